@@ -1,0 +1,29 @@
+"""resultkontrakt: result contracts as checked, exactly evaluated `.rk` files.
+
+    import resultkontrakt as rk
+    contract = rk.load("examples/nordjylland-2019.rk")
+    result = contract.evaluate(rk.load_facts("examples/nordjylland-2019.facts.json"))
+    print(result.explain())
+"""
+
+from .contract import Contract, load, loads
+from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
+from .facts import FactsFile, load_facts, loads_facts
+from .results import Evaluation, GoalResult
+
+__all__ = [
+    "Contract",
+    "ContractError",
+    "Evaluation",
+    "FactsError",
+    "FactsFile",
+    "GoalResult",
+    "Problem",
+    "RkError",
+    "RkSyntaxError",
+    "Span",
+    "load",
+    "load_facts",
+    "loads",
+    "loads_facts",
+]

@@ -1,0 +1,310 @@
+"""Parse tree -> syntax nodes, one method per grammar rule.
+
+Mistakes the grammar cannot see but the builder can (a date that does not
+exist, an unknown type, a second `score` in a goal) are collected as problems
+rather than raised, so that `check` can report them with all the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from lark import Token, Transformer, Tree, v_args
+from lark.tree import Meta
+
+from . import syntax as s
+from .errors import Problem, Span, did_you_mean
+from .values import DECLARABLE, declared_type
+
+# Words the language uses itself; a fact or metric may not take them as names.
+KEYWORDS = frozenset({
+    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
+    "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
+    "not", "in", "true", "false", "kr", "tkr", "mio",
+})
+
+
+@attrs.define
+class _GoalItem:
+    kind: str
+    value: Any
+    span: Span
+
+
+@attrs.frozen
+class _ShorthandTier:
+    op: str
+    right: s.Expr
+    fulfilment: s.Expr
+    span: Span
+
+
+def build(tree: Tree, source: str) -> tuple[s.Module, list[Problem]]:
+    builder = _Builder(source)
+    module = builder.transform(tree)
+    return attrs.evolve(module, source=source), builder.problems
+
+
+@v_args(meta=True)
+class _Builder(Transformer[Token, Any]):
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+        self.problems: list[Problem] = []
+
+    # ---- helpers ----
+
+    def _span(self, meta: Meta | Token) -> Span:
+        return Span(self.source, meta.line or 1, meta.column or 1,
+                    meta.end_line or meta.line or 1, meta.end_column or (meta.column or 1) + 1)
+
+    def _error(self, where: Meta | Token | Span, message: str, hint: str | None = None) -> None:
+        span = where if isinstance(where, Span) else self._span(where)
+        self.problems.append(Problem("error", message, span, hint))
+
+    def _name(self, token: Token) -> str:
+        name = str(token)
+        if name in KEYWORDS:
+            self._error(token, f"`{name}` is a word of the language and cannot be used as a name",
+                        f"choose another name, e.g. `{name}_1`")
+        return name
+
+    def _date(self, token: Token) -> dt.date:
+        try:
+            return dt.date.fromisoformat(str(token))
+        except ValueError:
+            self._error(token, f"{token} is not a date in the calendar",
+                        "write a real date as YEAR-MONTH-DAY, e.g. 2019-12-31")
+            return dt.date(1, 1, 1)
+
+    # ---- top level ----
+
+    def start(self, meta: Meta, items: list[Any]) -> s.Module:
+        headers = [i for i in items if isinstance(i, s.Header)]
+        for extra in headers[1:]:
+            self._error(extra.span, "a file holds one `contract` header; this is a second one",
+                        "merge the two headers into one")
+        return s.Module(
+            header=headers[0] if headers else None,
+            facts=tuple(i for i in items if isinstance(i, s.Fact)),
+            metrics=tuple(i for i in items if isinstance(i, s.Metric)),
+            goals=tuple(i for i in items if isinstance(i, s.Goal)),
+        )
+
+    def contract(self, meta: Meta, children: list[Any]) -> s.Header:
+        title, *items = children
+        parties: list[str] = []
+        period = None
+        text: list[str] = []
+        for item in items:
+            if isinstance(item, _GoalItem):
+                text.append(item.value)
+            elif item[0] == "parties":
+                parties.extend(item[1])
+            else:
+                period = item[1]
+        return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta))
+
+    def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str]]:
+        return "parties", [_string(n) for n in names]
+
+    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date]]:
+        start, end = (self._date(t) for t in children)
+        if end < start:
+            self._error(meta, f"the period ends ({end}) before it starts ({start})",
+                        "write the first day, then `..`, then the last day")
+        return "period", (start, end)
+
+    def text_block(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        text = inspect.cleandoc(str(children[0])[3:-3])
+        return _GoalItem("text", text, self._span(meta))
+
+    # ---- facts and metrics ----
+
+    def fact(self, meta: Meta, children: list[Any]) -> s.Fact:
+        name = self._name(children[0])
+        type_ = children[1]
+        range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
+        description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
+        return s.Fact(name, type_, range_, description, span=self._span(meta))
+
+    def type(self, meta: Meta, children: list[Token]) -> Any:
+        name = str(children[0])
+        found = declared_type(name)
+        if found is None:
+            self._error(children[0], f"unknown type `{name}`",
+                        did_you_mean(name, DECLARABLE) or f"the types are: {', '.join(DECLARABLE)}")
+            return declared_type("number")
+        return found
+
+    def range(self, meta: Meta, children: list[s.Expr]) -> s.Range:
+        low, high = children
+        return s.Range(low, high, span=self._span(meta))
+
+    def metric(self, meta: Meta, children: list[Any]) -> s.Metric:
+        name = self._name(children[0])
+        description = _string(children[2]) if len(children) > 2 and children[2] is not None else None
+        return s.Metric(name, children[1], description, span=self._span(meta))
+
+    # ---- goals ----
+
+    def goal(self, meta: Meta, children: list[Any]) -> s.Goal:
+        goal_id, title, *items = children
+        span = self._span(meta)
+        fields: dict[str, Any] = {}
+        text: list[str] = []
+        deliverables: list[s.Deliverable] = []
+        requirements: list[s.Requirement] = []
+        for item in items:
+            if item.kind == "text":
+                text.append(item.value)
+            elif item.kind == "deliverable":
+                deliverables.append(attrs.evolve(item.value, goal=str(goal_id)))
+            elif item.kind == "require":
+                requirements.append(item.value)
+            elif item.kind in fields:
+                self._error(item.span, f"goal {goal_id} has more than one `{item.kind}`",
+                            f"keep one `{item.kind}` line per goal")
+            else:
+                fields[item.kind] = item.value
+        return s.Goal(
+            id=str(goal_id),
+            title=_string(title),
+            group=fields.get("group"),
+            weight=fields.get("weight", Fraction(1)),
+            text=tuple(text),
+            deliverables=tuple(deliverables),
+            requirements=tuple(requirements),
+            tiers=fields.get("score", ()),
+            span=span,
+        )
+
+    def group(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("group", _string(children[0]), self._span(meta))
+
+    def weight(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("weight", Fraction(str(children[0])), self._span(meta))
+
+    def deliverable(self, meta: Meta, children: list[Any]) -> _GoalItem:
+        name = self._name(children[0])
+        due = self._date(children[2]) if len(children) > 2 and children[2] is not None else None
+        node = s.Deliverable(name, _string(children[1]), due, span=self._span(meta))
+        return _GoalItem("deliverable", node, self._span(meta))
+
+    def require(self, meta: Meta, children: list[Any]) -> _GoalItem:
+        condition, reason = children
+        return _GoalItem("require", s.Requirement(condition, _string(reason), span=self._span(meta)),
+                         self._span(meta))
+
+    def score(self, meta: Meta, children: list[Any]) -> _GoalItem:
+        tiers: list[s.Tier] = []
+        for index, tier in enumerate(children):
+            if tiers and tiers[-1].condition is None:
+                self._error(tier.span, "a tier after `else` is never reached",
+                            "`else` must be the last tier; move it to the end")
+            if isinstance(tier, _ShorthandTier):
+                previous = tiers[-1].condition if tiers else None
+                if not isinstance(previous, s.Compare):
+                    self._error(tier.span, "this tier leaves out what it compares, but the tier "
+                                "before it is not a comparison to take it from",
+                                "write the subject in full, e.g. `nps >= 50 -> 50%`")
+                    subject: s.Expr = s.Name("?", span=tier.span)
+                else:
+                    subject = previous.left
+                condition = s.Compare(tier.op, subject, tier.right, span=tier.span)
+                tiers.append(s.Tier(condition, tier.fulfilment, True, span=tier.span))
+            else:
+                tiers.append(tier)
+        return _GoalItem("score", tuple(tiers), self._span(meta))
+
+    def condition_tier(self, meta: Meta, children: list[s.Expr]) -> s.Tier:
+        condition, fulfilment = children
+        return s.Tier(condition, fulfilment, span=self._span(meta))
+
+    def shorthand_tier(self, meta: Meta, children: list[Any]) -> _ShorthandTier:
+        op, right, fulfilment = children
+        return _ShorthandTier(op, right, fulfilment, self._span(meta))
+
+    def else_tier(self, meta: Meta, children: list[s.Expr]) -> s.Tier:
+        return s.Tier(None, children[0], span=self._span(meta))
+
+    # ---- expressions ----
+
+    def comp_op(self, meta: Meta, children: list[Token]) -> str:
+        op = str(children[0])
+        return "=" if op == "==" else op
+
+    def compare(self, meta: Meta, children: list[Any]) -> s.Compare:
+        left, op, right = children
+        return s.Compare(op, left, right, span=self._span(meta))
+
+    def _binary(op: str) -> Any:  # type: ignore[misc]  # a method factory, used below
+        def method(self: _Builder, meta: Meta, children: list[s.Expr]) -> s.Binary:
+            return s.Binary(op, children[0], children[1], span=self._span(meta))
+        return method
+
+    add = _binary("+")
+    sub = _binary("-")
+    mul = _binary("*")
+    div = _binary("/")
+    and_ = _binary("and")
+    or_ = _binary("or")
+
+    def not_(self, meta: Meta, children: list[s.Expr]) -> s.Unary:
+        return s.Unary("not", children[0], span=self._span(meta))
+
+    def neg(self, meta: Meta, children: list[s.Expr]) -> s.Expr:
+        operand = children[0]
+        return s.Unary("-", operand, span=self._span(meta))
+
+    def number(self, meta: Meta, children: list[Token]) -> s.Number:
+        return s.Number(Fraction(str(children[0])), span=self._span(meta))
+
+    def percent(self, meta: Meta, children: list[Token]) -> s.Percent:
+        return s.Percent(Fraction(str(children[0])[:-1]) / 100, span=self._span(meta))
+
+    def money(self, meta: Meta, children: list[Token]) -> s.Money:
+        amount, unit = children
+        return s.Money(Fraction(str(amount)), " ".join(str(unit).split()), span=self._span(meta))
+
+    def date(self, meta: Meta, children: list[Token]) -> s.Date:
+        return s.Date(self._date(children[0]), span=self._span(meta))
+
+    def true(self, meta: Meta, children: list[Token]) -> s.Bool:
+        return s.Bool(True, span=self._span(meta))
+
+    def false(self, meta: Meta, children: list[Token]) -> s.Bool:
+        return s.Bool(False, span=self._span(meta))
+
+    def text(self, meta: Meta, children: list[Token]) -> s.Text:
+        return s.Text(_string(children[0]), span=self._span(meta))
+
+    def name(self, meta: Meta, children: list[Token]) -> s.Name:
+        return s.Name(str(children[0]), span=self._span(meta))
+
+    def call(self, meta: Meta, children: list[Any]) -> s.Call:
+        function, *args = children
+        return s.Call(str(function), tuple(a for a in args if a is not None), span=self._span(meta))
+
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
+def _string(token: Token) -> str:
+    """The text a quoted string stands for: quotes removed, escapes resolved."""
+    body = str(token)[1:-1]
+    if "\\" not in body:
+        return body
+    out: list[str] = []
+    chars = iter(body)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append(_ESCAPES.get(following, "\\" + following))
+        else:
+            out.append(char)
+    return "".join(out)

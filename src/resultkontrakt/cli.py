@@ -1,0 +1,97 @@
+"""The `rk` command: arguments in, renderers out, exit codes.
+
+Exit codes: 0 success, 1 the contract or the facts have errors, 2 the command
+line is wrong. No user input ever ends in a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from .contract import Contract, load
+from .errors import Problem, RkError
+from .facts import load_facts
+from .render import evaluation_json, evaluation_text
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except RkError as exc:
+        _print_error(exc)
+        return FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `rk eval ... | head`
+        return OK
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rk", description="Check and evaluate result contracts written in the .rk language.")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="report every problem in contracts (exit 1 on errors)")
+    check.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+    check.set_defaults(run=_check)
+
+    evaluate = commands.add_parser("eval", help="evaluate a contract against a year's facts")
+    evaluate.add_argument("contract", metavar="CONTRACT.rk")
+    evaluate.add_argument("facts", metavar="FACTS.json")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.set_defaults(run=_eval)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    status = OK
+    for path in args.contracts:
+        try:
+            contract = load(path)
+        except RkError as exc:
+            _print_error(exc)
+            status = FAILED
+            continue
+        for warning in contract.warnings:
+            print(warning.render(contract.text), file=sys.stderr)
+        print(f"{path}: ok: {_counts(contract)}"
+              + (f", {len(contract.warnings)} warning(s)" if contract.warnings else ""))
+    return status
+
+
+def _counts(contract: Contract) -> str:
+    return (f"{len(contract.module.goals)} goals, {len(contract.facts)} facts, "
+            f"{len(contract.metrics)} metrics, {len(contract.deliverables)} deliverables")
+
+
+def _eval(args: argparse.Namespace) -> int:
+    contract = load(args.contract)
+    facts = load_facts(args.facts)
+    evaluation = contract.evaluate(facts)
+    _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
+    if args.format == "json":
+        print(evaluation_json(evaluation))
+    else:
+        print(evaluation_text(evaluation))
+    return FAILED if evaluation.errors else OK
+
+
+def _print_error(exc: RkError) -> None:
+    _print_problems(exc.problems, exc.sources, sys.stderr)
+
+
+def _print_problems(problems: Sequence[Problem], sources: Mapping[str, str],
+                    stream: TextIO) -> None:
+    for problem in problems:
+        text = sources.get(problem.span.source) if problem.span is not None else None
+        print(problem.render(text), file=stream)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""(contract, facts) -> results, recording the steps that explain them.
+
+Each goal is judged on its own: a goal whose facts are missing or invalid,
+or whose arithmetic fails (a division by zero), is *not evaluable* and says
+why, and the other goals are evaluated as usual.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from fractions import Fraction
+
+import attrs
+
+from . import syntax as s
+from .check import DELIVERABLES, Analysis
+from .errors import Problem
+from .facts import Supplied
+from .printer import expr_text
+from .results import DeliverableStep, GoalResult, RequirementStep, Step, TierStep
+from .values import PERCENT, Value, format_percent, format_value, round_half_away
+
+
+class _Failure(Exception):
+    """Evaluation of one expression failed; the goal using it is not evaluable."""
+
+    def __init__(self, message: str, span: s.Span | None = None):
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+_COMPARE: dict[str, Callable[[object, object], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
+    "=": operator.eq, "!=": operator.ne,
+}
+
+
+class Evaluator:
+    """Evaluates the goals of one checked contract against one set of checked facts."""
+
+    def __init__(self, analysis: Analysis, supplied: Supplied):
+        self.analysis = analysis
+        self.supplied = supplied
+        # Metrics are computed at most once per evaluation, failures included.
+        self._metrics: dict[str, Value | _Failure] = {}
+
+    def goal(self, goal: s.Goal) -> GoalResult:
+        result = GoalResult(goal.id, goal.title, None, goal.group, goal.weight, text=goal.text)
+        needs = self.analysis.needs.get(goal.id, frozenset())
+        missing = tuple(sorted(n for n in needs if n not in self.supplied.values
+                               and n not in self.supplied.invalid))
+        invalid = tuple(self.supplied.invalid[n] for n in sorted(needs) if n in self.supplied.invalid)
+        if missing or invalid:
+            return _evolve(result, missing=missing, invalid=invalid,
+                           reason=_missing_reason(missing, invalid))
+        steps: list[Step] = [self._deliverable_step(d) for d in goal.deliverables if d.name in needs]
+        try:
+            for requirement in goal.requirements:
+                holds = self._bool(requirement.condition, goal)
+                steps.append(RequirementStep(expr_text(requirement.condition), holds,
+                                             requirement.reason))
+                if not holds:
+                    return _evolve(result, steps=tuple(steps), reason=requirement.reason)
+            fulfilment = self._score(goal, steps)
+        except _Failure as failure:
+            where = f" (line {failure.span.line})" if failure.span else ""
+            return _evolve(result, steps=tuple(steps), reason=f"{failure.message}{where}")
+        return _evolve(result, fulfilment=fulfilment, steps=tuple(steps))
+
+    def _deliverable_step(self, deliverable: s.Deliverable) -> DeliverableStep:
+        state = self.supplied.deliverables[deliverable.name]
+        return DeliverableStep(deliverable.name, deliverable.title, state.done, state.delivered,
+                               deliverable.due, state.late)
+
+    def _score(self, goal: s.Goal, steps: list[Step]) -> Fraction:
+        for index, tier in enumerate(goal.tiers):
+            if tier.condition is None:
+                fulfilment = self._fulfilment(tier, goal)
+                steps.append(TierStep(index, "else", None, fulfilment, span=tier.span))
+                return fulfilment
+            step = self._tier_step(index, tier, goal)
+            if step.holds:
+                step = _evolve_step(step, self._fulfilment(tier, goal))
+            steps.append(step)
+            if step.holds:
+                assert step.fulfilment is not None
+                return step.fulfilment
+        return Fraction(0)
+
+    def _tier_step(self, index: int, tier: s.Tier, goal: s.Goal) -> TierStep:
+        condition = tier.condition
+        assert condition is not None
+        if isinstance(condition, s.Compare):
+            left = self.value(condition.left, goal)
+            right = self.value(condition.right, goal)
+            holds = _compare(condition, left, right)
+            test = f"{condition.op} {expr_text(condition.right)}"
+            if not isinstance(condition.right, s.LITERALS):
+                test += f" (= {self._show(right, condition.right, goal)})"
+            return TierStep(index, test, holds, None, expr_text(condition.left),
+                            self._show(left, condition.left, goal), span=tier.span)
+        holds = self._bool(condition, goal)
+        return TierStep(index, expr_text(condition), holds, None, span=tier.span)
+
+    def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
+        value = self.value(tier.fulfilment, goal)
+        assert isinstance(value, Fraction)
+        if not 0 <= value <= 1:
+            raise _Failure(f"the fulfilment {format_percent(value)} lies outside 0% .. 100%",
+                           tier.fulfilment.span)
+        return value
+
+    def _show(self, value: Value, expr: s.Expr, goal: s.Goal) -> str:
+        return format_value(value, self.analysis.type_of(expr, goal))
+
+    def _bool(self, expr: s.Expr, goal: s.Goal) -> bool:
+        value = self.value(expr, goal)
+        assert isinstance(value, bool)
+        return value
+
+    # ---- expressions ----
+
+    def value(self, expr: s.Expr, goal: s.Goal | None) -> Value:
+        match expr:
+            case s.Number(value=value) | s.Percent(value=value):
+                return value
+            case s.Money():
+                return expr.value
+            case s.Date(value=date):
+                return date
+            case s.Bool(value=flag):
+                return flag
+            case s.Text(value=text):
+                return text
+            case s.Name(name=name):
+                return self._name(name, goal, expr)
+            case s.Unary(op="not", operand=operand):
+                return not self.value(operand, goal)
+            case s.Unary(op="-", operand=operand):
+                return -_quantity(self.value(operand, goal))
+            case s.Binary(op="and", left=left, right=right):
+                return bool(self.value(left, goal)) and bool(self.value(right, goal))
+            case s.Binary(op="or", left=left, right=right):
+                return bool(self.value(left, goal)) or bool(self.value(right, goal))
+            case s.Binary(op=op, left=left, right=right):
+                return _arithmetic(op, _quantity(self.value(left, goal)),
+                                   _quantity(self.value(right, goal)), expr)
+            case s.Compare(left=left, right=right):
+                return _compare(expr, self.value(left, goal), self.value(right, goal))
+            case s.Call(function="round", args=args):
+                return self._round(args, goal)
+            case s.Call(function=function, args=args):
+                return _call(function, [self.value(a, goal) for a in args])
+        raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _round(self, args: tuple[s.Expr, ...], goal: s.Goal | None) -> Fraction:
+        value = _quantity(self.value(args[0], goal))
+        digits = int(_quantity(self.value(args[1], goal))) if len(args) > 1 else 0
+        type_ = self.analysis.type_of(args[0], goal)
+        if type_ is not None and type_.kind == PERCENT:
+            # A percent is rounded in percentage points: round(70.46%) is 70%.
+            return round_half_away(value * 100, digits) / 100
+        return round_half_away(value, digits)
+
+    def _name(self, name: str, goal: s.Goal | None, expr: s.Name) -> Value:
+        if name == DELIVERABLES and goal is not None:
+            return tuple(self.supplied.values[d.name] for d in goal.deliverables)
+        if name in self.supplied.values:
+            return self.supplied.values[name]
+        metric = self.analysis.metrics.get(name)
+        if metric is None:  # a missing fact; goals check their needs first, so this is a bug guard
+            raise _Failure(f"no value for `{name}`", expr.span)
+        cached = self._metrics.get(name)
+        if cached is None:
+            try:
+                cached = self.value(metric.expr, None)
+            except _Failure as failure:
+                cached = _Failure(f"metric `{name}` could not be computed: {failure.message}",
+                                  failure.span)
+            self._metrics[name] = cached
+        if isinstance(cached, _Failure):
+            raise cached
+        return cached
+
+
+def _evolve(result: GoalResult, **changes: object) -> GoalResult:
+    return attrs.evolve(result, **changes)  # type: ignore[misc]
+
+
+def _evolve_step(step: TierStep, fulfilment: Fraction) -> TierStep:
+    return attrs.evolve(step, fulfilment=fulfilment)
+
+
+def _missing_reason(missing: tuple[str, ...], invalid: tuple[Problem, ...]) -> str:
+    parts = []
+    if missing:
+        parts.append(f"missing fact{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+    for problem in invalid:
+        hint = f" ({problem.hint})" if problem.hint else ""
+        parts.append(f"invalid fact {problem.message}{hint}")
+    return "; ".join(parts)
+
+
+def _quantity(value: Value) -> Fraction:
+    assert isinstance(value, Fraction), value
+    return value
+
+
+def _arithmetic(op: str, left: Fraction, right: Fraction, expr: s.Expr) -> Fraction:
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if right == 0:
+        raise _Failure(f"division by zero in `{expr_text(expr)}`", expr.span)
+    return left / right
+
+
+def _compare(expr: s.Compare, left: Value, right: Value) -> bool:
+    return _COMPARE[expr.op](left, right)
+
+
+def _call(function: str, args: list[Value]) -> Value:
+    if function in ("all", "any", "count"):
+        # One list (`all(deliverables)`) or several values (`all(a, b)`).
+        flags = list(args[0]) if len(args) == 1 and isinstance(args[0], tuple) else args
+        if function == "all":
+            return all(flags)
+        if function == "any":
+            return any(flags)
+        return Fraction(sum(1 for flag in flags if flag))
+    if function == "abs":
+        return abs(_quantity(args[0]))
+    if function == "min":
+        return min(args)  # type: ignore[type-var]
+    if function == "max":
+        return max(args)  # type: ignore[type-var]
+    raise AssertionError(f"unknown function {function}")

@@ -1,0 +1,349 @@
+"""Facts: the measured values of a year, read from JSON and checked against
+their declarations.
+
+A facts file is a JSON object from fact name to value. Numbers are read by
+their decimal text, so 0.1 is exactly one tenth. Each value's position is
+remembered, so a bad value is reported at its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+
+from . import syntax as s
+from .errors import FactsError, Problem, Span, did_you_mean
+from .values import (
+    BOOL, DATE, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, decimal_fraction,
+    format_value,
+)
+
+
+class JsonNumber(str):
+    """A number in a facts file, kept as the decimal text it was written as."""
+
+
+@attrs.frozen
+class FactsFile(Mapping[str, object]):
+    """Facts read from a file: name -> value as written, with where each value stands."""
+
+    values: dict[str, object]
+    source: str = "<facts>"
+    positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    text: str = attrs.field(default="", repr=False)
+
+    def __getitem__(self, name: str) -> object:
+        return self.values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def load_facts(path: str | Path) -> FactsFile:
+    """Read a JSON facts file; raise `FactsError` (with line and column) if it is not valid JSON."""
+    path = Path(path)
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FactsError([Problem("error", f"cannot read the facts file: {exc.strerror}",
+                                  Span.point(source, 1, 1))]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FactsError([Problem("error", "the facts file is not UTF-8 text",
+                                  Span.point(source, line, column),
+                                  "save the file as UTF-8")]) from None
+    return loads_facts(text, source)
+
+
+def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
+    text = text.removeprefix("\ufeff")
+    values: dict[str, object] = {}
+    positions: dict[str, Span] = {}
+    problems: list[Problem] = []
+    decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
+                               parse_constant=_reject_constant)
+
+    def fail(index: int, message: str, hint: str | None = None) -> FactsError:
+        return FactsError([Problem("error", message, _span_at(text, index, source), hint)],
+                          {source: text})
+
+    index = _skip(text, 0)
+    if not text.startswith("{", index):
+        raise fail(index, "a facts file holds one JSON object: {\"name\": value, ...}")
+    index = _skip(text, index + 1)
+    if text.startswith("}", index):
+        index += 1
+    else:
+        while True:
+            if not text.startswith('"', index):
+                raise fail(index, "expected a fact name in double quotes")
+            try:
+                name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, f"malformed fact name: {exc.msg}") from None
+            key_at = index
+            index = _skip(text, end)
+            if not text.startswith(":", index):
+                raise fail(index, f"expected `:` after \"{name}\"")
+            index = _skip(text, index + 1)
+            try:
+                value, end = decoder.raw_decode(text, index)
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, f"malformed JSON: {exc.msg}") from None
+            except ValueError as exc:  # NaN, Infinity, or a numeral too long to read
+                raise fail(index, str(exc), "write a finite decimal number") from None
+            if name in values:
+                problems.append(Problem("error", f"\"{name}\" is given twice",
+                                        _span_at(text, key_at, source),
+                                        f"the first value is at line {positions[name].line}; keep one"))
+            else:
+                values[name] = value
+                positions[name] = _span_at(text, index, source, end)
+            index = _skip(text, end)
+            if text.startswith(",", index):
+                index = _skip(text, index + 1)
+                continue
+            if text.startswith("}", index):
+                index += 1
+                break
+            raise fail(index, "expected `,` or `}` after a value")
+    if _skip(text, index) != len(text):
+        raise fail(_skip(text, index), "unexpected text after the facts object")
+    if problems:
+        raise FactsError(problems, {source: text})
+    return FactsFile(values, source, positions, text)
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a value a fact can have")
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
+def _span_at(text: str, index: int, source: str, end: int | None = None) -> Span:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    width = max(1, (end or index + 1) - index)
+    if "\n" in text[index : index + width]:
+        width = 1
+    return Span(source, line, column, line, column + width)
+
+
+# ---- checking values against declarations -----------------------------------
+
+@attrs.frozen
+class DeliverableState:
+    """How a deliverable stands: done in time, not done, or delivered late."""
+
+    done: bool
+    delivered: dt.date | None = None
+    late: bool = False
+
+
+@attrs.frozen
+class Supplied:
+    """The facts of one evaluation, checked: values, and what was missing or wrong."""
+
+    values: dict[str, Value]
+    deliverables: dict[str, DeliverableState]
+    invalid: dict[str, Problem]
+    problems: tuple[Problem, ...]
+
+
+def check_facts(facts: Mapping[str, object], declared: Mapping[str, s.Fact],
+                deliverables: Mapping[str, s.Deliverable]) -> Supplied:
+    positions = facts.positions if isinstance(facts, FactsFile) else {}
+    source = facts.source if isinstance(facts, FactsFile) else None
+    values: dict[str, Value] = {}
+    states: dict[str, DeliverableState] = {}
+    invalid: dict[str, Problem] = {}
+    problems: list[Problem] = []
+    for name, raw in facts.items():
+        span = positions.get(name)
+        if raw is None:  # JSON null: explicitly unknown, the same as leaving it out
+            continue
+        try:
+            if name in declared:
+                values[name] = _coerce(declared[name], raw)
+            elif name in deliverables:
+                state = _deliverable(deliverables[name], raw)
+                states[name] = state
+                values[name] = state.done
+            else:
+                hint = did_you_mean(name, list(declared) + list(deliverables))
+                problems.append(Problem("error", f"unknown fact `{name}`", span,
+                                        hint or "declare it in the contract, or remove it"))
+        except _Invalid as exc:
+            where = "" if span is not None or source is None else f"{source}: "
+            problem = Problem("error", f"{where}{name}: {exc.message}", span, exc.hint)
+            invalid[name] = problem
+            problems.append(problem)
+    return Supplied(values, states, invalid, tuple(problems))
+
+
+class _Invalid(Exception):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _number(raw: object) -> Fraction | None:
+    """The exact number a raw value stands for, or None if it is not a number."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, JsonNumber):
+        try:
+            return decimal_fraction(raw)
+        except ValueError as exc:
+            raise _Invalid(str(exc)) from None
+    if isinstance(raw, int | Fraction):
+        return Fraction(raw)
+    if isinstance(raw, Decimal):
+        if not raw.is_finite():
+            raise _Invalid(f"{raw} is not a number a fact can have", "write a finite number")
+        return Fraction(raw)
+    if isinstance(raw, float):
+        # A Python float is read by its shortest decimal text: 59.99 is 5999/100.
+        try:
+            return decimal_fraction(repr(raw))
+        except ValueError:
+            raise _Invalid(f"{raw} is not a number a fact can have", "write a finite number") from None
+    return None
+
+
+def _describe(raw: object) -> str:
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+        return f'the text "{raw}"' if len(raw) < 40 else "a text"
+    if isinstance(raw, list):
+        return "a list"
+    if isinstance(raw, dict):
+        return "an object"
+    return str(raw)
+
+
+_PERCENT_TEXT = re.compile(r"\s*(-?\d+(?:[.,]\d+)?)\s*%\s*")
+_MONEY_TEXT = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(kr|tkr|mio\s+kr)\s*")
+
+
+def _coerce(fact: s.Fact, raw: object) -> Value:
+    value = _coerce_type(fact.type, raw)
+    if fact.range is not None and isinstance(value, Fraction):
+        low, high = (_bound(b) for b in (fact.range.low, fact.range.high))
+        if low is not None and high is not None and not low <= value <= high:
+            raise _Invalid(f"{format_value(value, fact.type)} is outside its range "
+                           f"{format_value(low, fact.type)} .. {format_value(high, fact.type)}",
+                           "check the measurement, or widen the range in the contract")
+    return value
+
+
+def _bound(expr: s.Expr) -> Fraction | None:
+    if isinstance(expr, s.Unary) and expr.op == "-":
+        inner = _bound(expr.operand)
+        return -inner if inner is not None else None
+    if isinstance(expr, s.Number | s.Percent | s.Money):
+        return expr.value
+    return None
+
+
+def _coerce_type(type_: Type, raw: object) -> Value:
+    kind = type_.kind
+    if kind == NUMBER:
+        number = _number(raw)
+        if number is None:
+            raise _Invalid(f"expected a number, got {_describe(raw)}", "write a number, e.g. 62.4")
+        if type_.integer and number.denominator != 1:
+            raise _Invalid(f"expected a whole number, got {_describe(raw)}")
+        return number
+    if kind == PERCENT:
+        return _percent(raw)
+    if kind == MONEY:
+        if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+            match = _MONEY_TEXT.fullmatch(raw)
+            if not match:
+                raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
+                               'write kroner as a number, or text such as "576 tkr"')
+            unit = " ".join(match.group(2).split())
+            return decimal_fraction(match.group(1)) * MONEY_UNITS[unit]
+        number = _number(raw)
+        if number is None:
+            raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
+                           'write kroner as a number, or text such as "576 tkr"')
+        return number
+    if kind == BOOL:
+        if not isinstance(raw, bool):
+            raise _Invalid(f"expected true or false, got {_describe(raw)}", "write true or false")
+        return raw
+    if kind == DATE:
+        return _date(raw)
+    if kind == TEXT:
+        if not isinstance(raw, str) or isinstance(raw, JsonNumber):
+            raise _Invalid(f"expected a text, got {_describe(raw)}", 'write it in quotes: "..."')
+        return str(raw)
+    raise _Invalid(f"values of type {type_} cannot be given yet")
+
+
+def _percent(raw: object) -> Fraction:
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+        match = _PERCENT_TEXT.fullmatch(raw)
+        if not match:
+            raise _Invalid(f"expected a percentage, got {_describe(raw)}",
+                           'write a percentage as "72%" or as the share 0.72')
+        return decimal_fraction(match.group(1).replace(",", ".")) / 100
+    number = _number(raw)
+    if number is None:
+        raise _Invalid(f"expected a percentage, got {_describe(raw)}",
+                       'write a percentage as "72%" or as the share 0.72')
+    if not -1 <= number <= 1:
+        # 72 is almost always meant as 72%, but read literally it is 7200%:
+        # refuse rather than guess.
+        shown = format_value(number, None)
+        raise _Invalid(f"{shown} is not a share: a percent fact holds a share from 0 to 1, "
+                       f"so {shown} would mean {format_value(number, Type(PERCENT))}",
+                       f'write "{shown}%" or {format_value(number / 100, None)}')
+    return number
+
+
+def _date(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise _Invalid(f"expected a date, got {_describe(raw)}", 'write a date as "2019-12-31"')
+
+
+def _deliverable(deliverable: s.Deliverable, raw: object) -> DeliverableState:
+    if isinstance(raw, bool):
+        return DeliverableState(done=raw)
+    try:
+        delivered = _date(raw)
+    except _Invalid:
+        raise _Invalid(f"a deliverable is true, false or the date it was delivered; got {_describe(raw)}",
+                       'write true, false or a date such as "2019-11-30"') from None
+    late = deliverable.due is not None and delivered > deliverable.due
+    return DeliverableState(done=not late, delivered=delivered, late=late)

@@ -1,0 +1,189 @@
+"""Text -> parse tree. Builds the Lark parser once and turns its errors into ours.
+
+The grammar lives in `grammar/resultkontrakt.lark` at the top of the project
+and is shipped inside the wheel as `resultkontrakt/grammar/resultkontrakt.lark`.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+import lark
+from lark import Lark, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .errors import Problem, RkSyntaxError, Span
+
+GRAMMAR_NAME = "resultkontrakt.lark"
+
+# What each kind of token is called in an error message, in a contract
+# writer's words rather than the grammar's.
+_TOKEN_WORDS = {
+    "NAME": "a name",
+    "STRING": 'a quoted text ("...")',
+    "TEXT_BLOCK": 'a text block ("""...""")',
+    "NUMBER": "a number",
+    "PERCENT": "a percentage such as 70%",
+    "DATE": "a date such as 2019-12-31",
+    "GOAL_ID": "a goal id such as 1 or 2a",
+    "MONEY_UNIT": "a money unit (kr, tkr or mio kr)",
+    "$END": "the end of the file",
+}
+_OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or"}
+
+
+def grammar_text() -> str:
+    """The grammar, from inside the installed package or from the source tree."""
+    shipped = resources.files("resultkontrakt").joinpath("grammar", GRAMMAR_NAME)
+    if shipped.is_file():
+        return shipped.read_text(encoding="utf-8")
+    # Running from a checkout (editable install or plain src/ on the path).
+    in_tree = Path(__file__).resolve().parents[2] / "grammar" / GRAMMAR_NAME
+    return in_tree.read_text(encoding="utf-8")
+
+
+@functools.cache
+def parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=True,
+    )
+
+
+def parse(text: str, source: str) -> Tree:
+    """Parse `text`, or raise `RkSyntaxError` saying where and what was expected."""
+    try:
+        return parser().parse(text)
+    except UnexpectedInput as exc:
+        raise RkSyntaxError([_problem(exc, text, source)], {source: text}) from None
+
+
+def _acceptable(exc: UnexpectedInput, fallback: set[str] | frozenset[str] | None) -> set[str]:
+    """The tokens that could really come next.
+
+    Lark's own `expected` lists every lookahead of the LALR state, which after
+    merging holds tokens that would fail one reduction later; asking the
+    interactive parser gives only those that truly continue the text.
+    """
+    interactive = getattr(exc, "interactive_parser", None)
+    if interactive is not None:
+        try:
+            return set(interactive.accepts())
+        except Exception:  # noqa: BLE001 - a better message is a nicety, never a crash
+            pass
+    return set(fallback or ())
+
+
+def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        span = Span.point(source, exc.line, exc.column)
+        if char == '"':
+            return Problem("error", "this text is never closed", span,
+                           'end it with " on the same line, or use """ for text over several lines')
+        return Problem("error", f"unexpected character {_show_char(char)}", span,
+                       _expected_hint(_acceptable(exc, exc.allowed)))
+    if isinstance(exc, UnexpectedEOF):
+        line, column = _end_position(text)
+        return Problem("error", "the file ends in the middle of a construct",
+                       Span.point(source, line, column),
+                       _expected_hint(_acceptable(exc, exc.expected)))
+    assert isinstance(exc, UnexpectedToken)
+    expected_now = _acceptable(exc, exc.expected)
+    token = exc.token
+    if token.type == "$END":
+        line, column = _end_position(text)
+        return Problem("error", "the file ends in the middle of a construct",
+                       Span.point(source, line, column), _expected_hint(expected_now))
+    span = Span(source, token.line or 1, token.column or 1,
+                token.end_line or token.line or 1, token.end_column or (token.column or 1) + 1)
+    expected = _describe(expected_now)
+    message = f"expected {expected}, but found {_show_token(token)}" if expected else (
+        f"unexpected {_show_token(token)}")
+    return Problem("error", message, span, _hint_for(token, expected_now))
+
+
+def _show_char(char: str) -> str:
+    if not char.isprintable() or char.isspace():
+        return f"U+{ord(char):04X}"
+    return f"`{char}`"
+
+
+def _show_token(token: lark.Token) -> str:
+    value = str(token)
+    if len(value) > 30:
+        value = value[:27] + "..."
+    return f"`{value}`"
+
+
+def _end_position(text: str) -> tuple[int, int]:
+    """Just after the last thing written, so the caret points at what is unfinished."""
+    body = text.rstrip()
+    lines = body.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _words(terminals: set[str] | frozenset[str]) -> list[str]:
+    words: set[str] = set()
+    operators = False
+    for name in terminals:
+        if name in _TOKEN_WORDS:
+            words.add(_TOKEN_WORDS[name])
+            continue
+        try:
+            pattern = parser().get_terminal(name).pattern
+        except KeyError:
+            continue
+        literal = pattern.value if isinstance(pattern, lark.lexer.PatternStr) else None
+        if literal in _OPERATORS:
+            operators = True
+        elif literal is not None:
+            words.add(f"`{literal}`")
+    ordered = sorted(words, key=lambda w: (not w.startswith("`"), w))
+    if operators:
+        ordered.append("an operator")
+    return ordered
+
+
+def _describe(terminals: set[str] | frozenset[str]) -> str:
+    words = _words(terminals)
+    if not words:
+        return ""
+    if len(words) > 8:
+        words = words[:7] + ["…"]
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _expected_hint(terminals: set[str] | frozenset[str] | None) -> str | None:
+    described = _describe(terminals or set())
+    return f"expected {described} here" if described else None
+
+
+def _hint_for(token: lark.Token, expected: set[str] | frozenset[str]) -> str | None:
+    """Advice for the mistakes contract writers make most often."""
+    value = str(token)
+    names = {_literal(n) for n in expected}
+    if "->" in names and token.type in ("PERCENT", "NUMBER"):
+        return "a tier reads `CONDITION -> PERCENT`, e.g. `nps >= 60 -> 100%`"
+    if value in (">=", ">", "<=", "<", "=", "==", "!="):
+        return "comparisons do not chain: write `a < b and b < c`"
+    if token.type == "NAME" and "RBRACE" in expected and ";" in names:
+        return "separate the tiers of a score with `;`"
+    if value == "%":
+        return "write a percentage without a space: 70%"
+    return None
+
+
+def _literal(terminal: str) -> str | None:
+    try:
+        pattern = parser().get_terminal(terminal).pattern
+    except KeyError:
+        return None
+    return pattern.value if isinstance(pattern, lark.lexer.PatternStr) else None

@@ -1,0 +1,51 @@
+"""Syntax nodes -> text, as a user would write them.
+
+Used to quote conditions in explanations. Parentheses are added exactly where
+precedence needs them, so the printed text parses back to the same node.
+"""
+
+from __future__ import annotations
+
+from . import syntax as s
+from .values import T_PERCENT, format_number, format_value
+
+# Binding strength, loosest first; mirrors the grammar's expression rules.
+_PRECEDENCE = {"or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
+_ATOM = 8
+
+
+def expr_text(expr: s.Expr) -> str:
+    return _print(expr)[0]
+
+
+def _print(expr: s.Expr) -> tuple[str, int]:
+    match expr:
+        case s.Number(value=value):
+            return format_number(value), _ATOM
+        case s.Percent(value=value):
+            return format_value(value, T_PERCENT), _ATOM
+        case s.Money(amount=amount, unit=unit):
+            return f"{format_number(amount)} {unit}", _ATOM
+        case s.Date() | s.Bool() | s.Text():
+            return format_value(expr.value, None), _ATOM
+        case s.Name(name=name):
+            return name, _ATOM
+        case s.Call(function=function, args=args):
+            return f"{function}({', '.join(expr_text(a) for a in args)})", _ATOM
+        case s.Unary(op="not", operand=operand):
+            return f"not {_wrap(operand, _PRECEDENCE['not'])}", _PRECEDENCE["not"]
+        case s.Unary(op="-", operand=operand):
+            return f"-{_wrap(operand, _PRECEDENCE['neg'])}", _PRECEDENCE["neg"]
+        case s.Compare(op=op, left=left, right=right):
+            level = _PRECEDENCE["compare"]
+            return f"{_wrap(left, level + 1)} {op} {_wrap(right, level + 1)}", level
+        case s.Binary(op=op, left=left, right=right):
+            level = _PRECEDENCE[op]
+            # Left-associative: the right operand needs brackets at equal strength.
+            return f"{_wrap(left, level)} {op} {_wrap(right, level + 1)}", level
+    raise AssertionError(f"unknown expression node {expr!r}")
+
+
+def _wrap(expr: s.Expr, level: int) -> str:
+    text, own = _print(expr)
+    return f"({text})" if own < level else text

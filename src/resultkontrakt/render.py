@@ -1,0 +1,41 @@
+"""Evaluations as text for a terminal and as JSON for other tools."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from .results import Evaluation
+from .values import format_percent
+
+
+def evaluation_text(evaluation: Evaluation, width: int = 100) -> str:
+    """Goals under their groups, each with status, fulfilment and the reason in one sentence."""
+    lines = [evaluation.title]
+    if evaluation.parties or evaluation.period:
+        about = ", ".join(evaluation.parties)
+        if evaluation.period:
+            start, end = evaluation.period
+            about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+        lines.append(about)
+    group: str | None = object()  # type: ignore[assignment]  # no group printed yet
+    id_width = max((len(g.id) for g in evaluation.goals.values()), default=1)
+    for goal in evaluation.goals.values():
+        if goal.group != group:
+            group = goal.group
+            lines += ["", group or "(no group)"]
+        outcome = goal.status if goal.fulfilment is None else (
+            f"{goal.status}, {format_percent(goal.fulfilment)}")
+        lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}")
+        indent = " " * (id_width + 4)
+        # Keep "-> 50%" on one line: the arrow and its result read as one unit.
+        reasoning = goal.reasoning().replace(" -> ", "\u00a0->\u00a0")
+        wrapped = textwrap.wrap(reasoning, width=width, initial_indent=indent,
+                                subsequent_indent=indent, break_on_hyphens=False)
+        lines += [line.replace("\u00a0", " ") for line in wrapped]
+    lines += ["", evaluation._overall_sentence()]
+    return "\n".join(lines)
+
+
+def evaluation_json(evaluation: Evaluation) -> str:
+    return json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2)

@@ -1,0 +1,255 @@
+"""What an evaluation found, and how it is told: sentences and JSON.
+
+Evaluation records steps as data (which value was compared with which
+threshold, which deliverable was late); this module only renders them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Literal, Union
+
+import attrs
+
+from .errors import Problem, Span
+from .values import format_percent, fraction_text, percent_number
+
+Status = Literal["met", "partly met", "not met", "not evaluable"]
+
+
+# ---- steps ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class TierStep:
+    """One tier tried: `subject` (with its value) `test` held or not.
+
+    For a tier that is a plain condition, `subject` is None and `test` is the
+    condition's text. `holds` is None for `else`, which always applies.
+    """
+
+    index: int
+    test: str
+    holds: bool | None
+    fulfilment: Fraction | None
+    subject: str | None = None
+    value: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class DeliverableStep:
+    name: str
+    title: str
+    done: bool
+    delivered: dt.date | None = None
+    due: dt.date | None = None
+    late: bool = False
+
+    def describe(self) -> str:
+        if self.late:
+            return f"{self.name} late (delivered {self.delivered}, due {self.due})"
+        if self.done and self.delivered is not None:
+            return f"{self.name} done ({self.delivered})"
+        return f"{self.name} {'done' if self.done else 'not done'}"
+
+
+@attrs.frozen
+class RequirementStep:
+    condition: str
+    holds: bool
+    reason: str
+
+
+Step = Union[TierStep, DeliverableStep, RequirementStep]
+
+
+# ---- results --------------------------------------------------------------------
+
+
+def status_of(fulfilment: Fraction | None) -> Status:
+    if fulfilment is None:
+        return "not evaluable"
+    if fulfilment == 1:
+        return "met"
+    return "not met" if fulfilment == 0 else "partly met"
+
+
+@attrs.frozen
+class GoalResult:
+    """How far one goal was met, and why."""
+
+    id: str
+    title: str
+    fulfilment: Fraction | None
+    group: str | None = None
+    weight: Fraction = Fraction(1)
+    steps: tuple[Step, ...] = attrs.field(default=(), repr=False)
+    missing: tuple[str, ...] = ()
+    invalid: tuple[Problem, ...] = attrs.field(default=(), repr=False)
+    reason: str | None = None
+    text: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    @property
+    def status(self) -> Status:
+        return status_of(self.fulfilment)
+
+    @property
+    def evaluable(self) -> bool:
+        return self.fulfilment is not None
+
+    def explain(self) -> str:
+        """One sentence: the goal, its outcome, and the numbers that decided it."""
+        head = f"Goal {self.id} ({self.title}): {self.status}"
+        if self.fulfilment is None:
+            return f"{head}: {self.reasoning()}"
+        return f"{head}, {format_percent(self.fulfilment)}. {self.reasoning()}"
+
+    def reasoning(self) -> str:
+        """Why the goal came out as it did, without the heading."""
+        if self.fulfilment is None:
+            return f"{self.reason}."
+        parts: list[str] = []
+        deliverables = [s for s in self.steps if isinstance(s, DeliverableStep)]
+        if deliverables:
+            done = sum(s.done for s in deliverables)
+            parts.append(f"{done} of {len(deliverables)} deliverables done ("
+                         + "; ".join(s.describe() for s in deliverables) + ")")
+        parts.extend(f"required {s.condition}: holds" for s in self.steps
+                     if isinstance(s, RequirementStep))
+        parts.append(_tier_sentence([s for s in self.steps if isinstance(s, TierStep)],
+                                    self.fulfilment))
+        return "; ".join(parts) + "."
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "group": self.group,
+            "weight": _number(self.weight),
+            "status": self.status,
+            "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
+            "fulfilment_exact": fraction_text(self.fulfilment) if self.fulfilment is not None else None,
+            "explanation": self.reasoning(),
+            "reason": self.reason,
+            "missing": list(self.missing),
+            "invalid": [p.to_dict() for p in self.invalid],
+            "steps": [_step_dict(s) for s in self.steps],
+            "text": "\n\n".join(self.text) or None,
+        }
+
+
+def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction) -> str:
+    """'nps = 57: not >= 60, but >= 50 -> 50%'."""
+    out = ""
+    subject: str | None = None
+    for number, step in enumerate(tiers):
+        if step.subject is not None and step.subject != subject:
+            subject = step.subject
+            prefix = f"{step.subject} = {step.value}: " if step.value is not None else f"{step.subject}: "
+            out += ("; " if out else "") + prefix
+        elif number:
+            out += ", "
+        if step.holds is None:
+            out += "else"
+        elif step.holds:
+            out += ("but " if number else "") + (step.test if step.subject else f"{step.test} holds")
+        else:
+            out += f"not {step.test}" if step.subject else f"{step.test} does not hold"
+    if tiers and tiers[-1].holds is not False:
+        return f"{out} -> {format_percent(fulfilment)}"
+    return (out + f"; no tier holds -> {format_percent(fulfilment)}").lstrip("; ")
+
+
+def _step_dict(step: Step) -> dict[str, object]:
+    data: dict[str, object] = {"kind": _STEP_KINDS[type(step)]}
+    for field in attrs.fields(type(step)):
+        if field.name == "span":
+            continue
+        value = getattr(step, field.name)
+        if isinstance(value, Fraction):
+            value = percent_number(value)
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        data[field.name] = value
+    if isinstance(step, TierStep) and step.span is not None:
+        data["line"] = step.span.line
+    return data
+
+
+_STEP_KINDS = {TierStep: "tier", DeliverableStep: "deliverable", RequirementStep: "require"}
+
+
+def _number(value: Fraction) -> int | float | str:
+    return value.numerator if value.denominator == 1 else fraction_text(value)
+
+
+@attrs.frozen
+class Evaluation:
+    """A contract evaluated against one set of facts."""
+
+    title: str
+    goals: Mapping[str, GoalResult]
+    problems: tuple[Problem, ...] = attrs.field(default=(), repr=False)
+    sources: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+    parties: tuple[str, ...] = ()
+    period: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def overall(self) -> Fraction | None:
+        """The weight-averaged fulfilment of the goals that could be evaluated."""
+        evaluable = [g for g in self.goals.values() if g.fulfilment is not None]
+        total_weight = sum((g.weight for g in evaluable), Fraction(0))
+        if not total_weight:
+            return None
+        return sum((g.weight * g.fulfilment for g in evaluable if g.fulfilment is not None),
+                   Fraction(0)) / total_weight
+
+    @property
+    def not_evaluable(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.goals.values() if g.fulfilment is None)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def explain(self) -> str:
+        lines = [g.explain() for g in self.goals.values()]
+        lines.append(self._overall_sentence())
+        return "\n".join(lines)
+
+    def _overall_sentence(self) -> str:
+        overall = self.overall
+        evaluable = len(self.goals) - len(self.not_evaluable)
+        if overall is None:
+            return f"Overall: not evaluable (no goal of {len(self.goals)} could be evaluated)."
+        text = (f"Overall: {format_percent(overall)}, the weighted average of {evaluable} "
+                f"goal{'s' if evaluable != 1 else ''}")
+        if self.not_evaluable:
+            count = len(self.not_evaluable)
+            text += (f"; {count} goal{'s' if count > 1 else ''} not evaluable "
+                     f"({', '.join(self.not_evaluable)})")
+        return text + "."
+
+    def to_dict(self) -> dict[str, object]:
+        overall = self.overall
+        return {
+            "contract": self.title,
+            "parties": list(self.parties),
+            "period": [d.isoformat() for d in self.period] if self.period else None,
+            "goals": [g.to_dict() for g in self.goals.values()],
+            "overall": {
+                "fulfilment": percent_number(overall) if overall is not None else None,
+                "fulfilment_exact": fraction_text(overall) if overall is not None else None,
+                "evaluable": len(self.goals) - len(self.not_evaluable),
+                "not_evaluable": len(self.not_evaluable),
+            },
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+    def __repr__(self) -> str:
+        overall = self.overall
+        shown = format_percent(overall) if overall is not None else "not evaluable"
+        return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"

@@ -1,0 +1,207 @@
+"""Syntax nodes: what a contract says, each piece with the place it was written.
+
+Nodes are frozen attrs classes. Spans are left out of equality, so two
+contracts that say the same thing in different layouts compare equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Union
+
+import attrs
+
+from .errors import Span
+from .values import Type
+
+def _span() -> Span:
+    """Where a node was written: kept for messages, ignored by equality."""
+    return attrs.field(eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]
+
+
+# ---- expressions --------------------------------------------------------------
+
+
+@attrs.frozen
+class Number:
+    value: Fraction
+    span: Span = _span()
+
+
+@attrs.frozen
+class Percent:
+    """`70%`: the value is the share, 7/10."""
+
+    value: Fraction
+    span: Span = _span()
+
+
+@attrs.frozen
+class Money:
+    """`16488 tkr`: the value is in kroner; `amount` and `unit` are as written."""
+
+    amount: Fraction
+    unit: str
+    span: Span = _span()
+
+    @property
+    def value(self) -> Fraction:
+        from .values import MONEY_UNITS
+
+        return self.amount * MONEY_UNITS[self.unit]
+
+
+@attrs.frozen
+class Date:
+    value: dt.date
+    span: Span = _span()
+
+
+@attrs.frozen
+class Bool:
+    value: bool
+    span: Span = _span()
+
+
+@attrs.frozen
+class Text:
+    value: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Name:
+    """A reference to a fact, metric or deliverable (or `deliverables`)."""
+
+    name: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Unary:
+    op: str  # "-" or "not"
+    operand: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Binary:
+    op: str  # + - * / and or
+    left: Expr
+    right: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Compare:
+    op: str  # >= > <= < = !=
+    left: Expr
+    right: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Call:
+    function: str
+    args: tuple[Expr, ...]
+    span: Span = _span()
+
+
+Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call]
+LITERALS = (Number, Percent, Money, Date, Bool, Text)
+
+
+# ---- declarations -------------------------------------------------------------
+
+
+@attrs.frozen
+class Range:
+    low: Expr
+    high: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Fact:
+    name: str
+    type: Type
+    range: Range | None = None
+    description: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Metric:
+    name: str
+    expr: Expr
+    description: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Deliverable:
+    """A piece of work a goal asks for: done (true), not done, or delivered on a date."""
+
+    name: str
+    title: str
+    due: dt.date | None = None
+    goal: str = ""
+    span: Span = _span()
+
+
+@attrs.frozen
+class Tier:
+    """One line of a score: when `condition` holds, the goal is `fulfilment` met.
+
+    `condition` is None for `else`. A tier written without its subject
+    (`>= 50 -> 50%`) is stored as the full comparison with `shorthand` set,
+    so evaluation needs no special case and printing can restore the short form.
+    """
+
+    condition: Expr | None
+    fulfilment: Expr
+    shorthand: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen
+class Requirement:
+    """`require CONDITION "reason"`: without it, the goal cannot be judged."""
+
+    condition: Expr
+    reason: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Goal:
+    id: str
+    title: str
+    group: str | None = None
+    weight: Fraction = Fraction(1)
+    text: tuple[str, ...] = ()
+    deliverables: tuple[Deliverable, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    tiers: tuple[Tier, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Header:
+    title: str
+    parties: tuple[str, ...] = ()
+    period: tuple[dt.date, dt.date] | None = None
+    text: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Module:
+    """A whole `.rk` file, in written order."""
+
+    header: Header | None
+    facts: tuple[Fact, ...]
+    metrics: tuple[Metric, ...]
+    goals: tuple[Goal, ...]
+    source: str = attrs.field(default="<string>", eq=False)

@@ -1,0 +1,180 @@
+"""Exact values and their types: numbers, percents, money, dates, booleans, text.
+
+At run time every quantity is a `Fraction`: a percent is the share it stands
+for (70% is 7/10) and money is kept in kroner. The *type* says how a value is
+shown and what it may be compared with; it is known before evaluation, from
+the declarations, so values themselves stay plain Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Union
+
+import attrs
+
+# The kinds of value the language knows. `integer` is a number with a
+# constraint, so it shares the kind `number`.
+NUMBER = "number"
+PERCENT = "percent"
+MONEY = "money"
+BOOL = "bool"
+DATE = "date"
+TEXT = "text"
+LIST = "list"
+
+QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
+DECLARABLE = ("number", "integer", "percent", "money", "bool", "date", "text")
+
+Value = Union[Fraction, bool, dt.date, str, tuple["Value", ...]]
+
+MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
+
+
+@attrs.frozen
+class Type:
+    """The static type of a value; `element` is set for lists."""
+
+    kind: str
+    element: Type | None = None
+    integer: bool = False
+
+    def __str__(self) -> str:
+        if self.kind == LIST:
+            return f"list of {self.element}"
+        return "integer" if self.integer else self.kind
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind in QUANTITIES
+
+
+T_NUMBER = Type(NUMBER)
+T_INTEGER = Type(NUMBER, integer=True)
+T_PERCENT = Type(PERCENT)
+T_MONEY = Type(MONEY)
+T_BOOL = Type(BOOL)
+T_DATE = Type(DATE)
+T_TEXT = Type(TEXT)
+
+
+def declared_type(name: str) -> Type | None:
+    """The type a `fact` declaration names, or None if the name is unknown."""
+    return {
+        "number": T_NUMBER,
+        "integer": T_INTEGER,
+        "percent": T_PERCENT,
+        "money": T_MONEY,
+        "bool": T_BOOL,
+        "date": T_DATE,
+        "text": T_TEXT,
+    }.get(name)
+
+
+def list_of(element: Type) -> Type:
+    return Type(LIST, element)
+
+
+# ---- reading numbers ---------------------------------------------------------
+
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def decimal_fraction(text: str) -> Fraction:
+    """The exact value of a decimal numeral: '0.1' is one tenth, not a float.
+
+    Exponents are bounded: a numeral that would need more than a few thousand
+    digits is a mistake (or an attack), not a measurement.
+    """
+    text = text.strip()
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(f"not a decimal number: {text!r}")
+    exponent = Decimal(text).as_tuple().exponent
+    if isinstance(exponent, int) and abs(exponent) > 4000:
+        raise ValueError(f"number out of range: {text[:20]}")
+    return Fraction(Decimal(text))
+
+
+def round_half_away(value: Fraction, digits: int = 0) -> Fraction:
+    """Round to `digits` decimals, halves away from zero (as a calculator does)."""
+    scale = Fraction(10) ** digits
+    scaled = abs(value) * scale
+    whole = int(scaled)  # floor, since scaled >= 0
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    result = Fraction(whole) / scale
+    return -result if value < 0 else result
+
+
+# ---- showing values ------------------------------------------------------------
+
+def _terminates(value: Fraction) -> bool:
+    d = value.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def format_number(value: Fraction, approx_digits: int = 4) -> str:
+    """Exact decimal text when there is one; otherwise '≈' and a rounded decimal."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    if _terminates(value):
+        sign = "-" if value < 0 else ""
+        magnitude = abs(value)
+        digits = 0
+        while (magnitude * 10**digits).denominator != 1:
+            digits += 1
+        scaled = int(magnitude * 10**digits)
+        whole, frac = divmod(scaled, 10**digits)
+        return f"{sign}{whole}.{frac:0{digits}d}"
+    text = format_number(round_half_away(value, approx_digits))
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "≈" + text
+
+
+def format_value(value: Value, type_: Type | None) -> str:
+    """A value as a user would write it in a contract: 57, 72%, 16488 tkr, 2019-12-31."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        element = type_.element if type_ is not None else None
+        return "[" + ", ".join(format_value(v, element) for v in value) + "]"
+    kind = type_.kind if type_ is not None else NUMBER
+    if kind == PERCENT:
+        return format_number(value * 100) + "%"
+    if kind == MONEY:
+        for unit in ("mio kr", "tkr"):
+            scaled = value / MONEY_UNITS[unit]
+            if scaled.denominator == 1 and scaled != 0:
+                return f"{scaled.numerator} {unit}"
+        return f"{format_number(value)} kr"
+    return format_number(value)
+
+
+def format_percent(share: Fraction) -> str:
+    return format_number(share * 100, approx_digits=2) + "%"
+
+
+def percent_number(share: Fraction) -> int | float:
+    """A share as a JSON-friendly number of percent: exact when whole, else 2 decimals.
+
+    Only for display in JSON; the exact value is always given beside it.
+    """
+    points = share * 100
+    if points.denominator == 1:
+        return points.numerator
+    return float(round_half_away(points, 2))
+
+
+def fraction_text(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
