@@ -73,13 +73,14 @@ class _Builder(Transformer[Token, Any]):
                         f"choose another name, e.g. `{name}_1`")
         return name
 
-    def _date(self, token: Token) -> dt.date:
+    def _date(self, token: Token) -> dt.date | None:
+        """The date a DATE token names; None (and a problem) if there is no such day."""
         try:
             return dt.date.fromisoformat(str(token))
         except ValueError:
             self._error(token, f"{token} is not a date in the calendar",
                         "write a real date as YEAR-MONTH-DAY, e.g. 2019-12-31")
-            return dt.date(1, 1, 1)
+            return None
 
     # ---- top level ----
 
@@ -112,8 +113,10 @@ class _Builder(Transformer[Token, Any]):
     def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str]]:
         return "parties", [_string(n) for n in names]
 
-    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date]]:
+    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date] | None]:
         start, end = (self._date(t) for t in children)
+        if start is None or end is None:
+            return "period", None
         if end < start:
             self._error(meta, f"the period ends ({end}) before it starts ({start})",
                         "write the first day, then `..`, then the last day")
@@ -272,7 +275,8 @@ class _Builder(Transformer[Token, Any]):
         return s.Money(Fraction(str(amount)), " ".join(str(unit).split()), span=self._span(meta))
 
     def date(self, meta: Meta, children: list[Token]) -> s.Date:
-        return s.Date(self._date(children[0]), span=self._span(meta))
+        # An impossible date has been reported; any stand-in keeps the checks going.
+        return s.Date(self._date(children[0]) or dt.date.min, span=self._span(meta))
 
     def true(self, meta: Meta, children: list[Token]) -> s.Bool:
         return s.Bool(True, span=self._span(meta))

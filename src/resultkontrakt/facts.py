@@ -115,7 +115,11 @@ def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
                 positions[name] = _span_at(text, index, source, end)
             index = _skip(text, end)
             if text.startswith(",", index):
+                comma = index
                 index = _skip(text, index + 1)
+                if text.startswith("}", index):
+                    raise fail(comma, "JSON allows no comma after the last value",
+                               "remove this comma")
                 continue
             if text.startswith("}", index):
                 index += 1

@@ -89,23 +89,26 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
         return Problem("error", f"unexpected character {_show_char(char)}", span,
                        _expected_hint(_acceptable(exc, exc.allowed)))
     if isinstance(exc, UnexpectedEOF):
-        line, column = _end_position(text)
-        return Problem("error", "the file ends in the middle of a construct",
-                       Span.point(source, line, column),
-                       _expected_hint(_acceptable(exc, exc.expected)))
+        return _unfinished(text, source, _acceptable(exc, exc.expected))
     assert isinstance(exc, UnexpectedToken)
     expected_now = _acceptable(exc, exc.expected)
     token = exc.token
     if token.type == "$END":
-        line, column = _end_position(text)
-        return Problem("error", "the file ends in the middle of a construct",
-                       Span.point(source, line, column), _expected_hint(expected_now))
+        return _unfinished(text, source, expected_now)
     span = Span(source, token.line or 1, token.column or 1,
                 token.end_line or token.line or 1, token.end_column or (token.column or 1) + 1)
     expected = _describe(expected_now)
     message = f"expected {expected}, but found {_show_token(token)}" if expected else (
         f"unexpected {_show_token(token)}")
     return Problem("error", message, span, _hint_for(token, expected_now))
+
+
+def _unfinished(text: str, source: str, expected: set[str]) -> Problem:
+    line, column = _end_position(text)
+    message = "the file ends in the middle of a construct"
+    if "RBRACE" in expected:
+        message = "the file ends before a `}` that closes a block"
+    return Problem("error", message, Span.point(source, line, column), _expected_hint(expected))
 
 
 def _show_char(char: str) -> str:

@@ -18,12 +18,15 @@ def evaluation_text(evaluation: Evaluation, width: int = 100) -> str:
             start, end = evaluation.period
             about += f" ({start} .. {end})" if about else f"{start} .. {end}"
         lines.append(about)
-    group: str | None = object()  # type: ignore[assignment]  # no group printed yet
+    grouped = any(g.group for g in evaluation.goals.values())
+    group: str | None = None
     id_width = max((len(g.id) for g in evaluation.goals.values()), default=1)
-    for goal in evaluation.goals.values():
-        if goal.group != group:
+    for number, goal in enumerate(evaluation.goals.values()):
+        if not number or (grouped and goal.group != group):
             group = goal.group
-            lines += ["", group or "(no group)"]
+            lines.append("")
+            if grouped:
+                lines.append(group or "(no group)")
         outcome = goal.status if goal.fulfilment is None else (
             f"{goal.status}, {format_percent(goal.fulfilment)}")
         lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}")

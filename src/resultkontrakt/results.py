@@ -131,7 +131,7 @@ class GoalResult:
             "weight": _number(self.weight),
             "status": self.status,
             "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
-            "fulfilment_exact": fraction_text(self.fulfilment) if self.fulfilment is not None else None,
+            "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
             "explanation": self.reasoning(),
             "reason": self.reason,
             "missing": list(self.missing),
@@ -242,7 +242,7 @@ class Evaluation:
             "goals": [g.to_dict() for g in self.goals.values()],
             "overall": {
                 "fulfilment": percent_number(overall) if overall is not None else None,
-                "fulfilment_exact": fraction_text(overall) if overall is not None else None,
+                "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
                 "evaluable": len(self.goals) - len(self.not_evaluable),
                 "not_evaluable": len(self.not_evaluable),
             },

@@ -1,0 +1,44 @@
+"""Shared test helpers: paths to the examples, and running `rk` in-process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, settings
+
+from resultkontrakt import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+EXAMPLE = EXAMPLES / "nordjylland-2019.rk"
+EXAMPLE_FACTS = EXAMPLES / "nordjylland-2019.facts.json"
+
+# Deterministic in CI: a failure reproduces on the next run, and no run is
+# flaky because it happened to draw a slow example.
+settings.register_profile(
+    "default", derandomize=True, deadline=None, max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@attrs.frozen
+class Run:
+    exit: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def rk(capsys: pytest.CaptureFixture[str]):
+    """Run the `rk` command in-process and return its exit code and output."""
+
+    def run(*args: str | Path) -> Run:
+        code = cli.main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run

@@ -1,0 +1,1 @@
+eval boundaries.rk boundaries-bad-facts.facts.json

@@ -1,0 +1,1 @@
+eval boundaries.rk boundaries-exact.facts.json --format json

@@ -1,0 +1,1 @@
+eval boundaries.rk boundaries-missing.facts.json --format json

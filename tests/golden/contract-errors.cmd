@@ -1,0 +1,1 @@
+check contract-errors.rk

@@ -1,0 +1,1 @@
+eval ../../examples/nordjylland-2019.rk ../../examples/nordjylland-2019.facts.json

@@ -1,0 +1,1 @@
+check syntax-chained.rk

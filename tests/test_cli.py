@@ -1,0 +1,90 @@
+"""The `rk` command as a user runs it: output, exit codes, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import EXAMPLE, EXAMPLE_FACTS
+
+
+def test_eval_prints_all_nine_goals(rk):
+    run = rk("eval", EXAMPLE, EXAMPLE_FACTS)
+    assert run.exit == 0
+    assert run.stderr == ""
+    for goal_id in range(1, 10):
+        assert f"\n  {goal_id}  " in run.stdout
+    assert "nps = 57: not >= 60, but >= 50 -> 50%" in run.stdout
+
+
+def test_eval_json_is_one_object_in_the_sketch_shape(rk):
+    run = rk("eval", EXAMPLE, EXAMPLE_FACTS, "--format", "json")
+    data = json.loads(run.stdout)
+    assert data["contract"] == "Resultatkontrakt 2019"
+    assert [(g["id"], g["fulfilment"]) for g in data["goals"]][:2] == [("1", 50), ("2", 100)]
+
+
+def test_eval_with_bad_facts_still_reports_the_other_goals_and_exits_1(rk, tmp_path):
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["effekt"] = 70
+    path = tmp_path / "year.json"
+    path.write_text(json.dumps(facts), encoding="utf-8")
+    run = rk("eval", EXAMPLE, path)
+    assert run.exit == 1
+    assert f"{path}:1:" in run.stderr and 'hint: write "70%" or 0.7' in run.stderr
+    assert "partly met, 50%" in run.stdout  # goal 1 is still there
+
+
+def test_check_reports_ok_and_counts(rk):
+    run = rk("check", EXAMPLE)
+    assert run.exit == 0
+    assert "ok: 9 goals, 2 facts, 0 metrics, 15 deliverables" in run.stdout
+
+
+def test_check_several_files_reports_each_and_fails_if_any_fails(rk, tmp_path):
+    bad = tmp_path / "bad.rk"
+    bad.write_text('goal 1 "x" { score y >= 1 -> 100% }\n', encoding="utf-8")
+    run = rk("check", EXAMPLE, bad)
+    assert run.exit == 1
+    assert "ok:" in run.stdout
+    assert f"{bad}:1:20: error: unknown name `y`" in run.stderr
+
+
+def test_a_syntax_error_exits_1_with_place_and_caret(rk, tmp_path):
+    path = tmp_path / "broken.rk"
+    path.write_text('fact nps: number\ngoal 1 "x" {\n    score nps >= 60 100%\n}\n', encoding="utf-8")
+    run = rk("check", path)
+    assert run.exit == 1
+    first, source_line, caret, hint = run.stderr.splitlines()
+    assert first.startswith(f"{path}:3:21: error: expected `->`")
+    assert source_line == "      score nps >= 60 100%"
+    assert caret == "                      ^^^^"
+    assert hint.startswith("  hint:")
+
+
+def test_missing_files_and_bytes_that_are_not_utf8_are_errors_not_tracebacks(rk, tmp_path):
+    assert rk("check", tmp_path / "absent.rk").exit == 1
+    latin1 = tmp_path / "latin1.rk"
+    latin1.write_bytes('fact s\xf8: number\n'.encode("latin-1"))
+    run = rk("check", latin1)
+    assert run.exit == 1
+    assert f"{latin1}:1:7: error: the contract is not UTF-8 text" in run.stderr
+    assert rk("eval", EXAMPLE, tmp_path / "absent.json").exit == 1
+
+
+def test_a_wrong_command_line_exits_2(rk, capsys):
+    import pytest
+
+    for argv in ([], ["eval", "only-one.rk"], ["eval", "a", "b", "--format", "xml"], ["nonsense"]):
+        with pytest.raises(SystemExit) as caught:
+            rk(*argv)
+        assert caught.value.code == 2
+    capsys.readouterr()
+
+
+def test_python_dash_m_runs_the_same_command():
+    done = subprocess.run([sys.executable, "-m", "resultkontrakt", "check", str(EXAMPLE)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "ok: 9 goals" in done.stdout

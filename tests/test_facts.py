@@ -1,0 +1,152 @@
+"""Reading facts: exact numbers, positions for errors, and checks against declarations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import resultkontrakt as rk
+
+CONTRACT = rk.loads('''
+fact n: number in 0 .. 10
+fact whole: integer
+fact p: percent
+fact m: money
+fact flag: bool
+fact day: date
+fact label: text
+goal all "uses every fact" {
+    deliverable report "Report" due 2019-12-31
+    score n >= 0 and whole >= 0 and p >= 0% and m >= 0 kr and (flag or not flag)
+          and day >= 2019-01-01 and label != "" and report -> 100%
+}
+''')
+
+
+def checked(**facts: object) -> rk.Evaluation:
+    return CONTRACT.evaluate(facts)
+
+
+def test_json_numbers_are_read_by_their_decimal_text():
+    contract = rk.loads('fact n: number\ngoal 1 "n" { score n = 0.1 -> 100% }')
+    assert contract.evaluate(rk.loads_facts('{"n": 0.1}')).goals["1"].status == "met"
+    # As floats these two would be the same number; as decimals they differ.
+    near = rk.loads_facts('{"n": 0.10000000000000001}')
+    assert contract.evaluate(near).goals["1"].status == "not met"
+    assert contract.evaluate(rk.loads_facts('{"n": 1e-1}')).goals["1"].status == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ('{"n": 1,\n "p": }', 2, 7, "malformed JSON"),
+        ('[1, 2]', 1, 1, "one JSON object"),
+        ('{"n": NaN}', 1, 7, "NaN"),
+        ('{"n": Infinity}', 1, 7, "Infinity"),
+        ('{"n": 1}\n{"p": 2}', 2, 1, "after the facts object"),
+        ('{"n": 1, "n": 2}', 1, 10, "given twice"),
+        ('{"n" 1}', 1, 6, "expected `:`"),
+        ('', 1, 1, "one JSON object"),
+    ],
+)
+def test_malformed_facts_files_say_where(text, line, column, words):
+    with pytest.raises(rk.FactsError) as caught:
+        rk.loads_facts(text, source="year.json")
+    [problem] = caught.value.problems
+    assert (problem.span.source, problem.span.line, problem.span.column) == ("year.json", line, column)
+    assert words in problem.message
+
+
+def test_a_huge_exponent_is_refused_not_computed():
+    facts = rk.loads_facts('{"n": 1e999999999}')
+    result = CONTRACT.evaluate(facts)
+    [problem] = result.errors
+    assert "out of range" in problem.message
+
+
+def test_values_are_checked_against_their_declarations():
+    result = checked(n=11, whole=2.5, p="lots", m=True, flag="yes", day="31/12/2019", label=5,
+                     report="maybe")
+    messages = {p.message.split(":")[0]: p for p in result.errors}
+    assert set(messages) == {"n", "whole", "p", "m", "flag", "day", "label", "report"}
+    assert "outside its range 0 .. 10" in messages["n"].message
+    assert "whole number" in messages["whole"].message
+    assert result.goals["all"].status == "not evaluable"
+
+
+def test_unknown_facts_are_errors_with_a_suggestion():
+    result = checked(nn=1)
+    [problem] = result.errors
+    assert problem.message == "unknown fact `nn`"
+    assert problem.hint == "did you mean `n`?"
+
+
+def test_null_counts_as_missing():
+    result = CONTRACT.evaluate(rk.loads_facts('{"n": null}'))
+    assert "n" in result.goals["all"].missing
+    assert not result.errors
+
+
+@pytest.mark.parametrize(
+    ("raw", "share"),
+    [("72%", Fraction(72, 100)), ("72,5%", Fraction(725, 1000)), (" 7 % ", Fraction(7, 100)),
+     (0.72, Fraction(72, 100)), (Decimal("0.725"), Fraction(725, 1000)), (1, Fraction(1)),
+     (Fraction(1, 3), Fraction(1, 3)), ("-5%", Fraction(-5, 100))],
+)
+def test_percent_spellings(raw, share):
+    # The tier compares with the exact share, written as a fraction of percents.
+    exact = f"{share.numerator * 100}% / {share.denominator}"
+    contract = rk.loads(f'fact p: percent\ngoal 1 "p" {{ score p = {exact} -> 100% }}')
+    result = contract.evaluate({"p": raw})
+    assert not result.errors
+    assert result.goals["1"].status == "met"
+
+
+@pytest.mark.parametrize("raw", [72, 1.5, -2, "72", "0.72"])
+def test_a_bare_number_outside_a_share_or_a_percent_without_sign_is_refused(raw):
+    result = rk.loads('fact p: percent\ngoal 1 "p" { score p >= 0% -> 100% }').evaluate({"p": raw})
+    [problem] = result.errors
+    assert "%" in (problem.hint or "")
+
+
+def test_money_spellings_are_kroner():
+    text = 'fact m: money\ngoal 1 "m" { score m = 576 tkr -> 100% }'
+    contract = rk.loads(text)
+    for raw in (576_000, "576 tkr", "576000 kr", "0.576 mio kr", Decimal("576000")):
+        assert contract.evaluate({"m": raw}).goals["1"].status == "met", raw
+
+
+def test_python_floats_are_read_by_their_shortest_text():
+    text = 'fact n: number\ngoal 1 "n" { score n = 0.1 + 0.2 -> 100% }'
+    # 0.1 + 0.2 is 0.30000000000000004 in floats; here it is exactly 0.3.
+    assert rk.loads(text).evaluate({"n": 0.3}).goals["1"].status == "met"
+
+
+@pytest.mark.parametrize("raw", [float("nan"), float("inf"), Decimal("NaN"), [1], {"a": 1}])
+def test_non_finite_and_structured_values_are_refused_for_numbers(raw):
+    result = rk.loads('fact n: number\ngoal 1 "n" { score n >= 0 -> 100% }').evaluate({"n": raw})
+    assert result.goals["1"].status == "not evaluable"
+    assert len(result.errors) == 1
+
+
+def test_dates_accept_date_objects_and_iso_text():
+    text = 'fact d: date\ngoal 1 "d" { score d = 2019-12-31 -> 100% }'
+    contract = rk.loads(text)
+    for raw in ("2019-12-31", dt.date(2019, 12, 31), dt.datetime(2019, 12, 31, 15, 0)):
+        assert contract.evaluate({"d": raw}).goals["1"].status == "met"
+
+
+def test_load_facts_reads_utf8_with_a_bom_and_reports_other_encodings(tmp_path):
+    good = tmp_path / "good.json"
+    good.write_bytes('\ufeff{"påvirkning": "70%"}'.encode())
+    assert rk.load_facts(good)["påvirkning"] == "70%"
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{\n "x": "\xe6"}')
+    with pytest.raises(rk.FactsError) as caught:
+        rk.load_facts(bad)
+    assert caught.value.problems[0].span.line == 2
+    with pytest.raises(rk.FactsError, match="cannot read"):
+        rk.load_facts(tmp_path / "absent.json")

@@ -1,0 +1,63 @@
+"""The wheel a user installs carries the grammar and works away from the checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE, ROOT
+
+GRAMMAR_IN_WHEEL = "resultkontrakt/grammar/resultkontrakt.lark"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    [built] = out.glob("resultkontrakt-*.whl")
+    return built
+
+
+def test_the_wheel_ships_the_grammar_and_the_type_marker(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        assert GRAMMAR_IN_WHEEL in names
+        assert "resultkontrakt/py.typed" in names
+        shipped = archive.read(GRAMMAR_IN_WHEEL).decode("utf-8")
+    assert shipped == (ROOT / "grammar" / "resultkontrakt.lark").read_text(encoding="utf-8")
+
+
+def test_the_installed_package_loads_contracts_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    probe = (
+        "import sys, resultkontrakt as rk\n"
+        f"assert rk.__file__.startswith({str(site)!r}), rk.__file__\n"
+        "print(rk.load(sys.argv[1]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    done = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "9 goals" in done.stdout
+
+
+def test_ci_runs_the_commands_the_readme_gives() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    setup = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'"
+    tests = ".venv/bin/python -m pytest"
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert first_block.startswith(setup) and tests in first_block
+    assert setup in ci and tests in ci

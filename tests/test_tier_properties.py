@@ -1,0 +1,100 @@
+"""Properties of tier lists, checked on generated contracts and values.
+
+Each example writes a real `.rk` contract, loads it and evaluates it, so the
+properties hold for the language as a user writes it, not only for internals.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resultkontrakt as rk
+from resultkontrakt.values import format_number
+
+# Decimals with up to three places: every one can be written in a contract
+# and in a facts file exactly.
+decimals = st.integers(-100_000, 100_000).map(lambda n: Fraction(n, 1000))
+percents = st.integers(0, 100).map(lambda n: Fraction(n, 100))
+OPS = (">=", ">", "<=", "<", "=", "!=")
+
+
+def contract(tiers: list[tuple[str, Fraction, Fraction]], otherwise: Fraction | None = None,
+             shorthand: bool = True) -> rk.Contract:
+    lines = []
+    for index, (op, threshold, pct) in enumerate(tiers):
+        subject = "" if shorthand and index else "x "
+        lines.append(f"{subject}{op} {format_number(threshold)} -> {format_number(pct * 100)}%")
+    if otherwise is not None:
+        lines.append(f"else -> {format_number(otherwise * 100)}%")
+    text = "fact x: number\ngoal g \"generated\" {\n    score " + ";\n          ".join(lines) + "\n}\n"
+    return rk.loads(text, source="<generated>")
+
+
+def fulfilment(c: rk.Contract, value: Fraction) -> Fraction | None:
+    facts = rk.loads_facts(f'{{"x": {format_number(value)}}}')
+    return c.evaluate(facts).goals["g"].fulfilment
+
+
+@st.composite
+def descending_tiers(draw: st.DrawFn) -> list[tuple[str, Fraction, Fraction]]:
+    """Thresholds that fall tier by tier, with percentages that fall too: the usual shape."""
+    thresholds = sorted(draw(st.sets(decimals, min_size=1, max_size=6)), reverse=True)
+    pcts = sorted(draw(st.lists(percents, min_size=len(thresholds), max_size=len(thresholds))),
+                  reverse=True)
+    return [(">=", t, p) for t, p in zip(thresholds, pcts)]
+
+
+@given(descending_tiers(), st.data())
+def test_a_value_exactly_on_a_threshold_gets_that_tier(tiers, data):
+    index = data.draw(st.integers(0, len(tiers) - 1))
+    _, threshold, pct = tiers[index]
+    assert fulfilment(contract(tiers), threshold) == pct
+
+
+@given(descending_tiers(), decimals, decimals)
+def test_raising_the_measured_value_never_lowers_fulfilment(tiers, a, b):
+    low, high = sorted((a, b))
+    c = contract(tiers)
+    assert fulfilment(c, low) <= fulfilment(c, high)
+
+
+def reference(tiers: list[tuple[str, Fraction, Fraction]], otherwise: Fraction | None,
+              value: Fraction) -> Fraction:
+    """'The first tier that holds', written as plainly as possible."""
+    tests = {">=": value.__ge__, ">": value.__gt__, "<=": value.__le__, "<": value.__lt__,
+             "=": value.__eq__, "!=": value.__ne__}
+    for op, threshold, pct in tiers:
+        if tests[op](threshold):
+            return pct
+    return otherwise if otherwise is not None else Fraction(0)
+
+
+any_tiers = st.lists(st.tuples(st.sampled_from(OPS), decimals, percents), min_size=1, max_size=6)
+
+
+@given(any_tiers, st.none() | percents, st.booleans(), st.data())
+def test_evaluation_agrees_with_first_tier_that_holds(tiers, otherwise, shorthand, data):
+    # Values near and on the thresholds are where mistakes live.
+    near = [t + d for _, t, _ in tiers for d in (Fraction(-1, 1000), Fraction(0), Fraction(1, 1000))]
+    value = data.draw(st.sampled_from(near) | decimals)
+    c = contract(tiers, otherwise, shorthand)
+    assert fulfilment(c, value) == reference(tiers, otherwise, value)
+
+
+@given(any_tiers, st.none() | percents)
+def test_a_missing_fact_never_matches_any_tier(tiers, otherwise):
+    result = contract(tiers, otherwise).evaluate({})
+    goal = result.goals["g"]
+    assert goal.fulfilment is None
+    assert goal.status == "not evaluable"
+    assert goal.missing == ("x",)
+    assert not any(step for step in goal.steps)  # no tier was even tried
+
+
+@given(any_tiers, st.none() | percents, decimals)
+def test_fulfilment_is_always_one_of_the_written_percentages(tiers, otherwise, value):
+    written = {pct for _, _, pct in tiers} | {otherwise if otherwise is not None else Fraction(0)}
+    assert fulfilment(contract(tiers, otherwise), value) in written
