@@ -17,9 +17,13 @@ def goal(score: str, facts: dict[str, object], declarations: str = "fact x: numb
 
 
 def test_tiers_are_tried_in_written_order_and_the_first_that_holds_wins():
-    # Written "wrongly" on purpose: the lower threshold first always wins.
-    result = goal("x >= 50 -> 50%; >= 60 -> 100%", {"x": 70})
+    # Written "wrongly" on purpose: the lower threshold first always wins. With
+    # plain numbers the check refuses this; a computed threshold gets past it.
+    declarations = "fact x: number\nfact high: number\n"
+    result = goal("x >= 50 -> 50%; >= high -> 100%", {"x": 70, "high": 60}, declarations)
     assert result.fulfilment == Fraction(1, 2)
+    with pytest.raises(rk.ContractError, match="tier 2 is never reached"):
+        goal("x >= 50 -> 50%; >= 60 -> 100%", {"x": 70})
 
 
 def test_no_tier_holding_gives_zero_and_else_gives_its_percentage():
@@ -146,7 +150,7 @@ def test_require_makes_a_goal_not_evaluable_with_its_reason():
     extra = 'require n >= 30 "at least 30 answers are needed"'
     thin = goal("nps >= 60 -> 100%", {"n": 29, "nps": 80}, declarations, extra)
     assert thin.status == "not evaluable"
-    assert thin.reason == "at least 30 answers are needed"
+    assert thin.reason == "at least 30 answers are needed (n = 29, not >= 30)"
     enough = goal("nps >= 60 -> 100%", {"n": 30, "nps": 80}, declarations, extra)
     assert enough.status == "met"
 

@@ -18,7 +18,7 @@ from lark.tree import Meta
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .values import DECLARABLE, declared_type
+from .values import DECLARABLE, decimal_fraction, declared_type
 
 # Words the language uses itself; a fact or metric may not take them as names.
 KEYWORDS = frozenset({
@@ -101,12 +101,17 @@ class _Builder(Transformer[Token, Any]):
         parties: list[str] = []
         period = None
         text: list[str] = []
+        periods = 0
         for item in items:
             if isinstance(item, _GoalItem):
                 text.append(item.value)
             elif item[0] == "parties":
                 parties.extend(item[1])
             else:
+                periods += 1
+                if periods > 1:
+                    self._error(meta, "the contract has more than one `period`",
+                                "keep one `period FIRST .. LAST` line")
                 period = item[1]
         return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta))
 
@@ -190,7 +195,7 @@ class _Builder(Transformer[Token, Any]):
         return _GoalItem("group", _string(children[0]), self._span(meta))
 
     def weight(self, meta: Meta, children: list[Token]) -> _GoalItem:
-        return _GoalItem("weight", Fraction(str(children[0])), self._span(meta))
+        return _GoalItem("weight", self._numeral(children[0], str(children[0])), self._span(meta))
 
     def deliverable(self, meta: Meta, children: list[Any]) -> _GoalItem:
         name = self._name(children[0])
@@ -211,7 +216,8 @@ class _Builder(Transformer[Token, Any]):
                             "`else` must be the last tier; move it to the end")
             if isinstance(tier, _ShorthandTier):
                 previous = tiers[-1].condition if tiers else None
-                if not isinstance(previous, s.Compare):
+                after_else = bool(tiers) and previous is None
+                if not isinstance(previous, s.Compare) and not after_else:
                     self._error(tier.span, "this tier leaves out what it compares, but the tier "
                                 "before it is not a comparison to take it from",
                                 "write the subject in full, e.g. `nps >= 50 -> 50%`")
@@ -264,15 +270,24 @@ class _Builder(Transformer[Token, Any]):
         operand = children[0]
         return s.Unary("-", operand, span=self._span(meta))
 
+    def _numeral(self, token: Token, text: str) -> Fraction:
+        try:
+            return decimal_fraction(text)
+        except ValueError as exc:
+            self._error(token, str(exc), "write a number of reasonable size")
+            return Fraction(0)
+
     def number(self, meta: Meta, children: list[Token]) -> s.Number:
-        return s.Number(Fraction(str(children[0])), span=self._span(meta))
+        return s.Number(self._numeral(children[0], str(children[0])), span=self._span(meta))
 
     def percent(self, meta: Meta, children: list[Token]) -> s.Percent:
-        return s.Percent(Fraction(str(children[0])[:-1]) / 100, span=self._span(meta))
+        value = self._numeral(children[0], str(children[0])[:-1]) / 100
+        return s.Percent(value, span=self._span(meta))
 
     def money(self, meta: Meta, children: list[Token]) -> s.Money:
         amount, unit = children
-        return s.Money(Fraction(str(amount)), " ".join(str(unit).split()), span=self._span(meta))
+        return s.Money(self._numeral(amount, str(amount)), " ".join(str(unit).split()),
+                       span=self._span(meta))
 
     def date(self, meta: Meta, children: list[Token]) -> s.Date:
         # An impossible date has been reported; any stand-in keeps the checks going.

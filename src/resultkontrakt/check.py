@@ -15,6 +15,7 @@ import attrs
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
+from .tiers import check_tiers
 from .values import (
     BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
     T_PERCENT, T_TEXT, Type, format_value, list_of,
@@ -32,6 +33,7 @@ class Analysis:
     facts: dict[str, s.Fact]
     metrics: dict[str, s.Metric]
     deliverables: dict[str, s.Deliverable]
+    metric_order: tuple[str, ...]  # each metric after the metrics it uses
     types: dict[str, Type]
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
@@ -74,8 +76,9 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # members are left untyped so that no other check trips over them.
     order, cycle_problems = _metric_order(metrics)
     problems.extend(cycle_problems)
+    untyped = frozenset(metrics) - frozenset(order)
     for name in order:
-        typer = _Typer(types, None, problems)
+        typer = _Typer(types, None, problems, untyped)
         found = typer.type_of(metrics[name].expr)
         if found is not None:
             types[name] = found
@@ -88,7 +91,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
                                     f"the first goal {goal.id} is at line {seen_goals[goal.id].line}; "
                                     "give each goal its own id"))
         seen_goals.setdefault(goal.id, goal.span)
-        problems.extend(_check_goal(goal, types, module))
+        problems.extend(_check_goal(goal, types, module, untyped))
         needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
 
     used = set().union(*needs.values()) if needs else set()
@@ -96,10 +99,34 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
         if fact.name not in used:
             problems.append(Problem("warning", f"fact `{fact.name}` is declared but no goal uses it",
                                     fact.span, "use it in a score or a metric, or remove it"))
+    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in _names(expr)}
+    reached = _reached_metrics(metrics, mentioned)
+    for metric in metrics.values():
+        if metric.name not in reached:
+            problems.append(Problem("warning", f"metric `{metric.name}` is defined but no goal uses it",
+                                    metric.span, "use it in a score, or remove it"))
+    for goal in module.goals:
+        for deliverable in goal.deliverables:
+            if deliverable.name not in needs.get(goal.id, frozenset()):
+                problems.append(Problem(
+                    "warning", f"deliverable `{deliverable.name}` is not used in goal {goal.id}'s score",
+                    deliverable.span, "use `all(deliverables)` or name it in a tier"))
     # A shorthand tier repeats its subject, so a mistake in the subject would
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
-    return Analysis(facts, metrics, deliverables, types, needs, unique)
+    return Analysis(facts, metrics, deliverables, tuple(order), types, needs, unique)
+
+
+def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[str]:
+    """The metrics that goals use, directly or through other metrics."""
+    reached: set[str] = set()
+    pending = [n for n in mentioned if n in metrics]
+    while pending:
+        current = pending.pop()
+        if current not in reached:
+            reached.add(current)
+            pending.extend(n for n in _names(metrics[current].expr) if n in metrics)
+    return reached
 
 
 def _check_range(fact: s.Fact) -> Iterator[Problem]:
@@ -149,33 +176,40 @@ def _unit_hint(kind: str) -> str:
 
 
 def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
+    """Metrics in an order where each comes after those it uses; cycles reported.
+
+    Iterative depth-first search: a chain of thousands of metrics must not
+    exhaust Python's stack.
+    """
     order: list[str] = []
     problems: list[Problem] = []
     state: dict[str, str] = {}
-
-    def visit(name: str, path: list[str]) -> None:
-        if state.get(name) == "done":
-            return
-        if state.get(name) == "active":
-            cycle = path[path.index(name):] + [name]
-            problems.append(Problem("error", "these metrics are defined in terms of each other: "
-                                    + " -> ".join(cycle), metrics[name].span,
-                                    "a metric must be computable from facts; break the cycle"))
-            for member in cycle:
-                state[member] = "cyclic"
-            return
-        if state.get(name) == "cyclic":
-            return
-        state[name] = "active"
-        for used in _names(metrics[name].expr):
-            if used in metrics:
-                visit(used, path + [name])
-        if state[name] == "active":
-            state[name] = "done"
-            order.append(name)
-
-    for name in metrics:
-        visit(name, [])
+    for root in metrics:
+        if root in state:
+            continue
+        state[root] = "active"
+        path = [root]
+        stack = [iter([n for n in _names(metrics[root].expr) if n in metrics])]
+        while stack:
+            used = next(stack[-1], None)
+            if used is None:
+                stack.pop()
+                done = path.pop()
+                if state[done] == "active":
+                    state[done] = "done"
+                    order.append(done)
+                continue
+            if state.get(used) == "active":
+                cycle = path[path.index(used):] + [used]
+                problems.append(Problem(
+                    "error", "these metrics are defined in terms of each other: " + " -> ".join(cycle),
+                    metrics[used].span, "a metric must be computable from facts; break the cycle"))
+                for member in cycle:
+                    state[member] = "cyclic"
+            elif used not in state:
+                state[used] = "active"
+                path.append(used)
+                stack.append(iter([n for n in _names(metrics[used].expr) if n in metrics]))
     return order, problems
 
 
@@ -222,9 +256,10 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
     return needs
 
 
-def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module) -> Iterator[Problem]:
+def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
+                untyped: frozenset[str]) -> Iterator[Problem]:
     problems: list[Problem] = []
-    typer = _Typer(types, goal, problems)
+    typer = _Typer(types, goal, problems, untyped)
     if not goal.tiers:
         problems.append(Problem("error", f"goal {goal.id} has no `score`, so it could never be met",
                                 goal.span, "add a score, e.g. `score all(deliverables) -> 100%`"))
@@ -248,6 +283,7 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module) -> Itera
         if value is not None and kind == PERCENT and not 0 <= value <= 1:
             problems.append(Problem("error", "a fulfilment must lie between 0% and 100%",
                                     tier.fulfilment.span, "write a percentage from 0% to 100%"))
+    problems.extend(check_tiers(goal))
     period = module.header.period if module.header else None
     for deliverable in goal.deliverables:
         if period and deliverable.due and not period[0] <= deliverable.due <= period[1]:
@@ -265,6 +301,8 @@ class _Typer:
     types: dict[str, Type]
     goal: s.Goal | None
     problems: list[Problem] | None
+    # Declared names without a type (metrics in a cycle): already reported.
+    untyped: frozenset[str] = frozenset()
 
     def _error(self, span: Span, message: str, hint: str | None = None) -> None:
         if self.problems is not None:
@@ -321,7 +359,7 @@ class _Typer:
         if expr.name == "?":  # a shorthand tier with no subject; already reported
             return None
         found = self.types.get(expr.name)
-        if found is None:
+        if found is None and expr.name not in self.untyped:
             known = list(self.types) + ([DELIVERABLES] if self.goal else [])
             self._error(expr.span, f"unknown name `{expr.name}`",
                         did_you_mean(expr.name, known) or "declare it with `fact` or `metric`")
@@ -362,8 +400,10 @@ class _Typer:
             else:
                 result = None
         if result is None:
-            self._error(expr.span, f"cannot {_VERB[expr.op]} {_a(left)} and {_a(right)}",
-                        "convert one side first: a percent is a share (70% is 0.7)")
+            hint = None
+            if PERCENT in kinds:
+                hint = "a percent is a share (70% is 0.7); multiply or divide by a plain number instead"
+            self._error(expr.span, f"`{expr.op}` cannot combine {_a(left)} and {_a(right)}", hint)
             return None
         integer = left.integer and right.integer and expr.op in "+-*"
         return Type(result, integer=integer)
@@ -385,13 +425,13 @@ class _Typer:
         return T_BOOL
 
     def _mismatch(self, expr: s.Compare, left: Type, right: Type) -> None:
-        hint = None
-        if left.kind == PERCENT and right.kind == NUMBER and isinstance(expr.right, s.Number):
-            hint = f"write the threshold as a percentage: {format_value(expr.right.value / 100, T_PERCENT)}"
-        elif left.kind == NUMBER and right.kind == PERCENT:
-            hint = "compare a percent with a percent, and a number with a number"
-        else:
-            hint = _unit_hint(left.kind) or None
+        hint = _unit_hint(left.kind) or None
+        for percent_side, number_side in ((left, expr.right), (right, expr.left)):
+            other = right if percent_side is left else left
+            if percent_side.kind == PERCENT and other.kind == NUMBER:
+                hint = "compare a percent with a percent, and a number with a number"
+                if isinstance(number_side, s.Number):
+                    hint = f"write the threshold as a percentage: {_as_percent(number_side.value)}"
         self._error(expr.span, f"cannot compare {_a(left)} with {_a(right)}", hint)
 
     def _call(self, expr: s.Call) -> Type | None:
@@ -441,6 +481,12 @@ class _Typer:
         return Type(known[0].kind, integer=all(t.integer for t in known))
 
 
+def _as_percent(number: Fraction) -> str:
+    """70 -> '70%', and 0.7 -> '70%': what the writer most likely meant."""
+    share = number if abs(number) <= 1 else number / 100
+    return format_value(share, T_PERCENT)
+
+
 def _a(type_: Type) -> str:
     """A type as a phrase with its article: 'a percent', 'an amount of money'."""
     return {
@@ -449,7 +495,6 @@ def _a(type_: Type) -> str:
     }.get(type_.kind, f"a {type_}")
 
 
-_VERB = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide"}
 _RESULT_IF_UNKNOWN = {"all": T_BOOL, "any": T_BOOL, "count": T_INTEGER}
 
 

@@ -20,6 +20,10 @@ OK, FAILED, USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Output must never fail to encode: a console without "≈" shows "?".
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = _arguments().parse_args(argv)
     try:
         return int(args.run(args))
@@ -45,6 +49,8 @@ def _arguments() -> argparse.ArgumentParser:
     evaluate.add_argument("contract", metavar="CONTRACT.rk")
     evaluate.add_argument("facts", metavar="FACTS.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument("--brief", action="store_true",
+                          help="leave out the goals' text blocks in the text output")
     evaluate.set_defaults(run=_eval)
     return parser
 
@@ -60,14 +66,19 @@ def _check(args: argparse.Namespace) -> int:
             continue
         for warning in contract.warnings:
             print(warning.render(contract.text), file=sys.stderr)
-        print(f"{path}: ok: {_counts(contract)}"
-              + (f", {len(contract.warnings)} warning(s)" if contract.warnings else ""))
+        warnings = f", {_plural(len(contract.warnings), 'warning')}" if contract.warnings else ""
+        print(f"{path}: ok: {_counts(contract)}{warnings}")
     return status
 
 
 def _counts(contract: Contract) -> str:
-    return (f"{len(contract.module.goals)} goals, {len(contract.facts)} facts, "
-            f"{len(contract.metrics)} metrics, {len(contract.deliverables)} deliverables")
+    return ", ".join(_plural(len(things), word) for things, word in (
+        (contract.module.goals, "goal"), (contract.facts, "fact"), (contract.metrics, "metric"),
+        (contract.deliverables, "deliverable")))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -78,7 +89,7 @@ def _eval(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(evaluation_json(evaluation))
     else:
-        print(evaluation_text(evaluation))
+        print(evaluation_text(evaluation, with_text=not args.brief))
     return FAILED if evaluation.errors else OK
 
 

@@ -6,6 +6,7 @@ that evaluating the same contract against many years of facts repeats none of it
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -83,9 +84,13 @@ class Contract:
                 f"{len(self.analysis.deliverables)} deliverables>")
 
 
-def loads(text: str, source: str = "<string>") -> Contract:
+def loads(text: str | bytes, source: str = "<string>") -> Contract:
     """Load a contract from text; raise `RkSyntaxError` or `ContractError` with every problem."""
-    text = text.removeprefix("\ufeff")
+    if isinstance(text, bytes):
+        return _loads_bytes(text, source)
+    if not isinstance(text, str):
+        raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
+    text = _normalise(text)
     try:
         tree = parse(text, source)
         module, build_problems = build(tree, source)
@@ -109,6 +114,10 @@ def load(path: str | Path) -> Contract:
     except OSError as exc:
         raise ContractError([Problem("error", f"cannot read the contract: {exc.strerror}",
                                      Span.point(source, 1, 1))]) from None
+    return _loads_bytes(data, source)
+
+
+def _loads_bytes(data: bytes, source: str) -> Contract:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -118,6 +127,16 @@ def load(path: str | Path) -> Contract:
                                      Span.point(source, line, column),
                                      "save the file as UTF-8")]) from None
     return loads(text, source)
+
+
+def _normalise(text: str) -> str:
+    """One spelling of the same text: no BOM, \\n line ends, composed letters.
+
+    Line ends matter for positions (the parser counts only \\n); composed
+    letters matter for names (an editor may write å as a + ring).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
 
 
 def _position(problem: Problem) -> tuple[int, int, int]:

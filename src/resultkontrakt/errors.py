@@ -68,7 +68,7 @@ class Problem:
 
 
 def _excerpt(text: str, span: Span) -> list[str]:
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the parser counts lines; splitlines() knows more breaks
     if not 1 <= span.line <= len(lines):
         return []
     # Tabs would shift the caret; show the line with tabs as single spaces.

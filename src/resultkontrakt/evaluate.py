@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 
 from . import syntax as s
-from .check import DELIVERABLES, Analysis
+from .check import DELIVERABLES, Analysis, expr_names
 from .errors import Problem
 from .facts import Supplied
 from .printer import expr_text
@@ -62,12 +62,21 @@ class Evaluator:
                 steps.append(RequirementStep(expr_text(requirement.condition), holds,
                                              requirement.reason))
                 if not holds:
-                    return _evolve(result, steps=tuple(steps), reason=requirement.reason)
+                    reason = (f"{requirement.reason.rstrip('.')} "
+                              f"({self._unmet(requirement.condition, goal)})")
+                    return _evolve(result, steps=tuple(steps), reason=reason)
             fulfilment = self._score(goal, steps)
         except _Failure as failure:
             where = f" (line {failure.span.line})" if failure.span else ""
             return _evolve(result, steps=tuple(steps), reason=f"{failure.message}{where}")
         return _evolve(result, fulfilment=fulfilment, steps=tuple(steps))
+
+    def _unmet(self, condition: s.Expr, goal: s.Goal) -> str:
+        """'n = 12, not >= 30': the failed requirement with the value that failed it."""
+        if isinstance(condition, s.Compare) and not _is_literal(condition.left):
+            left = self._show(self.value(condition.left, goal), condition.left, goal)
+            return f"{expr_text(condition.left)} = {left}, not {condition.op} {expr_text(condition.right)}"
+        return f"{expr_text(condition)} does not hold"
 
     def _deliverable_step(self, deliverable: s.Deliverable) -> DeliverableStep:
         state = self.supplied.deliverables[deliverable.name]
@@ -97,7 +106,7 @@ class Evaluator:
             right = self.value(condition.right, goal)
             holds = _compare(condition, left, right)
             test = f"{condition.op} {expr_text(condition.right)}"
-            if not isinstance(condition.right, s.LITERALS):
+            if not _is_literal(condition.right):
                 test += f" (= {self._show(right, condition.right, goal)})"
             return TierStep(index, test, holds, None, expr_text(condition.left),
                             self._show(left, condition.left, goal), span=tier.span)
@@ -169,20 +178,35 @@ class Evaluator:
             return tuple(self.supplied.values[d.name] for d in goal.deliverables)
         if name in self.supplied.values:
             return self.supplied.values[name]
-        metric = self.analysis.metrics.get(name)
-        if metric is None:  # a missing fact; goals check their needs first, so this is a bug guard
+        if name not in self.analysis.metrics:  # goals check their needs first; a bug guard
             raise _Failure(f"no value for `{name}`", expr.span)
-        cached = self._metrics.get(name)
-        if cached is None:
-            try:
-                cached = self.value(metric.expr, None)
-            except _Failure as failure:
-                cached = _Failure(f"metric `{name}` could not be computed: {failure.message}",
-                                  failure.span)
-            self._metrics[name] = cached
+        if name not in self._metrics:
+            self._compute_metric(name)
+        cached = self._metrics[name]
         if isinstance(cached, _Failure):
             raise cached
         return cached
+
+    def _compute_metric(self, name: str) -> None:
+        """Compute a metric after the metrics it uses, without recursing through the chain."""
+        pending = [name]
+        while pending:
+            current = pending[-1]
+            if current in self._metrics:
+                pending.pop()
+                continue
+            expr = self.analysis.metrics[current].expr
+            waiting = [n for n in expr_names(expr) if n in self.analysis.metrics
+                       and n not in self._metrics]
+            if waiting:
+                pending.extend(waiting)
+                continue
+            pending.pop()
+            try:
+                self._metrics[current] = self.value(expr, None)
+            except _Failure as failure:
+                self._metrics[current] = _Failure(
+                    f"metric `{current}` could not be computed: {failure.message}", failure.span)
 
 
 def _evolve(result: GoalResult, **changes: object) -> GoalResult:
@@ -201,6 +225,12 @@ def _missing_reason(missing: tuple[str, ...], invalid: tuple[Problem, ...]) -> s
         hint = f" ({problem.hint})" if problem.hint else ""
         parts.append(f"invalid fact {problem.message}{hint}")
     return "; ".join(parts)
+
+
+def _is_literal(expr: s.Expr) -> bool:
+    if isinstance(expr, s.Unary) and expr.op == "-":
+        return _is_literal(expr.operand)
+    return isinstance(expr, s.LITERALS)
 
 
 def _quantity(value: Value) -> Fraction:

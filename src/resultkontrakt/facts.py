@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -21,8 +22,8 @@ import attrs
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
 from .values import (
-    BOOL, DATE, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, decimal_fraction,
-    format_value,
+    BOOL, DATE, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, checked_decimal,
+    checked_fraction, decimal_fraction, format_value,
 )
 
 
@@ -38,6 +39,7 @@ class FactsFile(Mapping[str, object]):
     source: str = "<facts>"
     positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
     text: str = attrs.field(default="", repr=False)
+    key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> object:
         return self.values[name]
@@ -69,10 +71,20 @@ def load_facts(path: str | Path) -> FactsFile:
     return loads_facts(text, source)
 
 
-def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
+def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
+    """Read facts from JSON text; raise `FactsError` (with line and column) if it is not valid."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FactsError([Problem("error", "the facts are not UTF-8 text", None,
+                                      "save the file as UTF-8")]) from None
+    if not isinstance(text, str):
+        raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")
     text = text.removeprefix("\ufeff")
     values: dict[str, object] = {}
     positions: dict[str, Span] = {}
+    key_positions: dict[str, Span] = {}
     problems: list[Problem] = []
     decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
                                parse_constant=_reject_constant)
@@ -95,7 +107,7 @@ def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
                 name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, f"malformed fact name: {exc.msg}") from None
-            key_at = index
+            key_at, key_end = index, end
             index = _skip(text, end)
             if not text.startswith(":", index):
                 raise fail(index, f"expected `:` after \"{name}\"")
@@ -106,6 +118,10 @@ def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
                 raise fail(exc.pos, f"malformed JSON: {exc.msg}") from None
             except ValueError as exc:  # NaN, Infinity, or a numeral too long to read
                 raise fail(index, str(exc), "write a finite decimal number") from None
+            except RecursionError:
+                raise fail(index, "this value is nested too deeply",
+                           "a fact's value is a number, a text, or a list of them") from None
+            name = unicodedata.normalize("NFC", name)
             if name in values:
                 problems.append(Problem("error", f"\"{name}\" is given twice",
                                         _span_at(text, key_at, source),
@@ -113,6 +129,7 @@ def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
             else:
                 values[name] = value
                 positions[name] = _span_at(text, index, source, end)
+                key_positions[name] = _span_at(text, key_at, source, key_end)
             index = _skip(text, end)
             if text.startswith(",", index):
                 comma = index
@@ -129,7 +146,7 @@ def loads_facts(text: str, source: str = "<facts>") -> FactsFile:
         raise fail(_skip(text, index), "unexpected text after the facts object")
     if problems:
         raise FactsError(problems, {source: text})
-    return FactsFile(values, source, positions, text)
+    return FactsFile(values, source, positions, text, key_positions)
 
 
 def _reject_constant(name: str) -> object:
@@ -172,16 +189,26 @@ class Supplied:
     problems: tuple[Problem, ...]
 
 
-def check_facts(facts: Mapping[str, object], declared: Mapping[str, s.Fact],
+def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 deliverables: Mapping[str, s.Deliverable]) -> Supplied:
+    if not isinstance(facts, Mapping):
+        raise FactsError([Problem("error", f"facts must be a mapping from fact name to value, "
+                                  f"not {type(facts).__name__}",
+                                  hint='pass a dict such as {"nps": 62} or rk.load_facts(path)')])
     positions = facts.positions if isinstance(facts, FactsFile) else {}
+    key_positions = facts.key_positions if isinstance(facts, FactsFile) else {}
     source = facts.source if isinstance(facts, FactsFile) else None
     values: dict[str, Value] = {}
     states: dict[str, DeliverableState] = {}
     invalid: dict[str, Problem] = {}
     problems: list[Problem] = []
-    for name, raw in facts.items():
-        span = positions.get(name)
+    for key, raw in facts.items():
+        if not isinstance(key, str):
+            problems.append(Problem("error", f"a fact name must be text, not {key!r}"))
+            continue
+        # Some editors write å as a + ring; the contract's names are composed.
+        name = unicodedata.normalize("NFC", key)
+        span = positions.get(key)
         if raw is None:  # JSON null: explicitly unknown, the same as leaving it out
             continue
         try:
@@ -193,7 +220,7 @@ def check_facts(facts: Mapping[str, object], declared: Mapping[str, s.Fact],
                 values[name] = state.done
             else:
                 hint = did_you_mean(name, list(declared) + list(deliverables))
-                problems.append(Problem("error", f"unknown fact `{name}`", span,
+                problems.append(Problem("error", f"unknown fact `{name}`", key_positions.get(key, span),
                                         hint or "declare it in the contract, or remove it"))
         except _Invalid as exc:
             where = "" if span is not None or source is None else f"{source}: "
@@ -219,12 +246,13 @@ def _number(raw: object) -> Fraction | None:
             return decimal_fraction(raw)
         except ValueError as exc:
             raise _Invalid(str(exc)) from None
-    if isinstance(raw, int | Fraction):
-        return Fraction(raw)
-    if isinstance(raw, Decimal):
-        if not raw.is_finite():
-            raise _Invalid(f"{raw} is not a number a fact can have", "write a finite number")
-        return Fraction(raw)
+    try:
+        if isinstance(raw, int | Fraction):
+            return checked_fraction(Fraction(raw))
+        if isinstance(raw, Decimal):
+            return checked_decimal(raw)
+    except ValueError as exc:
+        raise _Invalid(str(exc), "write a finite number of reasonable size") from None
     if isinstance(raw, float):
         # A Python float is read by its shortest decimal text: 59.99 is 5999/100.
         try:
@@ -246,8 +274,9 @@ def _describe(raw: object) -> str:
     return str(raw)
 
 
-_PERCENT_TEXT = re.compile(r"\s*(-?\d+(?:[.,]\d+)?)\s*%\s*")
-_MONEY_TEXT = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(kr|tkr|mio\s+kr)\s*")
+_PERCENT_TEXT = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*%\s*")
+_MONEY_TEXT = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(kr|tkr|mio\s+kr)\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _coerce(fact: s.Fact, raw: object) -> Value:
@@ -287,8 +316,14 @@ def _coerce_type(type_: Type, raw: object) -> Value:
             if not match:
                 raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
                                'write kroner as a number, or text such as "576 tkr"')
+            amount = match.group(1)
+            if re.fullmatch(r"[-+]?[1-9]\d{0,2}\.\d{3}", amount):
+                # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program.
+                raise _Invalid(f"{amount} is ambiguous: a point may separate thousands or decimals",
+                               f'write it without the point, or with a decimal comma: '
+                               f'"{amount.replace(".", "")} {match.group(2)}" or "{amount.replace(".", ",")} {match.group(2)}"')
             unit = " ".join(match.group(2).split())
-            return decimal_fraction(match.group(1)) * MONEY_UNITS[unit]
+            return _decimal(amount.replace(",", ".")) * MONEY_UNITS[unit]
         number = _number(raw)
         if number is None:
             raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
@@ -303,7 +338,10 @@ def _coerce_type(type_: Type, raw: object) -> Value:
     if kind == TEXT:
         if not isinstance(raw, str) or isinstance(raw, JsonNumber):
             raise _Invalid(f"expected a text, got {_describe(raw)}", 'write it in quotes: "..."')
-        return str(raw)
+        if any("\ud800" <= char <= "\udfff" for char in raw):
+            raise _Invalid("the text holds a broken character (a lone surrogate)",
+                           "save the facts as UTF-8 and check the text")
+        return unicodedata.normalize("NFC", str(raw))
     raise _Invalid(f"values of type {type_} cannot be given yet")
 
 
@@ -313,7 +351,7 @@ def _percent(raw: object) -> Fraction:
         if not match:
             raise _Invalid(f"expected a percentage, got {_describe(raw)}",
                            'write a percentage as "72%" or as the share 0.72')
-        return decimal_fraction(match.group(1).replace(",", ".")) / 100
+        return _decimal(match.group(1).replace(",", ".")) / 100
     number = _number(raw)
     if number is None:
         raise _Invalid(f"expected a percentage, got {_describe(raw)}",
@@ -328,16 +366,24 @@ def _percent(raw: object) -> Fraction:
     return number
 
 
+def _decimal(text: str) -> Fraction:
+    try:
+        return decimal_fraction(text.lstrip("+"))
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from None
+
+
 def _date(raw: object) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber) and _ISO_DATE.fullmatch(raw.strip()):
         try:
             return dt.date.fromisoformat(raw.strip())
         except ValueError:
-            pass
+            raise _Invalid(f"{raw.strip()} is not a date in the calendar",
+                           'write a real date as "YEAR-MONTH-DAY"') from None
     raise _Invalid(f"expected a date, got {_describe(raw)}", 'write a date as "2019-12-31"')
 
 

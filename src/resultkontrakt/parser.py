@@ -55,12 +55,35 @@ def parser() -> Lark:
     )
 
 
+# Every later step walks expressions recursively; bounding the nesting here
+# keeps them all far from Python's recursion limit, whatever the input.
+MAX_DEPTH = 200
+
+
 def parse(text: str, source: str) -> Tree:
     """Parse `text`, or raise `RkSyntaxError` saying where and what was expected."""
     try:
-        return parser().parse(text)
+        tree = parser().parse(text)
     except UnexpectedInput as exc:
         raise RkSyntaxError([_problem(exc, text, source)], {source: text}) from None
+    too_deep = _too_deep(tree)
+    if too_deep is not None:
+        span = Span(source, too_deep.meta.line, too_deep.meta.column,
+                    too_deep.meta.line, too_deep.meta.column + 1)
+        raise RkSyntaxError([Problem("error", f"this is nested more than {MAX_DEPTH} levels deep",
+                                     span, "split the expression into metrics")], {source: text})
+    return tree
+
+
+def _too_deep(tree: Tree) -> Tree | None:
+    """The first node nested deeper than MAX_DEPTH, found without recursion."""
+    pending = [(tree, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return node
+        pending.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+    return None
 
 
 def _acceptable(exc: UnexpectedInput, fallback: set[str] | frozenset[str] | None) -> set[str]:
@@ -86,6 +109,9 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
         if char == '"':
             return Problem("error", "this text is never closed", span,
                            'end it with " on the same line, or use """ for text over several lines')
+        if char == "%":
+            return Problem("error", "a `%` must follow its number directly", span,
+                           "write a percentage without a space: 70%")
         return Problem("error", f"unexpected character {_show_char(char)}", span,
                        _expected_hint(_acceptable(exc, exc.allowed)))
     if isinstance(exc, UnexpectedEOF):
@@ -93,6 +119,10 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
     assert isinstance(exc, UnexpectedToken)
     expected_now = _acceptable(exc, exc.expected)
     token = exc.token
+    if str(token) == '""' and text.startswith('"""', token.start_pos or 0):
+        span = Span.point(source, token.line or 1, token.column or 1)
+        return Problem("error", "this text block is never closed", span,
+                       'end it with """')
     if token.type == "$END":
         return _unfinished(text, source, expected_now)
     span = Span(source, token.line or 1, token.column or 1,
@@ -100,7 +130,7 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
     expected = _describe(expected_now)
     message = f"expected {expected}, but found {_show_token(token)}" if expected else (
         f"unexpected {_show_token(token)}")
-    return Problem("error", message, span, _hint_for(token, expected_now))
+    return Problem("error", message, span, _hint_for(token, expected_now, text))
 
 
 def _unfinished(text: str, source: str, expected: set[str]) -> Problem:
@@ -169,15 +199,22 @@ def _expected_hint(terminals: set[str] | frozenset[str] | None) -> str | None:
     return f"expected {described} here" if described else None
 
 
-def _hint_for(token: lark.Token, expected: set[str] | frozenset[str]) -> str | None:
+def _hint_for(token: lark.Token, expected: set[str] | frozenset[str], text: str) -> str | None:
     """Advice for the mistakes contract writers make most often."""
     value = str(token)
     names = {_literal(n) for n in expected}
+    at = token.start_pos or 0
+    if value == "," and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        return "write decimals with a point: 1.5, not 1,5"
+    if value in (">", "<") and text[at - 1 : at] == "=":
+        return f"did you mean `{value}=`?"
+    if value == "->" and ";" in names:
+        return "is a `;` missing between two tiers? `score x >= 60 -> 100%; >= 50 -> 50%`"
     if "->" in names and token.type in ("PERCENT", "NUMBER"):
         return "a tier reads `CONDITION -> PERCENT`, e.g. `nps >= 60 -> 100%`"
     if value in (">=", ">", "<=", "<", "=", "==", "!="):
         return "comparisons do not chain: write `a < b and b < c`"
-    if token.type == "NAME" and "RBRACE" in expected and ";" in names:
+    if token.type in ("NAME", "GOAL_ID", "NUMBER") and "RBRACE" in expected and ";" in names:
         return "separate the tiers of a score with `;`"
     if value == "%":
         return "write a percentage without a space: 70%"

@@ -9,8 +9,9 @@ from .results import Evaluation
 from .values import format_percent
 
 
-def evaluation_text(evaluation: Evaluation, width: int = 100) -> str:
-    """Goals under their groups, each with status, fulfilment and the reason in one sentence."""
+def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True) -> str:
+    """Goals under their groups, each with status, fulfilment and the reason in one sentence,
+    then (unless left out) the goal's own text blocks."""
     lines = [evaluation.title]
     if evaluation.parties or evaluation.period:
         about = ", ".join(evaluation.parties)
@@ -27,6 +28,8 @@ def evaluation_text(evaluation: Evaluation, width: int = 100) -> str:
             lines.append("")
             if grouped:
                 lines.append(group or "(no group)")
+        elif with_text and goal.text:
+            lines.append("")  # goals with text read better apart
         outcome = goal.status if goal.fulfilment is None else (
             f"{goal.status}, {format_percent(goal.fulfilment)}")
         lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}")
@@ -36,6 +39,9 @@ def evaluation_text(evaluation: Evaluation, width: int = 100) -> str:
         wrapped = textwrap.wrap(reasoning, width=width, initial_indent=indent,
                                 subsequent_indent=indent, break_on_hyphens=False)
         lines += [line.replace("\u00a0", " ") for line in wrapped]
+        if with_text:
+            for block in goal.text:
+                lines += [f"{indent}| {line}".rstrip() for line in block.splitlines()]
     lines += ["", evaluation._overall_sentence()]
     return "\n".join(lines)
 

@@ -155,7 +155,8 @@ def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction) -> str:
         if step.holds is None:
             out += "else"
         elif step.holds:
-            out += ("but " if number else "") + (step.test if step.subject else f"{step.test} holds")
+            after_a_miss = number and not out.endswith(": ")
+            out += ("but " if after_a_miss else "") + (step.test if step.subject else f"{step.test} holds")
         else:
             out += f"not {step.test}" if step.subject else f"{step.test} does not hold"
     if tiers and tiers[-1].holds is not False:
@@ -182,8 +183,9 @@ def _step_dict(step: Step) -> dict[str, object]:
 _STEP_KINDS = {TierStep: "tier", DeliverableStep: "deliverable", RequirementStep: "require"}
 
 
-def _number(value: Fraction) -> int | float | str:
-    return value.numerator if value.denominator == 1 else fraction_text(value)
+def _number(value: Fraction) -> int | float:
+    # Weights are decimals written in the contract; a float shows them as written.
+    return value.numerator if value.denominator == 1 else float(value)
 
 
 @attrs.frozen
@@ -224,6 +226,8 @@ class Evaluation:
         overall = self.overall
         evaluable = len(self.goals) - len(self.not_evaluable)
         if overall is None:
+            if evaluable:
+                return "Overall: not evaluable: every goal that could be evaluated has weight 0."
             return f"Overall: not evaluable (no goal of {len(self.goals)} could be evaluated)."
         text = (f"Overall: {format_percent(overall)}, the weighted average of {evaluable} "
                 f"goal{'s' if evaluable != 1 else ''}")

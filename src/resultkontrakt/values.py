@@ -83,19 +83,41 @@ def list_of(element: Type) -> Type:
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def decimal_fraction(text: str) -> Fraction:
-    """The exact value of a decimal numeral: '0.1' is one tenth, not a float.
+# No measurement or amount needs more: a numeral beyond these bounds is a
+# mistake (or an attack), and exact arithmetic on it could take unbounded time.
+MAX_DIGITS = 100
+MAX_EXPONENT = 300
 
-    Exponents are bounded: a numeral that would need more than a few thousand
-    digits is a mistake (or an attack), not a measurement.
-    """
+
+def decimal_fraction(text: str) -> Fraction:
+    """The exact value of a decimal numeral: '0.1' is one tenth, not a float."""
     text = text.strip()
-    if not _DECIMAL.fullmatch(text):
-        raise ValueError(f"not a decimal number: {text!r}")
-    exponent = Decimal(text).as_tuple().exponent
-    if isinstance(exponent, int) and abs(exponent) > 4000:
-        raise ValueError(f"number out of range: {text[:20]}")
-    return Fraction(Decimal(text))
+    if len(text) > MAX_DIGITS + 10 or not _DECIMAL.fullmatch(text):
+        if _DECIMAL.fullmatch(text):
+            raise ValueError(f"a number may have at most {MAX_DIGITS} digits")
+        raise ValueError(f"not a decimal number: {text[:30]!r}")
+    return checked_decimal(Decimal(text))
+
+
+def checked_decimal(value: Decimal) -> Fraction:
+    """A finite Decimal of reasonable size as a Fraction, or ValueError saying why not."""
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a number a fact can have")
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(f"a number may have at most {MAX_DIGITS} digits")
+    if abs(exponent + len(digits)) > MAX_EXPONENT or abs(exponent) > MAX_EXPONENT + MAX_DIGITS:
+        raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
+    return Fraction(value)
+
+
+def checked_fraction(value: Fraction) -> Fraction:
+    """A Fraction of reasonable size, or ValueError: the same bounds as for numerals."""
+    limit = 10 ** (MAX_EXPONENT + MAX_DIGITS)
+    if abs(value.numerator) > limit or value.denominator > limit:
+        raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
+    return value
 
 
 def round_half_away(value: Fraction, digits: int = 0) -> Fraction:
@@ -121,6 +143,8 @@ def _terminates(value: Fraction) -> bool:
 
 def format_number(value: Fraction, approx_digits: int = 4) -> str:
     """Exact decimal text when there is one; otherwise '≈' and a rounded decimal."""
+    if max(abs(value.numerator), value.denominator).bit_length() > 300:
+        return _scientific(value)
     if value.denominator == 1:
         return str(value.numerator)
     if _terminates(value):
@@ -136,6 +160,22 @@ def format_number(value: Fraction, approx_digits: int = 4) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "≈" + text
+
+
+def _scientific(value: Fraction) -> str:
+    """≈1.234568e+5000, computed with integers only (no huge text conversions)."""
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    # log10 estimated from bit lengths, then corrected to the exact power.
+    exponent = int((magnitude.numerator.bit_length() - magnitude.denominator.bit_length()) * 0.30103)
+    while magnitude >= Fraction(10) ** (exponent + 1):
+        exponent += 1
+    while magnitude < Fraction(10) ** exponent:
+        exponent -= 1
+    mantissa = round_half_away(magnitude / Fraction(10) ** exponent, 6)
+    return f"≈{sign}{format_number(mantissa)}e{exponent:+d}"
 
 
 def format_value(value: Value, type_: Type | None) -> str:

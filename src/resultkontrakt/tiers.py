@@ -1,0 +1,136 @@
+"""Static reasoning about tier lists: tiers that can never be reached, and
+tiers that pay more for a worse result.
+
+Only tiers that compare one subject with a constant (`nps >= 60`) are
+reasoned about; any other tier is left alone, so every finding is certain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from . import syntax as s
+from .errors import Problem
+from .printer import expr_text
+from .values import format_value, T_PERCENT
+
+
+@attrs.frozen
+class _Interval:
+    """A stretch of values; None bounds are infinite."""
+
+    low: Any
+    low_closed: bool
+    high: Any
+    high_closed: bool
+
+
+def _intervals(op: str, value: Any) -> list[_Interval]:
+    return {
+        ">=": [_Interval(value, True, None, False)],
+        ">": [_Interval(value, False, None, False)],
+        "<=": [_Interval(None, False, value, True)],
+        "<": [_Interval(None, False, value, False)],
+        "=": [_Interval(value, True, value, True)],
+        "!=": [_Interval(None, False, value, False), _Interval(value, False, None, False)],
+    }[op]
+
+
+def _low_key(i: _Interval) -> tuple[int, Any, int]:
+    return (0, 0, 0) if i.low is None else (1, i.low, 0 if i.low_closed else 1)
+
+
+def _high_key(i: _Interval) -> tuple[int, Any, int]:
+    return (2, 0, 0) if i.high is None else (1, i.high, 1 if i.high_closed else 0)
+
+
+def _merge(intervals: list[_Interval]) -> list[_Interval]:
+    merged: list[_Interval] = []
+    for current in sorted(intervals, key=_low_key):
+        if merged:
+            last = merged[-1]
+            touches = last.high is None or current.low is None or current.low < last.high or (
+                current.low == last.high and (last.high_closed or current.low_closed))
+            if touches:
+                if _high_key(current) > _high_key(last):
+                    merged[-1] = attrs.evolve(last, high=current.high, high_closed=current.high_closed)
+                continue
+        merged.append(current)
+    return merged
+
+
+def _covered(target: list[_Interval], cover: list[_Interval]) -> bool:
+    merged = _merge(cover)
+    return all(any(_low_key(m) <= _low_key(t) and _high_key(t) <= _high_key(m) for m in merged)
+               for t in target)
+
+
+def _constant(expr: s.Expr) -> Any:
+    """The value of a constant operand, or None if the operand is not a constant."""
+    if isinstance(expr, s.Unary) and expr.op == "-":
+        inner = _constant(expr.operand)
+        return -inner if inner is not None else None
+    if isinstance(expr, s.Number | s.Percent | s.Money | s.Date):
+        return expr.value
+    return None
+
+
+def check_tiers(goal: s.Goal) -> Iterator[Problem]:
+    earlier: dict[str, list[_Interval]] = {}  # subject -> values already taken
+    seen: dict[str, list[tuple[str, Any, s.Tier]]] = {}  # subject -> simple tiers so far
+    everything = [_Interval(None, False, None, False)]
+    for number, tier in enumerate(goal.tiers, start=1):
+        if tier.condition is None:
+            if any(_safe_covered(everything, cover) for cover in earlier.values()):
+                yield Problem("error", "`else` is never reached: the tiers before it cover every value",
+                              tier.span, "remove the `else` tier, or narrow the tiers before it")
+            continue
+        condition = tier.condition
+        if not isinstance(condition, s.Compare):
+            continue
+        value = _constant(condition.right)
+        if value is None:
+            continue
+        subject = expr_text(condition.left)
+        mine = _intervals(condition.op, value)
+        if subject in earlier and _safe_covered(mine, earlier[subject]):
+            yield Problem("error", f"tier {number} is never reached: every value of `{subject}` "
+                          "it takes is taken by a tier before it",
+                          tier.span, "tiers are tried in written order; put the stricter tier first")
+            continue
+        yield from _pays_more(subject, condition.op, value, tier, seen.get(subject, []))
+        earlier.setdefault(subject, []).extend(mine)
+        seen.setdefault(subject, []).append((condition.op, value, tier))
+
+
+def _safe_covered(target: list[_Interval], cover: list[_Interval]) -> bool:
+    try:
+        return _covered(target, cover)
+    except TypeError:  # values of different kinds; the type check reports that
+        return False
+
+
+def _pays_more(subject: str, op: str, value: Any, tier: s.Tier,
+               before: list[tuple[str, Any, s.Tier]]) -> Iterator[Problem]:
+    """A later tier on the same subject, in the same direction, takes worse values;
+    it should not pay more than the tiers before it."""
+    paid = _constant(tier.fulfilment)
+    if paid is None or not isinstance(tier.fulfilment, s.Percent):
+        return
+    rising = op in (">=", ">")
+    for other_op, other_value, other in before:
+        if (other_op in (">=", ">")) != rising or other_op in ("=", "!=") or op in ("=", "!="):
+            continue
+        other_paid = _constant(other.fulfilment)
+        if not isinstance(other.fulfilment, s.Percent) or other_paid is None:
+            continue
+        if paid > other_paid:
+            worse = "lower" if rising else "higher"
+            yield Problem("warning", f"this tier pays {format_value(paid, T_PERCENT)} for a {worse} "
+                          f"`{subject}` than a tier before it, which pays "
+                          f"{format_value(other_paid, T_PERCENT)}",
+                          tier.span, "check the order of the tiers and their percentages")
+            return
