@@ -15,7 +15,8 @@ def test_eval_prints_all_nine_goals(rk):
     assert run.stderr == ""
     for goal_id in range(1, 10):
         assert f"\n  {goal_id}  " in run.stdout
-    assert "nps = 57: not >= 60, but >= 50 -> 50%" in run.stdout
+    assert "nps = 57 from 400 answers" in run.stdout
+    assert "not >= 60, but >= 50 -> 50%" in run.stdout
 
 
 def test_eval_json_is_one_object_in_the_sketch_shape(rk):
@@ -27,19 +28,22 @@ def test_eval_json_is_one_object_in_the_sketch_shape(rk):
 
 def test_eval_with_bad_facts_still_reports_the_other_goals_and_exits_1(rk, tmp_path):
     facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
-    facts["effekt"] = 70
+    facts["anbefaling"] = [10, 9, 11]
     path = tmp_path / "year.json"
     path.write_text(json.dumps(facts), encoding="utf-8")
+    (tmp_path / facts["påvirkning"]["csv"]).write_bytes(
+        (EXAMPLE.parent / facts["påvirkning"]["csv"]).read_bytes())
     run = rk("eval", EXAMPLE, path)
     assert run.exit == 1
-    assert f"{path}:1:" in run.stderr and 'hint: write "70%" or 0.7' in run.stderr
-    assert "partly met, 50%" in run.stdout  # goal 1 is still there
+    assert f"{path}:1:" in run.stderr
+    assert "anbefaling[2]: 11 is outside its range 0 .. 10" in run.stderr
+    assert "effekt = 72.5% (290 of 400)" in run.stdout  # goal 2 is still there
 
 
 def test_check_reports_ok_and_counts(rk):
     run = rk("check", EXAMPLE)
     assert run.exit == 0
-    assert "ok: 9 goals, 2 facts, 0 metrics, 15 deliverables" in run.stdout
+    assert "ok: 9 goals, 2 facts, 2 metrics, 15 deliverables" in run.stdout
 
 
 def test_check_several_files_reports_each_and_fails_if_any_fails(rk, tmp_path):

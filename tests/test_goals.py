@@ -1,15 +1,24 @@
-"""The example contract's goals at their boundaries: what a user checks first."""
+"""The example contract's goals at their boundaries: what a user checks first.
+
+Goals 1 and 2 of the example compute NPS and the effect share from the
+companies' answers; `golden/boundaries.rk` states the same two goals with the
+values as measured facts, as a contract may also do.
+"""
 
 from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 import resultkontrakt as rk
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS
+
+MEASURED = Path(__file__).parent / "golden" / "boundaries.rk"
+EFFECT = ("i høj grad", "i nogen grad")
 
 
 @pytest.fixture(scope="module")
@@ -18,48 +27,66 @@ def contract() -> rk.Contract:
 
 
 @pytest.fixture(scope="module")
-def year() -> dict[str, object]:
-    return dict(rk.load_facts(EXAMPLE_FACTS))
+def year() -> rk.FactsFile:
+    return rk.load_facts(EXAMPLE_FACTS)
+
+
+def answers(promoters: int, passives: int, detractors: int) -> list[int]:
+    return [10] * promoters + [7] * passives + [0] * detractors
+
+
+def with_answers(year: rk.FactsFile, **changes: object) -> rk.FactsFile:
+    return year.updated(changes)
 
 
 @pytest.mark.parametrize(
-    ("nps", "fulfilment", "status"),
+    ("promoters", "passives", "detractors", "fulfilment"),
     [
-        (60, Fraction(1), "met"),
-        (59.99, Fraction(1, 2), "partly met"),
-        ("59.999999999999999999", Fraction(1, 2), "partly met"),
-        (50, Fraction(1, 2), "partly met"),
-        (49.999, Fraction(0), "not met"),
-        (100, Fraction(1), "met"),
-        (-100, Fraction(0), "not met"),
+        (65, 30, 5, Fraction(1)),               # exactly 60: the boundary is included
+        (6_999, 2_001, 1_000, Fraction(1, 2)),  # 59.99
+        (55, 40, 5, Fraction(1, 2)),            # exactly 50
+        (59_999, 30_001, 10_000, Fraction(0)),  # 49.999
+        (100, 0, 0, Fraction(1)),
+        (0, 0, 100, Fraction(0)),
     ],
 )
-def test_goal_1_boundaries(contract, year, nps, fulfilment, status):
-    if isinstance(nps, str):
-        nps = rk.loads_facts(f'{{"nps": {nps}}}')["nps"]
-    result = contract.evaluate({**year, "nps": nps}).goals["1"]
-    assert result.fulfilment == fulfilment
-    assert result.status == status
+def test_goal_1_boundaries_from_answers(contract, year, promoters, passives, detractors, fulfilment):
+    facts = with_answers(year, anbefaling=answers(promoters, passives, detractors))
+    assert contract.evaluate(facts).goals["1"].fulfilment == fulfilment
 
 
-def test_nps_written_as_json_decimal_is_read_by_its_text(contract, year):
-    # 59.99999999999999999 is below 60 exactly; as a float it would be 60.0.
-    facts = rk.loads_facts('{"nps": 59.99999999999999999}')
-    assert contract.evaluate({**year, **facts}).goals["1"].fulfilment == Fraction(1, 2)
+def test_goal_1_explains_its_counts(contract, year):
+    goal = contract.evaluate(year).goals["1"]
+    assert goal.status == "partly met"
+    assert ("nps = 57 from 400 answers (264 promoters, 66%; 100 passives; 36 detractors, 9%): "
+            "not >= 60, but >= 50 -> 50%") in goal.explain()
 
 
-def test_goal_1_without_nps_is_not_evaluable_and_others_keep_their_results(contract, year):
+def test_goal_1_without_answers_is_not_evaluable_and_others_keep_their_results(contract, year):
     complete = contract.evaluate(year)
-    without = {name: value for name, value in year.items() if name != "nps"}
-    result = contract.evaluate(without)
+    result = contract.evaluate(year.updated(without=("anbefaling",)))
     goal = result.goals["1"]
-    assert goal.status == "not evaluable"
-    assert goal.fulfilment is None
-    assert goal.missing == ("nps",)
-    assert "missing fact nps" in goal.explain()
+    assert (goal.status, goal.fulfilment, goal.missing) == ("not evaluable", None, ("anbefaling",))
     for goal_id in "23456789":
         assert result.goals[goal_id] == complete.goals[goal_id]
     assert result.not_evaluable == ("1",)
+
+
+def test_too_few_answers_make_goal_1_not_evaluable_with_the_reason(contract, year):
+    goal = contract.evaluate(with_answers(year, anbefaling=[10] * 29)).goals["1"]
+    assert goal.status == "not evaluable"
+    assert goal.reason == "NPS kræver mindst 30 svar: count(anbefaling) = 29, but at least 30 is required"
+    assert contract.evaluate(with_answers(year, anbefaling=[10] * 30)).goals["1"].status == "met"
+
+
+@pytest.mark.parametrize(("with_effect", "without", "fulfilment"),
+                         [(70, 30, Fraction(1)), (69, 31, Fraction(1, 2)), (60, 40, Fraction(1, 2)),
+                          (59, 41, Fraction(0))])
+def test_goal_2_boundaries_from_answers(contract, year, with_effect, without, fulfilment):
+    rows = [["slet ikke", "i nogen grad"]] * with_effect + [["i lav grad", "ved ikke"]] * without
+    goal = contract.evaluate(with_answers(year, påvirkning=rows)).goals["2"]
+    assert goal.fulfilment == fulfilment
+    assert f"({with_effect} of {with_effect + without})" in goal.explain()
 
 
 @pytest.mark.parametrize(
@@ -67,19 +94,24 @@ def test_goal_1_without_nps_is_not_evaluable_and_others_keep_their_results(contr
     [("70%", Fraction(1)), (0.7, Fraction(1)), ("69.99%", Fraction(1, 2)), (0.6, Fraction(1, 2)),
      ("60%", Fraction(1, 2)), ("59,9%", Fraction(0)), (0, Fraction(0)), (1, Fraction(1))],
 )
-def test_goal_2_percent_spellings(contract, year, effekt, fulfilment):
-    assert contract.evaluate({**year, "effekt": effekt}).goals["2"].fulfilment == fulfilment
+def test_goal_2_as_a_measured_percent(effekt, fulfilment):
+    result = rk.load(MEASURED).evaluate({"nps": 60, "effekt": effekt})
+    assert result.goals["2"].fulfilment == fulfilment
 
 
-def test_goal_2_with_a_bare_70_is_an_error_that_suggests_70_percent(contract, year):
-    result = contract.evaluate({**year, "effekt": 70})
-    goal = result.goals["2"]
-    assert goal.status == "not evaluable"
+@pytest.mark.parametrize(("nps", "fulfilment"),
+                         [(60, Fraction(1)), (59.99, Fraction(1, 2)), (49.999, Fraction(0))])
+def test_goal_1_as_a_measured_number(nps, fulfilment):
+    assert rk.load(MEASURED).evaluate({"nps": nps}).goals["1"].fulfilment == fulfilment
+
+
+def test_a_bare_70_for_a_percent_is_an_error_that_suggests_70_percent():
+    result = rk.load(MEASURED).evaluate({"nps": 61, "effekt": 70})
     [problem] = result.errors
-    assert problem.is_error
-    assert "70" in problem.message and "7000%" in problem.message
+    assert "70 would mean 7000%" in problem.message
     assert '"70%"' in (problem.hint or "")
-    assert result.goals["1"].status == "partly met"  # the others are still judged
+    assert result.goals["2"].status == "not evaluable"
+    assert result.goals["1"].status == "met"  # the others are still judged
 
 
 def test_the_example_year(contract, year):
@@ -89,8 +121,7 @@ def test_the_example_year(contract, year):
         "1": "partly met", "2": "met", "3": "met", "4": "met", "5": "met",
         "6": "not met", "7": "met", "8": "met", "9": "not met",
     }
-    # (50 + 100 * 6 + 0 + 0) / 9
-    assert result.overall == Fraction(650, 900)
+    assert result.overall == Fraction(650, 900)  # (50 + 6 * 100) / 9
     assert result.problems == ()
 
 
@@ -101,15 +132,14 @@ def test_a_late_deliverable_is_not_done_and_the_explanation_says_so(contract, ye
 
 
 def test_a_deliverable_on_its_due_date_is_done(contract, year):
-    goal = contract.evaluate({**year, "erhvervscamp": "2019-12-31"}).goals["6"]
+    goal = contract.evaluate(with_answers(year, erhvervscamp="2019-12-31")).goals["6"]
     assert goal.status == "met"
 
 
-def test_explain_gives_the_deciding_numbers(contract, year):
-    text = contract.evaluate({**year, "nps": 57}).explain()
-    assert "nps = 57: not >= 60, but >= 50 -> 50%" in text
-    assert "effekt = 72%: >= 70% -> 100%" in text
-    assert len(text.splitlines()) == 10  # nine goals and the overall line
+def test_explain_gives_one_line_per_goal_and_the_overall(contract, year):
+    text = contract.evaluate(year).explain()
+    assert "effekt = 72.5% (290 of 400): >= 70% -> 100%" in text
+    assert len(text.splitlines()) == 10
 
 
 def test_to_dict_has_the_sketch_shape_and_is_json(contract, year):

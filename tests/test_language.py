@@ -150,7 +150,7 @@ def test_require_makes_a_goal_not_evaluable_with_its_reason():
     extra = 'require n >= 30 "at least 30 answers are needed"'
     thin = goal("nps >= 60 -> 100%", {"n": 29, "nps": 80}, declarations, extra)
     assert thin.status == "not evaluable"
-    assert thin.reason == "at least 30 answers are needed (n = 29, not >= 30)"
+    assert thin.reason == "at least 30 answers are needed: n = 29, but at least 30 is required"
     enough = goal("nps >= 60 -> 100%", {"n": 30, "nps": 80}, declarations, extra)
     assert enough.status == "met"
 

@@ -18,7 +18,7 @@ from lark.tree import Meta
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .values import DECLARABLE, decimal_fraction, declared_type
+from .values import DECLARABLE, TEXT, T_NUMBER, Type, decimal_fraction, declared_type, list_of
 
 # Words the language uses itself; a fact or metric may not take them as names.
 KEYWORDS = frozenset({
@@ -32,6 +32,15 @@ KEYWORDS = frozenset({
 class _GoalItem:
     kind: str
     value: Any
+    span: Span
+
+
+@attrs.frozen
+class _Filtered:
+    """`x in xs where condition` before it is known to belong to a quantifier."""
+
+    left: s.Expr
+    where: s.Expr
     span: Span
 
 
@@ -140,14 +149,31 @@ class _Builder(Transformer[Token, Any]):
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
         return s.Fact(name, type_, range_, description, span=self._span(meta))
 
-    def type(self, meta: Meta, children: list[Token]) -> Any:
+    def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])
         found = declared_type(name)
         if found is None:
             self._error(children[0], f"unknown type `{name}`",
-                        did_you_mean(name, DECLARABLE) or f"the types are: {', '.join(DECLARABLE)}")
-            return declared_type("number")
+                        did_you_mean(name, DECLARABLE) or f"the types are: {', '.join(DECLARABLE)}, "
+                        "one of {...}, list of TYPE")
+            return T_NUMBER
         return found
+
+    def list_type(self, meta: Meta, children: list[Type]) -> Type:
+        return list_of(children[0])
+
+    def optional_type(self, meta: Meta, children: list[Type]) -> Type:
+        return attrs.evolve(children[0], optional=True)
+
+    def one_of_type(self, meta: Meta, children: list[Token]) -> Type:
+        choices: list[str] = []
+        for token in children:
+            choice = _string(token)
+            if choice in choices:
+                self._error(token, f'"{choice}" is listed twice', "list each answer once")
+            else:
+                choices.append(choice)
+        return Type(TEXT, choices=tuple(choices))
 
     def range(self, meta: Meta, children: list[s.Expr]) -> s.Range:
         low, high = children
@@ -305,9 +331,39 @@ class _Builder(Transformer[Token, Any]):
     def name(self, meta: Meta, children: list[Token]) -> s.Name:
         return s.Name(str(children[0]), span=self._span(meta))
 
-    def call(self, meta: Meta, children: list[Any]) -> s.Call:
-        function, *args = children
-        return s.Call(str(function), tuple(a for a in args if a is not None), span=self._span(meta))
+    def member(self, meta: Meta, children: list[s.Expr]) -> s.Member:
+        return s.Member(children[0], children[1], False, span=self._span(meta))
+
+    def not_member(self, meta: Meta, children: list[s.Expr]) -> s.Member:
+        return s.Member(children[0], children[1], True, span=self._span(meta))
+
+    def set_literal(self, meta: Meta, children: list[s.Expr]) -> s.SetLiteral:
+        return s.SetLiteral(tuple(children), span=self._span(meta))
+
+    def filtered(self, meta: Meta, children: list[s.Expr]) -> _Filtered:
+        return _Filtered(children[0], children[1], self._span(meta))
+
+    def call(self, meta: Meta, children: list[Any]) -> s.Expr:
+        function, *given = children
+        args = [a for a in given if a is not None]
+        span = self._span(meta)
+        filtered = [a for a in args if isinstance(a, _Filtered)]
+        if not filtered:
+            return s.Call(str(function), tuple(args), span=span)
+        binding = filtered[0]
+        example = f"{function}(a in answers where a >= 9)"
+        if len(args) != 1:
+            self._error(binding.span, f"`{function}(... where ...)` takes exactly one binding",
+                        f"write it as `{example}`")
+        elif not (isinstance(binding.left, s.Member) and isinstance(binding.left.item, s.Name)
+                  and not binding.left.negated):
+            self._error(binding.span, "`where` needs a name bound to each element: NAME in LIST",
+                        f"write it as `{example}`")
+        else:
+            var = self._name(Token("NAME", binding.left.item.name, line=binding.span.line,
+                                   column=binding.span.column))
+            return s.Aggregate(str(function), var, binding.left.collection, binding.where, span=span)
+        return s.Call(str(function), (), span=span)
 
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}

@@ -7,7 +7,6 @@ and explanation use: they never have to guess a type or a dependency.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -15,15 +14,9 @@ import attrs
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
+from .infer import DELIVERABLES, Typer, a, unit_hint
 from .tiers import check_tiers
-from .values import (
-    BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
-    T_PERCENT, T_TEXT, Type, format_value, list_of,
-)
-
-DELIVERABLES = "deliverables"
-FUNCTIONS = ("abs", "all", "any", "count", "max", "min", "round")
-_ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
+from .values import BOOL, MONEY, NUMBER, PERCENT, T_BOOL, Type
 
 
 @attrs.frozen
@@ -38,9 +31,10 @@ class Analysis:
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
 
-    def type_of(self, expr: s.Expr, goal: s.Goal | None = None) -> Type | None:
+    def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
+                scope: dict[str, Type] | None = None) -> Type | None:
         """The type of an expression that passed the checks (None if it did not)."""
-        return _Typer(self.types, goal, None).type_of(expr)
+        return Typer(self.types, goal, None, scope=dict(scope or {})).type_of(expr)
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
@@ -78,7 +72,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     problems.extend(cycle_problems)
     untyped = frozenset(metrics) - frozenset(order)
     for name in order:
-        typer = _Typer(types, None, problems, untyped)
+        typer = Typer(types, None, problems, untyped)
         found = typer.type_of(metrics[name].expr)
         if found is not None:
             types[name] = found
@@ -132,8 +126,9 @@ def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[s
 def _check_range(fact: s.Fact) -> Iterator[Problem]:
     if fact.range is None:
         return
-    if not fact.type.is_quantity:
-        yield Problem("error", f"a range only fits a number, percent or money, not {_a(fact.type)}",
+    inner = fact.type.innermost  # for a list, the range is that of each element
+    if not inner.is_quantity:
+        yield Problem("error", f"a range only fits a number, percent or money, not {a(inner)}",
                       fact.range.span, "remove the `in LOW .. HIGH` part")
         return
     bounds = []
@@ -143,9 +138,9 @@ def _check_range(fact: s.Fact) -> Iterator[Problem]:
             yield Problem("error", "a range bound must be a plain value such as -100, 0% or 10 tkr",
                           bound.span)
             return
-        if kind != fact.type.kind:
-            yield Problem("error", f"this bound is a {kind}, but `{fact.name}` is a {fact.type.kind}",
-                          bound.span, _unit_hint(fact.type.kind))
+        if kind != inner.kind:
+            yield Problem("error", f"this bound is a {kind}, but `{fact.name}` holds {inner.kind} values",
+                          bound.span, unit_hint(inner.kind))
             return
         bounds.append(value)
     if bounds[0] > bounds[1]:
@@ -165,14 +160,6 @@ def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:
     if isinstance(expr, s.Money):
         return expr.value, MONEY
     return None, ""
-
-
-def _unit_hint(kind: str) -> str:
-    return {
-        PERCENT: "write a percentage with %, e.g. 70%",
-        MONEY: "write an amount with its unit, e.g. 576 tkr",
-        NUMBER: "write a plain number, e.g. 60",
-    }.get(kind, "")
 
 
 def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
@@ -214,6 +201,7 @@ def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem
 
 
 def _names(expr: s.Expr) -> Iterator[str]:
+    """The names an expression reads; a quantifier's bound name is its own, not a reference."""
     match expr:
         case s.Name(name=name):
             yield name
@@ -222,9 +210,15 @@ def _names(expr: s.Expr) -> Iterator[str]:
         case s.Binary(left=left, right=right) | s.Compare(left=left, right=right):
             yield from _names(left)
             yield from _names(right)
-        case s.Call(args=args):
-            for arg in args:
-                yield from _names(arg)
+        case s.Member(item=item, collection=collection):
+            yield from _names(item)
+            yield from _names(collection)
+        case s.Call(args=items) | s.SetLiteral(items=items):
+            for item in items:
+                yield from _names(item)
+        case s.Aggregate(var=var, source=source, where=where):
+            yield from _names(source)
+            yield from (name for name in _names(where) if name != var)
 
 
 def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
@@ -259,25 +253,25 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
 def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
                 untyped: frozenset[str]) -> Iterator[Problem]:
     problems: list[Problem] = []
-    typer = _Typer(types, goal, problems, untyped)
+    typer = Typer(types, goal, problems, untyped)
     if not goal.tiers:
         problems.append(Problem("error", f"goal {goal.id} has no `score`, so it could never be met",
                                 goal.span, "add a score, e.g. `score all(deliverables) -> 100%`"))
     for requirement in goal.requirements:
         found = typer.type_of(requirement.condition)
-        if found is not None and found != T_BOOL:
-            problems.append(Problem("error", f"a requirement must be true or false, not {_a(found)}",
+        if found is not None and found.kind != BOOL:
+            problems.append(Problem("error", f"a requirement must be true or false, not {a(found)}",
                                     requirement.condition.span, "write a condition, e.g. `n >= 30`"))
     for tier in goal.tiers:
         if tier.condition is not None:
             found = typer.type_of(tier.condition)
             if found is not None and found.kind != BOOL:
                 problems.append(Problem(
-                    "error", f"a tier's condition must be true or false, not {_a(found)}",
+                    "error", f"a tier's condition must be true or false, not {a(found)}",
                     tier.condition.span, "compare it with a threshold, e.g. `nps >= 60 -> 100%`"))
         found = typer.type_of(tier.fulfilment)
         if found is not None and found.kind != PERCENT:
-            problems.append(Problem("error", f"a fulfilment must be a percent, not {_a(found)}",
+            problems.append(Problem("error", f"a fulfilment must be a percent, not {a(found)}",
                                     tier.fulfilment.span, "write it with %, e.g. `-> 100%`"))
         value, kind = _constant(tier.fulfilment)
         if value is not None and kind == PERCENT and not 0 <= value <= 1:
@@ -294,214 +288,7 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
     return iter(problems)
 
 
-@attrs.define
-class _Typer:
-    """Gives expressions their types; records a problem for each mistake when asked to."""
-
-    types: dict[str, Type]
-    goal: s.Goal | None
-    problems: list[Problem] | None
-    # Declared names without a type (metrics in a cycle): already reported.
-    untyped: frozenset[str] = frozenset()
-
-    def _error(self, span: Span, message: str, hint: str | None = None) -> None:
-        if self.problems is not None:
-            self.problems.append(Problem("error", message, span, hint))
-
-    def type_of(self, expr: s.Expr) -> Type | None:
-        match expr:
-            case s.Number(value=value):
-                return T_INTEGER if value.denominator == 1 else T_NUMBER
-            case s.Percent():
-                return T_PERCENT
-            case s.Money():
-                return T_MONEY
-            case s.Date():
-                return T_DATE
-            case s.Bool():
-                return T_BOOL
-            case s.Text():
-                return T_TEXT
-            case s.Name():
-                return self._name(expr)
-            case s.Unary(op="-", operand=operand):
-                found = self.type_of(operand)
-                if found is not None and not found.is_quantity:
-                    self._error(expr.span, f"only a number, percent or money can be negated, not {_a(found)}")
-                    return None
-                return found
-            case s.Unary(op="not", operand=operand):
-                self._expect_bool(operand, "not")
-                return T_BOOL
-            case s.Binary(op="and" | "or" as op, left=left, right=right):
-                self._expect_bool(left, op)
-                self._expect_bool(right, op)
-                return T_BOOL
-            case s.Binary():
-                return self._arithmetic(expr)
-            case s.Compare():
-                return self._compare(expr)
-            case s.Call():
-                return self._call(expr)
-        raise AssertionError(f"unknown expression node {expr!r}")
-
-    def _name(self, expr: s.Name) -> Type | None:
-        if expr.name == DELIVERABLES:
-            if self.goal is None:
-                self._error(expr.span, "`deliverables` means a goal's deliverables; a metric has none",
-                            "use it inside a goal's score")
-                return None
-            if not self.goal.deliverables:
-                self._error(expr.span, f"goal {self.goal.id} has no deliverables",
-                            'declare them in the goal: `deliverable NAME "title"`')
-                return None
-            return list_of(T_BOOL)
-        if expr.name == "?":  # a shorthand tier with no subject; already reported
-            return None
-        found = self.types.get(expr.name)
-        if found is None and expr.name not in self.untyped:
-            known = list(self.types) + ([DELIVERABLES] if self.goal else [])
-            self._error(expr.span, f"unknown name `{expr.name}`",
-                        did_you_mean(expr.name, known) or "declare it with `fact` or `metric`")
-        return found
-
-    def _expect_bool(self, expr: s.Expr, op: str) -> None:
-        found = self.type_of(expr)
-        if found is not None and found != T_BOOL:
-            self._error(expr.span, f"`{op}` needs true or false, not {_a(found)}",
-                        "compare the value first, e.g. `nps >= 60`")
-
-    def _arithmetic(self, expr: s.Binary) -> Type | None:
-        left, right = self.type_of(expr.left), self.type_of(expr.right)
-        if left is None or right is None:
-            return None
-        if not (left.is_quantity and right.is_quantity):
-            bad = left if not left.is_quantity else right
-            self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {_a(bad)}")
-            return None
-        kinds = (left.kind, right.kind)
-        result: str | None
-        if expr.op in "+-":
-            result = left.kind if left.kind == right.kind else None
-        elif expr.op == "*":
-            if NUMBER in kinds:
-                result = right.kind if left.kind == NUMBER else left.kind
-            elif kinds in ((PERCENT, PERCENT),):
-                result = PERCENT
-            elif set(kinds) == {PERCENT, MONEY}:
-                result = MONEY
-            else:
-                result = None
-        else:  # "/"
-            if right.kind == NUMBER:
-                result = left.kind
-            elif left.kind == right.kind:
-                result = NUMBER
-            else:
-                result = None
-        if result is None:
-            hint = None
-            if PERCENT in kinds:
-                hint = "a percent is a share (70% is 0.7); multiply or divide by a plain number instead"
-            self._error(expr.span, f"`{expr.op}` cannot combine {_a(left)} and {_a(right)}", hint)
-            return None
-        integer = left.integer and right.integer and expr.op in "+-*"
-        return Type(result, integer=integer)
-
-    def _compare(self, expr: s.Compare) -> Type:
-        left, right = self.type_of(expr.left), self.type_of(expr.right)
-        if left is None or right is None:
-            return T_BOOL
-        if expr.op in ("=", "!="):
-            if left.kind != right.kind:
-                self._mismatch(expr, left, right)
-        elif left.kind != right.kind or left.kind not in _ORDERED:
-            if left.kind in _ORDERED and right.kind in _ORDERED:
-                self._mismatch(expr, left, right)
-            else:
-                bad = left if left.kind not in _ORDERED else right
-                self._error(expr.span, f"`{expr.op}` orders numbers, percents, money and dates, "
-                            f"not {_a(bad)}", "use `=` or `!=` to test a value")
-        return T_BOOL
-
-    def _mismatch(self, expr: s.Compare, left: Type, right: Type) -> None:
-        hint = _unit_hint(left.kind) or None
-        for percent_side, number_side in ((left, expr.right), (right, expr.left)):
-            other = right if percent_side is left else left
-            if percent_side.kind == PERCENT and other.kind == NUMBER:
-                hint = "compare a percent with a percent, and a number with a number"
-                if isinstance(number_side, s.Number):
-                    hint = f"write the threshold as a percentage: {_as_percent(number_side.value)}"
-        self._error(expr.span, f"cannot compare {_a(left)} with {_a(right)}", hint)
-
-    def _call(self, expr: s.Call) -> Type | None:
-        name, args = expr.function, expr.args
-        if name not in FUNCTIONS:
-            self._error(expr.span, f"unknown function `{name}`",
-                        did_you_mean(name, FUNCTIONS) or f"the functions are: {', '.join(FUNCTIONS)}")
-            for arg in args:
-                self.type_of(arg)
-            return None
-        arg_types = [self.type_of(arg) for arg in args]
-        if any(t is None for t in arg_types):
-            return _RESULT_IF_UNKNOWN.get(name)
-        known: list[Type] = [t for t in arg_types if t is not None]
-        if name in ("all", "any", "count"):
-            if len(known) == 1 and known[0].kind == LIST and known[0].element == T_BOOL:
-                return T_INTEGER if name == "count" else T_BOOL
-            if known and all(t == T_BOOL for t in known):
-                return T_INTEGER if name == "count" else T_BOOL
-            self._error(expr.span, f"`{name}` takes a list of true/false values, or several of them",
-                        f"e.g. `{name}(deliverables)` or `{name}(a, b)`")
-            return _RESULT_IF_UNKNOWN[name]
-        if name == "abs":
-            if len(known) != 1 or not known[0].is_quantity:
-                self._error(expr.span, "`abs` takes one number, percent or amount of money")
-                return None
-            return known[0]
-        if name == "round":
-            if not 1 <= len(known) <= 2 or not known[0].is_quantity:
-                self._error(expr.span, "`round` takes a value and, optionally, a number of decimals",
-                            "e.g. `round(nps)` or `round(nps, 1)`")
-                return None
-            if len(args) == 2:
-                digits = args[1]
-                if not (isinstance(digits, s.Number) and digits.value.denominator == 1
-                        and 0 <= digits.value <= 20):
-                    self._error(digits.span, "the number of decimals must be a whole number from 0 to 20")
-            return Type(known[0].kind)
-        # min, max
-        if len(known) < 2:
-            self._error(expr.span, f"`{name}` takes two or more values", f"e.g. `{name}(a, b)`")
-            return None
-        if len({t.kind for t in known}) != 1 or known[0].kind not in _ORDERED:
-            self._error(expr.span, f"`{name}` needs values of one kind (numbers, percents, money "
-                        "or dates)", "convert the values to one kind first")
-            return None
-        return Type(known[0].kind, integer=all(t.integer for t in known))
-
-
-def _as_percent(number: Fraction) -> str:
-    """70 -> '70%', and 0.7 -> '70%': what the writer most likely meant."""
-    share = number if abs(number) <= 1 else number / 100
-    return format_value(share, T_PERCENT)
-
-
-def _a(type_: Type) -> str:
-    """A type as a phrase with its article: 'a percent', 'an amount of money'."""
-    return {
-        NUMBER: "a number", PERCENT: "a percent", MONEY: "an amount of money",
-        BOOL: "a true/false value", DATE: "a date", "text": "a text", LIST: "a list",
-    }.get(type_.kind, f"a {type_}")
-
-
-_RESULT_IF_UNKNOWN = {"all": T_BOOL, "any": T_BOOL, "count": T_INTEGER}
-
-
 def expr_names(expr: s.Expr) -> Iterator[str]:
     """Every name an expression mentions."""
     return _names(expr)
 
-
-def period_of(module: s.Module) -> tuple[dt.date, dt.date] | None:
-    return module.header.period if module.header else None

@@ -65,7 +65,7 @@ class Contract:
         supplied = check_facts(facts, self.analysis.facts, self.analysis.deliverables)
         evaluator = Evaluator(self.analysis, supplied)
         goals = {goal.id: evaluator.goal(goal) for goal in self.module.goals}
-        sources = {self.source: self.text}
+        sources = {self.source: self.text, **supplied.sources}
         if isinstance(facts, FactsFile):
             sources[facts.source] = facts.text
         header = self.module.header

@@ -8,6 +8,7 @@ why, and the other goals are evaluated as usual.
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -19,7 +20,9 @@ from .errors import Problem
 from .facts import Supplied
 from .printer import expr_text
 from .results import DeliverableStep, GoalResult, RequirementStep, Step, TierStep
-from .values import PERCENT, Value, format_percent, format_value, round_half_away
+from .values import (
+    PERCENT, T_NUMBER, Type, Value, format_percent, format_value, round_half_away,
+)
 
 
 class _Failure(Exception):
@@ -45,6 +48,8 @@ class Evaluator:
         self.supplied = supplied
         # Metrics are computed at most once per evaluation, failures included.
         self._metrics: dict[str, Value | _Failure] = {}
+        # The types of the names quantifiers bind, while they are bound.
+        self._bound_types: dict[str, Type] = {}
 
     def goal(self, goal: s.Goal) -> GoalResult:
         result = GoalResult(goal.id, goal.title, None, goal.group, goal.weight, text=goal.text)
@@ -58,12 +63,10 @@ class Evaluator:
         steps: list[Step] = [self._deliverable_step(d) for d in goal.deliverables if d.name in needs]
         try:
             for requirement in goal.requirements:
-                holds = self._bool(requirement.condition, goal)
-                steps.append(RequirementStep(expr_text(requirement.condition), holds,
-                                             requirement.reason))
-                if not holds:
-                    reason = (f"{requirement.reason.rstrip('.')} "
-                              f"({self._unmet(requirement.condition, goal)})")
+                step = self._requirement(requirement, goal)
+                steps.append(step)
+                if not step.holds:
+                    reason = f"{requirement.reason.rstrip('.')}: {step.describe()}"
                     return _evolve(result, steps=tuple(steps), reason=reason)
             fulfilment = self._score(goal, steps)
         except _Failure as failure:
@@ -71,12 +74,15 @@ class Evaluator:
             return _evolve(result, steps=tuple(steps), reason=f"{failure.message}{where}")
         return _evolve(result, fulfilment=fulfilment, steps=tuple(steps))
 
-    def _unmet(self, condition: s.Expr, goal: s.Goal) -> str:
-        """'n = 12, not >= 30': the failed requirement with the value that failed it."""
+    def _requirement(self, requirement: s.Requirement, goal: s.Goal) -> RequirementStep:
+        condition = requirement.condition
+        holds = self._bool(condition, goal)
+        step = RequirementStep(expr_text(condition), holds, requirement.reason)
         if isinstance(condition, s.Compare) and not _is_literal(condition.left):
-            left = self._show(self.value(condition.left, goal), condition.left, goal)
-            return f"{expr_text(condition.left)} = {left}, not {condition.op} {expr_text(condition.right)}"
-        return f"{expr_text(condition)} does not hold"
+            value = self._show(self.value(condition.left, goal), condition.left, goal)
+            step = attrs.evolve(step, subject=expr_text(condition.left), value=value,
+                                test=f"{condition.op} {expr_text(condition.right)}")
+        return step
 
     def _deliverable_step(self, deliverable: s.Deliverable) -> DeliverableStep:
         state = self.supplied.deliverables[deliverable.name]
@@ -109,9 +115,34 @@ class Evaluator:
             if not _is_literal(condition.right):
                 test += f" (= {self._show(right, condition.right, goal)})"
             return TierStep(index, test, holds, None, expr_text(condition.left),
-                            self._show(left, condition.left, goal), span=tier.span)
+                            self._show(left, condition.left, goal),
+                            self._detail(condition.left, goal), span=tier.span)
         holds = self._bool(condition, goal)
         return TierStep(index, expr_text(condition), holds, None, span=tier.span)
+
+    def _detail(self, subject: s.Expr, goal: s.Goal) -> str | None:
+        """The counts behind a subject computed from answers: what a reader asks next."""
+        target = subject
+        seen: set[str] = set()
+        while isinstance(target, s.Name) and target.name in self.analysis.metrics and target.name not in seen:
+            seen.add(target.name)
+            target = self.analysis.metrics[target.name].expr
+        if isinstance(target, s.Call) and target.function == "nps" and len(target.args) == 1:
+            counts = nps_counts(_items(self.value(target.args[0], goal)))
+            total = counts.answers
+            return (f"from {_count(total, 'answer')} ({_count(counts.promoters, 'promoter')}, "
+                    f"{format_percent(Fraction(counts.promoters, total))}; "
+                    f"{_count(counts.passives, 'passive')}; {_count(counts.detractors, 'detractor')}, "
+                    f"{format_percent(Fraction(counts.detractors, total))})")
+        if isinstance(target, s.Aggregate) and target.function in ("share", "count"):
+            source = _items(self.value(target.source, goal))
+            bound: dict[str, Value] = {}
+            counted = 0
+            for item in source:
+                bound[target.var] = item
+                counted += bool(self.value(target.where, goal, bound))
+            return f"({counted} of {len(source)})"
+        return None
 
     def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
         value = self.value(tier.fulfilment, goal)
@@ -131,7 +162,8 @@ class Evaluator:
 
     # ---- expressions ----
 
-    def value(self, expr: s.Expr, goal: s.Goal | None) -> Value:
+    def value(self, expr: s.Expr, goal: s.Goal | None, bound: dict[str, Value] | None = None) -> Value:
+        """The value of `expr`; `bound` holds the names quantifiers bind around it."""
         match expr:
             case s.Number(value=value) | s.Percent(value=value):
                 return value
@@ -144,34 +176,75 @@ class Evaluator:
             case s.Text(value=text):
                 return text
             case s.Name(name=name):
+                if bound and name in bound:
+                    return bound[name]
                 return self._name(name, goal, expr)
             case s.Unary(op="not", operand=operand):
-                return not self.value(operand, goal)
+                return not self.value(operand, goal, bound)
             case s.Unary(op="-", operand=operand):
-                return -_quantity(self.value(operand, goal))
+                return -_quantity(self.value(operand, goal, bound))
             case s.Binary(op="and", left=left, right=right):
-                return bool(self.value(left, goal)) and bool(self.value(right, goal))
+                return bool(self.value(left, goal, bound)) and bool(self.value(right, goal, bound))
             case s.Binary(op="or", left=left, right=right):
-                return bool(self.value(left, goal)) or bool(self.value(right, goal))
+                return bool(self.value(left, goal, bound)) or bool(self.value(right, goal, bound))
             case s.Binary(op=op, left=left, right=right):
-                return _arithmetic(op, _quantity(self.value(left, goal)),
-                                   _quantity(self.value(right, goal)), expr)
+                return _arithmetic(op, _quantity(self.value(left, goal, bound)),
+                                   _quantity(self.value(right, goal, bound)), expr)
             case s.Compare(left=left, right=right):
-                return _compare(expr, self.value(left, goal), self.value(right, goal))
+                return _compare(expr, self.value(left, goal, bound), self.value(right, goal, bound))
+            case s.Member(item=item, collection=collection, negated=negated):
+                found = self.value(item, goal, bound) in _items(self.value(collection, goal, bound))
+                return found != negated
+            case s.SetLiteral(items=items):
+                return tuple(self.value(item, goal, bound) for item in items)
+            case s.Aggregate():
+                return self._aggregate(expr, goal, bound)
             case s.Call(function="round", args=args):
-                return self._round(args, goal)
+                return self._round(args, goal, bound)
             case s.Call(function=function, args=args):
-                return _call(function, [self.value(a, goal) for a in args])
+                return _call(function, [self.value(a, goal, bound) for a in args], expr)
         raise AssertionError(f"unknown expression node {expr!r}")
 
-    def _round(self, args: tuple[s.Expr, ...], goal: s.Goal | None) -> Fraction:
-        value = _quantity(self.value(args[0], goal))
-        digits = int(_quantity(self.value(args[1], goal))) if len(args) > 1 else 0
-        type_ = self.analysis.type_of(args[0], goal)
+    def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None,
+                   bound: dict[str, Value] | None) -> Value:
+        source = _items(self.value(expr.source, goal, bound))
+        source_type = self.analysis.type_of(expr.source, goal, self._scope(expr.source, bound))
+        self._bound_types[expr.var] = (source_type.element if source_type is not None
+                                       and source_type.element is not None else T_NUMBER)
+        inner = dict(bound or {})
+        selected = []
+        for item in source:
+            inner[expr.var] = item
+            if self.value(expr.where, goal, inner):
+                selected.append(item)
+        function = expr.function
+        if function == "all":
+            return len(selected) == len(source)
+        if function == "any":
+            return bool(selected)
+        if function == "count":
+            return len(selected)
+        if function == "share":
+            if not source:
+                raise _Failure(f"no answers in `{expr_text(expr.source)}`", expr.span)
+            return Fraction(len(selected), len(source))
+        return _over_list(function, tuple(selected), expr)
+
+    def _round(self, args: tuple[s.Expr, ...], goal: s.Goal | None,
+               bound: dict[str, Value] | None) -> Fraction:
+        value = _quantity(self.value(args[0], goal, bound))
+        digits = int(_quantity(self.value(args[1], goal, bound))) if len(args) > 1 else 0
+        type_ = self.analysis.type_of(args[0], goal, self._scope(args[0], bound))
         if type_ is not None and type_.kind == PERCENT:
             # A percent is rounded in percentage points: round(70.46%) is 70%.
             return round_half_away(value * 100, digits) / 100
         return round_half_away(value, digits)
+
+    def _scope(self, expr: s.Expr, bound: dict[str, Value] | None) -> dict[str, Type]:
+        """Types of the bound names an expression uses (for showing and rounding)."""
+        if not bound:
+            return {}
+        return {name: self._bound_types.get(name, T_NUMBER) for name in bound}
 
     def _name(self, name: str, goal: s.Goal | None, expr: s.Name) -> Value:
         if name == DELIVERABLES and goal is not None:
@@ -227,18 +300,28 @@ def _missing_reason(missing: tuple[str, ...], invalid: tuple[Problem, ...]) -> s
     return "; ".join(parts)
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def _is_literal(expr: s.Expr) -> bool:
     if isinstance(expr, s.Unary) and expr.op == "-":
         return _is_literal(expr.operand)
     return isinstance(expr, s.LITERALS)
 
 
-def _quantity(value: Value) -> Fraction:
-    assert isinstance(value, Fraction), value
+def _quantity(value: Value) -> Fraction | int:
+    # Whole-number facts and answers are kept as int, the rest as Fraction.
+    assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
     return value
 
 
-def _arithmetic(op: str, left: Fraction, right: Fraction, expr: s.Expr) -> Fraction:
+def _items(value: Value) -> tuple[Value, ...]:
+    assert isinstance(value, tuple), value
+    return value
+
+
+def _arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:
     if op == "+":
         return left + right
     if op == "-":
@@ -247,26 +330,84 @@ def _arithmetic(op: str, left: Fraction, right: Fraction, expr: s.Expr) -> Fract
         return left * right
     if right == 0:
         raise _Failure(f"division by zero in `{expr_text(expr)}`", expr.span)
-    return left / right
+    return Fraction(left) / right  # int / int would be a float
 
 
 def _compare(expr: s.Compare, left: Value, right: Value) -> bool:
     return _COMPARE[expr.op](left, right)
 
 
-def _call(function: str, args: list[Value]) -> Value:
-    if function in ("all", "any", "count"):
+def _call(function: str, args: list[Value], expr: s.Call) -> Value:
+    one_list = len(args) == 1 and isinstance(args[0], tuple)
+    if function == "nps":
+        return nps(_items(args[0]), expr.args[0])
+    if function in ("all", "any", "count", "share"):
         # One list (`all(deliverables)`) or several values (`all(a, b)`).
-        flags = list(args[0]) if len(args) == 1 and isinstance(args[0], tuple) else args
+        values = list(args[0]) if one_list else args
+        if function == "count" and one_list and not all(isinstance(v, bool) for v in values):
+            return len(values)  # a list of answers: how many there are
         if function == "all":
-            return all(flags)
+            return all(values)
         if function == "any":
-            return any(flags)
-        return Fraction(sum(1 for flag in flags if flag))
+            return any(values)
+        trues = sum(1 for value in values if value)
+        if function == "count":
+            return trues
+        if not values:
+            raise _Failure(f"no values in `{expr_text(expr.args[0])}`", expr.span)
+        return Fraction(trues, len(values))
     if function == "abs":
         return abs(_quantity(args[0]))
+    if one_list:
+        return _over_list(function, _items(args[0]), expr)
     if function == "min":
         return min(args)  # type: ignore[type-var]
     if function == "max":
         return max(args)  # type: ignore[type-var]
     raise AssertionError(f"unknown function {function}")
+
+
+def _over_list(function: str, values: tuple[Value, ...], expr: s.Expr) -> Value:
+    """sum, mean, min or max of the values of a list (or those a `where` kept)."""
+    if function == "sum":
+        return sum((_quantity(v) for v in values), 0)
+    if not values:
+        raise _Failure(f"`{function}` of no values in `{expr_text(expr)}`", expr.span)
+    if function == "mean":
+        return Fraction(sum(_quantity(v) for v in values), len(values))
+    if function == "min":
+        return min(values)  # type: ignore[type-var]
+    if function == "max":
+        return max(values)  # type: ignore[type-var]
+    raise AssertionError(f"unknown function {function}")
+
+
+@attrs.frozen
+class NpsCounts:
+    """The answers behind a Net Promoter Score."""
+
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def answers(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
+    @property
+    def score(self) -> Fraction:
+        return Fraction(100 * (self.promoters - self.detractors), self.answers)
+
+
+def nps_counts(answers: tuple[Value, ...]) -> NpsCounts:
+    """Promoters answer 9 or 10, detractors 0 to 6, passives 7 or 8; counted exactly."""
+    tally = Counter(answers)
+    promoters = tally[9] + tally[10]
+    passives = tally[7] + tally[8]
+    return NpsCounts(promoters, passives, len(answers) - promoters - passives)
+
+
+def nps(answers: tuple[Value, ...], expr: s.Expr) -> Fraction:
+    if not answers:
+        raise _Failure(f"no answers in `{expr_text(expr)}`", expr.span)
+    return nps_counts(answers).score

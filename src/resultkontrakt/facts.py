@@ -19,10 +19,11 @@ from pathlib import Path
 
 import attrs
 
+from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
 from .values import (
-    BOOL, DATE, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, checked_decimal,
+    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, checked_decimal,
     checked_fraction, decimal_fraction, format_value,
 )
 
@@ -40,6 +41,10 @@ class FactsFile(Mapping[str, object]):
     positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
     text: str = attrs.field(default="", repr=False)
     key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    # Answers read from CSV files, kept so that evaluating the same facts
+    # again (a loop over scenarios) does not read the files again.
+    tables: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(
+        factory=dict, repr=False, eq=False)
 
     def __getitem__(self, name: str) -> object:
         return self.values[name]
@@ -49,6 +54,16 @@ class FactsFile(Mapping[str, object]):
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
+                **values: object) -> FactsFile:
+        """These facts with some values changed or left out: for what-if runs.
+
+        Answer files keep being found beside the original facts file.
+        """
+        merged = {name: value for name, value in self.values.items() if name not in without}
+        merged.update(changes or {}, **values)
+        return attrs.evolve(self, values=merged)
 
 
 def load_facts(path: str | Path) -> FactsFile:
@@ -187,6 +202,7 @@ class Supplied:
     deliverables: dict[str, DeliverableState]
     invalid: dict[str, Problem]
     problems: tuple[Problem, ...]
+    sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
@@ -198,6 +214,10 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     positions = facts.positions if isinstance(facts, FactsFile) else {}
     key_positions = facts.key_positions if isinstance(facts, FactsFile) else {}
     source = facts.source if isinstance(facts, FactsFile) else None
+    # Answer files are found beside the facts file (or from the working folder).
+    base = Path(facts.source).parent if isinstance(facts, FactsFile) else Path()
+    tables = facts.tables if isinstance(facts, FactsFile) else {}
+    sources: dict[str, str] = {}
     values: dict[str, Value] = {}
     states: dict[str, DeliverableState] = {}
     invalid: dict[str, Problem] = {}
@@ -209,9 +229,21 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         # Some editors write å as a + ring; the contract's names are composed.
         name = unicodedata.normalize("NFC", key)
         span = positions.get(key)
-        if raw is None:  # JSON null: explicitly unknown, the same as leaving it out
+        if raw is None or name.startswith("$"):  # null: unknown; "$note": a comment
             continue
         try:
+            if name in declared and isinstance(raw, Mapping) and "csv" in raw:
+                try:
+                    values[name] = _table(declared[name], raw, base, tables)
+                except answers.TableError as exc:
+                    sources.update(exc.sources)
+                    first = exc.problems[0]
+                    problems.extend(exc.problems)
+                    where = f"{Path(first.span.source).name} line {first.span.line}: " if first.span else ""
+                    more = len([p for p in exc.problems if p.span]) - 1
+                    also = f" (and {more} more problem{'s' if more > 1 else ''} in the file)" if more > 0 else ""
+                    invalid[name] = attrs.evolve(first, message=f"{name}: {where}{first.message}{also}")
+                continue
             if name in declared:
                 values[name] = _coerce(declared[name], raw)
             elif name in deliverables:
@@ -224,17 +256,62 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                                         hint or "declare it in the contract, or remove it"))
         except _Invalid as exc:
             where = "" if span is not None or source is None else f"{source}: "
-            problem = Problem("error", f"{where}{name}: {exc.message}", span, exc.hint)
+            problem = Problem("error", f"{where}{name}{exc.path}: {exc.message}", span, exc.hint)
             invalid[name] = problem
             problems.append(problem)
-    return Supplied(values, states, invalid, tuple(problems))
+    # Two facts read from one bad file would otherwise report its rows twice.
+    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources)
+
+
+def _table(fact: s.Fact, raw: Mapping[object, object], base: Path,
+           cache: dict[tuple[object, ...], tuple[Value, ...]]) -> tuple[Value, ...]:
+    if fact.type.kind != LIST:
+        raise _Invalid(f"a table of answers gives a list, but `{fact.name}` holds {fact.type}",
+                       f"declare it as `list of {fact.type}`")
+    try:
+        ref = answers.reference(raw, base)
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from None
+    bounds = bounds_of(fact)
+    key = (ref, fact.type, bounds)
+    if key not in cache:
+        cache[key] = answers.read(ref, fact.type, lambda type_, text: _cell(type_, text, bounds))
+    return cache[key]
+
+
+class CellError(ValueError):
+    def __init__(self, message: str, hint: str | None):
+        super().__init__(message)
+        self.hint = hint
+
+
+_TRUE = {"true", "ja", "yes", "1"}
+_FALSE = {"false", "nej", "no", "0"}
+
+
+def _cell(type_: Type, text: str, bounds: Bounds) -> Value:
+    """One CSV cell as a value of `type_`: cells are text, so numbers are read from it."""
+    raw: object = text
+    if type_.kind in (NUMBER, MONEY):
+        candidate = text.replace(",", ".") if re.fullmatch(r"[-+]?\d+,\d+", text) else text
+        if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", candidate):
+            raw = JsonNumber(candidate.lstrip("+"))
+    elif type_.kind == BOOL and text.casefold() in _TRUE | _FALSE:
+        raw = text.casefold() in _TRUE
+    try:
+        return coerce(type_, raw, bounds)
+    except _Invalid as exc:
+        raise CellError(exc.message, exc.hint) from None
 
 
 class _Invalid(Exception):
-    def __init__(self, message: str, hint: str | None = None):
+    """A value that does not fit its declaration; `path` says where inside a list."""
+
+    def __init__(self, message: str, hint: str | None = None, path: str = ""):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.path = path
 
 
 def _number(raw: object) -> Fraction | None:
@@ -279,15 +356,52 @@ _MONEY_TEXT = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(kr|tkr|mio\s+kr)\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+Bounds = tuple[Fraction, Fraction] | None
+
+
+def bounds_of(fact: s.Fact) -> Bounds:
+    if fact.range is None:
+        return None
+    low, high = (_bound(b) for b in (fact.range.low, fact.range.high))
+    return (low, high) if low is not None and high is not None else None
+
+
 def _coerce(fact: s.Fact, raw: object) -> Value:
-    value = _coerce_type(fact.type, raw)
-    if fact.range is not None and isinstance(value, Fraction):
-        low, high = (_bound(b) for b in (fact.range.low, fact.range.high))
-        if low is not None and high is not None and not low <= value <= high:
-            raise _Invalid(f"{format_value(value, fact.type)} is outside its range "
-                           f"{format_value(low, fact.type)} .. {format_value(high, fact.type)}",
+    return coerce(fact.type, raw, bounds_of(fact))
+
+
+def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
+    """A raw value (from JSON or Python) as a value of `type_`, or `_Invalid` saying why not."""
+    if type_.kind == LIST:
+        assert type_.element is not None
+        if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, list | tuple):
+            raise _Invalid(f"expected a list, got {_describe(raw)}",
+                           'write a list such as [9, 10, 7], or read a CSV file: '
+                           '{"csv": "answers.csv", "column": "NAME"}')
+        items: list[Value] = []
+        for index, item in enumerate(raw):
+            if is_blank(item):
+                if type_.element.optional:
+                    continue  # no answer: left out
+                raise _Invalid("a blank answer", "give every answer, or declare the answers "
+                               "`optional` in the contract to allow blanks", f"[{index}]")
+            try:
+                items.append(coerce(type_.element, item, bounds))
+            except _Invalid as exc:
+                raise _Invalid(exc.message, exc.hint, f"[{index}]{exc.path}") from None
+        return tuple(items)
+    value = _coerce_type(type_, raw)
+    if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
+        low, high = bounds
+        if not low <= value <= high:
+            raise _Invalid(f"{format_value(value, type_)} is outside its range "
+                           f"{format_value(low, type_)} .. {format_value(high, type_)}",
                            "check the measurement, or widen the range in the contract")
     return value
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not isinstance(raw, JsonNumber) and not raw.strip())
 
 
 def _bound(expr: s.Expr) -> Fraction | None:
@@ -305,8 +419,10 @@ def _coerce_type(type_: Type, raw: object) -> Value:
         number = _number(raw)
         if number is None:
             raise _Invalid(f"expected a number, got {_describe(raw)}", "write a number, e.g. 62.4")
-        if type_.integer and number.denominator != 1:
-            raise _Invalid(f"expected a whole number, got {_describe(raw)}")
+        if type_.integer:
+            if number.denominator != 1:
+                raise _Invalid(f"expected a whole number, got {_describe(raw)}")
+            return number.numerator  # whole numbers stay int: exact, and fast to count
         return number
     if kind == PERCENT:
         return _percent(raw)
@@ -338,6 +454,8 @@ def _coerce_type(type_: Type, raw: object) -> Value:
     if kind == TEXT:
         if not isinstance(raw, str) or isinstance(raw, JsonNumber):
             raise _Invalid(f"expected a text, got {_describe(raw)}", 'write it in quotes: "..."')
+        if type_.choices is not None:
+            return choice(type_.choices, raw)
         if any("\ud800" <= char <= "\udfff" for char in raw):
             raise _Invalid("the text holds a broken character (a lone surrogate)",
                            "save the facts as UTF-8 and check the text")
@@ -364,6 +482,16 @@ def _percent(raw: object) -> Fraction:
                        f"so {shown} would mean {format_value(number, Type(PERCENT))}",
                        f'write "{shown}%" or {format_value(number / 100, None)}')
     return number
+
+
+def choice(choices: tuple[str, ...], raw: str) -> str:
+    """The answer `raw` stands for; letter case and spacing do not matter."""
+    wanted = " ".join(unicodedata.normalize("NFC", raw).split()).casefold()
+    for option in choices:
+        if " ".join(option.split()).casefold() == wanted:
+            return option
+    hint = did_you_mean(raw, choices) or "the answers are: " + ", ".join(f'"{c}"' for c in choices)
+    raise _Invalid(f'"{raw}" is not one of the possible answers', hint)
 
 
 def _decimal(text: str) -> Fraction:

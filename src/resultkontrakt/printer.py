@@ -32,6 +32,14 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return name, _ATOM
         case s.Call(function=function, args=args):
             return f"{function}({', '.join(expr_text(a) for a in args)})", _ATOM
+        case s.Aggregate(function=function, var=var, source=source, where=where):
+            return f"{function}({var} in {expr_text(source)} where {expr_text(where)})", _ATOM
+        case s.SetLiteral(items=items):
+            return "{" + ", ".join(expr_text(item) for item in items) + "}", _ATOM
+        case s.Member(item=item, collection=collection, negated=negated):
+            level = _PRECEDENCE["compare"]
+            keyword = "not in" if negated else "in"
+            return f"{_wrap(item, level + 1)} {keyword} {_wrap(collection, level + 1)}", level
         case s.Unary(op="not", operand=operand):
             return f"not {_wrap(operand, _PRECEDENCE['not'])}", _PRECEDENCE["not"]
         case s.Unary(op="-", operand=operand):

@@ -35,7 +35,7 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
         lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}")
         indent = " " * (id_width + 4)
         # Keep "-> 50%" on one line: the arrow and its result read as one unit.
-        reasoning = goal.reasoning().replace(" -> ", "\u00a0->\u00a0")
+        reasoning = goal.reasoning().replace(" -> ", "\u00a0->\u00a0").replace(" .. ", "\u00a0..\u00a0")
         wrapped = textwrap.wrap(reasoning, width=width, initial_indent=indent,
                                 subsequent_indent=indent, break_on_hyphens=False)
         lines += [line.replace("\u00a0", " ") for line in wrapped]

@@ -36,6 +36,7 @@ class TierStep:
     fulfilment: Fraction | None
     subject: str | None = None
     value: str | None = None
+    detail: str | None = None  # the counts behind the value, for nps() and share()
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -58,9 +59,27 @@ class DeliverableStep:
 
 @attrs.frozen
 class RequirementStep:
+    """A `require` checked; for a comparison, `subject` and `value` say what was measured."""
+
     condition: str
     holds: bool
     reason: str
+    subject: str | None = None
+    value: str | None = None
+    test: str | None = None
+
+    def describe(self) -> str:
+        if self.subject is None or self.test is None:
+            return f"{self.condition} {'holds' if self.holds else 'does not hold'}"
+        op, _, threshold = self.test.partition(" ")
+        words = _OP_WORDS.get(op, op)
+        if self.holds:
+            return f"{self.subject} = {self.value} ({words} {threshold} required)"
+        return f"{self.subject} = {self.value}, but {words} {threshold} is required"
+
+
+_OP_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than",
+             "=": "exactly", "!=": "anything but"}
 
 
 Step = Union[TierStep, DeliverableStep, RequirementStep]
@@ -117,8 +136,7 @@ class GoalResult:
             done = sum(s.done for s in deliverables)
             parts.append(f"{done} of {len(deliverables)} deliverables done ("
                          + "; ".join(s.describe() for s in deliverables) + ")")
-        parts.extend(f"required {s.condition}: holds" for s in self.steps
-                     if isinstance(s, RequirementStep))
+        parts.extend(s.describe() for s in self.steps if isinstance(s, RequirementStep))
         parts.append(_tier_sentence([s for s in self.steps if isinstance(s, TierStep)],
                                     self.fulfilment))
         return "; ".join(parts) + "."
@@ -148,7 +166,9 @@ def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction) -> str:
     for number, step in enumerate(tiers):
         if step.subject is not None and step.subject != subject:
             subject = step.subject
-            prefix = f"{step.subject} = {step.value}: " if step.value is not None else f"{step.subject}: "
+            shown = f" = {step.value}" if step.value is not None else ""
+            detail = f" {step.detail}" if step.detail else ""
+            prefix = f"{step.subject}{shown}{detail}: "
             out += ("; " if out else "") + prefix
         elif number:
             out += ", "

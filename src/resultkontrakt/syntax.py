@@ -108,7 +108,37 @@ class Call:
     span: Span = _span()
 
 
-Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call]
+@attrs.frozen
+class Member:
+    """`item in collection`, or `item not in collection`."""
+
+    item: Expr
+    collection: Expr
+    negated: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen
+class SetLiteral:
+    """`{"i høj grad", "i nogen grad"}`: values written out."""
+
+    items: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Aggregate:
+    """`share(a in answers where a >= 9)`: `var` is bound to each element of `source`."""
+
+    function: str
+    var: str
+    source: Expr
+    where: Expr
+    span: Span = _span()
+
+
+Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call,
+             Member, SetLiteral, Aggregate]
 LITERALS = (Number, Percent, Money, Date, Bool, Text)
 
 

@@ -36,20 +36,34 @@ MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
 
 @attrs.frozen
 class Type:
-    """The static type of a value; `element` is set for lists."""
+    """The static type of a value.
+
+    `element` is set for lists; `choices` for `one of {...}` texts; `optional`
+    marks list elements that may be blank (no answer), which are left out.
+    """
 
     kind: str
     element: Type | None = None
     integer: bool = False
+    optional: bool = attrs.field(default=False, eq=False)
+    choices: tuple[str, ...] | None = None
 
     def __str__(self) -> str:
+        prefix = "optional " if self.optional else ""
         if self.kind == LIST:
-            return f"list of {self.element}"
-        return "integer" if self.integer else self.kind
+            return f"{prefix}list of {self.element}"
+        if self.choices is not None:
+            return prefix + "one of {" + ", ".join(format_value(c, None) for c in self.choices) + "}"
+        return prefix + ("integer" if self.integer else self.kind)
 
     @property
     def is_quantity(self) -> bool:
         return self.kind in QUANTITIES
+
+    @property
+    def innermost(self) -> Type:
+        """The type of the single values inside any nesting of lists."""
+        return self.element.innermost if self.element is not None else self
 
 
 T_NUMBER = Type(NUMBER)

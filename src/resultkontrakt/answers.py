@@ -1,0 +1,192 @@
+"""Survey answers from CSV files: one row per company, one column per question.
+
+A facts file points at a table instead of listing the answers itself:
+
+    "anbefaling": {"csv": "svar.csv", "column": "anbefaling"}
+    "påvirkning": {"csv": "svar.csv", "columns": ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]}
+
+One column gives a list of answers; several columns give a list per row. The
+file is UTF-8 (with or without a byte-order mark), separated by commas or by
+semicolons as Danish spreadsheets write it. Every cell is checked against the
+fact's declaration, and a file with any bad cell is refused whole: no goal is
+ever scored on partly read data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import attrs
+
+from .errors import Problem, Span, did_you_mean
+from .values import LIST, Type, Value
+
+MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
+
+
+@attrs.frozen
+class TableRef:
+    """Where a list fact's answers are: a CSV file and the column(s) to read."""
+
+    path: Path
+    columns: tuple[str, ...]
+    several: bool  # "columns": a list per row; "column": one answer per row
+
+
+class TableError(Exception):
+    """The answers cannot be read; `problems` say where (file, line, column)."""
+
+    def __init__(self, problems: list[Problem], sources: dict[str, str]):
+        super().__init__(problems[0].message if problems else "")
+        self.problems = problems
+        self.sources = sources
+
+
+def reference(raw: Mapping[object, object], base: Path) -> TableRef:
+    """The table a facts-file object points at; ValueError with advice if it is malformed."""
+    keys = set(raw)
+    if not isinstance(raw.get("csv"), str):
+        raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
+    unknown = keys - {"csv", "column", "columns"}
+    if unknown:
+        raise ValueError(f"unknown key {sorted(map(str, unknown))[0]!r} in a table reference; "
+                         'use "csv" with "column" or "columns"')
+    if ("column" in raw) == ("columns" in raw):
+        raise ValueError('say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]')
+    if "column" in raw:
+        column = raw["column"]
+        if not isinstance(column, str):
+            raise ValueError('"column" is the name of one column, in quotes')
+        columns: tuple[str, ...] = (column,)
+    else:
+        names = raw["columns"]
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise ValueError('"columns" is a list of column names: ["q1", "q2", ...]')
+        columns = tuple(names)
+    columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
+    return TableRef(base / str(raw["csv"]), columns, "columns" in raw)
+
+
+def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value]) -> tuple[Value, ...]:
+    """The answers `ref` points at, as a value of the list type `type_`.
+
+    `cell` turns one cell's text into a value of the element type, raising
+    ValueError (with an optional `.hint`) when it cannot.
+    """
+    source = str(ref.path)
+    assert type_.kind == LIST and type_.element is not None
+    element = type_.element
+    if ref.several:
+        if element.kind != LIST or element.element is None:
+            raise _fail(source, f'"columns" gives a list of answers per row, but the fact holds {type_}',
+                        'read one column with "column", or declare the fact as `list of list of ...`')
+        element = element.element
+    elif element.kind == LIST:
+        raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
+                    'read several columns with "columns": [...]')
+    text = _text(ref.path, source)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    lines = text.split("\n")
+    if not rows:
+        raise _fail(source, "the file is empty", "the first row names the columns", text=text)
+    header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
+    indexes = []
+    for column in ref.columns:
+        if header.count(column) != 1:
+            found = "appears more than once in" if column in header else "is not in"
+            raise _fail(source, f'the column "{column}" {found} the header',
+                        did_you_mean(column, header) or "the columns are: " + ", ".join(header),
+                        line=1, text=text)
+        indexes.append(header.index(column))
+
+    problems: list[Problem] = []
+    values: list[Value] = []
+    reader_lines = _row_lines(text)
+    for number, row in enumerate(rows[1:], start=1):
+        line = reader_lines[number] if number < len(reader_lines) else number + 1
+        if not any(c.strip() for c in row):
+            continue  # an empty line, as spreadsheets often leave at the end
+        if len(row) != len(header):
+            problems.append(Problem(
+                "error", f"this row has {len(row)} cells, but the header has {len(header)}",
+                Span.point(source, line, 1),
+                "every row needs a cell for every column; leave a cell empty for no answer"))
+            continue
+        answers: list[Value] = []
+        for column, index in zip(ref.columns, indexes):
+            raw = row[index].strip()
+            where = Span.point(source, line, _cell_column(lines, line, index, _delimiter(text)))
+            if not raw:
+                if element.optional:
+                    continue  # no answer to this question: left out
+                problems.append(Problem("error", f'no answer in column "{column}"', where,
+                                        "declare the answers `optional` to allow blank cells"))
+                continue
+            try:
+                answers.append(cell(element, raw))
+            except ValueError as exc:
+                problems.append(Problem("error", f'column "{column}": {exc}', where,
+                                        getattr(exc, "hint", None)))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        if ref.several:
+            if answers or not element.optional:
+                values.append(tuple(answers))
+            # A row with every question blank: the company did not answer at all.
+        elif answers:
+            values.append(answers[0])
+    if problems:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem("error", f"stopped after {MAX_PROBLEMS} problems in this file"))
+        raise TableError(problems, {source: text})
+    return tuple(values)
+
+
+def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
+          text: str = "") -> TableError:
+    return TableError([Problem("error", message, Span.point(source, line, 1), hint)],
+                      {source: text} if text else {})
+
+
+def _text(path: Path, source: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(source, f"cannot read the answers: {exc.strerror}",
+                    "the path is relative to the facts file") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _fail(source, "the file is not UTF-8 text",
+                    "export it as CSV UTF-8", line=line) from None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _delimiter(text: str) -> str:
+    """Semicolons if the header has more of them than commas (a Danish export), else commas."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _row_lines(text: str) -> list[int]:
+    """The line each row starts on (a quoted cell may span lines)."""
+    starts = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    line = 1
+    for _ in reader:
+        starts.append(line)
+        line = reader.line_num + 1
+    return starts
+
+
+def _cell_column(lines: list[str], line: int, index: int, delimiter: str) -> int:
+    """The character column where a cell starts; 1 when quoting makes it uncertain."""
+    if not 1 <= line <= len(lines) or '"' in lines[line - 1]:
+        return 1
+    cells = lines[line - 1].split(delimiter)
+    return sum(len(c) + 1 for c in cells[:index]) + 1

@@ -1,0 +1,371 @@
+"""Type inference: the type of every expression, and a problem for each misuse.
+
+Types decide what may be compared or combined (a percent is not a plain
+number), how a value is shown (72% rather than 0.72), and which functions
+apply (`nps` takes a list of answers).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from . import syntax as s
+from .errors import Problem, Span, did_you_mean
+from .values import (
+    BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TEXT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
+    T_PERCENT, T_TEXT, Type, format_value, list_of,
+)
+
+DELIVERABLES = "deliverables"
+# Functions over a list, or over a name bound to each element with `where`.
+QUANTIFIERS = ("all", "any", "count", "max", "mean", "min", "share", "sum")
+FUNCTIONS = ("abs", "all", "any", "count", "max", "mean", "min", "nps", "round", "share", "sum")
+ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
+
+
+def a(type_: Type) -> str:
+    """A type as a phrase with its article: 'a percent', 'an amount of money'."""
+    if type_.kind == LIST and type_.element is not None:
+        return f"a list of {_plural(type_.element)}"
+    if type_.choices is not None:
+        return "an answer from a fixed list"
+    return {
+        NUMBER: "a number", PERCENT: "a percent", MONEY: "an amount of money",
+        BOOL: "a true/false value", DATE: "a date", TEXT: "a text",
+    }.get(type_.kind, f"a {type_}")
+
+
+def _plural(type_: Type) -> str:
+    if type_.kind == LIST:
+        return "lists"
+    if type_.choices is not None:
+        return "answers"
+    return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
+            DATE: "dates", TEXT: "texts"}.get(type_.kind, str(type_))
+
+
+def unit_hint(kind: str) -> str:
+    return {
+        PERCENT: "write a percentage with %, e.g. 70%",
+        MONEY: "write an amount with its unit, e.g. 576 tkr",
+        NUMBER: "write a plain number, e.g. 60",
+    }.get(kind, "")
+
+
+def as_percent(number: Fraction) -> str:
+    """70 -> '70%', and 0.7 -> '70%': what the writer most likely meant."""
+    share = number if abs(number) <= 1 else number / 100
+    return format_value(share, T_PERCENT)
+
+
+@attrs.define
+class Typer:
+    """Gives expressions their types; records a problem for each mistake when asked to."""
+
+    types: dict[str, Type]
+    goal: s.Goal | None
+    problems: list[Problem] | None
+    # Declared names without a type (metrics in a cycle): already reported.
+    untyped: frozenset[str] = frozenset()
+    # Names bound by quantifiers around the expression being typed.
+    scope: dict[str, Type] = attrs.field(factory=dict)
+
+    def _error(self, span: Span, message: str, hint: str | None = None) -> None:
+        if self.problems is not None:
+            self.problems.append(Problem("error", message, span, hint))
+
+    def type_of(self, expr: s.Expr) -> Type | None:
+        match expr:
+            case s.Number(value=value):
+                return T_INTEGER if value.denominator == 1 else T_NUMBER
+            case s.Percent():
+                return T_PERCENT
+            case s.Money():
+                return T_MONEY
+            case s.Date():
+                return T_DATE
+            case s.Bool():
+                return T_BOOL
+            case s.Text():
+                return T_TEXT
+            case s.Name():
+                return self._name(expr)
+            case s.Unary(op="-", operand=operand):
+                found = self.type_of(operand)
+                if found is not None and not found.is_quantity:
+                    self._error(expr.span, f"only a number, percent or money can be negated, not {a(found)}")
+                    return None
+                return found
+            case s.Unary(op="not", operand=operand):
+                self._expect_bool(operand, "not")
+                return T_BOOL
+            case s.Binary(op="and" | "or" as op, left=left, right=right):
+                self._expect_bool(left, op)
+                self._expect_bool(right, op)
+                return T_BOOL
+            case s.Binary():
+                return self._arithmetic(expr)
+            case s.Compare():
+                return self._compare(expr)
+            case s.Member():
+                return self._member(expr)
+            case s.SetLiteral():
+                return self._set(expr)
+            case s.Aggregate():
+                return self._aggregate(expr)
+            case s.Call():
+                return self._call(expr)
+        raise AssertionError(f"unknown expression node {expr!r}")
+
+    # ---- names ----
+
+    def _name(self, expr: s.Name) -> Type | None:
+        if expr.name in self.scope:
+            return self.scope[expr.name]
+        if expr.name == DELIVERABLES:
+            if self.goal is None:
+                self._error(expr.span, "`deliverables` means a goal's deliverables; a metric has none",
+                            "use it inside a goal's score")
+                return None
+            if not self.goal.deliverables:
+                self._error(expr.span, f"goal {self.goal.id} has no deliverables",
+                            'declare them in the goal: `deliverable NAME "title"`')
+                return None
+            return list_of(T_BOOL)
+        if expr.name == "?":  # a shorthand tier with no subject; already reported
+            return None
+        found = self.types.get(expr.name)
+        if found is None and expr.name not in self.untyped:
+            known = list(self.types) + list(self.scope) + ([DELIVERABLES] if self.goal else [])
+            self._error(expr.span, f"unknown name `{expr.name}`",
+                        did_you_mean(expr.name, known) or "declare it with `fact` or `metric`")
+        return found
+
+    def _expect_bool(self, expr: s.Expr, what: str) -> None:
+        found = self.type_of(expr)
+        if found is not None and found.kind != BOOL:
+            self._error(expr.span, f"`{what}` needs true or false, not {a(found)}",
+                        "compare the value first, e.g. `nps >= 60`")
+
+    # ---- operators ----
+
+    def _arithmetic(self, expr: s.Binary) -> Type | None:
+        left, right = self.type_of(expr.left), self.type_of(expr.right)
+        if left is None or right is None:
+            return None
+        if not (left.is_quantity and right.is_quantity):
+            bad = left if not left.is_quantity else right
+            self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}")
+            return None
+        kinds = (left.kind, right.kind)
+        hundred = [side for side in (expr.left, expr.right)
+                   if isinstance(side, s.Number) and side.value == 100]
+        if expr.op == "*" and PERCENT in kinds and NUMBER in kinds and hundred:
+            # 70% * 100 is 7000%, never the 70 the writer wanted.
+            self._error(expr.span, "a percent times 100 is still a percent (70% * 100 is 7000%)",
+                        "to get percentage points, divide by 1%: (share(...) - share(...)) / 1%")
+            return None
+        result: str | None
+        if expr.op in "+-":
+            result = left.kind if left.kind == right.kind else None
+        elif expr.op == "*":
+            if NUMBER in kinds:
+                result = right.kind if left.kind == NUMBER else left.kind
+            elif kinds == (PERCENT, PERCENT):
+                result = PERCENT
+            elif set(kinds) == {PERCENT, MONEY}:
+                result = MONEY
+            else:
+                result = None
+        else:  # "/"
+            if right.kind == NUMBER:
+                result = left.kind
+            elif left.kind == right.kind:
+                result = NUMBER
+            else:
+                result = None
+        if result is None:
+            hint = None
+            if PERCENT in kinds:
+                hint = "a percent is a share (70% is 0.7); multiply or divide by a plain number instead"
+            self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}", hint)
+            return None
+        integer = left.integer and right.integer and expr.op in "+-*"
+        return Type(result, integer=integer)
+
+    def _compare(self, expr: s.Compare) -> Type:
+        left, right = self.type_of(expr.left), self.type_of(expr.right)
+        if left is None or right is None:
+            return T_BOOL
+        if expr.op in ("=", "!="):
+            if left.kind != right.kind or left.kind == LIST:
+                self._mismatch(expr, left, right)
+            else:
+                self._check_choice(expr.left, left, expr.right)
+                self._check_choice(expr.right, right, expr.left)
+        elif left.kind != right.kind or left.kind not in ORDERED:
+            if left.kind in ORDERED and right.kind in ORDERED:
+                self._mismatch(expr, left, right)
+            else:
+                bad = left if left.kind not in ORDERED else right
+                self._error(expr.span, f"`{expr.op}` orders numbers, percents, money and dates, "
+                            f"not {a(bad)}", "use `=` or `!=` to test a value")
+        return T_BOOL
+
+    def _mismatch(self, expr: s.Compare, left: Type, right: Type) -> None:
+        hint = unit_hint(left.kind) or None
+        for percent_side, number_side in ((left, expr.right), (right, expr.left)):
+            other = right if percent_side is left else left
+            if percent_side.kind == PERCENT and other.kind == NUMBER:
+                hint = "compare a percent with a percent, and a number with a number"
+                if isinstance(number_side, s.Number):
+                    hint = f"write the threshold as a percentage: {as_percent(number_side.value)}"
+        self._error(expr.span, f"cannot compare {a(left)} with {a(right)}", hint)
+
+    def _check_choice(self, side: s.Expr, side_type: Type, other: s.Expr) -> None:
+        """A text written against a `one of` value must be one of its answers: catches typos."""
+        if side_type.choices is None:
+            return
+        texts = [other] if isinstance(other, s.Text) else (
+            list(other.items) if isinstance(other, s.SetLiteral) else [])
+        for text in texts:
+            if isinstance(text, s.Text) and text.value not in side_type.choices:
+                self._error(text.span, f'"{text.value}" is not one of the possible answers',
+                            did_you_mean(text.value, side_type.choices)
+                            or "the answers are: " + ", ".join(f'"{c}"' for c in side_type.choices))
+
+    def _member(self, expr: s.Member) -> Type:
+        item, collection = self.type_of(expr.item), self.type_of(expr.collection)
+        if item is None or collection is None:
+            return T_BOOL
+        if collection.kind != LIST or collection.element is None:
+            self._error(expr.collection.span, f"`in` needs a list or a set after it, not {a(collection)}",
+                        'e.g. `a in {"i høj grad", "i nogen grad"}`')
+            return T_BOOL
+        element = collection.element
+        if element.kind != item.kind:
+            self._error(expr.span, f"cannot look for {a(item)} among {_plural(element)}")
+            return T_BOOL
+        self._check_choice(expr.item, item, expr.collection)
+        if isinstance(expr.item, s.Text):
+            self._check_choice(expr.collection, element, expr.item)
+        return T_BOOL
+
+    def _set(self, expr: s.SetLiteral) -> Type | None:
+        types = [self.type_of(item) for item in expr.items]
+        known = [t for t in types if t is not None]
+        if len(known) != len(types):
+            return None
+        if len({t.kind for t in known}) != 1:
+            self._error(expr.span, "a set holds values of one kind",
+                        'e.g. {"i høj grad", "i nogen grad"} or {9, 10}')
+            return None
+        return list_of(Type(known[0].kind, integer=all(t.integer for t in known)))
+
+    # ---- functions ----
+
+    def _aggregate(self, expr: s.Aggregate) -> Type | None:
+        name = expr.function
+        if name not in QUANTIFIERS:
+            self._error(expr.span, f"`{name}` does not take `NAME in LIST where CONDITION`",
+                        f"the functions that do: {', '.join(QUANTIFIERS)}")
+        source = self.type_of(expr.source)
+        if expr.var in self.types or expr.var in self.scope or expr.var == DELIVERABLES:
+            self._error(expr.span, f"the bound name `{expr.var}` is already the name of something else",
+                        "choose a name of its own, e.g. `a` or `svar`")
+        if source is None:
+            return _RESULT.get(name)
+        if source.kind != LIST or source.element is None:
+            self._error(expr.source.span, f"`{name}` goes through a list, not {a(source)}")
+            return _RESULT.get(name)
+        element = source.element
+        self.scope[expr.var] = element
+        try:
+            self._expect_bool(expr.where, "where")
+        finally:
+            del self.scope[expr.var]
+        return self._list_result(expr, name, element)
+
+    def _list_result(self, expr: s.Expr, name: str, element: Type) -> Type | None:
+        """The type of a quantifier over elements of type `element`."""
+        if name in ("all", "any"):
+            return T_BOOL
+        if name == "count":
+            return T_INTEGER
+        if name == "share":
+            return T_PERCENT
+        if name in ("sum", "mean"):
+            if not element.is_quantity:
+                self._error(expr.span, f"`{name}` adds up numbers, percents or money, not {_plural(element)}")
+                return None
+            return Type(element.kind, integer=element.integer and name == "sum")
+        if name in ("min", "max"):
+            if element.kind not in ORDERED:
+                self._error(expr.span, f"`{name}` needs numbers, percents, money or dates, "
+                            f"not {_plural(element)}")
+                return None
+            return Type(element.kind, integer=element.integer)
+        return None
+
+    def _call(self, expr: s.Call) -> Type | None:
+        name, args = expr.function, expr.args
+        if name not in FUNCTIONS:
+            self._error(expr.span, f"unknown function `{name}`",
+                        did_you_mean(name, FUNCTIONS) or f"the functions are: {', '.join(FUNCTIONS)}")
+            for arg in args:
+                self.type_of(arg)
+            return None
+        arg_types = [self.type_of(arg) for arg in args]
+        if any(t is None for t in arg_types):
+            return _RESULT.get(name)
+        known: list[Type] = [t for t in arg_types if t is not None]
+        one_list = len(known) == 1 and known[0].kind == LIST and known[0].element is not None
+        if name == "nps":
+            if not (one_list and known[0].element is not None and known[0].element.kind == NUMBER):
+                self._error(expr.span, "`nps` takes one list of 0-10 answers", "e.g. `nps(anbefaling)`")
+            return T_NUMBER
+        if name in ("all", "any", "share") or (name == "count" and not one_list):
+            bools = (one_list and known[0].element is not None and known[0].element.kind == BOOL) or (
+                name != "share" and known and all(t.kind == BOOL for t in known))
+            if not bools:
+                example = "share(a in answers where a >= 9)" if name == "share" else f"{name}(deliverables)"
+                self._error(expr.span, f"`{name}` takes a list of true/false values"
+                            + ("" if name == "share" else ", or several of them"),
+                            f"or binds a name to each element: e.g. `{example}`")
+            return _RESULT[name]
+        if one_list and name in QUANTIFIERS:
+            assert known[0].element is not None
+            return self._list_result(expr, name, known[0].element)
+        if name == "abs":
+            if len(known) != 1 or not known[0].is_quantity:
+                self._error(expr.span, "`abs` takes one number, percent or amount of money")
+                return None
+            return known[0]
+        if name == "round":
+            if not 1 <= len(known) <= 2 or not known[0].is_quantity:
+                self._error(expr.span, "`round` takes a value and, optionally, a number of decimals",
+                            "e.g. `round(nps)` or `round(nps, 1)`")
+                return None
+            if len(args) == 2:
+                digits = args[1]
+                if not (isinstance(digits, s.Number) and digits.value.denominator == 1
+                        and 0 <= digits.value <= 20):
+                    self._error(digits.span, "the number of decimals must be a whole number from 0 to 20")
+            return Type(known[0].kind)
+        if name in ("sum", "mean"):
+            self._error(expr.span, f"`{name}` takes one list", f"e.g. `{name}(answers)`")
+            return None
+        # min, max of several values
+        if len(known) < 2:
+            self._error(expr.span, f"`{name}` takes a list, or two or more values", f"e.g. `{name}(a, b)`")
+            return None
+        if len({t.kind for t in known}) != 1 or known[0].kind not in ORDERED:
+            self._error(expr.span, f"`{name}` needs values of one kind (numbers, percents, money "
+                        "or dates)", "convert the values to one kind first")
+            return None
+        return Type(known[0].kind, integer=all(t.integer for t in known))
+
+
+_RESULT = {"all": T_BOOL, "any": T_BOOL, "count": T_INTEGER, "share": T_PERCENT, "nps": T_NUMBER}

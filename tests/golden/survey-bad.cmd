@@ -1,0 +1,1 @@
+eval survey.rk survey-bad.facts.json

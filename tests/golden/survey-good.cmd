@@ -1,0 +1,1 @@
+eval survey.rk survey-good.facts.json
