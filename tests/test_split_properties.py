@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from resultkontrakt.split import (
-    DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE, apportion, margins,
+    DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE, apportion, margins_of,
 )
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
@@ -68,7 +68,7 @@ def test_a_party_whose_weight_grows_never_gets_less(ws, n, method, data):
 @given(weights.filter(lambda ws: len(ws) >= 2), st.integers(1, 200), methods, st.data())
 def test_margins_are_the_smallest_change_that_changes_the_amount(ws, n, method, data):
     party = data.draw(st.integers(0, len(ws) - 1))
-    fall, rise = margins(ws, n, method, party)
+    fall, rise = margins_of(ws, n, method, party)
     own = apportion(ws, n, method).units[party]
 
     def amount(weight):

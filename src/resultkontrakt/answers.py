@@ -23,18 +23,23 @@ from pathlib import Path
 import attrs
 
 from .errors import Problem, Span, did_you_mean
-from .values import LIST, Type, Value
+from .values import LIST, T_TEXT, Type, Value, list_of
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 
 
 @attrs.frozen
 class TableRef:
-    """Where a list fact's answers are: a CSV file and the column(s) to read."""
+    """Where a fact's values are: a CSV file and the column(s) to read.
+
+    With `key`, the fact is a table: the key column names each row (a
+    municipality, say) and `columns` holds the one column of values.
+    """
 
     path: Path
     columns: tuple[str, ...]
     several: bool  # "columns": a list per row; "column": one answer per row
+    key: str | None = None
 
 
 class TableError(Exception):
@@ -51,10 +56,13 @@ def reference(raw: Mapping[object, object], base: Path) -> TableRef:
     keys = set(raw)
     if not isinstance(raw.get("csv"), str):
         raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
-    unknown = keys - {"csv", "column", "columns"}
+    unknown = keys - {"csv", "column", "columns", "key"}
     if unknown:
         raise ValueError(f"unknown key {sorted(map(str, unknown))[0]!r} in a table reference; "
-                         'use "csv" with "column" or "columns"')
+                         'use "csv" with "column" or "columns" (and "key" for a table)')
+    key = raw.get("key")
+    if key is not None and (not isinstance(key, str) or "columns" in raw):
+        raise ValueError('a table is read as {"csv": "FILE.csv", "key": "NAME COLUMN", "column": "VALUES"}')
     if ("column" in raw) == ("columns" in raw):
         raise ValueError('say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]')
     if "column" in raw:
@@ -68,10 +76,34 @@ def reference(raw: Mapping[object, object], base: Path) -> TableRef:
             raise ValueError('"columns" is a list of column names: ["q1", "q2", ...]')
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
-    return TableRef(base / str(raw["csv"]), columns, "columns" in raw)
+    return TableRef(base / str(raw["csv"]), columns, "columns" in raw,
+                    unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None)
 
 
-def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value]) -> tuple[Value, ...]:
+def read_table(ref: TableRef, type_: Type,
+               cell: Callable[[Type, str], Value]) -> tuple[tuple[str, Value], ...]:
+    """A table fact from a CSV file: (name, value) for each row, in file order."""
+    assert ref.key is not None and type_.element is not None
+    source = str(ref.path)
+    text = _text(ref.path, source)
+    names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
+                 text=text)
+    values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, text=text)
+    if len(names) != len(values):
+        raise _fail(source, f'every row needs a name in "{ref.key}" and a value in "{ref.columns[0]}"',
+                    "fill in the empty cells", text=text)
+    seen: set[str] = set()
+    for name in names:
+        assert isinstance(name, str)
+        if name in seen:
+            raise _fail(source, f'"{name}" appears twice in the column "{ref.key}"',
+                        "each row names a different party", text=text)
+        seen.add(name)
+    return tuple(zip(names, values))  # type: ignore[arg-type]
+
+
+def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
+         text: str | None = None) -> tuple[Value, ...]:
     """The answers `ref` points at, as a value of the list type `type_`.
 
     `cell` turns one cell's text into a value of the element type, raising
@@ -88,7 +120,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value]) -> tupl
     elif element.kind == LIST:
         raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
                     'read several columns with "columns": [...]')
-    text = _text(ref.path, source)
+    text = text if text is not None else _text(ref.path, source)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     lines = text.split("\n")
     if not rows:

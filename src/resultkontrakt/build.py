@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import unicodedata
 from fractions import Fraction
 from typing import Any
 
@@ -18,7 +19,10 @@ from lark.tree import Meta
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .values import DECLARABLE, TEXT, T_NUMBER, Type, decimal_fraction, declared_type, list_of
+from .split import METHODS, method_named
+from .values import (
+    DECLARABLE, TEXT, T_NUMBER, Type, decimal_fraction, declared_type, list_of, table_of,
+)
 
 # Words the language uses itself; a fact or metric may not take them as names.
 KEYWORDS = frozenset({
@@ -103,6 +107,7 @@ class _Builder(Transformer[Token, Any]):
             facts=tuple(i for i in items if isinstance(i, s.Fact)),
             metrics=tuple(i for i in items if isinstance(i, s.Metric)),
             goals=tuple(i for i in items if isinstance(i, s.Goal)),
+            splits=tuple(i for i in items if isinstance(i, s.Split)),
         )
 
     def contract(self, meta: Meta, children: list[Any]) -> s.Header:
@@ -161,6 +166,9 @@ class _Builder(Transformer[Token, Any]):
 
     def list_type(self, meta: Meta, children: list[Type]) -> Type:
         return list_of(children[0])
+
+    def table_type(self, meta: Meta, children: list[Type]) -> Type:
+        return table_of(children[0])
 
     def optional_type(self, meta: Meta, children: list[Type]) -> Type:
         return attrs.evolve(children[0], optional=True)
@@ -267,6 +275,78 @@ class _Builder(Transformer[Token, Any]):
     def else_tier(self, meta: Meta, children: list[s.Expr]) -> s.Tier:
         return s.Tier(None, children[0], span=self._span(meta))
 
+    # ---- the grant split ----
+
+    def split(self, meta: Meta, children: list[Any]) -> s.Split:
+        name_token, *items = children
+        name = self._name(name_token)
+        fields: dict[str, Any] = {}
+        text: list[str] = []
+        for item in items:
+            if item.kind == "text":
+                text.append(item.value)
+            elif item.kind in fields or (item.kind in ("shares", "shares_from")
+                                         and {"shares", "shares_from"} & set(fields)):
+                self._error(item.span, f"split `{name}` has more than one `{item.kind.split('_')[0]}`",
+                            "keep one line of each")
+            else:
+                fields[item.kind] = item.value
+        return s.Split(
+            name=name,
+            total=fields.get("total"),
+            unit=fields.get("unit"),
+            method=fields.get("method", METHODS[0]),
+            installments=fields.get("installments", 1),
+            key=fields.get("key"),
+            shares=fields.get("shares", ()),
+            shares_from=fields.get("shares_from"),
+            text=tuple(text),
+            span=self._span(meta),
+        )
+
+    def _money(self, meta: Meta, expr: s.Expr, what: str) -> s.Money | None:
+        if isinstance(expr, s.Money):
+            return expr
+        self._error(meta, f"the {what} of a split is an amount of money",
+                    f"write it with its unit, e.g. `{what} 16488 tkr`")
+        return None
+
+    def split_total(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
+        return _GoalItem("total", self._money(meta, children[0], "total"), self._span(meta))
+
+    def split_unit(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
+        return _GoalItem("unit", self._money(meta, children[0], "unit"), self._span(meta))
+
+    def split_key(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("key", _string(children[0]), self._span(meta))
+
+    def split_installments(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        count = self._numeral(children[0], str(children[0]))
+        if count.denominator != 1 or count < 1:
+            self._error(children[0], "the number of installments is a whole number from 1",
+                        "e.g. `installments 12` for monthly bills")
+            count = Fraction(1)
+        return _GoalItem("installments", int(count), self._span(meta))
+
+    def split_method(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("method", method_named(str(children[0])), self._span(meta))
+
+    def split_shares(self, meta: Meta, children: list[s.Share]) -> _GoalItem:
+        return _GoalItem("shares", tuple(children), self._span(meta))
+
+    def split_shares_from(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("shares_from", str(children[0]), self._span(meta))
+
+    def share(self, meta: Meta, children: list[Token]) -> s.Share:
+        party, weight = children
+        return s.Share(_party(party), self._numeral(weight, str(weight)), span=self._span(meta))
+
+    def negative_share(self, meta: Meta, children: list[Token]) -> s.Share:
+        party, weight = children
+        self._error(meta, f"{_party(party)}'s weight is negative",
+                    "a weight is a population or another amount of zero or more")
+        return s.Share(_party(party), -self._numeral(weight, str(weight)), span=self._span(meta))
+
     # ---- expressions ----
 
     def comp_op(self, meta: Meta, children: list[Token]) -> str:
@@ -364,6 +444,11 @@ class _Builder(Transformer[Token, Any]):
                                    column=binding.span.column))
             return s.Aggregate(str(function), var, binding.left.collection, binding.where, span=span)
         return s.Call(str(function), (), span=span)
+
+
+def _party(token: Token) -> str:
+    name = _string(token) if token.type == "STRING" else str(token)
+    return unicodedata.normalize("NFC", name)
 
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}

@@ -15,8 +15,12 @@ import attrs
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
 from .infer import DELIVERABLES, Typer, a, unit_hint
+from .split import split_unit
 from .tiers import check_tiers
-from .values import BOOL, MONEY, NUMBER, PERCENT, T_BOOL, Type
+from .values import (
+    BOOL, MONEY, MONEY_UNITS, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
+    format_value,
+)
 
 
 @attrs.frozen
@@ -88,7 +92,17 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
         problems.extend(_check_goal(goal, types, module, untyped))
         needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
 
+    seen_splits: dict[str, Span] = {}
+    for split in module.splits:
+        if split.name in seen_splits:
+            problems.append(Problem("error", f"split `{split.name}` is declared twice", split.span,
+                                    f"the first is at line {seen_splits[split.name].line}; "
+                                    "give each split its own name"))
+        seen_splits.setdefault(split.name, split.span)
+        problems.extend(check_split(split, facts))
+
     used = set().union(*needs.values()) if needs else set()
+    used |= {split.shares_from for split in module.splits if split.shares_from}
     for fact in facts.values():
         if fact.name not in used:
             problems.append(Problem("warning", f"fact `{fact.name}` is declared but no goal uses it",
@@ -109,6 +123,61 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
     return Analysis(facts, metrics, deliverables, tuple(order), types, needs, unique)
+
+
+def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
+    """Everything about a split that can be known before its weights are supplied."""
+    if split.total is None:
+        yield Problem("error", f"split `{split.name}` has no total", split.span,
+                      "say what is split, e.g. `total 16488 tkr`")
+        return
+    unit = split_unit(split)
+    per_installment = split.total.value / split.installments
+    if unit.value <= 0:
+        yield Problem("error", "the unit of a split must be above zero", unit.span,
+                      "e.g. `unit 1 tkr` to bill in whole thousands")
+    elif unit.value > per_installment:
+        yield Problem("error", f"the unit {format_value(unit.value, T_MONEY)} is larger than the "
+                      f"amount to split{' per installment' if split.installments > 1 else ''} "
+                      f"({format_value(per_installment, T_MONEY)})", unit.span,
+                      "choose a smaller unit, e.g. `unit 1 tkr`")
+    elif (per_installment / unit.value).denominator != 1:
+        # Shown in the unit's own currency unit, as the writer thinks of it.
+        each = format_number(per_installment / MONEY_UNITS[unit.unit]) + " " + unit.unit
+        if split.installments > 1:
+            message = (f"{format_value(split.total.value, T_MONEY)} over {split.installments} "
+                       f"installments is {each} per installment")
+        else:
+            message = f"{each} to split"
+        yield Problem("error", f"{message}, not a whole number of units of "
+                      f"{format_value(unit.value, T_MONEY)}", split.total.span,
+                      "change the total, the number of installments or the unit so they divide evenly")
+    if split.shares_from is not None:
+        fact = facts.get(split.shares_from)
+        if fact is None:
+            yield Problem("error", f"unknown fact `{split.shares_from}`", split.span,
+                          did_you_mean(split.shares_from, facts) or
+                          f"declare it: `fact {split.shares_from}: table of integer`")
+        elif fact.type.kind != TABLE or fact.type.element is None or fact.type.element.kind != NUMBER:
+            yield Problem("error", f"the weights of a split come from a table of numbers, but "
+                          f"`{fact.name}` is {a(fact.type)}", split.span,
+                          f"declare it as `fact {fact.name}: table of integer`")
+        return
+    if not split.shares:
+        yield Problem("error", f"split `{split.name}` has no shares", split.span,
+                      "list the parties and their weights: `shares { Morsø 20514 ... }`, "
+                      "or take them from a fact: `shares from folketal`")
+        return
+    seen: dict[str, s.Share] = {}
+    for share in split.shares:
+        if share.party in seen:
+            first = seen[share.party].span
+            yield Problem("error", f"{share.party} is named twice in split `{split.name}`", share.span,
+                          f"the first is at line {first.line}, column {first.column}; keep one")
+        seen.setdefault(share.party, share)
+    if all(share.weight == 0 for share in split.shares):
+        yield Problem("error", "every weight in the split is zero, so nothing can be shared out",
+                      split.span, "give at least one party a weight above zero")
 
 
 def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[str]:

@@ -14,7 +14,9 @@ from typing import TextIO
 from .contract import Contract, load
 from .errors import Problem, RkError
 from .facts import load_facts
-from .render import evaluation_json, evaluation_text
+from .render import (
+    allocation_csv, allocation_json, allocation_text, evaluation_json, evaluation_text,
+)
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -52,6 +54,14 @@ def _arguments() -> argparse.ArgumentParser:
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
     evaluate.set_defaults(run=_eval)
+
+    split = commands.add_parser("split", help="split a grant among the parties, with margins")
+    split.add_argument("contract", metavar="CONTRACT.rk")
+    split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
+    split.add_argument("--facts", metavar="FACTS.json", help="facts holding the weights, if the split "
+                       "takes them from a fact")
+    split.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    split.set_defaults(run=_split)
     return parser
 
 
@@ -91,6 +101,21 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         print(evaluation_text(evaluation, with_text=not args.brief))
     return FAILED if evaluation.errors else OK
+
+
+def _split(args: argparse.Namespace) -> int:
+    contract = load(args.contract)
+    if args.name is not None and args.name not in contract.splits or (
+            args.name is None and len(contract.splits) != 1):
+        names = ", ".join(contract.splits) or "none"
+        what = f"there is no split `{args.name}`" if args.name else "name the split to work out"
+        print(f"rk split: error: {what} in {args.contract}; the splits are: {names}", file=sys.stderr)
+        return USAGE
+    facts = load_facts(args.facts) if args.facts else None
+    allocation = contract.split(args.name, facts)
+    render = {"text": allocation_text, "json": allocation_json, "csv": allocation_csv}[args.format]
+    print(render(allocation))
+    return OK
 
 
 def _print_error(exc: RkError) -> None:

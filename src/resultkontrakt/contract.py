@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
@@ -15,11 +16,12 @@ import attrs
 from . import syntax as s
 from .build import build
 from .check import Analysis, check
-from .errors import ContractError, Problem, RkSyntaxError, Span
+from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
 from .facts import FactsFile, check_facts
 from .parser import parse
-from .results import Evaluation
+from .results import Allocation, Evaluation
+from .split import allocate
 
 
 @attrs.frozen
@@ -77,6 +79,65 @@ class Contract:
             parties=header.parties if header else (),
             period=header.period if header else None,
         )
+
+    @property
+    def splits(self) -> dict[str, s.Split]:
+        return {split.name: split for split in self.module.splits}
+
+    def split(self, name: str | None = None, facts: Mapping[str, object] | None = None,
+              margins: bool | None = None) -> Allocation:
+        """Work out the split `name` (the only one, if there is one): party -> amount.
+
+        A split whose weights come from a fact (`shares from folketal`) needs
+        `facts`. Margins (how far each weight may move before its amount
+        changes) are worked out unless `margins=False`, or by default for
+        splits of more than a thousand parties.
+        """
+        split = self._split_named(name)
+        if split.shares_from is None:
+            weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            weights = self._table_weights(split, facts)
+        return allocate(split, weights, margins)
+
+    def _split_named(self, name: str | None) -> s.Split:
+        splits = self.splits
+        if name is None:
+            if len(splits) == 1:
+                return next(iter(splits.values()))
+            listed = ", ".join(splits) or "none"
+            raise ContractError([Problem("error", f"{self.source} has {len(splits)} splits; name one",
+                                         None, f"the splits are: {listed}")])
+        if name not in splits:
+            raise ContractError([Problem("error", f"there is no split `{name}` in {self.source}", None,
+                                         did_you_mean(name, splits) or
+                                         f"the splits are: {', '.join(splits) or 'none'}")])
+        return splits[name]
+
+    def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None
+                       ) -> list[tuple[str, Fraction | int]]:
+        name = split.shares_from
+        assert name is not None
+        if facts is None or facts.get(name) is None:
+            raise FactsError([Problem("error", f"split `{split.name}` takes its weights from the fact "
+                                      f"`{name}`, which is not given", None,
+                                      "pass the facts: rk split CONTRACT --facts FACTS.json")])
+        supplied = check_facts({name: facts[name]} if not isinstance(facts, FactsFile)
+                               else facts.updated(without=tuple(n for n in facts if n != name)),
+                               self.analysis.facts, self.analysis.deliverables)
+        if name in supplied.invalid:
+            raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
+        table = supplied.values[name]
+        assert isinstance(table, tuple)
+        problems = [Problem("error", f"{name}[{party!r}]: the weight {weight} is negative", None,
+                            "a weight is a population or another amount of zero or more")
+                    for party, weight in table if weight < 0]
+        if not problems and all(weight == 0 for _, weight in table):
+            problems.append(Problem("error", f"every weight in `{name}` is zero, so nothing can be "
+                                    "shared out", None, "give at least one party a weight above zero"))
+        if problems:
+            raise FactsError(problems)
+        return [(party, weight) for party, weight in table]
 
     def __repr__(self) -> str:
         return (f"<Contract {self.title!r} from {self.source}: {len(self.module.goals)} goals, "
@@ -137,6 +198,10 @@ def _normalise(text: str) -> str:
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _facts_sources(facts: Mapping[str, object]) -> dict[str, str]:
+    return {facts.source: facts.text} if isinstance(facts, FactsFile) else {}
 
 
 def _position(problem: Problem) -> tuple[int, int, int]:

@@ -23,7 +23,7 @@ from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
 from .values import (
-    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, PERCENT, TEXT, Type, Value, checked_decimal,
+    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, PERCENT, TABLE, TEXT, Type, Value, checked_decimal,
     checked_fraction, decimal_fraction, format_value,
 )
 
@@ -265,17 +265,26 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
 
 def _table(fact: s.Fact, raw: Mapping[object, object], base: Path,
            cache: dict[tuple[object, ...], tuple[Value, ...]]) -> tuple[Value, ...]:
-    if fact.type.kind != LIST:
-        raise _Invalid(f"a table of answers gives a list, but `{fact.name}` holds {fact.type}",
+    if fact.type.kind not in (LIST, TABLE):
+        raise _Invalid(f"a CSV file gives a list or a table, but `{fact.name}` holds {fact.type}",
                        f"declare it as `list of {fact.type}`")
     try:
         ref = answers.reference(raw, base)
     except ValueError as exc:
         raise _Invalid(str(exc)) from None
+    if (ref.key is not None) != (fact.type.kind == TABLE):
+        raise _Invalid(f'`{fact.name}` holds {fact.type}: '
+                       + ('name the column of names with "key"' if fact.type.kind == TABLE
+                          else 'a list is read without "key"'))
     bounds = bounds_of(fact)
     key = (ref, fact.type, bounds)
     if key not in cache:
-        cache[key] = answers.read(ref, fact.type, lambda type_, text: _cell(type_, text, bounds))
+        def cell(type_: Type, text: str) -> Value:
+            return _cell(type_, text, bounds)
+        if ref.key is not None:
+            cache[key] = answers.read_table(ref, fact.type, cell)  # type: ignore[assignment]
+        else:
+            cache[key] = answers.read(ref, fact.type, cell)
     return cache[key]
 
 
@@ -372,6 +381,21 @@ def _coerce(fact: s.Fact, raw: object) -> Value:
 
 def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
     """A raw value (from JSON or Python) as a value of `type_`, or `_Invalid` saying why not."""
+    if type_.kind == TABLE:
+        assert type_.element is not None
+        if not isinstance(raw, Mapping) or not raw:
+            raise _Invalid(f"expected a table from name to value, got {_describe(raw)}",
+                           'write an object such as {"Morsø": 20514, "Thisted": 43716}')
+        rows: list[tuple[str, Value]] = []
+        for name, item in raw.items():
+            if not isinstance(name, str):
+                raise _Invalid(f"a name in a table must be text, not {name!r}")
+            try:
+                rows.append((unicodedata.normalize("NFC", name), coerce(type_.element, item, bounds)))
+            except _Invalid as exc:
+                raise _Invalid(exc.message, exc.hint, f"[{json.dumps(name, ensure_ascii=False)}]"
+                               f"{exc.path}") from None
+        return tuple(rows)  # type: ignore[return-value]
     if type_.kind == LIST:
         assert type_.element is not None
         if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, list | tuple):

@@ -29,6 +29,7 @@ _TOKEN_WORDS = {
     "DATE": "a date such as 2019-12-31",
     "GOAL_ID": "a goal id such as 1 or 2a",
     "MONEY_UNIT": "a money unit (kr, tkr or mio kr)",
+    "METHOD": "a method (largest remainder, sainte-laguë or d'hondt)",
     "$END": "the end of the file",
 }
 _OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or"}

@@ -1,12 +1,15 @@
-"""Evaluations as text for a terminal and as JSON for other tools."""
+"""Evaluations and splits as text for a terminal, JSON for other tools, CSV for spreadsheets."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import textwrap
+from fractions import Fraction
 
-from .results import Evaluation
-from .values import format_percent
+from .results import Allocation, Evaluation
+from .values import format_number, format_percent, fraction_text
 
 
 def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True) -> str:
@@ -48,3 +51,54 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
 
 def evaluation_json(evaluation: Evaluation) -> str:
     return json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2)
+
+
+def allocation_text(allocation: Allocation) -> str:
+    """A table a finance officer can check: weight, exact quota, amount and margins."""
+    first, *rest = allocation.explain().splitlines()
+    per = " per installment" if allocation.installments > 1 else ""
+    headers = ("party", "weight", f"quota{per}", "amount", "margin (weight)")
+    rows = []
+    for share in allocation.shares:
+        quota = share.quota / allocation.installments
+        margin = " / ".join(part for part in (
+            f"-{format_number(share.margin_down)}" if share.margin_down is not None else "",
+            f"+{format_number(share.margin_up)}" if share.margin_up is not None else "") if part)
+        rows.append((share.party, format_number(share.weight), format_number(quota),
+                     format_number(share.amount) + (" *" if share.tie else ""), margin))
+    total = sum((s.amount for s in allocation.shares), Fraction(0))
+    rows.append(("total", format_number(allocation.weight_total), "", format_number(total), ""))
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    numeric = (False, True, True, True, False)
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(c.rjust(w) if right else c.ljust(w)
+                         for c, w, right in zip(cells, widths, numeric)).rstrip()
+
+    out = [first, "", line(headers), line(tuple("-" * w for w in widths))]
+    out += [line(row) for row in rows[:-1]]
+    out += [line(tuple("-" * w for w in widths)), line(rows[-1])]
+    out.append("")
+    out.append(f"Amounts in {allocation.unit}. Margin: how far a party's weight may fall (-) or "
+               "rise (+), the others unchanged, before its amount changes."
+               if allocation.margins else f"Amounts in {allocation.unit}.")
+    if any(share.tie for share in allocation.shares):
+        out.append("* a tie decided this amount: equal claims go to the larger weight, "
+                   "then to the party written first.")
+    return "\n".join(out)
+
+
+def allocation_json(allocation: Allocation) -> str:
+    return json.dumps(allocation.to_dict(), ensure_ascii=False, indent=2)
+
+
+def allocation_csv(allocation: Allocation) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("party", "weight", "quota", "amount", "unit", "tie", "margin_down", "margin_up"))
+    for share in allocation.shares:
+        writer.writerow((share.party, format_number(share.weight), fraction_text(share.quota),
+                         format_number(share.amount), allocation.unit, str(share.tie).lower(),
+                         format_number(share.margin_down) if share.margin_down is not None else "",
+                         format_number(share.margin_up) if share.margin_up is not None else ""))
+    return out.getvalue().rstrip("\n")

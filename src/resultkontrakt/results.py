@@ -7,14 +7,14 @@ threshold, which deliverable was late); this module only renders them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Literal, Union
 
 import attrs
 
 from .errors import Problem, Span
-from .values import format_percent, fraction_text, percent_number
+from .values import format_number, format_percent, fraction_text, percent_number
 
 Status = Literal["met", "partly met", "not met", "not evaluable"]
 
@@ -277,3 +277,139 @@ class Evaluation:
         overall = self.overall
         shown = format_percent(overall) if overall is not None else "not evaluable"
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
+
+
+# ---- the grant split ------------------------------------------------------------
+
+
+@attrs.frozen
+class PartyShare:
+    """One party's part of a split, with how it came about.
+
+    Amounts are in the split's unit of account (tkr for `unit 1 tkr`), over all
+    installments. The margins are the smallest fall and rise in the party's
+    weight, the others unchanged, that would change its amount (None: none would).
+    """
+
+    party: str
+    weight: Fraction
+    amount: Fraction
+    quota: Fraction
+    per_installment: int  # units billed each installment
+    tie: bool = False
+    margin_down: Fraction | None = None
+    margin_up: Fraction | None = None
+
+
+@attrs.frozen
+class Allocation(Mapping[str, "Fraction | int"]):
+    """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
+
+    name: str
+    unit: str  # the unit of account: "kr", "tkr" or "mio kr"
+    unit_size: Fraction  # the smallest amount billed, in `unit`
+    total: Fraction  # in `unit`
+    installments: int
+    method: str
+    key: str | None
+    shares: tuple[PartyShare, ...] = attrs.field(repr=False)
+    margins: bool = attrs.field(default=True, repr=False)
+
+    def __getitem__(self, party: str) -> Fraction | int:
+        for share in self.shares:
+            if share.party == party:
+                return _whole(share.amount)
+        raise KeyError(party)
+
+    def __iter__(self) -> Iterator[str]:
+        return (share.party for share in self.shares)
+
+    def __len__(self) -> int:
+        return len(self.shares)
+
+    @property
+    def weight_total(self) -> Fraction:
+        return sum((share.weight for share in self.shares), Fraction(0))
+
+    def explain(self) -> str:
+        """How each amount came about, one sentence per party."""
+        per = self.total / self.installments
+        head = (f"{self.name}: {_money(self.total, self.unit)} split by "
+                f"{self.key or 'weight'} ({self.method}"
+                + (f", {self.installments} installments of {_money(per, self.unit)}"
+                   if self.installments > 1 else "")
+                + f", in units of {_money(self.unit_size, self.unit)}).")
+        lines = [head]
+        weights = self.weight_total
+        for share in self.shares:
+            quota = share.quota / self.installments
+            times = f" x {self.installments}" if self.installments > 1 else ""
+            rounding = "" if quota.denominator == 1 else (
+                " (rounded up" if share.per_installment * self.unit_size > quota else " (rounded down")
+            if rounding:
+                rounding += ", decided by a tie)" if share.tie else ")"
+            line = (f"{share.party}: weight {format_number(share.weight)} of {format_number(weights)}, "
+                    f"quota {format_number(quota)}{' ' + self.unit if self.unit else ''}"
+                    f"{' per installment' if self.installments > 1 else ''}; gets "
+                    f"{format_number(share.per_installment * self.unit_size)}{rounding}{times} = "
+                    f"{_money(share.amount, self.unit)}")
+            margin = self.margin_text(share)
+            lines.append(f"{line}; {margin}." if margin else f"{line}.")
+        lines.append(f"Total: {_money(sum((s.amount for s in self.shares), Fraction(0)), self.unit)}.")
+        return "\n".join(lines)
+
+    @staticmethod
+    def margin_text(share: PartyShare) -> str:
+        if share.margin_down is None and share.margin_up is None:
+            return ""
+        parts = []
+        if share.margin_down is not None:
+            parts.append(f"falls by {format_number(share.margin_down)}")
+        if share.margin_up is not None:
+            parts.append(f"rises by {format_number(share.margin_up)}")
+        return "the amount changes if its weight " + " or ".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "split": self.name,
+            "unit": self.unit,
+            "total": _json_number(self.total),
+            "shares": {share.party: _json_number(share.amount) for share in self.shares},
+            "method": self.method,
+            "installments": self.installments,
+            "unit_size": _json_number(self.unit_size),
+            "key": self.key,
+            "parties": [
+                {
+                    "party": share.party,
+                    "weight": _json_number(share.weight),
+                    "amount": _json_number(share.amount),
+                    "quota": fraction_text(share.quota),
+                    "per_installment": _json_number(share.per_installment * self.unit_size),
+                    "tie": share.tie,
+                    "margin_down": _json_number(share.margin_down) if share.margin_down is not None else None,
+                    "margin_up": _json_number(share.margin_up) if share.margin_up is not None else None,
+                }
+                for share in self.shares
+            ],
+        }
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in self.shares[:4])
+        more = ", …" if len(self.shares) > 4 else ""
+        return (f"<Allocation {self.name!r}: {_money(self.total, self.unit)} among "
+                f"{len(self.shares)} parties ({shown}{more})>")
+
+
+def _whole(value: Fraction) -> Fraction | int:
+    return value.numerator if value.denominator == 1 else value
+
+
+def _json_number(value: Fraction | int) -> int | float:
+    value = Fraction(value)
+    # Amounts are whole units; a fractional unit (0.5 tkr) is a short decimal.
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def _money(amount: Fraction, unit: str) -> str:
+    return f"{format_number(amount)} {unit}".rstrip()

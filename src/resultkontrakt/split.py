@@ -19,10 +19,24 @@ from fractions import Fraction
 
 import attrs
 
+from . import syntax as s
+from .results import Allocation, PartyShare
+from .values import MONEY_UNITS
+
 LARGEST_REMAINDER = "largest remainder"
 SAINTE_LAGUE = "sainte-laguë"
 DHONDT = "d'hondt"
 METHODS = (LARGEST_REMAINDER, SAINTE_LAGUE, DHONDT)
+# Other names the same methods go by.
+_ALIASES = {"largest remainders": LARGEST_REMAINDER, "hamilton": LARGEST_REMAINDER,
+            "sainte-lague": SAINTE_LAGUE, "webster": SAINTE_LAGUE, "d’hondt": DHONDT,
+            "jefferson": DHONDT}
+
+
+def method_named(written: str) -> str:
+    """The method a contract names, in its canonical spelling."""
+    name = " ".join(written.split()).casefold()
+    return _ALIASES.get(name, name)
 
 
 @attrs.frozen
@@ -136,8 +150,8 @@ def _neg(rank: tuple[Fraction, int, int]) -> tuple[Fraction, int, int]:
 # ---- margins ---------------------------------------------------------------------
 
 
-def margins(weights: Sequence[Fraction | int], units: int, method: str,
-            party: int) -> tuple[Fraction | None, Fraction | None]:
+def margins_of(weights: Sequence[Fraction | int], units: int, method: str,
+               party: int) -> tuple[Fraction | None, Fraction | None]:
     """How far one party's weight may fall or rise, the others unchanged, before its units change.
 
     Returns (fall, rise): the smallest decrease and the smallest increase that
@@ -186,3 +200,51 @@ def _first_change(changed: object, limit: int) -> int | None:
         else:
             low = middle
     return high
+
+
+# ---- a contract's split, worked out -------------------------------------------------
+
+# Margins search the weight of each party in turn; for very many parties that
+# is a lot of work nobody reads, so by default they are worked out only for
+# splits of at most this many parties.
+MARGINS_UP_TO = 1000
+
+
+def split_unit(split: s.Split) -> s.Money:
+    """The unit billed in: as written, or 1 of the total's own unit (16488 tkr: 1 tkr)."""
+    if split.unit is not None:
+        return split.unit
+    assert split.total is not None
+    return s.Money(Fraction(1), split.total.unit, span=split.total.span)
+
+
+def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
+             margins: bool | None = None) -> Allocation:
+    """Work out `split` over the given (party, weight) pairs."""
+    assert split.total is not None
+    unit = split_unit(split)
+    account = MONEY_UNITS[unit.unit]
+    per_installment = split.total.value / split.installments
+    units = per_installment / unit.value
+    assert units.denominator == 1, "checked when the contract was loaded"
+    parties = [party for party, _ in weights]
+    values = [Fraction(weight) for _, weight in weights]
+    result = apportion(values, int(units), split.method)
+    total_weight = sum(values, Fraction(0))
+    with_margins = len(parties) <= MARGINS_UP_TO if margins is None else margins
+    shares = []
+    for index, (party, weight) in enumerate(zip(parties, values)):
+        fall, rise = (margins_of(values, int(units), split.method, index) if with_margins
+                      else (None, None))
+        shares.append(PartyShare(
+            party=party,
+            weight=weight,
+            amount=result.units[index] * unit.value * split.installments / account,
+            quota=split.total.value * weight / total_weight / account,
+            per_installment=result.units[index],
+            tie=index in result.tied,
+            margin_down=fall,
+            margin_up=rise,
+        ))
+    return Allocation(split.name, unit.unit, unit.value / account, split.total.value / account,
+                      split.installments, split.method, split.key, tuple(shares), with_margins)

@@ -218,6 +218,35 @@ class Goal:
 
 
 @attrs.frozen
+class Share:
+    """One party's weight in a split, as written."""
+
+    party: str
+    weight: Fraction
+    span: Span = _span()
+
+
+@attrs.frozen
+class Split:
+    """`split NAME { ... }`: a total billed to parties in proportion to their weights.
+
+    Either `shares` lists the weights, or `shares_from` names a table fact.
+    Money is in kroner; `unit` is the smallest amount billed.
+    """
+
+    name: str
+    total: Money | None
+    unit: Money | None
+    method: str = "largest remainder"
+    installments: int = 1
+    key: str | None = None
+    shares: tuple[Share, ...] = ()
+    shares_from: str | None = None
+    text: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
 class Header:
     title: str
     parties: tuple[str, ...] = ()
@@ -234,4 +263,5 @@ class Module:
     facts: tuple[Fact, ...]
     metrics: tuple[Metric, ...]
     goals: tuple[Goal, ...]
+    splits: tuple[Split, ...] = ()
     source: str = attrs.field(default="<string>", eq=False)

@@ -25,6 +25,7 @@ BOOL = "bool"
 DATE = "date"
 TEXT = "text"
 LIST = "list"
+TABLE = "table"  # name -> value, such as the population of each municipality
 
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
 DECLARABLE = ("number", "integer", "percent", "money", "bool", "date", "text")
@@ -52,6 +53,8 @@ class Type:
         prefix = "optional " if self.optional else ""
         if self.kind == LIST:
             return f"{prefix}list of {self.element}"
+        if self.kind == TABLE:
+            return f"{prefix}table of {self.element}"
         if self.choices is not None:
             return prefix + "one of {" + ", ".join(format_value(c, None) for c in self.choices) + "}"
         return prefix + ("integer" if self.integer else self.kind)
@@ -90,6 +93,10 @@ def declared_type(name: str) -> Type | None:
 
 def list_of(element: Type) -> Type:
     return Type(LIST, element)
+
+
+def table_of(element: Type) -> Type:
+    return Type(TABLE, element)
 
 
 # ---- reading numbers ---------------------------------------------------------
