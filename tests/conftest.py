@@ -19,8 +19,13 @@ EXAMPLE_FACTS = EXAMPLES / "nordjylland-2019.facts.json"
 # Deterministic in CI: a failure reproduces on the next run, and no run is
 # flaky because it happened to draw a slow example.
 settings.register_profile(
-    "default", derandomize=True, deadline=None, max_examples=200,
+    "default", derandomize=True, deadline=None, max_examples=2000,
     suppress_health_check=[HealthCheck.too_slow],
+)
+# The long fuzz: HYPOTHESIS_PROFILE=fuzz, 100,000 examples a property, random seed.
+settings.register_profile(
+    "fuzz", deadline=None, max_examples=100_000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

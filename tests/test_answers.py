@@ -69,10 +69,12 @@ def test_every_share_lies_between_0_and_1(xs):
     assert 0 <= metric("promoters", {"anbefaling": xs}) <= 1
 
 
-@given(st.lists(st.lists(st.sampled_from(ANSWERS), max_size=7), min_size=1, max_size=100))
-def test_the_effect_share_counts_each_company_once(rows):
+@given(st.lists(st.lists(st.sampled_from(ANSWERS), min_size=1, max_size=7), min_size=1, max_size=100),
+       st.integers(0, 5))
+def test_the_effect_share_counts_each_company_once(rows, silent):
     expected = Fraction(sum(any(a in ANSWERS[:2] for a in row) for row in rows), len(rows))
-    assert metric("effekt", {"påvirkning": rows}) == expected
+    # Companies that left every question blank did not answer: they are not counted.
+    assert metric("effekt", {"påvirkning": rows + [[None] * 7] * silent}) == expected
 
 
 def test_65_promoters_and_5_detractors_of_100_give_exactly_60_and_100_percent():
@@ -94,6 +96,18 @@ def test_no_answers_make_the_goal_not_evaluable_not_a_division_by_zero():
 def test_blank_answers_are_left_out_when_the_declaration_allows_them():
     result = SURVEY.evaluate({"anbefaling": [10, None, "", 10, 0]})
     assert "from 3 answers" in result.goals["1"].explain()
+
+
+def test_nps_refuses_answers_outside_0_to_10_rather_than_count_them_as_detractors():
+    contract = rk.loads('fact svar: list of integer\ngoal 1 "n" { score nps(svar) >= 0 -> 100% }')
+    goal = contract.evaluate({"svar": [10, 9, 11]}).goals["1"]
+    assert goal.status == "not evaluable"
+    assert "NPS answers are whole numbers from 0 to 10" in goal.reason
+
+
+def test_a_name_given_twice_in_a_facts_object_is_an_error():
+    with pytest.raises(rk.FactsError, match='"Morsø" is given twice'):
+        rk.loads_facts('{"folketal": {"Morsø": 1, "Morsø": 3}}')
 
 
 @pytest.mark.parametrize(("bad", "words"), [

@@ -75,7 +75,7 @@ class _Builder(Transformer[Token, Any]):
         return Span(self.source, meta.line or 1, meta.column or 1,
                     meta.end_line or meta.line or 1, meta.end_column or (meta.column or 1) + 1)
 
-    def _error(self, where: Meta | Token | Span, message: str, hint: str | None = None) -> None:
+    def _error(self, where: Meta | Token | Span, message: str, hint: str | None) -> None:
         span = where if isinstance(where, Span) else self._span(where)
         self.problems.append(Problem("error", message, span, hint))
 
@@ -139,6 +139,7 @@ class _Builder(Transformer[Token, Any]):
         if end < start:
             self._error(meta, f"the period ends ({end}) before it starts ({start})",
                         "write the first day, then `..`, then the last day")
+            return "period", None
         return "period", (start, end)
 
     def text_block(self, meta: Meta, children: list[Token]) -> _GoalItem:
@@ -160,7 +161,7 @@ class _Builder(Transformer[Token, Any]):
         if found is None:
             self._error(children[0], f"unknown type `{name}`",
                         did_you_mean(name, DECLARABLE) or f"the types are: {', '.join(DECLARABLE)}, "
-                        "one of {...}, list of TYPE")
+                        "one of {...}, list of TYPE, optional TYPE (in a list), table of TYPE")
             return T_NUMBER
         return found
 
@@ -307,6 +308,10 @@ class _Builder(Transformer[Token, Any]):
     def _money(self, meta: Meta, expr: s.Expr, what: str) -> s.Money | None:
         if isinstance(expr, s.Money):
             return expr
+        if isinstance(expr, s.Unary) and isinstance(expr.operand, s.Money):
+            self._error(meta, f"the {what} of a split cannot be negative",
+                        f"write it without the minus sign, e.g. `{what} 16488 tkr`")
+            return expr.operand
         self._error(meta, f"the {what} of a split is an amount of money",
                     f"write it with its unit, e.g. `{what} 16488 tkr`")
         return None
@@ -443,7 +448,7 @@ class _Builder(Transformer[Token, Any]):
             var = self._name(Token("NAME", binding.left.item.name, line=binding.span.line,
                                    column=binding.span.column))
             return s.Aggregate(str(function), var, binding.left.collection, binding.where, span=span)
-        return s.Call(str(function), (), span=span)
+        return s.Name("?", span=span)  # reported above; stands in silently for the checks
 
 
 def _party(token: Token) -> str:

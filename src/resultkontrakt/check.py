@@ -69,17 +69,25 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     types.update({name: T_BOOL for name in deliverables})
     for fact in facts.values():
         problems.extend(_check_range(fact))
+        if fact.type.optional:
+            problems.append(Problem("error", "`optional` belongs to the answers in a list",
+                                    fact.span, "write `list of optional ...`, or leave the fact out "
+                                    "of the facts file when it is unknown"))
 
     # Metrics are typed in dependency order; a cycle is reported once and its
     # members are left untyped so that no other check trips over them.
     order, cycle_problems = _metric_order(metrics)
     problems.extend(cycle_problems)
-    untyped = frozenset(metrics) - frozenset(order)
+    # Metrics in a cycle, or whose expression is wrong, stay without a type;
+    # their mistakes are reported once, not again wherever they are used.
+    untyped = set(metrics) - set(order)
     for name in order:
         typer = Typer(types, None, problems, untyped)
         found = typer.type_of(metrics[name].expr)
         if found is not None:
             types[name] = found
+        else:
+            untyped.add(name)
 
     needs: dict[str, frozenset[str]] = {}
     seen_goals: dict[str, Span] = {}
@@ -205,7 +213,7 @@ def _check_range(fact: s.Fact) -> Iterator[Problem]:
         value, kind = _constant(bound)
         if value is None:
             yield Problem("error", "a range bound must be a plain value such as -100, 0% or 10 tkr",
-                          bound.span)
+                          bound.span, "write the bound as a value, not a calculation")
             return
         if kind != inner.kind:
             yield Problem("error", f"this bound is a {kind}, but `{fact.name}` holds {inner.kind} values",
@@ -320,7 +328,7 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
 
 
 def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
-                untyped: frozenset[str]) -> Iterator[Problem]:
+                untyped: set[str]) -> Iterator[Problem]:
     problems: list[Problem] = []
     typer = Typer(types, goal, problems, untyped)
     if not goal.tiers:

@@ -105,6 +105,10 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _split(args: argparse.Namespace) -> int:
     contract = load(args.contract)
+    if not contract.splits:
+        print(f"{args.contract}: error: the contract has no split", file=sys.stderr)
+        print("  hint: add one: split NAME { total ... shares { ... } }", file=sys.stderr)
+        return FAILED
     if args.name is not None and args.name not in contract.splits or (
             args.name is None and len(contract.splits) != 1):
         names = ", ".join(contract.splits) or "none"

@@ -174,7 +174,8 @@ def load(path: str | Path) -> Contract:
         data = path.read_bytes()
     except OSError as exc:
         raise ContractError([Problem("error", f"cannot read the contract: {exc.strerror}",
-                                     Span.point(source, 1, 1))]) from None
+                                     Span.point(source, 1, 1), "check the path and the file's "
+                                     "permissions")]) from None
     return _loads_bytes(data, source)
 
 

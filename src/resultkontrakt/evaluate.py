@@ -372,7 +372,7 @@ def _over_list(function: str, values: tuple[Value, ...], expr: s.Expr) -> Value:
     if function == "sum":
         return sum((_quantity(v) for v in values), 0)
     if not values:
-        raise _Failure(f"`{function}` of no values in `{expr_text(expr)}`", expr.span)
+        raise _Failure(f"no values in `{expr_text(expr)}`", expr.span)
     if function == "mean":
         return Fraction(sum(_quantity(v) for v in values), len(values))
     if function == "min":
@@ -410,4 +410,13 @@ def nps_counts(answers: tuple[Value, ...]) -> NpsCounts:
 def nps(answers: tuple[Value, ...], expr: s.Expr) -> Fraction:
     if not answers:
         raise _Failure(f"no answers in `{expr_text(expr)}`", expr.span)
-    return nps_counts(answers).score
+    counts = nps_counts(answers)
+    if counts.detractors and not all(a in _ZERO_TO_TEN for a in answers):
+        # Anything else would silently count as a detractor.
+        odd = next(a for a in answers if a not in _ZERO_TO_TEN)
+        raise _Failure(f"NPS answers are whole numbers from 0 to 10, but `{expr_text(expr)}` holds "
+                       f"{format_value(odd, None)}; declare it `list of integer in 0 .. 10`", expr.span)
+    return counts.score
+
+
+_ZERO_TO_TEN = frozenset(range(11))

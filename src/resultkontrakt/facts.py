@@ -74,7 +74,8 @@ def load_facts(path: str | Path) -> FactsFile:
         data = path.read_bytes()
     except OSError as exc:
         raise FactsError([Problem("error", f"cannot read the facts file: {exc.strerror}",
-                                  Span.point(source, 1, 1))]) from None
+                                  Span.point(source, 1, 1),
+                                  "check the path and the file's permissions")]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -102,9 +103,11 @@ def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
     key_positions: dict[str, Span] = {}
     problems: list[Problem] = []
     decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
-                               parse_constant=_reject_constant)
+                               parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
 
     def fail(index: int, message: str, hint: str | None = None) -> FactsError:
+        hint = hint or ('a facts file is JSON: {"name": value, ...}, names in double quotes, '
+                        "a comma between values")
         return FactsError([Problem("error", message, _span_at(text, index, source), hint)],
                           {source: text})
 
@@ -131,8 +134,9 @@ def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
                 value, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, f"malformed JSON: {exc.msg}") from None
-            except ValueError as exc:  # NaN, Infinity, or a numeral too long to read
-                raise fail(index, str(exc), "write a finite decimal number") from None
+            except ValueError as exc:  # NaN, Infinity, a numeral too long, a repeated name
+                hint = "keep one of them" if "given twice" in str(exc) else "write a finite decimal number"
+                raise fail(index, str(exc), hint) from None
             except RecursionError:
                 raise fail(index, "this value is nested too deeply",
                            "a fact's value is a number, a text, or a list of them") from None
@@ -162,6 +166,14 @@ def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
     if problems:
         raise FactsError(problems, {source: text})
     return FactsFile(values, source, positions, text, key_positions)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    names = [unicodedata.normalize("NFC", name) for name, _ in pairs]
+    for name in names:
+        if names.count(name) > 1:
+            raise ValueError(f'"{name}" is given twice in one object')
+    return dict(pairs)
 
 
 def _reject_constant(name: str) -> object:
@@ -301,7 +313,7 @@ _FALSE = {"false", "nej", "no", "0"}
 def _cell(type_: Type, text: str, bounds: Bounds) -> Value:
     """One CSV cell as a value of `type_`: cells are text, so numbers are read from it."""
     raw: object = text
-    if type_.kind in (NUMBER, MONEY):
+    if type_.kind in (NUMBER, MONEY, PERCENT):
         candidate = text.replace(",", ".") if re.fullmatch(r"[-+]?\d+,\d+", text) else text
         if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", candidate):
             raw = JsonNumber(candidate.lstrip("+"))
@@ -328,6 +340,8 @@ def _number(raw: object) -> Fraction | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, JsonNumber):
+        if raw.isdigit() and len(raw) <= 18:  # the common case, a plain count: read fast
+            return Fraction(int(raw))
         try:
             return decimal_fraction(raw)
         except ValueError as exc:
@@ -390,6 +404,8 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
         for name, item in raw.items():
             if not isinstance(name, str):
                 raise _Invalid(f"a name in a table must be text, not {name!r}")
+            if unicodedata.normalize("NFC", name) in (row[0] for row in rows):
+                raise _Invalid(f'"{name}" is named twice', "name each party once")
             try:
                 rows.append((unicodedata.normalize("NFC", name), coerce(type_.element, item, bounds)))
             except _Invalid as exc:
@@ -402,6 +418,10 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
             raise _Invalid(f"expected a list, got {_describe(raw)}",
                            'write a list such as [9, 10, 7], or read a CSV file: '
                            '{"csv": "answers.csv", "column": "NAME"}')
+        if type_.element.integer and type_.element.kind == NUMBER:
+            fast = _whole_numbers(raw, bounds)
+            if fast is not None:
+                return fast
         items: list[Value] = []
         for index, item in enumerate(raw):
             if is_blank(item):
@@ -410,9 +430,13 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
                 raise _Invalid("a blank answer", "give every answer, or declare the answers "
                                "`optional` in the contract to allow blanks", f"[{index}]")
             try:
-                items.append(coerce(type_.element, item, bounds))
+                value = coerce(type_.element, item, bounds)
             except _Invalid as exc:
                 raise _Invalid(exc.message, exc.hint, f"[{index}]{exc.path}") from None
+            inner = type_.element.element
+            if value == () and inner is not None and inner.optional:
+                continue  # every answer blank: the company did not answer, as in a CSV file
+            items.append(value)
         return tuple(items)
     value = _coerce_type(type_, raw)
     if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
@@ -422,6 +446,24 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
                            f"{format_value(low, type_)} .. {format_value(high, type_)}",
                            "check the measurement, or widen the range in the contract")
     return value
+
+
+def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tuple[int, ...] | None:
+    """Survey answers (plain whole numbers, no blanks) read in one quick pass.
+
+    None if any item needs the general path, which then says exactly what is wrong.
+    """
+    out = []
+    for item in raw:
+        if type(item) is int:
+            out.append(item)
+        elif type(item) is JsonNumber and len(item) <= 18 and item.isdigit():
+            out.append(int(item))
+        else:
+            return None
+    if bounds is not None and out and not (bounds[0] <= min(out) and max(out) <= bounds[1]):
+        return None
+    return tuple(out)
 
 
 def is_blank(raw: object) -> bool:

@@ -68,11 +68,11 @@ class Typer:
     goal: s.Goal | None
     problems: list[Problem] | None
     # Declared names without a type (metrics in a cycle): already reported.
-    untyped: frozenset[str] = frozenset()
+    untyped: set[str] | frozenset[str] = frozenset()
     # Names bound by quantifiers around the expression being typed.
     scope: dict[str, Type] = attrs.field(factory=dict)
 
-    def _error(self, span: Span, message: str, hint: str | None = None) -> None:
+    def _error(self, span: Span, message: str, hint: str | None) -> None:
         if self.problems is not None:
             self.problems.append(Problem("error", message, span, hint))
 
@@ -95,7 +95,8 @@ class Typer:
             case s.Unary(op="-", operand=operand):
                 found = self.type_of(operand)
                 if found is not None and not found.is_quantity:
-                    self._error(expr.span, f"only a number, percent or money can be negated, not {a(found)}")
+                    self._error(expr.span, f"only a number, percent or money can be negated, not {a(found)}",
+                                "remove the minus sign, or negate a number")
                     return None
                 return found
             case s.Unary(op="not", operand=operand):
@@ -157,7 +158,8 @@ class Typer:
             return None
         if not (left.is_quantity and right.is_quantity):
             bad = left if not left.is_quantity else right
-            self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}")
+            self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}",
+                        "compare such values with `=` or `!=` instead")
             return None
         kinds = (left.kind, right.kind)
         hundred = [side for side in (expr.left, expr.right)
@@ -246,7 +248,8 @@ class Typer:
             return T_BOOL
         element = collection.element
         if element.kind != item.kind:
-            self._error(expr.span, f"cannot look for {a(item)} among {_plural(element)}")
+            self._error(expr.span, f"cannot look for {a(item)} among {_plural(element)}",
+                        "look for a value of the same kind as the list holds")
             return T_BOOL
         self._check_choice(expr.item, item, expr.collection)
         if isinstance(expr.item, s.Text):
@@ -274,11 +277,12 @@ class Typer:
         source = self.type_of(expr.source)
         if expr.var in self.types or expr.var in self.scope or expr.var == DELIVERABLES:
             self._error(expr.span, f"the bound name `{expr.var}` is already the name of something else",
-                        "choose a name of its own, e.g. `a` or `svar`")
+                        f"choose a name of its own, e.g. `{'a' if expr.var != 'a' else 'svar'}`")
         if source is None:
             return _RESULT.get(name)
         if source.kind != LIST or source.element is None:
-            self._error(expr.source.span, f"`{name}` goes through a list, not {a(source)}")
+            self._error(expr.source.span, f"`{name}` goes through a list, not {a(source)}",
+                        f"e.g. `{name}(a in answers where a >= 9)` with a `list of` fact")
             return _RESULT.get(name)
         element = source.element
         self.scope[expr.var] = element
@@ -298,13 +302,14 @@ class Typer:
             return T_PERCENT
         if name in ("sum", "mean"):
             if not element.is_quantity:
-                self._error(expr.span, f"`{name}` adds up numbers, percents or money, not {_plural(element)}")
+                self._error(expr.span, f"`{name}` adds up numbers, percents or money, not {_plural(element)}",
+                            f"count them instead: `count(...)`")
                 return None
             return Type(element.kind, integer=element.integer and name == "sum")
         if name in ("min", "max"):
             if element.kind not in ORDERED:
                 self._error(expr.span, f"`{name}` needs numbers, percents, money or dates, "
-                            f"not {_plural(element)}")
+                            f"not {_plural(element)}", "count them instead: `count(...)`")
                 return None
             return Type(element.kind, integer=element.integer)
         return None
@@ -340,7 +345,8 @@ class Typer:
             return self._list_result(expr, name, known[0].element)
         if name == "abs":
             if len(known) != 1 or not known[0].is_quantity:
-                self._error(expr.span, "`abs` takes one number, percent or amount of money")
+                self._error(expr.span, "`abs` takes one number, percent or amount of money",
+                            "e.g. `abs(afvigelse)`")
                 return None
             return known[0]
         if name == "round":
@@ -352,7 +358,8 @@ class Typer:
                 digits = args[1]
                 if not (isinstance(digits, s.Number) and digits.value.denominator == 1
                         and 0 <= digits.value <= 20):
-                    self._error(digits.span, "the number of decimals must be a whole number from 0 to 20")
+                    self._error(digits.span, "the number of decimals must be a whole number from 0 to 20",
+                                "e.g. `round(nps, 1)`")
             return Type(known[0].kind)
         if name in ("sum", "mean"):
             self._error(expr.span, f"`{name}` takes one list", f"e.g. `{name}(answers)`")

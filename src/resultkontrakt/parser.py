@@ -113,8 +113,9 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
         if char == "%":
             return Problem("error", "a `%` must follow its number directly", span,
                            "write a percentage without a space: 70%")
+        allowed = _acceptable(exc, exc.allowed)
         return Problem("error", f"unexpected character {_show_char(char)}", span,
-                       _expected_hint(_acceptable(exc, exc.allowed)))
+                       _expected_hint(allowed) or _where_hint(allowed))
     if isinstance(exc, UnexpectedEOF):
         return _unfinished(text, source, _acceptable(exc, exc.expected))
     assert isinstance(exc, UnexpectedToken)
@@ -131,7 +132,8 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
     expected = _describe(expected_now)
     message = f"expected {expected}, but found {_show_token(token)}" if expected else (
         f"unexpected {_show_token(token)}")
-    return Problem("error", message, span, _hint_for(token, expected_now, text))
+    return Problem("error", message, span,
+                   _hint_for(token, expected_now, text) or _where_hint(expected_now))
 
 
 def _unfinished(text: str, source: str, expected: set[str]) -> Problem:
@@ -220,6 +222,19 @@ def _hint_for(token: lark.Token, expected: set[str] | frozenset[str], text: str)
     if value == "%":
         return "write a percentage without a space: 70%"
     return None
+
+
+def _where_hint(expected: set[str] | frozenset[str]) -> str:
+    """What belongs at this place, when no more specific advice fits."""
+    if {"GOAL", "FACT", "METRIC"} & set(expected):
+        return "a file holds `contract`, `fact`, `metric`, `goal` and `split` declarations"
+    if "SCORE" in expected:
+        return "a goal holds `group`, `weight`, text blocks, `deliverable`, `require` and `score`"
+    if "NAME" in expected and "NUMBER" in expected:
+        return "a value or a name goes here, e.g. `nps` or `60`"
+    if "METHOD" in expected:
+        return "the methods are: largest remainder, sainte-laguë and d'hondt"
+    return "compare the line with the examples in docs/language.md"
 
 
 def _literal(terminal: str) -> str | None:

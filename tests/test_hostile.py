@@ -1,0 +1,232 @@
+"""Hostile input: whatever a user supplies loads or raises RkError, in bounded time.
+
+The long fuzz runs the same properties with far more examples:
+
+    HYPOTHESIS_PROFILE=fuzz .venv/bin/python -m pytest tests/test_hostile.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resultkontrakt as rk
+
+from .conftest import EXAMPLE, EXAMPLE_FACTS, ROOT
+
+# Pieces of the language and near misses, so the soup reaches deep into the grammar.
+TOKENS = [
+    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight", "deliverable",
+    "deliverables", "due", "require", "score", "else", "and", "or", "not", "in", "where", "true",
+    "false", "split", "total", "key", "installments", "unit", "method", "shares", "from", "list",
+    "of", "one", "optional", "table", "number", "integer", "percent", "money", "bool", "date",
+    "text", "nps", "share", "count", "all", "any", "sum", "mean", "min", "max", "round", "abs",
+    "largest remainder", "d'hondt", "x", "y", "påvirkning", "1", "2a", "60", "0.5", "-", "70%",
+    "100%", "16488 tkr", "1.5 mio kr", "2019-12-31", "2019-02-30", '"text"', '"""block"""', "{",
+    "}", "(", ")", ",", ";", ":", "->", "..", ">=", ">", "<=", "<", "=", "==", "!=", "+", "*", "/",
+    "%", "#", "\n", "\t", "\r\n", "\ufeff", "\x00", "\u2028", "1" * 120, "9" * 5,
+]
+soup = st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join)
+
+
+def loads_or_rk_error(text: str) -> None:
+    try:
+        rk.loads(text, source="fuzz.rk")
+    except rk.RkError as error:
+        assert error.problems, "an RkError always says what is wrong"
+        assert all(p.message for p in error.problems)
+        str(error)  # rendering never fails
+
+
+@given(st.text())
+def test_any_text_loads_or_raises_rk_error(text):
+    loads_or_rk_error(text)
+
+
+@given(soup)
+def test_any_token_soup_loads_or_raises_rk_error(text):
+    loads_or_rk_error(text)
+
+
+@given(soup)
+def test_any_token_soup_inside_a_goal_loads_or_raises_rk_error(text):
+    loads_or_rk_error(f'fact x: number\nfact p: percent\ngoal 1 "g" {{ score {text} }}')
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.decimals(allow_nan=True),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+example = rk.load(EXAMPLE)
+names = sorted(set(example.facts) | set(example.deliverables)) + ["nps", "x", "$note"]
+
+
+@given(st.dictionaries(st.sampled_from(names) | st.text(max_size=10), json_values, max_size=8))
+def test_any_python_facts_evaluate_without_raising(facts):
+    result = example.evaluate(facts)
+    assert set(result.goals) == set("123456789")  # every goal has a result, whatever came in
+
+
+@given(st.text())
+def test_any_facts_text_reads_or_raises_facts_error(text):
+    try:
+        facts = rk.loads_facts(text, source="fuzz.json")
+    except rk.FactsError as error:
+        assert error.problems and str(error)
+        return
+    example.evaluate(facts)
+
+
+@given(st.dictionaries(st.sampled_from(names), json_values, max_size=8).map(
+    lambda d: json.dumps(d, default=str)))
+def test_any_json_facts_evaluate_without_raising(text):
+    try:
+        facts = rk.loads_facts(text)
+    except rk.FactsError as error:  # NaN and Infinity are refused when read
+        assert "not a value a fact can have" in str(error)
+        return
+    example.evaluate(facts)
+
+
+# ---- the specific hostile inputs ---------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", [
+    "({})", "-{}", "not {}", "{} + 1", "abs({})", "max({}, 1)", "{{{{{}}}}}",
+])
+def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape):
+    expression = "x"
+    for _ in range(10_000):
+        expression = shape.format(expression)
+    text = f'fact x: number\nfact s: list of number\ngoal 1 "g" {{ score {expression} >= 1 -> 100% }}'
+    try:
+        contract = rk.loads(text)
+    except rk.RkSyntaxError as error:
+        assert "nested more than 200 levels" in str(error)
+        return
+    # Only brackets around brackets flatten to nothing; they must still evaluate.
+    assert shape == "({})"
+    assert contract.evaluate({"x": 1}).goals["1"].status == "met"
+
+
+def test_nesting_up_to_the_limit_works():
+    expression = "x"
+    for _ in range(150):
+        expression = f"({expression} + 1)"
+    contract = rk.loads(f'fact x: number\ngoal 1 "g" {{ score {expression} >= 150 -> 100% }}')
+    assert contract.evaluate({"x": 0}).goals["1"].status == "met"
+
+
+def test_a_chain_of_thousands_of_metrics_evaluates():
+    lines = ["fact x: number", "metric m0 = x"] + [f"metric m{i} = m{i - 1} + 1" for i in range(1, 3000)]
+    contract = rk.loads("\n".join(lines) + '\ngoal 1 "g" { score m2999 >= 2999 -> 100% }')
+    assert contract.evaluate({"x": 0}).goals["1"].status == "met"
+
+
+def test_a_number_with_100000_digits_is_an_error_in_a_contract_and_in_facts():
+    digits = "7" * 100_000
+    with pytest.raises(rk.ContractError, match="at most 100 digits"):
+        rk.loads(f'fact x: number\ngoal 1 "g" {{ score x >= {digits} -> 100% }}')
+    result = rk.loads('fact x: number\ngoal 1 "g" { score x >= 1 -> 100% }').evaluate(
+        rk.loads_facts(f'{{"x": {digits}}}'))
+    assert result.goals["1"].status == "not evaluable"
+    assert "at most 100 digits" in result.errors[0].message
+
+
+@pytest.mark.parametrize("text", ["1e999999999", "1e-999999999", "-1e400"])
+def test_huge_exponents_are_refused_at_once(text):
+    result = rk.loads('fact x: number\ngoal 1 "g" { score x >= 1 -> 100% }').evaluate(
+        rk.loads_facts(f'{{"x": {text}}}'))
+    assert "out of range" in result.errors[0].message
+
+
+def test_control_characters_are_reported_by_position():
+    with pytest.raises(rk.RkSyntaxError) as caught:
+        rk.loads('fact x: number\ngoal 1 "g" {\x07 score x >= 1 -> 100% }')
+    [problem] = caught.value.problems
+    assert (problem.span.line, problem.span.column) == (2, 13)
+    assert "U+0007" in problem.message
+
+
+def test_bom_crlf_and_tabs_load(tmp_path):
+    path = tmp_path / "windows.rk"
+    path.write_bytes(b'\xef\xbb\xbffact x: number\r\ngoal 1 "g" {\r\n\tscore x >= 1 -> 100%\r\n}\r\n')
+    assert rk.load(path).evaluate({"x": 1}).goals["1"].status == "met"
+
+
+def test_bytes_that_are_not_utf8_are_reported(tmp_path):
+    path = tmp_path / "latin1.rk"
+    path.write_bytes(b'fact x: number\ngoal 1 "\xe6" { score x >= 1 -> 100% }')
+    with pytest.raises(rk.RkSyntaxError, match="not UTF-8") as caught:
+        rk.load(path)
+    assert caught.value.problems[0].span.line == 2
+    facts = tmp_path / "latin1.json"
+    facts.write_bytes(b'{"x": "\xe6"}')
+    with pytest.raises(rk.FactsError, match="not UTF-8"):
+        rk.load_facts(facts)
+
+
+@pytest.mark.parametrize("kind", ["text block", "comments", "garbage"])
+def test_a_10_mb_contract_is_read_in_bounded_time(tmp_path, kind):
+    filler = {"text block": '"""' + "Fritekst om målet. " * 600_000 + '"""',
+              "comments": "# en kommentar\n" * 700_000,
+              "garbage": "goal 1 " + "@" * 10_000_000}[kind]
+    text = f'fact x: number\ngoal 1 "g" {{\n{filler}\nscore x >= 1 -> 100% }}\n'
+    assert len(text.encode()) > 10_000_000
+    path = tmp_path / "big.rk"
+    path.write_text(text, encoding="utf-8")
+    try:
+        contract = rk.load(path)
+    except rk.RkSyntaxError as error:
+        assert kind == "garbage" and error.problems[0].span.line == 3
+        return
+    assert contract.evaluate({"x": 1}).goals["1"].status == "met"
+
+
+def test_a_contract_of_10000_goals_loads(tmp_path):
+    goal = 'goal {n} "A goal written many times" {{ score x >= {n} -> 100%; >= 1 -> 50% }}\n'
+    text = "fact x: number\n" + "".join(goal.format(n=n + 2) for n in range(10_000))
+    assert len(rk.loads(text).goals) == 10_000
+
+
+def test_a_10_mb_facts_file_reads(tmp_path):
+    answers = [i % 11 for i in range(3_500_000)]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"anbefaling": answers}), encoding="utf-8")
+    assert path.stat().st_size > 10_000_000
+    result = example.evaluate(rk.load_facts(EXAMPLE_FACTS).updated(rk.load_facts(path)))
+    assert result.goals["1"].status == "partly met" or result.goals["1"].evaluable
+
+
+def test_user_text_never_reaches_eval_exec_or_import():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))
+    for dangerous in (r"\beval\(", r"\bexec\(", r"__import__", r"import_module", r"(?<![.\w])compile\(",
+                      r"pickle", r"yaml\.load"):
+        assert not re.search(dangerous, source), dangerous
+
+
+def test_printable_garbage_in_every_position_of_a_real_contract_is_reported():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for position in range(0, len(text), 97):
+        for garbage in ("@", "}", "{", '"', "->", "goal"):
+            loads_or_rk_error(text[:position] + garbage + text[position:])
+
+
+def test_every_error_message_is_one_a_person_can_read():
+    # No Python or Lark jargon leaks into messages.
+    for text in ["fact", "goal", 'goal 1 "x" {', "fact x: number\ngoal 1 \"x\" { score x }",
+                 "metric m = ", "split s {", "§", string.printable]:
+        try:
+            rk.loads(text)
+        except rk.RkError as error:
+            rendered = str(error)
+            for jargon in ("Token", "Tree", "__ANON", "lark", "Traceback", "RULE", "$END"):
+                assert jargon not in rendered, (text, rendered)
