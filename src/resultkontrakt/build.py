@@ -108,6 +108,7 @@ class _Builder(Transformer[Token, Any]):
             metrics=tuple(i for i in items if isinstance(i, s.Metric)),
             goals=tuple(i for i in items if isinstance(i, s.Goal)),
             splits=tuple(i for i in items if isinstance(i, s.Split)),
+            examples=tuple(i for i in items if isinstance(i, s.Example)),
         )
 
     def contract(self, meta: Meta, children: list[Any]) -> s.Header:
@@ -352,6 +353,49 @@ class _Builder(Transformer[Token, Any]):
                     "a weight is a population or another amount of zero or more")
         return s.Share(_party(party), -self._numeral(weight, str(weight)), span=self._span(meta))
 
+    # ---- worked examples ----
+
+    def example(self, meta: Meta, children: list[Any]) -> s.Example:
+        name, *items = children
+        givens = tuple(g for kind, group in items if kind == "given" for g in group)
+        expectations = tuple(e for kind, group in items if kind == "expect" for e in group)
+        seen: dict[str, s.Given] = {}
+        for given in givens:
+            if given.name in seen:
+                self._error(given.span, f"`{given.name}` is given twice in this example",
+                            "give each value once")
+            seen.setdefault(given.name, given)
+        if not expectations:
+            self._error(meta, "this example expects nothing, so it can never fail",
+                        "add what it should give, e.g. `expect goal 1 = 100%`")
+        return s.Example(_string(name), givens, expectations, span=self._span(meta))
+
+    def example_given(self, meta: Meta, children: list[s.Given]) -> tuple[str, list[s.Given]]:
+        return "given", children
+
+    def example_expect(self, meta: Meta, children: list[s.Expectation]) -> tuple[str, list[s.Expectation]]:
+        return "expect", children
+
+    def given(self, meta: Meta, children: list[Any]) -> s.Given:
+        name, value = children
+        return s.Given(unicodedata.normalize("NFC", str(name)), value, span=self._span(meta))
+
+    def expect_goal(self, meta: Meta, children: list[Any]) -> s.Expectation:
+        goal_id, value = children
+        return s.Expectation("goal", value, goal=str(goal_id), span=self._span(meta))
+
+    def expect_not_evaluable(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("goal", None, goal=str(children[0]), span=self._span(meta))
+
+    def expect_overall(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
+        return s.Expectation("overall", children[0], span=self._span(meta))
+
+    def expect_split(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        split, party, amount = children
+        value = s.Number(self._numeral(amount, str(amount)), span=self._span(amount))
+        return s.Expectation("split", value, split=str(split), party=_party(party),
+                             span=self._span(meta))
+
     # ---- expressions ----
 
     def comp_op(self, meta: Meta, children: list[Token]) -> str:
@@ -424,6 +468,9 @@ class _Builder(Transformer[Token, Any]):
 
     def set_literal(self, meta: Meta, children: list[s.Expr]) -> s.SetLiteral:
         return s.SetLiteral(tuple(children), span=self._span(meta))
+
+    def list_literal(self, meta: Meta, children: list[s.Expr | None]) -> s.ListLiteral:
+        return s.ListLiteral(tuple(c for c in children if c is not None), span=self._span(meta))
 
     def filtered(self, meta: Meta, children: list[s.Expr]) -> _Filtered:
         return _Filtered(children[0], children[1], self._span(meta))

@@ -14,6 +14,7 @@ import attrs
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
+from .examples import check_example
 from .infer import DELIVERABLES, Typer, a, unit_hint
 from .split import split_unit
 from .tiers import check_tiers
@@ -108,6 +109,16 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
                                     "give each split its own name"))
         seen_splits.setdefault(split.name, split.span)
         problems.extend(check_split(split, facts))
+
+    names_of = {**{n: "fact" for n in facts}, **{n: "metric" for n in metrics},
+                **{n: "deliverable" for n in deliverables}}
+    seen_examples: dict[str, Span] = {}
+    for example in module.examples:
+        if example.name in seen_examples:
+            problems.append(Problem("error", f'two examples are called "{example.name}"', example.span,
+                                    "give each example its own name, so a failure says which"))
+        seen_examples.setdefault(example.name, example.span)
+        problems.extend(check_example(example, types, module, names_of))
 
     used = set().union(*needs.values()) if needs else set()
     used |= {split.shares_from for split in module.splits if split.shares_from}
@@ -290,7 +301,7 @@ def _names(expr: s.Expr) -> Iterator[str]:
         case s.Member(item=item, collection=collection):
             yield from _names(item)
             yield from _names(collection)
-        case s.Call(args=items) | s.SetLiteral(items=items):
+        case s.Call(args=items) | s.SetLiteral(items=items) | s.ListLiteral(items=items):
             for item in items:
                 yield from _names(item)
         case s.Aggregate(var=var, source=source, where=where):
@@ -307,8 +318,17 @@ def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
         yield tier.fulfilment
 
 
+def needs_with(analysis: Analysis, goal: s.Goal, given_metrics: frozenset[str]) -> frozenset[str]:
+    """What a goal reads when some metrics are given values instead of being computed."""
+    if not given_metrics:
+        return analysis.needs.get(goal.id, frozenset())
+    return frozenset(_fact_needs(goal, analysis.metrics, analysis.facts, analysis.deliverables,
+                                 given_metrics))
+
+
 def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.Fact],
-                deliverables: dict[str, s.Deliverable]) -> set[str]:
+                deliverables: dict[str, s.Deliverable],
+                given_metrics: frozenset[str] = frozenset()) -> set[str]:
     """The facts and deliverables a goal reads, directly or through metrics."""
     needs: set[str] = set()
     pending = [name for expr in goal_exprs(goal) for name in _names(expr)]
@@ -322,7 +342,7 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
             needs.update(d.name for d in goal.deliverables)
         elif name in facts or name in deliverables:
             needs.add(name)
-        elif name in metrics:
+        elif name in metrics and name not in given_metrics:
             pending.extend(_names(metrics[name].expr))
     return needs
 

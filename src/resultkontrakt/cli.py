@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
+from . import examples
 from .contract import Contract, load
 from .errors import Problem, RkError
 from .facts import load_facts
@@ -54,6 +56,10 @@ def _arguments() -> argparse.ArgumentParser:
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
     evaluate.set_defaults(run=_eval)
+
+    test = commands.add_parser("test", help="run the worked examples written in contracts")
+    test.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+    test.set_defaults(run=_test)
 
     split = commands.add_parser("split", help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
@@ -101,6 +107,32 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         print(evaluation_text(evaluation, with_text=not args.brief))
     return FAILED if evaluation.errors else OK
+
+
+def _test(args: argparse.Namespace) -> int:
+    passed = failed = 0
+    for path in args.contracts:
+        try:
+            contract = load(path)
+        except RkError as exc:
+            _print_error(exc)
+            failed += 1
+            continue
+        outcomes = examples.run(contract)
+        if not outcomes:
+            print(f"{path}: no examples")
+        for outcome in outcomes:
+            where = f"{outcome.span}" if outcome.span else path
+            if outcome.passed:
+                passed += 1
+                print(f"PASS  {where}: {outcome.name}")
+            else:
+                failed += 1
+                print(f"FAIL  {where}: {outcome.name}")
+                for failure in outcome.failures:
+                    print(textwrap.indent(textwrap.fill(failure, 96), "      "))
+    print(f"{passed} passed, {failed} failed")
+    return FAILED if failed else OK
 
 
 def _split(args: argparse.Namespace) -> int:

@@ -57,14 +57,18 @@ class Contract:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.analysis.problems if not p.is_error)
 
-    def evaluate(self, facts: Mapping[str, object] | None = None) -> Evaluation:
+    def evaluate(self, facts: Mapping[str, object] | None = None,
+                 metrics: Mapping[str, object] | None = None) -> Evaluation:
         """Judge every goal against `facts` (a mapping, or `load_facts(...)`).
 
-        Never raises for bad facts: a goal whose facts are missing or invalid is
-        not evaluable, and the problems are listed in `Evaluation.problems`.
+        `metrics` gives some metrics a value instead of computing them, for a
+        what-if: `evaluate(year, metrics={"nps": 60})`; their facts are then not
+        needed. Never raises for bad facts: a goal whose facts are missing or
+        invalid is not evaluable, and the problems are in `Evaluation.problems`.
         """
         facts = facts if facts is not None else {}
-        supplied = check_facts(facts, self.analysis.facts, self.analysis.deliverables)
+        supplied = check_facts(facts, self.analysis.facts, self.analysis.deliverables,
+                               metrics, self.analysis.types)
         evaluator = Evaluator(self.analysis, supplied)
         goals = {goal.id: evaluator.goal(goal) for goal in self.module.goals}
         sources = {self.source: self.text, **supplied.sources}

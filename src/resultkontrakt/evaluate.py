@@ -15,7 +15,7 @@ from fractions import Fraction
 import attrs
 
 from . import syntax as s
-from .check import DELIVERABLES, Analysis, expr_names
+from .check import DELIVERABLES, Analysis, expr_names, needs_with
 from .errors import Problem
 from .facts import Supplied
 from .printer import expr_text
@@ -53,7 +53,7 @@ class Evaluator:
 
     def goal(self, goal: s.Goal) -> GoalResult:
         result = GoalResult(goal.id, goal.title, None, goal.group, goal.weight, text=goal.text)
-        needs = self.analysis.needs.get(goal.id, frozenset())
+        needs = needs_with(self.analysis, goal, self.supplied.given_metrics)
         missing = tuple(sorted(n for n in needs if n not in self.supplied.values
                                and n not in self.supplied.invalid))
         invalid = tuple(self.supplied.invalid[n] for n in sorted(needs) if n in self.supplied.invalid)
@@ -124,7 +124,8 @@ class Evaluator:
         """The counts behind a subject computed from answers: what a reader asks next."""
         target = subject
         seen: set[str] = set()
-        while isinstance(target, s.Name) and target.name in self.analysis.metrics and target.name not in seen:
+        while (isinstance(target, s.Name) and target.name in self.analysis.metrics
+               and target.name not in seen and target.name not in self.supplied.values):
             seen.add(target.name)
             target = self.analysis.metrics[target.name].expr
         if isinstance(target, s.Call) and target.function == "nps" and len(target.args) == 1:
@@ -188,14 +189,16 @@ class Evaluator:
             case s.Binary(op="or", left=left, right=right):
                 return bool(self.value(left, goal, bound)) or bool(self.value(right, goal, bound))
             case s.Binary(op=op, left=left, right=right):
-                return _arithmetic(op, _quantity(self.value(left, goal, bound)),
-                                   _quantity(self.value(right, goal, bound)), expr)
+                left_value, right_value = self.value(left, goal, bound), self.value(right, goal, bound)
+                if isinstance(left_value, tuple):
+                    return _join(op, left_value, right_value, expr)
+                return _arithmetic(op, _quantity(left_value), _quantity(right_value), expr)
             case s.Compare(left=left, right=right):
                 return _compare(expr, self.value(left, goal, bound), self.value(right, goal, bound))
             case s.Member(item=item, collection=collection, negated=negated):
                 found = self.value(item, goal, bound) in _items(self.value(collection, goal, bound))
                 return found != negated
-            case s.SetLiteral(items=items):
+            case s.SetLiteral(items=items) | s.ListLiteral(items=items):
                 return tuple(self.value(item, goal, bound) for item in items)
             case s.Aggregate():
                 return self._aggregate(expr, goal, bound)
@@ -319,6 +322,24 @@ def _quantity(value: Value) -> Fraction | int:
 def _items(value: Value) -> tuple[Value, ...]:
     assert isinstance(value, tuple), value
     return value
+
+
+MAX_LIST = 10_000_000  # a list written in a contract; more is a mistake, not survey data
+
+
+def _join(op: str, left: tuple[Value, ...], right: Value, expr: s.Expr) -> tuple[Value, ...]:
+    if op == "+":
+        assert isinstance(right, tuple)
+        joined = left + right
+    else:
+        count = _quantity(right)
+        if count < 0 or len(left) * count > MAX_LIST:
+            raise _Failure(f"`{expr_text(expr)}` would make a list of {len(left) * count} values; "
+                           f"at most {MAX_LIST} are allowed", expr.span)
+        joined = left * int(count)
+    if len(joined) > MAX_LIST:
+        raise _Failure(f"`{expr_text(expr)}` makes a list of more than {MAX_LIST} values", expr.span)
+    return joined
 
 
 def _arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:

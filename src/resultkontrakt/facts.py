@@ -215,10 +215,21 @@ class Supplied:
     invalid: dict[str, Problem]
     problems: tuple[Problem, ...]
     sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
+    given_metrics: frozenset[str] = frozenset()  # metrics given a value rather than computed
+
+
+@attrs.frozen
+class Exact:
+    """A value already of the right type (from an example in the contract):
+    taken as it is, though ranges and due dates still apply."""
+
+    value: Value
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
-                deliverables: Mapping[str, s.Deliverable]) -> Supplied:
+                deliverables: Mapping[str, s.Deliverable],
+                metrics: Mapping[str, object] | None = None,
+                metric_types: Mapping[str, Type] | None = None) -> Supplied:
     if not isinstance(facts, Mapping):
         raise FactsError([Problem("error", f"facts must be a mapping from fact name to value, "
                                   f"not {type(facts).__name__}",
@@ -272,7 +283,19 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
             invalid[name] = problem
             problems.append(problem)
     # Two facts read from one bad file would otherwise report its rows twice.
-    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources)
+    for name, raw in (metrics or {}).items():
+        # A metric given a value (an example, a what-if) is taken as it is.
+        if metric_types is None or name not in metric_types:
+            problems.append(Problem("error", f"unknown metric `{name}`", None,
+                                    did_you_mean(name, metric_types or {}) or
+                                    "only a metric of the contract can be given a value"))
+            continue
+        try:
+            values[name] = coerce(metric_types[name], raw, None)
+        except _Invalid as exc:
+            problems.append(Problem("error", f"{name}{exc.path}: {exc.message}", None, exc.hint))
+    given = frozenset(metrics or {}) & frozenset(values)
+    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given)
 
 
 def _table(fact: s.Fact, raw: Mapping[object, object], base: Path,
@@ -395,6 +418,8 @@ def _coerce(fact: s.Fact, raw: object) -> Value:
 
 def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
     """A raw value (from JSON or Python) as a value of `type_`, or `_Invalid` saying why not."""
+    if isinstance(raw, Exact):
+        return _exact(type_, raw.value, bounds)
     if type_.kind == TABLE:
         assert type_.element is not None
         if not isinstance(raw, Mapping) or not raw:
@@ -445,6 +470,20 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
             raise _Invalid(f"{format_value(value, type_)} is outside its range "
                            f"{format_value(low, type_)} .. {format_value(high, type_)}",
                            "check the measurement, or widen the range in the contract")
+    return value
+
+
+def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
+    if isinstance(value, tuple) and type_.element is not None:
+        return tuple(_exact(type_.element, item, bounds) for item in value)
+    if type_.integer and isinstance(value, Fraction) and value.denominator == 1:
+        value = value.numerator
+    if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
+        low, high = bounds
+        if not low <= value <= high:
+            raise _Invalid(f"{format_value(value, type_)} is outside its range "
+                           f"{format_value(low, type_)} .. {format_value(high, type_)}",
+                           "give a value within the range")
     return value
 
 
@@ -582,6 +621,8 @@ def _date(raw: object) -> dt.date:
 
 
 def _deliverable(deliverable: s.Deliverable, raw: object) -> DeliverableState:
+    if isinstance(raw, Exact):
+        raw = raw.value
     if isinstance(raw, bool):
         return DeliverableState(done=raw)
     try:

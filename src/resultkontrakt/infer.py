@@ -112,7 +112,7 @@ class Typer:
                 return self._compare(expr)
             case s.Member():
                 return self._member(expr)
-            case s.SetLiteral():
+            case s.SetLiteral() | s.ListLiteral():
                 return self._set(expr)
             case s.Aggregate():
                 return self._aggregate(expr)
@@ -156,6 +156,8 @@ class Typer:
         left, right = self.type_of(expr.left), self.type_of(expr.right)
         if left is None or right is None:
             return None
+        if LIST in (left.kind, right.kind):
+            return self._list_arithmetic(expr, left, right)
         if not (left.is_quantity and right.is_quantity):
             bad = left if not left.is_quantity else right
             self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}",
@@ -196,6 +198,19 @@ class Typer:
             return None
         integer = left.integer and right.integer and expr.op in "+-*"
         return Type(result, integer=integer)
+
+    def _list_arithmetic(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+        """`[10] * 65 + [7] * 30`: lists repeated and joined, to write answers compactly."""
+        if expr.op == "*" and left.kind == LIST and right.kind == NUMBER and right.integer:
+            return left
+        if expr.op == "+" and left.kind == right.kind == LIST:
+            if left.element is None or right.element is None:
+                return left if right.element is None else right
+            if left.element.kind == right.element.kind:
+                return left if left.element == right.element else list_of(Type(left.element.kind))
+        self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}",
+                    "lists are joined with + and repeated with * a whole number: [10] * 65 + [7] * 30")
+        return None
 
     def _compare(self, expr: s.Compare) -> Type:
         left, right = self.type_of(expr.left), self.type_of(expr.right)
@@ -256,16 +271,20 @@ class Typer:
             self._check_choice(expr.collection, element, expr.item)
         return T_BOOL
 
-    def _set(self, expr: s.SetLiteral) -> Type | None:
+    def _set(self, expr: s.SetLiteral | s.ListLiteral) -> Type | None:
+        if not expr.items:
+            return Type(LIST)  # `[]`: a list of anything, and of nothing
         types = [self.type_of(item) for item in expr.items]
         known = [t for t in types if t is not None]
         if len(known) != len(types):
             return None
         if len({t.kind for t in known}) != 1:
-            self._error(expr.span, "a set holds values of one kind",
+            self._error(expr.span, "a set or list holds values of one kind",
                         'e.g. {"i høj grad", "i nogen grad"} or {9, 10}')
             return None
-        return list_of(Type(known[0].kind, integer=all(t.integer for t in known)))
+        element = known[0] if all(t == known[0] for t in known) else Type(
+            known[0].kind, integer=all(t.integer for t in known))
+        return list_of(element)
 
     # ---- functions ----
 

@@ -36,6 +36,8 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return f"{function}({var} in {expr_text(source)} where {expr_text(where)})", _ATOM
         case s.SetLiteral(items=items):
             return "{" + ", ".join(expr_text(item) for item in items) + "}", _ATOM
+        case s.ListLiteral(items=items):
+            return "[" + ", ".join(expr_text(item) for item in items) + "]", _ATOM
         case s.Member(item=item, collection=collection, negated=negated):
             level = _PRECEDENCE["compare"]
             keyword = "not in" if negated else "in"

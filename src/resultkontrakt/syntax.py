@@ -127,6 +127,14 @@ class SetLiteral:
 
 
 @attrs.frozen
+class ListLiteral:
+    """`[10, 9, 7]`: values in order, as a list fact holds them."""
+
+    items: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
 class Aggregate:
     """`share(a in answers where a >= 9)`: `var` is bound to each element of `source`."""
 
@@ -138,7 +146,7 @@ class Aggregate:
 
 
 Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call,
-             Member, SetLiteral, Aggregate]
+             Member, SetLiteral, ListLiteral, Aggregate]
 LITERALS = (Number, Percent, Money, Date, Bool, Text)
 
 
@@ -247,6 +255,38 @@ class Split:
 
 
 @attrs.frozen
+class Given:
+    """`given NAME = VALUE` in an example: a fact, deliverable or metric set to a value."""
+
+    name: str
+    value: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Expectation:
+    """What an example expects: a goal's fulfilment (None: not evaluable), the
+    overall fulfilment, or one party's amount in a split."""
+
+    kind: str  # "goal", "overall" or "split"
+    value: Expr | None
+    goal: str | None = None
+    split: str | None = None
+    party: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Example:
+    """A worked example inside a contract: given these values, expect these results."""
+
+    name: str
+    givens: tuple[Given, ...]
+    expectations: tuple[Expectation, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
 class Header:
     title: str
     parties: tuple[str, ...] = ()
@@ -264,4 +304,5 @@ class Module:
     metrics: tuple[Metric, ...]
     goals: tuple[Goal, ...]
     splits: tuple[Split, ...] = ()
+    examples: tuple[Example, ...] = ()
     source: str = attrs.field(default="<string>", eq=False)

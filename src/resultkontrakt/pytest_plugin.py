@@ -1,0 +1,73 @@
+"""A pytest plugin: the worked examples in `.rk` files run beside the project's tests.
+
+    pytest examples/
+
+collects every contract that holds an `example`, and reports each example as
+a test: passed, or failed with what was expected, what came out, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import examples, syntax
+from .contract import Contract, load
+from .errors import RkError
+
+_HAS_EXAMPLES = re.compile(r'^[ \t]*example[ \t]+"', re.MULTILINE)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix != ".rk":
+        return None
+    try:
+        text = file_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    # Contracts without examples (broken ones kept as test data, say) are not tests.
+    if not _HAS_EXAMPLES.search(text):
+        return None
+    return ContractFile.from_parent(parent, path=file_path)
+
+
+class ContractFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        try:
+            contract = load(self.path)
+        except RkError as error:
+            raise self.CollectError(str(error)) from None
+        for example in contract.module.examples:
+            yield ExampleItem.from_parent(self, name=example.name, contract=contract, example=example)
+
+
+class ExampleFailed(Exception):
+    def __init__(self, outcome: examples.Outcome):
+        super().__init__(outcome.name)
+        self.outcome = outcome
+
+
+class ExampleItem(pytest.Item):
+    def __init__(self, *, contract: Contract, example: syntax.Example, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.contract = contract
+        self.example = example
+
+    def runtest(self) -> None:
+        outcome = examples.run_one(self.contract, self.example)
+        if not outcome.passed:
+            raise ExampleFailed(outcome)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ExampleFailed):
+            outcome = excinfo.value.outcome
+            return "\n".join([f'example "{outcome.name}" ({outcome.span}) failed:',
+                              *(f"  {failure}" for failure in outcome.failures)])
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.example.span.line - 1, f"example: {self.name}"

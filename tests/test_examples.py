@@ -1,0 +1,111 @@
+"""Worked examples inside contracts: `rk test`, the pytest plugin, and their checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import resultkontrakt as rk
+from resultkontrakt import examples
+
+from .conftest import EXAMPLE
+
+CONTRACT = '''
+fact x: number
+fact p: percent in 0% .. 100%
+fact svar: list of integer in 0 .. 10
+metric n = nps(svar)
+goal 1 "x" { score x >= 60 -> 100%; >= 50 -> 50% }
+goal 2 "p" { deliverable d "D" due 2019-12-31  score d and p >= 70% -> 100% }
+goal 3 "nps" { score n >= 60 -> 100% }
+split s { total 10 kr shares { A 1 B 3 } }
+'''
+
+
+def outcomes(body: str) -> list[examples.Outcome]:
+    return examples.run(rk.loads(CONTRACT + body, source="c.rk"))
+
+
+def test_every_example_in_the_example_contract_passes():
+    results = examples.run(rk.load(EXAMPLE))
+    assert len(results) >= 10
+    assert [o.name for o in results if not o.passed] == []
+
+
+def test_an_example_fails_with_expected_actual_and_the_reason():
+    [outcome] = outcomes('example "wrong" { given x = 55; expect goal 1 = 100% }')
+    assert not outcome.passed
+    assert outcome.failures == ("goal 1: expected 100%, got 50%. x = 55: not >= 60, but >= 50 -> 50%.",)
+
+
+def test_givens_may_set_facts_deliverables_and_metrics():
+    results = outcomes('''
+example "deliverable late" { given d = 2020-01-01, p = 80%  expect goal 2 = 0% }
+example "deliverable on time" { given d = 2019-12-31, p = 70%  expect goal 2 = 100% }
+example "a metric given directly" { given n = 60  expect goal 3 = 100% }
+example "answers written out" { given svar = [10] * 65 + [7] * 30 + [0] * 5  expect goal 3 = 100% }
+example "nothing given" { expect goal 1 not evaluable, goal 3 not evaluable }
+example "split, with a tie the larger weight wins" { expect split s A = 2, split s B = 8 }
+example "overall" { given x = 50  expect overall = 50% }
+''')
+    assert [(o.name, o.failures) for o in results if not o.passed] == []
+
+
+def test_a_given_outside_its_range_fails_the_example():
+    [outcome] = outcomes('example "too big" { given p = 120%  expect goal 2 not evaluable }')
+    assert not outcome.passed
+    assert "120% is outside its range 0% .. 100%" in outcome.failures[0]
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ('example "e" { given y = 1  expect goal 1 = 100% }', "`y` is not a fact, deliverable or metric"),
+    ('example "e" { given x = 70%  expect goal 1 = 100% }', "`x` holds a number, but is given a percent"),
+    ('example "e" { given p = 70  expect goal 2 = 100% }', "`p` holds a percent, but is given a number"),
+    ('example "e" { given x = p  expect goal 1 = 100% }', "a given value is written out"),
+    ('example "e" { given d = 3  expect goal 2 = 100% }', "a deliverable is given true, false or a date"),
+    ('example "e" { given x = 1  expect goal 9 = 100% }', "there is no goal 9"),
+    ('example "e" { given x = 1  expect goal 1 = 1 }', "a fulfilment is a percent"),
+    ('example "e" { expect split t A = 1 }', "there is no split `t`"),
+    ('example "e" { expect split s C = 1 }', "C is not a party of split `s`"),
+    ('example "e" { given x = 1 }', "this example expects nothing"),
+    ('example "e" { given x = 1, x = 2  expect goal 1 = 0% }', "`x` is given twice"),
+    ('example "e" { expect goal 1 = 0% } example "e" { expect goal 1 = 0% }', 'two examples are called "e"'),
+])
+def test_mistakes_in_examples_are_caught_when_the_contract_loads(body, words):
+    with pytest.raises(rk.RkError) as caught:
+        rk.loads(CONTRACT + body)
+    assert any(words in p.message for p in caught.value.errors), caught.value
+
+
+def test_rk_test_prints_a_line_each_and_a_summary(rk, tmp_path):
+    path = tmp_path / "c.rk"
+    path.write_text(CONTRACT + 'example "ok" { given x = 60  expect goal 1 = 100% }\n'
+                    'example "not ok" { given x = 59  expect goal 1 = 100% }\n', encoding="utf-8")
+    run = rk("test", path, EXAMPLE)
+    assert run.exit == 1
+    lines = run.stdout.splitlines()
+    assert lines[0] == f"PASS  {path}:10:1: ok"
+    assert lines[1] == f"FAIL  {path}:11:1: not ok"
+    assert lines[2].strip().startswith("goal 1: expected 100%, got 50%")
+    assert lines[-1] == "13 passed, 1 failed"
+
+
+def test_rk_test_passes_on_the_example_contract(rk):
+    run = rk("test", EXAMPLE)
+    assert run.exit == 0
+    assert run.stdout.splitlines()[-1].endswith(" passed, 0 failed")
+
+
+def test_pytest_collects_the_examples_of_a_contract(tmp_path: Path):
+    path = tmp_path / "c.rk"
+    path.write_text(CONTRACT + 'example "ok" { given x = 60  expect goal 1 = 100% }\n'
+                    'example "not ok" { given x = 59  expect goal 1 = 100% }\n', encoding="utf-8")
+    (tmp_path / "broken.rk").write_text("this is not a contract, and has no examples", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 1, done.stdout
+    assert "1 failed, 1 passed" in done.stdout
+    assert "goal 1: expected 100%, got 50%" in done.stdout
