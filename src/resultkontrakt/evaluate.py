@@ -19,7 +19,8 @@ from .check import DELIVERABLES, Analysis, expr_names, needs_with
 from .errors import Problem
 from .facts import Supplied
 from .printer import expr_text
-from .results import DeliverableStep, GoalResult, RequirementStep, Step, TierStep
+from .results import DeliverableStep, GoalResult, RequirementStep, Shown, Step, TierStep, _detail
+from .wording import ENGLISH
 from .values import (
     PERCENT, T_NUMBER, Type, Value, format_percent, format_value, round_half_away,
 )
@@ -79,9 +80,13 @@ class Evaluator:
         holds = self._bool(condition, goal)
         step = RequirementStep(expr_text(condition), holds, requirement.reason)
         if isinstance(condition, s.Compare) and not _is_literal(condition.left):
-            value = self._show(self.value(condition.left, goal), condition.left, goal)
-            step = attrs.evolve(step, subject=expr_text(condition.left), value=value,
-                                test=f"{condition.op} {expr_text(condition.right)}")
+            raw = self.value(condition.left, goal)
+            step = attrs.evolve(step, subject=expr_text(condition.left),
+                                value=self._show(raw, condition.left, goal),
+                                test=f"{condition.op} {expr_text(condition.right)}",
+                                shown=self._shown(raw, condition.left, goal),
+                                threshold=self._shown(self.value(condition.right, goal),
+                                                      condition.right, goal))
         return step
 
     def _deliverable_step(self, deliverable: s.Deliverable) -> DeliverableStep:
@@ -114,14 +119,23 @@ class Evaluator:
             test = f"{condition.op} {expr_text(condition.right)}"
             if not _is_literal(condition.right):
                 test += f" (= {self._show(right, condition.right, goal)})"
+            counts = self._counts(condition.left, goal)
             return TierStep(index, test, holds, None, expr_text(condition.left),
-                            self._show(left, condition.left, goal),
-                            self._detail(condition.left, goal), span=tier.span)
+                            self._show(left, condition.left, goal), _detail(counts, ENGLISH),
+                            span=tier.span, shown=self._shown(left, condition.left, goal),
+                            threshold=self._shown(right, condition.right, goal), op=condition.op,
+                            counts=counts)
         holds = self._bool(condition, goal)
         return TierStep(index, expr_text(condition), holds, None, span=tier.span)
 
-    def _detail(self, subject: s.Expr, goal: s.Goal) -> str | None:
-        """The counts behind a subject computed from answers: what a reader asks next."""
+    def _shown(self, value: Value, expr: s.Expr, goal: s.Goal) -> Shown:
+        return Shown(value, self.analysis.type_of(expr, goal), _is_literal(expr))
+
+    def _counts(self, subject: s.Expr, goal: s.Goal) -> tuple[int, ...] | None:
+        """The counts behind a subject computed from answers: what a reader asks next.
+
+        For nps: promoters, passives, detractors; for a share: counted, of all.
+        """
         target = subject
         seen: set[str] = set()
         while (isinstance(target, s.Name) and target.name in self.analysis.metrics
@@ -130,11 +144,7 @@ class Evaluator:
             target = self.analysis.metrics[target.name].expr
         if isinstance(target, s.Call) and target.function == "nps" and len(target.args) == 1:
             counts = nps_counts(_items(self.value(target.args[0], goal)))
-            total = counts.answers
-            return (f"from {_count(total, 'answer')} ({_count(counts.promoters, 'promoter')}, "
-                    f"{format_percent(Fraction(counts.promoters, total))}; "
-                    f"{_count(counts.passives, 'passive')}; {_count(counts.detractors, 'detractor')}, "
-                    f"{format_percent(Fraction(counts.detractors, total))})")
+            return (counts.promoters, counts.passives, counts.detractors)
         if isinstance(target, s.Aggregate) and target.function in ("share", "count"):
             source = _items(self.value(target.source, goal))
             bound: dict[str, Value] = {}
@@ -142,7 +152,7 @@ class Evaluator:
             for item in source:
                 bound[target.var] = item
                 counted += bool(self.value(target.where, goal, bound))
-            return f"({counted} of {len(source)})"
+            return (counted, len(source))
         return None
 
     def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:

@@ -14,7 +14,8 @@ from typing import Literal, Union
 import attrs
 
 from .errors import Problem, Span
-from .values import format_number, format_percent, fraction_text, percent_number
+from .values import Type, format_number, format_percent, fraction_text, percent_number
+from .wording import ENGLISH, Wording
 
 Status = Literal["met", "partly met", "not met", "not evaluable"]
 
@@ -38,6 +39,49 @@ class TierStep:
     value: str | None = None
     detail: str | None = None  # the counts behind the value, for nps() and share()
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    # The same, as values, so that each language can write the numbers its own way.
+    shown: Shown | None = attrs.field(default=None, eq=False, repr=False)
+    threshold: Shown | None = attrs.field(default=None, eq=False, repr=False)
+    op: str | None = attrs.field(default=None, eq=False, repr=False)
+    counts: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def words(self, wording: Wording) -> tuple[str, str | None, str | None]:
+        """(test, value, detail) in `wording`; English keeps the texts recorded."""
+        if wording.lang == "en" or self.shown is None:
+            return self.test, self.value, self.detail
+        test = self.test
+        if self.op is not None and self.threshold is not None and self.threshold.literal:
+            test = f"{self.op} {self.threshold.text(wording)}"
+        elif self.op is not None and self.threshold is not None:
+            written = self.test.split(" (= ")[0]
+            test = f"{written} (= {self.threshold.text(wording)})"
+        return test, self.shown.text(wording), _detail(self.counts, wording)
+
+
+@attrs.frozen
+class Shown:
+    """A value as evaluation found it, with its type: written out by a Wording."""
+
+    value: object
+    type: Type | None
+    literal: bool = False
+
+    def text(self, wording: Wording) -> str:
+        return wording.value(self.value, self.type)  # type: ignore[arg-type]
+
+
+def _detail(counts: tuple[int, ...] | None, wording: Wording) -> str | None:
+    """The counts behind nps (promoters, passives, detractors) or a share (counted, of)."""
+    if counts is None:
+        return None
+    if len(counts) == 2:
+        return f"({wording.number(counts[0])} {wording['of']} {wording.number(counts[1])})"
+    promoters, passives, detractors = counts
+    total = sum(counts)
+    return (f"{wording['from']} {wording.count(total, 'answer')} "
+            f"({wording.count(promoters, 'promoter')}, {wording.percent(Fraction(promoters, total))}; "
+            f"{wording.count(passives, 'passive')}; {wording.count(detractors, 'detractor')}, "
+            f"{wording.percent(Fraction(detractors, total))})")
 
 
 @attrs.frozen
@@ -49,12 +93,12 @@ class DeliverableStep:
     due: dt.date | None = None
     late: bool = False
 
-    def describe(self) -> str:
+    def describe(self, wording: Wording = ENGLISH) -> str:
         if self.late:
-            return f"{self.name} late (delivered {self.delivered}, due {self.due})"
+            return f"{self.name} " + wording["late"].format(delivered=self.delivered, due=self.due)
         if self.done and self.delivered is not None:
-            return f"{self.name} done ({self.delivered})"
-        return f"{self.name} {'done' if self.done else 'not done'}"
+            return f"{self.name} {wording['done']} ({self.delivered})"
+        return f"{self.name} {wording['done'] if self.done else wording['not done']}"
 
 
 @attrs.frozen
@@ -67,19 +111,23 @@ class RequirementStep:
     subject: str | None = None
     value: str | None = None
     test: str | None = None
+    shown: Shown | None = attrs.field(default=None, eq=False, repr=False)
+    threshold: Shown | None = attrs.field(default=None, eq=False, repr=False)
 
-    def describe(self) -> str:
+    def describe(self, wording: Wording = ENGLISH) -> str:
         if self.subject is None or self.test is None:
-            return f"{self.condition} {'holds' if self.holds else 'does not hold'}"
+            return f"{self.condition} {wording['holds'] if self.holds else wording['does not hold']}"
         op, _, threshold = self.test.partition(" ")
-        words = _OP_WORDS.get(op, op)
+        value = self.value
+        if wording.lang != "en" and self.shown is not None and self.threshold is not None:
+            value, threshold = self.shown.text(wording), self.threshold.text(wording)
+        words = wording[op] if op in _OPS else op
         if self.holds:
-            return f"{self.subject} = {self.value} ({words} {threshold} required)"
-        return f"{self.subject} = {self.value}, but {words} {threshold} is required"
+            return f"{self.subject} = {value} " + wording["required"].format(words=words, threshold=threshold)
+        return f"{self.subject} = {value}, " + wording["required but"].format(words=words, threshold=threshold)
 
 
-_OP_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than",
-             "=": "exactly", "!=": "anything but"}
+_OPS = frozenset({">=", ">", "<=", "<", "=", "!="})
 
 
 Step = Union[TierStep, DeliverableStep, RequirementStep]
@@ -119,27 +167,38 @@ class GoalResult:
     def evaluable(self) -> bool:
         return self.fulfilment is not None
 
-    def explain(self) -> str:
+    def explain(self, wording: Wording = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
-        head = f"Goal {self.id} ({self.title}): {self.status}"
+        head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
         if self.fulfilment is None:
-            return f"{head}: {self.reasoning()}"
-        return f"{head}, {format_percent(self.fulfilment)}. {self.reasoning()}"
+            return f"{head}: {self.reasoning(wording)}"
+        return f"{head}, {wording.percent(self.fulfilment)}. {self.reasoning(wording)}"
 
-    def reasoning(self) -> str:
+    def reasoning(self, wording: Wording = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
         if self.fulfilment is None:
-            return f"{self.reason}."
+            return f"{self._unevaluable(wording)}."
         parts: list[str] = []
         deliverables = [s for s in self.steps if isinstance(s, DeliverableStep)]
         if deliverables:
             done = sum(s.done for s in deliverables)
-            parts.append(f"{done} of {len(deliverables)} deliverables done ("
-                         + "; ".join(s.describe() for s in deliverables) + ")")
-        parts.extend(s.describe() for s in self.steps if isinstance(s, RequirementStep))
+            parts.append(f"{done} {wording['of']} {wording.count(len(deliverables), 'deliverable')} "
+                         f"{wording['done']} (" + "; ".join(s.describe(wording) for s in deliverables) + ")")
+        parts.extend(s.describe(wording) for s in self.steps if isinstance(s, RequirementStep))
         parts.append(_tier_sentence([s for s in self.steps if isinstance(s, TierStep)],
-                                    self.fulfilment))
+                                    self.fulfilment, wording))
         return "; ".join(parts) + "."
+
+    def _unevaluable(self, wording: Wording) -> str:
+        if wording.lang == "en" or self.reason is None:
+            return str(self.reason)
+        failed = [s for s in self.steps if isinstance(s, RequirementStep) and not s.holds]
+        if failed:  # the contract's own words, then what was measured
+            return f"{failed[0].reason.rstrip('.')}: {failed[0].describe(wording)}"
+        if self.missing and not self.invalid:
+            singular, plural = wording["missing fact"].split("|")
+            return f"{singular if len(self.missing) == 1 else plural} {', '.join(self.missing)}"
+        return str(self.reason)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -159,35 +218,36 @@ class GoalResult:
         }
 
 
-def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction) -> str:
+def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction, wording: Wording) -> str:
     """'nps = 57: not >= 60, but >= 50 -> 50%'."""
     out = ""
     subject: str | None = None
     for number, step in enumerate(tiers):
+        test, value, detail = step.words(wording)
         if step.subject is not None and step.subject != subject:
             subject = step.subject
-            shown = f" = {step.value}" if step.value is not None else ""
-            detail = f" {step.detail}" if step.detail else ""
-            prefix = f"{step.subject}{shown}{detail}: "
+            shown = f" = {value}" if value is not None else ""
+            prefix = f"{step.subject}{shown}{' ' + detail if detail else ''}: "
             out += ("; " if out else "") + prefix
         elif number:
             out += ", "
         if step.holds is None:
-            out += "else"
+            out += wording["else"]
         elif step.holds:
             after_a_miss = number and not out.endswith(": ")
-            out += ("but " if after_a_miss else "") + (step.test if step.subject else f"{step.test} holds")
+            out += (f"{wording['but']} " if after_a_miss else "") + (
+                test if step.subject else f"{test} {wording['holds']}")
         else:
-            out += f"not {step.test}" if step.subject else f"{step.test} does not hold"
+            out += f"{wording['not']} {test}" if step.subject else f"{test} {wording['does not hold']}"
     if tiers and tiers[-1].holds is not False:
-        return f"{out} -> {format_percent(fulfilment)}"
-    return (out + f"; no tier holds -> {format_percent(fulfilment)}").lstrip("; ")
+        return f"{out} -> {wording.percent(fulfilment)}"
+    return (out + f"; {wording['no tier holds']} -> {wording.percent(fulfilment)}").lstrip("; ")
 
 
 def _step_dict(step: Step) -> dict[str, object]:
     data: dict[str, object] = {"kind": _STEP_KINDS[type(step)]}
     for field in attrs.fields(type(step)):
-        if field.name == "span":
+        if field.name in ("span", "shown", "threshold", "op", "counts"):
             continue
         value = getattr(step, field.name)
         if isinstance(value, Fraction):
