@@ -61,6 +61,15 @@ def _arguments() -> argparse.ArgumentParser:
     test.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     test.set_defaults(run=_test)
 
+    report = commands.add_parser("report", help="write the annual report on a contract, for a year's facts")
+    report.add_argument("contract", metavar="CONTRACT.rk")
+    report.add_argument("facts", metavar="FACTS.json")
+    report.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    report.add_argument("--lang", choices=("da", "en"), default="da",
+                        help="the report's language (default: Danish)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    report.set_defaults(run=_report)
+
     split = commands.add_parser("split", help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
@@ -133,6 +142,26 @@ def _test(args: argparse.Namespace) -> int:
                     print(textwrap.indent(textwrap.fill(failure, 96), "      "))
     print(f"{passed} passed, {failed} failed")
     return FAILED if failed else OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from . import report
+
+    contract = load(args.contract)
+    facts = load_facts(args.facts)
+    built = report.build(contract, facts, args.lang)
+    _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
+    text = report.page(built) if args.format == "html" else report.markdown(built)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as exc:
+            print(f"rk report: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return FAILED
+    else:
+        sys.stdout.write(text)
+    return FAILED if built.evaluation.errors else OK
 
 
 def _split(args: argparse.Namespace) -> int:

@@ -143,6 +143,13 @@ class Contract:
             raise FactsError(problems)
         return [(party, weight) for party, weight in table]
 
+    def _repr_html_(self) -> str:
+        import html
+
+        goals = "".join(f"<li>{html.escape(g.id)}: {html.escape(g.title)}</li>" for g in self.module.goals)
+        return (f"<div><strong>{html.escape(self.title)}</strong> ({html.escape(self.source)})"
+                f"<ol>{goals}</ol></div>")
+
     def __repr__(self) -> str:
         return (f"<Contract {self.title!r} from {self.source}: {len(self.module.goals)} goals, "
                 f"{len(self.analysis.facts)} facts, {len(self.analysis.metrics)} metrics, "

@@ -144,7 +144,7 @@ def status_of(fulfilment: Fraction | None) -> Status:
     return "not met" if fulfilment == 0 else "partly met"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class GoalResult:
     """How far one goal was met, and why."""
 
@@ -199,6 +199,11 @@ class GoalResult:
             singular, plural = wording["missing fact"].split("|")
             return f"{singular if len(self.missing) == 1 else plural} {', '.join(self.missing)}"
         return str(self.reason)
+
+    def __repr__(self) -> str:
+        shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
+        title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
+        return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -338,6 +343,11 @@ class Evaluation:
         shown = format_percent(overall) if overall is not None else "not evaluable"
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
 
+    def _repr_html_(self) -> str:
+        from .report import evaluation_html
+
+        return evaluation_html(self)
+
 
 # ---- the grant split ------------------------------------------------------------
 
@@ -453,6 +463,11 @@ class Allocation(Mapping[str, "Fraction | int"]):
                 for share in self.shares
             ],
         }
+
+    def _repr_html_(self) -> str:
+        from .report import allocation_html
+
+        return allocation_html(self)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in self.shares[:4])

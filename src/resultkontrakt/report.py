@@ -1,0 +1,263 @@
+"""The annual report: the year's outcome as Markdown or as one self-contained HTML page.
+
+For each goal: its status, fulfilment, the sentence that explains it, and
+its own text; then the overall result and the grant split. Danish by
+default, as the report goes to Danish municipalities. The HTML page needs
+nothing from elsewhere (no fonts, scripts or images), reads on a phone and
+prints on paper.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from fractions import Fraction
+
+import attrs
+
+from .contract import Contract
+from .errors import RkError
+from .results import Allocation, Evaluation, GoalResult
+from .wording import ENGLISH, WORDINGS, Wording
+
+_TEXT = {
+    "da": {"report": "Årsrapport", "overall": "Samlet målopfyldelse", "goal": "Mål",
+           "status": "Status", "fulfilment": "Opfyldelse", "why": "Begrundelse",
+           "split": "Fordeling af", "party": "Part", "amount": "Beløb", "weight": "Fordelingsnøgle",
+           "total": "I alt", "evaluated": "vægtet gennemsnit af {n} mål",
+           "not evaluable": "{n} mål kan ikke vurderes: {ids}", "none": "kan ikke vurderes",
+           "note": "≈ betyder afrundet til visning; alle beregninger er eksakte.",
+           "made": "Lavet med resultkontrakt.", "groupless": "Øvrige mål",
+           "installments": "{n} rater à {each}"},
+    "en": {"report": "Annual report", "overall": "Overall fulfilment", "goal": "Goal",
+           "status": "Status", "fulfilment": "Fulfilment", "why": "Why",
+           "split": "Split of", "party": "Party", "amount": "Amount", "weight": "Key",
+           "total": "Total", "evaluated": "weighted average of {n} goals",
+           "not evaluable": "{n} goals not evaluable: {ids}", "none": "not evaluable",
+           "note": "≈ marks a value rounded for display; every calculation is exact.",
+           "made": "Made with resultkontrakt.", "groupless": "Other goals",
+           "installments": "{n} installments of {each}"},
+}
+
+
+@attrs.frozen
+class Report:
+    """What goes into the report, worked out once for either format."""
+
+    evaluation: Evaluation
+    splits: tuple[Allocation, ...]
+    wording: Wording
+
+    def t(self, key: str, **values: object) -> str:
+        return _TEXT[self.wording.lang][key].format(**values)
+
+    def groups(self) -> Iterator[tuple[str, list[GoalResult]]]:
+        order: dict[str, list[GoalResult]] = {}
+        for goal in self.evaluation.goals.values():
+            order.setdefault(goal.group or self.t("groupless"), []).append(goal)
+        yield from order.items()
+
+    def fulfilment(self, goal: GoalResult) -> str:
+        return self.t("none") if goal.fulfilment is None else self.wording.percent(goal.fulfilment)
+
+    def overall(self) -> str:
+        overall = self.evaluation.overall
+        if overall is None:
+            return self.t("none")
+        evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable)
+        text = f"{self.wording.percent(overall)} ({self.t('evaluated', n=evaluable)})"
+        if self.evaluation.not_evaluable:
+            ids = ", ".join(self.evaluation.not_evaluable)
+            text += "; " + self.t("not evaluable", n=len(self.evaluation.not_evaluable), ids=ids)
+        return text
+
+    def split_heading(self, allocation: Allocation) -> str:
+        unit = allocation.unit
+        heading = f"{self.t('split')} {allocation.name}: {self.wording.money(allocation.total * _kroner(unit), unit)}"
+        if allocation.installments > 1:
+            each = self.wording.money(allocation.total / allocation.installments * _kroner(unit), unit)
+            heading += f", {self.t('installments', n=allocation.installments, each=each)}"
+        return heading
+
+
+def _kroner(unit: str) -> int:
+    from .values import MONEY_UNITS
+
+    return MONEY_UNITS[unit]
+
+
+def build(contract: Contract, facts: object, lang: str = "da") -> Report:
+    """Evaluate and split, ready to render. Splits that cannot be worked out are left out."""
+    wording = WORDINGS[lang]
+    evaluation = contract.evaluate(facts)  # type: ignore[arg-type]
+    allocations = []
+    for name in contract.splits:
+        try:
+            allocations.append(contract.split(name, facts, margins=False))  # type: ignore[arg-type]
+        except RkError:
+            continue  # its weights are not in these facts; the evaluation still stands
+    return Report(evaluation, tuple(allocations), wording)
+
+
+# ---- Markdown ---------------------------------------------------------------------
+
+
+def markdown(report: Report) -> str:
+    ev, w = report.evaluation, report.wording
+    lines = [f"# {report.t('report')}: {ev.title}", ""]
+    about = ", ".join(ev.parties)
+    if ev.period:
+        about += f" ({ev.period[0]} .. {ev.period[1]})"
+    if about:
+        lines += [about, ""]
+    lines += [f"**{report.t('overall')}: {report.overall()}**", ""]
+    lines += [f"| {report.t('goal')} | | {report.t('status')} | {report.t('fulfilment')} |",
+              "|---|---|---|---:|"]
+    lines += [f"| {g.id} | {_md(g.title)} | {w[g.status]} | {report.fulfilment(g)} |"
+              for g in ev.goals.values()]
+    for group, goals in report.groups():
+        lines += ["", f"## {_md(group)}"]
+        for goal in goals:
+            lines += ["", f"### {report.t('goal')} {goal.id}: {_md(goal.title)}", "",
+                      f"**{w[goal.status].capitalize()}, {report.fulfilment(goal)}.** "
+                      f"{_md(goal.reasoning(w))}"]
+            for block in goal.text:
+                lines += ["", *(f"> {line}".rstrip() for line in block.splitlines())]
+    for allocation in report.splits:
+        lines += ["", f"## {_md(report.split_heading(allocation))}", ""]
+        if allocation.key:
+            lines += [f"{report.t('weight')}: {_md(allocation.key)}", ""]
+        lines += [f"| {report.t('party')} | {report.t('weight')} | {report.t('amount')} |",
+                  "|---|---:|---:|"]
+        unit = allocation.unit
+        lines += [f"| {_md(s.party)} | {w.number(s.weight)} | {w.money(s.amount * _kroner(unit), unit)} |"
+                  for s in allocation.shares]
+        total = sum((s.amount for s in allocation.shares), Fraction(0))
+        lines += [f"| **{report.t('total')}** | {w.number(allocation.weight_total)} | "
+                  f"**{w.money(total * _kroner(unit), unit)}** |"]
+    lines += ["", f"*{report.t('note')} {report.t('made')}*", ""]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as written: table bars and emphasis escaped."""
+    return "".join("\\" + c if c in "\\`*_[]|<" else c for c in text)
+
+
+# ---- HTML -----------------------------------------------------------------------
+
+_CSS = """
+:root { --ink: #1d2530; --muted: #5b6675; --line: #d8dee6; --met: #2e7d4f; --partly: #c58a16;
+        --not: #b3372f; --none: #8a94a3; --track: #eef1f5; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: var(--ink); background: #fff; overflow-wrap: break-word; }
+main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+.about, .note { color: var(--muted); }
+.overall { font-size: 1.15rem; margin: 1rem 0; padding: .75rem 1rem; background: var(--track); border-radius: .5rem; }
+.goal { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0;
+        break-inside: avoid; page-break-inside: avoid; }
+.goal h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
+.result { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; margin-bottom: .5rem; }
+.status { font-weight: 600; min-width: 8.5rem; }
+.fulfilment { min-width: 4rem; text-align: right; font-variant-numeric: tabular-nums; }
+.met .status { color: var(--met); } .partly .status { color: var(--partly); }
+.not .status { color: var(--not); } .none .status { color: var(--none); }
+.bar { flex: 1 1 12rem; height: .9rem; background: var(--track); border-radius: .45rem; overflow: hidden;
+       min-width: 8rem; }
+.bar span { display: block; height: 100%; border-radius: .45rem; }
+.met .bar span { background: var(--met); } .partly .bar span { background: var(--partly); }
+.not .bar span { background: var(--not); }
+.why { margin: .25rem 0; overflow-wrap: anywhere; }
+.table { overflow-x: auto; }
+blockquote { margin: .5rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); color: var(--muted); }
+blockquote p { margin: 0 0 .4rem; }
+.arrow { white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
+@media (max-width: 30rem) { body { font-size: 15px; } .goal { padding: .6rem .7rem; } }
+@media print { body { font-size: 11pt; } main { max-width: none; padding: 0; }
+  .bar, .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; } }
+"""
+
+_CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none"}
+
+
+def page(report: Report) -> str:
+    ev, w = report.evaluation, report.wording
+    e = html.escape
+    about = ", ".join(ev.parties)
+    if ev.period:
+        about += f" ({ev.period[0]} .. {ev.period[1]})"
+    body = [f"<h1>{e(report.t('report'))}: {e(ev.title)}</h1>"]
+    if about:
+        body.append(f'<p class="about">{e(about)}</p>')
+    body.append(f'<p class="overall"><strong>{e(report.t("overall"))}:</strong> {e(report.overall())}</p>')
+    for group, goals in report.groups():
+        body.append(f"<h2>{e(group)}</h2>")
+        body.extend(_goal_html(report, goal) for goal in goals)
+    for allocation in report.splits:
+        body.append(_split_html(report, allocation))
+    body.append(f'<p class="note">{e(report.t("note"))} {e(report.t("made"))}</p>')
+    return (f'<!DOCTYPE html>\n<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(report.t('report'))}: {e(ev.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            f"<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+
+
+def _goal_html(report: Report, goal: GoalResult) -> str:
+    e, w = html.escape, report.wording
+    share = goal.fulfilment if goal.fulfilment is not None else Fraction(0)
+    width = w.rounded_percent(share, 2).replace(w.decimal, ".").replace(" ", "")
+    meter = (f'<div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100" '
+             f'aria-valuenow="{float(share * 100):g}" aria-label="{e(report.fulfilment(goal))}">'
+             f'<span style="width: {width}"></span></div>') if goal.fulfilment is not None else ""
+    text = "".join(f"<blockquote>{_paragraphs(block)}</blockquote>" for block in goal.text)
+    why = e(goal.reasoning(w)).replace(" -&gt; ", '<span class="arrow"> → </span>')
+    return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
+            f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
+            f'<div class="result"><span class="status">{e(w[goal.status])}</span>'
+            f'<span class="fulfilment">{e(report.fulfilment(goal))}</span>{meter}</div>'
+            f'<p class="why">{why}</p>{text}</section>')
+
+
+def _paragraphs(block: str) -> str:
+    """A text block as paragraphs: its line breaks were for the editor, blank lines for the reader."""
+    paragraphs = [" ".join(p.split()) for p in block.split("\n\n") if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def _split_html(report: Report, allocation: Allocation) -> str:
+    e, w = html.escape, report.wording
+    unit = allocation.unit
+    rows = "".join(f"<tr><td>{e(s.party)}</td><td class=\"num\">{e(w.number(s.weight))}</td>"
+                   f"<td class=\"num\">{e(w.money(s.amount * _kroner(unit), unit))}</td></tr>"
+                   for s in allocation.shares)
+    total = sum((s.amount for s in allocation.shares), Fraction(0))
+    key = f"<p>{e(report.t('weight'))}: {e(allocation.key)}</p>" if allocation.key else ""
+    return (f"<h2>{e(report.split_heading(allocation))}</h2>{key}<div class=\"table\"><table class=\"split\"><thead><tr>"
+            f"<th>{e(report.t('party'))}</th><th class=\"num\">{e(report.t('weight'))}</th>"
+            f"<th class=\"num\">{e(report.t('amount'))}</th></tr></thead><tbody>{rows}</tbody>"
+            f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
+            f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
+            f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div>")
+
+
+def evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
+    """An evaluation as an HTML fragment, for notebooks (`_repr_html_`)."""
+    report = Report(evaluation, (), wording)
+    goals = "".join(_goal_html(report, goal) for goal in evaluation.goals.values())
+    return (f"<div><style>{_CSS}</style><p class=\"overall\"><strong>{html.escape(evaluation.title)}"
+            f"</strong>: {html.escape(report.overall())}</p>{goals}</div>")
+
+
+def allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
+    return f"<div><style>{_CSS}</style>{_split_html(Report(_EMPTY, (), wording), allocation)}</div>"
+
+
+_EMPTY = Evaluation("", {})

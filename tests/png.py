@@ -1,0 +1,63 @@
+"""Just enough PNG reading to measure what a browser drew (8-bit RGB or RGBA)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+
+def read_png(path: Path) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG file"
+    pos, idat = 8, b""
+    width = height = colour = 0
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and colour in (2, 6) and not interlace
+        elif kind == b"IDAT":
+            idat += body
+    raw = zlib.decompress(idat)
+    bpp = 3 if colour == 2 else 4
+    stride = width * bpp
+    rows, previous, at = [], bytearray(stride), 0
+    for _ in range(height):
+        kind, line = raw[at], bytearray(raw[at + 1:at + 1 + stride])
+        at += 1 + stride
+        for x in range(stride):
+            left = line[x - bpp] if x >= bpp else 0
+            up = previous[x]
+            up_left = previous[x - bpp] if x >= bpp else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                guess = left + up - up_left
+                near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up),
+                           (abs(guess - up_left), 2, up_left))[2]
+                line[x] = (line[x] + near) & 255
+        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, bpp)])
+        previous = line
+    return width, height, rows
+
+
+def longest_run(rows: list[list[tuple[int, int, int]]], colour: tuple[int, int, int],
+                tolerance: int = 12) -> int:
+    """The widest horizontal run of (nearly) one colour anywhere in the picture."""
+    best = 0
+    for row in rows:
+        run = 0
+        for pixel in row:
+            if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)):
+                run += 1
+                best = max(best, run)
+            else:
+                run = 0
+    return best

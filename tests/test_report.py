@@ -1,0 +1,152 @@
+"""The annual report: Markdown and HTML, Danish by default, checked as a reader sees it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import resultkontrakt as rk
+from resultkontrakt import report
+
+from .conftest import EXAMPLE, EXAMPLE_FACTS
+from .png import longest_run, read_png
+
+
+@pytest.fixture(scope="module")
+def built() -> report.Report:
+    return report.build(rk.load(EXAMPLE), rk.load_facts(EXAMPLE_FACTS))
+
+
+def test_markdown_is_danish_with_danish_numbers(built):
+    text = report.markdown(built)
+    assert text.startswith("# Årsrapport: Resultatkontrakt 2019\n")
+    assert "**Samlet målopfyldelse: ≈72,22 % (vægtet gennemsnit af 9 mål)**" in text
+    assert "| 1 | Virksomhedernes tilfredshed med den specialiserede vejledning | delvist opfyldt | 50 % |" in text
+    assert "nps = 57 ud fra 400 svar (264 anbefalere, 66 %; 100 passive; 36 kritikere, 9 %)" in text
+    assert "| Morsø | 20.514 | 576 t.kr. |" in text
+    assert "| **I alt** | 589.148 | **16.488 t.kr.** |" in text
+    assert "> Virksomheder med 1:1-vejledning" in text  # the goal's own text
+
+
+def test_markdown_in_english(tmp_path):
+    english = report.build(rk.load(EXAMPLE), rk.load_facts(EXAMPLE_FACTS), "en")
+    text = report.markdown(english)
+    assert "**Overall fulfilment: ≈72.22% (weighted average of 9 goals)**" in text
+    assert "| 6 | Erhvervshusene som knudepunkter i erhvervsfremmesystemet | not met | 0% |" in text
+    assert "| **Total** | 589148 | **16488 tkr** |" in text
+
+
+def test_markdown_escapes_what_markdown_would_interpret():
+    contract = rk.loads('fact x: number\ngoal 1 "a | b *c*" { score x >= 1 -> 100% }')
+    text = report.markdown(report.build(contract, {"x": 1}))
+    assert "a \\| b \\*c\\*" in text
+
+
+def test_html_is_one_self_contained_page(built):
+    page = report.page(built)
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="da">' in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@media print" in page
+    for outside in ("http://", "https://", "<script", "<link", "src=", "@import", "url("):
+        assert outside not in page, outside
+    assert 'aria-valuenow="50"' in page  # goal 1's bar
+
+
+def test_html_escapes_user_text():
+    contract = rk.loads('fact x: number\ngoal 1 "<b>bold</b> & co" { score x >= 1 -> 100% }')
+    page = report.page(report.build(contract, {"x": 1}))
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in page
+    assert "<b>bold</b>" not in page
+
+
+def test_rk_report_writes_a_file(rk, tmp_path):
+    out = tmp_path / "rapport.html"
+    run = rk("report", EXAMPLE, EXAMPLE_FACTS, "--format", "html", "-o", out)
+    assert run.exit == 0
+    assert "Samlet målopfyldelse" in out.read_text(encoding="utf-8")
+    run = rk("report", EXAMPLE, EXAMPLE_FACTS, "--lang", "en")
+    assert run.stdout.startswith("# Annual report: Resultatkontrakt 2019")
+
+
+def test_a_report_without_the_splits_weights_still_reports_the_goals():
+    contract = rk.loads('fact x: number\nfact w: table of integer\ngoal 1 "g" { score x >= 1 -> 100% }\n'
+                        'split s { total 10 kr shares from w }')
+    text = report.markdown(report.build(contract, {"x": 1}))
+    assert "Mål 1: g" in text and "Fordeling" not in text
+
+
+def test_notebooks_get_html():
+    result = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS))
+    assert 'class="goal partly"' in result._repr_html_()
+    assert "Morsø" in rk.load(EXAMPLE).split()._repr_html_()
+    assert repr(result.goals["1"]) == ("<GoalResult 1 'Virksomhedernes tilfredshed med den spe…': "
+                                       "partly met, 50%>")
+
+
+# ---- in a real browser ---------------------------------------------------------------
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_browser = pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("RK_REQUIRE_BROWSER"),
+    reason="no chromium here (CI installs it and sets RK_REQUIRE_BROWSER)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars"]
+
+
+def chromium(tmp_path: Path, *args: str) -> None:
+    assert BROWSER, "chromium is needed for this test"
+    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
+    subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args], check=True,
+                   capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def page_file(built, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "rapport.html"
+    path.write_text(report.page(built), encoding="utf-8")
+    return path
+
+
+@needs_browser
+def test_a_reader_sees_the_results_in_the_printed_report(page_file, tmp_path):
+    pdf = tmp_path / "rapport.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page_file.as_uri())
+    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", " ", seen)
+    assert "Årsrapport: Resultatkontrakt 2019" in flat
+    assert "Samlet målopfyldelse: ≈72,22 % (vægtet gennemsnit af 9 mål)" in flat
+    assert "Mål 1: Virksomhedernes tilfredshed med den specialiserede vejledning" in flat
+    assert "delvist opfyldt 50 %" in flat
+    assert "ikke >= 60, men >= 50 → 50 %" in flat
+    assert "erhvervscamp for sent (leveret 2020-01-23, frist 2019-12-31)" in flat
+    assert re.search(r"Morsø 20\.514 576 t\.kr\.", flat)
+    assert re.search(r"I alt 589\.148 16\.488 t\.kr\.", flat)
+
+
+@needs_browser
+def test_the_bars_show_each_goals_fulfilment(page_file, tmp_path):
+    shot = tmp_path / "rapport.png"
+    chromium(tmp_path, "--window-size=1000,900", f"--screenshot={shot}", page_file.as_uri())
+    _, _, rows = read_png(shot)
+    half = longest_run(rows, (0xC5, 0x8A, 0x16))  # goal 1, partly met
+    full = longest_run(rows, (0x2E, 0x7D, 0x4F))  # goal 2, met
+    assert full > 300
+    assert abs(half / full - 0.5) < 0.02
+
+
+@needs_browser
+def test_the_report_fits_a_phone(page_file, tmp_path):
+    shot = tmp_path / "phone.png"
+    chromium(tmp_path, "--window-size=390,1200", f"--screenshot={shot}", page_file.as_uri())
+    width, _, rows = read_png(shot)
+    full = longest_run(rows, (0x2E, 0x7D, 0x4F))
+    assert width == 390
+    assert 250 < full < 390  # the bar spans the goal's box, inside the screen
