@@ -1,0 +1,67 @@
+"""A Pygments lexer for `.rk` contracts, so editors' previews, documentation
+tools and `pygmentize -l rk` highlight them.
+
+Registered through the `pygments.lexers` entry point; Pygments itself is only
+needed by whoever highlights.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pygments.lexer import RegexLexer, words
+from pygments.token import (
+    Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Whitespace,
+)
+
+from .infer import FUNCTIONS
+
+KEYWORDS = (
+    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight", "deliverable",
+    "due", "require", "score", "else", "split", "total", "key", "installments", "unit", "method",
+    "shares", "from", "example", "given", "expect", "overall", "evaluable",
+)
+TYPES = ("number", "integer", "percent", "money", "bool", "date", "text", "list", "one",
+         "optional", "table")
+
+
+class RkLexer(RegexLexer):
+    """Result contracts written in the .rk language."""
+
+    name = "resultkontrakt"
+    aliases: ClassVar[list[str]] = ["rk", "resultkontrakt"]
+    filenames: ClassVar[list[str]] = ["*.rk"]
+    mimetypes: ClassVar[list[str]] = ["text/x-resultkontrakt"]
+    url = "https://pypi.org/project/resultkontrakt/"
+
+    tokens: ClassVar[dict[str, list[object]]] = {
+        "root": [
+            (r"\s+", Whitespace),
+            (r"#.*?$", Comment.Single),
+            (r'"""', String.Doc, "text_block"),
+            (r'"(\\.|[^"\\\n])*"', String.Double),
+            (r"\d{4}-\d{2}-\d{2}", Literal.Date),
+            (r"\d+(\.\d+)?%", Number.Float),
+            (r"\d+(\.\d+)?(?=\s+(mio\s+kr|tkr|kr)\b)", Number.Float),
+            (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),
+            (r"\d+(\.\d+)?", Number),
+            (r"largest\s+remainders?\b|sainte-lagu[eë]|d['’]hondt|hamilton|webster|jefferson",
+             Name.Constant),
+            (words(KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
+            (words(("and", "or", "not", "in", "where", "of"), prefix=r"\b", suffix=r"\b"),
+             Operator.Word),
+            (words(TYPES, prefix=r"\b", suffix=r"\b"), Keyword.Type),
+            (words(("true", "false"), prefix=r"\b", suffix=r"\b"), Keyword.Constant),
+            (words(FUNCTIONS, prefix=r"\b", suffix=r"(?=\s*\()"), Name.Builtin),
+            (r"\bdeliverables\b", Name.Builtin.Pseudo),
+            (r"->|\.\.|>=|<=|==|!=|[<>=+\-*/]", Operator),
+            (r"[{}()\[\],;:]", Punctuation),
+            (r"[^\W\d]\w*", Name),
+            (r"\d[\w.\-]*", Name.Label),  # goal ids such as 2a
+        ],
+        "text_block": [
+            (r'"""', String.Doc, "#pop"),
+            (r'[^"]+', String.Doc),
+            (r'"', String.Doc),
+        ],
+    }
