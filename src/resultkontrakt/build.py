@@ -109,6 +109,7 @@ class _Builder(Transformer[Token, Any]):
             goals=tuple(i for i in items if isinstance(i, s.Goal)),
             splits=tuple(i for i in items if isinstance(i, s.Split)),
             examples=tuple(i for i in items if isinstance(i, s.Example)),
+            items=tuple(items),
         )
 
     def contract(self, meta: Meta, children: list[Any]) -> s.Header:
@@ -117,10 +118,14 @@ class _Builder(Transformer[Token, Any]):
         period = None
         text: list[str] = []
         periods = 0
+        spans: list[tuple[str, Span]] = []
         for item in items:
             if isinstance(item, _GoalItem):
                 text.append(item.value)
-            elif item[0] == "parties":
+                spans.append(("text", item.span))
+                continue
+            spans.append((item[0], item[2]))
+            if item[0] == "parties":
                 parties.extend(item[1])
             else:
                 periods += 1
@@ -128,20 +133,21 @@ class _Builder(Transformer[Token, Any]):
                     self._error(meta, "the contract has more than one `period`",
                                 "keep one `period FIRST .. LAST` line")
                 period = item[1]
-        return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta))
+        return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta),
+                        item_spans=tuple(spans))
 
-    def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str]]:
-        return "parties", [_string(n) for n in names]
+    def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str], Span]:
+        return "parties", [_string(n) for n in names], self._span(meta)
 
-    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date] | None]:
+    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date] | None, Span]:
         start, end = (self._date(t) for t in children)
         if start is None or end is None:
-            return "period", None
+            return "period", None, self._span(meta)
         if end < start:
             self._error(meta, f"the period ends ({end}) before it starts ({start})",
                         "write the first day, then `..`, then the last day")
-            return "period", None
-        return "period", (start, end)
+            return "period", None, self._span(meta)
+        return "period", (start, end), self._span(meta)
 
     def text_block(self, meta: Meta, children: list[Token]) -> _GoalItem:
         text = inspect.cleandoc(str(children[0])[3:-3])
@@ -203,6 +209,7 @@ class _Builder(Transformer[Token, Any]):
         text: list[str] = []
         deliverables: list[s.Deliverable] = []
         requirements: list[s.Requirement] = []
+        spans = tuple((item.kind, item.span) for item in items)
         for item in items:
             if item.kind == "text":
                 text.append(item.value)
@@ -225,6 +232,7 @@ class _Builder(Transformer[Token, Any]):
             requirements=tuple(requirements),
             tiers=fields.get("score", ()),
             span=span,
+            item_spans=spans,
         )
 
     def group(self, meta: Meta, children: list[Token]) -> _GoalItem:
@@ -304,6 +312,7 @@ class _Builder(Transformer[Token, Any]):
             shares_from=fields.get("shares_from"),
             text=tuple(text),
             span=self._span(meta),
+            item_spans=tuple((item.kind, item.span) for item in items),
         )
 
     def _money(self, meta: Meta, expr: s.Expr, what: str) -> s.Money | None:

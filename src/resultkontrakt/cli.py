@@ -70,6 +70,13 @@ def _arguments() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
     report.set_defaults(run=_report)
 
+    fmt = commands.add_parser("fmt", help="print contracts in the one canonical layout")
+    fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+    mode = fmt.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file is not formatted")
+    mode.add_argument("--write", action="store_true", help="rewrite the files in place")
+    fmt.set_defaults(run=_fmt)
+
     split = commands.add_parser("split", help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
@@ -162,6 +169,39 @@ def _report(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return FAILED if built.evaluation.errors else OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .fmt import format_text
+
+    status = OK
+    for name in args.contracts:
+        path = Path(name)
+        try:
+            original = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{name}: error: cannot read the contract: {exc}", file=sys.stderr)
+            status = FAILED
+            continue
+        try:
+            formatted = format_text(original, name)
+        except RkError as exc:
+            _print_error(exc)
+            status = FAILED
+            continue
+        if args.check:
+            if formatted != original:
+                print(f"{name}: not formatted; run `rk fmt --write {name}`")
+                status = FAILED
+        elif args.write:
+            if formatted != original:
+                path.write_text(formatted, encoding="utf-8")
+                print(f"{name}: formatted")
+        else:
+            sys.stdout.write(formatted)
+    return status
 
 
 def _split(args: argparse.Namespace) -> int:

@@ -26,14 +26,19 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return format_value(value, T_PERCENT), _ATOM
         case s.Money(amount=amount, unit=unit):
             return f"{format_number(amount)} {unit}", _ATOM
-        case s.Date() | s.Bool() | s.Text():
+        case s.Text(value=text):
+            escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+            return f'"{escaped}"', _ATOM
+        case s.Date() | s.Bool():
             return format_value(expr.value, None), _ATOM
         case s.Name(name=name):
             return name, _ATOM
         case s.Call(function=function, args=args):
             return f"{function}({', '.join(expr_text(a) for a in args)})", _ATOM
         case s.Aggregate(function=function, var=var, source=source, where=where):
-            return f"{function}({var} in {expr_text(source)} where {expr_text(where)})", _ATOM
+            # The source stands where `in` compares, so a comparison there needs brackets.
+            source_text = _wrap(source, _PRECEDENCE["compare"] + 1)
+            return f"{function}({var} in {source_text} where {expr_text(where)})", _ATOM
         case s.SetLiteral(items=items):
             return "{" + ", ".join(expr_text(item) for item in items) + "}", _ATOM
         case s.ListLiteral(items=items):

@@ -223,6 +223,9 @@ class Goal:
     requirements: tuple[Requirement, ...] = ()
     tiers: tuple[Tier, ...] = ()
     span: Span = _span()
+    # Where the lines without nodes of their own stand (group, weight, text
+    # blocks, score), so that `rk fmt` can keep comments beside them.
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -252,6 +255,7 @@ class Split:
     shares_from: str | None = None
     text: tuple[str, ...] = ()
     span: Span = _span()
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -293,6 +297,7 @@ class Header:
     period: tuple[dt.date, dt.date] | None = None
     text: tuple[str, ...] = ()
     span: Span = _span()
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -306,3 +311,5 @@ class Module:
     splits: tuple[Split, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = attrs.field(default="<string>", eq=False)
+    # Every declaration in written order, for printing the file back.
+    items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)

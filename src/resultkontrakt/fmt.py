@@ -1,0 +1,333 @@
+"""`rk fmt`: a contract printed in one canonical layout, comments and text blocks kept.
+
+The layout: declarations in the order written, a blank line between them,
+four spaces of indentation, a goal's lines in a fixed order (group, weight,
+text, deliverables, requirements, score), tiers on one line when they fit in
+100 columns and one per line when they do not, split weights in a column.
+Formatting twice gives the same text, and the formatted contract loads to
+the same contract.
+
+Comments are kept where they stand relative to the code: a comment on a
+line of its own goes before the next line of code, a comment after code stays
+at the end of that line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from . import syntax as s
+from .errors import ContractError, Span
+from .parser import parse
+from .build import KEYWORDS, build
+from .printer import expr_text
+from .values import format_number
+
+WIDTH = 100
+INDENT = "    "
+_NAME = re.compile(r"[^\W\d]\w*")
+
+
+@attrs.frozen
+class Comment:
+    line: int
+    text: str
+    trailing: bool  # code stands before it on its line
+    blank_after: bool = False  # a blank line follows it: the comment heads a section
+
+
+def comments(text: str) -> list[Comment]:
+    """Every `#` comment outside texts and text blocks, with its line."""
+    lines = text.split("\n")
+    found: list[Comment] = []
+    line, at, code_before = 1, 0, False
+    while at < len(text):
+        char = text[at]
+        if text.startswith('"""', at):
+            end = text.find('"""', at + 3)
+            end = len(text) if end < 0 else end + 3
+            line += text.count("\n", at, end)
+            at, code_before = end, True
+        elif char == '"':
+            end = at + 1
+            while end < len(text) and text[end] not in '"\n':
+                end += 2 if text[end] == "\\" else 1
+            at, code_before = end + 1, True
+        elif char == "#":
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            blank = line < len(lines) and not lines[line].strip()
+            found.append(Comment(line, text[at:end].rstrip(), code_before, blank and not code_before))
+            at = end
+        elif char == "\n":
+            line, at, code_before = line + 1, at + 1, False
+        else:
+            code_before = code_before or not char.isspace()
+            at += 1
+    return found
+
+
+class _Comments:
+    """Hands out each comment once: before the line of code that follows it,
+    or at the end of the line of code it follows."""
+
+    def __init__(self, found: list[Comment]):
+        self.own = sorted((c for c in found if not c.trailing), key=lambda c: c.line)
+        self.trailing = {c.line: c for c in found if c.trailing}
+        self.lines = [c.line for c in self.own]
+        self.taken = 0
+
+    def before(self, line: int) -> list[str]:
+        """Own-line comments above `line` not yet printed ("" where a blank line followed one)."""
+        upto = bisect.bisect_left(self.lines, line)
+        out: list[str] = []
+        for comment in self.own[self.taken:upto]:
+            out.append(comment.text)
+            if comment.blank_after:
+                out.append("")
+        self.taken = max(self.taken, upto)
+        return out
+
+    def after(self, first: int, last: int) -> str:
+        """Trailing comments on the lines `first`..`last`, joined."""
+        texts = [self.trailing.pop(n).text for n in range(first, last + 1) if n in self.trailing]
+        return ("  " + " ".join(texts)) if texts else ""
+
+    def rest(self) -> list[str]:
+        out = [c.text for c in self.own[self.taken:] if c.text]
+        out += [c.text for _, c in sorted(self.trailing.items())]
+        self.taken, self.trailing = len(self.own), {}
+        return out
+
+
+def format_text(text: str, source: str = "<string>") -> str:
+    """The contract `text` in the canonical layout. Raises RkSyntaxError if it does not parse."""
+    from .contract import _normalise
+
+    text = _normalise(text)
+    module, problems = build(parse(text, source), source)
+    if problems:  # e.g. a date not in the calendar: there is nothing right to print for it
+        raise ContractError(problems, {source: text})
+    return _Printer(_Comments(comments(text))).module(module)
+
+
+class _Printer:
+    def __init__(self, notes: _Comments):
+        self.notes = notes
+        self.out: list[str] = []
+
+    def line(self, depth: int, text: str, span: Span | None = None, trailing: str | None = None) -> None:
+        """One line of code, after the comments above it; `trailing` None takes its own."""
+        if span is not None:
+            self.comments_before(depth, span.line)
+            if trailing is None:
+                trailing = self.notes.after(span.line, span.line)
+        self.out.append((INDENT * depth + text).rstrip() + (trailing or ""))
+
+    def comments_before(self, depth: int, line: int) -> None:
+        for note in self.notes.before(line):
+            self.out.append(INDENT * depth + note if note else "")
+
+    def module(self, module: s.Module) -> str:
+        for index, item in enumerate(module.items):
+            if index:
+                self.out.append("")
+            match item:
+                case s.Header():
+                    self.header(item)
+                case s.Fact():
+                    self.fact(item)
+                case s.Metric():
+                    self.metric(item)
+                case s.Goal():
+                    self.goal(item)
+                case s.Split():
+                    self.split(item)
+                case s.Example():
+                    self.example(item)
+        rest = self.notes.rest()
+        if rest:
+            if self.out:
+                self.out.append("")
+            self.out.extend(rest)
+        return "\n".join(self.out).strip("\n") + "\n"
+
+    # ---- blocks ----
+
+    def open(self, depth: int, text: str, span: Span, inner: list[Span] | None = None) -> None:
+        # A comment on the opening line belongs to what follows the brace, if anything does.
+        shared = any(child.line == span.line for child in inner or [])
+        self.line(depth, text + " {", span, "" if shared else self.notes.after(span.line, span.line))
+
+    def close(self, depth: int, span: Span) -> None:
+        self.comments_before(depth + 1, span.end_line)
+        self.out.append(INDENT * depth + "}" + self.notes.after(span.end_line, span.end_line))
+
+    def text_block(self, depth: int, text: str, span: Span | None) -> None:
+        self.line(depth, '"""', span)
+        for text_line in text.split("\n"):
+            self.out.append((INDENT * depth + text_line).rstrip() if text_line else "")
+        self.out.append(INDENT * depth + '"""' + (self.notes.after(span.end_line, span.end_line)
+                                                  if span else ""))
+
+    def header(self, header: s.Header) -> None:
+        self.open(0, f"contract {_string(header.title)}", header.span,
+                  [span for _, span in header.item_spans])
+        spans = dict(header.item_spans)
+        if header.parties:
+            self.line(1, "parties " + ", ".join(_string(p) for p in header.parties), spans.get("parties"))
+        if header.period:
+            self.line(1, f"period {header.period[0]} .. {header.period[1]}", spans.get("period"))
+        for text, span in zip(header.text, _spans_of(header.item_spans, "text")):
+            self.text_block(1, text, span)
+        self.close(0, header.span)
+
+    def fact(self, fact: s.Fact) -> None:
+        text = f"fact {fact.name}: {fact.type}"
+        if fact.range is not None:
+            text += f" in {expr_text(fact.range.low)} .. {expr_text(fact.range.high)}"
+        self.described(text, fact.description, fact.span)
+
+    def metric(self, metric: s.Metric) -> None:
+        self.described(f"metric {metric.name} = {expr_text(metric.expr)}", metric.description,
+                       metric.span)
+
+    def described(self, text: str, description: str | None, span: Span) -> None:
+        if description is None:
+            self.line(0, text, span, self.notes.after(span.line, span.end_line))
+        elif span.line == span.end_line:  # written on one line: its comment follows the description
+            self.line(0, text, span, "")
+            self.out.append(INDENT + _string(description) + self.notes.after(span.line, span.line))
+        else:
+            self.line(0, text, span, self.notes.after(span.line, span.line))
+            self.out.append(INDENT + _string(description) + self.notes.after(span.line + 1, span.end_line))
+
+    def goal(self, goal: s.Goal) -> None:
+        inner = [span for _, span in goal.item_spans] + [d.span for d in goal.deliverables]
+        self.open(0, f"goal {goal.id} {_string(goal.title)}", goal.span, inner)
+        spans = dict(goal.item_spans)
+        if goal.group is not None:
+            self.line(1, f"group {_string(goal.group)}", spans.get("group"))
+        if "weight" in spans:
+            self.line(1, f"weight {format_number(goal.weight)}", spans["weight"])
+        for text, span in zip(goal.text, _spans_of(goal.item_spans, "text")):
+            self.text_block(1, text, span)
+        for deliverable in goal.deliverables:
+            due = f" due {deliverable.due}" if deliverable.due else ""
+            self.line(1, f"deliverable {deliverable.name} {_string(deliverable.title)}{due}", deliverable.span)
+        for requirement in goal.requirements:
+            self.line(1, f"require {expr_text(requirement.condition)} {_string(requirement.reason)}",
+                      requirement.span)
+        if goal.tiers:
+            self.score(goal.tiers, spans.get("score"))
+        self.close(0, goal.span)
+
+    def score(self, tiers: tuple[s.Tier, ...], span: Span | None) -> None:
+        written = [_tier(t) for t in tiers]
+        one_line = "score " + "; ".join(written)
+        if len(INDENT + one_line) <= WIDTH and not any(
+                t.span.line in self.notes.trailing for t in tiers[1:] if t.span.line != tiers[0].span.line):
+            self.line(1, one_line, span, self.notes.after(span.line, span.end_line) if span else "")
+            return
+        for index, (tier, text) in enumerate(zip(tiers, written)):
+            lead = "score " if index == 0 else "      "
+            end = ";" if index < len(tiers) - 1 else ""
+            self.line(1, lead + text + end, tier.span)
+
+    def split(self, split: s.Split) -> None:
+        self.open(0, f"split {split.name}", split.span, [span for _, span in split.item_spans])
+        spans = dict(split.item_spans)
+        for text, span in zip(split.text, _spans_of(split.item_spans, "text")):
+            self.text_block(1, text, span)
+        if split.total is not None:
+            self.line(1, f"total {expr_text(split.total)}", spans.get("total"))
+        if split.key is not None:
+            self.line(1, f"key {_string(split.key)}", spans.get("key"))
+        if "installments" in spans:
+            self.line(1, f"installments {split.installments}", spans["installments"])
+        if split.unit is not None:
+            self.line(1, f"unit {expr_text(split.unit)}", spans.get("unit"))
+        if "method" in spans:
+            self.line(1, f"method {split.method}", spans["method"])
+        if split.shares_from is not None:
+            self.line(1, f"shares from {split.shares_from}", spans.get("shares_from"))
+        elif split.shares or "shares" in spans:
+            block = spans.get("shares") or split.span
+            self.line(1, "shares {", block, self.notes.after(block.line, block.line))
+            names = [_party(share.party) for share in split.shares]
+            weights = [format_number(share.weight) for share in split.shares]
+            name_width = max(map(len, names), default=0)
+            weight_width = max(map(len, weights), default=0)
+            for share, name, weight in zip(split.shares, names, weights):
+                self.line(2, f"{name.ljust(name_width)}  {weight.rjust(weight_width)}", share.span)
+            self.comments_before(2, block.end_line)
+            self.out.append(INDENT + "}" + self.notes.after(block.end_line, block.end_line))
+        self.close(0, split.span)
+
+    def example(self, example: s.Example) -> None:
+        self.open(0, f"example {_string(example.name)}", example.span,
+                  [g.span for g in example.givens] + [e.span for e in example.expectations])
+        if example.givens:
+            self.listing("given", [f"{g.name} = {expr_text(g.value)}" for g in example.givens],
+                         [g.span for g in example.givens])
+        if example.expectations:
+            self.listing("expect", [_expectation(e) for e in example.expectations],
+                         [e.span for e in example.expectations])
+        self.close(0, example.span)
+
+    def listing(self, keyword: str, parts: list[str], spans: list[Span]) -> None:
+        """`given a = 1, b = 2` on one line if it fits, else one part per line."""
+        for span in spans:
+            self.comments_before(1, span.line)
+        trailing = "".join(self.notes.after(span.line, span.end_line) for span in spans)
+        # As many parts to a line as fit, continued under the first part.
+        lines = [f"{keyword} {parts[0]}"]
+        pad = " " * (len(keyword) + 1)
+        for part in parts[1:]:
+            if len(INDENT + lines[-1] + ", " + part) <= WIDTH:
+                lines[-1] += ", " + part
+            else:
+                lines[-1] += ","
+                lines.append(pad + part)
+        lines[-1] += trailing
+        self.out.extend(INDENT + text for text in lines)
+
+
+def _spans_of(item_spans: tuple[tuple[str, Span], ...], kind: str) -> Iterator[Span]:
+    return (span for name, span in item_spans if name == kind)
+
+
+def _tier(tier: s.Tier) -> str:
+    fulfilment = expr_text(tier.fulfilment)
+    if tier.condition is None:
+        return f"else -> {fulfilment}"
+    if tier.shorthand and isinstance(tier.condition, s.Compare):
+        return f"{tier.condition.op} {expr_text(tier.condition.right)} -> {fulfilment}"
+    return f"{expr_text(tier.condition)} -> {fulfilment}"
+
+
+def _expectation(expectation: s.Expectation) -> str:
+    if expectation.kind == "goal":
+        if expectation.value is None:
+            return f"goal {expectation.goal} not evaluable"
+        return f"goal {expectation.goal} = {expr_text(expectation.value)}"
+    if expectation.kind == "overall":
+        assert expectation.value is not None
+        return f"overall = {expr_text(expectation.value)}"
+    assert expectation.value is not None
+    return (f"split {expectation.split} {_party(str(expectation.party))} = "
+            f"{expr_text(expectation.value)}")
+
+
+def _party(name: str) -> str:
+    """A party as a bare name where it can be one, else in quotes."""
+    return name if _NAME.fullmatch(name) and name not in KEYWORDS else _string(name)
+
+
+def _string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'

@@ -1,0 +1,182 @@
+"""`rk fmt`: one canonical layout; formatting twice changes nothing; meaning and comments survive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resultkontrakt as rk
+from resultkontrakt import syntax as s
+from resultkontrakt.build import build
+from resultkontrakt.fmt import comments, format_text
+from resultkontrakt.parser import parse
+from resultkontrakt.printer import expr_text
+
+from .conftest import ROOT
+
+def module_of(text: str) -> s.Module:
+    module, problems = build(parse(text, "t.rk"), "t.rk")
+    return module
+
+
+def parses(path: Path) -> bool:
+    try:
+        format_text(path.read_text(encoding="utf-8"))
+    except rk.RkError:
+        return False
+    return True
+
+
+CONTRACTS = [p for p in sorted(ROOT.glob("examples/*.rk")) + sorted((ROOT / "tests" / "golden").glob("*.rk"))
+             + sorted((ROOT / "tests" / "broken").glob("*.rk")) if parses(p)]
+
+
+@pytest.mark.parametrize("path", CONTRACTS, ids=[p.name for p in CONTRACTS])
+def test_formatting_keeps_the_meaning_and_is_stable(path: Path):
+    text = path.read_text(encoding="utf-8")
+    once = format_text(text)
+    assert format_text(once) == once
+    assert module_of(once) == module_of(text)
+    assert [c.text for c in comments(once)] == [c.text for c in comments(text)]
+
+
+def test_every_example_is_formatted(rk):
+    run = rk("fmt", "--check", *sorted(ROOT.glob("examples/*.rk")))
+    assert run.exit == 0, run.stdout
+
+
+MESSY = '''# heading comment
+
+contract "K" {parties "A","B"
+period 2019-01-01..2019-12-31}
+fact nps:number in -100..100 "NPS"   # measured yearly
+goal 1 "T" {score nps>=60->100%;>=50->50%   # the contract's tiers
+group "G"
+    # why the weight
+weight 2}
+split s { shares { "Læsø Kommune" 1 B 22 } total 10 tkr }
+'''
+
+
+def test_a_messy_contract_gets_the_canonical_layout():
+    assert format_text(MESSY) == '''# heading comment
+
+contract "K" {
+    parties "A", "B"
+    period 2019-01-01 .. 2019-12-31
+}
+
+fact nps: number in -100 .. 100
+    "NPS"  # measured yearly
+
+goal 1 "T" {
+    group "G"
+    # why the weight
+    weight 2
+    score nps >= 60 -> 100%; >= 50 -> 50%  # the contract's tiers
+}
+
+split s {
+    total 10 tkr
+    shares {
+        "Læsø Kommune"   1
+        B               22
+    }
+}
+'''
+
+
+def test_long_tier_lists_go_one_tier_a_line():
+    text = 'fact a_rather_long_name: number\ngoal 1 "T" { score ' + "; ".join(
+        f"a_rather_long_name >= {n} -> {n}%" for n in range(90, 0, -10)) + " }"
+    formatted = format_text(text)
+    assert "    score a_rather_long_name >= 90 -> 90%;\n          a_rather_long_name >= 80 -> 80%;" in formatted
+    assert format_text(formatted) == formatted
+
+
+def test_rk_fmt_check_and_write(rk, tmp_path):
+    path = tmp_path / "messy.rk"
+    path.write_text(MESSY, encoding="utf-8")
+    run = rk("fmt", "--check", path)
+    assert run.exit == 1 and "not formatted" in run.stdout
+    assert rk("fmt", "--write", path).exit == 0
+    assert rk("fmt", "--check", path).exit == 0
+    assert rk("fmt", path).stdout == path.read_text(encoding="utf-8")
+
+
+def test_a_contract_that_does_not_parse_is_reported_not_formatted(rk, tmp_path):
+    path = tmp_path / "broken.rk"
+    path.write_text('goal 1 "x" { score', encoding="utf-8")
+    run = rk("fmt", "--write", path)
+    assert run.exit == 1 and "error:" in run.stderr
+    assert path.read_text(encoding="utf-8") == 'goal 1 "x" { score'
+
+
+# ---- properties on generated contracts ---------------------------------------------
+
+names = st.sampled_from(["x", "nps", "påvirkning", "svar", "a_b"])
+numbers = st.integers(0, 10**6).map(lambda n: Fraction(n, 100))
+literals = st.one_of(
+    numbers.map(lambda v: s.Number(v, span=None)),
+    numbers.map(lambda v: s.Percent(v / 100, span=None)),
+    st.tuples(numbers, st.sampled_from(["kr", "tkr", "mio kr"])).map(
+        lambda t: s.Money(t[0], t[1], span=None)),
+    st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=None)),
+    st.booleans().map(lambda b: s.Bool(b, span=None)),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+            max_size=8).map(lambda t: s.Text(t, span=None)),
+    names.map(lambda n: s.Name(n, span=None)),
+)
+
+
+def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
+    return st.one_of(
+        st.tuples(st.sampled_from(["+", "-", "*", "/", "and", "or"]), inner, inner).map(
+            lambda t: s.Binary(t[0], t[1], t[2], span=None)),
+        st.tuples(st.sampled_from([">=", ">", "<=", "<", "=", "!="]), inner, inner).map(
+            lambda t: s.Compare(t[0], t[1], t[2], span=None)),
+        st.tuples(st.sampled_from(["-", "not"]), inner).map(lambda t: s.Unary(t[0], t[1], span=None)),
+        st.tuples(st.sampled_from(["max", "round", "nps"]), st.lists(inner, min_size=1, max_size=3)).map(
+            lambda t: s.Call(t[0], tuple(t[1]), span=None)),
+        st.tuples(inner, st.lists(inner, min_size=1, max_size=3), st.booleans()).map(
+            lambda t: s.Member(t[0], s.SetLiteral(tuple(t[1]), span=None), t[2], span=None)),
+        st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=None)),
+        st.tuples(st.sampled_from(["share", "count", "all"]), inner, inner).map(
+            lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=None)),
+    )
+
+
+expressions = st.recursive(literals, compound, max_leaves=12)
+
+
+@given(expressions)
+def test_an_expression_printed_and_parsed_again_is_the_same_expression(expr):
+    text = expr_text(expr)
+    module = module_of(f"metric m = {text}")
+    assert module.metrics[0].expr == expr, text
+
+
+@given(st.lists(expressions, min_size=1, max_size=4), st.lists(st.sampled_from(
+    ["# note", "#", "# æøå ->"]), max_size=3), st.randoms(use_true_random=False))
+def test_formatting_generated_contracts_is_stable_and_keeps_their_meaning(exprs, notes, random):
+    lines = [f"metric m{i} = {expr_text(e)}" for i, e in enumerate(exprs)]
+    lines.append('goal 1 "g" { score ' + "; ".join(f"{expr_text(e)} -> 50%" for e in exprs) + " }")
+    for note in notes:
+        lines.insert(random.randrange(len(lines) + 1), note)
+    text = "\n".join(lines) + "\n"
+    once = format_text(text)
+    assert format_text(once) == once
+    assert module_of(once) == module_of(text)
+    assert sorted(c.text for c in comments(once)) == sorted(c.text for c in comments(text))
+
+
+def test_the_reference_contract_keeps_its_comments_in_place():
+    text = (ROOT / "examples" / "nordjylland-2019.rk").read_text(encoding="utf-8")
+    assert re.search(r"installments 12\s*$", text, re.M)  # its comment moved nowhere odd
+    assert "# ---- the economy" in format_text(text)
