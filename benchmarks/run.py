@@ -1,0 +1,234 @@
+"""Speed and size, as ratios against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/run.py            # the full set, as the README reports it
+    .venv/bin/python benchmarks/run.py --quick    # fewer repetitions, for a quick look
+
+Machines here are shared and noisy, so every figure is the median of several
+rounds, and each round times the baseline and ours back to back. Nothing
+here is a test: no figure fails the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+
+import resultkontrakt as rk
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "nordjylland-2019.rk"
+FACTS = ROOT / "examples" / "nordjylland-2019.facts.json"
+PYTHON = sys.executable
+RK = str(Path(PYTHON).with_name("rk"))
+
+
+def timed(action: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def compare(baseline: Callable[[], object], ours: Callable[[], object], rounds: int) -> tuple[float, float]:
+    """Median seconds of each, timed back to back in every round."""
+    ours()  # warm: caches and first-time imports are not what is measured
+    base_times, our_times = [], []
+    for _ in range(rounds):
+        base_times.append(timed(baseline))
+        our_times.append(timed(ours))
+    return statistics.median(base_times), statistics.median(our_times)
+
+
+def run(command: list[str]) -> Callable[[], object]:
+    return lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
+# ---- the benchmarks ---------------------------------------------------------------
+
+
+def process(rounds: int) -> tuple[float, float]:
+    """`rk eval` on the example, as a whole process, against starting Python and importing lark."""
+    return compare(run([PYTHON, "-c", "import lark"]),
+                   run([RK, "eval", str(EXAMPLE), str(FACTS)]), rounds)
+
+
+EFFECT = frozenset({"i høj grad", "i nogen grad"})
+TIERS_1 = ((60, Fraction(1)), (50, Fraction(1, 2)))
+TIERS_2 = ((Fraction(7, 10), Fraction(1)), (Fraction(6, 10), Fraction(1, 2)))
+DELIVERABLES = {"3": ("visuel_identitet", "platformsbidrag"), "4": ("kendskabsstrategi",),
+                "5": ("procesafrapportering", "crm_statistik"),
+                "6": ("samarbejdsaftaler", "strategiproces", "kommuneoplæg", "erhvervscamp"),
+                "7": ("kompetenceudvikling", "events", "finansiering", "projektsamarbejde"),
+                "8": ("opsøgende_model",), "9": ("samarbejdsmodel",)}
+
+
+def by_hand(values: dict[str, object]) -> dict[str, Fraction | None]:
+    """The nine goals of the example, written directly in Python: the baseline."""
+    answers = values["anbefaling"]
+    rows = values["påvirkning"]
+    out: dict[str, Fraction | None] = {}
+    if len(answers) < 30:
+        out["1"] = None
+    else:
+        nps = Fraction(100 * (sum(1 for a in answers if a >= 9) - sum(1 for a in answers if a <= 6)),
+                       len(answers))
+        out["1"] = next((f for t, f in TIERS_1 if nps >= t), Fraction(0))
+    if len(rows) < 30:
+        out["2"] = None
+    else:
+        effect = Fraction(sum(1 for row in rows if any(a in EFFECT for a in row)), len(rows))
+        out["2"] = next((f for t, f in TIERS_2 if effect >= t), Fraction(0))
+    for goal, names in DELIVERABLES.items():
+        out[goal] = Fraction(1) if all(values[n] for n in names) else Fraction(0)
+    return out
+
+
+def evaluation(rounds: int, times: int) -> tuple[float, float]:
+    contract = rk.load(EXAMPLE)
+    facts = rk.load_facts(FACTS)
+    contract.evaluate(facts)  # reads the answer files once; both sides then work in memory
+    supplied = rk.facts.check_facts(facts, contract.analysis.facts, contract.analysis.deliverables)
+    values = dict(supplied.values)
+    expected = {g: r.fulfilment for g, r in contract.evaluate(facts).goals.items()}
+    assert by_hand(values) == expected, (by_hand(values), expected)
+    return compare(lambda: [by_hand(values) for _ in range(times)],
+                   lambda: [contract.evaluate(facts) for _ in range(times)], rounds)
+
+
+ANSWERS = tuple((i * 7919) % 11 for i in range(1_000_000))
+
+
+def nps(rounds: int) -> tuple[float, float]:
+    contract = rk.loads('fact xs: list of integer\nmetric n = nps(xs)\ngoal 1 "n" { score n >= 60 -> 100% }')
+
+    def counted() -> Fraction:
+        tally = collections.Counter(ANSWERS)
+        return Fraction(100 * (tally[9] + tally[10] - sum(tally[i] for i in range(7))), len(ANSWERS))
+
+    assert contract.evaluate({"xs": ANSWERS}).goals["1"].fulfilment == (1 if counted() >= 60 else 0)
+    return compare(counted, lambda: contract.evaluate({"xs": ANSWERS}), rounds)
+
+
+def share(rounds: int) -> tuple[float, float]:
+    contract = rk.loads('fact xs: list of integer\nmetric s = share(a in xs where a >= 9)\n'
+                        'goal 1 "s" { score s >= 50% -> 100% }')
+    return compare(lambda: Fraction(sum(1 for a in ANSWERS if a >= 9), len(ANSWERS)),
+                   lambda: contract.evaluate({"xs": ANSWERS}), rounds)
+
+
+def contract_text(goals: int) -> tuple[str, str]:
+    """The same goals as .rk and as TOML."""
+    rk_lines = ["fact x: number"]
+    toml_lines = ['[[fact]]\nname = "x"\ntype = "number"\n']
+    for n in range(goals):
+        rk_lines.append(f'goal {n} "Goal number {n}" {{\n    group "G"\n'
+                        f'    score x >= {n + 2} -> 100%; >= {n // 2 + 1} -> 50%\n}}')
+        toml_lines.append(f'[[goal]]\nid = "{n}"\ntitle = "Goal number {n}"\ngroup = "G"\n'
+                          f'score = [{{subject = "x", op = ">=", threshold = {n + 2}, fulfilment = "100%"}}, '
+                          f'{{op = ">=", threshold = {n // 2 + 1}, fulfilment = "50%"}}]\n')
+    return "\n".join(rk_lines) + "\n", "\n".join(toml_lines)
+
+
+def loading(goals: int, rounds: int) -> tuple[float, float]:
+    import tomllib
+
+    rk_text, toml_text = contract_text(goals)
+    return compare(lambda: tomllib.loads(toml_text), lambda: rk.loads(rk_text), rounds)
+
+
+def splitting(rounds: int) -> tuple[float, float]:
+    from apportionment import methods
+
+    weights = [(i * 7919) % 100_003 + 1 for i in range(100_000)]
+    shares = " ".join(f"P{i} {w}" for i, w in enumerate(weights))
+    contract = rk.loads(f"split s {{ total 1000000 kr shares {{ {shares} }} }}")
+    names = [f"P{i}" for i in range(len(weights))]
+    return compare(lambda: methods.compute("hamilton", weights, 1_000_000, fractions=True, parties=names),
+                   lambda: contract.split(margins=False), rounds)
+
+
+def peak_memory() -> tuple[float, float]:
+    """Peak resident memory (MiB) of a process that loads the 10,000-goal contract."""
+    text, _ = contract_text(10_000)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.rk"
+        path.write_text(text, encoding="utf-8")
+        probe = "import resource, sys; {}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        base = subprocess.run([PYTHON, "-c", probe.format("import lark")], capture_output=True,
+                              text=True, check=True).stdout
+        ours = subprocess.run([PYTHON, "-c", probe.format(
+            f"import resultkontrakt as rk; rk.load({str(path)!r})")], capture_output=True, text=True,
+            check=True).stdout
+    return int(base) / 1024, int(ours) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and repetitions")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args()
+    rounds = 3 if args.quick else 7
+    times = 500 if args.quick else 10_000
+
+    rows: list[tuple[str, str, float, float, str, float | None]] = []
+
+    def add(what: str, baseline: str, figures: tuple[float, float], target: float | None,
+            unit: str = "s") -> None:
+        base, ours = figures
+        rows.append((what, baseline, base, ours, unit, target))
+        shown = f"{ours / base:.2f}" if unit == "s" else f"{ours:.0f} MiB"
+        print(f"  {what}: {shown}", file=sys.stderr, flush=True)
+
+    print("measuring ...", file=sys.stderr)
+    add("rk eval on the example (process)", 'python -c "import lark"', process(rounds * 3), 1.5)
+    add(f"evaluate the example {times:,} times", "the nine goals by hand in Python",
+        evaluation(rounds, times), 3)
+    add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
+    add("share(a in xs where a >= 9), 1,000,000", "generator expression", share(rounds), 3)
+    per_goal = {}
+    for goals in (100, 1_000, 10_000):
+        figures = loading(goals, rounds if goals < 10_000 else max(3, rounds // 2))
+        per_goal[goals] = figures[1] / goals
+        add(f"load a contract of {goals:,} goals", "the same as TOML (tomllib)", figures, 4)
+    add("split 100,000 parties (largest remainder)", "apportionment package", splitting(3), 1)
+    add("peak memory loading 10,000 goals", 'python -c "import lark"', peak_memory(), None, "MiB")
+
+    print(f"\nresultkontrakt benchmarks on {platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {platform.system()} ({len(__import__('os').sched_getaffinity(0))} cores)\n")
+    print(f"| what | baseline (same run) | baseline | ours | ratio | target |")
+    print("|---|---|---:|---:|---:|---:|")
+    for what, baseline, base, ours, unit, target in rows:
+        if unit == "s":
+            ratio = ours / base
+            verdict = "" if target is None else (" ✓" if ratio <= target else " ✗")
+            print(f"| {what} | {baseline} | {_seconds(base)} | {_seconds(ours)} | {ratio:.2f}{verdict} | "
+                  f"<= {target} |")
+        else:
+            print(f"| {what} | {baseline} | {base:.0f} MiB | {ours:.0f} MiB | {ours / base:.1f} | "
+                  f"< 200 MiB{' ✓' if ours < 200 else ' ✗'} |")
+    flat = per_goal[10_000] / per_goal[1_000]
+    print(f"\nTime per goal when loading, 10,000 goals against 1,000: {flat:.2f} "
+          f"(flat within 20%: {'✓' if 0.8 <= flat <= 1.2 else '✗'})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(
+            [dict(zip(("what", "baseline", "baseline_s", "ours_s", "unit", "target"), row)) for row in rows],
+            indent=2), encoding="utf-8")
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+if __name__ == "__main__":
+    main()
