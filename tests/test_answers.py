@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.evaluate import nps_counts
+from resultkontrakt.runtime import nps_counts
 
 ANSWERS = ("i høj grad", "i nogen grad", "i lav grad", "slet ikke", "ved ikke")
 SURVEY = rk.loads('''

@@ -62,8 +62,8 @@ def test_a_given_outside_its_range_fails_the_example():
 
 @pytest.mark.parametrize(("body", "words"), [
     ('example "e" { given y = 1  expect goal 1 = 100% }', "`y` is not a fact, deliverable or metric"),
-    ('example "e" { given x = 70%  expect goal 1 = 100% }', "`x` holds a number, but is given a percent"),
-    ('example "e" { given p = 70  expect goal 2 = 100% }', "`p` holds a percent, but is given a number"),
+    ('example "e" { given x = 70%  expect goal 1 = 100% }', "`x` holds number, but is given percent"),
+    ('example "e" { given p = 70  expect goal 2 = 100% }', "`p` holds percent, but is given integer"),
     ('example "e" { given x = p  expect goal 1 = 100% }', "a given value is written out"),
     ('example "e" { given d = 3  expect goal 2 = 100% }', "a deliverable is given true, false or a date"),
     ('example "e" { given x = 1  expect goal 9 = 100% }', "there is no goal 9"),

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-from lark import Token, Transformer, Tree, v_args
+from lark import Token, Tree
 from lark.tree import Meta
 
 from . import syntax as s
@@ -58,16 +58,25 @@ class _ShorthandTier:
 
 def build(tree: Tree, source: str) -> tuple[s.Module, list[Problem]]:
     builder = _Builder(source)
-    module = builder.transform(tree)
+    module = builder.node(tree)
     return attrs.evolve(module, source=source), builder.problems
 
 
-@v_args(meta=True)
-class _Builder(Transformer[Token, Any]):
+class _Builder:
+    """One method per grammar rule, each given the rule's position and its built children.
+
+    The walk is written out rather than inherited from Lark's Transformer:
+    it is the same dispatch without the per-call wrapping, about twice as fast.
+    The parser bounds the nesting, so the recursion stays shallow.
+    """
+
     def __init__(self, source: str) -> None:
-        super().__init__()
         self.source = source
         self.problems: list[Problem] = []
+
+    def node(self, tree: Tree) -> Any:
+        children = [self.node(child) if isinstance(child, Tree) else child for child in tree.children]
+        return getattr(self, tree.data)(tree.meta, children)
 
     # ---- helpers ----
 

@@ -35,6 +35,8 @@ class Analysis:
     types: dict[str, Type]
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
+    # Work done once per contract and kept: the compiled expressions.
+    cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:

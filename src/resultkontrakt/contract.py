@@ -6,6 +6,7 @@ that evaluating the same contract against many years of facts repeats none of it
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections.abc import Mapping
 from fractions import Fraction
@@ -163,14 +164,22 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
     if not isinstance(text, str):
         raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
     text = _normalise(text)
+    # Reading builds many small objects that are never garbage; pausing the
+    # cycle collector keeps loading linear in the size of the contract.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         tree = parse(text, source)
         module, build_problems = build(tree, source)
+        del tree
+        analysis = check(module, build_problems)
     except RecursionError:
         raise RkSyntaxError([Problem("error", "the contract is nested too deeply to read",
                                      Span.point(source, 1, 1),
                                      "split long expressions into metrics")], {source: text}) from None
-    analysis = check(module, build_problems)
+    finally:
+        if collecting:
+            gc.enable()
     if any(p.is_error for p in analysis.problems):
         ordered = sorted(analysis.problems, key=_position)
         raise ContractError(ordered, {source: text})

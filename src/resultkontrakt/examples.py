@@ -20,7 +20,7 @@ import attrs
 
 from . import syntax as s
 from .errors import Problem, RkError, Span, did_you_mean
-from .infer import Typer, a
+from .infer import Typer, a, as_percent
 from .values import BOOL, DATE, LIST, PERCENT, T_PERCENT, Type, Value, format_number, format_value
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
         elif not _fits(declared, found):
             hint = "write it as the fact is declared"
             if declared.kind == PERCENT and isinstance(given.value, s.Number):
-                hint = f"write a percentage: {format_value(given.value.value / 100, T_PERCENT)}"
-            yield Problem("error", f"`{given.name}` holds {a(declared)}, but is given {a(found)}",
+                hint = f"write a percentage: {as_percent(given.value.value)}"
+            yield Problem("error", f"`{given.name}` holds {declared}, but is given {found}",
                           given.value.span, hint)
         else:
             _check_choices(typer, given, declared)
@@ -167,7 +167,11 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     failures.extend(f"given {p.message}" + (f" ({p.hint})" if p.hint else "")
                     for p in evaluation.errors)
     for expectation in example.expectations:
-        failure = _compare(contract, expectation, evaluation, facts, constant)
+        try:
+            failure = _compare(contract, expectation, evaluation, facts, constant)
+        except Exception as exc:  # noqa: BLE001 - an expectation that cannot be worked out fails
+            failure = f"the expectation at line {expectation.span.line} cannot be worked out: " \
+                      f"{getattr(exc, 'message', exc)}"
         if failure:
             failures.append(failure)
     return Outcome(contract.source, example.name, tuple(failures), example.span)

@@ -283,17 +283,24 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
             invalid[name] = problem
             problems.append(problem)
     # Two facts read from one bad file would otherwise report its rows twice.
+    metric_problems: list[Problem] = []
     for name, raw in (metrics or {}).items():
         # A metric given a value (an example, a what-if) is taken as it is.
+        if raw is None:
+            continue
         if metric_types is None or name not in metric_types:
-            problems.append(Problem("error", f"unknown metric `{name}`", None,
-                                    did_you_mean(name, metric_types or {}) or
-                                    "only a metric of the contract can be given a value"))
+            metric_problems.append(Problem("error", f"unknown metric `{name}`", None,
+                                           did_you_mean(name, metric_types or {}) or
+                                           "only a metric of the contract can be given a value"))
             continue
         try:
             values[name] = coerce(metric_types[name], raw, None)
         except _Invalid as exc:
-            problems.append(Problem("error", f"{name}{exc.path}: {exc.message}", None, exc.hint))
+            metric_problems.append(Problem("error", f"{name}{exc.path}: {exc.message}", None, exc.hint))
+    if metric_problems:
+        # A what-if that cannot be taken as asked is refused whole, rather than
+        # quietly scored on the computed metric instead.
+        raise FactsError(metric_problems)
     given = frozenset(metrics or {}) & frozenset(values)
     return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given)
 
@@ -492,17 +499,18 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
 
     None if any item needs the general path, which then says exactly what is wrong.
     """
-    out = []
-    for item in raw:
-        if type(item) is int:
-            out.append(item)
-        elif type(item) is JsonNumber and len(item) <= 18 and item.isdigit():
-            out.append(int(item))
-        else:
+    kinds = set(map(type, raw))  # one pass in C over a million answers
+    if kinds == {int} or not kinds:
+        out = tuple(raw)
+    elif kinds <= {int, JsonNumber}:
+        if not all(type(item) is int or (len(item) <= 18 and item.isdigit()) for item in raw):
             return None
+        out = tuple(item if type(item) is int else int(item) for item in raw)
+    else:
+        return None
     if bounds is not None and out and not (bounds[0] <= min(out) and max(out) <= bounds[1]):
         return None
-    return tuple(out)
+    return out
 
 
 def is_blank(raw: object) -> bool:

@@ -345,11 +345,13 @@ class Typer:
         if any(t is None for t in arg_types):
             return _RESULT.get(name)
         known: list[Type] = [t for t in arg_types if t is not None]
-        one_list = len(known) == 1 and known[0].kind == LIST and known[0].element is not None
+        one_list = len(known) == 1 and known[0].kind == LIST
         if name == "nps":
             if not (one_list and known[0].element is not None and known[0].element.kind == NUMBER):
                 self._error(expr.span, "`nps` takes one list of 0-10 answers", "e.g. `nps(anbefaling)`")
             return T_NUMBER
+        if name == "count" and one_list and known[0].element is None:
+            return T_INTEGER  # `count([])`
         if name in ("all", "any", "share") or (name == "count" and not one_list):
             bools = (one_list and known[0].element is not None and known[0].element.kind == BOOL) or (
                 name != "share" and known and all(t.kind == BOOL for t in known))
@@ -360,8 +362,7 @@ class Typer:
                             f"or binds a name to each element: e.g. `{example}`")
             return _RESULT[name]
         if one_list and name in QUANTIFIERS:
-            assert known[0].element is not None
-            return self._list_result(expr, name, known[0].element)
+            return self._list_result(expr, name, known[0].element or T_NUMBER)
         if name == "abs":
             if len(known) != 1 or not known[0].is_quantity:
                 self._error(expr.span, "`abs` takes one number, percent or amount of money",

@@ -45,15 +45,24 @@ def grammar_text() -> str:
     return in_tree.read_text(encoding="utf-8")
 
 
+_OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
+            "maybe_placeholders": True}
+
+
 @functools.cache
 def parser() -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        maybe_placeholders=True,
-    )
+    """The parser, built once per process.
+
+    Building the LALR tables takes longer than everything else `rk eval` does,
+    so Lark keeps them in a cache file in the system's temporary folder, keyed
+    by the grammar and Lark's version. A cache that cannot be read or written
+    only costs the time to build the tables again.
+    """
+    grammar = grammar_text()
+    try:
+        return Lark(grammar, cache=True, **_OPTIONS)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - an unusable cache must never stop a contract loading
+        return Lark(grammar, **_OPTIONS)  # type: ignore[arg-type]
 
 
 # Every later step walks expressions recursively; bounding the nesting here

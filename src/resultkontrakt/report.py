@@ -18,6 +18,7 @@ import attrs
 from .contract import Contract
 from .errors import RkError
 from .results import Allocation, Evaluation, GoalResult
+from .values import round_half_away
 from .wording import ENGLISH, WORDINGS, Wording
 
 _TEXT = {
@@ -213,7 +214,7 @@ def page(report: Report) -> str:
 def _goal_html(report: Report, goal: GoalResult) -> str:
     e, w = html.escape, report.wording
     share = goal.fulfilment if goal.fulfilment is not None else Fraction(0)
-    width = w.rounded_percent(share, 2).replace(w.decimal, ".").replace(" ", "")
+    width = f"{float(round_half_away(share * 100, 2)):g}%"
     meter = (f'<div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100" '
              f'aria-valuenow="{float(share * 100):g}" aria-label="{e(report.fulfilment(goal))}">'
              f'<span style="width: {width}"></span></div>') if goal.fulfilment is not None else ""
@@ -222,7 +223,8 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
             f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
             f'<div class="result"><span class="status">{e(w[goal.status])}</span>'
-            f'<span class="fulfilment">{e(report.fulfilment(goal))}</span>{meter}</div>'
+            + (f'<span class="fulfilment">{e(report.fulfilment(goal))}</span>' if goal.fulfilment is not None else "")
+            + f'{meter}</div>'
             f'<p class="why">{why}</p>{text}</section>')
 
 
@@ -248,16 +250,35 @@ def _split_html(report: Report, allocation: Allocation) -> str:
             f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div>")
 
 
+# Notebook fragments style only themselves: inline styles, no style sheet that
+# would restyle the rest of the notebook.
+_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3"}
+
+
 def evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
-    """An evaluation as an HTML fragment, for notebooks (`_repr_html_`)."""
+    """An evaluation as an HTML table, for notebooks (`_repr_html_`)."""
+    e = html.escape
     report = Report(evaluation, (), wording)
-    goals = "".join(_goal_html(report, goal) for goal in evaluation.goals.values())
-    return (f"<div><style>{_CSS}</style><p class=\"overall\"><strong>{html.escape(evaluation.title)}"
-            f"</strong>: {html.escape(report.overall())}</p>{goals}</div>")
+    rows = []
+    for goal in evaluation.goals.values():
+        share = goal.fulfilment or Fraction(0)
+        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
+               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
+               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
+        rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
+                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
+                    f'<td>{e(report.fulfilment(goal))}</td><td>{bar}</td>'
+                    f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
+    return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(report.overall())}</p>"
+            f"<table><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
-    return f"<div><style>{_CSS}</style>{_split_html(Report(_EMPTY, (), wording), allocation)}</div>"
-
-
-_EMPTY = Evaluation("", {})
+    """A split as an HTML table, for notebooks."""
+    e = html.escape
+    unit = allocation.unit
+    rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
+                   f"<td>{e(wording.money(s.amount * _kroner(unit), unit))}</td></tr>"
+                   for s in allocation.shares)
+    heading = Report(Evaluation("", {}), (), wording).split_heading(allocation)
+    return f"<div><p><strong>{e(heading)}</strong></p><table><tbody>{rows}</tbody></table></div>"

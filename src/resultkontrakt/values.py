@@ -110,9 +110,18 @@ MAX_DIGITS = 100
 MAX_EXPONENT = 300
 
 
+_PLAIN = re.compile(r"(\d{1,30})(?:\.(\d{1,30}))?")
+
+
 def decimal_fraction(text: str) -> Fraction:
     """The exact value of a decimal numeral: '0.1' is one tenth, not a float."""
     text = text.strip()
+    plain = _PLAIN.fullmatch(text)
+    if plain:  # the common case, read without Decimal: 62.4 is 624/10
+        whole, decimals = plain.groups()
+        if not decimals:
+            return Fraction(int(whole))
+        return Fraction(int(whole + decimals), 10 ** len(decimals))
     if len(text) > MAX_DIGITS + 10 or not _DECIMAL.fullmatch(text):
         if _DECIMAL.fullmatch(text):
             raise ValueError(f"a number may have at most {MAX_DIGITS} digits")

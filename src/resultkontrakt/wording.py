@@ -117,5 +117,5 @@ DANISH_WORDS: dict[str, str] = {
 }
 
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"}, ENGLISH_WORDS)
-DANISH = Wording("da", ",", ".", " ", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."}, DANISH_WORDS)
+DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."}, DANISH_WORDS)
 WORDINGS = {"en": ENGLISH, "da": DANISH}

@@ -1,0 +1,268 @@
+"""Expressions compiled once into plain Python closures, evaluated many times.
+
+A contract is loaded once and evaluated for many years and scenarios, so the
+work that facts do not change (walking the syntax tree, working out which
+function a node calls, which constants a set holds, how a percent is rounded)
+is done once per expression. A compiled expression is a closure
+`(evaluator, bound) -> value`; `bound` holds the names quantifiers bind.
+
+Quantifiers whose condition only compares the bound name with constants
+(`share(a in xs where a >= 9)`, `any(a in svar where a in {...})`) compile to
+predicates that run at the speed of Python's own loops.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from fractions import Fraction
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from . import syntax as s
+from .infer import DELIVERABLES
+from .printer import expr_text
+from .runtime import (
+    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity, nps_counts,
+)
+from .values import PERCENT, T_NUMBER, Type, Value, round_half_away
+
+if TYPE_CHECKING:
+    from .check import Analysis
+    from .evaluate import Evaluator
+
+Bound = dict[str, Value] | None
+Closure = Callable[["Evaluator", Bound], Value]
+Predicate = Callable[[Any], bool]
+
+# `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
+_FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
+            "=": operator.eq, "!=": operator.ne}
+
+
+class Compiler:
+    """Compiles and keeps the closures of one contract's expressions."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self._closures: dict[tuple[int, str | None], Closure] = {}
+        self._texts: dict[int, str] = {}
+        self._types: dict[tuple[int, str | None], Type | None] = {}
+
+    def get(self, expr: s.Expr, goal: s.Goal | None) -> Closure:
+        key = (id(expr), goal.id if goal is not None else None)
+        closure = self._closures.get(key)
+        if closure is None:
+            closure = self._closures[key] = self._compile(expr, goal, {})
+        return closure
+
+    def text(self, expr: s.Expr) -> str:
+        text = self._texts.get(id(expr))
+        if text is None:
+            text = self._texts[id(expr)] = expr_text(expr)
+        return text
+
+    def type_of(self, expr: s.Expr, goal: s.Goal | None) -> Type | None:
+        key = (id(expr), goal.id if goal is not None else None)
+        if key not in self._types:
+            self._types[key] = self.analysis.type_of(expr, goal)
+        return self._types[key]
+
+    # ---- compiling ----
+
+    def _compile(self, expr: s.Expr, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        constant = _constant(expr)
+        if constant is not _NOT_CONSTANT:
+            return lambda ev, bound: constant
+        match expr:
+            case s.Name(name=name):
+                return self._name(expr, goal, scope)
+            case s.Unary(op="not", operand=operand):
+                inner = self._compile(operand, goal, scope)
+                return lambda ev, bound: not inner(ev, bound)
+            case s.Unary(op="-", operand=operand):
+                inner = self._compile(operand, goal, scope)
+                return lambda ev, bound: -_quantity(inner(ev, bound))
+            case s.Binary(op="and", left=left, right=right):
+                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+                return lambda ev, bound: bool(first(ev, bound)) and bool(second(ev, bound))
+            case s.Binary(op="or", left=left, right=right):
+                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+                return lambda ev, bound: bool(first(ev, bound)) or bool(second(ev, bound))
+            case s.Binary(op=op, left=left, right=right):
+                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+
+                def arithmetic(ev: Evaluator, bound: Bound) -> Value:
+                    a, b = first(ev, bound), second(ev, bound)
+                    if isinstance(a, tuple):
+                        return _join(op, a, b, expr)
+                    return _arithmetic(op, _quantity(a), _quantity(b), expr)
+                return arithmetic
+            case s.Compare(op=op, left=left, right=right):
+                test = _COMPARE[op]
+                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+                return lambda ev, bound: test(first(ev, bound), second(ev, bound))
+            case s.Member(item=item, collection=collection, negated=negated):
+                element = self._compile(item, goal, scope)
+                members = _constant(collection)
+                if members is not _NOT_CONSTANT:
+                    pool = _pool(members)
+                    return lambda ev, bound: (element(ev, bound) in pool) != negated
+                within = self._compile(collection, goal, scope)
+                return lambda ev, bound: (element(ev, bound) in _items(within(ev, bound))) != negated
+            case s.SetLiteral(items=items) | s.ListLiteral(items=items):
+                parts = [self._compile(item, goal, scope) for item in items]
+                return lambda ev, bound: tuple(part(ev, bound) for part in parts)
+            case s.Aggregate():
+                return self._aggregate(expr, goal, scope)
+            case s.Call(function="round", args=args):
+                return self._round(args, goal, scope)
+            case s.Call(function="nps", args=(answers,)):
+                source = self._compile(answers, goal, scope)
+
+                def net_promoter(ev: Evaluator, bound: Bound) -> Value:
+                    values = _items(source(ev, bound))
+                    counts = nps_counts(values)
+                    ev.counts[id(expr)] = (counts.promoters, counts.passives, counts.detractors)
+                    return _nps(values, counts, answers)
+                return net_promoter
+            case s.Call(function=function, args=args):
+                parts = [self._compile(arg, goal, scope) for arg in args]
+                return lambda ev, bound: _call(function, [part(ev, bound) for part in parts], expr)
+        raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        name = expr.name
+        if name in scope:
+            return lambda ev, bound: bound[name]  # type: ignore[index]
+        if name == DELIVERABLES and goal is not None:
+            names = tuple(d.name for d in goal.deliverables)
+            return lambda ev, bound: tuple(ev.supplied.values[n] for n in names)
+        return lambda ev, bound: ev.lookup(name, expr)
+
+    def _round(self, args: tuple[s.Expr, ...], goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        value = self._compile(args[0], goal, scope)
+        digits = self._compile(args[1], goal, scope) if len(args) > 1 else None
+        type_ = self.analysis.type_of(args[0], goal, scope)
+        # A percent is rounded in percentage points: round(70.46%) is 70%.
+        scale = 100 if type_ is not None and type_.kind == PERCENT else 1
+
+        def rounded(ev: Evaluator, bound: Bound) -> Value:
+            places = int(_quantity(digits(ev, bound))) if digits is not None else 0
+            return round_half_away(_quantity(value(ev, bound)) * scale, places) / scale
+        return rounded
+
+    def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        source = self._compile(expr.source, goal, scope)
+        source_type = self.analysis.type_of(expr.source, goal, scope)
+        element = source_type.element if source_type and source_type.element else T_NUMBER
+        inner_scope = {**scope, expr.var: element}
+        fast = _predicate(expr.where, expr.var)
+        if fast is None:
+            condition = self._compile(expr.where, goal, inner_scope)
+            var = expr.var
+
+            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+                inner = dict(bound or {})
+
+                def test(item: Any) -> bool:
+                    inner[var] = item
+                    return bool(condition(ev, inner))
+                return test
+        else:
+            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+                return fast  # type: ignore[return-value]
+
+        function = expr.function
+
+        def aggregate(ev: Evaluator, bound: Bound) -> Value:
+            items = _items(source(ev, bound))
+            test = test_in(ev, bound)
+            if function == "any":
+                return any(map(test, items))
+            if function == "all":
+                return all(map(test, items))
+            if function in ("count", "share"):
+                counted = sum(map(test, items))
+                ev.counts[id(expr)] = (counted, len(items))
+                if function == "count":
+                    return counted
+                if not items:
+                    raise _Failure(f"no answers in `{expr_text(expr.source)}`", expr.span)
+                return Fraction(counted, len(items))
+            return _over_list(function, tuple(filter(test, items)), expr)
+        return aggregate
+
+
+# ---- constants and fast predicates -------------------------------------------------
+
+_NOT_CONSTANT = object()
+
+
+def _constant(expr: s.Expr) -> Any:
+    """The value of an expression made of literals only, or _NOT_CONSTANT."""
+    match expr:
+        case s.Number(value=value) if value.denominator == 1:
+            # A whole number as an int: answers are ints, and int compares with int in C.
+            return value.numerator
+        case s.Number(value=value) | s.Percent(value=value) | s.Date(value=value) | s.Bool(value=value) \
+                | s.Text(value=value):
+            return value
+        case s.Money():
+            return expr.value
+        case s.Unary(op="-", operand=operand):
+            inner = _constant(operand)
+            return _NOT_CONSTANT if inner is _NOT_CONSTANT else -inner
+        case s.SetLiteral(items=items) | s.ListLiteral(items=items):
+            values = [_constant(item) for item in items]
+            return _NOT_CONSTANT if any(v is _NOT_CONSTANT for v in values) else tuple(values)
+    return _NOT_CONSTANT
+
+
+def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
+    try:
+        return frozenset(values)
+    except TypeError:  # lists of lists are not hashable; look through them in order
+        return values
+
+
+def _predicate(expr: s.Expr, var: str) -> Predicate | None:
+    """A test of the bound name alone, built from C-level pieces, or None if there is none."""
+    match expr:
+        case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
+            value = _constant(right)
+            if value is not _NOT_CONSTANT:
+                return partial(_FLIPPED[op], value)
+        case s.Compare(op=op, left=left, right=s.Name(name=name)) if name == var:
+            value = _constant(left)
+            if value is not _NOT_CONSTANT:
+                return partial(_COMPARE[op], value)
+        case s.Member(item=s.Name(name=name), collection=collection, negated=negated) if name == var:
+            members = _constant(collection)
+            if members is not _NOT_CONSTANT:
+                pool = _pool(members)
+                return (lambda item: item not in pool) if negated else pool.__contains__
+        case s.Binary(op="and" | "or" as op, left=left, right=right):
+            first, second = _predicate(left, var), _predicate(right, var)
+            if first is not None and second is not None:
+                if op == "and":
+                    return lambda item: bool(first(item)) and bool(second(item))
+                return lambda item: bool(first(item)) or bool(second(item))
+        case s.Unary(op="not", operand=operand):
+            inner = _predicate(operand, var)
+            if inner is not None:
+                return lambda item: not inner(item)
+        case s.Aggregate(function="any" | "all" as function, var=inner_var,
+                         source=s.Name(name=name), where=where) if name == var and inner_var != var:
+            inner = _predicate(where, inner_var)
+            if inner is not None:
+                if function == "any":
+                    return lambda item: any(map(inner, item))
+                return lambda item: all(map(inner, item))
+    return None
+
+
+def _nps(values: tuple[Value, ...], counts: Any, expr: s.Expr) -> Fraction:
+    from .runtime import nps
+
+    return nps(values, expr, counts)

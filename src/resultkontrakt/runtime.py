@@ -1,0 +1,174 @@
+"""What evaluation runs on: exact arithmetic, the functions, and NPS counting.
+
+Shared by the compiled expressions (compile.py) and the evaluator that
+records steps (evaluate.py).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import Counter
+from collections.abc import Callable
+from fractions import Fraction
+
+import attrs
+
+from . import syntax as s
+from .printer import expr_text
+from .values import Value, format_value
+
+
+class _Failure(Exception):
+    """Evaluation of one expression failed; the goal using it is not evaluable."""
+
+    def __init__(self, message: str, span: s.Span | None = None):
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+_COMPARE: dict[str, Callable[[object, object], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
+    "=": operator.eq, "!=": operator.ne,
+}
+
+
+def _is_literal(expr: s.Expr) -> bool:
+    if isinstance(expr, s.Unary) and expr.op == "-":
+        return _is_literal(expr.operand)
+    return isinstance(expr, s.LITERALS)
+
+
+def _quantity(value: Value) -> Fraction | int:
+    # Whole-number facts and answers are kept as int, the rest as Fraction.
+    assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
+    return value
+
+
+def _items(value: Value) -> tuple[Value, ...]:
+    assert isinstance(value, tuple), value
+    return value
+
+
+MAX_LIST = 10_000_000  # a list written in a contract; more is a mistake, not survey data
+
+
+def _join(op: str, left: tuple[Value, ...], right: Value, expr: s.Expr) -> tuple[Value, ...]:
+    if op == "+":
+        assert isinstance(right, tuple)
+        joined = left + right
+    else:
+        count = _quantity(right)
+        if count < 0:
+            raise _Failure(f"`{expr_text(expr)}` repeats a list a negative number of times", expr.span)
+        if len(left) * count > MAX_LIST:
+            raise _Failure(f"`{expr_text(expr)}` would make a list of {len(left) * count} values; "
+                           f"at most {MAX_LIST} are allowed", expr.span)
+        joined = left * int(count)
+    if len(joined) > MAX_LIST:
+        raise _Failure(f"`{expr_text(expr)}` makes a list of more than {MAX_LIST} values", expr.span)
+    return joined
+
+
+def _arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if right == 0:
+        raise _Failure(f"division by zero in `{expr_text(expr)}`", expr.span)
+    return Fraction(left) / right  # int / int would be a float
+
+
+def _compare(expr: s.Compare, left: Value, right: Value) -> bool:
+    return _COMPARE[expr.op](left, right)
+
+
+def _call(function: str, args: list[Value], expr: s.Call) -> Value:
+    one_list = len(args) == 1 and isinstance(args[0], tuple)
+    if function == "nps":
+        return nps(_items(args[0]), expr.args[0])
+    if function in ("all", "any", "count", "share"):
+        # One list (`all(deliverables)`) or several values (`all(a, b)`).
+        values = list(args[0]) if one_list else args
+        if function == "count" and one_list and not all(isinstance(v, bool) for v in values):
+            return len(values)  # a list of answers: how many there are
+        if function == "all":
+            return all(values)
+        if function == "any":
+            return any(values)
+        trues = sum(1 for value in values if value)
+        if function == "count":
+            return trues
+        if not values:
+            raise _Failure(f"no values in `{expr_text(expr.args[0])}`", expr.span)
+        return Fraction(trues, len(values))
+    if function == "abs":
+        return abs(_quantity(args[0]))
+    if one_list:
+        return _over_list(function, _items(args[0]), expr)
+    if function == "min":
+        return min(args)  # type: ignore[type-var]
+    if function == "max":
+        return max(args)  # type: ignore[type-var]
+    raise AssertionError(f"unknown function {function}")
+
+
+def _over_list(function: str, values: tuple[Value, ...], expr: s.Expr) -> Value:
+    """sum, mean, min or max of the values of a list (or those a `where` kept)."""
+    if function == "sum":
+        return sum((_quantity(v) for v in values), 0)
+    if not values:
+        raise _Failure(f"no values in `{expr_text(expr)}`", expr.span)
+    if function == "mean":
+        return Fraction(sum(_quantity(v) for v in values), len(values))
+    if function == "min":
+        return min(values)  # type: ignore[type-var]
+    if function == "max":
+        return max(values)  # type: ignore[type-var]
+    raise AssertionError(f"unknown function {function}")
+
+
+@attrs.frozen
+class NpsCounts:
+    """The answers behind a Net Promoter Score."""
+
+    promoters: int
+    passives: int
+    detractors: int
+    stray: object = attrs.field(default=None, eq=False)  # an answer outside 0-10, if any
+
+    @property
+    def answers(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
+    @property
+    def score(self) -> Fraction:
+        return Fraction(100 * (self.promoters - self.detractors), self.answers)
+
+
+def nps_counts(answers: tuple[Value, ...]) -> NpsCounts:
+    """Promoters answer 9 or 10, detractors 0 to 6, passives 7 or 8; counted exactly."""
+    tally = Counter(answers)
+    promoters = tally[9] + tally[10]
+    passives = tally[7] + tally[8]
+    # Checked on the distinct answers, not the million: anything else would
+    # silently count as a detractor.
+    stray = next((a for a in tally if a not in _ZERO_TO_TEN or isinstance(a, bool)), None)
+    return NpsCounts(promoters, passives, len(answers) - promoters - passives, stray)
+
+
+def nps(answers: tuple[Value, ...], expr: s.Expr, counts: NpsCounts | None = None) -> Fraction:
+    if not answers:
+        raise _Failure(f"no answers in `{expr_text(expr)}`", expr.span)
+    counts = counts or nps_counts(answers)
+    if counts.stray is not None:
+        raise _Failure(f"NPS answers are whole numbers from 0 to 10, but `{expr_text(expr)}` holds "
+                       f"{format_value(counts.stray, None)}; declare it `list of integer in 0 .. 10`",
+                       expr.span)
+    return counts.score
+
+
+_ZERO_TO_TEN = frozenset(range(11))
