@@ -76,6 +76,9 @@ class _Builder:
 
     def node(self, tree: Tree) -> Any:
         children = [self.node(child) if isinstance(child, Tree) else child for child in tree.children]
+        # Each part of the parse tree is dropped as soon as its node is built,
+        # so a large contract never holds its whole tree and all its nodes at once.
+        tree.children = []
         return getattr(self, tree.data)(tree.meta, children)
 
     # ---- helpers ----

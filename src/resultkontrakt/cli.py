@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from . import examples
 from .contract import Contract, load
 from .errors import Problem, RkError
 from .facts import load_facts
@@ -126,6 +124,10 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
+    import textwrap
+
+    from . import examples
+
     passed = failed = 0
     for path in args.contracts:
         try:
