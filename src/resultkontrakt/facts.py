@@ -470,14 +470,8 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
                 continue  # every answer blank: the company did not answer, as in a CSV file
             items.append(value)
         return tuple(items)
-    value = _coerce_type(type_, raw)
-    if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
-        low, high = bounds
-        if not low <= value <= high:
-            raise _Invalid(f"{format_value(value, type_)} is outside its range "
-                           f"{format_value(low, type_)} .. {format_value(high, type_)}",
-                           "check the measurement, or widen the range in the contract")
-    return value
+    return _within(_coerce_type(type_, raw), type_, bounds,
+                   "check the measurement, or widen the range in the contract")
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
@@ -485,12 +479,16 @@ def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
         return tuple(_exact(type_.element, item, bounds) for item in value)
     if type_.integer and isinstance(value, Fraction) and value.denominator == 1:
         value = value.numerator
+    return _within(value, type_, bounds, "give a value within the range")
+
+
+def _within(value: Value, type_: Type, bounds: Bounds, hint: str) -> Value:
+    """`value`, or `_Invalid` if it lies outside the declared range."""
     if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
         low, high = bounds
         if not low <= value <= high:
             raise _Invalid(f"{format_value(value, type_)} is outside its range "
-                           f"{format_value(low, type_)} .. {format_value(high, type_)}",
-                           "give a value within the range")
+                           f"{format_value(low, type_)} .. {format_value(high, type_)}", hint)
     return value
 
 
