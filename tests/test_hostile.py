@@ -230,3 +230,38 @@ def test_every_error_message_is_one_a_person_can_read():
             rendered = str(error)
             for jargon in ("Token", "Tree", "__ANON", "lark", "Traceback", "RULE", "$END"):
                 assert jargon not in rendered, (text, rendered)
+
+
+# ---- crashes found in review, kept fixed ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # a quantifier inside another that binds the same name
+    'fact xs: list of list of integer\ngoal 1 "g" { score any(a in xs where any(a in a where a > 1)) -> 100% }',
+    # a shorthand tier after `else`
+    'fact n: number\ngoal 1 "g" { score n >= 1 -> 100%; else -> 0%; >= 0 -> 50% }',
+])
+def test_mistakes_that_once_crashed_the_checks_are_reported(text):
+    with pytest.raises(rk.ContractError):
+        rk.loads(text)
+
+
+def test_a_fulfilment_summed_from_no_percents_is_zero_not_a_crash():
+    contract = rk.loads('fact xs: list of percent\ngoal 1 "g" { score true -> sum(xs) }')
+    assert contract.evaluate({"xs": []}).goals["1"].fulfilment == 0
+
+
+def test_repeating_an_empty_list_a_huge_number_of_times_is_refused():
+    contract = rk.loads('fact xs: list of integer\nfact n: integer\n'
+                        'goal 1 "g" { score count(xs * n) >= 0 -> 100% }')
+    result = contract.evaluate({"xs": [], "n": 10**23})
+    assert result.goals["1"].status == "not evaluable"
+    assert "would make a list of more than 10000000 values" in result.goals["1"].reason
+
+
+@pytest.mark.parametrize("reference", ['{"csv": "a\\u0000b", "column": "x"}', '{"csv": 5, "column": 3}'])
+def test_odd_answer_file_references_are_facts_errors(reference):
+    contract = rk.loads('fact xs: list of integer\ngoal 1 "g" { score count(xs) >= 0 -> 100% }')
+    result = contract.evaluate(rk.loads_facts(f'{{"xs": {reference}}}'))
+    assert result.goals["1"].status == "not evaluable"
+    assert result.errors

@@ -51,28 +51,35 @@ class TableError(Exception):
         self.sources = sources
 
 
+def _text_value(value: object) -> bool:
+    """A text in the facts file (a JSON number is kept as text too, but is not one)."""
+    from .facts import JsonNumber
+
+    return isinstance(value, str) and not isinstance(value, JsonNumber)
+
+
 def reference(raw: Mapping[object, object], base: Path) -> TableRef:
     """The table a facts-file object points at; ValueError with advice if it is malformed."""
     keys = set(raw)
-    if not isinstance(raw.get("csv"), str):
+    if not _text_value(raw.get("csv")):
         raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
     unknown = keys - {"csv", "column", "columns", "key"}
     if unknown:
         raise ValueError(f"unknown key {sorted(map(str, unknown))[0]!r} in a table reference; "
                          'use "csv" with "column" or "columns" (and "key" for a table)')
     key = raw.get("key")
-    if key is not None and (not isinstance(key, str) or "columns" in raw):
+    if key is not None and (not _text_value(key) or "columns" in raw):
         raise ValueError('a table is read as {"csv": "FILE.csv", "key": "NAME COLUMN", "column": "VALUES"}')
     if ("column" in raw) == ("columns" in raw):
         raise ValueError('say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]')
     if "column" in raw:
         column = raw["column"]
-        if not isinstance(column, str):
+        if not _text_value(column):
             raise ValueError('"column" is the name of one column, in quotes')
         columns: tuple[str, ...] = (column,)
     else:
         names = raw["columns"]
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        if not isinstance(names, list) or not names or not all(_text_value(n) for n in names):
             raise ValueError('"columns" is a list of column names: ["q1", "q2", ...]')
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
@@ -187,8 +194,9 @@ def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
 def _text(path: Path, source: str) -> str:
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(source, f"cannot read the answers: {exc.strerror}",
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise _fail(source, f"cannot read the answers: {reason}",
                     "the path is relative to the facts file") from None
     try:
         text = data.decode("utf-8-sig")

@@ -273,13 +273,14 @@ class _Builder:
             if isinstance(tier, _ShorthandTier):
                 previous = tiers[-1].condition if tiers else None
                 after_else = bool(tiers) and previous is None
-                if not isinstance(previous, s.Compare) and not after_else:
-                    self._error(tier.span, "this tier leaves out what it compares, but the tier "
-                                "before it is not a comparison to take it from",
-                                "write the subject in full, e.g. `nps >= 50 -> 50%`")
-                    subject: s.Expr = s.Name("?", span=tier.span)
+                if isinstance(previous, s.Compare):
+                    subject: s.Expr = previous.left
                 else:
-                    subject = previous.left
+                    if not after_else:  # after `else` the tier is reported as unreachable already
+                        self._error(tier.span, "this tier leaves out what it compares, but the tier "
+                                    "before it is not a comparison to take it from",
+                                    "write the subject in full, e.g. `nps >= 50 -> 50%`")
+                    subject = s.Name("?", span=tier.span)
                 condition = s.Compare(tier.op, subject, tier.right, span=tier.span)
                 tiers.append(s.Tier(condition, tier.fulfilment, True, span=tier.span))
             else:

@@ -31,7 +31,6 @@ class Analysis:
     facts: dict[str, s.Fact]
     metrics: dict[str, s.Metric]
     deliverables: dict[str, s.Deliverable]
-    metric_order: tuple[str, ...]  # each metric after the metrics it uses
     types: dict[str, Type]
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
@@ -143,7 +142,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # A shorthand tier repeats its subject, so a mistake in the subject would
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
-    return Analysis(facts, metrics, deliverables, tuple(order), types, needs, unique)
+    return Analysis(facts, metrics, deliverables, types, needs, unique)
 
 
 def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:

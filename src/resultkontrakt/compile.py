@@ -23,7 +23,7 @@ from . import syntax as s
 from .infer import DELIVERABLES
 from .printer import expr_text
 from .runtime import (
-    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity, nps_counts,
+    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity, nps, nps_counts,
 )
 from .values import PERCENT, T_NUMBER, Type, Value, round_half_away
 
@@ -124,7 +124,7 @@ class Compiler:
                     values = _items(source(ev, bound))
                     counts = nps_counts(values)
                     ev.counts[id(expr)] = (counts.promoters, counts.passives, counts.detractors)
-                    return _nps(values, counts, answers)
+                    return nps(values, answers, counts)
                 return net_promoter
             case s.Call(function=function, args=args):
                 parts = [self._compile(arg, goal, scope) for arg in args]
@@ -262,7 +262,3 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
     return None
 
 
-def _nps(values: tuple[Value, ...], counts: Any, expr: s.Expr) -> Fraction:
-    from .runtime import nps
-
-    return nps(values, expr, counts)

@@ -140,7 +140,9 @@ class Evaluator:
 
     def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
         value = self.value(tier.fulfilment, goal)
-        assert isinstance(value, Fraction)
+        if not isinstance(value, Fraction | int) or isinstance(value, bool):
+            raise _Failure("the fulfilment is not a percentage", tier.fulfilment.span)
+        value = Fraction(value)  # `sum` of no percents is the int 0
         if not 0 <= value <= 1:
             raise _Failure(f"the fulfilment {format_percent(value)} lies outside 0% .. 100%",
                            tier.fulfilment.span)

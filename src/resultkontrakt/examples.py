@@ -87,7 +87,7 @@ def _fits(declared: Type, given: Type) -> bool:
 
 
 def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
-    texts = [given.value] if isinstance(given.value, s.Text) else []
+    texts: list[s.Text] = []
     pending = [given.value]
     while pending:
         expr = pending.pop()
@@ -100,7 +100,7 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
     inner = declared.innermost
     if inner.choices is not None:
         for text in dict.fromkeys(texts):
-            typer._check_choice(given.value, inner, text)  # reports through the typer
+            typer._check_choice(inner, text)  # reports through the typer
 
 
 def _check_expectation(expectation: s.Expectation, goals: set[str],

@@ -220,8 +220,8 @@ class Typer:
             if left.kind != right.kind or left.kind == LIST:
                 self._mismatch(expr, left, right)
             else:
-                self._check_choice(expr.left, left, expr.right)
-                self._check_choice(expr.right, right, expr.left)
+                self._check_choice(left, expr.right)
+                self._check_choice(right, expr.left)
         elif left.kind != right.kind or left.kind not in ORDERED:
             if left.kind in ORDERED and right.kind in ORDERED:
                 self._mismatch(expr, left, right)
@@ -241,7 +241,7 @@ class Typer:
                     hint = f"write the threshold as a percentage: {as_percent(number_side.value)}"
         self._error(expr.span, f"cannot compare {a(left)} with {a(right)}", hint)
 
-    def _check_choice(self, side: s.Expr, side_type: Type, other: s.Expr) -> None:
+    def _check_choice(self, side_type: Type, other: s.Expr) -> None:
         """A text written against a `one of` value must be one of its answers: catches typos."""
         if side_type.choices is None:
             return
@@ -266,9 +266,9 @@ class Typer:
             self._error(expr.span, f"cannot look for {a(item)} among {_plural(element)}",
                         "look for a value of the same kind as the list holds")
             return T_BOOL
-        self._check_choice(expr.item, item, expr.collection)
+        self._check_choice(item, expr.collection)
         if isinstance(expr.item, s.Text):
-            self._check_choice(expr.collection, element, expr.item)
+            self._check_choice(element, expr.item)
         return T_BOOL
 
     def _set(self, expr: s.SetLiteral | s.ListLiteral) -> Type | None:
@@ -304,11 +304,15 @@ class Typer:
                         f"e.g. `{name}(a in answers where a >= 9)` with a `list of` fact")
             return _RESULT.get(name)
         element = source.element
+        outer = self.scope.get(expr.var)  # a name bound twice (reported above) shadows, then comes back
         self.scope[expr.var] = element
         try:
             self._expect_bool(expr.where, "where")
         finally:
-            del self.scope[expr.var]
+            if outer is None:
+                del self.scope[expr.var]
+            else:
+                self.scope[expr.var] = outer
         return self._list_result(expr, name, element)
 
     def _list_result(self, expr: s.Expr, name: str, element: Type) -> Type | None:

@@ -61,9 +61,9 @@ def _join(op: str, left: tuple[Value, ...], right: Value, expr: s.Expr) -> tuple
         count = _quantity(right)
         if count < 0:
             raise _Failure(f"`{expr_text(expr)}` repeats a list a negative number of times", expr.span)
-        if len(left) * count > MAX_LIST:
-            raise _Failure(f"`{expr_text(expr)}` would make a list of {len(left) * count} values; "
-                           f"at most {MAX_LIST} are allowed", expr.span)
+        if count > MAX_LIST or len(left) * count > MAX_LIST:
+            raise _Failure(f"`{expr_text(expr)}` would make a list of more than {MAX_LIST} values",
+                           expr.span)
         joined = left * int(count)
     if len(joined) > MAX_LIST:
         raise _Failure(f"`{expr_text(expr)}` makes a list of more than {MAX_LIST} values", expr.span)
@@ -82,14 +82,8 @@ def _arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Ex
     return Fraction(left) / right  # int / int would be a float
 
 
-def _compare(expr: s.Compare, left: Value, right: Value) -> bool:
-    return _COMPARE[expr.op](left, right)
-
-
 def _call(function: str, args: list[Value], expr: s.Call) -> Value:
     one_list = len(args) == 1 and isinstance(args[0], tuple)
-    if function == "nps":
-        return nps(_items(args[0]), expr.args[0])
     if function in ("all", "any", "count", "share"):
         # One list (`all(deliverables)`) or several values (`all(a, b)`).
         values = list(args[0]) if one_list else args

@@ -101,7 +101,7 @@ def check_tiers(goal: s.Goal) -> Iterator[Problem]:
                           "it takes is taken by a tier before it",
                           tier.span, "tiers are tried in written order; put the stricter tier first")
             continue
-        yield from _pays_more(subject, condition.op, value, tier, seen.get(subject, []))
+        yield from _pays_more(subject, condition.op, tier, seen.get(subject, []))
         earlier.setdefault(subject, []).extend(mine)
         seen.setdefault(subject, []).append((condition.op, value, tier))
 
@@ -113,7 +113,7 @@ def _safe_covered(target: list[_Interval], cover: list[_Interval]) -> bool:
         return False
 
 
-def _pays_more(subject: str, op: str, value: Any, tier: s.Tier,
+def _pays_more(subject: str, op: str, tier: s.Tier,
                before: list[tuple[str, Any, s.Tier]]) -> Iterator[Problem]:
     """A later tier on the same subject, in the same direction, takes worse values;
     it should not pay more than the tiers before it."""

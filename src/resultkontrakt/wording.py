@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import attrs
 
-from .values import LIST, MONEY, MONEY_UNITS, PERCENT, Type, Value, format_number, round_half_away
+from .values import LIST, MONEY, MONEY_UNITS, PERCENT, Type, Value, format_number
 
 
 @attrs.frozen
@@ -44,10 +44,6 @@ class Wording:
 
     def percent(self, share: Fraction | int) -> str:
         return self.number(Fraction(share) * 100, approx_digits=2) + self.percent_space + "%"
-
-    def rounded_percent(self, share: Fraction, digits: int = 1) -> str:
-        """A share rounded for a chart or a table heading, never for a decision."""
-        return self.number(round_half_away(Fraction(share) * 100, digits)) + self.percent_space + "%"
 
     def money(self, kroner: Fraction | int, unit: str | None = None) -> str:
         """Kroner in the given unit, or the largest unit that shows it whole."""
