@@ -201,9 +201,8 @@ def _text(path: Path, source: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise _fail(source, "the file is not UTF-8 text",
-                    "export it as CSV UTF-8", line=line) from None
+        raise _fail(source, "the file is not UTF-8 text", "export it as CSV UTF-8",
+                    line=Span.of_bad_byte(source, data, exc).line) from None
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -239,16 +239,13 @@ def _check_range(fact: s.Fact) -> Iterator[Problem]:
 
 def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:
     """The value and kind of a literal quantity, with an optional minus sign."""
-    if isinstance(expr, s.Unary) and expr.op == "-":
-        value, kind = _constant(expr.operand)
-        return (-value if value is not None else None), kind
-    if isinstance(expr, s.Number):
-        return expr.value, NUMBER
-    if isinstance(expr, s.Percent):
-        return expr.value, PERCENT
-    if isinstance(expr, s.Money):
-        return expr.value, MONEY
-    return None, ""
+    found = s.signed_literal(expr)
+    kind = {s.Number: NUMBER, s.Percent: PERCENT, s.Money: MONEY}.get(type(found[0])) if found else None
+    if kind is None:
+        return None, ""
+    value = s.literal_value(expr)
+    assert isinstance(value, Fraction)
+    return value, kind
 
 
 def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:

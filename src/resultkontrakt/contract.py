@@ -203,10 +203,8 @@ def _loads_bytes(data: bytes, source: str) -> Contract:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise RkSyntaxError([Problem("error", "the contract is not UTF-8 text",
-                                     Span.point(source, line, column),
+                                     Span.of_bad_byte(source, data, exc),
                                      "save the file as UTF-8")]) from None
     return loads(text, source)
 

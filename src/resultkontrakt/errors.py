@@ -31,6 +31,13 @@ class Span:
     def point(cls, source: str, line: int, column: int) -> Span:
         return cls(source, line, column, line, column + 1)
 
+    @classmethod
+    def of_bad_byte(cls, source: str, data: bytes, error: UnicodeDecodeError) -> Span:
+        """Where the first byte that is not UTF-8 stands in `data`."""
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return cls.point(source, line, column)
+
     def __str__(self) -> str:
         return f"{self.source}:{self.line}:{self.column}"
 

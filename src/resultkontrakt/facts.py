@@ -79,10 +79,8 @@ def load_facts(path: str | Path) -> FactsFile:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise FactsError([Problem("error", "the facts file is not UTF-8 text",
-                                  Span.point(source, line, column),
+                                  Span.of_bad_byte(source, data, exc),
                                   "save the file as UTF-8")]) from None
     return loads_facts(text, source)
 
@@ -516,12 +514,8 @@ def is_blank(raw: object) -> bool:
 
 
 def _bound(expr: s.Expr) -> Fraction | None:
-    if isinstance(expr, s.Unary) and expr.op == "-":
-        inner = _bound(expr.operand)
-        return -inner if inner is not None else None
-    if isinstance(expr, s.Number | s.Percent | s.Money):
-        return expr.value
-    return None
+    value = s.literal_value(expr)
+    return value if isinstance(value, Fraction) else None
 
 
 def _coerce_type(type_: Type, raw: object) -> Value:

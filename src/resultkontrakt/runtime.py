@@ -34,9 +34,7 @@ _COMPARE: dict[str, Callable[[object, object], bool]] = {
 
 
 def _is_literal(expr: s.Expr) -> bool:
-    if isinstance(expr, s.Unary) and expr.op == "-":
-        return _is_literal(expr.operand)
-    return isinstance(expr, s.LITERALS)
+    return s.signed_literal(expr) is not None
 
 
 def _quantity(value: Value) -> Fraction | int:

@@ -148,6 +148,25 @@ class Aggregate:
 Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call,
              Member, SetLiteral, ListLiteral, Aggregate]
 LITERALS = (Number, Percent, Money, Date, Bool, Text)
+Literal = Union[Number, Percent, Money, Date, Bool, Text]
+
+
+def signed_literal(expr: Expr) -> tuple[Literal, int] | None:
+    """A literal written with an optional minus sign (`-100`, `70%`), and that sign; else None."""
+    sign = 1
+    while isinstance(expr, Unary) and expr.op == "-":
+        expr, sign = expr.operand, -sign
+    return (expr, sign) if isinstance(expr, LITERALS) else None
+
+
+def literal_value(expr: Expr) -> object | None:
+    """The value of a literal quantity or date with an optional minus sign; None for anything else."""
+    found = signed_literal(expr)
+    if found is None or isinstance(found[0], Bool | Text):
+        return None
+    node, sign = found
+    value = node.value
+    return -value if sign < 0 else value  # type: ignore[operator]
 
 
 # ---- declarations -------------------------------------------------------------

@@ -68,16 +68,6 @@ def _covered(target: list[_Interval], cover: list[_Interval]) -> bool:
                for t in target)
 
 
-def _constant(expr: s.Expr) -> Any:
-    """The value of a constant operand, or None if the operand is not a constant."""
-    if isinstance(expr, s.Unary) and expr.op == "-":
-        inner = _constant(expr.operand)
-        return -inner if inner is not None else None
-    if isinstance(expr, s.Number | s.Percent | s.Money | s.Date):
-        return expr.value
-    return None
-
-
 def check_tiers(goal: s.Goal) -> Iterator[Problem]:
     earlier: dict[str, list[_Interval]] = {}  # subject -> values already taken
     seen: dict[str, list[tuple[str, Any, s.Tier]]] = {}  # subject -> simple tiers so far
@@ -91,7 +81,7 @@ def check_tiers(goal: s.Goal) -> Iterator[Problem]:
         condition = tier.condition
         if not isinstance(condition, s.Compare):
             continue
-        value = _constant(condition.right)
+        value = s.literal_value(condition.right)
         if value is None:
             continue
         subject = expr_text(condition.left)
@@ -117,14 +107,14 @@ def _pays_more(subject: str, op: str, tier: s.Tier,
                before: list[tuple[str, Any, s.Tier]]) -> Iterator[Problem]:
     """A later tier on the same subject, in the same direction, takes worse values;
     it should not pay more than the tiers before it."""
-    paid = _constant(tier.fulfilment)
+    paid = s.literal_value(tier.fulfilment)
     if paid is None or not isinstance(tier.fulfilment, s.Percent):
         return
     rising = op in (">=", ">")
     for other_op, other_value, other in before:
         if (other_op in (">=", ">")) != rising or other_op in ("=", "!=") or op in ("=", "!="):
             continue
-        other_paid = _constant(other.fulfilment)
+        other_paid = s.literal_value(other.fulfilment)
         if not isinstance(other.fulfilment, s.Percent) or other_paid is None:
             continue
         if paid > other_paid:
