@@ -7,7 +7,7 @@ and explanation use: they never have to guess a type or a dependency.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
 import attrs
@@ -92,33 +92,28 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
             untyped.add(name)
 
     needs: dict[str, frozenset[str]] = {}
-    seen_goals: dict[str, Span] = {}
+    problems.extend(_twice(
+        ((goal.id, goal.span) for goal in module.goals),
+        lambda goal_id, line: (f"goal {goal_id} is declared twice",
+                               f"the first goal {goal_id} is at line {line}; give each goal its own id")))
     for goal in module.goals:
-        if goal.id in seen_goals:
-            problems.append(Problem("error", f"goal {goal.id} is declared twice", goal.span,
-                                    f"the first goal {goal.id} is at line {seen_goals[goal.id].line}; "
-                                    "give each goal its own id"))
-        seen_goals.setdefault(goal.id, goal.span)
         problems.extend(_check_goal(goal, types, module, untyped))
         needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
 
-    seen_splits: dict[str, Span] = {}
+    problems.extend(_twice(
+        ((split.name, split.span) for split in module.splits),
+        lambda name, line: (f"split `{name}` is declared twice",
+                            f"the first is at line {line}; give each split its own name")))
     for split in module.splits:
-        if split.name in seen_splits:
-            problems.append(Problem("error", f"split `{split.name}` is declared twice", split.span,
-                                    f"the first is at line {seen_splits[split.name].line}; "
-                                    "give each split its own name"))
-        seen_splits.setdefault(split.name, split.span)
         problems.extend(check_split(split, facts))
 
     names_of = {**{n: "fact" for n in facts}, **{n: "metric" for n in metrics},
                 **{n: "deliverable" for n in deliverables}}
-    seen_examples: dict[str, Span] = {}
+    problems.extend(_twice(
+        ((example.name, example.span) for example in module.examples),
+        lambda name, line: (f'two examples are called "{name}"',
+                            "give each example its own name, so a failure says which")))
     for example in module.examples:
-        if example.name in seen_examples:
-            problems.append(Problem("error", f'two examples are called "{example.name}"', example.span,
-                                    "give each example its own name, so a failure says which"))
-        seen_examples.setdefault(example.name, example.span)
         problems.extend(check_example(example, types, module, names_of))
 
     used = set().union(*needs.values()) if needs else set()
@@ -143,6 +138,18 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
     return Analysis(facts, metrics, deliverables, types, needs, unique)
+
+
+def _twice(named: Iterable[tuple[str, Span]],
+           words: Callable[[str, int], tuple[str, str]]) -> Iterator[Problem]:
+    """An error for each name used again; `words` gives the message and hint from the
+    name and the line of its first use."""
+    first: dict[str, Span] = {}
+    for name, span in named:
+        if name in first:
+            message, hint = words(name, first[name].line)
+            yield Problem("error", message, span, hint)
+        first.setdefault(name, span)
 
 
 def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
