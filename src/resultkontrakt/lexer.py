@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pygments.lexer import RegexLexer, words
+from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import (
     Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Whitespace,
 )
@@ -41,6 +41,8 @@ class RkLexer(RegexLexer):
             (r'"""', String.Doc, "text_block"),
             (r'"(\\.|[^"\\\n])*"', String.Double),
             (r"\d{4}-\d{2}-\d{2}", Literal.Date),
+            # A goal's id right after `goal` (1, 2a, 3.1, A-2) is one label, not several tokens.
+            (r"(goal)(\s+)([^\W_]([\w.\-]*\w)?)", bygroups(Keyword, Whitespace, Name.Label)),
             (r"\d+(\.\d+)?%", Number.Float),
             (r"\d+(\.\d+)?(?=\s+(mio\s+kr|tkr|kr)\b)", Number.Float),
             (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),

@@ -19,7 +19,7 @@ from . import examples, syntax
 from .contract import Contract, load
 from .errors import RkError
 
-_HAS_EXAMPLES = re.compile(r'^[ \t]*example[ \t]+"', re.MULTILINE)
+_HAS_EXAMPLES = re.compile(r'(^|[\s}])example\s*"', re.MULTILINE)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
