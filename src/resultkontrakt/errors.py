@@ -8,7 +8,6 @@ mistake in one run rather than one per run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -124,5 +123,7 @@ class FactsError(RkError):
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest known name, if one is close enough."""
+    import difflib  # only when there is a mistake to explain: keeps start-up short
+
     close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
