@@ -87,15 +87,40 @@ def reference(raw: Mapping[object, object], base: Path) -> TableRef:
                     unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None)
 
 
-def read_table(ref: TableRef, type_: Type,
-               cell: Callable[[Type, str], Value]) -> tuple[tuple[str, Value], ...]:
+@attrs.frozen
+class _Sheet:
+    """A CSV file read and split into rows once, however many facts read from it."""
+
+    text: str
+    rows: list[list[str]]
+    lines: list[str]
+    row_lines: list[int]
+    delimiter: str
+
+
+def _sheet(path: Path, sheets: dict[str, _Sheet] | None) -> _Sheet:
+    key = str(path)
+    if sheets is not None and key in sheets:
+        return sheets[key]
+    text = _text(path, key)
+    delimiter = _delimiter(text)
+    sheet = _Sheet(text, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
+                   text.split("\n"), _row_lines(text), delimiter)
+    if sheets is not None:
+        sheets[key] = sheet
+    return sheet
+
+
+def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
+               sheets: dict[str, _Sheet] | None = None) -> tuple[tuple[str, Value], ...]:
     """A table fact from a CSV file: (name, value) for each row, in file order."""
     assert ref.key is not None and type_.element is not None
     source = str(ref.path)
-    text = _text(ref.path, source)
+    sheets = {} if sheets is None else sheets
+    text = _sheet(ref.path, sheets).text
     names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
-                 text=text)
-    values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, text=text)
+                 sheets)
+    values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
     if len(names) != len(values):
         raise _fail(source, f'every row needs a name in "{ref.key}" and a value in "{ref.columns[0]}"',
                     "fill in the empty cells", text=text)
@@ -110,11 +135,12 @@ def read_table(ref: TableRef, type_: Type,
 
 
 def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
-         text: str | None = None) -> tuple[Value, ...]:
+         sheets: dict[str, _Sheet] | None = None) -> tuple[Value, ...]:
     """The answers `ref` points at, as a value of the list type `type_`.
 
     `cell` turns one cell's text into a value of the element type, raising
-    ValueError (with an optional `.hint`) when it cannot.
+    ValueError (with an optional `.hint`) when it cannot. `sheets` keeps files
+    already read, so two facts from one export read it once.
     """
     source = str(ref.path)
     assert type_.kind == LIST and type_.element is not None
@@ -127,9 +153,8 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     elif element.kind == LIST:
         raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
                     'read several columns with "columns": [...]')
-    text = text if text is not None else _text(ref.path, source)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    lines = text.split("\n")
+    sheet = _sheet(ref.path, sheets)
+    text, rows, lines = sheet.text, sheet.rows, sheet.lines
     if not rows:
         raise _fail(source, "the file is empty", "the first row names the columns", text=text)
     header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
@@ -144,7 +169,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
 
     problems: list[Problem] = []
     values: list[Value] = []
-    reader_lines = _row_lines(text)
+    reader_lines = sheet.row_lines
     for number, row in enumerate(rows[1:], start=1):
         line = reader_lines[number] if number < len(reader_lines) else number + 1
         if not any(c.strip() for c in row):
@@ -158,17 +183,18 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
         answers: list[Value] = []
         for column, index in zip(ref.columns, indexes):
             raw = row[index].strip()
-            where = Span.point(source, line, _cell_column(lines, line, index, _delimiter(text)))
             if not raw:
                 if element.optional:
                     continue  # no answer to this question: left out
-                problems.append(Problem("error", f'no answer in column "{column}"', where,
+                problems.append(Problem("error", f'no answer in column "{column}"',
+                                        _where(source, lines, line, index, sheet.delimiter),
                                         "declare the answers `optional` to allow blank cells"))
                 continue
             try:
                 answers.append(cell(element, raw))
             except ValueError as exc:
-                problems.append(Problem("error", f'column "{column}": {exc}', where,
+                problems.append(Problem("error", f'column "{column}": {exc}',
+                                        _where(source, lines, line, index, sheet.delimiter),
                                         getattr(exc, "hint", None)))
         if len(problems) >= MAX_PROBLEMS:
             break
@@ -221,6 +247,10 @@ def _row_lines(text: str) -> list[int]:
         starts.append(line)
         line = reader.line_num + 1
     return starts
+
+
+def _where(source: str, lines: list[str], line: int, index: int, delimiter: str) -> Span:
+    return Span.point(source, line, _cell_column(lines, line, index, delimiter))
 
 
 def _cell_column(lines: list[str], line: int, index: int, delimiter: str) -> int:

@@ -321,10 +321,12 @@ def _table(fact: s.Fact, raw: Mapping[object, object], base: Path,
     if key not in cache:
         def cell(type_: Type, text: str) -> Value:
             return _cell(type_, text, bounds)
+        # The files themselves are kept beside the facts read from them.
+        sheets = cache.setdefault(("sheets",), {})  # type: ignore[arg-type]
         if ref.key is not None:
-            cache[key] = answers.read_table(ref, fact.type, cell)  # type: ignore[assignment]
+            cache[key] = answers.read_table(ref, fact.type, cell, sheets)  # type: ignore[assignment,arg-type]
         else:
-            cache[key] = answers.read(ref, fact.type, cell)
+            cache[key] = answers.read(ref, fact.type, cell, sheets)  # type: ignore[arg-type]
     return cache[key]
 
 
