@@ -209,7 +209,7 @@ def main() -> None:
 
     print(f"\nresultkontrakt benchmarks on {platform.machine()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.system()} ({len(__import__('os').sched_getaffinity(0))} cores)\n")
-    print(f"| what | baseline (same run) | baseline | ours | ratio | target |")
+    print("| what | baseline (same run) | baseline | ours | ratio | target |")
     print("|---|---|---:|---:|---:|---:|")
     for what, baseline, base, ours, unit, target in rows:
         if unit == "s":

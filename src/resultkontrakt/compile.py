@@ -75,7 +75,7 @@ class Compiler:
         if constant is not _NOT_CONSTANT:
             return lambda ev, bound: constant
         match expr:
-            case s.Name(name=name):
+            case s.Name():
                 return self._name(expr, goal, scope)
             case s.Unary(op="not", operand=operand):
                 inner = self._compile(operand, goal, scope)

@@ -326,7 +326,7 @@ class Typer:
         if name in ("sum", "mean"):
             if not element.is_quantity:
                 self._error(expr.span, f"`{name}` adds up numbers, percents or money, not {_plural(element)}",
-                            f"count them instead: `count(...)`")
+                            "count them instead: `count(...)`")
                 return None
             return Type(element.kind, integer=element.integer and name == "sum")
         if name in ("min", "max"):
