@@ -76,11 +76,28 @@ def test_rk_report_writes_a_file(rk, tmp_path):
     assert run.stdout.startswith("# Annual report: Resultatkontrakt 2019")
 
 
-def test_a_report_without_the_splits_weights_still_reports_the_goals():
+def test_a_split_that_cannot_be_worked_out_is_shown_with_why_and_the_goals_still_stand():
     contract = rk.loads('fact x: number\nfact w: table of integer\ngoal 1 "g" { score x >= 1 -> 100% }\n'
                         'split s { total 10 kr shares from w }')
-    text = report.markdown(report.build(contract, {"x": 1}))
-    assert "Mål 1: g" in text and "Fordeling" not in text
+    built = report.build(contract, {"x": 1})
+    text = report.markdown(built)
+    assert "Mål 1: g" in text and "**Opfyldt, 100\u00a0%.**" in text
+    assert "## Fordelingen af s kan ikke beregnes" in text
+    assert "takes its weights from the fact `w`, which is not given" in report.page(built)
+    assert built.failed
+    zero = report.build(contract, {"x": 1, "w": {"A": 0, "B": 0}}, "en")
+    assert "The split s cannot be worked out" in report.markdown(zero)
+    assert "every weight in `w` is zero" in report.page(zero)
+
+
+def test_rk_report_exits_1_when_a_split_cannot_be_worked_out(rk, tmp_path):
+    contract = tmp_path / "c.rk"
+    contract.write_text('fact x: number\nfact w: table of integer\ngoal 1 "g" { score x >= 1 -> 100% }\n'
+                        'split s { total 10 kr shares from w }', encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"x": 1, "w": {"A": 0}}', encoding="utf-8")
+    run = rk("report", contract, facts)
+    assert run.exit == 1 and "Fordelingen af s kan ikke beregnes" in run.stdout
 
 
 def test_notebooks_get_html():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 import attrs
 
 from .errors import Problem, Span, did_you_mean
+from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from .values import LIST, T_TEXT, Type, Value, list_of
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
@@ -36,10 +38,12 @@ class TableRef:
     municipality, say) and `columns` holds the one column of values.
     """
 
-    path: Path
+    path: Path  # resolved, and inside the folder the facts may point into
+    source: str  # the file as messages name it: where the reference leads, before symlinks
     columns: tuple[str, ...]
     several: bool  # "columns": a list per row; "column": one answer per row
     key: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 class TableError(Exception):
@@ -58,8 +62,12 @@ def _text_value(value: object) -> bool:
     return isinstance(value, str) and not isinstance(value, JsonNumber)
 
 
-def reference(raw: Mapping[object, object], base: Path) -> TableRef:
-    """The table a facts-file object points at; ValueError with advice if it is malformed."""
+def reference(raw: Mapping[object, object], access: Access) -> TableRef:
+    """The table a facts-file object points at.
+
+    ValueError with advice if the object is malformed; FileProblem if the file
+    it names lies outside the folder the facts may point into.
+    """
     keys = set(raw)
     if not _text_value(raw.get("csv")):
         raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
@@ -83,8 +91,11 @@ def reference(raw: Mapping[object, object], base: Path) -> TableRef:
             raise ValueError('"columns" is a list of column names: ["q1", "q2", ...]')
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
-    return TableRef(base / str(raw["csv"]), columns, "columns" in raw,
-                    unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None)
+    written = str(raw["csv"])
+    return TableRef(confine(written, access), os.path.normpath(access.base / written), columns,
+                    "columns" in raw,
+                    unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
+                    access.max_bytes)
 
 
 @attrs.frozen
@@ -98,11 +109,11 @@ class _Sheet:
     delimiter: str
 
 
-def _sheet(path: Path, sheets: dict[str, _Sheet] | None) -> _Sheet:
-    key = str(path)
+def _sheet(ref: TableRef, sheets: dict[str, _Sheet] | None) -> _Sheet:
+    key = str(ref.path)
     if sheets is not None and key in sheets:
         return sheets[key]
-    text = _text(path, key)
+    text = _text(ref.path, ref.source, ref.max_bytes)
     delimiter = _delimiter(text)
     sheet = _Sheet(text, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
                    text.split("\n"), _row_lines(text), delimiter)
@@ -115,9 +126,9 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
                sheets: dict[str, _Sheet] | None = None) -> tuple[tuple[str, Value], ...]:
     """A table fact from a CSV file: (name, value) for each row, in file order."""
     assert ref.key is not None and type_.element is not None
-    source = str(ref.path)
+    source = ref.source
     sheets = {} if sheets is None else sheets
-    text = _sheet(ref.path, sheets).text
+    text = _sheet(ref, sheets).text
     names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
                  sheets)
     values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
@@ -142,7 +153,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     ValueError (with an optional `.hint`) when it cannot. `sheets` keeps files
     already read, so two facts from one export read it once.
     """
-    source = str(ref.path)
+    source = ref.source
     assert type_.kind == LIST and type_.element is not None
     element = type_.element
     if ref.several:
@@ -153,7 +164,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     elif element.kind == LIST:
         raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
                     'read several columns with "columns": [...]')
-    sheet = _sheet(ref.path, sheets)
+    sheet = _sheet(ref, sheets)
     text, rows, lines = sheet.text, sheet.rows, sheet.lines
     if not rows:
         raise _fail(source, "the file is empty", "the first row names the columns", text=text)
@@ -217,13 +228,11 @@ def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
                       {source: text} if text else {})
 
 
-def _text(path: Path, source: str) -> str:
+def _text(path: Path, source: str, max_bytes: int) -> str:
     try:
-        data = path.read_bytes()
-    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-        raise _fail(source, f"cannot read the answers: {reason}",
-                    "the path is relative to the facts file") from None
+        data = read_bytes(path, max_bytes)
+    except FileProblem as problem:
+        raise _fail(source, f"cannot read the answers: {problem.message}", problem.hint) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

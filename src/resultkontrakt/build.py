@@ -23,13 +23,8 @@ from .split import METHODS, method_named
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, decimal_fraction, declared_type, list_of, table_of,
 )
+from .vocabulary import KEYWORDS, unquote
 
-# Words the language uses itself; a fact or metric may not take them as names.
-KEYWORDS = frozenset({
-    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
-    "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
-    "not", "in", "true", "false", "kr", "tkr", "mio",
-})
 
 
 @attrs.define
@@ -525,20 +520,6 @@ def _party(token: Token) -> str:
     return unicodedata.normalize("NFC", name)
 
 
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-
-
 def _string(token: Token) -> str:
-    """The text a quoted string stands for: quotes removed, escapes resolved."""
-    body = str(token)[1:-1]
-    if "\\" not in body:
-        return body
-    out: list[str] = []
-    chars = iter(body)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            out.append(_ESCAPES.get(following, "\\" + following))
-        else:
-            out.append(char)
-    return "".join(out)
+    """The text a quoted string stands for."""
+    return unquote(str(token))

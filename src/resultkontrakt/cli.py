@@ -7,13 +7,16 @@ line is wrong. No user input ever ends in a Python traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from .contract import Contract, load
+from . import escape
+from .contract import Contract, load, read_contract
 from .errors import Problem, RkError
-from .facts import load_facts
+from .facts import FactsFile, load_facts
+from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
 from .render import (
     allocation_csv, allocation_json, allocation_text, evaluation_json, evaluation_text,
 )
@@ -26,8 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = _arguments().parse_args(argv)
+    # Whatever a contract, a facts file or a CSV cell holds, no control
+    # character reaches the terminal raw: every line printed passes through here.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(saved[0]), _Visible(saved[1])
     try:
+        args = _arguments().parse_args(argv)
         return int(args.run(args))
     except RkError as exc:
         _print_error(exc)
@@ -36,18 +43,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `rk eval ... | head`
         return OK
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+class _Visible(io.TextIOBase):
+    """A text stream that shows control characters as escapes (`\\x1b`) instead of sending them."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(escape.terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rk", description="Check and evaluate result contracts written in the .rk language.")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    # Every command that reads files refuses one larger than this.
+    reads = argparse.ArgumentParser(add_help=False)
+    reads.add_argument("--max-file-size", dest="max_bytes", type=_size, default=DEFAULT_MAX_BYTES,
+                       metavar="SIZE", help="read no file larger than SIZE (default 256M; e.g. 1G)")
+    # Commands that read facts: the folder the files they point at must lie in.
+    facts = argparse.ArgumentParser(add_help=False)
+    facts.add_argument("--data-dir", metavar="DIR",
+                       help="allow the facts to point at files anywhere inside DIR (default: only "
+                       "inside the facts file's folder)")
 
-    check = commands.add_parser("check", help="report every problem in contracts (exit 1 on errors)")
+    check = commands.add_parser("check", parents=[reads],
+                                help="report every problem in contracts (exit 1 on errors)")
     check.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     check.set_defaults(run=_check)
 
-    evaluate = commands.add_parser("eval", help="evaluate a contract against a year's facts")
+    evaluate = commands.add_parser("eval", parents=[reads, facts],
+                                   help="evaluate a contract against a year's facts")
     evaluate.add_argument("contract", metavar="CONTRACT.rk")
     evaluate.add_argument("facts", metavar="FACTS.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
@@ -55,11 +96,12 @@ def _arguments() -> argparse.ArgumentParser:
                           help="leave out the goals' text blocks in the text output")
     evaluate.set_defaults(run=_eval)
 
-    test = commands.add_parser("test", help="run the worked examples written in contracts")
+    test = commands.add_parser("test", parents=[reads], help="run the worked examples written in contracts")
     test.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     test.set_defaults(run=_test)
 
-    report = commands.add_parser("report", help="write the annual report on a contract, for a year's facts")
+    report = commands.add_parser("report", parents=[reads, facts],
+                                 help="write the annual report on a contract, for a year's facts")
     report.add_argument("contract", metavar="CONTRACT.rk")
     report.add_argument("facts", metavar="FACTS.json")
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
@@ -68,14 +110,15 @@ def _arguments() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
     report.set_defaults(run=_report)
 
-    fmt = commands.add_parser("fmt", help="print contracts in the one canonical layout")
+    fmt = commands.add_parser("fmt", parents=[reads], help="print contracts in the one canonical layout")
     fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is not formatted")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
     fmt.set_defaults(run=_fmt)
 
-    split = commands.add_parser("split", help="split a grant among the parties, with margins")
+    split = commands.add_parser("split", parents=[reads, facts],
+                                help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
     split.add_argument("--facts", metavar="FACTS.json", help="facts holding the weights, if the split "
@@ -89,7 +132,7 @@ def _check(args: argparse.Namespace) -> int:
     status = OK
     for path in args.contracts:
         try:
-            contract = load(path)
+            contract = load(path, max_bytes=args.max_bytes)
         except RkError as exc:
             _print_error(exc)
             status = FAILED
@@ -111,9 +154,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _facts(args: argparse.Namespace, path: str) -> FactsFile:
+    return load_facts(path, data_dir=args.data_dir, max_bytes=args.max_bytes)
+
+
 def _eval(args: argparse.Namespace) -> int:
-    contract = load(args.contract)
-    facts = load_facts(args.facts)
+    contract = load(args.contract, max_bytes=args.max_bytes)
+    facts = _facts(args, args.facts)
     evaluation = contract.evaluate(facts)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
     if args.format == "json":
@@ -131,7 +178,7 @@ def _test(args: argparse.Namespace) -> int:
     passed = failed = 0
     for path in args.contracts:
         try:
-            contract = load(path)
+            contract = load(path, max_bytes=args.max_bytes)
         except RkError as exc:
             _print_error(exc)
             failed += 1
@@ -156,39 +203,30 @@ def _test(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from . import report
 
-    contract = load(args.contract)
-    facts = load_facts(args.facts)
+    contract = load(args.contract, max_bytes=args.max_bytes)
+    facts = _facts(args, args.facts)
     built = report.build(contract, facts, args.lang)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8") as file:
-                file.write(text)
-        except OSError as exc:
-            print(f"rk report: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            write_atomically(args.output, text.encode("utf-8", "backslashreplace"))
+        except FileProblem as problem:
+            _print_file_problem(args.output, "cannot write the report", problem)
             return FAILED
     else:
         sys.stdout.write(text)
-    return FAILED if built.evaluation.errors else OK
+    return FAILED if built.failed else OK
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .fmt import format_text
+    from .fmt import format_file
 
     status = OK
     for name in args.contracts:
-        path = Path(name)
         try:
-            original = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{name}: error: cannot read the contract: {exc}", file=sys.stderr)
-            status = FAILED
-            continue
-        try:
-            formatted = format_text(original, name)
+            original = read_contract(name, args.max_bytes)
+            formatted = format_file(original, name)
         except RkError as exc:
             _print_error(exc)
             status = FAILED
@@ -198,16 +236,29 @@ def _fmt(args: argparse.Namespace) -> int:
                 print(f"{name}: not formatted; run `rk fmt --write {name}`")
                 status = FAILED
         elif args.write:
-            if formatted != original:
-                path.write_text(formatted, encoding="utf-8")
-                print(f"{name}: formatted")
+            if formatted == original:
+                continue
+            try:
+                write_atomically(name, formatted)
+            except FileProblem as problem:
+                _print_file_problem(name, "cannot write the formatted contract; the file is unchanged",
+                                    problem)
+                status = FAILED
+                continue
+            print(f"{name}: formatted")
         else:
-            sys.stdout.write(formatted)
+            sys.stdout.write(formatted.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
     return status
 
 
+def _print_file_problem(name: str, what: str, problem: FileProblem) -> None:
+    print(f"{name}: error: {what}: {problem.message}", file=sys.stderr)
+    if problem.hint:
+        print(f"  hint: {problem.hint}", file=sys.stderr)
+
+
 def _split(args: argparse.Namespace) -> int:
-    contract = load(args.contract)
+    contract = load(args.contract, max_bytes=args.max_bytes)
     if not contract.splits:
         print(f"{args.contract}: error: the contract has no split", file=sys.stderr)
         print("  hint: add one: split NAME { total ... shares { ... } }", file=sys.stderr)
@@ -218,7 +269,7 @@ def _split(args: argparse.Namespace) -> int:
         what = f"there is no split `{args.name}`" if args.name else "name the split to work out"
         print(f"rk split: error: {what} in {args.contract}; the splits are: {names}", file=sys.stderr)
         return USAGE
-    facts = load_facts(args.facts) if args.facts else None
+    facts = _facts(args, args.facts) if args.facts else None
     allocation = contract.split(args.name, facts)
     render = {"text": allocation_text, "json": allocation_json, "csv": allocation_csv}[args.format]
     print(render(allocation))

@@ -20,6 +20,7 @@ from .check import Analysis, check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
 from .facts import FactsFile, check_facts
+from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .parser import parse
 from .results import Allocation, Evaluation
 from .split import allocate
@@ -59,17 +60,22 @@ class Contract:
         return tuple(p for p in self.analysis.problems if not p.is_error)
 
     def evaluate(self, facts: Mapping[str, object] | None = None,
-                 metrics: Mapping[str, object] | None = None) -> Evaluation:
+                 metrics: Mapping[str, object] | None = None, *,
+                 data_dir: str | Path | None = None, max_bytes: int | None = None) -> Evaluation:
         """Judge every goal against `facts` (a mapping, or `load_facts(...)`).
 
         `metrics` gives some metrics a value instead of computing them, for a
         what-if: `evaluate(year, metrics={"nps": 60})`; their facts are then not
         needed. Never raises for bad facts: a goal whose facts are missing or
         invalid is not evaluable, and the problems are in `Evaluation.problems`.
+
+        Files the facts point at must lie inside the facts file's folder (the
+        working folder for a mapping), or inside `data_dir` when it is given,
+        and be at most `max_bytes` large (256 MiB unless the facts say otherwise).
         """
         facts = facts if facts is not None else {}
         supplied = check_facts(facts, self.analysis.facts, self.analysis.deliverables,
-                               metrics, self.analysis.types)
+                               metrics, self.analysis.types, data_dir=data_dir, max_bytes=max_bytes)
         evaluator = Evaluator(self.analysis, supplied)
         goals = {goal.id: evaluator.goal(goal) for goal in self.module.goals}
         sources = {self.source: self.text, **supplied.sources}
@@ -90,7 +96,8 @@ class Contract:
         return {split.name: split for split in self.module.splits}
 
     def split(self, name: str | None = None, facts: Mapping[str, object] | None = None,
-              margins: bool | None = None) -> Allocation:
+              margins: bool | None = None, *, data_dir: str | Path | None = None,
+              max_bytes: int | None = None) -> Allocation:
         """Work out the split `name` (the only one, if there is one): party -> amount.
 
         A split whose weights come from a fact (`shares from folketal`) needs
@@ -102,7 +109,7 @@ class Contract:
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
-            weights = self._table_weights(split, facts)
+            weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
         return allocate(split, weights, margins)
 
     def _split_named(self, name: str | None) -> s.Split:
@@ -119,7 +126,8 @@ class Contract:
                                          f"the splits are: {', '.join(splits) or 'none'}")])
         return splits[name]
 
-    def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None
+    def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None, *,
+                       data_dir: str | Path | None, max_bytes: int | None
                        ) -> list[tuple[str, Fraction | int]]:
         name = split.shares_from
         assert name is not None
@@ -129,7 +137,8 @@ class Contract:
                                       "pass the facts: rk split CONTRACT --facts FACTS.json")])
         supplied = check_facts({name: facts[name]} if not isinstance(facts, FactsFile)
                                else facts.updated(without=tuple(n for n in facts if n != name)),
-                               self.analysis.facts, self.analysis.deliverables)
+                               self.analysis.facts, self.analysis.deliverables,
+                               data_dir=data_dir, max_bytes=max_bytes)
         if name in supplied.invalid:
             raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
         table = supplied.values[name]
@@ -186,27 +195,32 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
     return Contract(module, analysis, source, text)
 
 
-def load(path: str | Path) -> Contract:
-    """Load a contract from a `.rk` file."""
-    path = Path(path)
-    source = str(path)
+def load(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Contract:
+    """Load a contract from a `.rk` file (a regular file of at most `max_bytes` bytes)."""
+    return _loads_bytes(read_contract(path, max_bytes), str(path))
+
+
+def read_contract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a contract file, or ContractError saying why it cannot be read."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContractError([Problem("error", f"cannot read the contract: {exc.strerror}",
-                                     Span.point(source, 1, 1), "check the path and the file's "
-                                     "permissions")]) from None
-    return _loads_bytes(data, source)
+        return read_bytes(path, max_bytes)
+    except FileProblem as problem:
+        raise ContractError([Problem("error", f"cannot read the contract: {problem.message}",
+                                     Span.point(str(path), 1, 1), problem.hint)]) from None
 
 
 def _loads_bytes(data: bytes, source: str) -> Contract:
+    return loads(decode_contract(data, source), source)
+
+
+def decode_contract(data: bytes, source: str) -> str:
+    """A contract file's text, or RkSyntaxError at the first byte that is not UTF-8."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RkSyntaxError([Problem("error", "the contract is not UTF-8 text",
                                      Span.of_bad_byte(source, data, exc),
                                      "save the file as UTF-8")]) from None
-    return loads(text, source)
 
 
 def _normalise(text: str) -> str:

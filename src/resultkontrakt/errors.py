@@ -121,6 +121,10 @@ class FactsError(RkError):
     """A facts file or value cannot be read or does not fit its declaration."""
 
 
+class FormatError(RkError):
+    """`rk fmt` would print a text that does not read back as the same contract."""
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest known name, if one is close enough."""
     import difflib  # only when there is a mistake to explain: keeps start-up short

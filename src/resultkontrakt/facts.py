@@ -22,6 +22,7 @@ import attrs
 from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
+from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from .values import (
     BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, PERCENT, TABLE, TEXT, Type, Value, checked_decimal,
     checked_fraction, decimal_fraction, format_value,
@@ -41,6 +42,10 @@ class FactsFile(Mapping[str, object]):
     positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
     text: str = attrs.field(default="", repr=False)
     key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    # The files these facts point at must lie inside this folder (None: the
+    # facts file's own folder), and may be at most `max_bytes` large.
+    data_dir: Path | None = attrs.field(default=None, repr=False)
+    max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, repr=False)
     # Answers read from CSV files, kept so that evaluating the same facts
     # again (a loop over scenarios) does not read the files again.
     tables: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(
@@ -66,27 +71,36 @@ class FactsFile(Mapping[str, object]):
         return attrs.evolve(self, values=merged)
 
 
-def load_facts(path: str | Path) -> FactsFile:
-    """Read a JSON facts file; raise `FactsError` (with line and column) if it is not valid JSON."""
-    path = Path(path)
+def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read a JSON facts file; raise `FactsError` (with line and column) if it cannot be read.
+
+    Files the facts point at (`{"csv": ...}`) are found beside the facts file
+    and must lie inside its folder, or inside `data_dir` when it is given.
+    Every file read may be at most `max_bytes` large.
+    """
     source = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FactsError([Problem("error", f"cannot read the facts file: {exc.strerror}",
-                                  Span.point(source, 1, 1),
-                                  "check the path and the file's permissions")]) from None
+        data = read_bytes(path, max_bytes)
+    except FileProblem as problem:
+        raise FactsError([Problem("error", f"cannot read the facts file: {problem.message}",
+                                  Span.point(source, 1, 1), problem.hint)]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FactsError([Problem("error", "the facts file is not UTF-8 text",
                                   Span.of_bad_byte(source, data, exc),
                                   "save the file as UTF-8")]) from None
-    return loads_facts(text, source)
+    return loads_facts(text, source, data_dir=data_dir, max_bytes=max_bytes)
 
 
-def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
-    """Read facts from JSON text; raise `FactsError` (with line and column) if it is not valid."""
+def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | Path | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read facts from JSON text; raise `FactsError` (with line and column) if it is not valid.
+
+    Files the facts point at are found beside `source` (the working folder
+    for the default `<facts>`), confined to that folder or to `data_dir`.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -163,7 +177,8 @@ def loads_facts(text: str | bytes, source: str = "<facts>") -> FactsFile:
         raise fail(_skip(text, index), "unexpected text after the facts object")
     if problems:
         raise FactsError(problems, {source: text})
-    return FactsFile(values, source, positions, text, key_positions)
+    return FactsFile(values, source, positions, text, key_positions,
+                     Path(data_dir) if data_dir is not None else None, max_bytes)
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -227,7 +242,8 @@ class Exact:
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 deliverables: Mapping[str, s.Deliverable],
                 metrics: Mapping[str, object] | None = None,
-                metric_types: Mapping[str, Type] | None = None) -> Supplied:
+                metric_types: Mapping[str, Type] | None = None, *,
+                data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
     if not isinstance(facts, Mapping):
         raise FactsError([Problem("error", f"facts must be a mapping from fact name to value, "
                                   f"not {type(facts).__name__}",
@@ -235,8 +251,13 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     positions = facts.positions if isinstance(facts, FactsFile) else {}
     key_positions = facts.key_positions if isinstance(facts, FactsFile) else {}
     source = facts.source if isinstance(facts, FactsFile) else None
-    # Answer files are found beside the facts file (or from the working folder).
-    base = Path(facts.source).parent if isinstance(facts, FactsFile) else Path()
+    # Answer files are found beside the facts file (or from the working folder),
+    # and kept inside its folder unless the caller widens it.
+    if isinstance(facts, FactsFile):
+        access = Access.beside(facts.source, data_dir if data_dir is not None else facts.data_dir,
+                               max_bytes if max_bytes is not None else facts.max_bytes)
+    else:
+        access = Access.beside(None, data_dir, max_bytes)
     tables = facts.tables if isinstance(facts, FactsFile) else {}
     sources: dict[str, str] = {}
     values: dict[str, Value] = {}
@@ -255,7 +276,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         try:
             if name in declared and isinstance(raw, Mapping) and "csv" in raw:
                 try:
-                    values[name] = _table(declared[name], raw, base, tables)
+                    values[name] = _table(declared[name], raw, access, tables)
                 except answers.TableError as exc:
                     sources.update(exc.sources)
                     first = exc.problems[0]
@@ -303,13 +324,15 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given)
 
 
-def _table(fact: s.Fact, raw: Mapping[object, object], base: Path,
+def _table(fact: s.Fact, raw: Mapping[object, object], access: Access,
            cache: dict[tuple[object, ...], tuple[Value, ...]]) -> tuple[Value, ...]:
     if fact.type.kind not in (LIST, TABLE):
         raise _Invalid(f"a CSV file gives a list or a table, but `{fact.name}` holds {fact.type}",
                        f"declare it as `list of {fact.type}`")
     try:
-        ref = answers.reference(raw, base)
+        ref = answers.reference(raw, access)
+    except FileProblem as problem:
+        raise _Invalid(problem.message, problem.hint) from None
     except ValueError as exc:
         raise _Invalid(str(exc)) from None
     if (ref.key is not None) != (fact.type.kind == TABLE):

@@ -21,11 +21,11 @@ from collections.abc import Iterator
 import attrs
 
 from . import syntax as s
-from .errors import ContractError, Span
+from .errors import ContractError, FormatError, Problem, RkError, Span
 from .parser import parse
-from .build import KEYWORDS, build
+from .build import build
 from .printer import expr_text
-from .values import format_number
+from .vocabulary import KEYWORDS, number_literal, quote
 
 WIDTH = 100
 INDENT = "    "
@@ -105,14 +105,82 @@ class _Comments:
 
 
 def format_text(text: str, source: str = "<string>") -> str:
-    """The contract `text` in the canonical layout. Raises RkSyntaxError if it does not parse."""
+    """The contract `text` in the canonical layout, with `\n` line ends.
+
+    Raises RkSyntaxError if it does not parse, and FormatError if the layout
+    would not read back as the same contract with the same comments: then
+    nothing should be written, whatever the printer got wrong.
+    """
     from .contract import _normalise
 
     text = _normalise(text)
     module, problems = build(parse(text, source), source)
     if problems:  # e.g. a date not in the calendar: there is nothing right to print for it
         raise ContractError(problems, {source: text})
-    return _Printer(_Comments(comments(text))).module(module)
+    found = comments(text)
+    formatted = _Printer(_Comments(found)).module(module)
+    _same_contract(module, found, formatted, source)
+    return formatted
+
+
+def _same_contract(module: s.Module, found: list[Comment], formatted: str, source: str) -> None:
+    """FormatError unless `formatted` reads back as `module`, with the same comments."""
+    why = None
+    try:
+        again, problems = build(parse(formatted, source), source)
+    except RkError as error:
+        why = f"the formatted text does not parse ({error.problems[0].message})"
+    else:
+        if problems:
+            why = f"the formatted text has an error ({problems[0].message})"
+        elif tuple(again.items) != tuple(module.items):
+            changed = next((a for a, b in zip(module.items, again.items, strict=False) if a != b), None)
+            what = _describe_item(changed) if changed is not None else "the number of declarations"
+            why = f"the formatted text would change {what}"
+        elif sorted(c.text for c in comments(formatted)) != sorted(c.text for c in found):
+            # Comments move with the lines they belong to, so only their order may change.
+            why = "the formatted text would lose or change a comment"
+    if why is not None:
+        raise FormatError([Problem("error", f"{why}; the contract was left as it is", None,
+                                   "this is a bug in rk fmt: please report it with the contract")])
+
+
+def _describe_item(item: object) -> str:
+    match item:
+        case s.Goal():
+            return f"goal {item.id}"
+        case s.Fact() | s.Metric() | s.Split():
+            return f"`{item.name}`"
+        case s.Example():
+            return f"the example {quote(item.name)}"
+    return "the contract's header"
+
+
+@attrs.frozen
+class Layout:
+    """What `rk fmt --write` keeps of a file besides its text: the byte-order mark and line ends."""
+
+    bom: bool
+    newline: str
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        crlf = text.count("\r\n")
+        cr = text.count("\r") - crlf
+        lf = text.count("\n") - crlf
+        newline = max((("\n", lf), ("\r\n", crlf), ("\r", cr)), key=lambda pair: pair[1])[0]
+        return cls(text.startswith("\ufeff"), newline)
+
+    def apply(self, formatted: str) -> str:
+        return ("\ufeff" if self.bom else "") + formatted.replace("\n", self.newline)
+
+
+def format_file(data: bytes, source: str) -> bytes:
+    """A contract file's bytes in the canonical layout, keeping its BOM and line-end style."""
+    from .contract import decode_contract
+
+    text = decode_contract(data, source)
+    return Layout.of(text).apply(format_text(text, source)).encode("utf-8")
 
 
 class _Printer:
@@ -175,11 +243,11 @@ class _Printer:
                                                   if span else ""))
 
     def header(self, header: s.Header) -> None:
-        self.open(0, f"contract {_string(header.title)}", header.span,
+        self.open(0, f"contract {quote(header.title)}", header.span,
                   [span for _, span in header.item_spans])
         spans = dict(header.item_spans)
         if header.parties:
-            self.line(1, "parties " + ", ".join(_string(p) for p in header.parties), spans.get("parties"))
+            self.line(1, "parties " + ", ".join(quote(p) for p in header.parties), spans.get("parties"))
         if header.period:
             self.line(1, f"period {header.period[0]} .. {header.period[1]}", spans.get("period"))
         for text, span in zip(header.text, _spans_of(header.item_spans, "text")):
@@ -201,26 +269,26 @@ class _Printer:
             self.line(0, text, span, self.notes.after(span.line, span.end_line))
         elif span.line == span.end_line:  # written on one line: its comment follows the description
             self.line(0, text, span, "")
-            self.out.append(INDENT + _string(description) + self.notes.after(span.line, span.line))
+            self.out.append(INDENT + quote(description) + self.notes.after(span.line, span.line))
         else:
             self.line(0, text, span, self.notes.after(span.line, span.line))
-            self.out.append(INDENT + _string(description) + self.notes.after(span.line + 1, span.end_line))
+            self.out.append(INDENT + quote(description) + self.notes.after(span.line + 1, span.end_line))
 
     def goal(self, goal: s.Goal) -> None:
         inner = [span for _, span in goal.item_spans] + [d.span for d in goal.deliverables]
-        self.open(0, f"goal {goal.id} {_string(goal.title)}", goal.span, inner)
+        self.open(0, f"goal {goal.id} {quote(goal.title)}", goal.span, inner)
         spans = dict(goal.item_spans)
         if goal.group is not None:
-            self.line(1, f"group {_string(goal.group)}", spans.get("group"))
+            self.line(1, f"group {quote(goal.group)}", spans.get("group"))
         if "weight" in spans:
-            self.line(1, f"weight {format_number(goal.weight)}", spans["weight"])
+            self.line(1, f"weight {number_literal(goal.weight)}", spans["weight"])
         for text, span in zip(goal.text, _spans_of(goal.item_spans, "text")):
             self.text_block(1, text, span)
         for deliverable in goal.deliverables:
             due = f" due {deliverable.due}" if deliverable.due else ""
-            self.line(1, f"deliverable {deliverable.name} {_string(deliverable.title)}{due}", deliverable.span)
+            self.line(1, f"deliverable {deliverable.name} {quote(deliverable.title)}{due}", deliverable.span)
         for requirement in goal.requirements:
-            self.line(1, f"require {expr_text(requirement.condition)} {_string(requirement.reason)}",
+            self.line(1, f"require {expr_text(requirement.condition)} {quote(requirement.reason)}",
                       requirement.span)
         if goal.tiers:
             self.score(goal.tiers, spans.get("score"))
@@ -246,7 +314,7 @@ class _Printer:
         if split.total is not None:
             self.line(1, f"total {expr_text(split.total)}", spans.get("total"))
         if split.key is not None:
-            self.line(1, f"key {_string(split.key)}", spans.get("key"))
+            self.line(1, f"key {quote(split.key)}", spans.get("key"))
         if "installments" in spans:
             self.line(1, f"installments {split.installments}", spans["installments"])
         if split.unit is not None:
@@ -259,7 +327,7 @@ class _Printer:
             block = spans.get("shares") or split.span
             self.line(1, "shares {", block, self.notes.after(block.line, block.line))
             names = [_party(share.party) for share in split.shares]
-            weights = [format_number(share.weight) for share in split.shares]
+            weights = [number_literal(share.weight) for share in split.shares]
             name_width = max(map(len, names), default=0)
             weight_width = max(map(len, weights), default=0)
             for share, name, weight in zip(split.shares, names, weights):
@@ -269,7 +337,7 @@ class _Printer:
         self.close(0, split.span)
 
     def example(self, example: s.Example) -> None:
-        self.open(0, f"example {_string(example.name)}", example.span,
+        self.open(0, f"example {quote(example.name)}", example.span,
                   [g.span for g in example.givens] + [e.span for e in example.expectations])
         if example.givens:
             self.listing("given", [f"{g.name} = {expr_text(g.value)}" for g in example.givens],
@@ -325,9 +393,4 @@ def _expectation(expectation: s.Expectation) -> str:
 
 def _party(name: str) -> str:
     """A party as a bare name where it can be one, else in quotes."""
-    return name if _NAME.fullmatch(name) and name not in KEYWORDS else _string(name)
-
-
-def _string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
+    return name if _NAME.fullmatch(name) and name not in KEYWORDS else quote(name)

@@ -7,7 +7,8 @@ precedence needs them, so the printed text parses back to the same node.
 from __future__ import annotations
 
 from . import syntax as s
-from .values import T_PERCENT, format_number, format_value
+from .values import format_value
+from .vocabulary import number_literal, quote
 
 # Binding strength, loosest first; mirrors the grammar's expression rules.
 _PRECEDENCE = {"or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
@@ -21,14 +22,13 @@ def expr_text(expr: s.Expr) -> str:
 def _print(expr: s.Expr) -> tuple[str, int]:
     match expr:
         case s.Number(value=value):
-            return format_number(value), _ATOM
+            return number_literal(value), _ATOM
         case s.Percent(value=value):
-            return format_value(value, T_PERCENT), _ATOM
+            return number_literal(value * 100) + "%", _ATOM
         case s.Money(amount=amount, unit=unit):
-            return f"{format_number(amount)} {unit}", _ATOM
+            return f"{number_literal(amount)} {unit}", _ATOM
         case s.Text(value=text):
-            escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-            return f'"{escaped}"', _ATOM
+            return quote(text), _ATOM
         case s.Date() | s.Bool():
             return format_value(expr.value, None), _ATOM
         case s.Name(name=name):

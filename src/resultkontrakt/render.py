@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import textwrap
 from fractions import Fraction
 
+from . import escape
 from .results import Allocation, Evaluation
 from .values import format_number, format_percent, fraction_text
 
@@ -50,7 +50,7 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
 
 
 def evaluation_json(evaluation: Evaluation) -> str:
-    return json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2)
+    return escape.json(evaluation.to_dict())
 
 
 def allocation_text(allocation: Allocation) -> str:
@@ -89,7 +89,7 @@ def allocation_text(allocation: Allocation) -> str:
 
 
 def allocation_json(allocation: Allocation) -> str:
-    return json.dumps(allocation.to_dict(), ensure_ascii=False, indent=2)
+    return escape.json(allocation.to_dict())
 
 
 def allocation_csv(allocation: Allocation) -> str:

@@ -9,14 +9,14 @@ prints on paper.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 
 import attrs
 
+from . import escape
 from .contract import Contract
-from .errors import RkError
+from .errors import Problem, RkError
 from .results import Allocation, Evaluation, GoalResult
 from .values import round_half_away
 from .wording import ENGLISH, WORDINGS, Wording
@@ -29,7 +29,8 @@ _TEXT = {
            "not evaluable": "{n} mål kan ikke vurderes: {ids}", "none": "kan ikke vurderes",
            "note": "≈ betyder afrundet til visning; alle beregninger er eksakte.",
            "made": "Lavet med resultkontrakt.", "groupless": "Øvrige mål",
-           "installments": "{n} rater à {each}"},
+           "installments": "{n} rater à {each}",
+           "split failed": "Fordelingen af {name} kan ikke beregnes"},
     "en": {"report": "Annual report", "overall": "Overall fulfilment", "goal": "Goal",
            "status": "Status", "fulfilment": "Fulfilment", "why": "Why",
            "split": "Split of", "party": "Party", "amount": "Amount", "weight": "Key",
@@ -37,7 +38,8 @@ _TEXT = {
            "not evaluable": "{n} goals not evaluable: {ids}", "none": "not evaluable",
            "note": "≈ marks a value rounded for display; every calculation is exact.",
            "made": "Made with resultkontrakt.", "groupless": "Other goals",
-           "installments": "{n} installments of {each}"},
+           "installments": "{n} installments of {each}",
+           "split failed": "The split {name} cannot be worked out"},
 }
 
 
@@ -48,6 +50,13 @@ class Report:
     evaluation: Evaluation
     splits: tuple[Allocation, ...]
     wording: Wording
+    # Splits that could not be worked out, with why: shown in the report, never left out.
+    failed_splits: tuple[tuple[str, tuple[Problem, ...]], ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        """True if the facts or a split had errors: the report says so, and `rk report` exits 1."""
+        return bool(self.evaluation.errors or self.failed_splits)
 
     def t(self, key: str, **values: object) -> str:
         return _TEXT[self.wording.lang][key].format(**values)
@@ -57,6 +66,14 @@ class Report:
         for goal in self.evaluation.goals.values():
             order.setdefault(goal.group or self.t("groupless"), []).append(goal)
         yield from order.items()
+
+    def about(self) -> str:
+        """The parties and the period, as one line."""
+        about = ", ".join(self.evaluation.parties)
+        if self.evaluation.period:
+            start, end = self.evaluation.period
+            about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+        return about
 
     def fulfilment(self, goal: GoalResult) -> str:
         return self.t("none") if goal.fulfilment is None else self.wording.percent(goal.fulfilment)
@@ -87,62 +104,70 @@ def _kroner(unit: str) -> int:
     return MONEY_UNITS[unit]
 
 
-def build(contract: Contract, facts: object, lang: str = "da") -> Report:
-    """Evaluate and split, ready to render. Splits that cannot be worked out are left out."""
+def build(contract: Contract, facts: Mapping[str, object], lang: str = "da") -> Report:
+    """Evaluate and split, ready to render; a split that cannot be worked out says why."""
     wording = WORDINGS[lang]
-    evaluation = contract.evaluate(facts)  # type: ignore[arg-type]
+    evaluation = contract.evaluate(facts)
     allocations = []
+    failed = []
     for name in contract.splits:
         try:
-            allocations.append(contract.split(name, facts, margins=False))  # type: ignore[arg-type]
-        except RkError:
-            continue  # its weights are not in these facts; the evaluation still stands
-    return Report(evaluation, tuple(allocations), wording)
+            allocations.append(contract.split(name, facts, margins=False))
+        except RkError as error:
+            failed.append((name, error.problems))
+    return Report(evaluation, tuple(allocations), wording, tuple(failed))
 
 
 # ---- Markdown ---------------------------------------------------------------------
 
 
 def markdown(report: Report) -> str:
-    ev, w = report.evaluation, report.wording
-    lines = [f"# {report.t('report')}: {ev.title}", ""]
-    about = ", ".join(ev.parties)
-    if ev.period:
-        about += f" ({ev.period[0]} .. {ev.period[1]})"
+    """The report as Markdown. Every text from the contract or the facts passes through
+    `escape.markdown`, so it shows as written: no HTML, no links, no emphasis."""
+    ev, w, md = report.evaluation, report.wording, escape.markdown
+    lines = [f"# {md(report.t('report'))}: {md(ev.title)}", ""]
+    about = report.about()
     if about:
-        lines += [about, ""]
-    lines += [f"**{report.t('overall')}: {report.overall()}**", ""]
-    lines += [f"| {report.t('goal')} | | {report.t('status')} | {report.t('fulfilment')} |",
+        lines += [md(about), ""]
+    lines += [f"**{md(report.t('overall'))}: {md(report.overall())}**", ""]
+    lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} |",
               "|---|---|---|---:|"]
-    lines += [f"| {g.id} | {_md(g.title)} | {w[g.status]} | {report.fulfilment(g)} |"
+    lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} |"
               for g in ev.goals.values()]
     for group, goals in report.groups():
-        lines += ["", f"## {_md(group)}"]
+        lines += ["", f"## {md(group)}"]
         for goal in goals:
-            lines += ["", f"### {report.t('goal')} {goal.id}: {_md(goal.title)}", "",
-                      f"**{w[goal.status].capitalize()}, {report.fulfilment(goal)}.** "
-                      f"{_md(goal.reasoning(w))}"]
+            lines += ["", f"### {md(report.t('goal'))} {md(goal.id)}: {md(goal.title)}", "",
+                      f"**{md(w[goal.status].capitalize())}, {md(report.fulfilment(goal))}.** "
+                      f"{md(goal.reasoning(w))}"]
             for block in goal.text:
-                lines += ["", *(f"> {line}".rstrip() for line in block.splitlines())]
+                lines += ["", "\n>\n".join(f"> {md(paragraph)}" for paragraph in _paragraphs(block))]
     for allocation in report.splits:
-        lines += ["", f"## {_md(report.split_heading(allocation))}", ""]
+        lines += ["", f"## {md(report.split_heading(allocation))}", ""]
         if allocation.key:
-            lines += [f"{report.t('weight')}: {_md(allocation.key)}", ""]
-        lines += [f"| {report.t('party')} | {report.t('weight')} | {report.t('amount')} |",
+            lines += [f"{md(report.t('weight'))}: {md(allocation.key)}", ""]
+        lines += [f"| {md(report.t('party'))} | {md(report.t('weight'))} | {md(report.t('amount'))} |",
                   "|---|---:|---:|"]
         unit = allocation.unit
-        lines += [f"| {_md(s.party)} | {w.number(s.weight)} | {w.money(s.amount * _kroner(unit), unit)} |"
+        lines += [f"| {md(s.party)} | {md(w.number(s.weight))} | {md(w.money(s.amount * _kroner(unit), unit))} |"
                   for s in allocation.shares]
         total = sum((s.amount for s in allocation.shares), Fraction(0))
-        lines += [f"| **{report.t('total')}** | {w.number(allocation.weight_total)} | "
-                  f"**{w.money(total * _kroner(unit), unit)}** |"]
-    lines += ["", f"*{report.t('note')} {report.t('made')}*", ""]
+        lines += [f"| **{md(report.t('total'))}** | {md(w.number(allocation.weight_total))} | "
+                  f"**{md(w.money(total * _kroner(unit), unit))}** |"]
+    for name, problems in report.failed_splits:
+        lines += ["", f"## {md(report.t('split failed', name=name))}", ""]
+        lines += [f"- {md(_problem_text(problem))}" for problem in problems]
+    lines += ["", f"*{md(report.t('note'))} {md(report.t('made'))}*", ""]
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    """Text that Markdown shows as written: table bars and emphasis escaped."""
-    return "".join("\\" + c if c in "\\`*_[]|<" else c for c in text)
+def _paragraphs(block: str) -> list[str]:
+    """A text block's paragraphs: its line breaks were for the editor, blank lines for the reader."""
+    return [" ".join(p.split()) for p in block.split("\n\n") if p.strip()]
+
+
+def _problem_text(problem: Problem) -> str:
+    return problem.message + (f" ({problem.hint})" if problem.hint else "")
 
 
 # ---- HTML -----------------------------------------------------------------------
@@ -190,11 +215,10 @@ _CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable
 
 
 def page(report: Report) -> str:
+    """The report as one self-contained HTML page; every text passes through `escape.html`."""
     ev, w = report.evaluation, report.wording
-    e = html.escape
-    about = ", ".join(ev.parties)
-    if ev.period:
-        about += f" ({ev.period[0]} .. {ev.period[1]})"
+    e = escape.html
+    about = report.about()
     body = [f"<h1>{e(report.t('report'))}: {e(ev.title)}</h1>"]
     if about:
         body.append(f'<p class="about">{e(about)}</p>')
@@ -204,6 +228,9 @@ def page(report: Report) -> str:
         body.extend(_goal_html(report, goal) for goal in goals)
     for allocation in report.splits:
         body.append(_split_html(report, allocation))
+    for name, problems in report.failed_splits:
+        body.append(f'<h2>{e(report.t("split failed", name=name))}</h2><ul class="problems">'
+                    + "".join(f"<li>{e(_problem_text(p))}</li>" for p in problems) + "</ul>")
     body.append(f'<p class="note">{e(report.t("note"))} {e(report.t("made"))}</p>')
     return (f'<!DOCTYPE html>\n<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -212,13 +239,14 @@ def page(report: Report) -> str:
 
 
 def _goal_html(report: Report, goal: GoalResult) -> str:
-    e, w = html.escape, report.wording
+    e, w = escape.html, report.wording
     share = goal.fulfilment if goal.fulfilment is not None else Fraction(0)
     width = f"{float(round_half_away(share * 100, 2)):g}%"
     meter = (f'<div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100" '
              f'aria-valuenow="{float(share * 100):g}" aria-label="{e(report.fulfilment(goal))}">'
              f'<span style="width: {width}"></span></div>') if goal.fulfilment is not None else ""
-    text = "".join(f"<blockquote>{_paragraphs(block)}</blockquote>" for block in goal.text)
+    text = "".join("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in _paragraphs(block))
+                   + "</blockquote>" for block in goal.text)
     why = e(goal.reasoning(w)).replace(" -&gt; ", '<span class="arrow"> → </span>')
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
             f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
@@ -228,14 +256,8 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
             f'<p class="why">{why}</p>{text}</section>')
 
 
-def _paragraphs(block: str) -> str:
-    """A text block as paragraphs: its line breaks were for the editor, blank lines for the reader."""
-    paragraphs = [" ".join(p.split()) for p in block.split("\n\n") if p.strip()]
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-
-
 def _split_html(report: Report, allocation: Allocation) -> str:
-    e, w = html.escape, report.wording
+    e, w = escape.html, report.wording
     unit = allocation.unit
     rows = "".join(f"<tr><td>{e(s.party)}</td><td class=\"num\">{e(w.number(s.weight))}</td>"
                    f"<td class=\"num\">{e(w.money(s.amount * _kroner(unit), unit))}</td></tr>"
@@ -257,7 +279,7 @@ _COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "no
 
 def evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
     """An evaluation as an HTML table, for notebooks (`_repr_html_`)."""
-    e = html.escape
+    e = escape.html
     report = Report(evaluation, (), wording)
     rows = []
     for goal in evaluation.goals.values():
@@ -275,7 +297,7 @@ def evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
 
 def allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
     """A split as an HTML table, for notebooks."""
-    e = html.escape
+    e = escape.html
     unit = allocation.unit
     rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
                    f"<td>{e(wording.money(s.amount * _kroner(unit), unit))}</td></tr>"

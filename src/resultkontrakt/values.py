@@ -16,6 +16,8 @@ from typing import Union
 
 import attrs
 
+from .vocabulary import quote
+
 # The kinds of value the language knows. `integer` is a number with a
 # constraint, so it shares the kind `number`.
 NUMBER = "number"
@@ -215,7 +217,7 @@ def format_value(value: Value, type_: Type | None) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return quote(value)
     if isinstance(value, tuple):
         element = type_.element if type_ is not None else None
         return "[" + ", ".join(format_value(v, element) for v in value) + "]"

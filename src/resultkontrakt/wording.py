@@ -14,6 +14,7 @@ from fractions import Fraction
 import attrs
 
 from .values import LIST, MONEY, MONEY_UNITS, PERCENT, Type, Value, format_number
+from .vocabulary import quote
 
 
 @attrs.frozen
@@ -61,7 +62,7 @@ class Wording:
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, str):
-            return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return quote(value)
         if isinstance(value, tuple):
             element = type_.element if type_ is not None and type_.kind == LIST else None
             return "[" + ", ".join(self.value(v, element) for v in value) + "]"

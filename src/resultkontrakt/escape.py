@@ -1,0 +1,87 @@
+"""Text from contracts and facts made safe for the medium it is shown in.
+
+A title, a party's name, a fact's value or a CSV cell may hold anything: an
+escape sequence that would drive a terminal, HTML or a Markdown link that
+would run in a reader's browser, a lone surrogate that cannot be encoded.
+Each medium has one function here, and every renderer uses it for every text
+that came from outside:
+
+- `terminal`: control characters shown as escapes (`\\x1b`), never sent raw;
+- `markdown`: every character Markdown would read as markup escaped, so the
+  text shows exactly as written: no HTML, no links, no emphasis;
+- `html`: `&`, `<`, `>` and quotes as entities.
+
+All three first make invisible and dangerous characters visible (`visible`).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+# Characters that are never shown raw: C0 and C1 controls (but tab and line
+# feed), DEL, the bidirectional overrides and isolates that can reorder what a
+# reader sees, line and paragraph separators, a byte-order mark inside text,
+# and lone surrogates, which no encoding can write.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                        "\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible or dangerous character written as an escape: `\\x1b`, `\\u202e`."""
+    return _INVISIBLE.sub(_escaped, text)
+
+
+def terminal(text: str) -> str:
+    """Text that can go to a terminal: no escape sequence, no carriage return, no surrogate."""
+    return visible(text)
+
+
+def html(text: str) -> str:
+    """Text for HTML, in an element or an attribute value."""
+    return _html.escape(visible(text), quote=True)
+
+
+# Markdown (CommonMark with GitHub's extensions) reads these as markup anywhere
+# in a line: code, emphasis, links and images, raw HTML and entities, table
+# bars, strikethrough, math, headings' closing hashes. A backslash makes each
+# stand for itself.
+_MARKUP = re.compile(r"[\\`*_\[\]<>|~&#$!]")
+# GitHub makes links of bare addresses; escaping one character breaks them up.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])(www)(\.)")
+# At the start of a paragraph, followed by a space, these begin a list.
+_LINE_START = re.compile(r"^( *)([-+]|[0-9]{1,9}(?=[.)]))(?=[.)]?(?: |$))")
+_BREAKS = re.compile(r"[\t\n]")
+
+
+def markdown(text: str) -> str:
+    """Text that Markdown shows exactly as written, on one line: no HTML, no links, no emphasis.
+
+    Line breaks and tabs become spaces, so the text can stand in a table cell,
+    a heading or a sentence; a text block is given paragraph by paragraph.
+    """
+    text = _BREAKS.sub(" ", visible(text))
+    text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
+    text = _AUTOLINK.sub(lambda m: "\\:" if m.group(1) else m.group(2) + "\\.", text)
+    return _LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    space, marker = match.groups()
+    if marker.isdigit():  # "1." or "1)": escape what follows the number
+        return f"{space}{marker}\\"
+    return f"{space}\\{marker}"
+
+
+def json(data: object) -> str:
+    """`data` as indented JSON that can also be shown on a terminal: every invisible
+    character, C1 controls and lone surrogates included, written as a `\\u` escape."""
+    import json as _json
+
+    text = _json.dumps(data, ensure_ascii=False, indent=2)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,247 @@
+"""The files users name: read only when regular and bounded, confined, written atomically.
+
+Contracts, facts and the survey exports that facts point at may come from
+someone else: a hub sends its year's facts to the municipalities, a service
+evaluates uploaded files. So every file is read through `read_bytes`, which
+refuses anything that is not a regular file of bounded size before reading a
+byte (a named pipe or a device would block or never end), and every file a
+facts file points at is found through `confine`, which keeps it inside an
+allowed folder after symlinks are resolved. Every file written goes through
+`write_atomically`, which leaves the old file as it was unless the new bytes
+were written, flushed and read back in full.
+
+Problems are raised as `FileProblem` (what is wrong, how to fix it); the
+caller knows which kind of file it was and turns it into its own error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import stat
+from pathlib import Path
+
+import attrs
+
+# Larger than any contract, facts file or survey export a user will have, and
+# small enough that reading it cannot exhaust the memory of a laptop.
+DEFAULT_MAX_BYTES = 256 * 2**20
+
+# Not data files: their size is not known in advance, or reading them has effects.
+_PSEUDO = ("/proc", "/sys", "/dev")
+
+_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
+          stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
+
+
+class FileProblem(Exception):
+    """A file cannot be read or written: `message` says why, `hint` how to fix it."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@attrs.frozen
+class Access:
+    """Where the files that facts point at are looked for, and how large they may be.
+
+    References are relative to `base` (the folder of the facts file) and must
+    lie inside `root` once symlinks are resolved; `root` is `base` unless the
+    caller widens it (`rk eval --data-dir`, `data_dir=`).
+    """
+
+    base: Path
+    root: Path
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def beside(cls, facts_file: str | None, data_dir: str | Path | None = None,
+               max_bytes: int | None = None) -> Access:
+        """References beside the facts file `facts_file` (or the working folder for None)."""
+        base = Path(facts_file).parent if facts_file is not None else Path()
+        return cls(base, Path(data_dir) if data_dir is not None else base,
+                   DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+
+
+def confine(reference: str, access: Access) -> Path:
+    """The file `reference` names, if it stays inside `access.root`; else FileProblem."""
+    if "\0" in reference:
+        raise FileProblem("the file name holds a NUL character", "write the file's name as it is")
+    target = Path(os.path.realpath(access.base / reference))  # an absolute reference stays absolute
+    root = Path(os.path.realpath(access.root))
+    if not target.is_relative_to(root):
+        raise FileProblem(
+            f"{_quoted(reference)} lies outside the folder {_quoted(str(root))}, and facts may only "
+            "point at files inside the folder of the facts file",
+            "move the file into that folder, or allow a wider folder that holds both: "
+            "`rk eval ... --data-dir DIR`, or data_dir=DIR in Python")
+    return target
+
+
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The whole content of a regular file of at most `max_bytes` bytes, or FileProblem.
+
+    The file's kind and size are checked before it is opened, and it is opened
+    without blocking, so a named pipe, a device or a huge file is refused at
+    once rather than hanging or exhausting memory.
+    """
+    name = os.fspath(path)
+    if "\0" in name:
+        raise FileProblem("the file name holds a NUL character", "write the file's name as it is")
+    try:
+        before = os.stat(name)
+    except OSError as exc:
+        raise FileProblem(_reason(exc), "check the path and the file's permissions") from None
+    _check_regular(before, name, max_bytes)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise FileProblem(_reason(exc), "check the path and the file's permissions") from None
+    try:
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+            raise FileProblem("the file was replaced while it was being opened", "try again")
+        _check_regular(opened, name, max_bytes)
+        # Read one byte more than the file says it holds: a file that gives
+        # more (a /proc file, or one still being written) is not read at all.
+        data = _read_up_to(fd, opened.st_size + 1)
+    except OSError as exc:
+        raise FileProblem(_reason(exc), "check the file") from None
+    finally:
+        os.close(fd)
+    if len(data) != opened.st_size:
+        raise FileProblem("the file changed while it was being read, or its size is not fixed",
+                          "read a file that is complete, not one still being written")
+    return data
+
+
+def _check_regular(info: os.stat_result, name: str, max_bytes: int) -> None:
+    kind = stat.S_IFMT(info.st_mode)
+    if kind != stat.S_IFREG:
+        what = _KINDS.get(kind, "not a regular file")
+        raise FileProblem(f"this is {what}, not a file that can be read",
+                          "name a regular file" if kind != stat.S_IFDIR else "name a file in the folder")
+    real = os.path.realpath(name)
+    for top in _PSEUDO:
+        if real == top or real.startswith(top + "/"):
+            raise FileProblem(f"files under {top} are not data files", "name a regular file")
+    if info.st_size > max_bytes:
+        raise FileProblem(f"the file is {size_text(info.st_size)}, more than the limit of "
+                          f"{size_text(max_bytes)}",
+                          "if the file is right, raise the limit: `--max-file-size SIZE`, or "
+                          "max_bytes= in Python")
+
+
+def _read_up_to(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).rstrip(".").lower() if exc.strerror else str(exc)
+
+
+def _quoted(text: str) -> str:
+    from .vocabulary import quote
+
+    return quote(text)
+
+
+# ---- sizes --------------------------------------------------------------------------
+
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+_SIZE = re.compile(r"([0-9]{1,15})\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """'256M', '1G', '1500000' -> bytes; ValueError for anything else."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a size; write e.g. 512M or 1G")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def size_text(size: int) -> str:
+    """Bytes as a person reads them: 300 MiB, 12 KiB, 512 bytes."""
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor:
+            whole, part = divmod(size * 10 // factor, 10)
+            return f"{whole}.{part} {unit}" if part and whole < 100 else f"{whole} {unit}"
+    return f"{size} byte{'s' if size != 1 else ''}"
+
+
+# ---- writing --------------------------------------------------------------------------
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Replace the file at `path` with `data`, or leave it exactly as it was.
+
+    The bytes go to a new file in the same folder, are flushed to disk, read
+    back and compared, and only then take the old file's place (with its
+    permissions) in one rename. A failure at any step (a full disk, no
+    permission, a file size limit) removes the new file and raises FileProblem.
+    """
+    target = Path(os.path.realpath(path))  # a symlink's target is replaced, not the link
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise FileProblem(_reason(exc), "check the path and the folder's permissions") from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise FileProblem(f"this is {_KINDS.get(stat.S_IFMT(existing.st_mode), 'not a regular file')}, "
+                          "not a file that can be replaced", "name a regular file")
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise FileProblem(_reason(exc), "check the folder's permissions and free space") from None
+    try:
+        try:
+            if existing is not None:
+                os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if read_bytes(temporary, max(len(data), 1)) != data:
+            raise FileProblem("what was written reads back differently", "check the disk")
+        os.replace(temporary, target)
+    except BaseException as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise FileProblem(_reason(exc), "check the folder's permissions and free space") from None
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; where a folder cannot be opened, nothing is lost but that."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

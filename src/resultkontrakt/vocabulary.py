@@ -1,0 +1,73 @@
+"""How the language spells things: its reserved words, quoted texts and number literals.
+
+One place for each, used by everything that reads or writes contract text
+(the builder, the printer, `rk fmt`) and by everything that shows a text value
+as a contract would write it, so that whatever is printed reads back as the
+same value.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+# Words the language uses itself; a fact or metric may not take them as names.
+KEYWORDS = frozenset({
+    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
+    "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
+    "not", "in", "true", "false", "kr", "tkr", "mio",
+})
+
+# The escapes a quoted text may hold; any other backslash stands for itself.
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+_QUOTED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def quote(text: str) -> str:
+    """`text` as a quoted string of the language: `"a \\"b\\"\\n"`."""
+    if not any(char in text for char in _QUOTED):
+        return f'"{text}"'
+    return '"' + "".join(_QUOTED.get(char, char) for char in text) + '"'
+
+
+def unquote(literal: str) -> str:
+    """The text a quoted string stands for: quotes removed, escapes resolved."""
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    out: list[str] = []
+    chars = iter(body)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append(_ESCAPES.get(following, "\\" + following))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def number_literal(value: Fraction | int) -> str:
+    """A number exactly as a contract writes it: digits, a point, more digits; never rounded.
+
+    Every number written in a contract is a finite decimal, so there always is
+    such a text; ValueError for a value that has none (1/3), rather than a
+    rounded text that would read back as another number.
+    """
+    value = Fraction(value)
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    denominator = magnitude.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        raise ValueError(f"{value} has no finite decimal")
+    places = max(twos, fives)
+    scaled = magnitude.numerator * 10**places // magnitude.denominator
+    if not places:
+        return f"{sign}{scaled}"
+    whole, part = divmod(scaled, 10**places)
+    return f"{sign}{whole}.{part:0{places}d}"
