@@ -17,6 +17,7 @@ from resultkontrakt.build import build
 from resultkontrakt.fmt import comments, format_text
 from resultkontrakt.parser import parse
 from resultkontrakt.printer import expr_text
+from resultkontrakt.vocabulary import INVISIBLE
 
 from .conftest import ROOT
 
@@ -129,8 +130,9 @@ literals = st.one_of(
         lambda t: s.Money(t[0], t[1], span=None)),
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=None)),
     st.booleans().map(lambda b: s.Bool(b, span=None)),
+    # Any text a contract may hold: no invisible control characters (those are refused).
     st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
-            max_size=8).map(lambda t: s.Text(t, span=None)),
+            max_size=8).map(lambda t: s.Text(INVISIBLE.sub("", t), span=None)),
     names.map(lambda n: s.Name(n, span=None)),
 )
 

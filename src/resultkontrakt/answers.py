@@ -14,11 +14,13 @@ ever scored on partly read data.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
+import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -26,6 +28,7 @@ import attrs
 from .errors import Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from .values import LIST, T_TEXT, Type, Value, list_of
+from .vocabulary import quote, shortened
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 
@@ -44,6 +47,7 @@ class TableRef:
     several: bool  # "columns": a list per row; "column": one answer per row
     key: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    decimal: str | None = None  # the file's decimal sign, if the reference says: "," or "."
 
 
 class TableError(Exception):
@@ -71,10 +75,14 @@ def reference(raw: Mapping[object, object], access: Access) -> TableRef:
     keys = set(raw)
     if not _text_value(raw.get("csv")):
         raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
-    unknown = keys - {"csv", "column", "columns", "key"}
+    unknown = keys - {"csv", "column", "columns", "key", "decimal"}
     if unknown:
-        raise ValueError(f"unknown key {sorted(map(str, unknown))[0]!r} in a table reference; "
-                         'use "csv" with "column" or "columns" (and "key" for a table)')
+        raise ValueError(f"unknown key {quote(shortened(min(map(str, unknown))))} in a table "
+                         'reference; use "csv" with "column" or "columns" (and "key" for a table, '
+                         '"decimal" for the decimal sign)')
+    decimal = raw.get("decimal")
+    if decimal is not None and decimal not in (",", "."):
+        raise ValueError('"decimal" is the decimal sign the file writes numbers with: "," or "."')
     key = raw.get("key")
     if key is not None and (not _text_value(key) or "columns" in raw):
         raise ValueError('a table is read as {"csv": "FILE.csv", "key": "NAME COLUMN", "column": "VALUES"}')
@@ -95,18 +103,28 @@ def reference(raw: Mapping[object, object], access: Access) -> TableRef:
     return TableRef(confine(written, access), os.path.normpath(access.base / written), columns,
                     "columns" in raw,
                     unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
-                    access.max_bytes)
+                    access.max_bytes, decimal)  # type: ignore[arg-type]
 
 
 @attrs.frozen
 class _Sheet:
-    """A CSV file read and split into rows once, however many facts read from it."""
+    """A CSV file read and split into rows once, however many facts read from it.
+
+    `readable` says whether the first row looks like a CSV header (printable
+    column names of bounded length): only then do messages quote the file,
+    so that pointing a fact at some other file never shows its content.
+    """
 
     text: str
     rows: list[list[str]]
     lines: list[str]
-    row_lines: list[int]
+    row_lines: list[int]  # the line each row starts on (a quoted cell may span lines)
     delimiter: str
+    readable: bool
+
+    def sources(self, source: str) -> dict[str, str]:
+        """The file's text for excerpts in messages, if it may be shown."""
+        return {source: self.text} if self.readable else {}
 
 
 def _sheet(ref: TableRef, sheets: dict[str, _Sheet] | None) -> _Sheet:
@@ -115,11 +133,90 @@ def _sheet(ref: TableRef, sheets: dict[str, _Sheet] | None) -> _Sheet:
         return sheets[key]
     text = _text(ref.path, ref.source, ref.max_bytes)
     delimiter = _delimiter(text)
-    sheet = _Sheet(text, list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
-                   text.split("\n"), _row_lines(text), delimiter)
+    rows, row_lines = _rows(text, delimiter, ref.source)
+    sheet = _Sheet(text, rows, text.split("\n"), row_lines, delimiter,
+                   bool(rows) and _looks_like_a_header(rows[0]))
     if sheets is not None:
         sheets[key] = sheet
     return sheet
+
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that parses the first rows into one consistent table.
+
+    Each candidate parses a sample; the best gives every row as many cells as
+    the header, splits no quoted cell (`id;"Anbefaling, 0-10"` is a `;` file),
+    and gives the most columns. A file of one column is read with commas.
+    """
+    sample = text[: 1 << 16]
+    best, best_score = ",", (-1, False, 0)
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
+        rows: list[list[str]] = []
+        try:
+            with _cells_of_any_length(len(sample)):
+                for row in reader:
+                    if any(cell.strip() for cell in row):
+                        rows.append(row)
+                    if len(rows) > 50:
+                        break
+        except csv.Error:
+            if not rows:
+                continue  # the sample may end inside a quoted cell: judge the rows read
+        if not rows:
+            continue
+        width = len(rows[0])
+        score = (sum(len(row) == width for row in rows[1:]),
+                 not any('"' in cell for cell in rows[0]), width)
+        if width > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _rows(text: str, delimiter: str, source: str) -> tuple[list[list[str]], list[int]]:
+    """Every row, and the line it starts on; TableError at a quote that is never closed."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    line = 1
+    try:
+        with _cells_of_any_length(len(text)):
+            for row in reader:
+                rows.append(row)
+                starts.append(line)
+                line = reader.line_num + 1
+    except csv.Error as exc:
+        raise _fail(source, f"the file is not valid CSV: {exc}",
+                    'a cell in quotes ends with a quote, followed by the delimiter or the end of '
+                    'the line; a quote inside it is written twice ("")', line=line) from None
+    return rows, starts
+
+
+@contextlib.contextmanager
+def _cells_of_any_length(size: int) -> Iterator[None]:
+    """Let the csv module read a cell as long as the file (its own limit is 128 KiB)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+_HEADER_NAME = re.compile(r"[\w .()%?&+'/:-]{1,100}")
+
+
+def _looks_like_a_header(row: list[str]) -> bool:
+    """Column names, not data: printable names of bounded length, several of them, or one
+    that is a plain name (a file's first line of text is not shown as if it were)."""
+    if not row or len(row) > 1000:
+        return False
+    if len(row) == 1:
+        return bool(re.fullmatch(r"[\w .()-]{1,100}", row[0].strip()))
+    return all(_HEADER_NAME.fullmatch(name.strip()) or not name.strip() for name in row)
 
 
 def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
@@ -128,19 +225,19 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     assert ref.key is not None and type_.element is not None
     source = ref.source
     sheets = {} if sheets is None else sheets
-    text = _sheet(ref, sheets).text
+    sheet = _sheet(ref, sheets)
     names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
                  sheets)
     values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
     if len(names) != len(values):
-        raise _fail(source, f'every row needs a name in "{ref.key}" and a value in "{ref.columns[0]}"',
-                    "fill in the empty cells", text=text)
+        raise _fail(source, f"every row needs a name in {_named(ref.key)} and a value in "
+                    f"{_named(ref.columns[0])}", "fill in the empty cells", sheet=sheet)
     seen: set[str] = set()
     for name in names:
         assert isinstance(name, str)
         if name in seen:
-            raise _fail(source, f'"{name}" appears twice in the column "{ref.key}"',
-                        "each row names a different party", text=text)
+            raise _fail(source, f"{_named(name)} appears twice in the column {_named(ref.key)}",
+                        "each row names a different party", sheet=sheet)
         seen.add(name)
     return tuple(zip(names, values))  # type: ignore[arg-type]
 
@@ -165,17 +262,20 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
         raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
                     'read several columns with "columns": [...]')
     sheet = _sheet(ref, sheets)
-    text, rows, lines = sheet.text, sheet.rows, sheet.lines
+    rows, lines = sheet.rows, sheet.lines
     if not rows:
-        raise _fail(source, "the file is empty", "the first row names the columns", text=text)
+        raise _fail(source, "the file is empty", "the first row names the columns", sheet=sheet)
     header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
     indexes = []
     for column in ref.columns:
         if header.count(column) != 1:
             found = "appears more than once in" if column in header else "is not in"
-            raise _fail(source, f'the column "{column}" {found} the header',
-                        did_you_mean(column, header) or "the columns are: " + ", ".join(header),
-                        line=1, text=text)
+            if sheet.readable:
+                hint = did_you_mean(column, header) or "the columns are: " + ", ".join(map(_named, header))
+            else:  # not a CSV export: its first line is not shown
+                hint = ("this file does not look like a CSV export, whose first line names its "
+                        "columns, separated by , or ;")
+            raise _fail(source, f"the column {_named(column)} {found} the header", hint, sheet=sheet)
         indexes.append(header.index(column))
 
     problems: list[Problem] = []
@@ -197,14 +297,14 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
             if not raw:
                 if element.optional:
                     continue  # no answer to this question: left out
-                problems.append(Problem("error", f'no answer in column "{column}"',
+                problems.append(Problem("error", f"no answer in column {_named(column)}",
                                         _where(source, lines, line, index, sheet.delimiter),
                                         "declare the answers `optional` to allow blank cells"))
                 continue
             try:
                 answers.append(cell(element, raw))
             except ValueError as exc:
-                problems.append(Problem("error", f'column "{column}": {exc}',
+                problems.append(Problem("error", f"column {_named(column)}: {exc}",
                                         _where(source, lines, line, index, sheet.delimiter),
                                         getattr(exc, "hint", None)))
         if len(problems) >= MAX_PROBLEMS:
@@ -218,14 +318,19 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     if problems:
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Problem("error", f"stopped after {MAX_PROBLEMS} problems in this file"))
-        raise TableError(problems, {source: text})
+        raise TableError(problems, sheet.sources(source))
     return tuple(values)
 
 
 def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
-          text: str = "") -> TableError:
+          sheet: _Sheet | None = None) -> TableError:
     return TableError([Problem("error", message, Span.point(source, line, 1), hint)],
-                      {source: text} if text else {})
+                      sheet.sources(source) if sheet is not None else {})
+
+
+def _named(name: str) -> str:
+    """A column or party name from a file, quoted and cut short for a message."""
+    return quote(shortened(name))
 
 
 def _text(path: Path, source: str, max_bytes: int) -> str:
@@ -239,23 +344,6 @@ def _text(path: Path, source: str, max_bytes: int) -> str:
         raise _fail(source, "the file is not UTF-8 text", "export it as CSV UTF-8",
                     line=Span.of_bad_byte(source, data, exc).line) from None
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _delimiter(text: str) -> str:
-    """Semicolons if the header has more of them than commas (a Danish export), else commas."""
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
-
-
-def _row_lines(text: str) -> list[int]:
-    """The line each row starts on (a quoted cell may span lines)."""
-    starts = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    line = 1
-    for _ in reader:
-        starts.append(line)
-        line = reader.line_num + 1
-    return starts
 
 
 def _where(source: str, lines: list[str], line: int, index: int, delimiter: str) -> Span:

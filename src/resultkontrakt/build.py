@@ -21,9 +21,9 @@ from . import syntax as s
 from .errors import Problem, Span, did_you_mean
 from .split import METHODS, method_named
 from .values import (
-    DECLARABLE, TEXT, T_NUMBER, Type, decimal_fraction, declared_type, list_of, table_of,
+    DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
 )
-from .vocabulary import KEYWORDS, unquote
+from .vocabulary import KEYWORDS, quote, unquote
 
 
 
@@ -190,10 +190,18 @@ class _Builder:
 
     def one_of_type(self, meta: Meta, children: list[Token]) -> Type:
         choices: list[str] = []
+        keys: dict[str, str] = {}
         for token in children:
             choice = _string(token)
-            if choice in choices:
-                self._error(token, f'"{choice}" is listed twice', "list each answer once")
+            first = keys.setdefault(answer_key(choice), choice)
+            if first == choice and choice in choices:
+                self._error(token, f"{quote(choice)} is listed twice", "list each answer once")
+            elif first != choice:
+                # Answers are matched without regard to case and spacing, so these two
+                # would be one answer: refuse, rather than remap one silently.
+                self._error(token, f"{quote(choice)} and {quote(first)} are the same answer, as "
+                            "answers are matched regardless of letter case and spacing",
+                            "list each answer once")
             else:
                 choices.append(choice)
         return Type(TEXT, choices=tuple(choices))

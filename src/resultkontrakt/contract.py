@@ -22,6 +22,7 @@ from .evaluate import Evaluator
 from .facts import FactsFile, check_facts
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .parser import parse
+from .vocabulary import INVISIBLE
 from .results import Allocation, Evaluation
 from .split import allocate
 
@@ -172,7 +173,7 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
         return _loads_bytes(text, source)
     if not isinstance(text, str):
         raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
-    text = _normalise(text)
+    text = prepared(text, source)
     # Reading builds many small objects that are never garbage; pausing the
     # cycle collector keeps loading linear in the size of the contract.
     collecting = gc.isenabled()
@@ -223,14 +224,34 @@ def decode_contract(data: bytes, source: str) -> str:
                                      "save the file as UTF-8")]) from None
 
 
-def _normalise(text: str) -> str:
-    """One spelling of the same text: no BOM, \\n line ends, composed letters.
+def prepared(text: str, source: str) -> str:
+    """One spelling of the same text: no BOM, \\n line ends, composed letters; and
+    RkSyntaxError if it holds a character no contract needs and no reader could see.
 
     Line ends matter for positions (the parser counts only \\n); composed
     letters matter for names (an editor may write å as a + ring).
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    _refuse_invisible(text, source)
+    return text
+
+
+def _refuse_invisible(text: str, source: str) -> None:
+    """RkSyntaxError at the first character no contract needs and no reader could see."""
+    found = INVISIBLE.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = ord(found.group())
+    what = "a broken character (a lone surrogate)" if 0xD800 <= code <= 0xDFFF else \
+        "an invisible control character"
+    raise RkSyntaxError([Problem("error", f"the contract holds {what}, U+{code:04X}",
+                                 Span.point(source, line, column),
+                                 "remove it: a contract may hold letters, digits, punctuation, "
+                                 "spaces, tabs and line breaks")], {source: text})
 
 
 def _facts_sources(facts: Mapping[str, object]) -> dict[str, str]:

@@ -125,9 +125,21 @@ class FormatError(RkError):
     """`rk fmt` would print a text that does not read back as the same contract."""
 
 
+# "Did you mean" compares names of up to this many characters, with at most this
+# many candidates of the closest lengths: a suggestion must never cost more than
+# the mistake it explains, whatever a stranger's file holds.
+SUGGEST_LENGTH = 100
+SUGGEST_CANDIDATES = 200
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest known name, if one is close enough."""
+    if len(name) > SUGGEST_LENGTH:
+        return None
     import difflib  # only when there is a mistake to explain: keeps start-up short
 
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    pool = sorted({c for c in candidates if isinstance(c, str) and len(c) <= SUGGEST_LENGTH})
+    if len(pool) > SUGGEST_CANDIDATES:
+        pool = sorted(pool, key=lambda c: (abs(len(c) - len(name)), c))[:SUGGEST_CANDIDATES]
+    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None

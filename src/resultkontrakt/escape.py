@@ -19,13 +19,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-# Characters that are never shown raw: C0 and C1 controls (but tab and line
-# feed), DEL, the bidirectional overrides and isolates that can reorder what a
-# reader sees, line and paragraph separators, a byte-order mark inside text,
-# and lone surrogates, which no encoding can write.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                        "\u2066-\u2069\ufeff\ud800-\udfff]")
-
+from .vocabulary import INVISIBLE
 
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
@@ -34,7 +28,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` with every invisible or dangerous character written as an escape: `\\x1b`, `\\u202e`."""
-    return _INVISIBLE.sub(_escaped, text)
+    return INVISIBLE.sub(_escaped, text)
 
 
 def terminal(text: str) -> str:
@@ -84,4 +78,4 @@ def json(data: object) -> str:
     import json as _json
 
     text = _json.dumps(data, ensure_ascii=False, indent=2)
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

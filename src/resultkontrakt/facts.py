@@ -23,10 +23,17 @@ from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
+from .vocabulary import quote, shortened
 from .values import (
-    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, PERCENT, TABLE, TEXT, Type, Value, checked_decimal,
-    checked_fraction, decimal_fraction, format_value,
+    BOOL, DATE, LIST, answer_key, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, Type, UnclearNumber, Value,
+    checked_decimal, checked_fraction, decimal_fraction, format_number, format_value, number_text,
 )
+
+
+# Past this many, unknown facts are counted rather than each explained.
+MAX_UNKNOWN = 20
+# A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
+_BROKEN = re.compile("[\ud800-\udfff]")
 
 
 class JsonNumber(str):
@@ -182,10 +189,12 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    names = [unicodedata.normalize("NFC", name) for name, _ in pairs]
-    for name in names:
-        if names.count(name) > 1:
-            raise ValueError(f'"{name}" is given twice in one object')
+    seen: set[str] = set()
+    for name, _ in pairs:
+        name = unicodedata.normalize("NFC", name)
+        if name in seen:
+            raise ValueError(f"{quote(shortened(name))} is given twice in one object")
+        seen.add(name)
     return dict(pairs)
 
 
@@ -264,9 +273,13 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     states: dict[str, DeliverableState] = {}
     invalid: dict[str, Problem] = {}
     problems: list[Problem] = []
+    unknown = 0
     for key, raw in facts.items():
-        if not isinstance(key, str):
-            problems.append(Problem("error", f"a fact name must be text, not {key!r}"))
+        if not isinstance(key, str) or _BROKEN.search(key):
+            what = "holds a broken character (a lone surrogate)" if isinstance(key, str) else \
+                f"must be text, not {_describe(key)}"
+            problems.append(Problem("error", f"a fact name {what}", positions.get(key),  # type: ignore[call-overload]
+                                    "write the fact's name as the contract declares it"))
             continue
         # Some editors write å as a + ring; the contract's names are composed.
         name = unicodedata.normalize("NFC", key)
@@ -293,14 +306,20 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 states[name] = state
                 values[name] = state.done
             else:
-                hint = did_you_mean(name, list(declared) + list(deliverables))
-                problems.append(Problem("error", f"unknown fact `{name}`", key_positions.get(key, span),
-                                        hint or "declare it in the contract, or remove it"))
+                unknown += 1
+                if unknown <= MAX_UNKNOWN:
+                    hint = did_you_mean(name, list(declared) + list(deliverables))
+                    problems.append(Problem("error", f"unknown fact `{shortened(name)}`",
+                                            key_positions.get(key, span),
+                                            hint or "declare it in the contract, or remove it"))
         except _Invalid as exc:
             where = "" if span is not None or source is None else f"{source}: "
             problem = Problem("error", f"{where}{name}{exc.path}: {exc.message}", span, exc.hint)
             invalid[name] = problem
             problems.append(problem)
+    if unknown > MAX_UNKNOWN:
+        problems.append(Problem("error", f"and {unknown - MAX_UNKNOWN} more unknown facts", None,
+                                "is this the facts file for this contract?"))
     # Two facts read from one bad file would otherwise report its rows twice.
     metric_problems: list[Problem] = []
     for name, raw in (metrics or {}).items():
@@ -343,7 +362,7 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access,
     key = (ref, fact.type, bounds)
     if key not in cache:
         def cell(type_: Type, text: str) -> Value:
-            return _cell(type_, text, bounds)
+            return _cell(type_, text, bounds, ref.decimal)
         # The files themselves are kept beside the facts read from them.
         sheets = cache.setdefault(("sheets",), {})  # type: ignore[arg-type]
         if ref.key is not None:
@@ -363,19 +382,59 @@ _TRUE = {"true", "ja", "yes", "1"}
 _FALSE = {"false", "nej", "no", "0"}
 
 
-def _cell(type_: Type, text: str, bounds: Bounds) -> Value:
-    """One CSV cell as a value of `type_`: cells are text, so numbers are read from it."""
+def _cell(type_: Type, text: str, bounds: Bounds, decimal: str | None) -> Value:
+    """One CSV cell as a value of `type_`: cells are text, so numbers are read from it,
+    with the file's decimal sign if its reference gives one."""
     raw: object = text
-    if type_.kind in (NUMBER, MONEY, PERCENT):
-        candidate = text.replace(",", ".") if re.fullmatch(r"[-+]?\d+,\d+", text) else text
-        if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", candidate):
-            raw = JsonNumber(candidate.lstrip("+"))
-    elif type_.kind == BOOL and text.casefold() in _TRUE | _FALSE:
-        raw = text.casefold() in _TRUE
     try:
+        if type_.kind in (NUMBER, MONEY, PERCENT):
+            raw = _with_unit(type_.kind, text, decimal, _CELL_HINT)
+            if raw is None and NUMBER_TEXT.fullmatch(text.strip()):
+                raw = _number_text(text, decimal, _CELL_HINT)
+            # Anything else is not a number at all, and coerce() says so.
+            raw = text if raw is None else raw
+        elif type_.kind == BOOL and text.casefold() in _TRUE | _FALSE:
+            raw = text.casefold() in _TRUE
         return coerce(type_, raw, bounds)
     except _Invalid as exc:
         raise CellError(exc.message, exc.hint) from None
+
+
+_CELL_HINT = ('say how the file writes numbers: add "decimal": "," to its reference in the facts file '
+              '(a decimal comma, and a point between thousands, as Danish spreadsheets write them), '
+              'or "decimal": "."')
+_TEXT_HINT = "write {thousands} or {decimals}: without a separator between thousands, with a decimal point"
+
+# A percentage or an amount written with its unit: "72,5%", "16.488 tkr", "576 kr".
+_PERCENT_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*%\s*")
+_MONEY_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|mio\s+kr)\s*")
+
+
+def _with_unit(kind: str, text: str, decimal: str | None, hint: str) -> Fraction | None:
+    """A percent or money text with its unit as a share or kroner; None if it has no unit."""
+    if kind == PERCENT and (match := _PERCENT_TEXT.fullmatch(text)):
+        return _number_text(match.group(1), decimal, hint, "%") / 100
+    if kind == MONEY and (match := _MONEY_TEXT.fullmatch(text)):
+        unit = " ".join(match.group(2).split())
+        return _number_text(match.group(1), decimal, hint, " " + unit) * MONEY_UNITS[unit]
+    return None
+
+
+def _number_text(text: str, decimal: str | None, hint: str, unit: str = "") -> Fraction:
+    """`number_text`, with a hint that shows both readings of an unclear number."""
+    try:
+        return number_text(text, decimal)
+    except UnclearNumber as exc:
+        thousands, decimals = (_unmistakable(reading) + unit for reading in exc.readings)
+        raise _Invalid(str(exc), hint.format(thousands=thousands, decimals=decimals)) from None
+    except ValueError as exc:
+        raise _Invalid(str(exc), "write a number such as 62.4 or 62,4") from None
+
+
+def _unmistakable(value: Fraction) -> str:
+    """A number's text that no reader can take for another: 16.4880, not 16.488."""
+    text = format_number(value)
+    return text + "0" if re.fullmatch(r"-?[1-9][0-9]{0,2}\.[0-9]{3}", text) else text
 
 
 class _Invalid(Exception):
@@ -416,19 +475,27 @@ def _number(raw: object) -> Fraction | None:
 
 
 def _describe(raw: object) -> str:
+    """A value from outside, named briefly for a message: never its whole text, never
+    anything that could itself fail to print (a number of a million digits, say)."""
     if isinstance(raw, bool):
         return "true" if raw else "false"
-    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
-        return f'the text "{raw}"' if len(raw) < 40 else "a text"
-    if isinstance(raw, list):
+    if isinstance(raw, JsonNumber):
+        return shortened(str(raw), 40)
+    if isinstance(raw, str):
+        return f"the text {quote(shortened(raw, 40))}"
+    if isinstance(raw, list | tuple):
         return "a list"
-    if isinstance(raw, dict):
+    if isinstance(raw, Mapping):
         return "an object"
-    return str(raw)
+    if isinstance(raw, int) and abs(raw).bit_length() > 200:
+        return f"a whole number of about {int(abs(raw).bit_length() * 0.30103) + 1} digits"
+    if isinstance(raw, int | Fraction):
+        return format_number(Fraction(raw))
+    if isinstance(raw, float | Decimal):
+        return shortened(str(raw), 40)
+    return f"a value of type {shortened(type(raw).__name__, 40)}"
 
 
-_PERCENT_TEXT = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*%\s*")
-_MONEY_TEXT = re.compile(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*(kr|tkr|mio\s+kr)\s*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -456,13 +523,19 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
             raise _Invalid(f"expected a table from name to value, got {_describe(raw)}",
                            'write an object such as {"Morsø": 20514, "Thisted": 43716}')
         rows: list[tuple[str, Value]] = []
+        named: set[str] = set()
         for name, item in raw.items():
             if not isinstance(name, str):
-                raise _Invalid(f"a name in a table must be text, not {name!r}")
-            if unicodedata.normalize("NFC", name) in (row[0] for row in rows):
-                raise _Invalid(f'"{name}" is named twice', "name each party once")
+                raise _Invalid(f"a name in a table must be text, not {_describe(name)}")
+            party = unicodedata.normalize("NFC", name)
+            if _BROKEN.search(party):
+                raise _Invalid("a name in the table holds a broken character (a lone surrogate)",
+                               "save the facts as UTF-8 and check the names")
+            if party in named:
+                raise _Invalid(f"{quote(shortened(party))} is named twice", "name each party once")
+            named.add(party)
             try:
-                rows.append((unicodedata.normalize("NFC", name), coerce(type_.element, item, bounds)))
+                rows.append((party, coerce(type_.element, item, bounds)))
             except _Invalid as exc:
                 raise _Invalid(exc.message, exc.hint, f"[{json.dumps(name, ensure_ascii=False)}]"
                                f"{exc.path}") from None
@@ -558,18 +631,12 @@ def _coerce_type(type_: Type, raw: object) -> Value:
         return _percent(raw)
     if kind == MONEY:
         if isinstance(raw, str) and not isinstance(raw, JsonNumber):
-            match = _MONEY_TEXT.fullmatch(raw)
-            if not match:
+            # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program: refused.
+            amount = _with_unit(MONEY, raw, None, _TEXT_HINT)
+            if amount is None:
                 raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
                                'write kroner as a number, or text such as "576 tkr"')
-            amount = match.group(1)
-            if re.fullmatch(r"[-+]?[1-9]\d{0,2}\.\d{3}", amount):
-                # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program.
-                raise _Invalid(f"{amount} is ambiguous: a point may separate thousands or decimals",
-                               f'write it without the point, or with a decimal comma: '
-                               f'"{amount.replace(".", "")} {match.group(2)}" or "{amount.replace(".", ",")} {match.group(2)}"')
-            unit = " ".join(match.group(2).split())
-            return _decimal(amount.replace(",", ".")) * MONEY_UNITS[unit]
+            return amount
         number = _number(raw)
         if number is None:
             raise _Invalid(f"expected an amount of money, got {_describe(raw)}",
@@ -586,7 +653,7 @@ def _coerce_type(type_: Type, raw: object) -> Value:
             raise _Invalid(f"expected a text, got {_describe(raw)}", 'write it in quotes: "..."')
         if type_.choices is not None:
             return choice(type_.choices, raw)
-        if any("\ud800" <= char <= "\udfff" for char in raw):
+        if _BROKEN.search(raw):
             raise _Invalid("the text holds a broken character (a lone surrogate)",
                            "save the facts as UTF-8 and check the text")
         return unicodedata.normalize("NFC", str(raw))
@@ -595,11 +662,11 @@ def _coerce_type(type_: Type, raw: object) -> Value:
 
 def _percent(raw: object) -> Fraction:
     if isinstance(raw, str) and not isinstance(raw, JsonNumber):
-        match = _PERCENT_TEXT.fullmatch(raw)
-        if not match:
+        share = _with_unit(PERCENT, raw, None, _TEXT_HINT)
+        if share is None:
             raise _Invalid(f"expected a percentage, got {_describe(raw)}",
                            'write a percentage as "72%" or as the share 0.72')
-        return _decimal(match.group(1).replace(",", ".")) / 100
+        raw = share
     number = _number(raw)
     if number is None:
         raise _Invalid(f"expected a percentage, got {_describe(raw)}",
@@ -616,19 +683,12 @@ def _percent(raw: object) -> Fraction:
 
 def choice(choices: tuple[str, ...], raw: str) -> str:
     """The answer `raw` stands for; letter case and spacing do not matter."""
-    wanted = " ".join(unicodedata.normalize("NFC", raw).split()).casefold()
+    wanted = answer_key(raw)
     for option in choices:
-        if " ".join(option.split()).casefold() == wanted:
+        if answer_key(option) == wanted:
             return option
-    hint = did_you_mean(raw, choices) or "the answers are: " + ", ".join(f'"{c}"' for c in choices)
-    raise _Invalid(f'"{raw}" is not one of the possible answers', hint)
-
-
-def _decimal(text: str) -> Fraction:
-    try:
-        return decimal_fraction(text.lstrip("+"))
-    except ValueError as exc:
-        raise _Invalid(str(exc)) from None
+    hint = did_you_mean(raw, choices) or "the answers are: " + ", ".join(map(quote, choices))
+    raise _Invalid(f"{quote(shortened(raw))} is not one of the possible answers", hint)
 
 
 def _date(raw: object) -> dt.date:

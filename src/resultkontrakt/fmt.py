@@ -111,9 +111,9 @@ def format_text(text: str, source: str = "<string>") -> str:
     would not read back as the same contract with the same comments: then
     nothing should be written, whatever the printer got wrong.
     """
-    from .contract import _normalise
+    from .contract import prepared
 
-    text = _normalise(text)
+    text = prepared(text, source)
     module, problems = build(parse(text, source), source)
     if problems:  # e.g. a date not in the calendar: there is nothing right to print for it
         raise ContractError(problems, {source: text})

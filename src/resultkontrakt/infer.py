@@ -17,6 +17,7 @@ from .values import (
     BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TEXT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
     T_PERCENT, T_TEXT, Type, format_value, list_of,
 )
+from .vocabulary import quote
 
 DELIVERABLES = "deliverables"
 # Functions over a list, or over a name bound to each element with `where`.
@@ -249,9 +250,9 @@ class Typer:
             list(other.items) if isinstance(other, s.SetLiteral) else [])
         for text in texts:
             if isinstance(text, s.Text) and text.value not in side_type.choices:
-                self._error(text.span, f'"{text.value}" is not one of the possible answers',
+                self._error(text.span, f"{quote(text.value)} is not one of the possible answers",
                             did_you_mean(text.value, side_type.choices)
-                            or "the answers are: " + ", ".join(f'"{c}"' for c in side_type.choices))
+                            or "the answers are: " + ", ".join(map(quote, side_type.choices)))
 
     def _member(self, expr: s.Member) -> Type:
         item, collection = self.type_of(expr.item), self.type_of(expr.collection)

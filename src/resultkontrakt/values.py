@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from typing import Union
@@ -93,6 +94,11 @@ def declared_type(name: str) -> Type | None:
     }.get(name)
 
 
+def answer_key(text: str) -> str:
+    """What an answer is compared by: "I høj  grad" and "i høj grad" are the same answer."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
 def list_of(element: Type) -> Type:
     return Type(LIST, element)
 
@@ -103,7 +109,8 @@ def table_of(element: Type) -> Type:
 
 # ---- reading numbers ---------------------------------------------------------
 
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# Only ASCII digits: Python's \\d would also take Arabic-Indic and other digits.
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
 # No measurement or amount needs more: a numeral beyond these bounds is a
@@ -112,7 +119,7 @@ MAX_DIGITS = 100
 MAX_EXPONENT = 300
 
 
-_PLAIN = re.compile(r"(\d{1,30})(?:\.(\d{1,30}))?")
+_PLAIN = re.compile(r"([0-9]{1,30})(?:\.([0-9]{1,30}))?")
 
 
 def decimal_fraction(text: str) -> Fraction:
@@ -150,6 +157,61 @@ def checked_fraction(value: Fraction) -> Fraction:
     if abs(value.numerator) > limit or value.denominator > limit:
         raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
     return value
+
+
+class UnclearNumber(ValueError):
+    """A number written with a separator that could mean two things: 205.000 is 205000
+    to a Danish reader and 205 to a program. `readings` holds both, thousands first."""
+
+    def __init__(self, text: str, separator: str, readings: tuple[Fraction, Fraction]):
+        name = _SEPARATOR_NAMES[separator]
+        super().__init__(f"{text} is unclear: {format_number(readings[0])} if the {name} separates "
+                         f"thousands, {format_number(readings[1])} if it is a decimal {name}")
+        self.readings = readings
+
+
+_SEPARATOR_NAMES = {".": "point", ",": "comma"}
+_GROUPED = {".": re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+"), ",": re.compile(r"[1-9][0-9]{0,2}(,[0-9]{3})+")}
+NUMBER_TEXT = re.compile(r"([+-]?)([0-9][0-9.,]*)")
+
+
+def number_text(text: str, decimal: str | None = None) -> Fraction:
+    """The exact number a text writes, as a spreadsheet or a person writes it: 62.4, 62,4,
+    205.000 or 1.234,5; ValueError if it is not a number, `UnclearNumber` if it could be two.
+
+    `decimal` is the text's decimal sign when it is known ("," for a Danish
+    export, which makes "." the thousands separator, or "."); when it is not,
+    a lone separator followed by exactly three digits (205.000, 1,500) has two
+    readings and is refused rather than guessed.
+    """
+    match = NUMBER_TEXT.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a number: {text.strip()[:30]!r}")
+    sign, body = match.groups()
+    if decimal is None:
+        separators = [c for c in body if c in ".,"]
+        if len(separators) == 1 and _GROUPED[separators[0]].fullmatch(body):
+            thousands_reading = decimal_fraction(body.replace(separators[0], ""))
+            decimal_reading = decimal_fraction(body.replace(",", "."))
+            if sign == "-":
+                thousands_reading, decimal_reading = -thousands_reading, -decimal_reading
+            raise UnclearNumber(sign + body, separators[0], (thousands_reading, decimal_reading))
+        if len(set(separators)) == 2:  # 1.234,5 or 1,234.5: the last one is the decimal sign
+            decimal = separators[-1]
+        elif len(separators) > 1:  # 1.234.567: only a thousands separator can repeat
+            decimal = "," if separators[0] == "." else "."
+        else:
+            decimal = separators[0] if separators else "."
+    thousands = "." if decimal == "," else ","
+    whole, point, fraction = body.partition(decimal)
+    if point and not fraction.isdigit():  # "1," or "1,2,3" or "1,2.3"
+        raise ValueError(f"{sign}{body} is not a number written with a decimal "
+                         f"{_SEPARATOR_NAMES[decimal]}")
+    if thousands in whole and not _GROUPED[thousands].fullmatch(whole):
+        raise ValueError(f"{sign}{body} is not a number: a {_SEPARATOR_NAMES[thousands]} "
+                         "may only separate thousands, in groups of three digits")
+    value = decimal_fraction(whole.replace(thousands, "") + point.replace(",", ".") + fraction)
+    return -value if sign == "-" else value
 
 
 def round_half_away(value: Fraction, digits: int = 0) -> Fraction:

@@ -8,6 +8,7 @@ same value.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 # Words the language uses itself; a fact or metric may not take them as names.
@@ -16,6 +17,13 @@ KEYWORDS = frozenset({
     "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
     "not", "in", "true", "false", "kr", "tkr", "mio",
 })
+
+# Characters no contract needs and no output shows raw: C0 and C1 controls (but
+# tab and line feed), DEL, the bidirectional overrides and isolates that can
+# reorder what a reader sees, line and paragraph separators, a byte-order mark
+# inside text, and lone surrogates, which no encoding can write.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                       "\u2066-\u2069\ufeff\ud800-\udfff]")
 
 # The escapes a quoted text may hold; any other backslash stands for itself.
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
@@ -71,3 +79,8 @@ def number_literal(value: Fraction | int) -> str:
         return f"{sign}{scaled}"
     whole, part = divmod(scaled, 10**places)
     return f"{sign}{whole}.{part:0{places}d}"
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """A text from outside cut to `limit` characters for a message, marked with … if cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
