@@ -23,7 +23,8 @@ from . import syntax as s
 from .infer import DELIVERABLES
 from .printer import expr_text
 from .runtime import (
-    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity, nps, nps_counts,
+    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity,
+    bounded, literal_list, nps, nps_counts,
 )
 from .values import PERCENT, T_NUMBER, Type, Value, round_half_away
 
@@ -112,7 +113,7 @@ class Compiler:
                 return lambda ev, bound: (element(ev, bound) in _items(within(ev, bound))) != negated
             case s.SetLiteral(items=items) | s.ListLiteral(items=items):
                 parts = [self._compile(item, goal, scope) for item in items]
-                return lambda ev, bound: tuple(part(ev, bound) for part in parts)
+                return lambda ev, bound: literal_list([part(ev, bound) for part in parts], expr)
             case s.Aggregate():
                 return self._aggregate(expr, goal, scope)
             case s.Call(function="round", args=args):

@@ -7,8 +7,9 @@ that evaluating the same contract against many years of facts repeats none of it
 from __future__ import annotations
 
 import gc
+import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
@@ -19,10 +20,12 @@ from .build import build
 from .check import Analysis, check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
-from .facts import FactsFile, check_facts
+from .facts import MAX_UNKNOWN, FactsFile, check_facts
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .parser import parse
-from .vocabulary import INVISIBLE
+from .runtime import MAX_BITS
+from .values import format_number
+from .vocabulary import INVISIBLE, quote, shortened
 from .results import Allocation, Evaluation
 from .split import allocate
 
@@ -144,12 +147,19 @@ class Contract:
             raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
         table = supplied.values[name]
         assert isinstance(table, tuple)
-        problems = [Problem("error", f"{name}[{party!r}]: the weight {weight} is negative", None,
+        problems = [Problem("error", f"{name}[{quote(shortened(party))}]: the weight "
+                            f"{format_number(Fraction(weight))} is negative", None,
                             "a weight is a population or another amount of zero or more")
-                    for party, weight in table if weight < 0]
+                    for party, weight in table if weight < 0][:MAX_UNKNOWN]
         if not problems and all(weight == 0 for _, weight in table):
             problems.append(Problem("error", f"every weight in `{name}` is zero, so nothing can be "
                                     "shared out", None, "give at least one party a weight above zero"))
+        if not problems and _common_denominator_bits(weight for _, weight in table) > MAX_BITS:
+            # Weights are made whole by their common denominator; fractions with unlike
+            # denominators (1/3, 1/7, ...) could make it astronomically large.
+            problems.append(Problem("error", f"the weights in `{name}` are fractions whose common "
+                                    "denominator is too large to work with", None,
+                                    "give the weights as decimals or whole numbers"))
         if problems:
             raise FactsError(problems)
         return [(party, weight) for party, weight in table]
@@ -252,6 +262,16 @@ def _refuse_invisible(text: str, source: str) -> None:
                                  Span.point(source, line, column),
                                  "remove it: a contract may hold letters, digits, punctuation, "
                                  "spaces, tabs and line breaks")], {source: text})
+
+
+def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:
+    """The size in bits of the weights' least common denominator, counted no further than needed."""
+    common = 1
+    for weight in weights:
+        common = math.lcm(common, Fraction(weight).denominator)
+        if common.bit_length() > MAX_BITS:
+            break
+    return common.bit_length()
 
 
 def _facts_sources(facts: Mapping[str, object]) -> dict[str, str]:

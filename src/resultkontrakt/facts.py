@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import numbers
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -459,19 +460,29 @@ def _number(raw: object) -> Fraction | None:
         except ValueError as exc:
             raise _Invalid(str(exc)) from None
     try:
-        if isinstance(raw, int | Fraction):
-            return checked_fraction(Fraction(raw))
+        if isinstance(raw, numbers.Rational):  # int, Fraction, numpy's integers
+            return checked_fraction(Fraction(int(raw.numerator), int(raw.denominator)))
         if isinstance(raw, Decimal):
             return checked_decimal(raw)
     except ValueError as exc:
         raise _Invalid(str(exc), "write a finite number of reasonable size") from None
-    if isinstance(raw, float):
-        # A Python float is read by its shortest decimal text: 59.99 is 5999/100.
+    if isinstance(raw, numbers.Real):
+        # A float is read by its shortest decimal text: 59.99 is 5999/100, not the
+        # binary fraction nearest to it. numpy's floats print the same way.
+        text = float.__repr__(raw) if isinstance(raw, float) else _text_of(raw)
         try:
-            return decimal_fraction(repr(raw))
+            return decimal_fraction(text)
         except ValueError:
-            raise _Invalid(f"{raw} is not a number a fact can have", "write a finite number") from None
+            raise _Invalid(f"{shortened(text, 40)} is not a number a fact can have",
+                           "write a finite number") from None
     return None
+
+
+def _text_of(number: numbers.Real) -> str:
+    try:
+        return str(number)[:200]
+    except Exception:  # noqa: BLE001 - a number type whose text fails is no number to us
+        return type(number).__name__
 
 
 def _describe(raw: object) -> str:
@@ -496,7 +507,7 @@ def _describe(raw: object) -> str:
     return f"a value of type {shortened(type(raw).__name__, 40)}"
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 Bounds = tuple[Fraction, Fraction] | None
@@ -515,8 +526,13 @@ def _coerce(fact: s.Fact, raw: object) -> Value:
 
 def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
     """A raw value (from JSON or Python) as a value of `type_`, or `_Invalid` saying why not."""
+    # A list given exactly (a worked example's `[[]] * 3`) follows the same rules as a
+    # list in a facts file, item by item; single values are taken as they are.
+    exact = isinstance(raw, Exact)
     if isinstance(raw, Exact):
-        return _exact(type_, raw.value, bounds)
+        if type_.kind != LIST or not isinstance(raw.value, tuple):
+            return _exact(type_, raw.value, bounds)
+        raw = raw.value
     if type_.kind == TABLE:
         assert type_.element is not None
         if not isinstance(raw, Mapping) or not raw:
@@ -542,6 +558,8 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
         return tuple(rows)  # type: ignore[return-value]
     if type_.kind == LIST:
         assert type_.element is not None
+        if _is_array(raw):  # a numpy array: its items as Python numbers
+            raw = raw.tolist()  # type: ignore[attr-defined]
         if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, list | tuple):
             raise _Invalid(f"expected a list, got {_describe(raw)}",
                            'write a list such as [9, 10, 7], or read a CSV file: '
@@ -558,7 +576,7 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
                 raise _Invalid("a blank answer", "give every answer, or declare the answers "
                                "`optional` in the contract to allow blanks", f"[{index}]")
             try:
-                value = coerce(type_.element, item, bounds)
+                value = coerce(type_.element, Exact(item) if exact else item, bounds)  # type: ignore[arg-type]
             except _Invalid as exc:
                 raise _Invalid(exc.message, exc.hint, f"[{index}]{exc.path}") from None
             inner = type_.element.element
@@ -571,8 +589,6 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
-    if isinstance(value, tuple) and type_.element is not None:
-        return tuple(_exact(type_.element, item, bounds) for item in value)
     if type_.integer and isinstance(value, Fraction) and value.denominator == 1:
         value = value.numerator
     return _within(value, type_, bounds, "give a value within the range")
@@ -605,6 +621,10 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
     if bounds is not None and out and not (bounds[0] <= min(out) and max(out) <= bounds[1]):
         return None
     return out
+
+
+def _is_array(raw: object) -> bool:
+    return getattr(raw, "ndim", 0) == 1 and callable(getattr(raw, "tolist", None))
 
 
 def is_blank(raw: object) -> bool:

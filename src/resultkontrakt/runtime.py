@@ -48,36 +48,78 @@ def _items(value: Value) -> tuple[Value, ...]:
     return value
 
 
-MAX_LIST = 10_000_000  # a list written in a contract; more is a mistake, not survey data
+# A list built in a contract (a worked example's `[10] * 65 + [7] * 30`) holds at
+# most this many values in all, counting those inside nested lists: more is a
+# mistake, not survey data, and would take unbounded memory and time.
+MAX_LIST = 10_000_000
+# No number in an evaluation may need more bits than this in its numerator or
+# denominator (about 3,000 decimal digits): each step of arithmetic then takes
+# microseconds, and a contract cannot make one take minutes.
+MAX_BITS = 10_000
+
+
+def size(value: Value) -> int:
+    """How many values a list holds, counting those inside nested lists (0 for a single value)."""
+    if not isinstance(value, tuple):
+        return 0
+    if not value or not isinstance(value[0], tuple):
+        return len(value)  # a list of single values: lists are of one type throughout
+    seen: dict[int, int] = {}  # the same inner list repeated is counted by reference once
+    total = len(value)
+    for item in value:
+        if id(item) not in seen:
+            seen[id(item)] = size(item)
+        total += seen[id(item)]
+    return total
+
+
+def _too_long(expr: s.Expr) -> _Failure:
+    return _Failure(f"`{expr_text(expr)}` would make a list of more than {MAX_LIST} values", expr.span)
 
 
 def _join(op: str, left: tuple[Value, ...], right: Value, expr: s.Expr) -> tuple[Value, ...]:
     if op == "+":
         assert isinstance(right, tuple)
-        joined = left + right
+        if size(left) + size(right) > MAX_LIST:
+            raise _too_long(expr)
+        return left + right
+    count = _quantity(right)
+    if count < 0:
+        raise _Failure(f"`{expr_text(expr)}` repeats a list a negative number of times", expr.span)
+    if count > MAX_LIST or max(size(left), 1) * count > MAX_LIST:
+        raise _too_long(expr)
+    return left * int(count)
+
+
+def literal_list(values: list[Value], expr: s.Expr) -> tuple[Value, ...]:
+    """A list written out (`[a, b]`), with the same bound on all the values inside it."""
+    if len(values) + sum(map(size, values)) > MAX_LIST:
+        raise _too_long(expr)
+    return tuple(values)
+
+
+def bounded(value: Fraction | int, expr: s.Expr) -> Fraction | int:
+    """`value`, or a failure at `expr` if it needs more than MAX_BITS bits."""
+    if isinstance(value, int):
+        large = value.bit_length() > MAX_BITS
     else:
-        count = _quantity(right)
-        if count < 0:
-            raise _Failure(f"`{expr_text(expr)}` repeats a list a negative number of times", expr.span)
-        if count > MAX_LIST or len(left) * count > MAX_LIST:
-            raise _Failure(f"`{expr_text(expr)}` would make a list of more than {MAX_LIST} values",
-                           expr.span)
-        joined = left * int(count)
-    if len(joined) > MAX_LIST:
-        raise _Failure(f"`{expr_text(expr)}` makes a list of more than {MAX_LIST} values", expr.span)
-    return joined
+        large = value.numerator.bit_length() > MAX_BITS or value.denominator.bit_length() > MAX_BITS
+    if large:
+        raise _Failure(f"number too large in `{expr_text(expr)}`: more than {MAX_BITS:,} bits "
+                       "(about 3,000 digits)", expr.span)
+    return value
 
 
 def _arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:
     if op == "+":
-        return left + right
+        return bounded(left + right, expr)
     if op == "-":
-        return left - right
+        return bounded(left - right, expr)
     if op == "*":
-        return left * right
+        return bounded(left * right, expr)
     if right == 0:
         raise _Failure(f"division by zero in `{expr_text(expr)}`", expr.span)
-    return Fraction(left) / right  # int / int would be a float
+    return bounded(Fraction(left) / right, expr)  # int / int would be a float
 
 
 def _call(function: str, args: list[Value], expr: s.Call) -> Value:
@@ -108,14 +150,28 @@ def _call(function: str, args: list[Value], expr: s.Call) -> Value:
     raise AssertionError(f"unknown function {function}")
 
 
+def _sum(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
+    """The sum of a list of quantities, its size bounded at every step.
+
+    Whole numbers (answers, counts) are summed in one pass in C; fractions with
+    unlike denominators could grow with every term, so they are checked as they go.
+    """
+    if all(type(value) is int for value in values):
+        return bounded(sum(values), expr)  # type: ignore[arg-type]
+    total: Fraction | int = 0
+    for value in values:
+        total = bounded(total + _quantity(value), expr)
+    return total
+
+
 def _over_list(function: str, values: tuple[Value, ...], expr: s.Expr) -> Value:
     """sum, mean, min or max of the values of a list (or those a `where` kept)."""
     if function == "sum":
-        return sum((_quantity(v) for v in values), 0)
+        return _sum(values, expr)
     if not values:
         raise _Failure(f"no values in `{expr_text(expr)}`", expr.span)
     if function == "mean":
-        return Fraction(sum(_quantity(v) for v in values), len(values))
+        return bounded(Fraction(_sum(values, expr), len(values)), expr)
     if function == "min":
         return min(values)  # type: ignore[type-var]
     if function == "max":

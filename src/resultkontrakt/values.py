@@ -151,10 +151,12 @@ def checked_decimal(value: Decimal) -> Fraction:
     return Fraction(value)
 
 
+_LIMIT = 10 ** (MAX_EXPONENT + MAX_DIGITS)
+
+
 def checked_fraction(value: Fraction) -> Fraction:
     """A Fraction of reasonable size, or ValueError: the same bounds as for numerals."""
-    limit = 10 ** (MAX_EXPONENT + MAX_DIGITS)
-    if abs(value.numerator) > limit or value.denominator > limit:
+    if abs(value.numerator) > _LIMIT or value.denominator > _LIMIT:
         raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
     return value
 
@@ -257,7 +259,8 @@ def format_number(value: Fraction, approx_digits: int = 4) -> str:
 
 
 def _scientific(value: Fraction) -> str:
-    """≈1.234568e+5000, computed with integers only (no huge text conversions)."""
+    """≈1.234568e+5000: six significant decimals at most, one at least, computed with
+    integers only (no huge text conversions)."""
     if value == 0:
         return "0"
     sign = "-" if value < 0 else ""
@@ -269,7 +272,10 @@ def _scientific(value: Fraction) -> str:
     while magnitude < Fraction(10) ** exponent:
         exponent -= 1
     mantissa = round_half_away(magnitude / Fraction(10) ** exponent, 6)
-    return f"≈{sign}{format_number(mantissa)}e{exponent:+d}"
+    if mantissa >= 10:  # 9.9999999 rounds up to 10: write 1.0e+100, not 10e+99
+        mantissa, exponent = mantissa / 10, exponent + 1
+    digits = format_number(mantissa)
+    return f"≈{sign}{digits if '.' in digits else digits + '.0'}e{exponent:+d}"
 
 
 def format_value(value: Value, type_: Type | None) -> str:
