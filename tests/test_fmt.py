@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from fractions import Fraction
 from pathlib import Path
 
@@ -182,3 +183,96 @@ def test_the_reference_contract_keeps_its_comments_in_place():
     text = (ROOT / "examples" / "nordjylland-2019.rk").read_text(encoding="utf-8")
     assert re.search(r"installments 12\s*$", text, re.M)  # its comment moved nowhere odd
     assert "# ---- the economy" in format_text(text)
+
+
+# ---- rk fmt --write never writes what does not read back ------------------------------------
+
+
+def test_a_97_digit_threshold_is_written_exactly(rk, tmp_path):
+    threshold = "1234567890" * 9 + "1234567"
+    path = tmp_path / "c.rk"
+    path.write_text(f'fact x: number\ngoal 1 "g" {{ score x >= {threshold}.5 -> 100%; >= 0.000001 -> 50% }}\n'
+                    f'split s {{ total 1 kr shares {{ A {threshold} B 0.25 }} }}', encoding="utf-8")
+    assert rk("fmt", "--write", path).exit == 0
+    text = path.read_text(encoding="utf-8")
+    assert f"x >= {threshold}.5 -> 100%;" in text and ">= 0.000001 -> 50%" in text
+    assert "≈" not in text and "e+" not in text
+    assert f"A  {threshold}" in text and "0.25" in text
+    assert rk("check", path).exit == 0
+
+
+def test_strings_are_escaped_wherever_they_are_printed():
+    text = ('contract "a \\"b\\" \\\\ c\\td" { parties "x\\ny" }\n'
+            'fact s: one of {"i \\"høj\\" grad", "ja\\\\nej"}\n'
+            'goal 1 "t" { score s = "ja\\\\nej" -> 100% }\n')
+    once = format_text(text)
+    assert module_of(once) == module_of(text)
+    assert 'contract "a \\"b\\" \\\\ c\\td"' in once and 'parties "x\\ny"' in once
+    assert 'fact s: one of {"i \\"høj\\" grad", "ja\\\\nej"}' in once
+
+
+@pytest.mark.parametrize("bom, newline", [(False, "\r\n"), (True, "\n"), (True, "\r\n"), (False, "\r")])
+def test_rk_fmt_write_keeps_the_byte_order_mark_and_the_line_ends(rk, tmp_path, bom, newline):
+    path = tmp_path / "c.rk"
+    text = 'fact x: number\ngoal 1 "g" {score x>=1->100%}\n'.replace("\n", newline)
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode())
+    assert rk("fmt", "--write", path).exit == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") == bom
+    body = data.decode("utf-8-sig")
+    assert "score x >= 1 -> 100%" in body
+    assert body.count(newline) == body.count("\n" if newline == "\r\n" else newline[-1]) > 3
+    assert rk("fmt", "--check", path).exit == 0
+
+
+def test_a_printer_bug_can_never_reach_the_file(rk, tmp_path, monkeypatch):
+    path = tmp_path / "c.rk"
+    original = 'fact x: number\ngoal 1 "g" {score x>=60->100%} # keep me\n'
+    path.write_text(original, encoding="utf-8")
+    # A printer that drops a digit, and one that drops a comment: both are caught before writing.
+    monkeypatch.setattr("resultkontrakt.fmt.expr_text", lambda e: expr_text(e).replace("60", "6"))
+    run = rk("fmt", "--write", path)
+    assert run.exit == 1 and "would change goal 1; the contract was left as it is" in run.stderr
+    monkeypatch.undo()
+    monkeypatch.setattr("resultkontrakt.fmt._Comments.after", lambda self, first, last: "")
+    monkeypatch.setattr("resultkontrakt.fmt._Comments.rest", lambda self: [])
+    run = rk("fmt", "--write", path)
+    assert run.exit == 1 and "would lose or change a comment" in run.stderr
+    assert path.read_text(encoding="utf-8") == original
+    assert "Traceback" not in run.stderr
+
+
+big_numbers = st.tuples(st.integers(0, 10**97), st.integers(0, 40)).map(lambda t: Fraction(t[0], 10**t[1]))
+contract_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20).map(
+    lambda t: INVISIBLE.sub("", t.replace("\r", "")))
+
+
+@given(title=contract_texts, parties=st.lists(contract_texts, min_size=1, max_size=3),
+       thresholds=st.lists(big_numbers, min_size=1, max_size=4), weight=big_numbers,
+       choices=st.lists(contract_texts, min_size=1, max_size=4, unique_by=lambda c: " ".join(c.split()).casefold()),
+       party=contract_texts, share=big_numbers, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
+def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same(
+        tmp_path_factory, title, parties, thresholds, weight, choices, party, share, newline, bom):
+    from resultkontrakt.vocabulary import number_literal, quote
+
+    tiers = "; ".join(f"x >= {number_literal(t)} -> 50%" for t in thresholds)
+    text = (f"contract {quote(title)} {{ parties {', '.join(map(quote, parties))} }}\n"
+            f"fact x: number\nfact s: one of {{{', '.join(map(quote, choices))}}}\n"
+            f"goal 1 {quote(title)} {{ weight {number_literal(weight)} score {tiers}; "
+            f"s = {quote(choices[0])} -> 100% }}\n"
+            f"split k {{ total 10 kr shares {{ {quote(party)} {number_literal(share)} B 1 }} }}\n"
+            ).replace("\n", newline)
+    path = tmp_path_factory.mktemp("fmt") / "c.rk"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    try:
+        before = module_of(format_text(text))
+    except rk.RkError:
+        return  # the formatter refuses it (e.g. a party named twice): then nothing is written
+    from resultkontrakt.cli import main
+
+    assert main(["fmt", "--write", str(path)]) == 0
+    written = path.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") == bom
+    # Contracts are read with composed letters (NFC), so the text is compared as read.
+    assert module_of(written.decode("utf-8-sig")) == before \
+        == module_of(unicodedata.normalize("NFC", text.replace("\r", "")))

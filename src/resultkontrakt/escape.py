@@ -48,8 +48,8 @@ def html(text: str) -> str:
 _MARKUP = re.compile(r"[\\`*_\[\]<>|~&#$!]")
 # GitHub makes links of bare addresses; escaping one character breaks them up.
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])(www)(\.)")
-# At the start of a paragraph, followed by a space, these begin a list.
-_LINE_START = re.compile(r"^( *)([-+]|[0-9]{1,9}(?=[.)]))(?=[.)]?(?: |$))")
+# At the start of a paragraph these begin a list or a rule ("- x", "---", "1. x").
+_LINE_START = re.compile(r"^([-+]|[0-9]{1,9}(?=[.)](?: |$)))")
 _BREAKS = re.compile(r"[\t\n]")
 
 
@@ -58,18 +58,18 @@ def markdown(text: str) -> str:
 
     Line breaks and tabs become spaces, so the text can stand in a table cell,
     a heading or a sentence; a text block is given paragraph by paragraph.
+    Spaces at either end are dropped, as Markdown drops them (four at the start
+    would make a block of code).
     """
-    text = _BREAKS.sub(" ", visible(text))
+    text = _BREAKS.sub(" ", visible(text)).strip(" ")
     text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
     text = _AUTOLINK.sub(lambda m: "\\:" if m.group(1) else m.group(2) + "\\.", text)
     return _LINE_START.sub(_escape_line_start, text, count=1)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
-    space, marker = match.groups()
-    if marker.isdigit():  # "1." or "1)": escape what follows the number
-        return f"{space}{marker}\\"
-    return f"{space}\\{marker}"
+    marker = match.group()
+    return marker + "\\" if marker.isdigit() else "\\" + marker  # "1\\. x", "\\- x"
 
 
 def json(data: object) -> str:

@@ -64,7 +64,7 @@ def allocation_text(allocation: Allocation) -> str:
         margin = " / ".join(part for part in (
             f"-{format_number(share.margin_down)}" if share.margin_down is not None else "",
             f"+{format_number(share.margin_up)}" if share.margin_up is not None else "") if part)
-        rows.append((share.party, format_number(share.weight), format_number(quota),
+        rows.append((escape.visible(share.party), format_number(share.weight), format_number(quota),
                      format_number(share.amount) + (" *" if share.tie else ""), margin))
     total = sum((s.amount for s in allocation.shares), Fraction(0))
     rows.append(("total", format_number(allocation.weight_total), "", format_number(total), ""))
