@@ -8,6 +8,7 @@ remembered, so a bad value is reported at its line and column.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import numbers
@@ -122,13 +123,14 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
     positions: dict[str, Span] = {}
     key_positions: dict[str, Span] = {}
     problems: list[Problem] = []
+    places = _Places(text, source)
     decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
                                parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
 
     def fail(index: int, message: str, hint: str | None = None) -> FactsError:
         hint = hint or ('a facts file is JSON: {"name": value, ...}, names in double quotes, '
                         "a comma between values")
-        return FactsError([Problem("error", message, _span_at(text, index, source), hint)],
+        return FactsError([Problem("error", message, places.span(index), hint)],
                           {source: text})
 
     index = _skip(text, 0)
@@ -163,12 +165,12 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
             name = unicodedata.normalize("NFC", name)
             if name in values:
                 problems.append(Problem("error", f"\"{name}\" is given twice",
-                                        _span_at(text, key_at, source),
+                                        places.span(key_at),
                                         f"the first value is at line {positions[name].line}; keep one"))
             else:
                 values[name] = value
-                positions[name] = _span_at(text, index, source, end)
-                key_positions[name] = _span_at(text, key_at, source, key_end)
+                positions[name] = places.span(index, end)
+                key_positions[name] = places.span(key_at, key_end)
             index = _skip(text, end)
             if text.startswith(",", index):
                 comma = index
@@ -209,13 +211,21 @@ def _skip(text: str, index: int) -> int:
     return index
 
 
-def _span_at(text: str, index: int, source: str, end: int | None = None) -> Span:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    width = max(1, (end or index + 1) - index)
-    if "\n" in text[index : index + width]:
-        width = 1
-    return Span(source, line, column, line, column + width)
+class _Places:
+    """Line and column of any index in a text, found by bisection: a facts file with
+    thirty thousand names on one line is placed in linear time, not quadratic."""
+
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def span(self, index: int, end: int | None = None) -> Span:
+        line = bisect.bisect_right(self.starts, index)
+        column = index - self.starts[line - 1] + 1
+        width = max(1, (end or index + 1) - index)
+        if bisect.bisect_right(self.starts, index + width - 1) != line:  # a value over several lines
+            width = 1
+        return Span(self.source, line, column, line, column + width)
 
 
 # ---- checking values against declarations -----------------------------------

@@ -384,12 +384,14 @@ class Allocation(Mapping[str, "Fraction | int"]):
     key: str | None
     shares: tuple[PartyShare, ...] = attrs.field(repr=False)
     margins: bool = attrs.field(default=True, repr=False)
+    # Each party's share by name: looking one up must not go through them all.
+    _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_party", {share.party: share for share in self.shares})
 
     def __getitem__(self, party: str) -> Fraction | int:
-        for share in self.shares:
-            if share.party == party:
-                return _whole(share.amount)
-        raise KeyError(party)
+        return _whole(self._by_party[party].amount)
 
     def __iter__(self) -> Iterator[str]:
         return (share.party for share in self.shares)
