@@ -55,7 +55,7 @@ def longest_run(rows: list[list[tuple[int, int, int]]], colour: tuple[int, int, 
     for row in rows:
         run = 0
         for pixel in row:
-            if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)):
+            if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=False)):
                 run += 1
                 best = max(best, run)
             else:

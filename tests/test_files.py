@@ -103,7 +103,7 @@ def finishes_quickly(action) -> object:
     def run() -> None:
         try:
             result["value"] = action()
-        except Exception as exc:  # noqa: BLE001 - the caller inspects it
+        except Exception as exc:
             result["error"] = exc
 
     thread = threading.Thread(target=run, daemon=True)

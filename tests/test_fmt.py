@@ -23,7 +23,7 @@ from resultkontrakt.vocabulary import INVISIBLE
 from .conftest import ROOT
 
 def module_of(text: str) -> s.Module:
-    module, problems = build(parse(text, "t.rk"), "t.rk")
+    module, _ = build(parse(text, "t.rk"), "t.rk")
     return module
 
 

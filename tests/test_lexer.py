@@ -39,7 +39,7 @@ def test_the_parts_of_a_contract_get_their_colours():
     assert kinds["100%"] in Number and kinds["16.5"] in Number
     assert kinds["nps"] in Name.Builtin and kinds["svar"] in Name
     assert kinds["# done"] in Comment
-    goal_id = dict((v, k) for k, v in get_lexer_by_name("rk").get_tokens('goal 2a "T" { }'))
+    goal_id = {v: k for k, v in get_lexer_by_name("rk").get_tokens('goal 2a "T" { }')}
     assert goal_id["2a"] in Name.Label
 
 

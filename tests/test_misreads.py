@@ -111,7 +111,7 @@ def test_the_delimiter_is_found_by_parsing_not_by_counting_inside_quotes(tmp_pat
 
 @pytest.mark.parametrize("header", ['"Anbefaling, 0-10";id', 'id\t"a, b"', "a,b;c"])
 def test_a_header_alone_is_split_by_its_real_delimiter(tmp_path, header):
-    from resultkontrakt.answers import _delimiter  # noqa: PLC2701 - the unit under test
+    from resultkontrakt.answers import _delimiter
 
     expected = {'"Anbefaling, 0-10";id': ";", 'id\t"a, b"': "\t", "a,b;c": ","}[header]
     assert _delimiter(header + "\n") == expected
@@ -217,7 +217,7 @@ def test_a_value_shown_in_scientific_form_is_within_its_rounding(value):
 # ---- bounded work on small input ---------------------------------------------------------------------------
 
 
-def finishes_within(seconds: float, action):  # noqa: ANN201 - returns what action returns
+def finishes_within(seconds: float, action):
     started = time.perf_counter()
     result = action()
     assert time.perf_counter() - started < seconds

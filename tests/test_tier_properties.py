@@ -47,7 +47,7 @@ def descending_tiers(draw: st.DrawFn) -> list[tuple[str, Fraction, Fraction]]:
     thresholds = sorted(draw(st.sets(decimals, min_size=1, max_size=6)), reverse=True)
     pcts = sorted(draw(st.lists(percents, min_size=len(thresholds), max_size=len(thresholds))),
                   reverse=True)
-    return [(">=", t, p) for t, p in zip(thresholds, pcts)]
+    return [(">=", t, p) for t, p in zip(thresholds, pcts, strict=True)]
 
 
 @given(descending_tiers(), st.data())

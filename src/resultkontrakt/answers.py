@@ -21,6 +21,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
+from typing import TypeGuard
 from pathlib import Path
 
 import attrs
@@ -59,7 +60,7 @@ class TableError(Exception):
         self.sources = sources
 
 
-def _text_value(value: object) -> bool:
+def _text_value(value: object) -> TypeGuard[str]:
     """A text in the facts file (a JSON number is kept as text too, but is not one)."""
     from .facts import JsonNumber
 
@@ -103,7 +104,7 @@ def reference(raw: Mapping[object, object], access: Access) -> TableRef:
     return TableRef(confine(written, access), os.path.normpath(access.base / written), columns,
                     "columns" in raw,
                     unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
-                    access.max_bytes, decimal)  # type: ignore[arg-type]
+                    access.max_bytes, decimal if isinstance(decimal, str) else None)
 
 
 @attrs.frozen
@@ -239,7 +240,7 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
             raise _fail(source, f"{_named(name)} appears twice in the column {_named(ref.key)}",
                         "each row names a different party", sheet=sheet)
         seen.add(name)
-    return tuple(zip(names, values))  # type: ignore[arg-type]
+    return tuple(zip(names, values, strict=True))  # type: ignore[arg-type]
 
 
 def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
@@ -292,7 +293,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
                 "every row needs a cell for every column; leave a cell empty for no answer"))
             continue
         answers: list[Value] = []
-        for column, index in zip(ref.columns, indexes):
+        for column, index in zip(ref.columns, indexes, strict=True):
             raw = row[index].strip()
             if not raw:
                 if element.optional:

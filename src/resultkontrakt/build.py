@@ -269,7 +269,7 @@ class _Builder:
 
     def score(self, meta: Meta, children: list[Any]) -> _GoalItem:
         tiers: list[s.Tier] = []
-        for index, tier in enumerate(children):
+        for tier in children:
             if tiers and tiers[-1].condition is None:
                 self._error(tier.span, "a tier after `else` is never reached",
                             "`else` must be the last tier; move it to the end")

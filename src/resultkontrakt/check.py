@@ -68,7 +68,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
             declare(deliverable.name, deliverable.span, deliverables, deliverable)  # type: ignore[arg-type]
 
     types: dict[str, Type] = {name: fact.type for name, fact in facts.items()}
-    types.update({name: T_BOOL for name in deliverables})
+    types.update(dict.fromkeys(deliverables, T_BOOL))
     for fact in facts.values():
         problems.extend(_check_range(fact))
         if fact.type.optional:
@@ -107,8 +107,8 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     for split in module.splits:
         problems.extend(check_split(split, facts))
 
-    names_of = {**{n: "fact" for n in facts}, **{n: "metric" for n in metrics},
-                **{n: "deliverable" for n in deliverables}}
+    names_of = {**dict.fromkeys(facts, "fact"), **dict.fromkeys(metrics, "metric"),
+                **dict.fromkeys(deliverables, "deliverable")}
     problems.extend(_twice(
         ((example.name, example.span) for example in module.examples),
         lambda name, line: (f'two examples are called "{name}"',

@@ -263,7 +263,7 @@ def _split(args: argparse.Namespace) -> int:
         print(f"{args.contract}: error: the contract has no split", file=sys.stderr)
         print("  hint: add one: split NAME { total ... shares { ... } }", file=sys.stderr)
         return FAILED
-    if args.name is not None and args.name not in contract.splits or (
+    if (args.name is not None and args.name not in contract.splits) or (
             args.name is None and len(contract.splits) != 1):
         names = ", ".join(contract.splits) or "none"
         what = f"there is no split `{args.name}`" if args.name else "name the split to work out"

@@ -24,7 +24,7 @@ from .infer import DELIVERABLES
 from .printer import expr_text
 from .runtime import (
     _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity,
-    bounded, literal_list, nps, nps_counts,
+    literal_list, nps, nps_counts,
 )
 from .values import PERCENT, T_NUMBER, Type, Value, round_half_away
 
@@ -150,7 +150,7 @@ class Compiler:
 
         def rounded(ev: Evaluator, bound: Bound) -> Value:
             places = int(_quantity(digits(ev, bound))) if digits is not None else 0
-            return round_half_away(_quantity(value(ev, bound)) * scale, places) / scale
+            return round_half_away(Fraction(_quantity(value(ev, bound)) * scale), places) / scale
         return rounded
 
     def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -171,8 +171,10 @@ class Compiler:
                     return bool(condition(ev, inner))
                 return test
         else:
+            predicate: Predicate = fast
+
             def test_in(ev: Evaluator, bound: Bound) -> Predicate:
-                return fast  # type: ignore[return-value]
+                return predicate
 
         function = expr.function
 
@@ -250,9 +252,9 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
                     return lambda item: bool(first(item)) and bool(second(item))
                 return lambda item: bool(first(item)) or bool(second(item))
         case s.Unary(op="not", operand=operand):
-            inner = _predicate(operand, var)
-            if inner is not None:
-                return lambda item: not inner(item)
+            negated_test = _predicate(operand, var)
+            if negated_test is not None:
+                return lambda item: not negated_test(item)
         case s.Aggregate(function="any" | "all" as function, var=inner_var,
                          source=s.Name(name=name), where=where) if name == var and inner_var != var:
             inner = _predicate(where, inner_var)

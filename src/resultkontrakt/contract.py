@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
+from typing import cast
+
 import attrs
 
 from . import syntax as s
@@ -145,8 +147,8 @@ class Contract:
                                data_dir=data_dir, max_bytes=max_bytes)
         if name in supplied.invalid:
             raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
-        table = supplied.values[name]
-        assert isinstance(table, tuple)
+        assert isinstance(supplied.values[name], tuple)
+        table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
         problems = [Problem("error", f"{name}[{quote(shortened(party))}]: the weight "
                             f"{format_number(Fraction(weight))} is negative", None,
                             "a weight is a population or another amount of zero or more")

@@ -8,6 +8,7 @@ why, and the other goals are evaluated as usual.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -164,9 +165,10 @@ class Evaluator:
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's or metric's value in this evaluation."""
-        value = self.supplied.values.get(name, _ABSENT)
-        if value is not _ABSENT:
-            return value
+        try:
+            return self.supplied.values[name]
+        except KeyError:  # a metric: computed on first use
+            pass
         if name not in self.analysis.metrics:  # goals check their needs first; a bug guard
             raise _Failure(f"no value for `{name}`", expr.span)
         if name not in self._metrics:
@@ -198,11 +200,10 @@ class Evaluator:
                     f"metric `{current}` could not be computed: {failure.message}", failure.span)
 
 
-_ABSENT = object()
 
 
-def _evolve(result: GoalResult, **changes: object) -> GoalResult:
-    return attrs.evolve(result, **changes)  # type: ignore[misc]
+def _evolve(result: GoalResult, **changes: Any) -> GoalResult:
+    return attrs.evolve(result, **changes)
 
 
 def _evolve_step(step: TierStep, fulfilment: Fraction) -> TierStep:

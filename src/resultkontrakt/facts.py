@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import cast
 
 import attrs
 
@@ -46,7 +47,8 @@ class JsonNumber(str):
 class FactsFile(Mapping[str, object]):
     """Facts read from a file: name -> value as written, with where each value stands."""
 
-    values: dict[str, object]
+    # Named `given`, not `values`: a Mapping's values() must stay a method.
+    given: dict[str, object]
     source: str = "<facts>"
     positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
     text: str = attrs.field(default="", repr=False)
@@ -61,13 +63,13 @@ class FactsFile(Mapping[str, object]):
         factory=dict, repr=False, eq=False)
 
     def __getitem__(self, name: str) -> object:
-        return self.values[name]
+        return self.given[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.values)
+        return iter(self.given)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.given)
 
     def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
                 **values: object) -> FactsFile:
@@ -75,9 +77,9 @@ class FactsFile(Mapping[str, object]):
 
         Answer files keep being found beside the original facts file.
         """
-        merged = {name: value for name, value in self.values.items() if name not in without}
+        merged = {name: value for name, value in self.given.items() if name not in without}
         merged.update(changes or {}, **values)
-        return attrs.evolve(self, values=merged)
+        return attrs.evolve(self, given=merged)
 
 
 def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
@@ -289,7 +291,8 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         if not isinstance(key, str) or _BROKEN.search(key):
             what = "holds a broken character (a lone surrogate)" if isinstance(key, str) else \
                 f"must be text, not {_describe(key)}"
-            problems.append(Problem("error", f"a fact name {what}", positions.get(key),  # type: ignore[call-overload]
+            problems.append(Problem("error", f"a fact name {what}",
+                                    positions.get(key) if isinstance(key, str) else None,
                                     "write the fact's name as the contract declares it"))
             continue
         # Some editors write å as a + ring; the contract's names are composed.
@@ -377,7 +380,7 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access,
         # The files themselves are kept beside the facts read from them.
         sheets = cache.setdefault(("sheets",), {})  # type: ignore[arg-type]
         if ref.key is not None:
-            cache[key] = answers.read_table(ref, fact.type, cell, sheets)  # type: ignore[assignment,arg-type]
+            cache[key] = answers.read_table(ref, fact.type, cell, sheets)  # type: ignore[arg-type]
         else:
             cache[key] = answers.read(ref, fact.type, cell, sheets)  # type: ignore[arg-type]
     return cache[key]
@@ -491,7 +494,7 @@ def _number(raw: object) -> Fraction | None:
 def _text_of(number: numbers.Real) -> str:
     try:
         return str(number)[:200]
-    except Exception:  # noqa: BLE001 - a number type whose text fails is no number to us
+    except Exception:
         return type(number).__name__
 
 
@@ -565,11 +568,11 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
             except _Invalid as exc:
                 raise _Invalid(exc.message, exc.hint, f"[{json.dumps(name, ensure_ascii=False)}]"
                                f"{exc.path}") from None
-        return tuple(rows)  # type: ignore[return-value]
+        return tuple(rows)
     if type_.kind == LIST:
         assert type_.element is not None
         if _is_array(raw):  # a numpy array: its items as Python numbers
-            raw = raw.tolist()  # type: ignore[attr-defined]
+            raw = raw.tolist()  # type: ignore[attr-defined]  # numpy is not a dependency
         if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, list | tuple):
             raise _Invalid(f"expected a list, got {_describe(raw)}",
                            'write a list such as [9, 10, 7], or read a CSV file: '
@@ -586,7 +589,7 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
                 raise _Invalid("a blank answer", "give every answer, or declare the answers "
                                "`optional` in the contract to allow blanks", f"[{index}]")
             try:
-                value = coerce(type_.element, Exact(item) if exact else item, bounds)  # type: ignore[arg-type]
+                value = coerce(type_.element, Exact(item) if exact else item, bounds)
             except _Invalid as exc:
                 raise _Invalid(exc.message, exc.hint, f"[{index}]{exc.path}") from None
             inner = type_.element.element
@@ -620,12 +623,14 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
     None if any item needs the general path, which then says exactly what is wrong.
     """
     kinds = set(map(type, raw))  # one pass in C over a million answers
+    out: tuple[int, ...]
     if kinds == {int} or not kinds:
-        out = tuple(raw)
+        out = tuple(raw)  # type: ignore[arg-type]  # every item is an int, as just seen
     elif kinds <= {int, JsonNumber}:
-        if not all(type(item) is int or (len(item) <= 18 and item.isdigit()) for item in raw):
+        numerals = cast("list[int | str]", raw)  # as just seen
+        if not all(not isinstance(item, str) or (len(item) <= 18 and item.isdigit()) for item in numerals):
             return None
-        out = tuple(item if type(item) is int else int(item) for item in raw)
+        out = tuple(int(item) if isinstance(item, str) else item for item in numerals)
     else:
         return None
     if bounds is not None and out and not (bounds[0] <= min(out) and max(out) <= bounds[1]):

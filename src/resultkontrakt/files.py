@@ -16,6 +16,7 @@ caller knows which kind of file it was and turns it into its own error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -223,10 +224,8 @@ def write_atomically(path: str | Path, data: bytes) -> None:
             raise FileProblem("what was written reads back differently", "check the disk")
         os.replace(temporary, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise FileProblem(_reason(exc), "check the folder's permissions and free space") from None
         raise

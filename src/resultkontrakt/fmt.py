@@ -250,7 +250,7 @@ class _Printer:
             self.line(1, "parties " + ", ".join(quote(p) for p in header.parties), spans.get("parties"))
         if header.period:
             self.line(1, f"period {header.period[0]} .. {header.period[1]}", spans.get("period"))
-        for text, span in zip(header.text, _spans_of(header.item_spans, "text")):
+        for text, span in zip(header.text, _spans_of(header.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         self.close(0, header.span)
 
@@ -282,7 +282,7 @@ class _Printer:
             self.line(1, f"group {quote(goal.group)}", spans.get("group"))
         if "weight" in spans:
             self.line(1, f"weight {number_literal(goal.weight)}", spans["weight"])
-        for text, span in zip(goal.text, _spans_of(goal.item_spans, "text")):
+        for text, span in zip(goal.text, _spans_of(goal.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         for deliverable in goal.deliverables:
             due = f" due {deliverable.due}" if deliverable.due else ""
@@ -301,7 +301,7 @@ class _Printer:
                 t.span.line in self.notes.trailing for t in tiers[1:] if t.span.line != tiers[0].span.line):
             self.line(1, one_line, span, self.notes.after(span.line, span.end_line) if span else "")
             return
-        for index, (tier, text) in enumerate(zip(tiers, written)):
+        for index, (tier, text) in enumerate(zip(tiers, written, strict=True)):
             lead = "score " if index == 0 else "      "
             end = ";" if index < len(tiers) - 1 else ""
             self.line(1, lead + text + end, tier.span)
@@ -309,7 +309,7 @@ class _Printer:
     def split(self, split: s.Split) -> None:
         self.open(0, f"split {split.name}", split.span, [span for _, span in split.item_spans])
         spans = dict(split.item_spans)
-        for text, span in zip(split.text, _spans_of(split.item_spans, "text")):
+        for text, span in zip(split.text, _spans_of(split.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         if split.total is not None:
             self.line(1, f"total {expr_text(split.total)}", spans.get("total"))
@@ -330,7 +330,7 @@ class _Printer:
             weights = [number_literal(share.weight) for share in split.shares]
             name_width = max(map(len, names), default=0)
             weight_width = max(map(len, weights), default=0)
-            for share, name, weight in zip(split.shares, names, weights):
+            for share, name, weight in zip(split.shares, names, weights, strict=True):
                 self.line(2, f"{name.ljust(name_width)}  {weight.rjust(weight_width)}", share.span)
             self.comments_before(2, block.end_line)
             self.out.append(INDENT + "}" + self.notes.after(block.end_line, block.end_line))

@@ -60,9 +60,9 @@ def parser() -> Lark:
     """
     grammar = grammar_text()
     try:
-        return Lark(grammar, cache=True, **_OPTIONS)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - an unusable cache must never stop a contract loading
-        return Lark(grammar, **_OPTIONS)  # type: ignore[arg-type]
+        return Lark(grammar, cache=True, **_OPTIONS)
+    except Exception:
+        return Lark(grammar, **_OPTIONS)
 
 
 # Every later step walks expressions recursively; bounding the nesting here
@@ -107,14 +107,15 @@ def _acceptable(exc: UnexpectedInput, fallback: set[str] | frozenset[str] | None
     if interactive is not None:
         try:
             return set(interactive.accepts())
-        except Exception:  # noqa: BLE001 - a better message is a nicety, never a crash
+        except Exception:
             pass
     return set(fallback or ())
 
 
 def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
     if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        at = exc.pos_in_stream or 0
+        char = text[at] if at < len(text) else ""
         span = Span.point(source, exc.line, exc.column)
         if char == '"':
             return Problem("error", "this text is never closed", span,
@@ -122,11 +123,11 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
         if char == "%":
             return Problem("error", "a `%` must follow its number directly", span,
                            "write a percentage without a space: 70%")
-        allowed = _acceptable(exc, exc.allowed)
+        allowed = _acceptable(exc, set(exc.allowed or ()))
         return Problem("error", f"unexpected character {_show_char(char)}", span,
                        _expected_hint(allowed) or _where_hint(allowed))
     if isinstance(exc, UnexpectedEOF):
-        return _unfinished(text, source, _acceptable(exc, exc.expected))
+        return _unfinished(text, source, _acceptable(exc, {str(t) for t in exc.expected or ()}))
     assert isinstance(exc, UnexpectedToken)
     expected_now = _acceptable(exc, exc.expected)
     token = exc.token

@@ -55,7 +55,7 @@ def evaluation_json(evaluation: Evaluation) -> str:
 
 def allocation_text(allocation: Allocation) -> str:
     """A table a finance officer can check: weight, exact quota, amount and margins."""
-    first, *rest = allocation.explain().splitlines()
+    first = allocation.headline()
     per = " per installment" if allocation.installments > 1 else ""
     headers = ("party", "weight", f"quota{per}", "amount", "margin (weight)")
     rows = []
@@ -73,7 +73,7 @@ def allocation_text(allocation: Allocation) -> str:
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(c.rjust(w) if right else c.ljust(w)
-                         for c, w, right in zip(cells, widths, numeric)).rstrip()
+                         for c, w, right in zip(cells, widths, numeric, strict=True)).rstrip()
 
     out = [first, "", line(headers), line(tuple("-" * w for w in widths))]
     out += [line(row) for row in rows[:-1]]

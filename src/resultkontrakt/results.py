@@ -403,15 +403,18 @@ class Allocation(Mapping[str, "Fraction | int"]):
     def weight_total(self) -> Fraction:
         return sum((share.weight for share in self.shares), Fraction(0))
 
-    def explain(self) -> str:
-        """How each amount came about, one sentence per party."""
+    def headline(self) -> str:
+        """What is split, how, and in what units, in one sentence."""
         per = self.total / self.installments
-        head = (f"{self.name}: {_money(self.total, self.unit)} split by "
+        return (f"{self.name}: {_money(self.total, self.unit)} split by "
                 f"{self.key or 'weight'} ({self.method}"
                 + (f", {self.installments} installments of {_money(per, self.unit)}"
                    if self.installments > 1 else "")
                 + f", in units of {_money(self.unit_size, self.unit)}).")
-        lines = [head]
+
+    def explain(self) -> str:
+        """How each amount came about, one sentence per party."""
+        lines = [self.headline()]
         weights = self.weight_total
         for share in self.shares:
             quota = share.quota / self.installments

@@ -10,6 +10,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -27,7 +28,7 @@ class _Failure(Exception):
         self.span = span
 
 
-_COMPARE: dict[str, Callable[[object, object], bool]] = {
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
     "=": operator.eq, "!=": operator.ne,
 }
@@ -126,7 +127,7 @@ def _call(function: str, args: list[Value], expr: s.Call) -> Value:
     one_list = len(args) == 1 and isinstance(args[0], tuple)
     if function in ("all", "any", "count", "share"):
         # One list (`all(deliverables)`) or several values (`all(a, b)`).
-        values = list(args[0]) if one_list else args
+        values = list(_items(args[0])) if one_list else args
         if function == "count" and one_list and not all(isinstance(v, bool) for v in values):
             return len(values)  # a list of answers: how many there are
         if function == "all":
@@ -140,13 +141,14 @@ def _call(function: str, args: list[Value], expr: s.Call) -> Value:
             raise _Failure(f"no values in `{expr_text(expr.args[0])}`", expr.span)
         return Fraction(trues, len(values))
     if function == "abs":
-        return abs(_quantity(args[0]))
+        number = _quantity(args[0])
+        return -number if number < 0 else number
     if one_list:
         return _over_list(function, _items(args[0]), expr)
     if function == "min":
-        return min(args)  # type: ignore[type-var]
+        return min(args, key=_ordered)
     if function == "max":
-        return max(args)  # type: ignore[type-var]
+        return max(args, key=_ordered)
     raise AssertionError(f"unknown function {function}")
 
 
@@ -173,10 +175,15 @@ def _over_list(function: str, values: tuple[Value, ...], expr: s.Expr) -> Value:
     if function == "mean":
         return bounded(Fraction(_sum(values, expr), len(values)), expr)
     if function == "min":
-        return min(values)  # type: ignore[type-var]
+        return min(values, key=_ordered)
     if function == "max":
-        return max(values)  # type: ignore[type-var]
+        return max(values, key=_ordered)
     raise AssertionError(f"unknown function {function}")
+
+
+def _ordered(value: Value) -> Any:
+    """The value itself: the checks let min and max see only quantities or only dates."""
+    return value
 
 
 @attrs.frozen
@@ -186,7 +193,7 @@ class NpsCounts:
     promoters: int
     passives: int
     detractors: int
-    stray: object = attrs.field(default=None, eq=False)  # an answer outside 0-10, if any
+    stray: Value | None = attrs.field(default=None, eq=False)  # an answer outside 0-10, if any
 
     @property
     def answers(self) -> int:

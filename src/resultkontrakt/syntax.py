@@ -17,7 +17,7 @@ from .values import Type
 
 def _span() -> Span:
     """Where a node was written: kept for messages, ignored by equality."""
-    return attrs.field(eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]
+    return attrs.field(eq=False, repr=False, kw_only=True)
 
 
 # ---- expressions --------------------------------------------------------------
@@ -159,14 +159,18 @@ def signed_literal(expr: Expr) -> tuple[Literal, int] | None:
     return (expr, sign) if isinstance(expr, LITERALS) else None
 
 
-def literal_value(expr: Expr) -> object | None:
+def literal_value(expr: Expr) -> Fraction | dt.date | None:
     """The value of a literal quantity or date with an optional minus sign; None for anything else."""
     found = signed_literal(expr)
-    if found is None or isinstance(found[0], Bool | Text):
+    if found is None:
         return None
     node, sign = found
-    value = node.value
-    return -value if sign < 0 else value  # type: ignore[operator]
+    match node:
+        case Number() | Percent() | Money():
+            return -node.value if sign < 0 else node.value
+        case Date():
+            return node.value  # a date with a minus sign is a type error, reported elsewhere
+    return None
 
 
 # ---- declarations -------------------------------------------------------------

@@ -8,6 +8,7 @@ reasoned about; any other tier is left alone, so every finding is certain.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -108,14 +109,14 @@ def _pays_more(subject: str, op: str, tier: s.Tier,
     """A later tier on the same subject, in the same direction, takes worse values;
     it should not pay more than the tiers before it."""
     paid = s.literal_value(tier.fulfilment)
-    if paid is None or not isinstance(tier.fulfilment, s.Percent):
+    if not isinstance(paid, Fraction) or not isinstance(tier.fulfilment, s.Percent):
         return
     rising = op in (">=", ">")
-    for other_op, other_value, other in before:
+    for other_op, _, other in before:
         if (other_op in (">=", ">")) != rising or other_op in ("=", "!=") or op in ("=", "!="):
             continue
         other_paid = s.literal_value(other.fulfilment)
-        if not isinstance(other.fulfilment, s.Percent) or other_paid is None:
+        if not isinstance(other.fulfilment, s.Percent) or not isinstance(other_paid, Fraction):
             continue
         if paid > other_paid:
             worse = "lower" if rising else "higher"

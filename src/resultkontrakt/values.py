@@ -33,7 +33,8 @@ TABLE = "table"  # name -> value, such as the population of each municipality
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
 DECLARABLE = ("number", "integer", "percent", "money", "bool", "date", "text")
 
-Value = Union[Fraction, bool, dt.date, str, tuple["Value", ...]]
+# Whole numbers (counts, survey answers) stay int: exact, and fast to count.
+Value = Union[Fraction, int, bool, dt.date, str, tuple["Value", ...]]
 
 MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
 
@@ -142,7 +143,7 @@ def checked_decimal(value: Decimal) -> Fraction:
     """A finite Decimal of reasonable size as a Fraction, or ValueError saying why not."""
     if not value.is_finite():
         raise ValueError(f"{value} is not a number a fact can have")
-    sign, digits, exponent = value.as_tuple()
+    _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if len(digits) > MAX_DIGITS:
         raise ValueError(f"a number may have at most {MAX_DIGITS} digits")
@@ -289,16 +290,17 @@ def format_value(value: Value, type_: Type | None) -> str:
     if isinstance(value, tuple):
         element = type_.element if type_ is not None else None
         return "[" + ", ".join(format_value(v, element) for v in value) + "]"
+    number = Fraction(value)
     kind = type_.kind if type_ is not None else NUMBER
     if kind == PERCENT:
-        return format_number(value * 100) + "%"
+        return format_number(number * 100) + "%"
     if kind == MONEY:
         for unit in ("mio kr", "tkr"):
-            scaled = value / MONEY_UNITS[unit]
+            scaled = number / MONEY_UNITS[unit]
             if scaled.denominator == 1 and scaled != 0:
                 return f"{scaled.numerator} {unit}"
-        return f"{format_number(value)} kr"
-    return format_number(value)
+        return f"{format_number(number)} kr"
+    return format_number(number)
 
 
 def format_percent(share: Fraction) -> str:
