@@ -28,7 +28,7 @@ import attrs
 
 from .errors import Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
-from .values import LIST, T_TEXT, Type, Value, list_of
+from .values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
 from .vocabulary import quote, shortened
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
@@ -62,8 +62,6 @@ class TableError(Exception):
 
 def _text_value(value: object) -> TypeGuard[str]:
     """A text in the facts file (a JSON number is kept as text too, but is not one)."""
-    from .facts import JsonNumber
-
     return isinstance(value, str) and not isinstance(value, JsonNumber)
 
 

@@ -28,7 +28,7 @@ from .errors import FactsError, Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from .vocabulary import quote, shortened
 from .values import (
-    BOOL, DATE, LIST, answer_key, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, Type, UnclearNumber, Value,
+    BOOL, DATE, LIST, JsonNumber, answer_key, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, Type, UnclearNumber, Value,
     checked_decimal, checked_fraction, decimal_fraction, format_number, format_value, number_text,
 )
 
@@ -37,10 +37,6 @@ from .values import (
 MAX_UNKNOWN = 20
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
 _BROKEN = re.compile("[\ud800-\udfff]")
-
-
-class JsonNumber(str):
-    """A number in a facts file, kept as the decimal text it was written as."""
 
 
 @attrs.frozen

@@ -110,6 +110,11 @@ def table_of(element: Type) -> Type:
 
 # ---- reading numbers ---------------------------------------------------------
 
+
+class JsonNumber(str):
+    """A number in a facts file, kept as the decimal text it was written as."""
+
+
 # Only ASCII digits: Python's \\d would also take Arabic-Indic and other digits.
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
