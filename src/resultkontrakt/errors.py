@@ -55,14 +55,20 @@ class Problem:
         return self.severity == "error"
 
     def render(self, text: str | None = None) -> str:
-        """`FILE:LINE:COL: error: MESSAGE`, the source line, a caret, a hint."""
+        """`FILE:LINE:COL: error: MESSAGE`, the source line, a caret, a hint.
+
+        Whatever a file held, control characters come out as escapes (`\\x1b`), so
+        the text can go to a terminal, and be printed by a program, as it is.
+        """
+        from .escape import terminal
+
         where = f"{self.span}: " if self.span else ""
         lines = [f"{where}{self.severity}: {self.message}"]
         if self.span is not None and text is not None:
             lines.extend(_excerpt(text, self.span))
         if self.hint:
             lines.append(f"  hint: {self.hint}")
-        return "\n".join(lines)
+        return terminal("\n".join(lines))
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"severity": self.severity, "message": self.message}
