@@ -220,7 +220,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .fmt import format_file
+    from .fmt import PLAIN, format_file
 
     status = OK
     for name in args.contracts:
@@ -247,7 +247,7 @@ def _fmt(args: argparse.Namespace) -> int:
                 continue
             print(f"{name}: formatted")
         else:
-            sys.stdout.write(formatted.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
+            sys.stdout.write(PLAIN.apply(formatted.decode("utf-8")))
     return status
 
 

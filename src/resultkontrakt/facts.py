@@ -26,11 +26,12 @@ from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
-from .vocabulary import quote, shortened
 from .values import (
-    BOOL, DATE, LIST, JsonNumber, answer_key, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, Type, UnclearNumber, Value,
-    checked_decimal, checked_fraction, decimal_fraction, format_number, format_value, number_text,
+    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, JsonNumber, Type,
+    UnclearNumber, Value, answer_key, checked_decimal, checked_fraction, decimal_fraction, format_number,
+    format_value, number_text,
 )
+from .vocabulary import quote, shortened
 
 
 # Past this many, unknown facts are counted rather than each explained.
@@ -162,7 +163,7 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
                            "a fact's value is a number, a text, or a list of them") from None
             name = unicodedata.normalize("NFC", name)
             if name in values:
-                problems.append(Problem("error", f"\"{name}\" is given twice",
+                problems.append(Problem("error", f"{quote(shortened(name))} is given twice",
                                         places.span(key_at),
                                         f"the first value is at line {positions[name].line}; keep one"))
             else:

@@ -171,8 +171,14 @@ class Layout:
         newline = max((("\n", lf), ("\r\n", crlf), ("\r", cr)), key=lambda pair: pair[1])[0]
         return cls(text.startswith("\ufeff"), newline)
 
-    def apply(self, formatted: str) -> str:
-        return ("\ufeff" if self.bom else "") + formatted.replace("\n", self.newline)
+    def apply(self, text: str) -> str:
+        """`text`, whatever its own line ends and BOM, in this layout."""
+        plain = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        return ("\ufeff" if self.bom else "") + plain.replace("\n", self.newline)
+
+
+# The layout of text for the screen: no byte-order mark, \n line ends.
+PLAIN = Layout(bom=False, newline="\n")
 
 
 def format_file(data: bytes, source: str) -> bytes:
