@@ -281,3 +281,11 @@ def test_did_you_mean_costs_nothing_for_long_names_and_many_candidates():
     many = {f"unknown_{n}": 1 for n in range(30_000)}
     result = finishes_within(10, lambda: NUMBER.evaluate(many))
     assert len(result.errors) == 21 and result.errors[-1].message == "and 29980 more unknown facts"
+
+
+def test_showing_the_largest_number_an_evaluation_allows_is_quick():
+    from resultkontrakt.runtime import MAX_BITS
+
+    largest = Fraction(2**MAX_BITS - 1, 3**4000)
+    shown = finishes_within(2, lambda: format_number(largest))
+    assert shown.startswith("≈") and "e+" in shown
