@@ -12,9 +12,12 @@ a tie decided, so the explanation can say so.
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 import attrs
@@ -65,7 +68,7 @@ def apportion(weights: Sequence[Fraction | int], units: int, method: str = LARGE
 
 def whole_weights(weights: Sequence[Fraction | int]) -> list[int]:
     """The weights times the smallest number that makes them all whole; shares are unchanged."""
-    scale = math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
+    scale = _scale(weights)
     return [int(Fraction(w) * scale) for w in weights]
 
 
@@ -148,10 +151,25 @@ def _neg(rank: tuple[Fraction, int, int]) -> tuple[Fraction, int, int]:
 
 
 # ---- margins ---------------------------------------------------------------------
+#
+# A party's margins follow from one question: what is the smallest whole weight
+# at which it gets at least m units, the other weights unchanged? Call it the
+# least weight for m. With s the units it holds now, its rise is the least
+# weight for s + 1 less its weight, and its fall is its weight less the least
+# weight for s, plus one. (A weight of zero gets nothing under every method, so
+# a party that holds a unit always has a fall.) Both questions are answered from
+# one apportionment, without apportioning again for every weight tried.
+#
+# Every method hands out the top `units` claims, and claims compare as
+# (value, weight, -index): the larger value first, then the larger weight, then
+# the party written first. A party gets at least m units exactly when its m-th
+# claim beats all but at most units - m of the other parties' claims.
 
 
-def margins_of(weights: Sequence[Fraction | int], units: int, method: str,
-               party: int) -> tuple[Fraction | None, Fraction | None]:
+Margins = tuple[Fraction | None, Fraction | None]
+
+
+def margins_of(weights: Sequence[Fraction | int], units: int, method: str, party: int) -> Margins:
     """How far one party's weight may fall or rise, the others unchanged, before its units change.
 
     Returns (fall, rise): the smallest decrease and the smallest increase that
@@ -159,43 +177,278 @@ def margins_of(weights: Sequence[Fraction | int], units: int, method: str,
     inhabitants for populations). None means no change of weight in that
     direction ever changes its units.
     """
-    scale = math.lcm(*(Fraction(w).denominator for w in weights))
-    scaled = [int(Fraction(w) * scale) for w in weights]
-    own = scaled[party]
-    current = apportion(scaled, units, method).units[party]
-
-    def units_with(weight: int) -> int:
-        trial = scaled[:]
-        trial[party] = weight
-        if sum(trial) == 0:
-            return 0
-        return apportion(trial, units, method).units[party]
-
-    fall = None
-    if own > 0 and units_with(0) != current:
-        fall = _first_change(lambda step: units_with(own - step) != current, own)
-    rise = None
-    if current < units:
-        # Enough weight takes every unit; searching up to there always ends.
-        ceiling = (sum(scaled) + 1) * (units + 1)
-        rise = _first_change(lambda step: units_with(own + step) != current, ceiling)
-    return (Fraction(fall, scale) if fall is not None else None,
-            Fraction(rise, scale) if rise is not None else None)
+    return all_margins(weights, units, method)[party]
 
 
-def _first_change(changed: object, limit: int) -> int | None:
-    """The smallest step in 1..limit for which `changed(step)` holds (it is monotone)."""
-    test = changed  # type: ignore[assignment]
+def all_margins(weights: Sequence[Fraction | int], units: int, method: str) -> list[Margins]:
+    """Every party's margins, (fall, rise) as `margins_of` gives them, worked out together."""
+    scale = _scale(weights)
+    scaled = whole_weights(weights)
+    held = apportion(scaled, units, method).units
+    if method == LARGEST_REMAINDER:
+        steps = _largest_remainder_margins(scaled, units, held)
+    else:
+        steps = _divisor_margins(scaled, held, method)
+    return [(_in_weights(fall, scale), _in_weights(rise, scale)) for fall, rise in steps]
+
+
+def _scale(weights: Sequence[Fraction | int]) -> int:
+    """The smallest number that makes every weight whole."""
+    return math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
+
+
+def _in_weights(steps: int | None, scale: int) -> Fraction | None:
+    return None if steps is None else Fraction(steps, scale)
+
+
+def _least_beating(numerator: int, divisor: int, rival_weight: int, rival: int, party: int) -> int:
+    """The smallest whole weight x whose claim x / divisor beats a rival's claim numerator / divisor.
+
+    The rival's claim has been brought over the same divisor, so the values
+    compare as x against numerator / divisor; on a tie of values the larger
+    weight wins, then the party written first.
+    """
+    level, rest = divmod(numerator, divisor)
+    if rest == 0 and (level > rival_weight or (level == rival_weight and party < rival)):
+        return level
+    return level + 1
+
+
+def _margins_from_least(weight: int, least_kept: int | None,
+                        least_gaining: int | None) -> tuple[int | None, int | None]:
+    """(fall, rise) in whole steps, from the least weights for the units held and for one more."""
+    fall = None if least_kept is None else weight - least_kept + 1
+    rise = None if least_gaining is None else least_gaining - weight
+    return fall, rise
+
+
+# -- D'Hondt and Sainte-Laguë
+
+
+def _step(method: str, seats: int) -> int:
+    """The divisor for a party's next unit when it holds `seats`, times 1 (D'Hondt) or 2 (Sainte-Laguë).
+
+    Scaling every divisor by the same number keeps quotients in the same order
+    and lets them be compared by cross-multiplying whole numbers.
+    """
+    return seats + 1 if method == DHONDT else 2 * seats + 1
+
+
+def _divisor_margins(weights: list[int], held: tuple[int, ...], method: str) -> list[tuple[int | None, int | None]]:
+    """Margins under a divisor method, in O(n) after one apportionment.
+
+    A party's quotients (its claims) do not depend on anyone else's weight. So
+    with weight x a party gets s + 1 units exactly when its (s + 1)-th quotient
+    beats the weakest unit another party holds now, and keeps s exactly when
+    its s-th quotient beats the strongest claim no other party holds now.
+    The weakest and second-weakest held claims over all parties give every
+    party's rival for the rise; the strongest and second-strongest unheld ones
+    give every party's rival for the fall.
+    """
+    units = sum(held)
+
+    def quotient(party: int, seats: int) -> tuple[Fraction, int, int]:
+        # The claim on the next unit of a party holding `seats`, as keys compare.
+        return (Fraction(weights[party], _step(method, seats)), weights[party], -party)
+
+    weakest_held = heapq.nsmallest(2, ((quotient(j, held[j] - 1), j) for j in range(len(weights)) if held[j]))
+    strongest_unheld = heapq.nlargest(2, ((quotient(j, held[j]), j) for j in range(len(weights)) if weights[j]))
+    margins = []
+    for party, (weight, seats) in enumerate(zip(weights, held, strict=True)):
+        least_gaining = least_kept = None
+        if seats < units:  # then other parties hold units, and one of theirs is the rival
+            rival = _other_than(party, weakest_held)
+            least_gaining = _least_beating(weights[rival] * _step(method, seats), _step(method, held[rival] - 1),
+                                           weights[rival], rival, party)
+        if seats:
+            rival_or_none = _other_than_or_none(party, strongest_unheld)
+            if rival_or_none is None:  # nobody else has a claim: any weight above zero keeps every unit
+                least_kept = 1
+            else:
+                rival = rival_or_none
+                least_kept = _least_beating(weights[rival] * _step(method, seats - 1), _step(method, held[rival]),
+                                            weights[rival], rival, party)
+        margins.append(_margins_from_least(weight, least_kept, least_gaining))
+    return margins
+
+
+def _other_than_or_none(party: int, best: Sequence[tuple[object, int]]) -> int | None:
+    """The first of the (at most two) best claims' parties that is not `party`."""
+    return next((j for _, j in best if j != party), None)
+
+
+def _other_than(party: int, best: Sequence[tuple[object, int]]) -> int:
+    rival = _other_than_or_none(party, best)
+    assert rival is not None, "another party holds a unit"
+    return rival
+
+
+# -- largest remainder
+
+
+class _Claims:
+    """Every party's largest-remainder claims, sorted once, to count how many beat one party's claim.
+
+    Under largest remainder a party with weight w has the claims q - 0, q - 1,
+    q - 2, ... where q = units * w / total is its quota: the floor of the quota
+    takes that many units and the remainder competes for the units left over,
+    so the split hands out the top `units` claims. Unlike under a divisor method
+    every quota moves when one party's weight does, because the total does.
+
+    Over the common denominator T (the total with the party's trial weight x),
+    the t-th claim of another party j beats the party's m-th claim when
+    A = units * w_j + (m - 1) * R - x * (units - m + 1) - (t - 1) * T is above
+    zero, or is zero and j wins the tie; R is the total of the other weights.
+    So j has A_1 // T + 1 claims that beat it (A_1 - 1 if j loses ties), or
+    none when that is not positive. Sorted by weight, the parties that win ties
+    and the parties with any beating claim are runs found by bisection, and the
+    count is a sum of floors done at C speed: O(n) a count with a small
+    constant, no fractions and no apportionment.
+    """
+
+    def __init__(self, weights: list[int], units: int) -> None:
+        self.weights = weights
+        self.units = units
+        self.total = sum(weights)
+        self.order = sorted(range(len(weights)), key=lambda j: (-weights[j], j))
+        self.place = [0] * len(weights)
+        for place, j in enumerate(self.order):
+            self.place[j] = place
+        count = len(weights)
+        # (weight, -index) descending, as one whole number, for bisecting on who wins a tie.
+        self.tie_order = [-weights[j] * count + j for j in self.order]
+        self.claims = [units * weights[j] for j in self.order]
+        self.lowered = [-claim for claim in self.claims]  # ascending, for bisecting
+
+    def beating(self, party: int, claim: int, weight: int) -> int:
+        """How many of the other parties' claims beat `party`'s `claim`-th one when it weighs `weight`."""
+        others = self.total - self.weights[party]
+        at_total = weight + others
+        shift = (claim - 1) * others - weight * (self.units - claim + 1)
+        # Parties before `wins` win a tie with the party at this weight; the others lose it.
+        wins = bisect.bisect_left(self.tie_order, -weight * len(self.weights) + party)
+        # Among those who win ties, a claim beats when claims + shift >= 0; among those who lose, > 0.
+        beat_winning = min(wins, bisect.bisect_right(self.lowered, shift))
+        beat_losing = bisect.bisect_right(self.lowered, shift - 1)
+        count = _sum_of_floors(self.claims, 0, beat_winning, shift, at_total) + beat_winning
+        if beat_losing > wins:
+            count += _sum_of_floors(self.claims, wins, beat_losing, shift - 1, at_total) + beat_losing - wins
+        # The sums ran over the party's own place too, with its current weight: take that back out.
+        place = self.place[party]
+        own_shift = shift if place < wins else shift - 1
+        return count - max(0, (self.claims[place] + own_shift) // at_total + 1)
+
+    def least_weight(self, party: int, claim: int, crossing: int, low: int, high: int | None = None) -> int:
+        """The smallest weight above `low` at which `party` gets at least `claim` units.
+
+        `low` is known to be too little and `high`, when given, enough.
+        `crossing` is the least weight at which the claim beats one rival
+        claim; one weight less, that rival beats it. So when the rival is the
+        last claim it had to pass (exactly units - claim others still beat it),
+        the crossing is the answer, known from a single count.
+        """
+        allowed = self.units - claim
+        guess = max(crossing, low + 1) if high is None else min(max(crossing, low + 1), high)
+        beaten_by = self.beating(party, claim, guess)
+        if beaten_by == allowed and guess == crossing:
+            return guess
+        if beaten_by > allowed:
+            low = guess
+        else:
+            high = guess
+        return _first_holding(lambda weight: self.beating(party, claim, weight) <= allowed,
+                              low, high, from_high=beaten_by <= allowed)
+
+
+def _sum_of_floors(values: list[int], start: int, stop: int, shift: int, divisor: int) -> int:
+    """sum((v + shift) // divisor for v in values[start:stop]), with the loop in C."""
+    if stop <= start:
+        return 0
+    return sum(map(operator.floordiv, map(operator.add, values[start:stop], itertools.repeat(shift)),
+                   itertools.repeat(divisor)))
+
+
+def _largest_remainder_margins(weights: list[int], units: int,
+                               held: tuple[int, ...]) -> list[tuple[int | None, int | None]]:
+    """Margins under largest remainder: a guess from the current order of claims, checked exactly.
+
+    If the other parties' claims kept their order while the party's weight
+    moves, its (s + 1)-th claim would have to pass exactly the weakest claim
+    another party holds now, and its s-th claim would lose its place to
+    exactly the strongest claim no other party holds now: one crossing, solved
+    in whole numbers like a divisor method's. The others' claims do move, a
+    little, with the total, so each guess is checked by an exact count and,
+    when that fails, searched from the guess by galloping and bisection on the
+    same exact count. O(n) a party, at C speed.
+    """
+    total = sum(weights)
+    parties = range(len(weights))
+    claims = _Claims(weights, units)
+
+    def claim_key(party: int, nth: int) -> tuple[int, int, int]:
+        # The party's nth claim now, over the common denominator `total`.
+        return (units * weights[party] - (nth - 1) * total, weights[party], -party)
+
+    weakest_held = heapq.nsmallest(2, ((claim_key(j, held[j]), j) for j in parties if held[j]))
+    strongest_unheld = heapq.nlargest(2, ((claim_key(j, held[j] + 1), j) for j in parties))
+    margins = []
+    for party, (weight, seats) in enumerate(zip(weights, held, strict=True)):
+        others = total - weight
+        least_gaining = least_kept = None
+        if seats < units:  # then others hold units, so their total is above zero
+            rival = _other_than(party, weakest_held)
+            crossing = _crossing(weights, units, others, party, seats + 1, rival, held[rival])
+            least_gaining = claims.least_weight(party, seats + 1, crossing, weight)
+        if seats and others == 0:  # alone with weight: any weight above zero keeps every unit
+            least_kept = 1
+        elif seats:
+            rival = _other_than(party, strongest_unheld)
+            crossing = _crossing(weights, units, others, party, seats, rival, held[rival] + 1)
+            # A weight of zero gets nothing, and the current weight keeps its units.
+            least_kept = claims.least_weight(party, seats, crossing, 0, weight)
+        margins.append(_margins_from_least(weight, least_kept, least_gaining))
+    return margins
+
+
+def _crossing(weights: list[int], units: int, others: int, party: int, nth: int, rival: int, rival_nth: int) -> int:
+    """The least weight at which `party`'s nth claim beats `rival`'s rival_nth, both at the new total.
+
+    With trial weight x and total T = x + others, the claims compare as
+    units * x - (nth - 1) * T against units * weights[rival] - (rival_nth - 1) * T,
+    which is x * (units - nth + rival_nth) against
+    units * weights[rival] + (nth - rival_nth) * others.
+    """
+    divisor = units - nth + rival_nth
+    numerator = units * weights[rival] + (nth - rival_nth) * others
+    return _least_beating(numerator, divisor, weights[rival], rival, party)
+
+
+def _first_holding(holds: Callable[[int], bool], low: int, high: int | None, from_high: bool) -> int:
+    """The smallest weight above `low` at which `holds`, which is monotone.
+
+    `holds(low)` is false and `holds(high)` true (no `high`: it holds from
+    some weight on). The answer is expected near `high` (from_high) or near
+    `low`, so gallop from there, then bisect.
+    """
     step = 1
-    while step < limit and not test(step):  # type: ignore[operator]
-        step *= 2
-    high = min(step, limit)
-    if not test(high):  # type: ignore[operator]
-        return None
-    low = step // 2  # known not to change (or 0)
+    if from_high:
+        assert high is not None
+        while high - low > 1:
+            probe = max(high - step, low + 1)
+            if not holds(probe):
+                low = probe
+                break
+            high, step = probe, step * 2
+    else:
+        while high is None or high - low > 1:
+            probe = low + step if high is None else min(low + step, high - 1)
+            if holds(probe):
+                high = probe
+                break
+            low, step = probe, step * 2
     while high - low > 1:
         middle = (low + high) // 2
-        if test(middle):  # type: ignore[operator]
+        if holds(middle):
             high = middle
         else:
             low = middle
@@ -232,10 +485,11 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
     result = apportion(values, int(units), split.method)
     total_weight = sum(values, Fraction(0))
     with_margins = len(parties) <= MARGINS_UP_TO if margins is None else margins
+    margins_of_each = (all_margins(values, int(units), split.method) if with_margins
+                       else [(None, None)] * len(parties))
     shares = []
-    for index, (party, weight) in enumerate(zip(parties, values)):
-        fall, rise = (margins_of(values, int(units), split.method, index) if with_margins
-                      else (None, None))
+    for index, (party, weight) in enumerate(zip(parties, values, strict=True)):
+        fall, rise = margins_of_each[index]
         shares.append(PartyShare(
             party=party,
             weight=weight,
