@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from resultkontrakt.split import (
-    DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE, all_margins, apportion, margins_of,
+    DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE, _Claims, all_margins, apportion, margins_of,
 )
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
@@ -169,6 +169,26 @@ def test_margins_of_fractional_weights_are_in_their_own_steps(ws, denominator, n
 def test_margins_of_one_party_are_its_entry_in_all_margins(ws, n, method, data):
     party = data.draw(st.integers(0, len(ws) - 1))
     assert margins_of(ws, n, method, party) == all_margins(ws, n, method)[party]
+
+
+@given(weights_with_ties(), margin_units, st.data())
+def test_largest_remainder_counts_of_beating_claims_say_who_gets_a_unit(ws, n, data):
+    # Both ways of counting the claims that beat a party's, near the split and
+    # in full, against apportioning with the party's trial weight.
+    assume(n > 0)
+    party = data.draw(st.integers(0, len(ws) - 1))
+    claim = data.draw(st.integers(1, n))
+    weight = data.draw(st.one_of(st.integers(0, 2 * max(ws) + 2), st.integers(max(0, ws[party] - 50),
+                                                                                ws[party] + 50)))
+    assume(sum(ws) - ws[party] + weight > 0)
+    claims = _Claims(ws, n)
+    trial = ws[:]
+    trial[party] = weight
+    gets_it = apportion(trial, n, LARGEST_REMAINDER).units[party] >= claim
+    in_full = claims._beating_in_full(party, claim, weight)
+    assert (in_full <= n - claim) == gets_it
+    near = claims._beating_near(party, claim, weight)
+    assert near is None or near == in_full
 
 
 @pytest.mark.parametrize("method", METHODS)
