@@ -68,8 +68,15 @@ def apportion(weights: Sequence[Fraction | int], units: int, method: str = LARGE
 
 def whole_weights(weights: Sequence[Fraction | int]) -> list[int]:
     """The weights times the smallest number that makes them all whole; shares are unchanged."""
-    scale = _scale(weights)
-    return [int(Fraction(w) * scale) for w in weights]
+    return _scaled(weights)[1]
+
+
+def _scaled(weights: Sequence[Fraction | int]) -> tuple[int, list[int]]:
+    """The smallest number that makes every weight whole, and the weights times it."""
+    if all(isinstance(w, int) for w in weights):  # already whole: skip making fractions of them
+        return 1, [int(w) for w in weights]
+    scale = math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
+    return scale, [int(Fraction(w) * scale) for w in weights]
 
 
 def _largest_remainder(weights: list[int], units: int) -> Apportionment:
@@ -182,19 +189,13 @@ def margins_of(weights: Sequence[Fraction | int], units: int, method: str, party
 
 def all_margins(weights: Sequence[Fraction | int], units: int, method: str) -> list[Margins]:
     """Every party's margins, (fall, rise) as `margins_of` gives them, worked out together."""
-    scale = _scale(weights)
-    scaled = whole_weights(weights)
+    scale, scaled = _scaled(weights)
     held = apportion(scaled, units, method).units
     if method == LARGEST_REMAINDER:
         steps = _largest_remainder_margins(scaled, units, held)
     else:
         steps = _divisor_margins(scaled, held, method)
     return [(_in_weights(fall, scale), _in_weights(rise, scale)) for fall, rise in steps]
-
-
-def _scale(weights: Sequence[Fraction | int]) -> int:
-    """The smallest number that makes every weight whole."""
-    return math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
 
 
 def _in_weights(steps: int | None, scale: int) -> Fraction | None:
