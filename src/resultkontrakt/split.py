@@ -226,7 +226,7 @@ def _margins_from_least(weight: int, least_kept: int | None,
 # -- D'Hondt and Sainte-Laguë
 
 
-def _step(method: str, seats: int) -> int:
+def _whole_divisor(method: str, seats: int) -> int:
     """The divisor for a party's next unit when it holds `seats`, times 1 (D'Hondt) or 2 (Sainte-Laguë).
 
     Scaling every divisor by the same number keeps quotients in the same order
@@ -250,7 +250,7 @@ def _divisor_margins(weights: list[int], held: tuple[int, ...], method: str) -> 
 
     def quotient(party: int, seats: int) -> tuple[Fraction, int, int]:
         # The claim on the next unit of a party holding `seats`, as keys compare.
-        return (Fraction(weights[party], _step(method, seats)), weights[party], -party)
+        return (Fraction(weights[party], _whole_divisor(method, seats)), weights[party], -party)
 
     weakest_held = heapq.nsmallest(2, ((quotient(j, held[j] - 1), j) for j in range(len(weights)) if held[j]))
     strongest_unheld = heapq.nlargest(2, ((quotient(j, held[j]), j) for j in range(len(weights)) if weights[j]))
@@ -259,18 +259,24 @@ def _divisor_margins(weights: list[int], held: tuple[int, ...], method: str) -> 
         least_gaining = least_kept = None
         if seats < units:  # then other parties hold units, and one of theirs is the rival
             rival = _other_than(party, weakest_held)
-            least_gaining = _least_beating(weights[rival] * _step(method, seats), _step(method, held[rival] - 1),
-                                           weights[rival], rival, party)
+            least_gaining = _quotient_crossing(weights, method, party, seats, rival, held[rival] - 1)
         if seats:
-            rival_or_none = _other_than_or_none(party, strongest_unheld)
-            if rival_or_none is None:  # nobody else has a claim: any weight above zero keeps every unit
-                least_kept = 1
-            else:
-                rival = rival_or_none
-                least_kept = _least_beating(weights[rival] * _step(method, seats - 1), _step(method, held[rival]),
-                                            weights[rival], rival, party)
+            unheld = _other_than_or_none(party, strongest_unheld)
+            # Nobody else has a claim: any weight above zero keeps every unit.
+            least_kept = 1 if unheld is None else _quotient_crossing(
+                weights, method, party, seats - 1, unheld, held[unheld])
         margins.append(_margins_from_least(weight, least_kept, least_gaining))
     return margins
+
+
+def _quotient_crossing(weights: list[int], method: str, party: int, seats: int, rival: int,
+                       rival_seats: int) -> int:
+    """The least weight at which `party`'s quotient for a next unit after `seats` beats the rival's after rival_seats.
+
+    x / d(seats) against w / d(rival_seats) is x against w * d(seats) / d(rival_seats).
+    """
+    return _least_beating(weights[rival] * _whole_divisor(method, seats), _whole_divisor(method, rival_seats),
+                          weights[rival], rival, party)
 
 
 def _other_than_or_none(party: int, best: Sequence[tuple[object, int]]) -> int | None:
