@@ -243,7 +243,7 @@ def main() -> None:
           f"{'✓' if with_margins[slowest] < 0.5 else '✗'})")
     if args.json:
         Path(args.json).write_text(json.dumps(
-            [dict(zip(("what", "baseline", "baseline_s", "ours_s", "unit", "target"), row)) for row in rows],
+            [dict(zip(("what", "baseline", "baseline_s", "ours_s", "unit", "target"), row, strict=True)) for row in rows],
             indent=2), encoding="utf-8")
 
 

@@ -43,7 +43,7 @@ def test_scaling_every_weight_by_the_same_factor_changes_nothing(ws, n, method, 
 @given(weights, units)
 def test_a_weight_of_zero_gets_zero_under_largest_remainder(ws, n):
     result = apportion(ws, n, LARGEST_REMAINDER)
-    for w, amount in zip(ws, result.units):
+    for w, amount in zip(ws, result.units, strict=True):
         if w == 0:
             assert amount == 0
 
@@ -51,7 +51,7 @@ def test_a_weight_of_zero_gets_zero_under_largest_remainder(ws, n):
 @given(weights, units)
 def test_largest_remainder_gives_the_floor_or_the_ceiling_of_the_quota(ws, n):
     total = sum(ws)
-    for w, amount in zip(ws, apportion(ws, n, LARGEST_REMAINDER).units):
+    for w, amount in zip(ws, apportion(ws, n, LARGEST_REMAINDER).units, strict=True):
         quota = Fraction(n * w, total)
         assert math.floor(quota) <= amount <= math.ceil(quota)
 
