@@ -246,3 +246,21 @@ def test_ties_go_to_the_larger_weight_then_to_the_party_written_first():
     for method in (SAINTE_LAGUE, DHONDT):
         assert apportion([5, 5], 1, method).units == (1, 0)
         assert apportion([5, 5], 1, method).tied == frozenset({0, 1})
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("pattern", ["spread", "equal", "two sizes", "one giant"])
+def test_margins_for_the_documented_limit_of_parties_take_well_under_a_second(method, pattern):
+    import random
+    import time
+
+    from resultkontrakt.split import MARGINS_UP_TO, all_margins
+
+    chance = random.Random(7)
+    weight = {"spread": lambda i: chance.randint(1_000, 200_000), "equal": lambda i: 7,
+              "two sizes": lambda i: 10**8 if i % 2 else 3, "one giant": lambda i: 10**9 if i == 0 else 1}
+    weights = [weight[pattern](i) for i in range(MARGINS_UP_TO)]
+    started = time.perf_counter()
+    margins = all_margins(weights, 1374, method)
+    assert time.perf_counter() - started < 10  # loose, for a busy machine: the benchmark has the figure
+    assert len(margins) == MARGINS_UP_TO and all(fall is None or fall > 0 for fall, _ in margins)

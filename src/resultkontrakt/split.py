@@ -187,10 +187,16 @@ def margins_of(weights: Sequence[Fraction | int], units: int, method: str, party
     return all_margins(weights, units, method)[party]
 
 
-def all_margins(weights: Sequence[Fraction | int], units: int, method: str) -> list[Margins]:
-    """Every party's margins, (fall, rise) as `margins_of` gives them, worked out together."""
+def all_margins(weights: Sequence[Fraction | int], units: int, method: str,
+                held: Sequence[int] | None = None) -> list[Margins]:
+    """Every party's margins, (fall, rise) as `margins_of` gives them, worked out together.
+
+    `held` is the split of these weights, when the caller has already worked it out.
+    """
     scale, scaled = _scaled(weights)
-    held = apportion(scaled, units, method).units
+    if held is None:
+        held = apportion(scaled, units, method).units
+    held = tuple(held)
     if method == LARGEST_REMAINDER:
         steps = _largest_remainder_margins(scaled, units, held)
     else:
@@ -552,11 +558,12 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
     units = per_installment / unit.value
     assert units.denominator == 1, "checked when the contract was loaded"
     parties = [party for party, _ in weights]
-    values = [Fraction(weight) for _, weight in weights]
-    result = apportion(values, int(units), split.method)
+    given = [weight for _, weight in weights]  # whole weights stay int: quicker to apportion
+    values = [Fraction(weight) for weight in given]
+    result = apportion(given, int(units), split.method)
     total_weight = sum(values, Fraction(0))
     with_margins = len(parties) <= MARGINS_UP_TO if margins is None else margins
-    margins_of_each = (all_margins(values, int(units), split.method) if with_margins
+    margins_of_each = (all_margins(given, int(units), split.method, result.units) if with_margins
                        else [(None, None)] * len(parties))
     shares = []
     for index, (party, weight) in enumerate(zip(parties, values, strict=True)):
