@@ -167,6 +167,42 @@ def margins(method: str, rounds: int) -> tuple[float, float]:
     return compare(lambda: contract.split(margins=False), lambda: contract.split(), rounds)
 
 
+def hostile(rounds: int) -> list[tuple[str, float]]:
+    """Small inputs that once ran for minutes or hung: each must finish, or stop, well under a second."""
+    import os
+
+    from resultkontrakt import examples
+    from resultkontrakt.errors import did_you_mean
+
+    squaring = rk.loads("fact x: number\nmetric a = x * x * x * x * x * x * x * x * x * x\n"
+                        "metric b = a * a * a * a * a * a * a * a * a * a\n"
+                        "metric c = b * b * b * b * b * b * b * b * b * b\n"
+                        'goal 1 "g" { score c >= 1 -> 100% }')
+    nested = rk.loads('fact xs: list of list of integer\ngoal 1 "g" { score count(xs) >= 1 -> 100% }\n'
+                      'example "e" { given xs = [[1] * 10000000] * 10000000 expect goal 1 = 100% }')
+    names = "{" + ", ".join(f'"k{n}": {n}' for n in range(30_000)) + "}"
+    table = rk.loads("fact t: table of integer\nsplit s { total 1000 tkr shares from t }")
+    parties = {"t": {f"kommune {n}": n + 1 for n in range(30_000)}}
+    candidates = [f"fact_{n}_" + "x" * 90 for n in range(50_000)]
+    folder = tempfile.mkdtemp()
+    fifo = os.path.join(folder, "svar.csv")
+    os.mkfifo(fifo)
+    cell = os.path.join(folder, "long.csv")
+    Path(cell).write_text("id,x\n" + "S" * 10_000_000 + ",9\n", encoding="utf-8")
+    survey = rk.loads('fact xs: list of integer in 0 .. 10\ngoal 1 "g" { score nps(xs) >= 0 -> 100% }')
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("a metric that squares past 10,000 bits, stopped", lambda: squaring.evaluate({"x": 10**99})),
+        ("[[1] * 10**7] * 10**7 in a worked example, refused", lambda: examples.run(nested)),
+        ("a facts file of 30,000 names on one line", lambda: table.evaluate(rk.loads_facts(names))),
+        ("a table of 30,000 parties, split", lambda: table.split(facts=parties, margins=False)),
+        ("did you mean: a 1 MB name, 50,000 candidates", lambda: did_you_mean("y" * 1_000_000, candidates)),
+        ("a FIFO named by facts, refused", lambda: survey.evaluate(
+            {"xs": {"csv": fifo, "column": "x"}}, data_dir=folder)),
+        ("a CSV cell of 10 MB", lambda: survey.evaluate({"xs": {"csv": cell, "column": "x"}}, data_dir=folder)),
+    ]
+    return [(what, statistics.median(timed(action) for _ in range(rounds))) for what, action in cases]
+
+
 def peak_memory() -> tuple[float, float]:
     """Peak resident memory (MiB) of a process that loads the 10,000-goal contract."""
     text, _ = contract_text(10_000)
@@ -220,6 +256,9 @@ def main() -> None:
         with_margins[method] = figures[1]
         add(f"split 1,000 parties with margins ({method})", "the same split without margins", figures, 5)
     add("peak memory loading 10,000 goals", 'python -c "import lark"', peak_memory(), None, "MiB")
+    bounded = hostile(rounds)
+    for what, seconds in bounded:
+        print(f"  {what}: {_seconds(seconds)}", file=sys.stderr, flush=True)
 
     print(f"\nresultkontrakt benchmarks on {platform.machine()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.system()} ({len(__import__('os').sched_getaffinity(0))} cores)\n")
@@ -241,6 +280,11 @@ def main() -> None:
     print(f"Split of 1,000 parties with margins, slowest method ({slowest}): "
           f"{_seconds(with_margins[slowest])} (well under a second: "
           f"{'✓' if with_margins[slowest] < 0.5 else '✗'})")
+    print("\nBounded work on small hostile input (absolute; each must finish or stop well under a second):\n")
+    print("| input | time | under 1 s |")
+    print("|---|---:|---:|")
+    for what, seconds in bounded:
+        print(f"| {what} | {_seconds(seconds)} | {'✓' if seconds < 1 else '✗'} |")
     if args.json:
         Path(args.json).write_text(json.dumps(
             [dict(zip(("what", "baseline", "baseline_s", "ours_s", "unit", "target"), row, strict=True)) for row in rows],

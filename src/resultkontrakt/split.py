@@ -565,14 +565,18 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
     with_margins = len(parties) <= MARGINS_UP_TO if margins is None else margins
     margins_of_each = (all_margins(given, int(units), split.method, result.units) if with_margins
                        else [(None, None)] * len(parties))
+    # Worked out once, not once a party: a unit over all installments, and the
+    # quota of one unit of weight, both in the unit of account.
+    unit_amount = unit.value * split.installments / account
+    quota_per_weight = split.total.value / total_weight / account
     shares = []
     for index, (party, weight) in enumerate(zip(parties, values, strict=True)):
         fall, rise = margins_of_each[index]
         shares.append(PartyShare(
             party=party,
             weight=weight,
-            amount=result.units[index] * unit.value * split.installments / account,
-            quota=split.total.value * weight / total_weight / account,
+            amount=result.units[index] * unit_amount,
+            quota=weight * quota_per_weight,
             per_installment=result.units[index],
             tie=index in result.tied,
             margin_down=fall,
