@@ -235,3 +235,15 @@ def test_a_lone_surrogate_in_a_table_name_is_a_facts_error_that_shows_visibly(ca
     assert main(["split", str(contract), "t", "--facts", str(facts)]) == 1
     _, stderr = capsys.readouterr()
     assert "broken character (a lone surrogate)" in stderr
+
+
+@pytest.mark.parametrize("party", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_a_party_name_is_never_a_formula_in_the_csv_of_a_split(capsys, tmp_path, party):
+    import csv as csv_module
+
+    contract = tmp_path / "c.rk"
+    contract.write_text(f"split s {{ total 10 kr shares {{ {quote(party)} 1 B 1 }} }}", encoding="utf-8")
+    assert main(["split", str(contract), "--format", "csv"]) == 0
+    rows = list(csv_module.reader(capsys.readouterr().out.splitlines()))
+    assert rows[1][0] == "'" + escape.visible(party)
+    assert rows[2][0] == "B"

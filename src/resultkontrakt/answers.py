@@ -65,11 +65,14 @@ def _text_value(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and not isinstance(value, JsonNumber)
 
 
-def reference(raw: Mapping[object, object], access: Access) -> TableRef:
+def reference(raw: Mapping[object, object], access: Access,
+              resolve: Callable[[str, Access], Path] = confine) -> TableRef:
     """The table a facts-file object points at.
 
     ValueError with advice if the object is malformed; FileProblem if the file
-    it names lies outside the folder the facts may point into.
+    it names lies outside the folder the facts may point into. `resolve` finds
+    and confines the file (a caller that evaluates the same facts often keeps
+    what it found).
     """
     keys = set(raw)
     if not _text_value(raw.get("csv")):
@@ -99,14 +102,14 @@ def reference(raw: Mapping[object, object], access: Access) -> TableRef:
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
     written = str(raw["csv"])
-    return TableRef(confine(written, access), os.path.normpath(access.base / written), columns,
+    return TableRef(resolve(written, access), os.path.normpath(access.base / written), columns,
                     "columns" in raw,
                     unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
                     access.max_bytes, decimal if isinstance(decimal, str) else None)
 
 
 @attrs.frozen
-class _Sheet:
+class Sheet:
     """A CSV file read and split into rows once, however many facts read from it.
 
     `readable` says whether the first row looks like a CSV header (printable
@@ -126,14 +129,14 @@ class _Sheet:
         return {source: self.text} if self.readable else {}
 
 
-def _sheet(ref: TableRef, sheets: dict[str, _Sheet] | None) -> _Sheet:
+def _sheet(ref: TableRef, sheets: dict[str, Sheet] | None) -> Sheet:
     key = str(ref.path)
     if sheets is not None and key in sheets:
         return sheets[key]
     text = _text(ref.path, ref.source, ref.max_bytes)
     delimiter = _delimiter(text)
     rows, row_lines = _rows(text, delimiter, ref.source)
-    sheet = _Sheet(text, rows, text.split("\n"), row_lines, delimiter,
+    sheet = Sheet(text, rows, text.split("\n"), row_lines, delimiter,
                    bool(rows) and _looks_like_a_header(rows[0]))
     if sheets is not None:
         sheets[key] = sheet
@@ -219,7 +222,7 @@ def _looks_like_a_header(row: list[str]) -> bool:
 
 
 def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
-               sheets: dict[str, _Sheet] | None = None) -> tuple[tuple[str, Value], ...]:
+               sheets: dict[str, Sheet] | None = None) -> tuple[tuple[str, Value], ...]:
     """A table fact from a CSV file: (name, value) for each row, in file order."""
     assert ref.key is not None and type_.element is not None
     source = ref.source
@@ -242,7 +245,7 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
 
 
 def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
-         sheets: dict[str, _Sheet] | None = None) -> tuple[Value, ...]:
+         sheets: dict[str, Sheet] | None = None) -> tuple[Value, ...]:
     """The answers `ref` points at, as a value of the list type `type_`.
 
     `cell` turns one cell's text into a value of the element type, raising
@@ -322,7 +325,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
 
 
 def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
-          sheet: _Sheet | None = None) -> TableError:
+          sheet: Sheet | None = None) -> TableError:
     return TableError([Problem("error", message, Span.point(source, line, 1), hint)],
                       sheet.sources(source) if sheet is not None else {})
 

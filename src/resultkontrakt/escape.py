@@ -9,9 +9,11 @@ that came from outside:
 - `terminal`: control characters shown as escapes (`\\x1b`), never sent raw;
 - `markdown`: every character Markdown would read as markup escaped, so the
   text shows exactly as written: no HTML, no links, no emphasis;
-- `html`: `&`, `<`, `>` and quotes as entities.
+- `html`: `&`, `<`, `>` and quotes as entities;
+- `spreadsheet`: a CSV cell that no spreadsheet runs as a formula;
+- `json`: JSON whose text can also go to a terminal.
 
-All three first make invisible and dangerous characters visible (`visible`).
+Each first makes invisible and dangerous characters visible (`visible`).
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ def markdown(text: str) -> str:
 def _escape_line_start(match: re.Match[str]) -> str:
     marker = match.group()
     return marker + "\\" if marker.isdigit() else "\\" + marker  # "1\\. x", "\\- x"
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet(text: str) -> str:
+    """A text cell for a CSV file that a spreadsheet opens: never taken for a formula
+    (`=HYPERLINK(...)` gets a leading apostrophe, which the spreadsheet does not show)."""
+    text = visible(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def json(data: object) -> str:

@@ -25,7 +25,7 @@ import attrs
 from . import answers
 from . import syntax as s
 from .errors import FactsError, Problem, Span, did_you_mean
-from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
+from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from .values import (
     BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, TABLE, TEXT, JsonNumber, Type,
     UnclearNumber, Value, answer_key, checked_decimal, checked_fraction, decimal_fraction, format_number,
@@ -38,6 +38,15 @@ from .vocabulary import quote, shortened
 MAX_UNKNOWN = 20
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
 _BROKEN = re.compile("[\ud800-\udfff]")
+
+
+@attrs.define
+class Reads:
+    """What reading the files facts point at found: kept, so it is done once."""
+
+    sheets: dict[str, answers.Sheet] = attrs.field(factory=dict)
+    paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
+    values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -54,10 +63,10 @@ class FactsFile(Mapping[str, object]):
     # facts file's own folder), and may be at most `max_bytes` large.
     data_dir: Path | None = attrs.field(default=None, repr=False)
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, repr=False)
-    # Answers read from CSV files, kept so that evaluating the same facts
-    # again (a loop over scenarios) does not read the files again.
-    tables: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(
-        factory=dict, repr=False, eq=False)
+    # What reading the files these facts point at found, kept so that evaluating
+    # the same facts again (a loop over scenarios) reads and resolves nothing
+    # again: each file's rows, each reference's confined path, each fact's values.
+    reads: Reads = attrs.field(factory=Reads, repr=False, eq=False)
 
     def __getitem__(self, name: str) -> object:
         return self.given[name]
@@ -277,7 +286,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                                max_bytes if max_bytes is not None else facts.max_bytes)
     else:
         access = Access.beside(None, data_dir, max_bytes)
-    tables = facts.tables if isinstance(facts, FactsFile) else {}
+    reads = facts.reads if isinstance(facts, FactsFile) else Reads()
     sources: dict[str, str] = {}
     values: dict[str, Value] = {}
     states: dict[str, DeliverableState] = {}
@@ -300,7 +309,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         try:
             if name in declared and isinstance(raw, Mapping) and "csv" in raw:
                 try:
-                    values[name] = _table(declared[name], raw, access, tables)
+                    values[name] = _table(declared[name], raw, access, reads)
                 except answers.TableError as exc:
                     sources.update(exc.sources)
                     first = exc.problems[0]
@@ -354,13 +363,19 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given)
 
 
-def _table(fact: s.Fact, raw: Mapping[object, object], access: Access,
-           cache: dict[tuple[object, ...], tuple[Value, ...]]) -> tuple[Value, ...]:
+def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Reads) -> tuple[Value, ...]:
     if fact.type.kind not in (LIST, TABLE):
         raise _Invalid(f"a CSV file gives a list or a table, but `{fact.name}` holds {fact.type}",
                        f"declare it as `list of {fact.type}`")
+
+    def resolve(written: str, access: Access) -> Path:
+        key = (written, access)
+        if key not in reads.paths:
+            reads.paths[key] = confine(written, access)
+        return reads.paths[key]
+
     try:
-        ref = answers.reference(raw, access)
+        ref = answers.reference(raw, access, resolve)
     except FileProblem as problem:
         raise _Invalid(problem.message, problem.hint) from None
     except ValueError as exc:
@@ -371,16 +386,14 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access,
                           else 'a list is read without "key"'))
     bounds = bounds_of(fact)
     key = (ref, fact.type, bounds)
-    if key not in cache:
+    if key not in reads.values:
         def cell(type_: Type, text: str) -> Value:
             return _cell(type_, text, bounds, ref.decimal)
-        # The files themselves are kept beside the facts read from them.
-        sheets = cache.setdefault(("sheets",), {})  # type: ignore[arg-type]
         if ref.key is not None:
-            cache[key] = answers.read_table(ref, fact.type, cell, sheets)  # type: ignore[arg-type]
+            reads.values[key] = answers.read_table(ref, fact.type, cell, reads.sheets)
         else:
-            cache[key] = answers.read(ref, fact.type, cell, sheets)  # type: ignore[arg-type]
-    return cache[key]
+            reads.values[key] = answers.read(ref, fact.type, cell, reads.sheets)
+    return reads.values[key]
 
 
 class CellError(ValueError):

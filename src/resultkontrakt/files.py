@@ -17,6 +17,7 @@ caller knows which kind of file it was and turns it into its own error.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -58,13 +59,14 @@ class Access:
     root: Path
     max_bytes: int = DEFAULT_MAX_BYTES
 
-    @classmethod
-    def beside(cls, facts_file: str | None, data_dir: str | Path | None = None,
+    @staticmethod
+    @functools.lru_cache(maxsize=64)  # the same facts are evaluated again and again
+    def beside(facts_file: str | None, data_dir: str | Path | None = None,
                max_bytes: int | None = None) -> Access:
         """References beside the facts file `facts_file` (or the working folder for None)."""
         base = Path(facts_file).parent if facts_file is not None else Path()
-        return cls(base, Path(data_dir) if data_dir is not None else base,
-                   DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        return Access(base, Path(data_dir) if data_dir is not None else base,
+                      DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
 
 
 def confine(reference: str, access: Access) -> Path:

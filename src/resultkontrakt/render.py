@@ -97,7 +97,7 @@ def allocation_csv(allocation: Allocation) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("party", "weight", "quota", "amount", "unit", "tie", "margin_down", "margin_up"))
     for share in allocation.shares:
-        writer.writerow((share.party, format_number(share.weight), fraction_text(share.quota),
+        writer.writerow((escape.spreadsheet(share.party), format_number(share.weight), fraction_text(share.quota),
                          format_number(share.amount), allocation.unit, str(share.tie).lower(),
                          format_number(share.margin_down) if share.margin_down is not None else "",
                          format_number(share.margin_up) if share.margin_up is not None else ""))
