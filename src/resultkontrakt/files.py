@@ -20,7 +20,6 @@ import contextlib
 import functools
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -205,7 +204,7 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise FileProblem(f"this is {_KINDS.get(stat.S_IFMT(existing.st_mode), 'not a regular file')}, "
                           "not a file that can be replaced", "name a regular file")
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    temporary = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_CLOEXEC", 0), 0o666)
