@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.runtime import nps_counts
+from resultkontrakt.evidence import NpsCounts
 
 ANSWERS = ("i høj grad", "i nogen grad", "i lav grad", "slet ikke", "ved ikke")
 SURVEY = rk.loads('''
@@ -79,11 +79,13 @@ def test_the_effect_share_counts_each_company_once(rows, silent):
 
 def test_65_promoters_and_5_detractors_of_100_give_exactly_60_and_100_percent():
     answers = [9] * 40 + [10] * 25 + [7] * 20 + [8] * 10 + [0, 3, 5, 6, 6]
-    assert nps_counts(tuple(answers)).score == 60
     result = SURVEY.evaluate({"anbefaling": answers})
     assert result.goals["1"].fulfilment == 1
-    assert "nps = 60 from 100 answers (65 promoters, 65%; 30 passives; 5 detractors, 5%)" in (
-        result.goals["1"].explain())
+    tier = result.goals["1"].steps[0]
+    assert tier.check.left.value == 60
+    assert tier.check.left.counts == NpsCounts(promoters=65, passives=30, detractors=5)
+    assert "NPS = 60 (100 answers: 65 promoters, 5 detractors): at least 60 → 100%" in (
+        result.goals["1"].explain().replace("\u00a0", " "))
 
 
 def test_no_answers_make_the_goal_not_evaluable_not_a_division_by_zero():
@@ -95,7 +97,7 @@ def test_no_answers_make_the_goal_not_evaluable_not_a_division_by_zero():
 
 def test_blank_answers_are_left_out_when_the_declaration_allows_them():
     result = SURVEY.evaluate({"anbefaling": [10, None, "", 10, 0]})
-    assert "from 3 answers" in result.goals["1"].explain()
+    assert "(3 answers: 2 promoters, 1 detractor)" in result.goals["1"].explain()
 
 
 def test_nps_refuses_answers_outside_0_to_10_rather_than_count_them_as_detractors():
@@ -174,7 +176,7 @@ def test_csv_answers_are_read_in_the_usual_spellings(tmp_path, variant):
     result = SURVEY.evaluate(rk.load_facts(survey_files(tmp_path, text, encoding)))
     assert not result.errors
     # S3 skipped everything: not counted; S2's 6 is a detractor.
-    assert "nps = ≈33.3333 from 3 answers" in result.goals["1"].explain()
+    assert "NPS = ≈33.3333 (3 answers: 2 promoters, 1 detractor)" in result.goals["1"].explain()
     assert "(2 of 3)" in result.goals["2"].explain()
 
 

@@ -15,8 +15,8 @@ def test_eval_prints_all_nine_goals(rk):
     assert run.stderr == ""
     for goal_id in range(1, 10):
         assert f"\n  {goal_id}  " in run.stdout
-    assert "nps = 57 from 400 answers" in run.stdout
-    assert "not >= 60, but >= 50 -> 50%" in run.stdout
+    assert "NPS = 57 (400 answers: 264" in run.stdout
+    assert "below 60, but at least 50 → 50%" in run.stdout
 
 
 def test_eval_json_is_one_object_in_the_sketch_shape(rk):

@@ -120,7 +120,7 @@ def test_deliverables_by_name_and_several_arguments():
     assert goal("all(a, b) -> 100%", {"a": "2019-12-31", "b": True}, "", extra).status == "met"
     late = goal("all(a, b) -> 100%", {"a": "2020-01-01", "b": True}, "", extra)
     assert late.status == "not met"
-    assert "a late (delivered 2020-01-01, due 2019-12-31)" in late.explain()
+    assert "a delivered late (2020-01-01, due 2019-12-31)" in late.explain()
 
 
 def test_fulfilment_may_be_computed_and_is_checked_at_run_time():
@@ -150,7 +150,7 @@ def test_require_makes_a_goal_not_evaluable_with_its_reason():
     extra = 'require n >= 30 "at least 30 answers are needed"'
     thin = goal("nps >= 60 -> 100%", {"n": 29, "nps": 80}, declarations, extra)
     assert thin.status == "not evaluable"
-    assert thin.reason == "at least 30 answers are needed: n = 29, but at least 30 is required"
+    assert thin.reason == "at least 30 answers are needed (n = 29: below 30)"
     enough = goal("nps >= 60 -> 100%", {"n": 30, "nps": 80}, declarations, extra)
     assert enough.status == "met"
 

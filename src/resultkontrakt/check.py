@@ -122,7 +122,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
         if fact.name not in used:
             problems.append(Problem("warning", f"fact `{fact.name}` is declared but no goal uses it",
                                     fact.span, "use it in a score or a metric, or remove it"))
-    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in _names(expr)}
+    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
     reached = _reached_metrics(metrics, mentioned)
     for metric in metrics.values():
         if metric.name not in reached:
@@ -215,7 +215,7 @@ def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[s
         current = pending.pop()
         if current not in reached:
             reached.add(current)
-            pending.extend(n for n in _names(metrics[current].expr) if n in metrics)
+            pending.extend(n for n in s.names_in(metrics[current].expr) if n in metrics)
     return reached
 
 
@@ -269,7 +269,7 @@ def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem
             continue
         state[root] = "active"
         path = [root]
-        stack = [iter([n for n in _names(metrics[root].expr) if n in metrics])]
+        stack = [iter([n for n in s.names_in(metrics[root].expr) if n in metrics])]
         while stack:
             used = next(stack[-1], None)
             if used is None:
@@ -289,29 +289,8 @@ def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem
             elif used not in state:
                 state[used] = "active"
                 path.append(used)
-                stack.append(iter([n for n in _names(metrics[used].expr) if n in metrics]))
+                stack.append(iter([n for n in s.names_in(metrics[used].expr) if n in metrics]))
     return order, problems
-
-
-def _names(expr: s.Expr) -> Iterator[str]:
-    """The names an expression reads; a quantifier's bound name is its own, not a reference."""
-    match expr:
-        case s.Name(name=name):
-            yield name
-        case s.Unary(operand=operand):
-            yield from _names(operand)
-        case s.Binary(left=left, right=right) | s.Compare(left=left, right=right):
-            yield from _names(left)
-            yield from _names(right)
-        case s.Member(item=item, collection=collection):
-            yield from _names(item)
-            yield from _names(collection)
-        case s.Call(args=items) | s.SetLiteral(items=items) | s.ListLiteral(items=items):
-            for item in items:
-                yield from _names(item)
-        case s.Aggregate(var=var, source=source, where=where):
-            yield from _names(source)
-            yield from (name for name in _names(where) if name != var)
 
 
 def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
@@ -336,7 +315,7 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
                 given_metrics: frozenset[str] = frozenset()) -> set[str]:
     """The facts and deliverables a goal reads, directly or through metrics."""
     needs: set[str] = set()
-    pending = [name for expr in goal_exprs(goal) for name in _names(expr)]
+    pending = [name for expr in goal_exprs(goal) for name in s.names_in(expr)]
     seen: set[str] = set()
     while pending:
         name = pending.pop()
@@ -348,7 +327,7 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
         elif name in facts or name in deliverables:
             needs.add(name)
         elif name in metrics and name not in given_metrics:
-            pending.extend(_names(metrics[name].expr))
+            pending.extend(s.names_in(metrics[name].expr))
     return needs
 
 
@@ -388,9 +367,3 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
                 f"period {period[0]} .. {period[1]}", deliverable.span,
                 "check the date; a due date usually lies within the period"))
     return iter(problems)
-
-
-def expr_names(expr: s.Expr) -> Iterator[str]:
-    """Every name an expression mentions."""
-    return _names(expr)
-

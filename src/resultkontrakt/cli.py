@@ -17,6 +17,7 @@ from .contract import Contract, load, read_contract
 from .errors import Problem, RkError
 from .facts import FactsFile, load_facts
 from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
+from .wording import WORDINGS
 from .render import (
     allocation_csv, allocation_json, allocation_text, evaluation_json, evaluation_text,
 )
@@ -94,6 +95,8 @@ def _arguments() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
+    evaluate.add_argument("--lang", choices=("en", "da"), default="en",
+                          help="the language of the explanations (default: English)")
     evaluate.set_defaults(run=_eval)
 
     test = commands.add_parser("test", parents=[reads], help="run the worked examples written in contracts")
@@ -163,10 +166,11 @@ def _eval(args: argparse.Namespace) -> int:
     facts = _facts(args, args.facts)
     evaluation = contract.evaluate(facts)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
+    wording = WORDINGS[args.lang]
     if args.format == "json":
-        print(evaluation_json(evaluation))
+        print(evaluation_json(evaluation, wording))
     else:
-        print(evaluation_text(evaluation, with_text=not args.brief))
+        print(evaluation_text(evaluation, with_text=not args.brief, wording=wording))
     return FAILED if evaluation.errors else OK
 
 

@@ -1,9 +1,9 @@
 """Expressions compiled once into plain Python closures, evaluated many times.
 
 A contract is loaded once and evaluated for many years and scenarios, so the
-work that facts do not change (walking the syntax tree, working out which
-function a node calls, which constants a set holds, how a percent is rounded)
-is done once per expression. A compiled expression is a closure
+work that facts do not change (walking the syntax tree, finding the function
+a call names, the constants a set holds, the type a rounding needs) is done
+once per expression. A compiled expression is a closure
 `(evaluator, bound) -> value`; `bound` holds the names quantifiers bind.
 
 Quantifiers whose condition only compares the bound name with constants
@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import syntax as s
+from .functions import FUNCTIONS, Predicate
 from .infer import DELIVERABLES
-from .printer import expr_text
-from .runtime import (
-    _COMPARE, _Failure, _arithmetic, _call, _items, _join, _over_list, _quantity,
-    literal_list, nps, nps_counts,
-)
-from .values import PERCENT, T_NUMBER, Type, Value, round_half_away
+from .runtime import COMPARE, arithmetic, items_of, join, literal_list, quantity
+from .values import T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
     from .check import Analysis
@@ -34,7 +30,6 @@ if TYPE_CHECKING:
 
 Bound = dict[str, Value] | None
 Closure = Callable[["Evaluator", Bound], Value]
-Predicate = Callable[[Any], bool]
 
 # `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
 _FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
@@ -47,8 +42,8 @@ class Compiler:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
         self._closures: dict[tuple[int, str | None], Closure] = {}
-        self._texts: dict[int, str] = {}
         self._types: dict[tuple[int, str | None], Type | None] = {}
+        self._reads: dict[tuple[str, str], tuple[s.Name, ...]] = {}
 
     def get(self, expr: s.Expr, goal: s.Goal | None) -> Closure:
         key = (id(expr), goal.id if goal is not None else None)
@@ -57,11 +52,14 @@ class Compiler:
             closure = self._closures[key] = self._compile(expr, goal, {})
         return closure
 
-    def text(self, expr: s.Expr) -> str:
-        text = self._texts.get(id(expr))
-        if text is None:
-            text = self._texts[id(expr)] = expr_text(expr)
-        return text
+    def names_read(self, metric: str) -> tuple[s.Name, ...]:
+        """The names a metric's expression reads, once each, as nodes kept for evidence."""
+        key = ("reads", metric)
+        if key not in self._reads:
+            expr = self.analysis.metrics[metric].expr
+            self._reads[key] = tuple(s.Name(name, span=expr.span) for name in
+                                     dict.fromkeys(s.names_in(expr)) if name != DELIVERABLES)
+        return self._reads[key]
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None) -> Type | None:
         key = (id(expr), goal.id if goal is not None else None)
@@ -83,7 +81,7 @@ class Compiler:
                 return lambda ev, bound: not inner(ev, bound)
             case s.Unary(op="-", operand=operand):
                 inner = self._compile(operand, goal, scope)
-                return lambda ev, bound: -_quantity(inner(ev, bound))
+                return lambda ev, bound: -quantity(inner(ev, bound))
             case s.Binary(op="and", left=left, right=right):
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
                 return lambda ev, bound: bool(first(ev, bound)) and bool(second(ev, bound))
@@ -93,14 +91,14 @@ class Compiler:
             case s.Binary(op=op, left=left, right=right):
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
 
-                def arithmetic(ev: Evaluator, bound: Bound) -> Value:
+                def calculated(ev: Evaluator, bound: Bound) -> Value:
                     a, b = first(ev, bound), second(ev, bound)
                     if isinstance(a, tuple):
-                        return _join(op, a, b, expr)
-                    return _arithmetic(op, _quantity(a), _quantity(b), expr)
-                return arithmetic
+                        return join(op, a, b, expr)
+                    return arithmetic(op, quantity(a), quantity(b), expr)
+                return calculated
             case s.Compare(op=op, left=left, right=right):
-                test = _COMPARE[op]
+                test = COMPARE[op]
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
                 return lambda ev, bound: test(first(ev, bound), second(ev, bound))
             case s.Member(item=item, collection=collection, negated=negated):
@@ -110,26 +108,14 @@ class Compiler:
                     pool = _pool(members)
                     return lambda ev, bound: (element(ev, bound) in pool) != negated
                 within = self._compile(collection, goal, scope)
-                return lambda ev, bound: (element(ev, bound) in _items(within(ev, bound))) != negated
+                return lambda ev, bound: (element(ev, bound) in items_of(within(ev, bound))) != negated
             case s.SetLiteral(items=items) | s.ListLiteral(items=items):
                 parts = [self._compile(item, goal, scope) for item in items]
                 return lambda ev, bound: literal_list([part(ev, bound) for part in parts], expr)
             case s.Aggregate():
                 return self._aggregate(expr, goal, scope)
-            case s.Call(function="round", args=args):
-                return self._round(args, goal, scope)
-            case s.Call(function="nps", args=(answers,)):
-                source = self._compile(answers, goal, scope)
-
-                def net_promoter(ev: Evaluator, bound: Bound) -> Value:
-                    values = _items(source(ev, bound))
-                    counts = nps_counts(values)
-                    ev.counts[id(expr)] = (counts.promoters, counts.passives, counts.detractors)
-                    return nps(values, answers, counts)
-                return net_promoter
-            case s.Call(function=function, args=args):
-                parts = [self._compile(arg, goal, scope) for arg in args]
-                return lambda ev, bound: _call(function, [part(ev, bound) for part in parts], expr)
+            case s.Call():
+                return self._call(expr, goal, scope)
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -141,17 +127,19 @@ class Compiler:
             return lambda ev, bound: tuple(ev.supplied.values[n] for n in names)
         return lambda ev, bound: ev.lookup(name, expr)
 
-    def _round(self, args: tuple[s.Expr, ...], goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
-        value = self._compile(args[0], goal, scope)
-        digits = self._compile(args[1], goal, scope) if len(args) > 1 else None
-        type_ = self.analysis.type_of(args[0], goal, scope)
-        # A percent is rounded in percentage points: round(70.46%) is 70%.
-        scale = 100 if type_ is not None and type_.kind == PERCENT else 1
+    def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        function = FUNCTIONS[expr.function]
+        parts = [self._compile(arg, goal, scope) for arg in expr.args]
+        types = [self.analysis.type_of(arg, goal, scope) for arg in expr.args]
+        over, apply = function.over, function.apply
+        if len(types) == 1 and types[0] is not None and types[0].kind == "list" and over is not None:
+            source = parts[0]
 
-        def rounded(ev: Evaluator, bound: Bound) -> Value:
-            places = int(_quantity(digits(ev, bound))) if digits is not None else 0
-            return round_half_away(Fraction(_quantity(value(ev, bound)) * scale), places) / scale
-        return rounded
+            def over_list(ev: Evaluator, bound: Bound) -> Value:
+                return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
+            return over_list
+        assert apply is not None, f"{function.name} was typed as a call of values"
+        return lambda ev, bound: apply([part(ev, bound) for part in parts], types, expr)
 
     def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         source = self._compile(expr.source, goal, scope)
@@ -176,24 +164,11 @@ class Compiler:
             def test_in(ev: Evaluator, bound: Bound) -> Predicate:
                 return predicate
 
-        function = expr.function
+        over = FUNCTIONS[expr.function].over
+        assert over is not None, f"{expr.function} was typed as a quantifier"
 
         def aggregate(ev: Evaluator, bound: Bound) -> Value:
-            items = _items(source(ev, bound))
-            test = test_in(ev, bound)
-            if function == "any":
-                return any(map(test, items))
-            if function == "all":
-                return all(map(test, items))
-            if function in ("count", "share"):
-                counted = sum(map(test, items))
-                ev.counts[id(expr)] = (counted, len(items))
-                if function == "count":
-                    return counted
-                if not items:
-                    raise _Failure(f"no answers in `{expr_text(expr.source)}`", expr.span)
-                return Fraction(counted, len(items))
-            return _over_list(function, tuple(filter(test, items)), expr)
+            return ev.counted(expr, over(items_of(source(ev, bound)), test_in(ev, bound), expr))
         return aggregate
 
 
@@ -239,7 +214,7 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
         case s.Compare(op=op, left=left, right=s.Name(name=name)) if name == var:
             value = _constant(left)
             if value is not _NOT_CONSTANT:
-                return partial(_COMPARE[op], value)
+                return partial(COMPARE[op], value)
         case s.Member(item=s.Name(name=name), collection=collection, negated=negated) if name == var:
             members = _constant(collection)
             if members is not _NOT_CONSTANT:
@@ -263,5 +238,3 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
                     return lambda item: any(map(inner, item))
                 return lambda item: all(map(inner, item))
     return None
-
-

@@ -43,12 +43,19 @@ class Span:
 
 @attrs.frozen
 class Problem:
-    """One thing wrong (or suspicious) in a contract or a facts file."""
+    """One thing wrong (or suspicious) in a contract or a facts file.
+
+    `message` and `hint` are in English, for the command line; where a
+    problem has a `code`, with its `params`, a report can say it in another
+    language (explain.problem_text).
+    """
 
     severity: Severity
     message: str
     span: Span | None = None
     hint: str | None = None
+    code: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
 
     @property
     def is_error(self) -> bool:

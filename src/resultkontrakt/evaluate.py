@@ -1,26 +1,32 @@
-"""(contract, facts) -> results, recording the steps that explain them.
+"""(contract, facts) -> results, recording as data the evidence that explains them.
 
 Each goal is judged on its own: a goal whose facts are missing or invalid,
 or whose arithmetic fails (a division by zero), is *not evaluable* and says
-why, and the other goals are evaluated as usual.
+why, and the other goals are evaluated as usual. Evaluation makes no text:
+every step holds values, operators and expressions (evidence.py), and words
+are made by `wording` when someone asks for them.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
-
-import attrs
 
 from . import syntax as s
-from .check import Analysis, expr_names, needs_with
+from .check import Analysis, needs_with
 from .compile import Bound, Compiler
-from .errors import Problem
+from .evidence import (
+    Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,
+    RequirementCheck, Seen, Step, TierTried, Truth,
+)
 from .facts import Supplied
-from .results import DeliverableStep, GoalResult, RequirementStep, Shown, Step, TierStep, _detail
-from .runtime import _COMPARE, _Failure, _is_literal
-from .values import Value, format_percent, format_value
-from .wording import ENGLISH
+from .functions import Counted
+from .results import GoalResult
+from .runtime import COMPARE, Failed, fail
+from .values import T_PERCENT, Value
+
+# How many levels down a metric's inputs are recorded: enough for any contract a
+# person reads, and a bound for a chain of thousands of metrics.
+INPUT_DEPTH = 8
 
 
 def compiler_for(analysis: Analysis) -> Compiler:
@@ -40,9 +46,12 @@ class Evaluator:
         self.supplied = supplied
         self.compiler = compiler_for(analysis)
         # Metrics are computed at most once per evaluation, failures included.
-        self._metrics: dict[str, Value | _Failure] = {}
-        # The counts behind nps() and share() results, by expression, for explanations.
-        self.counts: dict[int, tuple[int, ...]] = {}
+        self._metrics: dict[str, Value | Failed] = {}
+        # The counts behind results over lists (nps, share, all), by expression.
+        self.counts: dict[int, Counts] = {}
+        self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
+
+    # ---- goals ----
 
     def goal(self, goal: s.Goal) -> GoalResult:
         result = GoalResult(goal.id, goal.title, None, goal.group, goal.weight, text=goal.text)
@@ -51,84 +60,98 @@ class Evaluator:
                                and n not in self.supplied.invalid))
         invalid = tuple(self.supplied.invalid[n] for n in sorted(needs) if n in self.supplied.invalid)
         if missing or invalid:
-            return _evolve(result, missing=missing, invalid=invalid,
-                           reason=_missing_reason(missing, invalid))
-        steps: list[Step] = [self._deliverable_step(d) for d in goal.deliverables if d.name in needs]
+            return result.judged(blocked=NotEvaluable(missing=missing, invalid=invalid))
+        steps: list[Step] = [self._delivery(d) for d in goal.deliverables if d.name in needs]
         try:
             for requirement in goal.requirements:
-                step = self._requirement(requirement, goal)
-                steps.append(step)
-                if not step.holds:
-                    reason = f"{requirement.reason.rstrip('.')}: {step.describe()}"
-                    return _evolve(result, steps=tuple(steps), reason=reason)
+                checked = RequirementCheck(self.check(requirement.condition, goal), requirement.reason)
+                steps.append(checked)
+                if not checked.holds:
+                    return result.judged(steps=tuple(steps), blocked=NotEvaluable(requirement=checked))
             fulfilment = self._score(goal, steps)
-        except _Failure as failure:
-            where = f" (line {failure.span.line})" if failure.span else ""
-            return _evolve(result, steps=tuple(steps), reason=f"{failure.message}{where}")
-        return _evolve(result, fulfilment=fulfilment, steps=tuple(steps))
+        except Failed as failed:
+            return result.judged(steps=tuple(steps), blocked=NotEvaluable(failure=failed.failure))
+        return result.judged(fulfilment=fulfilment, steps=tuple(steps))
 
-    def _requirement(self, requirement: s.Requirement, goal: s.Goal) -> RequirementStep:
-        condition = requirement.condition
-        holds = self._bool(condition, goal)
-        text = self.compiler.text
-        step = RequirementStep(text(condition), holds, requirement.reason)
-        if isinstance(condition, s.Compare) and not _is_literal(condition.left):
-            raw = self.value(condition.left, goal)
-            step = attrs.evolve(step, subject=text(condition.left),
-                                value=self._show(raw, condition.left, goal),
-                                test=f"{condition.op} {text(condition.right)}",
-                                shown=self._shown(raw, condition.left, goal),
-                                threshold=self._shown(self.value(condition.right, goal),
-                                                      condition.right, goal))
-        return step
-
-    def _deliverable_step(self, deliverable: s.Deliverable) -> DeliverableStep:
+    def _delivery(self, deliverable: s.Deliverable) -> Delivery:
         state = self.supplied.deliverables[deliverable.name]
-        return DeliverableStep(deliverable.name, deliverable.title, state.done, state.delivered,
-                               deliverable.due, state.late)
+        return Delivery(deliverable.name, deliverable.title, state.done, state.delivered,
+                        deliverable.due, state.late)
 
     def _score(self, goal: s.Goal, steps: list[Step]) -> Fraction:
         for index, tier in enumerate(goal.tiers):
-            if tier.condition is None:
+            check = None if tier.condition is None else self.check(tier.condition, goal)
+            if check is None or check.holds:
                 fulfilment = self._fulfilment(tier, goal)
-                steps.append(TierStep(index, "else", None, fulfilment, span=tier.span))
+                steps.append(TierTried(index, check, fulfilment, span=tier.span))
                 return fulfilment
-            step = self._tier_step(index, tier, goal)
-            if step.holds:
-                step = _evolve_step(step, self._fulfilment(tier, goal))
-            steps.append(step)
-            if step.holds:
-                assert step.fulfilment is not None
-                return step.fulfilment
+            steps.append(TierTried(index, check, None, span=tier.span))
         return Fraction(0)
 
-    def _tier_step(self, index: int, tier: s.Tier, goal: s.Goal) -> TierStep:
-        condition = tier.condition
-        assert condition is not None
-        text = self.compiler.text
-        if isinstance(condition, s.Compare):
-            left = self.value(condition.left, goal)
-            right = self.value(condition.right, goal)
-            holds = _COMPARE[condition.op](left, right)
-            test = f"{condition.op} {text(condition.right)}"
-            if not _is_literal(condition.right):
-                test += f" (= {self._show(right, condition.right, goal)})"
-            counts = self._counts(condition.left)
-            return TierStep(index, test, holds, None, text(condition.left),
-                            self._show(left, condition.left, goal), _detail(counts, ENGLISH),
-                            span=tier.span, shown=self._shown(left, condition.left, goal),
-                            threshold=self._shown(right, condition.right, goal), op=condition.op,
-                            counts=counts)
-        holds = self._bool(condition, goal)
-        return TierStep(index, text(condition), holds, None, span=tier.span)
+    def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
+        value = self.value(tier.fulfilment, goal)
+        if not isinstance(value, Fraction | int) or isinstance(value, bool):
+            raise fail("not-a-percent", tier.fulfilment)
+        value = Fraction(value)  # `sum` of no percents is the int 0
+        if not 0 <= value <= 1:
+            raise fail("fulfilment-range", tier.fulfilment,
+                       fulfilment=Seen(tier.fulfilment, value, T_PERCENT))
+        return value
 
-    def _shown(self, value: Value, expr: s.Expr, goal: s.Goal) -> Shown:
-        return Shown(value, self.compiler.type_of(expr, goal), _is_literal(expr))
+    # ---- evidence ----
 
-    def _counts(self, subject: s.Expr) -> tuple[int, ...] | None:
-        """The counts behind a subject computed from answers: what a reader asks next.
+    def check(self, expr: s.Expr, goal: s.Goal) -> Check:
+        """The condition `expr`, evaluated, with every value that decided it."""
+        match expr:
+            case s.Binary(op="and" | "or" as op):
+                parts: list[Check] = []
+                for operand in _operands(expr, op):
+                    part = self.check(operand, goal)
+                    parts.append(part)
+                    if part.holds != (op == "and"):
+                        break  # this operand decides, as it does when evaluated
+                return Junction(op, tuple(parts), parts[-1].holds)
+            case s.Unary(op="not", operand=operand):
+                part = self.check(operand, goal)
+                return Negation(part, not part.holds)
+            case s.Compare(op=op, left=left, right=right):
+                first, second = self.seen(left, goal), self.seen(right, goal)
+                return Comparison(first, op, second, COMPARE[op](first.value, second.value))
+            case s.Member(item=item, collection=collection, negated=negated):
+                holds = self.value(expr, goal)
+                assert isinstance(holds, bool)
+                return Membership(self.seen(item, goal), self.seen(collection, goal), negated, holds)
+        seen = self.seen(expr, goal)
+        assert isinstance(seen.value, bool)
+        return Truth(seen, seen.value)
 
-        For nps: promoters, passives, detractors; for a share: counted, of all.
+    def seen(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0) -> Seen:
+        """`expr`'s value, its type, and the counts and inputs behind it."""
+        value = self.value(expr, goal)
+        type_ = self.compiler.type_of(expr, goal)
+        inputs: tuple[Seen, ...] = ()
+        if isinstance(expr, s.Name) and expr.name in self.analysis.metrics \
+                and expr.name not in self.supplied.values and depth < INPUT_DEPTH:
+            inputs = self._metric_inputs(expr.name, depth)
+        return Seen(expr, value, type_, inputs, self._counts(expr, goal))
+
+    def _metric_inputs(self, name: str, depth: int) -> tuple[Seen, ...]:
+        """The facts and metrics a metric's expression reads, each as seen (lists left out)."""
+        key = (name, depth)
+        if key not in self._inputs:
+            inputs = []
+            for node in self.compiler.names_read(name):
+                seen = self.seen(node, None, depth + 1)
+                if not isinstance(seen.value, tuple):
+                    inputs.append(seen)
+            self._inputs[key] = tuple(inputs)
+        return self._inputs[key]
+
+    def _counts(self, subject: s.Expr, goal: s.Goal | None) -> Counts | None:
+        """The counts behind a value computed from a list: what a reader asks next.
+
+        For nps: promoters, passives, detractors; for a share, a count or
+        `all`: how many of how many. Followed through metrics defined as one.
         """
         target = subject
         seen: set[str] = set()
@@ -136,32 +159,20 @@ class Evaluator:
                and target.name not in seen and target.name not in self.supplied.values):
             seen.add(target.name)
             target = self.analysis.metrics[target.name].expr
-        # Recorded when the nps() or share() behind the subject was worked out.
         return self.counts.get(id(target))
 
-    def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
-        value = self.value(tier.fulfilment, goal)
-        if not isinstance(value, Fraction | int) or isinstance(value, bool):
-            raise _Failure("the fulfilment is not a percentage", tier.fulfilment.span)
-        value = Fraction(value)  # `sum` of no percents is the int 0
-        if not 0 <= value <= 1:
-            raise _Failure(f"the fulfilment {format_percent(value)} lies outside 0% .. 100%",
-                           tier.fulfilment.span)
-        return value
-
-    def _show(self, value: Value, expr: s.Expr, goal: s.Goal) -> str:
-        return format_value(value, self.compiler.type_of(expr, goal))
-
-    def _bool(self, expr: s.Expr, goal: s.Goal) -> bool:
-        value = self.value(expr, goal)
-        assert isinstance(value, bool)
-        return value
-
-    # ---- expressions ----
+    # ---- values ----
 
     def value(self, expr: s.Expr, goal: s.Goal | None, bound: Bound = None) -> Value:
         """The value of `expr`, by its compiled closure; `bound` holds names bound around it."""
         return self.compiler.get(expr, goal)(self, bound)
+
+    def counted(self, expr: s.Expr, result: Value | Counted) -> Value:
+        """A function's result; counts that came with it are kept to explain it."""
+        if isinstance(result, Counted):
+            self.counts[id(expr)] = result.counts
+            return result.value
+        return result
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's or metric's value in this evaluation."""
@@ -170,11 +181,11 @@ class Evaluator:
         except KeyError:  # a metric: computed on first use
             pass
         if name not in self.analysis.metrics:  # goals check their needs first; a bug guard
-            raise _Failure(f"no value for `{name}`", expr.span)
+            raise fail("no-value", expr, name=name)
         if name not in self._metrics:
             self._compute_metric(name)
         cached = self._metrics[name]
-        if isinstance(cached, _Failure):
+        if isinstance(cached, Failed):
             raise cached
         return cached
 
@@ -187,7 +198,7 @@ class Evaluator:
                 pending.pop()
                 continue
             expr = self.analysis.metrics[current].expr
-            waiting = [n for n in expr_names(expr) if n in self.analysis.metrics
+            waiting = [n for n in s.names_in(expr) if n in self.analysis.metrics
                        and n not in self._metrics]
             if waiting:
                 pending.extend(waiting)
@@ -195,28 +206,15 @@ class Evaluator:
             pending.pop()
             try:
                 self._metrics[current] = self.value(expr, None)
-            except _Failure as failure:
-                self._metrics[current] = _Failure(
-                    f"metric `{current}` could not be computed: {failure.message}", failure.span)
+            except Failed as failed:
+                # Said of the metric where it happened, however many metrics lead to it.
+                cause = failed.failure
+                self._metrics[current] = failed if cause.metric is not None else Failed(
+                    Failure(cause.code, cause.expr, cause.params, current))
 
 
-
-
-def _evolve(result: GoalResult, **changes: Any) -> GoalResult:
-    return attrs.evolve(result, **changes)
-
-
-def _evolve_step(step: TierStep, fulfilment: Fraction) -> TierStep:
-    return attrs.evolve(step, fulfilment=fulfilment)
-
-
-def _missing_reason(missing: tuple[str, ...], invalid: tuple[Problem, ...]) -> str:
-    parts = []
-    if missing:
-        parts.append(f"missing fact{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    for problem in invalid:
-        hint = f" ({problem.hint})" if problem.hint else ""
-        parts.append(f"invalid fact {problem.message}{hint}")
-    return "; ".join(parts)
-
-
+def _operands(expr: s.Expr, op: str) -> list[s.Expr]:
+    """`a and b and c` as [a, b, c]: one junction, however the parser grouped it."""
+    if isinstance(expr, s.Binary) and expr.op == op:
+        return _operands(expr.left, op) + _operands(expr.right, op)
+    return [expr]

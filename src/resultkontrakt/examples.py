@@ -69,9 +69,7 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
 
 
 def _mentions_names(expr: s.Expr) -> bool:
-    from .check import expr_names
-
-    return any(True for _ in expr_names(expr))
+    return any(True for _ in s.names_in(expr))
 
 
 def _fits(declared: Type, given: Type) -> bool:
@@ -148,7 +146,10 @@ def run(contract: Contract) -> list[Outcome]:
 
 def run_one(contract: Contract, example: s.Example) -> Outcome:
     from .evaluate import Evaluator
+    from .explain import failure_text
     from .facts import Exact, check_facts
+    from .runtime import Failed
+    from .wording import ENGLISH
 
     analysis = contract.analysis
     # Givens are constants; the evaluator works them out with no facts at all.
@@ -159,8 +160,8 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     for given in example.givens:
         try:
             value = constant.value(given.value, None)
-        except Exception as exc:
-            failures.append(f"given {given.name}: {getattr(exc, 'message', exc)}")
+        except Failed as failed:  # a given too large to build, say: the example fails, not the run
+            failures.append(f"given {given.name}: {failure_text(failed.failure, ENGLISH)}")
             continue
         (metrics if given.name in analysis.metrics else facts)[given.name] = Exact(value)
     evaluation = contract.evaluate(facts, metrics)
@@ -169,9 +170,9 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     for expectation in example.expectations:
         try:
             failure = _compare(contract, expectation, evaluation, facts, constant)
-        except Exception as exc:
+        except Failed as failed:  # an expectation that cannot be worked out fails the example
             failure = f"the expectation at line {expectation.span.line} cannot be worked out: " \
-                      f"{getattr(exc, 'message', exc)}"
+                      f"{failure_text(failed.failure, ENGLISH)}"
         if failure:
             failures.append(failure)
     return Outcome(contract.source, example.name, tuple(failures), example.span)
@@ -194,7 +195,7 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         if evaluation.overall == expected:
             return None
         got = "not evaluable" if evaluation.overall is None else _percent(evaluation.overall)
-        return f"overall: expected {_percent(expected)}, got {got}. {evaluation._overall_sentence()}"
+        return f"overall: expected {_percent(expected)}, got {got}. {evaluation.overall_sentence()}"
     try:
         allocation = contract.split(expectation.split, facts, margins=False)
     except RkError as error:

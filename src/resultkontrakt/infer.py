@@ -17,13 +17,11 @@ from .values import (
     BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TEXT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
     T_PERCENT, T_TEXT, Type, format_value, list_of,
 )
+from .functions import FUNCTIONS, ORDERED, QUANTIFIERS, Mistake
+from .functions import NAMES as FUNCTION_NAMES
 from .vocabulary import quote
 
 DELIVERABLES = "deliverables"
-# Functions over a list, or over a name bound to each element with `where`.
-QUANTIFIERS = ("all", "any", "count", "max", "mean", "min", "share", "sum")
-FUNCTIONS = ("abs", "all", "any", "count", "max", "mean", "min", "nps", "round", "share", "sum")
-ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
 
 
 def a(type_: Type) -> str:
@@ -291,19 +289,21 @@ class Typer:
 
     def _aggregate(self, expr: s.Aggregate) -> Type | None:
         name = expr.function
-        if name not in QUANTIFIERS:
+        function = FUNCTIONS.get(name)
+        if function is None or not function.quantifier:
             self._error(expr.span, f"`{name}` does not take `NAME in LIST where CONDITION`",
                         f"the functions that do: {', '.join(QUANTIFIERS)}")
         source = self.type_of(expr.source)
         if expr.var in self.types or expr.var in self.scope or expr.var == DELIVERABLES:
             self._error(expr.span, f"the bound name `{expr.var}` is already the name of something else",
                         f"choose a name of its own, e.g. `{'a' if expr.var != 'a' else 'svar'}`")
+        result = function.result if function is not None else None
         if source is None:
-            return _RESULT.get(name)
+            return result
         if source.kind != LIST or source.element is None:
             self._error(expr.source.span, f"`{name}` goes through a list, not {a(source)}",
                         f"e.g. `{name}(a in answers where a >= 9)` with a `list of` fact")
-            return _RESULT.get(name)
+            return result
         element = source.element
         outer = self.scope.get(expr.var)  # a name bound twice (reported above) shadows, then comes back
         self.scope[expr.var] = element
@@ -314,90 +314,35 @@ class Typer:
                 del self.scope[expr.var]
             else:
                 self.scope[expr.var] = outer
-        return self._list_result(expr, name, element)
-
-    def _list_result(self, expr: s.Expr, name: str, element: Type) -> Type | None:
-        """The type of a quantifier over elements of type `element`."""
-        if name in ("all", "any"):
-            return T_BOOL
-        if name == "count":
-            return T_INTEGER
-        if name == "share":
-            return T_PERCENT
-        if name in ("sum", "mean"):
-            if not element.is_quantity:
-                self._error(expr.span, f"`{name}` adds up numbers, percents or money, not {_plural(element)}",
-                            "count them instead: `count(...)`")
-                return None
-            return Type(element.kind, integer=element.integer and name == "sum")
-        if name in ("min", "max"):
-            if element.kind not in ORDERED:
-                self._error(expr.span, f"`{name}` needs numbers, percents, money or dates, "
-                            f"not {_plural(element)}", "count them instead: `count(...)`")
-                return None
-            return Type(element.kind, integer=element.integer)
-        return None
+        if function is None or function.over_list is None:
+            return None
+        return self._typed(expr, function.over_list(element, True))
 
     def _call(self, expr: s.Call) -> Type | None:
         name, args = expr.function, expr.args
-        if name not in FUNCTIONS:
+        function = FUNCTIONS.get(name)
+        if function is None:
             self._error(expr.span, f"unknown function `{name}`",
-                        did_you_mean(name, FUNCTIONS) or f"the functions are: {', '.join(FUNCTIONS)}")
+                        did_you_mean(name, FUNCTION_NAMES) or f"the functions are: {', '.join(FUNCTION_NAMES)}")
             for arg in args:
                 self.type_of(arg)
             return None
         arg_types = [self.type_of(arg) for arg in args]
-        if any(t is None for t in arg_types):
-            return _RESULT.get(name)
-        known: list[Type] = [t for t in arg_types if t is not None]
-        one_list = len(known) == 1 and known[0].kind == LIST
-        if name == "nps":
-            if not (one_list and known[0].element is not None and known[0].element.kind == NUMBER):
-                self._error(expr.span, "`nps` takes one list of 0-10 answers", "e.g. `nps(anbefaling)`")
-            return T_NUMBER
-        if name == "count" and one_list and known[0].element is None:
-            return T_INTEGER  # `count([])`
-        if name in ("all", "any", "share") or (name == "count" and not one_list):
-            bools = (one_list and known[0].element is not None and known[0].element.kind == BOOL) or (
-                name != "share" and known and all(t.kind == BOOL for t in known))
-            if not bools:
-                example = "share(a in answers where a >= 9)" if name == "share" else f"{name}(deliverables)"
-                self._error(expr.span, f"`{name}` takes a list of true/false values"
-                            + ("" if name == "share" else ", or several of them"),
-                            f"or binds a name to each element: e.g. `{example}`")
-            return _RESULT[name]
-        if one_list and name in QUANTIFIERS:
-            return self._list_result(expr, name, known[0].element or T_NUMBER)
-        if name == "abs":
-            if len(known) != 1 or not known[0].is_quantity:
-                self._error(expr.span, "`abs` takes one number, percent or amount of money",
-                            "e.g. `abs(afvigelse)`")
-                return None
-            return known[0]
-        if name == "round":
-            if not 1 <= len(known) <= 2 or not known[0].is_quantity:
-                self._error(expr.span, "`round` takes a value and, optionally, a number of decimals",
-                            "e.g. `round(nps)` or `round(nps, 1)`")
-                return None
-            if len(args) == 2:
-                digits = args[1]
-                if not (isinstance(digits, s.Number) and digits.value.denominator == 1
-                        and 0 <= digits.value <= 20):
-                    self._error(digits.span, "the number of decimals must be a whole number from 0 to 20",
-                                "e.g. `round(nps, 1)`")
-            return Type(known[0].kind)
-        if name in ("sum", "mean"):
+        known = [t for t in arg_types if t is not None]
+        if len(known) != len(arg_types):
+            return function.result
+        if len(known) == 1 and known[0].kind == LIST and function.over_list is not None:
+            # `count([])`: a list of nothing in particular counts as numbers
+            return self._typed(expr, function.over_list(known[0].element or T_NUMBER, False))
+        if function.over_values is None:
             self._error(expr.span, f"`{name}` takes one list", f"e.g. `{name}(answers)`")
             return None
-        # min, max of several values
-        if len(known) < 2:
-            self._error(expr.span, f"`{name}` takes a list, or two or more values", f"e.g. `{name}(a, b)`")
-            return None
-        if len({t.kind for t in known}) != 1 or known[0].kind not in ORDERED:
-            self._error(expr.span, f"`{name}` needs values of one kind (numbers, percents, money "
-                        "or dates)", "convert the values to one kind first")
-            return None
-        return Type(known[0].kind, integer=all(t.integer for t in known))
+        return self._typed(expr, function.over_values(known, expr))
 
+    def _typed(self, expr: s.Expr, found: Type | Mistake) -> Type | None:
+        """The type a function rule gave, or None and its mistake reported at `expr`."""
+        if isinstance(found, Mistake):
+            self._error(expr.span, found.message, found.hint)
+            return None
+        return found
 
-_RESULT = {"all": T_BOOL, "any": T_BOOL, "count": T_INTEGER, "share": T_PERCENT, "nps": T_NUMBER}

@@ -9,10 +9,12 @@ from fractions import Fraction
 
 from . import escape
 from .results import Allocation, Evaluation
-from .values import format_number, format_percent, fraction_text
+from .wording import ENGLISH, Wording
+from .values import format_number, fraction_text
 
 
-def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True) -> str:
+def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True,
+                    wording: Wording = ENGLISH) -> str:
     """Goals under their groups, each with status, fulfilment and the reason in one sentence,
     then (unless left out) the goal's own text blocks."""
     lines = [evaluation.title]
@@ -30,27 +32,27 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
             group = goal.group
             lines.append("")
             if grouped:
-                lines.append(group or "(no group)")
+                lines.append(group or wording["no group"])
         elif with_text and goal.text:
             lines.append("")  # goals with text read better apart
-        outcome = goal.status if goal.fulfilment is None else (
-            f"{goal.status}, {format_percent(goal.fulfilment)}")
-        lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}")
+        status = wording[goal.status]
+        outcome = status if goal.fulfilment is None else f"{status}, {wording.percent(goal.fulfilment)}"
+        lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}".replace("\u00a0", " "))
         indent = " " * (id_width + 4)
-        # Keep "-> 50%" on one line: the arrow and its result read as one unit.
-        reasoning = goal.reasoning().replace(" -> ", "\u00a0->\u00a0").replace(" .. ", "\u00a0..\u00a0")
-        wrapped = textwrap.wrap(reasoning, width=width, initial_indent=indent,
-                                subsequent_indent=indent, break_on_hyphens=False)
+        # "→ 50 %" comes with no-break spaces, and a range `0 .. 10` gets them here,
+        # so that neither is broken over two lines; the screen then gets plain spaces.
+        wrapped = textwrap.wrap(goal.reasoning(wording).replace(" .. ", "\u00a0..\u00a0"), width=width,
+                                initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
         lines += [line.replace("\u00a0", " ") for line in wrapped]
         if with_text:
             for block in goal.text:
                 lines += [f"{indent}| {line}".rstrip() for line in block.splitlines()]
-    lines += ["", evaluation._overall_sentence()]
+    lines += ["", evaluation.overall_sentence(wording).replace("\u00a0", " ")]
     return "\n".join(lines)
 
 
-def evaluation_json(evaluation: Evaluation) -> str:
-    return escape.json(evaluation.to_dict())
+def evaluation_json(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
+    return escape.json(evaluation.to_dict(wording))
 
 
 def allocation_text(allocation: Allocation) -> str:

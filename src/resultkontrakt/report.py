@@ -200,7 +200,6 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bo
 .table { overflow-x: auto; }
 blockquote { margin: .5rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); color: var(--muted); }
 blockquote p { margin: 0 0 .4rem; }
-.arrow { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -247,7 +246,7 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
              f'<span style="width: {width}"></span></div>') if goal.fulfilment is not None else ""
     text = "".join("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in _paragraphs(block))
                    + "</blockquote>" for block in goal.text)
-    why = e(goal.reasoning(w)).replace(" -&gt; ", '<span class="arrow"> → </span>')
+    why = e(goal.reasoning(w))
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
             f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
             f'<div class="result"><span class="status">{e(w[goal.status])}</span>'

@@ -1,7 +1,7 @@
-"""What an evaluation found, and how it is told: sentences and JSON.
+"""What an evaluation found: goal results with their evidence, evaluations, splits.
 
-Evaluation records steps as data (which value was compared with which
-threshold, which deliverable was late); this module only renders them.
+These hold data. Sentences come from explain.py in a `Wording`'s language,
+JSON from jsondata.py, reports from report.py; each is made when asked for.
 """
 
 from __future__ import annotations
@@ -9,131 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
-from .errors import Problem, Span
-from .values import Type, format_number, format_percent, fraction_text, percent_number
+from .errors import Problem
+from .evidence import NotEvaluable, Step
+from .explain import not_evaluable, reasoning
+from .values import format_number, format_percent, fraction_text
 from .wording import ENGLISH, Wording
 
 Status = Literal["met", "partly met", "not met", "not evaluable"]
-
-
-# ---- steps ------------------------------------------------------------------------
-
-
-@attrs.frozen
-class TierStep:
-    """One tier tried: `subject` (with its value) `test` held or not.
-
-    For a tier that is a plain condition, `subject` is None and `test` is the
-    condition's text. `holds` is None for `else`, which always applies.
-    """
-
-    index: int
-    test: str
-    holds: bool | None
-    fulfilment: Fraction | None
-    subject: str | None = None
-    value: str | None = None
-    detail: str | None = None  # the counts behind the value, for nps() and share()
-    span: Span | None = attrs.field(default=None, eq=False, repr=False)
-    # The same, as values, so that each language can write the numbers its own way.
-    shown: Shown | None = attrs.field(default=None, eq=False, repr=False)
-    threshold: Shown | None = attrs.field(default=None, eq=False, repr=False)
-    op: str | None = attrs.field(default=None, eq=False, repr=False)
-    counts: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
-
-    def words(self, wording: Wording) -> tuple[str, str | None, str | None]:
-        """(test, value, detail) in `wording`; English keeps the texts recorded."""
-        if wording.lang == "en" or self.shown is None:
-            return self.test, self.value, self.detail
-        test = self.test
-        if self.op is not None and self.threshold is not None and self.threshold.literal:
-            test = f"{self.op} {self.threshold.text(wording)}"
-        elif self.op is not None and self.threshold is not None:
-            written = self.test.split(" (= ")[0]
-            test = f"{written} (= {self.threshold.text(wording)})"
-        return test, self.shown.text(wording), _detail(self.counts, wording)
-
-
-@attrs.frozen
-class Shown:
-    """A value as evaluation found it, with its type: written out by a Wording."""
-
-    value: object
-    type: Type | None
-    literal: bool = False
-
-    def text(self, wording: Wording) -> str:
-        return wording.value(self.value, self.type)  # type: ignore[arg-type]
-
-
-def _detail(counts: tuple[int, ...] | None, wording: Wording) -> str | None:
-    """The counts behind nps (promoters, passives, detractors) or a share (counted, of)."""
-    if counts is None:
-        return None
-    if len(counts) == 2:
-        return f"({wording.number(counts[0])} {wording['of']} {wording.number(counts[1])})"
-    promoters, passives, detractors = counts
-    total = sum(counts)
-    return (f"{wording['from']} {wording.count(total, 'answer')} "
-            f"({wording.count(promoters, 'promoter')}, {wording.percent(Fraction(promoters, total))}; "
-            f"{wording.count(passives, 'passive')}; {wording.count(detractors, 'detractor')}, "
-            f"{wording.percent(Fraction(detractors, total))})")
-
-
-@attrs.frozen
-class DeliverableStep:
-    name: str
-    title: str
-    done: bool
-    delivered: dt.date | None = None
-    due: dt.date | None = None
-    late: bool = False
-
-    def describe(self, wording: Wording = ENGLISH) -> str:
-        if self.late:
-            return f"{self.name} " + wording["late"].format(delivered=self.delivered, due=self.due)
-        if self.done and self.delivered is not None:
-            return f"{self.name} {wording['done']} ({self.delivered})"
-        return f"{self.name} {wording['done'] if self.done else wording['not done']}"
-
-
-@attrs.frozen
-class RequirementStep:
-    """A `require` checked; for a comparison, `subject` and `value` say what was measured."""
-
-    condition: str
-    holds: bool
-    reason: str
-    subject: str | None = None
-    value: str | None = None
-    test: str | None = None
-    shown: Shown | None = attrs.field(default=None, eq=False, repr=False)
-    threshold: Shown | None = attrs.field(default=None, eq=False, repr=False)
-
-    def describe(self, wording: Wording = ENGLISH) -> str:
-        if self.subject is None or self.test is None:
-            return f"{self.condition} {wording['holds'] if self.holds else wording['does not hold']}"
-        op, _, threshold = self.test.partition(" ")
-        value = self.value
-        if wording.lang != "en" and self.shown is not None and self.threshold is not None:
-            value, threshold = self.shown.text(wording), self.threshold.text(wording)
-        words = wording[op] if op in _OPS else op
-        if self.holds:
-            return f"{self.subject} = {value} " + wording["required"].format(words=words, threshold=threshold)
-        return f"{self.subject} = {value}, " + wording["required but"].format(words=words, threshold=threshold)
-
-
-_OPS = frozenset({">=", ">", "<=", "<", "=", "!="})
-
-
-Step = Union[TierStep, DeliverableStep, RequirementStep]
-
-
-# ---- results --------------------------------------------------------------------
 
 
 def status_of(fulfilment: Fraction | None) -> Status:
@@ -146,7 +32,12 @@ def status_of(fulfilment: Fraction | None) -> Status:
 
 @attrs.frozen(repr=False)
 class GoalResult:
-    """How far one goal was met, and why."""
+    """How far one goal was met, and the evidence of why (evidence.py).
+
+    `steps` are the deliverables read, the requirements checked and the tiers
+    tried, in order; `blocked` says why the goal is not evaluable, if it is not.
+    Words are made only when asked for: `explain()`, `reasoning()`, `to_dict()`.
+    """
 
     id: str
     title: str
@@ -154,10 +45,12 @@ class GoalResult:
     group: str | None = None
     weight: Fraction = Fraction(1)
     steps: tuple[Step, ...] = attrs.field(default=(), repr=False)
-    missing: tuple[str, ...] = ()
-    invalid: tuple[Problem, ...] = attrs.field(default=(), repr=False)
-    reason: str | None = None
+    blocked: NotEvaluable | None = attrs.field(default=None, repr=False)
     text: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    def judged(self, *, fulfilment: Fraction | None = None, steps: tuple[Step, ...] = (),
+               blocked: NotEvaluable | None = None) -> GoalResult:
+        return attrs.evolve(self, fulfilment=fulfilment, steps=steps, blocked=blocked)
 
     @property
     def status(self) -> Status:
@@ -166,6 +59,21 @@ class GoalResult:
     @property
     def evaluable(self) -> bool:
         return self.fulfilment is not None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The facts it needs that were not given."""
+        return self.blocked.missing if self.blocked is not None else ()
+
+    @property
+    def invalid(self) -> tuple[Problem, ...]:
+        """The problems with facts it needs that were given but are wrong."""
+        return self.blocked.invalid if self.blocked is not None else ()
+
+    @property
+    def reason(self) -> str | None:
+        """Why it is not evaluable, in English; None if it is."""
+        return not_evaluable(self.blocked, ENGLISH) if self.blocked is not None else None
 
     def explain(self, wording: Wording = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
@@ -176,101 +84,18 @@ class GoalResult:
 
     def reasoning(self, wording: Wording = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
-        if self.fulfilment is None:
-            return f"{self._unevaluable(wording)}."
-        parts: list[str] = []
-        deliverables = [s for s in self.steps if isinstance(s, DeliverableStep)]
-        if deliverables:
-            done = sum(s.done for s in deliverables)
-            parts.append(f"{done} {wording['of']} {wording.count(len(deliverables), 'deliverable')} "
-                         f"{wording['done']} (" + "; ".join(s.describe(wording) for s in deliverables) + ")")
-        parts.extend(s.describe(wording) for s in self.steps if isinstance(s, RequirementStep))
-        parts.append(_tier_sentence([s for s in self.steps if isinstance(s, TierStep)],
-                                    self.fulfilment, wording))
-        return "; ".join(parts) + "."
-
-    def _unevaluable(self, wording: Wording) -> str:
-        if wording.lang == "en" or self.reason is None:
-            return str(self.reason)
-        failed = [s for s in self.steps if isinstance(s, RequirementStep) and not s.holds]
-        if failed:  # the contract's own words, then what was measured
-            return f"{failed[0].reason.rstrip('.')}: {failed[0].describe(wording)}"
-        if self.missing and not self.invalid:
-            singular, plural = wording["missing fact"].split("|")
-            return f"{singular if len(self.missing) == 1 else plural} {', '.join(self.missing)}"
-        return str(self.reason)
+        return reasoning(self.steps, self.fulfilment, self.blocked, wording)
 
     def __repr__(self) -> str:
         shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
         title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "group": self.group,
-            "weight": _number(self.weight),
-            "status": self.status,
-            "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
-            "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
-            "explanation": self.reasoning(),
-            "reason": self.reason,
-            "missing": list(self.missing),
-            "invalid": [p.to_dict() for p in self.invalid],
-            "steps": [_step_dict(s) for s in self.steps],
-            "text": "\n\n".join(self.text) or None,
-        }
+    def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
+        """The result as JSON data, its explanation in `wording`'s language."""
+        from .jsondata import goal_dict
 
-
-def _tier_sentence(tiers: list[TierStep], fulfilment: Fraction, wording: Wording) -> str:
-    """'nps = 57: not >= 60, but >= 50 -> 50%'."""
-    out = ""
-    subject: str | None = None
-    for number, step in enumerate(tiers):
-        test, value, detail = step.words(wording)
-        if step.subject is not None and step.subject != subject:
-            subject = step.subject
-            shown = f" = {value}" if value is not None else ""
-            prefix = f"{step.subject}{shown}{' ' + detail if detail else ''}: "
-            out += ("; " if out else "") + prefix
-        elif number:
-            out += ", "
-        if step.holds is None:
-            out += wording["else"]
-        elif step.holds:
-            after_a_miss = number and not out.endswith(": ")
-            out += (f"{wording['but']} " if after_a_miss else "") + (
-                test if step.subject else f"{test} {wording['holds']}")
-        else:
-            out += f"{wording['not']} {test}" if step.subject else f"{test} {wording['does not hold']}"
-    if tiers and tiers[-1].holds is not False:
-        return f"{out} -> {wording.percent(fulfilment)}"
-    return (out + f"; {wording['no tier holds']} -> {wording.percent(fulfilment)}").lstrip("; ")
-
-
-def _step_dict(step: Step) -> dict[str, object]:
-    data: dict[str, object] = {"kind": _STEP_KINDS[type(step)]}
-    for field in attrs.fields(type(step)):
-        if field.name in ("span", "shown", "threshold", "op", "counts"):
-            continue
-        value = getattr(step, field.name)
-        if isinstance(value, Fraction):
-            value = percent_number(value)
-        elif isinstance(value, dt.date):
-            value = value.isoformat()
-        data[field.name] = value
-    if isinstance(step, TierStep) and step.span is not None:
-        data["line"] = step.span.line
-    return data
-
-
-_STEP_KINDS = {TierStep: "tier", DeliverableStep: "deliverable", RequirementStep: "require"}
-
-
-def _number(value: Fraction) -> int | float:
-    # Weights are decimals written in the contract; a float shows them as written.
-    return value.numerator if value.denominator == 1 else float(value)
+        return goal_dict(self, wording)
 
 
 @attrs.frozen
@@ -302,41 +127,30 @@ class Evaluation:
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
-    def explain(self) -> str:
-        lines = [g.explain() for g in self.goals.values()]
-        lines.append(self._overall_sentence())
+    def explain(self, wording: Wording = ENGLISH) -> str:
+        lines = [g.explain(wording) for g in self.goals.values()]
+        lines.append(self.overall_sentence(wording))
         return "\n".join(lines)
 
-    def _overall_sentence(self) -> str:
+    def overall_sentence(self, wording: Wording = ENGLISH) -> str:
+        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `wording`'s language."""
         overall = self.overall
         evaluable = len(self.goals) - len(self.not_evaluable)
         if overall is None:
-            if evaluable:
-                return "Overall: not evaluable: every goal that could be evaluated has weight 0."
-            return f"Overall: not evaluable (no goal of {len(self.goals)} could be evaluated)."
-        text = (f"Overall: {format_percent(overall)}, the weighted average of {evaluable} "
-                f"goal{'s' if evaluable != 1 else ''}")
+            key = "overall weightless" if evaluable else "overall none"
+            return wording.phrase(key, n=len(self.goals)) + "."
+        text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
         if self.not_evaluable:
             count = len(self.not_evaluable)
-            text += (f"; {count} goal{'s' if count > 1 else ''} not evaluable "
-                     f"({', '.join(self.not_evaluable)})")
+            text += "; " + wording.phrase("overall not evaluable", count, n=count,
+                                          ids=", ".join(self.not_evaluable))
         return text + "."
 
-    def to_dict(self) -> dict[str, object]:
-        overall = self.overall
-        return {
-            "contract": self.title,
-            "parties": list(self.parties),
-            "period": [d.isoformat() for d in self.period] if self.period else None,
-            "goals": [g.to_dict() for g in self.goals.values()],
-            "overall": {
-                "fulfilment": percent_number(overall) if overall is not None else None,
-                "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
-                "evaluable": len(self.goals) - len(self.not_evaluable),
-                "not_evaluable": len(self.not_evaluable),
-            },
-            "problems": [p.to_dict() for p in self.problems],
-        }
+    def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
+        """The evaluation as JSON data (the shape of `rk eval --format json`)."""
+        from .jsondata import evaluation_dict
+
+        return evaluation_dict(self, wording)
 
     def __repr__(self) -> str:
         overall = self.overall

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from collections.abc import Iterator
 from typing import Union
 
 import attrs
@@ -171,6 +172,27 @@ def literal_value(expr: Expr) -> Fraction | dt.date | None:
         case Date():
             return node.value  # a date with a minus sign is a type error, reported elsewhere
     return None
+
+
+def names_in(expr: Expr) -> Iterator[str]:
+    """The names an expression reads; a quantifier's bound name is its own, not a reference."""
+    match expr:
+        case Name(name=name):
+            yield name
+        case Unary(operand=operand):
+            yield from names_in(operand)
+        case Binary(left=left, right=right) | Compare(left=left, right=right):
+            yield from names_in(left)
+            yield from names_in(right)
+        case Member(item=item, collection=collection):
+            yield from names_in(item)
+            yield from names_in(collection)
+        case Call(args=items) | SetLiteral(items=items) | ListLiteral(items=items):
+            for item in items:
+                yield from names_in(item)
+        case Aggregate(var=var, source=source, where=where):
+            yield from names_in(source)
+            yield from (name for name in names_in(where) if name != var)
 
 
 # ---- declarations -------------------------------------------------------------

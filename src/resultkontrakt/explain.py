@@ -1,0 +1,270 @@
+"""Evidence into sentences, in the words of one language (a `Wording`).
+
+The one place where evaluation's evidence becomes text. Every renderer (the
+terminal, Markdown, HTML, the `explanation` in JSON) asks here for a goal's
+sentence in the language it wants, and never takes another renderer's text
+apart.
+
+A goal's sentence names what was measured in the contract's words (a fact
+or a metric by its name, a function of one in plain words, the contract's own
+arithmetic as written), says each comparison in words (at least, at most,
+above, below), gives the counts and inputs behind a value, and ends with
+the fulfilment: `NPS = 57 (400 svar: 264 anbefalere, 36 kritikere): under 60,
+men mindst 50 → 50 %`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from . import syntax as s
+from .evidence import (
+    Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable, NpsCounts,
+    RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth,
+)
+from .functions import FUNCTIONS
+from .infer import DELIVERABLES
+from .printer import expr_text
+from .values import DATE, PERCENT, Type
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .wording import Wording
+
+# The comparison that holds when one does not: not >= 60 is < 60.
+_COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "="}
+ARROW = "→"
+
+
+def reasoning(steps: Sequence[Step], fulfilment: Fraction | None, blocked: NotEvaluable | None,
+              w: Wording) -> str:
+    """Why a goal came out as it did, in one sentence without its heading."""
+    if blocked is not None:
+        return not_evaluable(blocked, w) + "."
+    deliveries = {step.name: step for step in steps if isinstance(step, Delivery)}
+    say = _Sayer(w, deliveries)
+    parts = [say.requirement(step) for step in steps if isinstance(step, RequirementCheck)]
+    tiers = [step for step in steps if isinstance(step, TierTried)]
+    parts.append(say.tiers(tiers, fulfilment or Fraction(0)))
+    return "; ".join(parts) + "."
+
+
+def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
+    """Why a goal could not be judged, without a full stop."""
+    parts = []
+    if blocked.missing:
+        parts.append(w.phrase("missing", len(blocked.missing), names=", ".join(blocked.missing)))
+    parts.extend(w.phrase("invalid", problem=problem_text(problem, w)) for problem in blocked.invalid)
+    if blocked.requirement is not None:
+        say = _Sayer(w, {})
+        parts.append(f"{blocked.requirement.reason.rstrip('.')} ({say.check(blocked.requirement.check)})")
+    if blocked.failure is not None:
+        parts.append(failure_text(blocked.failure, w))
+    return "; ".join(parts)
+
+
+def failure_text(failure: Failure, w: Wording) -> str:
+    """A calculation that failed, in words, with where it stands."""
+    params = {name: _param(value, w) for name, value in failure.params.items()}
+    if failure.expr is not None:
+        params["expr"] = expr_text(failure.expr)
+    text = w.phrase(f"failure.{failure.code}", **params)
+    if failure.span is not None:
+        text += " " + w.phrase("line", line=failure.span.line)
+    if failure.metric is not None:
+        text = w.phrase("metric failed", metric=failure.metric, cause=text)
+    return text
+
+
+def problem_text(problem: Problem, w: Wording) -> str:
+    """A problem with a fact, in the wording's language where it has words for it."""
+    if problem.code is not None and w.has(f"problem.{problem.code}"):
+        params = {name: _param(value, w) for name, value in problem.params}
+        text = w.phrase(f"problem.{problem.code}", **params)
+        hint_key = f"hint.{problem.code}"
+        if w.has(hint_key):
+            text += f" ({w.phrase(hint_key, **params)})"
+        return text
+    return problem.message + (f" ({problem.hint})" if problem.hint else "")
+
+
+def _param(value: object, w: Wording) -> str:
+    if isinstance(value, Seen):
+        return w.value(value.value, value.type)
+    if isinstance(value, Fraction) or (isinstance(value, int) and not isinstance(value, bool)):
+        return w.number(value)
+    return str(value)
+
+
+class _Sayer:
+    """Says the checks of one goal, knowing its deliverables."""
+
+    def __init__(self, w: Wording, deliveries: Mapping[str, Delivery]):
+        self.w = w
+        self.deliveries = deliveries
+        self.told: set[str] = set()  # deliverables already described in this sentence
+
+    # ---- requirements and tiers ----
+
+    def requirement(self, step: RequirementCheck) -> str:
+        check = step.check
+        if isinstance(check, Comparison) and not check.left.literal:
+            return (f"{self.subject(check.left)} "
+                    f"({self.w.phrase('required', test=self.test(check.op, check.left, check.right))})")
+        return self.check(check)
+
+    def tiers(self, tiers: list[TierTried], fulfilment: Fraction) -> str:
+        segments: list[str] = []
+        subject: s.Expr | None = None
+        failed_before = False
+        for step in tiers:
+            check = step.check
+            if check is None:
+                phrase, continued = self.w.phrase("otherwise"), bool(segments)
+            elif isinstance(check, Comparison) and subject is not None and check.left.expr == subject:
+                phrase, continued = self.test(check.op if check.holds else _COMPLEMENT[check.op],
+                                              check.left, check.right), True
+            elif isinstance(check, Comparison) and not check.left.literal:
+                subject = check.left.expr
+                phrase = f"{self.subject(check.left)}: " + self.test(
+                    check.op if check.holds else _COMPLEMENT[check.op], check.left, check.right)
+                continued = False
+            else:
+                subject = None
+                phrase, continued = self.check(check), False
+            if step.holds and failed_before and continued:
+                phrase = f"{self.w.phrase('but')} {phrase}"
+            if continued and segments:
+                segments[-1] += f", {phrase}"
+            else:
+                segments.append(phrase)
+            failed_before = step.holds is False
+        outcome = f"{ARROW}\u00a0{self.w.percent(fulfilment)}"
+        if tiers and tiers[-1].holds is not False:
+            return "; ".join(segments) + f" {outcome}"
+        segments.append(self.w.phrase("no tier holds"))
+        return "; ".join(segments) + f" {outcome}"
+
+    # ---- checks ----
+
+    def check(self, check: Check) -> str:
+        """A check in words, with the values that decided it."""
+        match check:
+            case Comparison(left=left, op=op, right=right, holds=holds):
+                tested = self.test(op if holds else _COMPLEMENT[op], left, right)
+                return f"{self.subject(left)}: {tested}"
+            case Membership(item=item, collection=collection, negated=negated, holds=holds):
+                among = (holds != negated)
+                key = "among" if among else "not among"
+                return f"{self.subject(item)}, {self.w.phrase(key, collection=self.value(collection))}"
+            case Junction(op=op, parts=parts, holds=holds):
+                said = [self.check(part) for part in parts]
+                if len(said) > 1 and (op == "and") != holds:  # the last part decided against the rest
+                    return f"{', '.join(said[:-1])}, {self.w.phrase('but')} {said[-1]}"
+                return f" {self.w.phrase(op)} ".join(said)
+            case Negation(part=part):
+                return self.w.phrase("not", part=self.check(part))
+            case Truth(seen=seen, holds=holds):
+                return self.truth(seen, holds)
+        raise AssertionError(f"unknown check {check!r}")
+
+    def truth(self, seen: Seen, holds: bool) -> str:
+        expr = seen.expr
+        if isinstance(expr, s.Name) and expr.name in self.deliveries:
+            return self.delivery(self.deliveries[expr.name])
+        deliveries = self._deliveries_of(expr)
+        if deliveries:
+            return self.deliverables(deliveries)
+        key = "holds" if holds else "does not hold"
+        details = self.counts(seen.counts) if seen.counts is not None else ""
+        return self.w.phrase(key, subject=self.label(seen) + details)
+
+    def _deliveries_of(self, expr: s.Expr) -> list[Delivery]:
+        """The deliverables `all(deliverables)`, `any(a, b)` and the like go through."""
+        if not (isinstance(expr, s.Call) and expr.function in ("all", "any", "count") and expr.args
+                and all(isinstance(arg, s.Name) for arg in expr.args)):
+            return []
+        names = [arg.name for arg in expr.args if isinstance(arg, s.Name)]
+        if names == [DELIVERABLES]:
+            return list(self.deliveries.values())
+        return [self.deliveries[name] for name in names] if all(n in self.deliveries for n in names) else []
+
+    def deliverables(self, deliveries: list[Delivery]) -> str:
+        """How many deliverables were done, and what became of the rest."""
+        if len(deliveries) == 1:
+            return self.delivery(deliveries[0])
+        done = sum(1 for d in deliveries if d.done)
+        if done == len(deliveries):
+            return self.w.phrase("both delivered" if done == 2 else "all delivered", n=self.w.number(done))
+        said = self.w.phrase("some delivered", done=self.w.number(done),
+                             of=self.w.count(len(deliveries), "deliverable"))
+        return said + ": " + ", ".join(self.delivery(d) for d in deliveries if not d.done)
+
+    def delivery(self, delivery: Delivery) -> str:
+        self.told.add(delivery.name)
+        if delivery.late:
+            return self.w.phrase("late", name=delivery.name, delivered=delivery.delivered, due=delivery.due)
+        return self.w.phrase("delivered" if delivery.done else "not delivered", name=delivery.name)
+
+    # ---- values ----
+
+    def subject(self, seen: Seen) -> str:
+        """`NPS = 57 (400 svar: ...)`: what was measured, its value, and what it came from."""
+        details = ""
+        deliveries = self._deliveries_of(seen.expr)
+        untold = [d for d in deliveries if not d.done and d.name not in self.told]
+        if untold:
+            details = " (" + ", ".join(self.delivery(d) for d in untold) + ")"
+        elif seen.counts is not None and not deliveries:
+            details = self.counts(seen.counts)
+        elif seen.inputs:
+            details = " (" + self.w.phrase("from", values=", ".join(
+                f"{self.label(i)} = {self.value(i)}" for i in seen.inputs)) + ")"
+        return f"{self.label(seen)} = {self.value(seen)}{details}"
+
+    def label(self, seen: Seen) -> str:
+        """What a value is called: a name, a function of a name in words, or the contract's arithmetic."""
+        expr = seen.expr
+        if isinstance(expr, s.Name):
+            # A metric named for what it computes (`nps = nps(svar)`) goes by that name: NPS.
+            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps":
+                return "NPS"
+            return expr.name
+        if isinstance(expr, s.Call) and expr.function == "count" and self._deliveries_of(expr):
+            return self.w["deliverables done"]
+        if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name):
+            words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
+            if words and expr.args[0].name != DELIVERABLES:
+                return words.format(expr.args[0].name)
+        return expr_text(expr)
+
+    def value(self, seen: Seen) -> str:
+        return self.w.value(seen.value, seen.type)
+
+    def test(self, op: str, left: Seen, right: Seen) -> str:
+        """`at least 60`, `under mål (60)`: an operator in words and what it compares with."""
+        threshold = self.value(right) if right.literal else f"{self.label(right)} ({self.value(right)})"
+        return f"{self.w.operator(op, _kind(left.type))} {threshold}"
+
+    def counts(self, counts: NpsCounts | ShareCounts) -> str:
+        return counts_text(counts, self.w)
+
+
+def counts_text(counts: NpsCounts | ShareCounts, w: Wording) -> str:
+    """` (400 svar: 264 anbefalere, 36 kritikere)`, ` (290 af 400)`: the counts behind a value."""
+    if isinstance(counts, NpsCounts):
+        return (f" ({w.count(counts.answers, 'answer')}: {w.count(counts.promoters, 'promoter')}, "
+                f"{w.count(counts.detractors, 'detractor')})")
+    return f" ({w.phrase('of', counted=w.number(counts.counted), of=w.number(counts.of))})"
+
+
+def _kind(type_: Type | None) -> str:
+    if type_ is None:
+        return "number"
+    if type_.kind == DATE:
+        return "date"
+    if type_.kind == PERCENT or type_.is_quantity:
+        return "number"
+    return "other"

@@ -1,0 +1,336 @@
+"""The built-in functions, one record each: type rule, implementation, explanation, words.
+
+Adding a function touches this file alone. The type checker (infer.py) asks
+a record for the type of a call; the compiler (compile.py) binds its
+implementation once per expression; evaluation asks it for the counts that
+explain its result (how many answers, how many promoters); and the wording
+names it in English and Danish.
+
+Most functions take either one list (`sum(point)`) or, as quantifiers, a name
+bound to each element and a condition (`share(a in svar where a >= 9)`):
+`over` then gets the list and the condition as a predicate, or None.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from . import syntax as s
+from .evidence import Counts, NpsCounts, ShareCounts
+from .runtime import bounded, fail, ordered, quantity, total
+from .values import (
+    BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
+    round_half_away,
+)
+
+Predicate = Callable[[Any], bool]
+ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
+
+
+@attrs.frozen
+class Mistake:
+    """A call that does not type: what is wrong and how to write it."""
+
+    message: str
+    hint: str | None = None
+
+
+TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
+
+
+@attrs.frozen
+class Counted:
+    """A result and the counts that explain it, worked out in one pass."""
+
+    value: Value
+    counts: Counts
+ListRule = Callable[[Type, bool], "Type | Mistake"]
+
+
+@attrs.frozen
+class Function:
+    """A built-in function of the language.
+
+    - `over_list(element, bound)`: the type of the function over a list of
+      `element`, either given directly or, when `bound`, through a name and
+      a `where` condition; None when the function takes no list.
+    - `over_values(types, call)`: the type of a call with several values
+      (`max(a, b)`), or of a call that is not over a list at all; None when
+      that is not allowed.
+    - `over(values, test, expr)`: the result over a list, of the values that
+      pass `test` where there is one; for the functions whose result is
+      explained by counts (how many promoters, how many of how many), the
+      result and those counts, from one pass.
+    - `apply(args, types, expr)`: the result of a call with its values.
+    - `words`: per language, how a call on one named list is said: "NPS for {}".
+    """
+
+    name: str
+    over_list: ListRule | None = None
+    over_values: TypeRule | None = None
+    over: Callable[[tuple[Value, ...], Predicate | None, s.Expr], Value | Counted] | None = None
+    apply: Callable[[list[Value], list[Type | None], s.Call], Value] | None = None
+    words: Mapping[str, str] = attrs.field(factory=dict)
+    result: Type | None = None  # its type whatever its arguments, where there is one
+
+    @property
+    def quantifier(self) -> bool:
+        """Whether it takes `NAME in LIST where CONDITION`."""
+        return self.over_list is not None and self.name != "nps"
+
+
+def _plural(type_: Type) -> str:
+    if type_.kind == LIST:
+        return "lists"
+    if type_.choices is not None:
+        return "answers"
+    return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
+            DATE: "dates"}.get(type_.kind, "texts")
+
+
+# ---- all, any, count, share: how many hold ---------------------------------------------------
+
+
+def _truths(values: tuple[Value, ...], test: Predicate | None) -> int:
+    return sum(map(test, values)) if test is not None else sum(1 for v in values if v)
+
+
+def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
+    return ShareCounts(_truths(values, test), len(values))
+
+
+def _all(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
+    counts = _holding(values, test)
+    return Counted(counts.counted == counts.of, counts)
+
+
+def _any(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
+    counts = _holding(values, test)
+    return Counted(counts.counted > 0, counts)
+
+
+def _bools_over_list(name: str, result: Type) -> ListRule:
+    def rule(element: Type, bound: bool) -> Type | Mistake:
+        if bound or element.kind == BOOL:
+            return result
+        example = "share(a in answers where a >= 9)" if name == "share" else f"{name}(deliverables)"
+        return Mistake(f"`{name}` takes a list of true/false values"
+                       + ("" if name == "share" else ", or several of them"),
+                       f"or binds a name to each element: e.g. `{example}`")
+    return rule
+
+
+def _bools_over_values(name: str, result: Type) -> TypeRule:
+    def rule(types: list[Type], call: s.Call) -> Type | Mistake:
+        if types and all(t.kind == BOOL for t in types):
+            return result
+        return Mistake(f"`{name}` takes a list of true/false values, or several of them",
+                       f"or binds a name to each element: e.g. `{name}(deliverables)`")
+    return rule
+
+
+def _count_over_list(element: Type, bound: bool) -> Type | Mistake:
+    return T_INTEGER  # how many answers, or how many hold
+
+
+def _count(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value | Counted:
+    if test is None and not all(isinstance(v, bool) for v in values):
+        return len(values)  # a list of answers: how many there are
+    counts = _holding(values, test)
+    return Counted(counts.counted, counts)
+
+
+def _share(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
+    if not values:
+        raise fail("no-answers", _source(expr))
+    counts = _holding(values, test)
+    return Counted(Fraction(counts.counted, counts.of), counts)
+
+
+def _source(expr: s.Expr) -> s.Expr:
+    """The list a function goes through, for saying which one was empty."""
+    if isinstance(expr, s.Aggregate):
+        return expr.source
+    if isinstance(expr, s.Call) and expr.args:
+        return expr.args[0]
+    return expr
+
+
+# ---- sum, mean, min, max ---------------------------------------------------------------------
+
+
+def _adds_up(name: str) -> ListRule:
+    def rule(element: Type, bound: bool) -> Type | Mistake:
+        if not element.is_quantity:
+            return Mistake(f"`{name}` adds up numbers, percents or money, not {_plural(element)}",
+                           "count them instead: `count(...)`")
+        return Type(element.kind, integer=element.integer and name == "sum")
+    return rule
+
+
+def _one_list(name: str, example: str, what: str = "one list") -> TypeRule:
+    def rule(types: list[Type], call: s.Call) -> Mistake:
+        return Mistake(f"`{name}` takes {what}", f"e.g. `{example}`")
+    return rule
+
+
+def _kept(values: tuple[Value, ...], test: Predicate | None) -> tuple[Value, ...]:
+    return values if test is None else tuple(filter(test, values))
+
+
+def _sum(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value:
+    return total(_kept(values, test), expr)
+
+
+def _mean(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value:
+    kept = _kept(values, test)
+    if not kept:
+        raise fail("no-values", _source(expr))
+    return bounded(Fraction(total(kept, expr), len(kept)), expr)
+
+
+def _ordered_over_list(name: str) -> ListRule:
+    def rule(element: Type, bound: bool) -> Type | Mistake:
+        if element.kind not in ORDERED:
+            return Mistake(f"`{name}` needs numbers, percents, money or dates, not {_plural(element)}",
+                           "count them instead: `count(...)`")
+        return Type(element.kind, integer=element.integer)
+    return rule
+
+
+def _ordered_over_values(name: str) -> TypeRule:
+    def rule(types: list[Type], call: s.Call) -> Type | Mistake:
+        if len(types) < 2:
+            return Mistake(f"`{name}` takes a list, or two or more values", f"e.g. `{name}(a, b)`")
+        if len({t.kind for t in types}) != 1 or types[0].kind not in ORDERED:
+            return Mistake(f"`{name}` needs values of one kind (numbers, percents, money or dates)",
+                           "convert the values to one kind first")
+        return Type(types[0].kind, integer=all(t.integer for t in types))
+    return rule
+
+
+def _extreme(pick: Callable[..., Value]) -> Callable[[tuple[Value, ...], Predicate | None, s.Expr], Value]:
+    def over(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value:
+        kept = _kept(values, test)
+        if not kept:
+            raise fail("no-values", _source(expr))
+        return pick(kept, key=ordered)
+    return over
+
+
+# ---- nps -----------------------------------------------------------------------------------------
+
+_ZERO_TO_TEN = frozenset(range(11))
+
+
+def _nps_over_list(element: Type, bound: bool) -> Type | Mistake:
+    if bound or element.kind != NUMBER:
+        return Mistake("`nps` takes one list of 0-10 answers", "e.g. `nps(anbefaling)`")
+    return T_NUMBER
+
+
+def _nps(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
+    """Promoters answer 9 or 10, detractors 0 to 6, passives 7 or 8; counted exactly."""
+    if not values:
+        raise fail("no-answers", _source(expr))
+    tally = Counter(values)
+    # Checked on the distinct answers, not the million: anything else would
+    # silently count as a detractor.
+    stray = next((a for a in tally if a not in _ZERO_TO_TEN or isinstance(a, bool)), None)
+    if stray is not None:
+        raise fail("nps-range", _source(expr), answer=stray)
+    promoters = tally[9] + tally[10]
+    passives = tally[7] + tally[8]
+    counts = NpsCounts(promoters, passives, len(values) - promoters - passives)
+    return Counted(Fraction(100 * (promoters - counts.detractors), len(values)), counts)
+
+
+# ---- abs and round ---------------------------------------------------------------------------------
+
+
+def _abs_type(types: list[Type], call: s.Call) -> Type | Mistake:
+    if len(types) != 1 or not types[0].is_quantity:
+        return Mistake("`abs` takes one number, percent or amount of money", "e.g. `abs(afvigelse)`")
+    return types[0]
+
+
+def _abs(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+    number = quantity(args[0])
+    return -number if number < 0 else number
+
+
+def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
+    if not 1 <= len(types) <= 2 or not types[0].is_quantity:
+        return Mistake("`round` takes a value and, optionally, a number of decimals",
+                       "e.g. `round(nps)` or `round(nps, 1)`")
+    if len(call.args) == 2:
+        digits = call.args[1]
+        if not (isinstance(digits, s.Number) and digits.value.denominator == 1 and 0 <= digits.value <= 20):
+            return Mistake("the number of decimals must be a whole number from 0 to 20", "e.g. `round(nps, 1)`")
+    return Type(types[0].kind)
+
+
+def _round(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+    # A percent is rounded in percentage points: round(70.46%) is 70%.
+    scale = 100 if types and types[0] is not None and types[0].kind == PERCENT else 1
+    places = int(quantity(args[1])) if len(args) > 1 else 0
+    return round_half_away(Fraction(quantity(args[0]) * scale), places) / scale
+
+
+def _several(pick: Callable[..., Value]) -> Callable[[list[Value], list[Type | None], s.Call], Value]:
+    def apply(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+        return pick(args, key=ordered)
+    return apply
+
+
+def _truth_of(decide: Callable[[Any], bool]) -> Callable[[list[Value], list[Type | None], s.Call], Value]:
+    def apply(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+        return decide(args)
+    return apply
+
+
+def _count_values(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+    return sum(1 for value in args if value)
+
+
+# ---- the table -------------------------------------------------------------------------------------
+
+
+def _words(en: str, da: str) -> dict[str, str]:
+    return {"en": en, "da": da}
+
+
+FUNCTIONS: dict[str, Function] = {function.name: function for function in (
+    Function("abs", over_values=_abs_type, apply=_abs),
+    Function("all", _bools_over_list("all", T_BOOL), _bools_over_values("all", T_BOOL),
+             over=_all, apply=_truth_of(all), result=T_BOOL),
+    Function("any", _bools_over_list("any", T_BOOL), _bools_over_values("any", T_BOOL),
+             over=_any, apply=_truth_of(any), result=T_BOOL),
+    Function("count", _count_over_list, _bools_over_values("count", T_INTEGER), over=_count,
+             apply=_count_values, result=T_INTEGER,
+             words=_words("number of answers in {}", "antal svar i {}")),
+    Function("max", _ordered_over_list("max"), _ordered_over_values("max"), over=_extreme(max),
+             apply=_several(max), words=_words("highest of {}", "højeste værdi i {}")),
+    Function("mean", _adds_up("mean"), _one_list("mean", "mean(answers)"), over=_mean,
+             words=_words("mean of {}", "gennemsnittet af {}")),
+    Function("min", _ordered_over_list("min"), _ordered_over_values("min"), over=_extreme(min),
+             apply=_several(min), words=_words("lowest of {}", "laveste værdi i {}")),
+    Function("nps", _nps_over_list, _one_list("nps", "nps(anbefaling)", "one list of 0-10 answers"),
+             over=_nps, result=T_NUMBER,
+             words=_words("NPS for {}", "NPS for {}")),
+    Function("round", over_values=_round_type, apply=_round),
+    Function("share", _bools_over_list("share", T_PERCENT),
+             _one_list("share", "share(a in answers where a >= 9)", "a list of true/false values"),
+             over=_share, result=T_PERCENT, words=_words("share of {}", "andel af {}")),
+    Function("sum", _adds_up("sum"), _one_list("sum", "sum(answers)"), over=_sum,
+             words=_words("sum of {}", "summen af {}")),
+)}
+
+NAMES = tuple(sorted(FUNCTIONS))
+QUANTIFIERS = tuple(name for name in NAMES if FUNCTIONS[name].quantifier)
+

@@ -1,0 +1,224 @@
+"""Evaluations as JSON data: the shape of `rk eval --format json`.
+
+The JSON renders the evidence itself (what was compared with what, the values
+found, the counts behind them, why a goal could not be judged, as codes and
+parameters) and adds an `explanation` sentence in the language asked for.
+Numbers are exact: `fulfilment_exact` and every value's `exact` are decimal
+or fraction texts; `fulfilment` is a rounded convenience. The shape is
+documented by `resultkontrakt/schema/eval.json`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from .errors import Problem
+from .evidence import (
+    Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable, NpsCounts,
+    RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth,
+)
+from .explain import counts_text, failure_text, not_evaluable, problem_text, reasoning
+from .printer import expr_text
+from .values import Value, fraction_text, percent_number
+from .vocabulary import number_literal
+
+if TYPE_CHECKING:
+    from .results import Evaluation, GoalResult
+    from .wording import Wording
+
+
+def evaluation_dict(evaluation: Evaluation, w: Wording) -> dict[str, object]:
+    overall = evaluation.overall
+    return {
+        "contract": evaluation.title,
+        "language": w.lang,
+        "parties": list(evaluation.parties),
+        "period": [d.isoformat() for d in evaluation.period] if evaluation.period else None,
+        "goals": [goal_dict(g, w) for g in evaluation.goals.values()],
+        "overall": {
+            "fulfilment": percent_number(overall) if overall is not None else None,
+            "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
+            "evaluable": len(evaluation.goals) - len(evaluation.not_evaluable),
+            "not_evaluable": len(evaluation.not_evaluable),
+            "explanation": evaluation.overall_sentence(w),
+        },
+        "problems": [problem_dict(p, w) for p in evaluation.problems],
+    }
+
+
+def goal_dict(goal: GoalResult, w: Wording) -> dict[str, object]:
+    return {
+        "id": goal.id,
+        "title": goal.title,
+        "group": goal.group,
+        "weight": _number(goal.weight),
+        "status": goal.status,
+        "fulfilment": percent_number(goal.fulfilment) if goal.fulfilment is not None else None,
+        "fulfilment_exact": fraction_text(goal.fulfilment * 100) if goal.fulfilment is not None else None,
+        "explanation": reasoning(goal.steps, goal.fulfilment, goal.blocked, w),
+        "reason": not_evaluable(goal.blocked, w) if goal.blocked is not None else None,
+        "not_evaluable": _blocked(goal.blocked, w) if goal.blocked is not None else None,
+        "missing": list(goal.missing),
+        "invalid": [problem_dict(p, w) for p in goal.invalid],
+        "steps": [_step(step, w) for step in goal.steps],
+        "text": "\n\n".join(goal.text) or None,
+    }
+
+
+def problem_dict(problem: Problem, w: Wording) -> dict[str, object]:
+    out = problem.to_dict()
+    if problem.code is not None:
+        out["code"] = problem.code
+        out["params"] = {name: _plain(value) for name, value in problem.params}
+        out["explanation"] = problem_text(problem, w)
+    return out
+
+
+def _blocked(blocked: NotEvaluable, w: Wording) -> dict[str, object]:
+    out: dict[str, object] = {"code": blocked.code}
+    if blocked.missing:
+        out["missing"] = list(blocked.missing)
+    if blocked.requirement is not None:
+        out["requirement"] = _requirement(blocked.requirement, w)
+    if blocked.failure is not None:
+        out["failure"] = _failure(blocked.failure, w)
+    return out
+
+
+def _failure(failure: Failure, w: Wording) -> dict[str, object]:
+    return {
+        "code": failure.code,
+        "expression": expr_text(failure.expr) if failure.expr is not None else None,
+        "line": failure.span.line if failure.span is not None else None,
+        "metric": failure.metric,
+        "params": {name: _plain(value) for name, value in failure.params.items()},
+        "explanation": failure_text(failure, w),
+    }
+
+
+# ---- steps, with the keys they always had, and the evidence as data ----------------------------
+
+
+def _step(step: Step, w: Wording) -> dict[str, object]:
+    match step:
+        case Delivery():
+            return {"kind": "deliverable", "name": step.name, "title": step.title, "done": step.done,
+                    "delivered": step.delivered.isoformat() if step.delivered else None,
+                    "due": step.due.isoformat() if step.due else None, "late": step.late}
+        case RequirementCheck():
+            return {"kind": "require", **_requirement(step, w)}
+        case TierTried():
+            out: dict[str, object] = {
+                "kind": "tier", "index": step.index, "holds": step.holds,
+                "fulfilment": percent_number(step.fulfilment) if step.fulfilment is not None else None,
+                "line": step.span.line if step.span is not None else None,
+                "check": check_dict(step.check) if step.check is not None else None,
+            }
+            out.update(_summary(step.check, w))
+            return out
+    raise AssertionError(f"unknown step {step!r}")
+
+
+def _requirement(step: RequirementCheck, w: Wording) -> dict[str, object]:
+    return {"condition": _check_text(step.check), "reason": step.reason, "holds": step.holds,
+            "check": check_dict(step.check), **_summary(step.check, w)}
+
+
+def _summary(check: Check | None, w: Wording) -> dict[str, object]:
+    """The keys steps had before the evidence was data: the test as written, its subject,
+    the subject's value as shown, and the counts behind it in words."""
+    if check is None:
+        return {"test": "else", "subject": None, "value": None, "detail": None}
+    if isinstance(check, Comparison):
+        left = check.left
+        return {"test": f"{check.op} {expr_text(check.right.expr)}", "subject": expr_text(left.expr),
+                "value": w.value(left.value, left.type),
+                "detail": counts_text(left.counts, w).strip(" ()") if left.counts is not None else None}
+    return {"test": _check_text(check), "subject": None, "value": None, "detail": None}
+
+
+def _check_text(check: Check) -> str:
+    match check:
+        case Truth(seen=seen):
+            return expr_text(seen.expr)
+        case Membership(item=item, collection=collection, negated=negated):
+            return f"{expr_text(item.expr)} {'not in' if negated else 'in'} {expr_text(collection.expr)}"
+        case Junction(op=op, parts=parts):
+            return f" {op} ".join(_check_text(part) for part in parts)
+        case Negation(part=part):
+            return f"not ({_check_text(part)})"
+        case Comparison(left=left, op=op, right=right):
+            return f"{expr_text(left.expr)} {op} {expr_text(right.expr)}"
+    raise AssertionError(f"unknown check {check!r}")
+
+
+def check_dict(check: Check) -> dict[str, object]:
+    match check:
+        case Comparison(left=left, op=op, right=right, holds=holds):
+            return {"kind": "comparison", "op": op, "holds": holds, "left": seen_dict(left),
+                    "right": seen_dict(right)}
+        case Membership(item=item, collection=collection, negated=negated, holds=holds):
+            return {"kind": "membership", "negated": negated, "holds": holds, "item": seen_dict(item),
+                    "collection": seen_dict(collection)}
+        case Junction(op=op, parts=parts, holds=holds):
+            return {"kind": op, "holds": holds, "parts": [check_dict(part) for part in parts]}
+        case Negation(part=part, holds=holds):
+            return {"kind": "not", "holds": holds, "part": check_dict(part)}
+        case Truth(seen=seen, holds=holds):
+            return {"kind": "truth", "holds": holds, "value": seen_dict(seen)}
+    raise AssertionError(f"unknown check {check!r}")
+
+
+def seen_dict(seen: Seen) -> dict[str, object]:
+    out: dict[str, object] = {"expression": expr_text(seen.expr), "value": _exact(seen.value),
+                              "type": str(seen.type) if seen.type is not None else None}
+    if seen.counts is not None:
+        out["counts"] = _counts(seen.counts)
+    if seen.inputs:
+        out["inputs"] = [seen_dict(i) for i in seen.inputs]
+    return out
+
+
+def _counts(counts: NpsCounts | ShareCounts) -> dict[str, object]:
+    if isinstance(counts, NpsCounts):
+        return {"answers": counts.answers, "promoters": counts.promoters, "passives": counts.passives,
+                "detractors": counts.detractors}
+    return {"counted": counts.counted, "of": counts.of}
+
+
+def _exact(value: Value) -> object:
+    """A value as JSON, exactly: numbers as decimal or fraction text, lists of them."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, tuple):
+        if len(value) > 100:  # the answers behind a figure are summed up by its counts
+            return {"values": len(value)}
+        return [_exact(v) for v in value]
+    if isinstance(value, Fraction | int):
+        return _number_text(Fraction(value))
+    return value.isoformat()
+
+
+def _number_text(value: Fraction) -> str:
+    if value.denominator.bit_length() > 64:  # a long decimal, or none at all: the fraction
+        return fraction_text(value)
+    try:
+        return number_literal(value)
+    except ValueError:  # no finite decimal: the fraction itself
+        return fraction_text(value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Fraction | int) and not isinstance(value, bool):
+        return _number_text(Fraction(value))
+    if isinstance(value, bool | str) or value is None:
+        return value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def _number(value: Fraction) -> int | float:
+    # Weights are decimals written in the contract; a float shows them as written.
+    return value.numerator if value.denominator == 1 else float(value)
