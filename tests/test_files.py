@@ -310,7 +310,7 @@ def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(tmp_path, rk, monke
 
     def fail_for_a(path: object, data: bytes) -> None:
         if Path(str(path)).name == "a.rk":
-            raise FileProblem("no space left on device", "free some space")
+            raise FileProblem("os", hint="os-write", reason="no space left on device")
         real(path, data)  # type: ignore[arg-type]
 
     monkeypatch.setattr("resultkontrakt.cli.write_atomically", fail_for_a)

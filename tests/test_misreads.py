@@ -44,8 +44,8 @@ def test_a_danish_population_file_is_never_billed_as_if_its_points_were_decimals
     with pytest.raises(rk.FactsError) as caught:
         POPULATION.split("bidrag", population_facts(tmp_path, rows, None))
     problem = caught.value.problems[0]
-    assert problem.message == ('column "folketal": 205.000 is unclear: 205000 if the point separates '
-                               "thousands, 205 if it is a decimal point")
+    assert problem.message == ('column "folketal": 205.000 is unclear: 205000 if `.` separates '
+                               "thousands, 205 if it is the decimal sign")
     assert '"decimal": ","' in problem.hint
     assert (problem.span.line, problem.span.column) == (2, 8)
     bill = POPULATION.split("bidrag", population_facts(tmp_path, rows, ","))
@@ -79,7 +79,7 @@ def test_money_and_percent_texts_in_json_follow_the_same_rule():
     contract = rk.loads('fact m: money\nfact p: percent\ngoal 1 "g" { score m >= 1 kr and p >= 0% -> 100% }')
     result = contract.evaluate({"m": "16.488 tkr", "p": "72,500%"})
     messages = [p.message for p in result.errors]
-    assert "m: 16.488 is unclear: 16488 if the point separates thousands, 16.488 if it is a decimal point" \
+    assert "m: 16.488 is unclear: 16488 if `.` separates thousands, 16.488 if it is the decimal sign" \
         in messages
     assert any(m.startswith("p: 72,500 is unclear") for m in messages)
     assert "write 16488 tkr or 16.4880 tkr" in result.errors[0].hint

@@ -83,7 +83,7 @@ def test_a_split_that_cannot_be_worked_out_is_shown_with_why_and_the_goals_still
     text = report.markdown(built)
     assert "Mål 1: g" in text and "**Opfyldt, 100\u00a0%.**" in text
     assert "## Fordelingen af s kan ikke beregnes" in text
-    assert "takes its weights from the fact `w`, which is not given" in report.page(built)
+    assert "tager sine vægte fra faktummet `w`, som ikke er givet" in report.page(built)
     assert built.failed
     zero = report.build(contract, {"x": 1, "w": {"A": 0, "B": 0}}, "en")
     assert "The split s cannot be worked out" in report.markdown(zero)

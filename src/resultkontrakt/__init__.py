@@ -8,7 +8,7 @@
 
 from .contract import Contract, load, loads
 from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
-from .facts import FactsFile, load_facts, loads_facts
+from .factsfile import FactsFile, load_facts, loads_facts
 from .results import Evaluation, GoalResult
 
 __all__ = [

@@ -26,8 +26,10 @@ from pathlib import Path
 
 import attrs
 
+from .coerce import Invalid
 from .errors import Problem, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
+from .reasons import problem
 from .values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
 from .vocabulary import quote, shortened
 
@@ -49,6 +51,15 @@ class TableRef:
     key: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     decimal: str | None = None  # the file's decimal sign, if the reference says: "," or "."
+
+
+class ReferenceProblem(ValueError):
+    """A table reference in a facts file that is not written right: a reason code (reasons.py)."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 class TableError(Exception):
@@ -76,29 +87,27 @@ def reference(raw: Mapping[object, object], access: Access,
     """
     keys = set(raw)
     if not _text_value(raw.get("csv")):
-        raise ValueError('a table of answers is written {"csv": "FILE.csv", "column": "NAME"}')
+        raise ReferenceProblem("csv")
     unknown = keys - {"csv", "column", "columns", "key", "decimal"}
     if unknown:
-        raise ValueError(f"unknown key {quote(shortened(min(map(str, unknown))))} in a table "
-                         'reference; use "csv" with "column" or "columns" (and "key" for a table, '
-                         '"decimal" for the decimal sign)')
+        raise ReferenceProblem("unknown-key", key=quote(shortened(min(map(str, unknown)))))
     decimal = raw.get("decimal")
     if decimal is not None and decimal not in (",", "."):
-        raise ValueError('"decimal" is the decimal sign the file writes numbers with: "," or "."')
+        raise ReferenceProblem("decimal")
     key = raw.get("key")
     if key is not None and (not _text_value(key) or "columns" in raw):
-        raise ValueError('a table is read as {"csv": "FILE.csv", "key": "NAME COLUMN", "column": "VALUES"}')
+        raise ReferenceProblem("key")
     if ("column" in raw) == ("columns" in raw):
-        raise ValueError('say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]')
+        raise ReferenceProblem("which")
     if "column" in raw:
         column = raw["column"]
         if not _text_value(column):
-            raise ValueError('"column" is the name of one column, in quotes')
+            raise ReferenceProblem("column")
         columns: tuple[str, ...] = (column,)
     else:
         names = raw["columns"]
         if not isinstance(names, list) or not names or not all(_text_value(n) for n in names):
-            raise ValueError('"columns" is a list of column names: ["q1", "q2", ...]')
+            raise ReferenceProblem("columns")
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
     written = str(raw["csv"])
@@ -191,9 +200,7 @@ def _rows(text: str, delimiter: str, source: str) -> tuple[list[list[str]], list
                 starts.append(line)
                 line = reader.line_num + 1
     except csv.Error as exc:
-        raise _fail(source, f"the file is not valid CSV: {exc}",
-                    'a cell in quotes ends with a quote, followed by the delimiter or the end of '
-                    'the line; a quote inside it is written twice ("")', line=line) from None
+        raise _fail(source, "invalid", line=line, detail=str(exc)) from None
     return rows, starts
 
 
@@ -232,14 +239,12 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
                  sheets)
     values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
     if len(names) != len(values):
-        raise _fail(source, f"every row needs a name in {_named(ref.key)} and a value in "
-                    f"{_named(ref.columns[0])}", "fill in the empty cells", sheet=sheet)
+        raise _fail(source, "key-blank", sheet=sheet, key=_named(ref.key), column=_named(ref.columns[0]))
     seen: set[str] = set()
     for name in names:
         assert isinstance(name, str)
         if name in seen:
-            raise _fail(source, f"{_named(name)} appears twice in the column {_named(ref.key)}",
-                        "each row names a different party", sheet=sheet)
+            raise _fail(source, "key-twice", sheet=sheet, name=_named(name), key=_named(ref.key))
         seen.add(name)
     return tuple(zip(names, values, strict=True))  # type: ignore[arg-type]
 
@@ -257,27 +262,25 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     element = type_.element
     if ref.several:
         if element.kind != LIST or element.element is None:
-            raise _fail(source, f'"columns" gives a list of answers per row, but the fact holds {type_}',
-                        'read one column with "column", or declare the fact as `list of list of ...`')
+            raise _fail(source, "columns-shape", type=str(type_))
         element = element.element
     elif element.kind == LIST:
-        raise _fail(source, f'"column" gives one answer per row, but the fact holds {type_}',
-                    'read several columns with "columns": [...]')
+        raise _fail(source, "column-shape", type=str(type_))
     sheet = _sheet(ref, sheets)
     rows, lines = sheet.rows, sheet.lines
     if not rows:
-        raise _fail(source, "the file is empty", "the first row names the columns", sheet=sheet)
+        raise _fail(source, "empty", sheet=sheet)
     header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
     indexes = []
     for column in ref.columns:
         if header.count(column) != 1:
-            found = "appears more than once in" if column in header else "is not in"
-            if sheet.readable:
-                hint = did_you_mean(column, header) or "the columns are: " + ", ".join(map(_named, header))
-            else:  # not a CSV export: its first line is not shown
-                hint = ("this file does not look like a CSV export, whose first line names its "
-                        "columns, separated by , or ;")
-            raise _fail(source, f"the column {_named(column)} {found} the header", hint, sheet=sheet)
+            code = "column-twice" if column in header else "column-missing"
+            close = did_you_mean(column, header) if sheet.readable else None
+            if not sheet.readable:  # not a CSV export: its first line is not shown
+                raise _fail(source, code, "csv.not-csv", sheet=sheet, column=_named(column))
+            raise _fail(source, code, "suggest" if close else "csv.columns", sheet=sheet,
+                        column=_named(column), columns=", ".join(map(_named, header)),
+                        suggestion=close.removeprefix("did you mean `").removesuffix("`?") if close else "")
         indexes.append(header.index(column))
 
     problems: list[Problem] = []
@@ -288,10 +291,8 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
         if not any(c.strip() for c in row):
             continue  # an empty line, as spreadsheets often leave at the end
         if len(row) != len(header):
-            problems.append(Problem(
-                "error", f"this row has {len(row)} cells, but the header has {len(header)}",
-                Span.point(source, line, 1),
-                "every row needs a cell for every column; leave a cell empty for no answer"))
+            problems.append(problem("csv.row-cells", Span.point(source, line, 1), cells=len(row),
+                                    header=len(header)))
             continue
         answers: list[Value] = []
         for column, index in zip(ref.columns, indexes, strict=True):
@@ -299,16 +300,15 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
             if not raw:
                 if element.optional:
                     continue  # no answer to this question: left out
-                problems.append(Problem("error", f"no answer in column {_named(column)}",
-                                        _where(source, lines, line, index, sheet.delimiter),
-                                        "declare the answers `optional` to allow blank cells"))
+                problems.append(problem("csv.blank", _where(source, lines, line, index, sheet.delimiter),
+                                        column=_named(column)))
                 continue
             try:
                 answers.append(cell(element, raw))
-            except ValueError as exc:
-                problems.append(Problem("error", f"column {_named(column)}: {exc}",
-                                        _where(source, lines, line, index, sheet.delimiter),
-                                        getattr(exc, "hint", None)))
+            except Invalid as exc:
+                inner = problem(exc.code, hint=exc.hint, params=exc.params)
+                problems.append(problem("csv.cell", _where(source, lines, line, index, sheet.delimiter),
+                                        column=_named(column), problem=inner))
         if len(problems) >= MAX_PROBLEMS:
             break
         if ref.several:
@@ -319,14 +319,14 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
             values.append(answers[0])
     if problems:
         if len(problems) >= MAX_PROBLEMS:
-            problems.append(Problem("error", f"stopped after {MAX_PROBLEMS} problems in this file"))
+            problems.append(problem("csv.stopped", count=MAX_PROBLEMS))
         raise TableError(problems, sheet.sources(source))
     return tuple(values)
 
 
-def _fail(source: str, message: str, hint: str | None = None, line: int = 1,
-          sheet: Sheet | None = None) -> TableError:
-    return TableError([Problem("error", message, Span.point(source, line, 1), hint)],
+def _fail(source: str, code: str, hint: str | None = None, *, line: int = 1, sheet: Sheet | None = None,
+          **params: object) -> TableError:
+    return TableError([problem(f"csv.{code}", Span.point(source, line, 1), hint=hint, params=params)],
                       sheet.sources(source) if sheet is not None else {})
 
 
@@ -338,13 +338,12 @@ def _named(name: str) -> str:
 def _text(path: Path, source: str, max_bytes: int) -> str:
     try:
         data = read_bytes(path, max_bytes)
-    except FileProblem as problem:
-        raise _fail(source, f"cannot read the answers: {problem.message}", problem.hint) from None
+    except FileProblem as trouble:
+        raise _fail(source, "unreadable", problem=problem(f"file.{trouble.code}", params=trouble.params)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail(source, "the file is not UTF-8 text", "export it as CSV UTF-8",
-                    line=Span.of_bad_byte(source, data, exc).line) from None
+        raise _fail(source, "not-utf8", line=Span.of_bad_byte(source, data, exc).line) from None
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -15,7 +15,7 @@ from typing import TextIO
 from . import escape
 from .contract import Contract, load, read_contract
 from .errors import Problem, RkError
-from .facts import FactsFile, load_facts
+from .factsfile import FactsFile, load_facts
 from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
 from .wording import WORDINGS
 from .render import (

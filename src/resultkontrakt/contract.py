@@ -22,11 +22,12 @@ from .build import build
 from .check import Analysis, check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
-from .facts import MAX_UNKNOWN, FactsFile, check_facts
+from .facts import MAX_UNKNOWN, check_facts
+from .factsfile import FactsFile
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .parser import parse
+from .reasons import problem
 from .runtime import MAX_BITS
-from .values import format_number
 from .vocabulary import INVISIBLE, quote, shortened
 from .results import Allocation, Evaluation
 from .split import allocate
@@ -138,9 +139,7 @@ class Contract:
         name = split.shares_from
         assert name is not None
         if facts is None or facts.get(name) is None:
-            raise FactsError([Problem("error", f"split `{split.name}` takes its weights from the fact "
-                                      f"`{name}`, which is not given", None,
-                                      "pass the facts: rk split CONTRACT --facts FACTS.json")])
+            raise FactsError([problem("split.not-given", split=split.name, fact=name)])
         supplied = check_facts({name: facts[name]} if not isinstance(facts, FactsFile)
                                else facts.updated(without=tuple(n for n in facts if n != name)),
                                self.analysis.facts, self.analysis.deliverables,
@@ -149,19 +148,14 @@ class Contract:
             raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
         assert isinstance(supplied.values[name], tuple)
         table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
-        problems = [Problem("error", f"{name}[{quote(shortened(party))}]: the weight "
-                            f"{format_number(Fraction(weight))} is negative", None,
-                            "a weight is a population or another amount of zero or more")
+        problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
                     for party, weight in table if weight < 0][:MAX_UNKNOWN]
         if not problems and all(weight == 0 for _, weight in table):
-            problems.append(Problem("error", f"every weight in `{name}` is zero, so nothing can be "
-                                    "shared out", None, "give at least one party a weight above zero"))
+            problems.append(problem("split.zero", fact=name))
         if not problems and _common_denominator_bits(weight for _, weight in table) > MAX_BITS:
             # Weights are made whole by their common denominator; fractions with unlike
             # denominators (1/3, 1/7, ...) could make it astronomically large.
-            problems.append(Problem("error", f"the weights in `{name}` are fractions whose common "
-                                    "denominator is too large to work with", None,
-                                    "give the weights as decimals or whole numbers"))
+            problems.append(problem("split.denominator", fact=name))
         if problems:
             raise FactsError(problems)
         return [(party, weight) for party, weight in table]

@@ -147,7 +147,8 @@ def run(contract: Contract) -> list[Outcome]:
 def run_one(contract: Contract, example: s.Example) -> Outcome:
     from .evaluate import Evaluator
     from .explain import failure_text
-    from .facts import Exact, check_facts
+    from .coerce import Exact
+    from .facts import check_facts
     from .runtime import Failed
     from .wording import ENGLISH
 

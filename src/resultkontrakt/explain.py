@@ -27,10 +27,10 @@ from .evidence import (
 from .functions import FUNCTIONS
 from .infer import DELIVERABLES
 from .printer import expr_text
+from .reasons import param_text, problem_text
 from .values import DATE, PERCENT, Type
 
 if TYPE_CHECKING:
-    from .errors import Problem
     from .wording import Wording
 
 # The comparison that holds when one does not: not >= 60 is < 60.
@@ -67,7 +67,7 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
 
 def failure_text(failure: Failure, w: Wording) -> str:
     """A calculation that failed, in words, with where it stands."""
-    params = {name: _param(value, w) for name, value in failure.params.items()}
+    params = {name: param_text(value, w) for name, value in failure.params.items()}
     if failure.expr is not None:
         params["expr"] = expr_text(failure.expr)
     text = w.phrase(f"failure.{failure.code}", **params)
@@ -76,26 +76,6 @@ def failure_text(failure: Failure, w: Wording) -> str:
     if failure.metric is not None:
         text = w.phrase("metric failed", metric=failure.metric, cause=text)
     return text
-
-
-def problem_text(problem: Problem, w: Wording) -> str:
-    """A problem with a fact, in the wording's language where it has words for it."""
-    if problem.code is not None and w.has(f"problem.{problem.code}"):
-        params = {name: _param(value, w) for name, value in problem.params}
-        text = w.phrase(f"problem.{problem.code}", **params)
-        hint_key = f"hint.{problem.code}"
-        if w.has(hint_key):
-            text += f" ({w.phrase(hint_key, **params)})"
-        return text
-    return problem.message + (f" ({problem.hint})" if problem.hint else "")
-
-
-def _param(value: object, w: Wording) -> str:
-    if isinstance(value, Seen):
-        return w.value(value.value, value.type)
-    if isinstance(value, Fraction) or (isinstance(value, int) and not isinstance(value, bool)):
-        return w.number(value)
-    return str(value)
 
 
 class _Sayer:

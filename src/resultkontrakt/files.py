@@ -32,17 +32,29 @@ DEFAULT_MAX_BYTES = 256 * 2**20
 # Not data files: their size is not known in advance, or reading them has effects.
 _PSEUDO = ("/proc", "/sys", "/dev")
 
-_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
-          stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
+_KINDS = {stat.S_IFDIR: "folder", stat.S_IFIFO: "fifo", stat.S_IFCHR: "device",
+          stat.S_IFBLK: "device", stat.S_IFSOCK: "socket"}
+
+
+def _kind(mode: int) -> object:
+    from .reasons import Word
+
+    return Word(f"kind.{_KINDS.get(mode, 'other')}")
 
 
 class FileProblem(Exception):
-    """A file cannot be read or written: `message` says why, `hint` how to fix it."""
+    """A file cannot be read or written: a reason code with its parameters, and in English
+    `message` says why and `hint` how to fix it (reasons.py has the words, in both languages)."""
 
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, code: str, *, hint: str | None = None, **params: object):
+        from .reasons import problem  # the words are needed only when something goes wrong
+
+        said = problem(f"file.{code}", hint=f"file.{hint}" if hint else None, params=params)
+        super().__init__(said.message)
+        self.code = code
+        self.params = params
+        self.message = said.message
+        self.hint = said.hint
 
 
 @attrs.frozen
@@ -71,15 +83,11 @@ class Access:
 def confine(reference: str, access: Access) -> Path:
     """The file `reference` names, if it stays inside `access.root`; else FileProblem."""
     if "\0" in reference:
-        raise FileProblem("the file name holds a NUL character", "write the file's name as it is")
+        raise FileProblem("nul")
     target = Path(os.path.realpath(access.base / reference))  # an absolute reference stays absolute
     root = Path(os.path.realpath(access.root))
     if not target.is_relative_to(root):
-        raise FileProblem(
-            f"{_quoted(reference)} lies outside the folder {_quoted(str(root))}, and facts may only "
-            "point at files inside the folder of the facts file",
-            "move the file into that folder, or allow a wider folder that holds both: "
-            "`rk eval ... --data-dir DIR`, or data_dir=DIR in Python")
+        raise FileProblem("outside", reference=_quoted(reference), root=_quoted(str(root)))
     return target
 
 
@@ -92,50 +100,44 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """
     name = os.fspath(path)
     if "\0" in name:
-        raise FileProblem("the file name holds a NUL character", "write the file's name as it is")
+        raise FileProblem("nul")
     try:
         before = os.stat(name)
     except OSError as exc:
-        raise FileProblem(_reason(exc), "check the path and the file's permissions") from None
+        raise FileProblem("os", reason=_reason(exc)) from None
     _check_regular(before, name, max_bytes)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(name, flags)
     except OSError as exc:
-        raise FileProblem(_reason(exc), "check the path and the file's permissions") from None
+        raise FileProblem("os", reason=_reason(exc)) from None
     try:
         opened = os.fstat(fd)
         if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
-            raise FileProblem("the file was replaced while it was being opened", "try again")
+            raise FileProblem("replaced")
         _check_regular(opened, name, max_bytes)
         # Read one byte more than the file says it holds: a file that gives
         # more (a /proc file, or one still being written) is not read at all.
         data = _read_up_to(fd, opened.st_size + 1)
     except OSError as exc:
-        raise FileProblem(_reason(exc), "check the file") from None
+        raise FileProblem("os", reason=_reason(exc)) from None
     finally:
         os.close(fd)
     if len(data) != opened.st_size:
-        raise FileProblem("the file changed while it was being read, or its size is not fixed",
-                          "read a file that is complete, not one still being written")
+        raise FileProblem("changed")
     return data
 
 
 def _check_regular(info: os.stat_result, name: str, max_bytes: int) -> None:
     kind = stat.S_IFMT(info.st_mode)
     if kind != stat.S_IFREG:
-        what = _KINDS.get(kind, "not a regular file")
-        raise FileProblem(f"this is {what}, not a file that can be read",
-                          "name a regular file" if kind != stat.S_IFDIR else "name a file in the folder")
+        raise FileProblem("kind", hint="kind-folder" if kind == stat.S_IFDIR else None, kind=_kind(kind))
     real = os.path.realpath(name)
     for top in _PSEUDO:
         if real == top or real.startswith(top + "/"):
-            raise FileProblem(f"files under {top} are not data files", "name a regular file")
+            raise FileProblem("pseudo", top=top)
     if info.st_size > max_bytes:
-        raise FileProblem(f"the file is {size_text(info.st_size)}, more than the limit of "
-                          f"{size_text(max_bytes)}",
-                          "if the file is right, raise the limit: `--max-file-size SIZE`, or "
-                          "max_bytes= in Python")
+        raise FileProblem("too-large", size=size_text(info.st_size), limit=size_text(max_bytes))
 
 
 def _read_up_to(fd: int, limit: int) -> bytes:
@@ -200,16 +202,15 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise FileProblem(_reason(exc), "check the path and the folder's permissions") from None
+        raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise FileProblem(f"this is {_KINDS.get(stat.S_IFMT(existing.st_mode), 'not a regular file')}, "
-                          "not a file that can be replaced", "name a regular file")
+        raise FileProblem("not-replaceable", kind=_kind(stat.S_IFMT(existing.st_mode)))
     temporary = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise FileProblem(_reason(exc), "check the folder's permissions and free space") from None
+        raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
     try:
         try:
             if existing is not None:
@@ -222,13 +223,13 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         finally:
             os.close(fd)
         if read_bytes(temporary, max(len(data), 1)) != data:
-            raise FileProblem("what was written reads back differently", "check the disk")
+            raise FileProblem("read-back")
         os.replace(temporary, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise FileProblem(_reason(exc), "check the folder's permissions and free space") from None
+            raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
         raise
     _sync_folder(target.parent)
 

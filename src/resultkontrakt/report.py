@@ -17,6 +17,7 @@ import attrs
 from . import escape
 from .contract import Contract
 from .errors import Problem, RkError
+from .reasons import problem_text
 from .results import Allocation, Evaluation, GoalResult
 from .values import round_half_away
 from .wording import ENGLISH, WORDINGS, Wording
@@ -74,6 +75,11 @@ class Report:
             start, end = self.evaluation.period
             about += f" ({start} .. {end})" if about else f"{start} .. {end}"
         return about
+
+    def outcome(self, goal: GoalResult) -> str:
+        """`Delvist opfyldt, 50 %`, or just `Kan ikke vurderes`."""
+        status = self.wording[goal.status].capitalize()
+        return status if goal.fulfilment is None else f"{status}, {self.fulfilment(goal)}"
 
     def fulfilment(self, goal: GoalResult) -> str:
         return self.t("none") if goal.fulfilment is None else self.wording.percent(goal.fulfilment)
@@ -138,7 +144,7 @@ def markdown(report: Report) -> str:
         lines += ["", f"## {md(group)}"]
         for goal in goals:
             lines += ["", f"### {md(report.t('goal'))} {md(goal.id)}: {md(goal.title)}", "",
-                      f"**{md(w[goal.status].capitalize())}, {md(report.fulfilment(goal))}.** "
+                      f"**{md(report.outcome(goal))}.** "
                       f"{md(goal.reasoning(w))}"]
             for block in goal.text:
                 lines += ["", "\n>\n".join(f"> {md(paragraph)}" for paragraph in _paragraphs(block))]
@@ -156,7 +162,7 @@ def markdown(report: Report) -> str:
                   f"**{md(w.money(total * _kroner(unit), unit))}** |"]
     for name, problems in report.failed_splits:
         lines += ["", f"## {md(report.t('split failed', name=name))}", ""]
-        lines += [f"- {md(_problem_text(problem))}" for problem in problems]
+        lines += [f"- {md(problem_text(problem, w))}" for problem in problems]
     lines += ["", f"*{md(report.t('note'))} {md(report.t('made'))}*", ""]
     return "\n".join(lines)
 
@@ -164,10 +170,6 @@ def markdown(report: Report) -> str:
 def _paragraphs(block: str) -> list[str]:
     """A text block's paragraphs: its line breaks were for the editor, blank lines for the reader."""
     return [" ".join(p.split()) for p in block.split("\n\n") if p.strip()]
-
-
-def _problem_text(problem: Problem) -> str:
-    return problem.message + (f" ({problem.hint})" if problem.hint else "")
 
 
 # ---- HTML -----------------------------------------------------------------------
@@ -229,7 +231,7 @@ def page(report: Report) -> str:
         body.append(_split_html(report, allocation))
     for name, problems in report.failed_splits:
         body.append(f'<h2>{e(report.t("split failed", name=name))}</h2><ul class="problems">'
-                    + "".join(f"<li>{e(_problem_text(p))}</li>" for p in problems) + "</ul>")
+                    + "".join(f"<li>{e(problem_text(p, w))}</li>" for p in problems) + "</ul>")
     body.append(f'<p class="note">{e(report.t("note"))} {e(report.t("made"))}</p>')
     return (f'<!DOCTYPE html>\n<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

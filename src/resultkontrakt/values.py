@@ -128,6 +128,16 @@ MAX_EXPONENT = 300
 _PLAIN = re.compile(r"([0-9]{1,30})(?:\.([0-9]{1,30}))?")
 
 
+class NumberError(ValueError):
+    """A numeral that is no number a fact or a contract can hold: `code` says which way,
+    with `params`, so that a report can say it in its own language."""
+
+    def __init__(self, code: str, message: str, **params: object):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
 def decimal_fraction(text: str) -> Fraction:
     """The exact value of a decimal numeral: '0.1' is one tenth, not a float."""
     text = text.strip()
@@ -139,21 +149,23 @@ def decimal_fraction(text: str) -> Fraction:
         return Fraction(int(whole + decimals), 10 ** len(decimals))
     if len(text) > MAX_DIGITS + 10 or not _DECIMAL.fullmatch(text):
         if _DECIMAL.fullmatch(text):
-            raise ValueError(f"a number may have at most {MAX_DIGITS} digits")
-        raise ValueError(f"not a decimal number: {text[:30]!r}")
+            raise NumberError("too-many-digits", f"a number may have at most {MAX_DIGITS} digits",
+                              digits=MAX_DIGITS)
+        raise NumberError("not-a-number", f"not a decimal number: {text[:30]!r}", text=text[:30])
     return checked_decimal(Decimal(text))
 
 
 def checked_decimal(value: Decimal) -> Fraction:
     """A finite Decimal of reasonable size as a Fraction, or ValueError saying why not."""
     if not value.is_finite():
-        raise ValueError(f"{value} is not a number a fact can have")
+        raise NumberError("not-finite", f"{value} is not a number a fact can have", text=str(value))
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if len(digits) > MAX_DIGITS:
-        raise ValueError(f"a number may have at most {MAX_DIGITS} digits")
+        raise NumberError("too-many-digits", f"a number may have at most {MAX_DIGITS} digits",
+                          digits=MAX_DIGITS)
     if abs(exponent + len(digits)) > MAX_EXPONENT or abs(exponent) > MAX_EXPONENT + MAX_DIGITS:
-        raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
+        raise _out_of_range()
     return Fraction(value)
 
 
@@ -163,18 +175,24 @@ _LIMIT = 10 ** (MAX_EXPONENT + MAX_DIGITS)
 def checked_fraction(value: Fraction) -> Fraction:
     """A Fraction of reasonable size, or ValueError: the same bounds as for numerals."""
     if abs(value.numerator) > _LIMIT or value.denominator > _LIMIT:
-        raise ValueError(f"number out of range (more than {MAX_EXPONENT} digits before or after the point)")
+        raise _out_of_range()
     return value
 
 
-class UnclearNumber(ValueError):
+def _out_of_range() -> NumberError:
+    return NumberError("out-of-range", f"number out of range (more than {MAX_EXPONENT} digits before "
+                       "or after the point)", digits=MAX_EXPONENT)
+
+
+class UnclearNumber(NumberError):
     """A number written with a separator that could mean two things: 205.000 is 205000
     to a Danish reader and 205 to a program. `readings` holds both, thousands first."""
 
     def __init__(self, text: str, separator: str, readings: tuple[Fraction, Fraction]):
         name = _SEPARATOR_NAMES[separator]
-        super().__init__(f"{text} is unclear: {format_number(readings[0])} if the {name} separates "
-                         f"thousands, {format_number(readings[1])} if it is a decimal {name}")
+        super().__init__("unclear", f"{text} is unclear: {format_number(readings[0])} if the {name} "
+                         f"separates thousands, {format_number(readings[1])} if it is a decimal {name}",
+                         text=text, separator=separator, thousands=readings[0], decimals=readings[1])
         self.readings = readings
 
 
@@ -194,7 +212,7 @@ def number_text(text: str, decimal: str | None = None) -> Fraction:
     """
     match = NUMBER_TEXT.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"not a number: {text.strip()[:30]!r}")
+        raise NumberError("not-a-number", f"not a number: {text.strip()[:30]!r}", text=text.strip()[:30])
     sign, body = match.groups()
     if decimal is None:
         separators = [c for c in body if c in ".,"]
@@ -213,11 +231,12 @@ def number_text(text: str, decimal: str | None = None) -> Fraction:
     thousands = "." if decimal == "," else ","
     whole, point, fraction = body.partition(decimal)
     if point and not fraction.isdigit():  # "1," or "1,2,3" or "1,2.3"
-        raise ValueError(f"{sign}{body} is not a number written with a decimal "
-                         f"{_SEPARATOR_NAMES[decimal]}")
+        raise NumberError("decimal-sign", f"{sign}{body} is not a number written with a decimal "
+                          f"{_SEPARATOR_NAMES[decimal]}", text=sign + body, separator=decimal)
     if thousands in whole and not _GROUPED[thousands].fullmatch(whole):
-        raise ValueError(f"{sign}{body} is not a number: a {_SEPARATOR_NAMES[thousands]} "
-                         "may only separate thousands, in groups of three digits")
+        raise NumberError("thousands", f"{sign}{body} is not a number: a {_SEPARATOR_NAMES[thousands]} "
+                          "may only separate thousands, in groups of three digits",
+                          text=sign + body, separator=thousands)
     value = decimal_fraction(whole.replace(thousands, "") + point.replace(",", ".") + fraction)
     return -value if sign == "-" else value
 

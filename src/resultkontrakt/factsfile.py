@@ -1,0 +1,220 @@
+"""A facts file: the measured values of a year as one JSON object, read with their places.
+
+Numbers are read by their decimal text, so 0.1 is exactly one tenth. Each
+name's and value's line and column are kept, so a bad value is reported
+where it stands. Checking the values against the contract is facts.py's
+work; this module only reads JSON.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import attrs
+
+from .answers import Sheet
+from .errors import FactsError, Problem, Span
+from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
+from .values import JsonNumber, Value
+from .vocabulary import quote, shortened
+
+
+@attrs.define
+class Reads:
+    """What reading the files facts point at found: kept, so it is done once."""
+
+    sheets: dict[str, Sheet] = attrs.field(factory=dict)
+    paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
+    values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class FactsFile(Mapping[str, object]):
+    """Facts read from a file: name -> value as written, with where each value stands."""
+
+    # Named `given`, not `values`: a Mapping's values() must stay a method.
+    given: dict[str, object]
+    source: str = "<facts>"
+    positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    text: str = attrs.field(default="", repr=False)
+    key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    # The files these facts point at must lie inside this folder (None: the
+    # facts file's own folder), and may be at most `max_bytes` large.
+    data_dir: Path | None = attrs.field(default=None, repr=False)
+    max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, repr=False)
+    # What reading the files these facts point at found, kept so that evaluating
+    # the same facts again (a loop over scenarios) reads and resolves nothing
+    # again: each file's rows, each reference's confined path, each fact's values.
+    reads: Reads = attrs.field(factory=Reads, repr=False, eq=False)
+
+    def __getitem__(self, name: str) -> object:
+        return self.given[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.given)
+
+    def __len__(self) -> int:
+        return len(self.given)
+
+    def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
+                **values: object) -> FactsFile:
+        """These facts with some values changed or left out: for what-if runs.
+
+        Answer files keep being found beside the original facts file.
+        """
+        merged = {name: value for name, value in self.given.items() if name not in without}
+        merged.update(changes or {}, **values)
+        return attrs.evolve(self, given=merged)
+
+
+def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read a JSON facts file; raise `FactsError` (with line and column) if it cannot be read.
+
+    Files the facts point at (`{"csv": ...}`) are found beside the facts file
+    and must lie inside its folder, or inside `data_dir` when it is given.
+    Every file read may be at most `max_bytes` large.
+    """
+    source = str(path)
+    try:
+        data = read_bytes(path, max_bytes)
+    except FileProblem as problem:
+        raise FactsError([Problem("error", f"cannot read the facts file: {problem.message}",
+                                  Span.point(source, 1, 1), problem.hint)]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FactsError([Problem("error", "the facts file is not UTF-8 text",
+                                  Span.of_bad_byte(source, data, exc),
+                                  "save the file as UTF-8")]) from None
+    return loads_facts(text, source, data_dir=data_dir, max_bytes=max_bytes)
+
+
+def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | Path | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read facts from JSON text; raise `FactsError` (with line and column) if it is not valid.
+
+    Files the facts point at are found beside `source` (the working folder
+    for the default `<facts>`), confined to that folder or to `data_dir`.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FactsError([Problem("error", "the facts are not UTF-8 text", None,
+                                      "save the file as UTF-8")]) from None
+    if not isinstance(text, str):
+        raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")
+    text = text.removeprefix("\ufeff")
+    values: dict[str, object] = {}
+    positions: dict[str, Span] = {}
+    key_positions: dict[str, Span] = {}
+    problems: list[Problem] = []
+    places = _Places(text, source)
+    decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
+                               parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+
+    def fail(index: int, message: str, hint: str | None = None) -> FactsError:
+        hint = hint or ('a facts file is JSON: {"name": value, ...}, names in double quotes, '
+                        "a comma between values")
+        return FactsError([Problem("error", message, places.span(index), hint)],
+                          {source: text})
+
+    index = _skip(text, 0)
+    if not text.startswith("{", index):
+        raise fail(index, "a facts file holds one JSON object: {\"name\": value, ...}")
+    index = _skip(text, index + 1)
+    if text.startswith("}", index):
+        index += 1
+    else:
+        while True:
+            if not text.startswith('"', index):
+                raise fail(index, "expected a fact name in double quotes")
+            try:
+                name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, f"malformed fact name: {exc.msg}") from None
+            key_at, key_end = index, end
+            index = _skip(text, end)
+            if not text.startswith(":", index):
+                raise fail(index, f"expected `:` after \"{name}\"")
+            index = _skip(text, index + 1)
+            try:
+                value, end = decoder.raw_decode(text, index)
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, f"malformed JSON: {exc.msg}") from None
+            except ValueError as exc:  # NaN, Infinity, a numeral too long, a repeated name
+                hint = "keep one of them" if "given twice" in str(exc) else "write a finite decimal number"
+                raise fail(index, str(exc), hint) from None
+            except RecursionError:
+                raise fail(index, "this value is nested too deeply",
+                           "a fact's value is a number, a text, or a list of them") from None
+            name = unicodedata.normalize("NFC", name)
+            if name in values:
+                problems.append(Problem("error", f"{quote(shortened(name))} is given twice",
+                                        places.span(key_at),
+                                        f"the first value is at line {positions[name].line}; keep one"))
+            else:
+                values[name] = value
+                positions[name] = places.span(index, end)
+                key_positions[name] = places.span(key_at, key_end)
+            index = _skip(text, end)
+            if text.startswith(",", index):
+                comma = index
+                index = _skip(text, index + 1)
+                if text.startswith("}", index):
+                    raise fail(comma, "JSON allows no comma after the last value",
+                               "remove this comma")
+                continue
+            if text.startswith("}", index):
+                index += 1
+                break
+            raise fail(index, "expected `,` or `}` after a value")
+    if _skip(text, index) != len(text):
+        raise fail(_skip(text, index), "unexpected text after the facts object")
+    if problems:
+        raise FactsError(problems, {source: text})
+    return FactsFile(values, source, positions, text, key_positions,
+                     Path(data_dir) if data_dir is not None else None, max_bytes)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: set[str] = set()
+    for name, _ in pairs:
+        name = unicodedata.normalize("NFC", name)
+        if name in seen:
+            raise ValueError(f"{quote(shortened(name))} is given twice in one object")
+        seen.add(name)
+    return dict(pairs)
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a value a fact can have")
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
+class _Places:
+    """Line and column of any index in a text, found by bisection: a facts file with
+    thirty thousand names on one line is placed in linear time, not quadratic."""
+
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def span(self, index: int, end: int | None = None) -> Span:
+        line = bisect.bisect_right(self.starts, index)
+        column = index - self.starts[line - 1] + 1
+        width = max(1, (end or index + 1) - index)
+        if bisect.bisect_right(self.starts, index + width - 1) != line:  # a value over several lines
+            width = 1
+        return Span(self.source, line, column, line, column + width)
