@@ -19,11 +19,10 @@ from lark.tree import Meta
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .split import METHODS, method_named
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
 )
-from .vocabulary import KEYWORDS, quote, unquote
+from .vocabulary import KEYWORDS, METHODS, method_named, quote, unquote
 
 
 

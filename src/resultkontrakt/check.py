@@ -19,9 +19,10 @@ from .infer import DELIVERABLES, Typer, a, unit_hint
 from .split import split_unit
 from .tiers import check_tiers
 from .values import (
-    BOOL, MONEY, MONEY_UNITS, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
+    BOOL, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
     format_value,
 )
+from .vocabulary import MONEY_UNITS
 
 
 @attrs.frozen

@@ -24,11 +24,11 @@ from . import syntax as s
 from .errors import did_you_mean
 from .reasons import Got, Quantity, describe
 from .values import (
-    BOOL, DATE, LIST, MONEY, MONEY_UNITS, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
+    BOOL, DATE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
     JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
     decimal_fraction, format_number, number_text,
 )
-from .vocabulary import quote, shortened
+from .vocabulary import MONEY_UNITS, quote, shortened
 
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
 BROKEN = re.compile("[\ud800-\udfff]")

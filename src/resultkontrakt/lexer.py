@@ -7,6 +7,7 @@ needed by whoever highlights.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from pygments.lexer import RegexLexer, bygroups, words
@@ -14,15 +15,18 @@ from pygments.token import (
     Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Whitespace,
 )
 
-from .infer import FUNCTIONS
+from .functions import NAMES as FUNCTIONS
+from .vocabulary import KEYWORDS, METHOD_ALIASES, METHODS, OPERATOR_WORDS, PLACE_WORDS, TYPE_NAMES
 
-KEYWORDS = (
-    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight", "deliverable",
-    "due", "require", "score", "else", "split", "total", "key", "installments", "unit", "method",
-    "shares", "from", "example", "given", "expect", "overall", "evaluable",
-)
-TYPES = ("number", "integer", "percent", "money", "bool", "date", "text", "list", "one",
-         "optional", "table")
+# The words of the language, from its vocabulary: what each is highlighted as.
+_CONSTANTS = ("true", "false")
+_TYPE_WORDS = TYPE_NAMES + ("list", "one", "optional", "table")
+_UNITS = ("kr", "tkr", "mio")
+_KEYWORDS = tuple(sorted((KEYWORDS | PLACE_WORDS) - set(OPERATOR_WORDS) - set(_CONSTANTS) - set(_TYPE_WORDS)
+                         - set(_UNITS) - {"deliverables", "of"}))
+# Method names with any spacing between words, and either apostrophe in d'hondt.
+_METHODS = "|".join(sorted({re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+                            for name in (*METHODS, *METHOD_ALIASES)}, key=len, reverse=True))
 
 
 class RkLexer(RegexLexer):
@@ -47,13 +51,11 @@ class RkLexer(RegexLexer):
             (r"[0-9]+(\.[0-9]+)?(?=\s+(mio\s+kr|tkr|kr)\b)", Number.Float),
             (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),
             (r"[0-9]+(\.[0-9]+)?", Number),
-            (r"largest\s+remainders?\b|sainte-lagu[eë]|d['’]hondt|hamilton|webster|jefferson",
-             Name.Constant),
-            (words(KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
-            (words(("and", "or", "not", "in", "where", "of"), prefix=r"\b", suffix=r"\b"),
-             Operator.Word),
-            (words(TYPES, prefix=r"\b", suffix=r"\b"), Keyword.Type),
-            (words(("true", "false"), prefix=r"\b", suffix=r"\b"), Keyword.Constant),
+            (_METHODS, Name.Constant),
+            (words(_KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
+            (words(OPERATOR_WORDS, prefix=r"\b", suffix=r"\b"), Operator.Word),
+            (words(_TYPE_WORDS, prefix=r"\b", suffix=r"\b"), Keyword.Type),
+            (words(_CONSTANTS, prefix=r"\b", suffix=r"\b"), Keyword.Constant),
             (words(FUNCTIONS, prefix=r"\b", suffix=r"(?=\s*\()"), Name.Builtin),
             (r"\bdeliverables\b", Name.Builtin.Pseudo),
             (r"->|\.\.|>=|<=|==|!=|[<>=+\-*/]", Operator),

@@ -105,7 +105,7 @@ class Report:
 
 
 def _kroner(unit: str) -> int:
-    from .values import MONEY_UNITS
+    from .vocabulary import MONEY_UNITS
 
     return MONEY_UNITS[unit]
 

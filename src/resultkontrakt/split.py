@@ -24,22 +24,9 @@ import attrs
 
 from . import syntax as s
 from .results import Allocation, PartyShare
-from .values import MONEY_UNITS
-
-LARGEST_REMAINDER = "largest remainder"
-SAINTE_LAGUE = "sainte-laguë"
-DHONDT = "d'hondt"
-METHODS = (LARGEST_REMAINDER, SAINTE_LAGUE, DHONDT)
-# Other names the same methods go by.
-_ALIASES = {"largest remainders": LARGEST_REMAINDER, "hamilton": LARGEST_REMAINDER,
-            "sainte-lague": SAINTE_LAGUE, "webster": SAINTE_LAGUE, "d’hondt": DHONDT,
-            "jefferson": DHONDT}
+from .vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
 
 
-def method_named(written: str) -> str:
-    """The method a contract names, in its canonical spelling."""
-    name = " ".join(written.split()).casefold()
-    return _ALIASES.get(name, name)
 
 
 @attrs.frozen

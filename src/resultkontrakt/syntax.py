@@ -48,7 +48,7 @@ class Money:
 
     @property
     def value(self) -> Fraction:
-        from .values import MONEY_UNITS
+        from .vocabulary import MONEY_UNITS
 
         return self.amount * MONEY_UNITS[self.unit]
 

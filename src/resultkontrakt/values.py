@@ -17,7 +17,7 @@ from typing import Union
 
 import attrs
 
-from .vocabulary import quote
+from .vocabulary import MONEY_UNITS, TYPE_NAMES, quote
 
 # The kinds of value the language knows. `integer` is a number with a
 # constraint, so it shares the kind `number`.
@@ -31,12 +31,11 @@ LIST = "list"
 TABLE = "table"  # name -> value, such as the population of each municipality
 
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
-DECLARABLE = ("number", "integer", "percent", "money", "bool", "date", "text")
+DECLARABLE = TYPE_NAMES
 
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count.
 Value = Union[Fraction, int, bool, dt.date, str, tuple["Value", ...]]
 
-MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
 
 
 @attrs.frozen

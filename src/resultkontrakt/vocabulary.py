@@ -17,6 +17,36 @@ KEYWORDS = frozenset({
     "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
     "not", "in", "true", "false", "kr", "tkr", "mio",
 })
+# Words that mean something only in one place, and so stay free as names.
+PLACE_WORDS = frozenset({
+    "list", "of", "optional", "one", "table",  # in a fact's type
+    "where",  # in a quantifier
+    "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
+    "example", "given", "expect", "overall", "evaluable",  # in a worked example
+})
+# The keywords that combine conditions, highlighted as operators.
+OPERATOR_WORDS = ("and", "or", "not", "in", "where", "of")
+# The types a fact may be declared with.
+TYPE_NAMES = ("number", "integer", "percent", "money", "bool", "date", "text")
+
+# Money: each unit in kroner. Amounts are kept in kroner; a unit is how they are written.
+MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
+
+# How a split's amounts are rounded: each method's canonical name, and the other
+# names it goes by (case and spacing aside).
+LARGEST_REMAINDER = "largest remainder"
+SAINTE_LAGUE = "sainte-laguë"
+DHONDT = "d'hondt"
+METHODS = (LARGEST_REMAINDER, SAINTE_LAGUE, DHONDT)
+METHOD_ALIASES = {"largest remainders": LARGEST_REMAINDER, "hamilton": LARGEST_REMAINDER,
+                  "sainte-lague": SAINTE_LAGUE, "webster": SAINTE_LAGUE, "d’hondt": DHONDT,
+                  "jefferson": DHONDT}
+
+
+def method_named(written: str) -> str:
+    """The method a contract names, in its canonical spelling."""
+    name = " ".join(written.split()).casefold()
+    return METHOD_ALIASES.get(name, name)
 
 # Characters no contract needs and no output shows raw: C0 and C1 controls (but
 # tab and line feed), DEL, the bidirectional overrides and isolates that can

@@ -15,8 +15,8 @@ from fractions import Fraction
 
 import attrs
 
-from .values import LIST, MONEY, MONEY_UNITS, PERCENT, Type, Value, format_number
-from .vocabulary import quote
+from .values import LIST, MONEY, PERCENT, Type, Value, format_number
+from .vocabulary import MONEY_UNITS, quote
 
 
 @attrs.frozen
