@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
-import attrs
 
 from . import syntax as s
+from .analysis import Analysis
 from .errors import Problem, Span, did_you_mean
-from .examples import check_example
+from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, a, unit_hint
 from .split import split_unit
 from .tiers import check_tiers
@@ -23,25 +23,6 @@ from .values import (
     format_value,
 )
 from .vocabulary import MONEY_UNITS
-
-
-@attrs.frozen
-class Analysis:
-    """What the checks learned: types, and which facts each goal needs."""
-
-    facts: dict[str, s.Fact]
-    metrics: dict[str, s.Metric]
-    deliverables: dict[str, s.Deliverable]
-    types: dict[str, Type]
-    needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
-    problems: tuple[Problem, ...]
-    # Work done once per contract and kept: the compiled expressions.
-    cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
-
-    def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
-                scope: dict[str, Type] | None = None) -> Type | None:
-        """The type of an expression that passed the checks (None if it did not)."""
-        return Typer(self.types, goal, None, scope=dict(scope or {})).type_of(expr)
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:

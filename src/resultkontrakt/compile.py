@@ -16,20 +16,31 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import syntax as s
-from .functions import FUNCTIONS, Predicate
+from .functions import FUNCTIONS, Counted, Predicate
 from .infer import DELIVERABLES
 from .runtime import COMPARE, arithmetic, items_of, join, literal_list, quantity
 from .values import T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
-    from .check import Analysis
-    from .evaluate import Evaluator
+    from .analysis import Analysis
 
 Bound = dict[str, Value] | None
-Closure = Callable[["Evaluator", Bound], Value]
+
+
+class Evaluator(Protocol):
+    """What a compiled expression asks of the evaluation it runs in (evaluate.Evaluator)."""
+
+    def lookup(self, name: str, expr: s.Name) -> Value:
+        """A fact's, deliverable's or metric's value."""
+
+    def counted(self, expr: s.Expr, result: Value | Counted) -> Value:
+        """A function's result, keeping the counts that explain it."""
+
+
+Closure = Callable[[Evaluator, Bound], Value]
 
 # `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
 _FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
@@ -123,8 +134,8 @@ class Compiler:
         if name in scope:
             return lambda ev, bound: bound[name]  # type: ignore[index]
         if name == DELIVERABLES and goal is not None:
-            names = tuple(d.name for d in goal.deliverables)
-            return lambda ev, bound: tuple(ev.supplied.values[n] for n in names)
+            names = tuple(s.Name(d.name, span=d.span) for d in goal.deliverables)
+            return lambda ev, bound: tuple(ev.lookup(n.name, n) for n in names)
         return lambda ev, bound: ev.lookup(name, expr)
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:

@@ -19,7 +19,8 @@ import attrs
 
 from . import syntax as s
 from .build import build
-from .check import Analysis, check
+from .analysis import Analysis
+from .check import check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
 from .facts import MAX_UNKNOWN, check_facts

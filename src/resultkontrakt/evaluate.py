@@ -12,7 +12,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from . import syntax as s
-from .check import Analysis, needs_with
+from .analysis import Analysis
+from .check import needs_with
 from .compile import Bound, Compiler
 from .evidence import (
     Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,

@@ -1,4 +1,4 @@
-"""Evaluations as JSON data: the shape of `rk eval --format json`.
+"""Evidence as JSON data, for `rk eval --format json` (results.py puts it together).
 
 The JSON renders the evidence itself (what was compared with what, the values
 found, the counts behind them, why a goal could not be judged, as codes and
@@ -18,52 +18,13 @@ from .evidence import (
     Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable, NpsCounts,
     RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth,
 )
-from .explain import counts_text, failure_text, not_evaluable, problem_text, reasoning
+from .explain import counts_text, failure_text, problem_text
 from .printer import expr_text
 from .values import Value, fraction_text, percent_number
 from .vocabulary import number_literal
 
 if TYPE_CHECKING:
-    from .results import Evaluation, GoalResult
     from .wording import Wording
-
-
-def evaluation_dict(evaluation: Evaluation, w: Wording) -> dict[str, object]:
-    overall = evaluation.overall
-    return {
-        "contract": evaluation.title,
-        "language": w.lang,
-        "parties": list(evaluation.parties),
-        "period": [d.isoformat() for d in evaluation.period] if evaluation.period else None,
-        "goals": [goal_dict(g, w) for g in evaluation.goals.values()],
-        "overall": {
-            "fulfilment": percent_number(overall) if overall is not None else None,
-            "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
-            "evaluable": len(evaluation.goals) - len(evaluation.not_evaluable),
-            "not_evaluable": len(evaluation.not_evaluable),
-            "explanation": evaluation.overall_sentence(w),
-        },
-        "problems": [problem_dict(p, w) for p in evaluation.problems],
-    }
-
-
-def goal_dict(goal: GoalResult, w: Wording) -> dict[str, object]:
-    return {
-        "id": goal.id,
-        "title": goal.title,
-        "group": goal.group,
-        "weight": _number(goal.weight),
-        "status": goal.status,
-        "fulfilment": percent_number(goal.fulfilment) if goal.fulfilment is not None else None,
-        "fulfilment_exact": fraction_text(goal.fulfilment * 100) if goal.fulfilment is not None else None,
-        "explanation": reasoning(goal.steps, goal.fulfilment, goal.blocked, w),
-        "reason": not_evaluable(goal.blocked, w) if goal.blocked is not None else None,
-        "not_evaluable": _blocked(goal.blocked, w) if goal.blocked is not None else None,
-        "missing": list(goal.missing),
-        "invalid": [problem_dict(p, w) for p in goal.invalid],
-        "steps": [_step(step, w) for step in goal.steps],
-        "text": "\n\n".join(goal.text) or None,
-    }
 
 
 def problem_dict(problem: Problem, w: Wording) -> dict[str, object]:
@@ -75,7 +36,7 @@ def problem_dict(problem: Problem, w: Wording) -> dict[str, object]:
     return out
 
 
-def _blocked(blocked: NotEvaluable, w: Wording) -> dict[str, object]:
+def blocked_dict(blocked: NotEvaluable, w: Wording) -> dict[str, object]:
     out: dict[str, object] = {"code": blocked.code}
     if blocked.missing:
         out["missing"] = list(blocked.missing)
@@ -100,7 +61,7 @@ def _failure(failure: Failure, w: Wording) -> dict[str, object]:
 # ---- steps, with the keys they always had, and the evidence as data ----------------------------
 
 
-def _step(step: Step, w: Wording) -> dict[str, object]:
+def step_dict(step: Step, w: Wording) -> dict[str, object]:
     match step:
         case Delivery():
             return {"kind": "deliverable", "name": step.name, "title": step.title, "done": step.done,
@@ -219,6 +180,6 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def _number(value: Fraction) -> int | float:
+def weight_number(value: Fraction) -> int | float:
     # Weights are decimals written in the contract; a float shows them as written.
     return value.numerator if value.denominator == 1 else float(value)

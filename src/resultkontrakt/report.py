@@ -20,29 +20,7 @@ from .errors import Problem, RkError
 from .reasons import problem_text
 from .results import Allocation, Evaluation, GoalResult
 from .values import round_half_away
-from .wording import ENGLISH, WORDINGS, Wording
-
-_TEXT = {
-    "da": {"report": "Årsrapport", "overall": "Samlet målopfyldelse", "goal": "Mål",
-           "status": "Status", "fulfilment": "Opfyldelse", "why": "Begrundelse",
-           "split": "Fordeling af", "party": "Part", "amount": "Beløb", "weight": "Fordelingsnøgle",
-           "total": "I alt", "evaluated": "vægtet gennemsnit af {n} mål",
-           "not evaluable": "{n} mål kan ikke vurderes: {ids}", "none": "kan ikke vurderes",
-           "note": "≈ betyder afrundet til visning; alle beregninger er eksakte.",
-           "made": "Lavet med resultkontrakt.", "groupless": "Øvrige mål",
-           "installments": "{n} rater à {each}",
-           "split failed": "Fordelingen af {name} kan ikke beregnes"},
-    "en": {"report": "Annual report", "overall": "Overall fulfilment", "goal": "Goal",
-           "status": "Status", "fulfilment": "Fulfilment", "why": "Why",
-           "split": "Split of", "party": "Party", "amount": "Amount", "weight": "Key",
-           "total": "Total", "evaluated": "weighted average of {n} goals",
-           "not evaluable": "{n} goals not evaluable: {ids}", "none": "not evaluable",
-           "note": "≈ marks a value rounded for display; every calculation is exact.",
-           "made": "Made with resultkontrakt.", "groupless": "Other goals",
-           "installments": "{n} installments of {each}",
-           "split failed": "The split {name} cannot be worked out"},
-}
-
+from .wording import WORDINGS, Wording
 
 @attrs.frozen
 class Report:
@@ -60,7 +38,8 @@ class Report:
         return bool(self.evaluation.errors or self.failed_splits)
 
     def t(self, key: str, **values: object) -> str:
-        return _TEXT[self.wording.lang][key].format(**values)
+        """A word or phrase of the report, in its language (wording.py: `report.KEY`)."""
+        return self.wording.phrase(f"report.{key}", **values)
 
     def groups(self) -> Iterator[tuple[str, list[GoalResult]]]:
         order: dict[str, list[GoalResult]] = {}
@@ -271,37 +250,3 @@ def _split_html(report: Report, allocation: Allocation) -> str:
             f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
             f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
             f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div>")
-
-
-# Notebook fragments style only themselves: inline styles, no style sheet that
-# would restyle the rest of the notebook.
-_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3"}
-
-
-def evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
-    """An evaluation as an HTML table, for notebooks (`_repr_html_`)."""
-    e = escape.html
-    report = Report(evaluation, (), wording)
-    rows = []
-    for goal in evaluation.goals.values():
-        share = goal.fulfilment or Fraction(0)
-        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
-               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
-               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
-        rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
-                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
-                    f'<td>{e(report.fulfilment(goal))}</td><td>{bar}</td>'
-                    f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
-    return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(report.overall())}</p>"
-            f"<table><tbody>{''.join(rows)}</tbody></table></div>")
-
-
-def allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
-    """A split as an HTML table, for notebooks."""
-    e = escape.html
-    unit = allocation.unit
-    rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
-                   f"<td>{e(wording.money(s.amount * _kroner(unit), unit))}</td></tr>"
-                   for s in allocation.shares)
-    heading = Report(Evaluation("", {}), (), wording).split_heading(allocation)
-    return f"<div><p><strong>{e(heading)}</strong></p><table><tbody>{rows}</tbody></table></div>"

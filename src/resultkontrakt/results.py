@@ -13,10 +13,13 @@ from typing import Literal
 
 import attrs
 
+from . import escape
 from .errors import Problem
 from .evidence import NotEvaluable, Step
 from .explain import not_evaluable, reasoning
-from .values import format_number, format_percent, fraction_text
+from .jsondata import blocked_dict, problem_dict, step_dict, weight_number
+from .values import format_number, format_percent, fraction_text, percent_number
+from .vocabulary import MONEY_UNITS
 from .wording import ENGLISH, Wording
 
 Status = Literal["met", "partly met", "not met", "not evaluable"]
@@ -92,10 +95,24 @@ class GoalResult:
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
 
     def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
-        """The result as JSON data, its explanation in `wording`'s language."""
-        from .jsondata import goal_dict
-
-        return goal_dict(self, wording)
+        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `wording`'s language."""
+        w = wording
+        return {
+            "id": self.id,
+            "title": self.title,
+            "group": self.group,
+            "weight": weight_number(self.weight),
+            "status": self.status,
+            "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
+            "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
+            "explanation": self.reasoning(w),
+            "reason": not_evaluable(self.blocked, w) if self.blocked is not None else None,
+            "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
+            "missing": list(self.missing),
+            "invalid": [problem_dict(p, w) for p in self.invalid],
+            "steps": [step_dict(step, w) for step in self.steps],
+            "text": "\n\n".join(self.text) or None,
+        }
 
 
 @attrs.frozen
@@ -147,10 +164,24 @@ class Evaluation:
         return text + "."
 
     def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
-        """The evaluation as JSON data (the shape of `rk eval --format json`)."""
-        from .jsondata import evaluation_dict
-
-        return evaluation_dict(self, wording)
+        """The evaluation as JSON data: the shape of `rk eval --format json`, documented by
+        resultkontrakt/schema/eval.json."""
+        overall = self.overall
+        return {
+            "contract": self.title,
+            "language": wording.lang,
+            "parties": list(self.parties),
+            "period": [d.isoformat() for d in self.period] if self.period else None,
+            "goals": [g.to_dict(wording) for g in self.goals.values()],
+            "overall": {
+                "fulfilment": percent_number(overall) if overall is not None else None,
+                "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
+                "evaluable": len(self.goals) - len(self.not_evaluable),
+                "not_evaluable": len(self.not_evaluable),
+                "explanation": self.overall_sentence(wording),
+            },
+            "problems": [problem_dict(p, wording) for p in self.problems],
+        }
 
     def __repr__(self) -> str:
         overall = self.overall
@@ -158,9 +189,8 @@ class Evaluation:
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
 
     def _repr_html_(self) -> str:
-        from .report import evaluation_html
-
-        return evaluation_html(self)
+        """For notebooks such as Jupyter: a table of the goals, styled inline only."""
+        return _evaluation_html(self)
 
 
 # ---- the grant split ------------------------------------------------------------
@@ -284,9 +314,8 @@ class Allocation(Mapping[str, "Fraction | int"]):
         }
 
     def _repr_html_(self) -> str:
-        from .report import allocation_html
-
-        return allocation_html(self)
+        """For notebooks: the split as a table, styled inline only."""
+        return _allocation_html(self)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in self.shares[:4])
@@ -307,3 +336,37 @@ def _json_number(value: Fraction | int) -> int | float:
 
 def _money(amount: Fraction, unit: str) -> str:
     return f"{format_number(amount)} {unit}".rstrip()
+
+
+# ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
+
+_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3"}
+
+
+def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
+    """An evaluation as an HTML table: each goal's status, fulfilment, a bar and why."""
+    e = escape.html
+    rows = []
+    for goal in evaluation.goals.values():
+        share = goal.fulfilment or Fraction(0)
+        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
+               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
+               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
+        shown = wording.percent(goal.fulfilment) if goal.fulfilment is not None else ""
+        rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
+                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
+                    f'<td>{e(shown)}</td><td>{bar}</td>'
+                    f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
+    return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(evaluation.overall_sentence(wording))}</p>"
+            f"<table><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
+    """A split as an HTML table: each party's weight and amount."""
+    e = escape.html
+    account = MONEY_UNITS[allocation.unit]
+    rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
+                   f"<td>{e(wording.money(s.amount * account, allocation.unit))}</td></tr>"
+                   for s in allocation.shares)
+    return (f"<div><p><strong>{e(allocation.headline())}</strong></p>"
+            f"<table><tbody>{rows}</tbody></table></div>")

@@ -1,0 +1,33 @@
+"""What the checks learned about a contract: the types of its names, what each goal reads.
+
+Made by check.py when a contract loads; read by the compiler and the
+evaluator, which never have to guess a type or a dependency.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from . import syntax as s
+from .errors import Problem
+from .infer import Typer
+from .values import Type
+
+
+@attrs.frozen
+class Analysis:
+    """What the checks learned: types, and which facts each goal needs."""
+
+    facts: dict[str, s.Fact]
+    metrics: dict[str, s.Metric]
+    deliverables: dict[str, s.Deliverable]
+    types: dict[str, Type]
+    needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
+    problems: tuple[Problem, ...]
+    # Work done once per contract and kept: the compiled expressions.
+    cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
+                scope: dict[str, Type] | None = None) -> Type | None:
+        """The type of an expression that passed the checks (None if it did not)."""
+        return Typer(self.types, goal, None, scope=dict(scope or {})).type_of(expr)
