@@ -8,6 +8,7 @@
 
 from .contract import Contract, load, loads
 from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
+from .facts import Supplied
 from .factsfile import FactsFile, load_facts, loads_facts
 from .results import Evaluation, GoalResult
 
@@ -22,6 +23,7 @@ __all__ = [
     "RkError",
     "RkSyntaxError",
     "Span",
+    "Supplied",
     "load",
     "load_facts",
     "loads",

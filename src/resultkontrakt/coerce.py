@@ -173,8 +173,10 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
         out = tuple(int(item) if isinstance(item, str) else item for item in numerals)
     else:
         return None
-    if bounds is not None and out and not (bounds[0] <= min(out) and max(out) <= bounds[1]):
-        return None
+    if bounds is not None and out:
+        distinct = set(out)  # answers take a handful of values: their ends are found at once
+        if not (bounds[0] <= min(distinct) and max(distinct) <= bounds[1]):
+            return None
     return out
 
 
@@ -226,6 +228,8 @@ def _number(raw: object) -> Fraction | None:
     if isinstance(raw, bool):
         return None
     try:
+        if type(raw) is int:  # the common case, a count given as a Python int
+            return checked_fraction(Fraction(raw))
         if isinstance(raw, JsonNumber):
             if raw.isdigit() and len(raw) <= 18:  # the common case, a plain count: read fast
                 return Fraction(int(raw))
@@ -256,11 +260,11 @@ def _text_of(number: numbers.Real) -> str:
 
 def _percent(raw: object) -> Fraction:
     if isinstance(raw, str) and not isinstance(raw, JsonNumber):
-        share = with_unit(PERCENT, raw, None, "unclear-text")
-        if share is None:
+        number: Fraction | None = with_unit(PERCENT, raw, None, "unclear-text")
+        if number is None:
             raise Invalid("expected-percent", got=describe(raw))
-        raw = share
-    number = _number(raw)
+    else:
+        number = _number(raw)
     if number is None:
         raise Invalid("expected-percent", got=describe(raw))
     if not -1 <= number <= 1:

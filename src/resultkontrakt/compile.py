@@ -14,15 +14,16 @@ predicates that run at the speed of Python's own loops.
 from __future__ import annotations
 
 import operator
+from fractions import Fraction
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import syntax as s
-from .functions import FUNCTIONS, Counted, Predicate
+from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
 from .runtime import COMPARE, arithmetic, items_of, join, literal_list, quantity
-from .values import T_NUMBER, Type, Value
+from .values import BOOL, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -39,8 +40,15 @@ class Evaluator(Protocol):
     def counted(self, expr: s.Expr, result: Value | Counted) -> Value:
         """A function's result, keeping the counts that explain it."""
 
+    def tally(self, name: str, values: tuple[Value, ...]) -> Tally:
+        """The distinct values of the list fact `name` (whose value is `values`), counted."""
+
 
 Closure = Callable[[Evaluator, Bound], Value]
+OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
+
+# Integer answers in a declared range at most this wide are counted by their tally.
+MAX_TALLIED = 1000
 
 # `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
 _FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
@@ -81,9 +89,9 @@ class Compiler:
     # ---- compiling ----
 
     def _compile(self, expr: s.Expr, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
-        constant = _constant(expr)
-        if constant is not _NOT_CONSTANT:
-            return lambda ev, bound: constant
+        fixed = constant(expr)
+        if fixed is not NOT_CONSTANT:
+            return lambda ev, bound: fixed
         match expr:
             case s.Name():
                 return self._name(expr, goal, scope)
@@ -114,8 +122,8 @@ class Compiler:
                 return lambda ev, bound: test(first(ev, bound), second(ev, bound))
             case s.Member(item=item, collection=collection, negated=negated):
                 element = self._compile(item, goal, scope)
-                members = _constant(collection)
-                if members is not _NOT_CONSTANT:
+                members = constant(collection)
+                if members is not NOT_CONSTANT:
                     pool = _pool(members)
                     return lambda ev, bound: (element(ev, bound) in pool) != negated
                 within = self._compile(collection, goal, scope)
@@ -135,7 +143,7 @@ class Compiler:
             return lambda ev, bound: bound[name]  # type: ignore[index]
         if name == DELIVERABLES and goal is not None:
             names = tuple(s.Name(d.name, span=d.span) for d in goal.deliverables)
-            return lambda ev, bound: tuple(ev.lookup(n.name, n) for n in names)
+            return lambda ev, bound: tuple([ev.lookup(n.name, n) for n in names])
         return lambda ev, bound: ev.lookup(name, expr)
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -145,6 +153,14 @@ class Compiler:
         over, apply = function.over, function.apply
         if len(types) == 1 and types[0] is not None and types[0].kind == "list" and over is not None:
             source = parts[0]
+            tallied = self._tallied(expr.args[0], scope, function)
+            if tallied is not None:
+                name, in_tally = tallied
+
+                def over_tally(ev: Evaluator, bound: Bound) -> Value:
+                    values = items_of(source(ev, bound))
+                    return ev.counted(expr, in_tally(ev.tally(name, values), len(values), None, expr))
+                return over_tally
 
             def over_list(ev: Evaluator, bound: Bound) -> Value:
                 return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
@@ -175,21 +191,53 @@ class Compiler:
             def test_in(ev: Evaluator, bound: Bound) -> Predicate:
                 return predicate
 
-        over = FUNCTIONS[expr.function].over
+        function = FUNCTIONS[expr.function]
+        over = function.over
         assert over is not None, f"{expr.function} was typed as a quantifier"
+        tallied = self._tallied(expr.source, scope, function)
+        if tallied is not None:
+            name, in_tally = tallied
+
+            def aggregate_tally(ev: Evaluator, bound: Bound) -> Value:
+                values = items_of(source(ev, bound))
+                return ev.counted(expr, in_tally(ev.tally(name, values), len(values), test_in(ev, bound),
+                                                 expr))
+            return aggregate_tally
 
         def aggregate(ev: Evaluator, bound: Bound) -> Value:
             return ev.counted(expr, over(items_of(source(ev, bound)), test_in(ev, bound), expr))
         return aggregate
 
+    def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
+                 ) -> tuple[str, OverTally] | None:
+        """The fact whose answers `function` may count by their tally, and how; else None.
+
+        Answers with few possible values (0-10, a choice, true/false) are counted
+        once per set of facts, and every share, count and NPS over them then costs
+        as many steps as there are distinct answers. A list of many distinct
+        values would gain nothing from it.
+        """
+        if function.over_tally is None or not isinstance(source, s.Name) or source.name in scope \
+                or source.name not in self.analysis.facts:
+            return None
+        fact = self.analysis.facts[source.name]
+        element = fact.type.element
+        if element is None or fact.type.kind != LIST:
+            return None
+        few = element.kind == BOOL or element.choices is not None or function.name == "nps"
+        if not few and element.integer and fact.range is not None:
+            low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
+            few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
+        return (source.name, function.over_tally) if few else None
+
 
 # ---- constants and fast predicates -------------------------------------------------
 
-_NOT_CONSTANT = object()
+NOT_CONSTANT = object()
 
 
-def _constant(expr: s.Expr) -> Any:
-    """The value of an expression made of literals only, or _NOT_CONSTANT."""
+def constant(expr: s.Expr) -> Any:
+    """The value of an expression made of literals only, or NOT_CONSTANT."""
     match expr:
         case s.Number(value=value) if value.denominator == 1:
             # A whole number as an int: answers are ints, and int compares with int in C.
@@ -200,12 +248,12 @@ def _constant(expr: s.Expr) -> Any:
         case s.Money():
             return expr.value
         case s.Unary(op="-", operand=operand):
-            inner = _constant(operand)
-            return _NOT_CONSTANT if inner is _NOT_CONSTANT else -inner
+            inner = constant(operand)
+            return NOT_CONSTANT if inner is NOT_CONSTANT else -inner
         case s.SetLiteral(items=items) | s.ListLiteral(items=items):
-            values = [_constant(item) for item in items]
-            return _NOT_CONSTANT if any(v is _NOT_CONSTANT for v in values) else tuple(values)
-    return _NOT_CONSTANT
+            values = [constant(item) for item in items]
+            return NOT_CONSTANT if any(v is NOT_CONSTANT for v in values) else tuple(values)
+    return NOT_CONSTANT
 
 
 def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
@@ -219,16 +267,16 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
     """A test of the bound name alone, built from C-level pieces, or None if there is none."""
     match expr:
         case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
-            value = _constant(right)
-            if value is not _NOT_CONSTANT:
+            value = constant(right)
+            if value is not NOT_CONSTANT:
                 return partial(_FLIPPED[op], value)
         case s.Compare(op=op, left=left, right=s.Name(name=name)) if name == var:
-            value = _constant(left)
-            if value is not _NOT_CONSTANT:
+            value = constant(left)
+            if value is not NOT_CONSTANT:
                 return partial(COMPARE[op], value)
         case s.Member(item=s.Name(name=name), collection=collection, negated=negated) if name == var:
-            members = _constant(collection)
-            if members is not _NOT_CONSTANT:
+            members = constant(collection)
+            if members is not NOT_CONSTANT:
                 pool = _pool(members)
                 return (lambda item: item not in pool) if negated else pool.__contains__
         case s.Binary(op="and" | "or" as op, left=left, right=right):

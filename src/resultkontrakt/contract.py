@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .check import check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .evaluate import Evaluator
-from .facts import MAX_UNKNOWN, check_facts
+from .facts import MAX_UNKNOWN, Supplied, check_facts
 from .factsfile import FactsFile
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .parser import parse
@@ -67,10 +67,10 @@ class Contract:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.analysis.problems if not p.is_error)
 
-    def evaluate(self, facts: Mapping[str, object] | None = None,
+    def evaluate(self, facts: Mapping[str, object] | Supplied | None = None,
                  metrics: Mapping[str, object] | None = None, *,
                  data_dir: str | Path | None = None, max_bytes: int | None = None) -> Evaluation:
-        """Judge every goal against `facts` (a mapping, or `load_facts(...)`).
+        """Judge every goal against `facts` (a mapping, `load_facts(...)` or `check_facts(...)`).
 
         `metrics` gives some metrics a value instead of computing them, for a
         what-if: `evaluate(year, metrics={"nps": 60})`; their facts are then not
@@ -81,23 +81,39 @@ class Contract:
         working folder for a mapping), or inside `data_dir` when it is given,
         and be at most `max_bytes` large (256 MiB unless the facts say otherwise).
         """
-        facts = facts if facts is not None else {}
-        supplied = check_facts(facts, self.analysis.facts, self.analysis.deliverables,
-                               metrics, self.analysis.types, data_dir=data_dir, max_bytes=max_bytes)
+        if isinstance(facts, Supplied):
+            if metrics is not None or data_dir is not None or max_bytes is not None:
+                raise TypeError("these facts are checked already: give metrics, data_dir and "
+                                "max_bytes to check_facts() instead")
+            if facts.declared is not self.analysis.facts:
+                raise ValueError("these facts were checked for another contract: check them with "
+                                 "this contract's check_facts()")
+            supplied = facts
+        else:
+            supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
         evaluator = Evaluator(self.analysis, supplied)
-        goals = {goal.id: evaluator.goal(goal) for goal in self.module.goals}
-        sources = {self.source: self.text, **supplied.sources}
-        if isinstance(facts, FactsFile):
-            sources[facts.source] = facts.text
         header = self.module.header
         return Evaluation(
             title=self.title,
-            goals=goals,
+            goals={goal.id: evaluator.goal(goal) for goal in self.module.goals},
             problems=supplied.problems,
-            sources=sources,
+            sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
             period=header.period if header else None,
         )
+
+    def check_facts(self, facts: Mapping[str, object] | None = None,
+                    metrics: Mapping[str, object] | None = None, *,
+                    data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
+        """`facts` checked against this contract's declarations, once, for `evaluate` to take.
+
+        Checking reads the files the facts name and makes every value exact;
+        evaluating checked facts again (a loop over scenarios) repeats none of it.
+        The arguments are those of `evaluate`.
+        """
+        return check_facts(facts if facts is not None else {}, self.analysis.facts,
+                           self.analysis.deliverables, metrics, self.analysis.types,
+                           data_dir=data_dir, max_bytes=max_bytes)
 
     @property
     def splits(self) -> dict[str, s.Split]:
@@ -146,7 +162,7 @@ class Contract:
                                self.analysis.facts, self.analysis.deliverables,
                                data_dir=data_dir, max_bytes=max_bytes)
         if name in supplied.invalid:
-            raise FactsError(list(supplied.problems), {**supplied.sources, **_facts_sources(facts)})
+            raise FactsError(list(supplied.problems), supplied.sources)
         assert isinstance(supplied.values[name], tuple)
         table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
         problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
@@ -269,10 +285,6 @@ def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:
         if common.bit_length() > MAX_BITS:
             break
     return common.bit_length()
-
-
-def _facts_sources(facts: Mapping[str, object]) -> dict[str, str]:
-    return {facts.source: facts.text} if isinstance(facts, FactsFile) else {}
 
 
 def _position(problem: Problem) -> tuple[int, int, int]:

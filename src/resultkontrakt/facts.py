@@ -10,9 +10,12 @@ bad value makes only the goals that need it not evaluable.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -29,6 +32,9 @@ from .vocabulary import shortened
 # Past this many, unknown facts are counted rather than each explained.
 MAX_UNKNOWN = 20
 
+# What most facts are, told apart from a mapping without asking the Mapping ABC.
+_NOT_MAPPINGS = (str, int, list, tuple, bool)
+
 
 @attrs.frozen
 class DeliverableState:
@@ -41,7 +47,11 @@ class DeliverableState:
 
 @attrs.frozen
 class Supplied:
-    """The facts of one evaluation, checked: values, and what was missing or wrong."""
+    """The facts of one evaluation, checked: values, and what was missing or wrong.
+
+    `Contract.check_facts` returns one, and `Contract.evaluate` takes one: a year's
+    facts checked once can be evaluated many times (what-ifs, a loop over scenarios).
+    """
 
     values: dict[str, Value]
     deliverables: dict[str, DeliverableState]
@@ -49,6 +59,12 @@ class Supplied:
     problems: tuple[Problem, ...]
     sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
     given_metrics: frozenset[str] = frozenset()  # metrics given a value rather than computed
+    # The declarations they were checked against: facts checked for one contract
+    # are no facts for another.
+    declared: Mapping[str, s.Fact] = attrs.field(factory=dict, eq=False, repr=False)
+    # Answers counted by value, filled as evaluations ask (compile.py): kept here, so that
+    # evaluating the same checked facts again counts nothing again.
+    tallies: dict[str, Counter[Any]] = attrs.field(factory=dict, eq=False, repr=False)
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
@@ -56,21 +72,21 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 metrics: Mapping[str, object] | None = None,
                 metric_types: Mapping[str, Type] | None = None, *,
                 data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
-    if not isinstance(facts, Mapping):
+    if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([Problem("error", f"facts must be a mapping from fact name to value, "
                                   f"not {type(facts).__name__}",
                                   hint='pass a dict such as {"nps": 62} or rk.load_facts(path)')])
-    positions = facts.positions if isinstance(facts, FactsFile) else {}
-    key_positions = facts.key_positions if isinstance(facts, FactsFile) else {}
-    source = facts.source if isinstance(facts, FactsFile) else None
     # Answer files are found beside the facts file (or from the working folder),
     # and kept inside its folder unless the caller widens it.
-    if isinstance(facts, FactsFile):
+    if not isinstance(facts, dict) and isinstance(facts, FactsFile):
+        positions, key_positions, source = facts.positions, facts.key_positions, facts.source
         access = Access.beside(facts.source, data_dir if data_dir is not None else facts.data_dir,
                                max_bytes if max_bytes is not None else facts.max_bytes)
+        reads = facts.reads
     else:
+        positions, key_positions, source = {}, {}, None
         access = Access.beside(None, data_dir, max_bytes)
-    reads = facts.reads if isinstance(facts, FactsFile) else Reads()
+        reads = Reads()
     sources: dict[str, str] = {}
     values: dict[str, Value] = {}
     states: dict[str, DeliverableState] = {}
@@ -78,17 +94,17 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     problems: list[Problem] = []
     unknown = 0
     for key, raw in facts.items():
-        if not isinstance(key, str) or BROKEN.search(key):
+        name = _fact_name(key) if isinstance(key, str) else None
+        if name is None:
             problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
                             else problem("name-not-text", got=describe(key)))
             continue
-        # Some editors write å as a + ring; the contract's names are composed.
-        name = unicodedata.normalize("NFC", key)
         span = positions.get(key)
         if raw is None or name.startswith("$"):  # null: unknown; "$note": a comment
             continue
         try:
-            if name in declared and isinstance(raw, Mapping) and "csv" in raw:
+            if name in declared and not isinstance(raw, _NOT_MAPPINGS) and isinstance(raw, Mapping) \
+                    and "csv" in raw:
                 try:
                     values[name] = _table(declared[name], raw, access, reads)
                 except answers.TableError as exc:
@@ -138,7 +154,20 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         # quietly scored on the computed metric instead.
         raise FactsError(metric_problems)
     given = frozenset(metrics or {}) & frozenset(values)
-    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given)
+    if source is not None:
+        assert isinstance(facts, FactsFile)
+        sources[source] = facts.text
+    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given, declared)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fact_name(key: str) -> str | None:
+    """A key of the facts as the name it stands for; None if it holds control characters.
+
+    Some editors write å as a + ring; the contract's names are composed. Kept,
+    since the same few names come with every year's facts.
+    """
+    return None if BROKEN.search(key) else unicodedata.normalize("NFC", key)
 
 
 def _invalid_problem(exc: Invalid, span: Span | None) -> Problem:

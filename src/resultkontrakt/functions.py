@@ -29,6 +29,8 @@ from .values import (
 )
 
 Predicate = Callable[[Any], bool]
+# A list's distinct values, each with how often the list holds it, in the order first held.
+Tally = Counter[Any]
 ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
 
 
@@ -66,6 +68,10 @@ class Function:
       pass `test` where there is one; for the functions whose result is
       explained by counts (how many promoters, how many of how many), the
       result and those counts, from one pass.
+    - `over_tally(tally, size, test, expr)`: the same as `over`, from a list's
+      distinct values and how often each occurs; a fast path, taken for
+      answers with few possible values (0-10, a choice, true/false), whose
+      tally is counted once and kept with the facts.
     - `apply(args, types, expr)`: the result of a call with its values.
     - `words`: per language, how a call on one named list is said: "NPS for {}".
     """
@@ -74,6 +80,7 @@ class Function:
     over_list: ListRule | None = None
     over_values: TypeRule | None = None
     over: Callable[[tuple[Value, ...], Predicate | None, s.Expr], Value | Counted] | None = None
+    over_tally: Callable[[Tally, int, Predicate | None, s.Expr], Value | Counted] | None = None
     apply: Callable[[list[Value], list[Type | None], s.Call], Value] | None = None
     words: Mapping[str, str] = attrs.field(factory=dict)
     result: Type | None = None  # its type whatever its arguments, where there is one
@@ -96,21 +103,45 @@ def _plural(type_: Type) -> str:
 # ---- all, any, count, share: how many hold ---------------------------------------------------
 
 
-def _truths(values: tuple[Value, ...], test: Predicate | None) -> int:
-    return sum(map(test, values)) if test is not None else sum(1 for v in values if v)
-
-
 def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
-    return ShareCounts(_truths(values, test), len(values))
+    counted = sum(map(test, values)) if test is not None else sum(1 for v in values if v)
+    return ShareCounts(counted, len(values))
 
 
-def _all(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
-    counts = _holding(values, test)
+def _holding_in(tally: Tally, size: int, test: Predicate | None) -> ShareCounts:
+    """As `_holding`, each distinct value tested once: in the order the list first holds
+    them, so a test that fails (a division by zero) fails on the same value."""
+    if test is None:
+        return ShareCounts(tally[True], size)  # a list of true/false values, as typed
+    return ShareCounts(sum(n for value, n in tally.items() if test(value)), size)
+
+
+Decide = Callable[[ShareCounts, s.Expr], "Value | Counted"]
+
+
+def _counting(decide: Decide, answers: bool = False) -> dict[str, Any]:
+    """`over` and `over_tally` for a function decided by how many of how many hold.
+
+    With `answers`, a call without a condition on a list that is not of
+    true/false values counts its answers (`count(anbefaling)`).
+    """
+    def over(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value | Counted:
+        if answers and test is None and not all(isinstance(v, bool) for v in values):
+            return len(values)
+        return decide(_holding(values, test), expr)
+
+    def over_tally(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Value | Counted:
+        if answers and test is None and not all(isinstance(v, bool) for v in tally):
+            return size
+        return decide(_holding_in(tally, size, test), expr)
+    return {"over": over, "over_tally": over_tally}
+
+
+def _all(counts: ShareCounts, expr: s.Expr) -> Counted:
     return Counted(counts.counted == counts.of, counts)
 
 
-def _any(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
-    counts = _holding(values, test)
+def _any(counts: ShareCounts, expr: s.Expr) -> Counted:
     return Counted(counts.counted > 0, counts)
 
 
@@ -138,17 +169,13 @@ def _count_over_list(element: Type, bound: bool) -> Type | Mistake:
     return T_INTEGER  # how many answers, or how many hold
 
 
-def _count(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value | Counted:
-    if test is None and not all(isinstance(v, bool) for v in values):
-        return len(values)  # a list of answers: how many there are
-    counts = _holding(values, test)
+def _count(counts: ShareCounts, expr: s.Expr) -> Counted:
     return Counted(counts.counted, counts)
 
 
-def _share(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
-    if not values:
+def _share(counts: ShareCounts, expr: s.Expr) -> Counted:
+    if not counts.of:
         raise fail("no-answers", _source(expr))
-    counts = _holding(values, test)
     return Counted(Fraction(counts.counted, counts.of), counts)
 
 
@@ -235,10 +262,13 @@ def _nps_over_list(element: Type, bound: bool) -> Type | Mistake:
 
 
 def _nps(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Counted:
+    return _nps_in(Counter(values), len(values), test, expr)
+
+
+def _nps_in(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Counted:
     """Promoters answer 9 or 10, detractors 0 to 6, passives 7 or 8; counted exactly."""
-    if not values:
+    if not size:
         raise fail("no-answers", _source(expr))
-    tally = Counter(values)
     # Checked on the distinct answers, not the million: anything else would
     # silently count as a detractor.
     stray = next((a for a in tally if a not in _ZERO_TO_TEN or isinstance(a, bool)), None)
@@ -246,8 +276,8 @@ def _nps(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Cou
         raise fail("nps-range", _source(expr), answer=stray)
     promoters = tally[9] + tally[10]
     passives = tally[7] + tally[8]
-    counts = NpsCounts(promoters, passives, len(values) - promoters - passives)
-    return Counted(Fraction(100 * (promoters - counts.detractors), len(values)), counts)
+    counts = NpsCounts(promoters, passives, size - promoters - passives)
+    return Counted(Fraction(100 * (promoters - counts.detractors), size), counts)
 
 
 # ---- abs and round ---------------------------------------------------------------------------------
@@ -308,10 +338,11 @@ def _words(en: str, da: str) -> dict[str, str]:
 FUNCTIONS: dict[str, Function] = {function.name: function for function in (
     Function("abs", over_values=_abs_type, apply=_abs),
     Function("all", _bools_over_list("all", T_BOOL), _bools_over_values("all", T_BOOL),
-             over=_all, apply=_truth_of(all), result=T_BOOL),
+             **_counting(_all), apply=_truth_of(all), result=T_BOOL),
     Function("any", _bools_over_list("any", T_BOOL), _bools_over_values("any", T_BOOL),
-             over=_any, apply=_truth_of(any), result=T_BOOL),
-    Function("count", _count_over_list, _bools_over_values("count", T_INTEGER), over=_count,
+             **_counting(_any), apply=_truth_of(any), result=T_BOOL),
+    Function("count", _count_over_list, _bools_over_values("count", T_INTEGER),
+             **_counting(_count, answers=True),
              apply=_count_values, result=T_INTEGER,
              words=_words("number of answers in {}", "antal svar i {}")),
     Function("max", _ordered_over_list("max"), _ordered_over_values("max"), over=_extreme(max),
@@ -321,12 +352,12 @@ FUNCTIONS: dict[str, Function] = {function.name: function for function in (
     Function("min", _ordered_over_list("min"), _ordered_over_values("min"), over=_extreme(min),
              apply=_several(min), words=_words("lowest of {}", "laveste værdi i {}")),
     Function("nps", _nps_over_list, _one_list("nps", "nps(anbefaling)", "one list of 0-10 answers"),
-             over=_nps, result=T_NUMBER,
+             over=_nps, over_tally=_nps_in, result=T_NUMBER,
              words=_words("NPS for {}", "NPS for {}")),
     Function("round", over_values=_round_type, apply=_round),
     Function("share", _bools_over_list("share", T_PERCENT),
              _one_list("share", "share(a in answers where a >= 9)", "a list of true/false values"),
-             over=_share, result=T_PERCENT, words=_words("share of {}", "andel af {}")),
+             **_counting(_share), result=T_PERCENT, words=_words("share of {}", "andel af {}")),
     Function("sum", _adds_up("sum"), _one_list("sum", "sum(answers)"), over=_sum,
              words=_words("sum of {}", "summen af {}")),
 )}

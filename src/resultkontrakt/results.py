@@ -20,7 +20,7 @@ from .explain import not_evaluable, reasoning
 from .jsondata import blocked_dict, problem_dict, step_dict, weight_number
 from .values import format_number, format_percent, fraction_text, percent_number
 from .vocabulary import MONEY_UNITS
-from .wording import ENGLISH, Wording
+from .wording import ENGLISH, Language, Wording, wording_for
 
 Status = Literal["met", "partly met", "not met", "not evaluable"]
 
@@ -78,15 +78,17 @@ class GoalResult:
         """Why it is not evaluable, in English; None if it is."""
         return not_evaluable(self.blocked, ENGLISH) if self.blocked is not None else None
 
-    def explain(self, wording: Wording = ENGLISH) -> str:
+    def explain(self, language: Language = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
+        wording = wording_for(language)
         head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
         if self.fulfilment is None:
             return f"{head}: {self.reasoning(wording)}"
         return f"{head}, {wording.percent(self.fulfilment)}. {self.reasoning(wording)}"
 
-    def reasoning(self, wording: Wording = ENGLISH) -> str:
+    def reasoning(self, language: Language = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
+        wording = wording_for(language)
         return reasoning(self.steps, self.fulfilment, self.blocked, wording)
 
     def __repr__(self) -> str:
@@ -94,8 +96,9 @@ class GoalResult:
         title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
 
-    def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
-        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `wording`'s language."""
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
+        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language` ("en", "da" or a Wording)."""
+        wording = wording_for(language)
         w = wording
         return {
             "id": self.id,
@@ -144,13 +147,15 @@ class Evaluation:
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
-    def explain(self, wording: Wording = ENGLISH) -> str:
+    def explain(self, language: Language = ENGLISH) -> str:
+        wording = wording_for(language)
         lines = [g.explain(wording) for g in self.goals.values()]
         lines.append(self.overall_sentence(wording))
         return "\n".join(lines)
 
-    def overall_sentence(self, wording: Wording = ENGLISH) -> str:
-        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `wording`'s language."""
+    def overall_sentence(self, language: Language = ENGLISH) -> str:
+        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
+        wording = wording_for(language)
         overall = self.overall
         evaluable = len(self.goals) - len(self.not_evaluable)
         if overall is None:
@@ -163,9 +168,10 @@ class Evaluation:
                                           ids=", ".join(self.not_evaluable))
         return text + "."
 
-    def to_dict(self, wording: Wording = ENGLISH) -> dict[str, object]:
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The evaluation as JSON data: the shape of `rk eval --format json`, documented by
         resultkontrakt/schema/eval.json."""
+        wording = wording_for(language)
         overall = self.overall
         return {
             "contract": self.title,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Union
 
 import attrs
 
@@ -522,3 +523,14 @@ ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio k
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
                  {**DANISH_WORDS, **PROBLEMS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
+Language = Union[Wording, str]
+
+
+def wording_for(language: Language) -> Wording:
+    """The wording for a language code ("en", "da"), or a wording given as it is."""
+    if isinstance(language, Wording):
+        return language
+    found = WORDINGS.get(language) if isinstance(language, str) else None
+    if found is None:
+        raise ValueError(f"no wording for the language {language!r}: use one of {', '.join(WORDINGS)}")
+    return found
