@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultkontrakt as rk
 
@@ -150,3 +152,49 @@ def test_load_facts_reads_utf8_with_a_bom_and_reports_other_encodings(tmp_path):
     assert caught.value.problems[0].span.line == 2
     with pytest.raises(rk.FactsError, match="cannot read"):
         rk.load_facts(tmp_path / "absent.json")
+
+
+# ---- quick paths agree with the general ones --------------------------------------------
+
+
+RANGED = rk.loads("fact xs: list of integer in 2 .. 9\n"
+                  "fact ys: list of integer in -3 .. 300\n"
+                  'goal 1 "g" { score count(xs) + count(ys) >= 0 -> 100% }')
+
+
+@given(st.sampled_from([("xs", 2, 9), ("ys", -3, 300)]), st.data())
+def test_answers_in_a_range_are_checked_alike_on_every_path(declared: tuple[str, int, int],
+                                                             data: st.DataObject) -> None:
+    """A list of plain whole numbers is checked in one pass in C; anything else answer
+    by answer. Either way the same answers are accepted and the same one refused."""
+    name, low, high = declared
+    xs: list[int | bool] = data.draw(st.lists(st.integers(low, high), max_size=30))
+    stray = data.draw(st.one_of(st.none(), st.integers(low - 2, high + 2), st.booleans()))
+    if stray is not None:
+        xs.insert(data.draw(st.integers(0, len(xs))), stray)
+    quick = RANGED.check_facts({name: xs})
+    # The same list with its answers given as Fractions takes the general path.
+    general = RANGED.check_facts({name: [Fraction(x) if type(x) is int else x for x in xs]})
+    expected_ok = all(type(x) is int and low <= x <= high for x in xs)
+    assert (name not in quick.invalid) == expected_ok == (name not in general.invalid)
+    if expected_ok:
+        assert quick.values[name] == general.values[name] == tuple(xs)
+    else:
+        assert quick.invalid[name].message == general.invalid[name].message
+
+
+@given(st.integers(0, 10**6), st.sampled_from(["", "5", "25", "2500", "00001"]),
+       st.sampled_from(["", "-", "+"]), st.sampled_from([".", ","]), st.sampled_from([None, ".", ","]))
+def test_plain_numbers_written_as_text_are_read_exactly(whole: int, decimals: str, sign: str, mark: str,
+                                                        decimal: str | None) -> None:
+    """`15.5`, `-7,25` and `62` are read at once; a decimal sign that the file says is
+    its thousands separator is refused, as it is on the long way."""
+    from resultkontrakt.values import NumberError, number_text
+
+    text = f"{sign}{whole}{mark}{decimals}" if decimals else f"{sign}{whole}"
+    expected = Fraction(int(f"{whole}{decimals}"), 10 ** len(decimals)) * (-1 if sign == "-" else 1)
+    if decimals and decimal not in (None, mark):
+        with pytest.raises(NumberError):
+            number_text(text, decimal)
+    else:
+        assert number_text(f"  {text} ", decimal) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import numbers
 import re
 import unicodedata
@@ -174,8 +175,17 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
     else:
         return None
     if bounds is not None and out:
-        distinct = set(out)  # answers take a handful of values: their ends are found at once
-        if not (bounds[0] <= min(distinct) and max(distinct) <= bounds[1]):
+        # Whole numbers lie within a range exactly when they lie within its whole part.
+        low, high = math.ceil(bounds[0]), math.floor(bounds[1])
+        if low >= 0 and high <= 255:
+            # Answers on a small scale (0-10) fit in bytes, and are checked in C: bytes
+            # refuses anything outside 0-255, and the range's own bytes are taken away.
+            try:
+                outside = bytearray(out).translate(None, bytes(range(low, high + 1)))
+            except ValueError:
+                return None
+            return None if outside else out
+        if not (low <= min(out) and max(out) <= high):
             return None
     return out
 

@@ -20,14 +20,14 @@ from .analysis import Analysis
 from .check import needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
 from .evidence import (
-    Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,
+    Check, Comparison, Counts, Failure, Junction, Membership, Negation, NotEvaluable,
     RequirementCheck, Seen, Step, TierTried, Truth,
 )
 from .facts import Supplied
 from .functions import Counted, Tally
 from .results import GoalResult
 from .runtime import COMPARE, Failed, fail
-from .values import T_PERCENT, Type, Value
+from .values import LIST, T_PERCENT, TABLE, Type, Value
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
@@ -71,7 +71,8 @@ class Evaluator:
                                    and n not in supplied.invalid))
             invalid = tuple(supplied.invalid[n] for n in sorted(needs) if n in supplied.invalid)
             return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
-        steps: list[Step] = [self._delivery(d) for d in goal.deliverables if d.name in needs]
+        deliveries = supplied.deliverables
+        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in needs]
         try:
             for check_of, requirement in plan.requirements:
                 checked = RequirementCheck(check_of(self), requirement.reason)
@@ -88,11 +89,6 @@ class Evaluator:
                 blocked: NotEvaluable | None) -> GoalResult:
         return GoalResult(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
                           goal.text)
-
-    def _delivery(self, deliverable: s.Deliverable) -> Delivery:
-        state = self.supplied.deliverables[deliverable.name]
-        return Delivery(deliverable.name, deliverable.title, state.done, state.delivered,
-                        deliverable.due, state.late)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:
@@ -149,14 +145,10 @@ class Evaluator:
     def _metric_inputs(self, name: str, depth: int) -> tuple[Seen, ...]:
         """The facts and metrics a metric's expression reads, each as seen (lists left out)."""
         key = (name, depth)
-        if key not in self._inputs:
-            inputs = []
-            for node in self.compiler.names_read(name):
-                seen = self.seen(node, None, depth + 1)
-                if not isinstance(seen.value, tuple):
-                    inputs.append(seen)
-            self._inputs[key] = tuple(inputs)
-        return self._inputs[key]
+        found = self._inputs.get(key)
+        if found is None:
+            found = self._inputs[key] = tuple([seen_of(self) for seen_of in self.plans.inputs_of(name, depth)])
+        return found
 
     def _counts(self, subject: s.Expr) -> Counts | None:
         """The counts behind a value computed from a list, through metrics that are not given."""
@@ -265,6 +257,7 @@ class Plans:
         self._goals: dict[str, GoalPlan] = {}
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
+        self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
 
     def goal(self, goal: s.Goal) -> GoalPlan:
         plan = self._goals.get(goal.id)
@@ -276,6 +269,18 @@ class Plans:
                                self.check_of(tier.condition, goal), _written(tier))
                       for index, tier in enumerate(goal.tiers)))
         return plan
+
+    def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
+        """How to see the facts and metrics `metric` reads, but not the lists it goes through:
+        their values are in the counts, or too long to show."""
+        key = (metric, depth)
+        found = self._inputs.get(key)
+        if found is None:
+            found = self._inputs[key] = tuple(
+                self.seen_of(node, None, depth + 1) for node in self.compiler.names_read(metric)
+                if (found_type := self.compiler.type_of(node, None)) is None
+                or found_type.kind not in (LIST, TABLE))
+        return found
 
     def check_of(self, expr: s.Expr, goal: s.Goal) -> CheckOf:
         key = (id(expr), goal.id)

@@ -9,7 +9,6 @@ bad value makes only the goals that need it not evaluable.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
@@ -23,6 +22,7 @@ from . import answers
 from . import syntax as s
 from .coerce import BROKEN, Exact, Invalid, bounds_of, cell, coerce, date_of
 from .errors import FactsError, Problem, Span, did_you_mean
+from .evidence import Delivery
 from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
 from .reasons import describe, problem
@@ -37,15 +37,6 @@ _NOT_MAPPINGS = (str, int, list, tuple, bool)
 
 
 @attrs.frozen
-class DeliverableState:
-    """How a deliverable stands: done in time, not done, or delivered late."""
-
-    done: bool
-    delivered: dt.date | None = None
-    late: bool = False
-
-
-@attrs.frozen
 class Supplied:
     """The facts of one evaluation, checked: values, and what was missing or wrong.
 
@@ -54,7 +45,7 @@ class Supplied:
     """
 
     values: dict[str, Value]
-    deliverables: dict[str, DeliverableState]
+    deliverables: dict[str, Delivery]  # as they stand: done in time, not done, or late
     invalid: dict[str, Problem]
     problems: tuple[Problem, ...]
     sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
@@ -89,7 +80,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         reads = Reads()
     sources: dict[str, str] = {}
     values: dict[str, Value] = {}
-    states: dict[str, DeliverableState] = {}
+    states: dict[str, Delivery] = {}
     invalid: dict[str, Problem] = {}
     problems: list[Problem] = []
     unknown = 0
@@ -220,14 +211,14 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
     return reads.values[key]
 
 
-def _deliverable(deliverable: s.Deliverable, raw: object) -> DeliverableState:
+def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:
     if isinstance(raw, Exact):
         raw = raw.value
     if isinstance(raw, bool):
-        return DeliverableState(done=raw)
+        return Delivery(deliverable.name, deliverable.title, raw, None, deliverable.due)
     try:
         delivered = date_of(raw)
     except Invalid:
         raise Invalid("deliverable-value", got=describe(raw)) from None
     late = deliverable.due is not None and delivered > deliverable.due
-    return DeliverableState(done=not late, delivered=delivered, late=late)
+    return Delivery(deliverable.name, deliverable.title, not late, delivered, deliverable.due, late)

@@ -198,6 +198,7 @@ class UnclearNumber(NumberError):
 _SEPARATOR_NAMES = {".": "point", ",": "comma"}
 _GROUPED = {".": re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+"), ",": re.compile(r"[1-9][0-9]{0,2}(,[0-9]{3})+")}
 NUMBER_TEXT = re.compile(r"([+-]?)([0-9][0-9.,]*)")
+_SIMPLE = re.compile(r"([+-]?)([0-9]+)(?:([.,])([0-9]{1,2}|[0-9]{4,}))?")
 
 
 def number_text(text: str, decimal: str | None = None) -> Fraction:
@@ -209,6 +210,13 @@ def number_text(text: str, decimal: str | None = None) -> Fraction:
     a lone separator followed by exactly three digits (205.000, 1,500) has two
     readings and is refused rather than guessed.
     """
+    simple = _SIMPLE.fullmatch(text.strip())
+    if simple is not None and decimal in (None, simple.group(3) or decimal):
+        # The common case, read at once: no thousands, and a decimal sign that can
+        # mean nothing else (not followed by exactly three digits).
+        sign, whole, _, fraction = simple.groups()
+        value = decimal_fraction(f"{whole}.{fraction}" if fraction else whole)
+        return -value if sign == "-" else value
     match = NUMBER_TEXT.fullmatch(text.strip())
     if match is None:
         raise NumberError("not-a-number", f"not a number: {text.strip()[:30]!r}", text=text.strip()[:30])
