@@ -160,7 +160,7 @@ class RequirementCheck:
 
 @attrs.frozen
 class TierTried:
-    """One tier tried. `check` is None for `else`, which always applies (`holds` None)."""
+    """One tier tried. `check` is None for `else`, which always holds."""
 
     index: int
     check: Check | None
@@ -168,8 +168,8 @@ class TierTried:
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
-    def holds(self) -> bool | None:
-        return None if self.check is None else self.check.holds
+    def holds(self) -> bool:
+        return True if self.check is None else self.check.holds
 
 
 Step = Union[Delivery, RequirementCheck, TierTried]

@@ -29,6 +29,7 @@ from .infer import DELIVERABLES
 from .printer import expr_text
 from .reasons import param_text, problem_text
 from .values import DATE, PERCENT, Type
+from .vocabulary import MONEY_UNITS
 
 if TYPE_CHECKING:
     from .wording import Wording
@@ -91,7 +92,7 @@ class _Sayer:
     def requirement(self, step: RequirementCheck) -> str:
         check = step.check
         if isinstance(check, Comparison) and not check.left.literal:
-            return (f"{self.subject(check.left)} "
+            return (f"{self.subject(check.left, check.right)} "
                     f"({self.w.phrase('required', test=self.test(check.op, check.left, check.right))})")
         return self.check(check)
 
@@ -108,13 +109,13 @@ class _Sayer:
                                               check.left, check.right), True
             elif isinstance(check, Comparison) and not check.left.literal:
                 subject = check.left.expr
-                phrase = f"{self.subject(check.left)}: " + self.test(
+                phrase = f"{self.subject(check.left, check.right)}: " + self.test(
                     check.op if check.holds else _COMPLEMENT[check.op], check.left, check.right)
                 continued = False
             else:
                 subject = None
                 phrase, continued = self.check(check), False
-            if step.holds and failed_before and continued:
+            if check is not None and step.holds and failed_before and continued:
                 phrase = f"{self.w.phrase('but')} {phrase}"
             if continued and segments:
                 segments[-1] += f", {phrase}"
@@ -134,21 +135,34 @@ class _Sayer:
         match check:
             case Comparison(left=left, op=op, right=right, holds=holds):
                 tested = self.test(op if holds else _COMPLEMENT[op], left, right)
-                return f"{self.subject(left)}: {tested}"
+                return f"{self.subject(left, right)}: {tested}"
             case Membership(item=item, collection=collection, negated=negated, holds=holds):
-                among = (holds != negated)
-                key = "among" if among else "not among"
-                return f"{self.subject(item)}, {self.w.phrase(key, collection=self.value(collection))}"
+                return f"{self.subject(item)}, {self.among(collection, holds != negated)}"
             case Junction(op=op, parts=parts, holds=holds):
                 said = [self.check(part) for part in parts]
                 if len(said) > 1 and (op == "and") != holds:  # the last part decided against the rest
                     return f"{', '.join(said[:-1])}, {self.w.phrase('but')} {said[-1]}"
                 return f" {self.w.phrase(op)} ".join(said)
             case Negation(part=part):
-                return self.w.phrase("not", part=self.check(part))
+                # The part says what was found (`besøg = 80: below 100`), which is
+                # also why its negation held or did not.
+                return self.check(part)
             case Truth(seen=seen, holds=holds):
                 return self.truth(seen, holds)
         raise AssertionError(f"unknown check {check!r}")
+
+    def among(self, collection: Seen, among: bool) -> str:
+        """`one of "Nord" or "Midt"`, `not "Syd"`: a set the contract wrote, in words."""
+        if isinstance(collection.expr, s.SetLiteral | s.ListLiteral) and isinstance(collection.value, tuple) \
+                and collection.value:
+            element = collection.type.element if collection.type is not None else None
+            items = [self.w.value(v, element) for v in collection.value]
+            if len(items) == 1:
+                return self.w.phrase("is" if among else "is not", item=items[0])
+            listed = f"{', '.join(items[:-1])} {self.w['or']} {items[-1]}"
+        else:
+            listed = self.value(collection)
+        return self.w.phrase("among" if among else "not among", collection=listed)
 
     def truth(self, seen: Seen, holds: bool) -> str:
         expr = seen.expr
@@ -190,8 +204,12 @@ class _Sayer:
 
     # ---- values ----
 
-    def subject(self, seen: Seen) -> str:
-        """`NPS = 57 (400 svar: ...)`: what was measured, its value, and what it came from."""
+    def subject(self, seen: Seen, against: Seen | None = None) -> str:
+        """`NPS = 57 (400 svar: ...)`: what was measured, its value, and what it came from.
+
+        An amount compared with one the contract wrote is shown in the same unit where
+        it reads well: `15,5 mio. kr.: højst 16 mio. kr.`, not `15.500 t.kr.`.
+        """
         details = ""
         deliveries = self._deliveries_of(seen.expr)
         untold = [d for d in deliveries if not d.done and d.name not in self.told]
@@ -202,7 +220,12 @@ class _Sayer:
         elif seen.inputs:
             details = " (" + self.w.phrase("from", values=", ".join(
                 f"{self.label(i)} = {self.value(i)}" for i in seen.inputs)) + ")"
-        return f"{self.label(seen)} = {self.value(seen)}{details}"
+        unit = against.expr.unit if against is not None and isinstance(against.expr, s.Money) else None
+        shown = self.value(seen)
+        if unit is not None and isinstance(seen.value, Fraction | int) and not isinstance(seen.value, bool) \
+                and (Fraction(seen.value) * 100 / MONEY_UNITS[unit]).denominator == 1:
+            shown = self.w.money(seen.value, unit)
+        return f"{self.label(seen)} = {shown}{details}"
 
     def label(self, seen: Seen) -> str:
         """What a value is called: a name, a function of a name in words, or the contract's arithmetic."""

@@ -39,9 +39,11 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
         outcome = status if goal.fulfilment is None else f"{status}, {wording.percent(goal.fulfilment)}"
         lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}".replace("\u00a0", " "))
         indent = " " * (id_width + 4)
-        # "→ 50 %" comes with no-break spaces, and a range `0 .. 10` gets them here,
-        # so that neither is broken over two lines; the screen then gets plain spaces.
-        wrapped = textwrap.wrap(goal.reasoning(wording).replace(" .. ", "\u00a0..\u00a0"), width=width,
+        # "→ 50 %" comes with no-break spaces, and a range `0 .. 10` and `name = value`
+        # get them here, so that none is broken over two lines; the screen then gets
+        # plain spaces.
+        kept = goal.reasoning(wording).replace(" .. ", "\u00a0..\u00a0").replace(" = ", "\u00a0=\u00a0")
+        wrapped = textwrap.wrap(kept, width=width,
                                 initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
         lines += [line.replace("\u00a0", " ") for line in wrapped]
         if with_text:

@@ -61,12 +61,13 @@ class Report:
         return status if goal.fulfilment is None else f"{status}, {self.fulfilment(goal)}"
 
     def fulfilment(self, goal: GoalResult) -> str:
+        """The fulfilment, or a dash in the table, whose status column says why there is none."""
         return self.t("none") if goal.fulfilment is None else self.wording.percent(goal.fulfilment)
 
     def overall(self) -> str:
         overall = self.evaluation.overall
         if overall is None:
-            return self.t("none")
+            return self.wording["not evaluable"]
         evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable)
         text = f"{self.wording.percent(overall)} ({self.t('evaluated', n=evaluable)})"
         if self.evaluation.not_evaluable:

@@ -97,9 +97,9 @@ class GoalResult:
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
-        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language` ("en", "da" or a Wording)."""
-        wording = wording_for(language)
-        w = wording
+        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
+        "en", "da" or a Wording."""
+        w = wording_for(language)
         return {
             "id": self.id,
             "title": self.title,

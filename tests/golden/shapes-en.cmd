@@ -1,0 +1,1 @@
+eval shapes.rk shapes.facts.json

@@ -1,0 +1,1 @@
+report shapes.rk shapes.facts.json --lang da
