@@ -170,3 +170,76 @@ def test_the_report_fits_a_phone(page_file, tmp_path):
     full = longest_run(rows, (0x2E, 0x7D, 0x4F))
     assert width == 390
     assert 250 < full < 390  # the bar spans the goal's box, inside the screen
+
+
+# ---- the Danish report reads as Danish ---------------------------------------------------
+
+# What code looks like: none of it belongs in a report for politicians.
+CODE = ("count(", "all(", "any(", "share(", "nps(", "sum(", "deliverables", ">=", "<=", "->", "!=", "==")
+
+
+def _contract_words(contract: rk.Contract) -> list[str]:
+    """Every text the contract itself holds: titles, groups, names, its own text blocks and
+    reasons. They are the contract's words, in whatever language it was written."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, tuple | list):
+            for item in node:
+                walk(item)
+        elif hasattr(node, "__attrs_attrs__") and not isinstance(node, rk.Span):
+            for field in node.__attrs_attrs__:  # type: ignore[attr-defined]
+                walk(getattr(node, field.name))
+    walk(contract.module)
+    return sorted({text for text in found if text.strip()}, key=len, reverse=True)
+
+
+def _outside_the_contract(text: str, contract: rk.Contract) -> str:
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(">"))  # its text blocks
+    for own in _contract_words(contract):
+        text = text.replace(own, " ").replace(own.replace("_", "\\_"), " ")
+    return text
+
+
+# Words both languages write alike (Danish "at", "for", "under", "to" = two), and names.
+SHARED = {"at", "bytes", "csv", "data", "decimal", "dir", "division", "end", "eval", "for", "give", "gives",
+          "have", "json", "kroner", "max", "nps", "nul", "problem", "python", "resultkontrakt", "rk", "size",
+          "socket", "split", "status", "tkr", "to", "under", "utf"}
+
+
+def _english_only_words() -> set[str]:
+    """The words (of two letters or more) of the English wording, but for those Danish shares."""
+    from resultkontrakt.wording import ENGLISH
+
+    return {w.casefold() for value in ENGLISH.words.values()
+            for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\{[^}]*\}", " ", value))} - SHARED
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_the_danish_report_has_no_english_words_and_no_code(form: str) -> None:
+    import html as html_module
+
+    contract = rk.load(EXAMPLE)
+    built = report.build(contract, rk.load_facts(EXAMPLE_FACTS), "da")
+    if form == "markdown":
+        text = report.markdown(built)
+    else:
+        page = report.page(built)
+        page = re.sub(r"<style.*?</style>|<script.*?</script>", " ", page, flags=re.S)
+        text = html_module.unescape(re.sub(r"<[^>]+>", " ", page))
+    said = _outside_the_contract(text.replace("\u00a0", " "), contract)
+    english = _english_only_words()
+    assert {"answers", "least", "below", "delivered", "promoters", "otherwise"} <= english  # the check can fail
+    leaked = sorted({w for w in re.findall(r"[^\W\d_]+", said) if w.casefold() in english})
+    assert not leaked, leaked
+    assert not [token for token in CODE if token in said]
+
+
+def test_the_check_for_english_words_finds_them() -> None:
+    """The same check on the English report finds English words: it is no check that cannot fail."""
+    contract = rk.load(EXAMPLE)
+    said = _outside_the_contract(report.markdown(report.build(contract, rk.load_facts(EXAMPLE_FACTS), "en")),
+                                 contract)
+    assert {w for w in re.findall(r"[^\W\d_]+", said) if w.casefold() in _english_only_words()}
