@@ -258,6 +258,7 @@ class Plans:
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
+        self._kept: list[s.Name] = []
 
     def goal(self, goal: s.Goal) -> GoalPlan:
         plan = self._goals.get(goal.id)
@@ -281,6 +282,17 @@ class Plans:
                 if (found_type := self.compiler.type_of(node, None)) is None
                 or found_type.kind not in (LIST, TABLE))
         return found
+
+    def _inputs_read(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
+        """How to see the facts and metrics an expression reads, lists left out (as `inputs_of`)."""
+        if depth >= INPUT_DEPTH:
+            return ()
+        known = self.analysis.facts.keys() | self.analysis.metrics.keys()
+        nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
+        self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
+        return tuple(self.seen_of(node, None, depth + 1) for node in nodes
+                     if (found_type := self.compiler.type_of(node, None)) is None
+                     or found_type.kind not in (LIST, TABLE))
 
     def check_of(self, expr: s.Expr, goal: s.Goal) -> CheckOf:
         key = (id(expr), goal.id)
@@ -359,15 +371,20 @@ class Plans:
             def metric(ev: Evaluator) -> Seen:
                 return ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
             seen_of: SeenOf = metric
-        elif isinstance(expr, s.Call | s.Aggregate):
-            def computed(ev: Evaluator) -> Seen:
-                value = closure(ev, None)  # first: computing it records its counts
-                return Seen(expr, value, type_, (), ev.counts.get(id(expr)))
-            seen_of = computed
-        else:
+        elif isinstance(expr, s.Name):
             def plain(ev: Evaluator) -> Seen:
                 return Seen(expr, closure(ev, None), type_)
             seen_of = plain
+        else:
+            # The contract's own arithmetic (`a + b`, `round(x, 1)`, a share over answers
+            # above a threshold fact): its value, and the values it was worked out from.
+            inputs = self._inputs_read(expr, depth)
+
+            def computed(ev: Evaluator) -> Seen:
+                value = closure(ev, None)  # first: computing it records its counts
+                return Seen(expr, value, type_, tuple([seen_of(ev) for seen_of in inputs]),
+                            ev.counts.get(id(expr)))
+            seen_of = computed
         if depth:
             return seen_of
         slot = id(seen_of)
