@@ -47,3 +47,22 @@ def test_every_function_has_a_rule_and_an_implementation():
 def test_quote_and_unquote_are_each_others_inverse():
     for text in ['plain', 'a "b" c', "back\\slash", "two\nlines", "tab\there", '\\"', "æøå"]:
         assert vocabulary.unquote(vocabulary.quote(text)) == text
+
+
+def test_every_language_has_every_phrase_with_the_same_values_to_fill_in() -> None:
+    """A phrase missing in Danish would fail at the moment a report needs it; a placeholder
+    spelled differently would fail the same way. Both are found here instead."""
+    import string
+
+    from resultkontrakt.wording import WORDINGS
+
+    def fields(template: str) -> set[str]:
+        return {name for part in template.split("|")
+                for _, name, _, _ in string.Formatter().parse(part) if name}
+
+    english = WORDINGS["en"].words
+    for lang, wording in WORDINGS.items():
+        assert wording.words.keys() == english.keys(), (lang, wording.words.keys() ^ english.keys())
+        different = {key: (fields(english[key]), fields(text)) for key, text in wording.words.items()
+                     if fields(text) != fields(english[key])}
+        assert not different, (lang, different)
