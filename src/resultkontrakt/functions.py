@@ -24,7 +24,7 @@ from . import syntax as s
 from .evidence import Counts, NpsCounts, ShareCounts
 from .runtime import bounded, fail, ordered, quantity, total
 from .values import (
-    BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
+    BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
     round_half_away,
 )
 
@@ -89,15 +89,6 @@ class Function:
     def quantifier(self) -> bool:
         """Whether it takes `NAME in LIST where CONDITION`."""
         return self.over_list is not None and self.name != "nps"
-
-
-def _plural(type_: Type) -> str:
-    if type_.kind == LIST:
-        return "lists"
-    if type_.choices is not None:
-        return "answers"
-    return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
-            DATE: "dates"}.get(type_.kind, "texts")
 
 
 # ---- all, any, count, share: how many hold ---------------------------------------------------
@@ -194,7 +185,7 @@ def _source(expr: s.Expr) -> s.Expr:
 def _adds_up(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if not element.is_quantity:
-            return Mistake(f"`{name}` adds up numbers, percents or money, not {_plural(element)}",
+            return Mistake(f"`{name}` adds up numbers, percents or money, not {element.plural}",
                            "count them instead: `count(...)`")
         return Type(element.kind, integer=element.integer and name == "sum")
     return rule
@@ -224,7 +215,7 @@ def _mean(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Va
 def _ordered_over_list(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if element.kind not in ORDERED:
-            return Mistake(f"`{name}` needs numbers, percents, money or dates, not {_plural(element)}",
+            return Mistake(f"`{name}` needs numbers, percents, money or dates, not {element.plural}",
                            "count them instead: `count(...)`")
         return Type(element.kind, integer=element.integer)
     return rule

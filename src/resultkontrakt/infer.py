@@ -27,22 +27,13 @@ DELIVERABLES = "deliverables"
 def a(type_: Type) -> str:
     """A type as a phrase with its article: 'a percent', 'an amount of money'."""
     if type_.kind == LIST and type_.element is not None:
-        return f"a list of {_plural(type_.element)}"
+        return f"a list of {type_.element.plural}"
     if type_.choices is not None:
         return "an answer from a fixed list"
     return {
         NUMBER: "a number", PERCENT: "a percent", MONEY: "an amount of money",
         BOOL: "a true/false value", DATE: "a date", TEXT: "a text",
     }.get(type_.kind, f"a {type_}")
-
-
-def _plural(type_: Type) -> str:
-    if type_.kind == LIST:
-        return "lists"
-    if type_.choices is not None:
-        return "answers"
-    return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
-            DATE: "dates", TEXT: "texts"}.get(type_.kind, str(type_))
 
 
 def unit_hint(kind: str) -> str:
@@ -262,7 +253,7 @@ class Typer:
             return T_BOOL
         element = collection.element
         if element.kind != item.kind:
-            self._error(expr.span, f"cannot look for {a(item)} among {_plural(element)}",
+            self._error(expr.span, f"cannot look for {a(item)} among {element.plural}",
                         "look for a value of the same kind as the list holds")
             return T_BOOL
         self._check_choice(item, expr.collection)

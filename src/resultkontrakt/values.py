@@ -63,6 +63,16 @@ class Type:
         return prefix + ("integer" if self.integer else self.kind)
 
     @property
+    def plural(self) -> str:
+        """What values of this type are called, several of them: "numbers", "answers"."""
+        if self.kind == LIST:
+            return "lists"
+        if self.choices is not None:
+            return "answers"
+        return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
+                DATE: "dates", TEXT: "texts"}.get(self.kind, str(self))
+
+    @property
     def is_quantity(self) -> bool:
         return self.kind in QUANTITIES
 
