@@ -83,7 +83,7 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
     inner = declared.innermost
     if inner.choices is not None:
         for text in dict.fromkeys(texts):
-            typer._check_choice(inner, text)  # reports through the typer
+            typer.check_choice(inner, text)  # reported with the typer's other problems
 
 
 def _check_expectation(expectation: s.Expectation, goals: set[str],

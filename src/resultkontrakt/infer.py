@@ -210,8 +210,8 @@ class Typer:
             if left.kind != right.kind or left.kind == LIST:
                 self._mismatch(expr, left, right)
             else:
-                self._check_choice(left, expr.right)
-                self._check_choice(right, expr.left)
+                self.check_choice(left, expr.right)
+                self.check_choice(right, expr.left)
         elif left.kind != right.kind or left.kind not in ORDERED:
             if left.kind in ORDERED and right.kind in ORDERED:
                 self._mismatch(expr, left, right)
@@ -231,7 +231,7 @@ class Typer:
                     hint = f"write the threshold as a percentage: {as_percent(number_side.value)}"
         self._error(expr.span, f"cannot compare {a(left)} with {a(right)}", hint)
 
-    def _check_choice(self, side_type: Type, other: s.Expr) -> None:
+    def check_choice(self, side_type: Type, other: s.Expr) -> None:
         """A text written against a `one of` value must be one of its answers: catches typos."""
         if side_type.choices is None:
             return
@@ -256,9 +256,9 @@ class Typer:
             self._error(expr.span, f"cannot look for {a(item)} among {element.plural}",
                         "look for a value of the same kind as the list holds")
             return T_BOOL
-        self._check_choice(item, expr.collection)
+        self.check_choice(item, expr.collection)
         if isinstance(expr.item, s.Text):
-            self._check_choice(element, expr.item)
+            self.check_choice(element, expr.item)
         return T_BOOL
 
     def _set(self, expr: s.SetLiteral | s.ListLiteral) -> Type | None:
