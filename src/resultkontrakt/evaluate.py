@@ -10,7 +10,7 @@ are made by `wording` when someone asks for them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 import attrs
@@ -112,14 +112,6 @@ class Evaluator:
         return written
 
     # ---- evidence ----
-
-    def check(self, expr: s.Expr, goal: s.Goal) -> Check:
-        """The condition `expr`, evaluated, with every value that decided it."""
-        return self.plans.check_of(expr, goal)(self)
-
-    def seen(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0) -> Seen:
-        """`expr`'s value, its type, and the counts and inputs behind it."""
-        return self.plans.seen_of(expr, goal, depth)(self)
 
     def remembered(self, slot: int, seen_of: SeenOf) -> Seen:
         """A subject seen once in this evaluation, however many tiers ask for it."""
@@ -277,10 +269,7 @@ class Plans:
         key = (metric, depth)
         found = self._inputs.get(key)
         if found is None:
-            found = self._inputs[key] = tuple(
-                self.seen_of(node, None, depth + 1) for node in self.compiler.names_read(metric)
-                if (found_type := self.compiler.type_of(node, None)) is None
-                or found_type.kind not in (LIST, TABLE))
+            found = self._inputs[key] = self._seers_of_names(self.compiler.names_read(metric), depth + 1)
         return found
 
     def _inputs_read(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
@@ -290,7 +279,11 @@ class Plans:
         known = self.analysis.facts.keys() | self.analysis.metrics.keys()
         nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
         self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
-        return tuple(self.seen_of(node, None, depth + 1) for node in nodes
+        return self._seers_of_names(nodes, depth + 1)
+
+    def _seers_of_names(self, names: Sequence[s.Name], depth: int) -> tuple[SeenOf, ...]:
+        """How to see each name at `depth`, lists and tables left out."""
+        return tuple(self.seen_of(node, None, depth) for node in names
                      if (found_type := self.compiler.type_of(node, None)) is None
                      or found_type.kind not in (LIST, TABLE))
 
