@@ -48,3 +48,6 @@ def rk(capsys: pytest.CaptureFixture[str]):
         return Run(code, out, err)
 
     return run
+
+# Broken contracts are test data for `rk check` (test_broken.py), not worked examples to run.
+collect_ignore_glob = ["broken/*.rk"]

@@ -31,9 +31,15 @@ def schema(name: str) -> dict[str, typing.Any]:
 
 
 def validator(name: str) -> typing.Any:
+    """A validator for one schema, with the others it refers to (eval.json holds splits)."""
+    from referencing import Registry, Resource
+
     found = schema(name)
     jsonschema.Draft202012Validator.check_schema(found)
-    return jsonschema.Draft202012Validator(found, format_checker=jsonschema.FormatChecker())
+    registry: typing.Any = Registry().with_resources(
+        (schema(other)["$id"], Resource.from_contents(schema(other))) for other in ("eval", "split"))
+    return jsonschema.Draft202012Validator(found, format_checker=jsonschema.FormatChecker(),
+                                           registry=registry)
 
 
 def printed(case: Path) -> object:

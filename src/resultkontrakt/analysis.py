@@ -24,6 +24,10 @@ class Analysis:
     types: dict[str, Type]
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
+    payments: dict[str, s.Payment] = attrs.field(factory=dict)
+    # Goals in the order they are evaluated: each after the goals whose results it reads.
+    goal_order: tuple[str, ...] = ()
+    payment_order: tuple[str, ...] = ()  # each after the payments it uses
     # Work done once per contract and kept: the compiled expressions.
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 

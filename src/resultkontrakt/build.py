@@ -22,7 +22,7 @@ from .errors import Problem, Span, did_you_mean
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
 )
-from .vocabulary import KEYWORDS, METHODS, method_named, quote, unquote
+from .vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, unquote
 
 
 
@@ -115,6 +115,7 @@ class _Builder:
             goals=tuple(i for i in items if isinstance(i, s.Goal)),
             splits=tuple(i for i in items if isinstance(i, s.Split)),
             examples=tuple(i for i in items if isinstance(i, s.Example)),
+            payments=tuple(i for i in items if isinstance(i, s.Payment)),
             items=tuple(items),
         )
 
@@ -214,6 +215,11 @@ class _Builder:
         description = _string(children[2]) if len(children) > 2 and children[2] is not None else None
         return s.Metric(name, children[1], description, span=self._span(meta))
 
+    def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
+        name, title, expr = children
+        return s.Payment(self._name(name), _string(title) if title is not None else None, expr,
+                         span=self._span(meta))
+
     # ---- goals ----
 
     def goal(self, meta: Meta, children: list[Any]) -> s.Goal:
@@ -257,7 +263,7 @@ class _Builder:
 
     def deliverable(self, meta: Meta, children: list[Any]) -> _GoalItem:
         name = self._name(children[0])
-        due = self._date(children[2]) if len(children) > 2 and children[2] is not None else None
+        due = children[2] if len(children) > 2 else None
         node = s.Deliverable(name, _string(children[1]), due, span=self._span(meta))
         return _GoalItem("deliverable", node, self._span(meta))
 
@@ -326,6 +332,7 @@ class _Builder:
             shares=fields.get("shares", ()),
             shares_from=fields.get("shares_from"),
             text=tuple(text),
+            parties=fields.get("parties", ()),
             span=self._span(meta),
             item_spans=tuple((item.kind, item.span) for item in items),
         )
@@ -342,7 +349,20 @@ class _Builder:
         return None
 
     def split_total(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
-        return _GoalItem("total", self._money(meta, children[0], "total"), self._span(meta))
+        total: s.Expr | None = children[0]
+        if isinstance(total, s.Unary) and isinstance(total.operand, s.Money):
+            total = self._money(meta, total, "total")  # written out: an amount above zero
+        return _GoalItem("total", total, self._span(meta))
+
+    def split_parties(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        parties: list[str] = []
+        for token in children:
+            party = _party(token)
+            if party in parties:
+                self._error(token, f"{party} is listed twice", "list each party once")
+            else:
+                parties.append(party)
+        return _GoalItem("parties", tuple(parties), self._span(meta))
 
     def split_unit(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
         return _GoalItem("unit", self._money(meta, children[0], "unit"), self._span(meta))
@@ -380,7 +400,7 @@ class _Builder:
     # ---- worked examples ----
 
     def example(self, meta: Meta, children: list[Any]) -> s.Example:
-        name, *items = children
+        name, as_of, *items = children
         givens = tuple(g for kind, group in items if kind == "given" for g in group)
         expectations = tuple(e for kind, group in items if kind == "expect" for e in group)
         seen: dict[str, s.Given] = {}
@@ -392,7 +412,10 @@ class _Builder:
         if not expectations:
             self._error(meta, "this example expects nothing, so it can never fail",
                         "add what it should give, e.g. `expect goal 1 = 100%`")
-        return s.Example(_string(name), givens, expectations, span=self._span(meta))
+        return s.Example(_string(name), givens, expectations, as_of, span=self._span(meta))
+
+    def as_of(self, meta: Meta, children: list[Token]) -> dt.date | None:
+        return self._date(children[0])
 
     def example_given(self, meta: Meta, children: list[s.Given]) -> tuple[str, list[s.Given]]:
         return "given", children
@@ -413,6 +436,16 @@ class _Builder:
 
     def expect_overall(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("overall", children[0], span=self._span(meta))
+
+    def expect_pending(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("pending", None, goal=str(children[0]), span=self._span(meta))
+
+    def expect_payment(self, meta: Meta, children: list[Any]) -> s.Expectation:
+        name, value = children
+        return s.Expectation("payment", value, payment=str(name), span=self._span(meta))
+
+    def expect_points(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
+        return s.Expectation("points", children[0], span=self._span(meta))
 
     def expect_split(self, meta: Meta, children: list[Token]) -> s.Expectation:
         split, party, amount = children
@@ -439,8 +472,51 @@ class _Builder:
     sub = _binary("-")
     mul = _binary("*")
     div = _binary("/")
+    of_ = _binary("of")
     and_ = _binary("and")
     or_ = _binary("or")
+
+    def if_(self, meta: Meta, children: list[s.Expr]) -> s.If:
+        condition, then, otherwise = children
+        return s.If(condition, then, otherwise, span=self._span(meta))
+
+    def overall(self, meta: Meta, children: list[Token]) -> s.GoalValue:
+        return s.GoalValue("overall", span=self._span(meta))
+
+    def total_points(self, meta: Meta, children: list[Token]) -> s.GoalValue:
+        return s.GoalValue("points", span=self._span(meta))
+
+    def goal_points(self, meta: Meta, children: list[Token]) -> s.GoalValue:
+        return s.GoalValue("points", str(children[0]), span=self._span(meta))
+
+    def goal_result(self, meta: Meta, children: list[Token]) -> s.Expr:
+        function, goal_id = children
+        if str(function) != "fulfilment":
+            self._error(function, f"`{function}(goal {goal_id})` is not a goal's result",
+                        f"read a goal's result with `fulfilment(goal {goal_id})` or "
+                        f"`points(goal {goal_id})`")
+        return s.GoalValue("fulfilment", str(goal_id), span=self._span(meta))
+
+    def duration(self, meta: Meta, children: list[Token]) -> s.Duration:
+        amount, unit = children
+        value = self._numeral(amount, str(amount))
+        if value.denominator != 1 or value > 100_000:
+            self._error(amount, f"{amount} {unit} is not a whole number of {DURATION_UNITS[str(unit)]} "
+                        "the calendar can count", "write a whole number, e.g. `18 months`")
+            value = Fraction(0)
+        return s.Duration(int(value), DURATION_UNITS[str(unit)], span=self._span(meta))
+
+    def table_literal(self, meta: Meta, children: list[tuple[str, s.Expr, Span]]) -> s.TableLiteral:
+        seen: set[str] = set()
+        for name, _, span in children:
+            if name in seen:
+                self._error(span, f"{quote(name)} is named twice in this table", "name each once")
+            seen.add(name)
+        return s.TableLiteral(tuple((name, value) for name, value, _ in children), span=self._span(meta))
+
+    def pair(self, meta: Meta, children: list[Any]) -> tuple[str, s.Expr, Span]:
+        name, value = children
+        return _party(name), value, self._span(meta)
 
     def not_(self, meta: Meta, children: list[s.Expr]) -> s.Unary:
         return s.Unary("not", children[0], span=self._span(meta))

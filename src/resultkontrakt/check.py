@@ -7,7 +7,8 @@ and explanation use: they never have to guess a type or a dependency.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 
 
@@ -19,7 +20,7 @@ from .infer import DELIVERABLES, Typer, a, unit_hint
 from .split import split_unit
 from .tiers import check_tiers
 from .values import (
-    BOOL, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
+    BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
     format_value,
 )
 from .vocabulary import MONEY_UNITS
@@ -30,6 +31,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     facts: dict[str, s.Fact] = {}
     metrics: dict[str, s.Metric] = {}
     deliverables: dict[str, s.Deliverable] = {}
+    payments: dict[str, s.Payment] = {}
     first_use: dict[str, Span] = {}
 
     def declare(name: str, span: Span, table: dict[str, object], node: object) -> None:
@@ -48,7 +50,11 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     for goal in module.goals:
         for deliverable in goal.deliverables:
             declare(deliverable.name, deliverable.span, deliverables, deliverable)  # type: ignore[arg-type]
+    for payment in module.payments:
+        declare(payment.name, payment.span, payments, payment)  # type: ignore[arg-type]
 
+    goal_ids = frozenset(goal.id for goal in module.goals)
+    late = frozenset(payments)
     types: dict[str, Type] = {name: fact.type for name, fact in facts.items()}
     types.update(dict.fromkeys(deliverables, T_BOOL))
     for fact in facts.values():
@@ -66,7 +72,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # their mistakes are reported once, not again wherever they are used.
     untyped = set(metrics) - set(order)
     for name in order:
-        typer = Typer(types, None, problems, untyped)
+        typer = Typer(types, None, problems, untyped, goal_ids=goal_ids, payments=late)
         found = typer.type_of(metrics[name].expr)
         if found is not None:
             types[name] = found
@@ -79,8 +85,26 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
         lambda goal_id, line: (f"goal {goal_id} is declared twice",
                                f"the first goal {goal_id} is at line {line}; give each goal its own id")))
     for goal in module.goals:
-        problems.extend(_check_goal(goal, types, module, untyped))
+        problems.extend(_check_goal(goal, types, module, untyped, goal_ids, late))
         needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
+    goal_order, goal_problems = _goal_order(module.goals, metrics)
+    problems.extend(goal_problems)
+
+    # Payments come after the goals, and may use each other (in an order without cycles).
+    payment_order, payment_cycles = _metric_order(payments, "payments")
+    problems.extend(payment_cycles)
+    unpaid = set(payments) - set(payment_order)
+    for name in payment_order:
+        payment = payments[name]
+        found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(payment.expr)
+        if found is not None and found.kind != MONEY:
+            problems.append(Problem("error", f"a payment is an amount of money, not {a(found)}",
+                                    payment.expr.span, "work it out from money, e.g. `10% of lønramme`"))
+            found = None
+        if found is None:
+            unpaid.add(name)
+        else:
+            types[name] = found
 
     problems.extend(_twice(
         ((split.name, split.span) for split in module.splits),
@@ -88,6 +112,12 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
                             f"the first is at line {line}; give each split its own name")))
     for split in module.splits:
         problems.extend(check_split(split, facts))
+        if split.total is not None and split.fixed_total is None:
+            found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(split.total)
+            if found is not None and found.kind != MONEY:
+                problems.append(Problem("error", f"the total of a split is an amount of money, not {a(found)}",
+                                        split.total.span, "e.g. `total udbetaling` for a payment, or "
+                                        "`total 16488 tkr`"))
 
     names_of = {**dict.fromkeys(facts, "fact"), **dict.fromkeys(metrics, "metric"),
                 **dict.fromkeys(deliverables, "deliverable")}
@@ -98,14 +128,19 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     for example in module.examples:
         problems.extend(check_example(example, types, module, names_of))
 
+    later = [payment.expr for payment in payments.values()] + [
+        split.total for split in module.splits if split.total is not None and split.fixed_total is None]
     used = set().union(*needs.values()) if needs else set()
     used |= {split.shares_from for split in module.splits if split.shares_from}
+    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
+    mentioned |= {name for expr in later for name in s.names_in(expr)}
+    reached = _reached_metrics(metrics, mentioned)
+    used |= {name for name in mentioned if name in facts}
+    used |= {name for metric in reached for name in s.names_in(metrics[metric].expr) if name in facts}
     for fact in facts.values():
         if fact.name not in used:
             problems.append(Problem("warning", f"fact `{fact.name}` is declared but no goal uses it",
                                     fact.span, "use it in a score or a metric, or remove it"))
-    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
-    reached = _reached_metrics(metrics, mentioned)
     for metric in metrics.values():
         if metric.name not in reached:
             problems.append(Problem("warning", f"metric `{metric.name}` is defined but no goal uses it",
@@ -119,7 +154,90 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     # A shorthand tier repeats its subject, so a mistake in the subject would
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
-    return Analysis(facts, metrics, deliverables, types, needs, unique)
+    return Analysis(facts, metrics, deliverables, types, needs, unique, payments=payments,
+                    goal_order=tuple(goal_order), payment_order=tuple(payment_order))
+
+
+def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
+    """The goals in an order where each comes after the goals whose results it reads
+    (through metrics too); a cycle is reported with every goal and metric on it."""
+    ids = [goal.id for goal in goals]
+    by_id = {goal.id: goal for goal in goals}
+    # goal -> goal it reads -> (the metrics in between, and `overall` or `points` if through
+    # them; the expression that reads it)
+    reads: dict[str, dict[str, tuple[tuple[str, ...], s.GoalValue]]] = {}
+    for goal in goals:
+        found: dict[str, tuple[tuple[str, ...], s.GoalValue]] = {}
+        for expr in goal_exprs(goal):
+            for value, metrics_on_the_way in _goal_values_through(expr, metrics):
+                on_the_way = metrics_on_the_way if value.goal is not None else (
+                    *metrics_on_the_way, value.what)
+                for other in ([value.goal] if value.goal is not None else ids):
+                    if other in by_id:
+                        found.setdefault(other, (on_the_way, value))
+        reads[goal.id] = found
+    order: list[str] = []
+    problems: list[Problem] = []
+    state: dict[str, str] = {}
+    for root in ids:
+        if root in state:
+            continue
+        path = [root]
+        state[root] = "active"
+        stack = [iter(list(reads[root]))]
+        while stack:
+            read = next(stack[-1], None)
+            if read is None:
+                stack.pop()
+                done = path.pop()
+                if state[done] == "active":
+                    state[done] = "done"
+                    order.append(done)
+                continue
+            if state.get(read) == "active":
+                cycle = path[path.index(read):] + [read]
+                steps: list[str] = []
+                for here, there in itertools.pairwise(cycle):
+                    steps.append(f"goal {here}")
+                    steps += [f"`{name}`" for name in reads[here][there][0]]
+                _, value = reads[cycle[-2]][read]
+                whole = " -> ".join(steps) + f" -> goal {read}"
+                if len(cycle) == 2:
+                    message = f"goal {read} reads its own result: {whole}"
+                else:
+                    message = f"these goals read each other's results: {whole}"
+                hint = ("a goal cannot depend on its own result; read other goals, or compute the "
+                        "value in a payment, which comes after the goals")
+                if value.goal is None:
+                    message += f" (`{value.what}` reads every goal, goal {read} too)"
+                    hint = (f"no goal can read `{value.what}`, which is every goal's result; use it in a "
+                            "payment, which comes after the goals")
+                problems.append(Problem("error", message, value.span, hint))
+                for member in cycle:
+                    state[member] = "cyclic"
+            elif read not in state:
+                state[read] = "active"
+                path.append(read)
+                stack.append(iter(list(reads[read])))
+    order += [goal_id for goal_id in ids if state.get(goal_id) == "cyclic" and goal_id not in order]
+    return order, problems
+
+
+def _goal_values_through(expr: s.Expr, metrics: dict[str, s.Metric]
+                         ) -> Iterator[tuple[s.GoalValue, tuple[str, ...]]]:
+    """The goal results `expr` reads, each with the metrics it reads them through, in order."""
+    yield from ((value, ()) for value in s.goal_values_in(expr))
+    seen: set[str] = set()
+    pending: list[tuple[str, tuple[str, ...]]] = [(name, (name,)) for name in s.names_in(expr)
+                                                  if name in metrics]
+    while pending:
+        name, path = pending.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        metric = metrics[name].expr
+        yield from ((value, path) for value in s.goal_values_in(metric))
+        pending.extend((inner, (*path, inner)) for inner in s.names_in(metric) if inner in metrics)
 
 
 def _twice(named: Iterable[tuple[str, Span]],
@@ -141,26 +259,42 @@ def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
                       "say what is split, e.g. `total 16488 tkr`")
         return
     unit = split_unit(split)
-    per_installment = split.total.value / split.installments
+    total = split.fixed_total
     if unit.value <= 0:
         yield Problem("error", "the unit of a split must be above zero", unit.span,
                       "e.g. `unit 1 tkr` to bill in whole thousands")
-    elif unit.value > per_installment:
+    elif total is None:
+        pass  # worked out from the facts: whether it divides into units is known then
+    elif unit.value > total.value / split.installments:
+        per_installment = total.value / split.installments
         yield Problem("error", f"the unit {format_value(unit.value, T_MONEY)} is larger than the "
                       f"amount to split{' per installment' if split.installments > 1 else ''} "
                       f"({format_value(per_installment, T_MONEY)})", unit.span,
                       "choose a smaller unit, e.g. `unit 1 tkr`")
-    elif (per_installment / unit.value).denominator != 1:
+    elif (total.value / split.installments / unit.value).denominator != 1:
+        per_installment = total.value / split.installments
         # Shown in the unit's own currency unit, as the writer thinks of it.
         each = format_number(per_installment / MONEY_UNITS[unit.unit]) + " " + unit.unit
         if split.installments > 1:
-            message = (f"{format_value(split.total.value, T_MONEY)} over {split.installments} "
+            message = (f"{format_value(total.value, T_MONEY)} over {split.installments} "
                        f"installments is {each} per installment")
         else:
             message = f"{each} to split"
         yield Problem("error", f"{message}, not a whole number of units of "
-                      f"{format_value(unit.value, T_MONEY)}", split.total.span,
+                      f"{format_value(unit.value, T_MONEY)}", total.span,
                       "change the total, the number of installments or the unit so they divide evenly")
+    if split.parties and split.shares:
+        named = {share.party for share in split.shares}
+        listed = dict(split.item_spans).get("parties", split.span)
+        for party in split.parties:
+            if party not in named:
+                yield Problem("error", f"{party} is listed in `parties` but has no share in split "
+                              f"`{split.name}`", listed, f"give {party} a weight in `shares`")
+        for share in split.shares:
+            if share.party not in split.parties:
+                yield Problem("error", f"{share.party} has a share but is not listed in `parties`",
+                              share.span, did_you_mean(share.party, split.parties)
+                              or "list it in `parties`, or remove its share")
     if split.shares_from is not None:
         fact = facts.get(split.shares_from)
         if fact is None:
@@ -237,7 +371,8 @@ def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:
     return value, kind
 
 
-def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
+def _metric_order(metrics: Mapping[str, s.Metric | s.Payment], what: str = "metrics"
+                  ) -> tuple[list[str], list[Problem]]:
     """Metrics in an order where each comes after those it uses; cycles reported.
 
     Iterative depth-first search: a chain of thousands of metrics must not
@@ -264,8 +399,9 @@ def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem
             if state.get(used) == "active":
                 cycle = path[path.index(used):] + [used]
                 problems.append(Problem(
-                    "error", "these metrics are defined in terms of each other: " + " -> ".join(cycle),
-                    metrics[used].span, "a metric must be computable from facts; break the cycle"))
+                    "error", f"these {what} are defined in terms of each other: " + " -> ".join(cycle),
+                    metrics[used].span, "a metric must be computable from facts; break the cycle"
+                    if what == "metrics" else "a payment cannot be computed from itself; break the cycle"))
                 for member in cycle:
                     state[member] = "cyclic"
             elif used not in state:
@@ -276,6 +412,9 @@ def _metric_order(metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem
 
 
 def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
+    for deliverable in goal.deliverables:
+        if deliverable.due is not None:
+            yield deliverable.due
     for requirement in goal.requirements:
         yield requirement.condition
     for tier in goal.tiers:
@@ -314,9 +453,9 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
 
 
 def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
-                untyped: set[str]) -> Iterator[Problem]:
+                untyped: set[str], goal_ids: frozenset[str], payments: frozenset[str]) -> Iterator[Problem]:
     problems: list[Problem] = []
-    typer = Typer(types, goal, problems, untyped)
+    typer = Typer(types, goal, problems, untyped, goal_ids=goal_ids, payments=payments)
     if not goal.tiers:
         problems.append(Problem("error", f"goal {goal.id} has no `score`, so it could never be met",
                                 goal.span, "add a score, e.g. `score all(deliverables) -> 100%`"))
@@ -343,9 +482,16 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
     problems.extend(check_tiers(goal))
     period = module.header.period if module.header else None
     for deliverable in goal.deliverables:
-        if period and deliverable.due and not period[0] <= deliverable.due <= period[1]:
+        if deliverable.due is not None and deliverable.due_date is None:
+            found = typer.type_of(deliverable.due)
+            if found is not None and found.kind != DATE:
+                problems.append(Problem("error", f"a due date is a date, not {a(found)}",
+                                        deliverable.due.span,
+                                        "e.g. `due 2019-12-31` or `due første_indflytning + 36 months`"))
+        due = deliverable.due_date
+        if period and due and not period[0] <= due <= period[1]:
             problems.append(Problem(
-                "warning", f"`{deliverable.name}` is due {deliverable.due}, outside the contract "
+                "warning", f"`{deliverable.name}` is due {due}, outside the contract "
                 f"period {period[0]} .. {period[1]}", deliverable.span,
                 "check the date; a due date usually lies within the period"))
     return iter(problems)

@@ -7,6 +7,7 @@ line is wrong. No user input ever ends in a Python traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import sys
 from collections.abc import Mapping, Sequence
@@ -62,6 +63,13 @@ class _Visible(io.TextIOBase):
         self.stream.flush()
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2019-06-30") from None
+
+
 def _size(text: str) -> int:
     try:
         return parse_size(text)
@@ -82,13 +90,18 @@ def _arguments() -> argparse.ArgumentParser:
     facts.add_argument("--data-dir", metavar="DIR",
                        help="allow the facts to point at files anywhere inside DIR (default: only "
                        "inside the facts file's folder)")
+    # Commands that judge the goals: as of a day during the period.
+    during = argparse.ArgumentParser(add_help=False)
+    during.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE",
+                        help="evaluate as of DATE during the period: what is not due yet makes its "
+                        "goals pending (e.g. 2019-06-30)")
 
     check = commands.add_parser("check", parents=[reads],
                                 help="report every problem in contracts (exit 1 on errors)")
     check.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     check.set_defaults(run=_check)
 
-    evaluate = commands.add_parser("eval", parents=[reads, facts],
+    evaluate = commands.add_parser("eval", parents=[reads, facts, during],
                                    help="evaluate a contract against a year's facts")
     evaluate.add_argument("contract", metavar="CONTRACT.rk")
     evaluate.add_argument("facts", metavar="FACTS.json")
@@ -103,7 +116,7 @@ def _arguments() -> argparse.ArgumentParser:
     test.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     test.set_defaults(run=_test)
 
-    report = commands.add_parser("report", parents=[reads, facts],
+    report = commands.add_parser("report", parents=[reads, facts, during],
                                  help="write the annual report on a contract, for a year's facts")
     report.add_argument("contract", metavar="CONTRACT.rk")
     report.add_argument("facts", metavar="FACTS.json")
@@ -164,7 +177,7 @@ def _facts(args: argparse.Namespace, path: str) -> FactsFile:
 def _eval(args: argparse.Namespace) -> int:
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
-    evaluation = contract.evaluate(facts)
+    evaluation = contract.evaluate(facts, as_of=args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
     wording = WORDINGS[args.lang]
     if args.format == "json":
@@ -209,7 +222,7 @@ def _report(args: argparse.Namespace) -> int:
 
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
-    built = report.build(contract, facts, args.lang)
+    built = report.build(contract, facts, args.lang, as_of=args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if args.output:

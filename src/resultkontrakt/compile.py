@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import syntax as s
 from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
-from .runtime import COMPARE, arithmetic, items_of, join, literal_list, quantity
-from .values import BOOL, LIST, T_NUMBER, Type, Value
+from .runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from .values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -42,6 +42,9 @@ class Evaluator(Protocol):
 
     def tally(self, name: str, values: tuple[Value, ...]) -> Tally:
         """The distinct values of the list fact `name` (whose value is `values`), counted."""
+
+    def goal_value(self, expr: s.GoalValue) -> Value:
+        """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
 
 
 Closure = Callable[[Evaluator, Bound], Value]
@@ -109,6 +112,13 @@ class Compiler:
                 return lambda ev, bound: bool(first(ev, bound)) or bool(second(ev, bound))
             case s.Binary(op=op, left=left, right=right):
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+                kinds = {found.kind for side in (left, right)
+                         if (found := self.analysis.type_of(side, goal, scope)) is not None}
+                if kinds & {DATE, DURATION}:
+                    return lambda ev, bound: calendar(op, first(ev, bound), second(ev, bound), expr)
+                if op == "of":  # 75% of 120: the share times the quantity
+                    return lambda ev, bound: arithmetic("*", quantity(first(ev, bound)),
+                                                        quantity(second(ev, bound)), expr)
 
                 def calculated(ev: Evaluator, bound: Bound) -> Value:
                     a, b = first(ev, bound), second(ev, bound)
@@ -135,6 +145,17 @@ class Compiler:
                 return self._aggregate(expr, goal, scope)
             case s.Call():
                 return self._call(expr, goal, scope)
+            case s.If(condition=condition, then=then, otherwise=otherwise):
+                holds = self._compile(condition, goal, scope)
+                chosen = self._compile(then, goal, scope)
+                other = self._compile(otherwise, goal, scope)
+                return lambda ev, bound: chosen(ev, bound) if holds(ev, bound) else other(ev, bound)
+            case s.GoalValue():
+                read = expr
+                return lambda ev, bound: ev.goal_value(read)
+            case s.TableLiteral(pairs=pairs):
+                cells = [(name, self._compile(item, goal, scope)) for name, item in pairs]
+                return lambda ev, bound: tuple((name, cell(ev, bound)) for name, cell in cells)
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -245,8 +266,11 @@ def constant(expr: s.Expr) -> Any:
         case s.Number(value=value) | s.Percent(value=value) | s.Date(value=value) | s.Bool(value=value) \
                 | s.Text(value=value):
             return value
-        case s.Money():
+        case s.Money() | s.Duration():
             return expr.value
+        case s.TableLiteral(pairs=pairs):
+            items = [(name, constant(item)) for name, item in pairs]
+            return NOT_CONSTANT if any(v is NOT_CONSTANT for _, v in items) else tuple(items)
         case s.Unary(op="-", operand=operand):
             inner = constant(operand)
             return NOT_CONSTANT if inner is NOT_CONSTANT else -inner

@@ -6,6 +6,7 @@ that evaluating the same contract against many years of facts repeats none of it
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import math
 import unicodedata
@@ -30,8 +31,11 @@ from .parser import parse
 from .reasons import problem
 from .runtime import MAX_BITS
 from .vocabulary import INVISIBLE, quote, shortened
-from .results import Allocation, Evaluation
-from .split import allocate
+from .evidence import Failure, NotEvaluable
+from .reasons import Quantity
+from .results import Allocation, Evaluation, PaymentResult, SplitResult
+from .split import allocate, split_unit, units_of
+from .values import T_MONEY
 
 
 @attrs.frozen
@@ -69,7 +73,8 @@ class Contract:
 
     def evaluate(self, facts: Mapping[str, object] | Supplied | None = None,
                  metrics: Mapping[str, object] | None = None, *,
-                 data_dir: str | Path | None = None, max_bytes: int | None = None) -> Evaluation:
+                 data_dir: str | Path | None = None, max_bytes: int | None = None,
+                 as_of: dt.date | None = None) -> Evaluation:
         """Judge every goal against `facts` (a mapping, `load_facts(...)` or `check_facts(...)`).
 
         `metrics` gives some metrics a value instead of computing them, for a
@@ -80,7 +85,12 @@ class Contract:
         Files the facts point at must lie inside the facts file's folder (the
         working folder for a mapping), or inside `data_dir` when it is given,
         and be at most `max_bytes` large (256 MiB unless the facts say otherwise).
+
+        `as_of` evaluates during the period, as of that day: a goal that needs a
+        deliverable or a fact not due yet is pending, and says what it waits for.
         """
+        if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
+            raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
         if isinstance(facts, Supplied):
             if metrics is not None or data_dir is not None or max_bytes is not None:
                 raise TypeError("these facts are checked already: give metrics, data_dir and "
@@ -91,16 +101,46 @@ class Contract:
             supplied = facts
         else:
             supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
-        evaluator = Evaluator(self.analysis, supplied)
         header = self.module.header
+        period = header.period if header else None
+        evaluator = Evaluator(self.analysis, supplied, as_of, period)
+        goals = evaluator.goals(self.module.goals)
+        payments = evaluator.payments() if self.analysis.payments else {}
+        splits = {split.name: self._computed_split(split, evaluator, supplied)
+                  for split in self.module.splits if split.total is not None and split.fixed_total is None}
         return Evaluation(
             title=self.title,
-            goals={goal.id: evaluator.goal(goal) for goal in self.module.goals},
-            problems=supplied.problems,
+            goals=goals,
+            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
-            period=header.period if header else None,
+            period=period,
+            payments=payments,
+            splits=splits,
+            as_of=as_of,
+            weighted=any(kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans),
         )
+
+    def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied) -> SplitResult:
+        """A split whose total is worked out from the facts: its allocation, or why there is none."""
+        total = evaluator.split_total(split)
+        if isinstance(total, PaymentResult):
+            return SplitResult(split.name, None, total)
+        paid = PaymentResult(split.name, None, total)
+        reason = units_of(split, total)
+        if reason is not None:
+            failure = Failure(reason, split.total, {"total": Quantity(total, T_MONEY),
+                                                    "unit": Quantity(split_unit(split).value, T_MONEY)})
+            return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
+                                                              blocked=NotEvaluable(failure=failure)))
+        if split.shares_from is None:
+            weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            try:
+                weights = self._weights_in(split, supplied)
+            except FactsError as error:
+                return SplitResult(split.name, None, paid, tuple(error.problems))
+        return SplitResult(split.name, allocate(split, weights, total=total), paid)
 
     def check_facts(self, facts: Mapping[str, object] | None = None,
                     metrics: Mapping[str, object] | None = None, *,
@@ -130,11 +170,34 @@ class Contract:
         splits of more than a thousand parties.
         """
         split = self._split_named(name)
+        if split.fixed_total is None:
+            if facts is None:
+                raise FactsError([problem("split.total-needs-facts", split=split.name)])
+            evaluation = self.evaluate(facts, data_dir=data_dir, max_bytes=max_bytes)
+            worked = evaluation.splits[split.name]
+            if worked.problems:
+                raise FactsError(list(worked.problems), dict(evaluation.sources))
+            if worked.allocation is None:
+                raise FactsError([problem("split.total-not-evaluable", split=split.name)])
+            return worked.allocation if margins is False else allocate(
+                split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
+                total=worked.total.amount)
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
             weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
         return allocate(split, weights, margins)
+
+    def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
+        """The weights of a split from a table fact already checked, with its parties as listed."""
+        name = split.shares_from
+        assert name is not None
+        if name in supplied.invalid:
+            raise FactsError([supplied.invalid[name]])
+        if name not in supplied.values:
+            raise FactsError([problem("split.not-given", split=split.name, fact=name)])
+        table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])
+        return self._checked_weights(split, table)
 
     def _split_named(self, name: str | None) -> s.Split:
         splits = self.splits
@@ -165,8 +228,19 @@ class Contract:
             raise FactsError(list(supplied.problems), supplied.sources)
         assert isinstance(supplied.values[name], tuple)
         table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
+        return self._checked_weights(split, table)
+
+    def _checked_weights(self, split: s.Split, table: tuple[tuple[str, Fraction | int], ...]
+                         ) -> list[tuple[str, Fraction | int]]:
+        name = split.shares_from
         problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
                     for party, weight in table if weight < 0][:MAX_UNKNOWN]
+        if split.parties:
+            named = {party for party, _ in table}
+            problems += [problem("split.party-missing", split=split.name, fact=name, party=quote(party))
+                         for party in split.parties if party not in named][:MAX_UNKNOWN]
+            problems += [problem("split.party-unlisted", split=split.name, fact=name, party=quote(party))
+                         for party, _ in table if party not in split.parties][:MAX_UNKNOWN]
         if not problems and all(weight == 0 for _, weight in table):
             problems.append(problem("split.zero", fact=name))
         if not problems and _common_denominator_bits(weight for _, weight in table) > MAX_BITS:

@@ -9,6 +9,8 @@ are made by `wording` when someone asks for them.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
@@ -19,19 +21,23 @@ from . import syntax as s
 from .analysis import Analysis
 from .check import needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
+from .distance import in_answers, moves
 from .evidence import (
-    Check, Comparison, Counts, Failure, Junction, Membership, Negation, NotEvaluable,
-    RequirementCheck, Seen, Step, TierTried, Truth,
+    Check, Comparison, Counts, Delivery, Distance, Failure, Junction, Membership, Negation,
+    NotEvaluable, NpsCounts, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
 )
 from .facts import Supplied
 from .functions import Counted, Tally
-from .results import GoalResult
+from .results import GoalResult, PaymentResult
 from .runtime import COMPARE, Failed, fail
 from .values import LIST, T_PERCENT, TABLE, Type, Value
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
 INPUT_DEPTH = 8
+# A goal that waits for more deliverables than this is pending, without trying
+# every way they could still turn out (2 ** 8 evaluations of the goal at most).
+MAX_PENDING = 8
 
 
 def compiler_for(analysis: Analysis) -> Compiler:
@@ -44,13 +50,26 @@ def compiler_for(analysis: Analysis) -> Compiler:
 
 
 class Evaluator:
-    """Evaluates the goals of one checked contract against one set of checked facts."""
+    """Evaluates the goals of one checked contract against one set of checked facts.
 
-    def __init__(self, analysis: Analysis, supplied: Supplied):
+    `as_of` evaluates during the period: what is not due yet on that day makes
+    the goals that need it pending. `period` is the contract's period, whose
+    last day is when facts without a due date of their own are due.
+    """
+
+    def __init__(self, analysis: Analysis, supplied: Supplied, as_of: dt.date | None = None,
+                 period: tuple[dt.date, dt.date] | None = None):
         self.analysis = analysis
         self.supplied = supplied
+        self.as_of = as_of
+        self.period = period
         self.compiler = compiler_for(analysis)
         self.plans = _plans_for(analysis, self.compiler)
+        # The values goals read: the facts, and the deliverables as they stand on the day.
+        self.values: dict[str, Value] = supplied.values
+        self.deliveries: dict[str, Delivery] = supplied.deliverables
+        # Goals judged so far, for the goals, metrics and payments that read their results.
+        self.results: dict[str, GoalResult] = {}
         # Metrics are computed at most once per evaluation, failures included.
         self._metrics: dict[str, Value | Failed] = {}
         # The counts behind results over lists (nps, share, all), by expression.
@@ -58,20 +77,45 @@ class Evaluator:
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
         self._seen: dict[int, Seen] = {}
+        self.paid: dict[str, PaymentResult] = {}
+        self.trial = False  # trying how pending deliverables could turn out: they are set
 
     # ---- goals ----
+
+    def goals(self, goals: Sequence[s.Goal]) -> dict[str, GoalResult]:
+        """Every goal judged, each after the goals whose results it reads; in written order."""
+        by_id = {goal.id: goal for goal in goals}
+        for goal_id in self.analysis.goal_order or tuple(by_id):
+            self.results[goal_id] = self.goal(by_id[goal_id])
+        return {goal.id: self.results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalResult:
         plan = self.plans.goal(goal)
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
-        if not needs.issubset(supplied.values):
-            missing = tuple(sorted(n for n in needs if n not in supplied.values
-                                   and n not in supplied.invalid))
+        waiting: list[Waiting] = []
+        if (plan.dated or self.as_of is not None) and not self.trial:
+            failure = self._deliveries_on_the_day(goal, waiting)
+            if failure is not None:
+                return self._result(goal, None, (), NotEvaluable(failure=failure))
+        values = self.values
+        if not needs.issubset(values):
+            absent = sorted(n for n in needs if n not in values and n not in supplied.invalid)
+            waits = {w.name for w in waiting}
+            later = self._measured_later()
+            waiting += [Waiting("fact", n, later) for n in absent
+                        if n not in waits and later is not None and n in self.analysis.facts]
+            waits = {w.name for w in waiting}
+            missing = tuple(n for n in absent if n not in waits)
             invalid = tuple(supplied.invalid[n] for n in sorted(needs) if n in supplied.invalid)
-            return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
-        deliveries = supplied.deliverables
+            if missing or invalid:
+                return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
+            if any(w.kind == "fact" for w in waiting):
+                return self._result(goal, None, (), None, tuple(waiting))
+        if waiting:
+            return self._decided_or_pending(goal, tuple(waiting))
+        deliveries = self.deliveries
         steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in needs]
         try:
             for check_of, requirement in plan.requirements:
@@ -81,14 +125,148 @@ class Evaluator:
                     return self._result(goal, None, tuple(steps), NotEvaluable(requirement=checked))
             fulfilment = self._score(plan, goal, steps)
         except Failed as failed:
-            return self._result(goal, None, tuple(steps), NotEvaluable(failure=failed.failure))
-        return self._result(goal, fulfilment, tuple(steps), None)
+            cause = failed.failure
+            if cause.code == "goal-pending":
+                return self._result(goal, None, tuple(steps), None, tuple(
+                    Waiting("goal", str(goal_id)) for goal_id in _ids(cause.params.get("goals"))))
+            return self._result(goal, None, tuple(steps), NotEvaluable(failure=cause))
+        distance = plan.distance(self, steps, fulfilment) if plan.distance is not None else None
+        return self._result(goal, fulfilment, tuple(steps), None, distance=distance)
+
+    def _measured_later(self) -> dt.date | None:
+        """The day facts are due when evaluating as of a day before the period ends; else None."""
+        if self.as_of is None or self.period is None or self.as_of >= self.period[1]:
+            return None
+        return self.period[1]
+
+    def _deliveries_on_the_day(self, goal: s.Goal, waiting: list[Waiting]) -> Failure | None:
+        """The goal's deliverables as they stand: due dates worked out from the facts applied,
+        and, as of a day, those not delivered and not yet due set aside as pending."""
+        if self.values is self.supplied.values:  # copied once, on the first change
+            self.values = dict(self.supplied.values)
+            self.deliveries = dict(self.supplied.deliverables)
+        period_end = self.period[1] if self.period is not None else None
+        for deliverable in goal.deliverables:
+            due = deliverable.due_date
+            if deliverable.due is not None and due is None:
+                try:
+                    found = self.value(deliverable.due, goal)
+                except Failed as failed:
+                    if failed.failure.code == "no-value":
+                        continue  # a fact it needs is missing: the goal says so
+                    return failed.failure
+                assert isinstance(found, dt.date)
+                due = found
+            given = self.supplied.deliverables.get(deliverable.name)
+            if given is not None and given.delivered is not None:
+                late = due is not None and given.delivered > due
+                state = attrs.evolve(given, done=not late, due=due, late=late)
+            elif given is not None:
+                state = attrs.evolve(given, due=due)
+            else:
+                state = None
+            on = due if due is not None else period_end
+            if self.as_of is not None and (state is None or (not state.done and state.delivered is None)) \
+                    and on is not None and on >= self.as_of:
+                waiting.append(Waiting("deliverable", deliverable.name, on))
+                state = Delivery(deliverable.name, deliverable.title, False, None, due, pending=True)
+                self.values.pop(deliverable.name, None)
+            elif state is not None:
+                self.values[deliverable.name] = state.done
+            if state is not None:
+                self.deliveries[deliverable.name] = state
+        return None
+
+    def _decided_or_pending(self, goal: s.Goal, waiting: tuple[Waiting, ...]) -> GoalResult:
+        """A goal that waits only for deliverables is decided already if every way they could
+        still turn out gives it the same result (one already late, say); else it is pending."""
+        pending = [w.name for w in waiting]
+        if len(pending) > MAX_PENDING:
+            return self._result(goal, None, (), None, waiting)
+        outcomes: set[Fraction | None] = set()
+        shown: GoalResult | None = None
+        for done in itertools.product((False, True), repeat=len(pending)):
+            trial = Evaluator(self.analysis, self.supplied)
+            trial.trial = True
+            trial.values = {**self.values, **dict(zip(pending, done, strict=True))}
+            trial.deliveries = self.deliveries
+            trial.results = self.results
+            result = trial.goal(goal)
+            outcomes.add(result.fulfilment)
+            shown = shown or result  # all still pending, as the facts stand: shown if decided
+            if len(outcomes) > 1 or result.fulfilment is None:
+                return self._result(goal, None, (), None, waiting)
+        assert shown is not None
+        return shown
 
     @staticmethod
     def _result(goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
-                blocked: NotEvaluable | None) -> GoalResult:
+                blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
+                distance: Distance | None = None) -> GoalResult:
         return GoalResult(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                          goal.text)
+                          goal.text, waiting, distance)
+
+    def goal_value(self, expr: s.GoalValue) -> Value:
+        """A goal's result read as a value: strict, since money may follow it."""
+        ids = [expr.goal] if expr.goal is not None else list(self.analysis.goal_order)
+        results = [self.results.get(goal_id) for goal_id in ids]
+        pending = [goal_id for goal_id, r in zip(ids, results, strict=True) if r is not None and r.waiting]
+        if pending:
+            raise fail("goal-pending", expr, goals=tuple(pending))
+        blocked = [goal_id for goal_id, r in zip(ids, results, strict=True)
+                   if r is None or r.fulfilment is None]
+        if blocked:
+            raise fail("goal-not-evaluable", expr, goals=tuple(blocked))
+        judged = [r for r in results if r is not None and r.fulfilment is not None]
+        if expr.what == "points":
+            return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0))
+        if expr.what == "fulfilment":
+            assert judged[0].fulfilment is not None
+            return judged[0].fulfilment
+        weights = sum((r.weight for r in judged), Fraction(0))
+        if not weights:
+            raise fail("goal-not-evaluable", expr, goals=tuple(ids))
+        return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0)) / weights
+
+    # ---- payments, after the goals ----
+
+    def payment(self, payment: s.Payment) -> PaymentResult:
+        """A payment worked out from the goals' results, with everything it came from."""
+        waiting: tuple[Waiting, ...] = ()
+        missing = tuple(sorted(n for n in expr_needs(self.analysis, payment.expr) if n not in self.values))
+        if missing:
+            later = self._measured_later()
+            if later is not None and all(n in self.analysis.facts for n in missing):
+                return PaymentResult(payment.name, payment.title, None, None, None,
+                                     tuple(Waiting("fact", n, later) for n in missing))
+            invalid = tuple(self.supplied.invalid[n] for n in missing if n in self.supplied.invalid)
+            return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(
+                missing=tuple(n for n in missing if n not in self.supplied.invalid), invalid=invalid))
+        try:
+            seen = self.plans.seen_of(payment.expr, None)(self)
+        except Failed as failed:
+            cause = failed.failure
+            if cause.code == "goal-pending":
+                waiting = tuple(Waiting("goal", str(g)) for g in _ids(cause.params.get("goals")))
+                return PaymentResult(payment.name, payment.title, None, None, None, waiting)
+            return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(failure=cause))
+        assert isinstance(seen.value, Fraction | int)
+        return PaymentResult(payment.name, payment.title, Fraction(seen.value), seen)
+
+    def payments(self) -> dict[str, PaymentResult]:
+        results: dict[str, PaymentResult] = {}
+        for name in self.analysis.payment_order:
+            results[name] = self.payment(self.analysis.payments[name])
+        self.paid = results
+        return {name: results[name] for name in self.analysis.payments}
+
+    def split_total(self, split: s.Split) -> Fraction | PaymentResult:
+        """The total of a split worked out from the facts, or why it cannot be (as a payment would say)."""
+        assert split.total is not None
+        result = self.payment(s.Payment(split.name, None, split.total, span=split.span))
+        if result.amount is None:
+            return result
+        return result.amount
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:
@@ -173,13 +351,18 @@ class Evaluator:
         return found
 
     def lookup(self, name: str, expr: s.Name) -> Value:
-        """A fact's, deliverable's or metric's value in this evaluation."""
+        """A fact's, deliverable's, metric's or payment's value in this evaluation."""
         try:
-            return self.supplied.values[name]
+            return self.values[name]
         except KeyError:  # a metric: computed on first use
             pass
         cached = self._metrics.get(name)
         if cached is None:
+            if name in self.analysis.payments:
+                paid = self.paid.get(name)
+                if paid is None or paid.amount is None:
+                    raise fail("payment-not-evaluable", expr, name=name)
+                return paid.amount
             if name not in self.analysis.metrics:  # goals check their needs first; a bug guard
                 raise fail("no-value", expr, name=name)
             self._compute_metric(name)
@@ -228,11 +411,16 @@ class TierPlan:
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
 
 
+DistanceOf = Callable[[Evaluator, Sequence[Step], Fraction], "Distance | None"]
+
+
 @attrs.frozen
 class GoalPlan:
     needs: frozenset[str]
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
+    dated: bool = False  # a deliverable's due date is worked out from the facts
+    distance: DistanceOf | None = None  # where the tiers compare one value with fixed thresholds
 
 
 class Plans:
@@ -260,7 +448,9 @@ class Plans:
                 tuple((self.check_of(r.condition, goal), r) for r in goal.requirements),
                 tuple(TierPlan(index, tier, None if tier.condition is None else
                                self.check_of(tier.condition, goal), _written(tier))
-                      for index, tier in enumerate(goal.tiers)))
+                      for index, tier in enumerate(goal.tiers)),
+                any(d.due is not None and d.due_date is None for d in goal.deliverables),
+                _distance_of(goal))
         return plan
 
     def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
@@ -269,17 +459,23 @@ class Plans:
         key = (metric, depth)
         found = self._inputs.get(key)
         if found is None:
-            found = self._inputs[key] = self._seers_of_names(self.compiler.names_read(metric), depth + 1)
+            found = self._inputs[key] = self._seers_of_names(self.compiler.names_read(metric), depth + 1) \
+                + self._seers_of_goals(self.analysis.metrics[metric].expr, depth + 1)
         return found
 
     def _inputs_read(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
         """How to see the facts and metrics an expression reads, lists left out (as `inputs_of`)."""
         if depth >= INPUT_DEPTH:
             return ()
-        known = self.analysis.facts.keys() | self.analysis.metrics.keys()
+        known = self.analysis.facts.keys() | self.analysis.metrics.keys() | self.analysis.payments.keys()
         nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
         self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
-        return self._seers_of_names(nodes, depth + 1)
+        return self._seers_of_names(nodes, depth + 1) + self._seers_of_goals(expr, depth + 1)
+
+    def _seers_of_goals(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
+        """How to see the goal results an expression reads (`points`, `fulfilment(goal 1)`)."""
+        return tuple(self.seen_of(value, None, depth)
+                     for value in dict.fromkeys(s.goal_values_in(expr)))
 
     def _seers_of_names(self, names: Sequence[s.Name], depth: int) -> tuple[SeenOf, ...]:
         """How to see each name at `depth`, lists and tables left out."""
@@ -287,14 +483,14 @@ class Plans:
                      if (found_type := self.compiler.type_of(node, None)) is None
                      or found_type.kind not in (LIST, TABLE))
 
-    def check_of(self, expr: s.Expr, goal: s.Goal) -> CheckOf:
-        key = (id(expr), goal.id)
+    def check_of(self, expr: s.Expr, goal: s.Goal | None) -> CheckOf:
+        key = (id(expr), goal.id if goal is not None else None)
         found = self._checks.get(key)
         if found is None:
             found = self._checks[key] = self._check(expr, goal)
         return found
 
-    def _check(self, expr: s.Expr, goal: s.Goal) -> CheckOf:
+    def _check(self, expr: s.Expr, goal: s.Goal | None) -> CheckOf:
         match expr:
             case s.Binary(op="and" | "or" as op):
                 parts = tuple(self.check_of(operand, goal) for operand in _operands(expr, op))
@@ -361,8 +557,13 @@ class Plans:
             chain, target = self._chain(expr)
             counted = id(target) if isinstance(target, s.Call | s.Aggregate) else None
 
+            branch_of = self._branch_of(target, None) if isinstance(target, s.If) else None
+
             def metric(ev: Evaluator) -> Seen:
-                return ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
+                seen = ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
+                if branch_of is not None and name not in ev.supplied.given_metrics:
+                    return attrs.evolve(seen, branch=branch_of(ev))
+                return seen
             seen_of: SeenOf = metric
         elif isinstance(expr, s.Name):
             def plain(ev: Evaluator) -> Seen:
@@ -372,16 +573,34 @@ class Plans:
             # The contract's own arithmetic (`a + b`, `round(x, 1)`, a share over answers
             # above a threshold fact): its value, and the values it was worked out from.
             inputs = self._inputs_read(expr, depth)
+            chosen_by = self._branch_of(expr, goal) if isinstance(expr, s.If) else None
 
             def computed(ev: Evaluator) -> Seen:
                 value = closure(ev, None)  # first: computing it records its counts
                 return Seen(expr, value, type_, tuple([seen_of(ev) for seen_of in inputs]),
-                            ev.counts.get(id(expr)))
+                            ev.counts.get(id(expr)), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
         if depth:
             return seen_of
         slot = id(seen_of)
         return lambda ev: ev.remembered(slot, seen_of)
+
+    def _branch_of(self, expr: s.If, goal: s.Goal | None) -> Callable[[Evaluator], tuple[Check, ...]]:
+        """How to record the conditions an `if` chain tried, up to the one that decided."""
+        conditions: list[CheckOf] = []
+        node: s.Expr = expr
+        while isinstance(node, s.If):
+            conditions.append(self.check_of(node.condition, goal))
+            node = node.otherwise
+
+        def branch(ev: Evaluator) -> tuple[Check, ...]:
+            tried: list[Check] = []
+            for condition in conditions:
+                tried.append(condition(ev))
+                if tried[-1].holds:
+                    break
+            return tuple(tried)
+        return branch
 
     def _chain(self, name: s.Name) -> tuple[tuple[str, ...], s.Expr]:
         """The metrics a metric is defined as, one in another, and the expression at the end."""
@@ -392,6 +611,75 @@ class Plans:
             chain.append(target.name)
             target = metrics[target.name].expr
         return tuple(chain), target
+
+
+def _distance_of(goal: s.Goal) -> DistanceOf | None:
+    """How to tell how far a goal is from its next tier, where its tiers compare one value
+    with fixed thresholds and give fixed fulfilments; else None."""
+    tiers: list[tuple[str, Fraction, Fraction]] = []
+    otherwise = _NONE_MET
+    subject: s.Expr | None = None
+    for tier in goal.tiers:
+        fulfilment = _written(tier)
+        if fulfilment is None:
+            return None
+        if tier.condition is None:
+            otherwise = fulfilment
+            break
+        condition = tier.condition
+        if not isinstance(condition, s.Compare) or (subject is not None and condition.left != subject):
+            return None
+        threshold = s.literal_value(condition.right)
+        if not isinstance(threshold, Fraction):
+            return None
+        subject = condition.left
+        tiers.append((condition.op, threshold, fulfilment))
+    if subject is None:
+        return None
+
+    def distance(ev: Evaluator, steps: Sequence[Step], fulfilment: Fraction) -> Distance | None:
+        seen = next((step.check.left for step in steps if isinstance(step, TierTried)
+                     and isinstance(step.check, Comparison)), None)
+        if seen is None or isinstance(seen.value, bool) or not isinstance(seen.value, Fraction | int):
+            return None
+        value = Fraction(seen.value)
+        better, worse = moves(tiers, otherwise, value)
+        counts = seen.counts
+        if counts is not None and _counted_value(counts) == value:
+            better = in_answers(better, value, counts) if better is not None else None
+            worse = in_answers(worse, value, counts) if worse is not None else None
+        return Distance(seen, better, worse)
+    return distance
+
+
+def _counted_value(counts: Counts) -> Fraction:
+    """The NPS or the share the counts make: the value in answers, if the subject is that."""
+    if isinstance(counts, NpsCounts):
+        return Fraction(100 * (counts.promoters - counts.detractors), counts.answers or 1)
+    return Fraction(counts.counted, counts.of or 1)
+
+
+def _ids(goals: object) -> tuple[str, ...]:
+    return tuple(str(g) for g in goals) if isinstance(goals, tuple) else ()
+
+
+def expr_needs(analysis: Analysis, expr: s.Expr) -> set[str]:
+    """The facts and deliverables an expression reads, directly or through metrics."""
+    needs: set[str] = set()
+    pending = list(s.names_in(expr))
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in analysis.facts or name in analysis.deliverables:
+            needs.add(name)
+        elif name in analysis.metrics:
+            pending.extend(s.names_in(analysis.metrics[name].expr))
+        elif name in analysis.payments:
+            pending.extend(s.names_in(analysis.payments[name].expr))
+    return needs
 
 
 def _plans_for(analysis: Analysis, compiler: Compiler) -> Plans:

@@ -71,6 +71,9 @@ class Seen:
     type: Type | None
     inputs: tuple[Seen, ...] = ()
     counts: Counts | None = None
+    # For a value an `if` chose: the conditions tried, in order; the last one decided
+    # (if it holds, its branch was taken; if none holds, the final `else`).
+    branch: tuple[Check, ...] = ()
 
     @property
     def literal(self) -> bool:
@@ -144,6 +147,7 @@ class Delivery:
     delivered: dt.date | None = None
     due: dt.date | None = None
     late: bool = False
+    pending: bool = False  # not delivered, and not due yet on the day evaluated
 
 
 @attrs.frozen
@@ -173,6 +177,51 @@ class TierTried:
 
 
 Step = Union[Delivery, RequirementCheck, TierTried]
+
+
+# ---- how far a result is from changing ---------------------------------------------------
+
+
+@attrs.frozen
+class Move:
+    """How far the subject of a goal's tiers must move to reach another fulfilment.
+
+    `by` is exact and above zero, in the subject's own unit; `direction` is +1
+    (raise it) or -1 (lower it). With `beyond`, the subject must pass that far
+    rather than reach it (the tier compares with `>` or `<`). `answers` is, for
+    an NPS or a share computed from answers, how many answers would have to
+    change at the same number of answers (to 9-10 for an NPS, to meet the
+    condition for a share, or, lowered, the other way), when that is possible.
+    """
+
+    direction: int
+    by: Fraction
+    beyond: bool
+    fulfilment: Fraction
+    answers: int | None = None
+
+
+@attrs.frozen
+class Distance:
+    """For a goal whose tiers compare one value with fixed thresholds: how far that value
+    is from the next better fulfilment, and from dropping to a worse one."""
+
+    subject: Seen
+    better: Move | None
+    worse: Move | None
+
+
+# ---- why a goal waits: follow-up during the year -----------------------------------------
+
+
+@attrs.frozen
+class Waiting:
+    """What a pending result waits for: a fact measured later, a deliverable not due
+    yet, or another goal that is pending; with the day it is due, where known."""
+
+    kind: str  # "fact", "deliverable" or "goal"
+    name: str
+    due: dt.date | None = None
 
 
 # ---- why a goal is not evaluable ---------------------------------------------------------

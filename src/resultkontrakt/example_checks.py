@@ -7,12 +7,12 @@ examples is examples.py's work.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from . import syntax as s
 from .errors import Problem, did_you_mean
 from .infer import Typer, a, as_percent
-from .values import BOOL, DATE, LIST, PERCENT, Type
+from .values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, Type
 
 
 def check_example(example: s.Example, types: Mapping[str, Type], module: s.Module,
@@ -50,7 +50,13 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
     goals = {goal.id for goal in module.goals}
     splits = {split.name: split for split in module.splits}
     for expectation in example.expectations:
-        yield from _check_expectation(expectation, goals, splits, typer)
+        yield from _check_expectation(expectation, goals, splits, typer,
+                                      [payment.name for payment in module.payments])
+    period = module.header.period if module.header else None
+    if example.as_of is not None and period is not None and not period[0] <= example.as_of <= period[1]:
+        yield Problem("warning", f"the example is evaluated as of {example.as_of}, outside the contract "
+                      f"period {period[0]} .. {period[1]}", example.span,
+                      "follow-up during the year takes a day within the period")
 
 
 def _mentions_names(expr: s.Expr) -> bool:
@@ -87,8 +93,9 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
 
 
 def _check_expectation(expectation: s.Expectation, goals: set[str],
-                       splits: Mapping[str, s.Split], typer: Typer) -> Iterator[Problem]:
-    if expectation.kind == "goal" and expectation.goal not in goals:
+                       splits: Mapping[str, s.Split], typer: Typer,
+                       payments: Collection[str] = ()) -> Iterator[Problem]:
+    if expectation.kind in ("goal", "pending") and expectation.goal not in goals:
         yield Problem("error", f"there is no goal {expectation.goal}", expectation.span,
                       did_you_mean(str(expectation.goal), goals) or "expect a goal the contract has")
     if expectation.kind in ("goal", "overall") and expectation.value is not None:
@@ -96,6 +103,21 @@ def _check_expectation(expectation: s.Expectation, goals: set[str],
         if found is not None and found.kind != PERCENT:
             yield Problem("error", f"a fulfilment is a percent, not {a(found)}", expectation.value.span,
                           "write it with %, e.g. `expect goal 1 = 100%`")
+    if expectation.kind == "points" and expectation.value is not None:
+        found = typer.type_of(expectation.value)
+        if found is not None and found.kind != NUMBER:
+            yield Problem("error", f"points are a number, not {a(found)}", expectation.value.span,
+                          "e.g. `expect points = 75.5`")
+    if expectation.kind == "payment":
+        if expectation.payment not in payments:
+            yield Problem("error", f"there is no payment `{expectation.payment}`", expectation.span,
+                          did_you_mean(str(expectation.payment), payments) or "expect a payment the contract has")
+        elif expectation.value is not None:
+            found = typer.type_of(expectation.value)
+            if found is not None and found.kind != MONEY:
+                yield Problem("error", f"a payment is an amount of money, not {a(found)}",
+                              expectation.value.span,
+                              f"e.g. `expect payment {expectation.payment} = 72000 kr`")
     if expectation.kind == "split":
         split = splits.get(str(expectation.split))
         if split is None:

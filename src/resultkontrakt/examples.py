@@ -19,7 +19,7 @@ import attrs
 
 from . import syntax as s
 from .errors import RkError, Span
-from .values import T_PERCENT, Value, format_number, format_value
+from .values import T_MONEY, T_PERCENT, Value, format_number, format_value
 
 if TYPE_CHECKING:
     from .contract import Contract
@@ -67,7 +67,7 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
             failures.append(f"given {given.name}: {failure_text(failed.failure, ENGLISH)}")
             continue
         (metrics if given.name in analysis.metrics else facts)[given.name] = Exact(value)
-    evaluation = contract.evaluate(facts, metrics)
+    evaluation = contract.evaluate(facts, metrics, as_of=example.as_of)
     failures.extend(f"given {p.message}" + (f" ({p.hint})" if p.hint else "")
                     for p in evaluation.errors)
     for expectation in example.expectations:
@@ -94,15 +94,40 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         want = "not evaluable" if expected is None else _percent(expected)
         got = "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
         return f"goal {goal.id}: expected {want}, got {got}. {goal.reasoning()}"
+    if expectation.kind == "pending":
+        goal = evaluation.goals[str(expectation.goal)]
+        if goal.pending:
+            return None
+        got = "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
+        return f"goal {goal.id}: expected pending, got {got}. {goal.reasoning()}"
     if expectation.kind == "overall":
         if evaluation.overall == expected:
             return None
         got = "not evaluable" if evaluation.overall is None else _percent(evaluation.overall)
         return f"overall: expected {_percent(expected)}, got {got}. {evaluation.overall_sentence()}"
-    try:
-        allocation = contract.split(expectation.split, facts, margins=False)
-    except RkError as error:
-        return f"split {expectation.split}: {error.problems[0].message}"
+    if expectation.kind == "points":
+        if evaluation.points == expected:
+            return None
+        got = "not known" if evaluation.points is None else format_number(evaluation.points)
+        return (f"points: expected {format_number(Fraction(expected))}, got {got}. "  # type: ignore[arg-type]
+                f"{evaluation.points_sentence()}")
+    if expectation.kind == "payment":
+        payment = evaluation.payments[str(expectation.payment)]
+        if payment.amount == expected:
+            return None
+        return (f"payment {payment.name}: expected {format_value(Fraction(expected), T_MONEY)}, "  # type: ignore[arg-type]
+                f"got {payment.explain()}")
+    if str(expectation.split) in evaluation.splits:  # its total worked out from these facts
+        worked = evaluation.splits[str(expectation.split)]
+        if worked.allocation is None:
+            reason = worked.problems[0].message if worked.problems else worked.total.explain()
+            return f"split {expectation.split}: {reason}"
+        allocation = worked.allocation
+    else:
+        try:
+            allocation = contract.split(expectation.split, facts, margins=False)
+        except RkError as error:
+            return f"split {expectation.split}: {error.problems[0].message}"
     party = str(expectation.party)
     if party not in allocation:
         return f"split {expectation.split}: there is no party {party}"

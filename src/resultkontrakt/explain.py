@@ -17,22 +17,39 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import syntax as s
 from .evidence import (
-    Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable, NpsCounts,
-    RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth,
+    Check, Comparison, Delivery, Distance, Failure, Junction, Membership, Negation, NotEvaluable,
+    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
 )
 from .functions import FUNCTIONS
 from .infer import DELIVERABLES
 from .printer import expr_text
 from .reasons import param_text, problem_text
-from .values import DATE, PERCENT, Type
+from .values import DATE, MONEY, PERCENT, Type
 from .vocabulary import MONEY_UNITS
 
 if TYPE_CHECKING:
     from .wording import Wording
+
+
+class PaymentLike(Protocol):
+    """What a payment's sentence is made from (results.PaymentResult)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def amount(self) -> Fraction | None: ...
+    @property
+    def seen(self) -> Seen | None: ...
+    @property
+    def blocked(self) -> NotEvaluable | None: ...
+    @property
+    def waiting(self) -> tuple[Waiting, ...]: ...
 
 # The comparison that holds when one does not: not >= 60 is < 60.
 _COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "="}
@@ -198,6 +215,9 @@ class _Sayer:
 
     def delivery(self, delivery: Delivery) -> str:
         self.told.add(delivery.name)
+        if delivery.pending:
+            return self.w.phrase("not due", name=delivery.name, due=delivery.due) if delivery.due \
+                else self.w.phrase("not due undated", name=delivery.name)
         if delivery.late:
             return self.w.phrase("late", name=delivery.name, delivered=delivery.delivered, due=delivery.due)
         return self.w.phrase("delivered" if delivery.done else "not delivered", name=delivery.name)
@@ -220,6 +240,8 @@ class _Sayer:
         elif seen.inputs:
             details = " (" + self.w.phrase("from", values=", ".join(
                 f"{self.label(i)} = {self.value(i)}" for i in seen.inputs)) + ")"
+        if seen.branch:
+            details = " (" + self.branch(seen.branch) + ")"
         unit = against.expr.unit if against is not None and isinstance(against.expr, s.Money) else None
         shown = self.value(seen)
         if unit is not None and isinstance(seen.value, Fraction | int) and not isinstance(seen.value, bool) \
@@ -227,9 +249,24 @@ class _Sayer:
             shown = self.w.money(seen.value, unit)
         return f"{self.label(seen)} = {shown}{details}"
 
+    def branch(self, checks: tuple[Check, ...]) -> str:
+        """The conditions an `if` tried, said like tiers: `point_i_alt = 78.5: below 90, but at least 75`."""
+        said: list[str] = []
+        subject: s.Expr | None = None
+        for check in checks:
+            if isinstance(check, Comparison) and subject is not None and check.left.expr == subject:
+                phrase = self.test(check.op if check.holds else _COMPLEMENT[check.op], check.left, check.right)
+                said[-1] += f", {self.w.phrase('but') + ' ' if check.holds else ''}{phrase}"
+                continue
+            subject = check.left.expr if isinstance(check, Comparison) else None
+            said.append(self.check(check))
+        return "; ".join(said)
+
     def label(self, seen: Seen) -> str:
         """What a value is called: a name, a function of a name in words, or the contract's arithmetic."""
         expr = seen.expr
+        if isinstance(expr, s.GoalValue):
+            return goal_value_label(expr, self.w)
         if isinstance(expr, s.Name):
             # A metric named for what it computes (`nps = nps(svar)`) goes by that name: NPS.
             if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps":
@@ -271,3 +308,93 @@ def _kind(type_: Type | None) -> str:
     if type_.kind == PERCENT or type_.is_quantity:
         return "number"
     return "other"
+
+
+def goal_value_label(expr: s.GoalValue, w: Wording) -> str:
+    """`fulfilment of goal 1`, `points`, `overall`: a goal's result as the contract reads it."""
+    if expr.goal is None:
+        return w["value." + expr.what]
+    return w.phrase("value." + expr.what + " of goal", goal=expr.goal)
+
+
+def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
+    """`pending: waits for strategi (due 2019-12-31) and antal (measured by 2019-12-31)`."""
+    parts = []
+    for item in waiting:
+        if item.kind == "goal":
+            parts.append(w.phrase("waits.goal", goal=item.name))
+        elif item.due is not None:
+            parts.append(w.phrase(f"waits.{item.kind}", name=item.name, due=item.due))
+        else:
+            parts.append(item.name)
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {w['and']} {parts[-1]}"
+    return w.phrase("waits", items=listed)
+
+
+def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -> str:
+    """`NPS = 57: reaches 100 % if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
+    say = _Sayer(w, {})
+    seen = distance.subject
+    parts = []
+    for move, key in ((distance.better, "better"), (distance.worse, "worse")):
+        if move is None:
+            continue
+        way = "up" if move.direction > 0 else "down"
+        how = ".beyond" if move.beyond else ""
+        if move.by == 0:
+            how = ".any"  # at the threshold: any move that way changes it
+        kind = seen.type.kind if seen.type is not None else "number"
+        by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
+              else w.money(move.by) if kind == MONEY else w.number(move.by))
+        text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
+        if move.answers is not None and seen.counts is not None:
+            kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
+            total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
+            text += " (" + w.phrase(f"distance.answers.{kind}.{way}", move.answers,
+                                    n=w.number(move.answers), of=w.number(total)) + ")"
+        parts.append(text)
+    if not parts:
+        return w.phrase("distance.none", subject=say.label(seen))
+    return f"{say.label(seen)} {say.value(seen)}: " + "; ".join(parts)
+
+
+def points_text(points: Fraction | None, reached: Fraction, possible: Fraction,
+                missing: Sequence[str], w: Wording) -> str:
+    """`Points: 75.5 of 100 points`, or the points of the goals with a result and which lack one."""
+    if points is not None:
+        return w.phrase("points", points=w.number(points), possible=w.number(possible))
+    return w.phrase("points missing", len(missing), reached=w.number(reached),
+                    possible=w.number(possible), ids=", ".join(missing), n=len(missing))
+
+
+def payment_text(payment: PaymentLike, w: Wording) -> str:
+    """A payment's amount to the krone, and every value it was worked out from."""
+    title = payment.title or payment.name
+    if payment.waiting:
+        return f"{title}: {waiting_text(payment.waiting, w)}."
+    if payment.amount is None or payment.seen is None:
+        reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
+        return f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else "") + "."
+    say = _Sayer(w, {})
+    head = f"{title}: {w.money(payment.amount, 'kr')} = {expr_text(payment.seen.expr)}"
+    values: list[str] = []
+    told: set[str] = set()
+    pending = list(payment.seen.inputs)
+    while pending:
+        seen = pending.pop(0)
+        label = say.label(seen)
+        if label in told:
+            continue
+        told.add(label)
+        detail = ""
+        if seen.branch:
+            detail = f" ({say.branch(seen.branch)})"
+        elif seen.counts is not None:
+            detail = say.counts(seen.counts)
+        values.append(f"{label} = {say.value(seen)}{detail}")
+        pending.extend(seen.inputs)
+    if payment.seen.branch:
+        head += f" ({say.branch(payment.seen.branch)})"
+    if not values:
+        return head + "."
+    return f"{head}, {w.phrase('from', values='; '.join(values))}."

@@ -214,11 +214,13 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
 def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:
     if isinstance(raw, Exact):
         raw = raw.value
+    # A due date worked out from the facts (`første + 36 months`) is applied by the evaluation.
+    due = deliverable.due_date
     if isinstance(raw, bool):
-        return Delivery(deliverable.name, deliverable.title, raw, None, deliverable.due)
+        return Delivery(deliverable.name, deliverable.title, raw, None, due)
     try:
         delivered = date_of(raw)
     except Invalid:
         raise Invalid("deliverable-value", got=describe(raw)) from None
-    late = deliverable.due is not None and delivered > deliverable.due
-    return Delivery(deliverable.name, deliverable.title, not late, delivered, deliverable.due, late)
+    late = due is not None and delivered > due
+    return Delivery(deliverable.name, deliverable.title, not late, delivered, due, late)

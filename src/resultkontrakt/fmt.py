@@ -149,7 +149,7 @@ def _describe_item(item: object) -> str:
     match item:
         case s.Goal():
             return f"goal {item.id}"
-        case s.Fact() | s.Metric() | s.Split():
+        case s.Fact() | s.Metric() | s.Split() | s.Payment():
             return f"`{item.name}`"
         case s.Example():
             return f"the example {quote(item.name)}"
@@ -221,6 +221,8 @@ class _Printer:
                     self.goal(item)
                 case s.Split():
                     self.split(item)
+                case s.Payment():
+                    self.payment(item)
                 case s.Example():
                     self.example(item)
         rest = self.notes.rest()
@@ -280,6 +282,11 @@ class _Printer:
             self.line(0, text, span, self.notes.after(span.line, span.line))
             self.out.append(INDENT + quote(description) + self.notes.after(span.line + 1, span.end_line))
 
+    def payment(self, payment: s.Payment) -> None:
+        title = f" {quote(payment.title)}" if payment.title is not None else ""
+        self.line(0, f"payment {payment.name}{title} = {expr_text(payment.expr)}", payment.span,
+                  self.notes.after(payment.span.line, payment.span.end_line))
+
     def goal(self, goal: s.Goal) -> None:
         inner = [span for _, span in goal.item_spans] + [d.span for d in goal.deliverables]
         self.open(0, f"goal {goal.id} {quote(goal.title)}", goal.span, inner)
@@ -291,7 +298,7 @@ class _Printer:
         for text, span in zip(goal.text, _spans_of(goal.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         for deliverable in goal.deliverables:
-            due = f" due {deliverable.due}" if deliverable.due else ""
+            due = f" due {expr_text(deliverable.due)}" if deliverable.due is not None else ""
             self.line(1, f"deliverable {deliverable.name} {quote(deliverable.title)}{due}", deliverable.span)
         for requirement in goal.requirements:
             self.line(1, f"require {expr_text(requirement.condition)} {quote(requirement.reason)}",
@@ -319,6 +326,8 @@ class _Printer:
             self.text_block(1, text, span)
         if split.total is not None:
             self.line(1, f"total {expr_text(split.total)}", spans.get("total"))
+        if split.parties:
+            self.line(1, "parties " + ", ".join(_party(p) for p in split.parties), spans.get("parties"))
         if split.key is not None:
             self.line(1, f"key {quote(split.key)}", spans.get("key"))
         if "installments" in spans:
@@ -343,7 +352,8 @@ class _Printer:
         self.close(0, split.span)
 
     def example(self, example: s.Example) -> None:
-        self.open(0, f"example {quote(example.name)}", example.span,
+        as_of = f" as of {example.as_of}" if example.as_of is not None else ""
+        self.open(0, f"example {quote(example.name)}{as_of}", example.span,
                   [g.span for g in example.givens] + [e.span for e in example.expectations])
         if example.givens:
             self.listing("given", [f"{g.name} = {expr_text(g.value)}" for g in example.givens],
@@ -389,9 +399,14 @@ def _expectation(expectation: s.Expectation) -> str:
         if expectation.value is None:
             return f"goal {expectation.goal} not evaluable"
         return f"goal {expectation.goal} = {expr_text(expectation.value)}"
-    if expectation.kind == "overall":
+    if expectation.kind == "pending":
+        return f"goal {expectation.goal} pending"
+    if expectation.kind in ("overall", "points"):
         assert expectation.value is not None
-        return f"overall = {expr_text(expectation.value)}"
+        return f"{expectation.kind} = {expr_text(expectation.value)}"
+    if expectation.kind == "payment":
+        assert expectation.value is not None
+        return f"payment {expectation.payment} = {expr_text(expectation.value)}"
     assert expectation.value is not None
     return (f"split {expectation.split} {_party(str(expectation.party))} = "
             f"{expr_text(expectation.value)}")

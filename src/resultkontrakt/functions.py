@@ -289,6 +289,13 @@ def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
     if not 1 <= len(types) <= 2 or not types[0].is_quantity:
         return Mistake("`round` takes a value and, optionally, a number of decimals",
                        "e.g. `round(nps)` or `round(nps, 1)`")
+    if len(call.args) == 2 and types[1].kind == MONEY:
+        # `round(amount, 1 kr)`: to whole kroner (or whole thousands, `1 tkr`).
+        unit = call.args[1]
+        if types[0].kind != MONEY or not (isinstance(unit, s.Money) and unit.value > 0):
+            return Mistake("`round(AMOUNT, UNIT)` rounds an amount of money to a unit written out",
+                           "e.g. `round(bonus, 1 kr)`")
+        return Type(MONEY)
     if len(call.args) == 2:
         digits = call.args[1]
         if not (isinstance(digits, s.Number) and digits.value.denominator == 1 and 0 <= digits.value <= 20):
@@ -297,6 +304,9 @@ def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
 
 
 def _round(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+    if len(types) == 2 and types[1] is not None and types[1].kind == MONEY:
+        unit = Fraction(quantity(args[1]))
+        return round_half_away(Fraction(quantity(args[0])) / unit) * unit
     # A percent is rounded in percentage points: round(70.46%) is 70%.
     scale = 100 if types and types[0] is not None and types[0].kind == PERCENT else 1
     places = int(quantity(args[1])) if len(args) > 1 else 0

@@ -14,11 +14,12 @@ import attrs
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
 from .values import (
-    BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TEXT, T_BOOL, T_DATE, T_INTEGER, T_MONEY, T_NUMBER,
-    T_PERCENT, T_TEXT, Type, format_value, list_of,
+    BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, TEXT, T_BOOL, T_DATE, T_DURATION,
+    T_INTEGER, T_MONEY, T_NUMBER, T_PERCENT, T_TEXT, Type, format_value, list_of, table_of,
 )
 from .functions import FUNCTIONS, ORDERED, QUANTIFIERS, Mistake
 from .functions import NAMES as FUNCTION_NAMES
+from .printer import expr_text
 from .vocabulary import quote
 
 DELIVERABLES = "deliverables"
@@ -32,7 +33,8 @@ def a(type_: Type) -> str:
         return "an answer from a fixed list"
     return {
         NUMBER: "a number", PERCENT: "a percent", MONEY: "an amount of money",
-        BOOL: "a true/false value", DATE: "a date", TEXT: "a text",
+        BOOL: "a true/false value", DATE: "a date", TEXT: "a text", DURATION: "a span of days, months or years",
+        TABLE: "a table",
     }.get(type_.kind, f"a {type_}")
 
 
@@ -50,6 +52,15 @@ def as_percent(number: Fraction) -> str:
     return format_value(share, T_PERCENT)
 
 
+def _percent_times(expr: s.Expr) -> str | None:
+    """`75% * 120` written as the percent of a number it means: `75% of 120`."""
+    if isinstance(expr, s.Binary) and expr.op == "*":
+        for percent, number in ((expr.left, expr.right), (expr.right, expr.left)):
+            if isinstance(percent, s.Percent) and not isinstance(number, s.Percent):
+                return f"{expr_text(percent)} of {expr_text(number)}"
+    return None
+
+
 @attrs.define
 class Typer:
     """Gives expressions their types; records a problem for each mistake when asked to."""
@@ -61,6 +72,10 @@ class Typer:
     untyped: set[str] | frozenset[str] = frozenset()
     # Names bound by quantifiers around the expression being typed.
     scope: dict[str, Type] = attrs.field(factory=dict)
+    # The contract's goal ids, where `fulfilment(goal ID)` is to be checked against them.
+    goal_ids: frozenset[str] | None = None
+    # Payments, which only payments and split totals may use (they come after the goals).
+    payments: frozenset[str] = frozenset()
 
     def _error(self, span: Span, message: str, hint: str | None) -> None:
         if self.problems is not None:
@@ -80,8 +95,16 @@ class Typer:
                 return T_BOOL
             case s.Text():
                 return T_TEXT
+            case s.Duration():
+                return T_DURATION
             case s.Name():
                 return self._name(expr)
+            case s.GoalValue():
+                return self._goal_value(expr)
+            case s.If():
+                return self._if(expr)
+            case s.TableLiteral():
+                return self._table(expr)
             case s.Unary(op="-", operand=operand):
                 found = self.type_of(operand)
                 if found is not None and not found.is_quantity:
@@ -127,6 +150,11 @@ class Typer:
             return list_of(T_BOOL)
         if expr.name == "?":  # a shorthand tier with no subject; already reported
             return None
+        if expr.name in self.payments:
+            self._error(expr.span, f"`{expr.name}` is a payment, worked out after the goals, so only "
+                        "a payment or a split's total can use it",
+                        "use the metrics and facts the payment is computed from instead")
+            return None
         found = self.types.get(expr.name)
         if found is None and expr.name not in self.untyped:
             known = list(self.types) + list(self.scope) + ([DELIVERABLES] if self.goal else [])
@@ -140,6 +168,43 @@ class Typer:
             self._error(expr.span, f"`{what}` needs true or false, not {a(found)}",
                         "compare the value first, e.g. `nps >= 60`")
 
+    def _goal_value(self, expr: s.GoalValue) -> Type:
+        if expr.goal is not None and self.goal_ids is not None and expr.goal not in self.goal_ids:
+            self._error(expr.span, f"there is no goal {expr.goal}",
+                        did_you_mean(expr.goal, self.goal_ids)
+                        or "the goals are: " + ", ".join(sorted(self.goal_ids)))
+        return T_NUMBER if expr.what == "points" else T_PERCENT
+
+    def _if(self, expr: s.If) -> Type | None:
+        self._expect_bool(expr.condition, "if")
+        then, otherwise = self.type_of(expr.then), self.type_of(expr.otherwise)
+        if then is None or otherwise is None:
+            return None
+        if then.kind != otherwise.kind or (then.kind in (LIST, TABLE) and then != otherwise):
+            hint = "give both branches values of one kind"
+            for typed, other, branch in ((then, otherwise, expr.otherwise), (otherwise, then, expr.then)):
+                if other.kind == NUMBER and isinstance(branch, s.Number) and typed.kind in (PERCENT, MONEY):
+                    written = (as_percent(branch.value) if typed.kind == PERCENT
+                               else f"{expr_text(branch)} kr")
+                    hint = f"write `{expr_text(branch)}` as {a(typed)} too: {written}"
+            self._error(expr.span, f"both branches of `if` must give one kind of value, but one gives "
+                        f"{a(then)} and the other {a(otherwise)}", hint)
+            return None
+        if then == otherwise:
+            return then
+        return Type(then.kind, integer=then.integer and otherwise.integer)
+
+    def _table(self, expr: s.TableLiteral) -> Type | None:
+        types = [self.type_of(item) for _, item in expr.pairs]
+        known = [t for t in types if t is not None]
+        if len(known) != len(types):
+            return None
+        if len({t.kind for t in known}) != 1 or not known[0].is_quantity:
+            self._error(expr.span, "a table holds numbers (or percents, or money) of one kind",
+                        'e.g. {"Morsø": 20514, "Thisted": 43716}')
+            return None
+        return table_of(Type(known[0].kind, integer=all(t.integer for t in known)))
+
     # ---- operators ----
 
     def _arithmetic(self, expr: s.Binary) -> Type | None:
@@ -148,6 +213,10 @@ class Typer:
             return None
         if LIST in (left.kind, right.kind):
             return self._list_arithmetic(expr, left, right)
+        if DATE in (left.kind, right.kind) or DURATION in (left.kind, right.kind):
+            return self._calendar(expr, left, right)
+        if expr.op == "of":
+            return self._of(expr, left, right)
         if not (left.is_quantity and right.is_quantity):
             bad = left if not left.is_quantity else right
             self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}",
@@ -189,6 +258,48 @@ class Typer:
         integer = left.integer and right.integer and expr.op in "+-*"
         return Type(result, integer=integer)
 
+    def _calendar(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+        """`first + 18 months`, `last - 30 days`, `end - start` (a number of days)."""
+        kinds = (left.kind, right.kind)
+        if expr.op == "+" and set(kinds) == {DATE, DURATION}:
+            return T_DATE
+        if expr.op == "-" and kinds == (DATE, DURATION):
+            return T_DATE
+        if expr.op == "-" and kinds == (DATE, DATE):
+            return T_INTEGER
+        if kinds == (DURATION, DURATION):
+            self._error(expr.span, "two spans of the calendar cannot be added or taken from each other",
+                        "move the date by each in turn: `start + 3 months + 2 days`")
+        elif DURATION in kinds and DATE not in kinds:
+            self._error(expr.span, f"a span of days, months or years is added to a date or taken from "
+                        f"it, not combined with {a(left if left.kind != DURATION else right)}",
+                        "e.g. `første_indflytning + 36 months`")
+        elif DATE in kinds and NUMBER in kinds:
+            number = expr.right if right.kind == NUMBER else expr.left
+            span = f"{expr_text(number)} days" if isinstance(number, s.Number) else "18 months"
+            self._error(expr.span, f"`{expr.op}` cannot move a date by a plain number",
+                        f"say what the number counts: `{expr_text(expr.left if left.kind == DATE else expr.right)} "
+                        f"{expr.op} {span}` (or months, or years)")
+        else:
+            self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}",
+                        "a date moves by a span (`start + 3 months`), and two dates give the days "
+                        "between them (`end - start`)")
+        return None
+
+    def _of(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+        """`75% of 120` is 90: a percent of a number, a percent or an amount of money."""
+        if left.kind != PERCENT or not right.is_quantity:
+            if right.kind == PERCENT and left.is_quantity:
+                hint = "write the percent first: `75% of 120`"
+            elif left.kind == NUMBER and isinstance(expr.left, s.Number):
+                hint = f"write the share as a percentage: `{as_percent(expr.left.value)} of ...`"
+            else:
+                hint = "e.g. `75% of 120`, `10% of lønramme` or `30% of 10%`"
+            self._error(expr.span, f"`of` takes a percent of a number, a percent or money, not "
+                        f"{a(left)} of {a(right)}", hint)
+            return None
+        return Type(right.kind)
+
     def _list_arithmetic(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
         """`[10] * 65 + [7] * 30`: lists repeated and joined, to write answers compactly."""
         if expr.op == "*" and left.kind == LIST and right.kind == NUMBER and right.integer:
@@ -213,7 +324,7 @@ class Typer:
                 self.check_choice(left, expr.right)
                 self.check_choice(right, expr.left)
         elif left.kind != right.kind or left.kind not in ORDERED:
-            if left.kind in ORDERED and right.kind in ORDERED:
+            if (left.kind in ORDERED and right.kind in ORDERED) or {left.kind, right.kind} == {NUMBER, DURATION}:
                 self._mismatch(expr, left, right)
             else:
                 bad = left if left.kind not in ORDERED else right
@@ -223,12 +334,22 @@ class Typer:
 
     def _mismatch(self, expr: s.Compare, left: Type, right: Type) -> None:
         hint = unit_hint(left.kind) or None
+        if {left.kind, right.kind} == {NUMBER, DURATION}:
+            span = expr.right if right.kind == DURATION else expr.left
+            count = str(span.amount) if isinstance(span, s.Duration) else "N"
+            self._error(expr.span, "the days between two dates are a number, not a span of the calendar",
+                        f"compare with a number of days: `{expr.op} {count}`")
+            return
         for percent_side, number_side in ((left, expr.right), (right, expr.left)):
             other = right if percent_side is left else left
             if percent_side.kind == PERCENT and other.kind == NUMBER:
                 hint = "compare a percent with a percent, and a number with a number"
                 if isinstance(number_side, s.Number):
                     hint = f"write the threshold as a percentage: {as_percent(number_side.value)}"
+                percent_expr = expr.left if percent_side is left else expr.right
+                of = _percent_times(percent_expr)
+                if of is not None:
+                    hint = f"to take a percent of a number, write `{of}`"
         self._error(expr.span, f"cannot compare {a(left)} with {a(right)}", hint)
 
     def check_choice(self, side_type: Type, other: s.Expr) -> None:

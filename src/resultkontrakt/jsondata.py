@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .evidence import (
-    Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable, NpsCounts,
-    RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth,
+    Check, Comparison, Delivery, Distance, Failure, Junction, Membership, Move, Negation, NotEvaluable,
+    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
 )
-from .explain import counts_text, failure_text, problem_text
+from .explain import counts_text, distance_text, failure_text, problem_text
 from .printer import expr_text
-from .values import Value, fraction_text, percent_number
+from .values import CalendarSpan, Value, fraction_text, percent_number
 from .vocabulary import number_literal
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ def step_dict(step: Step, w: Wording) -> dict[str, object]:
         case Delivery():
             return {"kind": "deliverable", "name": step.name, "title": step.title, "done": step.done,
                     "delivered": step.delivered.isoformat() if step.delivered else None,
-                    "due": step.due.isoformat() if step.due else None, "late": step.late}
+                    "due": step.due.isoformat() if step.due else None, "late": step.late,
+                    "pending": step.pending}
         case RequirementCheck():
             return {"kind": "require", **_requirement(step, w)}
         case TierTried():
@@ -138,6 +139,8 @@ def seen_dict(seen: Seen) -> dict[str, object]:
         out["counts"] = _counts(seen.counts)
     if seen.inputs:
         out["inputs"] = [seen_dict(i) for i in seen.inputs]
+    if seen.branch:
+        out["branch"] = [check_dict(check) for check in seen.branch]
     return out
 
 
@@ -152,6 +155,8 @@ def _exact(value: Value) -> object:
     """A value as JSON, exactly: numbers as decimal or fraction text, lists of them."""
     if isinstance(value, bool | str):
         return value
+    if isinstance(value, CalendarSpan):
+        return str(value)
     if isinstance(value, tuple):
         if len(value) > 100:  # the answers behind a figure are summed up by its counts
             return {"values": len(value)}
@@ -183,3 +188,42 @@ def _plain(value: object) -> object:
 def weight_number(value: Fraction) -> int | float:
     # Weights are decimals written in the contract; a float shows them as written.
     return value.numerator if value.denominator == 1 else float(value)
+
+
+def points_number(value: Fraction | None) -> int | float | str | None:
+    """Points as JSON: a whole number, a short decimal, or, where none is exact, a fraction's text."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return value.numerator
+    try:
+        return float(number_literal(value))  # 75.5: a decimal as written, exact in JSON's text
+    except ValueError:
+        return fraction_text(value)
+
+
+def money_text(kroner: Fraction) -> str:
+    """An amount in kroner as an exact decimal text with øre: "73800.00"; more decimals only
+    where the amount has them, a fraction's text where it has no finite decimal."""
+    try:
+        text = number_literal(kroner)
+    except ValueError:
+        return fraction_text(kroner)
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"
+
+
+def waiting_dict(item: Waiting) -> dict[str, object]:
+    return {"kind": item.kind, "name": item.name, "due": item.due.isoformat() if item.due else None}
+
+
+def _move_dict(move: Move | None) -> dict[str, object] | None:
+    if move is None:
+        return None
+    return {"direction": "up" if move.direction > 0 else "down", "by": _number_text(move.by),
+            "beyond": move.beyond, "fulfilment": percent_number(move.fulfilment), "answers": move.answers}
+
+
+def distance_dict(distance: Distance, w: Wording) -> dict[str, object]:
+    return {"subject": seen_dict(distance.subject), "better": _move_dict(distance.better),
+            "worse": _move_dict(distance.worse), "explanation": distance_text(distance, None, w)}

@@ -32,7 +32,7 @@ _TOKEN_WORDS = {
     "METHOD": "a method (largest remainder, sainte-laguë or d'hondt)",
     "$END": "the end of the file",
 }
-_OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or"}
+_OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or", "of"}
 
 
 def grammar_text() -> str:
@@ -196,7 +196,16 @@ def _words(terminals: set[str] | frozenset[str]) -> list[str]:
     return ordered
 
 
+# What may start a value; where a value may come, these are said in one phrase.
+_VALUE_STARTS = {"NAME", "NUMBER", "PERCENT", "DATE", "STRING"}
+_VALUE_WORDS = {"(", "-", "[", "{", "true", "false", "if", "not", "overall", "points"}
+
+
 def _describe(terminals: set[str] | frozenset[str]) -> str:
+    if {"NAME", "NUMBER"} <= set(terminals):
+        rest = {t for t in terminals if t not in _VALUE_STARTS and _literal(t) not in _VALUE_WORDS}
+        words = ["a value such as 60, 70% or a name", *_words(rest)]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     words = _words(terminals)
     if not words:
         return ""
@@ -231,6 +240,9 @@ def _hint_for(token: lark.Token, expected: set[str] | frozenset[str], text: str)
         return "separate the tiers of a score with `;`"
     if value == "%":
         return "write a percentage without a space: 70%"
+    if value in ("expect", "given") and text[:at].rstrip().endswith(","):
+        return (f"after a comma the list goes on without a second `{value}`: "
+                f"`{value} ..., ...`; or start a new `{value}` without the comma")
     return None
 
 

@@ -11,7 +11,8 @@ from .values import format_value
 from .vocabulary import number_literal, quote
 
 # Binding strength, loosest first; mirrors the grammar's expression rules.
-_PRECEDENCE = {"or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
+_PRECEDENCE = {"if": 0, "or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6,
+               "of": 6, "neg": 7}
 _ATOM = 8
 
 
@@ -33,6 +34,15 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return format_value(expr.value, None), _ATOM
         case s.Name(name=name):
             return name, _ATOM
+        case s.Duration(amount=amount, unit=unit):
+            return f"{amount} {unit}", _ATOM
+        case s.GoalValue(what=what, goal=goal):
+            return (what if goal is None else f"{what}(goal {goal})"), _ATOM
+        case s.TableLiteral(pairs=pairs):
+            return "{" + ", ".join(f"{quote(name)}: {expr_text(item)}" for name, item in pairs) + "}", _ATOM
+        case s.If(condition=condition, then=then, otherwise=otherwise):
+            return (f"if {expr_text(condition)} then {expr_text(then)} else {expr_text(otherwise)}",
+                    _PRECEDENCE["if"])
         case s.Call(function=function, args=args):
             return f"{function}({', '.join(expr_text(a) for a in args)})", _ATOM
         case s.Aggregate(function=function, var=var, source=source, where=where):

@@ -18,6 +18,8 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
     """Goals under their groups, each with status, fulfilment and the reason in one sentence,
     then (unless left out) the goal's own text blocks."""
     lines = [evaluation.title]
+    if evaluation.as_of is not None:
+        lines.append(wording.phrase("report.as of", day=evaluation.as_of))
     if evaluation.parties or evaluation.period:
         about = ", ".join(evaluation.parties)
         if evaluation.period:
@@ -37,20 +39,44 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
             lines.append("")  # goals with text read better apart
         status = wording[goal.status]
         outcome = status if goal.fulfilment is None else f"{status}, {wording.percent(goal.fulfilment)}"
+        if evaluation.weighted and goal.points is not None:
+            outcome += f" ({wording.phrase('goal points', points=wording.number(goal.points), weight=wording.number(goal.weight))})"
         lines.append(f"  {goal.id:<{id_width}}  {goal.title}: {outcome}".replace("\u00a0", " "))
         indent = " " * (id_width + 4)
         # "→ 50 %" comes with no-break spaces, and a range `0 .. 10` and `name = value`
         # get them here, so that none is broken over two lines; the screen then gets
         # plain spaces.
-        kept = goal.reasoning(wording).replace(" .. ", "\u00a0..\u00a0").replace(" = ", "\u00a0=\u00a0")
+        kept = _kept(goal.reasoning(wording))
         wrapped = textwrap.wrap(kept, width=width,
                                 initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
         lines += [line.replace("\u00a0", " ") for line in wrapped]
+        distance = goal.distance_sentence(wording)
+        if distance is not None:
+            lines += [line.replace("\u00a0", " ") for line in textwrap.wrap(
+                _kept(distance), width=width, initial_indent=indent, subsequent_indent=indent,
+                break_on_hyphens=False)]
         if with_text:
             for block in goal.text:
                 lines += [f"{indent}| {line}".rstrip() for line in block.splitlines()]
     lines += ["", evaluation.overall_sentence(wording).replace("\u00a0", " ")]
+    if evaluation.weighted:
+        lines.append(evaluation.points_sentence(wording).replace("\u00a0", " "))
+    for payment in evaluation.payments.values():
+        lines.append("")
+        lines += [line.replace("\u00a0", " ") for line in textwrap.wrap(
+            _kept(payment.explain(wording)), width=width, subsequent_indent="    ", break_on_hyphens=False)]
+    for split in evaluation.splits.values():
+        lines.append("")
+        if split.allocation is None:
+            lines.append(split.total.explain(wording).replace("\u00a0", " "))
+        else:
+            lines.append(allocation_text(split.allocation))
     return "\n".join(lines)
+
+
+def _kept(text: str) -> str:
+    """No line break inside `a .. b` or `name = value`: those spaces become no-break spaces."""
+    return text.replace(" .. ", "\u00a0..\u00a0").replace(" = ", "\u00a0=\u00a0")
 
 
 def evaluation_json(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:

@@ -9,6 +9,7 @@ prints on paper.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 
@@ -48,12 +49,26 @@ class Report:
         yield from order.items()
 
     def about(self) -> str:
-        """The parties and the period, as one line."""
+        """The parties and the period, as one line; and the day of a follow-up during the year."""
         about = ", ".join(self.evaluation.parties)
         if self.evaluation.period:
             start, end = self.evaluation.period
             about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+        if self.evaluation.as_of is not None:
+            day = self.t("as of", day=self.evaluation.as_of)
+            about = f"{about}. {day}" if about else day
         return about
+
+    def points(self) -> str | None:
+        """`75,5 af 100 point`, where the contract weighs its goals in points."""
+        if not self.evaluation.weighted:
+            return None
+        return self.evaluation.points_sentence(self.wording).removesuffix(".")
+
+    def goal_points(self, goal: GoalResult) -> str:
+        return self.wording.phrase("goal points", points=self.wording.number(goal.points),
+                                   weight=self.wording.number(goal.weight)) if goal.points is not None else \
+            self.t("none")
 
     def outcome(self, goal: GoalResult) -> str:
         """`Delvist opfyldt, 50 %`, or just `Kan ikke vurderes`."""
@@ -90,13 +105,21 @@ def _kroner(unit: str) -> int:
     return MONEY_UNITS[unit]
 
 
-def build(contract: Contract, facts: Mapping[str, object], lang: str = "da") -> Report:
+def build(contract: Contract, facts: Mapping[str, object], lang: str = "da",
+          as_of: dt.date | None = None) -> Report:
     """Evaluate and split, ready to render; a split that cannot be worked out says why."""
     wording = WORDINGS[lang]
-    evaluation = contract.evaluate(facts)
+    evaluation = contract.evaluate(facts, as_of=as_of)
     allocations = []
     failed = []
     for name in contract.splits:
+        if name in evaluation.splits:  # its total worked out with the goals
+            worked = evaluation.splits[name]
+            if worked.allocation is not None:
+                allocations.append(worked.allocation)
+            elif worked.problems:
+                failed.append((name, worked.problems))
+            continue
         try:
             allocations.append(contract.split(name, facts, margins=False))
         except RkError as error:
@@ -116,18 +139,33 @@ def markdown(report: Report) -> str:
     if about:
         lines += [md(about), ""]
     lines += [f"**{md(report.t('overall'))}: {md(report.overall())}**", ""]
-    lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} |",
-              "|---|---|---|---:|"]
-    lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} |"
-              for g in ev.goals.values()]
+    points = report.points()
+    if points is not None:
+        lines += [f"**{md(points)}**", ""]
+    if ev.weighted:
+        lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} "
+                  f"| {md(report.t('points'))} |", "|---|---|---|---:|---:|"]
+        lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} "
+                  f"| {md(report.goal_points(g))} |" for g in ev.goals.values()]
+    else:
+        lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} |",
+                  "|---|---|---|---:|"]
+        lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} |"
+                  for g in ev.goals.values()]
     for group, goals in report.groups():
         lines += ["", f"## {md(group)}"]
         for goal in goals:
             lines += ["", f"### {md(report.t('goal'))} {md(goal.id)}: {md(goal.title)}", "",
                       f"**{md(report.outcome(goal))}.** "
                       f"{md(goal.reasoning(w))}"]
+            distance = goal.distance_sentence(w)
+            if distance is not None:
+                lines += ["", md(distance)]
             for block in goal.text:
                 lines += ["", "\n>\n".join(f"> {md(paragraph)}" for paragraph in _paragraphs(block))]
+    if ev.payments:
+        lines += ["", f"## {md(report.t('payments'))}", ""]
+        lines += [f"- {md(payment.explain(w))}" for payment in ev.payments.values()]
     for allocation in report.splits:
         lines += ["", f"## {md(report.split_heading(allocation))}", ""]
         if allocation.key:
@@ -156,7 +194,7 @@ def _paragraphs(block: str) -> list[str]:
 
 _CSS = """
 :root { --ink: #1d2530; --muted: #5b6675; --line: #d8dee6; --met: #2e7d4f; --partly: #c58a16;
-        --not: #b3372f; --none: #8a94a3; --track: #eef1f5; }
+        --not: #b3372f; --none: #8a94a3; --pending: #3a6ea5; --track: #eef1f5; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: var(--ink); background: #fff; overflow-wrap: break-word; }
@@ -173,6 +211,9 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bo
 .fulfilment { min-width: 4rem; text-align: right; font-variant-numeric: tabular-nums; }
 .met .status { color: var(--met); } .partly .status { color: var(--partly); }
 .not .status { color: var(--not); } .none .status { color: var(--none); }
+.pending .status { color: var(--pending); } .pending { border-style: dashed; }
+.distance, .points { margin: .25rem 0; color: var(--muted); }
+.payments li { margin: .25rem 0; }
 .bar { flex: 1 1 12rem; height: .9rem; background: var(--track); border-radius: .45rem; overflow: hidden;
        min-width: 8rem; }
 .bar span { display: block; height: 100%; border-radius: .45rem; }
@@ -192,7 +233,8 @@ tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
   h2 { break-after: avoid; } }
 """
 
-_CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none"}
+_CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none",
+          "pending": "pending"}
 
 
 def page(report: Report) -> str:
@@ -204,9 +246,16 @@ def page(report: Report) -> str:
     if about:
         body.append(f'<p class="about">{e(about)}</p>')
     body.append(f'<p class="overall"><strong>{e(report.t("overall"))}:</strong> {e(report.overall())}</p>')
+    points = report.points()
+    if points is not None:
+        body.append(f'<p class="overall points-total"><strong>{e(points)}</strong></p>')
     for group, goals in report.groups():
         body.append(f"<h2>{e(group)}</h2>")
         body.extend(_goal_html(report, goal) for goal in goals)
+    if ev.payments:
+        body.append(f"<h2>{e(report.t('payments'))}</h2><ul class=\"payments\">"
+                    + "".join(f"<li>{e(payment.explain(w))}</li>" for payment in ev.payments.values())
+                    + "</ul>")
     for allocation in report.splits:
         body.append(_split_html(report, allocation))
     for name, problems in report.failed_splits:
@@ -229,12 +278,16 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
     text = "".join("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in _paragraphs(block))
                    + "</blockquote>" for block in goal.text)
     why = e(goal.reasoning(w))
+    distance = goal.distance_sentence(w)
+    more = f'<p class="distance">{e(distance)}</p>' if distance is not None else ""
+    points = (f'<span class="points">{e(report.goal_points(goal))}</span>'
+              if report.evaluation.weighted and goal.points is not None else "")
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
             f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
             f'<div class="result"><span class="status">{e(w[goal.status])}</span>'
             + (f'<span class="fulfilment">{e(report.fulfilment(goal))}</span>' if goal.fulfilment is not None else "")
-            + f'{meter}</div>'
-            f'<p class="why">{why}</p>{text}</section>')
+            + f'{points}{meter}</div>'
+            f'<p class="why">{why}</p>{more}{text}</section>')
 
 
 def _split_html(report: Report, allocation: Allocation) -> str:

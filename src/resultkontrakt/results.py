@@ -15,19 +15,24 @@ import attrs
 
 from . import escape
 from .errors import Problem
-from .evidence import NotEvaluable, Step
-from .explain import not_evaluable, reasoning
-from .jsondata import blocked_dict, problem_dict, step_dict, weight_number
+from .evidence import Distance, NotEvaluable, Seen, Step, Waiting
+from .explain import (
+    distance_text, not_evaluable, payment_text, points_text, reasoning, waiting_text,
+)
+from .jsondata import (
+    blocked_dict, distance_dict, money_text, points_number, problem_dict, seen_dict, step_dict,
+    waiting_dict, weight_number,
+)
 from .values import format_number, format_percent, fraction_text, percent_number
 from .vocabulary import MONEY_UNITS
 from .wording import ENGLISH, Language, Wording, wording_for
 
-Status = Literal["met", "partly met", "not met", "not evaluable"]
+Status = Literal["met", "partly met", "not met", "not evaluable", "pending"]
 
 
-def status_of(fulfilment: Fraction | None) -> Status:
+def status_of(fulfilment: Fraction | None, pending: bool = False) -> Status:
     if fulfilment is None:
-        return "not evaluable"
+        return "pending" if pending else "not evaluable"
     if fulfilment == 1:
         return "met"
     return "not met" if fulfilment == 0 else "partly met"
@@ -50,6 +55,20 @@ class GoalResult:
     steps: tuple[Step, ...] = attrs.field(default=(), repr=False)
     blocked: NotEvaluable | None = attrs.field(default=None, repr=False)
     text: tuple[str, ...] = attrs.field(default=(), repr=False)
+    # What a pending result waits for (evaluated as of a day during the period).
+    waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
+    # How far the goal's one measured value is from its next tier, where that can be said.
+    distance: Distance | None = attrs.field(default=None, repr=False)
+
+    @property
+    def points(self) -> Fraction | None:
+        """The goal's weight times its fulfilment: 15 points for a goal of weight 15 met in full."""
+        return None if self.fulfilment is None else self.weight * self.fulfilment
+
+    @property
+    def pending(self) -> bool:
+        """Not judged yet: something it needs is not due on the day evaluated."""
+        return self.fulfilment is None and bool(self.waiting)
 
     def judged(self, *, fulfilment: Fraction | None = None, steps: tuple[Step, ...] = (),
                blocked: NotEvaluable | None = None) -> GoalResult:
@@ -57,7 +76,7 @@ class GoalResult:
 
     @property
     def status(self) -> Status:
-        return status_of(self.fulfilment)
+        return status_of(self.fulfilment, bool(self.waiting))
 
     @property
     def evaluable(self) -> bool:
@@ -89,7 +108,17 @@ class GoalResult:
     def reasoning(self, language: Language = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
         wording = wording_for(language)
+        if self.pending:
+            return waiting_text(self.waiting, wording) + "."
         return reasoning(self.steps, self.fulfilment, self.blocked, wording)
+
+    def distance_sentence(self, language: Language = ENGLISH) -> str | None:
+        """How far the goal's measured value is from its next tier, where that can be said:
+        `NPS 57: reaches 100% if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
+        if self.distance is None:
+            return None
+        text = distance_text(self.distance, self.fulfilment, wording_for(language))
+        return text if text.endswith(".") else text + "."
 
     def __repr__(self) -> str:
         shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
@@ -105,6 +134,7 @@ class GoalResult:
             "title": self.title,
             "group": self.group,
             "weight": weight_number(self.weight),
+            "points": points_number(self.points),
             "status": self.status,
             "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
             "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
@@ -114,8 +144,62 @@ class GoalResult:
             "missing": list(self.missing),
             "invalid": [problem_dict(p, w) for p in self.invalid],
             "steps": [step_dict(step, w) for step in self.steps],
+            "waiting": [waiting_dict(item) for item in self.waiting],
+            "distance": distance_dict(self.distance, w) if self.distance is not None else None,
             "text": "\n\n".join(self.text) or None,
         }
+
+
+@attrs.frozen(repr=False)
+class PaymentResult:
+    """A payment worked out after the goals: its exact amount in kroner, and what it came from.
+
+    `seen` holds the payment's value with every value it was computed from (evidence.py);
+    `amount` is None when it could not be worked out (`blocked` says why) or waits
+    for something not due yet (`waiting`).
+    """
+
+    name: str
+    title: str | None
+    amount: Fraction | None
+    seen: Seen | None = None
+    blocked: NotEvaluable | None = None
+    waiting: tuple[Waiting, ...] = ()
+
+    def explain(self, language: Language = ENGLISH) -> str:
+        """One sentence: the amount, and every value it was computed from."""
+        return payment_text(self, wording_for(language))
+
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
+        w = wording_for(language)
+        return {
+            "name": self.name,
+            "title": self.title,
+            "amount": money_text(self.amount) if self.amount is not None else None,
+            "unit": "kr",
+            "status": "pending" if self.waiting else ("not evaluable" if self.amount is None else "worked out"),
+            "explanation": self.explain(w),
+            "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
+            "waiting": [waiting_dict(item) for item in self.waiting],
+            "value": seen_dict(self.seen) if self.seen is not None else None,
+        }
+
+    def __repr__(self) -> str:
+        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} kr"
+        return f"<PaymentResult {self.name}: {shown}>"
+
+
+@attrs.frozen(repr=False)
+class SplitResult:
+    """A split whose total is worked out from the facts: the allocation, or why there is none."""
+
+    name: str
+    allocation: Allocation | None
+    total: PaymentResult
+    problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    def __repr__(self) -> str:
+        return f"<SplitResult {self.name}: {self.allocation!r}>"
 
 
 @attrs.frozen
@@ -128,6 +212,31 @@ class Evaluation:
     sources: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
     parties: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date] | None = None
+    payments: Mapping[str, PaymentResult] = attrs.field(factory=dict, repr=False)
+    splits: Mapping[str, SplitResult] = attrs.field(factory=dict, repr=False)
+    as_of: dt.date | None = None
+    # Whether the contract weighs its goals (`weight`): then results are shown in points too.
+    weighted: bool = False
+
+    @property
+    def points(self) -> Fraction | None:
+        """The points reached, the sum of weight x fulfilment; None while any goal has none."""
+        if any(g.fulfilment is None for g in self.goals.values()):
+            return None
+        return self.points_reached
+
+    @property
+    def points_reached(self) -> Fraction:
+        """The points of the goals that have a result, whatever the others."""
+        return sum((g.points for g in self.goals.values() if g.points is not None), Fraction(0))
+
+    @property
+    def points_possible(self) -> Fraction:
+        return sum((g.weight for g in self.goals.values()), Fraction(0))
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.goals.values() if g.pending)
 
     @property
     def overall(self) -> Fraction | None:
@@ -141,6 +250,7 @@ class Evaluation:
 
     @property
     def not_evaluable(self) -> tuple[str, ...]:
+        """The goals without a result: not evaluable, or pending."""
         return tuple(g.id for g in self.goals.values() if g.fulfilment is None)
 
     @property
@@ -151,7 +261,15 @@ class Evaluation:
         wording = wording_for(language)
         lines = [g.explain(wording) for g in self.goals.values()]
         lines.append(self.overall_sentence(wording))
+        if self.weighted:
+            lines.append(self.points_sentence(wording))
+        lines += [payment.explain(wording) for payment in self.payments.values()]
         return "\n".join(lines)
+
+    def points_sentence(self, language: Language = ENGLISH) -> str:
+        """`Points: 75.5 of 100 points.`, or which goals the total still lacks."""
+        return points_text(self.points, self.points_reached, self.points_possible,
+                           self.not_evaluable, wording_for(language)) + "."
 
     def overall_sentence(self, language: Language = ENGLISH) -> str:
         """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
@@ -162,10 +280,13 @@ class Evaluation:
             key = "overall weightless" if evaluable else "overall none"
             return wording.phrase(key, n=len(self.goals)) + "."
         text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
-        if self.not_evaluable:
-            count = len(self.not_evaluable)
-            text += "; " + wording.phrase("overall not evaluable", count, n=count,
-                                          ids=", ".join(self.not_evaluable))
+        blocked = [g for g in self.not_evaluable if g not in self.pending]
+        if blocked:
+            text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
+                                          ids=", ".join(blocked))
+        if self.pending:
+            text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
+                                          ids=", ".join(self.pending))
         return text + "."
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
@@ -178,7 +299,13 @@ class Evaluation:
             "language": wording.lang,
             "parties": list(self.parties),
             "period": [d.isoformat() for d in self.period] if self.period else None,
+            "as_of": self.as_of.isoformat() if self.as_of is not None else None,
             "goals": [g.to_dict(wording) for g in self.goals.values()],
+            "points": points_number(self.points),
+            "points_possible": points_number(self.points_possible),
+            "points_reached": points_number(self.points_reached),
+            "payments": [payment.to_dict(wording) for payment in self.payments.values()],
+            "splits": [split_dict(split, wording) for split in self.splits.values()],
             "overall": {
                 "fulfilment": percent_number(overall) if overall is not None else None,
                 "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
@@ -346,7 +473,8 @@ def _money(amount: Fraction, unit: str) -> str:
 
 # ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
 
-_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3"}
+_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3",
+            "pending": "#3a6ea5"}
 
 
 def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
@@ -376,3 +504,9 @@ def _allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
                    for s in allocation.shares)
     return (f"<div><p><strong>{e(allocation.headline())}</strong></p>"
             f"<table><tbody>{rows}</tbody></table></div>")
+
+
+def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
+    """A split of a total worked out from the facts, as JSON: the allocation and its total."""
+    return {"name": split.name, "total": split.total.to_dict(wording),
+            "allocation": split.allocation.to_dict() if split.allocation is not None else None}

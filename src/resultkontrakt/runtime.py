@@ -8,6 +8,7 @@ its parameters as data: its words are made by `wording`, if anyone asks.
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from collections.abc import Callable
 from fractions import Fraction
@@ -15,7 +16,7 @@ from typing import Any
 
 from . import syntax as s
 from .evidence import Failure
-from .values import Value
+from .values import CalendarSpan, Value, add_to_date
 
 
 class Failed(Exception):
@@ -138,3 +139,16 @@ def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
 def ordered(value: Value) -> Any:
     """The value itself: the checks let min and max see only quantities or only dates."""
     return value
+
+
+def calendar(op: str, left: Value, right: Value, expr: s.Expr) -> Value:
+    """`date + 18 months`, `date - 30 days`, `later - earlier` (the days between them)."""
+    if isinstance(left, dt.date) and isinstance(right, dt.date):
+        return (left - right).days
+    if isinstance(left, CalendarSpan):
+        left, right = right, left
+    assert isinstance(left, dt.date) and isinstance(right, CalendarSpan), (left, right)
+    try:
+        return add_to_date(left, right, -1 if op == "-" else 1)
+    except (OverflowError, ValueError):
+        raise fail("date-range", expr) from None

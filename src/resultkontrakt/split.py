@@ -528,34 +528,49 @@ MARGINS_UP_TO = 1000
 
 
 def split_unit(split: s.Split) -> s.Money:
-    """The unit billed in: as written, or 1 of the total's own unit (16488 tkr: 1 tkr)."""
+    """The unit billed in: as written, or 1 of the total's own unit (16488 tkr: 1 tkr; 1 kr
+    for a total worked out from the facts)."""
     if split.unit is not None:
         return split.unit
     assert split.total is not None
-    return s.Money(Fraction(1), split.total.unit, span=split.total.span)
+    fixed = split.fixed_total
+    return s.Money(Fraction(1), fixed.unit if fixed is not None else "kr", span=split.total.span)
+
+
+def units_of(split: s.Split, total: Fraction) -> str | None:
+    """Why a total worked out from the facts cannot be split as the contract says (a reason
+    code), or None when it can: a whole number of units, not below zero."""
+    if total < 0:
+        return "split-negative-total"
+    if (total / split.installments / split_unit(split).value).denominator != 1:
+        return "split-uneven-total"
+    return None
 
 
 def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
-             margins: bool | None = None) -> Allocation:
-    """Work out `split` over the given (party, weight) pairs."""
-    assert split.total is not None
+             margins: bool | None = None, total: Fraction | None = None) -> Allocation:
+    """Work out `split` over the given (party, weight) pairs; `total` in kroner is the
+    split's total where it is worked out from the facts (`units_of` has checked it)."""
+    fixed = split.fixed_total
+    amount = fixed.value if fixed is not None else total
+    assert amount is not None, "a computed total is worked out before the split"
     unit = split_unit(split)
     account = MONEY_UNITS[unit.unit]
-    per_installment = split.total.value / split.installments
+    per_installment = amount / split.installments
     units = per_installment / unit.value
-    assert units.denominator == 1, "checked when the contract was loaded"
+    assert units.denominator == 1, "checked when the contract was loaded, or by units_of"
     parties = [party for party, _ in weights]
     given = [weight for _, weight in weights]  # whole weights stay int: quicker to apportion
     values = [Fraction(weight) for weight in given]
     result = apportion(given, int(units), split.method)
     total_weight = sum(values, Fraction(0))
-    with_margins = len(parties) <= MARGINS_UP_TO if margins is None else margins
+    with_margins = (len(parties) <= MARGINS_UP_TO if margins is None else margins) and units > 0
     margins_of_each = (all_margins(given, int(units), split.method, result.units) if with_margins
                        else [(None, None)] * len(parties))
     # Worked out once, not once a party: a unit over all installments, and the
     # quota of one unit of weight, both in the unit of account.
     unit_amount = unit.value * split.installments / account
-    quota_per_weight = split.total.value / total_weight / account
+    quota_per_weight = amount / total_weight / account
     shares = []
     for index, (party, weight) in enumerate(zip(parties, values, strict=True)):
         fall, rise = margins_of_each[index]
@@ -569,5 +584,5 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
             margin_down=fall,
             margin_up=rise,
         ))
-    return Allocation(split.name, unit.unit, unit.value / account, split.total.value / account,
+    return Allocation(split.name, unit.unit, unit.value / account, amount / account,
                       split.installments, split.method, split.key, tuple(shares), with_margins)

@@ -14,7 +14,7 @@ from typing import Union
 import attrs
 
 from .errors import Span
-from .values import Type
+from .values import CalendarSpan, Type
 
 def _span() -> Span:
     """Where a node was written: kept for messages, ignored by equality."""
@@ -72,6 +72,19 @@ class Text:
 
 
 @attrs.frozen
+class Duration:
+    """`18 months`: a span of the calendar, added to or taken from a date."""
+
+    amount: int
+    unit: str  # "days", "months" or "years"
+    span: Span = _span()
+
+    @property
+    def value(self) -> CalendarSpan:
+        return CalendarSpan(self.amount, self.unit)
+
+
+@attrs.frozen
 class Name:
     """A reference to a fact, metric or deliverable (or `deliverables`)."""
 
@@ -88,7 +101,7 @@ class Unary:
 
 @attrs.frozen
 class Binary:
-    op: str  # + - * / and or
+    op: str  # + - * / of and or
     left: Expr
     right: Expr
     span: Span = _span()
@@ -136,6 +149,34 @@ class ListLiteral:
 
 
 @attrs.frozen
+class TableLiteral:
+    """`{"Morsø": 20514, "Thisted": 43716}`: a table written out, name by name."""
+
+    pairs: tuple[tuple[str, Expr], ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class If:
+    """`if C then A else B`: A where C holds, else B; only the branch taken is evaluated."""
+
+    condition: Expr
+    then: Expr
+    otherwise: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class GoalValue:
+    """A goal's result read as a value: `fulfilment(goal 1)`, `points(goal 1)`, or, with no
+    goal, the contract's `overall` fulfilment or its total `points`."""
+
+    what: str  # "fulfilment", "points" or "overall"
+    goal: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Aggregate:
     """`share(a in answers where a >= 9)`: `var` is bound to each element of `source`."""
 
@@ -146,10 +187,10 @@ class Aggregate:
     span: Span = _span()
 
 
-Expr = Union[Number, Percent, Money, Date, Bool, Text, Name, Unary, Binary, Compare, Call,
-             Member, SetLiteral, ListLiteral, Aggregate]
-LITERALS = (Number, Percent, Money, Date, Bool, Text)
-Literal = Union[Number, Percent, Money, Date, Bool, Text]
+Expr = Union[Number, Percent, Money, Date, Bool, Text, Duration, Name, Unary, Binary, Compare, Call,
+             Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue]
+LITERALS = (Number, Percent, Money, Date, Bool, Text, Duration)
+Literal = Union[Number, Percent, Money, Date, Bool, Text, Duration]
 
 
 def signed_literal(expr: Expr) -> tuple[Literal, int] | None:
@@ -193,6 +234,44 @@ def names_in(expr: Expr) -> Iterator[str]:
         case Aggregate(var=var, source=source, where=where):
             yield from names_in(source)
             yield from (name for name in names_in(where) if name != var)
+        case If(condition=condition, then=then, otherwise=otherwise):
+            yield from names_in(condition)
+            yield from names_in(then)
+            yield from names_in(otherwise)
+        case TableLiteral(pairs=pairs):
+            for _, item in pairs:
+                yield from names_in(item)
+
+
+def children(expr: Expr) -> tuple[Expr, ...]:
+    """The expressions directly inside `expr`."""
+    match expr:
+        case Unary(operand=operand):
+            return (operand,)
+        case Binary(left=left, right=right) | Compare(left=left, right=right):
+            return (left, right)
+        case Member(item=item, collection=collection):
+            return (item, collection)
+        case Call(args=items) | SetLiteral(items=items) | ListLiteral(items=items):
+            return items
+        case Aggregate(source=source, where=where):
+            return (source, where)
+        case If(condition=condition, then=then, otherwise=otherwise):
+            return (condition, then, otherwise)
+        case TableLiteral(pairs=pairs):
+            return tuple(item for _, item in pairs)
+    return ()
+
+
+def goal_values_in(expr: Expr) -> Iterator[GoalValue]:
+    """The goal results an expression reads (`fulfilment(goal 1)`, `overall`, ...)."""
+    pending = [expr]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, GoalValue):
+            yield node
+        else:
+            pending.extend(reversed(children(node)))
 
 
 # ---- declarations -------------------------------------------------------------
@@ -228,9 +307,14 @@ class Deliverable:
 
     name: str
     title: str
-    due: dt.date | None = None
+    due: Expr | None = None  # a date, or an expression of dates: `første + 36 months`
     goal: str = ""
     span: Span = _span()
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """The due date where it is written as a date; None where there is none or it is computed."""
+        return self.due.value if isinstance(self.due, Date) else None
 
 
 @attrs.frozen
@@ -291,7 +375,7 @@ class Split:
     """
 
     name: str
-    total: Money | None
+    total: Expr | None  # an amount written out, or a money expression worked out from the facts
     unit: Money | None
     method: str = "largest remainder"
     installments: int = 1
@@ -299,8 +383,24 @@ class Split:
     shares: tuple[Share, ...] = ()
     shares_from: str | None = None
     text: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()  # who must be in it, where listed
     span: Span = _span()
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @property
+    def fixed_total(self) -> Money | None:
+        """The total where it is an amount written out; None where it is computed."""
+        return self.total if isinstance(self.total, Money) else None
+
+
+@attrs.frozen
+class Payment:
+    """`payment NAME "title" = AMOUNT`: money that follows the results, worked out after the goals."""
+
+    name: str
+    title: str | None
+    expr: Expr
+    span: Span = _span()
 
 
 @attrs.frozen
@@ -314,14 +414,16 @@ class Given:
 
 @attrs.frozen
 class Expectation:
-    """What an example expects: a goal's fulfilment (None: not evaluable), the
-    overall fulfilment, or one party's amount in a split."""
+    """What an example expects: a goal's fulfilment (None: not evaluable), a goal
+    pending, the overall fulfilment, the total points, a payment's amount, or one
+    party's amount in a split."""
 
-    kind: str  # "goal", "overall" or "split"
+    kind: str  # "goal", "pending", "overall", "points", "payment" or "split"
     value: Expr | None
     goal: str | None = None
     split: str | None = None
     party: str | None = None
+    payment: str | None = None
     span: Span = _span()
 
 
@@ -332,6 +434,7 @@ class Example:
     name: str
     givens: tuple[Given, ...]
     expectations: tuple[Expectation, ...]
+    as_of: dt.date | None = None  # evaluated as of this day, during the period
     span: Span = _span()
 
 
@@ -355,6 +458,7 @@ class Module:
     goals: tuple[Goal, ...]
     splits: tuple[Split, ...] = ()
     examples: tuple[Example, ...] = ()
+    payments: tuple[Payment, ...] = ()
     source: str = attrs.field(default="<string>", eq=False)
     # Every declaration in written order, for printing the file back.
     items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)

@@ -8,6 +8,7 @@ the declarations, so values themselves stay plain Python objects.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -29,12 +30,41 @@ DATE = "date"
 TEXT = "text"
 LIST = "list"
 TABLE = "table"  # name -> value, such as the population of each municipality
+DURATION = "duration"  # `18 months`: only ever added to or taken from a date
 
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
 DECLARABLE = TYPE_NAMES
 
+
+
+@attrs.frozen
+class CalendarSpan:
+    """`18 months`: a whole number of days, months or years, as the calendar counts them."""
+
+    amount: int
+    unit: str  # "days", "months" or "years"
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}"
+
+
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count.
-Value = Union[Fraction, int, bool, dt.date, str, tuple["Value", ...]]
+Value = Union[Fraction, int, bool, dt.date, str, CalendarSpan, tuple["Value", ...]]
+
+
+def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
+    """`date` moved by `span` (back, for sign -1). Months and years move the calendar: a day
+    past the end of the month it lands in becomes that month's last day (2021-08-31 + 18
+    months is 2023-02-28). OverflowError past the years 1-9999."""
+    amount = span.amount * sign
+    if span.unit == "days":
+        return date + dt.timedelta(days=amount)
+    months = amount * (12 if span.unit == "years" else 1)
+    index = date.year * 12 + date.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    return dt.date(year, month + 1, min(date.day, calendar.monthrange(year, month + 1)[1]))
 
 
 
@@ -70,7 +100,7 @@ class Type:
         if self.choices is not None:
             return "answers"
         return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
-                DATE: "dates", TEXT: "texts"}.get(self.kind, str(self))
+                DATE: "dates", TEXT: "texts", DURATION: "durations"}.get(self.kind, str(self))
 
     @property
     def is_quantity(self) -> bool:
@@ -89,6 +119,7 @@ T_MONEY = Type(MONEY)
 T_BOOL = Type(BOOL)
 T_DATE = Type(DATE)
 T_TEXT = Type(TEXT)
+T_DURATION = Type(DURATION)
 
 
 def declared_type(name: str) -> Type | None:
@@ -328,6 +359,8 @@ def format_value(value: Value, type_: Type | None) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return quote(value)
+    if isinstance(value, CalendarSpan):
+        return str(value)
     if isinstance(value, tuple):
         element = type_.element if type_ is not None else None
         return "[" + ", ".join(format_value(v, element) for v in value) + "]"

@@ -16,14 +16,19 @@ KEYWORDS = frozenset({
     "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
     "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
     "not", "in", "true", "false", "kr", "tkr", "mio",
+    "if", "then", "overall", "points",  # in expressions: conditions, and goal results as values
 })
 # Words that mean something only in one place, and so stay free as names.
 PLACE_WORDS = frozenset({
     "list", "of", "optional", "one", "table",  # in a fact's type
     "where",  # in a quantifier
     "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
-    "example", "given", "expect", "overall", "evaluable",  # in a worked example
+    "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
+    "payment",  # a payment's declaration
 })
+# The units of a span of the calendar (`18 months`), each in its canonical, plural spelling.
+DURATION_UNITS = {"day": "days", "days": "days", "month": "months", "months": "months",
+                  "year": "years", "years": "years"}
 # The keywords that combine conditions, highlighted as operators.
 OPERATOR_WORDS = ("and", "or", "not", "in", "where", "of")
 # The types a fact may be declared with.

@@ -16,7 +16,7 @@ from typing import Union
 
 import attrs
 
-from .values import LIST, MONEY, PERCENT, Type, Value, format_number
+from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number
 from .vocabulary import MONEY_UNITS, quote
 
 
@@ -83,6 +83,8 @@ class Wording:
             return value.isoformat()
         if isinstance(value, str):
             return quote(value)
+        if isinstance(value, CalendarSpan):
+            return self.number(value.amount) + " " + self.phrase(f"span.{value.unit}", value.amount)
         if isinstance(value, tuple):
             element = type_.element if type_ is not None and type_.kind == LIST else None
             return "[" + ", ".join(self.value(v, element) for v in value) + "]"
@@ -147,6 +149,45 @@ ENGLISH_WORDS: dict[str, str] = {
     "overall not evaluable": "{n} goal not evaluable ({ids})|{n} goals not evaluable ({ids})",
     "overall none": "Overall: not evaluable (no goal of {n} could be evaluated)",
     "overall weightless": "Overall: not evaluable: every goal that could be evaluated has weight 0",
+    "not due": "{name} not due yet (due {due})", "not due undated": "{name} not due yet",
+    "waits": "waits for {items}", "waits.goal": "goal {goal}, which is pending",
+    "waits.deliverable": "{name} (due {due})", "waits.fact": "{name} (measured by {due})",
+    "overall pending": "{n} goal pending ({ids})|{n} goals pending ({ids})",
+    "points": "Points: {points} of {possible} points",
+    "points missing": "Points: not yet known: goal {ids} has no result (the others have {reached} "
+                      "of {possible} points)|Points: not yet known: goals {ids} have no result "
+                      "(the others have {reached} of {possible} points)",
+    "value.overall": "overall", "value.points": "points",
+    "value.fulfilment of goal": "fulfilment of goal {goal}", "value.points of goal": "points of goal {goal}",
+    "distance.better.up": "reaches {fulfilment} if it rises by {by}",
+    "distance.better.up.beyond": "reaches {fulfilment} if it rises by more than {by}",
+    "distance.better.down": "reaches {fulfilment} if it falls by {by}",
+    "distance.better.down.beyond": "reaches {fulfilment} if it falls by more than {by}",
+    "distance.worse.up": "drops to {fulfilment} if it rises by {by}",
+    "distance.worse.up.beyond": "drops to {fulfilment} if it rises by more than {by}",
+    "distance.worse.down": "drops to {fulfilment} if it falls by {by}",
+    "distance.worse.down.beyond": "drops to {fulfilment} if it falls by more than {by}",
+    "distance.better.up.any": "reaches {fulfilment} if it rises at all",
+    "distance.better.down.any": "reaches {fulfilment} if it falls at all",
+    "distance.worse.up.any": "drops to {fulfilment} if it rises at all",
+    "distance.worse.down.any": "drops to {fulfilment} if it falls at all",
+    "percentage points": "{n} percentage point|{n} percentage points",
+    "distance.answers.nps.up": "{n} more answer of 9-10 of the {of}|{n} more answers of 9-10 of the {of}",
+    "distance.answers.nps.down": "{n} fewer answer of 9-10 of the {of}|{n} fewer answers of 9-10 of the {of}",
+    "distance.answers.share.up": "{n} more of the {of} answers|{n} more of the {of} answers",
+    "distance.answers.share.down": "{n} fewer of the {of} answers|{n} fewer of the {of} answers",
+    "distance.none": "{subject}: no other tier can be reached",
+    "failure.goal-not-evaluable": "`{expr}` reads goal {goals}, which is not evaluable",
+    "failure.goal-pending": "`{expr}` reads goal {goals}, which is pending",
+    "failure.payment-not-evaluable": "the payment `{name}` could not be worked out",
+    "failure.date-range": "`{expr}` gives a date outside the years 1 to 9999",
+    "failure.split-negative-total": "the total {total} is below zero, so there is nothing to split",
+    "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
+                                  "round it in the contract, e.g. `round(amount, 1 kr)`",
+    "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
+    "report.as of": "As of {day}",
+    "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
+    "pending": "pending", "goal points": "{points} of {weight} points",
 }
 
 DANISH_WORDS: dict[str, str] = {
@@ -197,6 +238,45 @@ DANISH_WORDS: dict[str, str] = {
     "overall not evaluable": "{n} mål kan ikke vurderes ({ids})|{n} mål kan ikke vurderes ({ids})",
     "overall none": "Samlet: kan ikke vurderes (ingen af de {n} mål kunne vurderes)",
     "overall weightless": "Samlet: kan ikke vurderes: alle mål, der kunne vurderes, har vægt 0",
+    "not due": "{name} er ikke forfalden endnu (frist {due})", "not due undated": "{name} er ikke forfalden endnu",
+    "waits": "afventer {items}", "waits.goal": "mål {goal}, som afventer",
+    "waits.deliverable": "{name} (frist {due})", "waits.fact": "{name} (måles senest {due})",
+    "overall pending": "{n} mål afventer ({ids})|{n} mål afventer ({ids})",
+    "points": "Point: {points} af {possible} point",
+    "points missing": "Point: endnu ikke kendt: mål {ids} har intet resultat (de øvrige har {reached} "
+                      "af {possible} point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
+                      "(de øvrige har {reached} af {possible} point)",
+    "value.overall": "samlet målopfyldelse", "value.points": "point i alt",
+    "value.fulfilment of goal": "målopfyldelsen for mål {goal}", "value.points of goal": "point for mål {goal}",
+    "distance.better.up": "når {fulfilment}, hvis det stiger {by}",
+    "distance.better.up.beyond": "når {fulfilment}, hvis det stiger mere end {by}",
+    "distance.better.down": "når {fulfilment}, hvis det falder {by}",
+    "distance.better.down.beyond": "når {fulfilment}, hvis det falder mere end {by}",
+    "distance.worse.up": "falder til {fulfilment}, hvis det stiger {by}",
+    "distance.worse.up.beyond": "falder til {fulfilment}, hvis det stiger mere end {by}",
+    "distance.worse.down": "falder til {fulfilment}, hvis det falder {by}",
+    "distance.worse.down.beyond": "falder til {fulfilment}, hvis det falder mere end {by}",
+    "distance.better.up.any": "når {fulfilment}, hvis det stiger det mindste",
+    "distance.better.down.any": "når {fulfilment}, hvis det falder det mindste",
+    "distance.worse.up.any": "falder til {fulfilment}, hvis det stiger det mindste",
+    "distance.worse.down.any": "falder til {fulfilment}, hvis det falder det mindste",
+    "percentage points": "{n} procentpoint|{n} procentpoint",
+    "distance.answers.nps.up": "{n} svar mere på 9-10 af de {of}|{n} flere svar på 9-10 af de {of}",
+    "distance.answers.nps.down": "{n} svar færre på 9-10 af de {of}|{n} færre svar på 9-10 af de {of}",
+    "distance.answers.share.up": "{n} mere af de {of} svar|{n} flere af de {of} svar",
+    "distance.answers.share.down": "{n} færre af de {of} svar|{n} færre af de {of} svar",
+    "distance.none": "{subject}: intet andet trin kan nås",
+    "failure.goal-not-evaluable": "`{expr}` læser mål {goals}, som ikke kan vurderes",
+    "failure.goal-pending": "`{expr}` læser mål {goals}, som afventer",
+    "failure.payment-not-evaluable": "betalingen `{name}` kunne ikke beregnes",
+    "failure.date-range": "`{expr}` giver en dato uden for årene 1 til 9999",
+    "failure.split-negative-total": "beløbet {total} er under nul, så der er intet at fordele",
+    "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
+                                  "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
+    "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
+    "report.as of": "Opgjort pr. {day}",
+    "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
+    "pending": "afventer", "goal points": "{points} af {weight} point",
 }
 
 # ---- problems with facts and files (reasons.py): "problem.CODE", and "hint.CODE" -------
@@ -347,6 +427,14 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.split.not-given": "pass the facts: rk split CONTRACT --facts FACTS.json",
     "problem.split.negative": "{fact}[{party}]: the weight {weight} is negative",
     "hint.split.negative": "a weight is a population or another amount of zero or more",
+    "problem.split.total-needs-facts": "the total of split `{split}` is worked out from the facts",
+    "hint.split.total-needs-facts": "give the facts: rk split CONTRACT --facts FACTS.json",
+    "problem.split.total-not-evaluable": "the total of split `{split}` cannot be worked out from these facts",
+    "hint.split.total-not-evaluable": "rk eval CONTRACT FACTS.json says why",
+    "problem.split.party-missing": "{fact}: {party} is listed in split `{split}`'s parties but has no weight",
+    "hint.split.party-missing": "give every party listed in the split a weight in the table",
+    "problem.split.party-unlisted": "{fact}: {party} has a weight but is not one of split `{split}`'s parties",
+    "hint.split.party-unlisted": "remove it from the table, or list it in the split's `parties`",
     "problem.split.zero": "every weight in `{fact}` is zero, so nothing can be shared out",
     "hint.split.zero": "give at least one party a weight above zero",
     "problem.split.denominator": "the weights in `{fact}` are fractions whose common denominator is too "
@@ -510,6 +598,14 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.split.not-given": "giv fakta: rk split KONTRAKT --facts FAKTA.json",
     "problem.split.negative": "{fact}[{party}]: vægten {weight} er negativ",
     "hint.split.negative": "en vægt er et folketal eller et andet tal på nul eller mere",
+    "problem.split.total-needs-facts": "beløbet i fordelingen `{split}` beregnes ud fra fakta",
+    "hint.split.total-needs-facts": "giv fakta: rk split KONTRAKT --facts FAKTA.json",
+    "problem.split.total-not-evaluable": "beløbet i fordelingen `{split}` kan ikke beregnes ud fra disse fakta",
+    "hint.split.total-not-evaluable": "rk eval KONTRAKT FAKTA.json fortæller hvorfor",
+    "problem.split.party-missing": "{fact}: {party} står blandt parterne i fordelingen `{split}`, men har ingen vægt",
+    "hint.split.party-missing": "giv hver part i fordelingen en vægt i tabellen",
+    "problem.split.party-unlisted": "{fact}: {party} har en vægt, men er ikke part i fordelingen `{split}`",
+    "hint.split.party-unlisted": "fjern den fra tabellen, eller skriv den under fordelingens `parties`",
     "problem.split.zero": "alle vægte i `{fact}` er nul, så der er intet at fordele efter",
     "hint.split.zero": "giv mindst én part en vægt over nul",
     "problem.split.denominator": "vægtene i `{fact}` er brøker, hvis fællesnævner er for stor at regne "
