@@ -11,7 +11,7 @@ import pytest
 
 pygments = pytest.importorskip("pygments")
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename  # noqa: E402
-from pygments.token import Comment, Error, Keyword, Literal, Name, Number, String  # noqa: E402
+from pygments.token import Comment, Error, Keyword, Literal, Name, Number, Operator, String  # noqa: E402
 
 from .conftest import EXAMPLE, ROOT  # noqa: E402
 
@@ -51,3 +51,18 @@ def test_pygmentize_highlights_the_example():
                           capture_output=True, text=True, check=True)
     assert '<span class="k">goal</span>' in done.stdout
     assert '<span class="err">' not in done.stdout
+
+
+def test_the_words_of_payments_conditions_goal_results_and_dates_get_their_colours():
+    text = ("metric andel = if points >= 90 then fulfilment(goal 1) else 75% of overall\n"
+            "payment resultatløn \"R\" = andel of løn\n"
+            "goal 2 \"M\" { deliverable m \"M\" due første + 18 months score m -> 100% }\n"
+            "example \"x\" as of 2019-06-30 { expect goal 2 pending, payment resultatløn = 5 kr }\n")
+    tokens = list(get_lexer_by_name("rk").get_tokens(text))
+    assert [value for kind, value in tokens if kind in Error] == []
+    kinds = {value: kind for kind, value in tokens}
+    for word in ("if", "then", "else", "payment", "points", "overall", "pending", "as", "due"):
+        assert kinds[word] in Keyword, word
+    assert kinds["of"] in Operator.Word and kinds["fulfilment"] in Name.Builtin
+    assert kinds["months"] in Keyword.Type and kinds["18"] in Number
+    assert kinds["første"] in Name

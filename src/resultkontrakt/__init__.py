@@ -10,7 +10,7 @@ from .contract import Contract, load, loads
 from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
 from .facts import Supplied
 from .factsfile import FactsFile, load_facts, loads_facts
-from .results import Evaluation, GoalResult
+from .results import Evaluation, GoalResult, PaymentResult, SplitResult
 
 __all__ = [
     "Contract",
@@ -19,10 +19,12 @@ __all__ = [
     "FactsError",
     "FactsFile",
     "GoalResult",
+    "PaymentResult",
     "Problem",
     "RkError",
     "RkSyntaxError",
     "Span",
+    "SplitResult",
     "Supplied",
     "load",
     "load_facts",

@@ -254,11 +254,9 @@ class Evaluator:
         return PaymentResult(payment.name, payment.title, Fraction(seen.value), seen)
 
     def payments(self) -> dict[str, PaymentResult]:
-        results: dict[str, PaymentResult] = {}
-        for name in self.analysis.payment_order:
-            results[name] = self.payment(self.analysis.payments[name])
-        self.paid = results
-        return {name: results[name] for name in self.analysis.payments}
+        for name in self.analysis.payment_order:  # each after the payments it uses
+            self.paid[name] = self.payment(self.analysis.payments[name])
+        return {name: self.paid[name] for name in self.analysis.payments}
 
     def split_total(self, split: s.Split) -> Fraction | PaymentResult:
         """The total of a split worked out from the facts, or why it cannot be (as a payment would say)."""
@@ -572,7 +570,8 @@ class Plans:
         else:
             # The contract's own arithmetic (`a + b`, `round(x, 1)`, a share over answers
             # above a threshold fact): its value, and the values it was worked out from.
-            inputs = self._inputs_read(expr, depth)
+            # A goal's result is read as it is: what it came from is the goal's own explanation.
+            inputs = self._inputs_read(expr, depth) if not isinstance(expr, s.GoalValue) else ()
             chosen_by = self._branch_of(expr, goal) if isinstance(expr, s.If) else None
 
             def computed(ev: Evaluator) -> Seen:

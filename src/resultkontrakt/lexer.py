@@ -16,7 +16,9 @@ from pygments.token import (
 )
 
 from .functions import NAMES as FUNCTIONS
-from .vocabulary import KEYWORDS, METHOD_ALIASES, METHODS, OPERATOR_WORDS, PLACE_WORDS, TYPE_NAMES
+from .vocabulary import (
+    DURATION_UNITS, KEYWORDS, METHOD_ALIASES, METHODS, OPERATOR_WORDS, PLACE_WORDS, TYPE_NAMES,
+)
 
 # The words of the language, from its vocabulary: what each is highlighted as.
 _CONSTANTS = ("true", "false")
@@ -24,6 +26,7 @@ _TYPE_WORDS = TYPE_NAMES + ("list", "one", "optional", "table")
 _UNITS = ("kr", "tkr", "mio")
 _KEYWORDS = tuple(sorted((KEYWORDS | PLACE_WORDS) - set(OPERATOR_WORDS) - set(_CONSTANTS) - set(_TYPE_WORDS)
                          - set(_UNITS) - {"deliverables", "of"}))
+_SPANS = "|".join(sorted(DURATION_UNITS, key=len, reverse=True))
 # Method names with any spacing between words, and either apostrophe in d'hondt.
 _METHODS = "|".join(sorted({re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
                             for name in (*METHODS, *METHOD_ALIASES)}, key=len, reverse=True))
@@ -49,6 +52,8 @@ class RkLexer(RegexLexer):
             (r"(goal)(\s+)([^\W_]([\w.\-]*\w)?)", bygroups(Keyword, Whitespace, Name.Label)),
             (r"[0-9]+(\.[0-9]+)?%", Number.Float),
             (r"[0-9]+(\.[0-9]+)?(?=\s+(mio\s+kr|tkr|kr)\b)", Number.Float),
+            # `18 months`: a span of the calendar; the unit is a word only right after a number.
+            (rf"([0-9]+)(\s+)({_SPANS})\b", bygroups(Number.Integer, Whitespace, Keyword.Type)),
             (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),
             (r"[0-9]+(\.[0-9]+)?", Number),
             (_METHODS, Name.Constant),
@@ -57,6 +62,7 @@ class RkLexer(RegexLexer):
             (words(_TYPE_WORDS, prefix=r"\b", suffix=r"\b"), Keyword.Type),
             (words(_CONSTANTS, prefix=r"\b", suffix=r"\b"), Keyword.Constant),
             (words(FUNCTIONS, prefix=r"\b", suffix=r"(?=\s*\()"), Name.Builtin),
+            (r"\bfulfilment(?=\s*\(\s*goal\b)", Name.Builtin),  # a goal's result: fulfilment(goal 1)
             (r"\bdeliverables\b", Name.Builtin.Pseudo),
             (r"->|\.\.|>=|<=|==|!=|[<>=+\-*/]", Operator),
             (r"[{}()\[\],;:]", Punctuation),

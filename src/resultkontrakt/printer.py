@@ -35,7 +35,7 @@ def _print(expr: s.Expr) -> tuple[str, int]:
         case s.Name(name=name):
             return name, _ATOM
         case s.Duration(amount=amount, unit=unit):
-            return f"{amount} {unit}", _ATOM
+            return f"{amount} {unit.removesuffix('s') if amount == 1 else unit}", _ATOM
         case s.GoalValue(what=what, goal=goal):
             return (what if goal is None else f"{what}(goal {goal})"), _ATOM
         case s.TableLiteral(pairs=pairs):

@@ -11,6 +11,7 @@ from . import escape
 from .results import Allocation, Evaluation
 from .wording import ENGLISH, Wording
 from .values import format_number, fraction_text
+from .vocabulary import MONEY_UNITS
 
 
 def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True,
@@ -70,8 +71,25 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
         if split.allocation is None:
             lines.append(split.total.explain(wording).replace("\u00a0", " "))
         else:
-            lines.append(allocation_text(split.allocation))
+            lines += _split_lines(split.allocation, wording)
     return "\n".join(lines)
+
+
+def _split_lines(allocation: Allocation, wording: Wording) -> list[str]:
+    """A split whose total was worked out with the goals: each party's weight and amount."""
+    account = MONEY_UNITS[allocation.unit]
+
+    def money(amount: Fraction) -> str:
+        return wording.money(amount * account, allocation.unit).replace("\u00a0", " ")
+
+    rows = [(escape.visible(share.party), wording.number(share.weight), money(share.amount))
+            for share in allocation.shares]
+    rows.append((wording["report.total"], wording.number(allocation.weight_total),
+                 money(sum((share.amount for share in allocation.shares), Fraction(0)))))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    head = f"{wording['report.split']} {allocation.name}: {money(allocation.total)}"
+    return [head] + [f"  {party.ljust(widths[0])}  {weight.rjust(widths[1])}  {amount.rjust(widths[2])}"
+                     for party, weight, amount in rows]
 
 
 def _kept(text: str) -> str:

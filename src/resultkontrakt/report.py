@@ -82,12 +82,18 @@ class Report:
     def overall(self) -> str:
         overall = self.evaluation.overall
         if overall is None:
+            pending = self.evaluation.pending
+            if pending and len(pending) == len(self.evaluation.not_evaluable):
+                return self.t("pending", n=len(pending), ids=", ".join(pending))
             return self.wording["not evaluable"]
         evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable)
         text = f"{self.wording.percent(overall)} ({self.t('evaluated', n=evaluable)})"
-        if self.evaluation.not_evaluable:
-            ids = ", ".join(self.evaluation.not_evaluable)
-            text += "; " + self.t("not evaluable", n=len(self.evaluation.not_evaluable), ids=ids)
+        pending = self.evaluation.pending
+        blocked = [g for g in self.evaluation.not_evaluable if g not in pending]
+        if blocked:
+            text += "; " + self.t("not evaluable", n=len(blocked), ids=", ".join(blocked))
+        if pending:
+            text += "; " + self.t("pending", n=len(pending), ids=", ".join(pending))
         return text
 
     def split_heading(self, allocation: Allocation) -> str:

@@ -277,6 +277,9 @@ class Evaluation:
         overall = self.overall
         evaluable = len(self.goals) - len(self.not_evaluable)
         if overall is None:
+            if not evaluable and self.pending:
+                return wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
+                                      ids=", ".join(self.pending)) + "."
             key = "overall weightless" if evaluable else "overall none"
             return wording.phrase(key, n=len(self.goals)) + "."
         text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)

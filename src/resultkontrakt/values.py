@@ -45,7 +45,7 @@ class CalendarSpan:
     unit: str  # "days", "months" or "years"
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.unit}"
+        return f"{self.amount} {self.unit.removesuffix('s') if self.amount == 1 else self.unit}"
 
 
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count.

@@ -153,6 +153,8 @@ ENGLISH_WORDS: dict[str, str] = {
     "waits": "waits for {items}", "waits.goal": "goal {goal}, which is pending",
     "waits.deliverable": "{name} (due {due})", "waits.fact": "{name} (measured by {due})",
     "overall pending": "{n} goal pending ({ids})|{n} goals pending ({ids})",
+    "overall all pending": "Overall: not yet known: {n} goal pending ({ids})|Overall: not yet known: "
+                           "{n} goals pending ({ids})",
     "points": "Points: {points} of {possible} points",
     "points missing": "Points: not yet known: goal {ids} has no result (the others have {reached} "
                       "of {possible} points)|Points: not yet known: goals {ids} have no result "
@@ -184,6 +186,7 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.split-negative-total": "the total {total} is below zero, so there is nothing to split",
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
+    "report.pending": "{n} goals pending: {ids}",
     "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
     "report.as of": "As of {day}",
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
@@ -242,6 +245,8 @@ DANISH_WORDS: dict[str, str] = {
     "waits": "afventer {items}", "waits.goal": "mål {goal}, som afventer",
     "waits.deliverable": "{name} (frist {due})", "waits.fact": "{name} (måles senest {due})",
     "overall pending": "{n} mål afventer ({ids})|{n} mål afventer ({ids})",
+    "overall all pending": "Samlet: endnu ikke kendt: {n} mål afventer ({ids})|Samlet: endnu ikke "
+                           "kendt: {n} mål afventer ({ids})",
     "points": "Point: {points} af {possible} point",
     "points missing": "Point: endnu ikke kendt: mål {ids} har intet resultat (de øvrige har {reached} "
                       "af {possible} point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
@@ -273,6 +278,7 @@ DANISH_WORDS: dict[str, str] = {
     "failure.split-negative-total": "beløbet {total} er under nul, så der er intet at fordele",
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
+    "report.pending": "{n} mål afventer: {ids}",
     "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
     "report.as of": "Opgjort pr. {day}",
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",

@@ -1,0 +1,356 @@
+"""The contract family (issue 12): goal results as values, conditions, percents of quantities,
+payments, computed split totals, calendar arithmetic, follow-up during the year, points,
+and the distance to the next tier. Each spelling of rk-language-2.md parses and means what
+it says there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from fractions import Fraction
+
+import pytest
+
+import resultkontrakt as rk
+from resultkontrakt import report
+from resultkontrakt.fmt import format_text
+
+PLAN = """
+contract "Mål- og resultatplan 2023" { period 2023-01-01 .. 2023-12-31 }
+fact a: number
+fact b: number
+fact løn: money
+metric andel = fulfilment(goal 1)          # a percent: goal 1's fulfilment
+metric samlet = overall                     # a percent: the weighted average
+metric point = points(goal 1)               # a number: goal 1's weight x its fulfilment
+metric point_i_alt = points                 # a number: the sum over all goals
+metric andel_af_maks = if point_i_alt >= 90 then 100%
+                       else if point_i_alt >= 75 then 60%
+                       else if point_i_alt >= 50 then 30%
+                       else 0%
+goal 1 "A" { weight 60  score a >= 60 -> 100%; >= 50 -> 50% }
+goal 2 "B" { weight 40  score b >= 10 -> 100%; else -> 25% }
+payment resultatløn "Resultatløn 2023" = round(andel_af_maks of 10% of løn, 1 kr)
+payment samlet_beløb = samlet of løn
+payment point_beløb = point * 1 kr
+"""
+
+
+@pytest.fixture(scope="module")
+def plan() -> rk.Contract:
+    return rk.loads(PLAN)
+
+
+# ---- goal results as values, points, payments --------------------------------------------
+
+
+def test_goal_results_are_values_and_points_are_weight_times_fulfilment(plan: rk.Contract) -> None:
+    result = plan.evaluate({"a": 57, "b": 12, "løn": 738005})
+    assert result.goals["1"].points == 30 and result.goals["2"].points == 40
+    assert result.points == 70 and result.points_possible == 100
+    assert result.payments["point_beløb"].amount == 30  # points(goal 1)
+    assert result.payments["samlet_beløb"].amount == Fraction(70, 100) * 738005  # overall
+    # 70 points: the 50-point tier of the table, 30% of 10% of 738005 kr is 22140.15, rounded.
+    assert result.payments["resultatløn"].amount == 22140
+
+
+def test_the_bonus_table_at_each_boundary(plan: rk.Contract) -> None:
+    # b = 12 gives goal 2 its 40 points; a picks goal 1's 0, 30 or 60.
+    for a, points, share in ((60, 100, Fraction(1)), (57, 70, Fraction(3, 10)), (0, 40, Fraction(0))):
+        result = plan.evaluate({"a": a, "b": 12, "løn": 1_000_000})
+        assert result.points == points
+        assert result.payments["resultatløn"].amount == round(share * Fraction(1, 10) * 1_000_000)
+
+
+def test_if_takes_only_its_branch_and_its_type_is_checked() -> None:
+    contract = rk.loads("""
+        fact n: number
+        fact d: number
+        metric m = if d = 0 then 0 else n / d
+        goal 1 "x" { score m >= 1 -> 100%; else -> 0% }
+    """)
+    assert contract.evaluate({"n": 5, "d": 0}).goals["1"].fulfilment == 0  # no division by zero
+    with pytest.raises(rk.ContractError, match="both branches of `if` must give one kind"):
+        rk.loads('fact n: number\nmetric m = if n > 1 then 60% else 0\ngoal 1 "x" { score m >= 50% -> 100% }')
+    with pytest.raises(rk.ContractError, match="`if` needs true or false"):
+        rk.loads('fact n: number\nmetric m = if n then 60% else 0%\ngoal 1 "x" { score m >= 50% -> 100% }')
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("75% of 120", Fraction(90)), ("30% of 10%", Fraction(3, 100)), ("10% of 1 tkr", Fraction(100)),
+    ("50% of 10% of 1000 kr", Fraction(50)), ("50% of (10% of 1000 kr)", Fraction(50)),
+])
+def test_a_percent_of_a_quantity(written: str, value: Fraction) -> None:
+    contract = rk.loads(f'payment p = ({written}) * 1 kr' if "kr" not in written else f"payment p = {written}")
+    assert contract.evaluate({}).payments["p"].amount == value
+
+
+def test_a_percent_times_a_number_compared_with_a_number_is_shown_how_to_take_a_percent_of_it() -> None:
+    with pytest.raises(rk.ContractError) as error:
+        rk.loads('fact forløb: number\ngoal 1 "x" { score forløb >= 75% * 120 -> 100% }')
+    assert error.value.problems[0].hint == "to take a percent of a number, write `75% of 120`"
+
+
+def test_a_payment_is_explained_to_the_krone_in_english_and_danish(plan: rk.Contract) -> None:
+    result = plan.evaluate({"a": 57, "b": 12, "løn": 738005})
+    english = result.payments["resultatløn"].explain().replace("\u00a0", " ")
+    danish = result.payments["resultatløn"].explain("da")
+    assert english.startswith("Resultatløn 2023: 22140 kr = round(andel_af_maks of 10% of løn, 1 kr), from ")
+    for said in ("andel_af_maks = 30% (point_i_alt = 70", "below 90, below 75, but at least 50",
+                 "løn = 738005 kr"):
+        assert said in english
+    assert danish.startswith("Resultatløn 2023: 22.140 kr. = ")
+    for said in ("andel_af_maks = 30\u00a0%", "under 90, under 75, men mindst 50", "løn = 738.005 kr."):
+        assert said in danish
+    data = result.to_dict("da")
+    [payment] = [p for p in data["payments"] if p["name"] == "resultatløn"]  # type: ignore[attr-defined]
+    assert payment["amount"] == "22140.00" and payment["unit"] == "kr"
+    assert result.to_dict()["payments"][1]["amount"] == "516603.50"  # type: ignore[index]
+
+
+def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_and_says_which(
+        plan: rk.Contract) -> None:
+    result = plan.evaluate({"b": 12, "løn": 738005})
+    payment = result.payments["resultatløn"]
+    assert payment.amount is None
+    assert "`points` reads goal 1, which is not evaluable" in payment.explain()
+    assert result.points is None and result.points_reached == 40
+    assert result.points_sentence() == ("Points: not yet known: goal 1 has no result "
+                                        "(the others have 40 of 100 points).")
+    data = result.to_dict()
+    assert data["points"] is None and data["points_possible"] == 100
+    assert data["payments"][0]["amount"] is None  # type: ignore[index]
+
+
+def test_points_are_shown_in_text_and_danish_reports(plan: rk.Contract) -> None:
+    result = plan.evaluate({"a": 60, "b": 7, "løn": 1})
+    assert result.points == Fraction(70) and result.points_sentence("da") == "Point: 70 af 100 point."
+    half = rk.loads(PLAN.replace("weight 60", "weight 59.5").replace("weight 40", "weight 40.5"))
+    halved = half.evaluate({"a": 60, "b": 12, "løn": 1})
+    assert halved.points_sentence() == "Points: 100 of 100 points."
+    halved = half.evaluate({"a": 57, "b": 12, "løn": 1})
+    assert halved.points_sentence("da") == "Point: 70,25 af 100 point."
+    built = report.build(half, {"a": 57, "b": 12, "løn": 1}, "da")
+    assert "**Point: 70,25 af 100 point**" in report.markdown(built)
+    assert "29,75 af 59,5 point" in report.markdown(built)
+
+
+def test_a_goal_reading_its_own_result_is_an_error_that_shows_the_whole_cycle() -> None:
+    with pytest.raises(rk.ContractError) as error:
+        rk.loads('fact a: number\nmetric m = fulfilment(goal 2)\nmetric n = m\n'
+                 'goal 2 "x" { score n >= 50% and a > 1 -> 100% }')
+    assert error.value.problems[0].message == "goal 2 reads its own result: goal 2 -> `n` -> `m` -> goal 2"
+
+
+def test_goals_are_judged_after_the_goals_they_read_whatever_the_written_order() -> None:
+    contract = rk.loads('fact a: number\ngoal 1 "later" { score fulfilment(goal 2) >= 50% -> 100% }\n'
+                        'goal 2 "first" { score a >= 1 -> 100% }')
+    result = contract.evaluate({"a": 1})
+    assert list(result.goals) == ["1", "2"] and result.goals["1"].fulfilment == 1
+
+
+# ---- splits of a computed total ----------------------------------------------------------
+
+SPLIT = """
+fact beløb: money
+fact andele: table of integer
+goal 1 "x" { score beløb >= 0 kr -> 100% }
+payment udbetaling "Udbetaling" = beløb
+split tilbagebetaling {
+    total udbetaling
+    parties "Den Sociale Investeringsfond", "Bikubenfonden"
+    unit 1 kr
+    shares { "Den Sociale Investeringsfond" 60  "Bikubenfonden" 40 }
+}
+split efter_tabel {
+    total udbetaling
+    parties "A", "B"
+    shares from andele
+}
+"""
+
+
+def test_a_computed_total_is_split_and_adds_up() -> None:
+    contract = rk.loads(SPLIT)
+    result = contract.evaluate({"beløb": 100001, "andele": {"A": 1, "B": 2}})
+    split = result.splits["tilbagebetaling"].allocation
+    assert split is not None and dict(split) == {"Den Sociale Investeringsfond": 60001, "Bikubenfonden": 40000}
+    assert dict(contract.split("efter_tabel", {"beløb": 100001, "andele": {"A": 1, "B": 2}})) == {
+        "A": 33334, "B": 66667}
+    zero = contract.evaluate({"beløb": 0, "andele": {"A": 1, "B": 2}}).splits["tilbagebetaling"].allocation
+    assert zero is not None and set(dict(zero).values()) == {0}
+
+
+@pytest.mark.parametrize(("amount", "said"), [
+    ("-5", "the total -5 kr is below zero"), ("100.5", "the total 100.5 kr is not a whole number of units"),
+])
+def test_a_total_that_cannot_be_split_says_why(amount: str, said: str) -> None:
+    facts = rk.loads_facts(f'{{"beløb": {amount}, "andele": {{"A": 1, "B": 2}}}}')
+    result = rk.loads(SPLIT).evaluate(facts)
+    split = result.splits["tilbagebetaling"]
+    assert split.allocation is None and said in split.total.explain()
+
+
+def test_a_party_missing_from_the_table_or_not_listed_is_a_facts_error_that_names_it() -> None:
+    contract = rk.loads(SPLIT)
+    with pytest.raises(rk.FactsError) as error:
+        contract.split("efter_tabel", {"beløb": 100, "andele": {"A": 1, "C": 2}})
+    messages = [p.message for p in error.value.problems]
+    assert any('"B" is listed in split `efter_tabel`' in m for m in messages)
+    assert any('"C" has a weight but is not one of split `efter_tabel`' in m for m in messages)
+    result = contract.evaluate({"beløb": 100, "andele": {"A": 1, "C": 2}})
+    assert result.splits["efter_tabel"].allocation is None and result.errors
+
+
+def test_rk_split_needs_the_facts_for_a_computed_total(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    contract = tmp_path / "c.rk"
+    contract.write_text(SPLIT, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text(json.dumps({"beløb": 1000, "andele": {"A": 1, "B": 1}}), encoding="utf-8")
+    without = rk("split", contract, "tilbagebetaling")
+    assert without.exit == 1 and "worked out from the facts" in without.stderr
+    run = rk("split", contract, "tilbagebetaling", "--facts", facts, "--format", "json")
+    assert run.exit == 0 and json.loads(run.stdout)["shares"] == {
+        "Den Sociale Investeringsfond": 600, "Bikubenfonden": 400}
+    shown = rk("eval", contract, facts)
+    assert "Split of tilbagebetaling: 1000 kr" in shown.stdout
+    assert [line.split() for line in shown.stdout.splitlines() if "Bikubenfonden" in line] == [
+        ["Bikubenfonden", "40", "400", "kr"]]
+
+
+# ---- the calendar --------------------------------------------------------------------------
+
+DATES = """
+contract "Social investering" { period 2021-01-01 .. 2024-12-31 }
+fact første_indflytning: date
+fact sidste: date
+metric dage = sidste - første_indflytning
+goal 1 "Målinger" {
+    deliverable måling_18 "Måling efter 18 måneder" due første_indflytning + 18 months
+    deliverable måling_36 "Måling efter 36 måneder" due første_indflytning + 3 years - 1 day
+    score all(deliverables) -> 100%; any(deliverables) -> 50%
+}
+goal 2 "Forløb" { score dage >= 365 -> 100% }
+"""
+
+
+def test_months_are_added_on_the_calendar_and_month_ends_clamp() -> None:
+    contract = rk.loads(DATES)
+    facts = {"første_indflytning": "2021-08-31", "sidste": "2022-08-31",
+             "måling_18": "2023-02-28", "måling_36": "2024-08-30"}
+    result = contract.evaluate(facts)
+    assert result.goals["1"].fulfilment == 1  # 2021-08-31 + 18 months is 2023-02-28: on time
+    assert result.goals["2"].fulfilment == 1  # 365 days
+    late = contract.evaluate({**facts, "måling_18": "2023-03-01"})
+    assert late.goals["1"].fulfilment == Fraction(1, 2)
+    assert "måling_18 delivered late (2023-03-01, due 2023-02-28)" in late.goals["1"].reasoning()
+
+
+# ---- follow-up during the year -------------------------------------------------------------
+
+
+def test_what_is_not_due_yet_makes_a_goal_pending_and_says_what_it_waits_for() -> None:
+    contract = rk.loads(DATES)
+    result = contract.evaluate({"første_indflytning": "2021-08-31", "måling_18": "2023-02-20"},
+                               as_of=dt.date(2023, 6, 30))
+    goal = result.goals["1"]
+    assert goal.status == "pending" and goal.fulfilment is None and goal.pending
+    assert goal.reasoning() == "waits for måling_36 (due 2024-08-30)."
+    assert goal.reasoning("da") == "afventer måling_36 (frist 2024-08-30)."
+    assert result.goals["2"].status == "pending"  # `sidste` is measured by the period's end
+    assert result.goals["2"].reasoning() == "waits for sidste (measured by 2024-12-31)."
+    assert result.to_dict()["goals"][0]["status"] == "pending"  # type: ignore[index]
+
+
+def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
+    contract = rk.loads(DATES)
+    # måling_18 is late already: whatever måling_36 does, `all` cannot hold and `any` can.
+    result = contract.evaluate({"første_indflytning": "2021-08-31", "måling_18": False},
+                               as_of=dt.date(2023, 6, 30))
+    assert result.goals["1"].status == "pending"  # any(): måling_36 may still make it 50%
+    decided = rk.loads(DATES.replace("; any(deliverables) -> 50%", ""))
+    result = decided.evaluate({"første_indflytning": "2021-08-31", "måling_18": False},
+                              as_of=dt.date(2023, 6, 30))
+    assert result.goals["1"].fulfilment == 0
+    assert "måling_36 not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
+
+
+def test_as_of_in_the_command_and_the_reports(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    contract = tmp_path / "c.rk"
+    contract.write_text(DATES, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text(json.dumps({"første_indflytning": "2021-08-31"}), encoding="utf-8")
+    run = rk("eval", contract, facts, "--as-of", "2022-01-31", "--lang", "da")
+    assert run.exit == 0 and "Opgjort pr. 2022-01-31" in run.stdout and "1  Målinger: afventer" in run.stdout
+    page = rk("report", contract, facts, "--as-of", "2022-01-31", "--format", "html")
+    assert '<section class="goal pending" id="goal-1">' in page.stdout
+    with pytest.raises(SystemExit) as usage:
+        rk("eval", contract, facts, "--as-of", "2022-02-30")
+    assert usage.value.code == 2
+
+
+# ---- distance to the next tier -------------------------------------------------------------
+
+
+def test_the_distance_to_the_next_tier_in_the_subject_and_in_answers() -> None:
+    contract = rk.loads("""
+        fact svar: list of integer in 0 .. 10
+        metric nps = nps(svar)
+        goal 1 "NPS" { score nps >= 60 -> 100%; >= 50 -> 50% }
+    """)
+    answers = [10] * 264 + [8] * 100 + [0] * 36  # NPS 57
+    goal = contract.evaluate({"svar": answers}).goals["1"]
+    assert goal.distance_sentence() == ("NPS 57: reaches 100% if it rises by 3 (12 more answers of 9-10 "
+                                        "of the 400); drops to 0% if it falls by more than 7 (29 fewer "
+                                        "answers of 9-10 of the 400).")
+    assert goal.distance_sentence("da") == (
+        "NPS 57: når 100\u00a0%, hvis det stiger 3 (12 flere svar på 9-10 af de 400); falder til "
+        "0\u00a0%, hvis det falder mere end 7 (29 færre svar på 9-10 af de 400).")
+    assert contract.evaluate({"svar": answers + [10] * 12}).goals["1"].fulfilment != 1  # more answers
+    better = [10] * 276 + [8] * 88 + [0] * 36  # 12 passives became promoters
+    assert contract.evaluate({"svar": better}).goals["1"].fulfilment == 1
+    data = contract.evaluate({"svar": answers}).goals["1"].to_dict()["distance"]
+    assert data["better"] == {"direction": "up", "by": "3", "beyond": False, "fulfilment": 100,  # type: ignore[index]
+                              "answers": 12}
+
+
+# ---- worked examples and the formatter ------------------------------------------------------
+
+EXAMPLES = PLAN + SPLIT.replace("fact beløb: money\n", "").replace(
+    'goal 1 "x" { score beløb >= 0 kr -> 100% }\n', "").replace(
+    "payment udbetaling \"Udbetaling\" = beløb", "payment udbetaling \"Udbetaling\" = resultatløn") + """
+example "Bonus at 70 points" {
+    given a = 57, b = 12, løn = 738005 kr, andele = {"A": 1, "B": 2}
+    expect points = 70, payment resultatløn = 22140 kr, split tilbagebetaling "Bikubenfonden" = 8856,
+           split efter_tabel B = 14760
+}
+example "Half way" as of 2023-06-30 {
+    given b = 12, løn = 1 kr, andele = {"A": 1, "B": 2}
+    expect goal 1 pending, goal 2 = 100%
+}
+"""
+
+
+def test_worked_examples_expect_payments_points_pending_goals_and_computed_splits() -> None:
+    from resultkontrakt import examples
+
+    contract = rk.loads(EXAMPLES)
+    outcomes = examples.run(contract)
+    assert [o.failures for o in outcomes] == [(), ()]
+    wrong = rk.loads(EXAMPLES.replace("payment resultatløn = 22140 kr", "payment resultatløn = 22141 kr"))
+    [failed, _] = examples.run(wrong)
+    assert failed.failures[0].startswith("payment resultatløn: expected 22141 kr, got Resultatløn 2023: 22140 kr")
+
+
+def test_rk_fmt_keeps_every_new_construct() -> None:
+    formatted = format_text(EXAMPLES + DATES.replace('contract "Social investering" '
+                                                     '{ period 2021-01-01 .. 2024-12-31 }', "")
+                            .replace('goal 1 "Målinger"', 'goal 3 "Målinger"').replace('goal 2 "Forløb"',
+                                                                                      'goal 4 "Forløb"'))
+    assert format_text(formatted) == formatted
+    for written in ("metric andel_af_maks = if point_i_alt >= 90 then 100% else if point_i_alt >= 75 then 60%",
+                    'payment resultatløn "Resultatløn 2023" = round(andel_af_maks of 10% of løn, 1 kr)',
+                    'parties "Den Sociale Investeringsfond", Bikubenfonden',
+                    "due første_indflytning + 3 years - 1 day", 'example "Half way" as of 2023-06-30 {',
+                    "expect goal 1 pending, goal 2 = 100%", 'andele = {"A": 1, "B": 2}'):
+        assert written in formatted, written
