@@ -118,8 +118,17 @@ class Contract:
             payments=payments,
             splits=splits,
             as_of=as_of,
-            weighted=any(kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans),
+            weighted=self._weighted,
         )
+
+    @property
+    def _weighted(self) -> bool:
+        """Whether any goal has a written `weight`: then results are shown in points too."""
+        found = self.analysis.cache.get("weighted")
+        if found is None:
+            found = self.analysis.cache["weighted"] = any(
+                kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans)
+        return bool(found)
 
     def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied) -> SplitResult:
         """A split whose total is worked out from the facts: its allocation, or why there is none."""

@@ -14,12 +14,71 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from .evidence import Move, NpsCounts, ShareCounts
+import attrs
+
+from .evidence import Comparison, Move, NpsCounts, Seen, ShareCounts, TierTried
 
 # A tier: its operator, its threshold and its fulfilment.
 Tier = tuple[str, Fraction, Fraction]
 # A point on the line: a value, and -1, 0 or +1 for just below it, at it, or just above it.
 Point = tuple[Fraction, int]
+
+
+@attrs.frozen
+class Reach:
+    """A goal's tiers, where they compare one value with fixed thresholds: what its result
+    needs to say how far that value is from the next tier, once someone asks."""
+
+    tiers: tuple[Tier, ...]
+    otherwise: Fraction
+
+    def distance(self, steps: Sequence[object]) -> Distance | None:
+        """The distance of the value the tiers compared, as seen in `steps`; None if none was."""
+        for step in steps:
+            if isinstance(step, TierTried):
+                subject = step.check.left if isinstance(step.check, Comparison) else None
+                if subject is None or isinstance(subject.value, bool) \
+                        or not isinstance(subject.value, Fraction | int):
+                    return None
+                return Distance(subject, self.tiers, self.otherwise)
+        return None
+
+
+@attrs.frozen
+class Distance:
+    """For a goal whose tiers compare one value with fixed thresholds: the value as seen, and
+    the tiers. How far it is from a better fulfilment, and from a worse one, is worked out
+    when asked (an evaluation that nobody reads about pays nothing for it)."""
+
+    subject: Seen
+    tiers: tuple[Tier, ...]
+    otherwise: Fraction
+
+    @property
+    def better(self) -> Move | None:
+        return self._in_answers(moves(self.tiers, self.otherwise, self._value)[0])
+
+    @property
+    def worse(self) -> Move | None:
+        return self._in_answers(moves(self.tiers, self.otherwise, self._value)[1])
+
+    @property
+    def _value(self) -> Fraction:
+        assert isinstance(self.subject.value, Fraction | int)
+        return Fraction(self.subject.value)
+
+    def _in_answers(self, move: Move | None) -> Move | None:
+        counts = self.subject.counts
+        if move is None or counts is None or _counted_value(counts) != self._value:
+            return move
+        return in_answers(move, self._value, counts)
+
+
+def _counted_value(counts: NpsCounts | ShareCounts) -> Fraction:
+    """The NPS or the share the counts make: the value in answers, if the subject is that."""
+    if isinstance(counts, NpsCounts):
+        return Fraction(100 * (counts.promoters - counts.detractors), counts.answers or 1)
+    return Fraction(counts.counted, counts.of or 1)
 
 
 def _holds(op: str, point: Point, threshold: Fraction) -> bool:

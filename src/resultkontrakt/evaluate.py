@@ -21,10 +21,10 @@ from . import syntax as s
 from .analysis import Analysis
 from .check import needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
-from .distance import in_answers, moves
+from .distance import Reach
 from .evidence import (
-    Check, Comparison, Counts, Delivery, Distance, Failure, Junction, Membership, Negation,
-    NotEvaluable, NpsCounts, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
+    Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation,
+    NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
 )
 from .facts import Supplied
 from .functions import Counted, Tally
@@ -35,6 +35,8 @@ from .values import LIST, T_PERCENT, TABLE, Type, Value
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
 INPUT_DEPTH = 8
+_NOTHING_DUE: list[Waiting] = []  # shared, never changed: a goal evaluated after the period
+
 # A goal that waits for more deliverables than this is pending, without trying
 # every way they could still turn out (2 ** 8 evaluations of the goal at most).
 MAX_PENDING = 8
@@ -84,23 +86,26 @@ class Evaluator:
 
     def goals(self, goals: Sequence[s.Goal]) -> dict[str, GoalResult]:
         """Every goal judged, each after the goals whose results it reads; in written order."""
-        by_id = {goal.id: goal for goal in goals}
-        for goal_id in self.analysis.goal_order or tuple(by_id):
-            self.results[goal_id] = self.goal(by_id[goal_id])
-        return {goal.id: self.results[goal.id] for goal in goals}
+        ordered, as_written = self.plans.ordered(goals)
+        results, judge = self.results, self.goal
+        for goal in ordered:
+            results[goal.id] = judge(goal)
+        return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalResult:
         plan = self.plans.goal(goal)
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
-        waiting: list[Waiting] = []
+        waiting: list[Waiting] = _NOTHING_DUE
         if (plan.dated or self.as_of is not None) and not self.trial:
+            waiting = []
             failure = self._deliveries_on_the_day(goal, waiting)
             if failure is not None:
                 return self._result(goal, None, (), NotEvaluable(failure=failure))
         values = self.values
         if not needs.issubset(values):
+            waiting = list(waiting)
             absent = sorted(n for n in needs if n not in values and n not in supplied.invalid)
             waits = {w.name for w in waiting}
             later = self._measured_later()
@@ -130,8 +135,7 @@ class Evaluator:
                 return self._result(goal, None, tuple(steps), None, tuple(
                     Waiting("goal", str(goal_id)) for goal_id in _ids(cause.params.get("goals"))))
             return self._result(goal, None, tuple(steps), NotEvaluable(failure=cause))
-        distance = plan.distance(self, steps, fulfilment) if plan.distance is not None else None
-        return self._result(goal, fulfilment, tuple(steps), None, distance=distance)
+        return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
 
     def _measured_later(self) -> dt.date | None:
         """The day facts are due when evaluating as of a day before the period ends; else None."""
@@ -202,9 +206,9 @@ class Evaluator:
     @staticmethod
     def _result(goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
-                distance: Distance | None = None) -> GoalResult:
+                reach: Reach | None = None) -> GoalResult:
         return GoalResult(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                          goal.text, waiting, distance)
+                          goal.text, waiting, reach)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result read as a value: strict, since money may follow it."""
@@ -409,16 +413,13 @@ class TierPlan:
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
 
 
-DistanceOf = Callable[[Evaluator, Sequence[Step], Fraction], "Distance | None"]
-
-
 @attrs.frozen
 class GoalPlan:
     needs: frozenset[str]
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
     dated: bool = False  # a deliverable's due date is worked out from the facts
-    distance: DistanceOf | None = None  # where the tiers compare one value with fixed thresholds
+    reach: Reach | None = None  # where the tiers compare one value with fixed thresholds
 
 
 class Plans:
@@ -433,10 +434,20 @@ class Plans:
         self.analysis = analysis
         self.compiler = compiler
         self._goals: dict[str, GoalPlan] = {}
+        self._ordered: tuple[list[s.Goal], bool] | None = None
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
+
+    def ordered(self, goals: Sequence[s.Goal]) -> tuple[list[s.Goal], bool]:
+        """The goals in the order they are judged, and whether that is the written order."""
+        found = self._ordered
+        if found is None:
+            by_id = {goal.id: goal for goal in goals}
+            order = [by_id[goal_id] for goal_id in self.analysis.goal_order or by_id]
+            found = self._ordered = (order, order == list(goals))
+        return found
 
     def goal(self, goal: s.Goal) -> GoalPlan:
         plan = self._goals.get(goal.id)
@@ -448,7 +459,7 @@ class Plans:
                                self.check_of(tier.condition, goal), _written(tier))
                       for index, tier in enumerate(goal.tiers)),
                 any(d.due is not None and d.due_date is None for d in goal.deliverables),
-                _distance_of(goal))
+                _reach_of(goal))
         return plan
 
     def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
@@ -612,9 +623,9 @@ class Plans:
         return tuple(chain), target
 
 
-def _distance_of(goal: s.Goal) -> DistanceOf | None:
-    """How to tell how far a goal is from its next tier, where its tiers compare one value
-    with fixed thresholds and give fixed fulfilments; else None."""
+def _reach_of(goal: s.Goal) -> Reach | None:
+    """A goal's tiers as thresholds, where they compare one value with fixed thresholds and
+    give fixed fulfilments, so that its result can say how far it is from the next; else None."""
     tiers: list[tuple[str, Fraction, Fraction]] = []
     otherwise = _NONE_MET
     subject: s.Expr | None = None
@@ -635,27 +646,7 @@ def _distance_of(goal: s.Goal) -> DistanceOf | None:
         tiers.append((condition.op, threshold, fulfilment))
     if subject is None:
         return None
-
-    def distance(ev: Evaluator, steps: Sequence[Step], fulfilment: Fraction) -> Distance | None:
-        seen = next((step.check.left for step in steps if isinstance(step, TierTried)
-                     and isinstance(step.check, Comparison)), None)
-        if seen is None or isinstance(seen.value, bool) or not isinstance(seen.value, Fraction | int):
-            return None
-        value = Fraction(seen.value)
-        better, worse = moves(tiers, otherwise, value)
-        counts = seen.counts
-        if counts is not None and _counted_value(counts) == value:
-            better = in_answers(better, value, counts) if better is not None else None
-            worse = in_answers(worse, value, counts) if worse is not None else None
-        return Distance(seen, better, worse)
-    return distance
-
-
-def _counted_value(counts: Counts) -> Fraction:
-    """The NPS or the share the counts make: the value in answers, if the subject is that."""
-    if isinstance(counts, NpsCounts):
-        return Fraction(100 * (counts.promoters - counts.detractors), counts.answers or 1)
-    return Fraction(counts.counted, counts.of or 1)
+    return Reach(tuple(tiers), otherwise)
 
 
 def _ids(goals: object) -> tuple[str, ...]:

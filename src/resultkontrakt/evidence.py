@@ -201,16 +201,6 @@ class Move:
     answers: int | None = None
 
 
-@attrs.frozen
-class Distance:
-    """For a goal whose tiers compare one value with fixed thresholds: how far that value
-    is from the next better fulfilment, and from dropping to a worse one."""
-
-    subject: Seen
-    better: Move | None
-    worse: Move | None
-
-
 # ---- why a goal waits: follow-up during the year -----------------------------------------
 
 

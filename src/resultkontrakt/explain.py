@@ -20,8 +20,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
 from . import syntax as s
+from .distance import Distance
 from .evidence import (
-    Check, Comparison, Delivery, Distance, Failure, Junction, Membership, Negation, NotEvaluable,
+    Check, Comparison, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,
     NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
 )
 from .functions import FUNCTIONS

@@ -14,8 +14,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .errors import Problem
+from .distance import Distance
 from .evidence import (
-    Check, Comparison, Delivery, Distance, Failure, Junction, Membership, Move, Negation, NotEvaluable,
+    Check, Comparison, Delivery, Failure, Junction, Membership, Move, Negation, NotEvaluable,
     NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
 )
 from .explain import counts_text, distance_text, failure_text, problem_text

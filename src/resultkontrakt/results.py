@@ -15,7 +15,8 @@ import attrs
 
 from . import escape
 from .errors import Problem
-from .evidence import Distance, NotEvaluable, Seen, Step, Waiting
+from .distance import Distance, Reach
+from .evidence import NotEvaluable, Seen, Step, Waiting
 from .explain import (
     distance_text, not_evaluable, payment_text, points_text, reasoning, waiting_text,
 )
@@ -57,8 +58,15 @@ class GoalResult:
     text: tuple[str, ...] = attrs.field(default=(), repr=False)
     # What a pending result waits for (evaluated as of a day during the period).
     waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
-    # How far the goal's one measured value is from its next tier, where that can be said.
-    distance: Distance | None = attrs.field(default=None, repr=False)
+    # The goal's tiers as thresholds, where they compare one value: for `distance`.
+    reach: Reach | None = attrs.field(default=None, repr=False)
+
+    @property
+    def distance(self) -> Distance | None:
+        """How far the goal's one measured value is from its next tier, where that can be said."""
+        if self.reach is None or self.fulfilment is None:
+            return None
+        return self.reach.distance(self.steps)
 
     @property
     def points(self) -> Fraction | None:
@@ -115,9 +123,10 @@ class GoalResult:
     def distance_sentence(self, language: Language = ENGLISH) -> str | None:
         """How far the goal's measured value is from its next tier, where that can be said:
         `NPS 57: reaches 100% if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
-        if self.distance is None:
+        distance = self.distance
+        if distance is None:
             return None
-        text = distance_text(self.distance, self.fulfilment, wording_for(language))
+        text = distance_text(distance, self.fulfilment, wording_for(language))
         return text if text.endswith(".") else text + "."
 
     def __repr__(self) -> str:
@@ -145,7 +154,7 @@ class GoalResult:
             "invalid": [problem_dict(p, w) for p in self.invalid],
             "steps": [step_dict(step, w) for step in self.steps],
             "waiting": [waiting_dict(item) for item in self.waiting],
-            "distance": distance_dict(self.distance, w) if self.distance is not None else None,
+            "distance": distance_dict(distance, w) if (distance := self.distance) is not None else None,
             "text": "\n\n".join(self.text) or None,
         }
 
