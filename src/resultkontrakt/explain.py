@@ -29,7 +29,7 @@ from .functions import FUNCTIONS
 from .infer import DELIVERABLES
 from .printer import expr_text
 from .reasons import param_text, problem_text
-from .values import DATE, MONEY, PERCENT, Type
+from .values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
 from .vocabulary import MONEY_UNITS
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class PaymentLike(Protocol):
 # The comparison that holds when one does not: not >= 60 is < 60.
 _COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "="}
 ARROW = "→"
+_LITERAL_TYPES = {s.Number: T_NUMBER, s.Percent: T_PERCENT, s.Money: T_MONEY}
 
 
 def reasoning(steps: Sequence[Step], fulfilment: Fraction | None, blocked: NotEvaluable | None,
@@ -368,8 +369,46 @@ def points_text(points: Fraction | None, reached: Fraction, possible: Fraction,
                     possible=w.number(possible), ids=", ".join(missing), n=len(missing))
 
 
-def payment_text(payment: PaymentLike, w: Wording) -> str:
-    """A payment's amount to the krone, and every value it was worked out from."""
+# How tightly each operator binds, for brackets in a formula said in words (printer.py's order).
+_BINDING = {"+": 5, "-": 5, "*": 6, "/": 6, "of": 6}
+
+
+def formula_words(expr: s.Expr, w: Wording) -> str:
+    """The contract's arithmetic in the reader's words and number style, without code:
+    `andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), afrundet til hele kr.`."""
+    return _words_of(expr, w)[0]
+
+
+def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
+    match expr:
+        case s.Number() | s.Percent() | s.Money():
+            return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
+        case s.Name(name=name):
+            return name, 8
+        case s.GoalValue():
+            return goal_value_label(expr, w), 8
+        case s.Unary(op="-", operand=operand):
+            inner, level = _words_of(operand, w)
+            return "-" + (inner if level >= 7 else f"({inner})"), 7
+        case s.Binary(op=op, left=left, right=right) if op in _BINDING:
+            level = _BINDING[op]
+            first, own_left = _words_of(left, w)
+            second, own_right = _words_of(right, w)
+            first = first if own_left >= level else f"({first})"
+            second = second if own_right > level else f"({second})"
+            return f"{first} {w['formula.' + op]} {second}", level
+        case s.Call(function="round", args=(amount, s.Money() as unit)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0
+        case s.Call(function="round", args=(amount,)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.rounded whole", amount=inner), 0
+    return expr_text(expr), 8
+
+
+def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
+    """A payment's amount to the krone, and every value it was worked out from; with
+    `formula`, also the contract's expression for it, as written."""
     title = payment.title or payment.name
     if payment.waiting:
         return f"{title}: {waiting_text(payment.waiting, w)}."
@@ -377,7 +416,8 @@ def payment_text(payment: PaymentLike, w: Wording) -> str:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else "") + "."
     say = _Sayer(w, {})
-    head = f"{title}: {w.money(payment.amount, 'kr')} = {expr_text(payment.seen.expr)}"
+    head = f"{title}: {w.money(payment.amount, 'kr')} = " + (
+        expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     told: set[str] = set()
     pending = list(payment.seen.inputs)

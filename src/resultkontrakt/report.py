@@ -171,7 +171,7 @@ def markdown(report: Report) -> str:
                 lines += ["", "\n>\n".join(f"> {md(paragraph)}" for paragraph in _paragraphs(block))]
     if ev.payments:
         lines += ["", f"## {md(report.t('payments'))}", ""]
-        lines += [f"- {md(payment.explain(w))}" for payment in ev.payments.values()]
+        lines += [f"- {md(payment.explain(w, formula=False))}" for payment in ev.payments.values()]
     for allocation in report.splits:
         lines += ["", f"## {md(report.split_heading(allocation))}", ""]
         if allocation.key:
@@ -217,7 +217,8 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bo
 .fulfilment { min-width: 4rem; text-align: right; font-variant-numeric: tabular-nums; }
 .met .status { color: var(--met); } .partly .status { color: var(--partly); }
 .not .status { color: var(--not); } .none .status { color: var(--none); }
-.pending .status { color: var(--pending); } .pending { border-style: dashed; }
+.pending .status { color: var(--pending); }
+.goal.pending { border-left: .35rem solid var(--pending); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .distance, .points { margin: .25rem 0; color: var(--muted); }
 .payments li { margin: .25rem 0; }
 .bar { flex: 1 1 12rem; height: .9rem; background: var(--track); border-radius: .45rem; overflow: hidden;
@@ -260,7 +261,8 @@ def page(report: Report) -> str:
         body.extend(_goal_html(report, goal) for goal in goals)
     if ev.payments:
         body.append(f"<h2>{e(report.t('payments'))}</h2><ul class=\"payments\">"
-                    + "".join(f"<li>{e(payment.explain(w))}</li>" for payment in ev.payments.values())
+                    + "".join(f"<li>{e(payment.explain(w, formula=False))}</li>"
+                              for payment in ev.payments.values())
                     + "</ul>")
     for allocation in report.splits:
         body.append(_split_html(report, allocation))

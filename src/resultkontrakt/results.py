@@ -175,9 +175,10 @@ class PaymentResult:
     blocked: NotEvaluable | None = None
     waiting: tuple[Waiting, ...] = ()
 
-    def explain(self, language: Language = ENGLISH) -> str:
-        """One sentence: the amount, and every value it was computed from."""
-        return payment_text(self, wording_for(language))
+    def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
+        """One sentence: the amount, how it is worked out (unless `formula` is false, as in
+        the reports, which show no code), and every value it was computed from."""
+        return payment_text(self, wording_for(language), formula)
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         w = wording_for(language)

@@ -187,6 +187,8 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "report.pending": "{n} goals pending: {ids}",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "÷", "formula.of": "of",
+    "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
     "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
     "report.as of": "As of {day}",
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
@@ -279,6 +281,8 @@ DANISH_WORDS: dict[str, str] = {
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "report.pending": "{n} mål afventer: {ids}",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "÷", "formula.of": "af",
+    "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
     "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
     "report.as of": "Opgjort pr. {day}",
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
