@@ -182,7 +182,7 @@ def test_a_computed_total_is_split_and_adds_up() -> None:
 
 
 @pytest.mark.parametrize(("amount", "said"), [
-    ("-5", "the total -5 kr is below zero"), ("100.5", "the total 100.5 kr is not a whole number of units"),
+    ("-5", "the total -5 kr is below zero"), ("100.5", "the total 100.50 kr is not a whole number of units"),
 ])
 def test_a_total_that_cannot_be_split_says_why(amount: str, said: str) -> None:
     facts = rk.loads_facts(f'{{"beløb": {amount}, "andele": {{"A": 1, "B": 2}}}}')
@@ -348,7 +348,8 @@ def test_rk_fmt_keeps_every_new_construct() -> None:
                             .replace('goal 1 "Målinger"', 'goal 3 "Målinger"').replace('goal 2 "Forløb"',
                                                                                       'goal 4 "Forløb"'))
     assert format_text(formatted) == formatted
-    for written in ("metric andel_af_maks = if point_i_alt >= 90 then 100% else if point_i_alt >= 75 then 60%",
+    for written in ("metric andel_af_maks = if point_i_alt >= 90 then 100%\n"
+                    "                       else if point_i_alt >= 75 then 60%\n",
                     'payment resultatløn "Resultatløn 2023" = round(andel_af_maks of 10% of løn, 1 kr)',
                     'parties "Den Sociale Investeringsfond", Bikubenfonden',
                     "due første_indflytning + 3 years - 1 day", 'example "Half way" as of 2023-06-30 {',

@@ -444,6 +444,12 @@ class _Builder:
         name, value = children
         return s.Expectation("payment", value, payment=str(name), span=self._span(meta))
 
+    def expect_payment_pending(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("payment pending", None, payment=str(children[0]), span=self._span(meta))
+
+    def expect_payment_not_evaluable(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("payment not evaluable", None, payment=str(children[0]), span=self._span(meta))
+
     def expect_points(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("points", children[0], span=self._span(meta))
 

@@ -137,8 +137,8 @@ def _arguments() -> argparse.ArgumentParser:
                                 help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
-    split.add_argument("--facts", metavar="FACTS.json", help="facts holding the weights, if the split "
-                       "takes them from a fact")
+    split.add_argument("--facts", metavar="FACTS.json", help="the facts, where the split takes its "
+                       "weights from a fact or works its total out from the goals and payments")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
     split.set_defaults(run=_split)
     return parser

@@ -33,7 +33,7 @@ from .runtime import MAX_BITS
 from .vocabulary import INVISIBLE, quote, shortened
 from .evidence import Failure, NotEvaluable
 from .reasons import Quantity
-from .results import Allocation, Evaluation, PaymentResult, SplitResult
+from .results import Allocation, Evaluation, SplitResult
 from .split import allocate, split_unit, units_of
 from .values import T_MONEY
 
@@ -132,10 +132,10 @@ class Contract:
 
     def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied) -> SplitResult:
         """A split whose total is worked out from the facts: its allocation, or why there is none."""
-        total = evaluator.split_total(split)
-        if isinstance(total, PaymentResult):
-            return SplitResult(split.name, None, total)
-        paid = PaymentResult(split.name, None, total)
+        paid = evaluator.split_total(split)
+        total = paid.amount
+        if total is None:
+            return SplitResult(split.name, None, paid)
         reason = units_of(split, total)
         if reason is not None:
             failure = Failure(reason, split.total, {"total": Quantity(total, T_MONEY),
@@ -187,7 +187,10 @@ class Contract:
             if worked.problems:
                 raise FactsError(list(worked.problems), dict(evaluation.sources))
             if worked.allocation is None:
-                raise FactsError([problem("split.total-not-evaluable", split=split.name)])
+                # The reason in English, as the messages of problems are (words in reports come
+                # from the evaluation itself).
+                reason = worked.total.explain().removeprefix(f"{split.name}: ")
+                raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
             return worked.allocation if margins is False else allocate(
                 split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
                 total=worked.total.amount)

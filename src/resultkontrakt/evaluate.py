@@ -145,33 +145,44 @@ class Evaluator:
 
     def _deliveries_on_the_day(self, goal: s.Goal, waiting: list[Waiting]) -> Failure | None:
         """The goal's deliverables as they stand: due dates worked out from the facts applied,
-        and, as of a day, those not delivered and not yet due set aside as pending."""
+        and, as of a day, those not delivered by then and not yet due set aside as pending.
+
+        A delivery dated after the day evaluated is not known on that day: it counts as not
+        delivered yet. A due date that cannot be worked out yet, for a fact that is not
+        measured yet, leaves the deliverable pending too."""
         if self.values is self.supplied.values:  # copied once, on the first change
             self.values = dict(self.supplied.values)
             self.deliveries = dict(self.supplied.deliverables)
+        as_of = self.as_of
         period_end = self.period[1] if self.period is not None else None
         for deliverable in goal.deliverables:
             due = deliverable.due_date
+            unknown_due = False
             if deliverable.due is not None and due is None:
                 try:
                     found = self.value(deliverable.due, goal)
                 except Failed as failed:
-                    if failed.failure.code == "no-value":
-                        continue  # a fact it needs is missing: the goal says so
-                    return failed.failure
-                assert isinstance(found, dt.date)
-                due = found
+                    if failed.failure.code != "no-value":
+                        return failed.failure
+                    unknown_due = True  # a fact it needs is missing: pending, or the goal says so
+                else:
+                    assert isinstance(found, dt.date)
+                    due = found
             given = self.supplied.deliverables.get(deliverable.name)
+            if given is not None and as_of is not None and given.delivered is not None \
+                    and given.delivered > as_of:
+                given = Delivery(deliverable.name, deliverable.title, False, None, due)
             if given is not None and given.delivered is not None:
                 late = due is not None and given.delivered > due
-                state = attrs.evolve(given, done=not late, due=due, late=late)
+                state: Delivery | None = attrs.evolve(given, done=not late, due=due, late=late)
             elif given is not None:
                 state = attrs.evolve(given, due=due)
             else:
                 state = None
-            on = due if due is not None else period_end
-            if self.as_of is not None and (state is None or (not state.done and state.delivered is None)) \
-                    and on is not None and on >= self.as_of:
+            on = due if due is not None or unknown_due else period_end
+            not_yet = state is None or (not state.done and state.delivered is None)
+            if as_of is not None and not_yet and ((unknown_due and self._measured_later() is not None)
+                                                  or (on is not None and on >= as_of)):
                 waiting.append(Waiting("deliverable", deliverable.name, on))
                 state = Delivery(deliverable.name, deliverable.title, False, None, due, pending=True)
                 self.values.pop(deliverable.name, None)
@@ -262,13 +273,11 @@ class Evaluator:
             self.paid[name] = self.payment(self.analysis.payments[name])
         return {name: self.paid[name] for name in self.analysis.payments}
 
-    def split_total(self, split: s.Split) -> Fraction | PaymentResult:
-        """The total of a split worked out from the facts, or why it cannot be (as a payment would say)."""
+    def split_total(self, split: s.Split) -> PaymentResult:
+        """The total of a split worked out from the facts, with what it came from, or why it
+        cannot be: said as a payment is."""
         assert split.total is not None
-        result = self.payment(s.Payment(split.name, None, split.total, span=split.span))
-        if result.amount is None:
-            return result
-        return result.amount
+        return self.payment(self.plans.total_of(split))
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:
@@ -435,10 +444,19 @@ class Plans:
         self.compiler = compiler
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
+        self._totals: dict[str, s.Payment] = {}
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
+
+    def total_of(self, split: s.Split) -> s.Payment:
+        """A split's computed total as a payment (planned by the identity of its node: kept)."""
+        found = self._totals.get(split.name)
+        if found is None:
+            assert split.total is not None
+            found = self._totals[split.name] = s.Payment(split.name, None, split.total, span=split.span)
+        return found
 
     def ordered(self, goals: Sequence[s.Goal]) -> tuple[list[s.Goal], bool]:
         """The goals in the order they are judged, and whether that is the written order."""
@@ -479,7 +497,9 @@ class Plans:
         known = self.analysis.facts.keys() | self.analysis.metrics.keys() | self.analysis.payments.keys()
         nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
         self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
-        return self._seers_of_names(nodes, depth + 1) + self._seers_of_goals(expr, depth + 1)
+        # The steps in between that change a value the most to the eye: a rounding, a cap.
+        steps = tuple(self.seen_of(inner, None, depth + 1) for inner in _inner_steps(expr))
+        return steps + self._seers_of_names(nodes, depth + 1) + self._seers_of_goals(expr, depth + 1)
 
     def _seers_of_goals(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
         """How to see the goal results an expression reads (`points`, `fulfilment(goal 1)`)."""
@@ -639,14 +659,46 @@ def _reach_of(goal: s.Goal) -> Reach | None:
         condition = tier.condition
         if not isinstance(condition, s.Compare) or (subject is not None and condition.left != subject):
             return None
-        threshold = s.literal_value(condition.right)
-        if not isinstance(threshold, Fraction):
+        threshold = _folded(condition.right)
+        if threshold is None:
             return None
         subject = condition.left
         tiers.append((condition.op, threshold, fulfilment))
     if subject is None:
         return None
     return Reach(tuple(tiers), otherwise)
+
+
+def _inner_steps(expr: s.Expr) -> list[s.Expr]:
+    """The roundings and the least or greatest of values inside an expression (not itself),
+    and what each rounding rounded: shown with their values, so that an amount can be
+    followed to the krone."""
+    found: list[s.Expr] = []
+    pending = [expr]
+    while pending:
+        node = pending.pop(0)
+        reads = any(True for _ in s.names_in(node)) or any(True for _ in s.goal_values_in(node))
+        if isinstance(node, s.Call) and node.function in ("round", "min", "max") and reads:
+            if node is not expr:
+                found.append(node)
+            if node.function == "round" and not isinstance(node.args[0], s.Name | s.GoalValue):
+                found.append(node.args[0])
+        pending.extend(s.children(node))
+    return list(dict.fromkeys(found))
+
+
+def _folded(expr: s.Expr) -> Fraction | None:
+    """The value of arithmetic on written numbers alone (`75% of 1200`), else None."""
+    value = s.literal_value(expr)
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(expr, s.Binary) and expr.op in ("+", "-", "*", "/", "of"):
+        left, right = _folded(expr.left), _folded(expr.right)
+        if left is None or right is None or (expr.op == "/" and right == 0):
+            return None
+        return {"+": left + right, "-": left - right, "*": left * right, "of": left * right,
+                "/": left / right if right else Fraction(0)}[expr.op]
+    return None
 
 
 def _ids(goals: object) -> tuple[str, ...]:

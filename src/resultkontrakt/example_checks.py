@@ -108,7 +108,7 @@ def _check_expectation(expectation: s.Expectation, goals: set[str],
         if found is not None and found.kind != NUMBER:
             yield Problem("error", f"points are a number, not {a(found)}", expectation.value.span,
                           "e.g. `expect points = 75.5`")
-    if expectation.kind == "payment":
+    if expectation.kind.startswith("payment"):
         if expectation.payment not in payments:
             yield Problem("error", f"there is no payment `{expectation.payment}`", expectation.span,
                           did_you_mean(str(expectation.payment), payments) or "expect a payment the contract has")

@@ -19,10 +19,11 @@ import attrs
 
 from . import syntax as s
 from .errors import RkError, Span
-from .values import T_MONEY, T_PERCENT, Value, format_number, format_value
+from .values import T_PERCENT, Value, format_number, format_value
 
 if TYPE_CHECKING:
     from .contract import Contract
+    from .results import GoalResult
 
 
 # ---- running them -----------------------------------------------------------------
@@ -89,17 +90,15 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
     expected = constant.value(expectation.value, None) if expectation.value is not None else None  # type: ignore[attr-defined]
     if expectation.kind == "goal":
         goal = evaluation.goals[str(expectation.goal)]
-        if goal.fulfilment == expected:
+        if goal.fulfilment == expected and not goal.pending:
             return None
         want = "not evaluable" if expected is None else _percent(expected)
-        got = "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
-        return f"goal {goal.id}: expected {want}, got {got}. {goal.reasoning()}"
+        return f"goal {goal.id}: expected {want}, got {_outcome(goal)}. {goal.reasoning()}"
     if expectation.kind == "pending":
         goal = evaluation.goals[str(expectation.goal)]
         if goal.pending:
             return None
-        got = "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
-        return f"goal {goal.id}: expected pending, got {got}. {goal.reasoning()}"
+        return f"goal {goal.id}: expected pending, got {_outcome(goal)}. {goal.reasoning()}"
     if expectation.kind == "overall":
         if evaluation.overall == expected:
             return None
@@ -111,12 +110,16 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         got = "not known" if evaluation.points is None else format_number(evaluation.points)
         return (f"points: expected {format_number(Fraction(expected))}, got {got}. "  # type: ignore[arg-type]
                 f"{evaluation.points_sentence()}")
-    if expectation.kind == "payment":
+    if expectation.kind in ("payment", "payment pending", "payment not evaluable"):
         payment = evaluation.payments[str(expectation.payment)]
-        if payment.amount == expected:
+        got = "pending" if payment.waiting else "not evaluable" if payment.amount is None else "worked out"
+        if expectation.kind == "payment" and payment.amount is not None and payment.amount == expected:
             return None
-        return (f"payment {payment.name}: expected {format_value(Fraction(expected), T_MONEY)}, "  # type: ignore[arg-type]
-                f"got {payment.explain()}")
+        if expectation.kind == f"payment {got}":
+            return None
+        want = expectation.kind.removeprefix("payment ") if expectation.kind != "payment" else \
+            f"{format_number(Fraction(expected))} kr"  # type: ignore[arg-type]
+        return f"payment {payment.name}: expected {want}, got {payment.explain()}"
     if str(expectation.split) in evaluation.splits:  # its total worked out from these facts
         worked = evaluation.splits[str(expectation.split)]
         if worked.allocation is None:
@@ -135,6 +138,12 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         return None
     return (f"split {expectation.split}: expected {party} = {format_number(Fraction(expected))} "  # type: ignore[arg-type]
             f"{allocation.unit}, got {format_number(Fraction(allocation[party]))} {allocation.unit}")
+
+
+def _outcome(goal: GoalResult) -> str:
+    if goal.pending:
+        return "pending"
+    return "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
 
 
 def _percent(value: Value | None) -> str:

@@ -62,13 +62,13 @@ def reasoning(steps: Sequence[Step], fulfilment: Fraction | None, blocked: NotEv
               w: Wording) -> str:
     """Why a goal came out as it did, in one sentence without its heading."""
     if blocked is not None:
-        return not_evaluable(blocked, w) + "."
+        return _sentence(not_evaluable(blocked, w))
     deliveries = {step.name: step for step in steps if isinstance(step, Delivery)}
     say = _Sayer(w, deliveries)
     parts = [say.requirement(step) for step in steps if isinstance(step, RequirementCheck)]
     tiers = [step for step in steps if isinstance(step, TierTried)]
     parts.append(say.tiers(tiers, fulfilment or Fraction(0)))
-    return "; ".join(parts) + "."
+    return _sentence("; ".join(parts))
 
 
 def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
@@ -280,7 +280,7 @@ class _Sayer:
             words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
             if words and expr.args[0].name != DELIVERABLES:
                 return words.format(expr.args[0].name)
-        return expr_text(expr)
+        return formula_words(expr, self.w)
 
     def value(self, seen: Seen) -> str:
         return self.w.value(seen.value, seen.type)
@@ -403,6 +403,10 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.Call(function="round", args=(amount,)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded whole", amount=inner), 0
+        case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
+            said = [_words_of(arg, w)[0] for arg in args]
+            listed = f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
+            return w.phrase(f"formula.{function}", values=listed), 8
     return expr_text(expr), 8
 
 
@@ -411,14 +415,15 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
     `formula`, also the contract's expression for it, as written."""
     title = payment.title or payment.name
     if payment.waiting:
-        return f"{title}: {waiting_text(payment.waiting, w)}."
+        return _sentence(f"{title}: {waiting_text(payment.waiting, w)}")
     if payment.amount is None or payment.seen is None:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
-        return f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else "") + "."
+        return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
     head = f"{title}: {w.money(payment.amount, 'kr')} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
+    # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
     told: set[str] = set()
     pending = list(payment.seen.inputs)
     while pending:
@@ -430,6 +435,7 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         detail = ""
         if seen.branch:
             detail = f" ({say.branch(seen.branch)})"
+            told.update(_labels_in(seen.branch, say))
         elif seen.counts is not None:
             detail = say.counts(seen.counts)
         values.append(f"{label} = {say.value(seen)}{detail}")
@@ -437,5 +443,25 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
     if payment.seen.branch:
         head += f" ({say.branch(payment.seen.branch)})"
     if not values:
-        return head + "."
-    return f"{head}, {w.phrase('from', values='; '.join(values))}."
+        return _sentence(head)
+    return _sentence(f"{head}, {w.phrase('from', values='; '.join(values))}")
+
+
+def _labels_in(checks: Sequence[Check], say: _Sayer) -> set[str]:
+    """The names of the values a branch's conditions show, with what they came from."""
+    found: set[str] = set()
+    pending: list[Seen] = []
+    for check in checks:
+        if isinstance(check, Comparison):
+            pending += [check.left, check.right]
+    while pending:
+        seen = pending.pop()
+        if not seen.literal:
+            found.add(say.label(seen))
+            pending.extend(seen.inputs)
+    return found
+
+
+def _sentence(text: str) -> str:
+    """`text` ending in one full stop, also where it ends in an abbreviation (`kr.`)."""
+    return text if text.endswith(".") else text + "."

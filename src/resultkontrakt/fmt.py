@@ -269,7 +269,7 @@ class _Printer:
         self.described(text, fact.description, fact.span)
 
     def metric(self, metric: s.Metric) -> None:
-        self.described(f"metric {metric.name} = {expr_text(metric.expr)}", metric.description,
+        self.described(_defined(f"metric {metric.name} = ", metric.expr), metric.description,
                        metric.span)
 
     def described(self, text: str, description: str | None, span: Span) -> None:
@@ -284,7 +284,7 @@ class _Printer:
 
     def payment(self, payment: s.Payment) -> None:
         title = f" {quote(payment.title)}" if payment.title is not None else ""
-        self.line(0, f"payment {payment.name}{title} = {expr_text(payment.expr)}", payment.span,
+        self.line(0, _defined(f"payment {payment.name}{title} = ", payment.expr), payment.span,
                   self.notes.after(payment.span.line, payment.span.end_line))
 
     def goal(self, goal: s.Goal) -> None:
@@ -371,14 +371,31 @@ class _Printer:
         # As many parts to a line as fit, continued under the first part.
         lines = [f"{keyword} {parts[0]}"]
         pad = " " * (len(keyword) + 1)
-        for part in parts[1:]:
-            if len(INDENT + lines[-1] + ", " + part) <= WIDTH:
+        for index, part in enumerate(parts[1:], start=2):
+            comma = 1 if index < len(parts) else 0  # a line that another follows ends in a comma
+            if len(INDENT + lines[-1] + ", " + part) + comma <= WIDTH:
                 lines[-1] += ", " + part
             else:
                 lines[-1] += ","
                 lines.append(pad + part)
         lines[-1] += trailing
         self.out.extend(INDENT + text for text in lines)
+
+
+def _defined(head: str, expr: s.Expr) -> str:
+    """`metric NAME = EXPR` on one line if it fits; a chain of `if`s too long for one line
+    gets a line for each condition, each `else` under the first `if`."""
+    one_line = head + expr_text(expr)
+    if len(one_line) <= WIDTH or not isinstance(expr, s.If):
+        return one_line
+    lines = [f"{head}if {expr_text(expr.condition)} then {expr_text(expr.then)}"]
+    pad = " " * len(head)
+    rest: s.Expr = expr.otherwise
+    while isinstance(rest, s.If):
+        lines.append(f"{pad}else if {expr_text(rest.condition)} then {expr_text(rest.then)}")
+        rest = rest.otherwise
+    lines.append(f"{pad}else {expr_text(rest)}")
+    return "\n".join(lines)
 
 
 def _spans_of(item_spans: tuple[tuple[str, Span], ...], kind: str) -> Iterator[Span]:
@@ -404,6 +421,8 @@ def _expectation(expectation: s.Expectation) -> str:
     if expectation.kind in ("overall", "points"):
         assert expectation.value is not None
         return f"{expectation.kind} = {expr_text(expectation.value)}"
+    if expectation.kind in ("payment pending", "payment not evaluable"):
+        return f"payment {expectation.payment} {expectation.kind.removeprefix('payment ')}"
     if expectation.kind == "payment":
         assert expectation.value is not None
         return f"payment {expectation.payment} = {expr_text(expectation.value)}"

@@ -69,7 +69,8 @@ def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = 
     for split in evaluation.splits.values():
         lines.append("")
         if split.allocation is None:
-            lines.append(split.total.explain(wording).replace("\u00a0", " "))
+            said = split.total.explain(wording).removeprefix(f"{split.name}: ")
+            lines.append(f"{wording['report.split']} {split.name}: {said}".replace("\u00a0", " "))
         else:
             lines += _split_lines(split.allocation, wording)
     return "\n".join(lines)

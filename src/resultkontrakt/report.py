@@ -19,7 +19,7 @@ from . import escape
 from .contract import Contract
 from .errors import Problem, RkError
 from .reasons import problem_text
-from .results import Allocation, Evaluation, GoalResult
+from .results import Allocation, Evaluation, GoalResult, SplitResult
 from .values import round_half_away
 from .wording import WORDINGS, Wording
 
@@ -32,11 +32,19 @@ class Report:
     wording: Wording
     # Splits that could not be worked out, with why: shown in the report, never left out.
     failed_splits: tuple[tuple[str, tuple[Problem, ...]], ...] = ()
+    # Splits whose total, worked out from the facts, is not there: pending, or not evaluable.
+    unsplit: tuple[SplitResult, ...] = ()
 
     @property
     def failed(self) -> bool:
-        """True if the facts or a split had errors: the report says so, and `rk report` exits 1."""
-        return bool(self.evaluation.errors or self.failed_splits)
+        """True if the facts or a split had errors, or a split's total cannot be worked out:
+        the report says so, and `rk report` exits 1. A total still pending is no failure."""
+        return bool(self.evaluation.errors or self.failed_splits
+                    or any(not split.total.waiting for split in self.unsplit))
+
+    def unsplit_sentence(self, split: SplitResult) -> str:
+        """Why a split whose total is worked out from the facts has no amounts (yet)."""
+        return split.total.explain(self.wording, formula=False).removeprefix(f"{split.name}: ")
 
     def t(self, key: str, **values: object) -> str:
         """A word or phrase of the report, in its language (wording.py: `report.KEY`)."""
@@ -58,6 +66,10 @@ class Report:
             day = self.t("as of", day=self.evaluation.as_of)
             about = f"{about}. {day}" if about else day
         return about
+
+    def kind(self) -> str:
+        """`Årsrapport` after the period; `Statusrapport` for a follow-up during it."""
+        return self.t("status report" if self.evaluation.as_of is not None else "report")
 
     def points(self) -> str | None:
         """`75,5 af 100 point`, where the contract weighs its goals in points."""
@@ -118,6 +130,7 @@ def build(contract: Contract, facts: Mapping[str, object], lang: str = "da",
     evaluation = contract.evaluate(facts, as_of=as_of)
     allocations = []
     failed = []
+    unsplit: list[SplitResult] = []
     for name in contract.splits:
         if name in evaluation.splits:  # its total worked out with the goals
             worked = evaluation.splits[name]
@@ -125,12 +138,14 @@ def build(contract: Contract, facts: Mapping[str, object], lang: str = "da",
                 allocations.append(worked.allocation)
             elif worked.problems:
                 failed.append((name, worked.problems))
+            else:
+                unsplit.append(worked)
             continue
         try:
             allocations.append(contract.split(name, facts, margins=False))
         except RkError as error:
             failed.append((name, error.problems))
-    return Report(evaluation, tuple(allocations), wording, tuple(failed))
+    return Report(evaluation, tuple(allocations), wording, tuple(failed), tuple(unsplit))
 
 
 # ---- Markdown ---------------------------------------------------------------------
@@ -140,7 +155,7 @@ def markdown(report: Report) -> str:
     """The report as Markdown. Every text from the contract or the facts passes through
     `escape.markdown`, so it shows as written: no HTML, no links, no emphasis."""
     ev, w, md = report.evaluation, report.wording, escape.markdown
-    lines = [f"# {md(report.t('report'))}: {md(ev.title)}", ""]
+    lines = [f"# {md(report.kind())}: {md(ev.title)}", ""]
     about = report.about()
     if about:
         lines += [md(about), ""]
@@ -184,6 +199,8 @@ def markdown(report: Report) -> str:
         total = sum((s.amount for s in allocation.shares), Fraction(0))
         lines += [f"| **{md(report.t('total'))}** | {md(w.number(allocation.weight_total))} | "
                   f"**{md(w.money(total * _kroner(unit), unit))}** |"]
+    for split in report.unsplit:
+        lines += ["", f"## {md(report.t('split'))} {md(split.name)}", "", md(report.unsplit_sentence(split))]
     for name, problems in report.failed_splits:
         lines += ["", f"## {md(report.t('split failed', name=name))}", ""]
         lines += [f"- {md(problem_text(problem, w))}" for problem in problems]
@@ -249,7 +266,7 @@ def page(report: Report) -> str:
     ev, w = report.evaluation, report.wording
     e = escape.html
     about = report.about()
-    body = [f"<h1>{e(report.t('report'))}: {e(ev.title)}</h1>"]
+    body = [f"<h1>{e(report.kind())}: {e(ev.title)}</h1>"]
     if about:
         body.append(f'<p class="about">{e(about)}</p>')
     body.append(f'<p class="overall"><strong>{e(report.t("overall"))}:</strong> {e(report.overall())}</p>')
@@ -266,13 +283,15 @@ def page(report: Report) -> str:
                     + "</ul>")
     for allocation in report.splits:
         body.append(_split_html(report, allocation))
+    for split in report.unsplit:
+        body.append(f"<h2>{e(report.t('split'))} {e(split.name)}</h2><p>{e(report.unsplit_sentence(split))}</p>")
     for name, problems in report.failed_splits:
         body.append(f'<h2>{e(report.t("split failed", name=name))}</h2><ul class="problems">'
                     + "".join(f"<li>{e(problem_text(p, w))}</li>" for p in problems) + "</ul>")
     body.append(f'<p class="note">{e(report.t("note"))} {e(report.t("made"))}</p>')
     return (f'<!DOCTYPE html>\n<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{e(report.t('report'))}: {e(ev.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            f"<title>{e(report.kind())}: {e(ev.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
             f"<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
 
 

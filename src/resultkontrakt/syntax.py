@@ -418,7 +418,9 @@ class Expectation:
     pending, the overall fulfilment, the total points, a payment's amount, or one
     party's amount in a split."""
 
-    kind: str  # "goal", "pending", "overall", "points", "payment" or "split"
+    # "goal", "pending", "overall", "points", "payment", "payment pending",
+    # "payment not evaluable" or "split"
+    kind: str
     value: Expr | None
     goal: str | None = None
     split: str | None = None

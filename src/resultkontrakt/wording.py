@@ -73,8 +73,17 @@ class Wording:
         for name in units:
             scaled = kroner / MONEY_UNITS[name]
             if unit or (scaled.denominator == 1 and scaled != 0):
-                return f"{self.number(scaled)} {self.money_units[name]}"
-        return f"{self.number(kroner)} {self.money_units['kr']}"
+                return f"{self._amount(scaled, name)} {self.money_units[name]}"
+        return f"{self._amount(kroner, 'kr')} {self.money_units['kr']}"
+
+    def _amount(self, scaled: Fraction, unit: str) -> str:
+        """A number of `unit`s; kroner and øre as money is written: 4728628.30, not 4728628.3."""
+        text = self.number(scaled)
+        if unit == "kr" and scaled.denominator != 1 and not text.startswith("≈"):
+            whole, _, decimals = text.partition(self.decimal)
+            if len(decimals) == 1:
+                return f"{whole}{self.decimal}{decimals}0"
+        return text
 
     def value(self, value: Value, type_: Type | None) -> str:
         if isinstance(value, bool):
@@ -187,10 +196,11 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "report.pending": "{n} goals pending: {ids}",
-    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "÷", "formula.of": "of",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
+    "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
     "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
-    "report.as of": "As of {day}",
+    "report.as of": "As of {day}", "report.status report": "Status report",
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
     "pending": "pending", "goal points": "{points} of {weight} points",
 }
@@ -281,10 +291,11 @@ DANISH_WORDS: dict[str, str] = {
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "report.pending": "{n} mål afventer: {ids}",
-    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "÷", "formula.of": "af",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "af",
+    "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
     "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
     "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
-    "report.as of": "Opgjort pr. {day}",
+    "report.as of": "Opgjort pr. {day}", "report.status report": "Statusrapport",
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
     "pending": "afventer", "goal points": "{points} af {weight} point",
 }
@@ -439,8 +450,9 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.split.negative": "a weight is a population or another amount of zero or more",
     "problem.split.total-needs-facts": "the total of split `{split}` is worked out from the facts",
     "hint.split.total-needs-facts": "give the facts: rk split CONTRACT --facts FACTS.json",
-    "problem.split.total-not-evaluable": "the total of split `{split}` cannot be worked out from these facts",
-    "hint.split.total-not-evaluable": "rk eval CONTRACT FACTS.json says why",
+    "problem.split.total-not-evaluable": "the total of split `{split}` cannot be worked out from these "
+                                         "facts: {reason}",
+    "hint.split.total-not-evaluable": "rk eval with the same files shows every goal and payment it reads",
     "problem.split.party-missing": "{fact}: {party} is listed in split `{split}`'s parties but has no weight",
     "hint.split.party-missing": "give every party listed in the split a weight in the table",
     "problem.split.party-unlisted": "{fact}: {party} has a weight but is not one of split `{split}`'s parties",
@@ -610,8 +622,10 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.split.negative": "en vægt er et folketal eller et andet tal på nul eller mere",
     "problem.split.total-needs-facts": "beløbet i fordelingen `{split}` beregnes ud fra fakta",
     "hint.split.total-needs-facts": "giv fakta: rk split KONTRAKT --facts FAKTA.json",
-    "problem.split.total-not-evaluable": "beløbet i fordelingen `{split}` kan ikke beregnes ud fra disse fakta",
-    "hint.split.total-not-evaluable": "rk eval KONTRAKT FAKTA.json fortæller hvorfor",
+    "problem.split.total-not-evaluable": "beløbet i fordelingen `{split}` kan ikke beregnes ud fra disse "
+                                         "fakta: {reason}",
+    "hint.split.total-not-evaluable": "rk eval med de samme filer viser hvert mål og hver betaling, den "
+                                      "læser",
     "problem.split.party-missing": "{fact}: {party} står blandt parterne i fordelingen `{split}`, men har ingen vægt",
     "hint.split.party-missing": "giv hver part i fordelingen en vægt i tabellen",
     "problem.split.party-unlisted": "{fact}: {party} har en vægt, men er ikke part i fordelingen `{split}`",

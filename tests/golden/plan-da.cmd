@@ -1,0 +1,1 @@
+eval ../../examples/maal-og-resultatplan-2023.rk ../../examples/maal-og-resultatplan-2023.facts.json --lang da

@@ -1,0 +1,1 @@
+split ../../examples/social-investering-2021.rk tilbagebetaling
