@@ -243,3 +243,55 @@ def test_the_check_for_english_words_finds_them() -> None:
     said = _outside_the_contract(report.markdown(report.build(contract, rk.load_facts(EXAMPLE_FACTS), "en")),
                                  contract)
     assert {w for w in re.findall(r"[^\W\d_]+", said) if w.casefold() in _english_only_words()}
+
+
+# ---- a follow-up during the period, with payments and a split of a computed total ------------
+
+SOCIAL = EXAMPLE.parent / "social-investering-2021.rk"
+
+
+@needs_browser
+def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_waiting(tmp_path):
+    import datetime as dt
+
+    contract = rk.load(SOCIAL)
+    facts = rk.load_facts(SOCIAL.parent / "social-investering-2021-midtvejs.facts.json")
+    page = tmp_path / "opfoelgning.html"
+    page.write_text(report.page(report.build(contract, facts, "da", as_of=dt.date(2023, 6, 30))),
+                    encoding="utf-8")
+    pdf = tmp_path / "opfoelgning.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+    assert "Statusrapport: Social investering: Housing First 2021-2024" in flat
+    assert "Opgjort pr. 2023-06-30" in flat
+    assert "afventer måling_36 (frist 2024-08-31)" in flat
+    assert "2 mål afventer: 1, 3" in flat
+    assert "Udbetaling til investorerne: afventer status_36 (måles senest 2024-12-31)" in flat
+    shot = tmp_path / "opfoelgning.png"
+    chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
+    _, _, rows = read_png(shot)
+    # The left edge of each pending goal: a strip of its colour as tall as the goal's box,
+    # taller than any letter of the status "afventer" written in the same colour.
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    assert longest_run(columns, (0x3A, 0x6E, 0xA5), tolerance=6) > 60
+    assert longest_run(rows, (0x3A, 0x6E, 0xA5), tolerance=6) < 20  # a strip, not a bar
+
+
+@needs_browser
+def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path):
+    plan = EXAMPLE.parent / "maal-og-resultatplan-2023.rk"
+    built_plan = report.build(rk.load(plan), rk.load_facts(plan.with_suffix(".facts.json")), "da")
+    page = tmp_path / "plan.html"
+    page.write_text(report.page(built_plan), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+    assert "Point: 82,5 af 100 point" in flat
+    assert "10 af 20 point" in flat
+    assert ("Resultatløn 2023: 55.180 kr. = andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), "
+            "afrundet til 1 kr.") in flat
+    assert "55.180,0512 kr." in flat
