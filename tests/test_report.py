@@ -127,6 +127,15 @@ def chromium(tmp_path: Path, *args: str) -> None:
                    capture_output=True, timeout=120)
 
 
+def printed(tmp_path: Path, page: Path) -> str:
+    """The text of `page` printed to PDF by the browser, on one line, as a reader gets it."""
+    pdf = tmp_path / f"{page.stem}.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+
+
 @pytest.fixture(scope="module")
 def page_file(built, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("report") / "rapport.html"
@@ -136,11 +145,7 @@ def page_file(built, tmp_path_factory) -> Path:
 
 @needs_browser
 def test_a_reader_sees_the_results_in_the_printed_report(page_file, tmp_path):
-    pdf = tmp_path / "rapport.pdf"
-    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page_file.as_uri())
-    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    flat = re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+    flat = printed(tmp_path, page_file)
     assert "Årsrapport: Resultatkontrakt 2019" in flat
     assert "Samlet målopfyldelse: ≈72,22 % (vægtet gennemsnit af 9 mål)" in flat
     assert "Mål 1: Virksomhedernes tilfredshed med den specialiserede vejledning" in flat
@@ -259,11 +264,7 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     page = tmp_path / "opfoelgning.html"
     page.write_text(report.page(report.build(contract, facts, "da", as_of=dt.date(2023, 6, 30))),
                     encoding="utf-8")
-    pdf = tmp_path / "opfoelgning.pdf"
-    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
-    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    flat = re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+    flat = printed(tmp_path, page)
     assert "Statusrapport: Social investering: Housing First 2021-2024" in flat
     assert "Opgjort pr. 2023-06-30" in flat
     assert "afventer måling_36 (frist 2024-08-31)" in flat
@@ -285,11 +286,7 @@ def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path):
     built_plan = report.build(rk.load(plan), rk.load_facts(plan.with_suffix(".facts.json")), "da")
     page = tmp_path / "plan.html"
     page.write_text(report.page(built_plan), encoding="utf-8")
-    pdf = tmp_path / "plan.pdf"
-    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
-    seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    flat = re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
+    flat = printed(tmp_path, page)
     assert "Point: 82,5 af 100 point" in flat
     assert "10 af 20 point" in flat
     assert ("Resultatløn 2023: 55.180 kr. = andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), "

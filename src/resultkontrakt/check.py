@@ -176,50 +176,29 @@ def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tupl
                     if other in by_id:
                         found.setdefault(other, (on_the_way, value))
         reads[goal.id] = found
-    order: list[str] = []
+    order, cycles = _in_order(ids, lambda goal_id: list(reads[goal_id]))
     problems: list[Problem] = []
-    state: dict[str, str] = {}
-    for root in ids:
-        if root in state:
-            continue
-        path = [root]
-        state[root] = "active"
-        stack = [iter(list(reads[root]))]
-        while stack:
-            read = next(stack[-1], None)
-            if read is None:
-                stack.pop()
-                done = path.pop()
-                if state[done] == "active":
-                    state[done] = "done"
-                    order.append(done)
-                continue
-            if state.get(read) == "active":
-                cycle = path[path.index(read):] + [read]
-                steps: list[str] = []
-                for here, there in itertools.pairwise(cycle):
-                    steps.append(f"goal {here}")
-                    steps += [f"`{name}`" for name in reads[here][there][0]]
-                _, value = reads[cycle[-2]][read]
-                whole = " -> ".join(steps) + f" -> goal {read}"
-                if len(cycle) == 2:
-                    message = f"goal {read} reads its own result: {whole}"
-                else:
-                    message = f"these goals read each other's results: {whole}"
-                hint = ("a goal cannot depend on its own result; read other goals, or compute the "
-                        "value in a payment, which comes after the goals")
-                if value.goal is None:
-                    message += f" (`{value.what}` reads every goal, goal {read} too)"
-                    hint = (f"no goal can read `{value.what}`, which is every goal's result; use it in a "
-                            "payment, which comes after the goals")
-                problems.append(Problem("error", message, value.span, hint))
-                for member in cycle:
-                    state[member] = "cyclic"
-            elif read not in state:
-                state[read] = "active"
-                path.append(read)
-                stack.append(iter(list(reads[read])))
-    order += [goal_id for goal_id in ids if state.get(goal_id) == "cyclic" and goal_id not in order]
+    for cycle in cycles:
+        read = cycle[-1]
+        steps: list[str] = []
+        for here, there in itertools.pairwise(cycle):
+            steps.append(f"goal {here}")
+            steps += [f"`{name}`" for name in reads[here][there][0]]
+        _, value = reads[cycle[-2]][read]
+        whole = " -> ".join(steps) + f" -> goal {read}"
+        if len(cycle) == 2:
+            message = f"goal {read} reads its own result: {whole}"
+        else:
+            message = f"these goals read each other's results: {whole}"
+        hint = ("a goal cannot depend on its own result; read other goals, or compute the "
+                "value in a payment, which comes after the goals")
+        if value.goal is None:
+            message += f" (`{value.what}` reads every goal, goal {read} too)"
+            hint = (f"no goal can read `{value.what}`, which is every goal's result; use it in a "
+                    "payment, which comes after the goals")
+        problems.append(Problem("error", message, value.span, hint))
+    # Goals on a cycle (an error) are still judged, last, so that every goal has a place.
+    order += [goal_id for goal_id in ids if goal_id not in order]
     return order, problems
 
 
@@ -378,15 +357,30 @@ def _metric_order(metrics: Mapping[str, s.Metric | s.Payment], what: str = "metr
     Iterative depth-first search: a chain of thousands of metrics must not
     exhaust Python's stack.
     """
+    order, cycles = _in_order(list(metrics), lambda name: [n for n in s.names_in(metrics[name].expr)
+                                                            if n in metrics])
+    problems = [Problem("error", f"these {what} are defined in terms of each other: " + " -> ".join(cycle),
+                        metrics[cycle[-1]].span, "a metric must be computable from facts; break the cycle"
+                        if what == "metrics" else "a payment cannot be computed from itself; break the cycle")
+                for cycle in cycles]
+    return order, problems
+
+
+def _in_order(roots: list[str], uses: Callable[[str], list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The names in an order where each comes after the names it uses, and each cycle found
+    (from a name back to it). Names on a cycle are left out of the order.
+
+    Iterative depth-first search: a chain of thousands of names must not exhaust Python's stack.
+    """
     order: list[str] = []
-    problems: list[Problem] = []
+    cycles: list[list[str]] = []
     state: dict[str, str] = {}
-    for root in metrics:
+    for root in roots:
         if root in state:
             continue
         state[root] = "active"
         path = [root]
-        stack = [iter([n for n in s.names_in(metrics[root].expr) if n in metrics])]
+        stack = [iter(uses(root))]
         while stack:
             used = next(stack[-1], None)
             if used is None:
@@ -398,17 +392,14 @@ def _metric_order(metrics: Mapping[str, s.Metric | s.Payment], what: str = "metr
                 continue
             if state.get(used) == "active":
                 cycle = path[path.index(used):] + [used]
-                problems.append(Problem(
-                    "error", f"these {what} are defined in terms of each other: " + " -> ".join(cycle),
-                    metrics[used].span, "a metric must be computable from facts; break the cycle"
-                    if what == "metrics" else "a payment cannot be computed from itself; break the cycle"))
+                cycles.append(cycle)
                 for member in cycle:
                     state[member] = "cyclic"
             elif used not in state:
                 state[used] = "active"
                 path.append(used)
-                stack.append(iter([n for n in s.names_in(metrics[used].expr) if n in metrics]))
-    return order, problems
+                stack.append(iter(uses(used)))
+    return order, cycles
 
 
 def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
@@ -435,20 +426,31 @@ def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.F
                 deliverables: dict[str, s.Deliverable],
                 given_metrics: frozenset[str] = frozenset()) -> set[str]:
     """The facts and deliverables a goal reads, directly or through metrics."""
+    return fact_needs(goal_exprs(goal), metrics, facts, deliverables, goal=goal,
+                      given_metrics=given_metrics)
+
+
+def fact_needs(exprs: Iterable[s.Expr], metrics: Mapping[str, s.Metric], facts: Mapping[str, s.Fact],
+               deliverables: Mapping[str, s.Deliverable], payments: Mapping[str, s.Payment] | None = None,
+               *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
+    """The facts and deliverables expressions read, directly or through metrics (and
+    payments); `deliverables` in a goal's expressions reads that goal's deliverables."""
     needs: set[str] = set()
-    pending = [name for expr in goal_exprs(goal) for name in s.names_in(expr)]
+    pending = [name for expr in exprs for name in s.names_in(expr)]
     seen: set[str] = set()
     while pending:
         name = pending.pop()
         if name in seen:
             continue
         seen.add(name)
-        if name == DELIVERABLES:
+        if name == DELIVERABLES and goal is not None:
             needs.update(d.name for d in goal.deliverables)
         elif name in facts or name in deliverables:
             needs.add(name)
         elif name in metrics and name not in given_metrics:
             pending.extend(s.names_in(metrics[name].expr))
+        elif payments is not None and name in payments:
+            pending.extend(s.names_in(payments[name].expr))
     return needs
 
 

@@ -19,7 +19,7 @@ import attrs
 
 from . import syntax as s
 from .analysis import Analysis
-from .check import needs_with
+from .check import fact_needs, needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
 from .distance import Reach
 from .evidence import (
@@ -38,8 +38,8 @@ INPUT_DEPTH = 8
 _NOTHING_DUE: list[Waiting] = []  # shared, never changed: a goal evaluated after the period
 
 # A goal that waits for more deliverables than this is pending, without trying
-# every way they could still turn out (2 ** 8 evaluations of the goal at most).
-MAX_PENDING = 8
+# every way they could still turn out (2 ** 6 evaluations of the goal at most).
+MAX_PENDING = 6
 
 
 def compiler_for(analysis: Analysis) -> Compiler:
@@ -706,22 +706,8 @@ def _ids(goals: object) -> tuple[str, ...]:
 
 
 def expr_needs(analysis: Analysis, expr: s.Expr) -> set[str]:
-    """The facts and deliverables an expression reads, directly or through metrics."""
-    needs: set[str] = set()
-    pending = list(s.names_in(expr))
-    seen: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in analysis.facts or name in analysis.deliverables:
-            needs.add(name)
-        elif name in analysis.metrics:
-            pending.extend(s.names_in(analysis.metrics[name].expr))
-        elif name in analysis.payments:
-            pending.extend(s.names_in(analysis.payments[name].expr))
-    return needs
+    """The facts and deliverables an expression reads, directly or through metrics and payments."""
+    return fact_needs([expr], analysis.metrics, analysis.facts, analysis.deliverables, analysis.payments)
 
 
 def _plans_for(analysis: Analysis, compiler: Compiler) -> Plans:
