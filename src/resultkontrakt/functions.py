@@ -298,6 +298,9 @@ def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
         return Type(MONEY)
     if len(call.args) == 2:
         digits = call.args[1]
+        if types[0].kind == MONEY and not isinstance(digits, s.Number):
+            return Mistake("an amount of money is rounded to a unit of money written out, or to a "
+                           "number of decimals", "e.g. `round(bonus, 1 kr)` or `round(bonus, 2)`")
         if not (isinstance(digits, s.Number) and digits.value.denominator == 1 and 0 <= digits.value <= 20):
             return Mistake("the number of decimals must be a whole number from 0 to 20", "e.g. `round(nps, 1)`")
     return Type(types[0].kind)
