@@ -300,18 +300,23 @@ def test_the_distance_to_the_next_tier_in_the_subject_and_in_answers() -> None:
     """)
     answers = [10] * 264 + [8] * 100 + [0] * 36  # NPS 57
     goal = contract.evaluate({"svar": answers}).goals["1"]
-    assert goal.distance_sentence() == ("NPS 57: reaches 100% if it rises by 3 (12 more answers of 9-10 "
-                                        "of the 400); drops to 0% if it falls by more than 7 (29 fewer "
+    # The fewest answers that must change: 0-6 answers turned 9-10 count twice.
+    assert goal.distance_sentence() == ("NPS 57: reaches 100% if it rises by 3 (6 more answers of 9-10 "
+                                        "of the 400); drops to 0% if it falls by more than 7 (15 fewer "
                                         "answers of 9-10 of the 400).")
     assert goal.distance_sentence("da") == (
-        "NPS 57: når 100\u00a0%, hvis det stiger 3 (12 flere svar på 9-10 af de 400); falder til "
-        "0\u00a0%, hvis det falder mere end 7 (29 færre svar på 9-10 af de 400).")
-    assert contract.evaluate({"svar": answers + [10] * 12}).goals["1"].fulfilment != 1  # more answers
-    better = [10] * 276 + [8] * 88 + [0] * 36  # 12 passives became promoters
+        "NPS 57: når 100\u00a0%, hvis det stiger 3 (6 flere svar på 9-10 af de 400); falder til "
+        "0\u00a0%, hvis det falder mere end 7 (15 færre svar på 9-10 af de 400).")
+    assert contract.evaluate({"svar": answers + [10] * 6}).goals["1"].fulfilment != 1  # more answers
+    better = [10] * 270 + [8] * 100 + [0] * 30  # 6 detractors became promoters
     assert contract.evaluate({"svar": better}).goals["1"].fulfilment == 1
+    short = [10] * 269 + [8] * 100 + [0] * 31  # 5 did: not enough
+    assert contract.evaluate({"svar": short}).goals["1"].fulfilment == Fraction(1, 2)
+    worse = [10] * 249 + [8] * 100 + [0] * 51  # 15 promoters became detractors: NPS 49.5
+    assert contract.evaluate({"svar": worse}).goals["1"].fulfilment == 0
     data = contract.evaluate({"svar": answers}).goals["1"].to_dict()["distance"]
     assert data["better"] == {"direction": "up", "by": "3", "beyond": False, "fulfilment": 100,  # type: ignore[index]
-                              "answers": 12}
+                              "answers": 6}
 
 
 # ---- worked examples and the formatter ------------------------------------------------------
@@ -355,3 +360,124 @@ def test_rk_fmt_keeps_every_new_construct() -> None:
                     "due første_indflytning + 3 years - 1 day", 'example "Half way" as of 2023-06-30 {',
                     "expect goal 1 pending, goal 2 = 100%", 'andele = {"A": 1, "B": 2}'):
         assert written in formatted, written
+
+
+# ---- found by a hostile-input hunt --------------------------------------------------------
+
+CROSS = """
+contract "R1" { period 2020-01-01 .. 2020-12-31 }
+fact s: date
+goal 2 "reads l" { score l -> 100% }
+goal 1 "owns l" { deliverable l "L" due s + 1 month
+    score all(deliverables) -> 100% }
+payment p = if l then 100 kr else 0 kr
+"""
+
+
+def test_a_deliverable_read_in_another_goal_is_judged_by_its_own_due_date_and_day() -> None:
+    contract = rk.loads(CROSS)
+    late = contract.evaluate({"s": "2020-01-01", "l": "2020-09-01"})
+    assert late.goals["2"].fulfilment == 0 and late.goals["1"].fulfilment == 0
+    assert late.payments["p"].amount == 0
+    unknown = contract.evaluate({"l": "2020-09-01"})  # its due date waits for s
+    assert [g.reasoning() for g in unknown.goals.values()] == ["missing fact s."] * 2
+    during = contract.evaluate({"l": "2020-08-01"}, as_of=dt.date(2020, 6, 1))  # not known yet
+    assert [g.status for g in during.goals.values()] == ["pending", "pending"]
+    assert during.payments["p"].waiting and during.payments["p"].amount is None
+
+
+@pytest.mark.parametrize(("due", "said"), [
+    ("(if l then 2020-03-01 else 2020-12-31)", "the due date of `l` reads the deliverable `l`"),
+    ("m", "the due date of `l` reads the deliverable `k` (through `m`)"),
+    ("s + (if fulfilment(goal 2) >= 50% then 1 month else 2 months)", "the due date of `l` reads a goal's result"),
+])
+def test_a_due_date_is_worked_out_from_facts_only(due: str, said: str) -> None:
+    with pytest.raises(rk.ContractError) as error:
+        rk.loads(f'fact s: date\nmetric m = if k then s else s + 1 month\n'
+                 f'goal 1 "x" {{ deliverable l "L" due {due}\n deliverable k "K"\n'
+                 f'score all(deliverables) -> 100% }}\ngoal 2 "y" {{ score s >= 2020-01-01 -> 100% }}')
+    assert any(p.message.startswith(said) for p in error.value.problems), error.value.problems
+
+
+def test_a_table_given_in_an_example_is_checked_as_a_facts_files_is() -> None:
+    from resultkontrakt import examples
+
+    text = ('fact w: table of integer in 0 .. 100\nsplit s { total 100 kr  shares from w }\n'
+            'example "x" { given w = {"A": 1, "B": 1000}  expect split s A = 0 }\n')
+    [outcome] = examples.run(rk.loads(text))
+    assert "given w[\"B\"]: 1000 is outside its range 0 .. 100" in outcome.failures[0]
+    with pytest.raises(rk.ContractError, match="is given table of number"):
+        rk.loads(text.replace('"A": 1,', '"A": 1.5,'))
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("metric m = 12 months = 1 year", "spans of the calendar are not compared"),
+    ('fact b: bool\ngoal 1 "x" { score t = (if b then "i hoj grad" else "slet ikke") -> 100% }',
+     '"i hoj grad" is not one of the possible answers'),
+    ('goal 1 "x" { score t = "slet ikke" -> 100% }\n'
+     'example "e" { given t = if true then "i høj grad" else "slet ikke"  expect goal 1 = 0% }',
+     "a given value is written out, not worked out from names or conditions"),
+])
+def test_spans_are_not_compared_and_answers_are_checked_through_if(written: str, said: str) -> None:
+    with pytest.raises(rk.ContractError) as error:
+        rk.loads('fact t: one of {"i høj grad", "slet ikke"}\n' + written)
+    assert any(p.message.startswith(said) for p in error.value.problems), error.value.problems
+
+
+def test_only_metrics_can_be_given_a_value(plan: rk.Contract) -> None:
+    with pytest.raises(rk.FactsError, match="unknown metric `resultatløn`"):
+        plan.evaluate({"a": 1, "b": 1, "løn": 1}, metrics={"resultatløn": 5})
+    with pytest.raises(rk.FactsError, match="unknown metric `a`"):
+        plan.evaluate({"b": 1, "løn": 1}, metrics={"a": 5})
+
+
+def test_an_average_of_goals_that_all_weigh_nothing_says_so() -> None:
+    contract = rk.loads('fact a: number\ngoal 1 "x" { weight 0  score a >= 1 -> 100% }\n'
+                        "payment p = overall of 1000 kr")
+    payment = contract.evaluate({"a": 1}).payments["p"]
+    assert payment.amount is None and "every weight is 0" in payment.explain()
+
+
+def test_a_total_that_does_not_split_into_installments_says_so_per_installment() -> None:
+    contract = rk.loads("fact b: money\npayment p = b\nsplit s { total p  installments 2  shares { a 1 b 1 } }")
+    split = contract.evaluate({"b": 1001}).splits["s"]
+    assert split.allocation is None
+    assert "the total 1001 kr over 2 installments is 500.50 kr each" in split.total.explain()
+
+
+def test_a_table_of_weights_not_given_during_the_year_leaves_its_split_pending() -> None:
+    contract = rk.loads(SPLIT.replace('goal 1 "x"', 'contract "c" { period 2020-01-01 .. 2020-12-31 }\ngoal 1 "x"'))
+    split = contract.evaluate({"beløb": 100}, as_of=dt.date(2020, 6, 1)).splits["efter_tabel"]
+    assert split.allocation is None and split.total.waiting
+    assert split.total.explain() == "efter_tabel: waits for andele (measured by 2020-12-31)."
+
+
+def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    contract = tmp_path / "c.rk"
+    contract.write_text(DATES, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text("{}", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        rk("eval", contract, facts, "--as-of", "20220101")
+    after = rk("eval", contract, facts, "--as-of", "2025-06-30")
+    assert "warning: --as-of 2025-06-30 is after the period ends (2021-01-01 .. 2024-12-31)" in after.stderr
+
+
+def test_rk_fmt_keeps_brackets_where_the_grammar_needs_them_and_comments_beside_their_branches() -> None:
+    text = ('fact x: number\nfact points_x: number\n'
+            'metric andel = if points_x >= 90 then 100%  # the top step\n'
+            '               else if points_x >= 75 then 60%  # the middle step\n'
+            '               # below 75 the bonus falls to a third\n'
+            '               else if points_x >= 50 then 30%\n'
+            '               else 0%  # nothing\n'
+            'metric y = x + # one\n    2 # two\n'
+            'goal 1 "g" { deliverable e "E" due (if x > 0 then 2020-01-01 else 2020-02-01)\n'
+            '  score y >= 1 and e and andel >= 0% -> 100% }\n'
+            'split t { total (if x > 0 then 10 kr else 20 kr)  shares { a 1 b 1 } }\n')
+    formatted = format_text(text)
+    assert format_text(formatted) == formatted
+    for kept in ("else if points_x >= 75 then 60%  # the middle step",
+                 "               # below 75 the bonus falls to a third\n               else if points_x >= 50",
+                 "else 0%  # nothing", "# one\nmetric y = x + 2  # two",
+                 'due (if x > 0 then 2020-01-01 else 2020-02-01)', "total (if x > 0 then 10 kr else 20 kr)"):
+        assert kept in formatted, kept

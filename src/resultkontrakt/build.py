@@ -506,9 +506,13 @@ class _Builder:
     def duration(self, meta: Meta, children: list[Token]) -> s.Duration:
         amount, unit = children
         value = self._numeral(amount, str(amount))
-        if value.denominator != 1 or value > 100_000:
-            self._error(amount, f"{amount} {unit} is not a whole number of {DURATION_UNITS[str(unit)]} "
-                        "the calendar can count", "write a whole number, e.g. `18 months`")
+        if value.denominator != 1:
+            self._error(amount, f"{amount} {unit} is not a whole number of {DURATION_UNITS[str(unit)]}",
+                        "write a whole number, e.g. `18 months`, or a smaller unit: `45 days`")
+            value = Fraction(0)
+        elif value > 100_000:
+            self._error(amount, f"{amount} {unit} reaches past the calendar's years 1 to 9999",
+                        "a span of the calendar is at most 100000 of its unit")
             value = Fraction(0)
         return s.Duration(int(value), DURATION_UNITS[str(unit)], span=self._span(meta))
 

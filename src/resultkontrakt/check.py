@@ -454,6 +454,34 @@ def fact_needs(exprs: Iterable[s.Expr], metrics: Mapping[str, s.Metric], facts: 
     return needs
 
 
+def _due_reads_facts_only(deliverable: s.Deliverable, module: s.Module) -> Iterator[Problem]:
+    """A due date is worked out from facts alone: a deliverable's state, or a goal's result,
+    would make it depend on what it decides."""
+    assert deliverable.due is not None
+    metrics = {metric.name: metric for metric in module.metrics}
+    delivered = {d.name for goal in module.goals for d in goal.deliverables} | {DELIVERABLES}
+    seen: set[str] = set()
+    pending: list[tuple[s.Expr, str | None]] = [(deliverable.due, None)]
+    while pending:
+        expr, via = pending.pop()
+        through = f" (through `{via}`)" if via else ""
+        if any(True for _ in s.goal_values_in(expr)):
+            yield Problem("error", f"the due date of `{deliverable.name}` reads a goal's result{through}",
+                          deliverable.due.span, "work a due date out from facts, e.g. "
+                          "`due første_indflytning + 36 months`")
+            return
+        for name in s.names_in(expr):
+            if name in delivered:
+                yield Problem("error", f"the due date of `{deliverable.name}` reads the deliverable "
+                              f"`{name}`{through}, whose state depends on its due date",
+                              deliverable.due.span, "work a due date out from facts, e.g. "
+                              "`due første_indflytning + 36 months`")
+                return
+            if name in metrics and name not in seen:
+                seen.add(name)
+                pending.append((metrics[name].expr, via or name))
+
+
 def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
                 untyped: set[str], goal_ids: frozenset[str], payments: frozenset[str]) -> Iterator[Problem]:
     problems: list[Problem] = []
@@ -490,6 +518,7 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
                 problems.append(Problem("error", f"a due date is a date, not {a(found)}",
                                         deliverable.due.span,
                                         "e.g. `due 2019-12-31` or `due første_indflytning + 36 months`"))
+            problems.extend(_due_reads_facts_only(deliverable, module))
         due = deliverable.due_date
         if period and due and not period[0] <= due <= period[1]:
             problems.append(Problem(

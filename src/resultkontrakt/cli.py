@@ -65,9 +65,26 @@ class _Visible(io.TextIOBase):
 
 def _day(text: str) -> dt.date:
     try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":  # only YEAR-MONTH-DAY
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2019-06-30") from None
+
+
+def _outside(contract: Contract, as_of: dt.date | None) -> None:
+    """A note on standard error when the day to evaluate as of lies outside the period."""
+    header = contract.module.header
+    period = header.period if header is not None else None
+    if as_of is None or period is None or period[0] <= as_of <= period[1]:
+        return
+    where = "before the period starts" if as_of < period[0] else "after the period ends"
+    print(f"{contract.source}: warning: --as-of {as_of} is {where} ({period[0]} .. {period[1]})",
+          file=sys.stderr)
+    if as_of > period[1]:
+        print("  hint: after the period, nothing is pending: leave out --as-of", file=sys.stderr)
+    else:
+        print("  hint: before the period, everything not yet given is pending", file=sys.stderr)
 
 
 def _size(text: str) -> int:
@@ -177,6 +194,7 @@ def _facts(args: argparse.Namespace, path: str) -> FactsFile:
 def _eval(args: argparse.Namespace) -> int:
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
+    _outside(contract, args.as_of)
     evaluation = contract.evaluate(facts, as_of=args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
     wording = WORDINGS[args.lang]
@@ -222,6 +240,7 @@ def _report(args: argparse.Namespace) -> int:
 
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
+    _outside(contract, args.as_of)
     built = report.build(contract, facts, args.lang, as_of=args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)

@@ -83,9 +83,14 @@ def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
     # list in a facts file, item by item; single values are taken as they are.
     exact = isinstance(raw, Exact)
     if isinstance(raw, Exact):
-        if type_.kind != LIST or not isinstance(raw.value, tuple):
+        if type_.kind == TABLE and isinstance(raw.value, tuple):
+            # A table written out (`{"Morsø": 20514}`): each value checked as a facts file's is.
+            pairs = cast("tuple[tuple[str, Value], ...]", raw.value)
+            raw = {name: Exact(item) for name, item in pairs}
+        elif type_.kind != LIST or not isinstance(raw.value, tuple):
             return _exact(type_, raw.value, bounds)
-        raw = raw.value
+        else:
+            raw = raw.value
     if type_.kind == TABLE:
         return _table(type_, raw, bounds)
     if type_.kind == LIST:
@@ -143,7 +148,9 @@ def _list(type_: Type, raw: object, bounds: Bounds, exact: bool) -> tuple[Value,
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
-    if type_.integer and isinstance(value, Fraction) and value.denominator == 1:
+    if type_.integer and isinstance(value, Fraction):
+        if value.denominator != 1:
+            raise Invalid("expected-whole", got=describe(value))
         value = value.numerator
     return _within(value, type_, bounds, "range-given")
 

@@ -31,7 +31,7 @@ from .parser import parse
 from .reasons import problem
 from .runtime import MAX_BITS
 from .vocabulary import INVISIBLE, quote, shortened
-from .evidence import Failure, NotEvaluable
+from .evidence import Failure, NotEvaluable, Waiting
 from .reasons import Quantity
 from .results import Allocation, Evaluation, SplitResult
 from .split import allocate, split_unit, units_of
@@ -138,13 +138,20 @@ class Contract:
             return SplitResult(split.name, None, paid)
         reason = units_of(split, total)
         if reason is not None:
-            failure = Failure(reason, split.total, {"total": Quantity(total, T_MONEY),
-                                                    "unit": Quantity(split_unit(split).value, T_MONEY)})
+            failure = Failure(reason, split.total, {
+                "total": Quantity(total, T_MONEY), "unit": Quantity(split_unit(split).value, T_MONEY),
+                "installments": split.installments,
+                "each": Quantity(total / split.installments, T_MONEY)})
             return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
+            later = evaluator.measured_later()
+            if later is not None and split.shares_from not in supplied.values \
+                    and split.shares_from not in supplied.invalid:  # its weights are not due yet
+                return SplitResult(split.name, None, attrs.evolve(
+                    paid, amount=None, waiting=(Waiting("fact", split.shares_from, later),)))
             try:
                 weights = self._weights_in(split, supplied)
             except FactsError as error:
@@ -160,8 +167,12 @@ class Contract:
         evaluating checked facts again (a loop over scenarios) repeats none of it.
         The arguments are those of `evaluate`.
         """
+        # Only metrics can be given a value: a fact goes in `facts`, and a payment or a
+        # deliverable is worked out or reported, never set by a what-if.
+        metric_types = {name: self.analysis.types[name] for name in self.analysis.metrics
+                        if name in self.analysis.types}
         return check_facts(facts if facts is not None else {}, self.analysis.facts,
-                           self.analysis.deliverables, metrics, self.analysis.types,
+                           self.analysis.deliverables, metrics, metric_types,
                            data_dir=data_dir, max_bytes=max_bytes)
 
     @property

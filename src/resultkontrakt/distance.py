@@ -126,10 +126,10 @@ def moves(tiers: Sequence[Tier], otherwise: Fraction, value: Fraction) -> tuple[
 def in_answers(move: Move, value: Fraction, counts: NpsCounts | ShareCounts) -> Move:
     """`move` with how many answers would have to change, at the same number of answers.
 
-    An NPS rises as answers of 7-8, then of 0-6, become 9-10, and falls as answers
-    of 9-10 become 7-8, then 0-6; a share rises as answers that do not meet its
-    condition come to meet it, and falls the other way. The least number that
-    reaches the move's fulfilment is found by bisection over the exact values.
+    The least number of answers that must change: an NPS rises fastest as answers of
+    0-6, then of 7-8, become 9-10, and falls fastest as answers of 9-10 become 0-6; a
+    share rises as answers that do not meet its condition come to meet it, and falls the
+    other way. That number is found by bisection over the exact values.
     """
     value_after = _after(counts, move.direction)
     most = _most(counts, move.direction)
@@ -165,11 +165,11 @@ def _after(counts: NpsCounts | ShareCounts, direction: int) -> Callable[[int], F
 
     def nps(k: int) -> Fraction:
         promoters, detractors = counts.promoters, counts.detractors
-        if direction > 0:  # 7-8 first, then 0-6, become 9-10
-            from_passives = min(k, counts.passives)
+        if direction > 0:  # 0-6 first (two steps each), then 7-8, become 9-10
             promoters += k
-            detractors -= k - from_passives
-        else:  # 9-10 become 7-8
+            detractors -= min(k, counts.detractors)
+        else:  # 9-10 become 0-6 (two steps each)
             promoters -= k
+            detractors += k
         return Fraction(100 * (promoters - detractors), n)
     return nps

@@ -81,12 +81,18 @@ class Evaluator:
         self._seen: dict[int, Seen] = {}
         self.paid: dict[str, PaymentResult] = {}
         self.trial = False  # trying how pending deliverables could turn out: they are set
+        # As of a day: deliverables not due yet, and due dates that could not be worked out.
+        self.not_due: dict[str, Waiting] = {}
+        self.due_failures: dict[str, Failure] = {}
+        self.due_needs: dict[str, tuple[str, ...]] = {}  # deliverable -> missing facts of its due date
 
     # ---- goals ----
 
     def goals(self, goals: Sequence[s.Goal]) -> dict[str, GoalResult]:
         """Every goal judged, each after the goals whose results it reads; in written order."""
         ordered, as_written = self.plans.ordered(goals)
+        if (self.plans.dated or self.as_of is not None) and not self.trial:
+            self._deliveries_on_the_day()
         results, judge = self.results, self.goal
         for goal in ordered:
             results[goal.id] = judge(goal)
@@ -98,17 +104,18 @@ class Evaluator:
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
         waiting: list[Waiting] = _NOTHING_DUE
-        if (plan.dated or self.as_of is not None) and not self.trial:
-            waiting = []
-            failure = self._deliveries_on_the_day(goal, waiting)
+        if self.not_due or self.due_failures:
+            failure = next((self.due_failures[n] for n in sorted(needs) if n in self.due_failures), None)
             if failure is not None:
                 return self._result(goal, None, (), NotEvaluable(failure=failure))
+            waiting = [self.not_due[n] for n in sorted(needs) if n in self.not_due]
         values = self.values
         if not needs.issubset(values):
             waiting = list(waiting)
-            absent = sorted(n for n in needs if n not in values and n not in supplied.invalid)
+            absent = sorted({due for n in needs if n not in values and n not in supplied.invalid
+                             for due in self.due_needs.get(n, (n,))})
             waits = {w.name for w in waiting}
-            later = self._measured_later()
+            later = self.measured_later()
             waiting += [Waiting("fact", n, later) for n in absent
                         if n not in waits and later is not None and n in self.analysis.facts]
             waits = {w.name for w in waiting}
@@ -137,34 +144,37 @@ class Evaluator:
             return self._result(goal, None, tuple(steps), NotEvaluable(failure=cause))
         return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
 
-    def _measured_later(self) -> dt.date | None:
+    def measured_later(self) -> dt.date | None:
         """The day facts are due when evaluating as of a day before the period ends; else None."""
         if self.as_of is None or self.period is None or self.as_of >= self.period[1]:
             return None
         return self.period[1]
 
-    def _deliveries_on_the_day(self, goal: s.Goal, waiting: list[Waiting]) -> Failure | None:
-        """The goal's deliverables as they stand: due dates worked out from the facts applied,
-        and, as of a day, those not delivered by then and not yet due set aside as pending.
+    def _deliveries_on_the_day(self) -> None:
+        """Every deliverable as it stands, before any goal reads one: due dates worked out
+        from the facts applied, and, as of a day, those not delivered by then and not yet due
+        set aside as not due (`not_due`), wherever they are read.
 
         A delivery dated after the day evaluated is not known on that day: it counts as not
         delivered yet. A due date that cannot be worked out yet, for a fact that is not
-        measured yet, leaves the deliverable pending too."""
-        if self.values is self.supplied.values:  # copied once, on the first change
-            self.values = dict(self.supplied.values)
-            self.deliveries = dict(self.supplied.deliverables)
+        measured yet, leaves the deliverable not due too. Due dates read facts only (checked
+        when the contract loads), so no goal has to be judged first."""
+        self.values = dict(self.supplied.values)
+        self.deliveries = dict(self.supplied.deliverables)
         as_of = self.as_of
         period_end = self.period[1] if self.period is not None else None
-        for deliverable in goal.deliverables:
+        for deliverable in self.analysis.deliverables.values():
             due = deliverable.due_date
             unknown_due = False
             if deliverable.due is not None and due is None:
                 try:
-                    found = self.value(deliverable.due, goal)
+                    found = self.value(deliverable.due, None)
                 except Failed as failed:
                     if failed.failure.code != "no-value":
-                        return failed.failure
-                    unknown_due = True  # a fact it needs is missing: pending, or the goal says so
+                        self.due_failures[deliverable.name] = failed.failure
+                        self.values.pop(deliverable.name, None)
+                        continue
+                    unknown_due = True  # a fact it needs is missing: not due yet, or missing
                 else:
                     assert isinstance(found, dt.date)
                     due = found
@@ -181,16 +191,21 @@ class Evaluator:
                 state = None
             on = due if due is not None or unknown_due else period_end
             not_yet = state is None or (not state.done and state.delivered is None)
-            if as_of is not None and not_yet and ((unknown_due and self._measured_later() is not None)
+            if as_of is not None and not_yet and ((unknown_due and self.measured_later() is not None)
                                                   or (on is not None and on >= as_of)):
-                waiting.append(Waiting("deliverable", deliverable.name, on))
+                self.not_due[deliverable.name] = Waiting("deliverable", deliverable.name, on)
                 state = Delivery(deliverable.name, deliverable.title, False, None, due, pending=True)
                 self.values.pop(deliverable.name, None)
+            elif unknown_due:
+                # Its state waits for the facts its due date needs: they are what is missing.
+                assert deliverable.due is not None
+                self.values.pop(deliverable.name, None)
+                self.due_needs[deliverable.name] = tuple(sorted(
+                    n for n in expr_needs(self.analysis, deliverable.due) if n not in self.values))
             elif state is not None:
                 self.values[deliverable.name] = state.done
             if state is not None:
                 self.deliveries[deliverable.name] = state
-        return None
 
     def _decided_or_pending(self, goal: s.Goal, waiting: tuple[Waiting, ...]) -> GoalResult:
         """A goal that waits only for deliverables is decided already if every way they could
@@ -200,13 +215,17 @@ class Evaluator:
             return self._result(goal, None, (), None, waiting)
         outcomes: set[Fraction | None] = set()
         shown: GoalResult | None = None
+        settled: dict[str, Value | Failed] = {}
         for done in itertools.product((False, True), repeat=len(pending)):
             trial = Evaluator(self.analysis, self.supplied)
             trial.trial = True
             trial.values = {**self.values, **dict(zip(pending, done, strict=True))}
             trial.deliveries = self.deliveries
             trial.results = self.results
+            trial._metrics = dict(settled)  # metrics that read none of the pending deliverables
             result = trial.goal(goal)
+            settled.update((name, value) for name, value in trial._metrics.items()
+                           if self.plans.metric_needs(name).isdisjoint(pending))
             outcomes.add(result.fulfilment)
             shown = shown or result  # all still pending, as the facts stand: shown if decided
             if len(outcomes) > 1 or result.fulfilment is None:
@@ -240,7 +259,7 @@ class Evaluator:
             return judged[0].fulfilment
         weights = sum((r.weight for r in judged), Fraction(0))
         if not weights:
-            raise fail("goal-not-evaluable", expr, goals=tuple(ids))
+            raise fail("no-weight", expr)
         return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0)) / weights
 
     # ---- payments, after the goals ----
@@ -248,12 +267,16 @@ class Evaluator:
     def payment(self, payment: s.Payment) -> PaymentResult:
         """A payment worked out from the goals' results, with everything it came from."""
         waiting: tuple[Waiting, ...] = ()
-        missing = tuple(sorted(n for n in expr_needs(self.analysis, payment.expr) if n not in self.values))
+        missing = tuple(sorted({due for n in self.plans.payment_needs(payment) if n not in self.values
+                                for due in self.due_needs.get(n, (n,))}))
         if missing:
-            later = self._measured_later()
-            if later is not None and all(n in self.analysis.facts for n in missing):
-                return PaymentResult(payment.name, payment.title, None, None, None,
-                                     tuple(Waiting("fact", n, later) for n in missing))
+            later = self.measured_later()
+            failure = next((self.due_failures[n] for n in missing if n in self.due_failures), None)
+            if failure is not None:
+                return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(failure=failure))
+            if all(n in self.not_due or (later is not None and n in self.analysis.facts) for n in missing):
+                return PaymentResult(payment.name, payment.title, None, None, None, tuple(
+                    self.not_due[n] if n in self.not_due else Waiting("fact", n, later) for n in missing))
             invalid = tuple(self.supplied.invalid[n] for n in missing if n in self.supplied.invalid)
             return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(
                 missing=tuple(n for n in missing if n not in self.supplied.invalid), invalid=invalid))
@@ -427,7 +450,6 @@ class GoalPlan:
     needs: frozenset[str]
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
-    dated: bool = False  # a deliverable's due date is worked out from the facts
     reach: Reach | None = None  # where the tiers compare one value with fixed thresholds
 
 
@@ -445,10 +467,41 @@ class Plans:
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
         self._totals: dict[str, s.Payment] = {}
+        self._dated: bool | None = None
+        self._metric_needs: dict[str, frozenset[str]] = {}
+        self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
+
+    @property
+    def dated(self) -> bool:
+        """Whether a deliverable's due date is worked out from the facts (`due start + 18 months`)."""
+        if self._dated is None:
+            self._dated = any(d.due is not None and d.due_date is None
+                              for d in self.analysis.deliverables.values())
+        return self._dated
+
+    def metric_needs(self, name: str) -> frozenset[str]:
+        """The facts and deliverables a metric reads, directly or through other metrics."""
+        found = self._metric_needs.get(name)
+        if found is None:
+            found = self._metric_needs[name] = frozenset(expr_needs(self.analysis, s.Name(name)))
+        return found
+
+    def payment_needs(self, payment: s.Payment) -> frozenset[str]:
+        """The facts and deliverables a payment reads, worked out once: its own, and those of
+        the payments it uses (worked out before it, in `Analysis.payment_order`)."""
+        found = self._payment_needs.get(id(payment))
+        if found is None:
+            analysis = self.analysis
+            own = fact_needs([payment.expr], analysis.metrics, analysis.facts, analysis.deliverables)
+            for name in s.names_in(payment.expr):
+                if name in analysis.payments:
+                    own |= self.payment_needs(analysis.payments[name])
+            found = self._payment_needs[id(payment)] = frozenset(own)
+        return found
 
     def total_of(self, split: s.Split) -> s.Payment:
         """A split's computed total as a payment (planned by the identity of its node: kept)."""
@@ -476,7 +529,6 @@ class Plans:
                 tuple(TierPlan(index, tier, None if tier.condition is None else
                                self.check_of(tier.condition, goal), _written(tier))
                       for index, tier in enumerate(goal.tiers)),
-                any(d.due is not None and d.due_date is None for d in goal.deliverables),
                 _reach_of(goal))
         return plan
 

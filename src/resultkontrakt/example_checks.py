@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Mapping
 from . import syntax as s
 from .errors import Problem, did_you_mean
 from .infer import Typer, a, as_percent
-from .values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, Type
+from .values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TABLE, Type
 
 
 def check_example(example: s.Example, types: Mapping[str, Type], module: s.Module,
@@ -27,7 +27,7 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
                           given.span, did_you_mean(given.name, names_of) or "give a declared name")
             continue
         if _mentions_names(given.value):
-            yield Problem("error", "a given value is written out, not computed from other names",
+            yield Problem("error", "a given value is written out, not worked out from names or conditions",
                           given.value.span, "write the value itself, e.g. `[10] * 65 + [0] * 5`")
             continue
         found = typer.type_of(given.value)
@@ -60,12 +60,21 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
 
 
 def _mentions_names(expr: s.Expr) -> bool:
-    return any(True for _ in s.names_in(expr))
+    """Whether a given is worked out rather than written out: names, goal results, conditions."""
+    if any(True for _ in s.names_in(expr)) or any(True for _ in s.goal_values_in(expr)):
+        return True
+    pending = [expr]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, s.If):
+            return True
+        pending.extend(s.children(node))
+    return False
 
 
 def _fits(declared: Type, given: Type) -> bool:
-    if declared.kind == LIST:
-        if given.kind != LIST:
+    if declared.kind in (LIST, TABLE):
+        if given.kind != declared.kind:
             return False
         if given.element is None or declared.element is None:
             return True  # `[]` fits any list

@@ -24,7 +24,7 @@ from . import syntax as s
 from .errors import ContractError, FormatError, Problem, RkError, Span
 from .parser import parse
 from .build import build
-from .printer import expr_text
+from .printer import expr_text, sum_text
 from .vocabulary import KEYWORDS, number_literal, quote
 
 WIDTH = 100
@@ -80,6 +80,7 @@ class _Comments:
         self.trailing = {c.line: c for c in found if c.trailing}
         self.lines = [c.line for c in self.own]
         self.taken = 0
+        self.spilled: list[str] = []
 
     def before(self, line: int) -> list[str]:
         """Own-line comments above `line` not yet printed ("" where a blank line followed one)."""
@@ -93,9 +94,14 @@ class _Comments:
         return out
 
     def after(self, first: int, last: int) -> str:
-        """Trailing comments on the lines `first`..`last`, joined."""
+        """The trailing comment on the lines `first`..`last`, for the end of their one line.
+
+        Where several lines of code with a comment each become one line, only the last
+        comment can end it; the others are `spilled`, to stand on lines of their own just
+        above it, each as written."""
         texts = [self.trailing.pop(n).text for n in range(first, last + 1) if n in self.trailing]
-        return ("  " + " ".join(texts)) if texts else ""
+        self.spilled += texts[:-1]
+        return ("  " + texts[-1]) if texts else ""
 
     def rest(self) -> list[str]:
         out = [c.text for c in self.own[self.taken:] if c.text]
@@ -200,7 +206,13 @@ class _Printer:
             self.comments_before(depth, span.line)
             if trailing is None:
                 trailing = self.notes.after(span.line, span.line)
+        self.spill(depth)
         self.out.append((INDENT * depth + text).rstrip() + (trailing or ""))
+
+    def spill(self, depth: int) -> None:
+        """Comments that ended lines now joined into one: each on a line of its own."""
+        self.out.extend(INDENT * depth + text for text in self.notes.spilled)
+        self.notes.spilled = []
 
     def comments_before(self, depth: int, line: int) -> None:
         for note in self.notes.before(line):
@@ -241,7 +253,9 @@ class _Printer:
 
     def close(self, depth: int, span: Span) -> None:
         self.comments_before(depth + 1, span.end_line)
-        self.out.append(INDENT * depth + "}" + self.notes.after(span.end_line, span.end_line))
+        trailing = self.notes.after(span.end_line, span.end_line)
+        self.spill(depth + 1)
+        self.out.append(INDENT * depth + "}" + trailing)
 
     def text_block(self, depth: int, text: str, span: Span | None) -> None:
         self.line(depth, '"""', span)
@@ -269,8 +283,9 @@ class _Printer:
         self.described(text, fact.description, fact.span)
 
     def metric(self, metric: s.Metric) -> None:
-        self.described(_defined(f"metric {metric.name} = ", metric.expr), metric.description,
-                       metric.span)
+        if not self.chain(f"metric {metric.name} = ", metric.expr, metric.span, metric.description):
+            self.described(f"metric {metric.name} = {expr_text(metric.expr)}", metric.description,
+                           metric.span)
 
     def described(self, text: str, description: str | None, span: Span) -> None:
         if description is None:
@@ -284,8 +299,41 @@ class _Printer:
 
     def payment(self, payment: s.Payment) -> None:
         title = f" {quote(payment.title)}" if payment.title is not None else ""
-        self.line(0, _defined(f"payment {payment.name}{title} = ", payment.expr), payment.span,
-                  self.notes.after(payment.span.line, payment.span.end_line))
+        head = f"payment {payment.name}{title} = "
+        if not self.chain(head, payment.expr, payment.span, None):
+            self.line(0, head + expr_text(payment.expr), payment.span,
+                      self.notes.after(payment.span.line, payment.span.end_line))
+
+    def chain(self, head: str, expr: s.Expr, span: Span, description: str | None) -> bool:
+        """A chain of `if`s too long for one line: a line for each condition, each `else`
+        under the first `if`, with the comments written beside each branch kept beside it.
+        False, and nothing printed, where the definition fits on one line or is no chain."""
+        if len(head + expr_text(expr)) <= WIDTH or not isinstance(expr, s.If):
+            return False
+        pad = " " * len(head)
+        branches: list[tuple[str, int, int]] = []  # text, first line, last line
+        node: s.Expr = expr
+        text = f"{head}if {expr_text(expr.condition)} then {expr_text(expr.then)}"
+        while isinstance(node, s.If):
+            branches.append((text, node.span.line, node.then.span.end_line))
+            node = node.otherwise
+            text = (f"{pad}else if {expr_text(node.condition)} then {expr_text(node.then)}"
+                    if isinstance(node, s.If) else f"{pad}else {expr_text(node)}")
+        branches.append((text, node.span.line, node.span.end_line))
+        self.comments_before(0, span.line)
+        done = span.line - 1
+        for index, (line_text, first, last) in enumerate(branches):
+            if index:
+                self.out.extend(pad + note if note else "" for note in self.notes.before(first))
+            trailing = self.notes.after(done + 1, last)
+            self.spill(0)
+            self.out.append(line_text + trailing)
+            done = last
+        if description is not None:
+            self.out.append(INDENT + quote(description) + self.notes.after(done + 1, span.end_line))
+        elif done < span.end_line:
+            self.out[-1] += self.notes.after(done + 1, span.end_line)
+        return True
 
     def goal(self, goal: s.Goal) -> None:
         inner = [span for _, span in goal.item_spans] + [d.span for d in goal.deliverables]
@@ -298,7 +346,7 @@ class _Printer:
         for text, span in zip(goal.text, _spans_of(goal.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         for deliverable in goal.deliverables:
-            due = f" due {expr_text(deliverable.due)}" if deliverable.due is not None else ""
+            due = f" due {sum_text(deliverable.due)}" if deliverable.due is not None else ""
             self.line(1, f"deliverable {deliverable.name} {quote(deliverable.title)}{due}", deliverable.span)
         for requirement in goal.requirements:
             self.line(1, f"require {expr_text(requirement.condition)} {quote(requirement.reason)}",
@@ -325,7 +373,7 @@ class _Printer:
         for text, span in zip(split.text, _spans_of(split.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         if split.total is not None:
-            self.line(1, f"total {expr_text(split.total)}", spans.get("total"))
+            self.line(1, f"total {sum_text(split.total)}", spans.get("total"))
         if split.parties:
             self.line(1, "parties " + ", ".join(_party(p) for p in split.parties), spans.get("parties"))
         if split.key is not None:
@@ -380,22 +428,6 @@ class _Printer:
                 lines.append(pad + part)
         lines[-1] += trailing
         self.out.extend(INDENT + text for text in lines)
-
-
-def _defined(head: str, expr: s.Expr) -> str:
-    """`metric NAME = EXPR` on one line if it fits; a chain of `if`s too long for one line
-    gets a line for each condition, each `else` under the first `if`."""
-    one_line = head + expr_text(expr)
-    if len(one_line) <= WIDTH or not isinstance(expr, s.If):
-        return one_line
-    lines = [f"{head}if {expr_text(expr.condition)} then {expr_text(expr.then)}"]
-    pad = " " * len(head)
-    rest: s.Expr = expr.otherwise
-    while isinstance(rest, s.If):
-        lines.append(f"{pad}else if {expr_text(rest.condition)} then {expr_text(rest.then)}")
-        rest = rest.otherwise
-    lines.append(f"{pad}else {expr_text(rest)}")
-    return "\n".join(lines)
 
 
 def _spans_of(item_spans: tuple[tuple[str, Span], ...], kind: str) -> Iterator[Span]:

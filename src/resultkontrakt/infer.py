@@ -52,6 +52,17 @@ def as_percent(number: Fraction) -> str:
     return format_value(share, T_PERCENT)
 
 
+def _texts_in(expr: s.Expr) -> list[s.Expr]:
+    """The texts an expression may give: itself, a set's items, each branch of an `if`."""
+    if isinstance(expr, s.Text):
+        return [expr]
+    if isinstance(expr, s.SetLiteral):
+        return list(expr.items)
+    if isinstance(expr, s.If):
+        return _texts_in(expr.then) + _texts_in(expr.otherwise)
+    return []
+
+
 def _percent_times(expr: s.Expr) -> str | None:
     """`75% * 120` written as the percent of a number it means: `75% of 120`."""
     if isinstance(expr, s.Binary) and expr.op == "*":
@@ -213,10 +224,10 @@ class Typer:
             return None
         if LIST in (left.kind, right.kind):
             return self._list_arithmetic(expr, left, right)
-        if DATE in (left.kind, right.kind) or DURATION in (left.kind, right.kind):
-            return self._calendar(expr, left, right)
         if expr.op == "of":
             return self._of(expr, left, right)
+        if DATE in (left.kind, right.kind) or DURATION in (left.kind, right.kind):
+            return self._calendar(expr, left, right)
         if not (left.is_quantity and right.is_quantity):
             bad = left if not left.is_quantity else right
             self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}",
@@ -317,6 +328,10 @@ class Typer:
         left, right = self.type_of(expr.left), self.type_of(expr.right)
         if left is None or right is None:
             return T_BOOL
+        if left.kind == right.kind == DURATION:
+            self._error(expr.span, "spans of the calendar are not compared: they only move dates "
+                        "(a month has 28 to 31 days)", "compare dates instead: `start + 12 months <= slut`")
+            return T_BOOL
         if expr.op in ("=", "!="):
             if left.kind != right.kind or left.kind == LIST:
                 self._mismatch(expr, left, right)
@@ -356,8 +371,7 @@ class Typer:
         """A text written against a `one of` value must be one of its answers: catches typos."""
         if side_type.choices is None:
             return
-        texts = [other] if isinstance(other, s.Text) else (
-            list(other.items) if isinstance(other, s.SetLiteral) else [])
+        texts = _texts_in(other)
         for text in texts:
             if isinstance(text, s.Text) and text.value not in side_type.choices:
                 self._error(text.span, f"{quote(text.value)} is not one of the possible answers",

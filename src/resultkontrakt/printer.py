@@ -20,6 +20,12 @@ def expr_text(expr: s.Expr) -> str:
     return _print(expr)[0]
 
 
+def sum_text(expr: s.Expr) -> str:
+    """`expr` where the grammar takes a sum (after `due` and a split's `total`): in brackets
+    if it binds more loosely (`(if c then a else b)`, a comparison)."""
+    return _wrap(expr, _PRECEDENCE["+"])
+
+
 def _print(expr: s.Expr) -> tuple[str, int]:
     match expr:
         case s.Number(value=value):

@@ -21,7 +21,7 @@ from .errors import Problem, RkError
 from .reasons import problem_text
 from .results import Allocation, Evaluation, GoalResult, SplitResult
 from .values import round_half_away
-from .wording import WORDINGS, Wording
+from .wording import Wording, wording_for
 
 @attrs.frozen
 class Report:
@@ -126,7 +126,7 @@ def _kroner(unit: str) -> int:
 def build(contract: Contract, facts: Mapping[str, object], lang: str = "da",
           as_of: dt.date | None = None) -> Report:
     """Evaluate and split, ready to render; a split that cannot be worked out says why."""
-    wording = WORDINGS[lang]
+    wording = wording_for(lang)
     evaluation = contract.evaluate(facts, as_of=as_of)
     allocations = []
     failed = []

@@ -543,7 +543,7 @@ def units_of(split: s.Split, total: Fraction) -> str | None:
     if total < 0:
         return "split-negative-total"
     if (total / split.installments / split_unit(split).value).denominator != 1:
-        return "split-uneven-total"
+        return "split-uneven-total" if split.installments == 1 else "split-uneven-installments"
     return None
 
 

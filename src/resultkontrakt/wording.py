@@ -191,10 +191,13 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.goal-not-evaluable": "`{expr}` reads goal {goals}, which is not evaluable",
     "failure.goal-pending": "`{expr}` reads goal {goals}, which is pending",
     "failure.payment-not-evaluable": "the payment `{name}` could not be worked out",
+    "failure.no-weight": "`{expr}` is an average weighted by the goals' weights, but every weight is 0",
     "failure.date-range": "`{expr}` gives a date outside the years 1 to 9999",
     "failure.split-negative-total": "the total {total} is below zero, so there is nothing to split",
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
+    "failure.split-uneven-installments": "the total {total} over {installments} installments is "
+                                         "{each} each, not a whole number of units of {unit}",
     "report.pending": "{n} goals pending: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
@@ -286,10 +289,13 @@ DANISH_WORDS: dict[str, str] = {
     "failure.goal-not-evaluable": "`{expr}` læser mål {goals}, som ikke kan vurderes",
     "failure.goal-pending": "`{expr}` læser mål {goals}, som afventer",
     "failure.payment-not-evaluable": "betalingen `{name}` kunne ikke beregnes",
+    "failure.no-weight": "`{expr}` er et gennemsnit vægtet efter målenes vægte, men alle vægte er 0",
     "failure.date-range": "`{expr}` giver en dato uden for årene 1 til 9999",
     "failure.split-negative-total": "beløbet {total} er under nul, så der er intet at fordele",
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
+    "failure.split-uneven-installments": "beløbet {total} fordelt på {installments} rater er {each} "
+                                         "pr. rate, ikke et helt antal enheder á {unit}",
     "report.pending": "{n} mål afventer: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "af",
     "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
