@@ -271,7 +271,7 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     assert "2 mål afventer: 1, 3" in flat
     assert "Udbetaling til investorerne: afventer status_36 (måles senest 2024-12-31)" in flat
     shot = tmp_path / "opfoelgning.png"
-    chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
+    chromium(tmp_path, "--window-size=700,700", f"--screenshot={shot}", page.as_uri())
     _, _, rows = read_png(shot)
     # The left edge of each pending goal: a strip of its colour as tall as the goal's box,
     # taller than any letter of the status "afventer" written in the same colour.
