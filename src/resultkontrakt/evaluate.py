@@ -35,8 +35,6 @@ from .values import LIST, T_PERCENT, TABLE, Type, Value
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
 INPUT_DEPTH = 8
-_NOTHING_DUE: list[Waiting] = []  # shared, never changed: a goal evaluated after the period
-
 # A goal that waits for more deliverables than this is pending, without trying
 # every way they could still turn out (2 ** 6 evaluations of the goal at most).
 MAX_PENDING = 6
@@ -103,30 +101,10 @@ class Evaluator:
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
-        waiting: list[Waiting] = _NOTHING_DUE
-        if self.not_due or self.due_failures:
-            failure = next((self.due_failures[n] for n in sorted(needs) if n in self.due_failures), None)
-            if failure is not None:
-                return self._result(goal, None, (), NotEvaluable(failure=failure))
-            waiting = [self.not_due[n] for n in sorted(needs) if n in self.not_due]
-        values = self.values
-        if not needs.issubset(values):
-            waiting = list(waiting)
-            absent = sorted({due for n in needs if n not in values and n not in supplied.invalid
-                             for due in self.due_needs.get(n, (n,))})
-            waits = {w.name for w in waiting}
-            later = self.measured_later()
-            waiting += [Waiting("fact", n, later) for n in absent
-                        if n not in waits and later is not None and n in self.analysis.facts]
-            waits = {w.name for w in waiting}
-            missing = tuple(n for n in absent if n not in waits)
-            invalid = tuple(supplied.invalid[n] for n in sorted(needs) if n in supplied.invalid)
-            if missing or invalid:
-                return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
-            if any(w.kind == "fact" for w in waiting):
-                return self._result(goal, None, (), None, tuple(waiting))
-        if waiting:
-            return self._decided_or_pending(goal, tuple(waiting))
+        if self.not_due or self.due_failures or not needs.issubset(self.values):
+            unready = self._unready(goal, needs)
+            if unready is not None:
+                return unready
         deliveries = self.deliveries
         steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in needs]
         try:
@@ -143,6 +121,30 @@ class Evaluator:
                     Waiting("goal", str(goal_id)) for goal_id in _ids(cause.params.get("goals"))))
             return self._result(goal, None, tuple(steps), NotEvaluable(failure=cause))
         return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
+
+    def _unready(self, goal: s.Goal, needs: frozenset[str]) -> GoalResult | None:
+        """The goal's result where something it needs is missing, invalid, not due yet or has
+        a due date that failed; None where everything is there to judge it."""
+        supplied = self.supplied
+        failure = next((self.due_failures[n] for n in sorted(needs) if n in self.due_failures), None)
+        if failure is not None:
+            return self._result(goal, None, (), NotEvaluable(failure=failure))
+        waiting = [self.not_due[n] for n in sorted(needs) if n in self.not_due]
+        waits = {w.name for w in waiting}
+        # A deliverable whose due date waits for a fact is missing that fact, not itself.
+        absent = sorted({due for n in needs if n not in self.values and n not in supplied.invalid
+                         and n not in waits for due in self.due_needs.get(n, (n,))})
+        later = self.measured_later()
+        waiting += [Waiting("fact", n, later) for n in absent
+                    if later is not None and n in self.analysis.facts and n not in waits]
+        waits = {w.name for w in waiting}
+        missing = tuple(n for n in absent if n not in waits)
+        invalid = tuple(supplied.invalid[n] for n in sorted(needs) if n in supplied.invalid)
+        if missing or invalid:
+            return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
+        if any(w.kind == "fact" for w in waiting):
+            return self._result(goal, None, (), None, tuple(waiting))
+        return self._decided_or_pending(goal, tuple(waiting)) if waiting else None
 
     def measured_later(self) -> dt.date | None:
         """The day facts are due when evaluating as of a day before the period ends; else None."""
