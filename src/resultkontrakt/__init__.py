@@ -6,6 +6,7 @@
     print(result.explain())
 """
 
+from .compare import Comparison, compare
 from .contract import Contract, load, loads
 from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
 from .facts import Supplied
@@ -13,6 +14,7 @@ from .factsfile import FactsFile, load_facts, loads_facts
 from .results import Evaluation, GoalResult, PaymentResult, SplitResult
 
 __all__ = [
+    "Comparison",
     "Contract",
     "ContractError",
     "Evaluation",
@@ -26,6 +28,7 @@ __all__ = [
     "Span",
     "SplitResult",
     "Supplied",
+    "compare",
     "load",
     "load_facts",
     "loads",

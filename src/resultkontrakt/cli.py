@@ -150,6 +150,19 @@ def _arguments() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
     fmt.set_defaults(run=_fmt)
 
+    compare = commands.add_parser("compare", parents=[reads, facts, during],
+                                  help="set contracts, or years of one contract, side by side")
+    compare.add_argument("pairs", nargs="+", metavar="CONTRACT.rk:FACTS.json",
+                         help="a contract and a year's facts, joined by a colon")
+    compare.add_argument("--group", metavar="G", help="only the goals of the group G")
+    compare.add_argument("--label", action="append", metavar="L",
+                         help="the label of each column, in the order of the pairs (once per pair)")
+    compare.add_argument("--format", choices=("text", "json", "csv", "html"), default="text")
+    compare.add_argument("--lang", choices=("en", "da"), default=None,
+                         help="the language (default: Danish for html, English otherwise)")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    compare.set_defaults(run=_compare)
+
     split = commands.add_parser("split", parents=[reads, facts],
                                 help="split a grant among the parties, with margins")
     split.add_argument("contract", metavar="CONTRACT.rk")
@@ -285,6 +298,68 @@ def _fmt(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(PLAIN.apply(formatted.decode("utf-8")))
     return status
+
+
+def _pair(written: str) -> tuple[str, str]:
+    """`CONTRACT.rk:FACTS.json` as its two paths; the colon after `.rk` when there is one."""
+    contract, mark, facts = written.partition(".rk:")
+    if mark:
+        return contract + ".rk", facts
+    contract, mark, facts = written.partition(":")
+    if not mark or not contract or not facts:
+        raise _Usage(f"{written!r} is not CONTRACT.rk:FACTS.json", "join a contract and its facts "
+                     "with a colon: nordjylland-2019.rk:2019.json")
+    return contract, facts
+
+
+class _Usage(Exception):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import CompareError, compare
+    from .compare_data import comparison_csv
+    from .compare_html import comparison_html
+
+    try:
+        pairs = [_pair(written) for written in args.pairs]
+    except _Usage as usage:
+        print(f"rk compare: error: {usage}\n  hint: {usage.hint}", file=sys.stderr)
+        return USAGE
+    try:
+        comparison = compare(pairs, args.group, args.label, as_of=args.as_of, data_dir=args.data_dir,
+                             max_bytes=args.max_bytes)
+    except CompareError as error:
+        print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)
+        return USAGE
+    wording = WORDINGS[args.lang or ("da" if args.format == "html" else "en")]
+    for column in comparison.columns:
+        _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr)
+    if args.format == "json":
+        text = escape.json(comparison.to_dict(wording))
+    elif args.format == "csv":
+        text = comparison_csv(comparison, wording)
+    elif args.format == "html":
+        text = comparison_html(comparison, wording)
+    else:
+        text = comparison.text(wording)
+    if args.output:
+        try:
+            write_atomically(args.output, text.encode("utf-8", "backslashreplace"))
+        except FileProblem as problem:
+            _print_file_problem(args.output, "cannot write the comparison", problem)
+            return FAILED
+    elif args.format == "csv":
+        # A spreadsheet file as it is: its byte-order mark and line ends go out unchanged
+        # (every cell is made visible and safe already, by escape.spreadsheet).
+        raw = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
+        raw.write(text)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    failed = any(column.problem is not None or column.evaluation.errors for column in comparison.columns)
+    return FAILED if failed else OK
 
 
 def _print_file_problem(name: str, what: str, problem: FileProblem) -> None:

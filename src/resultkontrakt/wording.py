@@ -205,6 +205,13 @@ ENGLISH_WORDS: dict[str, str] = {
     "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
     "report.as of": "As of {day}", "report.status report": "Status report",
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
+    "compare.goal": "Goal", "compare.title": "Title", "compare.value": "value", "compare.change": "Change",
+    "compare.titles differ short": "titles differ",
+    "compare.series": "{contract}, year on year", "compare.side by side": "{n} evaluations side by side",
+    "compare.group": "({group})", "compare.points": "{n} pp",
+    "compare.titles differ": "* goal {id} has different titles: {titles}",
+    "compare.unread": "{label}: the facts cannot be read, so no goal is evaluable: {problem}",
+    "compare.chart": "Chart of goal {id}", "compare.threshold": "threshold {value}",
     "pending": "pending", "goal points": "{points} of {weight} points",
 }
 
@@ -303,6 +310,13 @@ DANISH_WORDS: dict[str, str] = {
     "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
     "report.as of": "Opgjort pr. {day}", "report.status report": "Statusrapport",
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
+    "compare.goal": "Mål", "compare.title": "Titel", "compare.value": "værdi", "compare.change": "Ændring",
+    "compare.titles differ short": "titler forskellige",
+    "compare.series": "{contract}, år for år", "compare.side by side": "{n} opgørelser side om side",
+    "compare.group": "({group})", "compare.points": "{n} pct.-point",
+    "compare.titles differ": "* mål {id} har forskellige titler: {titles}",
+    "compare.unread": "{label}: fakta kan ikke læses, så intet mål kan vurderes: {problem}",
+    "compare.chart": "Diagram over mål {id}", "compare.threshold": "tærskel {value}",
     "pending": "afventer", "goal points": "{points} af {weight} point",
 }
 
