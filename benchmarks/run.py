@@ -306,6 +306,30 @@ def peak_memory() -> tuple[float, float]:
     return int(base) / 1024, int(ours) / 1024
 
 
+def comparing(rounds: int) -> tuple[float, float]:
+    """`rk.compare` of 6 hubs x 8 years of the example contract (48 evaluations, survey
+    answers from the same CSV export), against 48 sequential `evaluate` calls in one process."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp())
+    shutil.copy(EXAMPLE.parent / "nordjylland-2019-svar-syntetiske.csv", folder)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    contracts = [rk.loads(text.replace('contract "Resultatkontrakt 2019"', f'contract "Hub {hub}"', 1),
+                          f"hub-{hub}.rk") for hub in range(6)]
+    facts = (EXAMPLE.parent / "nordjylland-2019.facts.json").read_text(encoding="utf-8")
+    paths = []
+    for year in range(2019, 2027):
+        path = folder / f"facts-{year}.json"
+        path.write_text(facts, encoding="utf-8")
+        paths.append(path)
+    pairs = [(contract, path) for contract in contracts for path in paths]
+
+    def sequential() -> None:
+        for contract, path in pairs:
+            contract.evaluate(rk.load_facts(path))
+    return compare(sequential, lambda: rk.compare(pairs), rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and repetitions")
@@ -331,6 +355,8 @@ def main() -> None:
         six_goals(rounds, times, checked=False), 3)
     add(f"evaluate six goals {times:,} times, facts checked once", "the six goals by hand in Python",
         six_goals(rounds, times, checked=True), 2)
+    add("rk.compare of 6 hubs x 8 years (48 evaluations)", "48 evaluate calls in one process",
+        comparing(rounds), 1.3)
     add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
     add("share(a in xs where a >= 9), 1,000,000", "generator expression", share(rounds), 3)
     per_goal = {}

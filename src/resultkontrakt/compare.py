@@ -21,7 +21,7 @@ from .compare_data import comparison_dict, comparison_text
 from .compare_html import comparison_html
 from .contract import Contract, load
 from .errors import FactsError, Problem
-from .factsfile import FactsFile, load_facts
+from .factsfile import FactsFile, Reads, load_facts
 from .evidence import Comparison as Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
 from .results import Evaluation, GoalResult, Status
 from .values import MONEY, NUMBER, PERCENT
@@ -255,6 +255,9 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     if labels is not None and len(labels) != len(pairs):
         raise CompareError(f"{len(labels)} labels for {len(pairs)} evaluations", "--label")
     loaded: dict[str, Contract] = {}
+    # The files facts point at (survey exports, often the same for every hub) are read once
+    # for the whole comparison: each read is kept by its resolved path and its type.
+    reads = Reads()
     columns: list[tuple[Contract, Column]] = []
     for index, (written, facts) in enumerate(pairs):
         contract = written if isinstance(written, Contract) else loaded.setdefault(
@@ -264,7 +267,7 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
         try:
             if isinstance(facts, str | Path):
                 given = load_facts(facts, data_dir=data_dir, **({"max_bytes": max_bytes} if max_bytes else {}))
-                evaluation = contract.evaluate(given, as_of=as_of)
+                evaluation = contract.evaluate(attrs.evolve(given, reads=reads), as_of=as_of)
             else:
                 evaluation = contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile)
                                                else data_dir, as_of=as_of)
