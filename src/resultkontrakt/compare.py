@@ -22,6 +22,7 @@ from .compare_html import comparison_html
 from .contract import Contract, load
 from .errors import FactsError, Problem
 from .factsfile import FactsFile, Reads, load_facts
+from .files import DEFAULT_MAX_BYTES
 from .evidence import Comparison as Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
 from .results import Evaluation, GoalResult, Status
 from .values import MONEY, NUMBER, PERCENT
@@ -260,13 +261,17 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     reads = Reads()
     columns: list[tuple[Contract, Column]] = []
     for index, (written, facts) in enumerate(pairs):
-        contract = written if isinstance(written, Contract) else loaded.setdefault(
-            str(written), load(written, **({"max_bytes": max_bytes} if max_bytes else {})))
+        if isinstance(written, Contract):
+            contract = written
+        elif str(written) in loaded:  # each contract is loaded once, however often it is named
+            contract = loaded[str(written)]
+        else:
+            contract = loaded[str(written)] = load(written, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
         name = str(facts) if isinstance(facts, str | Path) else getattr(facts, "source", None)
         problem: Problem | None = None
         try:
             if isinstance(facts, str | Path):
-                given = load_facts(facts, data_dir=data_dir, **({"max_bytes": max_bytes} if max_bytes else {}))
+                given = load_facts(facts, data_dir=data_dir, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
                 evaluation = contract.evaluate(attrs.evolve(given, reads=reads), as_of=as_of)
             else:
                 evaluation = contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile)
