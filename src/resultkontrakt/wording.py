@@ -212,6 +212,15 @@ ENGLISH_WORDS: dict[str, str] = {
     "compare.titles differ": "* goal {id} has different titles: {titles}",
     "compare.unread": "{label}: the facts cannot be read, so no goal is evaluable: {problem}",
     "compare.chart": "Chart of goal {id}", "compare.threshold": "threshold {value}",
+    "compare.bars": "Goal {id}, {title}: the fulfilment in each evaluation, as bars from 0 to 100%",
+    "compare.line": "Goal {id}, {title}: the fulfilment year by year, as a line from 0 to 100%",
+    "compare.bars levels": "The upright lines mark the fulfilments the goal's tiers give: {levels}.",
+    "compare.line levels": "The level lines and the bands between them mark the fulfilments the goal's tiers "
+                           "give: {levels}.",
+    "compare.bars full": "The upright line marks full fulfilment, {level}.",
+    "compare.line full": "The level line marks full fulfilment, {level}.",
+    "compare.tiers": "Thresholds: {tiers}", "compare.evaluation": "Evaluation", "compare.year": "Year",
+    "compare.charts": "Goal by goal", "compare.notes": "Why some goals have no result",
     "pending": "pending", "goal points": "{points} of {weight} points",
 }
 
@@ -317,6 +326,15 @@ DANISH_WORDS: dict[str, str] = {
     "compare.titles differ": "* mål {id} har forskellige titler: {titles}",
     "compare.unread": "{label}: fakta kan ikke læses, så intet mål kan vurderes: {problem}",
     "compare.chart": "Diagram over mål {id}", "compare.threshold": "tærskel {value}",
+    "compare.bars": "Mål {id}, {title}: målopfyldelsen i hver opgørelse som søjler fra 0 til 100 %",
+    "compare.line": "Mål {id}, {title}: målopfyldelsen år for år som en kurve fra 0 til 100 %",
+    "compare.bars levels": "De lodrette streger markerer de målopfyldelser, målets trin giver: {levels}.",
+    "compare.line levels": "De vandrette streger og båndene imellem dem markerer de målopfyldelser, målets "
+                           "trin giver: {levels}.",
+    "compare.bars full": "Den lodrette streg markerer fuld målopfyldelse, {level}.",
+    "compare.line full": "Den vandrette streg markerer fuld målopfyldelse, {level}.",
+    "compare.tiers": "Tærskler: {tiers}", "compare.evaluation": "Opgørelse", "compare.year": "År",
+    "compare.charts": "Mål for mål", "compare.notes": "Hvorfor nogle mål ikke har et resultat",
     "pending": "afventer", "goal points": "{points} af {weight} point",
 }
 
