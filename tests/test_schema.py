@@ -48,9 +48,9 @@ def printed(case: Path) -> object:
     return json.loads(stdout)
 
 
-def test_there_are_golden_json_outputs_of_both_commands() -> None:
+def test_there_are_golden_json_outputs_of_every_command_that_prints_json() -> None:
     commands = {shlex.split(case.read_text(encoding="utf-8"))[0] for case in JSON_CASES}
-    assert commands == {"eval", "split"}
+    assert commands == {"eval", "split", "compare"}
     assert len(JSON_CASES) >= 5
 
 
@@ -89,3 +89,4 @@ def test_the_schemas_name_what_the_code_names() -> None:
     comparison = evaluation["$defs"]["check"]["oneOf"][0]
     assert comparison["properties"]["op"]["enum"] == list(COMPARE)
     assert evaluation["$defs"]["goal"]["properties"]["status"]["enum"] == list(typing.get_args(Status))
+    assert schema("compare")["$defs"]["cell"]["properties"]["status"]["enum"] == list(typing.get_args(Status))
