@@ -33,7 +33,7 @@ def test_the_wheel_ships_the_grammar_and_the_type_marker(wheel: Path) -> None:
         names = set(archive.namelist())
         assert GRAMMAR_IN_WHEEL in names
         assert "resultkontrakt/py.typed" in names
-        for schema in ("eval", "split"):  # the JSON outputs' documentation, for programs that read them
+        for schema in ("eval", "split", "compare"):  # the JSON outputs' documentation, for programs that read them
             shipped_schema = archive.read(f"resultkontrakt/schema/{schema}.json").decode("utf-8")
             assert shipped_schema == (ROOT / "src" / "resultkontrakt" / "schema" / f"{schema}.json").read_text(
                 encoding="utf-8")
