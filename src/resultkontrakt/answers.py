@@ -9,7 +9,9 @@ One column gives a list of answers; several columns give a list per row. The
 file is UTF-8 (with or without a byte-order mark), separated by commas or by
 semicolons as Danish spreadsheets write it. Every cell is checked against the
 fact's declaration, and a file with any bad cell is refused whole: no goal is
-ever scored on partly read data.
+ever scored on partly read data. A reference to a workbook
+(`{"xlsx": "svar.xlsx", "sheet": "Svar", "column": "anbefaling"}`) is parsed
+here too; workbook.py reads its sheet.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 
 @attrs.frozen
 class TableRef:
-    """Where a fact's values are: a CSV file and the column(s) to read.
+    """Where a fact's values are: a CSV file, or a sheet of a workbook, and the column(s) to read.
 
     With `key`, the fact is a table: the key column names each row (a
     municipality, say) and `columns` holds the one column of values.
@@ -51,6 +53,8 @@ class TableRef:
     key: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     decimal: str | None = None  # the file's decimal sign, if the reference says: "," or "."
+    kind: str = "csv"  # "csv", or "xlsx" for a workbook (workbook.py reads it)
+    sheet: str | None = None  # the workbook's sheet; None: its only one
 
 
 class ReferenceProblem(ValueError):
@@ -86,11 +90,15 @@ def reference(raw: Mapping[object, object], access: Access,
     what it found).
     """
     keys = set(raw)
-    if not _text_value(raw.get("csv")):
-        raise ReferenceProblem("csv")
-    unknown = keys - {"csv", "column", "columns", "key", "decimal"}
+    kind = kind_of(raw)
+    if not _text_value(raw.get(kind)):
+        raise ReferenceProblem(kind)
+    unknown = keys - {kind, "column", "columns", "key", "decimal"} - ({"sheet"} if kind == "xlsx" else set())
     if unknown:
         raise ReferenceProblem("unknown-key", key=quote(shortened(min(map(str, unknown)))))
+    sheet = raw.get("sheet")
+    if sheet is not None and not _text_value(sheet):
+        raise ReferenceProblem("sheet")
     decimal = raw.get("decimal")
     if decimal is not None and decimal not in (",", "."):
         raise ReferenceProblem("decimal")
@@ -110,11 +118,17 @@ def reference(raw: Mapping[object, object], access: Access,
             raise ReferenceProblem("columns")
         columns = tuple(names)
     columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
-    written = str(raw["csv"])
+    written = str(raw[kind])
     return TableRef(resolve(written, access), os.path.normpath(access.base / written), columns,
                     "columns" in raw,
                     unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
-                    access.max_bytes, decimal if isinstance(decimal, str) else None)
+                    access.max_bytes, decimal if isinstance(decimal, str) else None, kind,
+                    unicodedata.normalize("NFC", sheet) if isinstance(sheet, str) else None)
+
+
+def kind_of(raw: Mapping[object, object]) -> str:
+    """What a reference points at: "xlsx" for a workbook, "csv" for anything else."""
+    return "xlsx" if "xlsx" in raw and "csv" not in raw else "csv"
 
 
 @attrs.frozen
@@ -258,14 +272,7 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     already read, so two facts from one export read it once.
     """
     source = ref.source
-    assert type_.kind == LIST and type_.element is not None
-    element = type_.element
-    if ref.several:
-        if element.kind != LIST or element.element is None:
-            raise _fail(source, "columns-shape", type=str(type_))
-        element = element.element
-    elif element.kind == LIST:
-        raise _fail(source, "column-shape", type=str(type_))
+    element = element_of(ref, type_)
     sheet = _sheet(ref, sheets)
     rows, lines = sheet.rows, sheet.lines
     if not rows:
@@ -324,9 +331,23 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     return tuple(values)
 
 
+def element_of(ref: TableRef, type_: Type) -> Type:
+    """The type of one cell `ref` reads for the list type `type_`: one answer per row, or a list
+    of answers per row with "columns"; TableError if the reference does not fit the fact."""
+    assert type_.kind == LIST and type_.element is not None
+    element = type_.element
+    if ref.several:
+        if element.kind != LIST or element.element is None:
+            raise _fail(ref.source, "columns-shape", type=str(type_), kind=ref.kind)
+        return element.element
+    if element.kind == LIST:
+        raise _fail(ref.source, "column-shape", type=str(type_), kind=ref.kind)
+    return element
+
+
 def _fail(source: str, code: str, hint: str | None = None, *, line: int = 1, sheet: Sheet | None = None,
-          **params: object) -> TableError:
-    return TableError([problem(f"csv.{code}", Span.point(source, line, 1), hint=hint, params=params)],
+          kind: str = "csv", **params: object) -> TableError:
+    return TableError([problem(f"{kind}.{code}", Span.point(source, line, 1), hint=hint, params=params)],
                       sheet.sources(source) if sheet is not None else {})
 
 

@@ -1,9 +1,9 @@
-"""A raw value (from JSON, Python or a CSV cell) made a value of its declared type.
+"""A raw value (from JSON, Python, a CSV cell or a spreadsheet cell) made a value of its declared type.
 
 Coercion knows nothing of files: the facts file and its positions
-(factsfile.py) and CSV exports (answers.py) hand it values and texts, and it
-returns the exact value or raises `Invalid` with a reason code and its
-parameters, which reasons.py turns into English or Danish.
+(factsfile.py), CSV exports (answers.py) and workbooks (workbook.py) hand it
+values and texts, and it returns the exact value or raises `Invalid` with a
+reason code and its parameters, which reasons.py turns into English or Danish.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .reasons import Got, Quantity, describe
 from .values import (
     BOOL, DATE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
     JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
-    decimal_fraction, format_number, number_text,
+    date_text, decimal_fraction, format_number, number_text,
 )
 from .vocabulary import MONEY_UNITS, quote, shortened
 
@@ -393,5 +393,35 @@ def cell(type_: Type, text: str, bounds: Bounds, decimal: str | None) -> Value:
     return coerce(type_, raw, bounds)
 
 
-__all__ = ["BROKEN", "Bounds", "Exact", "Got", "Invalid", "bounds_of", "cell", "choice", "coerce",
-           "date_of", "is_blank", "numeral", "with_unit"]
+def sheet_cell(type_: Type, raw: object, bounds: Bounds, decimal: str | None) -> Value:
+    """One cell of a spreadsheet as a value of `type_`.
+
+    A spreadsheet keeps numbers, dates and booleans as themselves and anything
+    else as text. A text is read as a CSV cell is, so a number stored as text
+    follows the same rules (`62,4`; `205.000` only with the reference's decimal
+    sign); a number is read by its shortest decimal text, so 0.1 is one tenth.
+    """
+    if isinstance(raw, str):
+        return cell(type_, raw, bounds, decimal)
+    if type_.kind == TEXT and isinstance(raw, int | float | dt.date) and not isinstance(raw, bool):
+        # A name or an answer the spreadsheet took for a number or a date: a
+        # municipality's code, a year, an answer coded 1-5. A CSV cell is text anyway.
+        return cell(type_, cell_text(raw), bounds, decimal)
+    if type_.kind == BOOL and type(raw) is int and raw in (0, 1):
+        return raw == 1  # 1 and 0, as a CSV cell writes them
+    return coerce(type_, raw, bounds)
+
+
+def cell_text(raw: int | float | dt.date) -> str:
+    """The text a spreadsheet shows for a number or a date: 7700, 62.4, 2018-01-01."""
+    if isinstance(raw, dt.date):
+        return date_text(raw)
+    try:
+        number = _number(raw)
+    except Invalid:
+        number = None
+    return format_number(number) if number is not None else str(raw)
+
+
+__all__ = ["BROKEN", "Bounds", "Exact", "Got", "Invalid", "bounds_of", "cell", "cell_text", "choice",
+           "coerce", "date_of", "is_blank", "numeral", "sheet_cell", "with_unit"]

@@ -2,9 +2,10 @@
 
 The facts come as a facts file (factsfile.py) or any mapping from name to
 value. Each value is made a value of its declared type (coerce.py), lists
-may be read from CSV exports (answers.py), and every problem is recorded with
-a reason code, so that it can be said in English or Danish (reasons.py). A
-bad value makes only the goals that need it not evaluable.
+may be read from CSV exports (answers.py) and workbooks (workbook.py), and
+every problem is recorded with a reason code, so that it can be said in
+English or Danish (reasons.py). A bad value makes only the goals that need
+it not evaluable.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import Any
 
 import attrs
 
-from . import answers
+from . import answers, workbook
 from . import syntax as s
-from .coerce import BROKEN, Exact, Invalid, bounds_of, cell, coerce, date_of
+from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from .errors import FactsError, Problem, Span, did_you_mean
 from .evidence import Delivery
 from .factsfile import FactsFile, Reads
@@ -95,7 +96,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
             continue
         try:
             if name in declared and not isinstance(raw, _NOT_MAPPINGS) and isinstance(raw, Mapping) \
-                    and "csv" in raw:
+                    and ("csv" in raw or "xlsx" in raw):
                 try:
                     values[name] = _table(declared[name], raw, access, reads)
                 except answers.TableError as exc:
@@ -176,13 +177,19 @@ def _in_file(name: str, found: list[Problem]) -> Problem:
     if first.span is None:
         return attrs.evolve(problem("fact-value", None, fact=name, path="", problem=first),
                             span=None)
+    if first.code is not None and first.code.startswith("xlsx."):
+        # A workbook has no lines: its problems name their cell themselves (Svar!C17: ...),
+        # which follows the file's name as a line would.
+        code = "fact-in-cell" if "cell" in dict(first.params) else "fact-in-workbook"
+        return problem(f"{code}-more" if more > 0 else code, first.span, fact=name,
+                       file=Path(first.span.source).name, problem=first, more=more)
     return problem("fact-in-file-more" if more > 0 else "fact-in-file", first.span, fact=name,
                    file=Path(first.span.source).name, line=first.span.line, problem=first, more=more)
 
 
 def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Reads) -> tuple[Value, ...]:
     if fact.type.kind not in (LIST, TABLE):
-        raise Invalid("csv-for-one-value", fact=fact.name, type=str(fact.type))
+        raise Invalid(f"{answers.kind_of(raw)}-for-one-value", fact=fact.name, type=str(fact.type))
 
     def resolve(written: str, access: Access) -> Path:
         key = (written, access)
@@ -202,13 +209,24 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
     bounds = bounds_of(fact)
     key = (ref, fact.type, bounds)
     if key not in reads.values:
-        def one(type_: Type, text: str) -> Value:
-            return cell(type_, text, bounds, ref.decimal)
-        if ref.key is not None:
-            reads.values[key] = answers.read_table(ref, fact.type, one, reads.sheets)
-        else:
-            reads.values[key] = answers.read(ref, fact.type, one, reads.sheets)
+        reads.values[key] = _read(ref, fact.type, bounds, reads)
     return reads.values[key]
+
+
+def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads) -> tuple[Value, ...]:
+    """The values a reference points at: a CSV file's cells are texts, a workbook's are values."""
+    if ref.kind == "xlsx":
+        def in_sheet(element: Type, raw: object) -> Value:
+            return sheet_cell(element, raw, bounds, ref.decimal)
+        if ref.key is not None:
+            return workbook.read_table(ref, type_, in_sheet, reads.workbooks)
+        return workbook.read(ref, type_, in_sheet, reads.workbooks)
+
+    def in_text(element: Type, text: str) -> Value:
+        return cell(element, text, bounds, ref.decimal)
+    if ref.key is not None:
+        return answers.read_table(ref, type_, in_text, reads.sheets)
+    return answers.read(ref, type_, in_text, reads.sheets)
 
 
 def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:

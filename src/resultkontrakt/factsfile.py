@@ -22,6 +22,7 @@ from .errors import FactsError, Problem, Span
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from .values import JsonNumber, Value
 from .vocabulary import quote, shortened
+from .workbook import Grids
 
 
 @attrs.define
@@ -29,6 +30,7 @@ class Reads:
     """What reading the files facts point at found: kept, so it is done once."""
 
     sheets: dict[str, Sheet] = attrs.field(factory=dict)
+    workbooks: Grids = attrs.field(factory=dict)  # each sheet read, by workbook and sheet name
     paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
     values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
 
@@ -76,7 +78,7 @@ def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
     """Read a JSON facts file; raise `FactsError` (with line and column) if it cannot be read.
 
-    Files the facts point at (`{"csv": ...}`) are found beside the facts file
+    Files the facts point at (`{"csv": ...}`, `{"xlsx": ...}`) are found beside the facts file
     and must lie inside its folder, or inside `data_dir` when it is given.
     Every file read may be at most `max_bytes` large.
     """

@@ -9,6 +9,7 @@ other language, for a report, come from the same entry in the phrase tables
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -17,7 +18,7 @@ import attrs
 
 from .errors import Problem, Span
 from .evidence import Seen
-from .values import JsonNumber, Type, Value
+from .values import JsonNumber, Type, Value, date_text
 from .vocabulary import quote, shortened
 from .wording import ENGLISH, Wording
 
@@ -42,7 +43,7 @@ class Got:
     """What was found where something else was expected, named briefly: never its whole
     text, never anything that could itself fail to print (a number of a million digits)."""
 
-    kind: str  # text, number, true, false, list, object, big, type
+    kind: str  # text, number, true, false, date, list, object, big, type
     text: str = ""
 
 
@@ -53,6 +54,8 @@ def describe(raw: object) -> Got:
         return Got("number", shortened(str(raw), 40))
     if isinstance(raw, str):
         return Got("text", quote(shortened(raw, 40)))
+    if isinstance(raw, dt.date):  # a date cell of a spreadsheet, or a date from Python
+        return Got("date", date_text(raw))
     if isinstance(raw, list | tuple):
         return Got("list")
     if isinstance(raw, Mapping):

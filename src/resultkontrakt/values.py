@@ -52,6 +52,14 @@ class CalendarSpan:
 Value = Union[Fraction, int, bool, dt.date, str, CalendarSpan, tuple["Value", ...]]
 
 
+def date_text(moment: dt.date) -> str:
+    """A date as ISO text, 2019-12-31; a time of day only where there is one (a spreadsheet
+    keeps every date as a date and a time, at midnight for a plain date)."""
+    if isinstance(moment, dt.datetime) and moment.time() != dt.time():
+        return moment.isoformat(sep=" ")
+    return moment.isoformat()[:10]
+
+
 def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
     """`date` moved by `span` (back, for sign -1). Months and years move the calendar: a day
     past the end of the month it lands in becomes that month's last day (2021-08-31 + 18

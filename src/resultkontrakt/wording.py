@@ -344,6 +344,13 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.fact-in-file": "{fact}: {file} line {line}: {problem}",
     "problem.fact-in-file-more": "{fact}: {file} line {line}: {problem} (and {more} more problem in the file)"
                                  "|{fact}: {file} line {line}: {problem} (and {more} more problems in the file)",
+    # A workbook's problem names its cell first (Svar!C17: ...), where a CSV file's has a line.
+    "problem.fact-in-cell": "{fact}: {file}:{problem}",
+    "problem.fact-in-cell-more": "{fact}: {file}:{problem} (and {more} more problem in the workbook)"
+                                 "|{fact}: {file}:{problem} (and {more} more problems in the workbook)",
+    "problem.fact-in-workbook": "{fact}: {file}: {problem}",
+    "problem.fact-in-workbook-more": "{fact}: {file}: {problem} (and {more} more problem in the workbook)"
+                                     "|{fact}: {file}: {problem} (and {more} more problems in the workbook)",
     "problem.name-broken": "a fact name holds a broken character (a lone surrogate)",
     "hint.name-broken": "write the fact's name as the contract declares it",
     "problem.name-not-text": "a fact name must be text, not {got}",
@@ -417,11 +424,17 @@ PROBLEMS_EN: dict[str, str] = {
                                 "in groups of three digits",
     "problem.csv-for-one-value": "a CSV file gives a list or a table, but `{fact}` holds {type}",
     "hint.csv-for-one-value": "declare it as `list of {type}`",
+    "problem.xlsx-for-one-value": "a column of a workbook gives a list or a table, but `{fact}` holds {type}",
+    "hint.xlsx-for-one-value": "declare it as `list of {type}`",
     "problem.table-needs-key": '`{fact}` holds {type}: name the column of names with "key"',
     "problem.list-has-key": '`{fact}` holds {type}: a list is read without "key"',
     "problem.reference.csv": 'a table of answers is written {{"csv": "FILE.csv", "column": "NAME"}}',
-    "problem.reference.unknown-key": 'unknown key {key} in a table reference; use "csv" with "column" '
-                                     'or "columns" (and "key" for a table, "decimal" for the decimal sign)',
+    "problem.reference.unknown-key": 'unknown key {key} in a table reference; use "csv" (or "xlsx" and '
+                                     '"sheet") with "column" or "columns" (and "key" for a table, '
+                                     '"decimal" for the decimal sign)',
+    "problem.reference.xlsx": 'a column of a workbook is read as {{"xlsx": "FILE.xlsx", "sheet": "SHEET", '
+                              '"column": "NAME"}}',
+    "problem.reference.sheet": '"sheet" is the name of a sheet of the workbook, in quotes',
     "problem.reference.decimal": '"decimal" is the decimal sign the file writes numbers with: "," or "."',
     "problem.reference.key": 'a table is read as {{"csv": "FILE.csv", "key": "NAME COLUMN", '
                              '"column": "VALUES"}}',
@@ -482,6 +495,49 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.csv.unreadable": "cannot read the answers: {problem}",
     "problem.csv.not-utf8": "the file is not UTF-8 text",
     "hint.csv.not-utf8": "export it as CSV UTF-8",
+    "problem.xlsx.needs-openpyxl": "reading a workbook (.xlsx) needs the package openpyxl, which is not "
+                                   "installed",
+    "hint.xlsx.needs-openpyxl": "install resultkontrakt with its xlsx extra: "
+                                "pip install 'resultkontrakt[xlsx]'",
+    "problem.xlsx.unreadable": "cannot read the answers: {problem}",
+    "problem.xlsx.not-xlsx": "the file is not a readable .xlsx workbook",
+    "hint.xlsx.not-xlsx": "save it from the spreadsheet as an Excel workbook (.xlsx), without a password",
+    "hint.xlsx.text": 'the file holds text: a CSV export is read with {{"csv": "FILE.csv", ...}}',
+    "problem.xlsx.unpacks-too-large": "the workbook unpacks to {size}, more than the limit of {limit} "
+                                      "(four times the limit for a file)",
+    "hint.xlsx.unpacks-too-large": "if the workbook is right, raise the limit: `--max-file-size SIZE`, or "
+                                   "max_bytes= in Python",
+    "problem.xlsx.which-sheet": "the workbook has several sheets: {sheets}",
+    "hint.xlsx.which-sheet": 'say which to read: "sheet": "NAME"',
+    "problem.xlsx.sheet-missing": "the workbook has no sheet {sheet}",
+    "hint.xlsx.sheets": "its sheets are: {sheets}",
+    "problem.xlsx.too-many-rows": "the sheet {sheet} goes on past row {rows}, the last row of a spreadsheet",
+    "hint.xlsx.too-many-rows": "save the workbook again from the spreadsheet, or export the answers as CSV",
+    "problem.xlsx.too-many-cells": "the sheet {sheet} holds more than {cells} cells",
+    "hint.xlsx.too-many-cells": "read the answers from a sheet that holds only them, or from a CSV export",
+    "problem.xlsx.empty": "the sheet {sheet} is empty",
+    "hint.xlsx.empty": "the sheet's first row that is not empty names the columns",
+    "problem.xlsx.column-missing": "the column {column} is not in the header of the sheet {sheet} "
+                                   "(row {row})",
+    "problem.xlsx.column-twice": "the column {column} appears more than once in the header of the sheet "
+                                 "{sheet} (row {row})",
+    "hint.xlsx.columns": "the header is the sheet's first row that is not empty; its columns are: {columns}",
+    "problem.xlsx.columns-shape": '"columns" gives a list of answers per row, but the fact holds {type}',
+    "hint.xlsx.columns-shape": 'read one column with "column", or declare the fact as '
+                               '`list of list of ...`',
+    "problem.xlsx.column-shape": '"column" gives one answer per row, but the fact holds {type}',
+    "hint.xlsx.column-shape": 'read several columns with "columns": [...]',
+    "problem.xlsx.cell": "{cell}: column {column}: {problem}",
+    "problem.xlsx.blank": "{cell}: no answer in column {column}",
+    "hint.xlsx.blank": "declare the answers `optional` to allow empty cells",
+    "problem.xlsx.no-result": "{cell}: the formula in column {column} has no saved result",
+    "hint.xlsx.no-result": "the workbook was written by a program and never calculated: open it in a "
+                           "spreadsheet and save it, so that the result of each formula is saved with it",
+    "problem.xlsx.key-blank": "{cell}: every row needs a name in {key} and a value in {column}",
+    "hint.xlsx.key-blank": "fill in the empty cells",
+    "problem.xlsx.key-twice": "{cell}: {name} appears twice in the column {key}",
+    "hint.xlsx.key-twice": "each row names a different party",
+    "problem.xlsx.stopped": "stopped after {count} problems in this sheet",
     "problem.split.not-given": "split `{split}` takes its weights from the fact `{fact}`, which is not given",
     "hint.split.not-given": "pass the facts: rk split CONTRACT --facts FACTS.json",
     "problem.split.negative": "{fact}[{party}]: the weight {weight} is negative",
@@ -502,7 +558,7 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.split.denominator": "give the weights as decimals or whole numbers",
     "got.text": "the text {text}", "got.number": "{text}", "got.true": "true", "got.false": "false",
     "got.list": "a list", "got.object": "an object", "got.big": "a whole number of about {text} digits",
-    "got.type": "a value of type {text}",
+    "got.type": "a value of type {text}", "got.date": "the date {text}",
 }
 
 PROBLEMS_DA: dict[str, str] = {
@@ -510,6 +566,12 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.fact-in-file": "{fact}: {file} linje {line}: {problem}",
     "problem.fact-in-file-more": "{fact}: {file} linje {line}: {problem} (og {more} problem mere i filen)"
                                  "|{fact}: {file} linje {line}: {problem} (og {more} problemer mere i filen)",
+    "problem.fact-in-cell": "{fact}: {file}:{problem}",
+    "problem.fact-in-cell-more": "{fact}: {file}:{problem} (og {more} problem mere i projektmappen)"
+                                 "|{fact}: {file}:{problem} (og {more} problemer mere i projektmappen)",
+    "problem.fact-in-workbook": "{fact}: {file}: {problem}",
+    "problem.fact-in-workbook-more": "{fact}: {file}: {problem} (og {more} problem mere i projektmappen)"
+                                     "|{fact}: {file}: {problem} (og {more} problemer mere i projektmappen)",
     "problem.name-broken": "et faktumnavn indeholder et ødelagt tegn (en enlig surrogat)",
     "hint.name-broken": "skriv faktummets navn, som kontrakten erklærer det",
     "problem.name-not-text": "et faktumnavn skal være tekst, ikke {got}",
@@ -584,12 +646,18 @@ PROBLEMS_DA: dict[str, str] = {
                                 "grupper af tre cifre",
     "problem.csv-for-one-value": "en CSV-fil giver en liste eller en tabel, men `{fact}` er {type}",
     "hint.csv-for-one-value": "erklær det som `list of {type}`",
+    "problem.xlsx-for-one-value": "en kolonne i en projektmappe giver en liste eller en tabel, men `{fact}` "
+                                  "er {type}",
+    "hint.xlsx-for-one-value": "erklær det som `list of {type}`",
     "problem.table-needs-key": '`{fact}` er {type}: angiv kolonnen med navne med "key"',
     "problem.list-has-key": '`{fact}` er {type}: en liste læses uden "key"',
     "problem.reference.csv": 'en tabel af svar skrives {{"csv": "FIL.csv", "column": "NAVN"}}',
-    "problem.reference.unknown-key": 'ukendt nøgle {key} i en henvisning til en tabel; brug "csv" med '
-                                     '"column" eller "columns" (og "key" for en tabel, "decimal" for '
-                                     'decimaltegnet)',
+    "problem.reference.unknown-key": 'ukendt nøgle {key} i en henvisning til en tabel; brug "csv" (eller '
+                                     '"xlsx" og "sheet") med "column" eller "columns" (og "key" for en '
+                                     'tabel, "decimal" for decimaltegnet)',
+    "problem.reference.xlsx": 'en kolonne i en projektmappe læses som {{"xlsx": "FIL.xlsx", "sheet": '
+                              '"ARK", "column": "NAVN"}}',
+    "problem.reference.sheet": '"sheet" er navnet på et ark i projektmappen, i anførselstegn',
     "problem.reference.decimal": '"decimal" er det decimaltegn, filen skriver tal med: "," eller "."',
     "problem.reference.key": 'en tabel læses som {{"csv": "FIL.csv", "key": "NAVNEKOLONNE", '
                              '"column": "VÆRDIER"}}',
@@ -653,6 +721,50 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.csv.unreadable": "svarene kan ikke læses: {problem}",
     "problem.csv.not-utf8": "filen er ikke UTF-8-tekst",
     "hint.csv.not-utf8": "eksportér den som CSV UTF-8",
+    "problem.xlsx.needs-openpyxl": "en projektmappe (.xlsx) kan kun læses med pakken openpyxl, som ikke er "
+                                   "installeret",
+    "hint.xlsx.needs-openpyxl": "installér resultkontrakt med tilføjelsen xlsx: "
+                                "pip install 'resultkontrakt[xlsx]'",
+    "problem.xlsx.unreadable": "svarene kan ikke læses: {problem}",
+    "problem.xlsx.not-xlsx": "filen er ikke en projektmappe (.xlsx), der kan læses",
+    "hint.xlsx.not-xlsx": "gem den fra regnearket som Excel-projektmappe (.xlsx), uden adgangskode",
+    "hint.xlsx.text": 'filen indeholder tekst: en CSV-eksport læses med {{"csv": "FIL.csv", ...}}',
+    "problem.xlsx.unpacks-too-large": "projektmappen fylder {size} udpakket, mere end grænsen på {limit} "
+                                      "(fire gange grænsen for en fil)",
+    "hint.xlsx.unpacks-too-large": "hvis projektmappen er rigtig, så hæv grænsen: `--max-file-size "
+                                   "STØRRELSE`, eller max_bytes= i Python",
+    "problem.xlsx.which-sheet": "projektmappen har flere ark: {sheets}",
+    "hint.xlsx.which-sheet": 'angiv, hvilket der skal læses: "sheet": "NAVN"',
+    "problem.xlsx.sheet-missing": "projektmappen har intet ark {sheet}",
+    "hint.xlsx.sheets": "dens ark er: {sheets}",
+    "problem.xlsx.too-many-rows": "arket {sheet} fortsætter efter række {rows}, et regnearks sidste række",
+    "hint.xlsx.too-many-rows": "gem projektmappen igen fra regnearket, eller eksportér svarene som CSV",
+    "problem.xlsx.too-many-cells": "arket {sheet} har mere end {cells} celler",
+    "hint.xlsx.too-many-cells": "læs svarene fra et ark, der kun indeholder dem, eller fra en CSV-eksport",
+    "problem.xlsx.empty": "arket {sheet} er tomt",
+    "hint.xlsx.empty": "arkets første række, der ikke er tom, navngiver kolonnerne",
+    "problem.xlsx.column-missing": "kolonnen {column} findes ikke i overskriften i arket {sheet} "
+                                   "(række {row})",
+    "problem.xlsx.column-twice": "kolonnen {column} står mere end én gang i overskriften i arket {sheet} "
+                                 "(række {row})",
+    "hint.xlsx.columns": "overskriften er arkets første række, der ikke er tom; dens kolonner er: "
+                         "{columns}",
+    "problem.xlsx.columns-shape": '"columns" giver en liste af svar pr. række, men faktummet er {type}',
+    "hint.xlsx.columns-shape": 'læs én kolonne med "column", eller erklær faktummet som '
+                               '`list of list of ...`',
+    "problem.xlsx.column-shape": '"column" giver ét svar pr. række, men faktummet er {type}',
+    "hint.xlsx.column-shape": 'læs flere kolonner med "columns": [...]',
+    "problem.xlsx.cell": "{cell}: kolonnen {column}: {problem}",
+    "problem.xlsx.blank": "{cell}: intet svar i kolonnen {column}",
+    "hint.xlsx.blank": "erklær svarene `optional` for at tillade tomme celler",
+    "problem.xlsx.no-result": "{cell}: formlen i kolonnen {column} har intet gemt resultat",
+    "hint.xlsx.no-result": "projektmappen er skrevet af et program og aldrig beregnet: åbn den i et "
+                           "regneark, og gem den, så hver formels resultat gemmes med den",
+    "problem.xlsx.key-blank": "{cell}: hver række skal have et navn i {key} og en værdi i {column}",
+    "hint.xlsx.key-blank": "udfyld de tomme celler",
+    "problem.xlsx.key-twice": "{cell}: {name} står to gange i kolonnen {key}",
+    "hint.xlsx.key-twice": "hver række skal nævne en anden part",
+    "problem.xlsx.stopped": "stoppede efter {count} problemer i dette ark",
     "problem.split.not-given": "fordelingen `{split}` tager sine vægte fra faktummet `{fact}`, som ikke er "
                                "givet",
     "hint.split.not-given": "giv fakta: rk split KONTRAKT --facts FAKTA.json",
@@ -675,7 +787,7 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.split.denominator": "giv vægtene som decimaltal eller hele tal",
     "got.text": "teksten {text}", "got.number": "{text}", "got.true": "true", "got.false": "false",
     "got.list": "en liste", "got.object": "et objekt", "got.big": "et helt tal med omkring {text} cifre",
-    "got.type": "en værdi af typen {text}",
+    "got.type": "en værdi af typen {text}", "got.date": "datoen {text}",
 }
 
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
