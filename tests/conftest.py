@@ -29,6 +29,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+# The few tests that are slow by their size (a 10 MB file, 10,000 goals) take that size in the
+# deep and fuzz profiles, which CI runs, and a third of it in the quick loop.
+DEEP = os.environ.get("HYPOTHESIS_PROFILE", "quick") != "quick"
 
 
 @attrs.frozen
