@@ -21,7 +21,7 @@ NORD, MIDT = HERE / "hub-nord.rk", HERE / "hub-midt.rk"
 
 def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     table = rk.compare([(NORD, HERE / "nord-2019.json"), (MIDT, HERE / "midt-2019.json")])
-    assert [c.label for c in table.columns] == ["Erhvervshus Nordjylland", "Erhvervshus Midtjylland"]
+    assert [c.label for c in table.columns] == ["Erhvervshus Nordjylland 2019", "Erhvervshus Midtjylland 2019"]
     assert [row.id for row in table.rows] == ["1", "2", "3", "4", "5"]
     one, two, _, four, five = table.rows
     assert [cell.fulfilment if cell else None for cell in one.cells] == [Fraction(1, 2), Fraction(0)]
@@ -109,7 +109,7 @@ def test_rk_compare_writes_csv_bytes_as_they_are(rk, tmp_path) -> None:  # type:
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfM\xc3\xa5l;")
     json_run = rk("compare", f"{NORD}:{HERE / 'nord-2019.json'}", "--format", "json")
-    assert json.loads(json_run.stdout)["columns"][0]["label"] == "Erhvervshus Nordjylland"
+    assert json.loads(json_run.stdout)["columns"][0]["label"] == "Erhvervshus Nordjylland 2019"
 
 
 answers = st.fixed_dictionaries({

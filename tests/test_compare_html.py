@@ -98,12 +98,12 @@ def test_the_table_shows_status_fulfilment_value_titles_that_differ_and_the_over
     page = comparison_html(hubs(), DA)
     text = text_of(page)
     assert "2 opgørelser side om side" in text
-    assert "Erhvervshus Nordjylland Erhvervshus Midtjylland" in text  # the columns' labels
+    assert "Erhvervshus Nordjylland 2019 Erhvervshus Midtjylland 2019" in text  # the columns' labels
     assert "50 % (57) delvist opfyldt 0 % (49,5) ikke opfyldt" in text
     assert "100 % (72,5 %) opfyldt" in text and "50 % (1 af 2)" in text
     # Goal 2's titles differ: flagged, each title shown with the columns that give it.
-    assert ("* titler forskellige Oplevet effekt af vejledningen (Erhvervshus Nordjylland) "
-            "Virksomhedernes oplevede effekt (Erhvervshus Midtjylland)") in text
+    assert ("* titler forskellige Oplevet effekt af vejledningen (Erhvervshus Nordjylland 2019) "
+            "Virksomhedernes oplevede effekt (Erhvervshus Midtjylland 2019)") in text
     # Goal 4 is not in Midt's contract, goal 5 not in Nord's: empty there.
     row4 = re.search(r"<tr><th scope=\"row\">4</th>.*?</tr>", page)
     assert row4 and row4.group().endswith('<td class="rkc-num"></td></tr>')
@@ -130,7 +130,7 @@ def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason():
     comparison = rk.compare([(HERE / "hub-nord.rk", HERE / "broken-2019.json"),
                              (HERE / "hub-midt.rk", HERE / "midt-2019.json")])
     text = text_of(comparison_html(comparison, DA))
-    assert "Erhvervshus Nordjylland: fakta kan ikke læses, så intet mål kan vurderes" in text
+    assert "Erhvervshus Nordjylland 2019: fakta kan ikke læses, så intet mål kan vurderes" in text
     assert "broken-2019.json:3:1" in text
     assert "0 % (49,5) ikke opfyldt" in text  # Midt's column is all there
 
@@ -312,7 +312,7 @@ def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall
     assert "2 opgørelser side om side" in flat
     assert "Samlet målopfyldelse 75 % 62,5 %" in flat
     assert "50 % (57) 0 % (49,5)" in flat and "100 % (72,5 %) 100 % (70 %)" in flat
-    assert "Mål Titel Nordjylland Midtjylland" in flat  # the labels, over two lines
+    assert "Mål Titel Nordjylland 2019 Midtjylland 2019" in flat  # the labels, over two lines
     # In reading order, each goal's id and title over its chart.
     pdf = tmp_path / "reading.pdf"
     chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
@@ -324,7 +324,7 @@ def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall
         assert f"Mål {goal_id}: {title}" in read, title
     assert "2 * titler forskellige Oplevet effekt af vejledningen" in read
     assert "Mål 2: Oplevet effekt af vejledningen / Virksomhedernes oplevede effekt" in read
-    assert "Erhvervshus Nordjylland 50 % (57) Erhvervshus Midtjylland 0 % (49,5)" in read  # goal 1's chart
+    assert "Erhvervshus Nordjylland 2019 50 % (57) Erhvervshus Midtjylland 2019 0 % (49,5)" in read  # goal 1's chart
     assert "Diagram" not in read and "Opgørelse" not in read  # the charts' tables are for the screen only
 
 

@@ -304,17 +304,15 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
 
 
 def _labelled(columns: list[Column], series: bool) -> list[Column]:
-    """Each column's label: the year for a series, else the contract's title, with the year
-    where two contracts have one title."""
+    """Each column's label: the year for a series, else the contract's title and year."""
     def year(column: Column) -> str:
         return str(column.period[0].year) if column.period is not None else ""
 
     if series:
         labels = [year(column) or f"{index + 1}" for index, column in enumerate(columns)]
-    else:
-        titles = [column.contract for column in columns]
-        labels = [f"{title} {year(column)}".strip() if titles.count(title) > 1 else title
-                  for title, column in zip(titles, columns, strict=True)]
+    else:  # the contract's title and its year, unless the title says the year already
+        labels = [column.contract if year(column) in column.contract else f"{column.contract} {year(column)}"
+                  for column in columns]
     unique = [label if labels.count(label) == 1 else f"{label} ({index + 1})"
               for index, label in enumerate(labels)]
     return [attrs.evolve(column, label=label) for column, label in zip(columns, unique, strict=True)]
