@@ -257,15 +257,26 @@ def _report(args: argparse.Namespace) -> int:
     built = report.build(contract, facts, args.lang, as_of=args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
-    if args.output:
+    if not _written(args.output, text, "the report"):
+        return FAILED
+    return FAILED if built.failed else OK
+
+
+def _written(output: str | None, text: str, what: str, raw: bool = False) -> bool:
+    """`text` written to the file `output` (atomically), or to the screen; False if the file
+    could not be written (and said why). `raw` sends it unchanged: a spreadsheet file's
+    byte-order mark and line ends, whose every cell is made visible and safe already."""
+    if output:
         try:
-            write_atomically(args.output, text.encode("utf-8", "backslashreplace"))
+            write_atomically(output, text.encode("utf-8", "backslashreplace"))
         except FileProblem as problem:
-            _print_file_problem(args.output, "cannot write the report", problem)
-            return FAILED
+            _print_file_problem(output, f"cannot write {what}", problem)
+            return False
+    elif raw:
+        (sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout).write(text)
     else:
         sys.stdout.write(text)
-    return FAILED if built.failed else OK
+    return True
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -345,19 +356,10 @@ def _compare(args: argparse.Namespace) -> int:
         text = comparison_html(comparison, wording)
     else:
         text = comparison.text(wording)
-    if args.output:
-        try:
-            write_atomically(args.output, text.encode("utf-8", "backslashreplace"))
-        except FileProblem as problem:
-            _print_file_problem(args.output, "cannot write the comparison", problem)
-            return FAILED
-    elif args.format == "csv":
-        # A spreadsheet file as it is: its byte-order mark and line ends go out unchanged
-        # (every cell is made visible and safe already, by escape.spreadsheet).
-        raw = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
-        raw.write(text)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    if not _written(args.output, text, "the comparison", raw=args.format == "csv"):
+        return FAILED
     failed = any(column.problem is not None or column.evaluation.errors for column in comparison.columns)
     return FAILED if failed else OK
 

@@ -3,8 +3,8 @@
 The national comparison sets the hubs' contracts side by side on the goals they share
 (section 7 of the source contract); a municipal council reads its hub's results year
 on year. A `Comparison` holds, for each goal id, a cell per evaluation: its status,
-its fulfilment and the value that decided it, as data. Text, JSON, CSV and HTML are
-renderers over it (render.py, compare_html.py); nothing here makes words.
+its fulfilment and the value that decided it, as data (comparison.py). Text, JSON, CSV
+and HTML are renderers over it (compare_data.py, compare_html.py); nothing here makes words.
 """
 
 from __future__ import annotations
@@ -24,128 +24,19 @@ from .errors import FactsError, Problem
 from .factsfile import FactsFile, Reads, load_facts
 from .files import DEFAULT_MAX_BYTES
 from .evidence import Comparison as Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
-from .results import Evaluation, GoalResult, Status
+from .results import Evaluation, GoalResult
 from .values import MONEY, NUMBER, PERCENT
 from .wording import Language, wording_for
+from .comparison import Cell, Column, Decided, Grid, Row
 
 # A year in a facts file's name (`2019.json`, `nordjylland-2020.facts.json`): the period of
 # a year's facts when one contract is compared with itself over the years.
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 
 
-@attrs.frozen
-class Decided:
-    """The value that decided a goal's result: a measure with its kind, or deliverables done."""
-
-    value: Fraction | None = None
-    kind: str = NUMBER  # number, percent or money: how it is written, and how it changes
-    done: int | None = None  # deliverables done, of `of`
-    of: int | None = None
-
-
-@attrs.frozen
-class Cell:
-    """One goal in one evaluation: its status, fulfilment, and what decided it."""
-
-    status: Status
-    fulfilment: Fraction | None
-    decided: Decided | None = None
-    points: Fraction | None = None
-    title: str = ""
-
-
-@attrs.frozen
-class Column:
-    """One evaluation: a contract's results for one set of facts.
-
-    `problem` is set when the facts could not be read at all: the column is kept, and
-    its goals are not evaluable, with that reason.
-    """
-
-    label: str
-    contract: str
-    period: tuple[dt.date, dt.date] | None
-    evaluation: Evaluation
-    problem: Problem | None = None
-
-    @property
-    def weighted(self) -> bool:
-        return self.evaluation.weighted
-
-    @property
-    def overall(self) -> Fraction | None:
-        return self.evaluation.overall
-
-    @property
-    def points(self) -> Fraction | None:
-        return self.evaluation.points if self.weighted else None
-
-
-@attrs.frozen
-class Row:
-    """One goal id across the evaluations; `cells` follow the columns (None: no such goal there)."""
-
-    id: str
-    cells: tuple[Cell | None, ...]
-
-    @property
-    def titles(self) -> tuple[str, ...]:
-        """Each title the goal has, once, in column order."""
-        return tuple(dict.fromkeys(cell.title for cell in self.cells if cell is not None))
-
-    @property
-    def title(self) -> str:
-        return self.titles[0] if self.titles else ""
-
-    @property
-    def titles_differ(self) -> bool:
-        """The goal has different titles in different contracts: shown, never merged silently."""
-        return len(self.titles) > 1
-
-
-@attrs.frozen
-class Comparison:
-    """Evaluations side by side (`rk compare`): columns, rows of goals, and the overall results.
-
-    `series` is set when every column is the same contract: then the columns stand in
-    period order, and the change from the one before the last to the last is shown.
-    """
-
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    series: bool = False
-    group: str | None = None
-
-    @property
-    def weighted(self) -> bool:
-        return any(column.weighted for column in self.columns)
-
-    def change(self, row: Row) -> Decided | None:
-        """The year-on-year change of a goal in a series: the last column against the one
-        before it, in the decided value where both have one of the same kind (NPS +4), else
-        in fulfilment (percentage points). None where either is missing."""
-        if not self.series or len(row.cells) < 2:
-            return None
-        before, last = row.cells[-2], row.cells[-1]
-        if before is None or last is None:
-            return None
-        if before.decided is not None and last.decided is not None and before.decided.kind == \
-                last.decided.kind and before.decided.value is not None and last.decided.value is not None:
-            return Decided(last.decided.value - before.decided.value, before.decided.kind)
-        if before.decided is not None and last.decided is not None and before.decided.done is not None \
-                and last.decided.done is not None:
-            return Decided(Fraction(last.decided.done - before.decided.done), NUMBER)
-        if before.fulfilment is None or last.fulfilment is None:
-            return None
-        return Decided(last.fulfilment - before.fulfilment, PERCENT)
-
-    def overall_change(self) -> Decided | None:
-        if not self.series or len(self.columns) < 2:
-            return None
-        before, last = self.columns[-2].overall, self.columns[-1].overall
-        if before is None or last is None:
-            return None
-        return Decided(last - before, PERCENT)
+@attrs.frozen(repr=False)
+class Comparison(Grid):
+    """Evaluations side by side (`rk compare`, `rk.compare`), with its renderings."""
 
     def to_dict(self, language: Language = "en") -> dict[str, object]:
         """The shape of `rk compare --format json` (rk-language-2.md), worded in `language`."""

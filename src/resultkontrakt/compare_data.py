@@ -19,7 +19,7 @@ from .values import MONEY, PERCENT, percent_number, round_half_away
 from .vocabulary import number_literal, shortened
 
 if TYPE_CHECKING:
-    from .compare import Cell, Comparison, Decided, Row
+    from .comparison import Cell, Decided, Grid as Comparison, Row
     from .wording import Wording
 
 
@@ -94,7 +94,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
         needed = [needed[0], 12] + [min(n, max(8, room)) for n in needed[2:]]
         title_width = 12
     needed[1] = title_width
-    out = [_title(comparison, w), ""]
+    out = [comparison_title(comparison, w), ""]
     for index, line in enumerate(table):
         if index == len(table) - len(footer):
             out.append("")
@@ -109,7 +109,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     return "\n".join(line.replace("\u00a0", " ") for line in out)
 
 
-def _title(comparison: Comparison, w: Wording) -> str:
+def comparison_title(comparison: Comparison, w: Wording) -> str:
     first = comparison.columns[0]
     title = (w.phrase("compare.series", contract=first.contract) if comparison.series
              else w.phrase("compare.side by side", n=len(comparison.columns)))

@@ -42,14 +42,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from . import escape
-from .compare_data import _title, cell_text, change_text, decided_text
+from .compare_data import cell_text, change_text, comparison_title, decided_text
 from .explain import not_evaluable
 from .reasons import problem_text
 from .values import MONEY, NUMBER, PERCENT, round_half_away
 from .vocabulary import shortened
 
 if TYPE_CHECKING:
-    from .compare import Cell, Column, Comparison, Row
+    from .comparison import Cell, Column, Grid as Comparison, Row
     from .distance import Reach
     from .wording import Wording
 
@@ -148,7 +148,7 @@ def comparison_html(comparison: Comparison, w: Wording, whole: bool = True) -> s
         [c.label for c in comparison.columns], [r.id for r in comparison.rows],
         [[None if c is None else c.fulfilment for c in r.cells] for r in comparison.rows],
     )).encode("utf-8", "backslashreplace")).hexdigest()[:8]
-    heading = _title(comparison, w)
+    heading = comparison_title(comparison, w)
     notes = _notes(comparison, w, ids)
     body = [f"<h1>{e(heading)}</h1>", _table(comparison, w, notes)]
     if notes.texts:
