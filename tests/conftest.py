@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -10,6 +13,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from resultkontrakt import cli
+
+# Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
+# theirs in a folder of their own, removed at the end, and never touch the user's.
+_CACHE = tempfile.mkdtemp(prefix="rk-test-cache-")
+os.environ["RK_CACHE_DIR"] = _CACHE
+os.environ.pop("RK_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.compare import CompareError
+from resultkontrakt.comparing import CompareError
 from resultkontrakt.compare_data import comparison_csv
 from resultkontrakt.wording import DANISH
 

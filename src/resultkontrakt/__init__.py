@@ -6,31 +6,69 @@
     print(result.explain())
 """
 
-from .compare import Comparison, compare
-from .contract import Contract, load, loads
-from .errors import ContractError, FactsError, Problem, RkError, RkSyntaxError, Span
-from .facts import Supplied
-from .factsfile import FactsFile, load_facts, loads_facts
-from .results import Evaluation, GoalResult, PaymentResult, SplitResult
+from __future__ import annotations
 
-__all__ = [
-    "Comparison",
-    "Contract",
-    "ContractError",
-    "Evaluation",
-    "FactsError",
-    "FactsFile",
-    "GoalResult",
-    "PaymentResult",
-    "Problem",
-    "RkError",
-    "RkSyntaxError",
-    "Span",
-    "SplitResult",
-    "Supplied",
-    "compare",
-    "load",
-    "load_facts",
-    "loads",
-    "loads_facts",
-]
+import functools
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time each name is imported when first used
+    from .comparing import Comparison as Comparison, compare as compare
+    from .contract import Contract as Contract, load as load, loads as loads
+    from .errors import (
+        ContractError as ContractError,
+        FactsError as FactsError,
+        Problem as Problem,
+        RkError as RkError,
+        RkSyntaxError as RkSyntaxError,
+        Span as Span,
+    )
+    from .facts import Supplied as Supplied
+    from .factsfile import (
+        FactsFile as FactsFile,
+        load_facts as load_facts,
+        loads_facts as loads_facts,
+    )
+    from .results import (
+        Evaluation as Evaluation,
+        GoalResult as GoalResult,
+        PaymentResult as PaymentResult,
+        SplitResult as SplitResult,
+    )
+
+# Each public name and the module it lives in. `import resultkontrakt` imports none of them,
+# so a command or an editor that needs only the parser does not pay for the renderers.
+_HOMES = {
+    "Comparison": "comparing", "compare": "comparing",
+    "Contract": "contract", "load": "contract", "loads": "contract",
+    "ContractError": "errors", "FactsError": "errors", "Problem": "errors", "RkError": "errors",
+    "RkSyntaxError": "errors", "Span": "errors",
+    "Supplied": "facts",
+    "FactsFile": "factsfile", "load_facts": "factsfile", "loads_facts": "factsfile",
+    "Evaluation": "results", "GoalResult": "results", "PaymentResult": "results",
+    "SplitResult": "results",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(f".{home}", __name__), name)
+    elif name in _modules():  # a module of the package, `rk.syntax`, imported when first named
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later reads skip this function
+    return value
+
+
+@functools.cache
+def _modules() -> frozenset[str]:
+    return frozenset(module.name for module in pkgutil.iter_modules(__path__))
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

@@ -52,8 +52,7 @@ class _ShorthandTier:
 
 def build(tree: Tree, source: str) -> tuple[s.Module, list[Problem]]:
     builder = _Builder(source)
-    module = builder.node(tree)
-    return attrs.evolve(module, source=source), builder.problems
+    return builder.node(tree), builder.problems
 
 
 class _Builder:
@@ -108,16 +107,7 @@ class _Builder:
         for extra in headers[1:]:
             self._error(extra.span, "a file holds one `contract` header; this is a second one",
                         "merge the two headers into one")
-        return s.Module(
-            header=headers[0] if headers else None,
-            facts=tuple(i for i in items if isinstance(i, s.Fact)),
-            metrics=tuple(i for i in items if isinstance(i, s.Metric)),
-            goals=tuple(i for i in items if isinstance(i, s.Goal)),
-            splits=tuple(i for i in items if isinstance(i, s.Split)),
-            examples=tuple(i for i in items if isinstance(i, s.Example)),
-            payments=tuple(i for i in items if isinstance(i, s.Payment)),
-            items=tuple(items),
-        )
+        return s.module_of(tuple(items), self.source)
 
     def contract(self, meta: Meta, children: list[Any]) -> s.Header:
         title, *items = children

@@ -17,7 +17,6 @@ from .analysis import Analysis
 from .errors import Problem, Span, did_you_mean
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, a, unit_hint
-from .split import split_unit
 from .tiers import check_tiers
 from .values import (
     BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
@@ -198,7 +197,8 @@ def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tupl
                     "payment, which comes after the goals")
         problems.append(Problem("error", message, value.span, hint))
     # Goals on a cycle (an error) are still judged, last, so that every goal has a place.
-    order += [goal_id for goal_id in ids if goal_id not in order]
+    placed = set(order)
+    order += [goal_id for goal_id in ids if goal_id not in placed]
     return order, problems
 
 
@@ -237,7 +237,7 @@ def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
         yield Problem("error", f"split `{split.name}` has no total", split.span,
                       "say what is split, e.g. `total 16488 tkr`")
         return
-    unit = split_unit(split)
+    unit = split.billed_in
     total = split.fixed_total
     if unit.value <= 0:
         yield Problem("error", "the unit of a split must be above zero", unit.span,

@@ -11,17 +11,18 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import escape
-from .contract import Contract, load, read_contract
 from .errors import Problem, RkError
-from .factsfile import FactsFile, load_facts
 from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
-from .wording import WORDINGS
-from .render import (
-    allocation_csv, allocation_json, allocation_text, evaluation_json, evaluation_text,
-)
+
+if TYPE_CHECKING:
+    from .contract import Contract
+    from .factsfile import FactsFile
+
+# Each command imports what it uses when it runs: `rk check` never loads the renderers,
+# and `rk fmt` never loads the evaluator. Start-up time is most of what a command costs.
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -201,10 +202,16 @@ def _plural(count: int, word: str) -> str:
 
 
 def _facts(args: argparse.Namespace, path: str) -> FactsFile:
+    from .factsfile import load_facts
+
     return load_facts(path, data_dir=args.data_dir, max_bytes=args.max_bytes)
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from .contract import load
+    from .render import evaluation_json, evaluation_text
+    from .wording import WORDINGS
+
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
@@ -222,6 +229,7 @@ def _test(args: argparse.Namespace) -> int:
     import textwrap
 
     from . import examples
+    from .contract import load
 
     passed = failed = 0
     for path in args.contracts:
@@ -250,6 +258,7 @@ def _test(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from . import report
+    from .contract import load
 
     contract = load(args.contract, max_bytes=args.max_bytes)
     facts = _facts(args, args.facts)
@@ -280,6 +289,7 @@ def _written(output: str | None, text: str, what: str, raw: bool = False) -> boo
 
 
 def _fmt(args: argparse.Namespace) -> int:
+    from .contract import read_contract
     from .fmt import PLAIN, format_file
 
     status = OK
@@ -330,9 +340,10 @@ class _Usage(Exception):
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .compare import CompareError, compare
+    from .comparing import CompareError, compare
     from .compare_data import comparison_csv
     from .compare_html import comparison_html
+    from .wording import WORDINGS
 
     try:
         pairs = [_pair(written) for written in args.pairs]
@@ -371,6 +382,9 @@ def _print_file_problem(name: str, what: str, problem: FileProblem) -> None:
 
 
 def _split(args: argparse.Namespace) -> int:
+    from .contract import load
+    from .render import allocation_csv, allocation_json, allocation_text
+
     contract = load(args.contract, max_bytes=args.max_bytes)
     if not contract.splits:
         print(f"{args.contract}: error: the contract has no split", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""A comparison (compare.py) as text for a terminal, JSON data and CSV for a spreadsheet.
+"""A comparison (comparing.py) as text for a terminal, JSON data and CSV for a spreadsheet.
 
 Every word comes from the wording asked for; numbers are written as that language's
 reader expects (in CSV, as its spreadsheet reads them: `;` and a decimal comma in Danish).

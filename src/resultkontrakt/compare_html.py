@@ -1,4 +1,4 @@
-"""A comparison (compare.py) as one self-contained HTML page, with a chart per goal.
+"""A comparison (comparing.py) as one self-contained HTML page, with a chart per goal.
 
 The page needs nothing from elsewhere: no script, font, style sheet or image; its
 style is inline and its charts are inline SVG. It reads on a phone (the wide table

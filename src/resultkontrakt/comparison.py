@@ -2,7 +2,7 @@
 
 What `rk compare` shows, held as values: for each goal id, a cell per evaluation with its
 status, its fulfilment and the value that decided it. The renderers (compare_data.py,
-compare_html.py) read it; compare.py builds it and gives it its renderings.
+compare_html.py) read it; comparing.py builds it and gives it its renderings.
 """
 
 from __future__ import annotations

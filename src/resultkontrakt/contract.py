@@ -14,28 +14,24 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from . import syntax as s
-from .build import build
 from .analysis import Analysis
-from .check import check
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
-from .evaluate import Evaluator
-from .facts import MAX_UNKNOWN, Supplied, check_facts
-from .factsfile import FactsFile
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
-from .parser import parse
-from .reasons import problem
-from .runtime import MAX_BITS
 from .vocabulary import INVISIBLE, quote, shortened
-from .evidence import Failure, NotEvaluable, Waiting
-from .reasons import Quantity
-from .results import Allocation, Evaluation, SplitResult
-from .split import allocate, split_unit, units_of
-from .values import T_MONEY
+
+if TYPE_CHECKING:
+    from .evaluate import Evaluator
+    from .facts import Supplied
+    from .results import Allocation, Evaluation, SplitResult
+
+# Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
+# checks; evaluating and splitting need much more. The methods that evaluate import what
+# they use when they run, so that loading never pays for it.
 
 
 @attrs.frozen
@@ -89,6 +85,10 @@ class Contract:
         `as_of` evaluates during the period, as of that day: a goal that needs a
         deliverable or a fact not due yet is pending, and says what it waits for.
         """
+        from .evaluate import Evaluator
+        from .facts import Supplied
+        from .results import Evaluation
+
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
             raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
         if isinstance(facts, Supplied):
@@ -132,6 +132,12 @@ class Contract:
 
     def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied) -> SplitResult:
         """A split whose total is worked out from the facts: its allocation, or why there is none."""
+        from .evidence import Failure, NotEvaluable, Waiting
+        from .reasons import Quantity
+        from .results import SplitResult
+        from .split import allocate, units_of
+        from .values import T_MONEY
+
         paid = evaluator.split_total(split)
         total = paid.amount
         if total is None:
@@ -139,7 +145,7 @@ class Contract:
         reason = units_of(split, total)
         if reason is not None:
             failure = Failure(reason, split.total, {
-                "total": Quantity(total, T_MONEY), "unit": Quantity(split_unit(split).value, T_MONEY),
+                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
                 "installments": split.installments,
                 "each": Quantity(total / split.installments, T_MONEY)})
             return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
@@ -167,6 +173,8 @@ class Contract:
         evaluating checked facts again (a loop over scenarios) repeats none of it.
         The arguments are those of `evaluate`.
         """
+        from .facts import check_facts
+
         # Only metrics can be given a value: a fact goes in `facts`, and a payment or a
         # deliverable is worked out or reported, never set by a what-if.
         metric_types = {name: self.analysis.types[name] for name in self.analysis.metrics
@@ -189,6 +197,9 @@ class Contract:
         changes) are worked out unless `margins=False`, or by default for
         splits of more than a thousand parties.
         """
+        from .reasons import problem
+        from .split import allocate
+
         split = self._split_named(name)
         if split.fixed_total is None:
             if facts is None:
@@ -213,6 +224,8 @@ class Contract:
 
     def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
         """The weights of a split from a table fact already checked, with its parties as listed."""
+        from .reasons import problem
+
         name = split.shares_from
         assert name is not None
         if name in supplied.invalid:
@@ -239,6 +252,10 @@ class Contract:
     def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None, *,
                        data_dir: str | Path | None, max_bytes: int | None
                        ) -> list[tuple[str, Fraction | int]]:
+        from .facts import check_facts
+        from .factsfile import FactsFile
+        from .reasons import problem
+
         name = split.shares_from
         assert name is not None
         if facts is None or facts.get(name) is None:
@@ -255,6 +272,10 @@ class Contract:
 
     def _checked_weights(self, split: s.Split, table: tuple[tuple[str, Fraction | int], ...]
                          ) -> list[tuple[str, Fraction | int]]:
+        from .facts import MAX_UNKNOWN
+        from .reasons import problem
+        from .runtime import MAX_BITS
+
         name = split.shares_from
         problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
                     for party, weight in table if weight < 0][:MAX_UNKNOWN]
@@ -289,8 +310,14 @@ class Contract:
 
 def loads(text: str | bytes, source: str = "<string>") -> Contract:
     """Load a contract from text; raise `RkSyntaxError` or `ContractError` with every problem."""
+    return _loads(text, source, kept=False)
+
+
+def _loads(text: str | bytes, source: str, kept: bool) -> Contract:
+    from .check import check
+
     if isinstance(text, bytes):
-        return _loads_bytes(text, source)
+        text = decode_contract(text, source)
     if not isinstance(text, str):
         raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
     text = prepared(text, source)
@@ -299,9 +326,7 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tree = parse(text, source)
-        module, build_problems = build(tree, source)
-        del tree
+        module, build_problems = _read(text, source) if kept else _parsed(text, source)
         analysis = check(module, build_problems)
     except RecursionError:
         raise RkSyntaxError([Problem("error", "the contract is nested too deeply to read",
@@ -317,8 +342,34 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
 
 
 def load(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Contract:
-    """Load a contract from a `.rk` file (a regular file of at most `max_bytes` bytes)."""
-    return _loads_bytes(read_contract(path, max_bytes), str(path))
+    """Load a contract from a `.rk` file (a regular file of at most `max_bytes` bytes).
+
+    A file read before, unchanged, is read from the user's cache folder (contract_cache.py)
+    rather than parsed again: the same contract, sooner. `RK_NO_CACHE=1` turns that off.
+    """
+    return _loads(read_contract(path, max_bytes), str(path), kept=True)
+
+
+def _parsed(text: str, source: str) -> tuple[s.Module, list[Problem]]:
+    from .build import build
+    from .parser import parse
+
+    return build(parse(text, source), source)
+
+
+def _read(text: str, source: str) -> tuple[s.Module, list[Problem]]:
+    """What the parser and the builder make of `text`: kept from an earlier run, or made now
+    and kept. Only files are kept: they are what is read again, run after run."""
+    from . import contract_cache
+
+    name = contract_cache.key(text, source)
+    found = contract_cache.read(name)
+    if found is not None:
+        items, problems = found
+        return s.module_of(items, source), problems
+    module, problems = _parsed(text, source)
+    contract_cache.write(name, module.items, problems)
+    return module, problems
 
 
 def read_contract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -328,10 +379,6 @@ def read_contract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
     except FileProblem as problem:
         raise ContractError([Problem("error", f"cannot read the contract: {problem.message}",
                                      Span.point(str(path), 1, 1), problem.hint)]) from None
-
-
-def _loads_bytes(data: bytes, source: str) -> Contract:
-    return loads(decode_contract(data, source), source)
 
 
 def decode_contract(data: bytes, source: str) -> str:
@@ -376,6 +423,8 @@ def _refuse_invisible(text: str, source: str) -> None:
 
 def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:
     """The size in bits of the weights' least common denominator, counted no further than needed."""
+    from .runtime import MAX_BITS
+
     common = 1
     for weight in weights:
         common = math.lcm(common, Fraction(weight).denominator)

@@ -1,22 +1,22 @@
 """Text -> parse tree. Builds the Lark parser once and turns its errors into ours.
 
-The grammar lives in `grammar/resultkontrakt.lark` at the top of the project
-and is shipped inside the wheel as `resultkontrakt/grammar/resultkontrakt.lark`.
+The grammar and the parser's tables are files shipped beside the code (shipped.py).
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 
 import lark
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.grammar import Rule
+from lark.lexer import TerminalDef
 
+from . import cache, plaindata
+from .shipped import TABLES_NAME, grammar_file, grammar_text, source_folder
 from .errors import Problem, RkSyntaxError, Span
-
-GRAMMAR_NAME = "resultkontrakt.lark"
 
 # What each kind of token is called in an error message, in a contract
 # writer's words rather than the grammar's.
@@ -35,34 +35,59 @@ _TOKEN_WORDS = {
 _OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or", "of"}
 
 
-def grammar_text() -> str:
-    """The grammar, from inside the installed package or from the source tree."""
-    shipped = resources.files("resultkontrakt").joinpath("grammar", GRAMMAR_NAME)
-    if shipped.is_file():
-        return shipped.read_text(encoding="utf-8")
-    # Running from a checkout (editable install or plain src/ on the path).
-    in_tree = Path(__file__).resolve().parents[2] / "grammar" / GRAMMAR_NAME
-    return in_tree.read_text(encoding="utf-8")
-
-
-_OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
+OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
             "maybe_placeholders": True}
+
 
 
 @functools.cache
 def parser() -> Lark:
     """The parser, built once per process.
 
-    Building the LALR tables takes longer than everything else `rk eval` does,
-    so Lark keeps them in a cache file in the system's temporary folder, keyed
-    by the grammar and Lark's version. A cache that cannot be read or written
-    only costs the time to build the tables again.
+    Working out the LALR tables takes longer than everything else `rk check` does, so they
+    are read as plain data: from the tables shipped with the package when they were made
+    from this grammar by this version of Lark, else from the user's cache folder, else
+    worked out here and kept there. Never from a pickle: Lark's own cache is one.
     """
     grammar = grammar_text()
-    try:
-        return Lark(grammar, cache=True, **_OPTIONS)
-    except Exception:
-        return Lark(grammar, **_OPTIONS)
+    made_for = made_for_grammar(grammar)
+    for read in (lambda: grammar_file(TABLES_NAME), lambda: cache.read("parser", made_for["key"])):
+        try:
+            data = read()
+            if data is not None:
+                return _from_tables(data, made_for)
+        except (OSError, plaindata.Unreadable, LookupError, TypeError, ValueError, lark.exceptions.LarkError):
+            pass  # not there, or not for this grammar and Lark: the next place, or work them out
+    built = Lark(grammar, **OPTIONS)
+    cache.write("parser", made_for["key"], tables(built, made_for))
+    return built
+
+
+def made_for_grammar(grammar: str) -> dict[str, str]:
+    made_for = {"grammar": cache.key(grammar), "lark": lark.__version__,
+                "options": repr(sorted(OPTIONS.items()))}
+    return {**made_for, "key": cache.key(*made_for.values())}
+
+
+def tables(built: Lark, made_for: dict[str, str]) -> bytes:
+    """The parser's tables as plain data, with what they were made from."""
+    data, memo = built.memo_serialize([TerminalDef, Rule])
+    return plaindata.dumps({"made_for": made_for, "data": data, "memo": memo})
+
+
+def _from_tables(data: bytes, made_for: dict[str, str]) -> Lark:
+    read = plaindata.Reader(()).loads(data)
+    if read["made_for"] != made_for:
+        raise ValueError("tables made for another grammar or Lark")
+    return Lark.load({"data": read["data"], "memo": read["memo"]})
+
+
+def write_tables() -> Path:
+    """Write the tables shipped beside the grammar in the source tree (after a grammar change)."""
+    grammar = grammar_text()
+    target = source_folder() / TABLES_NAME
+    target.write_bytes(tables(Lark(grammar, **OPTIONS), made_for_grammar(grammar)))
+    return target
 
 
 # Every later step walks expressions recursively; bounding the nesting here
@@ -265,3 +290,7 @@ def _literal(terminal: str) -> str | None:
     except KeyError:
         return None
     return pattern.value if isinstance(pattern, lark.lexer.PatternStr) else None
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's command
+    print(f"wrote {write_tables()}")

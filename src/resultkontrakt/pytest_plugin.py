@@ -54,6 +54,9 @@ class ExampleFailed(Exception):
 class ExampleItem(pytest.Item):
     def __init__(self, *, contract: Contract, example: syntax.Example, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # An example takes no fixtures. Plugins that look at every test's fixtures (pytest-lsp
+        # wraps each test call and stops with an error at an item that has none) find an empty set.
+        self.funcargs: dict[str, object] = {}
         self.contract = contract
         self.example = example
 

@@ -527,22 +527,12 @@ def _first_holding(holds: Callable[[int], bool], low: int, high: int | None, fro
 MARGINS_UP_TO = 1000
 
 
-def split_unit(split: s.Split) -> s.Money:
-    """The unit billed in: as written, or 1 of the total's own unit (16488 tkr: 1 tkr; 1 kr
-    for a total worked out from the facts)."""
-    if split.unit is not None:
-        return split.unit
-    assert split.total is not None
-    fixed = split.fixed_total
-    return s.Money(Fraction(1), fixed.unit if fixed is not None else "kr", span=split.total.span)
-
-
 def units_of(split: s.Split, total: Fraction) -> str | None:
     """Why a total worked out from the facts cannot be split as the contract says (a reason
     code), or None when it can: a whole number of units, not below zero."""
     if total < 0:
         return "split-negative-total"
-    if (total / split.installments / split_unit(split).value).denominator != 1:
+    if (total / split.installments / split.billed_in.value).denominator != 1:
         return "split-uneven-total" if split.installments == 1 else "split-uneven-installments"
     return None
 
@@ -554,7 +544,7 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
     fixed = split.fixed_total
     amount = fixed.value if fixed is not None else total
     assert amount is not None, "a computed total is worked out before the split"
-    unit = split_unit(split)
+    unit = split.billed_in
     account = MONEY_UNITS[unit.unit]
     per_installment = amount / split.installments
     units = per_installment / unit.value

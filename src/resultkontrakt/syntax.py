@@ -392,6 +392,16 @@ class Split:
         """The total where it is an amount written out; None where it is computed."""
         return self.total if isinstance(self.total, Money) else None
 
+    @property
+    def billed_in(self) -> Money:
+        """The unit billed in: as written, or 1 of the total's own unit (16488 tkr: 1 tkr; 1 kr
+        for a total worked out from the facts)."""
+        if self.unit is not None:
+            return self.unit
+        assert self.total is not None
+        fixed = self.fixed_total
+        return Money(Fraction(1), fixed.unit if fixed is not None else "kr", span=self.total.span)
+
 
 @attrs.frozen
 class Payment:
@@ -464,3 +474,24 @@ class Module:
     source: str = attrs.field(default="<string>", eq=False)
     # Every declaration in written order, for printing the file back.
     items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)
+
+
+def module_of(items: tuple[object, ...], source: str) -> Module:
+    """The module of a file's declarations, in written order."""
+    headers = [i for i in items if isinstance(i, Header)]
+    return Module(
+        header=headers[0] if headers else None,
+        facts=tuple(i for i in items if isinstance(i, Fact)),
+        metrics=tuple(i for i in items if isinstance(i, Metric)),
+        goals=tuple(i for i in items if isinstance(i, Goal)),
+        splits=tuple(i for i in items if isinstance(i, Split)),
+        examples=tuple(i for i in items if isinstance(i, Example)),
+        payments=tuple(i for i in items if isinstance(i, Payment)),
+        source=source,
+        items=items,
+    )
+
+
+# Every kind of node, for readers of syntax kept as data (contract_cache.py).
+NODES = tuple(value for value in list(globals().values())
+              if isinstance(value, type) and attrs.has(value) and value.__module__ == __name__)
