@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import attrs
 
+from .records import Record, record
+
 from . import syntax as s
 from .errors import Problem
 from .infer import Typer
 from .values import Type
 
 
-@attrs.frozen
-class Analysis:
+@record
+class Analysis(Record):
     """What the checks learned: types, and which facts each goal needs."""
 
     facts: dict[str, s.Fact]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import unicodedata
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -17,6 +18,7 @@ import attrs
 from lark import Token, Tree
 from lark.tree import Meta
 
+from .records import changed
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
 from .values import (
@@ -53,6 +55,13 @@ class _ShorthandTier:
 def build(tree: Tree, source: str) -> tuple[s.Module, list[Problem]]:
     builder = _Builder(source)
     return builder.node(tree), builder.problems
+
+
+def header_problems(items: Sequence[object]) -> list[Problem]:
+    """A file holds one `contract` header: the problems of those after the first."""
+    headers = [i for i in items if isinstance(i, s.Header)]
+    return [Problem("error", "a file holds one `contract` header; this is a second one", extra.span,
+                    "merge the two headers into one") for extra in headers[1:]]
 
 
 class _Builder:
@@ -103,10 +112,7 @@ class _Builder:
     # ---- top level ----
 
     def start(self, meta: Meta, items: list[Any]) -> s.Module:
-        headers = [i for i in items if isinstance(i, s.Header)]
-        for extra in headers[1:]:
-            self._error(extra.span, "a file holds one `contract` header; this is a second one",
-                        "merge the two headers into one")
+        self.problems += header_problems(items)
         return s.module_of(tuple(items), self.source)
 
     def contract(self, meta: Meta, children: list[Any]) -> s.Header:
@@ -176,7 +182,7 @@ class _Builder:
         return table_of(children[0])
 
     def optional_type(self, meta: Meta, children: list[Type]) -> Type:
-        return attrs.evolve(children[0], optional=True)
+        return changed(children[0], optional=True)
 
     def one_of_type(self, meta: Meta, children: list[Token]) -> Type:
         choices: list[str] = []

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from .records import changed
 from .compare_data import comparison_dict, comparison_text
 from .compare_html import comparison_html
 from .contract import Contract, load
@@ -111,7 +112,7 @@ def assemble(columns: Sequence[Column], group: str | None, series: bool) -> Comp
 def unread(evaluation: Evaluation, problem: Problem) -> Evaluation:
     """A contract's goals when its facts could not be read at all: each not evaluable, saying why."""
     blocked = NotEvaluable(invalid=(problem,))
-    return attrs.evolve(evaluation, goals={goal_id: goal.judged(blocked=blocked)
+    return changed(evaluation, goals={goal_id: goal.judged(blocked=blocked)
                                            for goal_id, goal in evaluation.goals.items()},
                         problems=(problem,))
 

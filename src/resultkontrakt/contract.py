@@ -314,19 +314,27 @@ def loads(text: str | bytes, source: str = "<string>") -> Contract:
 
 
 def _loads(text: str | bytes, source: str, kept: bool) -> Contract:
-    from .check import check
-
     if isinstance(text, bytes):
         text = decode_contract(text, source)
     if not isinstance(text, str):
         raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
-    text = prepared(text, source)
+    return contract_of(prepared(text, source), source, kept=kept)
+
+
+def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | None = None, *,
+                kept: bool = False) -> Contract:
+    """The contract of `text` (as `prepared` gives it), checked: from `read`, what the parser
+    and the builder made of it, when the caller has it (incremental.py), else read here."""
+    from .check import check
+
     # Reading builds many small objects that are never garbage; pausing the
     # cycle collector keeps loading linear in the size of the contract.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        module, build_problems = _read(text, source) if kept else _parsed(text, source)
+        if read is None:
+            read = _read(text, source) if kept else _parsed(text, source)
+        module, build_problems = read
         analysis = check(module, build_problems)
     except RecursionError:
         raise RkSyntaxError([Problem("error", "the contract is nested too deeply to read",

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-import attrs
+
+from .records import Record, record
 
 from .evidence import Comparison, Move, NpsCounts, Seen, ShareCounts, TierTried
 
@@ -24,8 +25,8 @@ Tier = tuple[str, Fraction, Fraction]
 Point = tuple[Fraction, int]
 
 
-@attrs.frozen
-class Reach:
+@record
+class Reach(Record):
     """A goal's tiers, where they compare one value with fixed thresholds: what its result
     needs to say how far that value is from the next tier, once someone asks."""
 
@@ -44,8 +45,8 @@ class Reach:
         return None
 
 
-@attrs.frozen
-class Distance:
+@record
+class Distance(Record):
     """For a goal whose tiers compare one value with fixed thresholds: the value as seen, and
     the tiers. How far it is from a better fulfilment, and from a worse one, is worked out
     when asked (an evaluation that nobody reads about pays nothing for it)."""

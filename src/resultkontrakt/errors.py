@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-import attrs
+
+from .records import Record, record
 
 Severity = Literal["error", "warning"]
 
 
-@attrs.frozen
-class Span:
+@record
+class Span(Record):
     """A place in a source text: 1-based line and column, end exclusive."""
 
     source: str
@@ -41,8 +42,8 @@ class Span:
         return f"{self.source}:{self.line}:{self.column}"
 
 
-@attrs.frozen
-class Problem:
+@record
+class Problem(Record):
     """One thing wrong (or suspicious) in a contract or a facts file.
 
     `message` and `hint` are in English, for the command line; where a

@@ -15,13 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-import attrs
+
+from .records import Record, record
 
 from . import syntax as s
 from .analysis import Analysis
 from .check import fact_needs, needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
 from .distance import Reach
+from .records import changed
 from .evidence import (
     Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation,
     NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
@@ -186,9 +188,9 @@ class Evaluator:
                 given = Delivery(deliverable.name, deliverable.title, False, None, due)
             if given is not None and given.delivered is not None:
                 late = due is not None and given.delivered > due
-                state: Delivery | None = attrs.evolve(given, done=not late, due=due, late=late)
+                state: Delivery | None = changed(given, done=not late, due=due, late=late)
             elif given is not None:
-                state = attrs.evolve(given, due=due)
+                state = changed(given, due=due)
             else:
                 state = None
             on = due if due is not None or unknown_due else period_end
@@ -439,16 +441,16 @@ CheckOf = Callable[[Evaluator], Check]
 _NONE_MET = Fraction(0)
 
 
-@attrs.frozen
-class TierPlan:
+@record
+class TierPlan(Record):
     index: int
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
 
 
-@attrs.frozen
-class GoalPlan:
+@record
+class GoalPlan(Record):
     needs: frozenset[str]
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
@@ -645,7 +647,7 @@ class Plans:
             def metric(ev: Evaluator) -> Seen:
                 seen = ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
                 if branch_of is not None and name not in ev.supplied.given_metrics:
-                    return attrs.evolve(seen, branch=branch_of(ev))
+                    return changed(seen, branch=branch_of(ev))
                 return seen
             seen_of: SeenOf = metric
         elif isinstance(expr, s.Name):

@@ -24,6 +24,7 @@ from typing import Union
 
 import attrs
 
+from .records import Record, record
 from . import syntax as s
 from .errors import Problem, Span
 from .values import Type, Value
@@ -31,8 +32,8 @@ from .values import Type, Value
 # ---- values and how they were found ----------------------------------------------------
 
 
-@attrs.frozen
-class NpsCounts:
+@record
+class NpsCounts(Record):
     """The answers behind a Net Promoter Score: 9-10 promote, 7-8 are passive, 0-6 detract."""
 
     promoters: int
@@ -44,8 +45,8 @@ class NpsCounts:
         return self.promoters + self.passives + self.detractors
 
 
-@attrs.frozen
-class ShareCounts:
+@record
+class ShareCounts(Record):
     """How many of how many: the numerator and denominator of a share, a count or `all`."""
 
     counted: int
@@ -55,8 +56,8 @@ class ShareCounts:
 Counts = Union[NpsCounts, ShareCounts]
 
 
-@attrs.frozen
-class Seen:
+@record
+class Seen(Record):
     """An expression, the value evaluation found for it, and how that value came about.
 
     `inputs` holds, for a metric, the facts and metrics its expression reads,
@@ -84,8 +85,8 @@ class Seen:
 # ---- checks: the conditions of tiers and requirements -------------------------------------
 
 
-@attrs.frozen
-class Comparison:
+@record
+class Comparison(Record):
     """`left op right`, and whether it held."""
 
     left: Seen
@@ -94,8 +95,8 @@ class Comparison:
     holds: bool
 
 
-@attrs.frozen
-class Membership:
+@record
+class Membership(Record):
     """`item in collection` (or `not in`), and whether it held."""
 
     item: Seen
@@ -104,8 +105,8 @@ class Membership:
     holds: bool
 
 
-@attrs.frozen
-class Junction:
+@record
+class Junction(Record):
     """`and` or `or` with the operands that were evaluated, in order, each with its evidence.
 
     Evaluation stops at the operand that decides (`and` at the first that does
@@ -117,14 +118,14 @@ class Junction:
     holds: bool
 
 
-@attrs.frozen
-class Negation:
+@record
+class Negation(Record):
     part: Check
     holds: bool
 
 
-@attrs.frozen
-class Truth:
+@record
+class Truth(Record):
     """A true-or-false value used as a condition: a deliverable, a bool fact, `all(deliverables)`."""
 
     seen: Seen
@@ -137,8 +138,8 @@ Check = Union[Comparison, Membership, Junction, Negation, Truth]
 # ---- the steps of a goal ------------------------------------------------------------------
 
 
-@attrs.frozen
-class Delivery:
+@record
+class Delivery(Record):
     """A deliverable a goal reads: done in time, not done, or delivered late."""
 
     name: str
@@ -150,8 +151,8 @@ class Delivery:
     pending: bool = False  # not delivered, and not due yet on the day evaluated
 
 
-@attrs.frozen
-class RequirementCheck:
+@record
+class RequirementCheck(Record):
     """`require CONDITION "reason"` checked; `reason` is the contract's own words."""
 
     check: Check
@@ -162,8 +163,8 @@ class RequirementCheck:
         return self.check.holds
 
 
-@attrs.frozen
-class TierTried:
+@record
+class TierTried(Record):
     """One tier tried. `check` is None for `else`, which always holds."""
 
     index: int
@@ -182,8 +183,8 @@ Step = Union[Delivery, RequirementCheck, TierTried]
 # ---- how far a result is from changing ---------------------------------------------------
 
 
-@attrs.frozen
-class Move:
+@record
+class Move(Record):
     """How far the subject of a goal's tiers must move to reach another fulfilment.
 
     `by` is exact and above zero, in the subject's own unit; `direction` is +1
@@ -204,8 +205,8 @@ class Move:
 # ---- why a goal waits: follow-up during the year -----------------------------------------
 
 
-@attrs.frozen
-class Waiting:
+@record
+class Waiting(Record):
     """What a pending result waits for: a fact measured later, a deliverable not due
     yet, or another goal that is pending; with the day it is due, where known."""
 
@@ -217,8 +218,8 @@ class Waiting:
 # ---- why a goal is not evaluable ---------------------------------------------------------
 
 
-@attrs.frozen
-class Failure:
+@record
+class Failure(Record):
     """A calculation that could not be done: a reason code, where, and its parameters.
 
     `metric` names the metric whose calculation failed, when it was one.
@@ -234,8 +235,8 @@ class Failure:
         return self.expr.span if self.expr is not None else None
 
 
-@attrs.frozen
-class NotEvaluable:
+@record
+class NotEvaluable(Record):
     """Why a goal could not be judged: facts missing or invalid, a requirement that
     does not hold, or a calculation that failed."""
 

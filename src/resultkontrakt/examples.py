@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .records import Record, record
+
 from . import syntax as s
 from .errors import RkError, Span
 from .values import T_PERCENT, Value, format_number, format_value
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
 # ---- running them -----------------------------------------------------------------
 
 
-@attrs.frozen
-class Outcome:
+@record
+class Outcome(Record):
     """One example run: passed, or the expectations it missed, each with the reason."""
 
     contract: str

@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from .records import Record, changed, record
+
 from . import answers, workbook
 from . import syntax as s
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
@@ -37,8 +39,8 @@ MAX_UNKNOWN = 20
 _NOT_MAPPINGS = (str, int, list, tuple, bool)
 
 
-@attrs.frozen
-class Supplied:
+@record
+class Supplied(Record):
     """The facts of one evaluation, checked: values, and what was missing or wrong.
 
     `Contract.check_facts` returns one, and `Contract.evaluate` takes one: a year's
@@ -175,7 +177,7 @@ def _in_file(name: str, found: list[Problem]) -> Problem:
     first = found[0]
     more = len([p for p in found if p.span]) - 1
     if first.span is None:
-        return attrs.evolve(problem("fact-value", None, fact=name, path="", problem=first),
+        return changed(problem("fact-value", None, fact=name, path="", problem=first),
                             span=None)
     if first.code is not None and first.code.startswith("xlsx."):
         # A workbook has no lines: its problems name their cell themselves (Svar!C17: ...),

@@ -23,7 +23,8 @@ import re
 import stat
 from pathlib import Path
 
-import attrs
+
+from .records import Record, record
 
 # Larger than any contract, facts file or survey export a user will have, and
 # small enough that reading it cannot exhaust the memory of a laptop.
@@ -57,8 +58,8 @@ class FileProblem(Exception):
         self.hint = said.hint
 
 
-@attrs.frozen
-class Access:
+@record
+class Access(Record):
     """Where the files that facts point at are looked for, and how large they may be.
 
     References are relative to `base` (the folder of the facts file) and must

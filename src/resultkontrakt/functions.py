@@ -16,17 +16,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .records import Record, record
+
 from . import syntax as s
-from .evidence import Counts, NpsCounts, ShareCounts
 from .runtime import bounded, fail, ordered, quantity, total
 from .values import (
     BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
     round_half_away,
 )
+
+if TYPE_CHECKING:
+    from .evidence import Counts, ShareCounts
 
 Predicate = Callable[[Any], bool]
 # A list's distinct values, each with how often the list holds it, in the order first held.
@@ -34,8 +38,8 @@ Tally = Counter[Any]
 ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
 
 
-@attrs.frozen
-class Mistake:
+@record
+class Mistake(Record):
     """A call that does not type: what is wrong and how to write it."""
 
     message: str
@@ -45,8 +49,8 @@ class Mistake:
 TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
 
 
-@attrs.frozen
-class Counted:
+@record
+class Counted(Record):
     """A result and the counts that explain it, worked out in one pass."""
 
     value: Value
@@ -54,8 +58,8 @@ class Counted:
 ListRule = Callable[[Type, bool], "Type | Mistake"]
 
 
-@attrs.frozen
-class Function:
+@record
+class Function(Record):
     """A built-in function of the language.
 
     - `over_list(element, bound)`: the type of the function over a list of
@@ -95,6 +99,8 @@ class Function:
 
 
 def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
+    from .evidence import ShareCounts  # evidence is the evaluator's; checking a contract needs none
+
     counted = sum(map(test, values)) if test is not None else sum(1 for v in values if v)
     return ShareCounts(counted, len(values))
 
@@ -102,12 +108,14 @@ def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
 def _holding_in(tally: Tally, size: int, test: Predicate | None) -> ShareCounts:
     """As `_holding`, each distinct value tested once: in the order the list first holds
     them, so a test that fails (a division by zero) fails on the same value."""
+    from .evidence import ShareCounts
+
     if test is None:
         return ShareCounts(tally[True], size)  # a list of true/false values, as typed
     return ShareCounts(sum(n for value, n in tally.items() if test(value)), size)
 
 
-Decide = Callable[[ShareCounts, s.Expr], "Value | Counted"]
+Decide = Callable[["ShareCounts", s.Expr], "Value | Counted"]
 
 
 def _counting(decide: Decide, answers: bool = False) -> dict[str, Any]:
@@ -267,6 +275,8 @@ def _nps_in(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Co
         raise fail("nps-range", _source(expr), answer=stray)
     promoters = tally[9] + tally[10]
     passives = tally[7] + tally[8]
+    from .evidence import NpsCounts
+
     counts = NpsCounts(promoters, passives, size - promoters - passives)
     return Counted(Fraction(100 * (promoters - counts.detractors), size), counts)
 

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-import attrs
+
+from .records import Record, changed, record
 
 from .errors import Problem, Span
 from .evidence import Seen
@@ -23,23 +24,23 @@ from .vocabulary import quote, shortened
 from .wording import ENGLISH, Wording
 
 
-@attrs.frozen
-class Quantity:
+@record
+class Quantity(Record):
     """A value in a message, written as the reader's language writes numbers: 0,72 or 0.72."""
 
     value: Value
     type: Type | None = None
 
 
-@attrs.frozen
-class Word:
+@record
+class Word(Record):
     """A word of the phrase tables, in the reader's language: `kind.fifo` is a named pipe."""
 
     key: str
 
 
-@attrs.frozen
-class Got:
+@record
+class Got(Record):
     """What was found where something else was expected, named briefly: never its whole
     text, never anything that could itself fail to print (a number of a million digits)."""
 
@@ -79,7 +80,7 @@ def problem(code: str, span: Span | None = None, *, hint: str | None = None,
     """
     items = tuple({**(params or {}), **named}.items()) + ((("hint", hint),) if hint else ())
     found = Problem("error", "", span, None, code, items)
-    return attrs.evolve(found, message=message(found, ENGLISH), hint=hint_text(found, ENGLISH))
+    return changed(found, message=message(found, ENGLISH), hint=hint_text(found, ENGLISH))
 
 
 def message(found: Problem, w: Wording) -> str:

@@ -13,6 +13,8 @@ from typing import Literal
 
 import attrs
 
+from .records import Record, record
+
 from . import escape
 from .errors import Problem
 from .distance import Distance, Reach
@@ -212,8 +214,8 @@ class SplitResult:
         return f"<SplitResult {self.name}: {self.allocation!r}>"
 
 
-@attrs.frozen
-class Evaluation:
+@record
+class Evaluation(Record):
     """A contract evaluated against one set of facts."""
 
     title: str
@@ -342,8 +344,8 @@ class Evaluation:
 # ---- the grant split ------------------------------------------------------------
 
 
-@attrs.frozen
-class PartyShare:
+@record
+class PartyShare(Record):
     """One party's part of a split, with how it came about.
 
     Amounts are in the split's unit of account (tkr for `unit 1 tkr`), over all

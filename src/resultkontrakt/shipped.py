@@ -7,7 +7,6 @@ contract kept in the cache (contract_cache.py) is read without importing Lark at
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 GRAMMAR_NAME = "resultkontrakt.lark"
@@ -18,9 +17,13 @@ TABLES_NAME = "resultkontrakt.tables.json"
 
 def grammar_file(name: str) -> bytes:
     """A file shipped with the grammar: inside the installed package, or in the source tree."""
-    shipped = resources.files("resultkontrakt").joinpath("grammar", name)
-    if shipped.is_file():
-        return shipped.read_bytes()
+    installed = Path(__file__).resolve().parent / "grammar" / name
+    if installed.is_file():
+        return installed.read_bytes()
+    if not source_folder().is_dir():  # a package that is not files on disk (a zip): ask the importer
+        from importlib import resources
+
+        return resources.files("resultkontrakt").joinpath("grammar", name).read_bytes()
     # Running from a checkout (editable install or plain src/ on the path).
     return (source_folder() / name).read_bytes()
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 from collections.abc import Iterator
-from typing import Union
+from typing import TypeVar, Union
 
 import attrs
 
-from .errors import Span
+from .records import Record, record
+from .errors import Problem, Span
 from .values import CalendarSpan, Type
 
 def _span() -> Span:
@@ -24,22 +25,22 @@ def _span() -> Span:
 # ---- expressions --------------------------------------------------------------
 
 
-@attrs.frozen
-class Number:
+@record
+class Number(Record):
     value: Fraction
     span: Span = _span()
 
 
-@attrs.frozen
-class Percent:
+@record
+class Percent(Record):
     """`70%`: the value is the share, 7/10."""
 
     value: Fraction
     span: Span = _span()
 
 
-@attrs.frozen
-class Money:
+@record
+class Money(Record):
     """`16488 tkr`: the value is in kroner; `amount` and `unit` are as written."""
 
     amount: Fraction
@@ -53,26 +54,26 @@ class Money:
         return self.amount * MONEY_UNITS[self.unit]
 
 
-@attrs.frozen
-class Date:
+@record
+class Date(Record):
     value: dt.date
     span: Span = _span()
 
 
-@attrs.frozen
-class Bool:
+@record
+class Bool(Record):
     value: bool
     span: Span = _span()
 
 
-@attrs.frozen
-class Text:
+@record
+class Text(Record):
     value: str
     span: Span = _span()
 
 
-@attrs.frozen
-class Duration:
+@record
+class Duration(Record):
     """`18 months`: a span of the calendar, added to or taken from a date."""
 
     amount: int
@@ -84,46 +85,46 @@ class Duration:
         return CalendarSpan(self.amount, self.unit)
 
 
-@attrs.frozen
-class Name:
+@record
+class Name(Record):
     """A reference to a fact, metric or deliverable (or `deliverables`)."""
 
     name: str
     span: Span = _span()
 
 
-@attrs.frozen
-class Unary:
+@record
+class Unary(Record):
     op: str  # "-" or "not"
     operand: Expr
     span: Span = _span()
 
 
-@attrs.frozen
-class Binary:
+@record
+class Binary(Record):
     op: str  # + - * / of and or
     left: Expr
     right: Expr
     span: Span = _span()
 
 
-@attrs.frozen
-class Compare:
+@record
+class Compare(Record):
     op: str  # >= > <= < = !=
     left: Expr
     right: Expr
     span: Span = _span()
 
 
-@attrs.frozen
-class Call:
+@record
+class Call(Record):
     function: str
     args: tuple[Expr, ...]
     span: Span = _span()
 
 
-@attrs.frozen
-class Member:
+@record
+class Member(Record):
     """`item in collection`, or `item not in collection`."""
 
     item: Expr
@@ -132,32 +133,32 @@ class Member:
     span: Span = _span()
 
 
-@attrs.frozen
-class SetLiteral:
+@record
+class SetLiteral(Record):
     """`{"i høj grad", "i nogen grad"}`: values written out."""
 
     items: tuple[Expr, ...]
     span: Span = _span()
 
 
-@attrs.frozen
-class ListLiteral:
+@record
+class ListLiteral(Record):
     """`[10, 9, 7]`: values in order, as a list fact holds them."""
 
     items: tuple[Expr, ...]
     span: Span = _span()
 
 
-@attrs.frozen
-class TableLiteral:
+@record
+class TableLiteral(Record):
     """`{"Morsø": 20514, "Thisted": 43716}`: a table written out, name by name."""
 
     pairs: tuple[tuple[str, Expr], ...]
     span: Span = _span()
 
 
-@attrs.frozen
-class If:
+@record
+class If(Record):
     """`if C then A else B`: A where C holds, else B; only the branch taken is evaluated."""
 
     condition: Expr
@@ -166,8 +167,8 @@ class If:
     span: Span = _span()
 
 
-@attrs.frozen
-class GoalValue:
+@record
+class GoalValue(Record):
     """A goal's result read as a value: `fulfilment(goal 1)`, `points(goal 1)`, or, with no
     goal, the contract's `overall` fulfilment or its total `points`."""
 
@@ -176,8 +177,8 @@ class GoalValue:
     span: Span = _span()
 
 
-@attrs.frozen
-class Aggregate:
+@record
+class Aggregate(Record):
     """`share(a in answers where a >= 9)`: `var` is bound to each element of `source`."""
 
     function: str
@@ -277,15 +278,15 @@ def goal_values_in(expr: Expr) -> Iterator[GoalValue]:
 # ---- declarations -------------------------------------------------------------
 
 
-@attrs.frozen
-class Range:
+@record
+class Range(Record):
     low: Expr
     high: Expr
     span: Span = _span()
 
 
-@attrs.frozen
-class Fact:
+@record
+class Fact(Record):
     name: str
     type: Type
     range: Range | None = None
@@ -293,16 +294,16 @@ class Fact:
     span: Span = _span()
 
 
-@attrs.frozen
-class Metric:
+@record
+class Metric(Record):
     name: str
     expr: Expr
     description: str | None = None
     span: Span = _span()
 
 
-@attrs.frozen
-class Deliverable:
+@record
+class Deliverable(Record):
     """A piece of work a goal asks for: done (true), not done, or delivered on a date."""
 
     name: str
@@ -317,8 +318,8 @@ class Deliverable:
         return self.due.value if isinstance(self.due, Date) else None
 
 
-@attrs.frozen
-class Tier:
+@record
+class Tier(Record):
     """One line of a score: when `condition` holds, the goal is `fulfilment` met.
 
     `condition` is None for `else`. A tier written without its subject
@@ -332,8 +333,8 @@ class Tier:
     span: Span = _span()
 
 
-@attrs.frozen
-class Requirement:
+@record
+class Requirement(Record):
     """`require CONDITION "reason"`: without it, the goal cannot be judged."""
 
     condition: Expr
@@ -341,8 +342,8 @@ class Requirement:
     span: Span = _span()
 
 
-@attrs.frozen
-class Goal:
+@record
+class Goal(Record):
     id: str
     title: str
     group: str | None = None
@@ -357,8 +358,8 @@ class Goal:
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@attrs.frozen
-class Share:
+@record
+class Share(Record):
     """One party's weight in a split, as written."""
 
     party: str
@@ -366,8 +367,8 @@ class Share:
     span: Span = _span()
 
 
-@attrs.frozen
-class Split:
+@record
+class Split(Record):
     """`split NAME { ... }`: a total billed to parties in proportion to their weights.
 
     Either `shares` lists the weights, or `shares_from` names a table fact.
@@ -403,8 +404,8 @@ class Split:
         return Money(Fraction(1), fixed.unit if fixed is not None else "kr", span=self.total.span)
 
 
-@attrs.frozen
-class Payment:
+@record
+class Payment(Record):
     """`payment NAME "title" = AMOUNT`: money that follows the results, worked out after the goals."""
 
     name: str
@@ -413,8 +414,8 @@ class Payment:
     span: Span = _span()
 
 
-@attrs.frozen
-class Given:
+@record
+class Given(Record):
     """`given NAME = VALUE` in an example: a fact, deliverable or metric set to a value."""
 
     name: str
@@ -422,8 +423,8 @@ class Given:
     span: Span = _span()
 
 
-@attrs.frozen
-class Expectation:
+@record
+class Expectation(Record):
     """What an example expects: a goal's fulfilment (None: not evaluable), a goal
     pending, the overall fulfilment, the total points, a payment's amount, or one
     party's amount in a split."""
@@ -439,8 +440,8 @@ class Expectation:
     span: Span = _span()
 
 
-@attrs.frozen
-class Example:
+@record
+class Example(Record):
     """A worked example inside a contract: given these values, expect these results."""
 
     name: str
@@ -450,8 +451,8 @@ class Example:
     span: Span = _span()
 
 
-@attrs.frozen
-class Header:
+@record
+class Header(Record):
     title: str
     parties: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date] | None = None
@@ -460,8 +461,8 @@ class Header:
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@attrs.frozen
-class Module:
+@record
+class Module(Record):
     """A whole `.rk` file, in written order."""
 
     header: Header | None
@@ -492,6 +493,30 @@ def module_of(items: tuple[object, ...], source: str) -> Module:
     )
 
 
+_T = TypeVar("_T")
+
+
+def moved(value: _T, lines: int) -> _T:
+    """`value` (nodes, problems, tuples of them) with every position `lines` further down the file."""
+    if isinstance(value, Span):
+        return Span(value.source, value.line + lines, value.column,  # type: ignore[return-value]
+                    value.end_line + lines, value.end_column)
+    if isinstance(value, tuple):
+        return tuple(moved(item, lines) for item in value)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [moved(item, lines) for item in value]  # type: ignore[return-value]
+    cls = type(value)
+    if cls in _MOVABLE:
+        copy = object.__new__(cls)
+        for name in _MOVABLE[cls]:
+            object.__setattr__(copy, name, moved(getattr(value, name), lines))
+        return copy
+    return value  # a date, a number, a type: nothing in it has a place
+
+
 # Every kind of node, for readers of syntax kept as data (contract_cache.py).
 NODES = tuple(value for value in list(globals().values())
               if isinstance(value, type) and attrs.has(value) and value.__module__ == __name__)
+# The nodes and records that can hold a position, with their fields.
+_MOVABLE: dict[type, tuple[str, ...]] = {
+    cls: tuple(field.name for field in attrs.fields(cls)) for cls in (*NODES, Problem)}

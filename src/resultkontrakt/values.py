@@ -18,6 +18,8 @@ from typing import Union
 
 import attrs
 
+from .records import Record, record
+
 from .vocabulary import MONEY_UNITS, TYPE_NAMES, quote
 
 # The kinds of value the language knows. `integer` is a number with a
@@ -37,8 +39,8 @@ DECLARABLE = TYPE_NAMES
 
 
 
-@attrs.frozen
-class CalendarSpan:
+@record
+class CalendarSpan(Record):
     """`18 months`: a whole number of days, months or years, as the calendar counts them."""
 
     amount: int
@@ -76,8 +78,8 @@ def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
 
 
 
-@attrs.frozen
-class Type:
+@record
+class Type(Record):
     """The static type of a value.
 
     `element` is set for lists; `choices` for `one of {...}` texts; `optional`

@@ -26,6 +26,8 @@ PLACE_WORDS = frozenset({
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration
 })
+# The words a declaration starts with, at the top of a file (the grammar's `item`).
+DECLARATIONS = ("contract", "fact", "metric", "goal", "split", "payment", "example")
 # The units of a span of the calendar (`18 months`), each in its canonical, plural spelling.
 DURATION_UNITS = {"day": "days", "days": "days", "month": "months", "months": "months",
                   "year": "years", "years": "years"}

@@ -14,14 +14,15 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
 
-import attrs
+
+from .records import Record, record
 
 from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number
 from .vocabulary import MONEY_UNITS, quote
 
 
-@attrs.frozen
-class Wording:
+@record
+class Wording(Record):
     lang: str
     decimal: str  # the decimal sign
     group: str  # the thousands separator; "" for none

@@ -25,6 +25,8 @@ from typing import Any
 
 import attrs
 
+from .records import Record, changed, record
+
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
 from .errors import Problem, Span, did_you_mean
@@ -47,8 +49,8 @@ Rows = tuple[tuple[int, tuple[object, ...]], ...]  # (row number, cells) of the 
 Grids = dict[tuple[str, str | None], "Grid"]
 
 
-@attrs.frozen
-class Grid:
+@record
+class Grid(Record):
     """One sheet of a workbook, read once however many facts read from it."""
 
     sheet: str  # the sheet's name, as the workbook spells it
@@ -72,8 +74,8 @@ def read_table(ref: TableRef, type_: Type, cell: Cell,
     """A table fact from a sheet: (name, value) for each row, in the sheet's order."""
     assert ref.key is not None and type_.element is not None
     grid = _grid(ref, grids)
-    by_name = attrs.evolve(ref, columns=(ref.key,), key=None)
-    by_value = attrs.evolve(ref, key=None)
+    by_name = changed(ref, columns=(ref.key,), key=None)
+    by_value = changed(ref, key=None)
     names = _column(grid, by_name, T_TEXT, cell)
     values = dict(_column(grid, by_value, element_of(by_value, list_of(type_.element)), cell))
     [key_index], [value_index] = _indexes(grid, by_name), _indexes(grid, by_value)

@@ -1,0 +1,99 @@
+"""Loading a contract again after an edit (what the language server does on every keystroke)
+gives exactly what loading it from scratch gives: the same nodes in the same places, the same
+problems, the same errors word for word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resultkontrakt as rk
+from resultkontrakt import plaindata
+from resultkontrakt.errors import RkError
+from resultkontrakt.incremental import IncrementalLoader, declarations
+
+from .conftest import EXAMPLE, EXAMPLES, ROOT
+
+TEXTS = {path.name: path.read_text(encoding="utf-8") for path in [
+    *sorted(EXAMPLES.glob("*.rk")), *sorted((ROOT / "tests" / "broken").glob("*.rk")),
+    *sorted((ROOT / "tests" / "golden" / "compare").glob("*.rk"))]}
+
+# What an editor's user types: whole lines of every kind, and the pieces that break them.
+TYPED = [
+    "\n", "\n\n", "}", "{", "(", ")", '"', '"""', "#", "# a comment\n", " ", "goal", "fact",
+    "metric", "split", "payment", "example", "contract", "score x >= 1 -> 100%", "fact y: number\n",
+    'goal 99 "Ny" {\n    score nps >= 1 -> 100%\n}\n', "metric m = 1 +\n", "split", "æøå", "0",
+    'fact goal: number\n', 'contract "Igen" {\n}\n', "fact a: number fact b: number\n",
+]
+
+
+def outcome(load: object) -> tuple[object, ...]:
+    try:
+        contract = load()  # type: ignore[operator]
+    except RkError as error:
+        return ("error", error.render())
+    return ("ok", plaindata.dumps(contract.module.items),
+            tuple(problem.render(contract.text) for problem in contract.analysis.problems))
+
+
+@given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(
+    st.floats(0, 1), st.sampled_from(["insert", "delete", "duplicate line"]), st.sampled_from(TYPED),
+    st.integers(1, 40)), min_size=1, max_size=4))
+def test_each_load_after_an_edit_is_the_load_from_scratch(name: str, edits: list[tuple[float, str, str, int]]) -> None:
+    text = TEXTS[name]
+    loader = IncrementalLoader()
+    assert outcome(lambda: loader.loads(text, name)) == outcome(lambda: rk.loads(text, name))
+    for where, action, typed, length in edits:
+        at = int(where * len(text))
+        if action == "insert":
+            text = text[:at] + typed + text[at:]
+        elif action == "delete":
+            text = text[:at] + text[at + length:]
+        else:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at) + 1 or len(text)
+            text = text[:start] + text[start:end] + text[start:]
+        assert outcome(lambda: loader.loads(text, name)) == outcome(lambda: rk.loads(text, name))
+
+
+def test_a_declaration_moved_down_keeps_its_nodes_and_moves_their_places() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    loader = IncrementalLoader()
+    before = loader.loads(text, "k.rk")
+    after = loader.loads("\n\n" + text, "k.rk")
+    assert [goal.span.line for goal in after.module.goals] == [g.span.line + 2 for g in before.module.goals]
+    assert after.module.goals == before.module.goals  # the same goals (places aside)
+
+
+def test_only_the_declarations_that_changed_are_parsed_again(monkeypatch: object) -> None:
+    from resultkontrakt import parser
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    loader = IncrementalLoader()
+    loader.loads(text, "k.rk")
+    parsed: list[str] = []
+    original = parser.parse
+
+    def counting(piece: str, source: str) -> object:
+        parsed.append(piece)
+        return original(piece, source)
+
+    monkeypatch.setattr(parser, "parse", counting)  # type: ignore[attr-defined]
+    edited = text.replace(">= 60 -> 100%", ">= 61 -> 100%", 1)
+    assert edited != text
+    loader.loads(edited, "k.rk")
+    assert len(parsed) == 1 and parsed[0].startswith("goal 1 ")
+
+
+def test_the_text_is_cut_where_declarations_start_and_nowhere_else() -> None:
+    text = ('# fact in a comment\nfact x: number "goal in a text"\n'
+            'metric m = fulfilment(\ngoal 1)\n'
+            'goal 1 "G" {\n    group "g"\nscore x >= 1 -> 100%\n}\n'
+            '"""\nfact not here\n"""\n')
+    pieces = list(declarations(text))
+    assert [line for line, _ in pieces] == [1, 2, 3, 5]
+    assert "".join(piece for _, piece in pieces) == text
+    assert pieces[2][1].startswith("metric m = fulfilment(\ngoal 1)")
+    assert pieces[3][1].endswith('"""\nfact not here\n"""\n')
