@@ -293,6 +293,9 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
 
     problems: list[Problem] = []
     values: list[Value] = []
+    # A survey's answers are a few texts ("9", "i høj grad") written many times: each distinct
+    # text is made a value once. (Values are immutable, and `cell` depends on the text alone.)
+    made: dict[str, Value] = {}
     reader_lines = sheet.row_lines
     for number, row in enumerate(rows[1:], start=1):
         line = reader_lines[number] if number < len(reader_lines) else number + 1
@@ -312,7 +315,10 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
                                         column=_named(column)))
                 continue
             try:
-                answers.append(cell(element, raw))
+                value = made.get(raw)
+                if value is None:
+                    value = made[raw] = cell(element, raw)
+                answers.append(value)
             except Invalid as exc:
                 inner = problem(exc.code, hint=exc.hint, params=exc.params)
                 problems.append(problem("csv.cell", _where(source, lines, line, index, sheet.delimiter),

@@ -21,7 +21,7 @@ import attrs
 
 from .records import Record, changed, record
 
-from . import answers, workbook
+from . import answers
 from . import syntax as s
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from .errors import FactsError, Problem, Span, did_you_mean
@@ -218,6 +218,8 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
 def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads) -> tuple[Value, ...]:
     """The values a reference points at: a CSV file's cells are texts, a workbook's are values."""
     if ref.kind == "xlsx":
+        from . import workbook  # with zip archives and openpyxl: only for a fact in a workbook
+
         def in_sheet(element: Type, raw: object) -> Value:
             return sheet_cell(element, raw, bounds, ref.decimal)
         if ref.key is not None:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,7 +23,9 @@ from .errors import FactsError, Problem, Span
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from .values import JsonNumber, Value
 from .vocabulary import quote, shortened
-from .workbook import Grids
+
+if TYPE_CHECKING:
+    from .workbook import Grids  # read only when a fact points at a workbook
 
 
 @attrs.define

@@ -2,8 +2,9 @@
 
 `attrs.frozen` writes each class's methods as Python source and compiles it when the class is
 made, and every command pays for that at start-up, for every class it imports. The records
-share one `__repr__` instead (the same text attrs would write), and leave out the methods for
-pickling, which nothing here does.
+share one `__repr__`, `__eq__` and `__hash__` instead (they mean what attrs's would: the
+fields compared are those declared with `eq`), and leave out the methods for pickling, which
+nothing here does. attrs still writes each `__init__`, where speed matters most.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ _C = TypeVar("_C", bound=type)
 @dataclass_transform(frozen_default=True, field_specifiers=(attrs.field,))
 def record(cls: _C) -> _C:
     """`attrs.frozen`, with the repr of `Record` and without the methods for pickling."""
-    return attrs.frozen(cls, repr=False, getstate_setstate=False)
+    return attrs.frozen(cls, repr=False, eq=False, getstate_setstate=False)
 
 
 class Record:
-    """The base of every record: its repr, `Name(name='nps', span=...)`, as attrs writes it."""
+    """The base of every record: its repr, `Name(name='nps', span=...)`, as attrs writes it,
+    and equality and hashing over the fields declared with `eq`."""
 
     __slots__ = ()
     # What attrs sets on each record; declared here so that type checkers take records for
@@ -33,6 +35,25 @@ class Record:
         fields = ", ".join(f"{field.name}={getattr(self, field.name)!r}"
                            for field in attrs.fields(type(self)) if field.repr)
         return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _compared(type(self)))
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *(getattr(self, name) for name in _compared(type(self)))))
+
+
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    """The names of the fields a record of `cls` is compared by, found once per class."""
+    names = _COMPARED.get(cls)
+    if names is None:
+        names = _COMPARED[cls] = tuple(field.name for field in attrs.fields(cls) if field.eq)
+    return names
 
 
 _R = TypeVar("_R", bound=Record)
