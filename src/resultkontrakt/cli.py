@@ -172,10 +172,15 @@ def _arguments() -> argparse.ArgumentParser:
                        "weights from a fact or works its total out from the goals and payments")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
     split.set_defaults(run=_split)
+
+    lsp = commands.add_parser("lsp", help="run the language server for editors, over stdin and stdout")
+    lsp.set_defaults(run=_lsp)
     return parser
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .contract import load
+
     status = OK
     for path in args.contracts:
         try:
@@ -400,6 +405,21 @@ def _split(args: argparse.Namespace) -> int:
     allocation = contract.split(args.name, facts)
     render = {"text": allocation_text, "json": allocation_json, "csv": allocation_csv}[args.format]
     print(render(allocation))
+    return OK
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as missing:
+        if (missing.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        print("rk lsp: error: the language server needs pygls: pip install 'resultkontrakt[lsp]'",
+              file=sys.stderr)
+        return USAGE
+    # The protocol goes over the real streams, as bytes, never through the escaping above.
+    stdout = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
+    serve(sys.stdin.buffer, stdout.buffer)
     return OK
 
 

@@ -1,0 +1,287 @@
+"""`rk lsp`: the language server editors talk to, over standard input and output.
+
+Only the protocol is here, through pygls (the `lsp` extra; no other module imports it). What
+the server knows is elsewhere: `lsp_document.py` reads a document (positions, problems kept
+through a syntax error, highlighting, layout) and `navigate.py` answers questions about its
+names (definitions, uses, hover, outline, completion).
+
+Documents are synchronised whole: each change sends the full text, which is read and checked
+again, and its problems published.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import BinaryIO
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+
+from .errors import Problem, Span
+from .escape import visible
+from .incremental import IncrementalLoader
+from .lsp_document import (
+    TOKEN_MODIFIERS, TOKEN_TYPES, Checked, EditorText, Position, declaration_at, formatted, internal,
+    semantic_tokens,
+)
+from .navigate import Candidate, Declaration, Outline, complete
+
+NAME = "rk"
+logger = logging.getLogger(__name__)
+
+_SYMBOLS = {"contract": lsp.SymbolKind.Namespace, "fact": lsp.SymbolKind.Variable,
+            "metric": lsp.SymbolKind.Function, "payment": lsp.SymbolKind.Constant,
+            "goal": lsp.SymbolKind.Class, "deliverable": lsp.SymbolKind.Field,
+            "split": lsp.SymbolKind.Struct, "example": lsp.SymbolKind.Method}
+_COMPLETIONS = {"fact": lsp.CompletionItemKind.Variable, "metric": lsp.CompletionItemKind.Value,
+                "deliverable": lsp.CompletionItemKind.Event, "payment": lsp.CompletionItemKind.Constant,
+                "bound": lsp.CompletionItemKind.Variable, "function": lsp.CompletionItemKind.Function,
+                "keyword": lsp.CompletionItemKind.Keyword, "choice": lsp.CompletionItemKind.EnumMember,
+                "goal": lsp.CompletionItemKind.Module}
+# The order completions are listed in: what fits the place first, keywords last.
+_ORDER = ("choice", "goal", "bound", "fact", "metric", "deliverable", "payment", "function", "keyword")
+
+
+class Open:
+    """An open document: its text as the editor holds it, and what checking it found."""
+
+    def __init__(self, uri: str, text: str, encoding: str, loader: IncrementalLoader):
+        self.uri = uri
+        self.source = _file_name(uri)
+        self.document = EditorText(text, encoding)
+        self.checked = Checked(self.document.text, self.source, loader.loads)
+
+    def range(self, span: Span | None) -> lsp.Range:
+        if span is None:
+            return lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0))
+        start, end = self.document.range_of(span)
+        return lsp.Range(_position(start), _position(end))
+
+    def place(self, position: lsp.Position) -> tuple[int, int]:
+        return self.document.to_library((position.line, position.character))
+
+
+def _position(position: Position) -> lsp.Position:
+    return lsp.Position(line=position[0], character=position[1])
+
+
+def _file_name(uri: str) -> str:
+    path = unquote(urlparse(uri).path)
+    return path.rsplit("/", 1)[-1] or uri
+
+
+class RkServer(LanguageServer):
+    """The server, and what it read of each open document."""
+
+    def __init__(self) -> None:
+        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.documents: dict[str, Open] = {}
+        # Each document's loader keeps what its declarations were read as, for the next keystroke.
+        self.loaders: dict[str, IncrementalLoader] = {}
+
+    def encoding(self) -> str:
+        found = self.workspace.position_encoding
+        return str(getattr(found, "value", found) or "utf-16")
+
+    def loader(self, uri: str) -> IncrementalLoader:
+        return self.loaders.setdefault(uri, IncrementalLoader())
+
+    def opened(self, uri: str) -> Open | None:
+        """The open document at `uri`, read again if its text changed since."""
+        current = self.documents.get(uri)
+        held = self.workspace.text_documents.get(unquote(uri))
+        if held is None:
+            return current
+        if current is None or current.document.original != held.source or \
+                current.document.encoding != self.encoding():
+            current = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+        return current
+
+    def check(self, uri: str, version: int | None) -> None:
+        """Read the document again and publish its problems."""
+        try:
+            held = self.workspace.text_documents.get(unquote(uri))
+            if held is None:
+                return
+            document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+            diagnostics = [_diagnostic(document, problem) for problem in document.checked.problems]
+        except Exception as error:  # never leave an editor without a word on its document
+            logger.error("checking %s failed:\n%s", uri, traceback.format_exc())
+            problem = internal(error, _file_name(uri))
+            diagnostics = [lsp.Diagnostic(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                                          visible(problem.message), lsp.DiagnosticSeverity.Error,
+                                          source=NAME)]
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("resultkontrakt")
+    except metadata.PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown"
+
+
+def _diagnostic(document: Open, problem: Problem) -> lsp.Diagnostic:
+    """A problem as the editor shows it: its hint on a line of its own."""
+    message = visible(problem.message)
+    if problem.hint:
+        message += f"\nhint: {visible(problem.hint)}"
+    severity = lsp.DiagnosticSeverity.Error if problem.is_error else lsp.DiagnosticSeverity.Warning
+    return lsp.Diagnostic(range=document.range(problem.span), message=message, severity=severity,
+                          code=problem.code, source=NAME)
+
+
+def server() -> RkServer:
+    """A language server for `.rk` contracts, its features registered."""
+    ls = RkServer()
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.check(params.text_document.uri, params.text_document.version)
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: RkServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.check(params.text_document.uri, params.text_document.version)
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: RkServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        ls.documents.pop(params.text_document.uri, None)
+        ls.loaders.pop(params.text_document.uri, None)
+        ls.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+    @ls.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: RkServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        document = ls.opened(params.text_document.uri)
+        index = document.checked.index if document else None
+        if document is None or index is None:
+            return None
+        found = index.hover(*document.place(params.position))
+        if found is None:
+            return None
+        text, span = found
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
+                         range=document.range(span))
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: RkServer, params: lsp.DefinitionParams) -> lsp.Location | None:
+        document = ls.opened(params.text_document.uri)
+        index = document.checked.index if document else None
+        if document is None or index is None:
+            return None
+        found = index.definition(*document.place(params.position))
+        return lsp.Location(document.uri, document.range(found.name_span)) if found else None
+
+    def _target(document: Open, position: lsp.Position) -> Declaration | None:
+        index = document.checked.index
+        return index.definition(*document.place(position)) if index is not None else None
+
+    @ls.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: RkServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+        document = ls.opened(params.text_document.uri)
+        target = _target(document, params.position) if document else None
+        if document is None or target is None or document.checked.index is None:
+            return None
+        spans = document.checked.index.references_to(target, params.context.include_declaration)
+        return [lsp.Location(document.uri, document.range(span)) for span in spans]
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+    def highlight(ls: RkServer, params: lsp.DocumentHighlightParams) -> list[lsp.DocumentHighlight] | None:
+        document = ls.opened(params.text_document.uri)
+        target = _target(document, params.position) if document else None
+        if document is None or target is None or document.checked.index is None:
+            return None
+        return [lsp.DocumentHighlight(document.range(span))
+                for span in document.checked.index.references_to(target)]
+
+    @ls.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def symbols(ls: RkServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
+        document = ls.opened(params.text_document.uri)
+        index = document.checked.index if document else None
+        if document is None or index is None:
+            return []
+        return [_symbol(document, entry) for entry in index.outline()]
+
+    @ls.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
+    def completion(ls: RkServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+        document = ls.opened(params.text_document.uri)
+        if document is None:
+            return lsp.CompletionList(is_incomplete=False, items=[])
+        line, column = document.place(params.position)
+        text = document.document
+        start, _ = declaration_at(text.text, text.lines.offset(line, column))
+        found = complete(text.lines, document.checked.index, line, column, start)
+        return lsp.CompletionList(is_incomplete=False,
+                                  items=[_item(document, c, n) for n, c in enumerate(found)])
+
+    @ls.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: RkServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
+        document = ls.opened(params.text_document.uri)
+        if document is None:
+            return None
+        text = formatted(document.document.original, document.source)
+        if text is None or text == document.document.original:
+            return []
+        whole = lsp.Range(lsp.Position(0, 0), _position(document.document.end()))
+        return [lsp.TextEdit(range=whole, new_text=text)]
+
+    if _highlighting():
+        legend = lsp.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
+
+        @ls.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
+        def tokens(ls: RkServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
+            document = ls.opened(params.text_document.uri)
+            data = semantic_tokens(document.document) if document else None
+            return lsp.SemanticTokens(data=data or [])
+
+    return ls
+
+
+def _highlighting() -> bool:
+    """Whether Pygments (the `highlight` extra), which the lexer needs, can be imported."""
+    try:
+        import pygments  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _symbol(document: Open, entry: Outline) -> lsp.DocumentSymbol:
+    whole = document.range(entry.span)
+    name = document.range(entry.name_span)
+    if not (_within(name.start, whole) and _within(name.end, whole)):
+        name = lsp.Range(whole.start, whole.start)
+    return lsp.DocumentSymbol(
+        name=visible(entry.name) or entry.kind, detail=visible(entry.detail), kind=_SYMBOLS[entry.kind],
+        range=whole, selection_range=name, children=[_symbol(document, child) for child in entry.children])
+
+
+def _within(position: lsp.Position, range_: lsp.Range) -> bool:
+    def key(p: lsp.Position) -> tuple[int, int]:
+        return p.line, p.character
+
+    return key(range_.start) <= key(position) <= key(range_.end)
+
+
+def _item(document: Open, candidate: Candidate, number: int) -> lsp.CompletionItem:
+    """A completion item, sorted by kind, then as `complete` lists them (choices in written order)."""
+    rank = _ORDER.index(candidate.kind) if candidate.kind in _ORDER else len(_ORDER)
+    item = lsp.CompletionItem(label=visible(candidate.label), kind=_COMPLETIONS.get(candidate.kind),
+                              detail=visible(candidate.detail) or None, sort_text=f"{rank:02d}{number:05d}")
+    if candidate.replace is not None and candidate.text is not None:
+        item.text_edit = lsp.TextEdit(range=document.range(candidate.replace), new_text=candidate.text)
+        item.filter_text = candidate.text
+    elif candidate.text is not None:
+        item.insert_text = candidate.text
+    return item
+
+
+def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+    """Serve editors over `stdin` and `stdout` until the editor says `exit`."""
+    logging.basicConfig(level=logging.WARNING, format="rk lsp: %(levelname)s: %(message)s")
+    server().start_io(stdin, stdout)
