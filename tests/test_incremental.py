@@ -4,8 +4,10 @@ problems, the same errors word for word."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from functools import partial
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,7 +46,7 @@ def outcome(load: object) -> tuple[object, ...]:
 def test_each_load_after_an_edit_is_the_load_from_scratch(name: str, edits: list[tuple[float, str, str, int]]) -> None:
     text = TEXTS[name]
     loader = IncrementalLoader()
-    assert outcome(lambda: loader.loads(text, name)) == outcome(lambda: rk.loads(text, name))
+    assert outcome(partial(loader.loads, text, name)) == outcome(partial(rk.loads, text, name))
     for where, action, typed, length in edits:
         at = int(where * len(text))
         if action == "insert":
@@ -55,7 +57,7 @@ def test_each_load_after_an_edit_is_the_load_from_scratch(name: str, edits: list
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at) + 1 or len(text)
             text = text[:start] + text[start:end] + text[start:]
-        assert outcome(lambda: loader.loads(text, name)) == outcome(lambda: rk.loads(text, name))
+        assert outcome(partial(loader.loads, text, name)) == outcome(partial(rk.loads, text, name))
 
 
 def test_a_declaration_moved_down_keeps_its_nodes_and_moves_their_places() -> None:
@@ -67,20 +69,29 @@ def test_a_declaration_moved_down_keeps_its_nodes_and_moves_their_places() -> No
     assert after.module.goals == before.module.goals  # the same goals (places aside)
 
 
-def test_only_the_declarations_that_changed_are_parsed_again(monkeypatch: object) -> None:
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Turns on a record of every text the parser is given from then on."""
     from resultkontrakt import parser
 
+    texts: list[str] = []
+    original = parser.parse
+
+    def recording(piece: str, source: str) -> object:
+        texts.append(piece)
+        return original(piece, source)
+
+    def start() -> list[str]:
+        monkeypatch.setattr(parser, "parse", recording)
+        return texts
+    return start
+
+
+def test_only_the_declarations_that_changed_are_parsed_again(parsed: Callable[[], list[str]]) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     loader = IncrementalLoader()
     loader.loads(text, "k.rk")
-    parsed: list[str] = []
-    original = parser.parse
-
-    def counting(piece: str, source: str) -> object:
-        parsed.append(piece)
-        return original(piece, source)
-
-    monkeypatch.setattr(parser, "parse", counting)  # type: ignore[attr-defined]
+    parsed = parsed()
     edited = text.replace(">= 60 -> 100%", ">= 61 -> 100%", 1)
     assert edited != text
     loader.loads(edited, "k.rk")
@@ -97,3 +108,20 @@ def test_the_text_is_cut_where_declarations_start_and_nowhere_else() -> None:
     assert "".join(piece for _, piece in pieces) == text
     assert pieces[2][1].startswith("metric m = fulfilment(\ngoal 1)")
     assert pieces[3][1].endswith('"""\nfact not here\n"""\n')
+
+
+def test_a_syntax_error_keeps_what_was_read_for_the_keystroke_that_mends_it(
+        parsed: Callable[[], list[str]]) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    loader = IncrementalLoader()
+    loader.loads(text, "k.rk")
+    broken = text.replace(">= 60 -> 100%", ">= 60 100%", 1)
+    try:
+        loader.loads(broken, "k.rk")
+    except rk.RkSyntaxError as error:
+        assert error.problems[0].span.line == text[:text.index(">= 60 -> 100%")].count("\n") + 1
+    else:
+        raise AssertionError("a syntax error was read")
+    texts = parsed()
+    mended = loader.loads(text, "k.rk")
+    assert texts == [] and len(mended.goals) == 9

@@ -8,6 +8,7 @@ mistake in one run rather than one per run.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -87,8 +88,14 @@ class Problem(Record):
         return out
 
 
+@functools.lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """The lines of a text, split once for all its problems' excerpts."""
+    return tuple(text.split("\n"))  # as the parser counts lines; splitlines() knows more breaks
+
+
 def _excerpt(text: str, span: Span) -> list[str]:
-    lines = text.split("\n")  # as the parser counts lines; splitlines() knows more breaks
+    lines = _lines(text)
     if not 1 <= span.line <= len(lines):
         return []
     # Tabs would shift the caret; show the line with tabs as single spaces.
@@ -111,7 +118,12 @@ class RkError(Exception):
     def __init__(self, problems: Sequence[Problem], sources: dict[str, str] | None = None):
         self.problems = tuple(problems)
         self.sources = dict(sources or {})
-        super().__init__(self.render())
+        super().__init__()
+
+    def __str__(self) -> str:
+        # Made when asked for: an editor loading a contract with thousands of problems reads
+        # them as data, and never needs their excerpts.
+        return self.render()
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -46,6 +46,11 @@ def declarations(text: str) -> Iterator[tuple[int, str]]:
     yield line, text[cut:]
 
 
+# Declarations kept between loads: more than any contract holds, and the pieces of
+# the versions typed while a text did not parse.
+MAX_KEPT = 100_000
+
+
 class IncrementalLoader:
     """Loads contracts, keeping what each declaration was read as for the next load.
 
@@ -68,6 +73,11 @@ class IncrementalLoader:
                 gc.enable()
         return contract_of(text, source, read)
 
+    def _keep(self, read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]]) -> None:
+        # While a text does not parse, what was read before is kept with it; bounded, so that
+        # an editing session does not grow without end.
+        self._read = read if len(read) <= MAX_KEPT else {}
+
     def _reread(self, text: str, source: str) -> tuple[s.Module, list[Problem]] | None:
         """The declarations of `text`, each kept or read alone; None where the whole text
         must be read at once (then `contract_of` reads it, errors and all)."""
@@ -87,7 +97,9 @@ class IncrementalLoader:
                 except RkSyntaxError:
                     module = None
                 if module is None or len(module.items) > 1:  # two declarations on a line
-                    self._read = {}
+                    # Keep what was read, for the keystroke that mends the text; the rest of
+                    # this text is not looked at (`contract_of` reads it whole, for its error).
+                    self._keep({**self._read, **kept})
                     return None
                 known = (1, module.items, found)
             was, piece_items, piece_problems = known
@@ -97,6 +109,6 @@ class IncrementalLoader:
             kept[(source, piece)] = (line, piece_items, piece_problems)
             items += piece_items
             problems += piece_problems
-        self._read = kept
+        self._keep(kept)
         all_items = tuple(items)
         return s.module_of(all_items, source), problems + header_problems(all_items)
