@@ -54,6 +54,8 @@ def read(name: str) -> tuple[tuple[object, ...], list[Problem]] | None:
 
 
 def write(name: str, items: tuple[object, ...], problems: list[Problem]) -> None:
+    if cache.folder() is None:
+        return  # off: not even written out
     try:
         data = plaindata.dumps({"key": name, "items": items, "problems": problems})
     except (TypeError, ValueError, RecursionError):

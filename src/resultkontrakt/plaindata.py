@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import json
 import types
 import typing
@@ -30,34 +31,70 @@ class Unreadable(Exception):
     """The data is not what this module writes, or holds a record or field it may not."""
 
 
-def encode(value: object) -> object:
-    """`value` as plain JSON data (lists, dicts with text keys, text, numbers, true/false/null)."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, tuple):
-        return {_TUPLE: [encode(item) for item in value]}
-    if isinstance(value, list):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
+def dumps(value: object) -> bytes:
+    """`value` as JSON: lists, objects with text keys, text, whole numbers, true/false/null.
+
+    Written out as it is walked, never held as a second tree of lists and dicts: keeping a
+    contract of 10,000 goals costs the text of its entry, not twice the contract."""
+    out = io.StringIO()
+    _write(value, out.write)
+    return out.getvalue().encode("utf-8")
+
+
+def _write(value: object, write: Callable[[str], object]) -> None:
+    if value is None:
+        write("null")
+    elif value is True or value is False:
+        write("true" if value else "false")
+    elif isinstance(value, int):
+        write(str(value))
+    elif isinstance(value, str):
+        write(_text(value))
+    elif isinstance(value, tuple):
+        write('{"' + _TUPLE + '":')
+        _items(value, write)
+        write("}")
+    elif isinstance(value, list):
+        _items(value, write)
+    elif isinstance(value, dict):
         if all(isinstance(key, str) for key in value) and not (value.keys() & _TAGS):
-            return {key: encode(item) for key, item in value.items()}
-        return {_MAP: [[encode(key), encode(item)] for key, item in value.items()]}
-    if isinstance(value, Fraction):
-        return {_FRACTION: [value.numerator, value.denominator]}
-    if isinstance(value, dt.date):
-        return {_DATE: value.isoformat()}
-    cls = type(value)
-    if attrs.has(cls):
-        return {_RECORD: [cls.__name__, [encode(getattr(value, field.name)) for field in attrs.fields(cls)]]}
-    raise TypeError(f"cannot write a {type(value).__name__} as plain data")
+            write("{")
+            for n, (key, item) in enumerate(value.items()):
+                write(("," if n else "") + _text(key) + ":")
+                _write(item, write)
+            write("}")
+        else:
+            write('{"' + _MAP + '":')
+            _items([[key, item] for key, item in value.items()], write)
+            write("}")
+    elif isinstance(value, Fraction):
+        write(f'{{"{_FRACTION}":[{value.numerator},{value.denominator}]}}')
+    elif isinstance(value, dt.date):
+        write(f'{{"{_DATE}":"{value.isoformat()}"}}')
+    elif attrs.has(type(value)):
+        cls: Any = type(value)
+        write('{"' + _RECORD + '":[' + _text(cls.__name__) + ",")
+        _items([getattr(value, field.name) for field in attrs.fields(cls)], write)
+        write("]}")
+    else:
+        raise TypeError(f"cannot write a {type(value).__name__} as plain data")
+
+
+def _items(values: Iterable[object], write: Callable[[str], object]) -> None:
+    write("[")
+    for n, item in enumerate(values):
+        if n:
+            write(",")
+        _write(item, write)
+    write("]")
+
+
+def _text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _no_float(text: str) -> object:
     raise Unreadable(f"{text[:20]}: only exact values are written")
-
-
-def dumps(value: object) -> bytes:
-    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class Reader:

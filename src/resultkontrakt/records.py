@@ -9,6 +9,8 @@ nothing here does. attrs still writes each `__init__`, where speed matters most.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar, cast, dataclass_transform
 
 import attrs
@@ -39,21 +41,23 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _compared(type(self)))
+        compared = _compared(type(self))
+        return bool(compared(self) == compared(other))
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, *(getattr(self, name) for name in _compared(type(self)))))
+        return hash((type(self), _compared(type(self))(self)))
 
 
-_COMPARED: dict[type, tuple[str, ...]] = {}
+_COMPARED: dict[type, Callable[[object], object]] = {}
 
 
-def _compared(cls: type) -> tuple[str, ...]:
-    """The names of the fields a record of `cls` is compared by, found once per class."""
-    names = _COMPARED.get(cls)
-    if names is None:
-        names = _COMPARED[cls] = tuple(field.name for field in attrs.fields(cls) if field.eq)
-    return names
+def _compared(cls: type) -> Callable[[object], object]:
+    """What a record of `cls` is compared by: its fields declared with `eq`, read at once."""
+    compared = _COMPARED.get(cls)
+    if compared is None:
+        names = [field.name for field in attrs.fields(cls) if field.eq]
+        compared = _COMPARED[cls] = operator.attrgetter(*names) if names else (lambda record: ())
+    return compared
 
 
 _R = TypeVar("_R", bound=Record)
