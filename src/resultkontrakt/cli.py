@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 import io
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import escape
@@ -37,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Visible(saved[0]), _Visible(saved[1])
     try:
-        args = _arguments().parse_args(argv)
+        given = sys.argv[1:] if argv is None else list(argv)
+        args = _arguments(given).parse_args(given)
         return int(args.run(args))
     except RkError as exc:
         _print_error(exc)
@@ -95,32 +96,52 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _arguments() -> argparse.ArgumentParser:
+def _arguments(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The command line's parser: with only the command `argv` names, when it names one (the
+    arguments of the other eight are a cost at every start), else with them all."""
     parser = argparse.ArgumentParser(
         prog="rk", description="Check and evaluate result contracts written in the .rk language.")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    # Every command that reads files refuses one larger than this.
+    named = argv[0] if argv and argv[0] in _COMMANDS else None
+    for name, (run, parents, description, arguments) in _COMMANDS.items():
+        if named in (None, name):
+            command = commands.add_parser(name, parents=[shared() for shared in parents], help=description)
+            arguments(command)
+            command.set_defaults(run=run)
+    return parser
+
+
+def _reads() -> argparse.ArgumentParser:
+    """Every command that reads files refuses one larger than this."""
     reads = argparse.ArgumentParser(add_help=False)
     reads.add_argument("--max-file-size", dest="max_bytes", type=_size, default=DEFAULT_MAX_BYTES,
                        metavar="SIZE", help="read no file larger than SIZE (default 256M; e.g. 1G)")
-    # Commands that read facts: the folder the files they point at must lie in.
+    return reads
+
+
+def _facts_folder() -> argparse.ArgumentParser:
+    """Commands that read facts: the folder the files they point at must lie in."""
     facts = argparse.ArgumentParser(add_help=False)
     facts.add_argument("--data-dir", metavar="DIR",
                        help="allow the facts to point at files anywhere inside DIR (default: only "
                        "inside the facts file's folder)")
-    # Commands that judge the goals: as of a day during the period.
+    return facts
+
+
+def _during() -> argparse.ArgumentParser:
+    """Commands that judge the goals: as of a day during the period."""
     during = argparse.ArgumentParser(add_help=False)
     during.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE",
                         help="evaluate as of DATE during the period: what is not due yet makes its "
                         "goals pending (e.g. 2019-06-30)")
+    return during
 
-    check = commands.add_parser("check", parents=[reads],
-                                help="report every problem in contracts (exit 1 on errors)")
-    check.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
-    check.set_defaults(run=_check)
 
-    evaluate = commands.add_parser("eval", parents=[reads, facts, during],
-                                   help="evaluate a contract against a year's facts")
+def _contracts(command: argparse.ArgumentParser) -> None:
+    command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+
+
+def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("contract", metavar="CONTRACT.rk")
     evaluate.add_argument("facts", metavar="FACTS.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
@@ -128,31 +149,25 @@ def _arguments() -> argparse.ArgumentParser:
                           help="leave out the goals' text blocks in the text output")
     evaluate.add_argument("--lang", choices=("en", "da"), default="en",
                           help="the language of the explanations (default: English)")
-    evaluate.set_defaults(run=_eval)
 
-    test = commands.add_parser("test", parents=[reads], help="run the worked examples written in contracts")
-    test.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
-    test.set_defaults(run=_test)
 
-    report = commands.add_parser("report", parents=[reads, facts, during],
-                                 help="write the annual report on a contract, for a year's facts")
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("contract", metavar="CONTRACT.rk")
     report.add_argument("facts", metavar="FACTS.json")
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("--lang", choices=("da", "en"), default="da",
                         help="the report's language (default: Danish)")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
-    report.set_defaults(run=_report)
 
-    fmt = commands.add_parser("fmt", parents=[reads], help="print contracts in the one canonical layout")
+
+def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
     fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is not formatted")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
-    fmt.set_defaults(run=_fmt)
 
-    compare = commands.add_parser("compare", parents=[reads, facts, during],
-                                  help="set contracts, or years of one contract, side by side")
+
+def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("pairs", nargs="+", metavar="CONTRACT.rk:FACTS.json",
                          help="a contract and a year's facts, joined by a colon")
     compare.add_argument("--group", metavar="G", help="only the goals of the group G")
@@ -162,20 +177,18 @@ def _arguments() -> argparse.ArgumentParser:
     compare.add_argument("--lang", choices=("en", "da"), default=None,
                          help="the language (default: Danish for html, English otherwise)")
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
-    compare.set_defaults(run=_compare)
 
-    split = commands.add_parser("split", parents=[reads, facts],
-                                help="split a grant among the parties, with margins")
+
+def _split_arguments(split: argparse.ArgumentParser) -> None:
     split.add_argument("contract", metavar="CONTRACT.rk")
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
     split.add_argument("--facts", metavar="FACTS.json", help="the facts, where the split takes its "
                        "weights from a fact or works its total out from the goals and payments")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    split.set_defaults(run=_split)
 
-    lsp = commands.add_parser("lsp", help="run the language server for editors, over stdin and stdout")
-    lsp.set_defaults(run=_lsp)
-    return parser
+
+def _no_arguments(command: argparse.ArgumentParser) -> None:
+    pass
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -432,6 +445,26 @@ def _print_problems(problems: Sequence[Problem], sources: Mapping[str, str],
     for problem in problems:
         text = sources.get(problem.span.source) if problem.span is not None else None
         print(problem.render(text), file=stream)
+
+
+Command = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+# Each command: what runs it, the shared arguments it takes, what it is for, and its own
+# arguments; in the order `rk --help` lists them.
+_COMMANDS: dict[str, tuple[Command, tuple[Callable[[], argparse.ArgumentParser], ...], str, Arguments]] = {
+    "check": (_check, (_reads,), "report every problem in contracts (exit 1 on errors)", _contracts),
+    "eval": (_eval, (_reads, _facts_folder, _during), "evaluate a contract against a year's facts",
+             _eval_arguments),
+    "test": (_test, (_reads,), "run the worked examples written in contracts", _contracts),
+    "report": (_report, (_reads, _facts_folder, _during),
+               "write the annual report on a contract, for a year's facts", _report_arguments),
+    "fmt": (_fmt, (_reads,), "print contracts in the one canonical layout", _fmt_arguments),
+    "compare": (_compare, (_reads, _facts_folder, _during),
+                "set contracts, or years of one contract, side by side", _compare_arguments),
+    "split": (_split, (_reads, _facts_folder), "split a grant among the parties, with margins",
+              _split_arguments),
+    "lsp": (_lsp, (), "run the language server for editors, over stdin and stdout", _no_arguments),
+}
 
 
 if __name__ == "__main__":  # pragma: no cover
