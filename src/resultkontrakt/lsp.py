@@ -26,7 +26,7 @@ from .lsp_document import (
     TOKEN_MODIFIERS, TOKEN_TYPES, Checked, EditorText, Position, declaration_at, formatted, internal,
     semantic_tokens,
 )
-from .navigate import Candidate, Declaration, Outline, complete
+from .navigate import Candidate, Declaration, Index, Outline, complete
 
 NAME = "rk"
 logger = logging.getLogger(__name__)
@@ -157,10 +157,10 @@ def server() -> RkServer:
 
     @ls.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: RkServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        document = ls.opened(params.text_document.uri)
-        index = document.checked.index if document else None
-        if document is None or index is None:
+        indexed = _indexed(ls, params.text_document.uri)
+        if indexed is None:
             return None
+        document, index = indexed
         found = index.hover(*document.place(params.position))
         if found is None:
             return None
@@ -170,41 +170,47 @@ def server() -> RkServer:
 
     @ls.feature(lsp.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: RkServer, params: lsp.DefinitionParams) -> lsp.Location | None:
-        document = ls.opened(params.text_document.uri)
-        index = document.checked.index if document else None
-        if document is None or index is None:
+        target = _target(ls, params.text_document.uri, params.position)
+        if target is None:
             return None
-        found = index.definition(*document.place(params.position))
-        return lsp.Location(document.uri, document.range(found.name_span)) if found else None
+        document, _, found = target
+        return lsp.Location(document.uri, document.range(found.name_span))
 
-    def _target(document: Open, position: lsp.Position) -> Declaration | None:
-        index = document.checked.index
-        return index.definition(*document.place(position)) if index is not None else None
+    def _indexed(ls: RkServer, uri: str) -> tuple[Open, Index] | None:
+        """An open document and its names, when it has been read far enough to have them."""
+        document = ls.opened(uri)
+        index = document.checked.index if document else None
+        return (document, index) if document is not None and index is not None else None
+
+    def _target(ls: RkServer, uri: str, position: lsp.Position) -> tuple[Open, Index, Declaration] | None:
+        """The declaration of the name at `position`, with its document and their names."""
+        indexed = _indexed(ls, uri)
+        found = indexed[1].definition(*indexed[0].place(position)) if indexed else None
+        return (*indexed, found) if indexed is not None and found is not None else None
 
     @ls.feature(lsp.TEXT_DOCUMENT_REFERENCES)
     def references(ls: RkServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
-        document = ls.opened(params.text_document.uri)
-        target = _target(document, params.position) if document else None
-        if document is None or target is None or document.checked.index is None:
+        target = _target(ls, params.text_document.uri, params.position)
+        if target is None:
             return None
-        spans = document.checked.index.references_to(target, params.context.include_declaration)
+        document, index, found = target
+        spans = index.references_to(found, params.context.include_declaration)
         return [lsp.Location(document.uri, document.range(span)) for span in spans]
 
     @ls.feature(lsp.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     def highlight(ls: RkServer, params: lsp.DocumentHighlightParams) -> list[lsp.DocumentHighlight] | None:
-        document = ls.opened(params.text_document.uri)
-        target = _target(document, params.position) if document else None
-        if document is None or target is None or document.checked.index is None:
+        target = _target(ls, params.text_document.uri, params.position)
+        if target is None:
             return None
-        return [lsp.DocumentHighlight(document.range(span))
-                for span in document.checked.index.references_to(target)]
+        document, index, found = target
+        return [lsp.DocumentHighlight(document.range(span)) for span in index.references_to(found)]
 
     @ls.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: RkServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
-        document = ls.opened(params.text_document.uri)
-        index = document.checked.index if document else None
-        if document is None or index is None:
+        indexed = _indexed(ls, params.text_document.uri)
+        if indexed is None:
             return []
+        document, index = indexed
         return [_symbol(document, entry) for entry in index.outline()]
 
     @ls.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
