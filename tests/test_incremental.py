@@ -125,3 +125,18 @@ def test_a_syntax_error_keeps_what_was_read_for_the_keystroke_that_mends_it(
     texts = parsed()
     mended = loader.loads(text, "k.rk")
     assert texts == [] and len(mended.goals) == 9
+
+
+def test_a_syntax_error_inside_a_declaration_is_found_without_reading_the_rest(
+        parsed: Callable[[], list[str]]) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    loader = IncrementalLoader()
+    loader.loads(text, "k.rk")
+    texts = parsed()
+    broken = text.replace(">= 60 -> 100%", ">= 60 100%", 1)
+    with pytest.raises(rk.RkSyntaxError) as raised:
+        loader.loads(broken, "k.rk")
+    with pytest.raises(rk.RkSyntaxError) as from_scratch:
+        rk.loads(broken, "k.rk")
+    assert raised.value.render() == from_scratch.value.render()
+    assert len(texts) == 2 and texts[0].startswith("goal 1 ") and texts[1] == broken  # then loads'

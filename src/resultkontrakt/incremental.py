@@ -51,6 +51,16 @@ def declarations(text: str) -> Iterator[tuple[int, str]]:
 MAX_KEPT = 100_000
 
 
+def _before_its_end(error: RkSyntaxError, piece: str) -> bool:
+    """Whether a declaration read alone fails on a line before its last, where the rest of the
+    text cannot matter (on the last line, the parser may have met the end of the piece)."""
+    lines = piece.rstrip().split("\n")
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    span = error.problems[0].span if error.problems else None
+    return span is not None and span.line < len(lines)
+
+
 class IncrementalLoader:
     """Loads contracts, keeping what each declaration was read as for the next load.
 
@@ -94,8 +104,13 @@ class IncrementalLoader:
             if known is None:
                 try:
                     module, found = build(parse(piece, source), source)
-                except RkSyntaxError:
-                    module = None
+                except RkSyntaxError as error:
+                    if _before_its_end(error, piece):
+                        # The parser meets the same mistake in the whole text, in the same state
+                        # (a declaration starts as the first did): the same error, moved down.
+                        self._keep({**self._read, **kept})
+                        raise RkSyntaxError(s.moved(list(error.problems), line - 1), {source: text}) from None
+                    module = None  # at its end: the whole text may go on, or end, differently
                 if module is None or len(module.items) > 1:  # two declarations on a line
                     # Keep what was read, for the keystroke that mends the text; the rest of
                     # this text is not looked at (`contract_of` reads it whole, for its error).

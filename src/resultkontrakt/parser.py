@@ -111,13 +111,13 @@ def parse(text: str, source: str) -> Tree:
 
 
 def _too_deep(tree: Tree) -> Tree | None:
-    """The first node nested deeper than MAX_DEPTH, found without recursion."""
+    """The first node, in written order, nested deeper than MAX_DEPTH; found without recursion."""
     pending = [(tree, 0)]
     while pending:
         node, depth = pending.pop()
         if depth > MAX_DEPTH:
             return node
-        pending.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+        pending.extend((child, depth + 1) for child in reversed(node.children) if isinstance(child, Tree))
     return None
 
 
