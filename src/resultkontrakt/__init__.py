@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time each name is imported when first used
@@ -67,6 +66,8 @@ def __getattr__(name: str) -> Any:
 
 @functools.cache
 def _modules() -> frozenset[str]:
+    import pkgutil  # only when a module is named: it costs more than the rest of this file
+
     return frozenset(module.name for module in pkgutil.iter_modules(__path__))
 
 
