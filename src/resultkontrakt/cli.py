@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -100,20 +101,43 @@ def _arguments(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The command line's parser: with only the command `argv` names, when it names one (the
     arguments of the other eight are a cost at every start), else with them all."""
     parser = argparse.ArgumentParser(
-        prog="rk", description="Check and evaluate result contracts written in the .rk language.")
+        prog="rk", description="Check and evaluate result contracts written in the .rk language.",
+        formatter_class=_Formatter)
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     named = argv[0] if argv and argv[0] in _COMMANDS else None
     for name, (run, parents, description, arguments) in _COMMANDS.items():
         if named in (None, name):
-            command = commands.add_parser(name, parents=[shared() for shared in parents], help=description)
+            command = commands.add_parser(name, parents=[shared() for shared in parents], help=description,
+                                          formatter_class=_Formatter)
             arguments(command)
             command.set_defaults(run=run)
     return parser
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, as wide as the terminal: found here rather than through `shutil`,
+    which argparse imports for it (with bz2 and lzma) at every start, help or not."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_width())
+
+
+def _terminal_width() -> int:
+    """Columns, as `shutil.get_terminal_size` finds them: $COLUMNS, the terminal, or 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _reads() -> argparse.ArgumentParser:
     """Every command that reads files refuses one larger than this."""
-    reads = argparse.ArgumentParser(add_help=False)
+    reads = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     reads.add_argument("--max-file-size", dest="max_bytes", type=_size, default=DEFAULT_MAX_BYTES,
                        metavar="SIZE", help="read no file larger than SIZE (default 256M; e.g. 1G)")
     return reads
@@ -121,7 +145,7 @@ def _reads() -> argparse.ArgumentParser:
 
 def _facts_folder() -> argparse.ArgumentParser:
     """Commands that read facts: the folder the files they point at must lie in."""
-    facts = argparse.ArgumentParser(add_help=False)
+    facts = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     facts.add_argument("--data-dir", metavar="DIR",
                        help="allow the facts to point at files anywhere inside DIR (default: only "
                        "inside the facts file's folder)")
@@ -130,7 +154,7 @@ def _facts_folder() -> argparse.ArgumentParser:
 
 def _during() -> argparse.ArgumentParser:
     """Commands that judge the goals: as of a day during the period."""
-    during = argparse.ArgumentParser(add_help=False)
+    during = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     during.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE",
                         help="evaluate as of DATE during the period: what is not due yet makes its "
                         "goals pending (e.g. 2019-06-30)")
