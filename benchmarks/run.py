@@ -460,8 +460,9 @@ def main() -> None:
                   f"< 200 MiB{' ✓' if ours < 200 else ' ✗'} |")
     for what, figures in (("loading", per_goal), ("loading after an edit", per_goal_edited)):
         flat = figures[10_000] / figures[1_000]
+        # Linear, or better: a load of 1,000 goals carries its fixed costs over fewer goals.
         print(f"\nTime per goal {what}, 10,000 goals against 1,000: {flat:.2f} "
-              f"(flat within 20%: {'✓' if 0.8 <= flat <= 1.2 else '✗'})", end="")
+              f"(no more than linear, within 20%: {'✓' if flat <= 1.2 else '✗'})", end="")
     print(f"\nThe example contract loaded and checked again after an edit (what an editor waits "
           f"for): {_seconds(example_again)}")
     slowest = max(with_margins, key=with_margins.__getitem__)
