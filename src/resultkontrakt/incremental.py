@@ -4,9 +4,11 @@ An editor asks for the problems of a contract on every keystroke, and a keystrok
 declaration. `IncrementalLoader.loads` cuts the text into its declarations (each starts with
 `fact`, `goal`, ... at the start of a line, outside brackets, texts and comments), parses only
 those it has not seen, moves the positions of those that moved up or down, and checks the whole.
-What it returns is exactly what `loads` returns for the same text; where the text cannot be cut
-into declarations that each parse alone (a syntax error, a name that looks like a keyword), it
-reads the whole text as `loads` does, so errors too are the same, word for word.
+What it returns is exactly what `loads` returns for the same text, errors too, word for word:
+a syntax error before a declaration's last line is the whole text's first error, found in that
+declaration alone; anywhere else, where the text cannot be cut into declarations that each
+parse alone (a mistake at a declaration's end, a name that looks like a keyword, two
+declarations on a line), it reads the whole text as `loads` does.
 """
 
 from __future__ import annotations
