@@ -47,14 +47,12 @@ def folder() -> Path | None:
     """The cache folder, made if needed; None when the cache is off or the folder is not safe."""
     if os.environ.get(OFF, "").strip() not in ("", "0"):
         return None
-    return _folder(os.environ.get(WHERE) or _platform_folder())
+    return _folder(os.environ.get(WHERE) or os.path.join(_platform_folder(), "resultkontrakt"))
 
 
 @functools.cache
 def _folder(place: str) -> Path | None:
     path = Path(place)
-    if os.environ.get(WHERE) is None:
-        path = path / "resultkontrakt"
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.stat(path, follow_symlinks=False)
