@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -56,19 +55,19 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is not None:
         value = getattr(importlib.import_module(f".{home}", __name__), name)
-    elif name in _modules():  # a module of the package, `rk.syntax`, imported when first named
-        value = importlib.import_module(f".{name}", __name__)
+    elif name.isidentifier() and not name.startswith("__"):
+        # A module of the package, `rk.syntax` (and `from . import syntax` inside it, which
+        # asks here first): imported when first named. Only a name, never a path.
+        try:
+            value = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{__name__}.{name}":
+                raise  # the module is there, and something it imports is not
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later reads skip this function
     return value
-
-
-@functools.cache
-def _modules() -> frozenset[str]:
-    import pkgutil  # only when a module is named: it costs more than the rest of this file
-
-    return frozenset(module.name for module in pkgutil.iter_modules(__path__))
 
 
 def __dir__() -> list[str]:

@@ -22,7 +22,6 @@ import hashlib
 import os
 import stat
 import sys
-from pathlib import Path
 
 from .files import FileProblem, read_bytes, write_atomically
 
@@ -43,7 +42,7 @@ def key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def folder() -> Path | None:
+def folder() -> str | None:
     """The cache folder, made if needed; None when the cache is off or the folder is not safe."""
     if os.environ.get(OFF, "").strip() not in ("", "0"):
         return None
@@ -51,10 +50,9 @@ def folder() -> Path | None:
 
 
 @functools.cache
-def _folder(place: str) -> Path | None:
-    path = Path(place)
+def _folder(path: str) -> str | None:
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(path, mode=0o700, exist_ok=True)
         info = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
@@ -66,11 +64,12 @@ def _folder(place: str) -> Path | None:
 
 
 def _platform_folder() -> str:
+    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        return os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
     if sys.platform == "darwin":
-        return str(Path.home() / "Library" / "Caches")
-    return os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return os.path.join(home, "Library", "Caches")
+    return os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
 
 
 def read(kind: str, name: str) -> bytes | None:
@@ -80,7 +79,7 @@ def read(kind: str, name: str) -> bytes | None:
     if where is None:
         return None
     try:
-        stored = read_bytes(where / kind / name, MAX_ENTRY_BYTES)
+        stored = read_bytes(os.path.join(where, kind, name), MAX_ENTRY_BYTES)
     except FileProblem:
         return None
     digest, _, data = stored.partition(b"\n")
@@ -96,9 +95,10 @@ def write(kind: str, name: str, data: bytes) -> None:
     if where is None or len(data) > MAX_ENTRY_BYTES:
         return
     try:
-        (where / kind).mkdir(mode=0o700, exist_ok=True)
-        write_atomically(where / kind / name, checksum(data) + b"\n" + data)
-        _prune(where / kind)
+        place = os.path.join(where, kind)
+        os.makedirs(place, mode=0o700, exist_ok=True)
+        write_atomically(os.path.join(place, name), checksum(data) + b"\n" + data)
+        _prune(place)
     except (OSError, FileProblem):
         pass
 
@@ -107,7 +107,7 @@ def write(kind: str, name: str, data: bytes) -> None:
 KEEP = 256
 
 
-def _prune(place: Path) -> None:
+def _prune(place: str) -> None:
     entries = [entry for entry in os.scandir(place) if entry.is_file(follow_symlinks=False)]
     if len(entries) <= KEEP:
         return

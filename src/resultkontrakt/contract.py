@@ -12,7 +12,6 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from pathlib import Path
 
 from typing import TYPE_CHECKING, cast
 
@@ -25,6 +24,8 @@ from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from .vocabulary import INVISIBLE, quote, shortened
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .evaluate import Evaluator
     from .facts import Supplied
     from .results import Allocation, Evaluation, SplitResult

@@ -11,7 +11,7 @@ A hit skips Lark altogether: loading the parser's tables, lexing, parsing and bu
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from . import cache, plaindata
 from . import syntax as s
@@ -72,7 +72,10 @@ def _code() -> str:
     """A hash of the code and grammar that make an entry, read once per process."""
     global _code_key
     if _code_key is None:
-        here = Path(__file__).resolve().parent
-        parts = [(here / name).read_bytes() for name in _BUILDERS]
+        here = os.path.dirname(os.path.realpath(__file__))
+        parts = []
+        for name in _BUILDERS:
+            with open(os.path.join(here, name), "rb") as code:
+                parts.append(code.read())
         _code_key = cache.key(grammar_text(), *parts)
     return _code_key

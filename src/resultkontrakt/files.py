@@ -21,10 +21,13 @@ import functools
 import os
 import re
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 from .records import Record, record
+
+if TYPE_CHECKING:  # pathlib is imported where a path is made: `rk check` needs none
+    from pathlib import Path
 
 # Larger than any contract, facts file or survey export a user will have, and
 # small enough that reading it cannot exhaust the memory of a laptop.
@@ -76,6 +79,8 @@ class Access(Record):
     def beside(facts_file: str | None, data_dir: str | Path | None = None,
                max_bytes: int | None = None) -> Access:
         """References beside the facts file `facts_file` (or the working folder for None)."""
+        from pathlib import Path
+
         base = Path(facts_file).parent if facts_file is not None else Path()
         return Access(base, Path(data_dir) if data_dir is not None else base,
                       DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
@@ -83,6 +88,8 @@ class Access(Record):
 
 def confine(reference: str, access: Access) -> Path:
     """The file `reference` names, if it stays inside `access.root`; else FileProblem."""
+    from pathlib import Path
+
     if "\0" in reference:
         raise FileProblem("nul")
     target = Path(os.path.realpath(access.base / reference))  # an absolute reference stays absolute
@@ -197,7 +204,7 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     permissions) in one rename. A failure at any step (a full disk, no
     permission, a file size limit) removes the new file and raises FileProblem.
     """
-    target = Path(os.path.realpath(path))  # a symlink's target is replaced, not the link
+    target = os.path.realpath(path)  # a symlink's target is replaced, not the link
     try:
         existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -206,7 +213,8 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise FileProblem("not-replaceable", kind=_kind(stat.S_IFMT(existing.st_mode)))
-    temporary = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"
+    folder, name = os.path.split(target)
+    temporary = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_CLOEXEC", 0), 0o666)
@@ -232,10 +240,10 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
         raise
-    _sync_folder(target.parent)
+    _sync_folder(folder)
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: str) -> None:
     """Make the rename itself durable; where a folder cannot be opened, nothing is lost but that."""
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))

@@ -85,7 +85,7 @@ def _from_tables(data: bytes, made_for: dict[str, str]) -> Lark:
 def write_tables() -> Path:
     """Write the tables shipped beside the grammar in the source tree (after a grammar change)."""
     grammar = grammar_text()
-    target = source_folder() / TABLES_NAME
+    target = Path(source_folder()) / TABLES_NAME
     target.write_bytes(tables(Lark(grammar, **OPTIONS), made_for_grammar(grammar)))
     return target
 

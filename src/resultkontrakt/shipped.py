@@ -7,7 +7,7 @@ contract kept in the cache (contract_cache.py) is read without importing Lark at
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 GRAMMAR_NAME = "resultkontrakt.lark"
 # The LALR tables, worked out from the grammar (`python -m resultkontrakt.parser` writes
@@ -15,22 +15,24 @@ GRAMMAR_NAME = "resultkontrakt.lark"
 TABLES_NAME = "resultkontrakt.tables.json"
 
 
+_HERE = os.path.dirname(os.path.realpath(__file__))
+
+
 def grammar_file(name: str) -> bytes:
     """A file shipped with the grammar: inside the installed package, or in the source tree."""
-    installed = Path(__file__).resolve().parent / "grammar" / name
-    if installed.is_file():
-        return installed.read_bytes()
-    if not source_folder().is_dir():  # a package that is not files on disk (a zip): ask the importer
-        from importlib import resources
+    for folder in (os.path.join(_HERE, "grammar"), source_folder()):
+        if os.path.isfile(os.path.join(folder, name)):
+            with open(os.path.join(folder, name), "rb") as shipped:
+                return shipped.read()
+    # A package that is not files on disk (a zip): ask the importer.
+    from importlib import resources
 
-        return resources.files("resultkontrakt").joinpath("grammar", name).read_bytes()
-    # Running from a checkout (editable install or plain src/ on the path).
-    return (source_folder() / name).read_bytes()
+    return resources.files("resultkontrakt").joinpath("grammar", name).read_bytes()
 
 
-def source_folder() -> Path:
+def source_folder() -> str:
     """`grammar/` in the source tree, where the maintainer's commands write."""
-    return Path(__file__).resolve().parents[2] / "grammar"
+    return os.path.join(os.path.dirname(os.path.dirname(_HERE)), "grammar")
 
 
 def grammar_text() -> str:
