@@ -161,11 +161,6 @@ class Reader:
         return self._fields[name]
 
 
-def conforms(value: object, declared: object) -> bool:
-    """Whether `value` is of the declared type (the forms of type hints records use)."""
-    return checker(declared)(value)
-
-
 Check = Callable[[object], bool]
 
 
