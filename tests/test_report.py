@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import report
+from resultkontrakt import records, report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS
 from .png import longest_run, read_png
@@ -194,10 +194,11 @@ def _contract_words(contract: rk.Contract) -> list[str]:
         elif isinstance(node, tuple | list):
             for item in node:
                 walk(item)
-        elif hasattr(node, "__attrs_attrs__") and not isinstance(node, rk.Span):
-            for field in node.__attrs_attrs__:  # type: ignore[attr-defined]
+        elif records.has(type(node)) and not isinstance(node, rk.Span):
+            for field in records.fields(type(node)):
                 walk(getattr(node, field.name))
     walk(contract.module)
+    assert found, "the contract's own words were not found in its syntax"
     return sorted({text for text in found if text.strip()}, key=len, reverse=True)
 
 

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TypeGuard
 from pathlib import Path
 
-
 from .records import Record, changed, record
 
 from .coerce import Invalid

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-import attrs
 from lark import Token, Tree
 from lark.tree import Meta
 
-from .records import changed
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
+from .records import changed, Record, record
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
 )
@@ -28,15 +27,15 @@ from .vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, 
 
 
 
-@attrs.define
+@record(frozen=False)
 class _GoalItem:
     kind: str
     value: Any
     span: Span
 
 
-@attrs.frozen
-class _Filtered:
+@record
+class _Filtered(Record):
     """`x in xs where condition` before it is known to belong to a quantifier."""
 
     left: s.Expr
@@ -44,8 +43,8 @@ class _Filtered:
     span: Span
 
 
-@attrs.frozen
-class _ShorthandTier:
+@record
+class _ShorthandTier(Record):
     op: str
     right: s.Expr
     fulfilment: s.Expr
@@ -230,7 +229,7 @@ class _Builder:
             if item.kind == "text":
                 text.append(item.value)
             elif item.kind == "deliverable":
-                deliverables.append(attrs.evolve(item.value, goal=str(goal_id)))
+                deliverables.append(changed(item.value, goal=str(goal_id)))
             elif item.kind == "require":
                 requirements.append(item.value)
             elif item.kind in fields:

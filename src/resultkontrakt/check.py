@@ -11,7 +11,6 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 
-
 from . import syntax as s
 from .analysis import Analysis
 from .errors import Problem, Span, did_you_mean

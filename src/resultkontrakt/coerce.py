@@ -19,7 +19,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-
 from .records import Record, record
 
 from . import syntax as s

@@ -15,9 +15,6 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 
-import attrs
-
-from .records import changed
 from .compare_data import comparison_dict, comparison_text
 from .compare_html import comparison_html
 from .contract import Contract, load
@@ -25,6 +22,7 @@ from .errors import FactsError, Problem
 from .factsfile import FactsFile, Reads, load_facts
 from .files import DEFAULT_MAX_BYTES
 from .evidence import Comparison as Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
+from .records import changed, record
 from .results import Evaluation, GoalResult
 from .values import MONEY, NUMBER, PERCENT
 from .wording import Language, wording_for
@@ -35,7 +33,7 @@ from .comparison import Cell, Column, Decided, Grid, Row
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 
 
-@attrs.frozen(repr=False)
+@record
 class Comparison(Grid):
     """Evaluations side by side (`rk compare`, `rk.compare`), with its renderings."""
 
@@ -164,7 +162,7 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
         try:
             if isinstance(facts, str | Path):
                 given = load_facts(facts, data_dir=data_dir, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                evaluation = contract.evaluate(attrs.evolve(given, reads=reads), as_of=as_of)
+                evaluation = contract.evaluate(changed(given, reads=reads), as_of=as_of)
             else:
                 evaluation = contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile)
                                                else data_dir, as_of=as_of)
@@ -207,4 +205,4 @@ def _labelled(columns: list[Column], series: bool) -> list[Column]:
                   for column in columns]
     unique = [label if labels.count(label) == 1 else f"{label} ({index + 1})"
               for index, label in enumerate(labels)]
-    return [attrs.evolve(column, label=label) for column, label in zip(columns, unique, strict=True)]
+    return [changed(column, label=label) for column, label in zip(columns, unique, strict=True)]

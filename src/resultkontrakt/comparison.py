@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-import attrs
-
 from .errors import Problem
+from .records import Record, record
 from .results import Evaluation, Status
 from .values import NUMBER, PERCENT
 
 
 
-@attrs.frozen
-class Decided:
+@record
+class Decided(Record):
     """The value that decided a goal's result: a measure with its kind, or deliverables done."""
 
     value: Fraction | None = None
@@ -28,8 +27,8 @@ class Decided:
     of: int | None = None
 
 
-@attrs.frozen
-class Cell:
+@record
+class Cell(Record):
     """One goal in one evaluation: its status, fulfilment, and what decided it."""
 
     status: Status
@@ -39,8 +38,8 @@ class Cell:
     title: str = ""
 
 
-@attrs.frozen
-class Column:
+@record
+class Column(Record):
     """One evaluation: a contract's results for one set of facts.
 
     `problem` is set when the facts could not be read at all: the column is kept, and
@@ -66,8 +65,8 @@ class Column:
         return self.evaluation.points if self.weighted else None
 
 
-@attrs.frozen
-class Row:
+@record
+class Row(Record):
     """One goal id across the evaluations; `cells` follow the columns (None: no such goal there)."""
 
     id: str
@@ -88,8 +87,8 @@ class Row:
         return len(self.titles) > 1
 
 
-@attrs.frozen
-class Grid:
+@record
+class Grid(Record):
     """Evaluations side by side, as data: columns, rows of goals, and the overall results.
 
     `series` is set when every column is the same contract: then the columns stand in

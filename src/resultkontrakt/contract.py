@@ -15,12 +15,11 @@ from fractions import Fraction
 
 from typing import TYPE_CHECKING, cast
 
-import attrs
-
 from . import syntax as s
 from .analysis import Analysis
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
+from .records import changed, field, Record, record
 from .vocabulary import INVISIBLE, quote, shortened
 
 if TYPE_CHECKING:
@@ -35,14 +34,14 @@ if TYPE_CHECKING:
 # they use when they run, so that loading never pays for it.
 
 
-@attrs.frozen
-class Contract:
+@record
+class Contract(Record):
     """A result contract: its goals, facts and metrics, checked and ready to evaluate."""
 
-    module: s.Module = attrs.field(repr=False)
-    analysis: Analysis = attrs.field(repr=False)
+    module: s.Module = field(repr=False)
+    analysis: Analysis = field(repr=False)
     source: str = "<string>"
-    text: str = attrs.field(default="", repr=False)
+    text: str = field(default="", repr=False)
 
     @property
     def title(self) -> str:
@@ -149,7 +148,7 @@ class Contract:
                 "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
                 "installments": split.installments,
                 "each": Quantity(total / split.installments, T_MONEY)})
-            return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
+            return SplitResult(split.name, None, changed(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
@@ -157,7 +156,7 @@ class Contract:
             later = evaluator.measured_later()
             if later is not None and split.shares_from not in supplied.values \
                     and split.shares_from not in supplied.invalid:  # its weights are not due yet
-                return SplitResult(split.name, None, attrs.evolve(
+                return SplitResult(split.name, None, changed(
                     paid, amount=None, waiting=(Waiting("fact", split.shares_from, later),)))
             try:
                 weights = self._weights_in(split, supplied)

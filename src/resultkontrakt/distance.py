@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-
 from .records import Record, record
 
 from .evidence import Comparison, Move, NpsCounts, Seen, ShareCounts, TierTried

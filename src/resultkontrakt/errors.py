@@ -12,7 +12,6 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-
 from .records import Record, record
 
 Severity = Literal["error", "warning"]

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-
 from .records import Record, record
 
 from . import syntax as s

@@ -22,11 +22,9 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
 
-import attrs
-
-from .records import Record, record
 from . import syntax as s
 from .errors import Problem, Span
+from .records import field, Record, record
 from .values import Type, Value
 
 # ---- values and how they were found ----------------------------------------------------
@@ -170,7 +168,7 @@ class TierTried(Record):
     index: int
     check: Check | None
     fulfilment: Fraction | None  # set where the tier held
-    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    span: Span | None = field(default=None, eq=False, repr=False)
 
     @property
     def holds(self) -> bool:
@@ -227,7 +225,7 @@ class Failure(Record):
 
     code: str
     expr: s.Expr | None
-    params: Mapping[str, object] = attrs.field(factory=dict)
+    params: Mapping[str, object] = field(factory=dict)
     metric: str | None = None
 
     @property

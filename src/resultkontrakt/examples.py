@@ -15,12 +15,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-import attrs
-
-from .records import Record, record
-
 from . import syntax as s
 from .errors import RkError, Span
+from .records import field, Record, record
 from .values import T_PERCENT, Value, format_number, format_value
 
 if TYPE_CHECKING:
@@ -38,7 +35,7 @@ class Outcome(Record):
     contract: str
     name: str
     failures: tuple[str, ...]
-    span: Span | None = attrs.field(default=None, eq=False)
+    span: Span | None = field(default=None, eq=False)
 
     @property
     def passed(self) -> bool:

@@ -17,10 +17,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from .records import Record, changed, record
-
 from . import answers
 from . import syntax as s
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
@@ -29,6 +25,7 @@ from .evidence import Delivery
 from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
 from .reasons import describe, problem
+from .records import changed, field, Record, record
 from .values import LIST, TABLE, Type, Value
 from .vocabulary import shortened
 
@@ -51,14 +48,14 @@ class Supplied(Record):
     deliverables: dict[str, Delivery]  # as they stand: done in time, not done, or late
     invalid: dict[str, Problem]
     problems: tuple[Problem, ...]
-    sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
+    sources: dict[str, str] = field(factory=dict)  # answer files, for error excerpts
     given_metrics: frozenset[str] = frozenset()  # metrics given a value rather than computed
     # The declarations they were checked against: facts checked for one contract
     # are no facts for another.
-    declared: Mapping[str, s.Fact] = attrs.field(factory=dict, eq=False, repr=False)
+    declared: Mapping[str, s.Fact] = field(factory=dict, eq=False, repr=False)
     # Answers counted by value, filled as evaluations ask (compile.py): kept here, so that
     # evaluating the same checked facts again counts nothing again.
-    tallies: dict[str, Counter[Any]] = attrs.field(factory=dict, eq=False, repr=False)
+    tallies: dict[str, Counter[Any]] = field(factory=dict, eq=False, repr=False)
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],

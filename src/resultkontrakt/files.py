@@ -23,7 +23,6 @@ import re
 import stat
 from typing import TYPE_CHECKING
 
-
 from .records import Record, record
 
 if TYPE_CHECKING:  # pathlib is imported where a path is made: `rk check` needs none

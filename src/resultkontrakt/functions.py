@@ -18,11 +18,8 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from .records import Record, record
-
 from . import syntax as s
+from .records import field, Record, record
 from .runtime import bounded, fail, ordered, quantity, total
 from .values import (
     BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
@@ -86,7 +83,7 @@ class Function(Record):
     over: Callable[[tuple[Value, ...], Predicate | None, s.Expr], Value | Counted] | None = None
     over_tally: Callable[[Tally, int, Predicate | None, s.Expr], Value | Counted] | None = None
     apply: Callable[[list[Value], list[Type | None], s.Call], Value] | None = None
-    words: Mapping[str, str] = attrs.field(factory=dict)
+    words: Mapping[str, str] = field(factory=dict)
     result: Type | None = None  # its type whatever its arguments, where there is one
 
     @property

@@ -16,14 +16,13 @@ import bisect
 import re
 from collections.abc import Iterator
 
-import attrs
-
 from . import syntax as s
 from .analysis import Analysis
 from .errors import Span
 from .escape import markdown
 from .functions import FUNCTIONS
 from .printer import expr_text
+from .records import changed, field, Record, record
 from .values import LIST, TABLE, Type
 from .vocabulary import KEYWORDS, PLACE_WORDS, number_literal, quote
 
@@ -75,23 +74,23 @@ class Lines:
         return self.span(span.source, found.start(1), found.end(1))
 
 
-@attrs.frozen
-class Declaration:
+@record
+class Declaration(Record):
     """Something a contract declares, with the place of its name (id, or title)."""
 
     kind: str  # "fact", "metric", "deliverable", "payment", "goal", "split", "example", "contract"
     name: str
     span: Span  # the whole declaration
     name_span: Span
-    node: object = attrs.field(eq=False, repr=False)
+    node: object = field(eq=False, repr=False)
 
     @property
     def namespace(self) -> str:
         return NAMESPACE[self.kind]
 
 
-@attrs.frozen
-class Reference:
+@record
+class Reference(Record):
     """A use of a name: `nps` in a score, `goal 2` in `fulfilment(goal 2)`, a given's name."""
 
     namespace: str  # "value", "goal" or "split"
@@ -100,14 +99,14 @@ class Reference:
     node_span: Span  # the whole node, where a problem about the use points
 
 
-@attrs.frozen
-class FunctionUse:
+@record
+class FunctionUse(Record):
     name: str
     span: Span
 
 
-@attrs.frozen
-class Outline:
+@record
+class Outline(Record):
     """One entry of a contract's outline, with the entries inside it."""
 
     kind: str
@@ -333,7 +332,7 @@ class Index:
             children: tuple[Outline, ...] = ()
             if isinstance(item, s.Goal):
                 children = tuple(_entry(by_node[id(d)]) for d in item.deliverables if id(d) in by_node)
-            entries.append(attrs.evolve(_entry(declaration), children=children))
+            entries.append(changed(_entry(declaration), children=children))
         return entries
 
 
@@ -448,8 +447,8 @@ def function_hover(name: str) -> str:
 # ---- completion ----------------------------------------------------------------
 
 
-@attrs.frozen
-class Candidate:
+@record
+class Candidate(Record):
     """Something that may be written at a place."""
 
     label: str

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-
 from .records import Record, changed, record
 
 from .errors import Problem, Span

@@ -20,7 +20,6 @@ import operator
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-
 from .records import Record, record
 
 from . import syntax as s

@@ -1,6 +1,6 @@
 """Syntax nodes: what a contract says, each piece with the place it was written.
 
-Nodes are frozen attrs classes. Spans are left out of equality, so two
+Nodes are records (records.py). Spans are left out of equality, so two
 contracts that say the same thing in different layouts compare equal.
 """
 
@@ -11,15 +11,14 @@ from fractions import Fraction
 from collections.abc import Iterator
 from typing import TypeVar, Union
 
-import attrs
-
-from .records import Record, record
+from . import records
+from .records import Record, field, record
 from .errors import Problem, Span
 from .values import CalendarSpan, Type
 
 def _span() -> Span:
     """Where a node was written: kept for messages, ignored by equality."""
-    return attrs.field(eq=False, repr=False, kw_only=True)
+    return field(eq=False, repr=False, kw_only=True)
 
 
 # ---- expressions --------------------------------------------------------------
@@ -355,7 +354,7 @@ class Goal(Record):
     span: Span = _span()
     # Where the lines without nodes of their own stand (group, weight, text
     # blocks, score), so that `rk fmt` can keep comments beside them.
-    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
 
 
 @record
@@ -386,7 +385,7 @@ class Split(Record):
     text: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # who must be in it, where listed
     span: Span = _span()
-    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
 
     @property
     def fixed_total(self) -> Money | None:
@@ -458,7 +457,7 @@ class Header(Record):
     period: tuple[dt.date, dt.date] | None = None
     text: tuple[str, ...] = ()
     span: Span = _span()
-    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
 
 
 @record
@@ -472,9 +471,9 @@ class Module(Record):
     splits: tuple[Split, ...] = ()
     examples: tuple[Example, ...] = ()
     payments: tuple[Payment, ...] = ()
-    source: str = attrs.field(default="<string>", eq=False)
+    source: str = field(default="<string>", eq=False)
     # Every declaration in written order, for printing the file back.
-    items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)
+    items: tuple[object, ...] = field(default=(), eq=False, repr=False)
 
 
 def module_of(items: tuple[object, ...], source: str) -> Module:
@@ -516,7 +515,7 @@ def moved(value: _T, lines: int) -> _T:
 
 # Every kind of node, for readers of syntax kept as data (contract_cache.py).
 NODES = tuple(value for value in list(globals().values())
-              if isinstance(value, type) and attrs.has(value) and value.__module__ == __name__)
+              if records.has(value) and value.__module__ == __name__)
 # The nodes and records that can hold a position, with their fields.
 _MOVABLE: dict[type, tuple[str, ...]] = {
-    cls: tuple(field.name for field in attrs.fields(cls)) for cls in (*NODES, Problem)}
+    cls: tuple(field.name for field in records.fields(cls)) for cls in (*NODES, Problem)}

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-
 from .records import Record, changed, record
 
 from . import syntax as s

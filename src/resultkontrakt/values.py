@@ -16,10 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-import attrs
-
-from .records import Record, record
-
+from .records import field, Record, record
 from .vocabulary import MONEY_UNITS, TYPE_NAMES, quote
 
 # The kinds of value the language knows. `integer` is a number with a
@@ -89,7 +86,7 @@ class Type(Record):
     kind: str
     element: Type | None = None
     integer: bool = False
-    optional: bool = attrs.field(default=False, eq=False)
+    optional: bool = field(default=False, eq=False)
     choices: tuple[str, ...] | None = None
 
     def __str__(self) -> str:

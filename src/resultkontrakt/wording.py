@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
 
-
 from .records import Record, record
 
 from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number

@@ -23,15 +23,12 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import attrs
-
-from .records import Record, changed, record
-
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
 from .errors import Problem, Span, did_you_mean
 from .files import FileProblem, read_bytes, size_text
 from .reasons import problem
+from .records import changed, field, Record, record
 from .values import T_TEXT, Type, Value, list_of
 from .vocabulary import quote, shortened
 
@@ -54,9 +51,9 @@ class Grid(Record):
     """One sheet of a workbook, read once however many facts read from it."""
 
     sheet: str  # the sheet's name, as the workbook spells it
-    rows: Rows = attrs.field(repr=False)  # the header first
+    rows: Rows = field(repr=False)  # the header first
     # Cells (row number, column index) holding a formula whose result was never saved.
-    unsaved: frozenset[tuple[int, int]] = attrs.field(default=frozenset(), repr=False)
+    unsaved: frozenset[tuple[int, int]] = field(default=frozenset(), repr=False)
 
 
 def read(ref: TableRef, type_: Type, cell: Cell, grids: Grids | None = None) -> tuple[Value, ...]:
