@@ -51,7 +51,7 @@ def _record_class(specs: list[FieldSpec]) -> type:
 def _made_maker(specs: list[FieldSpec], monkeypatch: pytest.MonkeyPatch) -> type:
     """The record class with its `__init__` from a maker as records_made.py holds them."""
     key = records.shape(records.fields(_record_class(specs)))
-    namespace: dict[str, Any] = {"_NOTHING": records.NOTHING}
+    namespace: dict[str, Any] = {}
     exec(compile(records.maker_source(key), "<maker>", "exec"), namespace)  # the text records_made.py holds
     with monkeypatch.context() as patched:
         patched.setattr(records, "_made_makers", lambda: {key: namespace["make"]})
@@ -206,3 +206,20 @@ def test_a_mutable_record_can_be_assigned() -> None:
     assert counter.count == 1
     with pytest.raises(AttributeError):
         counter.other = 1  # type: ignore[attr-defined]  # slotted: no other attributes
+
+
+def test_makers_written_for_another_form_are_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After records.py changes what a maker takes, the old records_made.py must not be
+    called wrongly (nor stop `python -m resultkontrakt.records` from writing it anew)."""
+    from resultkontrakt import records_made
+
+    assert records._made_makers()
+    monkeypatch.setattr(records_made, "FORM", records.FORM - 1)
+    assert records._made_makers() == {}
+
+    @record
+    class Point(Record):
+        x: int
+        y: int = 0
+
+    assert (Point(1).x, Point(1, 2).y) == (1, 2)

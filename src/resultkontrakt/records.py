@@ -148,7 +148,7 @@ def _made(cls: type, frozen: bool) -> type:
     _rebind_class_cells(made, cls)
     setters = {f.name: _slot(made, f.name).__set__ for f in fields}
     init = _init_maker(fields)(
-        *(part for f in fields for part in (setters[f.name], _default_of(f))),
+        NOTHING, *(part for f in fields for part in (setters[f.name], _default_of(f))),
         getattr(made, "__post_init__", None))
     init.__qualname__ = f"{made.__qualname__}.__init__"
     made.__init__ = init  # type: ignore[misc]
@@ -219,8 +219,8 @@ def shape(fields: Iterable[Field]) -> str:
 
 
 def maker_source(shape_text: str, function: str = "make") -> str:
-    """The source of a function that makes the `__init__` of a shape, given each field's
-    slot setter and default (or factory), in order, and the class's `__post_init__`."""
+    """The source of a function that makes the `__init__` of a shape, given NOTHING, each
+    field's slot setter and default (or factory), in order, and the class's `__post_init__`."""
     parts = shape_text.split(",") if shape_text else []
     bound, positional, keyword, body = [], ["self"], [], []  # type: list[str], list[str], list[str], list[str]
     for n, part in enumerate(parts):
@@ -243,7 +243,7 @@ def maker_source(shape_text: str, function: str = "make") -> str:
         else:
             body.append(f"{setter}(self, {name})")
     signature = ", ".join(positional + (["*", *keyword] if keyword else []))
-    lines = [f"def {function}({', '.join([*bound, '_post_init'])}):",
+    lines = [f"def {function}({', '.join(['_NOTHING', *bound, '_post_init'])}):",
              f"    def __init__({signature}):", *(f"        {line}" for line in body),
              "        if _post_init is not None:", "            _post_init(self)", "",
              "    return __init__"]
@@ -259,15 +259,22 @@ def _init_maker(fields: tuple[Field, ...]) -> Callable[..., Callable[..., None]]
     return maker if maker is not None else functools.partial(_bound_init, fields)
 
 
+# What the makers in records_made.py take: changed with `maker_source`, so that a module written
+# for other makers is passed over rather than called wrongly (while it is written anew).
+FORM = 2
+
+
 def _made_makers() -> dict[str, Callable[..., Callable[..., None]]]:
     try:
         from . import records_made
     except ImportError:  # not written yet
         return {}
+    if getattr(records_made, "FORM", None) != FORM:
+        return {}
     return cast(dict[str, Callable[..., Callable[..., None]]], records_made.MAKERS)
 
 
-def _bound_init(fields: tuple[Field, ...], *bound: Any) -> Callable[..., None]:
+def _bound_init(fields: tuple[Field, ...], nothing: object, *bound: Any) -> Callable[..., None]:
     import inspect
 
     setters, defaults, post_init = bound[0:-1:2], bound[1:-1:2], bound[-1]
@@ -387,9 +394,10 @@ def made_module(shapes: Iterable[str]) -> str:
     shapes = list(shapes)
     out = ['"""The makers of records\' `__init__`s, one per shape: written by',
            "`python -m resultkontrakt.records` (records.py says why); do not edit.",
-           '"""', "", "from .records import NOTHING as _NOTHING", "", ""]
+           '"""', "", ""]
     for n, key in enumerate(shapes):
         out += [f"# {key}", maker_source(key, f"make_{n}"), ""]
+    out.append(f"FORM = {FORM}")
     out.append("MAKERS = {")
     out += [f"    {key!r}: make_{n}," for n, key in enumerate(shapes)]
     out.append("}")

@@ -2,11 +2,9 @@
 `python -m resultkontrakt.records` (records.py says why); do not edit.
 """
 
-from .records import NOTHING as _NOTHING
-
 
 # amount,unit
-def make_0(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_0(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, amount, unit):
         _set_0(self, amount)
         _set_1(self, unit)
@@ -17,7 +15,7 @@ def make_0(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # amount,unit,*span
-def make_1(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_1(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, amount, unit, *, span):
         _set_0(self, amount)
         _set_1(self, unit)
@@ -29,7 +27,7 @@ def make_1(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_ini
 
 
 # base,root,max_bytes=
-def make_2(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_2(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, base, root, max_bytes=_default_2):
         _set_0(self, base)
         _set_1(self, root)
@@ -41,7 +39,7 @@ def make_2(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_ini
 
 
 # bom,newline
-def make_3(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_3(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, bom, newline):
         _set_0(self, bom)
         _set_1(self, newline)
@@ -52,7 +50,7 @@ def make_3(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # check,reason
-def make_4(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_4(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, check, reason):
         _set_0(self, check)
         _set_1(self, reason)
@@ -63,7 +61,7 @@ def make_4(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # code,expr,params=(),metric=
-def make_5(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_5(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, code, expr, params=_NOTHING, metric=_default_3):
         _set_0(self, code)
         _set_1(self, expr)
@@ -76,7 +74,7 @@ def make_5(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _
 
 
 # columns,rows,series=,group=
-def make_6(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_6(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, columns, rows, series=_default_2, group=_default_3):
         _set_0(self, columns)
         _set_1(self, rows)
@@ -89,7 +87,7 @@ def make_6(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _
 
 
 # condition,fulfilment,shorthand=,*span
-def make_7(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_7(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, fulfilment, shorthand=_default_2, *, span):
         _set_0(self, condition)
         _set_1(self, fulfilment)
@@ -102,7 +100,7 @@ def make_7(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _
 
 
 # condition,reason,*span
-def make_8(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, condition, reason, *, span):
         _set_0(self, condition)
         _set_1(self, reason)
@@ -114,7 +112,7 @@ def make_8(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_ini
 
 
 # condition,then,otherwise,*span
-def make_9(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, then, otherwise, *, span):
         _set_0(self, condition)
         _set_1(self, then)
@@ -127,7 +125,7 @@ def make_9(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _
 
 
 # contract,name,failures,span=
-def make_10(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, contract, name, failures, span=_default_3):
         _set_0(self, contract)
         _set_1(self, name)
@@ -140,7 +138,7 @@ def make_10(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # counted,of
-def make_11(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, counted, of):
         _set_0(self, counted)
         _set_1(self, of)
@@ -151,7 +149,7 @@ def make_11(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # direction,by,beyond,fulfilment,answers=
-def make_12(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, direction, by, beyond, fulfilment, answers=_default_4):
         _set_0(self, direction)
         _set_1(self, by)
@@ -165,7 +163,7 @@ def make_12(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # evaluation,splits,wording,failed_splits=,unsplit=
-def make_13(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, evaluation, splits, wording, failed_splits=_default_3, unsplit=_default_4):
         _set_0(self, evaluation)
         _set_1(self, splits)
@@ -179,7 +177,7 @@ def make_13(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # expr,value,type,inputs=,counts=,branch=
-def make_14(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, expr, value, type, inputs=_default_3, counts=_default_4, branch=_default_5):
         _set_0(self, expr)
         _set_1(self, value)
@@ -194,7 +192,7 @@ def make_14(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()
-def make_15(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, facts, metrics, deliverables, types, needs, problems, payments=_NOTHING, goal_order=_default_7, payment_order=_default_8, cache=_NOTHING):
         _set_0(self, facts)
         _set_1(self, metrics)
@@ -213,7 +211,7 @@ def make_15(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # function,args,*span
-def make_16(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, function, args, *, span):
         _set_0(self, function)
         _set_1(self, args)
@@ -225,7 +223,7 @@ def make_16(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # function,var,source,where,*span
-def make_17(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, function, var, source, where, *, span):
         _set_0(self, function)
         _set_1(self, var)
@@ -239,7 +237,7 @@ def make_17(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()
-def make_18(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, given, source=_default_1, positions=_NOTHING, text=_default_3, key_positions=_NOTHING, data_dir=_default_5, max_bytes=_default_6, reads=_NOTHING):
         _set_0(self, given)
         _set_1(self, source)
@@ -256,7 +254,7 @@ def make_18(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # header,facts,metrics,goals,splits=,examples=,payments=,source=,items=
-def make_19(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, header, facts, metrics, goals, splits=_default_4, examples=_default_5, payments=_default_6, source=_default_7, items=_default_8):
         _set_0(self, header)
         _set_1(self, facts)
@@ -274,7 +272,7 @@ def make_19(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # id,cells
-def make_20(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, id, cells):
         _set_0(self, id)
         _set_1(self, cells)
@@ -285,7 +283,7 @@ def make_20(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=
-def make_21(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, fulfilment, group=_default_3, weight=_default_4, steps=_default_5, blocked=_default_6, text=_default_7, waiting=_default_8, reach=_default_9):
         _set_0(self, id)
         _set_1(self, title)
@@ -304,7 +302,7 @@ def make_21(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=
-def make_22(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, group=_default_2, weight=_default_3, text=_default_4, deliverables=_default_5, requirements=_default_6, tiers=_default_7, item_spans=_default_9, *, span):
         _set_0(self, id)
         _set_1(self, title)
@@ -323,7 +321,7 @@ def make_22(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # index,check,fulfilment,span=
-def make_23(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, check, fulfilment, span=_default_3):
         _set_0(self, index)
         _set_1(self, check)
@@ -336,7 +334,7 @@ def make_23(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # index,tier,check,fulfilment
-def make_24(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, tier, check, fulfilment):
         _set_0(self, index)
         _set_1(self, tier)
@@ -349,7 +347,7 @@ def make_24(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # item,collection,negated,holds
-def make_25(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated, holds):
         _set_0(self, item)
         _set_1(self, collection)
@@ -362,7 +360,7 @@ def make_25(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # item,collection,negated=,*span
-def make_26(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated=_default_2, *, span):
         _set_0(self, item)
         _set_1(self, collection)
@@ -375,7 +373,7 @@ def make_26(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # items,*span
-def make_27(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, items, *, span):
         _set_0(self, items)
         _set_1(self, span)
@@ -386,7 +384,7 @@ def make_27(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # key
-def make_28(_set_0, _default_0, _post_init):
+def make_28(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, key):
         _set_0(self, key)
         if _post_init is not None:
@@ -396,7 +394,7 @@ def make_28(_set_0, _default_0, _post_init):
 
 
 # kind,element=,integer=,optional=,choices=
-def make_29(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, element=_default_1, integer=_default_2, optional=_default_3, choices=_default_4):
         _set_0(self, kind)
         _set_1(self, element)
@@ -410,7 +408,7 @@ def make_29(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # kind,name,detail,span,name_span,children=
-def make_30(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, kind, name, detail, span, name_span, children=_default_5):
         _set_0(self, kind)
         _set_1(self, name)
@@ -425,7 +423,7 @@ def make_30(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # kind,name,due=
-def make_31(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_31(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, name, due=_default_2):
         _set_0(self, kind)
         _set_1(self, name)
@@ -437,7 +435,7 @@ def make_31(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # kind,name,span,name_span,node
-def make_32(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, name, span, name_span, node):
         _set_0(self, kind)
         _set_1(self, name)
@@ -451,7 +449,7 @@ def make_32(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # kind,text=
-def make_33(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, kind, text=_default_1):
         _set_0(self, kind)
         _set_1(self, text)
@@ -462,7 +460,7 @@ def make_33(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # kind,value,goal=,split=,party=,payment=,*span
-def make_34(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, kind, value, goal=_default_2, split=_default_3, party=_default_4, payment=_default_5, *, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -478,7 +476,7 @@ def make_34(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # kind,value,span
-def make_35(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, value, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -490,7 +488,7 @@ def make_35(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # label,contract,period,evaluation,problem=
-def make_36(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, label, contract, period, evaluation, problem=_default_4):
         _set_0(self, label)
         _set_1(self, contract)
@@ -504,7 +502,7 @@ def make_36(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # label,kind,detail=,text=,replace=,first=
-def make_37(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, label, kind, detail=_default_2, text=_default_3, replace=_default_4, first=_default_5):
         _set_0(self, label)
         _set_1(self, kind)
@@ -519,7 +517,7 @@ def make_37(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # lang,decimal,group,percent_space,money_units,words
-def make_38(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, lang, decimal, group, percent_space, money_units, words):
         _set_0(self, lang)
         _set_1(self, decimal)
@@ -534,7 +532,7 @@ def make_38(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # left,op,right,holds
-def make_39(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, left, op, right, holds):
         _set_0(self, left)
         _set_1(self, op)
@@ -547,7 +545,7 @@ def make_39(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # left,where,span
-def make_40(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, left, where, span):
         _set_0(self, left)
         _set_1(self, where)
@@ -559,7 +557,7 @@ def make_40(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # line,text,trailing,blank_after=
-def make_41(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, line, text, trailing, blank_after=_default_3):
         _set_0(self, line)
         _set_1(self, text)
@@ -572,7 +570,7 @@ def make_41(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # low,high,*span
-def make_42(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, low, high, *, span):
         _set_0(self, low)
         _set_1(self, high)
@@ -584,7 +582,7 @@ def make_42(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # low,low_closed,high,high_closed
-def make_43(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, low, low_closed, high, high_closed):
         _set_0(self, low)
         _set_1(self, low_closed)
@@ -597,7 +595,7 @@ def make_43(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # message,hint=
-def make_44(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, message, hint=_default_1):
         _set_0(self, message)
         _set_1(self, hint)
@@ -608,7 +606,7 @@ def make_44(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # missing=,invalid=,requirement=,failure=
-def make_45(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, missing=_default_0, invalid=_default_1, requirement=_default_2, failure=_default_3):
         _set_0(self, missing)
         _set_1(self, invalid)
@@ -621,7 +619,7 @@ def make_45(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # module,analysis,source=,text=
-def make_46(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, module, analysis, source=_default_2, text=_default_3):
         _set_0(self, module)
         _set_1(self, analysis)
@@ -634,7 +632,7 @@ def make_46(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,*span
-def make_47(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, *, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -645,7 +643,7 @@ def make_47(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,allocation,total,problems=
-def make_48(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, allocation, total, problems=_default_3):
         _set_0(self, name)
         _set_1(self, allocation)
@@ -658,7 +656,7 @@ def make_48(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,expr,description=,*span
-def make_49(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, expr, description=_default_2, *, span):
         _set_0(self, name)
         _set_1(self, expr)
@@ -671,7 +669,7 @@ def make_49(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,givens,expectations,as_of=,*span
-def make_50(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, givens, expectations, as_of=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, givens)
@@ -685,7 +683,7 @@ def make_50(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=
-def make_51(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, name, over_list=_default_1, over_values=_default_2, over=_default_3, over_tally=_default_4, apply=_default_5, words=_NOTHING, result=_default_7):
         _set_0(self, name)
         _set_1(self, over_list)
@@ -702,7 +700,7 @@ def make_51(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,span
-def make_52(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -713,7 +711,7 @@ def make_52(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,title,amount,seen=,blocked=,waiting=
-def make_53(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, name, title, amount, seen=_default_3, blocked=_default_4, waiting=_default_5):
         _set_0(self, name)
         _set_1(self, title)
@@ -728,7 +726,7 @@ def make_53(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,title,done,delivered=,due=,late=,pending=
-def make_54(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, name, title, done, delivered=_default_3, due=_default_4, late=_default_5, pending=_default_6):
         _set_0(self, name)
         _set_1(self, title)
@@ -744,7 +742,7 @@ def make_54(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,title,due=,goal=,*span
-def make_55(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, title, due=_default_2, goal=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -758,7 +756,7 @@ def make_55(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,title,expr,*span
-def make_56(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, title, expr, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -771,7 +769,7 @@ def make_56(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=
-def make_57(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
+def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
     def __init__(self, name, total, unit, method=_default_3, installments=_default_4, key=_default_5, shares=_default_6, shares_from=_default_7, text=_default_8, parties=_default_9, item_spans=_default_11, *, span):
         _set_0(self, name)
         _set_1(self, total)
@@ -792,7 +790,7 @@ def make_57(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,type,range=,description=,*span
-def make_58(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, type, range=_default_2, description=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, type)
@@ -806,7 +804,7 @@ def make_58(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party
-def make_59(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, name, unit, unit_size, total, installments, method, key, shares, margins=_default_8):
         _set_0(self, name)
         _set_1(self, unit)
@@ -824,7 +822,7 @@ def make_59(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # name,value,*span
-def make_60(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, name, value, *, span):
         _set_0(self, name)
         _set_1(self, value)
@@ -836,7 +834,7 @@ def make_60(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # namespace,name,span,node_span
-def make_61(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, namespace, name, span, node_span):
         _set_0(self, namespace)
         _set_1(self, name)
@@ -849,7 +847,7 @@ def make_61(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # needs,requirements,tiers,reach=
-def make_62(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, needs, requirements, tiers, reach=_default_3):
         _set_0(self, needs)
         _set_1(self, requirements)
@@ -862,7 +860,7 @@ def make_62(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # op,left,right,*span
-def make_63(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, left, right, *, span):
         _set_0(self, op)
         _set_1(self, left)
@@ -875,7 +873,7 @@ def make_63(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # op,operand,*span
-def make_64(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, operand, *, span):
         _set_0(self, op)
         _set_1(self, operand)
@@ -887,7 +885,7 @@ def make_64(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # op,parts,holds
-def make_65(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, parts, holds):
         _set_0(self, op)
         _set_1(self, parts)
@@ -899,7 +897,7 @@ def make_65(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # op,right,fulfilment,span
-def make_66(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, right, fulfilment, span):
         _set_0(self, op)
         _set_1(self, right)
@@ -912,7 +910,7 @@ def make_66(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # pairs,*span
-def make_67(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, pairs, *, span):
         _set_0(self, pairs)
         _set_1(self, span)
@@ -923,7 +921,7 @@ def make_67(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # part,holds
-def make_68(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, part, holds):
         _set_0(self, part)
         _set_1(self, holds)
@@ -934,7 +932,7 @@ def make_68(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # party,weight,*span
-def make_69(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, party, weight, *, span):
         _set_0(self, party)
         _set_1(self, weight)
@@ -946,7 +944,7 @@ def make_69(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=
-def make_70(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, party, weight, amount, quota, per_installment, tie=_default_5, margin_down=_default_6, margin_up=_default_7):
         _set_0(self, party)
         _set_1(self, weight)
@@ -963,7 +961,7 @@ def make_70(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=
-def make_71(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, path, source, columns, several, key=_default_4, max_bytes=_default_5, decimal=_default_6, kind=_default_7, sheet=_default_8):
         _set_0(self, path)
         _set_1(self, source)
@@ -981,7 +979,7 @@ def make_71(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # promoters,passives,detractors
-def make_72(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, promoters, passives, detractors):
         _set_0(self, promoters)
         _set_1(self, passives)
@@ -993,7 +991,7 @@ def make_72(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # seen,holds
-def make_73(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, seen, holds):
         _set_0(self, seen)
         _set_1(self, holds)
@@ -1004,7 +1002,7 @@ def make_73(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # severity,message,span=,hint=,code=,params=
-def make_74(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, severity, message, span=_default_2, hint=_default_3, code=_default_4, params=_default_5):
         _set_0(self, severity)
         _set_1(self, message)
@@ -1019,7 +1017,7 @@ def make_74(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # sheet,rows,unsaved=
-def make_75(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, sheet, rows, unsaved=_default_2):
         _set_0(self, sheet)
         _set_1(self, rows)
@@ -1031,7 +1029,7 @@ def make_75(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # sheets=(),workbooks=(),paths=(),values=()
-def make_76(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, sheets=_NOTHING, workbooks=_NOTHING, paths=_NOTHING, values=_NOTHING):
         _set_0(self, _default_0() if sheets is _NOTHING else sheets)
         _set_1(self, _default_1() if workbooks is _NOTHING else workbooks)
@@ -1044,7 +1042,7 @@ def make_76(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # source,line,column,end_line,end_column
-def make_77(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, source, line, column, end_line, end_column):
         _set_0(self, source)
         _set_1(self, line)
@@ -1058,7 +1056,7 @@ def make_77(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # status,fulfilment,decided=,points=,title=
-def make_78(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, status, fulfilment, decided=_default_2, points=_default_3, title=_default_4):
         _set_0(self, status)
         _set_1(self, fulfilment)
@@ -1072,7 +1070,7 @@ def make_78(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # subject,tiers,otherwise
-def make_79(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, subject, tiers, otherwise):
         _set_0(self, subject)
         _set_1(self, tiers)
@@ -1084,7 +1082,7 @@ def make_79(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
 
 
 # text,rows,lines,row_lines,delimiter,readable
-def make_80(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, text, rows, lines, row_lines, delimiter, readable):
         _set_0(self, text)
         _set_1(self, rows)
@@ -1099,7 +1097,7 @@ def make_80(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # tiers,otherwise
-def make_81(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, tiers, otherwise):
         _set_0(self, tiers)
         _set_1(self, otherwise)
@@ -1110,7 +1108,7 @@ def make_81(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=
-def make_82(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, title, goals, problems=_default_2, sources=_NOTHING, parties=_default_4, period=_default_5, payments=_NOTHING, splits=_NOTHING, as_of=_default_8, weighted=_default_9):
         _set_0(self, title)
         _set_1(self, goals)
@@ -1129,7 +1127,7 @@ def make_82(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # title,parties=,period=,text=,*span,item_spans=
-def make_83(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, title, parties=_default_1, period=_default_2, text=_default_3, item_spans=_default_5, *, span):
         _set_0(self, title)
         _set_1(self, parties)
@@ -1144,7 +1142,7 @@ def make_83(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # types,goal,problems,untyped=,scope=(),goal_ids=,payments=
-def make_84(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, types, goal, problems, untyped=_default_3, scope=_NOTHING, goal_ids=_default_5, payments=_default_6):
         _set_0(self, types)
         _set_1(self, goal)
@@ -1160,7 +1158,7 @@ def make_84(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # units,tied=
-def make_85(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, units, tied=_default_1):
         _set_0(self, units)
         _set_1(self, tied)
@@ -1171,7 +1169,7 @@ def make_85(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value
-def make_86(_set_0, _default_0, _post_init):
+def make_86(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, value):
         _set_0(self, value)
         if _post_init is not None:
@@ -1181,7 +1179,7 @@ def make_86(_set_0, _default_0, _post_init):
 
 
 # value,*span
-def make_87(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, *, span):
         _set_0(self, value)
         _set_1(self, span)
@@ -1192,7 +1190,7 @@ def make_87(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,counts
-def make_88(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, counts):
         _set_0(self, value)
         _set_1(self, counts)
@@ -1203,7 +1201,7 @@ def make_88(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,type=
-def make_89(_set_0, _default_0, _set_1, _default_1, _post_init):
+def make_89(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, type=_default_1):
         _set_0(self, value)
         _set_1(self, type)
@@ -1214,7 +1212,7 @@ def make_89(_set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value=,kind=,done=,of=
-def make_90(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, value=_default_0, kind=_default_1, done=_default_2, of=_default_3):
         _set_0(self, value)
         _set_1(self, kind)
@@ -1227,7 +1225,7 @@ def make_90(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()
-def make_91(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, values, deliverables, invalid, problems, sources=_NOTHING, given_metrics=_default_5, declared=_NOTHING, tallies=_NOTHING):
         _set_0(self, values)
         _set_1(self, deliverables)
@@ -1244,7 +1242,7 @@ def make_91(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, 
 
 
 # what,goal=,*span
-def make_92(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, what, goal=_default_1, *, span):
         _set_0(self, what)
         _set_1(self, goal)
@@ -1255,6 +1253,7 @@ def make_92(_set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_in
     return __init__
 
 
+FORM = 2
 MAKERS = {
     'amount,unit': make_0,
     'amount,unit,*span': make_1,
