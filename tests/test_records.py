@@ -130,7 +130,7 @@ def test_declarations_records_refuse() -> None:
         class Late(Record):
             a: int = 1
             b: int
-    with pytest.raises(TypeError, match="leading '_'"):
+    with pytest.raises(TypeError, match="may start with '_'"):
         @record
         class Private(Record):
             _a: int

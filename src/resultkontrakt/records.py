@@ -128,8 +128,9 @@ def _made(cls: type, frozen: bool) -> type:
         if not isinstance(declared, _Declared):
             declared = _Declared(declared, None, True, True, True, False)
         if declared.init and name.startswith("_"):
-            raise TypeError(f"{cls.__name__}.{name}: a field given to __init__ is named without a "
-                            "leading '_' (its parameter has the field's name)")
+            raise TypeError(f"{cls.__name__}.{name}: only a field left out of __init__ "
+                            "(field(init=False)) may start with '_': __init__ names its "
+                            "parameters as the fields")
         own.append(Field(name, annotation, declared.default, declared.factory, declared.init,
                          declared.repr, declared.eq, declared.kw_only))
     fields = (*inherited, *own)
