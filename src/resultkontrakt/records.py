@@ -51,12 +51,15 @@ class FrozenError(AttributeError):
 
 
 class Field:
-    """One field of a record, as declared."""
+    """One field of a record, as declared: `field(...)` makes one without its name and type,
+    to stand as the default in the class body, and `@record` names it."""
 
     __slots__ = ("default", "eq", "factory", "init", "kw_only", "name", "repr", "type")
 
     def __init__(self, name: str, type: object, default: object, factory: Callable[[], object] | None,
                  init: bool, repr: bool, eq: bool, kw_only: bool):
+        if default is not NOTHING and factory is not None:
+            raise TypeError("a field has a default or a factory, not both")
         self.name = name
         self.type = type  # as written: a string, under `from __future__ import annotations`
         self.default = default
@@ -74,24 +77,11 @@ class Field:
         return f"Field({self.name!r})"
 
 
-class _Declared:
-    """What `field(...)` returns, to stand as the field's default in the class body."""
-
-    __slots__ = ("default", "eq", "factory", "init", "kw_only", "repr")
-
-    def __init__(self, default: object, factory: Callable[[], object] | None, init: bool,
-                 repr: bool, eq: bool, kw_only: bool):
-        if default is not NOTHING and factory is not None:
-            raise TypeError("a field has a default or a factory, not both")
-        self.default, self.factory, self.init = default, factory, init
-        self.repr, self.eq, self.kw_only = repr, eq, kw_only
-
-
 def field(*, default: Any = NOTHING, factory: Callable[[], Any] | None = None, init: bool = True,
           repr: bool = True, eq: bool = True, kw_only: bool = False) -> Any:
     """A field with a default, a factory for its default, or left out of `__init__`, `repr`
     or `==`, or given by keyword only."""
-    return _Declared(default, factory, init, repr, eq, kw_only)
+    return Field("", None, default, factory, init, repr, eq, kw_only)
 
 
 @overload
@@ -125,8 +115,8 @@ def _made(cls: type, frozen: bool) -> type:
         if name in names:
             raise TypeError(f"{cls.__name__}.{name} is already a field of a base record")
         declared = body.pop(name, NOTHING)
-        if not isinstance(declared, _Declared):
-            declared = _Declared(declared, None, True, True, True, False)
+        if not isinstance(declared, Field):
+            declared = field(default=declared)
         if declared.init and name.startswith("_"):
             raise TypeError(f"{cls.__name__}.{name}: only a field left out of __init__ "
                             "(field(init=False)) may start with '_': __init__ names its "
@@ -147,9 +137,9 @@ def _made(cls: type, frozen: bool) -> type:
     made = type(cls)(cls.__name__, cls.__bases__, body)
     made.__qualname__ = cls.__qualname__
     _rebind_class_cells(made, cls)
-    setters = {f.name: _slot(made, f.name).__set__ for f in fields}
+    # A slot read from the class is its descriptor, whose __set__ passes by the frozen __setattr__.
     init = _init_maker(fields)(
-        NOTHING, *(part for f in fields for part in (setters[f.name], _default_of(f))),
+        NOTHING, *(part for f in fields for part in (getattr(made, f.name).__set__, _default_of(f))),
         getattr(made, "__post_init__", None))
     init.__qualname__ = f"{made.__qualname__}.__init__"
     made.__init__ = init  # type: ignore[misc]
@@ -165,13 +155,6 @@ def _check_order(name: str, fields: Iterable[Field]) -> None:
             after = each.name
         elif after is not None:
             raise TypeError(f"{name}.{each.name} has no default and follows {after}, which has one")
-
-
-def _slot(cls: type, name: str) -> Any:
-    for klass in cls.__mro__:
-        if name in klass.__dict__:
-            return klass.__dict__[name]
-    raise TypeError(f"{cls.__name__}.{name} has no slot")  # pragma: no cover - made above
 
 
 def _default_of(each: Field) -> object:
@@ -275,7 +258,9 @@ def _made_makers() -> dict[str, Callable[..., Callable[..., None]]]:
     return cast(dict[str, Callable[..., Callable[..., None]]], records_made.MAKERS)
 
 
-def _bound_init(fields: tuple[Field, ...], nothing: object, *bound: Any) -> Callable[..., None]:
+def _bound_init(fields: tuple[Field, ...], _nothing: object, *bound: Any) -> Callable[..., None]:
+    """A maker like those in records_made.py, for any shape (its first argument, NOTHING, is
+    this module's own)."""
     import inspect
 
     setters, defaults, post_init = bound[0:-1:2], bound[1:-1:2], bound[-1]
@@ -294,15 +279,13 @@ def _bound_init(fields: tuple[Field, ...], nothing: object, *bound: Any) -> Call
         given.apply_defaults()
         self = given.arguments["self"]
         for each, setter, default in zip(fields, setters, defaults, strict=True):
-            value = given.arguments[each.name] if each.init else NOTHING
-            if value is NOTHING:
-                if each.factory is not None:
-                    value = default()
-                elif each.init or default is not NOTHING:
-                    value = default
-                else:
-                    continue
-            setter(self, value)
+            if each.init:
+                value = given.arguments[each.name]
+                setter(self, default() if each.factory is not None and value is NOTHING else value)
+            elif each.factory is not None:
+                setter(self, default())
+            elif default is not NOTHING:
+                setter(self, default)
         if post_init is not None:
             post_init(self)
 
@@ -355,9 +338,7 @@ def _compared(cls: type) -> Callable[[object], object]:
     compared = _COMPARED.get(cls)
     if compared is None:
         names = [each.name for each in fields(cls) if each.eq]
-        compared = _COMPARED[cls] = (operator.attrgetter(*names) if len(names) > 1
-                                     else (lambda record: (getattr(record, names[0]),)) if names
-                                     else (lambda record: ()))
+        compared = _COMPARED[cls] = operator.attrgetter(*names) if names else (lambda record: ())
     return compared
 
 
