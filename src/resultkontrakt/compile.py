@@ -23,6 +23,7 @@ from . import syntax as s
 from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
 from .runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from .status import Undecided
 from .values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
@@ -104,24 +105,23 @@ class Compiler:
             case s.Unary(op="-", operand=operand):
                 inner = self._compile(operand, goal, scope)
                 return lambda ev, bound: -quantity(inner(ev, bound))
-            case s.Binary(op="and", left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: bool(first(ev, bound)) and bool(second(ev, bound))
-            case s.Binary(op="or", left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: bool(first(ev, bound)) or bool(second(ev, bound))
+            case s.Binary(op="and" | "or" as op, left=left, right=right):
+                return _junction(op == "or", self._compile(left, goal, scope),
+                                 self._compile(right, goal, scope))
             case s.Binary(op=op, left=left, right=right):
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
                 kinds = {found.kind for side in (left, right)
                          if (found := self.analysis.type_of(side, goal, scope)) is not None}
                 if kinds & {DATE, DURATION}:
-                    return lambda ev, bound: calendar(op, first(ev, bound), second(ev, bound), expr)
+                    return lambda ev, bound: calendar(op, *both(first, second, ev, bound), expr)
                 if op == "of":  # 75% of 120: the share times the quantity
-                    return lambda ev, bound: arithmetic("*", quantity(first(ev, bound)),
-                                                        quantity(second(ev, bound)), expr)
+                    def share_of(ev: Evaluator, bound: Bound) -> Value:
+                        a, b = both(first, second, ev, bound)
+                        return arithmetic("*", quantity(a), quantity(b), expr)
+                    return share_of
 
                 def calculated(ev: Evaluator, bound: Bound) -> Value:
-                    a, b = first(ev, bound), second(ev, bound)
+                    a, b = both(first, second, ev, bound)
                     if isinstance(a, tuple):
                         return join(op, a, b, expr)
                     return arithmetic(op, quantity(a), quantity(b), expr)
@@ -129,18 +129,23 @@ class Compiler:
             case s.Compare(op=op, left=left, right=right):
                 test = COMPARE[op]
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: test(first(ev, bound), second(ev, bound))
+                return lambda ev, bound: test(*both(first, second, ev, bound))
             case s.Member(item=item, collection=collection, negated=negated):
                 element = self._compile(item, goal, scope)
                 members = constant(collection)
                 if members is not NOT_CONSTANT:
                     pool = _pool(members)
                     return lambda ev, bound: (element(ev, bound) in pool) != negated
+
                 within = self._compile(collection, goal, scope)
-                return lambda ev, bound: (element(ev, bound) in items_of(within(ev, bound))) != negated
+
+                def member(ev: Evaluator, bound: Bound) -> Value:
+                    item_value, among = both(element, within, ev, bound)
+                    return (item_value in items_of(among)) != negated
+                return member
             case s.SetLiteral(items=items) | s.ListLiteral(items=items):
                 parts = [self._compile(item, goal, scope) for item in items]
-                return lambda ev, bound: literal_list([part(ev, bound) for part in parts], expr)
+                return lambda ev, bound: literal_list(every(parts, ev, bound), expr)
             case s.Aggregate():
                 return self._aggregate(expr, goal, scope)
             case s.Call():
@@ -154,8 +159,9 @@ class Compiler:
                 read = expr
                 return lambda ev, bound: ev.goal_value(read)
             case s.TableLiteral(pairs=pairs):
-                cells = [(name, self._compile(item, goal, scope)) for name, item in pairs]
-                return lambda ev, bound: tuple((name, cell(ev, bound)) for name, cell in cells)
+                names = [name for name, _ in pairs]
+                cells = [self._compile(item, goal, scope) for _, item in pairs]
+                return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -163,9 +169,9 @@ class Compiler:
         if name in scope:
             return lambda ev, bound: bound[name]  # type: ignore[index]
         if name == DELIVERABLES and goal is not None:
-            names = tuple(s.Name(d.name, span=d.span) for d in goal.deliverables)
-            return lambda ev, bound: tuple([ev.lookup(n.name, n) for n in names])
-        return lambda ev, bound: ev.lookup(name, expr)
+            reads = [_lookup(s.Name(d.name, span=d.span)) for d in goal.deliverables]
+            return lambda ev, bound: tuple(every(reads, ev, bound))
+        return _lookup(expr)
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         function = FUNCTIONS[expr.function]
@@ -187,7 +193,7 @@ class Compiler:
                 return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
             return over_list
         assert apply is not None, f"{function.name} was typed as a call of values"
-        return lambda ev, bound: apply([part(ev, bound) for part in parts], types, expr)
+        return lambda ev, bound: apply(every(parts, ev, bound), types, expr)
 
     def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         source = self._compile(expr.source, goal, scope)
@@ -250,6 +256,65 @@ class Compiler:
             low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
             few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
         return (source.name, function.over_tally) if few else None
+
+
+def _lookup(expr: s.Name) -> Closure:
+    name = expr.name
+    return lambda ev, bound: ev.lookup(name, expr)
+
+
+# ---- operands whose statuses combine (status.py) ------------------------------------
+
+
+def both(first: Closure, second: Closure, ev: Evaluator, bound: Bound) -> tuple[Value, Value]:
+    """The values of two operands; where either cannot be decided, both statuses combined, so
+    that `a + b` and `b + a` are pending or not evaluable alike."""
+    try:
+        a = first(ev, bound)
+    except Undecided as undecided:
+        try:
+            second(ev, bound)
+        except Undecided as other:
+            raise undecided.joined(other) from None
+        raise
+    return a, second(ev, bound)
+
+
+def every(parts: list[Closure], ev: Evaluator, bound: Bound) -> list[Value]:
+    """The values of several operands (a function's arguments, a list's items), statuses
+    combined as `both` combines two."""
+    try:
+        return [part(ev, bound) for part in parts]
+    except Undecided:
+        pass
+    undecided: Undecided | None = None
+    values: list[Value] = []
+    for part in parts:
+        try:
+            values.append(part(ev, bound))
+        except Undecided as found:
+            undecided = found if undecided is None else undecided.joined(found)
+    assert undecided is not None, "an operand was undecided once and decided the next time"
+    raise undecided
+
+
+def _junction(deciding: bool, first: Closure, second: Closure) -> Closure:
+    """`and` (deciding False) or `or` (deciding True): an operand with the deciding value
+    decides, whatever the other's status; else the statuses combine as `both` combines them."""
+
+    def junction(ev: Evaluator, bound: Bound) -> Value:
+        try:
+            a = bool(first(ev, bound))
+        except Undecided as undecided:
+            try:
+                b = bool(second(ev, bound))
+            except Undecided as other:
+                raise undecided.joined(other) from None
+            if b == deciding:
+                return deciding
+            raise
+        return a if a == deciding else bool(second(ev, bound))
+    return junction
 
 
 # ---- constants and fast predicates -------------------------------------------------

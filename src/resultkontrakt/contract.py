@@ -136,12 +136,32 @@ class Contract(Record):
         from .reasons import Quantity
         from .results import SplitResult
         from .split import allocate, units_of
+        from .status import merged_waiting
         from .values import T_MONEY
 
         paid = evaluator.split_total(split)
+        # The total and the weights are read alike: whichever cannot be decided, the split
+        # cannot, and not evaluable wins over pending (status.py), whichever it is.
+        weights: list[tuple[str, Fraction | int]] | None = None
+        weights_wait: tuple[Waiting, ...] = ()
+        if split.shares_from is None:
+            weights = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            later = evaluator.measured_later()
+            if later is not None and split.shares_from not in supplied.values \
+                    and split.shares_from not in supplied.invalid:  # its weights are not due yet
+                weights_wait = (Waiting("fact", split.shares_from, later),)
+            else:
+                try:
+                    weights = self._weights_in(split, supplied)
+                except FactsError as error:
+                    return SplitResult(split.name, None, paid, tuple(error.problems))
         total = paid.amount
-        if total is None:
-            return SplitResult(split.name, None, paid)
+        if total is None or weights is None:
+            if paid.blocked is not None or not weights_wait:
+                return SplitResult(split.name, None, paid)
+            return SplitResult(split.name, None, changed(
+                paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
         if reason is not None:
             failure = Failure(reason, split.total, {
@@ -150,18 +170,6 @@ class Contract(Record):
                 "each": Quantity(total / split.installments, T_MONEY)})
             return SplitResult(split.name, None, changed(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        if split.shares_from is None:
-            weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
-        else:
-            later = evaluator.measured_later()
-            if later is not None and split.shares_from not in supplied.values \
-                    and split.shares_from not in supplied.invalid:  # its weights are not due yet
-                return SplitResult(split.name, None, changed(
-                    paid, amount=None, waiting=(Waiting("fact", split.shares_from, later),)))
-            try:
-                weights = self._weights_in(split, supplied)
-            except FactsError as error:
-                return SplitResult(split.name, None, paid, tuple(error.problems))
         return SplitResult(split.name, allocate(split, weights, total=total), paid)
 
     def check_facts(self, facts: Mapping[str, object] | None = None,

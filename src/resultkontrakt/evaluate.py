@@ -15,22 +15,24 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from .records import Record, record
+from typing import TypeVar
 
 from . import syntax as s
 from .analysis import Analysis
 from .check import fact_needs, needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
 from .distance import Reach
-from .records import changed
+from .records import Record, changed, record
 from .evidence import (
     Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation,
     NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
 )
+from .errors import Problem
 from .facts import Supplied
 from .functions import Counted, Tally
 from .results import GoalResult, PaymentResult
-from .runtime import COMPARE, Failed, fail
+from .runtime import COMPARE, fail
+from .status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
 from .values import LIST, T_PERCENT, TABLE, Type, Value
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
@@ -72,7 +74,7 @@ class Evaluator:
         # Goals judged so far, for the goals, metrics and payments that read their results.
         self.results: dict[str, GoalResult] = {}
         # Metrics are computed at most once per evaluation, failures included.
-        self._metrics: dict[str, Value | Failed] = {}
+        self._metrics: dict[str, Value | Undecided] = {}
         # The counts behind results over lists (nps, share, all), by expression.
         self.counts: dict[int, Counts] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
@@ -103,49 +105,148 @@ class Evaluator:
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
         if self.not_due or self.due_failures or not needs.issubset(self.values):
-            unready = self._unready(goal, needs)
+            unready = self._unready(needs)
             if unready is not None:
-                return unready
+                return self._settled(unready, lambda trial: trial._judged(goal, plan), _goal_outcome,
+                                     lambda undecided: self._undecided_goal(goal, undecided))
+        return self._judged(goal, plan)
+
+    def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalResult:
+        """A goal judged by its requirements and tiers, with everything it needs at hand."""
         deliveries = self.deliveries
-        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in needs]
+        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs]
         try:
-            for check_of, requirement in plan.requirements:
-                checked = RequirementCheck(check_of(self), requirement.reason)
-                steps.append(checked)
-                if not checked.holds:
-                    return self._result(goal, None, tuple(steps), NotEvaluable(requirement=checked))
+            failed = self._requirements(plan, steps)
+            if failed is not None:
+                return self._result(goal, None, tuple(steps), NotEvaluable(requirement=failed))
             fulfilment = self._score(plan, goal, steps)
-        except Failed as failed:
-            cause = failed.failure
-            if cause.code == "goal-pending":
-                return self._result(goal, None, tuple(steps), None, tuple(
-                    Waiting("goal", str(goal_id)) for goal_id in _ids(cause.params.get("goals"))))
-            return self._result(goal, None, tuple(steps), NotEvaluable(failure=cause))
+        except Undecided as undecided:
+            return self._undecided_goal(goal, undecided, tuple(steps))
         return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
 
-    def _unready(self, goal: s.Goal, needs: frozenset[str]) -> GoalResult | None:
-        """The goal's result where something it needs is missing, invalid, not due yet or has
-        a due date that failed; None where everything is there to judge it."""
-        supplied = self.supplied
-        failure = next((self.due_failures[n] for n in sorted(needs) if n in self.due_failures), None)
-        if failure is not None:
-            return self._result(goal, None, (), NotEvaluable(failure=failure))
-        waiting = [self.not_due[n] for n in sorted(needs) if n in self.not_due]
-        waits = {w.name for w in waiting}
-        # A deliverable whose due date waits for a fact is missing that fact, not itself.
-        absent = sorted({due for n in needs if n not in self.values and n not in supplied.invalid
-                         and n not in waits for due in self.due_needs.get(n, (n,))})
+    def _requirements(self, plan: GoalPlan, steps: list[Step]) -> RequirementCheck | None:
+        """The first requirement that does not hold, None if all hold. One that fails is
+        told whatever the status of the others (not evaluable wins); where none fails but
+        one cannot be decided, their statuses combined are raised."""
+        undecided: Undecided | None = None
+        for check_of, requirement in plan.requirements:
+            try:
+                checked = RequirementCheck(check_of(self), requirement.reason)
+            except Undecided as found:
+                undecided = found if undecided is None else undecided.joined(found)
+                continue
+            steps.append(checked)
+            if not checked.holds:
+                return checked
+        if undecided is not None:
+            raise undecided
+        return None
+
+    def _undecided_goal(self, goal: s.Goal, undecided: Undecided, steps: tuple[Step, ...] = ()
+                        ) -> GoalResult:
+        if isinstance(undecided, Waits):
+            return self._result(goal, None, (), None, undecided.waiting)
+        return self._result(goal, None, steps, _blocked_by(undecided))
+
+    def _unready(self, needs: frozenset[str]) -> Unready | None:
+        """What keeps the facts and deliverables in `needs` from being read as they stand on
+        the day: None where everything is there. Each is sorted by the one rule of statuses
+        (status.py): given but invalid, missing though due, measured later, or a deliverable
+        whose state is not known (not due yet, due but not reported, due on a day that cannot
+        be worked out yet)."""
+        values, supplied, analysis = self.values, self.supplied, self.analysis
         later = self.measured_later()
-        waiting += [Waiting("fact", n, later) for n in absent
-                    if later is not None and n in self.analysis.facts and n not in waits]
-        waits = {w.name for w in waiting}
-        missing = tuple(n for n in absent if n not in waits)
-        invalid = tuple(supplied.invalid[n] for n in sorted(needs) if n in supplied.invalid)
-        if missing or invalid:
-            return self._result(goal, None, (), NotEvaluable(missing=missing, invalid=invalid))
-        if any(w.kind == "fact" for w in waiting):
-            return self._result(goal, None, (), None, tuple(waiting))
-        return self._decided_or_pending(goal, tuple(waiting)) if waiting else None
+        missing: list[str] = []
+        invalid: list[Problem] = []
+        waiting: list[Waiting] = []
+        unknown: dict[str, Delivery] = {}
+        unknown_waiting: list[Waiting] = []
+        unknown_blocked: list[NotEvaluable] = []
+        for name in sorted(needs):
+            if name in values:
+                continue
+            if name in supplied.invalid:  # given but wrong: never waited for
+                invalid.append(supplied.invalid[name])
+            elif name in analysis.deliverables:
+                unknown[name] = self._unknown_delivery(name)
+                if name in self.due_failures:
+                    unknown_blocked.append(NotEvaluable(failure=self.due_failures[name]))
+                elif name in self.not_due:
+                    unknown_waiting.append(self.not_due[name])
+                elif name in self.due_needs:  # its due date needs facts not given
+                    for fact in self.due_needs[name]:
+                        if later is not None:
+                            unknown_waiting.append(Waiting("fact", fact, later))
+                        else:
+                            unknown_blocked.append(NotEvaluable(missing=(fact,)))
+                else:
+                    unknown_blocked.append(NotEvaluable(deliverables=(name,)))
+            elif later is not None:
+                waiting.append(Waiting("fact", name, later))
+            else:
+                missing.append(name)
+        if not (missing or invalid or waiting or unknown):
+            return None
+        blocked = NotEvaluable(missing=tuple(missing), invalid=tuple(invalid)) if missing or invalid else None
+        return Unready(blocked, tuple(waiting), unknown, joined_blocked(*unknown_blocked),
+                       merged_waiting(tuple(unknown_waiting)))
+
+    def _unknown_delivery(self, name: str) -> Delivery:
+        """A deliverable whose state is not known, as a goal's evidence shows it: not due yet,
+        or not reported (due, or due on a day that cannot be worked out)."""
+        found = self.deliveries.get(name)
+        if found is not None and found.pending:
+            return found
+        deliverable = self.analysis.deliverables[name]
+        due = found.due if found is not None else deliverable.due_date
+        delivered = found.delivered if found is not None else None
+        return Delivery(name, deliverable.title, False, delivered, due, missing=True)
+
+    def _settled(self, unready: Unready, judge: Callable[[Evaluator], R], outcome: Callable[[R], object],
+                 undecided_result: Callable[[Undecided], R]) -> R:
+        """A goal's or payment's result where something it needs is not there (`unready`).
+
+        Missing or invalid facts make it not evaluable, facts measured later pending. Where
+        only deliverables are not known, it is judged every way they could still turn out
+        (up to MAX_PENDING of them): the same result every way is its result, before their
+        due date and after it alike; else it waits for them, or is not evaluable for those
+        that are due but not reported."""
+        unknown_status = unready.unknown_status
+        if unready.blocked is not None:
+            blocked = joined_blocked(unready.blocked, unready.unknown_blocked)
+            assert blocked is not None
+            return undecided_result(Blocked(blocked))
+        if unready.waiting:
+            waits: Undecided = Waits(unready.waiting)
+            return undecided_result(waits if unknown_status is None else waits.joined(unknown_status))
+        assert unknown_status is not None
+        names = tuple(unready.unknown)
+        if len(names) > MAX_PENDING:
+            return undecided_result(unknown_status)
+        deliveries = {**self.deliveries, **unready.unknown}
+        settled: dict[str, Value | Undecided] = {}
+        first: R | None = None
+        for done in itertools.product((False, True), repeat=len(names)):
+            trial = Evaluator(self.analysis, self.supplied)
+            trial.trial = True
+            trial.values = {**self.values, **dict(zip(names, done, strict=True))}
+            trial.deliveries = deliveries
+            trial.results = self.results
+            trial.paid = self.paid
+            trial._metrics = dict(settled)  # metrics that read none of the unknown deliverables
+            result = judge(trial)
+            settled.update((name, value) for name, value in trial._metrics.items()
+                           if self.plans.metric_needs(name).isdisjoint(names))
+            if first is None:
+                first = result
+            elif outcome(result) != outcome(first):
+                return undecided_result(unknown_status)  # how they turn out decides it
+        assert first is not None
+        found = _status_of(first)
+        if found is None:
+            return first  # decided, however they turn out
+        # Undecided every way, for reasons of its own: those, with the deliverables'.
+        return undecided_result(found.joined(unknown_status))
 
     def measured_later(self) -> dt.date | None:
         """The day facts are due when evaluating as of a day before the period ends; else None."""
@@ -210,32 +311,6 @@ class Evaluator:
             if state is not None:
                 self.deliveries[deliverable.name] = state
 
-    def _decided_or_pending(self, goal: s.Goal, waiting: tuple[Waiting, ...]) -> GoalResult:
-        """A goal that waits only for deliverables is decided already if every way they could
-        still turn out gives it the same result (one already late, say); else it is pending."""
-        pending = [w.name for w in waiting]
-        if len(pending) > MAX_PENDING:
-            return self._result(goal, None, (), None, waiting)
-        outcomes: set[Fraction | None] = set()
-        shown: GoalResult | None = None
-        settled: dict[str, Value | Failed] = {}
-        for done in itertools.product((False, True), repeat=len(pending)):
-            trial = Evaluator(self.analysis, self.supplied)
-            trial.trial = True
-            trial.values = {**self.values, **dict(zip(pending, done, strict=True))}
-            trial.deliveries = self.deliveries
-            trial.results = self.results
-            trial._metrics = dict(settled)  # metrics that read none of the pending deliverables
-            result = trial.goal(goal)
-            settled.update((name, value) for name, value in trial._metrics.items()
-                           if self.plans.metric_needs(name).isdisjoint(pending))
-            outcomes.add(result.fulfilment)
-            shown = shown or result  # all still pending, as the facts stand: shown if decided
-            if len(outcomes) > 1 or result.fulfilment is None:
-                return self._result(goal, None, (), None, waiting)
-        assert shown is not None
-        return shown
-
     @staticmethod
     def _result(goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
@@ -247,13 +322,14 @@ class Evaluator:
         """A goal's result read as a value: strict, since money may follow it."""
         ids = [expr.goal] if expr.goal is not None else list(self.analysis.goal_order)
         results = [self.results.get(goal_id) for goal_id in ids]
-        pending = [goal_id for goal_id, r in zip(ids, results, strict=True) if r is not None and r.waiting]
-        if pending:
-            raise fail("goal-pending", expr, goals=tuple(pending))
+        # Not evaluable wins over pending, whichever goal comes first (status.py).
         blocked = [goal_id for goal_id, r in zip(ids, results, strict=True)
-                   if r is None or r.fulfilment is None]
+                   if r is None or (r.fulfilment is None and not r.pending)]
         if blocked:
             raise fail("goal-not-evaluable", expr, goals=tuple(blocked))
+        pending = [goal_id for goal_id, r in zip(ids, results, strict=True) if r is not None and r.pending]
+        if pending:
+            raise Waits(tuple(Waiting("goal", goal_id) for goal_id in pending))
         judged = [r for r in results if r is not None and r.fulfilment is not None]
         if expr.what == "points":
             return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0))
@@ -268,29 +344,21 @@ class Evaluator:
     # ---- payments, after the goals ----
 
     def payment(self, payment: s.Payment) -> PaymentResult:
-        """A payment worked out from the goals' results, with everything it came from."""
-        waiting: tuple[Waiting, ...] = ()
-        missing = tuple(sorted({due for n in self.plans.payment_needs(payment) if n not in self.values
-                                for due in self.due_needs.get(n, (n,))}))
-        if missing:
-            later = self.measured_later()
-            failure = next((self.due_failures[n] for n in missing if n in self.due_failures), None)
-            if failure is not None:
-                return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(failure=failure))
-            if all(n in self.not_due or (later is not None and n in self.analysis.facts) for n in missing):
-                return PaymentResult(payment.name, payment.title, None, None, None, tuple(
-                    self.not_due[n] if n in self.not_due else Waiting("fact", n, later) for n in missing))
-            invalid = tuple(self.supplied.invalid[n] for n in missing if n in self.supplied.invalid)
-            return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(
-                missing=tuple(n for n in missing if n not in self.supplied.invalid), invalid=invalid))
+        """A payment worked out from the goals' results, with everything it came from; where
+        something it needs is not there, its status by the same rule as a goal's."""
+        needs = self.plans.payment_needs(payment)
+        if self.not_due or self.due_failures or not needs.issubset(self.values):
+            unready = self._unready(needs)
+            if unready is not None:
+                return self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
+                                     lambda undecided: _undecided_payment(payment, undecided))
+        return self._paid(payment)
+
+    def _paid(self, payment: s.Payment) -> PaymentResult:
         try:
             seen = self.plans.seen_of(payment.expr, None)(self)
-        except Failed as failed:
-            cause = failed.failure
-            if cause.code == "goal-pending":
-                waiting = tuple(Waiting("goal", str(g)) for g in _ids(cause.params.get("goals")))
-                return PaymentResult(payment.name, payment.title, None, None, None, waiting)
-            return PaymentResult(payment.name, payment.title, None, None, NotEvaluable(failure=cause))
+        except Undecided as undecided:
+            return _undecided_payment(payment, undecided)
         assert isinstance(seen.value, Fraction | int)
         return PaymentResult(payment.name, payment.title, Fraction(seen.value), seen)
 
@@ -354,7 +422,7 @@ class Evaluator:
         key = (name, depth)
         found = self._inputs.get(key)
         if found is None:
-            found = self._inputs[key] = tuple([seen_of(self) for seen_of in self.plans.inputs_of(name, depth)])
+            found = self._inputs[key] = _decided_inputs(self.plans.inputs_of(name, depth), self)
         return found
 
     def _counts(self, subject: s.Expr) -> Counts | None:
@@ -397,6 +465,8 @@ class Evaluator:
         if cached is None:
             if name in self.analysis.payments:
                 paid = self.paid.get(name)
+                if paid is not None and paid.waiting:
+                    raise Waits((Waiting("payment", name),))
                 if paid is None or paid.amount is None:
                     raise fail("payment-not-evaluable", expr, name=name)
                 return paid.amount
@@ -404,7 +474,7 @@ class Evaluator:
                 raise fail("no-value", expr, name=name)
             self._compute_metric(name)
             cached = self._metrics[name]
-        if isinstance(cached, Failed):
+        if isinstance(cached, Undecided):
             raise cached
         return cached
 
@@ -430,6 +500,65 @@ class Evaluator:
                 cause = failed.failure
                 self._metrics[current] = failed if cause.metric is not None else Failed(
                     Failure(cause.code, cause.expr, cause.params, current))
+            except Undecided as undecided:
+                self._metrics[current] = undecided
+
+
+# ---- statuses: what a result is where something it needs is not there -------------------
+
+R = TypeVar("R", GoalResult, PaymentResult)
+
+
+@record
+class Unready(Record):
+    """What keeps the facts and deliverables a goal or payment needs from being read.
+
+    `blocked` and `waiting` are about facts: missing or invalid, or measured later.
+    `unknown` holds the deliverables whose state is not known, as evidence shows them, and
+    why each is not known: not due yet (`unknown_waiting`), or due but not reported, or due on
+    a day that cannot be worked out (`unknown_blocked`)."""
+
+    blocked: NotEvaluable | None
+    waiting: tuple[Waiting, ...]
+    unknown: dict[str, Delivery]
+    unknown_blocked: NotEvaluable | None
+    unknown_waiting: tuple[Waiting, ...]
+
+    @property
+    def unknown_status(self) -> Undecided | None:
+        """The status the unknown deliverables give what reads them, if they decide it."""
+        if self.unknown_blocked is not None:
+            return Blocked(self.unknown_blocked)
+        return Waits(self.unknown_waiting) if self.unknown_waiting else None
+
+
+def _blocked_by(undecided: Undecided) -> NotEvaluable:
+    assert isinstance(undecided, Blocked)
+    return undecided.blocked
+
+
+def _status_of(result: GoalResult | PaymentResult) -> Undecided | None:
+    """A result's status as an `Undecided`, None where it is decided."""
+    if result.waiting:
+        return Waits(result.waiting)
+    if result.blocked is not None:
+        return Blocked(result.blocked)
+    return None
+
+
+def _goal_outcome(result: GoalResult) -> object:
+    """What must be the same every way unknown deliverables could turn out."""
+    return result.fulfilment, result.status
+
+
+def _payment_outcome(result: PaymentResult) -> object:
+    return result.amount, result.waiting == (), result.blocked is None
+
+
+def _undecided_payment(payment: s.Payment, undecided: Undecided) -> PaymentResult:
+    if isinstance(undecided, Waits):
+        return PaymentResult(payment.name, payment.title, None, None, None, undecided.waiting)
+    return PaymentResult(payment.name, payment.title, None, None, _blocked_by(undecided))
 
 
 # ---- plans: what evidence each condition records, worked out once per contract ----------
@@ -490,7 +619,9 @@ class Plans:
         """The facts and deliverables a metric reads, directly or through other metrics."""
         found = self._metric_needs.get(name)
         if found is None:
-            found = self._metric_needs[name] = frozenset(expr_needs(self.analysis, s.Name(name)))
+            metric = self.analysis.metrics[name]
+            found = self._metric_needs[name] = frozenset(
+                expr_needs(self.analysis, s.Name(name, span=metric.span)))
         return found
 
     def payment_needs(self, payment: s.Payment) -> frozenset[str]:
@@ -582,11 +713,19 @@ class Plans:
 
                 def junction(ev: Evaluator) -> Check:
                     done: list[Check] = []
+                    undecided: Undecided | None = None
                     for part in parts:
-                        checked = part(ev)
+                        try:
+                            checked = part(ev)
+                        except Undecided as found:  # unless another operand decides (status.py)
+                            undecided = found if undecided is None else undecided.joined(found)
+                            continue
                         done.append(checked)
                         if checked.holds == deciding:
                             break  # this operand decides, as it does when evaluated
+                    else:
+                        if undecided is not None:
+                            raise undecided
                     return Junction(op, tuple(done), done[-1].holds)
                 return junction
             case s.Unary(op="not", operand=operand):
@@ -601,7 +740,7 @@ class Plans:
                 test = COMPARE[op]
 
                 def comparison(ev: Evaluator) -> Check:
-                    a, b = first(ev), second(ev)
+                    a, b = _both_seen(first, second, ev)
                     return Comparison(a, op, b, test(a.value, b.value))
                 return comparison
             case s.Member(item=item, collection=collection, negated=negated):
@@ -662,7 +801,7 @@ class Plans:
 
             def computed(ev: Evaluator) -> Seen:
                 value = closure(ev, None)  # first: computing it records its counts
-                return Seen(expr, value, type_, tuple([seen_of(ev) for seen_of in inputs]),
+                return Seen(expr, value, type_, _decided_inputs(inputs, ev),
                             ev.counts.get(id(expr)), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
         if depth:
@@ -696,6 +835,31 @@ class Plans:
             chain.append(target.name)
             target = metrics[target.name].expr
         return tuple(chain), target
+
+
+def _both_seen(first: SeenOf, second: SeenOf, ev: Evaluator) -> tuple[Seen, Seen]:
+    """Both sides of a comparison as seen, their statuses combined as compile.both does."""
+    try:
+        a = first(ev)
+    except Undecided as undecided:
+        try:
+            second(ev)
+        except Undecided as other:
+            raise undecided.joined(other) from None
+        raise
+    return a, second(ev)
+
+
+def _decided_inputs(inputs: Sequence[SeenOf], ev: Evaluator) -> tuple[Seen, ...]:
+    """The values a value was worked out from, as seen. One that cannot be decided was not
+    needed (a branch not taken, an operand of `or` after one that held): it is left out."""
+    seen: list[Seen] = []
+    for seen_of in inputs:
+        try:
+            seen.append(seen_of(ev))
+        except Undecided:
+            continue
+    return tuple(seen)
 
 
 def _reach_of(goal: s.Goal) -> Reach | None:
@@ -754,10 +918,6 @@ def _folded(expr: s.Expr) -> Fraction | None:
         return {"+": left + right, "-": left - right, "*": left * right, "of": left * right,
                 "/": left / right if right else Fraction(0)}[expr.op]
     return None
-
-
-def _ids(goals: object) -> tuple[str, ...]:
-    return tuple(str(g) for g in goals) if isinstance(goals, tuple) else ()
 
 
 def expr_needs(analysis: Analysis, expr: s.Expr) -> set[str]:

@@ -147,6 +147,9 @@ class Delivery(Record):
     due: dt.date | None = None
     late: bool = False
     pending: bool = False  # not delivered, and not due yet on the day evaluated
+    # Not known though due: not in the facts, or due on a day that cannot be worked out. A goal
+    # that reads it has a result only where every way it could have turned out gives the same.
+    missing: bool = False
 
 
 @record
@@ -206,9 +209,9 @@ class Move(Record):
 @record
 class Waiting(Record):
     """What a pending result waits for: a fact measured later, a deliverable not due
-    yet, or another goal that is pending; with the day it is due, where known."""
+    yet, or a goal or payment that is pending; with the day it is due, where known."""
 
-    kind: str  # "fact", "deliverable" or "goal"
+    kind: str  # "fact", "deliverable", "goal" or "payment"
     name: str
     due: dt.date | None = None
 
@@ -235,17 +238,18 @@ class Failure(Record):
 
 @record
 class NotEvaluable(Record):
-    """Why a goal could not be judged: facts missing or invalid, a requirement that
-    does not hold, or a calculation that failed."""
+    """Why a goal could not be judged: facts missing or invalid, deliverables due but not
+    reported, a requirement that does not hold, or a calculation that failed."""
 
-    missing: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()  # facts
     invalid: tuple[Problem, ...] = ()
     requirement: RequirementCheck | None = None
     failure: Failure | None = None
+    deliverables: tuple[str, ...] = ()  # due, and not in the facts
 
     @property
     def code(self) -> str:
         """Which of the reasons, as a word for programs: missing, invalid, requirement, failure."""
-        if self.missing or self.invalid:
-            return "invalid" if self.invalid and not self.missing else "missing"
+        if self.missing or self.invalid or self.deliverables:
+            return "invalid" if self.invalid and not (self.missing or self.deliverables) else "missing"
         return "requirement" if self.requirement is not None else "failure"

@@ -51,7 +51,7 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     from .explain import failure_text
     from .coerce import Exact
     from .facts import check_facts
-    from .runtime import Failed
+    from .status import Failed
     from .wording import ENGLISH
 
     analysis = contract.analysis

@@ -28,7 +28,7 @@ from .evidence import (
 from .functions import FUNCTIONS
 from .infer import DELIVERABLES
 from .printer import expr_text
-from .reasons import param_text, problem_text
+from .reasons import DELIVERABLE_PROBLEMS, param_text, problem_text
 from .values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
 from .vocabulary import MONEY_UNITS
 
@@ -76,7 +76,11 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
     parts = []
     if blocked.missing:
         parts.append(w.phrase("missing", len(blocked.missing), names=", ".join(blocked.missing)))
-    parts.extend(w.phrase("invalid", problem=problem_text(problem, w)) for problem in blocked.invalid)
+    if blocked.deliverables:
+        parts.append(w.phrase("missing deliverable", len(blocked.deliverables),
+                              names=", ".join(blocked.deliverables)))
+    parts.extend(w.phrase("invalid deliverable" if problem.code in DELIVERABLE_PROBLEMS else "invalid",
+                          problem=problem_text(problem, w)) for problem in blocked.invalid)
     if blocked.requirement is not None:
         say = _Sayer(w, {})
         parts.append(f"{blocked.requirement.reason.rstrip('.')} ({say.check(blocked.requirement.check)})")
@@ -220,6 +224,9 @@ class _Sayer:
         if delivery.pending:
             return self.w.phrase("not due", name=delivery.name, due=delivery.due) if delivery.due \
                 else self.w.phrase("not due undated", name=delivery.name)
+        if delivery.missing:
+            return self.w.phrase("due unknown", name=delivery.name, delivered=delivery.delivered) \
+                if delivery.delivered is not None else self.w.phrase("not reported", name=delivery.name)
         if delivery.late:
             return self.w.phrase("late", name=delivery.name, delivered=delivery.delivered, due=delivery.due)
         return self.w.phrase("delivered" if delivery.done else "not delivered", name=delivery.name)
@@ -325,6 +332,8 @@ def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
     for item in waiting:
         if item.kind == "goal":
             parts.append(w.phrase("waits.goal", goal=item.name))
+        elif item.kind == "payment":
+            parts.append(w.phrase("waits.payment", name=item.name))
         elif item.due is not None:
             parts.append(w.phrase(f"waits.{item.kind}", name=item.name, due=item.due))
         else:

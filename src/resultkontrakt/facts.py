@@ -24,7 +24,7 @@ from .errors import FactsError, Problem, Span, did_you_mean
 from .evidence import Delivery
 from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
-from .reasons import describe, problem
+from .reasons import DELIVERABLE_VALUE, describe, problem
 from .records import changed, field, Record, record
 from .values import LIST, TABLE, Type, Value
 from .vocabulary import shortened
@@ -240,6 +240,6 @@ def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:
     try:
         delivered = date_of(raw)
     except Invalid:
-        raise Invalid("deliverable-value", got=describe(raw)) from None
+        raise Invalid(DELIVERABLE_VALUE, got=describe(raw)) from None
     late = due is not None and delivered > due
     return Delivery(deliverable.name, deliverable.title, not late, delivered, due, late)

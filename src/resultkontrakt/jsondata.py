@@ -41,6 +41,8 @@ def blocked_dict(blocked: NotEvaluable, w: Wording) -> dict[str, object]:
     out: dict[str, object] = {"code": blocked.code}
     if blocked.missing:
         out["missing"] = list(blocked.missing)
+    if blocked.deliverables:
+        out["deliverables"] = list(blocked.deliverables)
     if blocked.requirement is not None:
         out["requirement"] = _requirement(blocked.requirement, w)
     if blocked.failure is not None:
@@ -68,7 +70,7 @@ def step_dict(step: Step, w: Wording) -> dict[str, object]:
             return {"kind": "deliverable", "name": step.name, "title": step.title, "done": step.done,
                     "delivered": step.delivered.isoformat() if step.delivered else None,
                     "due": step.due.isoformat() if step.due else None, "late": step.late,
-                    "pending": step.pending}
+                    "pending": step.pending, "missing": step.missing}
         case RequirementCheck():
             return {"kind": "require", **_requirement(step, w)}
         case TierTried():

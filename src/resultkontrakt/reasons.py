@@ -23,6 +23,11 @@ from .vocabulary import quote, shortened
 from .wording import ENGLISH, Wording
 
 
+# A deliverable's state given in the facts that is none (`"soon"`): said of a deliverable, not a fact.
+DELIVERABLE_VALUE = "deliverable-value"
+DELIVERABLE_PROBLEMS = frozenset({DELIVERABLE_VALUE})
+
+
 @record
 class Quantity(Record):
     """A value in a message, written as the reader's language writes numbers: 0,72 or 0.72."""

@@ -23,6 +23,7 @@ from .jsondata import (
     waiting_dict, weight_number,
 )
 from .records import changed, field, Record, record
+from .status import DECIDED, NOT_EVALUABLE, PENDING, State
 from .values import format_number, format_percent, fraction_text, percent_number
 from .vocabulary import MONEY_UNITS
 from .wording import ENGLISH, Language, Wording, wording_for
@@ -86,13 +87,18 @@ class GoalResult(Record):
         return status_of(self.fulfilment, bool(self.waiting))
 
     @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable, as every value is (status.py)."""
+        return DECIDED if self.fulfilment is not None else PENDING if self.waiting else NOT_EVALUABLE
+
+    @property
     def evaluable(self) -> bool:
         return self.fulfilment is not None
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """The facts it needs that were not given."""
-        return self.blocked.missing if self.blocked is not None else ()
+        """The facts and deliverables it needs that were not given."""
+        return self.blocked.missing + self.blocked.deliverables if self.blocked is not None else ()
 
     @property
     def invalid(self) -> tuple[Problem, ...]:
@@ -174,6 +180,11 @@ class PaymentResult(Record):
     blocked: NotEvaluable | None = None
     waiting: tuple[Waiting, ...] = ()
 
+    @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable, as every value is (status.py)."""
+        return DECIDED if self.amount is not None else PENDING if self.waiting else NOT_EVALUABLE
+
     def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
         """One sentence: the amount, how it is worked out (unless `formula` is false, as in
         the reports, which show no code), and every value it was computed from."""
@@ -186,7 +197,7 @@ class PaymentResult(Record):
             "title": self.title,
             "amount": money_text(self.amount) if self.amount is not None else None,
             "unit": "kr",
-            "status": "pending" if self.waiting else ("not evaluable" if self.amount is None else "worked out"),
+            "status": "worked out" if self.state == DECIDED else self.state,
             "explanation": self.explain(w),
             "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
             "waiting": [waiting_dict(item) for item in self.waiting],
@@ -206,6 +217,13 @@ class SplitResult(Record):
     allocation: Allocation | None
     total: PaymentResult
     problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    @property
+    def state(self) -> State:
+        """The total's status and the weights' combined: bad weights make it not evaluable."""
+        if self.allocation is not None:
+            return DECIDED
+        return NOT_EVALUABLE if self.problems else self.total.state
 
     def __repr__(self) -> str:
         return f"<SplitResult {self.name}: {self.allocation!r}>"
@@ -285,18 +303,19 @@ class Evaluation(Record):
         wording = wording_for(language)
         overall = self.overall
         evaluable = len(self.goals) - len(self.not_evaluable)
-        if overall is None:
-            if not evaluable and self.pending:
-                return wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
-                                      ids=", ".join(self.pending)) + "."
+        blocked = [g for g in self.not_evaluable if g not in self.pending]
+        if overall is None and not (self.pending and not evaluable):
             key = "overall weightless" if evaluable else "overall none"
             return wording.phrase(key, n=len(self.goals)) + "."
-        text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
-        blocked = [g for g in self.not_evaluable if g not in self.pending]
+        if overall is None:  # no goal has a result, and some wait: say which, and which cannot
+            text = wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
+                                  ids=", ".join(self.pending))
+        else:
+            text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
         if blocked:
             text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
                                           ids=", ".join(blocked))
-        if self.pending:
+        if self.pending and overall is not None:
             text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
                                           ids=", ".join(self.pending))
         return text + "."
@@ -520,5 +539,5 @@ def _allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
 
 def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
     """A split of a total worked out from the facts, as JSON: the allocation and its total."""
-    return {"name": split.name, "total": split.total.to_dict(wording),
+    return {"name": split.name, "status": split.state, "total": split.total.to_dict(wording),
             "allocation": split.allocation.to_dict() if split.allocation is not None else None}

@@ -2,7 +2,7 @@
 
 Shared by the compiled expressions (compile.py), the function table
 (functions.py) and the evaluator that records evidence (evaluate.py). A
-calculation that cannot be done raises `Failed`, carrying a reason code and
+calculation that cannot be done raises `Failed` (status.py), carrying a reason code and
 its parameters as data: its words are made by `wording`, if anyone asks.
 """
 
@@ -12,21 +12,11 @@ import datetime as dt
 import operator
 from collections.abc import Callable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import syntax as s
+from .status import Failed
 from .values import CalendarSpan, Value, add_to_date
-
-if TYPE_CHECKING:
-    from .evidence import Failure
-
-
-class Failed(Exception):
-    """Evaluating one expression failed; the goal using it is not evaluable, and says why."""
-
-    def __init__(self, failure: Failure):
-        super().__init__(failure.code)
-        self.failure = failure
 
 
 def fail(code: str, expr: s.Expr | None, **params: object) -> Failed:
