@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import escape
 from .explain import not_evaluable
 from .reasons import problem_text
+from .status import PENDING
 from .values import MONEY, PERCENT, percent_number, round_half_away
 from .vocabulary import number_literal, shortened
 
@@ -35,6 +36,14 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
     if decided.kind == MONEY:
         return w.money(decided.value)
     return w.number(decided.value, 2)
+
+
+def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
+    """A goal's change in a series as a table shows it: the change, or that it is pending."""
+    change = comparison.change(row)
+    if change is None and comparison.change_state(row) == PENDING:
+        return w["pending"]
+    return change_text(change, w)
 
 
 def change_text(change: Decided | None, w: Wording) -> str:
@@ -79,7 +88,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     if comparison.series:
         header.append(w["compare.change"])
         for row, line in zip(comparison.rows, rows, strict=True):
-            line.append(change_text(comparison.change(row), w))
+            line.append(change_cell(comparison, row, w))
         overall.append(change_text(comparison.overall_change(), w))
         for line in footer[1:]:
             line.append("")
@@ -173,6 +182,7 @@ def _row_dict(comparison: Comparison, row: Row, w: Wording) -> dict[str, object]
     }
     if comparison.series:
         out["change"] = change_text(comparison.change(row), w) or None
+        out["change_status"] = comparison.change_state(row)
     return out
 
 

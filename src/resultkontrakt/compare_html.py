@@ -42,7 +42,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from . import escape
-from .compare_data import cell_text, change_text, comparison_title, decided_text
+from .compare_data import cell_text, change_cell, change_text, comparison_title, decided_text
 from .explain import not_evaluable
 from .reasons import problem_text
 from .values import MONEY, NUMBER, PERCENT, round_half_away
@@ -226,7 +226,7 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
         for c, cell in enumerate(row.cells):
             line.append(_cell(cell, w, notes.mark(r, c)))
         if comparison.series:
-            line.append(f'<td class="rkc-num">{e(change_text(comparison.change(row), w))}</td>')
+            line.append(f'<td class="rkc-num">{e(change_cell(comparison, row, w))}</td>')
         rows.append("<tr>" + "".join(line) + "</tr>")
     none = w["report.none"]
     overall = [f'<td class="rkc-num">{e(w.percent(c.overall) if c.overall is not None else none)}</td>'

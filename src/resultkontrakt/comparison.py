@@ -13,6 +13,7 @@ from fractions import Fraction
 from .errors import Problem
 from .records import Record, record
 from .results import Evaluation, Status
+from .status import DECIDED, NOT_EVALUABLE, PENDING, State, worst
 from .values import NUMBER, PERCENT
 
 
@@ -36,6 +37,13 @@ class Cell(Record):
     decided: Decided | None = None
     points: Fraction | None = None
     title: str = ""
+
+    @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable (status.py)."""
+        if self.fulfilment is not None:
+            return DECIDED
+        return PENDING if self.status == "pending" else NOT_EVALUABLE
 
 
 @record
@@ -123,6 +131,16 @@ class Grid(Record):
         if before.fulfilment is None or last.fulfilment is None:
             return None
         return Decided(last.fulfilment - before.fulfilment, PERCENT)
+
+    def change_state(self, row: Row) -> State | None:
+        """The status of a goal's change in a series: the worse of the two years' (status.py).
+        None where there is no change to show (not a series, or a year without the goal)."""
+        if not self.series or len(row.cells) < 2:
+            return None
+        before, last = row.cells[-2], row.cells[-1]
+        if before is None or last is None:
+            return None
+        return worst(before.state, last.state)
 
     def overall_change(self) -> Decided | None:
         if not self.series or len(self.columns) < 2:
