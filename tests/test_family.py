@@ -316,7 +316,31 @@ def test_the_distance_to_the_next_tier_in_the_subject_and_in_answers() -> None:
     assert contract.evaluate({"svar": worse}).goals["1"].fulfilment == 0
     data = contract.evaluate({"svar": answers}).goals["1"].to_dict()["distance"]
     assert data["better"] == {"direction": "up", "by": "3", "beyond": False, "fulfilment": 100,  # type: ignore[index]
-                              "answers": 6}
+                              "answers": 6, "to": None, "by_answers": None}
+
+
+def test_a_distance_in_whole_answers_names_the_tier_it_reaches_and_one_it_cannot() -> None:
+    contract = rk.loads("""
+        fact svar: list of integer in 0 .. 10
+        fact antal: integer
+        goal 1 "NPS" { score nps(svar) >= 60 -> 100%; >= 50 -> 50% }
+        goal 2 "Antal" { score antal >= 10.5 -> 100%; > 7.2 -> 50% }
+    """)
+    result = contract.evaluate({"svar": [10, 10, 8], "antal": 10})
+    # One fewer answer of 9-10 of 3 takes the NPS from 66.7 to 33.3 or lower: 0%, never 50%.
+    assert result.goals["1"].distance_sentence() == (
+        "NPS for svar ≈66.6667: drops to 50% if it falls by more than ≈6.6667 (no whole number of answers "
+        "gives 50%: 1 fewer answer of 9-10 of the 3 gives 0%).")
+    assert contract.evaluate({"svar": [10, 8, 8]}).goals["1"].fulfilment == 0  # what one answer does
+    # An integer moves in whole steps: to 11, not by 0.5 to 10.5.
+    assert result.goals["2"].distance_sentence() == (
+        "antal 10: reaches 100% if it rises by 1 (to 11); drops to 0% if it falls by 3 (to 7).")
+    assert result.goals["2"].distance_sentence("da") == (
+        "antal 10: når 100\u00a0%, hvis det stiger 1 (til 11); falder til 0\u00a0%, hvis det falder 3 (til 7).")
+    data = result.goals["2"].to_dict()["distance"]
+    assert data["better"] == {"direction": "up", "by": "1", "beyond": False, "fulfilment": 100,  # type: ignore[index]
+                              "answers": None, "to": "11", "by_answers": None}
+    assert result.goals["1"].to_dict()["distance"]["worse"]["by_answers"] == 0  # type: ignore[index]
 
 
 # ---- worked examples and the formatter ------------------------------------------------------

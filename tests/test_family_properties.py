@@ -130,3 +130,65 @@ def test_moving_the_subject_by_its_distance_reaches_the_next_tier_and_less_does_
             for direction in (1, -1):
                 before = fulfilment_at(written, otherwise, (value + direction * gone, 0))
                 assert (before <= now) if gains else (before >= now), (gone, direction, before)
+
+
+thresholds = st.lists(st.tuples(st.sampled_from([">=", ">", "<=", "<"]),
+                                st.integers(-40, 40).map(lambda n: Fraction(n, 4)),
+                                st.sampled_from([Fraction(0), Fraction(1, 4), Fraction(1, 2), Fraction(1)])),
+                      min_size=1, max_size=4)
+
+
+@given(thresholds, st.sampled_from([Fraction(0), Fraction(1, 4)]), st.integers(-12, 12))
+def test_a_whole_subject_moves_in_whole_steps_to_the_tier_it_names(
+        written: list[tuple[str, Fraction, Fraction]], otherwise: Fraction, whole: int) -> None:
+    value = Fraction(whole)
+    now = fulfilment_at(written, otherwise, (value, 0))
+    for move, gains in zip(moves(written, otherwise, value, Fraction(1)), (True, False), strict=True):
+        if move is None:  # no whole value within reach of every threshold changes it that way
+            for k in range(-20, 21):
+                reached = fulfilment_at(written, otherwise, (value + k, 0))
+                assert (reached <= now) if gains else (reached >= now)
+            continue
+        assert move.by.denominator == 1 and not move.beyond
+        assert move.to == value + move.direction * move.by
+        assert fulfilment_at(written, otherwise, (move.to, 0)) == move.fulfilment
+        assert (move.fulfilment > now) if gains else (move.fulfilment < now)
+        for k in range(1, int(move.by)):  # no whole value nearer, either way, does it
+            for direction in (1, -1):
+                reached = fulfilment_at(written, otherwise, (value + direction * k, 0))
+                assert (reached <= now) if gains else (reached >= now)
+
+
+def _changed(before: tuple[int, int, int], after: tuple[int, int, int]) -> int:
+    """How many answers must change for counts of (9-10, 7-8, 0-6) to become `after`."""
+    return sum(before) - sum(min(a, b) for a, b in zip(before, after, strict=True))
+
+
+@given(st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(0, 5)).filter(lambda c: sum(c) > 0),
+       st.lists(st.integers(-19, 19).map(lambda n: Fraction(5 * n)), min_size=1, max_size=3, unique=True))
+def test_an_nps_names_the_tier_whole_answers_reach_and_how_many(
+        counts: tuple[int, int, int], thresholds: list[Fraction]) -> None:
+    promoters, passives, detractors = counts
+    # Rising tiers, as contracts write them: the highest threshold gives the most.
+    written = zip(sorted(thresholds, reverse=True), (100, 50, 25), strict=False)
+    tiers = "; ".join(f"nps(svar) >= {threshold} -> {fulfilment}%" for threshold, fulfilment in written)
+    contract = rk.loads(f'fact svar: list of integer in 0 .. 10\ngoal 1 "g" {{ score {tiers} }}\n')
+    goal = contract.evaluate({"svar": [10] * promoters + [8] * passives + [0] * detractors}).goals["1"]
+    distance = goal.distance
+    assert distance is not None and goal.fulfilment is not None
+    n = sum(counts)
+    every = [(p, pa, n - p - pa) for p in range(n + 1) for pa in range(n + 1 - p)]
+
+    def fulfilment(c: tuple[int, int, int]) -> Fraction:
+        return fulfilment_at(distance.tiers, distance.otherwise, (Fraction(100 * (c[0] - c[2]), n), 0))
+
+    for move, gains in ((distance.better, True), (distance.worse, False)):
+        if move is None or move.answers is None:
+            continue
+        # The fewest answers that change the result that way, and what the move says they give.
+        changes = [c for c in every if (fulfilment(c) > goal.fulfilment if gains else fulfilment(c) < goal.fulfilment)]
+        assert min(_changed(counts, c) for c in changes) == move.answers
+        said = move.by_answers if move.by_answers is not None else move.fulfilment
+        assert any(_changed(counts, c) == move.answers and fulfilment(c) == said for c in changes)
+        if move.by_answers is not None:  # the tier named cannot be reached with n answers at all
+            assert all(fulfilment(c) != move.fulfilment for c in every)

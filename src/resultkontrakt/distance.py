@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from .records import Record, record
+from .records import Record, changed, record
 
 from .evidence import Comparison, Move, NpsCounts, Seen, ShareCounts, TierTried
 
@@ -56,22 +56,35 @@ class Distance(Record):
 
     @property
     def better(self) -> Move | None:
-        return self._in_answers(moves(self.tiers, self.otherwise, self._value)[0])
+        return self._in_answers(moves(self.tiers, self.otherwise, self._value, self._step)[0])
 
     @property
     def worse(self) -> Move | None:
-        return self._in_answers(moves(self.tiers, self.otherwise, self._value)[1])
+        return self._in_answers(moves(self.tiers, self.otherwise, self._value, self._step)[1])
 
     @property
     def _value(self) -> Fraction:
         assert isinstance(self.subject.value, Fraction | int)
         return Fraction(self.subject.value)
 
+    @property
+    def _step(self) -> Fraction | None:
+        """1 for a subject that only takes whole values (an integer): it moves in whole steps."""
+        type_ = self.subject.type
+        whole = type_ is not None and type_.integer and self._value.denominator == 1
+        return Fraction(1) if whole else None
+
     def _in_answers(self, move: Move | None) -> Move | None:
         counts = self.subject.counts
         if move is None or counts is None or _counted_value(counts) != self._value:
             return move
-        return in_answers(move, self._value, counts)
+        found = in_answers(move, self._value, counts)
+        if found.answers is None:
+            return found
+        # Whole answers move the value in steps: the first step as far as the move names the
+        # fulfilment those answers reach, which is another where the steps jump past a tier.
+        reached = fulfilment_at(self.tiers, self.otherwise, (_first_step(move, self._value, counts), 0))
+        return found if reached == move.fulfilment else changed(found, by_answers=reached)
 
 
 def _counted_value(counts: NpsCounts | ShareCounts) -> Fraction:
@@ -96,8 +109,12 @@ def fulfilment_at(tiers: Sequence[Tier], otherwise: Fraction, point: Point) -> F
     return otherwise
 
 
-def moves(tiers: Sequence[Tier], otherwise: Fraction, value: Fraction) -> tuple[Move | None, Move | None]:
-    """The smallest move of `value` to a better fulfilment, and to a worse one (None: none exists)."""
+def moves(tiers: Sequence[Tier], otherwise: Fraction, value: Fraction, step: Fraction | None = None
+          ) -> tuple[Move | None, Move | None]:
+    """The smallest move of `value` to a better fulfilment, and to a worse one (None: none exists).
+    With `step`, the value moves only in whole steps of it (an integer: steps of 1)."""
+    if step is not None:
+        return _moves_in_steps(tiers, otherwise, value, step)
     now = fulfilment_at(tiers, otherwise, (value, 0))
     better: tuple[tuple[Fraction, int], Move] | None = None
     worse: tuple[tuple[Fraction, int], Move] | None = None
@@ -123,6 +140,37 @@ def moves(tiers: Sequence[Tier], otherwise: Fraction, value: Fraction) -> tuple[
     return (better[1] if better else None), (worse[1] if worse else None)
 
 
+def _moves_in_steps(tiers: Sequence[Tier], otherwise: Fraction, value: Fraction, step: Fraction
+                    ) -> tuple[Move | None, Move | None]:
+    """`moves` for a value that takes only `value + k * step`: the fulfilment changes only at
+    thresholds, so the nearest steps on either side of each threshold are all there is to try.
+    An integer compared with 10.5 rises by 1 (to 11), never by 0.5."""
+    now = fulfilment_at(tiers, otherwise, (value, 0))
+    better: Move | None = None
+    worse: Move | None = None
+    for _, threshold, _ in tiers:
+        nearest = (threshold - value) // step
+        for k in (nearest - 1, nearest, nearest + 1, nearest + 2):
+            if k == 0:
+                continue
+            to = value + k * step
+            reached = fulfilment_at(tiers, otherwise, (to, 0))
+            move = Move(1 if k > 0 else -1, abs(k) * step, False, reached, to=to)
+            if reached > now and (better is None or move.by < better.by):
+                better = move
+            if reached < now and (worse is None or move.by < worse.by):
+                worse = move
+    return better, worse
+
+
+def _first_step(move: Move, value: Fraction, counts: NpsCounts | ShareCounts) -> Fraction:
+    """The value after the fewest whole answers that move it as far as `move` asks: the answers
+    change it in steps of one answer's weight (100/n points of an NPS, 1/n of a share)."""
+    size = Fraction(100, counts.answers) if isinstance(counts, NpsCounts) else Fraction(1, counts.of)
+    steps = move.by // size + 1 if move.beyond else -(-move.by // size)
+    return value + move.direction * steps * size
+
+
 def in_answers(move: Move, value: Fraction, counts: NpsCounts | ShareCounts) -> Move:
     """`move` with how many answers would have to change, at the same number of answers.
 
@@ -142,7 +190,7 @@ def in_answers(move: Move, value: Fraction, counts: NpsCounts | ShareCounts) -> 
             high = middle
         else:
             low = middle
-    return Move(move.direction, move.by, move.beyond, move.fulfilment, high)
+    return changed(move, answers=high)
 
 
 def _passes(after: Fraction, value: Fraction, move: Move) -> bool:

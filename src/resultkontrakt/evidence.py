@@ -190,10 +190,13 @@ class Move(Record):
 
     `by` is exact and above zero, in the subject's own unit; `direction` is +1
     (raise it) or -1 (lower it). With `beyond`, the subject must pass that far
-    rather than reach it (the tier compares with `>` or `<`). `answers` is, for
-    an NPS or a share computed from answers, how many answers would have to
-    change at the same number of answers (to 9-10 for an NPS, to meet the
-    condition for a share, or, lowered, the other way), when that is possible.
+    rather than reach it (the tier compares with `>` or `<`). A subject that only
+    takes whole values (an integer) moves in whole steps: `by` is whole, and `to`
+    is the value it moves to. `answers` is, for an NPS or a share computed from
+    answers, how many answers would have to change at the same number of answers
+    (to 9-10 for an NPS, to meet the condition for a share, or, lowered, the other
+    way), when that is possible; whole answers may jump past a tier, and then
+    `by_answers` is the fulfilment those answers reach instead.
     """
 
     direction: int
@@ -201,6 +204,8 @@ class Move(Record):
     beyond: bool
     fulfilment: Fraction
     answers: int | None = None
+    to: Fraction | None = None
+    by_answers: Fraction | None = None
 
 
 # ---- why a goal waits: follow-up during the year -----------------------------------------

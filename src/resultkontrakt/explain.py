@@ -358,11 +358,17 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
         by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
               else w.money(move.by) if kind == MONEY else w.number(move.by))
         text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
+        if move.to is not None:
+            text += " " + w.phrase("distance.to", to=w.number(move.to))
         if move.answers is not None and seen.counts is not None:
             kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
             total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
-            text += " (" + w.phrase(f"distance.answers.{kind}.{way}", move.answers,
-                                    n=w.number(move.answers), of=w.number(total)) + ")"
+            answers = w.phrase(f"distance.answers.{kind}.{way}", move.answers, n=w.number(move.answers),
+                               of=w.number(total))
+            if move.by_answers is not None:  # whole answers jump past the tier named
+                answers = w.phrase("distance.answers.past", answers=answers, fulfilment=w.percent(
+                    move.fulfilment), reached=w.percent(move.by_answers))
+            text += f" ({answers})"
         parts.append(text)
     if not parts:
         return w.phrase("distance.none", subject=say.label(seen))

@@ -224,7 +224,9 @@ def _move_dict(move: Move | None) -> dict[str, object] | None:
     if move is None:
         return None
     return {"direction": "up" if move.direction > 0 else "down", "by": _number_text(move.by),
-            "beyond": move.beyond, "fulfilment": percent_number(move.fulfilment), "answers": move.answers}
+            "beyond": move.beyond, "fulfilment": percent_number(move.fulfilment), "answers": move.answers,
+            "to": _number_text(move.to) if move.to is not None else None,
+            "by_answers": percent_number(move.by_answers) if move.by_answers is not None else None}
 
 
 def distance_dict(distance: Distance, w: Wording) -> dict[str, object]:

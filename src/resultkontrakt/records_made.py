@@ -162,14 +162,16 @@ def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     return __init__
 
 
-# direction,by,beyond,fulfilment,answers=
-def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
-    def __init__(self, direction, by, beyond, fulfilment, answers=_default_4):
+# direction,by,beyond,fulfilment,answers=,to=,by_answers=
+def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+    def __init__(self, direction, by, beyond, fulfilment, answers=_default_4, to=_default_5, by_answers=_default_6):
         _set_0(self, direction)
         _set_1(self, by)
         _set_2(self, beyond)
         _set_3(self, fulfilment)
         _set_4(self, answers)
+        _set_5(self, to)
+        _set_6(self, by_answers)
         if _post_init is not None:
             _post_init(self)
 
@@ -1284,7 +1286,7 @@ MAKERS = {
     'condition,then,otherwise,*span': make_10,
     'contract,name,failures,span=': make_11,
     'counted,of': make_12,
-    'direction,by,beyond,fulfilment,answers=': make_13,
+    'direction,by,beyond,fulfilment,answers=,to=,by_answers=': make_13,
     'evaluation,splits,wording,failed_splits=,unsplit=': make_14,
     'expr,value,type,inputs=,counts=,branch=': make_15,
     'facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()': make_16,
