@@ -126,3 +126,23 @@ def test_an_empty_path_is_a_usage_error_never_the_working_folder_or_the_screen(r
     assert stdout == ""
     assert wrong in stderr and "(is a shell variable in it unset?)" in stderr
     assert "\n  hint: " in stderr and fix in stderr.partition("hint:")[2]
+
+
+@pytest.mark.parametrize("command", [["report"], ["compare", "--format", "csv"]])
+def test_dash_o_dash_writes_to_standard_output_and_makes_no_file(rk, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    files = [EXAMPLE, EXAMPLE_FACTS] if command[0] == "report" else [f"{EXAMPLE}:{EXAMPLE_FACTS}"]
+    run = rk(command[0], *files, *command[1:], "-o", "-")
+    assert run.exit == 0, run.stderr
+    assert run.stdout == rk(command[0], *files, *command[1:]).stdout
+    assert "Resultatkontrakt 2019" in run.stdout
+    assert list(tmp_path.iterdir()) == []  # no file called "-"
+
+
+def test_dash_o_dev_stdout_into_a_pipe_writes_into_the_pipe():
+    # `rk report ... -o /dev/stdout | cat`: standard output is a real pipe here (capture_output).
+    done = subprocess.run([sys.executable, "-m", "resultkontrakt", "report", str(EXAMPLE), str(EXAMPLE_FACTS),
+                           "-o", "/dev/stdout"], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert done.stdout.decode("utf-8").startswith("# Årsrapport: Resultatkontrakt 2019\n")

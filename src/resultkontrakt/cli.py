@@ -202,7 +202,7 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("--lang", choices=("da", "en"), default="da",
                         help="the report's language (default: Danish)")
     report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
-                        help="write to FILE instead of the screen")
+                        help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
@@ -222,7 +222,7 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("--lang", choices=("en", "da"), default=None,
                          help="the language (default: Danish for html, English otherwise)")
     compare.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
-                         help="write to FILE instead of the screen")
+                         help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _split_arguments(split: argparse.ArgumentParser) -> None:
@@ -335,11 +335,17 @@ def _report(args: argparse.Namespace) -> int:
     return FAILED if built.failed else OK
 
 
+# `-o` names standard output so: written to as it is (a pipe, a terminal), never replaced as
+# a file is, whatever it resolves to (/dev/stdout into a pipe resolves to `pipe:[123]`).
+_STANDARD_OUTPUT = ("-", "/dev/stdout")
+
+
 def _written(output: str | None, text: str, what: str, raw: bool = False) -> bool:
-    """`text` written to the file `output` (atomically), or to the screen; False if the file
-    could not be written (and said why). `raw` sends it unchanged: a spreadsheet file's
-    byte-order mark and line ends, whose every cell is made visible and safe already."""
-    if output:
+    """`text` written to the file `output` (atomically), or to the screen (standard output);
+    False if the file could not be written (and said why). `raw` sends it unchanged: a
+    spreadsheet file's byte-order mark and line ends, whose every cell is made visible and
+    safe already."""
+    if output is not None and output not in _STANDARD_OUTPUT:
         try:
             write_atomically(output, text.encode("utf-8", "backslashreplace"))
         except FileProblem as problem:
