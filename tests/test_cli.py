@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import EXAMPLE, EXAMPLE_FACTS
 
 
@@ -92,3 +94,55 @@ def test_python_dash_m_runs_the_same_command():
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "ok: 9 goals" in done.stdout
+
+
+EMPTY_PATHS = [  # each path an option or argument takes, given as "" (`--data-dir "$DATA"`, DATA unset)
+    (["eval", EXAMPLE, EXAMPLE_FACTS, "--data-dir", ""], "argument --data-dir: the folder name is empty",
+     "leave out --data-dir"),
+    (["report", EXAMPLE, EXAMPLE_FACTS, "-o", ""], "argument -o/--output: the file name is empty", "-o -"),
+    (["compare", f"{EXAMPLE}:{EXAMPLE_FACTS}", "--output", ""], "argument -o/--output: the file name is empty",
+     "-o -"),
+    (["split", EXAMPLE, "--facts", ""], "argument --facts: the file name is empty", "name the file"),
+    (["eval", EXAMPLE, ""], "argument FACTS.json: the file name is empty", "name the file"),
+    (["report", "", EXAMPLE_FACTS], "argument CONTRACT.rk: the file name is empty", "name the file"),
+    (["check", EXAMPLE, ""], "argument CONTRACT.rk: the file name is empty", "name the file"),
+    (["fmt", ""], "argument CONTRACT.rk: the file name is empty", "name the file"),
+    (["test", ""], "argument CONTRACT.rk: the file name is empty", "name the file"),
+    (["compare", f"{EXAMPLE}:"], "names no facts file: nothing comes after the colon", "name both files"),
+    (["compare", f":{EXAMPLE_FACTS}"], "names no contract: nothing comes before the colon", "name both files"),
+]
+
+
+@pytest.mark.parametrize(("argv", "wrong", "fix"), EMPTY_PATHS, ids=[
+    f"{argv[0]} {wrong.partition(':')[0].removeprefix('argument ')}" for argv, wrong, _ in EMPTY_PATHS])
+def test_an_empty_path_is_a_usage_error_never_the_working_folder_or_the_screen(rk, capsys, argv, wrong, fix):
+    try:
+        run = rk(*argv)
+        code, stdout, stderr = run.exit, run.stdout, run.stderr
+    except SystemExit as caught:  # argparse's own exit, as for every other usage error
+        code = caught.code
+        stdout, stderr = capsys.readouterr()
+    assert code == 2
+    assert stdout == ""
+    assert wrong in stderr and "(is a shell variable in it unset?)" in stderr
+    assert "\n  hint: " in stderr and fix in stderr.partition("hint:")[2]
+
+
+@pytest.mark.parametrize("command", [["report"], ["compare", "--format", "csv"]])
+def test_dash_o_dash_writes_to_standard_output_and_makes_no_file(rk, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    files = [EXAMPLE, EXAMPLE_FACTS] if command[0] == "report" else [f"{EXAMPLE}:{EXAMPLE_FACTS}"]
+    run = rk(command[0], *files, *command[1:], "-o", "-")
+    assert run.exit == 0, run.stderr
+    assert run.stdout == rk(command[0], *files, *command[1:]).stdout
+    assert "Resultatkontrakt 2019" in run.stdout
+    assert list(tmp_path.iterdir()) == []  # no file called "-"
+
+
+def test_dash_o_dev_stdout_into_a_pipe_writes_into_the_pipe():
+    # `rk report ... -o /dev/stdout | cat`: standard output is a real pipe here (capture_output).
+    done = subprocess.run([sys.executable, "-m", "resultkontrakt", "report", str(EXAMPLE), str(EXAMPLE_FACTS),
+                           "-o", "/dev/stdout"], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert done.stdout.decode("utf-8").startswith("# Årsrapport: Resultatkontrakt 2019\n")

@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
+from resultkontrakt import escape
 from resultkontrakt.comparing import CompareError
 from resultkontrakt.compare_data import comparison_csv
-from resultkontrakt.wording import DANISH
+from resultkontrakt.vocabulary import quote
+from resultkontrakt.wording import DANISH, ENGLISH, Wording
 
 HERE = Path(__file__).parent / "golden" / "compare"
 NORD, MIDT = HERE / "hub-nord.rk", HERE / "hub-midt.rk"
@@ -110,6 +112,42 @@ def test_rk_compare_writes_csv_bytes_as_they_are(rk, tmp_path) -> None:  # type:
     assert data.startswith(b"\xef\xbb\xbfM\xc3\xa5l;")
     json_run = rk("compare", f"{NORD}:{HERE / 'nord-2019.json'}", "--format", "json")
     assert json.loads(json_run.stdout)["columns"][0]["label"] == "Erhvervshus Nordjylland 2019"
+
+
+
+# Texts from outside that a spreadsheet would run, or read as a number: each must stay a text.
+HOSTILE_TITLES = ["-12.5", '=HYPERLINK("http://evil","x")', "+45 12 34 56", "@SUM(A1)", "\tx"]
+
+
+@pytest.mark.parametrize("w", [ENGLISH, DANISH], ids=["en", "da"])
+def test_csv_numbers_are_numbers_and_outside_texts_are_never_formulas(tmp_path: Path, w: Wording) -> None:
+    import csv
+
+    contract = tmp_path / "hub.rk"
+    contract.write_text("fact nps: number in -100 .. 100\nfact effekt: percent\nfact saldo: money\n" + "".join(
+        f"goal {n} {quote(title)} {{ score {measure} -> 100% }}\n" for n, (title, measure) in enumerate(zip(
+            HOSTILE_TITLES, ["nps >= 0", "effekt >= 70%", "saldo >= 0 kr", "nps >= -50", "nps >= -50"],
+            strict=True), start=1)), encoding="utf-8")
+    (tmp_path / "hub-2019.json").write_text('{"nps": -12.5, "effekt": "72.5%", "saldo": "-1500.50 kr"}')
+    (tmp_path / "hub-2020.json").write_text('{"nps": -20, "effekt": "62.5%", "saldo": "-16488 tkr"}')
+    table = rk.compare([(contract, tmp_path / "hub-2019.json"), (contract, tmp_path / "hub-2020.json")],
+                       labels=["-2019", "=1+1"])
+    header, *rows, overall = csv.reader(comparison_csv(table, w).removeprefix("\ufeff").splitlines(),
+                                        delimiter=";" if w.lang == "da" else ",")
+
+    def number(cell: str) -> Fraction:  # as a spreadsheet reads it, or ValueError for a text
+        percent = cell.endswith("%")
+        value = Fraction(cell.removesuffix("%").strip().replace(w.decimal, "."))
+        return value / 100 if percent else value
+
+    assert [header[3], header[6]] == [f"'-2019: {w['report.status']}", f"'=1+1: {w['report.status']}"]
+    assert [row[1] for row in rows] == ["'" + escape.visible(title) for title in HOSTILE_TITLES]
+    nps, effekt, saldo = rows[0], rows[1], rows[2]
+    assert [number(nps[5]), number(nps[8]), number(nps[9])] == [Fraction(-25, 2), -20, Fraction(-15, 2)]
+    assert [number(effekt[5]), number(effekt[8]), number(effekt[9])] == [Fraction(725, 1000), Fraction(625, 1000),
+                                                                         Fraction(-1, 10)]
+    assert [number(saldo[5]), number(saldo[8])] == [Fraction(-30010, 20), -16488000]  # in kroner
+    assert all(number(row[4]) in (0, 100) for row in rows) and number(overall[4]) == 60
 
 
 answers = st.fixed_dictionaries({

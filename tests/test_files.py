@@ -284,6 +284,34 @@ class failing_step:
             setattr(files if name == "read_bytes" else os, name, value)
 
 
+def test_a_path_that_is_not_a_regular_file_is_refused_as_what_it_is_never_blamed_on_permissions(tmp_path):
+    read_end, write_end = os.pipe()
+    try:
+        for path, kind, hint in [(f"/dev/fd/{write_end}", "a named pipe", "-o -"), ("/dev/null", "a device", "-o -"),
+                                 (tmp_path, "a folder", "name a file in the folder")]:
+            with pytest.raises(FileProblem) as refused:
+                write_atomically(path, b"x")
+            assert refused.value.message == f"this is {kind}, not a file that can be replaced"
+            assert refused.value.hint is not None and hint in refused.value.hint
+            assert "permission" not in refused.value.hint
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG,
+                                  errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG, errno.EIO], ids=errno.errorcode.get)
+def test_only_a_refused_permission_is_blamed_on_permissions(tmp_path, code):
+    with failing_step("open", code), pytest.raises(FileProblem) as failed:
+        write_atomically(tmp_path / "r.md", b"report")
+    hint = failed.value.hint
+    assert failed.value.message == os.strerror(code).rstrip(".").lower()
+    assert hint is not None and ("permissions" in hint) == (code in (errno.EACCES, errno.EPERM))
+    if code in (errno.EACCES, errno.EPERM, errno.ENOENT):  # the folder to look at, named
+        assert f'"{tmp_path}"' in hint
+
+
 def test_a_file_size_limit_hit_while_writing_leaves_the_contract_intact(tmp_path):
     # A real limit, set by the operating system: writes past 1 KiB fail with EFBIG.
     path = tmp_path / "c.rk"
@@ -310,7 +338,7 @@ def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(tmp_path, rk, monke
 
     def fail_for_a(path: object, data: bytes) -> None:
         if Path(str(path)).name == "a.rk":
-            raise FileProblem("os", hint="os-write", reason="no space left on device")
+            raise FileProblem("write", hint="write-full", reason="no space left on device")
         real(path, data)  # type: ignore[arg-type]
 
     monkeypatch.setattr("resultkontrakt.cli.write_atomically", fail_for_a)
@@ -328,6 +356,7 @@ def test_rk_report_writes_atomically_and_says_which_file_failed(tmp_path, rk):
 
     run = rk("report", EXAMPLE, EXAMPLE_FACTS, "-o", tmp_path / "missing-folder" / "r.md")
     assert run.exit == 1 and "r.md: error: cannot write the report: no such file or directory" in run.stderr
+    assert f'hint: the folder "{tmp_path / "missing-folder"}" does not exist' in run.stderr
     run = rk("report", EXAMPLE, EXAMPLE_FACTS, "-o", "/dev/null")
     assert run.exit == 1 and "not a file that can be replaced" in run.stderr
 

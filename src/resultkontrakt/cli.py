@@ -97,6 +97,26 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _named(what: str, fix: str) -> Callable[[str], str]:
+    """A path argument that may not be empty: `--data-dir "$DATA"` with DATA unset would
+    otherwise mean the working folder, `-o ""` the screen, `--facts ""` no facts, all
+    without a word. `what` is what the path names, `fix` how to give one."""
+
+    def path(text: str) -> str:
+        if not text:
+            raise argparse.ArgumentTypeError(
+                f"the {what} is empty (is a shell variable in it unset?)\n  hint: {fix}")
+        return text
+
+    return path
+
+
+_FILE = _named("file name", "name the file")
+_FOLDER = _named("folder name", "name the folder, or leave out --data-dir to allow only the facts "
+                 "file's folder")
+_OUTPUT = _named("file name", "name the file, write `-o -` for standard output, or leave out -o")
+
+
 def _arguments(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The command line's parser: with only the command `argv` names, when it names one (the
     arguments of the other eight are a cost at every start), else with them all."""
@@ -146,7 +166,7 @@ def _reads() -> argparse.ArgumentParser:
 def _facts_folder() -> argparse.ArgumentParser:
     """Commands that read facts: the folder the files they point at must lie in."""
     facts = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
-    facts.add_argument("--data-dir", metavar="DIR",
+    facts.add_argument("--data-dir", metavar="DIR", type=_FOLDER,
                        help="allow the facts to point at files anywhere inside DIR (default: only "
                        "inside the facts file's folder)")
     return facts
@@ -162,12 +182,12 @@ def _during() -> argparse.ArgumentParser:
 
 
 def _contracts(command: argparse.ArgumentParser) -> None:
-    command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+    command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE)
 
 
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
-    evaluate.add_argument("contract", metavar="CONTRACT.rk")
-    evaluate.add_argument("facts", metavar="FACTS.json")
+    evaluate.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
+    evaluate.add_argument("facts", metavar="FACTS.json", type=_FILE)
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
@@ -176,16 +196,17 @@ def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
-    report.add_argument("contract", metavar="CONTRACT.rk")
-    report.add_argument("facts", metavar="FACTS.json")
+    report.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
+    report.add_argument("facts", metavar="FACTS.json", type=_FILE)
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("--lang", choices=("da", "en"), default="da",
                         help="the report's language (default: Danish)")
-    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
+                        help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
-    fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk")
+    fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE)
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is not formatted")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
@@ -200,13 +221,14 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("--format", choices=("text", "json", "csv", "html"), default="text")
     compare.add_argument("--lang", choices=("en", "da"), default=None,
                          help="the language (default: Danish for html, English otherwise)")
-    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    compare.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
+                         help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _split_arguments(split: argparse.ArgumentParser) -> None:
-    split.add_argument("contract", metavar="CONTRACT.rk")
+    split.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
-    split.add_argument("--facts", metavar="FACTS.json", help="the facts, where the split takes its "
+    split.add_argument("--facts", metavar="FACTS.json", type=_FILE, help="the facts, where the split takes its "
                        "weights from a fact or works its total out from the goals and payments")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
 
@@ -313,11 +335,17 @@ def _report(args: argparse.Namespace) -> int:
     return FAILED if built.failed else OK
 
 
+# `-o` names standard output so: written to as it is (a pipe, a terminal), never replaced as
+# a file is, whatever it resolves to (/dev/stdout into a pipe resolves to `pipe:[123]`).
+_STANDARD_OUTPUT = ("-", "/dev/stdout")
+
+
 def _written(output: str | None, text: str, what: str, raw: bool = False) -> bool:
-    """`text` written to the file `output` (atomically), or to the screen; False if the file
-    could not be written (and said why). `raw` sends it unchanged: a spreadsheet file's
-    byte-order mark and line ends, whose every cell is made visible and safe already."""
-    if output:
+    """`text` written to the file `output` (atomically), or to the screen (standard output);
+    False if the file could not be written (and said why). `raw` sends it unchanged: a
+    spreadsheet file's byte-order mark and line ends, whose every cell is made visible and
+    safe already."""
+    if output is not None and output not in _STANDARD_OUTPUT:
         try:
             write_atomically(output, text.encode("utf-8", "backslashreplace"))
         except FileProblem as problem:
@@ -367,11 +395,16 @@ def _pair(written: str) -> tuple[str, str]:
     """`CONTRACT.rk:FACTS.json` as its two paths; the colon after `.rk` when there is one."""
     contract, mark, facts = written.partition(".rk:")
     if mark:
-        return contract + ".rk", facts
-    contract, mark, facts = written.partition(":")
-    if not mark or not contract or not facts:
+        contract += ".rk"
+    else:
+        contract, mark, facts = written.partition(":")
+    if not mark:
         raise _Usage(f"{written!r} is not CONTRACT.rk:FACTS.json", "join a contract and its facts "
                      "with a colon: nordjylland-2019.rk:2019.json")
+    for name, what, where in ((contract, "contract", "before"), (facts, "facts file", "after")):
+        if not name:  # `"$HUB.rk:$YEAR.json"` with a variable unset
+            raise _Usage(f"{written!r} names no {what}: nothing comes {where} the colon (is a shell "
+                         "variable in it unset?)", "name both files: nordjylland-2019.rk:2019.json")
     return contract, facts
 
 

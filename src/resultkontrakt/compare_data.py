@@ -197,32 +197,49 @@ def _points(value: Fraction | None) -> float | int | None:
 
 def comparison_csv(comparison: Comparison, w: Wording) -> str:
     """For a spreadsheet as it is: UTF-8 with a byte-order mark; in Danish `;` between cells
-    and a decimal comma, as a Danish spreadsheet reads them. Numbers are plain (no ≈)."""
+    and a decimal comma, as a Danish spreadsheet reads them.
+
+    Two kinds of cell: texts from the contracts, the facts and the command line (titles, ids,
+    labels), made safe for a spreadsheet, so that `=...` or `-2+3` is never run as a formula,
+    even where it looks like a number; and what this program writes (words from the wording,
+    numbers), left as they are, so that a spreadsheet reads -12,5 as a number it can compute
+    with. No number is written as text: none with ≈, a unit or a sign the spreadsheet would
+    not read (money in kroner, a change in percentage points as a percent)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if w.lang == "da" else ",", lineterminator="\n")
     header = [w["compare.goal"], w["compare.title"], w["compare.titles differ short"]]
     for column in comparison.columns:
-        header += [f"{column.label}: {w['report.status']}", f"{column.label}: {w['report.fulfilment']}",
-                   f"{column.label}: {w['compare.value']}"]
+        label = escape.spreadsheet(column.label)
+        header += [f"{label}: {w['report.status']}", f"{label}: {w['report.fulfilment']}",
+                   f"{label}: {w['compare.value']}"]
     if comparison.series:
         header.append(w["compare.change"])
-    # Texts from the contracts and facts are made safe for a spreadsheet; the numbers are ours.
-    writer.writerow([escape.spreadsheet(text) for text in header])
+    writer.writerow(header)
     for row in comparison.rows:
         line = [escape.spreadsheet(row.id), escape.spreadsheet(row.title),
                 w["true"] if row.titles_differ else w["false"]]
         for cell in row.cells:
             line += ["", "", ""] if cell is None else [
                 w[cell.status], _plain(cell.fulfilment * 100, w) if cell.fulfilment is not None else "",
-                escape.spreadsheet(decided_text(cell.decided, w).replace("\u00a0", " "))]
+                _decided_cell(cell.decided, w)]
         if comparison.series:
-            line.append(change_text(comparison.change(row), w).replace("\u00a0", " "))
+            line.append(_decided_cell(comparison.change(row), w))
         writer.writerow(line)
     overall = ["", w["report.overall"], ""]
     for column in comparison.columns:
         overall += ["", _plain(column.overall * 100, w) if column.overall is not None else "", ""]
     writer.writerow(overall)
     return "\ufeff" + out.getvalue()
+
+
+def _decided_cell(decided: Decided | None, w: Wording) -> str:
+    """A decided value, or a change, as a spreadsheet reads a number: `-12,5`, `72,5 %`,
+    money in kroner; deliverables done as `3 af 4`. Never guarded: the program wrote it."""
+    if decided is None or decided.value is None:
+        return decided_text(decided, w)
+    if decided.kind == PERCENT:
+        return _plain(decided.value * 100, w) + (" %" if w.percent_space else "%")
+    return _plain(decided.value, w)
 
 
 def _plain(value: Fraction, w: Wording) -> str:

@@ -17,6 +17,7 @@ caller knows which kind of file it was and turns it into its own error.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import re
@@ -202,23 +203,29 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     back and compared, and only then take the old file's place (with its
     permissions) in one rename. A failure at any step (a full disk, no
     permission, a file size limit) removes the new file and raises FileProblem.
+    A path that is not a regular file (a folder, a named pipe, a device) is refused
+    as what it is, before anything is written.
     """
-    target = os.path.realpath(path)  # a symlink's target is replaced, not the link
+    # The path itself is looked at, links followed, before it is resolved: /dev/stdout
+    # into a pipe resolves to a name (`pipe:[123]`) that is in no folder at all.
     try:
-        existing: os.stat_result | None = os.stat(target)
+        existing: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
+        raise _write_problem(exc, os.path.dirname(os.path.abspath(path))) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise FileProblem("not-replaceable", kind=_kind(stat.S_IFMT(existing.st_mode)))
+        kind = stat.S_IFMT(existing.st_mode)
+        raise FileProblem("not-replaceable", hint="kind-folder" if kind == stat.S_IFDIR else None,
+                          kind=_kind(kind))
+    target = os.path.realpath(path)  # a symlink's target is replaced, not the link
     folder, name = os.path.split(target)
     temporary = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
+        raise _write_problem(exc, folder) from None
     try:
         try:
             if existing is not None:
@@ -237,9 +244,22 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise FileProblem("os", hint="os-write", reason=_reason(exc)) from None
+            raise _write_problem(exc, folder) from None
         raise
     _sync_folder(folder)
+
+
+# How to fix a write the system refused, by its errno: only a refusal of permission speaks
+# of permissions; any other errno gets the general hint (`hint.file.write`).
+_WRITE_HINTS = {errno.EACCES: "write-denied", errno.EPERM: "write-denied", errno.ENOENT: "write-no-folder",
+                errno.ENOTDIR: "write-not-folder", errno.ENOSPC: "write-full", errno.EDQUOT: "write-full",
+                errno.EROFS: "write-read-only", errno.EFBIG: "write-too-large",
+                errno.ENAMETOOLONG: "write-long-name"}
+
+
+def _write_problem(exc: OSError, folder: str) -> FileProblem:
+    return FileProblem("write", hint=_WRITE_HINTS.get(exc.errno or 0, "write"), reason=_reason(exc),
+                       folder=_quoted(folder))
 
 
 def _sync_folder(folder: str) -> None:

@@ -455,7 +455,18 @@ PROBLEMS_EN: dict[str, str] = {
                          "`rk eval ... --data-dir DIR`, or data_dir=DIR in Python",
     "problem.file.os": "{reason}",
     "hint.file.os": "check the path and the file's permissions",
-    "hint.file.os-write": "check the folder's permissions and free space",
+    "problem.file.write": "{reason}",
+    "hint.file.write": "check the path and the disk",
+    "hint.file.write-denied": "check the permissions of the file and of its folder {folder}",
+    "hint.file.write-no-folder": "the folder {folder} does not exist: create it, or name a file in a "
+                                 "folder that does",
+    "hint.file.write-not-folder": "{folder} is not a folder (a part of it is a file): check the path",
+    "hint.file.write-full": "free some space on the disk (or under your quota), or write the file "
+                            "elsewhere",
+    "hint.file.write-read-only": "the disk is read-only: write the file elsewhere",
+    "hint.file.write-too-large": "the file is larger than the system lets a file be: raise that limit "
+                                 "(`ulimit -f`), or write the file elsewhere",
+    "hint.file.write-long-name": "name a file with a shorter path",
     "problem.file.replaced": "the file was replaced while it was being opened",
     "hint.file.replaced": "try again",
     "problem.file.changed": "the file changed while it was being read, or its size is not fixed",
@@ -469,7 +480,8 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.file.too-large": "if the file is right, raise the limit: `--max-file-size SIZE`, or "
                            "max_bytes= in Python",
     "problem.file.not-replaceable": "this is {kind}, not a file that can be replaced",
-    "hint.file.not-replaceable": "name a regular file",
+    "hint.file.not-replaceable": "name a regular file; to write to standard output, leave out -o or "
+                                 "write `-o -`",
     "problem.file.read-back": "what was written reads back differently",
     "hint.file.read-back": "check the disk",
     "kind.folder": "a folder", "kind.fifo": "a named pipe", "kind.device": "a device",
@@ -679,7 +691,17 @@ PROBLEMS_DA: dict[str, str] = {
                          "`rk eval ... --data-dir MAPPE`, eller data_dir=MAPPE i Python",
     "problem.file.os": "filen kan ikke læses ({reason})",
     "hint.file.os": "kontrollér stien og filens rettigheder",
-    "hint.file.os-write": "kontrollér mappens rettigheder og den ledige plads",
+    "problem.file.write": "filen kan ikke skrives ({reason})",
+    "hint.file.write": "kontrollér stien og disken",
+    "hint.file.write-denied": "kontrollér rettighederne til filen og til dens mappe {folder}",
+    "hint.file.write-no-folder": "mappen {folder} findes ikke: opret den, eller angiv en fil i en mappe, "
+                                 "der findes",
+    "hint.file.write-not-folder": "{folder} er ikke en mappe (en del af den er en fil): kontrollér stien",
+    "hint.file.write-full": "frigør plads på disken (eller i din kvote), eller skriv filen et andet sted",
+    "hint.file.write-read-only": "disken er skrivebeskyttet: skriv filen et andet sted",
+    "hint.file.write-too-large": "filen er større, end systemet tillader en fil at være: hæv grænsen "
+                                 "(`ulimit -f`), eller skriv filen et andet sted",
+    "hint.file.write-long-name": "angiv en fil med en kortere sti",
     "problem.file.replaced": "filen blev udskiftet, mens den blev åbnet",
     "hint.file.replaced": "prøv igen",
     "problem.file.changed": "filen ændrede sig, mens den blev læst, eller dens størrelse ligger ikke fast",
@@ -693,7 +715,8 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.file.too-large": "hvis filen er rigtig, så hæv grænsen: `--max-file-size STØRRELSE`, eller "
                            "max_bytes= i Python",
     "problem.file.not-replaceable": "dette er {kind}, ikke en fil, der kan erstattes",
-    "hint.file.not-replaceable": "angiv en almindelig fil",
+    "hint.file.not-replaceable": "angiv en almindelig fil; for at skrive til standard-output, så udelad -o "
+                                 "eller skriv `-o -`",
     "problem.file.read-back": "det skrevne læses anderledes tilbage",
     "hint.file.read-back": "kontrollér disken",
     "kind.folder": "en mappe", "kind.fifo": "et navngivet rør", "kind.device": "en enhed",
