@@ -464,18 +464,23 @@ class _Builder:
         left, op, right = children
         return s.Compare(op, left, right, span=self._span(meta))
 
-    def _binary(op: str) -> Any:  # type: ignore[misc]  # a method factory, used below
-        def method(self: _Builder, meta: Meta, children: list[s.Expr]) -> s.Binary:
-            return s.Binary(op, children[0], children[1], span=self._span(meta))
-        return method
+    def or_test(self, meta: Meta, children: list[s.Expr]) -> s.Chain:
+        return s.chain(children[0], tuple(("or", operand) for operand in children[1:]), self._span(meta))
 
-    add = _binary("+")
-    sub = _binary("-")
-    mul = _binary("*")
-    div = _binary("/")
-    of_ = _binary("of")
-    and_ = _binary("and")
-    or_ = _binary("or")
+    def and_test(self, meta: Meta, children: list[s.Expr]) -> s.Chain:
+        return s.chain(children[0], tuple(("and", operand) for operand in children[1:]), self._span(meta))
+
+    def sum(self, meta: Meta, children: list[Any]) -> s.Chain:
+        """`a + b - c`: the operands, each after the first with the operator before it."""
+        steps = tuple(zip(children[1::2], children[2::2], strict=True))
+        return s.chain(children[0], steps, self._span(meta))
+
+    product = sum
+
+    def sum_op(self, meta: Meta, children: list[Token]) -> str:
+        return str(children[0])
+
+    product_op = sum_op
 
     def if_(self, meta: Meta, children: list[s.Expr]) -> s.If:
         condition, then, otherwise = children

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import syntax as s
 from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
-from .runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from .records import changed
+from .runtime import COMPARE, Failed, arithmetic, calendar, items_of, join, literal_list, quantity
 from .values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class Evaluator(Protocol):
 
 
 Closure = Callable[[Evaluator, Bound], Value]
+# One step of a sum or product: (evaluator, bound, the value so far) -> the value after it.
+Step = Callable[[Evaluator, Bound, Value], Value]
 OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
 
 # Integer answers in a declared range at most this wide are counted by their tally.
@@ -104,28 +107,14 @@ class Compiler:
             case s.Unary(op="-", operand=operand):
                 inner = self._compile(operand, goal, scope)
                 return lambda ev, bound: -quantity(inner(ev, bound))
-            case s.Binary(op="and", left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: bool(first(ev, bound)) and bool(second(ev, bound))
-            case s.Binary(op="or", left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: bool(first(ev, bound)) or bool(second(ev, bound))
-            case s.Binary(op=op, left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                kinds = {found.kind for side in (left, right)
-                         if (found := self.analysis.type_of(side, goal, scope)) is not None}
-                if kinds & {DATE, DURATION}:
-                    return lambda ev, bound: calendar(op, first(ev, bound), second(ev, bound), expr)
-                if op == "of":  # 75% of 120: the share times the quantity
-                    return lambda ev, bound: arithmetic("*", quantity(first(ev, bound)),
-                                                        quantity(second(ev, bound)), expr)
-
-                def calculated(ev: Evaluator, bound: Bound) -> Value:
-                    a, b = first(ev, bound), second(ev, bound)
-                    if isinstance(a, tuple):
-                        return join(op, a, b, expr)
-                    return arithmetic(op, quantity(a), quantity(b), expr)
-                return calculated
+            case s.Chain(op="and"):
+                conditions = [self._compile(operand, goal, scope) for operand in expr.operands]
+                return lambda ev, bound: all(condition(ev, bound) for condition in conditions)
+            case s.Chain(op="or"):
+                conditions = [self._compile(operand, goal, scope) for operand in expr.operands]
+                return lambda ev, bound: any(condition(ev, bound) for condition in conditions)
+            case s.Chain():
+                return self._arithmetic(expr, goal, scope)
             case s.Compare(op=op, left=left, right=right):
                 test = COMPARE[op]
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
@@ -157,6 +146,45 @@ class Compiler:
                 cells = [(name, self._compile(item, goal, scope)) for name, item in pairs]
                 return lambda ev, bound: tuple((name, cell(ev, bound)) for name, cell in cells)
         raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _arithmetic(self, expr: s.Chain, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A sum or product: each step done on the value so far, in a loop, however many."""
+        first = self._compile(expr.first, goal, scope)
+        types = self.analysis.types_along(expr, goal, scope)
+        steps = [self._step(expr, index, types[index], types[index + 1], goal, scope)
+                 for index in range(len(expr.steps))]
+
+        def calculated(ev: Evaluator, bound: Bound) -> Value:
+            value = first(ev, bound)
+            for step in steps:
+                value = step(ev, bound, value)
+            return value
+        return calculated
+
+    def _step(self, expr: s.Chain, index: int, left: Type | None, right: Type | None,
+              goal: s.Goal | None, scope: dict[str, Type]) -> Step:
+        op, operand = expr.steps[index]
+        part = self._compile(operand, goal, scope)
+        if {found.kind for found in (left, right) if found is not None} & {DATE, DURATION}:
+            def combine(a: Value, b: Value) -> Value:
+                return calendar(op, a, b, expr)
+        elif op == "of":  # 75% of 120: the share times the quantity
+            def combine(a: Value, b: Value) -> Value:
+                return arithmetic("*", quantity(a), quantity(b), expr)
+        else:
+            def combine(a: Value, b: Value) -> Value:
+                if isinstance(a, tuple):
+                    return join(op, a, b, expr)
+                return arithmetic(op, quantity(a), quantity(b), expr)
+
+        def step(ev: Evaluator, bound: Bound, so_far: Value) -> Value:
+            value = part(ev, bound)
+            try:
+                return combine(so_far, value)
+            except Failed as failed:
+                # Said of the chain up to this step (`x / y` of `x / y / z`), as written.
+                raise Failed(changed(failed.failure, expr=expr.upto(index))) from None
+        return step
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         name = expr.name
@@ -303,12 +331,13 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
             if members is not NOT_CONSTANT:
                 pool = _pool(members)
                 return (lambda item: item not in pool) if negated else pool.__contains__
-        case s.Binary(op="and" | "or" as op, left=left, right=right):
-            first, second = _predicate(left, var), _predicate(right, var)
-            if first is not None and second is not None:
+        case s.Chain(op="and" | "or" as op):
+            found = [_predicate(operand, var) for operand in expr.operands]
+            tests = [test for test in found if test is not None]
+            if len(tests) == len(found):
                 if op == "and":
-                    return lambda item: bool(first(item)) and bool(second(item))
-                return lambda item: bool(first(item)) or bool(second(item))
+                    return lambda item: all(test(item) for test in tests)
+                return lambda item: any(test(item) for test in tests)
         case s.Unary(op="not", operand=operand):
             negated_test = _predicate(operand, var)
             if negated_test is not None:

@@ -91,7 +91,9 @@ def write_tables() -> Path:
 
 
 # Every later step walks expressions recursively; bounding the nesting here
-# keeps them all far from Python's recursion limit, whatever the input.
+# keeps them all far from Python's recursion limit, whatever the input. A chain
+# of operators of one strength (`a + b - c + ...`) is one level however long:
+# the grammar gives it one node with all its operands.
 MAX_DEPTH = 200
 
 

@@ -49,8 +49,19 @@ def make_3(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     return __init__
 
 
-# check,reason
+# chain,index
 def make_4(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, chain, index):
+        _set_0(self, chain)
+        _set_1(self, index)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
+# check,reason
+def make_5(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, check, reason):
         _set_0(self, check)
         _set_1(self, reason)
@@ -61,7 +72,7 @@ def make_4(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # code,expr,params=(),metric=
-def make_5(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_6(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, code, expr, params=_NOTHING, metric=_default_3):
         _set_0(self, code)
         _set_1(self, expr)
@@ -74,7 +85,7 @@ def make_5(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # columns,rows,series=,group=
-def make_6(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_7(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, columns, rows, series=_default_2, group=_default_3):
         _set_0(self, columns)
         _set_1(self, rows)
@@ -87,7 +98,7 @@ def make_6(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # condition,fulfilment,shorthand=,*span
-def make_7(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, fulfilment, shorthand=_default_2, *, span):
         _set_0(self, condition)
         _set_1(self, fulfilment)
@@ -100,7 +111,7 @@ def make_7(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # condition,reason,*span
-def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, condition, reason, *, span):
         _set_0(self, condition)
         _set_1(self, reason)
@@ -112,7 +123,7 @@ def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # condition,then,otherwise,*span
-def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, then, otherwise, *, span):
         _set_0(self, condition)
         _set_1(self, then)
@@ -125,7 +136,7 @@ def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # contract,name,failures,span=
-def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, contract, name, failures, span=_default_3):
         _set_0(self, contract)
         _set_1(self, name)
@@ -138,7 +149,7 @@ def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # counted,of
-def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, counted, of):
         _set_0(self, counted)
         _set_1(self, of)
@@ -149,7 +160,7 @@ def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # direction,by,beyond,fulfilment,answers=
-def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, direction, by, beyond, fulfilment, answers=_default_4):
         _set_0(self, direction)
         _set_1(self, by)
@@ -163,7 +174,7 @@ def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # evaluation,splits,wording,failed_splits=,unsplit=
-def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, evaluation, splits, wording, failed_splits=_default_3, unsplit=_default_4):
         _set_0(self, evaluation)
         _set_1(self, splits)
@@ -177,7 +188,7 @@ def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # expr,value,type,inputs=,counts=,branch=
-def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, expr, value, type, inputs=_default_3, counts=_default_4, branch=_default_5):
         _set_0(self, expr)
         _set_1(self, value)
@@ -192,7 +203,7 @@ def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()
-def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, facts, metrics, deliverables, types, needs, problems, payments=_NOTHING, goal_order=_default_7, payment_order=_default_8, cache=_NOTHING):
         _set_0(self, facts)
         _set_1(self, metrics)
@@ -210,8 +221,20 @@ def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
     return __init__
 
 
+# first,steps,*span
+def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+    def __init__(self, first, steps, *, span):
+        _set_0(self, first)
+        _set_1(self, steps)
+        _set_2(self, span)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # function,args,*span
-def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, function, args, *, span):
         _set_0(self, function)
         _set_1(self, args)
@@ -223,7 +246,7 @@ def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # function,var,source,where,*span
-def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, function, var, source, where, *, span):
         _set_0(self, function)
         _set_1(self, var)
@@ -237,7 +260,7 @@ def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()
-def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, given, source=_default_1, positions=_NOTHING, text=_default_3, key_positions=_NOTHING, data_dir=_default_5, max_bytes=_default_6, reads=_NOTHING):
         _set_0(self, given)
         _set_1(self, source)
@@ -254,7 +277,7 @@ def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # header,facts,metrics,goals,splits=,examples=,payments=,source=,items=
-def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, header, facts, metrics, goals, splits=_default_4, examples=_default_5, payments=_default_6, source=_default_7, items=_default_8):
         _set_0(self, header)
         _set_1(self, facts)
@@ -272,7 +295,7 @@ def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # id,cells
-def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, id, cells):
         _set_0(self, id)
         _set_1(self, cells)
@@ -283,7 +306,7 @@ def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=
-def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, fulfilment, group=_default_3, weight=_default_4, steps=_default_5, blocked=_default_6, text=_default_7, waiting=_default_8, reach=_default_9):
         _set_0(self, id)
         _set_1(self, title)
@@ -302,7 +325,7 @@ def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=
-def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, group=_default_2, weight=_default_3, text=_default_4, deliverables=_default_5, requirements=_default_6, tiers=_default_7, item_spans=_default_9, *, span):
         _set_0(self, id)
         _set_1(self, title)
@@ -321,7 +344,7 @@ def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # index,check,fulfilment,span=
-def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, check, fulfilment, span=_default_3):
         _set_0(self, index)
         _set_1(self, check)
@@ -334,7 +357,7 @@ def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # index,tier,check,fulfilment
-def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, tier, check, fulfilment):
         _set_0(self, index)
         _set_1(self, tier)
@@ -347,7 +370,7 @@ def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # item,collection,negated,holds
-def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated, holds):
         _set_0(self, item)
         _set_1(self, collection)
@@ -360,7 +383,7 @@ def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # item,collection,negated=,*span
-def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_28(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated=_default_2, *, span):
         _set_0(self, item)
         _set_1(self, collection)
@@ -373,7 +396,7 @@ def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # items,*span
-def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, items, *, span):
         _set_0(self, items)
         _set_1(self, span)
@@ -384,7 +407,7 @@ def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # key
-def make_28(_NOTHING, _set_0, _default_0, _post_init):
+def make_30(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, key):
         _set_0(self, key)
         if _post_init is not None:
@@ -394,7 +417,7 @@ def make_28(_NOTHING, _set_0, _default_0, _post_init):
 
 
 # kind,element=,integer=,optional=,choices=
-def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_31(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, element=_default_1, integer=_default_2, optional=_default_3, choices=_default_4):
         _set_0(self, kind)
         _set_1(self, element)
@@ -408,7 +431,7 @@ def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,detail,span,name_span,children=
-def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, kind, name, detail, span, name_span, children=_default_5):
         _set_0(self, kind)
         _set_1(self, name)
@@ -423,7 +446,7 @@ def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,due=
-def make_31(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, name, due=_default_2):
         _set_0(self, kind)
         _set_1(self, name)
@@ -435,7 +458,7 @@ def make_31(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,span,name_span,node
-def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, name, span, name_span, node):
         _set_0(self, kind)
         _set_1(self, name)
@@ -449,7 +472,7 @@ def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,text=
-def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, kind, text=_default_1):
         _set_0(self, kind)
         _set_1(self, text)
@@ -460,7 +483,7 @@ def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # kind,value,goal=,split=,party=,payment=,*span
-def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, kind, value, goal=_default_2, split=_default_3, party=_default_4, payment=_default_5, *, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -476,7 +499,7 @@ def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,value,span
-def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, value, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -488,7 +511,7 @@ def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # label,contract,period,evaluation,problem=
-def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, label, contract, period, evaluation, problem=_default_4):
         _set_0(self, label)
         _set_1(self, contract)
@@ -502,7 +525,7 @@ def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # label,kind,detail=,text=,replace=,first=
-def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, label, kind, detail=_default_2, text=_default_3, replace=_default_4, first=_default_5):
         _set_0(self, label)
         _set_1(self, kind)
@@ -517,7 +540,7 @@ def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # lang,decimal,group,percent_space,money_units,words
-def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, lang, decimal, group, percent_space, money_units, words):
         _set_0(self, lang)
         _set_1(self, decimal)
@@ -532,7 +555,7 @@ def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # left,op,right,holds
-def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, left, op, right, holds):
         _set_0(self, left)
         _set_1(self, op)
@@ -545,7 +568,7 @@ def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # left,where,span
-def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, left, where, span):
         _set_0(self, left)
         _set_1(self, where)
@@ -557,7 +580,7 @@ def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # line,text,trailing,blank_after=
-def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, line, text, trailing, blank_after=_default_3):
         _set_0(self, line)
         _set_1(self, text)
@@ -570,7 +593,7 @@ def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # low,high,*span
-def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, low, high, *, span):
         _set_0(self, low)
         _set_1(self, high)
@@ -582,7 +605,7 @@ def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # low,low_closed,high,high_closed
-def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, low, low_closed, high, high_closed):
         _set_0(self, low)
         _set_1(self, low_closed)
@@ -595,7 +618,7 @@ def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # message,hint=
-def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, message, hint=_default_1):
         _set_0(self, message)
         _set_1(self, hint)
@@ -606,7 +629,7 @@ def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # missing=,invalid=,requirement=,failure=
-def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, missing=_default_0, invalid=_default_1, requirement=_default_2, failure=_default_3):
         _set_0(self, missing)
         _set_1(self, invalid)
@@ -619,7 +642,7 @@ def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # module,analysis,source=,text=
-def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, module, analysis, source=_default_2, text=_default_3):
         _set_0(self, module)
         _set_1(self, analysis)
@@ -632,7 +655,7 @@ def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,*span
-def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, *, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -643,7 +666,7 @@ def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,allocation,total,problems=
-def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, allocation, total, problems=_default_3):
         _set_0(self, name)
         _set_1(self, allocation)
@@ -656,7 +679,7 @@ def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,expr,description=,*span
-def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, expr, description=_default_2, *, span):
         _set_0(self, name)
         _set_1(self, expr)
@@ -669,7 +692,7 @@ def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,givens,expectations,as_of=,*span
-def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, givens, expectations, as_of=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, givens)
@@ -683,7 +706,7 @@ def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=
-def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, name, over_list=_default_1, over_values=_default_2, over=_default_3, over_tally=_default_4, apply=_default_5, words=_NOTHING, result=_default_7):
         _set_0(self, name)
         _set_1(self, over_list)
@@ -700,7 +723,7 @@ def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,span
-def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -711,7 +734,7 @@ def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,title,amount,seen=,blocked=,waiting=
-def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, name, title, amount, seen=_default_3, blocked=_default_4, waiting=_default_5):
         _set_0(self, name)
         _set_1(self, title)
@@ -726,7 +749,7 @@ def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,done,delivered=,due=,late=,pending=
-def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, name, title, done, delivered=_default_3, due=_default_4, late=_default_5, pending=_default_6):
         _set_0(self, name)
         _set_1(self, title)
@@ -742,7 +765,7 @@ def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,due=,goal=,*span
-def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, title, due=_default_2, goal=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -756,7 +779,7 @@ def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,expr,*span
-def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, title, expr, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -769,7 +792,7 @@ def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=
-def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
+def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
     def __init__(self, name, total, unit, method=_default_3, installments=_default_4, key=_default_5, shares=_default_6, shares_from=_default_7, text=_default_8, parties=_default_9, item_spans=_default_11, *, span):
         _set_0(self, name)
         _set_1(self, total)
@@ -790,7 +813,7 @@ def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,type,range=,description=,*span
-def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, type, range=_default_2, description=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, type)
@@ -804,7 +827,7 @@ def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party
-def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, name, unit, unit_size, total, installments, method, key, shares, margins=_default_8):
         _set_0(self, name)
         _set_1(self, unit)
@@ -822,7 +845,7 @@ def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,value,*span
-def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, name, value, *, span):
         _set_0(self, name)
         _set_1(self, value)
@@ -834,7 +857,7 @@ def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # namespace,name,span,node_span
-def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, namespace, name, span, node_span):
         _set_0(self, namespace)
         _set_1(self, name)
@@ -847,7 +870,7 @@ def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # needs,requirements,tiers,reach=
-def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, needs, requirements, tiers, reach=_default_3):
         _set_0(self, needs)
         _set_1(self, requirements)
@@ -860,7 +883,7 @@ def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,left,right,*span
-def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, left, right, *, span):
         _set_0(self, op)
         _set_1(self, left)
@@ -873,7 +896,7 @@ def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,operand,*span
-def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, operand, *, span):
         _set_0(self, op)
         _set_1(self, operand)
@@ -885,7 +908,7 @@ def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,parts,holds
-def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, parts, holds):
         _set_0(self, op)
         _set_1(self, parts)
@@ -897,7 +920,7 @@ def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,right,fulfilment,span
-def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, right, fulfilment, span):
         _set_0(self, op)
         _set_1(self, right)
@@ -910,7 +933,7 @@ def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # pairs,*span
-def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, pairs, *, span):
         _set_0(self, pairs)
         _set_1(self, span)
@@ -921,7 +944,7 @@ def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # part,holds
-def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, part, holds):
         _set_0(self, part)
         _set_1(self, holds)
@@ -932,7 +955,7 @@ def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # party,weight,*span
-def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, party, weight, *, span):
         _set_0(self, party)
         _set_1(self, weight)
@@ -944,7 +967,7 @@ def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=
-def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, party, weight, amount, quota, per_installment, tie=_default_5, margin_down=_default_6, margin_up=_default_7):
         _set_0(self, party)
         _set_1(self, weight)
@@ -961,7 +984,7 @@ def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=
-def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, path, source, columns, several, key=_default_4, max_bytes=_default_5, decimal=_default_6, kind=_default_7, sheet=_default_8):
         _set_0(self, path)
         _set_1(self, source)
@@ -979,7 +1002,7 @@ def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # promoters,passives,detractors
-def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, promoters, passives, detractors):
         _set_0(self, promoters)
         _set_1(self, passives)
@@ -991,7 +1014,7 @@ def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # seen,holds
-def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, seen, holds):
         _set_0(self, seen)
         _set_1(self, holds)
@@ -1002,7 +1025,7 @@ def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # severity,message,span=,hint=,code=,params=
-def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, severity, message, span=_default_2, hint=_default_3, code=_default_4, params=_default_5):
         _set_0(self, severity)
         _set_1(self, message)
@@ -1017,7 +1040,7 @@ def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # sheet,rows,unsaved=
-def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, sheet, rows, unsaved=_default_2):
         _set_0(self, sheet)
         _set_1(self, rows)
@@ -1029,7 +1052,7 @@ def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # sheets=(),workbooks=(),paths=(),values=()
-def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, sheets=_NOTHING, workbooks=_NOTHING, paths=_NOTHING, values=_NOTHING):
         _set_0(self, _default_0() if sheets is _NOTHING else sheets)
         _set_1(self, _default_1() if workbooks is _NOTHING else workbooks)
@@ -1042,7 +1065,7 @@ def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # source,line,column,end_line,end_column
-def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, source, line, column, end_line, end_column):
         _set_0(self, source)
         _set_1(self, line)
@@ -1056,7 +1079,7 @@ def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # status,fulfilment,decided=,points=,title=
-def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, status, fulfilment, decided=_default_2, points=_default_3, title=_default_4):
         _set_0(self, status)
         _set_1(self, fulfilment)
@@ -1070,7 +1093,7 @@ def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # subject,tiers,otherwise
-def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, subject, tiers, otherwise):
         _set_0(self, subject)
         _set_1(self, tiers)
@@ -1082,7 +1105,7 @@ def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # text,rows,lines,row_lines,delimiter,readable
-def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, text, rows, lines, row_lines, delimiter, readable):
         _set_0(self, text)
         _set_1(self, rows)
@@ -1097,7 +1120,7 @@ def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # tiers,otherwise
-def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, tiers, otherwise):
         _set_0(self, tiers)
         _set_1(self, otherwise)
@@ -1108,7 +1131,7 @@ def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=
-def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, title, goals, problems=_default_2, sources=_NOTHING, parties=_default_4, period=_default_5, payments=_NOTHING, splits=_NOTHING, as_of=_default_8, weighted=_default_9):
         _set_0(self, title)
         _set_1(self, goals)
@@ -1127,7 +1150,7 @@ def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # title,parties=,period=,text=,*span,item_spans=
-def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, title, parties=_default_1, period=_default_2, text=_default_3, item_spans=_default_5, *, span):
         _set_0(self, title)
         _set_1(self, parties)
@@ -1142,7 +1165,7 @@ def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # types,goal,problems,untyped=,scope=(),goal_ids=,payments=
-def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_86(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, types, goal, problems, untyped=_default_3, scope=_NOTHING, goal_ids=_default_5, payments=_default_6):
         _set_0(self, types)
         _set_1(self, goal)
@@ -1158,7 +1181,7 @@ def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # units,tied=
-def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, units, tied=_default_1):
         _set_0(self, units)
         _set_1(self, tied)
@@ -1169,7 +1192,7 @@ def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value
-def make_86(_NOTHING, _set_0, _default_0, _post_init):
+def make_88(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, value):
         _set_0(self, value)
         if _post_init is not None:
@@ -1179,7 +1202,7 @@ def make_86(_NOTHING, _set_0, _default_0, _post_init):
 
 
 # value,*span
-def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_89(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, *, span):
         _set_0(self, value)
         _set_1(self, span)
@@ -1190,7 +1213,7 @@ def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,counts
-def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, counts):
         _set_0(self, value)
         _set_1(self, counts)
@@ -1201,7 +1224,7 @@ def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,type=
-def make_89(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, type=_default_1):
         _set_0(self, value)
         _set_1(self, type)
@@ -1212,7 +1235,7 @@ def make_89(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value=,kind=,done=,of=
-def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, value=_default_0, kind=_default_1, done=_default_2, of=_default_3):
         _set_0(self, value)
         _set_1(self, kind)
@@ -1225,7 +1248,7 @@ def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()
-def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_93(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, values, deliverables, invalid, problems, sources=_NOTHING, given_metrics=_default_5, declared=_NOTHING, tallies=_NOTHING):
         _set_0(self, values)
         _set_1(self, deliverables)
@@ -1242,7 +1265,7 @@ def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # what,goal=,*span
-def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_94(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, what, goal=_default_1, *, span):
         _set_0(self, what)
         _set_1(self, goal)
@@ -1259,93 +1282,95 @@ MAKERS = {
     'amount,unit,*span': make_1,
     'base,root,max_bytes=': make_2,
     'bom,newline': make_3,
-    'check,reason': make_4,
-    'code,expr,params=(),metric=': make_5,
-    'columns,rows,series=,group=': make_6,
-    'condition,fulfilment,shorthand=,*span': make_7,
-    'condition,reason,*span': make_8,
-    'condition,then,otherwise,*span': make_9,
-    'contract,name,failures,span=': make_10,
-    'counted,of': make_11,
-    'direction,by,beyond,fulfilment,answers=': make_12,
-    'evaluation,splits,wording,failed_splits=,unsplit=': make_13,
-    'expr,value,type,inputs=,counts=,branch=': make_14,
-    'facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()': make_15,
-    'function,args,*span': make_16,
-    'function,var,source,where,*span': make_17,
-    'given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()': make_18,
-    'header,facts,metrics,goals,splits=,examples=,payments=,source=,items=': make_19,
-    'id,cells': make_20,
-    'id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=': make_21,
-    'id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=': make_22,
-    'index,check,fulfilment,span=': make_23,
-    'index,tier,check,fulfilment': make_24,
-    'item,collection,negated,holds': make_25,
-    'item,collection,negated=,*span': make_26,
-    'items,*span': make_27,
-    'key': make_28,
-    'kind,element=,integer=,optional=,choices=': make_29,
-    'kind,name,detail,span,name_span,children=': make_30,
-    'kind,name,due=': make_31,
-    'kind,name,span,name_span,node': make_32,
-    'kind,text=': make_33,
-    'kind,value,goal=,split=,party=,payment=,*span': make_34,
-    'kind,value,span': make_35,
-    'label,contract,period,evaluation,problem=': make_36,
-    'label,kind,detail=,text=,replace=,first=': make_37,
-    'lang,decimal,group,percent_space,money_units,words': make_38,
-    'left,op,right,holds': make_39,
-    'left,where,span': make_40,
-    'line,text,trailing,blank_after=': make_41,
-    'low,high,*span': make_42,
-    'low,low_closed,high,high_closed': make_43,
-    'message,hint=': make_44,
-    'missing=,invalid=,requirement=,failure=': make_45,
-    'module,analysis,source=,text=': make_46,
-    'name,*span': make_47,
-    'name,allocation,total,problems=': make_48,
-    'name,expr,description=,*span': make_49,
-    'name,givens,expectations,as_of=,*span': make_50,
-    'name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=': make_51,
-    'name,span': make_52,
-    'name,title,amount,seen=,blocked=,waiting=': make_53,
-    'name,title,done,delivered=,due=,late=,pending=': make_54,
-    'name,title,due=,goal=,*span': make_55,
-    'name,title,expr,*span': make_56,
-    'name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=': make_57,
-    'name,type,range=,description=,*span': make_58,
-    'name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party': make_59,
-    'name,value,*span': make_60,
-    'namespace,name,span,node_span': make_61,
-    'needs,requirements,tiers,reach=': make_62,
-    'op,left,right,*span': make_63,
-    'op,operand,*span': make_64,
-    'op,parts,holds': make_65,
-    'op,right,fulfilment,span': make_66,
-    'pairs,*span': make_67,
-    'part,holds': make_68,
-    'party,weight,*span': make_69,
-    'party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=': make_70,
-    'path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=': make_71,
-    'promoters,passives,detractors': make_72,
-    'seen,holds': make_73,
-    'severity,message,span=,hint=,code=,params=': make_74,
-    'sheet,rows,unsaved=': make_75,
-    'sheets=(),workbooks=(),paths=(),values=()': make_76,
-    'source,line,column,end_line,end_column': make_77,
-    'status,fulfilment,decided=,points=,title=': make_78,
-    'subject,tiers,otherwise': make_79,
-    'text,rows,lines,row_lines,delimiter,readable': make_80,
-    'tiers,otherwise': make_81,
-    'title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=': make_82,
-    'title,parties=,period=,text=,*span,item_spans=': make_83,
-    'types,goal,problems,untyped=,scope=(),goal_ids=,payments=': make_84,
-    'units,tied=': make_85,
-    'value': make_86,
-    'value,*span': make_87,
-    'value,counts': make_88,
-    'value,type=': make_89,
-    'value=,kind=,done=,of=': make_90,
-    'values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()': make_91,
-    'what,goal=,*span': make_92,
+    'chain,index': make_4,
+    'check,reason': make_5,
+    'code,expr,params=(),metric=': make_6,
+    'columns,rows,series=,group=': make_7,
+    'condition,fulfilment,shorthand=,*span': make_8,
+    'condition,reason,*span': make_9,
+    'condition,then,otherwise,*span': make_10,
+    'contract,name,failures,span=': make_11,
+    'counted,of': make_12,
+    'direction,by,beyond,fulfilment,answers=': make_13,
+    'evaluation,splits,wording,failed_splits=,unsplit=': make_14,
+    'expr,value,type,inputs=,counts=,branch=': make_15,
+    'facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()': make_16,
+    'first,steps,*span': make_17,
+    'function,args,*span': make_18,
+    'function,var,source,where,*span': make_19,
+    'given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()': make_20,
+    'header,facts,metrics,goals,splits=,examples=,payments=,source=,items=': make_21,
+    'id,cells': make_22,
+    'id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=': make_23,
+    'id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=': make_24,
+    'index,check,fulfilment,span=': make_25,
+    'index,tier,check,fulfilment': make_26,
+    'item,collection,negated,holds': make_27,
+    'item,collection,negated=,*span': make_28,
+    'items,*span': make_29,
+    'key': make_30,
+    'kind,element=,integer=,optional=,choices=': make_31,
+    'kind,name,detail,span,name_span,children=': make_32,
+    'kind,name,due=': make_33,
+    'kind,name,span,name_span,node': make_34,
+    'kind,text=': make_35,
+    'kind,value,goal=,split=,party=,payment=,*span': make_36,
+    'kind,value,span': make_37,
+    'label,contract,period,evaluation,problem=': make_38,
+    'label,kind,detail=,text=,replace=,first=': make_39,
+    'lang,decimal,group,percent_space,money_units,words': make_40,
+    'left,op,right,holds': make_41,
+    'left,where,span': make_42,
+    'line,text,trailing,blank_after=': make_43,
+    'low,high,*span': make_44,
+    'low,low_closed,high,high_closed': make_45,
+    'message,hint=': make_46,
+    'missing=,invalid=,requirement=,failure=': make_47,
+    'module,analysis,source=,text=': make_48,
+    'name,*span': make_49,
+    'name,allocation,total,problems=': make_50,
+    'name,expr,description=,*span': make_51,
+    'name,givens,expectations,as_of=,*span': make_52,
+    'name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=': make_53,
+    'name,span': make_54,
+    'name,title,amount,seen=,blocked=,waiting=': make_55,
+    'name,title,done,delivered=,due=,late=,pending=': make_56,
+    'name,title,due=,goal=,*span': make_57,
+    'name,title,expr,*span': make_58,
+    'name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=': make_59,
+    'name,type,range=,description=,*span': make_60,
+    'name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party': make_61,
+    'name,value,*span': make_62,
+    'namespace,name,span,node_span': make_63,
+    'needs,requirements,tiers,reach=': make_64,
+    'op,left,right,*span': make_65,
+    'op,operand,*span': make_66,
+    'op,parts,holds': make_67,
+    'op,right,fulfilment,span': make_68,
+    'pairs,*span': make_69,
+    'part,holds': make_70,
+    'party,weight,*span': make_71,
+    'party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=': make_72,
+    'path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=': make_73,
+    'promoters,passives,detractors': make_74,
+    'seen,holds': make_75,
+    'severity,message,span=,hint=,code=,params=': make_76,
+    'sheet,rows,unsaved=': make_77,
+    'sheets=(),workbooks=(),paths=(),values=()': make_78,
+    'source,line,column,end_line,end_column': make_79,
+    'status,fulfilment,decided=,points=,title=': make_80,
+    'subject,tiers,otherwise': make_81,
+    'text,rows,lines,row_lines,delimiter,readable': make_82,
+    'tiers,otherwise': make_83,
+    'title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=': make_84,
+    'title,parties=,period=,text=,*span,item_spans=': make_85,
+    'types,goal,problems,untyped=,scope=(),goal_ids=,payments=': make_86,
+    'units,tied=': make_87,
+    'value': make_88,
+    'value,*span': make_89,
+    'value,counts': make_90,
+    'value,type=': make_91,
+    'value=,kind=,done=,of=': make_92,
+    'values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()': make_93,
+    'what,goal=,*span': make_94,
 }
