@@ -10,7 +10,7 @@ import pytest
 import resultkontrakt as rk
 from resultkontrakt import vocabulary
 from resultkontrakt.functions import FUNCTIONS, NAMES
-from resultkontrakt.parser import parser
+from resultkontrakt.parser import MAX_RESERVED_SAID, parser
 
 from .conftest import ROOT
 
@@ -93,6 +93,16 @@ def test_a_reserved_word_is_refused_at_its_declaration_also_where_its_use_stops_
     # declaration, where the fix is, is said as well.
     [problem] = declaration_problems(f'fact {word}: number\nmetric m = {word} + 1\n', word)
     assert (problem.span.line, problem.span.column) == (1, 6)
+
+
+def test_a_syntax_error_says_where_the_parser_stopped_first_and_a_bounded_number_of_reserved_names():
+    text = "".join(f"fact {word}: number\n" for word in RESERVED) + "metric m = if + 1\n"
+    assert len(RESERVED) > MAX_RESERVED_SAID
+    with pytest.raises(rk.RkSyntaxError) as caught:
+        rk.loads(text)
+    first, *reserved = caught.value.problems
+    assert first.span.line == len(RESERVED) + 1  # the editor looks for the broken line here
+    assert [p.span.line for p in reserved] == list(range(1, MAX_RESERVED_SAID + 1))
 
 
 def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand():

@@ -138,13 +138,15 @@ def reserved_name(word: str, kind: str, span: Span) -> Problem:
                    span, f"choose another name, e.g. `{other}`")
 
 
-# The words after which a name is declared (as a payment or split is also named in an example's
+# The words after which a name is declared (a payment or split is also named in an example's
 # `expect`, after `expect` or a comma, which is no declaration).
-_DECLARING = {"fact": "fact", "metric": "metric", "payment": "payment", "deliverable": "deliverable",
-              "split": "split"}
-_NOT_DECLARING_AFTER = {"expect", ","}
-# The reserved words that are values themselves, so that `(true in xs)` is no name bound.
-_VALUE_WORDS_RESERVED = {"true", "false", "overall", "points"}
+_DECLARING = frozenset({"fact", "metric", "payment", "deliverable", "split"})
+_NOT_DECLARING_AFTER = frozenset({"expect", ","})
+# The reserved words that are values themselves, so that `(true in xs)` binds no name.
+_VALUES = frozenset({"true", "false", "overall", "points"})
+# A syntax error says at most this many reserved words declared as names: more would only
+# repeat the point, at the cost of reading on.
+MAX_RESERVED_SAID = 20
 _MAYBE_DECLARED = re.compile(r"\b(?:fact|metric|payment|deliverable|split)\s+(\w+)|\(\s*(\w+)\s+in\b")
 
 
@@ -158,11 +160,13 @@ def reserved_names(text: str, source: str) -> list[Problem]:
     try:
         for token in parser().lex(text):
             # Words in quotes keep their quotes, and comments are not read: neither is taken here.
-            if str(after) in _DECLARING and str(before) not in _NOT_DECLARING_AFTER and token in KEYWORDS:
-                found.append(reserved_name(str(token), _DECLARING[str(after)], _token_span(token, source)))
-            elif before == "(" and after in KEYWORDS - _VALUE_WORDS_RESERVED and token == "in":
+            if after in _DECLARING and before not in _NOT_DECLARING_AFTER and token in KEYWORDS:
+                found.append(reserved_name(str(token), str(after), _token_span(token, source)))
+            elif before == "(" and after in KEYWORDS and after not in _VALUES and token == "in":
                 found.append(reserved_name(str(after), "bound name", _token_span(after, source)))
             before, after = after, token
+            if len(found) == MAX_RESERVED_SAID:
+                break
     except UnexpectedInput:
         pass  # no word can be read past here: what was found before stands
     return found
