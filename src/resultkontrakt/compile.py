@@ -150,9 +150,8 @@ class Compiler:
     def _arithmetic(self, expr: s.Chain, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         """A sum or product: each step done on the value so far, in a loop, however many."""
         first = self._compile(expr.first, goal, scope)
-        types = self.analysis.types_along(expr, goal, scope)
-        steps = [self._step(expr, index, types[index], types[index + 1], goal, scope)
-                 for index in range(len(expr.steps))]
+        so_far = self.analysis.types_along(expr, goal, scope)
+        steps = [self._step(expr, index, so_far[index], goal, scope) for index in range(len(expr.steps))]
 
         def calculated(ev: Evaluator, bound: Bound) -> Value:
             value = first(ev, bound)
@@ -161,10 +160,12 @@ class Compiler:
             return value
         return calculated
 
-    def _step(self, expr: s.Chain, index: int, left: Type | None, right: Type | None,
-              goal: s.Goal | None, scope: dict[str, Type]) -> Step:
+    def _step(self, expr: s.Chain, index: int, left: Type | None, goal: s.Goal | None,
+              scope: dict[str, Type]) -> Step:
+        """Step `index` of a sum or product, given the type of the value before it."""
         op, operand = expr.steps[index]
         part = self._compile(operand, goal, scope)
+        right = self.analysis.type_of(operand, goal, scope)
         if {found.kind for found in (left, right) if found is not None} & {DATE, DURATION}:
             def combine(a: Value, b: Value) -> Value:
                 return calendar(op, a, b, expr)
