@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
+from resultkontrakt import coerce
+from resultkontrakt.values import T_NUMBER, JsonNumber
 
 CONTRACT = rk.loads('''
 fact n: number in 0 .. 10
@@ -132,6 +137,79 @@ def test_non_finite_and_structured_values_are_refused_for_numbers(raw):
     result = rk.loads('fact n: number\ngoal 1 "n" { score n >= 0 -> 100% }').evaluate({"n": raw})
     assert result.goals["1"].status == "not evaluable"
     assert len(result.errors) == 1
+
+
+# ---- one bound on numbers, however they come in (issue 20, finding 11) --------------------------
+
+NUMBER = rk.loads('fact n: number\ngoal 1 "n" { score n >= 0 -> 100%; else -> 100% }')
+
+
+def refusal(result: rk.Evaluation) -> tuple[str, str | None] | None:
+    """The message and hint of the first problem with the facts; None if there is none."""
+    return next(((p.message, p.hint) for p in result.errors), None)
+
+
+def reason(read: Callable[[], object]) -> str | None:
+    try:
+        read()
+    except coerce.Invalid as invalid:
+        return invalid.code
+    return None
+
+
+BOUNDARIES = {
+    "10**400": (10**400, str(10**400)),  # an int taken while the same number in JSON was refused
+    "10**100": (10**100, str(10**100)), "-10**100": (-(10**100), str(-(10**100))),
+    "10**99": (10**99, str(10**99)),
+    "1/10**400": (Fraction(1, 10**400), "1e-400"), "-1/10**301": (Fraction(-1, 10**301), "-1e-301"),
+    "3/4": (Fraction(3, 4), "0.75"), "1+1/10**120": (Fraction(10**120 + 1, 10**120), "1." + "0" * 119 + "1"),
+    "Decimal 1E+300": (Decimal("1E+300"), "1e300"), "Decimal 1E+299": (Decimal("1E+299"), "1e299"),
+    "Decimal of 101 digits": (Decimal("1" * 101), "1" * 101), "float 1e300": (1e300, "1e300"),
+}
+
+
+@pytest.mark.parametrize(("python", "json_text"), BOUNDARIES.values(), ids=BOUNDARIES.keys())
+def test_a_number_from_python_is_held_to_the_bounds_of_its_numeral(python, json_text):
+    from_json = NUMBER.evaluate(rk.loads_facts(f'{{"n": {json_text}}}'))
+    assert refusal(NUMBER.evaluate({"n": python})) == refusal(from_json)
+    code = reason(lambda: coerce.coerce(T_NUMBER, python, None))
+    assert code == reason(lambda: coerce.coerce(T_NUMBER, JsonNumber(json_text), None))
+    assert (code is None) == (refusal(from_json) is None)
+    if "e" not in json_text:  # a cell of a CSV file or a spreadsheet: read by the same rule
+        assert code == reason(lambda: coerce.cell(T_NUMBER, json_text, None, None))
+
+
+@pytest.mark.parametrize("make", [lambda: 10**100_000, lambda: Fraction(1, 2**200_000),
+                                  lambda: Fraction(7, 3**1000), lambda: Fraction(1, 2**1000)])
+def test_numbers_from_python_far_beyond_the_bounds_are_refused_at_once(make):
+    python = make()
+    started = time.perf_counter()
+    assert reason(lambda: coerce.coerce(T_NUMBER, python, None)) == "number.too-many-digits"
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_list_of_python_ints_is_held_to_the_same_bounds():
+    contract = rk.loads('fact xs: list of integer\ngoal 1 "g" { score count(xs) >= 1 -> 100% }')
+    assert refusal(contract.evaluate({"xs": [1, 10**99]})) is None
+    assert refusal(contract.evaluate({"xs": [1, 10**400]})) == (
+        "xs[1]: a number may have at most 100 digits", "write a number of reasonable size")
+
+
+def test_a_fraction_without_a_decimal_numeral_is_held_to_the_digits_of_its_parts():
+    assert refusal(NUMBER.evaluate({"n": Fraction(1, 3)})) is None
+    assert refusal(NUMBER.evaluate({"n": Fraction(10**99, 3)})) is None
+    assert reason(lambda: coerce.coerce(T_NUMBER, Fraction(10**100, 3), None)) == "number.too-many-digits"
+
+
+def test_numpy_true_and_false_are_truth_values_but_not_numbers():
+    numpy = pytest.importorskip("numpy")
+    contract = rk.loads('fact b: bool\ngoal 1 "g" { deliverable d "D" score b and not d -> 100%; else -> 0% }')
+    result = contract.evaluate({"b": numpy.True_, "d": numpy.False_})
+    assert not result.errors and result.goals["1"].status == "met"
+    for truth in (numpy.True_, numpy.bool_(False)):
+        # Refused where a number is declared, as Python's own True and False are.
+        assert refusal(NUMBER.evaluate({"n": truth})) == refusal(NUMBER.evaluate({"n": bool(truth)}))
+        assert reason(partial(coerce.coerce, T_NUMBER, truth, None)) == "expected-number"
 
 
 def test_dates_accept_date_objects_and_iso_text():

@@ -154,7 +154,7 @@ literals = st.one_of(
 def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
     return st.one_of(
         st.tuples(st.sampled_from(["+", "-", "*", "/", "of", "and", "or"]), inner, inner).map(
-            lambda t: s.Binary(t[0], t[1], t[2], span=None)),
+            lambda t: s.chain(t[1], ((t[0], t[2]),), span=None)),
         st.tuples(inner, inner, inner).map(lambda t: s.If(t[0], t[1], t[2], span=None)),
         st.tuples(st.sampled_from([">=", ">", "<=", "<", "=", "!="]), inner, inner).map(
             lambda t: s.Compare(t[0], t[1], t[2], span=None)),

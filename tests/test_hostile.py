@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
+from resultkontrakt.parser import MAX_DEPTH
 
 from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS, ROOT
 
@@ -99,7 +100,7 @@ def test_any_json_facts_evaluate_without_raising(text):
 
 
 @pytest.mark.parametrize("shape", [
-    "({})", "-{}", "not {}", "{} + 1", "abs({})", "max({}, 1)", "{{{{{}}}}}",
+    "({})", "-{}", "not {}", "1 + ({})", "abs({})", "max({}, 1)", "{{{{{}}}}}",
 ])
 def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape):
     expression = "x"
@@ -116,12 +117,54 @@ def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape):
     assert contract.evaluate({"x": 1}).goals["1"].status == "met"
 
 
+@pytest.mark.parametrize("shape", [
+    "({} + 1)", "1 + ({})", "({} and true)", "max({}, 1)", "if {} > 0 then 1 else 0", "if x > 0 then 1 else {}",
+])
+def test_nesting_just_past_the_limit_is_refused_where_a_chain_as_long_is_not(shape):
+    expression = "x"
+    for _ in range(MAX_DEPTH + 1):
+        expression = shape.format(expression)
+    with pytest.raises(rk.RkSyntaxError, match=f"nested more than {MAX_DEPTH} levels"):
+        rk.loads(f'fact x: number\ngoal 1 "g" {{ score {expression} > 0 -> 100% }}')
+    chain = " + ".join(["x"] * (MAX_DEPTH + 2))
+    assert rk.loads(f'fact x: number\ngoal 1 "g" {{ score {chain} > 0 -> 100% }}').evaluate(
+        {"x": 1}).goals["1"].status == "met"
+
+
 def test_nesting_up_to_the_limit_works():
     expression = "x"
     for _ in range(150):
         expression = f"({expression} + 1)"
     contract = rk.loads(f'fact x: number\ngoal 1 "g" {{ score {expression} >= 150 -> 100% }}')
     assert contract.evaluate({"x": 0}).goals["1"].status == "met"
+
+
+def test_long_chains_of_one_operator_are_not_nesting_and_run_through_every_command(tmp_path, rk):
+    # Issue 20, finding 10: a sum of 201 terms was refused as "nested more than 200 levels".
+    terms = 10_000 if DEEP else 500
+
+    def chain(op: str, operand: str) -> str:
+        return f" {op} ".join([operand] * terms)
+    contract = tmp_path / "chains.rk"
+    contract.write_text(
+        "fact a: number\nfact t: bool\nfact f: bool\n"
+        f"metric plus = {chain('+', 'a')}\nmetric minus = {chain('-', 'a')}\n"
+        f"metric times = {chain('*', 'a')}\nmetric every = {chain('and', 't')}\n"
+        f"metric some = {chain('or', 'f')}\n"
+        'goal 1 "sums" { score plus - minus >= 1 -> 100%; else -> 0% }\n'
+        'goal 2 "conditions" { score every and not some and times = 1 -> 100%; else -> 0% }\n',
+        encoding="utf-8")
+    facts = tmp_path / "chains.json"
+    facts.write_text('{"a": 1, "t": true, "f": false}', encoding="utf-8")
+    assert rk("check", contract).exit == 0
+    text = rk("eval", contract, facts)
+    assert text.exit == 0, text.stderr
+    # Worked out from the left: 1 - 1 - 1 ... is 2 - terms, not what grouping from the right gives.
+    assert f"(from plus = {terms}, minus = {2 - terms})" in text.stdout
+    data = json.loads(rk("eval", "--format", "json", contract, facts).stdout)
+    assert [goal["status"] for goal in data["goals"]] == ["met", "met"]
+    formatted = rk("fmt", contract)
+    assert formatted.exit == 0 and f"metric minus = {chain('-', 'a')}\n" in formatted.stdout
 
 
 def test_a_chain_of_thousands_of_metrics_evaluates():

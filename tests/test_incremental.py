@@ -75,14 +75,14 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
     from resultkontrakt import parser
 
     texts: list[str] = []
-    original = parser.parse
+    original = parser.parse_alone  # what parses, for a piece and for `parse` of a whole text
 
     def recording(piece: str, source: str) -> object:
         texts.append(piece)
         return original(piece, source)
 
     def start() -> list[str]:
-        monkeypatch.setattr(parser, "parse", recording)
+        monkeypatch.setattr(parser, "parse_alone", recording)
         return texts
     return start
 

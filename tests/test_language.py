@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 
 import resultkontrakt as rk
+from resultkontrakt.printer import expr_text
 
 
 def goal(score: str, facts: dict[str, object], declarations: str = "fact x: number\n",
@@ -143,6 +144,15 @@ goal 2 "uses a" { score a >= 1 -> 100% }
     assert result.goals["1"].status == "not evaluable"
     assert "division by zero in `a / b`" in result.goals["1"].reason
     assert result.goals["2"].status == "met"
+
+
+def test_a_step_of_a_chain_that_fails_is_said_of_the_chain_up_to_that_step():
+    # A chain is one node (issue 20): `a / b / 2 + 1` still fails at `a / b`, where it was written.
+    contract = rk.loads('fact a: number\nfact b: number\nmetric m = a / b / 2 + 1\n'
+                        'goal 1 "g" { score m >= 1 -> 100% }')
+    failure = contract.evaluate({"a": 3, "b": 0}).goals["1"].blocked.failure
+    assert failure.code == "division-by-zero" and expr_text(failure.expr) == "a / b"
+    assert (failure.span.line, failure.span.column, failure.span.end_column) == (3, 12, 17)
 
 
 def test_require_makes_a_goal_not_evaluable_with_its_reason():

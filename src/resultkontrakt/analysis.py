@@ -34,3 +34,8 @@ class Analysis(Record):
                 scope: dict[str, Type] | None = None) -> Type | None:
         """The type of an expression that passed the checks (None if it did not)."""
         return Typer(self.types, goal, None, scope=dict(scope or {})).type_of(expr)
+
+    def types_along(self, expr: s.Chain, goal: s.Goal | None = None,
+                    scope: dict[str, Type] | None = None) -> list[Type | None]:
+        """The type of a sum or product that passed the checks, so far at each of its steps."""
+        return Typer(self.types, goal, None, scope=dict(scope or {})).along(expr)

@@ -19,6 +19,7 @@ from lark.tree import Meta
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
+from .parser import reserved_name
 from .records import changed, Record, record
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
@@ -92,11 +93,11 @@ class _Builder:
         span = where if isinstance(where, Span) else self._span(where)
         self.problems.append(Problem("error", message, span, hint))
 
-    def _name(self, token: Token) -> str:
+    def _name(self, token: Token, kind: str) -> str:
+        """The name a fact, metric, ... (`kind`) is declared with; a problem if it is reserved."""
         name = str(token)
         if name in KEYWORDS:
-            self._error(token, f"`{name}` is a word of the language and cannot be used as a name",
-                        f"choose another name, e.g. `{name}_1`")
+            self.problems.append(reserved_name(name, kind, self._span(token)))
         return name
 
     def _date(self, token: Token) -> dt.date | None:
@@ -158,7 +159,7 @@ class _Builder:
     # ---- facts and metrics ----
 
     def fact(self, meta: Meta, children: list[Any]) -> s.Fact:
-        name = self._name(children[0])
+        name = self._name(children[0], "fact")
         type_ = children[1]
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
@@ -206,13 +207,13 @@ class _Builder:
         return s.Range(low, high, span=self._span(meta))
 
     def metric(self, meta: Meta, children: list[Any]) -> s.Metric:
-        name = self._name(children[0])
+        name = self._name(children[0], "metric")
         description = _string(children[2]) if len(children) > 2 and children[2] is not None else None
         return s.Metric(name, children[1], description, span=self._span(meta))
 
     def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
         name, title, expr = children
-        return s.Payment(self._name(name), _string(title) if title is not None else None, expr,
+        return s.Payment(self._name(name, "payment"), _string(title) if title is not None else None, expr,
                          span=self._span(meta))
 
     # ---- goals ----
@@ -257,7 +258,7 @@ class _Builder:
         return _GoalItem("weight", self._numeral(children[0], str(children[0])), self._span(meta))
 
     def deliverable(self, meta: Meta, children: list[Any]) -> _GoalItem:
-        name = self._name(children[0])
+        name = self._name(children[0], "deliverable")
         due = children[2] if len(children) > 2 else None
         node = s.Deliverable(name, _string(children[1]), due, span=self._span(meta))
         return _GoalItem("deliverable", node, self._span(meta))
@@ -305,7 +306,7 @@ class _Builder:
 
     def split(self, meta: Meta, children: list[Any]) -> s.Split:
         name_token, *items = children
-        name = self._name(name_token)
+        name = self._name(name_token, "split")
         fields: dict[str, Any] = {}
         text: list[str] = []
         for item in items:
@@ -464,18 +465,23 @@ class _Builder:
         left, op, right = children
         return s.Compare(op, left, right, span=self._span(meta))
 
-    def _binary(op: str) -> Any:  # type: ignore[misc]  # a method factory, used below
-        def method(self: _Builder, meta: Meta, children: list[s.Expr]) -> s.Binary:
-            return s.Binary(op, children[0], children[1], span=self._span(meta))
-        return method
+    def or_test(self, meta: Meta, children: list[s.Expr]) -> s.Chain:
+        return s.chain(children[0], tuple(("or", operand) for operand in children[1:]), self._span(meta))
 
-    add = _binary("+")
-    sub = _binary("-")
-    mul = _binary("*")
-    div = _binary("/")
-    of_ = _binary("of")
-    and_ = _binary("and")
-    or_ = _binary("or")
+    def and_test(self, meta: Meta, children: list[s.Expr]) -> s.Chain:
+        return s.chain(children[0], tuple(("and", operand) for operand in children[1:]), self._span(meta))
+
+    def sum(self, meta: Meta, children: list[Any]) -> s.Chain:
+        """`a + b - c`: the operands, each after the first with the operator before it."""
+        steps = tuple(zip(children[1::2], children[2::2], strict=True))
+        return s.chain(children[0], steps, self._span(meta))
+
+    product = sum
+
+    def sum_op(self, meta: Meta, children: list[Token]) -> str:
+        return str(children[0])
+
+    product_op = sum_op
 
     def if_(self, meta: Meta, children: list[s.Expr]) -> s.If:
         condition, then, otherwise = children
@@ -592,15 +598,31 @@ class _Builder:
         if len(args) != 1:
             self._error(binding.span, f"`{function}(... where ...)` takes exactly one binding",
                         f"write it as `{example}`")
-        elif not (isinstance(binding.left, s.Member) and isinstance(binding.left.item, s.Name)
-                  and not binding.left.negated):
+        elif not (isinstance(binding.left, s.Member) and not binding.left.negated):
             self._error(binding.span, "`where` needs a name bound to each element: NAME in LIST",
                         f"write it as `{example}`")
+        elif not isinstance(binding.left.item, s.Name):
+            word = _value_word(binding.left.item)
+            if word is not None:  # `share(true in xs where ...)`: a reserved word, read as a value
+                self.problems.append(reserved_name(word, "bound name", binding.left.item.span))
+            else:
+                self._error(binding.span, "`where` needs a name bound to each element: NAME in LIST",
+                            f"write it as `{example}`")
         else:
-            var = self._name(Token("NAME", binding.left.item.name, line=binding.span.line,
-                                   column=binding.span.column))
+            var = binding.left.item.name
+            if var in KEYWORDS:
+                self.problems.append(reserved_name(var, "bound name", binding.left.item.span))
             return s.Aggregate(str(function), var, binding.left.collection, binding.where, span=span)
         return s.Name("?", span=span)  # reported above; stands in silently for the checks
+
+
+def _value_word(expr: s.Expr) -> str | None:
+    """The reserved word a value is written as (`true`, `overall`), if it is one."""
+    if isinstance(expr, s.Bool):
+        return "true" if expr.value else "false"
+    if isinstance(expr, s.GoalValue) and expr.goal is None:
+        return expr.what
+    return None
 
 
 def _party(token: Token) -> str:

@@ -25,9 +25,9 @@ from . import syntax as s
 from .errors import did_you_mean
 from .reasons import Got, Quantity, describe
 from .values import (
-    BOOL, DATE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
+    BOOL, DATE, LARGEST_WHOLE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
     JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
-    date_text, decimal_fraction, format_number, number_text,
+    date_text, decimal_fraction, format_number, number_text, truth_value,
 )
 from .vocabulary import MONEY_UNITS, quote, shortened
 
@@ -181,6 +181,8 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
         out = tuple(int(item) if isinstance(item, str) else item for item in numerals)
     else:
         return None
+    if out and (max(out) > LARGEST_WHOLE or min(out) < -LARGEST_WHOLE):
+        return None  # a number too long to take: the general path says so
     if bounds is not None and out:
         # Whole numbers lie within a range exactly when they lie within its whole part.
         low, high = math.ceil(bounds[0]), math.floor(bounds[1])
@@ -224,9 +226,10 @@ def _single(type_: Type, raw: object) -> Value:
     if kind == MONEY:
         return _money(raw)
     if kind == BOOL:
-        if not isinstance(raw, bool):
+        truth = truth_value(raw)
+        if truth is None:
             raise Invalid("expected-bool", got=describe(raw))
-        return raw
+        return truth
     if kind == DATE:
         return date_of(raw)
     if kind == TEXT:
@@ -242,7 +245,7 @@ def _single(type_: Type, raw: object) -> Value:
 
 def _number(raw: object) -> Fraction | None:
     """The exact number a raw value stands for, or None if it is not a number."""
-    if isinstance(raw, bool):
+    if truth_value(raw) is not None:  # True is no number here, though Python counts it as 1
         return None
     try:
         if type(raw) is int:  # the common case, a count given as a Python int
@@ -261,7 +264,9 @@ def _number(raw: object) -> Fraction | None:
             text = float.__repr__(raw) if isinstance(raw, float) else _text_of(raw)
             try:
                 return decimal_fraction(text)
-            except NumberError:
+            except NumberError as exc:
+                if exc.code != "not-a-number":
+                    raise  # beyond the bounds (1e300): said as for that numeral, below
                 raise Invalid("not-finite", text=shortened(text, 40)) from None
     except NumberError as exc:
         raise Invalid(f"number.{exc.code}", params=exc.params) from None

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import syntax as s
 from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
+from .records import changed
 from .runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
-from .status import Undecided
+from .status import Failed, Undecided
 from .values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class Evaluator(Protocol):
 
 
 Closure = Callable[[Evaluator, Bound], Value]
+# One step of a sum or product: (the value so far, the step's operand) -> the value after it.
+Step = Callable[[Value, Value], Value]
 OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
 
 # Integer answers in a declared range at most this wide are counted by their tally.
@@ -105,27 +108,10 @@ class Compiler:
             case s.Unary(op="-", operand=operand):
                 inner = self._compile(operand, goal, scope)
                 return lambda ev, bound: -quantity(inner(ev, bound))
-            case s.Binary(op="and" | "or" as op, left=left, right=right):
-                return _junction(op == "or", self._compile(left, goal, scope),
-                                 self._compile(right, goal, scope))
-            case s.Binary(op=op, left=left, right=right):
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                kinds = {found.kind for side in (left, right)
-                         if (found := self.analysis.type_of(side, goal, scope)) is not None}
-                if kinds & {DATE, DURATION}:
-                    return lambda ev, bound: calendar(op, *both(first, second, ev, bound), expr)
-                if op == "of":  # 75% of 120: the share times the quantity
-                    def share_of(ev: Evaluator, bound: Bound) -> Value:
-                        a, b = both(first, second, ev, bound)
-                        return arithmetic("*", quantity(a), quantity(b), expr)
-                    return share_of
-
-                def calculated(ev: Evaluator, bound: Bound) -> Value:
-                    a, b = both(first, second, ev, bound)
-                    if isinstance(a, tuple):
-                        return join(op, a, b, expr)
-                    return arithmetic(op, quantity(a), quantity(b), expr)
-                return calculated
+            case s.Chain(op="and" | "or" as op):
+                return _junction(op == "or", [self._compile(operand, goal, scope) for operand in expr.operands])
+            case s.Chain():
+                return self._arithmetic(expr, goal, scope)
             case s.Compare(op=op, left=left, right=right):
                 test = COMPARE[op]
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
@@ -163,6 +149,46 @@ class Compiler:
                 cells = [self._compile(item, goal, scope) for _, item in pairs]
                 return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
         raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _arithmetic(self, expr: s.Chain, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A sum or product: every operand's value (their statuses combined, status.py), then
+        each step done on the value so far, in a loop, however many."""
+        parts = [self._compile(operand, goal, scope) for operand in expr.operands]
+        so_far = self.analysis.types_along(expr, goal, scope)
+        steps = [self._step(expr, index, so_far[index], goal, scope) for index in range(len(expr.steps))]
+
+        def calculated(ev: Evaluator, bound: Bound) -> Value:
+            values = every(parts, ev, bound)
+            value = values[0]
+            for step, operand in zip(steps, values[1:], strict=True):
+                value = step(value, operand)
+            return value
+        return calculated
+
+    def _step(self, expr: s.Chain, index: int, left: Type | None, goal: s.Goal | None,
+              scope: dict[str, Type]) -> Step:
+        """Step `index` of a sum or product, given the type of the value before it."""
+        op, operand = expr.steps[index]
+        right = self.analysis.type_of(operand, goal, scope)
+        if {found.kind for found in (left, right) if found is not None} & {DATE, DURATION}:
+            def combine(a: Value, b: Value) -> Value:
+                return calendar(op, a, b, expr)
+        elif op == "of":  # 75% of 120: the share times the quantity
+            def combine(a: Value, b: Value) -> Value:
+                return arithmetic("*", quantity(a), quantity(b), expr)
+        else:
+            def combine(a: Value, b: Value) -> Value:
+                if isinstance(a, tuple):
+                    return join(op, a, b, expr)
+                return arithmetic(op, quantity(a), quantity(b), expr)
+
+        def step(so_far: Value, value: Value) -> Value:
+            try:
+                return combine(so_far, value)
+            except Failed as failed:
+                # Said of the chain up to this step (`x / y` of `x / y / z`), as written.
+                raise Failed(changed(failed.failure, expr=expr.upto(index))) from None
+        return step
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         name = expr.name
@@ -298,22 +324,22 @@ def every(parts: list[Closure], ev: Evaluator, bound: Bound) -> list[Value]:
     raise undecided
 
 
-def _junction(deciding: bool, first: Closure, second: Closure) -> Closure:
-    """`and` (deciding False) or `or` (deciding True): an operand with the deciding value
-    decides, whatever the other's status; else the statuses combine as `both` combines them."""
+def _junction(deciding: bool, conditions: list[Closure]) -> Closure:
+    """`and` (deciding False) or `or` (deciding True), of any number of operands: one with the
+    deciding value decides, whatever the others' statuses; else their statuses combine as
+    `both` combines them."""
 
     def junction(ev: Evaluator, bound: Bound) -> Value:
-        try:
-            a = bool(first(ev, bound))
-        except Undecided as undecided:
+        undecided: Undecided | None = None
+        for condition in conditions:
             try:
-                b = bool(second(ev, bound))
-            except Undecided as other:
-                raise undecided.joined(other) from None
-            if b == deciding:
-                return deciding
-            raise
-        return a if a == deciding else bool(second(ev, bound))
+                if bool(condition(ev, bound)) == deciding:
+                    return deciding
+            except Undecided as found:
+                undecided = found if undecided is None else undecided.joined(found)
+        if undecided is not None:
+            raise undecided
+        return not deciding
     return junction
 
 
@@ -368,12 +394,13 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
             if members is not NOT_CONSTANT:
                 pool = _pool(members)
                 return (lambda item: item not in pool) if negated else pool.__contains__
-        case s.Binary(op="and" | "or" as op, left=left, right=right):
-            first, second = _predicate(left, var), _predicate(right, var)
-            if first is not None and second is not None:
+        case s.Chain(op="and" | "or" as op):
+            found = [_predicate(operand, var) for operand in expr.operands]
+            tests = [test for test in found if test is not None]
+            if len(tests) == len(found):
                 if op == "and":
-                    return lambda item: bool(first(item)) and bool(second(item))
-                return lambda item: bool(first(item)) or bool(second(item))
+                    return lambda item: all(test(item) for test in tests)
+                return lambda item: any(test(item) for test in tests)
         case s.Unary(op="not", operand=operand):
             negated_test = _predicate(operand, var)
             if negated_test is not None:

@@ -707,7 +707,7 @@ class Plans:
 
     def _check(self, expr: s.Expr, goal: s.Goal | None) -> CheckOf:
         match expr:
-            case s.Binary(op="and" | "or" as op):
+            case s.Chain(op="and" | "or" as op):
                 parts = tuple(self.check_of(operand, goal) for operand in _operands(expr, op))
                 deciding = op == "or"  # the outcome that stops the evaluation of the rest
 
@@ -911,12 +911,15 @@ def _folded(expr: s.Expr) -> Fraction | None:
     value = s.literal_value(expr)
     if isinstance(value, Fraction):
         return value
-    if isinstance(expr, s.Binary) and expr.op in ("+", "-", "*", "/", "of"):
-        left, right = _folded(expr.left), _folded(expr.right)
-        if left is None or right is None or (expr.op == "/" and right == 0):
-            return None
-        return {"+": left + right, "-": left - right, "*": left * right, "of": left * right,
-                "/": left / right if right else Fraction(0)}[expr.op]
+    if isinstance(expr, s.Chain) and expr.op not in ("and", "or"):
+        folded = _folded(expr.first)
+        for op, operand in expr.steps:
+            right = _folded(operand)
+            if folded is None or right is None or (op == "/" and right == 0):
+                return None
+            folded = {"+": folded + right, "-": folded - right, "*": folded * right, "of": folded * right,
+                      "/": folded / right if right else Fraction(0)}[op]
+        return folded
     return None
 
 
@@ -950,7 +953,7 @@ def _percent(value: object) -> Fraction | None:
 
 
 def _operands(expr: s.Expr, op: str) -> list[s.Expr]:
-    """`a and b and c` as [a, b, c]: one junction, however the parser grouped it."""
-    if isinstance(expr, s.Binary) and expr.op == op:
-        return _operands(expr.left, op) + _operands(expr.right, op)
+    """`a and (b and c)` as [a, b, c]: one junction, however it was bracketed."""
+    if isinstance(expr, s.Chain) and expr.op == op:
+        return [inner for operand in expr.operands for inner in _operands(operand, op)]
     return [expr]

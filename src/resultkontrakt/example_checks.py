@@ -91,8 +91,8 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
         expr = pending.pop()
         if isinstance(expr, s.ListLiteral | s.SetLiteral):
             pending.extend(expr.items)
-        elif isinstance(expr, s.Binary):
-            pending.extend((expr.left, expr.right))
+        elif isinstance(expr, s.Chain):
+            pending.extend(expr.operands)
         elif isinstance(expr, s.Text):
             texts.append(expr)
     inner = declared.innermost

@@ -384,8 +384,8 @@ def points_text(points: Fraction | None, reached: Fraction, possible: Fraction,
                     possible=w.number(possible), ids=", ".join(missing), n=len(missing))
 
 
-# How tightly each operator binds, for brackets in a formula said in words (printer.py's order).
-_BINDING = {"+": 5, "-": 5, "*": 6, "/": 6, "of": 6}
+# How tightly each arithmetic operator binds, for brackets in a formula said in words.
+_BINDING = {op: strength for op, strength in s.STRENGTH.items() if op not in ("and", "or")}
 
 
 def formula_words(expr: s.Expr, w: Wording) -> str:
@@ -405,13 +405,14 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.Unary(op="-", operand=operand):
             inner, level = _words_of(operand, w)
             return "-" + (inner if level >= 7 else f"({inner})"), 7
-        case s.Binary(op=op, left=left, right=right) if op in _BINDING:
-            level = _BINDING[op]
-            first, own_left = _words_of(left, w)
-            second, own_right = _words_of(right, w)
-            first = first if own_left >= level else f"({first})"
-            second = second if own_right > level else f"({second})"
-            return f"{first} {w['formula.' + op]} {second}", level
+        case s.Chain(first=first, steps=steps) if expr.op in _BINDING:
+            level = _BINDING[expr.op]
+            text, own = _words_of(first, w)
+            words = [text if own >= level else f"({text})"]
+            for op, operand in steps:
+                text, own = _words_of(operand, w)
+                words.append(f"{w['formula.' + op]} {text if own > level else f'({text})'}")
+            return " ".join(words), level
         case s.Call(function="round", args=(amount, s.Money() as unit)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0

@@ -26,7 +26,7 @@ from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
 from .reasons import DELIVERABLE_VALUE, describe, problem
 from .records import changed, field, Record, record
-from .values import LIST, TABLE, Type, Value
+from .values import LIST, TABLE, Type, Value, truth_value
 from .vocabulary import shortened
 
 # Past this many, unknown facts are counted rather than each explained.
@@ -235,8 +235,9 @@ def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:
         raw = raw.value
     # A due date worked out from the facts (`første + 36 months`) is applied by the evaluation.
     due = deliverable.due_date
-    if isinstance(raw, bool):
-        return Delivery(deliverable.name, deliverable.title, raw, None, due)
+    truth = truth_value(raw)
+    if truth is not None:
+        return Delivery(deliverable.name, deliverable.title, truth, None, due)
     try:
         delivered = date_of(raw)
     except Invalid:

@@ -94,7 +94,7 @@ class IncrementalLoader:
         """The declarations of `text`, each kept or read alone; None where the whole text
         must be read at once (then `contract_of` reads it, errors and all)."""
         from .build import build, header_problems
-        from .parser import parse
+        from .parser import parse_alone, syntax_error
 
         kept: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
         items: list[object] = []
@@ -105,13 +105,13 @@ class IncrementalLoader:
             known = self._read.get((source, piece))
             if known is None:
                 try:
-                    module, found = build(parse(piece, source), source)
+                    module, found = build(parse_alone(piece, source), source)
                 except RkSyntaxError as error:
                     if _before_its_end(error, piece):
                         # The parser meets the same mistake in the whole text, in the same state
                         # (a declaration starts as the first did): the same error, moved down.
                         self._keep({**self._read, **kept})
-                        raise RkSyntaxError(s.moved(list(error.problems), line - 1), {source: text}) from None
+                        raise syntax_error(s.moved(list(error.problems), line - 1), text, source) from None
                     module = None  # at its end: the whole text may go on, or end, differently
                 if module is None or len(module.items) > 1:  # two declarations on a line
                     # Keep what was read, for the keystroke that mends the text; the rest of

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .records import field, record
+from .records import Record, field, record
 from .values import (
     BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, TEXT, T_BOOL, T_DATE, T_DURATION,
     T_INTEGER, T_MONEY, T_NUMBER, T_PERCENT, T_TEXT, Type, format_value, list_of, table_of,
@@ -64,11 +64,42 @@ def _texts_in(expr: s.Expr) -> list[s.Expr]:
 
 def _percent_times(expr: s.Expr) -> str | None:
     """`75% * 120` written as the percent of a number it means: `75% of 120`."""
-    if isinstance(expr, s.Binary) and expr.op == "*":
-        for percent, number in ((expr.left, expr.right), (expr.right, expr.left)):
+    if isinstance(expr, s.Chain) and expr.steps[-1][0] == "*":
+        left, right = expr.upto(len(expr.steps) - 2), expr.steps[-1][1]
+        for percent, number in ((left, right), (right, left)):
             if isinstance(percent, s.Percent) and not isinstance(number, s.Percent):
                 return f"{expr_text(percent)} of {expr_text(number)}"
     return None
+
+
+@record
+class Step(Record):
+    """One step of a sum or product: what comes before it, its operator and its operand."""
+
+    chain: s.Chain
+    index: int
+
+    @property
+    def op(self) -> str:
+        return self.chain.steps[self.index][0]
+
+    @property
+    def right(self) -> s.Expr:
+        return self.chain.steps[self.index][1]
+
+    @property
+    def left(self) -> s.Expr:
+        """The chain before this step; made when a message quotes it."""
+        return self.chain.upto(self.index - 1)
+
+    @property
+    def written_left(self) -> s.Expr | None:
+        """The left operand where it is written as one (the first step's), else None."""
+        return self.chain.first if self.index == 0 else None
+
+    @property
+    def span(self) -> Span:
+        return self.chain.upto(self.index).span
 
 
 @record(frozen=False)
@@ -125,12 +156,12 @@ class Typer:
             case s.Unary(op="not", operand=operand):
                 self._expect_bool(operand, "not")
                 return T_BOOL
-            case s.Binary(op="and" | "or" as op, left=left, right=right):
-                self._expect_bool(left, op)
-                self._expect_bool(right, op)
+            case s.Chain(op="and" | "or" as op):
+                for operand in expr.operands:
+                    self._expect_bool(operand, op)
                 return T_BOOL
-            case s.Binary():
-                return self._arithmetic(expr)
+            case s.Chain():
+                return self.along(expr)[-1]
             case s.Compare():
                 return self._compare(expr)
             case s.Member():
@@ -217,8 +248,17 @@ class Typer:
 
     # ---- operators ----
 
-    def _arithmetic(self, expr: s.Binary) -> Type | None:
-        left, right = self.type_of(expr.left), self.type_of(expr.right)
+    def along(self, expr: s.Chain) -> list[Type | None]:
+        """The type of a sum or product so far, at its first operand and after each step."""
+        so_far = self.type_of(expr.first)
+        found = [so_far]
+        for index, (_, operand) in enumerate(expr.steps):
+            right = self.type_of(operand)
+            so_far = self._arithmetic(Step(expr, index), so_far, right)
+            found.append(so_far)
+        return found
+
+    def _arithmetic(self, expr: Step, left: Type | None, right: Type | None) -> Type | None:
         if left is None or right is None:
             return None
         if LIST in (left.kind, right.kind):
@@ -233,8 +273,8 @@ class Typer:
                         "compare such values with `=` or `!=` instead")
             return None
         kinds = (left.kind, right.kind)
-        hundred = [side for side in (expr.left, expr.right)
-                   if isinstance(side, s.Number) and side.value == 100]
+        hundred = any(isinstance(side, s.Number) and side.value == 100
+                      for side in (expr.written_left, expr.right))
         if expr.op == "*" and PERCENT in kinds and NUMBER in kinds and hundred:
             # 70% * 100 is 7000%, never the 70 the writer wanted.
             self._error(expr.span, "a percent times 100 is still a percent (70% * 100 is 7000%)",
@@ -268,7 +308,7 @@ class Typer:
         integer = left.integer and right.integer and expr.op in "+-*"
         return Type(result, integer=integer)
 
-    def _calendar(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+    def _calendar(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`first + 18 months`, `last - 30 days`, `end - start` (a number of days)."""
         kinds = (left.kind, right.kind)
         if expr.op == "+" and set(kinds) == {DATE, DURATION}:
@@ -296,13 +336,13 @@ class Typer:
                         "between them (`end - start`)")
         return None
 
-    def _of(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+    def _of(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`75% of 120` is 90: a percent of a number, a percent or an amount of money."""
         if left.kind != PERCENT or not right.is_quantity:
             if right.kind == PERCENT and left.is_quantity:
                 hint = "write the percent first: `75% of 120`"
-            elif left.kind == NUMBER and isinstance(expr.left, s.Number):
-                hint = f"write the share as a percentage: `{as_percent(expr.left.value)} of ...`"
+            elif left.kind == NUMBER and isinstance(expr.written_left, s.Number):
+                hint = f"write the share as a percentage: `{as_percent(expr.written_left.value)} of ...`"
             else:
                 hint = "e.g. `75% of 120`, `10% of lønramme` or `30% of 10%`"
             self._error(expr.span, f"`of` takes a percent of a number, a percent or money, not "
@@ -310,7 +350,7 @@ class Typer:
             return None
         return Type(right.kind)
 
-    def _list_arithmetic(self, expr: s.Binary, left: Type, right: Type) -> Type | None:
+    def _list_arithmetic(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`[10] * 65 + [7] * 30`: lists repeated and joined, to write answers compactly."""
         if expr.op == "*" and left.kind == LIST and right.kind == NUMBER and right.integer:
             return left

@@ -225,6 +225,9 @@ class Checked:
         self._index: Index | None = None
         self._unread = False  # the text parses, but its syntax is read only when navigation asks
         self._read(text)
+        # A reserved word declared as a name is said with the syntax error its use made, and
+        # again by the checks of the text read without the declaration that holds that use.
+        self.problems = list(dict.fromkeys(self.problems))
 
     @property
     def index(self) -> Index | None:

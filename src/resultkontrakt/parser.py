@@ -6,6 +6,8 @@ The grammar and the parser's tables are files shipped beside the code (shipped.p
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import lark
@@ -17,6 +19,7 @@ from lark.lexer import TerminalDef
 from . import cache, plaindata
 from .shipped import TABLES_NAME, grammar_file, grammar_text, source_folder
 from .errors import Problem, RkSyntaxError, Span
+from .vocabulary import KEYWORDS
 
 # What each kind of token is called in an error message, in a contract
 # writer's words rather than the grammar's.
@@ -91,12 +94,23 @@ def write_tables() -> Path:
 
 
 # Every later step walks expressions recursively; bounding the nesting here
-# keeps them all far from Python's recursion limit, whatever the input.
+# keeps them all far from Python's recursion limit, whatever the input. A chain
+# of operators of one strength (`a + b - c + ...`) is one level however long:
+# the grammar gives it one node with all its operands.
 MAX_DEPTH = 200
 
 
 def parse(text: str, source: str) -> Tree:
-    """Parse `text`, or raise `RkSyntaxError` saying where and what was expected."""
+    """Parse `text`, or raise `RkSyntaxError` saying where and what was expected (`syntax_error`)."""
+    try:
+        return parse_alone(text, source)
+    except RkSyntaxError as error:
+        raise syntax_error(error.problems, text, source) from None
+
+
+def parse_alone(text: str, source: str) -> Tree:
+    """Parse `text`, or raise `RkSyntaxError` with the one place the parser could not go on:
+    for a piece of a text, whose declared names are the whole text's (incremental.py)."""
     try:
         tree = parser().parse(text)
     except UnexpectedInput as exc:
@@ -108,6 +122,59 @@ def parse(text: str, source: str) -> Tree:
         raise RkSyntaxError([Problem("error", f"this is nested more than {MAX_DEPTH} levels deep",
                                      span, "split the expression into metrics")], {source: text})
     return tree
+
+
+def syntax_error(problems: Sequence[Problem], text: str, source: str) -> RkSyntaxError:
+    """The error of a text that stopped the parser with `problems`: first where it stopped, as
+    the editor looks for it there, then every reserved word declared as a name in the text,
+    since a use of one (`if + 1`) is often what stopped it, and the declaration is what to change."""
+    return RkSyntaxError([*problems, *reserved_names(text, source)], {source: text})
+
+
+def reserved_name(word: str, kind: str, span: Span) -> Problem:
+    """A reserved word where the name of a fact, metric, ... (`kind`) is declared."""
+    other = "a" if kind == "bound name" else f"{word}_{kind}"
+    return Problem("error", f"`{word}` is a reserved word of the language and cannot be used as a name",
+                   span, f"choose another name, e.g. `{other}`")
+
+
+# The words after which a name is declared (a payment or split is also named in an example's
+# `expect`, after `expect` or a comma, which is no declaration).
+_DECLARING = frozenset({"fact", "metric", "payment", "deliverable", "split"})
+_NOT_DECLARING_AFTER = frozenset({"expect", ","})
+# The reserved words that are values themselves, so that `(true in xs)` binds no name.
+_VALUES = frozenset({"true", "false", "overall", "points"})
+# A syntax error says at most this many reserved words declared as names: more would only
+# repeat the point, at the cost of reading on.
+MAX_RESERVED_SAID = 20
+_MAYBE_DECLARED = re.compile(r"\b(?:fact|metric|payment|deliverable|split)\s+(\w+)|\(\s*(\w+)\s+in\b")
+
+
+def reserved_names(text: str, source: str) -> list[Problem]:
+    """The reserved words written where a name is declared (`fact if: number`, `share(if in
+    xs where ...)`), read from the words of a text that need not parse."""
+    if not any(word in KEYWORDS for match in _MAYBE_DECLARED.finditer(text) for word in match.groups()):
+        return []  # the common case, known at once: no such word after such a word
+    found: list[Problem] = []
+    before = after = lark.Token("START", "")  # the two words read before the next
+    try:
+        for token in parser().lex(text):
+            # Words in quotes keep their quotes, and comments are not read: neither is taken here.
+            if after in _DECLARING and before not in _NOT_DECLARING_AFTER and token in KEYWORDS:
+                found.append(reserved_name(str(token), str(after), _token_span(token, source)))
+            elif before == "(" and after in KEYWORDS and after not in _VALUES and token == "in":
+                found.append(reserved_name(str(after), "bound name", _token_span(after, source)))
+            before, after = after, token
+            if len(found) == MAX_RESERVED_SAID:
+                break
+    except UnexpectedInput:
+        pass  # no word can be read past here: what was found before stands
+    return found
+
+
+def _token_span(token: lark.Token, source: str) -> Span:
+    return Span(source, token.line or 1, token.column or 1,
+                token.end_line or token.line or 1, token.end_column or (token.column or 1) + 1)
 
 
 def _too_deep(tree: Tree) -> Tree | None:

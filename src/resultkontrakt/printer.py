@@ -11,8 +11,7 @@ from .values import format_value
 from .vocabulary import number_literal, quote
 
 # Binding strength, loosest first; mirrors the grammar's expression rules.
-_PRECEDENCE = {"if": 0, "or": 1, "and": 2, "not": 3, "compare": 4, "+": 5, "-": 5, "*": 6, "/": 6,
-               "of": 6, "neg": 7}
+_PRECEDENCE = {"if": 0, **s.STRENGTH, "not": 3, "compare": 4, "neg": 7}
 _ATOM = 8
 
 
@@ -70,10 +69,11 @@ def _print(expr: s.Expr) -> tuple[str, int]:
         case s.Compare(op=op, left=left, right=right):
             level = _PRECEDENCE["compare"]
             return f"{_wrap(left, level + 1)} {op} {_wrap(right, level + 1)}", level
-        case s.Binary(op=op, left=left, right=right):
-            level = _PRECEDENCE[op]
-            # Left-associative: the right operand needs brackets at equal strength.
-            return f"{_wrap(left, level)} {op} {_wrap(right, level + 1)}", level
+        case s.Chain(first=first, steps=steps):
+            level = _PRECEDENCE[expr.op]
+            # Worked out from the left: an operand after the first needs brackets at equal strength.
+            return _wrap(first, level) + "".join(f" {op} {_wrap(operand, level + 1)}"
+                                                 for op, operand in steps), level
     raise AssertionError(f"unknown expression node {expr!r}")
 
 

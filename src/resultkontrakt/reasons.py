@@ -18,7 +18,7 @@ from .records import Record, changed, record
 
 from .errors import Problem, Span
 from .evidence import Seen
-from .values import JsonNumber, Type, Value, date_text
+from .values import JsonNumber, Type, Value, date_text, truth_value
 from .vocabulary import quote, shortened
 from .wording import ENGLISH, Wording
 
@@ -53,8 +53,9 @@ class Got(Record):
 
 
 def describe(raw: object) -> Got:
-    if isinstance(raw, bool):
-        return Got("true" if raw else "false")
+    truth = truth_value(raw)
+    if truth is not None:
+        return Got("true" if truth else "false")
     if isinstance(raw, JsonNumber):
         return Got("number", shortened(str(raw), 40))
     if isinstance(raw, str):

@@ -100,11 +100,51 @@ class Unary(Record):
 
 
 @record
-class Binary(Record):
-    op: str  # + - * / of and or
-    left: Expr
-    right: Expr
+class Chain(Record):
+    """Operands joined by operators of one strength, worked out from the left: `a + b - c`
+    is `(a + b) - c`; `a and b and c`; `75% of x / 12`.
+
+    However long, a chain is one node: a sum of 10,000 terms is no deeper than `a + b`, so
+    nothing that walks the syntax goes one level deeper for each term.
+    """
+
+    first: Expr
+    steps: tuple[tuple[str, Expr], ...]  # each operator, with the operand it brings in
     span: Span = _span()
+
+    @property
+    def operands(self) -> tuple[Expr, ...]:
+        return (self.first, *(operand for _, operand in self.steps))
+
+    @property
+    def op(self) -> str:
+        """The operator of a chain of conditions (`and`, `or`); the first of a sum or product."""
+        return self.steps[0][0]
+
+    def upto(self, step: int) -> Expr:
+        """The chain up to and including `steps[step]` (`a + b` of `a + b - c`), at the place it
+        was written: what a step that goes wrong is said to be."""
+        if step < 0:
+            return self.first
+        if step == len(self.steps) - 1:
+            return self
+        last = self.steps[step][1].span
+        span = Span(self.span.source, self.first.span.line, self.first.span.column,
+                    last.end_line, last.end_column)
+        return Chain(self.first, self.steps[:step + 1], span=span)
+
+
+# How tightly each operator binds, loosest first (the grammar's order); operators of one
+# strength chain together.
+STRENGTH = {"or": 1, "and": 2, "+": 5, "-": 5, "*": 6, "/": 6, "of": 6}
+
+
+def chain(first: Expr, steps: tuple[tuple[str, Expr], ...], span: Span) -> Chain:
+    """`first` followed by `steps`, where a chain of the same strength first goes on:
+    `(a + b) - c` is the chain `a + b - c`, as it is written without the brackets."""
+    if isinstance(first, Chain) and STRENGTH[first.op] == STRENGTH[steps[0][0]]:
+        return Chain(first.first, first.steps + steps, span=span)
+    return Chain(first, steps, span=span)
 
 
 @record
@@ -187,7 +227,7 @@ class Aggregate(Record):
     span: Span = _span()
 
 
-Expr = Union[Number, Percent, Money, Date, Bool, Text, Duration, Name, Unary, Binary, Compare, Call,
+Expr = Union[Number, Percent, Money, Date, Bool, Text, Duration, Name, Unary, Chain, Compare, Call,
              Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue]
 LITERALS = (Number, Percent, Money, Date, Bool, Text, Duration)
 Literal = Union[Number, Percent, Money, Date, Bool, Text, Duration]
@@ -222,7 +262,10 @@ def names_in(expr: Expr) -> Iterator[str]:
             yield name
         case Unary(operand=operand):
             yield from names_in(operand)
-        case Binary(left=left, right=right) | Compare(left=left, right=right):
+        case Chain():
+            for operand in expr.operands:
+                yield from names_in(operand)
+        case Compare(left=left, right=right):
             yield from names_in(left)
             yield from names_in(right)
         case Member(item=item, collection=collection):
@@ -248,7 +291,9 @@ def children(expr: Expr) -> tuple[Expr, ...]:
     match expr:
         case Unary(operand=operand):
             return (operand,)
-        case Binary(left=left, right=right) | Compare(left=left, right=right):
+        case Chain():
+            return expr.operands
+        case Compare(left=left, right=right):
             return (left, right)
         case Member(item=item, collection=collection):
             return (item, collection)

@@ -155,6 +155,17 @@ def table_of(element: Type) -> Type:
     return Type(TABLE, element)
 
 
+def truth_value(raw: object) -> bool | None:
+    """True or False as Python gives it, or numpy (whose `numpy.bool_` is no `bool`);
+    None for anything else. A number is not a truth value: 1 is not true, nor true 1."""
+    if isinstance(raw, bool):
+        return raw
+    # numpy is no dependency: its truth values are known by their one-element boolean dtype.
+    if getattr(raw, "ndim", None) == 0 and getattr(getattr(raw, "dtype", None), "kind", None) == "b":
+        return bool(raw)  # a numpy scalar
+    return None
+
+
 # ---- reading numbers ---------------------------------------------------------
 
 
@@ -166,8 +177,12 @@ class JsonNumber(str):
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
-# No measurement or amount needs more: a numeral beyond these bounds is a
-# mistake (or an attack), and exact arithmetic on it could take unbounded time.
+# No measurement or amount needs more: a number beyond these bounds is a mistake
+# (or an attack), and exact arithmetic on it could take unbounded time. A numeral
+# (in a contract, a facts file, a CSV or spreadsheet cell) may have at most
+# MAX_DIGITS digits, and at most MAX_EXPONENT digits before the point or zeros
+# after it; a number from Python is held to the numeral that writes it
+# (checked_fraction), so both ways in refuse the same numbers for the same reason.
 MAX_DIGITS = 100
 MAX_EXPONENT = 300
 
@@ -196,34 +211,98 @@ def decimal_fraction(text: str) -> Fraction:
         return Fraction(int(whole + decimals), 10 ** len(decimals))
     if len(text) > MAX_DIGITS + 10 or not _DECIMAL.fullmatch(text):
         if _DECIMAL.fullmatch(text):
-            raise NumberError("too-many-digits", f"a number may have at most {MAX_DIGITS} digits",
-                              digits=MAX_DIGITS)
+            raise _too_many_digits()
         raise NumberError("not-a-number", f"not a decimal number: {text[:30]!r}", text=text[:30])
     return checked_decimal(Decimal(text))
 
 
 def checked_decimal(value: Decimal) -> Fraction:
-    """A finite Decimal of reasonable size as a Fraction, or ValueError saying why not."""
+    """A finite Decimal within the bounds, as a Fraction; NumberError saying which bound it passes.
+
+    A Decimal keeps the digits and exponent it was written with, so it is held to them
+    as the numeral it stands for: `Decimal("1E+300")` as the JSON number 1e300.
+    """
     if not value.is_finite():
         raise NumberError("not-finite", f"{value} is not a number a fact can have", text=str(value))
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    if len(digits) > MAX_DIGITS:
-        raise NumberError("too-many-digits", f"a number may have at most {MAX_DIGITS} digits",
-                          digits=MAX_DIGITS)
-    if abs(exponent + len(digits)) > MAX_EXPONENT or abs(exponent) > MAX_EXPONENT + MAX_DIGITS:
+    _within_bounds(len(digits), exponent + len(digits))
+    if abs(exponent) > MAX_EXPONENT + MAX_DIGITS:  # zeros, written with an exponent: 0e-999999999
         raise _out_of_range()
     return Fraction(value)
 
 
-_LIMIT = 10 ** (MAX_EXPONENT + MAX_DIGITS)
+def _within_bounds(digits: int, order: int) -> None:
+    """The bounds on a numeral of `digits` digits whose first stands `order` places before the
+    point (negative: after it): the one rule for every number that comes in."""
+    if digits > MAX_DIGITS:
+        raise _too_many_digits()
+    if abs(order) > MAX_EXPONENT:
+        raise _out_of_range()
+
+
+# The largest whole number within the bounds: MAX_DIGITS nines.
+LARGEST_WHOLE = 10**MAX_DIGITS - 1
+# A whole number of more bits than this has more than MAX_DIGITS digits.
+_DIGITS_BITS = (10**MAX_DIGITS).bit_length()
+# Beyond this many bits (30,000 digits or so), a number from Python is refused as too long
+# without looking for the decimal numeral it may have, as a numeral that long is unread.
+_MOST_BITS = 100_000
 
 
 def checked_fraction(value: Fraction) -> Fraction:
-    """A Fraction of reasonable size, or ValueError: the same bounds as for numerals."""
-    if abs(value.numerator) > _LIMIT or value.denominator > _LIMIT:
-        raise _out_of_range()
+    """A number from Python (an int, a Fraction, numpy's integers) held to the bounds of the
+    numeral that writes it, and refused with that numeral's reason: a whole number as its
+    digits (`10**400` has 401, as JSON writes it), any other number with a decimal numeral
+    as its shortest one (3/4 as 0.75, `Fraction(1, 10**400)` as 1e-400), and a fraction
+    without one (1/3) by its numerator and denominator, each held to MAX_DIGITS digits."""
+    numerator, denominator = abs(value.numerator), value.denominator
+    if max(numerator.bit_length(), denominator.bit_length()) > _MOST_BITS:
+        raise _too_many_digits()
+    if denominator == 1:  # written with all its digits, as JSON writes an int
+        digits = _digits(numerator)
+        _within_bounds(digits, digits)
+        return value
+    places = _decimal_places(denominator)
+    if places is None:  # 1/3: written as a fraction, with the digits of each part
+        _within_bounds(_digits(numerator), 0)
+        _within_bounds(_digits(denominator), 0)
+        return value
+    twos, fives = places
+    shift = max(twos, fives)
+    # value = significant / 10**shift, where `significant` ends in no zero: the shortest
+    # numeral is its digits, the first `digits - shift` places before the point.
+    if numerator.bit_length() + (shift - twos) + int((shift - fives) * _LOG2_5) > _DIGITS_BITS + 8:
+        raise _too_many_digits()  # known from the sizes, before multiplying out
+    digits = _digits(numerator * 2 ** (shift - twos) * 5 ** (shift - fives))
+    _within_bounds(digits, digits - shift)
     return value
+
+
+def _digits(whole: int) -> int:
+    """How many digits a whole number is written with; more than MAX_DIGITS + 1 are not counted."""
+    if whole.bit_length() > _DIGITS_BITS + 4:
+        return MAX_DIGITS + 1
+    return len(str(whole))
+
+
+def _decimal_places(denominator: int) -> tuple[int, int] | None:
+    """`(twos, fives)` where the denominator is 2**twos * 5**fives, as a decimal numeral's
+    is; None where it is not (1/3 has no decimal numeral)."""
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    near = round((rest.bit_length() - 1) / _LOG2_5)  # 5**b has floor(b * log2(5)) + 1 bits
+    for fives in (near - 1, near, near + 1):
+        if fives >= 0 and 5**fives == rest:
+            return twos, fives
+    return None
+
+
+_LOG2_5 = 2.321928094887362
+
+
+def _too_many_digits() -> NumberError:
+    return NumberError("too-many-digits", f"a number may have at most {MAX_DIGITS} digits", digits=MAX_DIGITS)
 
 
 def _out_of_range() -> NumberError:

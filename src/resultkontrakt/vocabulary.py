@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-# Words the language uses itself; a fact or metric may not take them as names.
-KEYWORDS = frozenset({
-    "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
-    "deliverable", "deliverables", "due", "require", "score", "else", "and", "or",
-    "not", "in", "true", "false", "kr", "tkr", "mio",
-    "if", "then", "overall", "points",  # in expressions: conditions, and goal results as values
-})
-# Words that mean something only in one place, and so stay free as names.
+from .shipped import grammar_text
+
+# Words that mean something only in one place, and so stay free as names: wherever a
+# name can stand, the grammar never takes one of them for itself (tests/test_vocabulary.py
+# holds the parser's tables to that).
 PLACE_WORDS = frozenset({
     "list", "of", "optional", "one", "table",  # in a fact's type
     "where",  # in a quantifier
@@ -26,6 +23,23 @@ PLACE_WORDS = frozenset({
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration
 })
+# Names with a meaning of their own that the grammar does not spell as words: a goal's
+# `deliverables`, and the `mio` of `mio kr`.
+NAMES_WITH_MEANING = frozenset({"deliverables", "mio"})
+# A name as the grammar's NAME reads one.
+NAME = re.compile(r"[^\W\d]\w*")
+
+
+def grammar_words(grammar: str) -> frozenset[str]:
+    """The words a grammar spells in quotes ("fact", "if", "kr"): the ones a name could be."""
+    code = re.sub(r"//[^\n]*", "", grammar)  # comments, which quote the language freely
+    return frozenset(word for word in re.findall(r'"([^"\\\n]*)"', code) if NAME.fullmatch(word))
+
+
+# Reserved: the words of the grammar (read from it, so that a new keyword is reserved the
+# day it is written there), but the place words; and the names with a meaning. No fact,
+# metric, payment, deliverable, split or bound name may be one of them.
+KEYWORDS = (grammar_words(grammar_text()) - PLACE_WORDS) | NAMES_WITH_MEANING
 # The words a declaration starts with, at the top of a file (the grammar's `item`).
 DECLARATIONS = ("contract", "fact", "metric", "goal", "split", "payment", "example")
 # The units of a span of the calendar (`18 months`), each in its canonical, plural spelling.
