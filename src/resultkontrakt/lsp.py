@@ -7,17 +7,22 @@ names (definitions, uses, hover, outline, completion).
 
 Documents are synchronised whole: each change sends the full text, which is read and checked
 again, and its problems published.
+
+pygls is repaired where it grows without end (`RkProtocol`).
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from typing import BinaryIO
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from .errors import Problem, Span
 from .escape import visible
@@ -72,11 +77,33 @@ def _file_name(uri: str) -> str:
     return path.rsplit("/", 1)[-1] or uri
 
 
+class RkProtocol(LanguageServerProtocol):
+    """pygls's protocol, where pygls 2.1 does not keep to its memory.
+
+    - Every notification's handler left its finished future behind, about 2 KB a keystroke.
+    """
+
+    def _execute_handler(self, msg_id: Any, handler: Any, callback: Callable[[Future[Any]], None],
+                         args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None) -> None:
+        # pygls keeps the future of each handler it runs as a generator (its own didOpen,
+        # didChange, didClose...), a coroutine or in a thread until a response is sent for it;
+        # a notification gets none, so they stayed forever.
+        def done(future: Future[Any]) -> None:
+            if self._request_futures.get(msg_id) is future:
+                del self._request_futures[msg_id]
+            callback(future)
+
+        super()._execute_handler(msg_id, handler, done, args, kwargs)
+
+
 class RkServer(LanguageServer):
     """The server, and what it read of each open document."""
 
+    protocol: RkProtocol
+
     def __init__(self) -> None:
-        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=RkProtocol)
         self.documents: dict[str, Open] = {}
         # Each document's loader keeps what its declarations were read as, for the next keystroke.
         self.loaders: dict[str, IncrementalLoader] = {}
