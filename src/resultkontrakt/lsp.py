@@ -8,21 +8,26 @@ names (definitions, uses, hover, outline, completion).
 Documents are synchronised whole: each change sends the full text, which is read and checked
 again, and its problems published.
 
-pygls is repaired where it grows without end (`RkProtocol`).
+pygls is repaired where it breaks the protocol or grows without end (`RkProtocol`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from concurrent.futures import Future
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+import cattrs
+from cattrs.v import format_exception
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol.json_rpc import RPCRequest
 
 from .errors import Problem, Span
 from .escape import visible
@@ -32,6 +37,8 @@ from .lsp_document import (
     semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
+from .records import Record, record
+from .wording import ENGLISH
 
 NAME = "rk"
 logger = logging.getLogger(__name__)
@@ -77,11 +84,70 @@ def _file_name(uri: str) -> str:
     return path.rsplit("/", 1)[-1] or uri
 
 
-class RkProtocol(LanguageServerProtocol):
-    """pygls's protocol, where pygls 2.1 does not keep to its memory.
+@record
+class _Unreadable(Record):
+    """A message whose params could not be read: a request is answered with the reason."""
 
+    id: int | str | None  # None for a notification, which has no answer
+    method: str
+    reason: str
+
+    def said(self) -> str:
+        return ENGLISH.phrase("problem.lsp.params", method=self.method, detail=self.reason)
+
+
+class _Said(logging.Filter):
+    """pygls logs a traceback for each message whose params it cannot read; `RkProtocol` says
+    what is wrong with it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Unable to deserialize message")
+
+
+class RkProtocol(LanguageServerProtocol):
+    """pygls's protocol, where pygls 2.1 keeps neither to the specification nor to its memory.
+
+    - A request whose params cannot be read (a negative line) was never answered: it gets
+      InvalidParams, saying what is wrong; such a notification is said in a message. The log
+      says it in a line, not a traceback.
+    - Requests after `shutdown` were dropped in silence: they get InvalidRequest.
+    - `exit` ended the process with 0 whether or not `shutdown` came first: `exit_code` keeps
+      1 or 0 for `serve` to return.
     - Every notification's handler left its finished future behind, about 2 KB a keystroke.
     """
+
+    exit_code = 0  # what the process ends with when the editor closes the stream without `exit`
+
+    def structure_message(self, data: Any) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if not isinstance(data, dict) or "method" not in data:
+                raise
+            unreadable = _Unreadable(data.get("id"), str(data["method"]), _reason(error))
+            logger.warning("%s", unreadable.said())
+            return unreadable
+
+    def handle_message(self, message: Any) -> None:
+        unreadable = message if isinstance(message, _Unreadable) else None
+        is_request = isinstance(message, RPCRequest) or (unreadable is not None and unreadable.id is not None)
+        if is_request and self._shutdown and message.method != lsp.EXIT:
+            self._refuse(message.id, lsp.ErrorCodes.InvalidRequest, ENGLISH.phrase("problem.lsp.shut-down"))
+        elif unreadable is not None and unreadable.id is not None:
+            self._refuse(unreadable.id, lsp.ErrorCodes.InvalidParams, unreadable.said())
+        elif unreadable is not None:  # a change left out: say so, as what the editor shows may be stale
+            self.notify(lsp.WINDOW_SHOW_MESSAGE,
+                        lsp.ShowMessageParams(lsp.MessageType.Warning, f"rk lsp: {unreadable.said()}"))
+        else:
+            super().handle_message(message)
+
+    def _refuse(self, msg_id: int | str, code: lsp.ErrorCodes, message: str) -> None:
+        self._send_response(msg_id, error=lsp.ResponseError(code=code, message=message))
+
+    @lsp_method(lsp.EXIT)
+    def lsp_exit(self, *args: Any) -> Generator[Any, Any, None]:
+        self.exit_code = 0 if self._shutdown else 1
+        yield from super().lsp_exit(*args)
 
     def _execute_handler(self, msg_id: Any, handler: Any, callback: Callable[[Future[Any]], None],
                          args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None) -> None:
@@ -94,6 +160,26 @@ class RkProtocol(LanguageServerProtocol):
             callback(future)
 
         super()._execute_handler(msg_id, handler, done, args, kwargs)
+
+
+def _reason(error: JsonRpcException) -> str:
+    """What is wrong with a request's params, and where: `... but was -1. (at $.params.position)`."""
+    cause = error.__cause__
+    if not isinstance(cause, cattrs.BaseValidationError):
+        return str(error.message)
+
+    def said(exception: BaseException, type_: type | None) -> str:
+        # lsprotocol's own checks (a position's numbers) say best what they found
+        return str(exception) if isinstance(exception, ValueError) and type_ is None else \
+            format_exception(exception, type_)
+
+    found = cattrs.transform_error(cause, format_exception=said)
+    return "; ".join(f"{what} (at {_as_sent(where)})" for what, _, where in (each.rpartition(" @ ") for each in found))
+
+
+def _as_sent(path: str) -> str:
+    """A path of lsprotocol's attributes as the message names its fields: `text_document` is `textDocument`."""
+    return re.sub(r"_([a-z])", lambda letter: letter.group(1).upper(), path)
 
 
 class RkServer(LanguageServer):
@@ -314,7 +400,11 @@ def _item(document: Open, candidate: Candidate, number: int) -> lsp.CompletionIt
     return item
 
 
-def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
-    """Serve editors over `stdin` and `stdout` until the editor says `exit`."""
+def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
+    """Serve editors over `stdin` and `stdout` until the editor says `exit`; the status to end
+    with: 1 where the editor did not ask to shut down first."""
     logging.basicConfig(level=logging.WARNING, format="rk lsp: %(levelname)s: %(message)s")
-    server().start_io(stdin, stdout)
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_Said())
+    ls = server()
+    ls.start_io(stdin, stdout)
+    return ls.protocol.exit_code

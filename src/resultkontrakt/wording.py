@@ -466,6 +466,8 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.file.read-back": "check the disk",
     "kind.folder": "a folder", "kind.fifo": "a named pipe", "kind.device": "a device",
     "kind.socket": "a socket", "kind.other": "not a regular file",
+    "problem.lsp.params": "{method}: the params are not as the protocol has them: {detail}",
+    "problem.lsp.shut-down": "the server has been shut down: it answers no more requests; send exit to end it",
     "problem.csv.invalid": "the file is not valid CSV: {detail}",
     "hint.csv.invalid": 'a cell in quotes ends with a quote, followed by the delimiter or the end of the '
                         'line; a quote inside it is written twice ("")',
@@ -690,6 +692,9 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.file.read-back": "kontrollér disken",
     "kind.folder": "en mappe", "kind.fifo": "et navngivet rør", "kind.device": "en enhed",
     "kind.socket": "en socket", "kind.other": "ikke en almindelig fil",
+    "problem.lsp.params": "{method}: params er ikke, som protokollen har dem: {detail}",
+    "problem.lsp.shut-down": "serveren er lukket ned: den svarer ikke på flere anmodninger; send exit for at "
+                             "afslutte den",
     "problem.csv.invalid": "filen er ikke gyldig CSV: {detail}",
     "hint.csv.invalid": 'en celle i anførselstegn slutter med et anførselstegn efterfulgt af skilletegnet '
                         'eller linjens slutning; et anførselstegn inde i den skrives to gange ("")',
