@@ -1,5 +1,7 @@
 """`rk lsp` keeps to the protocol and to its bounds (issue 20), driven by a real client.
 
+- A document larger than the limit is not checked as you type: one diagnostic says so at once,
+  and every request on it answers at once, empty.
 - A position outside the document gets an answer, and so does one the protocol does not allow
   (a negative line): an empty result or an error, never silence.
 - After `shutdown` a request gets InvalidRequest; `exit` ends the process with 0 after
@@ -10,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,18 +22,28 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
+from resultkontrakt.lsp import MAX_DOCUMENT_BYTES, document_limit
+
 from .conftest import DEEP, EXAMPLE
-from .lsp_client import CAPABILITIES, SERVER, opened, server_fixture
+from .lsp_client import CAPABILITIES, SERVER, changed, opened, server_fixture
 
 client = server_fixture()
 pytestmark = pytest.mark.asyncio(loop_scope="module")  # every test, in the loop the server's client runs in
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
+MiB = 2**20
 QUICKLY = 5  # seconds: a request on any document is answered well within this
 
 
 def doc(uri: str) -> lsp.TextDocumentIdentifier:
     return lsp.TextDocumentIdentifier(uri)
+
+
+def _padded(size: int, text: str = TEXT) -> str:
+    """`text` with a comment added that makes it `size` bytes in UTF-8."""
+    missing = size - len(text.encode("utf-8")) - len("\n# \n")
+    assert missing >= 0
+    return text + "\n# " + "x" * missing + "\n"
 
 
 def _asked_at(client: LanguageClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
@@ -44,6 +57,28 @@ def _asked_at(client: LanguageClient, uri: str, position: lsp.Position) -> list[
             text_document=document, position=position, context=lsp.ReferenceContext(include_declaration=True))),
         client.text_document_document_highlight_async(lsp.DocumentHighlightParams(document, position)),
     ]
+
+
+def _requests(client: LanguageClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
+    """Every request the server answers, at `position` where they take one."""
+    document = doc(uri)
+    return _asked_at(client, uri, position) + [
+        client.text_document_document_symbol_async(lsp.DocumentSymbolParams(document)),
+        client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(document)),
+        client.text_document_formatting_async(lsp.DocumentFormattingParams(
+            document, lsp.FormattingOptions(tab_size=4, insert_spaces=True))),
+    ]
+
+
+def _empty(answer: object) -> bool:
+    match answer:
+        case None | []:
+            return True
+        case lsp.CompletionList(items=items):
+            return not items
+        case lsp.SemanticTokens(data=data):
+            return not data
+    return False
 
 
 @asynccontextmanager
@@ -60,6 +95,77 @@ async def own_server(options: object = None) -> AsyncIterator[LanguageClient]:
         if started._server is not None and started._server.returncode is None:
             started._server.kill()
         await started.stop()
+
+
+# ---- a document too large to check as you type ------------------------------------------------
+
+
+async def test_a_document_over_the_limit_is_answered_at_once(client: LanguageClient) -> None:
+    uri = "file:///tmp/large.rk"
+    size = 5 * MiB if DEEP else MiB + 1
+    begun = time.monotonic()
+    diagnostics = await asyncio.wait_for(opened(client, uri, _padded(size)), QUICKLY)
+    assert len(diagnostics) == 1
+    found = diagnostics[0]
+    assert found.severity == lsp.DiagnosticSeverity.Warning and found.source == "rk"
+    assert found.code == "lsp.too-large"
+    assert found.range == lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0))
+    assert found.message == (
+        f"this document is too large to check as you type: {size} bytes, and the limit is 1048576 bytes "
+        "(1 MiB)\nhint: run `rk check` on the file, or raise the limit in the settings the editor starts "
+        "rk lsp with: \"initializationOptions\": {\"maxDocumentBytes\": "
+        f"{6_000_000 if DEEP else 2_000_000}}} (see docs/editors.md)")
+    answers = await asyncio.wait_for(asyncio.gather(*_requests(client, uri, lsp.Position(20, 8))), QUICKLY)
+    assert all(_empty(answer) for answer in answers), answers
+    assert time.monotonic() - begun < QUICKLY
+    # Cut down below the limit, it is checked again.
+    assert await changed(client, uri, TEXT) == []
+    hover = await client.text_document_hover_async(lsp.HoverParams(doc(uri), lsp.Position(46, 11)))
+    assert hover is not None and hover.contents.value.startswith("**metric** nps")
+
+
+async def test_the_limit_is_set_in_initialization_options_and_counts_bytes() -> None:
+    async with own_server({"maxDocumentBytes": 20_000}) as own:
+        uri = "file:///tmp/limited.rk"
+        # 20,000 bytes, though fewer characters: `æ` is two bytes in UTF-8.
+        at_the_limit = _padded(20_000, TEXT + "# " + "æ" * 4_000 + "\n")
+        assert len(at_the_limit) < 20_000 == len(at_the_limit.encode("utf-8"))
+        assert await opened(own, uri, at_the_limit) == []
+        over = await changed(own, uri, at_the_limit + " ")
+        assert [d.message.split("\n")[0] for d in over] == [
+            "this document is too large to check as you type: 20001 bytes, and the limit is 20000 bytes "
+            "(19.5 KiB)"]
+        assert "{\"maxDocumentBytes\": 1000000}" in over[0].message
+        answers = await asyncio.wait_for(asyncio.gather(*_requests(own, uri, lsp.Position(46, 11))), QUICKLY)
+        assert all(_empty(answer) for answer in answers), answers
+        assert own.messages == []
+
+
+async def test_a_limit_that_is_not_a_number_of_bytes_is_said_and_the_default_kept() -> None:
+    async with own_server({"maxDocumentBytes": "2M"}) as own:
+        assert await opened(own, "file:///tmp/default-limit.rk", _padded(MiB)) == []
+        over = await changed(own, "file:///tmp/default-limit.rk", _padded(MiB + 1))
+        assert [d.code for d in over] == ["lsp.too-large"]
+        assert [(m.type, m.message) for m in own.messages] == [(
+            lsp.MessageType.Warning,
+            'rk lsp: the setting maxDocumentBytes is the text "2M", not a whole number of bytes above 0; '
+            "documents of up to 1048576 bytes (1 MiB) are checked as you type\n"
+            'hint: write a whole number of bytes, e.g. "maxDocumentBytes": 5000000')]
+
+
+@pytest.mark.parametrize(("given", "got"), [(0, "0"), (-5, "-5"), ("big", 'the text "big"'), (True, "true"),
+                                            (1.5, "1.5"), ([], "a list")])
+async def test_each_limit_that_is_not_a_number_of_bytes_is_named(given: object, got: str) -> None:
+    limit, problem = document_limit({"maxDocumentBytes": given})
+    assert limit == MAX_DOCUMENT_BYTES
+    assert problem is not None and problem.message.startswith(f"the setting maxDocumentBytes is {got}, not ")
+
+
+@pytest.mark.parametrize(("options", "limit"), [
+    (None, MAX_DOCUMENT_BYTES), ({}, MAX_DOCUMENT_BYTES), ({"maxDocumentBytes": None}, MAX_DOCUMENT_BYTES),
+    ("other", MAX_DOCUMENT_BYTES), ({"maxDocumentBytes": 5}, 5), ({"maxDocumentBytes": 2e6}, 2_000_000)])
+async def test_a_limit_that_is_a_number_of_bytes_is_taken(options: object, limit: int) -> None:
+    assert document_limit(options) == (limit, None)
 
 
 # ---- positions --------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ through a syntax error, highlighting, layout) and `navigate.py` answers question
 names (definitions, uses, hover, outline, completion).
 
 Documents are synchronised whole: each change sends the full text, which is read and checked
-again, and its problems published.
+again, and its problems published. A document larger than the limit (`MAX_DOCUMENT_BYTES`, or
+what the editor sets in `initializationOptions`) is not read: one warning says so, and requests
+on it get empty answers.
 
 pygls is repaired where it breaks the protocol or grows without end (`RkProtocol`).
 """
@@ -31,17 +33,26 @@ from pygls.protocol.json_rpc import RPCRequest
 
 from .errors import Problem, Span
 from .escape import visible
+from .files import size_text
 from .incremental import IncrementalLoader
 from .lsp_document import (
     TOKEN_MODIFIERS, TOKEN_TYPES, Checked, EditorText, Position, declaration_at, formatted, internal,
     semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
-from .records import Record, record
+from .reasons import describe, problem
+from .records import Record, changed, record
 from .wording import ENGLISH
 
 NAME = "rk"
 logger = logging.getLogger(__name__)
+
+# A larger document is not checked as you type. Reading one costs about 4 s a MiB, and far more
+# with errors in it (a 5 MiB contract took 21 s before its first problems, 270 s with unknown
+# names in it, and 600 MiB), while the editor waits for every answer; contracts are 10-20 KiB.
+# `rk check` reads larger files.
+MAX_DOCUMENT_BYTES = 2**20
+LIMIT_OPTION = "maxDocumentBytes"  # the key in `initializationOptions` that sets another limit
 
 _SYMBOLS = {"contract": lsp.SymbolKind.Namespace, "fact": lsp.SymbolKind.Variable,
             "metric": lsp.SymbolKind.Function, "payment": lsp.SymbolKind.Constant,
@@ -193,6 +204,14 @@ class RkServer(LanguageServer):
         self.documents: dict[str, Open] = {}
         # Each document's loader keeps what its declarations were read as, for the next keystroke.
         self.loaders: dict[str, IncrementalLoader] = {}
+        self.max_bytes = MAX_DOCUMENT_BYTES
+        self.too_large: set[str] = set()  # the documents not read, for their size
+
+    def configure(self, options: object) -> None:
+        """Take the settings the editor gives in `initializationOptions`, saying what is wrong."""
+        self.max_bytes, wrong = document_limit(options)
+        if wrong is not None:
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"rk lsp: {_said(wrong)}"))
 
     def encoding(self) -> str:
         found = self.workspace.position_encoding
@@ -202,7 +221,10 @@ class RkServer(LanguageServer):
         return self.loaders.setdefault(uri, IncrementalLoader())
 
     def opened(self, uri: str) -> Open | None:
-        """The open document at `uri`, read again if its text changed since."""
+        """The open document at `uri`, read again if its text changed since; None where it is
+        not open or too large to read."""
+        if uri in self.too_large:
+            return None
         current = self.documents.get(uri)
         held = self.workspace.text_documents.get(unquote(uri))
         if held is None:
@@ -212,14 +234,28 @@ class RkServer(LanguageServer):
             current = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
         return current
 
+    def forget(self, uri: str) -> None:
+        self.documents.pop(uri, None)
+        self.loaders.pop(uri, None)
+        self.too_large.discard(uri)
+
     def check(self, uri: str, version: int | None) -> None:
         """Read the document again and publish its problems."""
         try:
             held = self.workspace.text_documents.get(unquote(uri))
             if held is None:
                 return
-            document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
-            diagnostics = [_diagnostic(document, problem) for problem in document.checked.problems]
+            size = len(held.source.encode("utf-8", "surrogatepass"))
+            if size > self.max_bytes:
+                self.forget(uri)
+                self.too_large.add(uri)
+                found = _too_large(_file_name(uri), size, self.max_bytes)
+                diagnostics = [_diagnostic(found, lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)))]
+            else:
+                self.too_large.discard(uri)
+                document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+                diagnostics = [_diagnostic(problem, document.range(problem.span))
+                               for problem in document.checked.problems]
         except Exception as error:  # never leave an editor without a word on its document
             logger.error("checking %s failed:\n%s", uri, traceback.format_exc())
             problem = internal(error, _file_name(uri))
@@ -239,19 +275,47 @@ def _version() -> str:
         return "unknown"
 
 
-def _diagnostic(document: Open, problem: Problem) -> lsp.Diagnostic:
+def _diagnostic(found: Problem, range_: lsp.Range) -> lsp.Diagnostic:
     """A problem as the editor shows it: its hint on a line of its own."""
-    message = visible(problem.message)
-    if problem.hint:
-        message += f"\nhint: {visible(problem.hint)}"
-    severity = lsp.DiagnosticSeverity.Error if problem.is_error else lsp.DiagnosticSeverity.Warning
-    return lsp.Diagnostic(range=document.range(problem.span), message=message, severity=severity,
-                          code=problem.code, source=NAME)
+    severity = lsp.DiagnosticSeverity.Error if found.is_error else lsp.DiagnosticSeverity.Warning
+    return lsp.Diagnostic(range=range_, message=_said(found), severity=severity, code=found.code, source=NAME)
+
+
+def _said(found: Problem) -> str:
+    message = visible(found.message)
+    return message + f"\nhint: {visible(found.hint)}" if found.hint else message
+
+
+def document_limit(options: object) -> tuple[int, Problem | None]:
+    """The largest document to check as you type, in bytes of UTF-8, as the editor's
+    `initializationOptions` set it; and what is wrong with the setting, if anything is."""
+    given = options.get(LIMIT_OPTION) if isinstance(options, dict) else None
+    if given is None:
+        return MAX_DOCUMENT_BYTES, None
+    whole = (isinstance(given, int) and not isinstance(given, bool)) or \
+        (isinstance(given, float) and given.is_integer())
+    if whole and given > 0:
+        return int(given), None
+    return MAX_DOCUMENT_BYTES, problem("lsp.limit", option=LIMIT_OPTION, got=describe(given),
+                                       limit=MAX_DOCUMENT_BYTES, limit_text=size_text(MAX_DOCUMENT_BYTES))
+
+
+def _too_large(source: str, size: int, limit: int) -> Problem:
+    """The warning on a document not checked for its size. It suggests a limit that lets it in,
+    a round number of bytes."""
+    wanted = (size // 1_000_000 + 1) * 1_000_000
+    found = problem("lsp.too-large", Span.point(source, 1, 1), size=size, limit=limit,
+                    limit_text=size_text(limit), option=LIMIT_OPTION, wanted=wanted)
+    return changed(found, severity="warning")
 
 
 def server() -> RkServer:
     """A language server for `.rk` contracts, its features registered."""
     ls = RkServer()
+
+    @ls.feature(lsp.INITIALIZE)
+    def initialize(ls: RkServer, params: lsp.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -263,8 +327,7 @@ def server() -> RkServer:
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RkServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        ls.documents.pop(params.text_document.uri, None)
-        ls.loaders.pop(params.text_document.uri, None)
+        ls.forget(params.text_document.uri)
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
