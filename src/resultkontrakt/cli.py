@@ -489,8 +489,7 @@ def _lsp(args: argparse.Namespace) -> int:
         return USAGE
     # The protocol goes over the real streams, as bytes, never through the escaping above.
     stdout = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
-    serve(sys.stdin.buffer, stdout.buffer)
-    return OK
+    return serve(sys.stdin.buffer, stdout.buffer)
 
 
 def _print_error(exc: RkError) -> None:

@@ -6,30 +6,53 @@ through a syntax error, highlighting, layout) and `navigate.py` answers question
 names (definitions, uses, hover, outline, completion).
 
 Documents are synchronised whole: each change sends the full text, which is read and checked
-again, and its problems published.
+again, and its problems published. A document larger than the limit (`MAX_DOCUMENT_BYTES`, or
+what the editor sets in `initializationOptions`) is not read: one warning says so, and requests
+on it get empty answers.
+
+pygls is repaired where it breaks the protocol or grows without end (`RkProtocol`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import traceback
-from typing import BinaryIO
+from collections.abc import Callable, Generator
+from concurrent.futures import Future
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+import cattrs
+from cattrs.v import format_exception
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol.json_rpc import RPCRequest
 
 from .errors import Problem, Span
 from .escape import visible
+from .files import size_text
 from .incremental import IncrementalLoader
 from .lsp_document import (
     TOKEN_MODIFIERS, TOKEN_TYPES, Checked, EditorText, Position, declaration_at, formatted, internal,
     semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
+from .reasons import describe, problem
+from .records import Record, changed, record
+from .wording import ENGLISH
 
 NAME = "rk"
 logger = logging.getLogger(__name__)
+
+# A larger document is not checked as you type. Reading one costs about 4 s a MiB, and far more
+# with errors in it (a 5 MiB contract took 21 s before its first problems, 270 s with unknown
+# names in it, and 600 MiB), while the editor waits for every answer; contracts are 10-20 KiB.
+# `rk check` reads larger files.
+MAX_DOCUMENT_BYTES = 2**20
+LIMIT_OPTION = "maxDocumentBytes"  # the key in `initializationOptions` that sets another limit
 
 _SYMBOLS = {"contract": lsp.SymbolKind.Namespace, "fact": lsp.SymbolKind.Variable,
             "metric": lsp.SymbolKind.Function, "payment": lsp.SymbolKind.Constant,
@@ -72,14 +95,123 @@ def _file_name(uri: str) -> str:
     return path.rsplit("/", 1)[-1] or uri
 
 
+@record
+class _Unreadable(Record):
+    """A message whose params could not be read: a request is answered with the reason."""
+
+    id: int | str | None  # None for a notification, which has no answer
+    method: str
+    reason: str
+
+    def said(self) -> str:
+        return ENGLISH.phrase("problem.lsp.params", method=self.method, detail=self.reason)
+
+
+class _Said(logging.Filter):
+    """pygls logs a traceback for each message whose params it cannot read; `RkProtocol` says
+    what is wrong with it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Unable to deserialize message")
+
+
+class RkProtocol(LanguageServerProtocol):
+    """pygls's protocol, where pygls 2.1 keeps neither to the specification nor to its memory.
+
+    - A request whose params cannot be read (a negative line) was never answered: it gets
+      InvalidParams, saying what is wrong; such a notification is said in a message. The log
+      says it in a line, not a traceback.
+    - Requests after `shutdown` were dropped in silence: they get InvalidRequest.
+    - `exit` ended the process with 0 whether or not `shutdown` came first: `exit_code` keeps
+      1 or 0 for `serve` to return.
+    - Every notification's handler left its finished future behind, about 2 KB a keystroke.
+    """
+
+    exit_code = 0  # what the process ends with when the editor closes the stream without `exit`
+
+    def structure_message(self, data: Any) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if not isinstance(data, dict) or "method" not in data:
+                raise
+            unreadable = _Unreadable(data.get("id"), str(data["method"]), _reason(error))
+            logger.warning("%s", unreadable.said())
+            return unreadable
+
+    def handle_message(self, message: Any) -> None:
+        unreadable = message if isinstance(message, _Unreadable) else None
+        is_request = isinstance(message, RPCRequest) or (unreadable is not None and unreadable.id is not None)
+        if is_request and self._shutdown and message.method != lsp.EXIT:
+            self._refuse(message.id, lsp.ErrorCodes.InvalidRequest, ENGLISH.phrase("problem.lsp.shut-down"))
+        elif unreadable is not None and unreadable.id is not None:
+            self._refuse(unreadable.id, lsp.ErrorCodes.InvalidParams, unreadable.said())
+        elif unreadable is not None:  # a change left out: say so, as what the editor shows may be stale
+            self.notify(lsp.WINDOW_SHOW_MESSAGE,
+                        lsp.ShowMessageParams(lsp.MessageType.Warning, f"rk lsp: {unreadable.said()}"))
+        else:
+            super().handle_message(message)
+
+    def _refuse(self, msg_id: int | str, code: lsp.ErrorCodes, message: str) -> None:
+        self._send_response(msg_id, error=lsp.ResponseError(code=code, message=message))
+
+    @lsp_method(lsp.EXIT)
+    def lsp_exit(self, *args: Any) -> Generator[Any, Any, None]:
+        self.exit_code = 0 if self._shutdown else 1
+        yield from super().lsp_exit(*args)
+
+    def _execute_handler(self, msg_id: Any, handler: Any, callback: Callable[[Future[Any]], None],
+                         args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None) -> None:
+        # pygls keeps the future of each handler it runs as a generator (its own didOpen,
+        # didChange, didClose...), a coroutine or in a thread until a response is sent for it;
+        # a notification gets none, so they stayed forever.
+        def done(future: Future[Any]) -> None:
+            if self._request_futures.get(msg_id) is future:
+                del self._request_futures[msg_id]
+            callback(future)
+
+        super()._execute_handler(msg_id, handler, done, args, kwargs)
+
+
+def _reason(error: JsonRpcException) -> str:
+    """What is wrong with a request's params, and where: `... but was -1. (at $.params.position)`."""
+    cause = error.__cause__
+    if not isinstance(cause, cattrs.BaseValidationError):
+        return str(error.message)
+
+    def said(exception: BaseException, type_: type | None) -> str:
+        # lsprotocol's own checks (a position's numbers) say best what they found
+        return str(exception) if isinstance(exception, ValueError) and type_ is None else \
+            format_exception(exception, type_)
+
+    found = cattrs.transform_error(cause, format_exception=said)
+    return "; ".join(f"{what} (at {_as_sent(where)})" for what, _, where in (each.rpartition(" @ ") for each in found))
+
+
+def _as_sent(path: str) -> str:
+    """A path of lsprotocol's attributes as the message names its fields: `text_document` is `textDocument`."""
+    return re.sub(r"_([a-z])", lambda letter: letter.group(1).upper(), path)
+
+
 class RkServer(LanguageServer):
     """The server, and what it read of each open document."""
 
+    protocol: RkProtocol
+
     def __init__(self) -> None:
-        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=RkProtocol)
         self.documents: dict[str, Open] = {}
         # Each document's loader keeps what its declarations were read as, for the next keystroke.
         self.loaders: dict[str, IncrementalLoader] = {}
+        self.max_bytes = MAX_DOCUMENT_BYTES
+        self.too_large: set[str] = set()  # the documents not read, for their size
+
+    def configure(self, options: object) -> None:
+        """Take the settings the editor gives in `initializationOptions`, saying what is wrong."""
+        self.max_bytes, wrong = document_limit(options)
+        if wrong is not None:
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"rk lsp: {_said(wrong)}"))
 
     def encoding(self) -> str:
         found = self.workspace.position_encoding
@@ -89,7 +221,10 @@ class RkServer(LanguageServer):
         return self.loaders.setdefault(uri, IncrementalLoader())
 
     def opened(self, uri: str) -> Open | None:
-        """The open document at `uri`, read again if its text changed since."""
+        """The open document at `uri`, read again if its text changed since; None where it is
+        not open or too large to read."""
+        if uri in self.too_large:
+            return None
         current = self.documents.get(uri)
         held = self.workspace.text_documents.get(unquote(uri))
         if held is None:
@@ -99,14 +234,28 @@ class RkServer(LanguageServer):
             current = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
         return current
 
+    def forget(self, uri: str) -> None:
+        self.documents.pop(uri, None)
+        self.loaders.pop(uri, None)
+        self.too_large.discard(uri)
+
     def check(self, uri: str, version: int | None) -> None:
         """Read the document again and publish its problems."""
         try:
             held = self.workspace.text_documents.get(unquote(uri))
             if held is None:
                 return
-            document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
-            diagnostics = [_diagnostic(document, problem) for problem in document.checked.problems]
+            size = len(held.source.encode("utf-8", "surrogatepass"))
+            if size > self.max_bytes:
+                self.forget(uri)
+                self.too_large.add(uri)
+                found = _too_large(_file_name(uri), size, self.max_bytes)
+                diagnostics = [_diagnostic(found, lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)))]
+            else:
+                self.too_large.discard(uri)
+                document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+                diagnostics = [_diagnostic(problem, document.range(problem.span))
+                               for problem in document.checked.problems]
         except Exception as error:  # never leave an editor without a word on its document
             logger.error("checking %s failed:\n%s", uri, traceback.format_exc())
             problem = internal(error, _file_name(uri))
@@ -126,19 +275,47 @@ def _version() -> str:
         return "unknown"
 
 
-def _diagnostic(document: Open, problem: Problem) -> lsp.Diagnostic:
+def _diagnostic(found: Problem, range_: lsp.Range) -> lsp.Diagnostic:
     """A problem as the editor shows it: its hint on a line of its own."""
-    message = visible(problem.message)
-    if problem.hint:
-        message += f"\nhint: {visible(problem.hint)}"
-    severity = lsp.DiagnosticSeverity.Error if problem.is_error else lsp.DiagnosticSeverity.Warning
-    return lsp.Diagnostic(range=document.range(problem.span), message=message, severity=severity,
-                          code=problem.code, source=NAME)
+    severity = lsp.DiagnosticSeverity.Error if found.is_error else lsp.DiagnosticSeverity.Warning
+    return lsp.Diagnostic(range=range_, message=_said(found), severity=severity, code=found.code, source=NAME)
+
+
+def _said(found: Problem) -> str:
+    message = visible(found.message)
+    return message + f"\nhint: {visible(found.hint)}" if found.hint else message
+
+
+def document_limit(options: object) -> tuple[int, Problem | None]:
+    """The largest document to check as you type, in bytes of UTF-8, as the editor's
+    `initializationOptions` set it; and what is wrong with the setting, if anything is."""
+    given = options.get(LIMIT_OPTION) if isinstance(options, dict) else None
+    if given is None:
+        return MAX_DOCUMENT_BYTES, None
+    whole = (isinstance(given, int) and not isinstance(given, bool)) or \
+        (isinstance(given, float) and given.is_integer())
+    if whole and given > 0:
+        return int(given), None
+    return MAX_DOCUMENT_BYTES, problem("lsp.limit", option=LIMIT_OPTION, got=describe(given),
+                                       limit=MAX_DOCUMENT_BYTES, limit_text=size_text(MAX_DOCUMENT_BYTES))
+
+
+def _too_large(source: str, size: int, limit: int) -> Problem:
+    """The warning on a document not checked for its size. It suggests a limit that lets it in,
+    a round number of bytes."""
+    wanted = (size // 1_000_000 + 1) * 1_000_000
+    found = problem("lsp.too-large", Span.point(source, 1, 1), size=size, limit=limit,
+                    limit_text=size_text(limit), option=LIMIT_OPTION, wanted=wanted)
+    return changed(found, severity="warning")
 
 
 def server() -> RkServer:
     """A language server for `.rk` contracts, its features registered."""
     ls = RkServer()
+
+    @ls.feature(lsp.INITIALIZE)
+    def initialize(ls: RkServer, params: lsp.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -150,8 +327,7 @@ def server() -> RkServer:
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RkServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        ls.documents.pop(params.text_document.uri, None)
-        ls.loaders.pop(params.text_document.uri, None)
+        ls.forget(params.text_document.uri)
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
@@ -287,7 +463,11 @@ def _item(document: Open, candidate: Candidate, number: int) -> lsp.CompletionIt
     return item
 
 
-def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
-    """Serve editors over `stdin` and `stdout` until the editor says `exit`."""
+def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
+    """Serve editors over `stdin` and `stdout` until the editor says `exit`; the status to end
+    with: 1 where the editor did not ask to shut down first."""
     logging.basicConfig(level=logging.WARNING, format="rk lsp: %(levelname)s: %(message)s")
-    server().start_io(stdin, stdout)
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_Said())
+    ls = server()
+    ls.start_io(stdin, stdout)
+    return ls.protocol.exit_code

@@ -486,6 +486,15 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.file.read-back": "check the disk",
     "kind.folder": "a folder", "kind.fifo": "a named pipe", "kind.device": "a device",
     "kind.socket": "a socket", "kind.other": "not a regular file",
+    "problem.lsp.too-large": "this document is too large to check as you type: {size} bytes, and the limit "
+                             "is {limit} bytes ({limit_text})",
+    "hint.lsp.too-large": "run `rk check` on the file, or raise the limit in the settings the editor starts "
+                          "rk lsp with: \"initializationOptions\": {{\"{option}\": {wanted}}} (see docs/editors.md)",
+    "problem.lsp.limit": "the setting {option} is {got}, not a whole number of bytes above 0; documents of up "
+                         "to {limit} bytes ({limit_text}) are checked as you type",
+    "hint.lsp.limit": "write a whole number of bytes, e.g. \"{option}\": 5000000",
+    "problem.lsp.params": "{method}: the params are not as the protocol has them: {detail}",
+    "problem.lsp.shut-down": "the server has been shut down: it answers no more requests; send exit to end it",
     "problem.csv.invalid": "the file is not valid CSV: {detail}",
     "hint.csv.invalid": 'a cell in quotes ends with a quote, followed by the delimiter or the end of the '
                         'line; a quote inside it is written twice ("")',
@@ -721,6 +730,16 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.file.read-back": "kontrollér disken",
     "kind.folder": "en mappe", "kind.fifo": "et navngivet rør", "kind.device": "en enhed",
     "kind.socket": "en socket", "kind.other": "ikke en almindelig fil",
+    "problem.lsp.too-large": "dokumentet er for stort til at blive tjekket, mens du skriver: {size} byte, og "
+                             "grænsen er {limit} byte ({limit_text})",
+    "hint.lsp.too-large": "kør `rk check` på filen, eller hæv grænsen i de indstillinger, editoren starter "
+                          "rk lsp med: \"initializationOptions\": {{\"{option}\": {wanted}}} (se docs/editors.md)",
+    "problem.lsp.limit": "indstillingen {option} er {got}, ikke et helt antal byte over 0; dokumenter på op til "
+                         "{limit} byte ({limit_text}) tjekkes, mens du skriver",
+    "hint.lsp.limit": "skriv et helt antal byte, fx \"{option}\": 5000000",
+    "problem.lsp.params": "{method}: params er ikke, som protokollen har dem: {detail}",
+    "problem.lsp.shut-down": "serveren er lukket ned: den svarer ikke på flere anmodninger; send exit for at "
+                             "afslutte den",
     "problem.csv.invalid": "filen er ikke gyldig CSV: {detail}",
     "hint.csv.invalid": 'en celle i anførselstegn slutter med et anførselstegn efterfulgt af skilletegnet '
                         'eller linjens slutning; et anførselstegn inde i den skrives to gange ("")',
