@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 from fractions import Fraction
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from resultkontrakt import workbook
 from resultkontrakt.reasons import message
 from resultkontrakt.wording import DANISH
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS
+from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -95,6 +96,29 @@ def with_results(path: Path, results: dict[str, str | None]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+
+
+def rewritten(path: Path, edit: Callable[[str], str], part: str = "xl/worksheets/sheet1.xml",
+              more: dict[str, bytes] | None = None) -> Path:
+    """The workbook with one part's XML edited, as other writers write it (openpyxl writes rows
+    and cells in order, each named), and `more` parts added."""
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members[part] = edit(members[part].decode("utf-8")).encode("utf-8")
+    members.update(more or {})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def refused_before_openpyxl_reads(monkeypatch: pytest.MonkeyPatch, facts: Path) -> rk.Problem:
+    """The one problem with `facts`, found before openpyxl is given the workbook: what openpyxl
+    would do with it is what the limits are there to bound."""
+    def unbounded(*args: object, **keywords: object) -> None:  # fails the test, whatever catches errors
+        pytest.fail("openpyxl was given a workbook that should have been refused")
+    monkeypatch.setattr(openpyxl, "load_workbook", unbounded)
+    return only_problem(facts)
 
 
 # ---- reading a sheet ------------------------------------------------------------------------
@@ -229,6 +253,66 @@ def test_a_table_reads_names_and_values_and_refuses_a_name_given_twice(tmp_path)
     assert problem.message == 'Svar!A5: "Morsø" appears twice in the column "kommune"'
 
 
+# ---- rows and cells as the sheet lists them ---------------------------------------------------
+
+ORDERED = [["id", "tal"], ["S1", 1], ["S2", 2], ["S3", 3]]
+ROW_2 = re.compile(r'<row r="2">.*?</row>')
+ROW_3 = re.compile(r'<row r="3">.*?</row>')
+
+
+def _swapped_rows(xml: str) -> str:
+    two, three = ROW_2.search(xml), ROW_3.search(xml)
+    assert two and three
+    return xml.replace(two[0] + three[0], three[0] + two[0])
+
+
+@pytest.mark.parametrize(("edit", "words", "place"), [
+    (_swapped_rows, 'the sheet "Svar" lists row 2 after row 3', (2, 1)),
+    (lambda xml: xml.replace('<row r="3">', '<row r="2">'), 'the sheet "Svar" lists row 2 twice', (2, 1)),
+    (lambda xml: xml.replace('<c r="A2" t="inlineStr"><is><t>S1</t></is></c><c r="B2" t="n"><v>1</v></c>',
+                             '<c r="B2" t="n"><v>1</v></c><c r="A2" t="inlineStr"><is><t>S1</t></is></c>'),
+     'the sheet "Svar" lists the cell A2 after B2', (2, 1)),
+    (lambda xml: xml.replace('<c r="B2" t="n">', '<c r="A2" t="n">'), 'the sheet "Svar" lists the cell A2 twice',
+     (2, 1)),
+    (lambda xml: xml.replace('<c r="B3" t="n">', '<c r="B5" t="n">'), 'the sheet "Svar" lists the cell B5 in row 3',
+     (5, 2)),
+])
+def test_rows_and_cells_out_of_order_are_refused_rather_than_some_left_out(tmp_path, edit, words, place):
+    # openpyxl, reading a sheet as a stream, drops a row listed after a later one, and a cell
+    # listed after a later one in its row: the answers would be read without a word.
+    rewritten(workbook_file(tmp_path, ORDERED), edit)
+    problem = only_problem(facts_file(tmp_path, tal=column("tal")))
+    assert problem.message == words
+    assert "open the workbook in a spreadsheet and save it again" in problem.hint
+    assert (problem.span.line, problem.span.column) == place
+    assert message(problem, DANISH).startswith('arket "Svar" har ')
+
+
+def test_rows_and_cells_without_their_names_are_numbered_as_they_come(tmp_path):
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1], ["S2", 11], ["S3", 3]])
+    rewritten(path, lambda xml: re.sub(r' r="[A-Z]*[0-9]+"', "", xml))
+    assert ' r="' not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    supplied = checked(facts_file(tmp_path, anbefaling=column("tal")))
+    [problem] = supplied.problems
+    assert problem.message == 'Svar!B3: column "tal": 11 is outside its range 0 .. 10'
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1], ["S2", 2], ["S3", 3]])
+    rewritten(path, lambda xml: re.sub(r' r="[A-Z]*[0-9]+"', "", xml))
+    assert checked(tmp_path / "facts.json").values["anbefaling"] == (1, 2, 3)
+
+
+def test_a_sheet_out_of_order_matters_only_when_it_is_read(tmp_path):
+    path = workbook_file(tmp_path, ORDERED)
+    book = openpyxl.load_workbook(path)
+    other = book.create_sheet("Noter")
+    for row in ORDERED:
+        other.append(row)
+    book.save(path)
+    rewritten(path, _swapped_rows, part="xl/worksheets/sheet2.xml")
+    assert checked(facts_file(tmp_path, tal=column("tal"))).values["tal"] == (1, 2, 3)
+    problem = only_problem(facts_file(tmp_path, tal=column("tal", sheet="Noter")))
+    assert problem.message == 'the sheet "Noter" lists row 2 after row 3'
+
+
 # ---- formulas --------------------------------------------------------------------------------
 
 
@@ -321,12 +405,13 @@ def test_a_workbook_over_the_limit_is_refused_and_so_is_one_that_unpacks_past_it
     assert problem.message.startswith("cannot read the answers: the file is")
     assert "more than the limit of 1000 bytes" in problem.message
     packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:  # 8 MiB of zeros in 8 KiB
-        archive.writestr("xl/worksheets/sheet1.xml", bytes(8 * 2**20))
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:  # half a megabyte in half a kilobyte
+        archive.writestr("xl/worksheets/sheet1.xml", bytes(500_000))
     (tmp_path / "svar.xlsx").write_bytes(packed.getvalue())
     problem = only_problem(tmp_path / "facts.json", max_bytes=100_000)
-    assert problem.message == ("the workbook unpacks to 8 MiB, more than the limit of 390 KiB "
+    assert problem.message == ("the workbook unpacks to 488 KiB, more than the limit of 390 KiB "
                                "(four times the limit for a file)")
+    assert "--max-file-size" in problem.hint
 
 
 @pytest.mark.parametrize(("content", "hint"), [
@@ -349,6 +434,154 @@ def test_a_zip_archive_that_is_no_workbook_is_a_clear_error(tmp_path):
     (tmp_path / "svar.xlsx").write_bytes(packed.getvalue())
     assert only_problem(facts_file(tmp_path, anbefaling=column())).message == (
         "the file is not a readable .xlsx workbook")
+
+
+# ---- bounded work: a small workbook cannot make openpyxl read without end ---------------------
+
+def padding(size: int) -> dict[str, bytes]:
+    """An image that does not pack: room for XML that would pack tighter than a spreadsheet packs."""
+    return {"xl/media/image1.png": os.urandom(size)}
+
+
+def test_a_workbook_packed_tighter_than_a_spreadsheet_packs_is_refused_before_it_is_unpacked(
+        tmp_path, monkeypatch):
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml.replace("</sheetData>", "<row/>" * 500_000 + "</sheetData>"))
+    assert path.stat().st_size < 20_000  # 2.8 MiB of XML
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert re.fullmatch(r"the workbook unpacks to 2\.8 MiB, \d{3} times its own size: more than a spreadsheet "
+                        r"packs \(at most 100 times\)", problem.message)
+    assert problem.hint.startswith("this limit cannot be raised: save the workbook again")
+    assert message(problem, DANISH).startswith("projektmappen fylder 2.8 MiB udpakket")
+
+
+def test_a_workbook_that_packs_as_a_spreadsheet_packs_is_still_bounded_by_the_elements_it_holds(
+        tmp_path, monkeypatch):
+    # 300,000 rows, with an image that does not pack beside them: 37 KiB in all, unpacking 50 times.
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml.replace("</sheetData>", "<row/>" * 300_000 + "</sheetData>"),
+              more=padding(30_000))
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert re.fullmatch(r"the workbook holds more than 100000 XML elements, the most a workbook of "
+                        r"3\d\.\d KiB may hold", problem.message)
+    assert "2 XML elements for each byte of its file, and 100000 in any case" in problem.hint
+    assert "cannot be raised" in problem.hint
+
+
+def test_styles_grown_past_what_a_spreadsheet_keeps_are_refused_before_openpyxl_parses_them(
+        tmp_path, monkeypatch):
+    formats = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * 51_000
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: re.sub(r'<cellXfs count="\d+">', '<cellXfs count="1">' + formats, xml),
+              part="xl/styles.xml", more=padding(40_000))
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert problem.message == ("the workbook's styles and other parts besides its cells hold more than 50000 "
+                               "XML elements (passed in xl/styles.xml)")
+    assert "copy the answers into a new workbook" in problem.hint
+
+
+@pytest.mark.parametrize(("cells", "words"), [
+    ('<c t="inlineStr"><is><t>' + "a" * 40_000 + "</t></is></c>",
+     "the workbook holds a text of more than 32767 characters, more than a spreadsheet keeps in a cell "
+     "(in xl/worksheets/sheet1.xml)"),
+    ("<c/>" * 20_000, "a row of the workbook holds more than 16384 cells or 262144 XML elements, more than "
+                      "a spreadsheet writes in a row (xl/worksheets/sheet1.xml, row 3)"),
+    ('<c r="C3"><is>' + "<r/>" * 270_000 + "</is></c>", "a row of the workbook holds more than 16384 cells or "
+     "262144 XML elements, more than a spreadsheet writes in a row (xl/worksheets/sheet1.xml, row 3)"),
+])
+def test_a_row_or_a_text_larger_than_a_spreadsheet_writes_is_refused_before_it_is_held(
+        tmp_path, monkeypatch, cells, words):
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    # Room for the 270,000 elements of a text's runs, within the workbook's own limit.
+    rewritten(path, lambda xml: xml.replace("</sheetData>", f'<row r="3">{cells}</row></sheetData>'),
+              more=padding(150_000))
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert problem.message == words
+
+
+def test_text_past_what_the_workbook_size_allows_is_refused(tmp_path, monkeypatch):
+    rows = "".join(f'<row r="{n}"><c r="C{n}" t="inlineStr"><is><t>{"a" * 30_000}</t></is></c></row>'
+                   for n in range(3, 300))
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml.replace("</sheetData>", rows + "</sheetData>"), more=padding(100_000))
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert re.fullmatch(r"the workbook holds more than 8000000 characters of text, the most a workbook of "
+                        r"1\d\d KiB may hold", problem.message)
+
+
+def test_a_large_chart_counts_against_the_parts_read_whole_only_beside_a_chartsheet(tmp_path, monkeypatch):
+    # openpyxl parses charts only for a chartsheet; a chart in a sheet of answers is not read.
+    chart = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+             + "<c:pt/>" * 60_000 + "</c:chartSpace>").encode()
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml, more={"xl/charts/chart1.xml": chart})
+    assert checked(facts_file(tmp_path, tal=column("tal"))).values["tal"] == (1,)
+    book = openpyxl.load_workbook(path)
+    book.create_chartsheet("Diagram")
+    book.save(path)
+    rewritten(path, lambda xml: xml, more={"xl/charts/chart1.xml": chart})
+    problem = refused_before_openpyxl_reads(monkeypatch, tmp_path / "facts.json")
+    assert problem.message == ("the workbook's styles and other parts besides its cells hold more than 50000 "
+                               "XML elements (passed in xl/chartsheets/sheet1.xml)")
+
+
+def test_a_part_in_an_encoding_that_cannot_be_counted_is_no_workbook(tmp_path, monkeypatch):
+    # With lxml, openpyxl would read it, uncounted.
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml.replace('encoding="UTF-8"', 'encoding="Shift_JIS"', 1)
+              if "encoding=" in xml else '<?xml version="1.0" encoding="Shift_JIS"?>' + xml, part="xl/styles.xml")
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert problem.message == "the file is not a readable .xlsx workbook"
+
+
+def test_a_part_that_declares_entities_is_no_workbook(tmp_path, monkeypatch):
+    laughs = '<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml.replace("<worksheet", laughs + "<worksheet", 1).replace(
+        "<v>1</v>", "<v>1</v><f>&b;</f>"))
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert problem.message == "the file is not a readable .xlsx workbook"
+
+
+# What issue 20 found: 64 MiB of XML in some 100 KiB of workbook took 17 to 89 s and up to 3.9 GB.
+HOSTILE_PARTS = {
+    "many shared texts": ("xl/sharedStrings.xml", "<si><t>a</t></si>" * 4_000_000),
+    "one huge text": ("xl/sharedStrings.xml", "<si><t>" + "a" * 64 * 2**20 + "</t></si>"),
+    "a row of empty cells": ("xl/worksheets/sheet1.xml", "<row>" + "<c/>" * 16_000_000 + "</row>"),
+    "a million empty rows": ("xl/worksheets/sheet1.xml", "<row/>" * 11_000_000),
+}
+# The peak is read from /proc: getrusage would count the memory of the test that started it.
+MEASURED = """
+import json, re, time
+import resultkontrakt as rk
+contract = rk.loads('fact tal: list of optional text\\ngoal 1 "g" {{ score count(tal) >= 1 -> 100% }}')
+started = time.perf_counter()
+problems = contract.check_facts(rk.load_facts({facts!r})).problems
+took = time.perf_counter() - started
+with open("/proc/self/status") as status:
+    peak = int(re.search(r"VmHWM:\\s*(\\d+) kB", status.read())[1])
+print(json.dumps([took, peak, [problem.message for problem in problems]]))
+"""
+
+
+@pytest.mark.skipif(not DEEP, reason="builds workbooks of 64 MiB of XML: the deep profile runs it")
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads the peak of memory from /proc")
+@pytest.mark.parametrize("kind", HOSTILE_PARTS)
+def test_the_hostile_workbooks_of_issue_20_are_refused_in_bounded_time_and_memory(tmp_path, kind):
+    part, xml = HOSTILE_PARTS[kind]
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    namespace = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    whole = (f"<sst {namespace}>{xml}</sst>" if part == "xl/sharedStrings.xml"
+             else f"<worksheet {namespace}><sheetData>{xml}</sheetData></worksheet>")
+    rewritten(path, lambda _: whole, part=part) if part in zipfile.ZipFile(path).namelist() else \
+        rewritten(path, lambda xml: xml, more={part: whole.encode()})
+    assert path.stat().st_size < 400_000
+    facts = facts_file(tmp_path, tal=column("tal"))
+    done = subprocess.run([sys.executable, "-c", MEASURED.format(facts=str(facts))], capture_output=True,
+                          text=True, check=True)
+    seconds, kilobytes, problems = json.loads(done.stdout)
+    assert len(problems) == 1 and "times its own size" in problems[0]
+    assert seconds < 2 and kilobytes < 200_000, (seconds, kilobytes)
 
 
 def test_a_sheet_past_the_cells_kept_is_refused(tmp_path, monkeypatch):

@@ -534,6 +534,33 @@ PROBLEMS_EN: dict[str, str] = {
                                       "(four times the limit for a file)",
     "hint.xlsx.unpacks-too-large": "if the workbook is right, raise the limit: `--max-file-size SIZE`, or "
                                    "max_bytes= in Python",
+    "problem.xlsx.packed-too-tightly": "the workbook unpacks to {size}, {times} times its own size: more than a "
+                                       "spreadsheet packs (at most {most} times)",
+    "hint.xlsx.packed-too-tightly": "this limit cannot be raised: save the workbook again from the spreadsheet, "
+                                    "or export the answers as CSV",
+    "problem.xlsx.too-many-elements": "the workbook holds more than {limit} XML elements, the most a workbook of "
+                                      "{size} may hold",
+    "hint.xlsx.too-many-elements": "a workbook may hold {per} XML elements for each byte of its file, and {floor} "
+                                   "in any case; a spreadsheet writes fewer, and the limit cannot be raised: save "
+                                   "the workbook again from the spreadsheet, or export the answers as CSV",
+    "problem.xlsx.too-much-besides-cells": "the workbook's styles and other parts besides its cells hold more "
+                                           "than {limit} XML elements (passed in {part})",
+    "hint.xlsx.too-much-besides-cells": "this limit cannot be raised: copy the answers into a new workbook, which "
+                                        "leaves the old styles behind, or export them as CSV",
+    "problem.xlsx.text-too-long": "the workbook holds a text of more than {limit} characters, more than a "
+                                  "spreadsheet keeps in a cell (in {part})",
+    "hint.xlsx.text-too-long": "this limit cannot be raised: shorten the text, or export the answers as CSV",
+    "problem.xlsx.row-too-large": "a row of the workbook holds more than {columns} cells or {elements} XML "
+                                  "elements, more than a spreadsheet writes in a row ({part}, row {row})",
+    "hint.xlsx.row-too-large": "save the workbook again from the spreadsheet, or export the answers as CSV",
+    "problem.xlsx.text-too-large": "a shared text of the workbook is made of more than {elements} XML elements, "
+                                   "more than a spreadsheet writes in a text (in {part})",
+    "hint.xlsx.text-too-large": "save the workbook again from the spreadsheet, or export the answers as CSV",
+    "problem.xlsx.too-much-text": "the workbook holds more than {limit} characters of text, the most a workbook "
+                                  "of {size} may hold",
+    "hint.xlsx.too-much-text": "a workbook may hold {per} characters of text for each byte of its file, and {floor} "
+                               "in any case; a spreadsheet packs text less tightly, and the limit cannot be "
+                               "raised: export the answers as CSV",
     "problem.xlsx.which-sheet": "the workbook has several sheets: {sheets}",
     "hint.xlsx.which-sheet": 'say which to read: "sheet": "NAME"',
     "problem.xlsx.sheet-missing": "the workbook has no sheet {sheet}",
@@ -542,6 +569,13 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.xlsx.too-many-rows": "save the workbook again from the spreadsheet, or export the answers as CSV",
     "problem.xlsx.too-many-cells": "the sheet {sheet} holds more than {cells} cells",
     "hint.xlsx.too-many-cells": "read the answers from a sheet that holds only them, or from a CSV export",
+    "problem.xlsx.row-order": "the sheet {sheet} lists row {row} after row {previous}",
+    "problem.xlsx.row-twice": "the sheet {sheet} lists row {row} twice",
+    "problem.xlsx.cell-order": "the sheet {sheet} lists the cell {cell} after {before}",
+    "problem.xlsx.cell-twice": "the sheet {sheet} lists the cell {cell} twice",
+    "problem.xlsx.cell-misplaced": "the sheet {sheet} lists the cell {cell} in row {previous}",
+    "hint.xlsx.order": "a spreadsheet writes each row and each cell once, in order, and this sheet would be read "
+                       "wrong: open the workbook in a spreadsheet and save it again, or export the answers as CSV",
     "problem.xlsx.empty": "the sheet {sheet} is empty",
     "hint.xlsx.empty": "the sheet's first row that is not empty names the columns",
     "problem.xlsx.column-missing": "the column {column} is not in the header of the sheet {sheet} "
@@ -781,6 +815,33 @@ PROBLEMS_DA: dict[str, str] = {
                                       "(fire gange grænsen for en fil)",
     "hint.xlsx.unpacks-too-large": "hvis projektmappen er rigtig, så hæv grænsen: `--max-file-size "
                                    "STØRRELSE`, eller max_bytes= i Python",
+    "problem.xlsx.packed-too-tightly": "projektmappen fylder {size} udpakket, {times} gange sin egen størrelse: "
+                                       "mere end et regneark pakker (højst {most} gange)",
+    "hint.xlsx.packed-too-tightly": "denne grænse kan ikke hæves: gem projektmappen igen fra regnearket, eller "
+                                    "eksportér svarene som CSV",
+    "problem.xlsx.too-many-elements": "projektmappen indeholder mere end {limit} XML-elementer, det højeste en "
+                                      "projektmappe på {size} må indeholde",
+    "hint.xlsx.too-many-elements": "en projektmappe må indeholde {per} XML-elementer pr. byte i filen og {floor} "
+                                   "under alle omstændigheder; et regneark skriver færre, og grænsen kan ikke hæves: "
+                                   "gem projektmappen igen fra regnearket, eller eksportér svarene som CSV",
+    "problem.xlsx.too-much-besides-cells": "projektmappens typografier og andre dele end cellerne indeholder "
+                                           "mere end {limit} XML-elementer (overskredet i {part})",
+    "hint.xlsx.too-much-besides-cells": "denne grænse kan ikke hæves: kopiér svarene over i en ny projektmappe, "
+                                        "som ikke tager de gamle typografier med, eller eksportér dem som CSV",
+    "problem.xlsx.text-too-long": "projektmappen indeholder en tekst på mere end {limit} tegn, flere end et "
+                                  "regneark gemmer i en celle (i {part})",
+    "hint.xlsx.text-too-long": "denne grænse kan ikke hæves: forkort teksten, eller eksportér svarene som CSV",
+    "problem.xlsx.row-too-large": "en række i projektmappen har mere end {columns} celler eller {elements} "
+                                  "XML-elementer, flere end et regneark skriver i en række ({part}, række {row})",
+    "hint.xlsx.row-too-large": "gem projektmappen igen fra regnearket, eller eksportér svarene som CSV",
+    "problem.xlsx.text-too-large": "en delt tekst i projektmappen består af mere end {elements} XML-elementer, "
+                                   "flere end et regneark skriver i en tekst (i {part})",
+    "hint.xlsx.text-too-large": "gem projektmappen igen fra regnearket, eller eksportér svarene som CSV",
+    "problem.xlsx.too-much-text": "projektmappen indeholder mere end {limit} tegn tekst, det højeste en "
+                                  "projektmappe på {size} må indeholde",
+    "hint.xlsx.too-much-text": "en projektmappe må indeholde {per} tegn tekst pr. byte i filen og {floor} under "
+                               "alle omstændigheder; et regneark pakker tekst mindre tæt, og grænsen kan ikke "
+                               "hæves: eksportér svarene som CSV",
     "problem.xlsx.which-sheet": "projektmappen har flere ark: {sheets}",
     "hint.xlsx.which-sheet": 'angiv, hvilket der skal læses: "sheet": "NAVN"',
     "problem.xlsx.sheet-missing": "projektmappen har intet ark {sheet}",
@@ -789,6 +850,14 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.xlsx.too-many-rows": "gem projektmappen igen fra regnearket, eller eksportér svarene som CSV",
     "problem.xlsx.too-many-cells": "arket {sheet} har mere end {cells} celler",
     "hint.xlsx.too-many-cells": "læs svarene fra et ark, der kun indeholder dem, eller fra en CSV-eksport",
+    "problem.xlsx.row-order": "arket {sheet} har række {row} efter række {previous}",
+    "problem.xlsx.row-twice": "arket {sheet} har række {row} to gange",
+    "problem.xlsx.cell-order": "arket {sheet} har cellen {cell} efter {before}",
+    "problem.xlsx.cell-twice": "arket {sheet} har cellen {cell} to gange",
+    "problem.xlsx.cell-misplaced": "arket {sheet} har cellen {cell} i række {previous}",
+    "hint.xlsx.order": "et regneark skriver hver række og hver celle én gang og i rækkefølge, og dette ark ville "
+                       "blive læst forkert: åbn projektmappen i et regneark og gem den igen, eller eksportér "
+                       "svarene som CSV",
     "problem.xlsx.empty": "arket {sheet} er tomt",
     "hint.xlsx.empty": "arkets første række, der ikke er tom, navngiver kolonnerne",
     "problem.xlsx.column-missing": "kolonnen {column} findes ikke i overskriften i arket {sheet} "

@@ -10,6 +10,13 @@ workbook. A sheet's header is its first row that is not empty. A spreadsheet
 keeps numbers, dates and booleans as themselves; texts are read as CSV cells
 are (coerce.sheet_cell). Every cell is checked, a problem names its cell
 (`Svar!C17`), and a sheet with any bad cell is refused whole.
+
+A workbook is a zip archive of XML, and a small one can hold a great deal of
+it. Before openpyxl reads a byte, every part is read once here, as a stream,
+counting what openpyxl would make of it (`_Survey`): a workbook that would
+cost more than its size warrants is refused as soon as a count passes its
+limit, and so is a sheet whose rows or cells are not in order, which openpyxl
+would read with rows silently left out.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from xml.parsers import expat
 
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
@@ -34,12 +42,47 @@ from .vocabulary import quote, shortened
 
 # Excel's own last row: a sheet that goes on past it was not written by a spreadsheet.
 MAX_ROWS = 1_048_576
+# Excel's own last column, XFD. openpyxl holds a row whole before handing it over, so a row of
+# more cells is refused before it is read, in whichever sheet it stands.
+MAX_COLUMNS = 16_384
 # The cells of one sheet kept in memory: a survey of 40 000 companies with 50 questions.
 MAX_CELLS = 2_000_000
 # A workbook is a zip archive of XML, which packs tightly: it may unpack to this many times
 # the file limit, which holds any sheet of MAX_CELLS cells, and an archive made to unpack
 # without end is refused before a byte of it is unpacked.
 UNPACK_FACTOR = 4
+# A spreadsheet packs its XML 8 to 15 times; openpyxl (and so pandas) writes a text in every
+# cell, and packs a sheet of short answers 20 to 25 times, one long answer in every cell 44.
+# An archive packed tighter than this was made to unpack: 64 MiB in 99 KiB is 660 times.
+# Below UNPACK_FLOOR, anything goes.
+MAX_PACKING = 100
+UNPACK_FLOOR = 2**20
+# openpyxl pays for a workbook by its XML elements, 3 to 25 µs each (a cell is two or three).
+# A spreadsheet writes up to 1 element per byte of its file, openpyxl (so pandas) up to 1.4,
+# when one short answer fills the sheet; a program that leaves out the cells' names
+# (`r="B2"`) writes more, and is refused past 2. Below ELEMENTS_FLOOR / ELEMENTS_PER_BYTE
+# bytes, a workbook may hold ELEMENTS_FLOOR.
+ELEMENTS_PER_BYTE = 2
+ELEMENTS_FLOOR = 100_000
+# The parts that openpyxl parses whole into objects, not as a stream (the styles, the
+# relationships, a sheet's merged cells and links), cost up to 25 µs and 1 KiB an element.
+# A workbook has some thousands; one whose styles grew towards Excel's limit of 64,000
+# formats has over 100,000, and takes seconds before a cell is read.
+MAX_WHOLE = 50_000
+# openpyxl holds a row, and a shared text, whole until its end: a row of MAX_COLUMNS cells,
+# each a text of a few formatted runs, is the most a spreadsheet writes in one.
+MAX_ROW_ELEMENTS = 16 * MAX_COLUMNS
+# Excel keeps at most this many characters in a cell: a longer text was not written by a
+# spreadsheet, and openpyxl would hold it whole. Nor does a spreadsheet write a stretch of
+# MAX_STRETCH bytes without a tag, which expat would hold whole; the longest text, escaped, is
+# a fraction of it.
+MAX_TEXT = 32_767
+MAX_STRETCH = 2**20
+# The characters of text in all parts, kept in memory by openpyxl as they are: openpyxl (and
+# so pandas) writes 2 to 4 for each byte of its file, and 29 when one answer of 105 characters
+# fills every cell.
+TEXT_PER_BYTE = 64
+TEXT_FLOOR = 8_000_000
 
 Cell = Callable[[Type, object], Value]
 Rows = tuple[tuple[int, tuple[object, ...]], ...]  # (row number, cells) of the rows that are not empty
@@ -157,15 +200,15 @@ def _grid(ref: TableRef, grids: Grids | None) -> Grid:
         return grids[key]
     openpyxl = _openpyxl(ref)
     data = _bytes(ref)
-    formulas = _inspect(data, ref)
+    survey = _survey(data, ref)
     # openpyxl warns of what it does not keep (styles, extensions, data validation):
     # only the values matter here, and warnings would reach the user's terminal.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        sheet, rows = _sheet_rows(openpyxl, data, ref, data_only=True)
+        sheet, rows, formulas = _sheet_rows(openpyxl, data, ref, survey, data_only=True)
         unsaved: frozenset[tuple[int, int]] = frozenset()
         if formulas:  # read again, as formulas, to tell a formula without a result from an empty cell
-            unsaved = _unsaved(_sheet_rows(openpyxl, data, ref, data_only=False)[1], rows)
+            unsaved = _unsaved(_sheet_rows(openpyxl, data, ref, survey, data_only=False)[1], rows)
     grid = Grid(sheet, rows, unsaved)
     if grids is not None:
         grids[key] = grid
@@ -190,52 +233,22 @@ def _bytes(ref: TableRef) -> bytes:
         raise _fail(ref, "unreadable", problem=found) from None
 
 
-# A formula in a sheet's XML: <f>, <f t="shared" .../>, or with a namespace prefix, <x:f>.
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-
-
-def _inspect(data: bytes, ref: TableRef) -> bool:
-    """Whether the workbook's sheets hold formulas; TableError if it is no zip archive, or one
-    that unpacks to more than UNPACK_FACTOR times the file limit (as its directory says: a
-    member that unpacks to more than it says fails its checksum, and is not read past that)."""
+def _sheet_rows(openpyxl: Any, data: bytes, ref: TableRef, survey: _Survey, *,
+                data_only: bool) -> tuple[str, Rows, bool]:
+    """The name of the sheet `ref` reads, its rows that are not empty (each formula's saved
+    result with `data_only`, else the formula itself), and whether it holds formulas."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except Exception:  # whatever the bytes are, they are no workbook
-        raise _not_a_workbook(ref, data) from None
-    with archive:
-        members = archive.infolist()
-        unpacked, limit = sum(member.file_size for member in members), UNPACK_FACTOR * ref.max_bytes
-        if unpacked > limit:
-            raise _fail(ref, "unpacks-too-large", size=size_text(unpacked), limit=size_text(limit))
-        try:
-            return any(_holds_formula(archive, member) for member in members
-                       if member.filename.startswith("xl/worksheets/"))
-        except Exception:
-            raise _not_a_workbook(ref, data) from None
-
-
-def _holds_formula(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    with archive.open(member) as stream:
-        tail = b""
-        while chunk := stream.read(1 << 20):
-            if _FORMULA.search(tail + chunk):
-                return True
-            tail = chunk[-64:]
-    return False
-
-
-def _sheet_rows(openpyxl: Any, data: bytes, ref: TableRef, *, data_only: bool) -> tuple[str, Rows]:
-    """The name of the sheet `ref` reads, and its rows that are not empty: each formula's saved
-    result with `data_only`, else the formula itself."""
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        # External links keep copies of other workbooks' sheets, which are not read here.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only,
+                                      keep_links=False)
     except Exception:  # openpyxl raises what its parts raise: zip, XML, key and value errors
         raise _not_a_workbook(ref, data) from None
     try:
         sheet = _worksheet(book, ref, data)
+        found = _surveyed(survey, sheet, ref)
         # The size a sheet declares may be anything: rows are taken as they come.
         sheet.reset_dimensions()
-        return sheet.title, _rows(sheet.iter_rows(values_only=True), sheet.title, ref, data)
+        return sheet.title, _rows(sheet.iter_rows(values_only=True), ref, data), found.formulas
     finally:
         book.close()
 
@@ -261,17 +274,12 @@ def _worksheet(book: Any, ref: TableRef, data: bytes) -> Any:
                 suggestion=close.removeprefix("did you mean `").removesuffix("`?") if close else "")
 
 
-def _rows(rows: Iterable[tuple[object, ...]], sheet: str, ref: TableRef, data: bytes) -> Rows:
-    """The rows that are not empty, with texts stripped and blank texts as None; TableError past
-    MAX_ROWS rows or MAX_CELLS cells."""
+def _rows(rows: Iterable[tuple[object, ...]], ref: TableRef, data: bytes) -> Rows:
+    """The rows that are not empty, with texts stripped and blank texts as None. openpyxl hands
+    over every row from the first, an empty one for each row the sheet leaves out; the survey
+    has seen to it that there are at most MAX_ROWS of them, and MAX_CELLS cells."""
     kept: list[tuple[int, tuple[object, ...]]] = []
-    cells = 0
     for number, row in enumerate(_guarded(rows, ref, data), start=1):
-        cells += len(row)
-        if number > MAX_ROWS:
-            raise _fail(ref, "too-many-rows", sheet=_named(sheet), rows=MAX_ROWS)
-        if cells > MAX_CELLS:
-            raise _fail(ref, "too-many-cells", sheet=_named(sheet), cells=MAX_CELLS)
         values = _trimmed(row)
         if values:
             kept.append((number, values))
@@ -320,6 +328,293 @@ def _unsaved(formulas: Rows, values: Rows) -> frozenset[tuple[int, int]]:
                 return frozenset()  # the workbook was calculated: an empty result is an empty text
             missing.append((number, index))
     return frozenset(missing)
+
+
+# ---- the survey: what a workbook will cost, counted before openpyxl pays it ------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "  # with expat's separator
+_ROW, _FORMULA, _SHARED_TEXTS, _SHARED_TEXT = _MAIN + "row", _MAIN + "f", _MAIN + "sst", _MAIN + "si"
+# The parts openpyxl parses whole, by the name of their root element: the content types, the
+# workbook, relationships, properties, styles, chartsheets; and, of a sheet and of the shared
+# texts, all that is not a row or a text. Drawings and charts it parses only for a chartsheet.
+_WHOLE = frozenset({"Types", "workbook", "Relationships", "coreProperties", "Properties", "styleSheet",
+                    "chartsheet", "worksheet", "sst"})
+_DRAWN = frozenset({"wsDr", "chartSpace"})
+_CHUNK = 1 << 16
+
+
+class _Sheet:
+    """What the survey found in the part of one sheet."""
+
+    __slots__ = ("cells", "disorder", "formulas", "rows")
+
+    def __init__(self) -> None:
+        self.rows = 0  # the last row's number
+        self.cells = 0  # as openpyxl hands them over: each row as wide as its last cell
+        self.formulas = False
+        # The first row or cell out of place: (code, row, column, the row or column it follows).
+        self.disorder: tuple[str, int, int, int] | None = None
+
+
+def _survey(data: bytes, ref: TableRef) -> _Survey:
+    """What the workbook's parts hold, as far as openpyxl would read them; TableError if it is
+    no zip archive, or one that unpacks to more, or holds more, than its limits allow (as its
+    directory says: a member that unpacks to more than it says fails its checksum, and is not
+    read past that)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # whatever the bytes are, they are no workbook
+        raise _not_a_workbook(ref, data) from None
+    with archive:
+        members = archive.infolist()
+        _check_unpacked(sum(member.file_size for member in members), len(data), ref)
+        survey = _Survey(ref, len(data))
+        try:
+            for member in members:
+                survey.read(archive, member)
+            survey.check_drawings()
+        except TableError:
+            raise
+        except Exception:  # a broken archive, a cell named as no cell is named
+            raise _not_a_workbook(ref, data) from None
+    return survey
+
+
+def _check_unpacked(unpacked: int, size: int, ref: TableRef) -> None:
+    """TableError if the archive was packed tighter than a spreadsheet packs, or unpacks to
+    more than UNPACK_FACTOR times the file limit; the first can be no mistake of the limit's."""
+    if unpacked > max(UNPACK_FLOOR, MAX_PACKING * size):
+        raise _fail(ref, "packed-too-tightly", size=size_text(unpacked), times=unpacked // size,
+                    most=MAX_PACKING)
+    limit = UNPACK_FACTOR * ref.max_bytes
+    if unpacked > limit:
+        raise _fail(ref, "unpacks-too-large", size=size_text(unpacked), limit=size_text(limit))
+
+
+class _Survey:
+    """Reads each part of a workbook as a stream, and counts what openpyxl would make of it; a
+    count past its limit raises TableError then and there, before the rest is unpacked.
+
+    Rows are numbered and cells placed as openpyxl places them: by their `r`, else one after
+    the one before. What is found in a sheet is kept by its part (`sheets`), for the sheet that
+    is read; the counts of elements and text hold for the whole workbook, which openpyxl
+    reads whole, whichever sheet is wanted. The handlers run for every element of every
+    part, so each is kept to a few comparisons.
+    """
+
+    __slots__ = ("budget", "chartsheet", "column", "depth", "drawn", "drawn_part", "elements", "limit", "part",
+                 "ref", "row", "row_depth", "run", "sheet", "sheets", "size", "strings", "text", "text_budget",
+                 "text_depth", "whole", "whole_part", "width")
+
+    def __init__(self, ref: TableRef, size: int) -> None:
+        self.ref, self.size = ref, size
+        self.budget = max(ELEMENTS_FLOOR, ELEMENTS_PER_BYTE * size)
+        self.text_budget = max(TEXT_FLOOR, TEXT_PER_BYTE * size)
+        self.elements = self.whole = self.text = self.drawn = 0
+        self.chartsheet: str | None = None  # the first chartsheet's part, if there is one
+        self.sheets: dict[str, _Sheet] = {}
+
+    def read(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+        """Count one part. A part that is no XML (an image), or XML broken off, is counted as far
+        as it goes, which is as far as openpyxl would get."""
+        self.part = member.filename
+        self.depth = self.row_depth = self.text_depth = self.run = 0
+        self.row = self.column = self.width = 0
+        self.limit = self.budget
+        self.strings = self.whole_part = self.drawn_part = False
+        self.sheet: _Sheet | None = None
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._text
+        parser.StartDoctypeDeclHandler = self._doctype
+        stretch, counted, head = 0, self.elements, b""
+        with archive.open(member) as stream:
+            try:
+                while chunk := stream.read(_CHUNK):
+                    head = head or chunk[:64]
+                    stretch = self._stretch(stretch, chunk)
+                    parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+            except expat.ExpatError:
+                # openpyxl may parse a part with lxml, which knows encodings that expat does not:
+                # a part that looks like XML and cannot be counted is no part of a workbook.
+                if self.elements == counted and head.lstrip()[:1] == b"<":
+                    raise _fail(self.ref, "not-xlsx") from None
+
+    def check_drawings(self) -> None:
+        """openpyxl parses the drawings and charts whole for a chartsheet: TableError if they, with
+        the rest it parses whole, hold more than MAX_WHOLE elements."""
+        if self.chartsheet is not None and self.whole + self.drawn > MAX_WHOLE:
+            raise _fail(self.ref, "too-much-besides-cells", limit=MAX_WHOLE, part=self.chartsheet)
+
+    def _stretch(self, stretch: int, chunk: bytes) -> int:
+        """The bytes since the last `<`, which expat holds whole when they are a tag: a tag or a
+        comment of megabytes is refused before it is held. A part that is no XML has failed
+        long before its first megabyte."""
+        first = chunk.find(b"<")
+        if stretch + (len(chunk) if first < 0 else first) > MAX_STRETCH:
+            raise _fail(self.ref, "text-too-long", limit=MAX_TEXT, part=self.part)
+        return stretch + len(chunk) if first < 0 else len(chunk) - chunk.rfind(b"<") - 1
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        self.elements += 1
+        if self.elements > self.limit:
+            raise self._too_many()
+        depth = self.depth = self.depth + 1
+        self.run = 0
+        if self.row_depth:
+            if depth == self.row_depth + 1:  # openpyxl reads whatever stands in a row as a cell
+                self.width += 1
+                if self.width > MAX_COLUMNS:
+                    raise self._too_many()
+                given = attributes.get("r")
+                if given is None:
+                    row, column = self.row, self.column + 1
+                else:  # a cell's name, `B12`, as openpyxl reads it; KeyError or ValueError if none
+                    letters = given.rstrip("0123456789")
+                    column = _COLUMNS.get(letters) or _COLUMNS[letters.upper()]
+                    row = int(given[len(letters):])
+                if row != self.row or column <= self.column:
+                    self._misplaced(row, column)
+                self.column = column
+            elif name == _FORMULA:
+                if depth == self.row_depth + 2:
+                    assert self.sheet is not None
+                    self.sheet.formulas = True
+            elif name == _ROW:  # openpyxl would read it as a row, and then as a cell of the other
+                raise _fail(self.ref, "not-xlsx")
+        elif self.text_depth:
+            pass
+        elif name == _ROW and not self.strings:
+            self._row(attributes.get("r"), depth)
+        elif name == _SHARED_TEXT and self.strings:
+            self.text_depth = depth
+            self.limit = min(self.budget, self.elements + MAX_ROW_ELEMENTS)
+        else:
+            self._whole(name, attributes, depth)
+
+    def _end(self, name: str) -> None:
+        depth = self.depth
+        self.depth = depth - 1
+        self.run = 0
+        if depth == self.row_depth:
+            assert self.sheet is not None
+            self.sheet.cells += self.column
+            self.row_depth, self.limit = 0, self.budget
+        elif depth == self.text_depth:
+            self.text_depth, self.limit = 0, self.budget
+
+    def _text(self, text: str) -> None:
+        """Text as it comes, in pieces: `run` is the text since the last tag."""
+        length = len(text)
+        self.run += length
+        self.text += length
+        if self.run > MAX_TEXT:
+            raise _fail(self.ref, "text-too-long", limit=MAX_TEXT, part=self.part)
+        if self.text > self.text_budget:
+            raise self._too_much_text()
+
+    def _too_much_text(self) -> TableError:
+        return _fail(self.ref, "too-much-text", limit=self.text_budget, size=size_text(self.size),
+                     per=TEXT_PER_BYTE, floor=TEXT_FLOOR)
+
+    def _doctype(self, *declaration: object) -> None:
+        # No part of a workbook declares a DTD; one that does would have its entities expanded.
+        raise _fail(self.ref, "not-xlsx")
+
+    def _too_many(self) -> TableError:
+        if self.elements > self.budget:
+            return _fail(self.ref, "too-many-elements", limit=self.budget, size=size_text(self.size),
+                         per=ELEMENTS_PER_BYTE, floor=ELEMENTS_FLOOR)
+        if self.row_depth:  # openpyxl holds a row whole until its end
+            return _fail(self.ref, "row-too-large", columns=MAX_COLUMNS, elements=MAX_ROW_ELEMENTS,
+                         part=self.part, row=self.row)
+        return _fail(self.ref, "text-too-large", elements=MAX_ROW_ELEMENTS, part=self.part)
+
+    def _whole(self, name: str, attributes: dict[str, str], depth: int) -> None:
+        """An element that is no row and no text: kept whole by openpyxl, with its attributes,
+        in the parts it parses whole."""
+        if depth == 1:
+            root = name.rpartition(" ")[2]
+            self.strings, self.whole_part, self.drawn_part = name == _SHARED_TEXTS, root in _WHOLE, root in _DRAWN
+            if root == "chartsheet" and self.chartsheet is None:
+                self.chartsheet = self.part
+        if self.drawn_part:
+            self.drawn += 1
+        elif self.whole_part:
+            self.whole += 1
+            if self.whole > MAX_WHOLE:
+                raise _fail(self.ref, "too-much-besides-cells", limit=MAX_WHOLE, part=self.part)
+            self.text += sum(map(len, attributes.values()))  # kept with the element; no cell's text
+            if self.text > self.text_budget:
+                raise self._too_much_text()
+
+    def _row(self, given: str | None, depth: int) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            sheet = self.sheet = self.sheets[self.part] = _Sheet()
+        number = self.row + 1 if given is None else _row_number(given)
+        if number < 1:
+            raise ValueError(given)
+        if number <= self.row and sheet.disorder is None:
+            sheet.disorder = ("row-twice" if number == self.row else "row-order", number, 0, self.row)
+        self.row = number
+        sheet.rows = max(sheet.rows, number)
+        self.column = self.width = 0
+        self.row_depth = depth
+        self.limit = min(self.budget, self.elements + MAX_ROW_ELEMENTS)
+
+    def _misplaced(self, row: int, column: int) -> None:
+        """Keep the first cell out of place: openpyxl would leave some cells out of the row."""
+        sheet = self.sheet
+        assert sheet is not None
+        if sheet.disorder is not None:
+            return
+        if row != self.row:
+            sheet.disorder = ("cell-misplaced", row, column, self.row)
+        else:
+            sheet.disorder = ("cell-twice" if column == self.column else "cell-order", row, column, self.column)
+
+    def together(self) -> _Sheet:
+        """All sheets' findings as one, for a sheet whose part is not known."""
+        found = _Sheet()
+        for sheet in self.sheets.values():
+            found.rows, found.cells = max(found.rows, sheet.rows), max(found.cells, sheet.cells)
+            found.formulas = found.formulas or sheet.formulas
+            found.disorder = found.disorder or sheet.disorder
+        return found
+
+
+def _surveyed(survey: _Survey, sheet: Any, ref: TableRef) -> _Sheet:
+    """What the survey found in the sheet that is read; TableError if openpyxl would read its
+    rows wrong (some rows or cells out of order, or given twice), or would read too many."""
+    # openpyxl keeps the part it reads a sheet from; were that ever to go, every sheet's
+    # findings would hold for this one, rather than a sheet out of order be read.
+    part = getattr(sheet, "_worksheet_path", None)
+    found = survey.together() if part is None else survey.sheets.get(part, _Sheet())
+    name = _named(sheet.title)
+    if found.disorder is not None:
+        code, row, column, other = found.disorder
+        raise _fail(ref, code, "xlsx.order", at=(row, max(column, 1) - 1), sheet=name, row=row,
+                    previous=other, cell=f"{_letters(column)}{row}", before=f"{_letters(other)}{row}")
+    if found.rows > MAX_ROWS:
+        raise _fail(ref, "too-many-rows", sheet=name, rows=MAX_ROWS)
+    if found.cells > MAX_CELLS:
+        raise _fail(ref, "too-many-cells", sheet=name, cells=MAX_CELLS)
+    return found
+
+
+def _row_number(given: str) -> int:
+    """A row's `r`, read as openpyxl reads it: `7`, or `7.0`; ValueError if it is no row."""
+    try:
+        return int(given)
+    except ValueError:
+        number = float(given)
+        if not number.is_integer():
+            raise ValueError(given) from None
+        return int(number)
 
 
 # ---- words ---------------------------------------------------------------------------------
@@ -382,3 +677,7 @@ def _letters(column: int) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+# Every column's name, A to ZZZ as openpyxl reads them, to its number: looked up for every cell.
+_COLUMNS = {_letters(column): column for column in range(1, 26**3 + 26**2 + 26 + 1)}
