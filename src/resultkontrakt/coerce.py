@@ -27,7 +27,7 @@ from .reasons import Got, Quantity, describe
 from .values import (
     BOOL, DATE, LARGEST_WHOLE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
     JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
-    date_text, decimal_fraction, format_number, number_text, truth_value,
+    date_text, decimal_fraction, format_number, number_text, truth_value, SHORT_BITS,
 )
 from .vocabulary import MONEY_UNITS, quote, shortened
 
@@ -181,19 +181,20 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
         out = tuple(int(item) if isinstance(item, str) else item for item in numerals)
     else:
         return None
-    if out and (max(out) > LARGEST_WHOLE or min(out) < -LARGEST_WHOLE):
-        return None  # a number too long to take: the general path says so
-    if bounds is not None and out:
+    if not out:
+        return out
+    try:  # answers on a small scale (0-10) fit in bytes: one pass in C, and none is too long
+        small: bytearray | None = bytearray(out)
+    except ValueError:
+        small = None
+        if max(out) > LARGEST_WHOLE or min(out) < -LARGEST_WHOLE:
+            return None  # a number too long to take: the general path says so
+    if bounds is not None:
         # Whole numbers lie within a range exactly when they lie within its whole part.
         low, high = math.ceil(bounds[0]), math.floor(bounds[1])
-        if low >= 0 and high <= 255:
-            # Answers on a small scale (0-10) fit in bytes, and are checked in C: bytes
-            # refuses anything outside 0-255, and the range's own bytes are taken away.
-            try:
-                outside = bytearray(out).translate(None, bytes(range(low, high + 1)))
-            except ValueError:
-                return None
-            return None if outside else out
+        if small is not None and low >= 0 and high <= 255:
+            # The range's own bytes taken away, anything left is outside it.
+            return None if small.translate(None, bytes(range(low, high + 1))) else out
         if not (low <= min(out) and max(out) <= high):
             return None
     return out
@@ -245,15 +246,15 @@ def _single(type_: Type, raw: object) -> Value:
 
 def _number(raw: object) -> Fraction | None:
     """The exact number a raw value stands for, or None if it is not a number."""
-    if truth_value(raw) is not None:  # True is no number here, though Python counts it as 1
-        return None
     try:
-        if type(raw) is int:  # the common case, a count given as a Python int
-            return checked_fraction(Fraction(raw))
+        if type(raw) is int:  # the common case, a count given as a Python int (a bool's type is bool)
+            return Fraction(raw) if raw.bit_length() <= SHORT_BITS else checked_fraction(Fraction(raw))
         if isinstance(raw, JsonNumber):
             if raw.isdigit() and len(raw) <= 18:  # the common case, a plain count: read fast
                 return Fraction(int(raw))
             return decimal_fraction(raw)
+        if truth_value(raw) is not None:  # True is no number here, though Python counts it as 1
+            return None
         if isinstance(raw, numbers.Rational):  # int, Fraction, numpy's integers
             return checked_fraction(Fraction(int(raw.numerator), int(raw.denominator)))
         if isinstance(raw, Decimal):

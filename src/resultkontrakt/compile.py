@@ -115,7 +115,14 @@ class Compiler:
             case s.Compare(op=op, left=left, right=right):
                 test = COMPARE[op]
                 first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-                return lambda ev, bound: test(*both(first, second, ev, bound))
+
+                def compared(ev: Evaluator, bound: Bound) -> Value:
+                    try:  # both's work, written out: a comparison is the commonest step of all
+                        a = first(ev, bound)
+                    except Undecided as undecided:
+                        raise also(undecided, second, ev, bound) from None
+                    return test(a, second(ev, bound))
+                return compared
             case s.Member(item=item, collection=collection, negated=negated):
                 element = self._compile(item, goal, scope)
                 members = constant(collection)
@@ -298,12 +305,18 @@ def both(first: Closure, second: Closure, ev: Evaluator, bound: Bound) -> tuple[
     try:
         a = first(ev, bound)
     except Undecided as undecided:
-        try:
-            second(ev, bound)
-        except Undecided as other:
-            raise undecided.joined(other) from None
-        raise
+        raise also(undecided, second, ev, bound) from None
     return a, second(ev, bound)
+
+
+def also(undecided: Undecided, other: Closure, ev: Evaluator, bound: Bound) -> Undecided:
+    """One operand undecided: its status joined with the other operand's, which is evaluated
+    for it."""
+    try:
+        other(ev, bound)
+    except Undecided as found:
+        return undecided.joined(found)
+    return undecided
 
 
 def every(parts: list[Closure], ev: Evaluator, bound: Bound) -> list[Value]:

@@ -740,7 +740,11 @@ class Plans:
                 test = COMPARE[op]
 
                 def comparison(ev: Evaluator) -> Check:
-                    a, b = _both_seen(first, second, ev)
+                    try:  # the operands' statuses combined, as compile.both does
+                        a = first(ev)
+                    except Undecided as undecided:
+                        raise _also(undecided, second, ev) from None
+                    b = second(ev)
                     return Comparison(a, op, b, test(a.value, b.value))
                 return comparison
             case s.Member(item=item, collection=collection, negated=negated):
@@ -837,17 +841,13 @@ class Plans:
         return tuple(chain), target
 
 
-def _both_seen(first: SeenOf, second: SeenOf, ev: Evaluator) -> tuple[Seen, Seen]:
-    """Both sides of a comparison as seen, their statuses combined as compile.both does."""
+def _also(undecided: Undecided, other: SeenOf, ev: Evaluator) -> Undecided:
+    """One side of a comparison undecided: its status joined with the other side's."""
     try:
-        a = first(ev)
-    except Undecided as undecided:
-        try:
-            second(ev)
-        except Undecided as other:
-            raise undecided.joined(other) from None
-        raise
-    return a, second(ev)
+        other(ev)
+    except Undecided as found:
+        return undecided.joined(found)
+    return undecided
 
 
 def _decided_inputs(inputs: Sequence[SeenOf], ev: Evaluator) -> tuple[Seen, ...]:

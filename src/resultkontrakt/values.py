@@ -245,6 +245,8 @@ def _within_bounds(digits: int, order: int) -> None:
 LARGEST_WHOLE = 10**MAX_DIGITS - 1
 # A whole number of more bits than this has more than MAX_DIGITS digits.
 _DIGITS_BITS = (10**MAX_DIGITS).bit_length()
+# A whole number of at most this many bits has at most MAX_DIGITS digits, without counting them.
+SHORT_BITS = _DIGITS_BITS - 1
 # Beyond this many bits (30,000 digits or so), a number from Python is refused as too long
 # without looking for the decimal numeral it may have, as a numeral that long is unread.
 _MOST_BITS = 100_000
