@@ -8,11 +8,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
 from resultkontrakt import cli
-from resultkontrakt.records import Record, record
 
 # Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
 # theirs in a folder of their own, removed at the end, and never touch the user's.
@@ -44,8 +44,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 DEEP = os.environ.get("HYPOTHESIS_PROFILE", "quick") != "quick"
 
 
-@record
-class Run(Record):
+@attrs.frozen
+class Run:
     exit: int
     stdout: str
     stderr: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import os
 import re
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import records, report
+from resultkontrakt import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS
 from .png import longest_run, read_png
@@ -194,8 +195,8 @@ def _contract_words(contract: rk.Contract) -> list[str]:
         elif isinstance(node, tuple | list):
             for item in node:
                 walk(item)
-        elif records.has(type(node)) and not isinstance(node, rk.Span):
-            for field in records.fields(type(node)):
+        elif attrs.has(type(node)) and not isinstance(node, rk.Span):
+            for field in attrs.fields(type(node)):
                 walk(getattr(node, field.name))
     walk(contract.module)
     assert found, "the contract's own words were not found in its syntax"

@@ -6,15 +6,16 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+import attrs
+
 from . import syntax as s
 from .errors import Problem
 from .infer import Typer
-from .records import field, Record, record
 from .values import Type
 
 
-@record
-class Analysis(Record):
+@attrs.frozen
+class Analysis:
     """What the checks learned: types, and which facts each goal needs."""
 
     facts: dict[str, s.Fact]
@@ -23,12 +24,12 @@ class Analysis(Record):
     types: dict[str, Type]
     needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
     problems: tuple[Problem, ...]
-    payments: dict[str, s.Payment] = field(factory=dict)
+    payments: dict[str, s.Payment] = attrs.field(factory=dict)
     # Goals in the order they are evaluated: each after the goals whose results it reads.
     goal_order: tuple[str, ...] = ()
     payment_order: tuple[str, ...] = ()  # each after the payments it uses
     # Work done once per contract and kept: the compiled expressions.
-    cache: dict[str, object] = field(factory=dict, eq=False, repr=False)
+    cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TypeGuard
 from pathlib import Path
 
-from .records import Record, changed, record
+
+import attrs
 
 from .coerce import Invalid
 from .errors import Problem, Span, did_you_mean
@@ -38,8 +39,8 @@ from .vocabulary import quote, shortened
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 
 
-@record
-class TableRef(Record):
+@attrs.frozen
+class TableRef:
     """Where a fact's values are: a CSV file, or a sheet of a workbook, and the column(s) to read.
 
     With `key`, the fact is a table: the key column names each row (a
@@ -131,8 +132,8 @@ def kind_of(raw: Mapping[object, object]) -> str:
     return "xlsx" if "xlsx" in raw and "csv" not in raw else "csv"
 
 
-@record
-class Sheet(Record):
+@attrs.frozen
+class Sheet:
     """A CSV file read and split into rows once, however many facts read from it.
 
     `readable` says whether the first row looks like a CSV header (printable
@@ -249,9 +250,9 @@ def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     source = ref.source
     sheets = {} if sheets is None else sheets
     sheet = _sheet(ref, sheets)
-    names = read(changed(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
+    names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
                  sheets)
-    values = read(changed(ref, key=None), list_of(type_.element), cell, sheets)
+    values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
     if len(names) != len(values):
         raise _fail(source, "key-blank", sheet=sheet, key=_named(ref.key), column=_named(ref.columns[0]))
     seen: set[str] = set()

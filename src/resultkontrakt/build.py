@@ -17,10 +17,11 @@ from typing import Any
 from lark import Token, Tree
 from lark.tree import Meta
 
+import attrs
+
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
 from .parser import reserved_name
-from .records import changed, Record, record
 from .values import (
     DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
 )
@@ -28,15 +29,15 @@ from .vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, 
 
 
 
-@record(frozen=False)
+@attrs.define
 class _GoalItem:
     kind: str
     value: Any
     span: Span
 
 
-@record
-class _Filtered(Record):
+@attrs.frozen
+class _Filtered:
     """`x in xs where condition` before it is known to belong to a quantifier."""
 
     left: s.Expr
@@ -44,8 +45,8 @@ class _Filtered(Record):
     span: Span
 
 
-@record
-class _ShorthandTier(Record):
+@attrs.frozen
+class _ShorthandTier:
     op: str
     right: s.Expr
     fulfilment: s.Expr
@@ -182,7 +183,7 @@ class _Builder:
         return table_of(children[0])
 
     def optional_type(self, meta: Meta, children: list[Type]) -> Type:
-        return changed(children[0], optional=True)
+        return attrs.evolve(children[0], optional=True)
 
     def one_of_type(self, meta: Meta, children: list[Token]) -> Type:
         choices: list[str] = []
@@ -230,7 +231,7 @@ class _Builder:
             if item.kind == "text":
                 text.append(item.value)
             elif item.kind == "deliverable":
-                deliverables.append(changed(item.value, goal=str(goal_id)))
+                deliverables.append(attrs.evolve(item.value, goal=str(goal_id)))
             elif item.kind == "require":
                 requirements.append(item.value)
             elif item.kind in fields:

@@ -19,7 +19,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-from .records import Record, record
+
+import attrs
 
 from . import syntax as s
 from .errors import did_you_mean
@@ -57,8 +58,8 @@ class Invalid(Exception):
         return Invalid(self.code, hint=self.hint, path=step + self.path, params=self.params)
 
 
-@record
-class Exact(Record):
+@attrs.frozen
+class Exact:
     """A value already of the right type (from an example in the contract):
     taken as it is, though ranges and due dates still apply."""
 

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
+
 from .compare_data import comparison_dict, comparison_text
 from .compare_html import comparison_html
 from .contract import Contract, load
@@ -22,7 +24,6 @@ from .errors import FactsError, Problem
 from .factsfile import FactsFile, Reads, load_facts
 from .files import DEFAULT_MAX_BYTES
 from .evidence import Comparison as Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
-from .records import changed, record
 from .results import Evaluation, GoalResult
 from .values import MONEY, NUMBER, PERCENT
 from .wording import Language, wording_for
@@ -33,7 +34,7 @@ from .comparison import Cell, Column, Decided, Grid, Row
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 
 
-@record
+@attrs.frozen
 class Comparison(Grid):
     """Evaluations side by side (`rk compare`, `rk.compare`), with its renderings."""
 
@@ -110,7 +111,7 @@ def assemble(columns: Sequence[Column], group: str | None, series: bool) -> Comp
 def unread(evaluation: Evaluation, problem: Problem) -> Evaluation:
     """A contract's goals when its facts could not be read at all: each not evaluable, saying why."""
     blocked = NotEvaluable(invalid=(problem,))
-    return changed(evaluation, goals={goal_id: goal.judged(blocked=blocked)
+    return attrs.evolve(evaluation, goals={goal_id: goal.judged(blocked=blocked)
                                            for goal_id, goal in evaluation.goals.items()},
                         problems=(problem,))
 
@@ -162,7 +163,7 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
         try:
             if isinstance(facts, str | Path):
                 given = load_facts(facts, data_dir=data_dir, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                evaluation = contract.evaluate(changed(given, reads=reads), as_of=as_of)
+                evaluation = contract.evaluate(attrs.evolve(given, reads=reads), as_of=as_of)
             else:
                 evaluation = contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile)
                                                else data_dir, as_of=as_of)
@@ -205,4 +206,4 @@ def _labelled(columns: list[Column], series: bool) -> list[Column]:
                   for column in columns]
     unique = [label if labels.count(label) == 1 else f"{label} ({index + 1})"
               for index, label in enumerate(labels)]
-    return [changed(column, label=label) for column, label in zip(columns, unique, strict=True)]
+    return [attrs.evolve(column, label=label) for column, label in zip(columns, unique, strict=True)]

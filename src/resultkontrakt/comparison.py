@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+import attrs
+
 from .errors import Problem
-from .records import Record, record
 from .results import Evaluation, Status
 from .status import DECIDED, NOT_EVALUABLE, PENDING, State, worst
 from .values import NUMBER, PERCENT
 
 
 
-@record
-class Decided(Record):
+@attrs.frozen
+class Decided:
     """The value that decided a goal's result: a measure with its kind, or deliverables done."""
 
     value: Fraction | None = None
@@ -28,8 +29,8 @@ class Decided(Record):
     of: int | None = None
 
 
-@record
-class Cell(Record):
+@attrs.frozen
+class Cell:
     """One goal in one evaluation: its status, fulfilment, and what decided it."""
 
     status: Status
@@ -46,8 +47,8 @@ class Cell(Record):
         return PENDING if self.status == "pending" else NOT_EVALUABLE
 
 
-@record
-class Column(Record):
+@attrs.frozen
+class Column:
     """One evaluation: a contract's results for one set of facts.
 
     `problem` is set when the facts could not be read at all: the column is kept, and
@@ -73,8 +74,8 @@ class Column(Record):
         return self.evaluation.points if self.weighted else None
 
 
-@record
-class Row(Record):
+@attrs.frozen
+class Row:
     """One goal id across the evaluations; `cells` follow the columns (None: no such goal there)."""
 
     id: str
@@ -95,8 +96,8 @@ class Row(Record):
         return len(self.titles) > 1
 
 
-@record
-class Grid(Record):
+@attrs.frozen
+class Grid:
     """Evaluations side by side, as data: columns, rows of goals, and the overall results.
 
     `series` is set when every column is the same contract: then the columns stand in

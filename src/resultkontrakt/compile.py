@@ -19,10 +19,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
+import attrs
+
 from . import syntax as s
 from .functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from .infer import DELIVERABLES
-from .records import changed
 from .runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
 from .status import Failed, Undecided
 from .values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
@@ -194,7 +195,7 @@ class Compiler:
                 return combine(so_far, value)
             except Failed as failed:
                 # Said of the chain up to this step (`x / y` of `x / y / z`), as written.
-                raise Failed(changed(failed.failure, expr=expr.upto(index))) from None
+                raise Failed(attrs.evolve(failed.failure, expr=expr.upto(index))) from None
         return step
 
     def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:

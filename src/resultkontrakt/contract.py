@@ -15,11 +15,12 @@ from fractions import Fraction
 
 from typing import TYPE_CHECKING, cast
 
+import attrs
+
 from . import syntax as s
 from .analysis import Analysis
 from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
-from .records import changed, field, Record, record
 from .vocabulary import INVISIBLE, quote, shortened
 
 if TYPE_CHECKING:
@@ -34,14 +35,20 @@ if TYPE_CHECKING:
 # they use when they run, so that loading never pays for it.
 
 
-@record
-class Contract(Record):
+@attrs.frozen
+class Contract:
     """A result contract: its goals, facts and metrics, checked and ready to evaluate."""
 
-    module: s.Module = field(repr=False)
-    analysis: Analysis = field(repr=False)
+    module: s.Module = attrs.field(repr=False)
+    analysis: Analysis = attrs.field(repr=False)
     source: str = "<string>"
-    text: str = field(default="", repr=False)
+    text: str = attrs.field(default="", repr=False)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (for another process: multiprocessing, concurrent.futures, a cache) as its
+        # text and its name, and loaded again on the other side: the compiled code it holds
+        # is made there anew, and the text is checked again, as any text handed over is.
+        return loads, (self.text, self.source)
 
     @property
     def title(self) -> str:
@@ -160,7 +167,7 @@ class Contract(Record):
         if total is None or weights is None:
             if paid.blocked is not None or not weights_wait:
                 return SplitResult(split.name, None, paid)
-            return SplitResult(split.name, None, changed(
+            return SplitResult(split.name, None, attrs.evolve(
                 paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
         if reason is not None:
@@ -168,7 +175,7 @@ class Contract(Record):
                 "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
                 "installments": split.installments,
                 "each": Quantity(total / split.installments, T_MONEY)})
-            return SplitResult(split.name, None, changed(paid, amount=None,
+            return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
         return SplitResult(split.name, allocate(split, weights, total=total), paid)
 

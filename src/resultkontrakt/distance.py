@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from .records import Record, changed, record
+
+import attrs
 
 from .evidence import Comparison, Move, NpsCounts, Seen, ShareCounts, TierTried
 
@@ -24,8 +25,8 @@ Tier = tuple[str, Fraction, Fraction]
 Point = tuple[Fraction, int]
 
 
-@record
-class Reach(Record):
+@attrs.frozen
+class Reach:
     """A goal's tiers, where they compare one value with fixed thresholds: what its result
     needs to say how far that value is from the next tier, once someone asks."""
 
@@ -44,8 +45,8 @@ class Reach(Record):
         return None
 
 
-@record
-class Distance(Record):
+@attrs.frozen
+class Distance:
     """For a goal whose tiers compare one value with fixed thresholds: the value as seen, and
     the tiers. How far it is from a better fulfilment, and from a worse one, is worked out
     when asked (an evaluation that nobody reads about pays nothing for it)."""
@@ -84,7 +85,7 @@ class Distance(Record):
         # Whole answers move the value in steps: the first step as far as the move names the
         # fulfilment those answers reach, which is another where the steps jump past a tier.
         reached = fulfilment_at(self.tiers, self.otherwise, (_first_step(move, self._value, counts), 0))
-        return found if reached == move.fulfilment else changed(found, by_answers=reached)
+        return found if reached == move.fulfilment else attrs.evolve(found, by_answers=reached)
 
 
 def _counted_value(counts: NpsCounts | ShareCounts) -> Fraction:
@@ -190,7 +191,7 @@ def in_answers(move: Move, value: Fraction, counts: NpsCounts | ShareCounts) -> 
             high = middle
         else:
             low = middle
-    return changed(move, answers=high)
+    return attrs.evolve(move, answers=high)
 
 
 def _passes(after: Fraction, value: Fraction, move: Move) -> bool:

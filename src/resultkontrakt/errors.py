@@ -8,17 +8,18 @@ mistake in one run rather than one per run.
 
 from __future__ import annotations
 
+import attrs
+
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from .records import Record, record
 
 Severity = Literal["error", "warning"]
 
 
-@record
-class Span(Record):
+@attrs.frozen
+class Span:
     """A place in a source text: 1-based line and column, end exclusive."""
 
     source: str
@@ -42,8 +43,8 @@ class Span(Record):
         return f"{self.source}:{self.line}:{self.column}"
 
 
-@record
-class Problem(Record):
+@attrs.frozen
+class Problem:
     """One thing wrong (or suspicious) in a contract or a facts file.
 
     `message` and `hint` are in English, for the command line; where a

@@ -17,12 +17,13 @@ from fractions import Fraction
 
 from typing import TypeVar
 
+import attrs
+
 from . import syntax as s
 from .analysis import Analysis
 from .check import fact_needs, needs_with
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
 from .distance import Reach
-from .records import Record, changed, record
 from .evidence import (
     Check, Comparison, Counts, Delivery, Failure, Junction, Membership, Negation,
     NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
@@ -288,9 +289,9 @@ class Evaluator:
                 given = Delivery(deliverable.name, deliverable.title, False, None, due)
             if given is not None and given.delivered is not None:
                 late = due is not None and given.delivered > due
-                state: Delivery | None = changed(given, done=not late, due=due, late=late)
+                state: Delivery | None = attrs.evolve(given, done=not late, due=due, late=late)
             elif given is not None:
-                state = changed(given, due=due)
+                state = attrs.evolve(given, due=due)
             else:
                 state = None
             on = due if due is not None or unknown_due else period_end
@@ -509,8 +510,8 @@ class Evaluator:
 R = TypeVar("R", GoalResult, PaymentResult)
 
 
-@record
-class Unready(Record):
+@attrs.frozen
+class Unready:
     """What keeps the facts and deliverables a goal or payment needs from being read.
 
     `blocked` and `waiting` are about facts: missing or invalid, or measured later.
@@ -569,16 +570,16 @@ CheckOf = Callable[[Evaluator], Check]
 _NONE_MET = Fraction(0)
 
 
-@record
-class TierPlan(Record):
+@attrs.frozen
+class TierPlan:
     index: int
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
 
 
-@record
-class GoalPlan(Record):
+@attrs.frozen
+class GoalPlan:
     needs: frozenset[str]
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
@@ -789,7 +790,7 @@ class Plans:
             def metric(ev: Evaluator) -> Seen:
                 seen = ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
                 if branch_of is not None and name not in ev.supplied.given_metrics:
-                    return changed(seen, branch=branch_of(ev))
+                    return attrs.evolve(seen, branch=branch_of(ev))
                 return seen
             seen_of: SeenOf = metric
         elif isinstance(expr, s.Name):

@@ -22,16 +22,17 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
 
+import attrs
+
 from . import syntax as s
 from .errors import Problem, Span
-from .records import field, Record, record
 from .values import Type, Value
 
 # ---- values and how they were found ----------------------------------------------------
 
 
-@record
-class NpsCounts(Record):
+@attrs.frozen
+class NpsCounts:
     """The answers behind a Net Promoter Score: 9-10 promote, 7-8 are passive, 0-6 detract."""
 
     promoters: int
@@ -43,8 +44,8 @@ class NpsCounts(Record):
         return self.promoters + self.passives + self.detractors
 
 
-@record
-class ShareCounts(Record):
+@attrs.frozen
+class ShareCounts:
     """How many of how many: the numerator and denominator of a share, a count or `all`."""
 
     counted: int
@@ -54,8 +55,8 @@ class ShareCounts(Record):
 Counts = Union[NpsCounts, ShareCounts]
 
 
-@record
-class Seen(Record):
+@attrs.frozen
+class Seen:
     """An expression, the value evaluation found for it, and how that value came about.
 
     `inputs` holds, for a metric, the facts and metrics its expression reads,
@@ -83,8 +84,8 @@ class Seen(Record):
 # ---- checks: the conditions of tiers and requirements -------------------------------------
 
 
-@record
-class Comparison(Record):
+@attrs.frozen
+class Comparison:
     """`left op right`, and whether it held."""
 
     left: Seen
@@ -93,8 +94,8 @@ class Comparison(Record):
     holds: bool
 
 
-@record
-class Membership(Record):
+@attrs.frozen
+class Membership:
     """`item in collection` (or `not in`), and whether it held."""
 
     item: Seen
@@ -103,8 +104,8 @@ class Membership(Record):
     holds: bool
 
 
-@record
-class Junction(Record):
+@attrs.frozen
+class Junction:
     """`and` or `or` with the operands that were evaluated, in order, each with its evidence.
 
     Evaluation stops at the operand that decides (`and` at the first that does
@@ -116,14 +117,14 @@ class Junction(Record):
     holds: bool
 
 
-@record
-class Negation(Record):
+@attrs.frozen
+class Negation:
     part: Check
     holds: bool
 
 
-@record
-class Truth(Record):
+@attrs.frozen
+class Truth:
     """A true-or-false value used as a condition: a deliverable, a bool fact, `all(deliverables)`."""
 
     seen: Seen
@@ -136,8 +137,8 @@ Check = Union[Comparison, Membership, Junction, Negation, Truth]
 # ---- the steps of a goal ------------------------------------------------------------------
 
 
-@record
-class Delivery(Record):
+@attrs.frozen
+class Delivery:
     """A deliverable a goal reads: done in time, not done, or delivered late."""
 
     name: str
@@ -152,8 +153,8 @@ class Delivery(Record):
     missing: bool = False
 
 
-@record
-class RequirementCheck(Record):
+@attrs.frozen
+class RequirementCheck:
     """`require CONDITION "reason"` checked; `reason` is the contract's own words."""
 
     check: Check
@@ -164,14 +165,14 @@ class RequirementCheck(Record):
         return self.check.holds
 
 
-@record
-class TierTried(Record):
+@attrs.frozen
+class TierTried:
     """One tier tried. `check` is None for `else`, which always holds."""
 
     index: int
     check: Check | None
     fulfilment: Fraction | None  # set where the tier held
-    span: Span | None = field(default=None, eq=False, repr=False)
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def holds(self) -> bool:
@@ -184,8 +185,8 @@ Step = Union[Delivery, RequirementCheck, TierTried]
 # ---- how far a result is from changing ---------------------------------------------------
 
 
-@record
-class Move(Record):
+@attrs.frozen
+class Move:
     """How far the subject of a goal's tiers must move to reach another fulfilment.
 
     `by` is exact and above zero, in the subject's own unit; `direction` is +1
@@ -211,8 +212,8 @@ class Move(Record):
 # ---- why a goal waits: follow-up during the year -----------------------------------------
 
 
-@record
-class Waiting(Record):
+@attrs.frozen
+class Waiting:
     """What a pending result waits for: a fact measured later, a deliverable not due
     yet, or a goal or payment that is pending; with the day it is due, where known."""
 
@@ -224,8 +225,8 @@ class Waiting(Record):
 # ---- why a goal is not evaluable ---------------------------------------------------------
 
 
-@record
-class Failure(Record):
+@attrs.frozen
+class Failure:
     """A calculation that could not be done: a reason code, where, and its parameters.
 
     `metric` names the metric whose calculation failed, when it was one.
@@ -233,7 +234,7 @@ class Failure(Record):
 
     code: str
     expr: s.Expr | None
-    params: Mapping[str, object] = field(factory=dict)
+    params: Mapping[str, object] = attrs.field(factory=dict)
     metric: str | None = None
 
     @property
@@ -241,8 +242,8 @@ class Failure(Record):
         return self.expr.span if self.expr is not None else None
 
 
-@record
-class NotEvaluable(Record):
+@attrs.frozen
+class NotEvaluable:
     """Why a goal could not be judged: facts missing or invalid, deliverables due but not
     reported, a requirement that does not hold, or a calculation that failed."""
 

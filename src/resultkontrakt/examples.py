@@ -15,9 +15,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import attrs
+
 from . import syntax as s
 from .errors import RkError, Span
-from .records import field, Record, record
 from .values import T_PERCENT, Value, format_number, format_value
 
 if TYPE_CHECKING:
@@ -28,14 +29,14 @@ if TYPE_CHECKING:
 # ---- running them -----------------------------------------------------------------
 
 
-@record
-class Outcome(Record):
+@attrs.frozen
+class Outcome:
     """One example run: passed, or the expectations it missed, each with the reason."""
 
     contract: str
     name: str
     failures: tuple[str, ...]
-    span: Span | None = field(default=None, eq=False)
+    span: Span | None = attrs.field(default=None, eq=False)
 
     @property
     def passed(self) -> bool:

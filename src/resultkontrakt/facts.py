@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from . import answers
 from . import syntax as s
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
@@ -25,7 +27,6 @@ from .evidence import Delivery
 from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
 from .reasons import DELIVERABLE_VALUE, describe, problem
-from .records import changed, field, Record, record
 from .values import LIST, TABLE, Type, Value, truth_value
 from .vocabulary import shortened
 
@@ -36,8 +37,8 @@ MAX_UNKNOWN = 20
 _NOT_MAPPINGS = (str, int, list, tuple, bool)
 
 
-@record
-class Supplied(Record):
+@attrs.frozen
+class Supplied:
     """The facts of one evaluation, checked: values, and what was missing or wrong.
 
     `Contract.check_facts` returns one, and `Contract.evaluate` takes one: a year's
@@ -48,14 +49,14 @@ class Supplied(Record):
     deliverables: dict[str, Delivery]  # as they stand: done in time, not done, or late
     invalid: dict[str, Problem]
     problems: tuple[Problem, ...]
-    sources: dict[str, str] = field(factory=dict)  # answer files, for error excerpts
+    sources: dict[str, str] = attrs.field(factory=dict)  # answer files, for error excerpts
     given_metrics: frozenset[str] = frozenset()  # metrics given a value rather than computed
     # The declarations they were checked against: facts checked for one contract
     # are no facts for another.
-    declared: Mapping[str, s.Fact] = field(factory=dict, eq=False, repr=False)
+    declared: Mapping[str, s.Fact] = attrs.field(factory=dict, eq=False, repr=False)
     # Answers counted by value, filled as evaluations ask (compile.py): kept here, so that
     # evaluating the same checked facts again counts nothing again.
-    tallies: dict[str, Counter[Any]] = field(factory=dict, eq=False, repr=False)
+    tallies: dict[str, Counter[Any]] = attrs.field(factory=dict, eq=False, repr=False)
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
@@ -174,7 +175,7 @@ def _in_file(name: str, found: list[Problem]) -> Problem:
     first = found[0]
     more = len([p for p in found if p.span]) - 1
     if first.span is None:
-        return changed(problem("fact-value", None, fact=name, path="", problem=first),
+        return attrs.evolve(problem("fact-value", None, fact=name, path="", problem=first),
                             span=None)
     if first.code is not None and first.code.startswith("xlsx."):
         # A workbook has no lines: its problems name their cell themselves (Svar!C17: ...),

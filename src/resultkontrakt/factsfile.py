@@ -16,10 +16,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from .answers import Sheet
 from .errors import FactsError, Problem, Span
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
-from .records import changed, field, Record, record
 from .values import JsonNumber, Value
 from .vocabulary import quote, shortened
 
@@ -27,34 +28,34 @@ if TYPE_CHECKING:
     from .workbook import Grids  # read only when a fact points at a workbook
 
 
-@record(frozen=False)
+@attrs.define
 class Reads:
     """What reading the files facts point at found: kept, so it is done once."""
 
-    sheets: dict[str, Sheet] = field(factory=dict)
-    workbooks: Grids = field(factory=dict)  # each sheet read, by workbook and sheet name
-    paths: dict[tuple[str, Access], Path] = field(factory=dict)
-    values: dict[tuple[object, ...], tuple[Value, ...]] = field(factory=dict)
+    sheets: dict[str, Sheet] = attrs.field(factory=dict)
+    workbooks: Grids = attrs.field(factory=dict)  # each sheet read, by workbook and sheet name
+    paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
+    values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
 
 
-@record
-class FactsFile(Record, Mapping[str, object]):
+@attrs.frozen
+class FactsFile(Mapping[str, object]):
     """Facts read from a file: name -> value as written, with where each value stands."""
 
     # Named `given`, not `values`: a Mapping's values() must stay a method.
     given: dict[str, object]
     source: str = "<facts>"
-    positions: dict[str, Span] = field(factory=dict, repr=False)
-    text: str = field(default="", repr=False)
-    key_positions: dict[str, Span] = field(factory=dict, repr=False)
+    positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    text: str = attrs.field(default="", repr=False)
+    key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
     # The files these facts point at must lie inside this folder (None: the
     # facts file's own folder), and may be at most `max_bytes` large.
-    data_dir: Path | None = field(default=None, repr=False)
-    max_bytes: int = field(default=DEFAULT_MAX_BYTES, repr=False)
+    data_dir: Path | None = attrs.field(default=None, repr=False)
+    max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, repr=False)
     # What reading the files these facts point at found, kept so that evaluating
     # the same facts again (a loop over scenarios) reads and resolves nothing
     # again: each file's rows, each reference's confined path, each fact's values.
-    reads: Reads = field(factory=Reads, repr=False, eq=False)
+    reads: Reads = attrs.field(factory=Reads, repr=False, eq=False)
 
     def __getitem__(self, name: str) -> object:
         return self.given[name]
@@ -73,7 +74,7 @@ class FactsFile(Record, Mapping[str, object]):
         """
         merged = {name: value for name, value in self.given.items() if name not in without}
         merged.update(changes or {}, **values)
-        return changed(self, given=merged)
+        return attrs.evolve(self, given=merged)
 
 
 def load_facts(path: str | Path, *, data_dir: str | Path | None = None,

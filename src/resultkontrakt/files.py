@@ -16,6 +16,8 @@ caller knows which kind of file it was and turns it into its own error.
 
 from __future__ import annotations
 
+import attrs
+
 import contextlib
 import errno
 import functools
@@ -24,7 +26,6 @@ import re
 import stat
 from typing import TYPE_CHECKING
 
-from .records import Record, record
 
 if TYPE_CHECKING:  # pathlib is imported where a path is made: `rk check` needs none
     from pathlib import Path
@@ -61,8 +62,8 @@ class FileProblem(Exception):
         self.hint = said.hint
 
 
-@record
-class Access(Record):
+@attrs.frozen
+class Access:
     """Where the files that facts point at are looked for, and how large they may be.
 
     References are relative to `base` (the folder of the facts file) and must

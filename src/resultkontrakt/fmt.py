@@ -18,12 +18,13 @@ import bisect
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from . import syntax as s
 from .errors import ContractError, FormatError, Problem, RkError, Span
 from .parser import parse
 from .build import build
 from .printer import expr_text, sum_text
-from .records import Record, record
 from .vocabulary import KEYWORDS, number_literal, quote
 
 WIDTH = 100
@@ -31,8 +32,8 @@ INDENT = "    "
 _NAME = re.compile(r"[^\W\d]\w*")
 
 
-@record
-class Comment(Record):
+@attrs.frozen
+class Comment:
     line: int
     text: str
     trailing: bool  # code stands before it on its line
@@ -161,8 +162,8 @@ def _describe_item(item: object) -> str:
     return "the contract's header"
 
 
-@record
-class Layout(Record):
+@attrs.frozen
+class Layout:
     """What `rk fmt --write` keeps of a file besides its text: the byte-order mark and line ends."""
 
     bom: bool

@@ -18,8 +18,9 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from . import syntax as s
-from .records import field, Record, record
 from .runtime import bounded, fail, ordered, quantity, total
 from .values import (
     BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
@@ -35,8 +36,8 @@ Tally = Counter[Any]
 ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
 
 
-@record
-class Mistake(Record):
+@attrs.frozen
+class Mistake:
     """A call that does not type: what is wrong and how to write it."""
 
     message: str
@@ -46,8 +47,8 @@ class Mistake(Record):
 TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
 
 
-@record
-class Counted(Record):
+@attrs.frozen
+class Counted:
     """A result and the counts that explain it, worked out in one pass."""
 
     value: Value
@@ -55,8 +56,8 @@ class Counted(Record):
 ListRule = Callable[[Type, bool], "Type | Mistake"]
 
 
-@record
-class Function(Record):
+@attrs.frozen
+class Function:
     """A built-in function of the language.
 
     - `over_list(element, bound)`: the type of the function over a list of
@@ -83,7 +84,7 @@ class Function(Record):
     over: Callable[[tuple[Value, ...], Predicate | None, s.Expr], Value | Counted] | None = None
     over_tally: Callable[[Tally, int, Predicate | None, s.Expr], Value | Counted] | None = None
     apply: Callable[[list[Value], list[Type | None], s.Call], Value] | None = None
-    words: Mapping[str, str] = field(factory=dict)
+    words: Mapping[str, str] = attrs.field(factory=dict)
     result: Type | None = None  # its type whatever its arguments, where there is one
 
     @property

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
+
 from . import syntax as s
 from .errors import Problem, Span, did_you_mean
-from .records import Record, field, record
 from .values import (
     BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, TEXT, T_BOOL, T_DATE, T_DURATION,
     T_INTEGER, T_MONEY, T_NUMBER, T_PERCENT, T_TEXT, Type, format_value, list_of, table_of,
@@ -72,8 +73,8 @@ def _percent_times(expr: s.Expr) -> str | None:
     return None
 
 
-@record
-class Step(Record):
+@attrs.frozen
+class Step:
     """One step of a sum or product: what comes before it, its operator and its operand."""
 
     chain: s.Chain
@@ -102,7 +103,7 @@ class Step(Record):
         return self.chain.upto(self.index).span
 
 
-@record(frozen=False)
+@attrs.define
 class Typer:
     """Gives expressions their types; records a problem for each mistake when asked to."""
 
@@ -112,7 +113,7 @@ class Typer:
     # Declared names without a type (metrics in a cycle): already reported.
     untyped: set[str] | frozenset[str] = frozenset()
     # Names bound by quantifiers around the expression being typed.
-    scope: dict[str, Type] = field(factory=dict)
+    scope: dict[str, Type] = attrs.field(factory=dict)
     # The contract's goal ids, where `fulfilment(goal ID)` is to be checked against them.
     goal_ids: frozenset[str] | None = None
     # Payments, which only payments and split totals may use (they come after the goals).

@@ -31,6 +31,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
 
+import attrs
+
 from .errors import Problem, Span
 from .escape import visible
 from .files import size_text
@@ -41,7 +43,6 @@ from .lsp_document import (
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
 from .reasons import describe, problem
-from .records import Record, changed, record
 from .wording import ENGLISH
 
 NAME = "rk"
@@ -95,8 +96,8 @@ def _file_name(uri: str) -> str:
     return path.rsplit("/", 1)[-1] or uri
 
 
-@record
-class _Unreadable(Record):
+@attrs.frozen
+class _Unreadable:
     """A message whose params could not be read: a request is answered with the reason."""
 
     id: int | str | None  # None for a notification, which has no answer
@@ -306,7 +307,7 @@ def _too_large(source: str, size: int, limit: int) -> Problem:
     wanted = (size // 1_000_000 + 1) * 1_000_000
     found = problem("lsp.too-large", Span.point(source, 1, 1), size=size, limit=limit,
                     limit_text=size_text(limit), option=LIMIT_OPTION, wanted=wanted)
-    return changed(found, severity="warning")
+    return attrs.evolve(found, severity="warning")
 
 
 def server() -> RkServer:

@@ -16,13 +16,14 @@ import bisect
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from . import syntax as s
 from .analysis import Analysis
 from .errors import Span
 from .escape import markdown
 from .functions import FUNCTIONS
 from .printer import expr_text
-from .records import changed, field, Record, record
 from .values import LIST, TABLE, Type
 from .vocabulary import KEYWORDS, PLACE_WORDS, number_literal, quote
 
@@ -74,23 +75,23 @@ class Lines:
         return self.span(span.source, found.start(1), found.end(1))
 
 
-@record
-class Declaration(Record):
+@attrs.frozen
+class Declaration:
     """Something a contract declares, with the place of its name (id, or title)."""
 
     kind: str  # "fact", "metric", "deliverable", "payment", "goal", "split", "example", "contract"
     name: str
     span: Span  # the whole declaration
     name_span: Span
-    node: object = field(eq=False, repr=False)
+    node: object = attrs.field(eq=False, repr=False)
 
     @property
     def namespace(self) -> str:
         return NAMESPACE[self.kind]
 
 
-@record
-class Reference(Record):
+@attrs.frozen
+class Reference:
     """A use of a name: `nps` in a score, `goal 2` in `fulfilment(goal 2)`, a given's name."""
 
     namespace: str  # "value", "goal" or "split"
@@ -99,14 +100,14 @@ class Reference(Record):
     node_span: Span  # the whole node, where a problem about the use points
 
 
-@record
-class FunctionUse(Record):
+@attrs.frozen
+class FunctionUse:
     name: str
     span: Span
 
 
-@record
-class Outline(Record):
+@attrs.frozen
+class Outline:
     """One entry of a contract's outline, with the entries inside it."""
 
     kind: str
@@ -332,7 +333,7 @@ class Index:
             children: tuple[Outline, ...] = ()
             if isinstance(item, s.Goal):
                 children = tuple(_entry(by_node[id(d)]) for d in item.deliverables if id(d) in by_node)
-            entries.append(changed(_entry(declaration), children=children))
+            entries.append(attrs.evolve(_entry(declaration), children=children))
         return entries
 
 
@@ -447,8 +448,8 @@ def function_hover(name: str) -> str:
 # ---- completion ----------------------------------------------------------------
 
 
-@record
-class Candidate(Record):
+@attrs.frozen
+class Candidate:
     """Something that may be written at a place."""
 
     label: str

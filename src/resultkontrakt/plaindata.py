@@ -10,6 +10,8 @@ written by someone else is refused with `Unreadable` rather than read as somethi
 
 from __future__ import annotations
 
+import attrs
+
 import datetime as dt
 import functools
 import io
@@ -20,7 +22,6 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
-from . import records
 
 # Tags of the values JSON has no form for: {"t": [...]} is a tuple, and so on. A dict with
 # text keys only and none of these tags is written as it is.
@@ -71,10 +72,10 @@ def _write(value: object, write: Callable[[str], object]) -> None:
         write(f'{{"{_FRACTION}":[{value.numerator},{value.denominator}]}}')
     elif isinstance(value, dt.date):
         write(f'{{"{_DATE}":"{value.isoformat()}"}}')
-    elif records.has(type(value)):
+    elif attrs.has(type(value)):
         cls: Any = type(value)
         write('{"' + _RECORD + '":[' + _text(cls.__name__) + ",")
-        _items([getattr(value, field.name) for field in records.fields(cls)], write)
+        _items([getattr(value, field.name) for field in attrs.fields(cls)], write)
         write("]}")
     else:
         raise TypeError(f"cannot write a {type(value).__name__} as plain data")
@@ -148,7 +149,7 @@ class Reader:
                 raise Unreadable(f"{name}.{field} is not of its type")
             values[field] = value
         try:
-            return cls(**{f.name: values[f.name] for f in records.fields(cls) if f.init})
+            return cls(**{f.name: values[f.name] for f in attrs.fields(cls) if f.init})
         except (TypeError, ValueError) as exc:
             raise Unreadable(f"a {name} that cannot be made: {exc}") from None
 
@@ -157,7 +158,7 @@ class Reader:
         if name not in self._fields:
             hints = typing.get_type_hints(cls)
             self._fields[name] = [(field.name, checker(hints.get(field.name, object)))
-                                  for field in records.fields(cls)]
+                                  for field in attrs.fields(cls)]
         return self._fields[name]
 
 

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from .records import Record, changed, record
+
+import attrs
 
 from .errors import Problem, Span
 from .evidence import Seen
@@ -28,23 +29,23 @@ DELIVERABLE_VALUE = "deliverable-value"
 DELIVERABLE_PROBLEMS = frozenset({DELIVERABLE_VALUE})
 
 
-@record
-class Quantity(Record):
+@attrs.frozen
+class Quantity:
     """A value in a message, written as the reader's language writes numbers: 0,72 or 0.72."""
 
     value: Value
     type: Type | None = None
 
 
-@record
-class Word(Record):
+@attrs.frozen
+class Word:
     """A word of the phrase tables, in the reader's language: `kind.fifo` is a named pipe."""
 
     key: str
 
 
-@record
-class Got(Record):
+@attrs.frozen
+class Got:
     """What was found where something else was expected, named briefly: never its whole
     text, never anything that could itself fail to print (a number of a million digits)."""
 
@@ -85,7 +86,7 @@ def problem(code: str, span: Span | None = None, *, hint: str | None = None,
     """
     items = tuple({**(params or {}), **named}.items()) + ((("hint", hint),) if hint else ())
     found = Problem("error", "", span, None, code, items)
-    return changed(found, message=message(found, ENGLISH), hint=hint_text(found, ENGLISH))
+    return attrs.evolve(found, message=message(found, ENGLISH), hint=hint_text(found, ENGLISH))
 
 
 def message(found: Problem, w: Wording) -> str:

@@ -13,17 +13,18 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 
+import attrs
+
 from . import escape
 from .contract import Contract
 from .errors import Problem, RkError
 from .reasons import problem_text
-from .records import Record, record
 from .results import Allocation, Evaluation, GoalResult, SplitResult
 from .values import round_half_away
 from .wording import Wording, wording_for
 
-@record
-class Report(Record):
+@attrs.frozen
+class Report:
     """What goes into the report, worked out once for either format."""
 
     evaluation: Evaluation

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Literal
 
+import attrs
+
 from . import escape
 from .errors import Problem
 from .distance import Distance, Reach
@@ -22,7 +24,6 @@ from .jsondata import (
     blocked_dict, distance_dict, money_text, points_number, problem_dict, seen_dict, step_dict,
     waiting_dict, weight_number,
 )
-from .records import changed, field, Record, record
 from .status import DECIDED, NOT_EVALUABLE, PENDING, State
 from .values import format_number, format_percent, fraction_text, percent_number
 from .vocabulary import MONEY_UNITS
@@ -39,8 +40,8 @@ def status_of(fulfilment: Fraction | None, pending: bool = False) -> Status:
     return "not met" if fulfilment == 0 else "partly met"
 
 
-@record
-class GoalResult(Record):
+@attrs.frozen
+class GoalResult:
     """How far one goal was met, and the evidence of why (evidence.py).
 
     `steps` are the deliverables read, the requirements checked and the tiers
@@ -53,13 +54,13 @@ class GoalResult(Record):
     fulfilment: Fraction | None
     group: str | None = None
     weight: Fraction = Fraction(1)
-    steps: tuple[Step, ...] = field(default=(), repr=False)
-    blocked: NotEvaluable | None = field(default=None, repr=False)
-    text: tuple[str, ...] = field(default=(), repr=False)
+    steps: tuple[Step, ...] = attrs.field(default=(), repr=False)
+    blocked: NotEvaluable | None = attrs.field(default=None, repr=False)
+    text: tuple[str, ...] = attrs.field(default=(), repr=False)
     # What a pending result waits for (evaluated as of a day during the period).
-    waiting: tuple[Waiting, ...] = field(default=(), repr=False)
+    waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
     # The goal's tiers as thresholds, where they compare one value: for `distance`.
-    reach: Reach | None = field(default=None, repr=False)
+    reach: Reach | None = attrs.field(default=None, repr=False)
 
     @property
     def distance(self) -> Distance | None:
@@ -80,7 +81,7 @@ class GoalResult(Record):
 
     def judged(self, *, fulfilment: Fraction | None = None, steps: tuple[Step, ...] = (),
                blocked: NotEvaluable | None = None) -> GoalResult:
-        return changed(self, fulfilment=fulfilment, steps=steps, blocked=blocked)
+        return attrs.evolve(self, fulfilment=fulfilment, steps=steps, blocked=blocked)
 
     @property
     def status(self) -> Status:
@@ -164,8 +165,8 @@ class GoalResult(Record):
         }
 
 
-@record
-class PaymentResult(Record):
+@attrs.frozen
+class PaymentResult:
     """A payment worked out after the goals: its exact amount in kroner, and what it came from.
 
     `seen` holds the payment's value with every value it was computed from (evidence.py);
@@ -209,8 +210,8 @@ class PaymentResult(Record):
         return f"<PaymentResult {self.name}: {shown}>"
 
 
-@record
-class SplitResult(Record):
+@attrs.frozen
+class SplitResult:
     """A split whose total is worked out from the facts: the allocation, or why there is none."""
 
     name: str
@@ -229,18 +230,18 @@ class SplitResult(Record):
         return f"<SplitResult {self.name}: {self.allocation!r}>"
 
 
-@record
-class Evaluation(Record):
+@attrs.frozen
+class Evaluation:
     """A contract evaluated against one set of facts."""
 
     title: str
     goals: Mapping[str, GoalResult]
-    problems: tuple[Problem, ...] = field(default=(), repr=False)
-    sources: Mapping[str, str] = field(factory=dict, repr=False, eq=False)
+    problems: tuple[Problem, ...] = attrs.field(default=(), repr=False)
+    sources: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
     parties: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date] | None = None
-    payments: Mapping[str, PaymentResult] = field(factory=dict, repr=False)
-    splits: Mapping[str, SplitResult] = field(factory=dict, repr=False)
+    payments: Mapping[str, PaymentResult] = attrs.field(factory=dict, repr=False)
+    splits: Mapping[str, SplitResult] = attrs.field(factory=dict, repr=False)
     as_of: dt.date | None = None
     # Whether the contract weighs its goals (`weight`): then results are shown in points too.
     weighted: bool = False
@@ -360,8 +361,8 @@ class Evaluation(Record):
 # ---- the grant split ------------------------------------------------------------
 
 
-@record
-class PartyShare(Record):
+@attrs.frozen
+class PartyShare:
     """One party's part of a split, with how it came about.
 
     Amounts are in the split's unit of account (tkr for `unit 1 tkr`), over all
@@ -379,8 +380,8 @@ class PartyShare(Record):
     margin_up: Fraction | None = None
 
 
-@record
-class Allocation(Record, Mapping[str, "Fraction | int"]):
+@attrs.frozen
+class Allocation(Mapping[str, "Fraction | int"]):
     """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
 
     name: str
@@ -390,12 +391,12 @@ class Allocation(Record, Mapping[str, "Fraction | int"]):
     installments: int
     method: str
     key: str | None
-    shares: tuple[PartyShare, ...] = field(repr=False)
-    margins: bool = field(default=True, repr=False)
+    shares: tuple[PartyShare, ...] = attrs.field(repr=False)
+    margins: bool = attrs.field(default=True, repr=False)
     # Each party's share by name: looking one up must not go through them all.
-    _by_party: dict[str, PartyShare] = field(init=False, repr=False, eq=False)
+    _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
 
-    def __post_init__(self) -> None:
+    def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_party", {share.party: share for share in self.shares})
 
     def __getitem__(self, party: str) -> Fraction | int:

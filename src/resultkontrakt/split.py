@@ -20,7 +20,8 @@ import operator
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from .records import Record, record
+
+import attrs
 
 from . import syntax as s
 from .results import Allocation, PartyShare
@@ -29,8 +30,8 @@ from .vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
 
 
 
-@record
-class Apportionment(Record):
+@attrs.frozen
+class Apportionment:
     """Units per party, in the order the parties were given, and who a tie decided."""
 
     units: tuple[int, ...]

@@ -1,6 +1,6 @@
 """Syntax nodes: what a contract says, each piece with the place it was written.
 
-Nodes are records (records.py). Spans are left out of equality, so two
+Nodes are frozen attrs classes. Spans are left out of equality, so two
 contracts that say the same thing in different layouts compare equal.
 """
 
@@ -11,35 +11,35 @@ from fractions import Fraction
 from collections.abc import Iterator
 from typing import TypeVar, Union
 
-from . import records
-from .records import Record, field, record
+import attrs
+
 from .errors import Problem, Span
 from .values import CalendarSpan, Type
 
 def _span() -> Span:
     """Where a node was written: kept for messages, ignored by equality."""
-    return field(eq=False, repr=False, kw_only=True)
+    return attrs.field(eq=False, repr=False, kw_only=True)
 
 
 # ---- expressions --------------------------------------------------------------
 
 
-@record
-class Number(Record):
+@attrs.frozen
+class Number:
     value: Fraction
     span: Span = _span()
 
 
-@record
-class Percent(Record):
+@attrs.frozen
+class Percent:
     """`70%`: the value is the share, 7/10."""
 
     value: Fraction
     span: Span = _span()
 
 
-@record
-class Money(Record):
+@attrs.frozen
+class Money:
     """`16488 tkr`: the value is in kroner; `amount` and `unit` are as written."""
 
     amount: Fraction
@@ -53,26 +53,26 @@ class Money(Record):
         return self.amount * MONEY_UNITS[self.unit]
 
 
-@record
-class Date(Record):
+@attrs.frozen
+class Date:
     value: dt.date
     span: Span = _span()
 
 
-@record
-class Bool(Record):
+@attrs.frozen
+class Bool:
     value: bool
     span: Span = _span()
 
 
-@record
-class Text(Record):
+@attrs.frozen
+class Text:
     value: str
     span: Span = _span()
 
 
-@record
-class Duration(Record):
+@attrs.frozen
+class Duration:
     """`18 months`: a span of the calendar, added to or taken from a date."""
 
     amount: int
@@ -84,23 +84,23 @@ class Duration(Record):
         return CalendarSpan(self.amount, self.unit)
 
 
-@record
-class Name(Record):
+@attrs.frozen
+class Name:
     """A reference to a fact, metric or deliverable (or `deliverables`)."""
 
     name: str
     span: Span = _span()
 
 
-@record
-class Unary(Record):
+@attrs.frozen
+class Unary:
     op: str  # "-" or "not"
     operand: Expr
     span: Span = _span()
 
 
-@record
-class Chain(Record):
+@attrs.frozen
+class Chain:
     """Operands joined by operators of one strength, worked out from the left: `a + b - c`
     is `(a + b) - c`; `a and b and c`; `75% of x / 12`.
 
@@ -147,23 +147,23 @@ def chain(first: Expr, steps: tuple[tuple[str, Expr], ...], span: Span) -> Chain
     return Chain(first, steps, span=span)
 
 
-@record
-class Compare(Record):
+@attrs.frozen
+class Compare:
     op: str  # >= > <= < = !=
     left: Expr
     right: Expr
     span: Span = _span()
 
 
-@record
-class Call(Record):
+@attrs.frozen
+class Call:
     function: str
     args: tuple[Expr, ...]
     span: Span = _span()
 
 
-@record
-class Member(Record):
+@attrs.frozen
+class Member:
     """`item in collection`, or `item not in collection`."""
 
     item: Expr
@@ -172,32 +172,32 @@ class Member(Record):
     span: Span = _span()
 
 
-@record
-class SetLiteral(Record):
+@attrs.frozen
+class SetLiteral:
     """`{"i høj grad", "i nogen grad"}`: values written out."""
 
     items: tuple[Expr, ...]
     span: Span = _span()
 
 
-@record
-class ListLiteral(Record):
+@attrs.frozen
+class ListLiteral:
     """`[10, 9, 7]`: values in order, as a list fact holds them."""
 
     items: tuple[Expr, ...]
     span: Span = _span()
 
 
-@record
-class TableLiteral(Record):
+@attrs.frozen
+class TableLiteral:
     """`{"Morsø": 20514, "Thisted": 43716}`: a table written out, name by name."""
 
     pairs: tuple[tuple[str, Expr], ...]
     span: Span = _span()
 
 
-@record
-class If(Record):
+@attrs.frozen
+class If:
     """`if C then A else B`: A where C holds, else B; only the branch taken is evaluated."""
 
     condition: Expr
@@ -206,8 +206,8 @@ class If(Record):
     span: Span = _span()
 
 
-@record
-class GoalValue(Record):
+@attrs.frozen
+class GoalValue:
     """A goal's result read as a value: `fulfilment(goal 1)`, `points(goal 1)`, or, with no
     goal, the contract's `overall` fulfilment or its total `points`."""
 
@@ -216,8 +216,8 @@ class GoalValue(Record):
     span: Span = _span()
 
 
-@record
-class Aggregate(Record):
+@attrs.frozen
+class Aggregate:
     """`share(a in answers where a >= 9)`: `var` is bound to each element of `source`."""
 
     function: str
@@ -322,15 +322,15 @@ def goal_values_in(expr: Expr) -> Iterator[GoalValue]:
 # ---- declarations -------------------------------------------------------------
 
 
-@record
-class Range(Record):
+@attrs.frozen
+class Range:
     low: Expr
     high: Expr
     span: Span = _span()
 
 
-@record
-class Fact(Record):
+@attrs.frozen
+class Fact:
     name: str
     type: Type
     range: Range | None = None
@@ -338,16 +338,16 @@ class Fact(Record):
     span: Span = _span()
 
 
-@record
-class Metric(Record):
+@attrs.frozen
+class Metric:
     name: str
     expr: Expr
     description: str | None = None
     span: Span = _span()
 
 
-@record
-class Deliverable(Record):
+@attrs.frozen
+class Deliverable:
     """A piece of work a goal asks for: done (true), not done, or delivered on a date."""
 
     name: str
@@ -362,8 +362,8 @@ class Deliverable(Record):
         return self.due.value if isinstance(self.due, Date) else None
 
 
-@record
-class Tier(Record):
+@attrs.frozen
+class Tier:
     """One line of a score: when `condition` holds, the goal is `fulfilment` met.
 
     `condition` is None for `else`. A tier written without its subject
@@ -377,8 +377,8 @@ class Tier(Record):
     span: Span = _span()
 
 
-@record
-class Requirement(Record):
+@attrs.frozen
+class Requirement:
     """`require CONDITION "reason"`: without it, the goal cannot be judged."""
 
     condition: Expr
@@ -386,8 +386,8 @@ class Requirement(Record):
     span: Span = _span()
 
 
-@record
-class Goal(Record):
+@attrs.frozen
+class Goal:
     id: str
     title: str
     group: str | None = None
@@ -399,11 +399,11 @@ class Goal(Record):
     span: Span = _span()
     # Where the lines without nodes of their own stand (group, weight, text
     # blocks, score), so that `rk fmt` can keep comments beside them.
-    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@record
-class Share(Record):
+@attrs.frozen
+class Share:
     """One party's weight in a split, as written."""
 
     party: str
@@ -411,8 +411,8 @@ class Share(Record):
     span: Span = _span()
 
 
-@record
-class Split(Record):
+@attrs.frozen
+class Split:
     """`split NAME { ... }`: a total billed to parties in proportion to their weights.
 
     Either `shares` lists the weights, or `shares_from` names a table fact.
@@ -430,7 +430,7 @@ class Split(Record):
     text: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # who must be in it, where listed
     span: Span = _span()
-    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
     @property
     def fixed_total(self) -> Money | None:
@@ -448,8 +448,8 @@ class Split(Record):
         return Money(Fraction(1), fixed.unit if fixed is not None else "kr", span=self.total.span)
 
 
-@record
-class Payment(Record):
+@attrs.frozen
+class Payment:
     """`payment NAME "title" = AMOUNT`: money that follows the results, worked out after the goals."""
 
     name: str
@@ -458,8 +458,8 @@ class Payment(Record):
     span: Span = _span()
 
 
-@record
-class Given(Record):
+@attrs.frozen
+class Given:
     """`given NAME = VALUE` in an example: a fact, deliverable or metric set to a value."""
 
     name: str
@@ -467,8 +467,8 @@ class Given(Record):
     span: Span = _span()
 
 
-@record
-class Expectation(Record):
+@attrs.frozen
+class Expectation:
     """What an example expects: a goal's fulfilment (None: not evaluable), a goal
     pending, the overall fulfilment, the total points, a payment's amount, or one
     party's amount in a split."""
@@ -484,8 +484,8 @@ class Expectation(Record):
     span: Span = _span()
 
 
-@record
-class Example(Record):
+@attrs.frozen
+class Example:
     """A worked example inside a contract: given these values, expect these results."""
 
     name: str
@@ -495,18 +495,18 @@ class Example(Record):
     span: Span = _span()
 
 
-@record
-class Header(Record):
+@attrs.frozen
+class Header:
     title: str
     parties: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date] | None = None
     text: tuple[str, ...] = ()
     span: Span = _span()
-    item_spans: tuple[tuple[str, Span], ...] = field(default=(), eq=False, repr=False)
+    item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@record
-class Module(Record):
+@attrs.frozen
+class Module:
     """A whole `.rk` file, in written order."""
 
     header: Header | None
@@ -516,9 +516,9 @@ class Module(Record):
     splits: tuple[Split, ...] = ()
     examples: tuple[Example, ...] = ()
     payments: tuple[Payment, ...] = ()
-    source: str = field(default="<string>", eq=False)
+    source: str = attrs.field(default="<string>", eq=False)
     # Every declaration in written order, for printing the file back.
-    items: tuple[object, ...] = field(default=(), eq=False, repr=False)
+    items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 def module_of(items: tuple[object, ...], source: str) -> Module:
@@ -560,7 +560,7 @@ def moved(value: _T, lines: int) -> _T:
 
 # Every kind of node, for readers of syntax kept as data (contract_cache.py).
 NODES = tuple(value for value in list(globals().values())
-              if records.has(value) and value.__module__ == __name__)
+              if attrs.has(value) and value.__module__ == __name__)
 # The nodes and records that can hold a position, with their fields.
 _MOVABLE: dict[type, tuple[str, ...]] = {
-    cls: tuple(field.name for field in records.fields(cls)) for cls in (*NODES, Problem)}
+    cls: tuple(field.name for field in attrs.fields(cls)) for cls in (*NODES, Problem)}

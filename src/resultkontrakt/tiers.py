@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from .records import Record, changed, record
+
+import attrs
 
 from . import syntax as s
 from .errors import Problem
@@ -19,8 +20,8 @@ from .printer import expr_text
 from .values import format_value, T_PERCENT
 
 
-@record
-class _Interval(Record):
+@attrs.frozen
+class _Interval:
     """A stretch of values; None bounds are infinite."""
 
     low: Any
@@ -57,7 +58,7 @@ def _merge(intervals: list[_Interval]) -> list[_Interval]:
                 current.low == last.high and (last.high_closed or current.low_closed))
             if touches:
                 if _high_key(current) > _high_key(last):
-                    merged[-1] = changed(last, high=current.high, high_closed=current.high_closed)
+                    merged[-1] = attrs.evolve(last, high=current.high, high_closed=current.high_closed)
                 continue
         merged.append(current)
     return merged

@@ -16,7 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-from .records import field, Record, record
+import attrs
+
 from .vocabulary import MONEY_UNITS, TYPE_NAMES, quote
 
 # The kinds of value the language knows. `integer` is a number with a
@@ -36,8 +37,8 @@ DECLARABLE = TYPE_NAMES
 
 
 
-@record
-class CalendarSpan(Record):
+@attrs.frozen
+class CalendarSpan:
     """`18 months`: a whole number of days, months or years, as the calendar counts them."""
 
     amount: int
@@ -75,8 +76,8 @@ def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
 
 
 
-@record
-class Type(Record):
+@attrs.frozen
+class Type:
     """The static type of a value.
 
     `element` is set for lists; `choices` for `one of {...}` texts; `optional`
@@ -86,7 +87,7 @@ class Type(Record):
     kind: str
     element: Type | None = None
     integer: bool = False
-    optional: bool = field(default=False, eq=False)
+    optional: bool = attrs.field(default=False, eq=False)
     choices: tuple[str, ...] | None = None
 
     def __str__(self) -> str:

@@ -14,14 +14,15 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Union
 
-from .records import Record, record
+
+import attrs
 
 from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number
 from .vocabulary import MONEY_UNITS, quote
 
 
-@record
-class Wording(Record):
+@attrs.frozen
+class Wording:
     lang: str
     decimal: str  # the decimal sign
     group: str  # the thousands separator; "" for none

@@ -31,12 +31,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from xml.parsers import expat
 
+import attrs
+
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
 from .errors import Problem, Span, did_you_mean
 from .files import FileProblem, read_bytes, size_text
 from .reasons import problem
-from .records import changed, field, Record, record
 from .values import T_TEXT, Type, Value, list_of
 from .vocabulary import quote, shortened
 
@@ -89,14 +90,14 @@ Rows = tuple[tuple[int, tuple[object, ...]], ...]  # (row number, cells) of the 
 Grids = dict[tuple[str, str | None], "Grid"]
 
 
-@record
-class Grid(Record):
+@attrs.frozen
+class Grid:
     """One sheet of a workbook, read once however many facts read from it."""
 
     sheet: str  # the sheet's name, as the workbook spells it
-    rows: Rows = field(repr=False)  # the header first
+    rows: Rows = attrs.field(repr=False)  # the header first
     # Cells (row number, column index) holding a formula whose result was never saved.
-    unsaved: frozenset[tuple[int, int]] = field(default=frozenset(), repr=False)
+    unsaved: frozenset[tuple[int, int]] = attrs.field(default=frozenset(), repr=False)
 
 
 def read(ref: TableRef, type_: Type, cell: Cell, grids: Grids | None = None) -> tuple[Value, ...]:
@@ -114,8 +115,8 @@ def read_table(ref: TableRef, type_: Type, cell: Cell,
     """A table fact from a sheet: (name, value) for each row, in the sheet's order."""
     assert ref.key is not None and type_.element is not None
     grid = _grid(ref, grids)
-    by_name = changed(ref, columns=(ref.key,), key=None)
-    by_value = changed(ref, key=None)
+    by_name = attrs.evolve(ref, columns=(ref.key,), key=None)
+    by_value = attrs.evolve(ref, key=None)
     names = _column(grid, by_name, T_TEXT, cell)
     values = dict(_column(grid, by_value, element_of(by_value, list_of(type_.element)), cell))
     [key_index], [value_index] = _indexes(grid, by_name), _indexes(grid, by_value)
