@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
     from .evaluate import Evaluator
     from .facts import Supplied
-    from .results import Allocation, Evaluation, SplitResult
+    from .outcomes import SplitOutcome
+    from .results import Allocation, Evaluation
 
 # Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
 # checks; evaluating and splitting need much more. The methods that evaluate import what
@@ -94,7 +95,8 @@ class Contract:
         """
         from .evaluate import Evaluator
         from .facts import Supplied
-        from .results import Evaluation
+        from .outcomes import Outcomes
+        from .results import evaluation_of
 
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
             raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
@@ -115,7 +117,7 @@ class Contract:
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: self._computed_split(split, evaluator, supplied)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
-        return Evaluation(
+        return evaluation_of(Outcomes(
             title=self.title,
             goals=goals,
             problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
@@ -126,7 +128,7 @@ class Contract:
             splits=splits,
             as_of=as_of,
             weighted=self._weighted,
-        )
+        ))
 
     @property
     def _weighted(self) -> bool:
@@ -137,11 +139,12 @@ class Contract:
                 kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans)
         return bool(found)
 
-    def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied) -> SplitResult:
+    def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied
+                        ) -> SplitOutcome[Any, Any]:
         """A split whose total is worked out from the facts: its allocation, or why there is none."""
         from .evidence import Failure, NotEvaluable, Waiting
         from .reasons import Quantity
-        from .results import SplitResult
+        from .outcomes import SplitOutcome
         from .split import allocate, units_of
         from .status import merged_waiting
         from .values import T_MONEY
@@ -162,12 +165,12 @@ class Contract:
                 try:
                     weights = self._weights_in(split, supplied)
                 except FactsError as error:
-                    return SplitResult(split.name, None, paid, tuple(error.problems))
+                    return SplitOutcome(split.name, None, paid, tuple(error.problems))
         total = paid.amount
         if total is None or weights is None:
             if paid.blocked is not None or not weights_wait:
-                return SplitResult(split.name, None, paid)
-            return SplitResult(split.name, None, attrs.evolve(
+                return SplitOutcome(split.name, None, paid)
+            return SplitOutcome(split.name, None, attrs.evolve(
                 paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
         if reason is not None:
@@ -175,9 +178,9 @@ class Contract:
                 "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
                 "installments": split.installments,
                 "each": Quantity(total / split.installments, T_MONEY)})
-            return SplitResult(split.name, None, attrs.evolve(paid, amount=None,
+            return SplitOutcome(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        return SplitResult(split.name, allocate(split, weights, total=total), paid)
+        return SplitOutcome(split.name, allocate(split, weights, total=total), paid)
 
     def check_facts(self, facts: Mapping[str, object] | None = None,
                     metrics: Mapping[str, object] | None = None, *,
@@ -213,6 +216,7 @@ class Contract:
         splits of more than a thousand parties.
         """
         from .reasons import problem
+        from .results import allocation_of
         from .split import allocate
 
         split = self._split_named(name)
@@ -228,14 +232,14 @@ class Contract:
                 # from the evaluation itself).
                 reason = worked.total.explain().removeprefix(f"{split.name}: ")
                 raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
-            return worked.allocation if margins is False else allocate(
+            return worked.allocation if margins is False else allocation_of(allocate(
                 split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
-                total=worked.total.amount)
+                total=worked.total.amount))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
             weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
-        return allocate(split, weights, margins)
+        return allocation_of(allocate(split, weights, margins))
 
     def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
         """The weights of a split from a table fact already checked, with its parties as listed."""

@@ -31,7 +31,7 @@ from .evidence import (
 from .errors import Problem
 from .facts import Supplied
 from .functions import Counted, Tally
-from .results import GoalResult, PaymentResult
+from .outcomes import GoalOutcome, PaymentOutcome
 from .runtime import COMPARE, fail
 from .status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
 from .values import LIST, T_PERCENT, TABLE, Type, Value
@@ -73,7 +73,7 @@ class Evaluator:
         self.values: dict[str, Value] = supplied.values
         self.deliveries: dict[str, Delivery] = supplied.deliverables
         # Goals judged so far, for the goals, metrics and payments that read their results.
-        self.results: dict[str, GoalResult] = {}
+        self.results: dict[str, GoalOutcome] = {}
         # Metrics are computed at most once per evaluation, failures included.
         self._metrics: dict[str, Value | Undecided] = {}
         # The counts behind results over lists (nps, share, all), by expression.
@@ -81,7 +81,7 @@ class Evaluator:
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
         self._seen: dict[int, Seen] = {}
-        self.paid: dict[str, PaymentResult] = {}
+        self.paid: dict[str, PaymentOutcome] = {}
         self.trial = False  # trying how pending deliverables could turn out: they are set
         # As of a day: deliverables not due yet, and due dates that could not be worked out.
         self.not_due: dict[str, Waiting] = {}
@@ -90,7 +90,7 @@ class Evaluator:
 
     # ---- goals ----
 
-    def goals(self, goals: Sequence[s.Goal]) -> dict[str, GoalResult]:
+    def goals(self, goals: Sequence[s.Goal]) -> dict[str, GoalOutcome]:
         """Every goal judged, each after the goals whose results it reads; in written order."""
         ordered, as_written = self.plans.ordered(goals)
         if (self.plans.dated or self.as_of is not None) and not self.trial:
@@ -100,7 +100,7 @@ class Evaluator:
             results[goal.id] = judge(goal)
         return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
-    def goal(self, goal: s.Goal) -> GoalResult:
+    def goal(self, goal: s.Goal) -> GoalOutcome:
         plan = self.plans.goal(goal)
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
@@ -112,7 +112,7 @@ class Evaluator:
                                      lambda undecided: self._undecided_goal(goal, undecided))
         return self._judged(goal, plan)
 
-    def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalResult:
+    def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         """A goal judged by its requirements and tiers, with everything it needs at hand."""
         deliveries = self.deliveries
         steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs]
@@ -144,7 +144,7 @@ class Evaluator:
         return None
 
     def _undecided_goal(self, goal: s.Goal, undecided: Undecided, steps: tuple[Step, ...] = ()
-                        ) -> GoalResult:
+                        ) -> GoalOutcome:
         if isinstance(undecided, Waits):
             return self._result(goal, None, (), None, undecided.waiting)
         return self._result(goal, None, steps, _blocked_by(undecided))
@@ -315,8 +315,8 @@ class Evaluator:
     @staticmethod
     def _result(goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
-                reach: Reach | None = None) -> GoalResult:
-        return GoalResult(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
+                reach: Reach | None = None) -> GoalOutcome:
+        return GoalOutcome(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
                           goal.text, waiting, reach)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
@@ -344,7 +344,7 @@ class Evaluator:
 
     # ---- payments, after the goals ----
 
-    def payment(self, payment: s.Payment) -> PaymentResult:
+    def payment(self, payment: s.Payment) -> PaymentOutcome:
         """A payment worked out from the goals' results, with everything it came from; where
         something it needs is not there, its status by the same rule as a goal's."""
         needs = self.plans.payment_needs(payment)
@@ -355,20 +355,20 @@ class Evaluator:
                                      lambda undecided: _undecided_payment(payment, undecided))
         return self._paid(payment)
 
-    def _paid(self, payment: s.Payment) -> PaymentResult:
+    def _paid(self, payment: s.Payment) -> PaymentOutcome:
         try:
             seen = self.plans.seen_of(payment.expr, None)(self)
         except Undecided as undecided:
             return _undecided_payment(payment, undecided)
         assert isinstance(seen.value, Fraction | int)
-        return PaymentResult(payment.name, payment.title, Fraction(seen.value), seen)
+        return PaymentOutcome(payment.name, payment.title, Fraction(seen.value), seen)
 
-    def payments(self) -> dict[str, PaymentResult]:
+    def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
             self.paid[name] = self.payment(self.analysis.payments[name])
         return {name: self.paid[name] for name in self.analysis.payments}
 
-    def split_total(self, split: s.Split) -> PaymentResult:
+    def split_total(self, split: s.Split) -> PaymentOutcome:
         """The total of a split worked out from the facts, with what it came from, or why it
         cannot be: said as a payment is."""
         assert split.total is not None
@@ -507,7 +507,7 @@ class Evaluator:
 
 # ---- statuses: what a result is where something it needs is not there -------------------
 
-R = TypeVar("R", GoalResult, PaymentResult)
+R = TypeVar("R", GoalOutcome, PaymentOutcome)
 
 
 @attrs.frozen
@@ -538,7 +538,7 @@ def _blocked_by(undecided: Undecided) -> NotEvaluable:
     return undecided.blocked
 
 
-def _status_of(result: GoalResult | PaymentResult) -> Undecided | None:
+def _status_of(result: GoalOutcome | PaymentOutcome) -> Undecided | None:
     """A result's status as an `Undecided`, None where it is decided."""
     if result.waiting:
         return Waits(result.waiting)
@@ -547,19 +547,19 @@ def _status_of(result: GoalResult | PaymentResult) -> Undecided | None:
     return None
 
 
-def _goal_outcome(result: GoalResult) -> object:
+def _goal_outcome(result: GoalOutcome) -> object:
     """What must be the same every way unknown deliverables could turn out."""
     return result.fulfilment, result.status
 
 
-def _payment_outcome(result: PaymentResult) -> object:
+def _payment_outcome(result: PaymentOutcome) -> object:
     return result.amount, result.waiting == (), result.blocked is None
 
 
-def _undecided_payment(payment: s.Payment, undecided: Undecided) -> PaymentResult:
+def _undecided_payment(payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
     if isinstance(undecided, Waits):
-        return PaymentResult(payment.name, payment.title, None, None, None, undecided.waiting)
-    return PaymentResult(payment.name, payment.title, None, None, _blocked_by(undecided))
+        return PaymentOutcome(payment.name, payment.title, None, None, None, undecided.waiting)
+    return PaymentOutcome(payment.name, payment.title, None, None, _blocked_by(undecided))
 
 
 # ---- plans: what evidence each condition records, worked out once per contract ----------

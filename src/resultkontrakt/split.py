@@ -24,7 +24,7 @@ from fractions import Fraction
 import attrs
 
 from . import syntax as s
-from .results import Allocation, PartyShare
+from .outcomes import PartyShare, Shares
 from .vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
 
 
@@ -539,7 +539,7 @@ def units_of(split: s.Split, total: Fraction) -> str | None:
 
 
 def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
-             margins: bool | None = None, total: Fraction | None = None) -> Allocation:
+             margins: bool | None = None, total: Fraction | None = None) -> Shares:
     """Work out `split` over the given (party, weight) pairs; `total` in kroner is the
     split's total where it is worked out from the facts (`units_of` has checked it)."""
     fixed = split.fixed_total
@@ -575,5 +575,5 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
             margin_down=fall,
             margin_up=rise,
         ))
-    return Allocation(split.name, unit.unit, unit.value / account, amount / account,
+    return Shares(split.name, unit.unit, unit.value / account, amount / account,
                       split.installments, split.method, split.key, tuple(shares), with_margins)
