@@ -9,7 +9,6 @@ this module makes text; this one makes it only when asked (`evaluation_of` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
