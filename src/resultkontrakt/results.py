@@ -285,6 +285,8 @@ class Evaluation(Record):
         return tuple(p for p in self.problems if p.is_error)
 
     def explain(self, language: Language = ENGLISH) -> str:
+        """Every goal in one sentence each, then the overall result, in `language`: "en"
+        (the default) or "da", or a `Wording`."""
         wording = wording_for(language)
         lines = [g.explain(wording) for g in self.goals.values()]
         lines.append(self.overall_sentence(wording))

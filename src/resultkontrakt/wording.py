@@ -32,6 +32,11 @@ class Wording(Record):
     def __getitem__(self, key: str) -> str:
         return self.words[key]
 
+    def __repr__(self) -> str:
+        # Short: a wording is the default of many parameters, and `help()` shows each
+        # default by its repr; the whole phrase table would make a signature of 20,000 characters.
+        return f"<Wording {self.lang}>"
+
     def has(self, key: str) -> bool:
         return key in self.words
 
