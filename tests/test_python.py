@@ -20,6 +20,13 @@ def test_the_version_is_the_installed_packages() -> None:
     assert rk.__version__ == metadata.version("resultkontrakt")
 
 
+def test_rk_version_prints_it(rk, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        rk("--version")
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"rk {metadata.version('resultkontrakt')}\n"
+
+
 def test_the_version_is_looked_up_only_when_asked_for() -> None:
     """importlib.metadata takes longer to import than the rest of `import resultkontrakt`."""
     probe = ("import sys, resultkontrakt as rk\n"
