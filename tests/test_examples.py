@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -106,17 +103,6 @@ EXAMPLES_FILE = CONTRACT + ('example "ok" { given x = 60  expect goal 1 = 100% }
                             'example "not ok" { given x = 59  expect goal 1 = 100% }\n')
 
 
-def test_pytest_collects_the_examples_of_a_contract_when_asked(tmp_path: Path):
-    """A real run, as a user starts it: the plugin is found through the package's entry point."""
-    (tmp_path / "c.rk").write_text(EXAMPLES_FILE, encoding="utf-8")
-    (tmp_path / "broken.rk").write_text("this is not a contract, and has no examples", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rk", str(tmp_path)],
-                          capture_output=True, text=True, cwd=tmp_path, check=False)
-    assert done.returncode == 1, done.stdout
-    assert "1 failed, 1 passed" in done.stdout
-    assert "goal 1: expected 100%, got 50%" in done.stdout
-
-
 def run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     """pytest in pytester's folder, in this process, with this package's plugin as installed and
     without the plugins the suite has for other reasons (workers, the language server's client)."""
@@ -132,13 +118,16 @@ def test_without_asking_pytest_collects_no_contract(pytester: pytest.Pytester):
 
 @pytest.mark.parametrize("ask", ["--rk", "rk_examples = true"])
 def test_the_option_or_the_ini_setting_asks_for_the_examples(pytester: pytest.Pytester, ask: str):
-    pytester.makefile(".rk", c=EXAMPLES_FILE)
+    """Each example a test, failed with what was expected and why; a contract without examples
+    (a broken one kept as test data, say) is no test."""
+    pytester.makefile(".rk", c=EXAMPLES_FILE, broken="this is not a contract, and has no examples")
     if ask.startswith("--"):
         result = run_pytest(pytester, ask)
     else:
         pytester.makeini(f"[pytest]\n{ask}\n")
         result = run_pytest(pytester)
     result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*goal 1: expected 100%, got 50%*"])
 
 
 def test_the_ini_setting_false_collects_no_contract(pytester: pytest.Pytester):
