@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +9,8 @@ import resultkontrakt as rk
 from resultkontrakt import examples
 
 from .conftest import EXAMPLE
+
+pytest_plugins = ["pytester"]  # runs pytest in a folder of its own, to see what it collects
 
 CONTRACT = '''
 fact x: number
@@ -100,13 +99,38 @@ def test_rk_test_passes_on_the_example_contract(rk):
     assert run.stdout.splitlines()[-1].endswith(" passed, 0 failed")
 
 
-def test_pytest_collects_the_examples_of_a_contract(tmp_path: Path):
-    path = tmp_path / "c.rk"
-    path.write_text(CONTRACT + 'example "ok" { given x = 60  expect goal 1 = 100% }\n'
-                    'example "not ok" { given x = 59  expect goal 1 = 100% }\n', encoding="utf-8")
-    (tmp_path / "broken.rk").write_text("this is not a contract, and has no examples", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          capture_output=True, text=True, cwd=tmp_path, check=False)
-    assert done.returncode == 1, done.stdout
-    assert "1 failed, 1 passed" in done.stdout
-    assert "goal 1: expected 100%, got 50%" in done.stdout
+EXAMPLES_FILE = CONTRACT + ('example "ok" { given x = 60  expect goal 1 = 100% }\n'
+                            'example "not ok" { given x = 59  expect goal 1 = 100% }\n')
+
+
+def run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """pytest in pytester's folder, in this process, with this package's plugin as installed and
+    without the plugins the suite has for other reasons (workers, the language server's client)."""
+    return pytester.runpytest_inprocess("-p", "no:xdist", "-p", "no:pytest-lsp", "-p", "no:asyncio", *args)
+
+
+def test_without_asking_pytest_collects_no_contract(pytester: pytest.Pytester):
+    """Installing the package must not change another project's test run."""
+    pytester.makefile(".rk", c=EXAMPLES_FILE)
+    pytester.makepyfile(test_own="def test_own(): pass")
+    run_pytest(pytester).assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize("ask", ["--rk", "rk_examples = true"])
+def test_the_option_or_the_ini_setting_asks_for_the_examples(pytester: pytest.Pytester, ask: str):
+    """Each example a test, failed with what was expected and why; a contract without examples
+    (a broken one kept as test data, say) is no test."""
+    pytester.makefile(".rk", c=EXAMPLES_FILE, broken="this is not a contract, and has no examples")
+    if ask.startswith("--"):
+        result = run_pytest(pytester, ask)
+    else:
+        pytester.makeini(f"[pytest]\n{ask}\n")
+        result = run_pytest(pytester)
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*goal 1: expected 100%, got 50%*"])
+
+
+def test_the_ini_setting_false_collects_no_contract(pytester: pytest.Pytester):
+    pytester.makefile(".rk", c=EXAMPLES_FILE)
+    pytester.makeini("[pytest]\nrk_examples = false\n")
+    assert run_pytest(pytester).ret == pytest.ExitCode.NO_TESTS_COLLECTED

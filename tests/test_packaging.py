@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -77,8 +78,28 @@ def test_the_wheel_requires_attrs_and_lark_alone(wheel: Path) -> None:
 def test_ci_runs_the_commands_the_readme_gives() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    setup = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'"
+    setup = "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]'"
     tests = ".venv/bin/python -m pytest"
     first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
     assert first_block.startswith(setup) and tests in first_block
     assert setup in ci and tests in ci
+
+
+def test_the_extras_split_what_the_tests_need_from_the_tools_ci_runs() -> None:
+    """`.[test]` is what the tests import; `.[dev]` adds the tools that hold the code to its rules,
+    which CI installs and runs."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"]
+
+    def names(extra: str) -> set[str]:
+        return {re.split(r"[<>=\[ ;]", need, maxsplit=1)[0] for need in extras[extra]}
+
+    assert {"pytest", "hypothesis", "jsonschema", "pre-commit"} <= names("test")
+    assert not {"ruff", "mypy"} & names("test")
+    assert {"ruff", "mypy", "pre-commit"} <= names("dev")
+    assert "resultkontrakt[test]" in extras["dev"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -e '.[dev]'" in ci
+    assert ".venv/bin/ruff check src tests benchmarks" in ci and ".venv/bin/mypy" in ci

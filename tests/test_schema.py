@@ -1,5 +1,5 @@
-"""The JSON that `rk eval` and `rk split` print is documented by JSON Schemas shipped in the
-package (resultkontrakt/schema/); every golden JSON output is held to them."""
+"""The JSON that `rk eval`, `rk split`, `rk compare` and `rk check` print is documented by JSON
+Schemas shipped in the package (resultkontrakt/schema/); every golden JSON output is held to them."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 
 jsonschema = pytest.importorskip("jsonschema")
 
+from resultkontrakt.errors import Severity  # noqa: E402
 from resultkontrakt.results import Status  # noqa: E402
 from resultkontrakt.runtime import COMPARE  # noqa: E402
 from resultkontrakt.vocabulary import METHODS  # noqa: E402
@@ -50,7 +51,7 @@ def printed(case: Path) -> object:
 
 def test_there_are_golden_json_outputs_of_every_command_that_prints_json() -> None:
     commands = {shlex.split(case.read_text(encoding="utf-8"))[0] for case in JSON_CASES}
-    assert commands == {"eval", "split", "compare"}
+    assert commands == {"eval", "split", "compare", "check"}
     assert len(JSON_CASES) >= 5
 
 
@@ -78,6 +79,15 @@ def test_the_schemas_reject_what_they_do_not_describe() -> None:
     assert isinstance(split, dict)
     split["parties"][0]["quota"] = 574.1
     assert not validator("split").is_valid(split)
+    checked = printed(GOLDEN / "check-json.cmd")
+    assert isinstance(checked, dict)
+    for key, value in (("line", "3"), ("severity", "fatal"), ("end", {"line": 3}), ("column", 0)):
+        broken = json.loads(json.dumps(checked))
+        broken["files"][0]["problems"][0][key] = value
+        assert not validator("check").is_valid(broken), key
+    broken = json.loads(json.dumps(checked))
+    del broken["files"][0]["problems"][0]["hint"]  # every key is always there, null or not
+    assert not validator("check").is_valid(broken)
 
 
 def test_the_schemas_name_what_the_code_names() -> None:
@@ -90,3 +100,4 @@ def test_the_schemas_name_what_the_code_names() -> None:
     assert comparison["properties"]["op"]["enum"] == list(COMPARE)
     assert evaluation["$defs"]["goal"]["properties"]["status"]["enum"] == list(typing.get_args(Status))
     assert schema("compare")["$defs"]["cell"]["properties"]["status"]["enum"] == list(typing.get_args(Status))
+    assert schema("check")["$defs"]["problem"]["properties"]["severity"]["enum"] == list(typing.get_args(Severity))

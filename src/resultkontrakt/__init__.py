@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time each name i
         SplitResult as SplitResult,
     )
 
+    __version__: str
+
 # Each public name and the module it lives in. `import resultkontrakt` imports none of them,
 # so a command or an editor that needs only the parser does not pay for the renderers.
 _HOMES = {
@@ -53,7 +55,10 @@ __all__ = sorted(_HOMES)
 
 def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
-    if home is not None:
+    value: object
+    if name == "__version__":
+        value = _installed_version()
+    elif home is not None:
         value = getattr(importlib.import_module(f".{home}", __name__), name)
     elif name.isidentifier() and not name.startswith("__"):
         # A module of the package, `rk.syntax` (and `from . import syntax` inside it, which
@@ -71,4 +76,17 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+    # The public API, for completion and `dir()`: not the helpers above, nor the modules
+    # (`rk.syntax` still works, imported when named).
+    return sorted([*__all__, "__version__"])
+
+
+def _installed_version() -> str:
+    """The version the installed package's metadata gives. importlib.metadata takes longer to
+    import than the rest of a command's start, so only a caller who asks pays for it."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(__name__)
+    except metadata.PackageNotFoundError:  # run from a source folder that was never installed
+        return "0+unknown"

@@ -12,20 +12,25 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import escape
-from .errors import Problem, RkError
-from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
+from .errors import ContractError, FactsError, Problem, RkError, Span
+from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, read_stream, write_atomically
 
 if TYPE_CHECKING:
+    from .check_output import Checked
     from .contract import Contract
     from .factsfile import FactsFile
+    from .wording import Wording
 
 # Each command imports what it uses when it runs: `rk check` never loads the renderers,
 # and `rk fmt` never loads the evaluator. Start-up time is most of what a command costs.
 
 OK, FAILED, USAGE = 0, 1, 2
+
+# A contract or facts named `-` are read from standard input, and named so in every message.
+STDIN, STDIN_SOURCE = "-", "<stdin>"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,7 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         given = sys.argv[1:] if argv is None else list(argv)
         args = _arguments(given).parse_args(given)
-        return int(args.run(args))
+        try:
+            return int(args.run(args))
+        except _Usage as usage:
+            print(f"rk {args.command}: error: {usage}\n  hint: {usage.hint}", file=sys.stderr)
+            return USAGE
     except RkError as exc:
         _print_error(exc)
         return FAILED
@@ -64,6 +73,14 @@ class _Visible(io.TextIOBase):
 
     def flush(self) -> None:
         self.stream.flush()
+
+
+class _Usage(Exception):
+    """A command line that is wrong in a way argparse cannot see: exit 2, with a hint."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
 
 
 def _day(text: str) -> dt.date:
@@ -123,15 +140,43 @@ def _arguments(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rk", description="Check and evaluate result contracts written in the .rk language.",
         formatter_class=_Formatter)
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action=_Version, help="show rk's version and exit")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND",
+                                     parser_class=_CommandParser)
     named = argv[0] if argv and argv[0] in _COMMANDS else None
+    if argv[:1] == ["--version"]:  # answered before any command is looked for: build none
+        return parser
     for name, (run, parents, description, arguments) in _COMMANDS.items():
         if named in (None, name):
             command = commands.add_parser(name, parents=[shared() for shared in parents], help=description,
                                           formatter_class=_Formatter)
             arguments(command)
-            command.set_defaults(run=run)
+            command.set_defaults(run=run, command=name)
     return parser
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser, which takes `-:FACTS.json` (a contract from standard input, in
+    `rk compare`) for the argument it is, not for an option it does not know."""
+
+    def _parse_optional(self, arg_string: str) -> Any:  # what it gives differs by Python version
+        if arg_string.startswith("-:"):
+            return None
+        return super()._parse_optional(arg_string)
+
+
+class _Version(argparse.Action):
+    """`rk --version`: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from . import __version__
+
+        print(f"rk {__version__}")
+        parser.exit()
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -155,58 +200,89 @@ def _terminal_width() -> int:
         return 80
 
 
-def _reads() -> argparse.ArgumentParser:
+def _reads() -> _CommandParser:
     """Every command that reads files refuses one larger than this."""
-    reads = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
+    reads = _CommandParser(add_help=False, formatter_class=_Formatter)
     reads.add_argument("--max-file-size", dest="max_bytes", type=_size, default=DEFAULT_MAX_BYTES,
                        metavar="SIZE", help="read no file larger than SIZE (default 256M; e.g. 1G)")
     return reads
 
 
-def _facts_folder() -> argparse.ArgumentParser:
+def _facts_folder() -> _CommandParser:
     """Commands that read facts: the folder the files they point at must lie in."""
-    facts = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
+    facts = _CommandParser(add_help=False, formatter_class=_Formatter)
     facts.add_argument("--data-dir", metavar="DIR", type=_FOLDER,
                        help="allow the facts to point at files anywhere inside DIR (default: only "
                        "inside the facts file's folder)")
     return facts
 
 
-def _during() -> argparse.ArgumentParser:
+def _during() -> _CommandParser:
     """Commands that judge the goals: as of a day during the period."""
-    during = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
+    during = _CommandParser(add_help=False, formatter_class=_Formatter)
     during.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE",
                         help="evaluate as of DATE during the period: what is not due yet makes its "
                         "goals pending (e.g. 2019-06-30)")
     return during
 
 
+_CONTRACT_HELP = "a contract; `-` reads it from standard input"
+_FACTS_HELP = "a year's facts; `-` reads them from standard input"
+
+
 def _contracts(command: argparse.ArgumentParser) -> None:
-    command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE)
+    command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    _contracts(check)
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text (default); json: every problem as data (schema/check.json); github: "
+                       "a workflow command a problem, which annotates the lines in a GitHub Actions run")
+
+
+# The default language follows the format: the documents the contract's parties read (the
+# report, HTML pages) are in Danish, as the contracts are; what a terminal shows or a
+# program reads (text, JSON, CSV) in English. `--lang` chooses for any command.
+_DOCUMENTS = ("markdown", "html")
+
+
+def _language(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument("--lang", choices=("en", "da"), default=None,
+                         help=f"the language of {what} (default: Danish for markdown and html, "
+                         "English otherwise)")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(args.lang or ("da" if args.format in _DOCUMENTS else "en"))
+
+
+def _wording_of(args: argparse.Namespace) -> Wording:
+    from .wording import WORDINGS
+
+    return WORDINGS[_lang(args)]
 
 
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
-    evaluate.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
-    evaluate.add_argument("facts", metavar="FACTS.json", type=_FILE)
+    evaluate.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
+    evaluate.add_argument("facts", metavar="FACTS.json", type=_FILE, help=_FACTS_HELP)
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
-    evaluate.add_argument("--lang", choices=("en", "da"), default="en",
-                          help="the language of the explanations (default: English)")
+    _language(evaluate, "the explanations")
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
-    report.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
-    report.add_argument("facts", metavar="FACTS.json", type=_FILE)
+    report.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
+    report.add_argument("facts", metavar="FACTS.json", type=_FILE, help=_FACTS_HELP)
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    report.add_argument("--lang", choices=("da", "en"), default="da",
-                        help="the report's language (default: Danish)")
+    _language(report, "the report")
     report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                         help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
-    fmt.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE)
+    _contracts(fmt)
     mode = fmt.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is not formatted")
     mode.add_argument("--write", action="store_true", help="rewrite the files in place")
@@ -214,23 +290,25 @@ def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
 
 def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("pairs", nargs="+", metavar="CONTRACT.rk:FACTS.json",
-                         help="a contract and a year's facts, joined by a colon")
+                         help="a contract and a year's facts, joined by a colon; `-` for either "
+                         "reads it from standard input")
     compare.add_argument("--group", metavar="G", help="only the goals of the group G")
     compare.add_argument("--label", action="append", metavar="L",
                          help="the label of each column, in the order of the pairs (once per pair)")
     compare.add_argument("--format", choices=("text", "json", "csv", "html"), default="text")
-    compare.add_argument("--lang", choices=("en", "da"), default=None,
-                         help="the language (default: Danish for html, English otherwise)")
+    _language(compare, "the comparison")
     compare.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                          help="write to FILE (`-o -`, as without -o: standard output)")
 
 
 def _split_arguments(split: argparse.ArgumentParser) -> None:
-    split.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
+    split.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
     split.add_argument("name", nargs="?", metavar="NAME", help="which split (needed if there are several)")
     split.add_argument("--facts", metavar="FACTS.json", type=_FILE, help="the facts, where the split takes its "
-                       "weights from a fact or works its total out from the goals and payments")
+                       "weights from a fact or works its total out from the goals and payments; `-` reads "
+                       "them from standard input")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _language(split, "the table (JSON has no words)")
 
 
 def _no_arguments(command: argparse.ArgumentParser) -> None:
@@ -238,50 +316,91 @@ def _no_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .contract import load
+    from .check_output import check_data, github_command
 
-    status = OK
+    _read_once(*args.contracts)
+    every: list[Checked] = []
     for path in args.contracts:
-        try:
-            contract = load(path, max_bytes=args.max_bytes)
-        except RkError as exc:
-            _print_error(exc)
-            status = FAILED
-            continue
-        for warning in contract.warnings:
-            print(warning.render(contract.text), file=sys.stderr)
-        warnings = f", {_plural(len(contract.warnings), 'warning')}" if contract.warnings else ""
-        print(f"{path}: ok: {_counts(contract)}{warnings}")
-    return status
+        checked, sources = _checked(path, args.max_bytes)
+        every.append(checked)
+        if args.format == "github":
+            for problem in checked.problems:
+                print(github_command(problem))
+        elif args.format == "text":
+            _print_problems(checked.problems, sources, sys.stderr)
+        if checked.counts is not None and args.format != "json":
+            warnings = f", {_plural(len(checked.problems), 'warning')}" if checked.problems else ""
+            counts = ", ".join(_plural(count, things.removesuffix("s")) for things, count in checked.counts.items())
+            print(f"{checked.name}: ok: {counts}{warnings}")
+    if args.format == "json":
+        print(escape.json(check_data(every)))
+    return OK if all(checked.ok for checked in every) else FAILED
 
 
-def _counts(contract: Contract) -> str:
-    return ", ".join(_plural(len(things), word) for things, word in (
-        (contract.module.goals, "goal"), (contract.facts, "fact"), (contract.metrics, "metric"),
-        (contract.deliverables, "deliverable")))
+def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str]]:
+    """What `rk check` found in one contract, and the texts its problems stand in."""
+    from .check_output import Checked
+
+    name = STDIN_SOURCE if path == STDIN else path
+    try:
+        contract = _contract(path, max_bytes)
+    except RkError as exc:
+        return Checked(name, exc.problems, None), exc.sources
+    counts = {"goals": len(contract.module.goals), "facts": len(contract.facts),
+              "metrics": len(contract.metrics), "deliverables": len(contract.deliverables)}
+    return Checked(name, contract.warnings, counts), {contract.source: contract.text}
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _facts(args: argparse.Namespace, path: str) -> FactsFile:
-    from .factsfile import load_facts
+def _contract(path: str, max_bytes: int) -> Contract:
+    """The contract in the file `path`, or on standard input for `-`."""
+    from .contract import load, loads
 
+    if path == STDIN:
+        return loads(_standard_input(max_bytes, "the contract", ContractError), STDIN_SOURCE)
+    return load(path, max_bytes=max_bytes)
+
+
+def _facts(args: argparse.Namespace, path: str) -> FactsFile:
+    """The facts in the file `path`, or on standard input for `-` (the files they point at are
+    then found from the working folder, as for facts given in Python)."""
+    from .factsfile import load_facts, loads_facts
+
+    if path == STDIN:
+        return loads_facts(_standard_input(args.max_bytes, "the facts file", FactsError), STDIN_SOURCE,
+                           data_dir=args.data_dir, max_bytes=args.max_bytes)
     return load_facts(path, data_dir=args.data_dir, max_bytes=args.max_bytes)
 
 
-def _eval(args: argparse.Namespace) -> int:
-    from .contract import load
-    from .render import evaluation_json, evaluation_text
-    from .wording import WORDINGS
+def _standard_input(max_bytes: int, what: str, error: type[RkError]) -> bytes:
+    """All of standard input, bounded as a file is: `error` at `<stdin>` if it cannot be read."""
+    try:
+        return read_stream(getattr(sys.stdin, "buffer", None), max_bytes)
+    except FileProblem as problem:
+        raise error([Problem("error", f"cannot read {what}: {problem.message}",
+                             Span.point(STDIN_SOURCE, 1, 1), problem.hint)]) from None
 
-    contract = load(args.contract, max_bytes=args.max_bytes)
+
+def _read_once(*paths: str | None) -> None:
+    """A usage error if standard input is named twice: it can be read only once."""
+    if sum(path == STDIN for path in paths) > 1:
+        raise _Usage("`-` (standard input) is named twice, and it can be read only once",
+                     "send one file to standard input and name the others")
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .render import evaluation_json, evaluation_text
+
+    _read_once(args.contract, args.facts)
+    contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
     evaluation = contract.evaluate(facts, as_of=args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
-    wording = WORDINGS[args.lang]
+    wording = _wording_of(args)
     if args.format == "json":
         print(evaluation_json(evaluation, wording))
     else:
@@ -293,21 +412,21 @@ def _test(args: argparse.Namespace) -> int:
     import textwrap
 
     from . import examples
-    from .contract import load
 
+    _read_once(*args.contracts)
     passed = failed = 0
     for path in args.contracts:
         try:
-            contract = load(path, max_bytes=args.max_bytes)
+            contract = _contract(path, args.max_bytes)
         except RkError as exc:
             _print_error(exc)
             failed += 1
             continue
         outcomes = examples.run(contract)
         if not outcomes:
-            print(f"{path}: no examples")
+            print(f"{contract.source}: no examples")
         for outcome in outcomes:
-            where = f"{outcome.span}" if outcome.span else path
+            where = f"{outcome.span}" if outcome.span else contract.source
             if outcome.passed:
                 passed += 1
                 print(f"PASS  {where}: {outcome.name}")
@@ -322,12 +441,12 @@ def _test(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from . import report
-    from .contract import load
 
-    contract = load(args.contract, max_bytes=args.max_bytes)
+    _read_once(args.contract, args.facts)
+    contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
-    built = report.build(contract, facts, args.lang, as_of=args.as_of)
+    built = report.build(contract, facts, _lang(args), as_of=args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if not _written(args.output, text, "the report"):
@@ -362,10 +481,18 @@ def _fmt(args: argparse.Namespace) -> int:
     from .contract import read_contract
     from .fmt import PLAIN, format_file
 
+    _read_once(*args.contracts)
+    if args.write and STDIN in args.contracts:
+        raise _Usage("`-` (standard input) cannot be rewritten in place",
+                     "leave out --write: `rk fmt -` prints the contract in the layout")
     status = OK
     for name in args.contracts:
         try:
-            original = read_contract(name, args.max_bytes)
+            if name == STDIN:
+                original = _standard_input(args.max_bytes, "the contract", ContractError)
+                name = STDIN_SOURCE
+            else:
+                original = read_contract(name, args.max_bytes)
             formatted = format_file(original, name)
         except RkError as exc:
             _print_error(exc)
@@ -373,7 +500,8 @@ def _fmt(args: argparse.Namespace) -> int:
             continue
         if args.check:
             if formatted != original:
-                print(f"{name}: not formatted; run `rk fmt --write {name}`")
+                how = "`rk fmt -` prints it formatted" if name == STDIN_SOURCE else f"run `rk fmt --write {name}`"
+                print(f"{name}: not formatted; {how}")
                 status = FAILED
         elif args.write:
             if formatted == original:
@@ -408,30 +536,23 @@ def _pair(written: str) -> tuple[str, str]:
     return contract, facts
 
 
-class _Usage(Exception):
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.hint = hint
-
-
 def _compare(args: argparse.Namespace) -> int:
-    from .comparing import CompareError, compare
+    from .comparing import CompareError, Pair, compare
     from .compare_data import comparison_csv
     from .compare_html import comparison_html
-    from .wording import WORDINGS
 
-    try:
-        pairs = [_pair(written) for written in args.pairs]
-    except _Usage as usage:
-        print(f"rk compare: error: {usage}\n  hint: {usage.hint}", file=sys.stderr)
-        return USAGE
+    named = [_pair(written) for written in args.pairs]
+    _read_once(*(path for pair in named for path in pair))
+    # What standard input holds is read here, once; the files, by compare().
+    pairs: list[Pair] = [(_contract(contract, args.max_bytes) if contract == STDIN else contract,
+                          _facts(args, facts) if facts == STDIN else facts) for contract, facts in named]
     try:
         comparison = compare(pairs, args.group, args.label, as_of=args.as_of, data_dir=args.data_dir,
                              max_bytes=args.max_bytes)
     except CompareError as error:
         print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)
         return USAGE
-    wording = WORDINGS[args.lang or ("da" if args.format == "html" else "en")]
+    wording = _wording_of(args)
     for column in comparison.columns:
         _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr)
     if args.format == "json":
@@ -457,24 +578,27 @@ def _print_file_problem(name: str, what: str, problem: FileProblem) -> None:
 
 
 def _split(args: argparse.Namespace) -> int:
-    from .contract import load
     from .render import allocation_csv, allocation_json, allocation_text
 
-    contract = load(args.contract, max_bytes=args.max_bytes)
+    _read_once(args.contract, args.facts)
+    contract = _contract(args.contract, args.max_bytes)
     if not contract.splits:
-        print(f"{args.contract}: error: the contract has no split", file=sys.stderr)
+        print(f"{contract.source}: error: the contract has no split", file=sys.stderr)
         print("  hint: add one: split NAME { total ... shares { ... } }", file=sys.stderr)
         return FAILED
     if (args.name is not None and args.name not in contract.splits) or (
             args.name is None and len(contract.splits) != 1):
         names = ", ".join(contract.splits) or "none"
         what = f"there is no split `{args.name}`" if args.name else "name the split to work out"
-        print(f"rk split: error: {what} in {args.contract}; the splits are: {names}", file=sys.stderr)
+        print(f"rk split: error: {what} in {contract.source}; the splits are: {names}", file=sys.stderr)
         return USAGE
     facts = _facts(args, args.facts) if args.facts else None
     allocation = contract.split(args.name, facts)
-    render = {"text": allocation_text, "json": allocation_json, "csv": allocation_csv}[args.format]
-    print(render(allocation))
+    if args.format == "json":  # data without words: the same in either language
+        print(allocation_json(allocation))
+    else:
+        render = allocation_csv if args.format == "csv" else allocation_text
+        print(render(allocation, _wording_of(args)))
     return OK
 
 
@@ -507,8 +631,8 @@ Command = Callable[[argparse.Namespace], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
 # Each command: what runs it, the shared arguments it takes, what it is for, and its own
 # arguments; in the order `rk --help` lists them.
-_COMMANDS: dict[str, tuple[Command, tuple[Callable[[], argparse.ArgumentParser], ...], str, Arguments]] = {
-    "check": (_check, (_reads,), "report every problem in contracts (exit 1 on errors)", _contracts),
+_COMMANDS: dict[str, tuple[Command, tuple[Callable[[], _CommandParser], ...], str, Arguments]] = {
+    "check": (_check, (_reads,), "report every problem in contracts (exit 1 on errors)", _check_arguments),
     "eval": (_eval, (_reads, _facts_folder, _during), "evaluate a contract against a year's facts",
              _eval_arguments),
     "test": (_test, (_reads,), "run the worked examples written in contracts", _contracts),

@@ -108,10 +108,12 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
     for the default `<facts>`), confined to that folder or to `data_dir`.
     """
     if isinstance(text, bytes):
+        data = text
         try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FactsError([Problem("error", "the facts are not UTF-8 text", None,
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:  # at its place: `rk eval c.rk -` reads facts so
+            raise FactsError([Problem("error", "the facts are not UTF-8 text",
+                                      Span.of_bad_byte(source, data, exc),
                                       "save the file as UTF-8")]) from None
     if not isinstance(text, str):
         raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")

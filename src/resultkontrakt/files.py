@@ -24,7 +24,7 @@ import functools
 import os
 import re
 import stat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 
 if TYPE_CHECKING:  # pathlib is imported where a path is made: `rk check` needs none
@@ -135,6 +135,28 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if len(data) != opened.st_size:
         raise FileProblem("changed")
     return data
+
+
+def read_stream(stream: BinaryIO | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All that `stream` (standard input, say) gives until it ends, or FileProblem if that is
+    more than `max_bytes`: read in pieces and given up on at the first byte over the limit,
+    so no input, however long, is held in memory beyond it."""
+    if stream is None:  # `rk check - <&-`: Python has no standard input at all
+        raise FileProblem("input-closed")
+    chunks: list[bytes] = []
+    held = 0
+    try:
+        while held <= max_bytes:
+            chunk = stream.read(min(max_bytes + 1 - held, 1 << 20))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            held += len(chunk)
+    except ValueError:  # a stream closed in this process
+        raise FileProblem("input-closed") from None
+    except OSError as exc:
+        raise FileProblem("os", reason=_reason(exc)) from None
+    raise FileProblem("input-too-large", limit=size_text(max_bytes))
 
 
 def _check_regular(info: os.stat_result, name: str, max_bytes: int) -> None:

@@ -1,9 +1,13 @@
 """A pytest plugin: the worked examples in `.rk` files run beside the project's tests.
 
-    pytest examples/
+    pytest --rk examples/
 
 collects every contract that holds an `example`, and reports each example as
 a test: passed, or failed with what was expected, what came out, and why.
+
+Only when asked: with `--rk`, or `rk_examples = true` in the project's pytest settings.
+The plugin comes with the package, so it is there in every test run of every project
+that installs it; without asking, it changes none of them.
 """
 
 from __future__ import annotations
@@ -22,8 +26,19 @@ from .errors import RkError
 _HAS_EXAMPLES = re.compile(r'(^|[\s}])example\s*"', re.MULTILINE)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--rk", action="store_true", dest="rk_examples",
+                     help="run the worked examples in .rk files as tests (resultkontrakt)")
+    parser.addini("rk_examples", type="bool", default=False,
+                  help="run the worked examples in .rk files as tests, as --rk does (resultkontrakt)")
+
+
+def _asked(config: pytest.Config) -> bool:
+    return bool(config.getoption("rk_examples") or config.getini("rk_examples"))
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix != ".rk":
+    if file_path.suffix != ".rk" or not _asked(parent.config):
         return None
     try:
         text = file_path.read_text(encoding="utf-8", errors="replace")

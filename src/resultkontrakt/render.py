@@ -102,21 +102,21 @@ def evaluation_json(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
     return escape.json(evaluation.to_dict(wording))
 
 
-def allocation_text(allocation: Allocation) -> str:
+def allocation_text(allocation: Allocation, wording: Wording = ENGLISH) -> str:
     """A table a finance officer can check: weight, exact quota, amount and margins."""
-    first = allocation.headline()
-    per = " per installment" if allocation.installments > 1 else ""
-    headers = ("party", "weight", f"quota{per}", "amount", "margin (weight)")
+    w = wording
+    per = "split.quota per installment" if allocation.installments > 1 else "split.quota"
+    headers = (w["split.party"], w["split.weight"], w[per], w["split.amount"], w["split.margin"])
     rows = []
     for share in allocation.shares:
         quota = share.quota / allocation.installments
         margin = " / ".join(part for part in (
-            f"-{format_number(share.margin_down)}" if share.margin_down is not None else "",
-            f"+{format_number(share.margin_up)}" if share.margin_up is not None else "") if part)
-        rows.append((escape.visible(share.party), format_number(share.weight), format_number(quota),
-                     format_number(share.amount) + (" *" if share.tie else ""), margin))
+            f"-{w.number(share.margin_down)}" if share.margin_down is not None else "",
+            f"+{w.number(share.margin_up)}" if share.margin_up is not None else "") if part)
+        rows.append((escape.visible(share.party), w.number(share.weight), w.number(quota),
+                     w.number(share.amount) + (" *" if share.tie else ""), margin))
     total = sum((s.amount for s in allocation.shares), Fraction(0))
-    rows.append(("total", format_number(allocation.weight_total), "", format_number(total), ""))
+    rows.append((w["split.total"], w.number(allocation.weight_total), "", w.number(total), ""))
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
     numeric = (False, True, True, True, False)
 
@@ -124,30 +124,47 @@ def allocation_text(allocation: Allocation) -> str:
         return "  ".join(c.rjust(w) if right else c.ljust(w)
                          for c, w, right in zip(cells, widths, numeric, strict=True)).rstrip()
 
-    out = [first, "", line(headers), line(tuple("-" * w for w in widths))]
+    rule = line(tuple("-" * width for width in widths))
+    out = [_headline(allocation, w), "", line(headers), rule]
     out += [line(row) for row in rows[:-1]]
-    out += [line(tuple("-" * w for w in widths)), line(rows[-1])]
+    out += [rule, line(rows[-1])]
     out.append("")
-    out.append(f"Amounts in {allocation.unit}. Margin: how far a party's weight may fall (-) or "
-               "rise (+), the others unchanged, before its amount changes."
-               if allocation.margins else f"Amounts in {allocation.unit}.")
+    # In words, not `t.kr.`: the sentence ends with a full stop of its own.
+    units = w.phrase("split.units", unit=w[f"split.unit.{allocation.unit}"])
+    out.append(f"{units} {w['split.margins']}" if allocation.margins else units)
     if any(share.tie for share in allocation.shares):
-        out.append("* a tie decided this amount: equal claims go to the larger weight, "
-                   "then to the party written first.")
+        out.append(w["split.tie"])
     return "\n".join(out)
+
+
+def _headline(allocation: Allocation, w: Wording) -> str:
+    """What is split, how, and in what units, in one sentence (`Allocation.headline`, worded)."""
+    def money(amount: Fraction) -> str:
+        return f"{w.number(amount)} {w.money_units.get(allocation.unit, allocation.unit)}".rstrip()
+
+    installments = allocation.installments
+    each = w.phrase("split.installments", n=installments, each=money(allocation.total / installments))
+    return w.phrase("split.headline", name=allocation.name, total=money(allocation.total),
+                    key=allocation.key or w["split.by weight"], method=w[f"split.method.{allocation.method}"],
+                    installments=each if installments > 1 else "", unit_size=money(allocation.unit_size))
 
 
 def allocation_json(allocation: Allocation) -> str:
     return escape.json(allocation.to_dict())
 
 
-def allocation_csv(allocation: Allocation) -> str:
+def allocation_csv(allocation: Allocation, wording: Wording = ENGLISH) -> str:
+    """One row a party, with the documented column names; in Danish `;` between cells and a
+    decimal comma, as a Danish spreadsheet reads them (the exact quota stays a fraction)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=";" if wording.lang == "da" else ",", lineterminator="\n")
     writer.writerow(("party", "weight", "quota", "amount", "unit", "tie", "margin_down", "margin_up"))
+
+    def number(value: Fraction | None) -> str:
+        return "" if value is None else format_number(value).replace(".", wording.decimal)
+
     for share in allocation.shares:
-        writer.writerow((escape.spreadsheet(share.party), format_number(share.weight), fraction_text(share.quota),
-                         format_number(share.amount), allocation.unit, str(share.tie).lower(),
-                         format_number(share.margin_down) if share.margin_down is not None else "",
-                         format_number(share.margin_up) if share.margin_up is not None else ""))
+        writer.writerow((escape.spreadsheet(share.party), number(share.weight), fraction_text(share.quota),
+                         number(share.amount), allocation.unit, str(share.tie).lower(),
+                         number(share.margin_down), number(share.margin_up)))
     return out.getvalue().rstrip("\n")

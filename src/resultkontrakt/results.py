@@ -139,6 +139,8 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
     """A contract evaluated against one set of facts, with its words."""
 
     def explain(self, language: Language = ENGLISH) -> str:
+        """Every goal in one sentence each, then the overall result, in `language`: "en"
+        (the default) or "da", or a `Wording`."""
         wording = wording_for(language)
         lines = [g.explain(wording) for g in self.goals.values()]
         lines.append(self.overall_sentence(wording))

@@ -33,6 +33,11 @@ class Wording:
     def __getitem__(self, key: str) -> str:
         return self.words[key]
 
+    def __repr__(self) -> str:
+        # Short: a wording is the default of many parameters, and `help()` shows each
+        # default by its repr; the whole phrase table would make a signature of 20,000 characters.
+        return f"<Wording {self.lang}>"
+
     def has(self, key: str) -> bool:
         return key in self.words
 
@@ -158,6 +163,18 @@ ENGLISH_WORDS: dict[str, str] = {
     "report.made": "Made with resultkontrakt.", "report.groupless": "Other goals",
     "report.installments": "{n} installments of {each}",
     "report.split failed": "The split {name} cannot be worked out",
+    "split.headline": "{name}: {total} split by {key} ({method}{installments}, in units of {unit_size}).",
+    "split.by weight": "weight", "split.installments": ", {n} installments of {each}",
+    "split.method.largest remainder": "largest remainder", "split.method.sainte-laguë": "sainte-laguë",
+    "split.method.d'hondt": "d'hondt",
+    "split.party": "party", "split.weight": "weight", "split.quota": "quota",
+    "split.quota per installment": "quota per installment", "split.amount": "amount",
+    "split.margin": "margin (weight)", "split.total": "total", "split.units": "Amounts in {unit}.",
+    "split.unit.kr": "kr", "split.unit.tkr": "tkr", "split.unit.mio kr": "mio kr",
+    "split.margins": "Margin: how far a party's weight may fall (-) or rise (+), the others unchanged, "
+                     "before its amount changes.",
+    "split.tie": "* a tie decided this amount: equal claims go to the larger weight, then to the party "
+                 "written first.",
     "overall not evaluable": "{n} goal not evaluable ({ids})|{n} goals not evaluable ({ids})",
     "overall none": "Overall: not evaluable (no goal of {n} could be evaluated)",
     "overall weightless": "Overall: not evaluable: every goal that could be evaluated has weight 0",
@@ -275,6 +292,19 @@ DANISH_WORDS: dict[str, str] = {
     "report.made": "Lavet med resultkontrakt.", "report.groupless": "Øvrige mål",
     "report.installments": "{n} rater à {each}",
     "report.split failed": "Fordelingen af {name} kan ikke beregnes",
+    "split.headline": "{name}: {total} fordelt efter {key} ({method}{installments}, i enheder af "
+                      "{unit_size}).",
+    "split.by weight": "vægt", "split.installments": ", {n} rater à {each}",
+    "split.method.largest remainder": "største brøkdel", "split.method.sainte-laguë": "Sainte-Laguë",
+    "split.method.d'hondt": "d'Hondt",
+    "split.party": "part", "split.weight": "vægt", "split.quota": "kvote",
+    "split.quota per installment": "kvote pr. rate", "split.amount": "beløb",
+    "split.margin": "margin (vægt)", "split.total": "i alt", "split.units": "Beløb i {unit}.",
+    "split.unit.kr": "kroner", "split.unit.tkr": "tusind kroner", "split.unit.mio kr": "millioner kroner",
+    "split.margins": "Margin: hvor meget en parts vægt kan falde (-) eller stige (+), mens de andres er "
+                     "uændrede, før dens beløb ændres.",
+    "split.tie": "* lige krav afgjorde dette beløb: de går til den største vægt, dernæst til den part, "
+                 "der står først.",
     "overall not evaluable": "{n} mål kan ikke vurderes ({ids})|{n} mål kan ikke vurderes ({ids})",
     "overall none": "Samlet: kan ikke vurderes (ingen af de {n} mål kunne vurderes)",
     "overall weightless": "Samlet: kan ikke vurderes: alle mål, der kunne vurderes, har vægt 0",
@@ -485,6 +515,10 @@ PROBLEMS_EN: dict[str, str] = {
                                  "write `-o -`",
     "problem.file.read-back": "what was written reads back differently",
     "hint.file.read-back": "check the disk",
+    "problem.file.input-too-large": "standard input holds more than the limit of {limit}",
+    "hint.file.input-too-large": "if the input is right, raise the limit: `--max-file-size SIZE`",
+    "problem.file.input-closed": "standard input is closed",
+    "hint.file.input-closed": "send the file to standard input (`rk check - < contract.rk`), or name it",
     "kind.folder": "a folder", "kind.fifo": "a named pipe", "kind.device": "a device",
     "kind.socket": "a socket", "kind.other": "not a regular file",
     "problem.lsp.too-large": "this document is too large to check as you type: {size} bytes, and the limit "
@@ -763,6 +797,10 @@ PROBLEMS_DA: dict[str, str] = {
                                  "eller skriv `-o -`",
     "problem.file.read-back": "det skrevne læses anderledes tilbage",
     "hint.file.read-back": "kontrollér disken",
+    "problem.file.input-too-large": "standardinput indeholder mere end grænsen på {limit}",
+    "hint.file.input-too-large": "hvis input er rigtigt, så hæv grænsen: `--max-file-size STØRRELSE`",
+    "problem.file.input-closed": "standardinput er lukket",
+    "hint.file.input-closed": "send filen til standardinput (`rk check - < kontrakt.rk`), eller navngiv den",
     "kind.folder": "en mappe", "kind.fifo": "et navngivet rør", "kind.device": "en enhed",
     "kind.socket": "en socket", "kind.other": "ikke en almindelig fil",
     "problem.lsp.too-large": "dokumentet er for stort til at blive tjekket, mens du skriver: {size} byte, og "

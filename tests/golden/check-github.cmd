@@ -1,0 +1,1 @@
+check --format github contract-errors.rk syntax-unclosed.rk boundaries.rk

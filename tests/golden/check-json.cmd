@@ -1,0 +1,1 @@
+check --format json contract-errors.rk syntax-unclosed.rk boundaries.rk

@@ -1,0 +1,1 @@
+split ../../examples/nordjylland-2019.rk --lang da

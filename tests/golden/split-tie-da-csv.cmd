@@ -1,0 +1,1 @@
+split split-tie.rk --lang da --format csv

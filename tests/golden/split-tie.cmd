@@ -1,0 +1,1 @@
+split split-tie.rk

@@ -1,0 +1,67 @@
+"""What a Python user expects of the package: its version, a `dir()` of its public API only, and
+a `help()` that can be read."""
+
+from __future__ import annotations
+
+import pydoc
+import subprocess
+import sys
+from importlib import metadata
+
+import pytest
+
+import resultkontrakt as rk
+from resultkontrakt.wording import DANISH, ENGLISH
+
+from .conftest import EXAMPLE, EXAMPLE_FACTS, ROOT
+
+
+def test_the_version_is_the_installed_packages() -> None:
+    assert rk.__version__ == metadata.version("resultkontrakt")
+
+
+def test_rk_version_prints_it(rk, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        rk("--version")
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"rk {metadata.version('resultkontrakt')}\n"
+
+
+def test_the_version_is_looked_up_only_when_asked_for() -> None:
+    """importlib.metadata takes longer to import than the rest of `import resultkontrakt`."""
+    probe = ("import sys, resultkontrakt as rk\n"
+             "print('importlib.metadata' in sys.modules)\n"
+             "rk.__version__\n"
+             "print('importlib.metadata' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+def test_a_source_folder_never_installed_has_a_version_too() -> None:
+    probe = f"import sys; sys.path.insert(0, {str(ROOT / 'src')!r}); import resultkontrakt; print(resultkontrakt.__version__)"
+    done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "0+unknown\n", done.stderr
+
+
+def test_dir_lists_the_public_api_only() -> None:
+    assert dir(rk) == sorted([*rk.__all__, "__version__"])
+    for name in ("Any", "TYPE_CHECKING", "annotations", "importlib", "syntax", "wording", "_HOMES"):
+        assert name not in dir(rk)
+    assert rk.syntax.Goal  # a module is still there when named
+
+
+def test_a_wording_shows_as_its_language() -> None:
+    assert (repr(ENGLISH), repr(DANISH)) == ("<Wording en>", "<Wording da>")
+
+
+def test_help_shows_no_phrase_table() -> None:
+    """A wording is the default of many parameters, and `help()` shows defaults by their repr:
+    the whole phrase table once made a 23,698-character signature of `explain`."""
+    result = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS))
+    shown = [rk.Evaluation, result.explain, rk.load, rk.GoalResult, rk.PaymentResult, result.goals["1"].explain]
+    for thing in shown:
+        text = pydoc.render_doc(thing, renderer=pydoc.plaintext)
+        assert max(len(line) for line in text.splitlines()) < 250, thing
+        assert ENGLISH["report.made"] not in text and "'problem." not in text, thing
+    signature = pydoc.render_doc(result.explain, renderer=pydoc.plaintext).splitlines()[2]
+    assert signature.startswith("explain(language: 'Language' = <Wording en>) -> 'str'")
