@@ -98,8 +98,19 @@ def make_7(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
     return __init__
 
 
+# code,params=
+def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, code, params=_default_1):
+        _set_0(self, code)
+        _set_1(self, params)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # columns,rows,series=,group=
-def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, columns, rows, series=_default_2, group=_default_3):
         _set_0(self, columns)
         _set_1(self, rows)
@@ -112,7 +123,7 @@ def make_8(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # condition,fulfilment,shorthand=,*span
-def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, fulfilment, shorthand=_default_2, *, span):
         _set_0(self, condition)
         _set_1(self, fulfilment)
@@ -125,7 +136,7 @@ def make_9(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2,
 
 
 # condition,reason,*span
-def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, condition, reason, *, span):
         _set_0(self, condition)
         _set_1(self, reason)
@@ -137,7 +148,7 @@ def make_10(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # condition,then,otherwise,*span
-def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, condition, then, otherwise, *, span):
         _set_0(self, condition)
         _set_1(self, then)
@@ -150,7 +161,7 @@ def make_11(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # contract,name,failures,span=
-def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, contract, name, failures, span=_default_3):
         _set_0(self, contract)
         _set_1(self, name)
@@ -163,7 +174,7 @@ def make_12(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # counted,of
-def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, counted, of):
         _set_0(self, counted)
         _set_1(self, of)
@@ -174,7 +185,7 @@ def make_13(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # direction,by,beyond,fulfilment,answers=,to=,by_answers=
-def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, direction, by, beyond, fulfilment, answers=_default_4, to=_default_5, by_answers=_default_6):
         _set_0(self, direction)
         _set_1(self, by)
@@ -190,7 +201,7 @@ def make_14(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # evaluation,splits,wording,failed_splits=,unsplit=
-def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, evaluation, splits, wording, failed_splits=_default_3, unsplit=_default_4):
         _set_0(self, evaluation)
         _set_1(self, splits)
@@ -204,7 +215,7 @@ def make_15(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # expr,value,type,inputs=,counts=,branch=
-def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, expr, value, type, inputs=_default_3, counts=_default_4, branch=_default_5):
         _set_0(self, expr)
         _set_1(self, value)
@@ -219,7 +230,7 @@ def make_16(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()
-def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, facts, metrics, deliverables, types, needs, problems, payments=_NOTHING, goal_order=_default_7, payment_order=_default_8, cache=_NOTHING):
         _set_0(self, facts)
         _set_1(self, metrics)
@@ -238,7 +249,7 @@ def make_17(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # first,steps,*span
-def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, first, steps, *, span):
         _set_0(self, first)
         _set_1(self, steps)
@@ -250,7 +261,7 @@ def make_18(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # function,args,*span
-def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, function, args, *, span):
         _set_0(self, function)
         _set_1(self, args)
@@ -262,7 +273,7 @@ def make_19(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # function,var,source,where,*span
-def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, function, var, source, where, *, span):
         _set_0(self, function)
         _set_1(self, var)
@@ -276,7 +287,7 @@ def make_20(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()
-def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, given, source=_default_1, positions=_NOTHING, text=_default_3, key_positions=_NOTHING, data_dir=_default_5, max_bytes=_default_6, reads=_NOTHING):
         _set_0(self, given)
         _set_1(self, source)
@@ -293,7 +304,7 @@ def make_21(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # header,facts,metrics,goals,splits=,examples=,payments=,source=,items=
-def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, header, facts, metrics, goals, splits=_default_4, examples=_default_5, payments=_default_6, source=_default_7, items=_default_8):
         _set_0(self, header)
         _set_1(self, facts)
@@ -311,7 +322,7 @@ def make_22(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # id,cells
-def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, id, cells):
         _set_0(self, id)
         _set_1(self, cells)
@@ -322,7 +333,7 @@ def make_23(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=
-def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, fulfilment, group=_default_3, weight=_default_4, steps=_default_5, blocked=_default_6, text=_default_7, waiting=_default_8, reach=_default_9):
         _set_0(self, id)
         _set_1(self, title)
@@ -341,7 +352,7 @@ def make_24(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=
-def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, id, title, group=_default_2, weight=_default_3, text=_default_4, deliverables=_default_5, requirements=_default_6, tiers=_default_7, item_spans=_default_9, *, span):
         _set_0(self, id)
         _set_1(self, title)
@@ -360,7 +371,7 @@ def make_25(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # index,check,fulfilment,span=
-def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, check, fulfilment, span=_default_3):
         _set_0(self, index)
         _set_1(self, check)
@@ -373,7 +384,7 @@ def make_26(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # index,tier,check,fulfilment
-def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_28(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, index, tier, check, fulfilment):
         _set_0(self, index)
         _set_1(self, tier)
@@ -386,7 +397,7 @@ def make_27(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # item,collection,negated,holds
-def make_28(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated, holds):
         _set_0(self, item)
         _set_1(self, collection)
@@ -399,7 +410,7 @@ def make_28(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # item,collection,negated=,*span
-def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, item, collection, negated=_default_2, *, span):
         _set_0(self, item)
         _set_1(self, collection)
@@ -412,7 +423,7 @@ def make_29(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # items,*span
-def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_31(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, items, *, span):
         _set_0(self, items)
         _set_1(self, span)
@@ -422,8 +433,30 @@ def make_30(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     return __init__
 
 
+# items,between=
+def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, items, between=_default_1):
+        _set_0(self, items)
+        _set_1(self, between)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
+# items,more=
+def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, items, more=_default_1):
+        _set_0(self, items)
+        _set_1(self, more)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # key
-def make_31(_NOTHING, _set_0, _default_0, _post_init):
+def make_34(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, key):
         _set_0(self, key)
         if _post_init is not None:
@@ -432,8 +465,19 @@ def make_31(_NOTHING, _set_0, _default_0, _post_init):
     return __init__
 
 
+# key,params=
+def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, key, params=_default_1):
+        _set_0(self, key)
+        _set_1(self, params)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # kind,element=,integer=,optional=,choices=
-def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, element=_default_1, integer=_default_2, optional=_default_3, choices=_default_4):
         _set_0(self, kind)
         _set_1(self, element)
@@ -447,7 +491,7 @@ def make_32(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,detail,span,name_span,children=
-def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, kind, name, detail, span, name_span, children=_default_5):
         _set_0(self, kind)
         _set_1(self, name)
@@ -462,7 +506,7 @@ def make_33(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,due=
-def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, name, due=_default_2):
         _set_0(self, kind)
         _set_1(self, name)
@@ -474,7 +518,7 @@ def make_34(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,name,span,name_span,node
-def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, kind, name, span, name_span, node):
         _set_0(self, kind)
         _set_1(self, name)
@@ -488,7 +532,7 @@ def make_35(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,text=
-def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, kind, text=_default_1):
         _set_0(self, kind)
         _set_1(self, text)
@@ -499,7 +543,7 @@ def make_36(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # kind,value,goal=,split=,party=,payment=,*span
-def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, kind, value, goal=_default_2, split=_default_3, party=_default_4, payment=_default_5, *, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -515,7 +559,7 @@ def make_37(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # kind,value,span
-def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, kind, value, span):
         _set_0(self, kind)
         _set_1(self, value)
@@ -526,8 +570,19 @@ def make_38(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
     return __init__
 
 
+# kroner,unit
+def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, kroner, unit):
+        _set_0(self, kroner)
+        _set_1(self, unit)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # label,contract,period,evaluation,problem=
-def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, label, contract, period, evaluation, problem=_default_4):
         _set_0(self, label)
         _set_1(self, contract)
@@ -541,7 +596,7 @@ def make_39(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # label,kind,detail=,text=,replace=,first=
-def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, label, kind, detail=_default_2, text=_default_3, replace=_default_4, first=_default_5):
         _set_0(self, label)
         _set_1(self, kind)
@@ -556,7 +611,7 @@ def make_40(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # lang,decimal,group,percent_space,money_units,words
-def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, lang, decimal, group, percent_space, money_units, words):
         _set_0(self, lang)
         _set_1(self, decimal)
@@ -571,7 +626,7 @@ def make_41(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # left,op,right,holds
-def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, left, op, right, holds):
         _set_0(self, left)
         _set_1(self, op)
@@ -584,7 +639,7 @@ def make_42(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # left,where,span
-def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, left, where, span):
         _set_0(self, left)
         _set_1(self, where)
@@ -596,7 +651,7 @@ def make_43(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # line,text,trailing,blank_after=
-def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, line, text, trailing, blank_after=_default_3):
         _set_0(self, line)
         _set_1(self, text)
@@ -609,7 +664,7 @@ def make_44(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # low,high,*span
-def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, low, high, *, span):
         _set_0(self, low)
         _set_1(self, high)
@@ -621,7 +676,7 @@ def make_45(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # low,low_closed,high,high_closed
-def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, low, low_closed, high, high_closed):
         _set_0(self, low)
         _set_1(self, low_closed)
@@ -633,19 +688,8 @@ def make_46(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
     return __init__
 
 
-# message,hint=
-def make_47(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
-    def __init__(self, message, hint=_default_1):
-        _set_0(self, message)
-        _set_1(self, hint)
-        if _post_init is not None:
-            _post_init(self)
-
-    return __init__
-
-
 # missing=,invalid=,requirement=,failure=,deliverables=
-def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, missing=_default_0, invalid=_default_1, requirement=_default_2, failure=_default_3, deliverables=_default_4):
         _set_0(self, missing)
         _set_1(self, invalid)
@@ -659,7 +703,7 @@ def make_48(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # module,analysis,source=,text=
-def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, module, analysis, source=_default_2, text=_default_3):
         _set_0(self, module)
         _set_1(self, analysis)
@@ -672,7 +716,7 @@ def make_49(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,*span
-def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, *, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -683,7 +727,7 @@ def make_50(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,allocation,total,problems=
-def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, allocation, total, problems=_default_3):
         _set_0(self, name)
         _set_1(self, allocation)
@@ -696,7 +740,7 @@ def make_51(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,expr,description=,*span
-def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, expr, description=_default_2, *, span):
         _set_0(self, name)
         _set_1(self, expr)
@@ -709,7 +753,7 @@ def make_52(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,givens,expectations,as_of=,*span
-def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, givens, expectations, as_of=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, givens)
@@ -723,7 +767,7 @@ def make_53(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=
-def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, name, over_list=_default_1, over_values=_default_2, over=_default_3, over_tally=_default_4, apply=_default_5, words=_NOTHING, result=_default_7):
         _set_0(self, name)
         _set_1(self, over_list)
@@ -740,7 +784,7 @@ def make_54(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,span
-def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, name, span):
         _set_0(self, name)
         _set_1(self, span)
@@ -751,7 +795,7 @@ def make_55(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # name,title,amount,seen=,blocked=,waiting=
-def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, name, title, amount, seen=_default_3, blocked=_default_4, waiting=_default_5):
         _set_0(self, name)
         _set_1(self, title)
@@ -766,7 +810,7 @@ def make_56(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,done,delivered=,due=,late=,pending=,missing=
-def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, name, title, done, delivered=_default_3, due=_default_4, late=_default_5, pending=_default_6, missing=_default_7):
         _set_0(self, name)
         _set_1(self, title)
@@ -783,7 +827,7 @@ def make_57(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,due=,goal=,*span
-def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, title, due=_default_2, goal=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -797,7 +841,7 @@ def make_58(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,title,expr,*span
-def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, name, title, expr, *, span):
         _set_0(self, name)
         _set_1(self, title)
@@ -810,7 +854,7 @@ def make_59(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=
-def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
+def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _set_10, _default_10, _set_11, _default_11, _post_init):
     def __init__(self, name, total, unit, method=_default_3, installments=_default_4, key=_default_5, shares=_default_6, shares_from=_default_7, text=_default_8, parties=_default_9, item_spans=_default_11, *, span):
         _set_0(self, name)
         _set_1(self, total)
@@ -831,7 +875,7 @@ def make_60(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,type,range=,description=,*span
-def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, name, type, range=_default_2, description=_default_3, *, span):
         _set_0(self, name)
         _set_1(self, type)
@@ -845,7 +889,7 @@ def make_61(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party
-def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, name, unit, unit_size, total, installments, method, key, shares, margins=_default_8):
         _set_0(self, name)
         _set_1(self, unit)
@@ -863,7 +907,7 @@ def make_62(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # name,value,*span
-def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, name, value, *, span):
         _set_0(self, name)
         _set_1(self, value)
@@ -875,7 +919,7 @@ def make_63(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # namespace,name,span,node_span
-def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, namespace, name, span, node_span):
         _set_0(self, namespace)
         _set_1(self, name)
@@ -888,7 +932,7 @@ def make_64(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # needs,requirements,tiers,reach=
-def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, needs, requirements, tiers, reach=_default_3):
         _set_0(self, needs)
         _set_1(self, requirements)
@@ -901,7 +945,7 @@ def make_65(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,left,right,*span
-def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, left, right, *, span):
         _set_0(self, op)
         _set_1(self, left)
@@ -914,7 +958,7 @@ def make_66(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,operand,*span
-def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, operand, *, span):
         _set_0(self, op)
         _set_1(self, operand)
@@ -926,7 +970,7 @@ def make_67(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,parts,holds
-def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, op, parts, holds):
         _set_0(self, op)
         _set_1(self, parts)
@@ -938,7 +982,7 @@ def make_68(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # op,right,fulfilment,span
-def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, op, right, fulfilment, span):
         _set_0(self, op)
         _set_1(self, right)
@@ -951,7 +995,7 @@ def make_69(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # pairs,*span
-def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, pairs, *, span):
         _set_0(self, pairs)
         _set_1(self, span)
@@ -962,7 +1006,7 @@ def make_70(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # part,holds
-def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, part, holds):
         _set_0(self, part)
         _set_1(self, holds)
@@ -973,7 +1017,7 @@ def make_71(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # party,weight,*span
-def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, party, weight, *, span):
         _set_0(self, party)
         _set_1(self, weight)
@@ -985,7 +1029,7 @@ def make_72(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=
-def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, party, weight, amount, quota, per_installment, tie=_default_5, margin_down=_default_6, margin_up=_default_7):
         _set_0(self, party)
         _set_1(self, weight)
@@ -1002,7 +1046,7 @@ def make_73(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=
-def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
+def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _post_init):
     def __init__(self, path, source, columns, several, key=_default_4, max_bytes=_default_5, decimal=_default_6, kind=_default_7, sheet=_default_8):
         _set_0(self, path)
         _set_1(self, source)
@@ -1020,7 +1064,7 @@ def make_74(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # promoters,passives,detractors
-def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, promoters, passives, detractors):
         _set_0(self, promoters)
         _set_1(self, passives)
@@ -1032,7 +1076,7 @@ def make_75(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # seen,holds
-def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, seen, holds):
         _set_0(self, seen)
         _set_1(self, holds)
@@ -1042,15 +1086,13 @@ def make_76(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     return __init__
 
 
-# severity,message,span=,hint=,code=,params=
-def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
-    def __init__(self, severity, message, span=_default_2, hint=_default_3, code=_default_4, params=_default_5):
+# severity,code,span=,params=
+def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+    def __init__(self, severity, code, span=_default_2, params=_default_3):
         _set_0(self, severity)
-        _set_1(self, message)
+        _set_1(self, code)
         _set_2(self, span)
-        _set_3(self, hint)
-        _set_4(self, code)
-        _set_5(self, params)
+        _set_3(self, params)
         if _post_init is not None:
             _post_init(self)
 
@@ -1058,7 +1100,7 @@ def make_77(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # sheet,rows,unsaved=
-def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, sheet, rows, unsaved=_default_2):
         _set_0(self, sheet)
         _set_1(self, rows)
@@ -1070,7 +1112,7 @@ def make_78(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # sheets=(),workbooks=(),paths=(),values=()
-def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, sheets=_NOTHING, workbooks=_NOTHING, paths=_NOTHING, values=_NOTHING):
         _set_0(self, _default_0() if sheets is _NOTHING else sheets)
         _set_1(self, _default_1() if workbooks is _NOTHING else workbooks)
@@ -1083,7 +1125,7 @@ def make_79(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # source,line,column,end_line,end_column
-def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, source, line, column, end_line, end_column):
         _set_0(self, source)
         _set_1(self, line)
@@ -1097,7 +1139,7 @@ def make_80(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # status,fulfilment,decided=,points=,title=
-def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
+def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _post_init):
     def __init__(self, status, fulfilment, decided=_default_2, points=_default_3, title=_default_4):
         _set_0(self, status)
         _set_1(self, fulfilment)
@@ -1111,7 +1153,7 @@ def make_81(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # subject,tiers,otherwise
-def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_86(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, subject, tiers, otherwise):
         _set_0(self, subject)
         _set_1(self, tiers)
@@ -1123,7 +1165,7 @@ def make_82(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # text,rows,lines,row_lines,delimiter,readable
-def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, text, rows, lines, row_lines, delimiter, readable):
         _set_0(self, text)
         _set_1(self, rows)
@@ -1138,7 +1180,7 @@ def make_83(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # tiers,otherwise
-def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, tiers, otherwise):
         _set_0(self, tiers)
         _set_1(self, otherwise)
@@ -1149,7 +1191,7 @@ def make_84(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=
-def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
+def make_89(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _set_8, _default_8, _set_9, _default_9, _post_init):
     def __init__(self, title, goals, problems=_default_2, sources=_NOTHING, parties=_default_4, period=_default_5, payments=_NOTHING, splits=_NOTHING, as_of=_default_8, weighted=_default_9):
         _set_0(self, title)
         _set_1(self, goals)
@@ -1168,7 +1210,7 @@ def make_85(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # title,parties=,period=,text=,*span,item_spans=
-def make_86(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
+def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _post_init):
     def __init__(self, title, parties=_default_1, period=_default_2, text=_default_3, item_spans=_default_5, *, span):
         _set_0(self, title)
         _set_1(self, parties)
@@ -1182,8 +1224,19 @@ def make_86(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
     return __init__
 
 
+# type,form=
+def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+    def __init__(self, type, form=_default_1):
+        _set_0(self, type)
+        _set_1(self, form)
+        if _post_init is not None:
+            _post_init(self)
+
+    return __init__
+
+
 # types,goal,problems,untyped=,scope=(),goal_ids=,payments=
-def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
+def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _post_init):
     def __init__(self, types, goal, problems, untyped=_default_3, scope=_NOTHING, goal_ids=_default_5, payments=_default_6):
         _set_0(self, types)
         _set_1(self, goal)
@@ -1199,7 +1252,7 @@ def make_87(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # units,tied=
-def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_93(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, units, tied=_default_1):
         _set_0(self, units)
         _set_1(self, tied)
@@ -1210,7 +1263,7 @@ def make_88(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value
-def make_89(_NOTHING, _set_0, _default_0, _post_init):
+def make_94(_NOTHING, _set_0, _default_0, _post_init):
     def __init__(self, value):
         _set_0(self, value)
         if _post_init is not None:
@@ -1220,7 +1273,7 @@ def make_89(_NOTHING, _set_0, _default_0, _post_init):
 
 
 # value,*span
-def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_95(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, *, span):
         _set_0(self, value)
         _set_1(self, span)
@@ -1231,7 +1284,7 @@ def make_90(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,counts
-def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_96(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, counts):
         _set_0(self, value)
         _set_1(self, counts)
@@ -1242,7 +1295,7 @@ def make_91(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value,type=
-def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
+def make_97(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
     def __init__(self, value, type=_default_1):
         _set_0(self, value)
         _set_1(self, type)
@@ -1253,7 +1306,7 @@ def make_92(_NOTHING, _set_0, _default_0, _set_1, _default_1, _post_init):
 
 
 # value=,kind=,done=,of=
-def make_93(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
+def make_98(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _post_init):
     def __init__(self, value=_default_0, kind=_default_1, done=_default_2, of=_default_3):
         _set_0(self, value)
         _set_1(self, kind)
@@ -1266,7 +1319,7 @@ def make_93(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()
-def make_94(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
+def make_99(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _set_3, _default_3, _set_4, _default_4, _set_5, _default_5, _set_6, _default_6, _set_7, _default_7, _post_init):
     def __init__(self, values, deliverables, invalid, problems, sources=_NOTHING, given_metrics=_default_5, declared=_NOTHING, tallies=_NOTHING):
         _set_0(self, values)
         _set_1(self, deliverables)
@@ -1283,7 +1336,7 @@ def make_94(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2
 
 
 # what,goal=,*span
-def make_95(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
+def make_100(_NOTHING, _set_0, _default_0, _set_1, _default_1, _set_2, _default_2, _post_init):
     def __init__(self, what, goal=_default_1, *, span):
         _set_0(self, what)
         _set_1(self, goal)
@@ -1304,92 +1357,97 @@ MAKERS = {
     'chain,index': make_5,
     'check,reason': make_6,
     'code,expr,params=(),metric=': make_7,
-    'columns,rows,series=,group=': make_8,
-    'condition,fulfilment,shorthand=,*span': make_9,
-    'condition,reason,*span': make_10,
-    'condition,then,otherwise,*span': make_11,
-    'contract,name,failures,span=': make_12,
-    'counted,of': make_13,
-    'direction,by,beyond,fulfilment,answers=,to=,by_answers=': make_14,
-    'evaluation,splits,wording,failed_splits=,unsplit=': make_15,
-    'expr,value,type,inputs=,counts=,branch=': make_16,
-    'facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()': make_17,
-    'first,steps,*span': make_18,
-    'function,args,*span': make_19,
-    'function,var,source,where,*span': make_20,
-    'given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()': make_21,
-    'header,facts,metrics,goals,splits=,examples=,payments=,source=,items=': make_22,
-    'id,cells': make_23,
-    'id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=': make_24,
-    'id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=': make_25,
-    'index,check,fulfilment,span=': make_26,
-    'index,tier,check,fulfilment': make_27,
-    'item,collection,negated,holds': make_28,
-    'item,collection,negated=,*span': make_29,
-    'items,*span': make_30,
-    'key': make_31,
-    'kind,element=,integer=,optional=,choices=': make_32,
-    'kind,name,detail,span,name_span,children=': make_33,
-    'kind,name,due=': make_34,
-    'kind,name,span,name_span,node': make_35,
-    'kind,text=': make_36,
-    'kind,value,goal=,split=,party=,payment=,*span': make_37,
-    'kind,value,span': make_38,
-    'label,contract,period,evaluation,problem=': make_39,
-    'label,kind,detail=,text=,replace=,first=': make_40,
-    'lang,decimal,group,percent_space,money_units,words': make_41,
-    'left,op,right,holds': make_42,
-    'left,where,span': make_43,
-    'line,text,trailing,blank_after=': make_44,
-    'low,high,*span': make_45,
-    'low,low_closed,high,high_closed': make_46,
-    'message,hint=': make_47,
-    'missing=,invalid=,requirement=,failure=,deliverables=': make_48,
-    'module,analysis,source=,text=': make_49,
-    'name,*span': make_50,
-    'name,allocation,total,problems=': make_51,
-    'name,expr,description=,*span': make_52,
-    'name,givens,expectations,as_of=,*span': make_53,
-    'name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=': make_54,
-    'name,span': make_55,
-    'name,title,amount,seen=,blocked=,waiting=': make_56,
-    'name,title,done,delivered=,due=,late=,pending=,missing=': make_57,
-    'name,title,due=,goal=,*span': make_58,
-    'name,title,expr,*span': make_59,
-    'name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=': make_60,
-    'name,type,range=,description=,*span': make_61,
-    'name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party': make_62,
-    'name,value,*span': make_63,
-    'namespace,name,span,node_span': make_64,
-    'needs,requirements,tiers,reach=': make_65,
-    'op,left,right,*span': make_66,
-    'op,operand,*span': make_67,
-    'op,parts,holds': make_68,
-    'op,right,fulfilment,span': make_69,
-    'pairs,*span': make_70,
-    'part,holds': make_71,
-    'party,weight,*span': make_72,
-    'party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=': make_73,
-    'path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=': make_74,
-    'promoters,passives,detractors': make_75,
-    'seen,holds': make_76,
-    'severity,message,span=,hint=,code=,params=': make_77,
-    'sheet,rows,unsaved=': make_78,
-    'sheets=(),workbooks=(),paths=(),values=()': make_79,
-    'source,line,column,end_line,end_column': make_80,
-    'status,fulfilment,decided=,points=,title=': make_81,
-    'subject,tiers,otherwise': make_82,
-    'text,rows,lines,row_lines,delimiter,readable': make_83,
-    'tiers,otherwise': make_84,
-    'title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=': make_85,
-    'title,parties=,period=,text=,*span,item_spans=': make_86,
-    'types,goal,problems,untyped=,scope=(),goal_ids=,payments=': make_87,
-    'units,tied=': make_88,
-    'value': make_89,
-    'value,*span': make_90,
-    'value,counts': make_91,
-    'value,type=': make_92,
-    'value=,kind=,done=,of=': make_93,
-    'values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()': make_94,
-    'what,goal=,*span': make_95,
+    'code,params=': make_8,
+    'columns,rows,series=,group=': make_9,
+    'condition,fulfilment,shorthand=,*span': make_10,
+    'condition,reason,*span': make_11,
+    'condition,then,otherwise,*span': make_12,
+    'contract,name,failures,span=': make_13,
+    'counted,of': make_14,
+    'direction,by,beyond,fulfilment,answers=,to=,by_answers=': make_15,
+    'evaluation,splits,wording,failed_splits=,unsplit=': make_16,
+    'expr,value,type,inputs=,counts=,branch=': make_17,
+    'facts,metrics,deliverables,types,needs,problems,payments=(),goal_order=,payment_order=,cache=()': make_18,
+    'first,steps,*span': make_19,
+    'function,args,*span': make_20,
+    'function,var,source,where,*span': make_21,
+    'given,source=,positions=(),text=,key_positions=(),data_dir=,max_bytes=,reads=()': make_22,
+    'header,facts,metrics,goals,splits=,examples=,payments=,source=,items=': make_23,
+    'id,cells': make_24,
+    'id,title,fulfilment,group=,weight=,steps=,blocked=,text=,waiting=,reach=': make_25,
+    'id,title,group=,weight=,text=,deliverables=,requirements=,tiers=,*span,item_spans=': make_26,
+    'index,check,fulfilment,span=': make_27,
+    'index,tier,check,fulfilment': make_28,
+    'item,collection,negated,holds': make_29,
+    'item,collection,negated=,*span': make_30,
+    'items,*span': make_31,
+    'items,between=': make_32,
+    'items,more=': make_33,
+    'key': make_34,
+    'key,params=': make_35,
+    'kind,element=,integer=,optional=,choices=': make_36,
+    'kind,name,detail,span,name_span,children=': make_37,
+    'kind,name,due=': make_38,
+    'kind,name,span,name_span,node': make_39,
+    'kind,text=': make_40,
+    'kind,value,goal=,split=,party=,payment=,*span': make_41,
+    'kind,value,span': make_42,
+    'kroner,unit': make_43,
+    'label,contract,period,evaluation,problem=': make_44,
+    'label,kind,detail=,text=,replace=,first=': make_45,
+    'lang,decimal,group,percent_space,money_units,words': make_46,
+    'left,op,right,holds': make_47,
+    'left,where,span': make_48,
+    'line,text,trailing,blank_after=': make_49,
+    'low,high,*span': make_50,
+    'low,low_closed,high,high_closed': make_51,
+    'missing=,invalid=,requirement=,failure=,deliverables=': make_52,
+    'module,analysis,source=,text=': make_53,
+    'name,*span': make_54,
+    'name,allocation,total,problems=': make_55,
+    'name,expr,description=,*span': make_56,
+    'name,givens,expectations,as_of=,*span': make_57,
+    'name,over_list=,over_values=,over=,over_tally=,apply=,words=(),result=': make_58,
+    'name,span': make_59,
+    'name,title,amount,seen=,blocked=,waiting=': make_60,
+    'name,title,done,delivered=,due=,late=,pending=,missing=': make_61,
+    'name,title,due=,goal=,*span': make_62,
+    'name,title,expr,*span': make_63,
+    'name,total,unit,method=,installments=,key=,shares=,shares_from=,text=,parties=,*span,item_spans=': make_64,
+    'name,type,range=,description=,*span': make_65,
+    'name,unit,unit_size,total,installments,method,key,shares,margins=,-_by_party': make_66,
+    'name,value,*span': make_67,
+    'namespace,name,span,node_span': make_68,
+    'needs,requirements,tiers,reach=': make_69,
+    'op,left,right,*span': make_70,
+    'op,operand,*span': make_71,
+    'op,parts,holds': make_72,
+    'op,right,fulfilment,span': make_73,
+    'pairs,*span': make_74,
+    'part,holds': make_75,
+    'party,weight,*span': make_76,
+    'party,weight,amount,quota,per_installment,tie=,margin_down=,margin_up=': make_77,
+    'path,source,columns,several,key=,max_bytes=,decimal=,kind=,sheet=': make_78,
+    'promoters,passives,detractors': make_79,
+    'seen,holds': make_80,
+    'severity,code,span=,params=': make_81,
+    'sheet,rows,unsaved=': make_82,
+    'sheets=(),workbooks=(),paths=(),values=()': make_83,
+    'source,line,column,end_line,end_column': make_84,
+    'status,fulfilment,decided=,points=,title=': make_85,
+    'subject,tiers,otherwise': make_86,
+    'text,rows,lines,row_lines,delimiter,readable': make_87,
+    'tiers,otherwise': make_88,
+    'title,goals,problems=,sources=(),parties=,period=,payments=(),splits=(),as_of=,weighted=': make_89,
+    'title,parties=,period=,text=,*span,item_spans=': make_90,
+    'type,form=': make_91,
+    'types,goal,problems,untyped=,scope=(),goal_ids=,payments=': make_92,
+    'units,tied=': make_93,
+    'value': make_94,
+    'value,*span': make_95,
+    'value,counts': make_96,
+    'value,type=': make_97,
+    'value=,kind=,done=,of=': make_98,
+    'values,deliverables,invalid,problems,sources=(),given_metrics=,declared=(),tallies=()': make_99,
+    'what,goal=,*span': make_100,
 }
