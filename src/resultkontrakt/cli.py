@@ -21,6 +21,7 @@ from .files import DEFAULT_MAX_BYTES, FileProblem, parse_size, write_atomically
 if TYPE_CHECKING:
     from .contract import Contract
     from .factsfile import FactsFile
+    from .wording import Wording
 
 # Each command imports what it uses when it runs: `rk check` never loads the renderers,
 # and `rk fmt` never loads the evaluator. Start-up time is most of what a command costs.
@@ -185,6 +186,12 @@ def _contracts(command: argparse.ArgumentParser) -> None:
     command.add_argument("contracts", nargs="+", metavar="CONTRACT.rk", type=_FILE)
 
 
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    _contracts(check)
+    check.add_argument("--lang", choices=("en", "da"), default="en",
+                       help="the language of the problems (default: English)")
+
+
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("contract", metavar="CONTRACT.rk", type=_FILE)
     evaluate.add_argument("facts", metavar="FACTS.json", type=_FILE)
@@ -240,28 +247,39 @@ def _no_arguments(command: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     from .contract import load
 
+    # English needs no phrase tables until there is a problem to say: a clean check never reads them.
+    wording = _wording(args.lang) if args.lang != "en" else None
     status = OK
     for path in args.contracts:
         try:
             contract = load(path, max_bytes=args.max_bytes)
         except RkError as exc:
-            _print_error(exc)
+            _print_error(exc, wording)
             status = FAILED
             continue
         for warning in contract.warnings:
-            print(warning.render(contract.text), file=sys.stderr)
-        warnings = f", {_plural(len(contract.warnings), 'warning')}" if contract.warnings else ""
-        print(f"{path}: ok: {_counts(contract)}{warnings}")
+            print(warning.render(contract.text, wording), file=sys.stderr)
+        warnings = f", {_plural(len(contract.warnings), 'warning', wording)}" if contract.warnings else ""
+        print(f"{path}: ok: {_counts(contract, wording)}{warnings}")
     return status
 
 
-def _counts(contract: Contract) -> str:
-    return ", ".join(_plural(len(things), word) for things, word in (
+def _wording(lang: str) -> Wording:
+    from .wording import WORDINGS
+
+    return WORDINGS[lang]
+
+
+def _counts(contract: Contract, w: Wording | None = None) -> str:
+    return ", ".join(_plural(len(things), word, w) for things, word in (
         (contract.module.goals, "goal"), (contract.facts, "fact"), (contract.metrics, "metric"),
         (contract.deliverables, "deliverable")))
 
 
-def _plural(count: int, word: str) -> str:
+def _plural(count: int, word: str, w: Wording | None = None) -> str:
+    """`3 goals`; in another language than English, its words (`count.goal`: 3 mål)."""
+    if w is not None:
+        return w.count(count, f"count.{word}")
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -492,15 +510,15 @@ def _lsp(args: argparse.Namespace) -> int:
     return serve(sys.stdin.buffer, stdout.buffer)
 
 
-def _print_error(exc: RkError) -> None:
-    _print_problems(exc.problems, exc.sources, sys.stderr)
+def _print_error(exc: RkError, w: Wording | None = None) -> None:
+    _print_problems(exc.problems, exc.sources, sys.stderr, w)
 
 
 def _print_problems(problems: Sequence[Problem], sources: Mapping[str, str],
-                    stream: TextIO) -> None:
+                    stream: TextIO, w: Wording | None = None) -> None:
     for problem in problems:
         text = sources.get(problem.span.source) if problem.span is not None else None
-        print(problem.render(text), file=stream)
+        print(problem.render(text, w), file=stream)
 
 
 Command = Callable[[argparse.Namespace], int]
@@ -508,7 +526,7 @@ Arguments = Callable[[argparse.ArgumentParser], None]
 # Each command: what runs it, the shared arguments it takes, what it is for, and its own
 # arguments; in the order `rk --help` lists them.
 _COMMANDS: dict[str, tuple[Command, tuple[Callable[[], argparse.ArgumentParser], ...], str, Arguments]] = {
-    "check": (_check, (_reads,), "report every problem in contracts (exit 1 on errors)", _contracts),
+    "check": (_check, (_reads,), "report every problem in contracts (exit 1 on errors)", _check_arguments),
     "eval": (_eval, (_reads, _facts_folder, _during), "evaluate a contract against a year's facts",
              _eval_arguments),
     "test": (_test, (_reads,), "run the worked examples written in contracts", _contracts),
