@@ -114,9 +114,11 @@ def _english_only() -> set[str]:
 def _outside_code(text: str, problem: Problem) -> str:
     """`text` without code in backticks, quoted text and the names it was given."""
     text = re.sub(r"`[^`]*`|\"[^\"]*\"", " ", text)
-    for _, value in problem.params:
-        if isinstance(value, str) and value:
-            text = text.replace(value, " ")
+    given = [value for _, value in problem.params]
+    names = [item for value in given for item in (value if isinstance(value, tuple) else (value,))
+             if isinstance(item, str) and item]
+    for name in names:
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
     return text
 
 
