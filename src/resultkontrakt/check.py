@@ -164,13 +164,12 @@ def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tupl
         _, value = reads[cycle[-2]][read]
         path = Joined((*steps, phrase("ref.goal", goal=read)), " -> ")
         code = "goal.reads-itself" if len(cycle) == 2 else "goal.read-each-other"
-        if value.goal is None:
-            problems.append(problem(code, value.span, hint="goal.reads-every", goal=read, path=path,
-                                    every=phrase("goal.reads every", what=value.what, goal=read),
-                                    what=value.what))
-        else:
-            problems.append(problem(code, value.span, hint="goal.reads-itself", goal=read, path=path,
-                                    every=""))
+        every: object = ""
+        hint = "goal.reads-itself"
+        if value.goal is None:  # through `overall` or `points`, which read every goal
+            every, hint = phrase("goal.reads every", what=value.what, goal=read), "goal.reads-every"
+        problems.append(problem(code, value.span, hint=hint, goal=read, path=path, every=every,
+                                what=value.what))
     # Goals on a cycle (an error) are still judged, last, so that every goal has a place.
     placed = set(order)
     order += [goal_id for goal_id in ids if goal_id not in placed]

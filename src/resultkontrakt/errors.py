@@ -76,11 +76,16 @@ class Problem(Record):
         return self.hint_in(_english())
 
     def message_in(self, w: Wording) -> str:
-        """What is wrong, in `w`'s language."""
+        """What is wrong, in `w`'s language (in English where a wording of one's own lacks the
+        words; as its bare code where no table has them, rather than fail while reporting)."""
+        key = f"problem.{self.code}"
+        if not w.has(key):
+            w = _english()
+            if not w.has(key):
+                return self.code
         named = dict(self.params)
         counted = named.get("more", named.get("count"))
-        return w.phrase(f"problem.{self.code}", counted if isinstance(counted, int) else None,
-                        **self._said(w))
+        return w.phrase(key, counted if isinstance(counted, int) else None, **self._said(w))
 
     def hint_in(self, w: Wording) -> str | None:
         """How to fix it, in `w`'s language; a problem about something inside (a fact's value)
