@@ -211,9 +211,9 @@ def test_a_problem_kept_in_the_cache_is_said_in_the_language_that_reads_it(
 
 
 def test_a_wording_without_the_words_for_a_problem_says_it_in_english_rather_than_fail() -> None:
-    from resultkontrakt.records import changed
     from resultkontrakt.reasons import problem
 
-    sparse = changed(DANISH, words={k: v for k, v in DANISH.words.items() if k != "problem.unknown-name"})
+    sparse = wording.Wording("da", DANISH.decimal, DANISH.group, DANISH.percent_space, DANISH.money_units,
+                             {k: v for k, v in DANISH.words.items() if k != "problem.unknown-name"})
     assert problem("unknown-name", name="nsp").message_in(sparse) == "unknown name `nsp`"
     assert problem("no-such-code").message == "no-such-code"
