@@ -62,5 +62,6 @@ def rk(capsys: pytest.CaptureFixture[str]):
 
     return run
 
-# Broken contracts are test data for `rk check` (test_broken.py), not worked examples to run.
-collect_ignore_glob = ["broken/*.rk"]
+# Broken contracts are test data for `rk check` (test_broken.py, test_golden.py), not worked
+# examples to run.
+collect_ignore_glob = ["broken/*.rk", "golden/*-errors.rk"]

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from resultkontrakt.check_output import github_command, problem_data
-from resultkontrakt.errors import Problem, Span
+from resultkontrakt.errors import Span
+from resultkontrakt.reasons import problem
 
 from .conftest import EXAMPLE
 
@@ -48,29 +49,32 @@ AWKWARD = ["plain.rk", "with,comma.rk", "with:colon.rk", "100%.rk", "a%2Cb.rk", 
 
 @pytest.mark.parametrize("name", AWKWARD)
 def test_a_file_name_reaches_github_as_it_is(name: str) -> None:
-    problem = Problem("error", "unknown name `nsp`", Span(name, 2, 20, 2, 23), "did you mean `nps`?")
-    command, properties, message = read_command(github_command(problem))
+    found = problem("unknown-name", Span(name, 2, 20, 2, 23), name="nsp", suggestion="nps")
+    command, properties, message = read_command(github_command(found))
     assert command == "error"
     assert properties == {"file": name, "line": "2", "col": "20", "endLine": "2", "endColumn": "22",
-                          "title": "rk"}
+                          "title": "rk unknown-name"}
     assert message == "unknown name `nsp`\nhint: did you mean `nps`?"
 
 
 @pytest.mark.parametrize("message", ["write 70% or 0.7", "a\r\nb", "%0A is not a line break", "x::y,z",
                                      "100%% sure: 50%25"])
 def test_a_message_reaches_github_as_it_is(message: str) -> None:
-    line = github_command(Problem("warning", message, Span.point("c.rk", 1, 1), "keep 50%, or\nnot"))
-    command, _, shown = read_command(line)
+    # A message says what it was given: a name written in a contract can hold anything.
+    found = problem("unknown-name", Span.point("c.rk", 1, 1), name=message, suggestion="50%, or\nnot",
+                    severity="warning")
+    command, _, shown = read_command(github_command(found))
     assert command == "warning"
-    assert shown == f"{message}\nhint: keep 50%, or\nnot"
+    assert shown == f"unknown name `{message}`\nhint: did you mean `50%, or\nnot`?"
 
 
 def test_github_takes_columns_only_on_one_line_and_a_code_in_the_title() -> None:
-    over_lines = Problem("error", "goal 2 is declared twice", Span("c.rk", 15, 1, 18, 2), code="goal.twice")
+    over_lines = problem("goal.twice", Span("c.rk", 15, 1, 18, 2), goal="2", line=3)
     assert read_command(github_command(over_lines))[1] == {
         "file": "c.rk", "line": "15", "endLine": "18", "title": "rk goal.twice"}
-    nowhere = Problem("error", "the facts are not UTF-8 text")
-    assert github_command(nowhere) == "::error title=rk::the facts are not UTF-8 text"
+    nowhere = problem("facts.text-not-utf8", hint="facts.not-utf8")
+    assert github_command(nowhere) == ("::error title=rk facts.text-not-utf8::the facts are not UTF-8 text"
+                                       "%0Ahint: save the file as UTF-8")
 
 
 def test_check_github_prints_a_command_a_problem_and_exits_as_check_does(rk, tmp_path) -> None:
@@ -82,7 +86,7 @@ def test_check_github_prints_a_command_a_problem_and_exits_as_check_does(rk, tmp
     warning, error, ok = run.stdout.splitlines()
     assert read_command(warning)[0] == "warning"
     assert read_command(error) == ("error", {"file": str(path), "line": "2", "col": "20", "endLine": "2",
-                                             "endColumn": "22", "title": "rk"},
+                                             "endColumn": "22", "title": "rk unknown-name"},
                                    "unknown name `nsp`\nhint: did you mean `nps`?")
     assert ok == f"{EXAMPLE}: ok: 9 goals, 2 facts, 2 metrics, 15 deliverables"
     assert rk("check", "--format", "github", EXAMPLE).exit == 0
@@ -99,7 +103,8 @@ def test_check_json_is_one_object_of_every_file_and_problem(rk, tmp_path) -> Non
     broken, example, absent = data["files"]
     assert (broken["file"], broken["ok"], broken["counts"]) == (str(path), False, None)
     assert broken["problems"][1] == {
-        "code": None, "severity": "error", "message": "unknown name `nsp`", "hint": "did you mean `nps`?",
+        "code": "unknown-name", "severity": "error", "message": "unknown name `nsp`",
+        "hint": "did you mean `nps`?",
         "file": str(path), "line": 2, "column": 20, "end": {"line": 2, "column": 23}}
     assert example == {"file": str(EXAMPLE), "ok": True, "problems": [],
                        "counts": {"goals": 9, "facts": 2, "metrics": 2, "deliverables": 15}}
@@ -108,6 +113,6 @@ def test_check_json_is_one_object_of_every_file_and_problem(rk, tmp_path) -> Non
 
 
 def test_a_problem_without_a_place_is_data_with_nulls() -> None:
-    assert problem_data(Problem("error", "the facts are not UTF-8 text", hint="save the file as UTF-8")) == {
-        "code": None, "severity": "error", "message": "the facts are not UTF-8 text",
+    assert problem_data(problem("facts.text-not-utf8", hint="facts.not-utf8")) == {
+        "code": "facts.text-not-utf8", "severity": "error", "message": "the facts are not UTF-8 text",
         "hint": "save the file as UTF-8", "file": None, "line": None, "column": None, "end": None}

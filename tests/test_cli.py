@@ -57,6 +57,26 @@ def test_check_several_files_reports_each_and_fails_if_any_fails(rk, tmp_path):
     assert f"{bad}:1:20: error: unknown name `y`" in run.stderr
 
 
+def test_check_speaks_danish_when_asked(rk, tmp_path):
+    bad = tmp_path / "bad.rk"
+    bad.write_text('fact nps: number\nfact spild: number\ngoal 1 "x" { score nsp >= 1.5 -> 100% }\n',
+                   encoding="utf-8")
+    run = rk("check", "--lang", "da", EXAMPLE, bad)
+    assert run.exit == 1
+    assert "ok: 9 mål, 2 fakta, 2 nøgletal, 15 leverancer" in run.stdout
+    assert f"{bad}:2:1: advarsel: faktum `spild` er erklæret, men intet mål bruger det\n" in run.stderr
+    assert f"{bad}:3:20: fejl: ukendt navn `nsp`\n" in run.stderr
+    assert "  tip: mente du `nps`?\n" in run.stderr
+    assert "error" not in run.stderr and "hint" not in run.stderr
+
+
+def test_check_speaks_only_the_languages_it_has(rk, capsys):
+    with pytest.raises(SystemExit) as raised:
+        rk("check", "--lang", "fr", EXAMPLE)
+    assert raised.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
 def test_a_syntax_error_exits_1_with_place_and_caret(rk, tmp_path):
     path = tmp_path / "broken.rk"
     path.write_text('fact nps: number\ngoal 1 "x" {\n    score nps >= 60 100%\n}\n', encoding="utf-8")

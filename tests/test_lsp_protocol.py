@@ -22,7 +22,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
-from resultkontrakt.lsp import MAX_DOCUMENT_BYTES, document_limit
+from resultkontrakt.lsp import MAX_DOCUMENT_BYTES, document_limit, language
 
 from .conftest import DEEP, EXAMPLE
 from .lsp_client import CAPABILITIES, SERVER, changed, opened, server_fixture
@@ -82,13 +82,14 @@ def _empty(answer: object) -> bool:
 
 
 @asynccontextmanager
-async def own_server(options: object = None) -> AsyncIterator[LanguageClient]:
-    """A server of the test's own, initialised with `options` as its initializationOptions."""
+async def own_server(options: object = None, locale: str | None = None) -> AsyncIterator[LanguageClient]:
+    """A server of the test's own, initialised with `options` as its initializationOptions, for
+    an editor in `locale`."""
     started = await SERVER.start()
     assert isinstance(started, LanguageClient)
     try:
         result = await started.initialize_session(
-            lsp.InitializeParams(capabilities=CAPABILITIES, initialization_options=options))
+            lsp.InitializeParams(capabilities=CAPABILITIES, initialization_options=options, locale=locale))
         started.server_capabilities = result.capabilities
         yield started
     finally:
@@ -166,6 +167,57 @@ async def test_each_limit_that_is_not_a_number_of_bytes_is_named(given: object, 
     ("other", MAX_DOCUMENT_BYTES), ({"maxDocumentBytes": 5}, 5), ({"maxDocumentBytes": 2e6}, 2_000_000)])
 async def test_a_limit_that_is_a_number_of_bytes_is_taken(options: object, limit: int) -> None:
     assert document_limit(options) == (limit, None)
+
+
+# ---- the language diagnostics are said in -----------------------------------------------------
+
+BROKEN = 'fact nps: number\ngoal 1 "Tilfredshed" { score nsp >= 60 -> 100% }\n'
+
+
+async def test_an_editor_in_danish_gets_its_diagnostics_in_danish() -> None:
+    async with own_server(locale="da-DK") as own:
+        found = await opened(own, "file:///tmp/dansk.rk", BROKEN)
+        assert [(d.code, d.severity, d.message) for d in found] == [
+            ("unused.fact", lsp.DiagnosticSeverity.Warning,
+             "faktum `nps` er erklæret, men intet mål bruger det\ntip: brug det i en `score` eller et nøgletal, "
+             "eller fjern det"),
+            ("unknown-name", lsp.DiagnosticSeverity.Error, "ukendt navn `nsp`\ntip: mente du `nps`?")]
+        assert own.messages == []
+
+
+async def test_the_language_in_initialization_options_wins_over_the_editors() -> None:
+    async with own_server({"language": "en"}, locale="da") as own:
+        found = await opened(own, "file:///tmp/english.rk", BROKEN)
+        assert [d.message for d in found][-1] == "unknown name `nsp`\nhint: did you mean `nps`?"
+
+
+async def test_a_language_rk_does_not_speak_is_said_and_the_editors_kept() -> None:
+    async with own_server({"language": "fr"}, locale="da") as own:
+        found = await opened(own, "file:///tmp/fransk.rk", BROKEN)
+        assert [d.message for d in found][-1] == "ukendt navn `nsp`\ntip: mente du `nps`?"
+        assert [(m.type, m.message) for m in own.messages] == [(
+            lsp.MessageType.Warning,
+            'rk lsp: indstillingen language er teksten "fr", ikke et sprog, rk taler: en, da\n'
+            'tip: fx "language": "da"')]
+
+
+@pytest.mark.parametrize(("options", "locale", "lang"), [
+    (None, None, "en"), (None, "da", "da"), (None, "da-DK", "da"), (None, "da_DK", "da"), (None, "DA", "da"),
+    (None, "en-US", "en"), (None, "fr", "en"), (None, "", "en"), ({"language": "da"}, None, "da"),
+    ({"language": "da-DK"}, "en", "da"), ({"language": "en"}, "da", "en"), ({"language": None}, "da", "da"),
+    ("other", "da", "da")])
+async def test_the_language_is_the_options_else_the_editors_else_english(
+        options: object, locale: str | None, lang: str) -> None:
+    found, wrong = language(options, locale)
+    assert (found.lang, wrong) == (lang, None)
+
+
+@pytest.mark.parametrize(("given", "got"), [("fr", 'the text "fr"'), (1, "1"), (["da"], "a list"), ("", 'the text ""')])
+async def test_each_language_rk_does_not_speak_is_named(given: object, got: str) -> None:
+    found, wrong = language({"language": given}, None)
+    assert found.lang == "en"
+    assert wrong is not None and wrong.message == (
+        f"the setting language is {got}, not a language rk speaks: en, da")
 
 
 # ---- positions --------------------------------------------------------------------------------

@@ -273,11 +273,11 @@ def test_a_name_given_twice_among_30000_is_found_quickly():
 
 
 def test_did_you_mean_costs_nothing_for_long_names_and_many_candidates():
-    from resultkontrakt.errors import did_you_mean
+    from resultkontrakt.errors import closest
 
     candidates = [f"fact_{n}_" + "x" * 90 for n in range(50_000)]
-    assert finishes_within(5, lambda: did_you_mean("y" * 1_000_000, candidates)) is None
-    assert finishes_within(5, lambda: did_you_mean("fact_7_" + "x" * 89, candidates)) is not None
+    assert finishes_within(5, lambda: closest("y" * 1_000_000, candidates)) is None
+    assert finishes_within(5, lambda: closest("fact_7_" + "x" * 89, candidates)) is not None
     many = {f"unknown_{n}": 1 for n in range(30_000)}
     result = finishes_within(10, lambda: NUMBER.evaluate(many))
     assert len(result.errors) == 21 and result.errors[-1].message == "and 29980 more unknown facts"

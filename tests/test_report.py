@@ -212,7 +212,7 @@ def _outside_the_contract(text: str, contract: rk.Contract) -> str:
 
 # Words both languages write alike (Danish "at", "for", "under", "to" = two), and names.
 SHARED = {"at", "bytes", "csv", "data", "decimal", "dir", "division", "end", "eval", "for", "give", "gives",
-          "have", "json", "kr", "kroner", "max", "nps", "nul", "problem", "python", "resultkontrakt", "rk", "size",
+          "have", "json", "kr", "kroner", "max", "minus", "nps", "nul", "problem", "python", "resultkontrakt", "rk", "size",
           "socket", "split", "status", "tkr", "to", "under", "utf"}
 
 

@@ -19,7 +19,7 @@ import pytest
 
 import resultkontrakt as rk
 from resultkontrakt import workbook
-from resultkontrakt.reasons import message
+
 from resultkontrakt.wording import DANISH
 
 from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS
@@ -200,7 +200,7 @@ def test_a_cell_problem_names_file_sheet_and_cell_in_the_goals_reason_in_both_la
     first, second = result.errors
     assert (first.span.line, first.span.column) == (6, 2)
     assert second.message == 'Svar!B7: column "anbefaling": expected a number, got the text "ti"'
-    assert message(first, DANISH) == 'Svar!B6: kolonnen "anbefaling": 11 ligger uden for intervallet 0 .. 10'
+    assert first.message_in(DANISH) == 'Svar!B6: kolonnen "anbefaling": 11 ligger uden for intervallet 0 .. 10'
 
 
 def test_empty_cells_are_blank_answers_left_out_only_where_the_contract_allows_them(tmp_path):
@@ -285,7 +285,7 @@ def test_rows_and_cells_out_of_order_are_refused_rather_than_some_left_out(tmp_p
     assert problem.message == words
     assert "open the workbook in a spreadsheet and save it again" in problem.hint
     assert (problem.span.line, problem.span.column) == place
-    assert message(problem, DANISH).startswith('arket "Svar" har ')
+    assert problem.message_in(DANISH).startswith('arket "Svar" har ')
 
 
 def test_rows_and_cells_without_their_names_are_numbered_as_they_come(tmp_path):
@@ -452,7 +452,7 @@ def test_a_workbook_packed_tighter_than_a_spreadsheet_packs_is_refused_before_it
     assert re.fullmatch(r"the workbook unpacks to 2\.8 MiB, \d{3} times its own size: more than a spreadsheet "
                         r"packs \(at most 100 times\)", problem.message)
     assert problem.hint.startswith("this limit cannot be raised: save the workbook again")
-    assert message(problem, DANISH).startswith("projektmappen fylder 2.8 MiB udpakket")
+    assert problem.message_in(DANISH).startswith("projektmappen fylder 2.8 MiB udpakket")
 
 
 def test_a_workbook_that_packs_as_a_spreadsheet_packs_is_still_bounded_by_the_elements_it_holds(

@@ -30,7 +30,7 @@ from pathlib import Path
 import attrs
 
 from .coerce import Invalid
-from .errors import Problem, Span, did_you_mean
+from .errors import Problem, Span, closest
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from .reasons import problem
 from .values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
@@ -71,9 +71,12 @@ class TableError(Exception):
     """The answers cannot be read; `problems` say where (file, line, column)."""
 
     def __init__(self, problems: list[Problem], sources: dict[str, str]):
-        super().__init__(problems[0].message if problems else "")
+        super().__init__(problems[0].code if problems else "")
         self.problems = problems
         self.sources = sources
+
+    def __str__(self) -> str:
+        return self.problems[0].message if self.problems else ""
 
 
 def _text_value(value: object) -> TypeGuard[str]:
@@ -283,12 +286,12 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     for column in ref.columns:
         if header.count(column) != 1:
             code = "column-twice" if column in header else "column-missing"
-            close = did_you_mean(column, header) if sheet.readable else None
+            close = closest(column, header) if sheet.readable else None
             if not sheet.readable:  # not a CSV export: its first line is not shown
                 raise _fail(source, code, "csv.not-csv", sheet=sheet, column=_named(column))
             raise _fail(source, code, "suggest" if close else "csv.columns", sheet=sheet,
                         column=_named(column), columns=", ".join(map(_named, header)),
-                        suggestion=close.removeprefix("did you mean `").removesuffix("`?") if close else "")
+                        suggestion=close or "")
         indexes.append(header.index(column))
 
     problems: list[Problem] = []

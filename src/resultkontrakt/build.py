@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -20,10 +20,12 @@ from lark.tree import Meta
 import attrs
 
 from . import syntax as s
-from .errors import Problem, Span, did_you_mean
+from .errors import Problem, Span, closest
 from .parser import reserved_name
+from .reasons import Word, problem
 from .values import (
-    DECLARABLE, TEXT, T_NUMBER, Type, answer_key, decimal_fraction, declared_type, list_of, table_of,
+    DECLARABLE, TEXT, T_NUMBER, NumberError, Type, answer_key, decimal_fraction, declared_type, list_of,
+    table_of,
 )
 from .vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, unquote
 
@@ -61,8 +63,7 @@ def build(tree: Tree, source: str) -> tuple[s.Module, list[Problem]]:
 def header_problems(items: Sequence[object]) -> list[Problem]:
     """A file holds one `contract` header: the problems of those after the first."""
     headers = [i for i in items if isinstance(i, s.Header)]
-    return [Problem("error", "a file holds one `contract` header; this is a second one", extra.span,
-                    "merge the two headers into one") for extra in headers[1:]]
+    return [problem("header-twice", extra.span) for extra in headers[1:]]
 
 
 class _Builder:
@@ -90,9 +91,13 @@ class _Builder:
         return Span(self.source, meta.line or 1, meta.column or 1,
                     meta.end_line or meta.line or 1, meta.end_column or (meta.column or 1) + 1)
 
-    def _error(self, where: Meta | Token | Span, message: str, hint: str | None) -> None:
+    def _error(self, where: Meta | Token | Span, code: str, hint: str | None = None, *,
+               suggestion: str | None = None, params: Mapping[str, object] | None = None,
+               **named: object) -> None:
+        """The problem `code` with its parameters (reasons.problem)."""
         span = where if isinstance(where, Span) else self._span(where)
-        self.problems.append(Problem("error", message, span, hint))
+        self.problems.append(problem(code, span, hint=hint, suggestion=suggestion,
+                                     params={**(params or {}), **named}))
 
     def _name(self, token: Token, kind: str) -> str:
         """The name a fact, metric, ... (`kind`) is declared with; a problem if it is reserved."""
@@ -106,8 +111,7 @@ class _Builder:
         try:
             return dt.date.fromisoformat(str(token))
         except ValueError:
-            self._error(token, f"{token} is not a date in the calendar",
-                        "write a real date as YEAR-MONTH-DAY, e.g. 2019-12-31")
+            self._error(token, "not-in-calendar", hint="date-in-contract", date=str(token))
             return None
 
     # ---- top level ----
@@ -134,8 +138,7 @@ class _Builder:
             else:
                 periods += 1
                 if periods > 1:
-                    self._error(meta, "the contract has more than one `period`",
-                                "keep one `period FIRST .. LAST` line")
+                    self._error(meta, "period-twice")
                 period = item[1]
         return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta),
                         item_spans=tuple(spans))
@@ -148,8 +151,7 @@ class _Builder:
         if start is None or end is None:
             return "period", None, self._span(meta)
         if end < start:
-            self._error(meta, f"the period ends ({end}) before it starts ({start})",
-                        "write the first day, then `..`, then the last day")
+            self._error(meta, "period-inverted", start=start, end=end)
             return "period", None, self._span(meta)
         return "period", (start, end), self._span(meta)
 
@@ -170,9 +172,8 @@ class _Builder:
         name = str(children[0])
         found = declared_type(name)
         if found is None:
-            self._error(children[0], f"unknown type `{name}`",
-                        did_you_mean(name, DECLARABLE) or f"the types are: {', '.join(DECLARABLE)}, "
-                        "one of {...}, list of TYPE, optional TYPE (in a list), table of TYPE")
+            self._error(children[0], "unknown-type", name=name, types=tuple(DECLARABLE),
+                        suggestion=closest(name, DECLARABLE))
             return T_NUMBER
         return found
 
@@ -192,13 +193,11 @@ class _Builder:
             choice = _string(token)
             first = keys.setdefault(answer_key(choice), choice)
             if first == choice and choice in choices:
-                self._error(token, f"{quote(choice)} is listed twice", "list each answer once")
+                self._error(token, "choice-twice", choice=quote(choice))
             elif first != choice:
                 # Answers are matched without regard to case and spacing, so these two
                 # would be one answer: refuse, rather than remap one silently.
-                self._error(token, f"{quote(choice)} and {quote(first)} are the same answer, as "
-                            "answers are matched regardless of letter case and spacing",
-                            "list each answer once")
+                self._error(token, "same-choice", hint="choice-twice", choice=quote(choice), first=quote(first))
             else:
                 choices.append(choice)
         return Type(TEXT, choices=tuple(choices))
@@ -235,8 +234,7 @@ class _Builder:
             elif item.kind == "require":
                 requirements.append(item.value)
             elif item.kind in fields:
-                self._error(item.span, f"goal {goal_id} has more than one `{item.kind}`",
-                            f"keep one `{item.kind}` line per goal")
+                self._error(item.span, "goal.item-twice", goal=str(goal_id), item=item.kind)
             else:
                 fields[item.kind] = item.value
         return s.Goal(
@@ -273,8 +271,7 @@ class _Builder:
         tiers: list[s.Tier] = []
         for tier in children:
             if tiers and tiers[-1].condition is None:
-                self._error(tier.span, "a tier after `else` is never reached",
-                            "`else` must be the last tier; move it to the end")
+                self._error(tier.span, "tier-after-else")
             if isinstance(tier, _ShorthandTier):
                 previous = tiers[-1].condition if tiers else None
                 after_else = bool(tiers) and previous is None
@@ -282,9 +279,7 @@ class _Builder:
                     subject: s.Expr = previous.left
                 else:
                     if not after_else:  # after `else` the tier is reported as unreachable already
-                        self._error(tier.span, "this tier leaves out what it compares, but the tier "
-                                    "before it is not a comparison to take it from",
-                                    "write the subject in full, e.g. `nps >= 50 -> 50%`")
+                        self._error(tier.span, "tier-without-subject")
                     subject = s.Name("?", span=tier.span)
                 condition = s.Compare(tier.op, subject, tier.right, span=tier.span)
                 tiers.append(s.Tier(condition, tier.fulfilment, True, span=tier.span))
@@ -315,8 +310,7 @@ class _Builder:
                 text.append(item.value)
             elif item.kind in fields or (item.kind in ("shares", "shares_from")
                                          and {"shares", "shares_from"} & set(fields)):
-                self._error(item.span, f"split `{name}` has more than one `{item.kind.split('_')[0]}`",
-                            "keep one line of each")
+                self._error(item.span, "split.item-twice", split=name, item=item.kind.split('_')[0])
             else:
                 fields[item.kind] = item.value
         return s.Split(
@@ -338,11 +332,9 @@ class _Builder:
         if isinstance(expr, s.Money):
             return expr
         if isinstance(expr, s.Unary) and isinstance(expr.operand, s.Money):
-            self._error(meta, f"the {what} of a split cannot be negative",
-                        f"write it without the minus sign, e.g. `{what} 16488 tkr`")
+            self._error(meta, "split.amount-negative", item=what)
             return expr.operand
-        self._error(meta, f"the {what} of a split is an amount of money",
-                    f"write it with its unit, e.g. `{what} 16488 tkr`")
+        self._error(meta, "split.amount-not-money", item=what)
         return None
 
     def split_total(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
@@ -356,7 +348,7 @@ class _Builder:
         for token in children:
             party = _party(token)
             if party in parties:
-                self._error(token, f"{party} is listed twice", "list each party once")
+                self._error(token, "split.party-twice", party=party)
             else:
                 parties.append(party)
         return _GoalItem("parties", tuple(parties), self._span(meta))
@@ -370,8 +362,7 @@ class _Builder:
     def split_installments(self, meta: Meta, children: list[Token]) -> _GoalItem:
         count = self._numeral(children[0], str(children[0]))
         if count.denominator != 1 or count < 1:
-            self._error(children[0], "the number of installments is a whole number from 1",
-                        "e.g. `installments 12` for monthly bills")
+            self._error(children[0], "split.installments")
             count = Fraction(1)
         return _GoalItem("installments", int(count), self._span(meta))
 
@@ -390,8 +381,7 @@ class _Builder:
 
     def negative_share(self, meta: Meta, children: list[Token]) -> s.Share:
         party, weight = children
-        self._error(meta, f"{_party(party)}'s weight is negative",
-                    "a weight is a population or another amount of zero or more")
+        self._error(meta, "split.weight-negative", hint="split.negative", party=_party(party))
         return s.Share(_party(party), -self._numeral(weight, str(weight)), span=self._span(meta))
 
     # ---- worked examples ----
@@ -403,12 +393,10 @@ class _Builder:
         seen: dict[str, s.Given] = {}
         for given in givens:
             if given.name in seen:
-                self._error(given.span, f"`{given.name}` is given twice in this example",
-                            "give each value once")
+                self._error(given.span, "example.given-twice", name=given.name)
             seen.setdefault(given.name, given)
         if not expectations:
-            self._error(meta, "this example expects nothing, so it can never fail",
-                        "add what it should give, e.g. `expect goal 1 = 100%`")
+            self._error(meta, "example.expects-nothing")
         return s.Example(_string(name), givens, expectations, as_of, span=self._span(meta))
 
     def as_of(self, meta: Meta, children: list[Token]) -> dt.date | None:
@@ -500,21 +488,18 @@ class _Builder:
     def goal_result(self, meta: Meta, children: list[Token]) -> s.Expr:
         function, goal_id = children
         if str(function) != "fulfilment":
-            self._error(function, f"`{function}(goal {goal_id})` is not a goal's result",
-                        f"read a goal's result with `fulfilment(goal {goal_id})` or "
-                        f"`points(goal {goal_id})`")
+            self._error(function, "not-a-goal-result", function=str(function), goal=str(goal_id))
         return s.GoalValue("fulfilment", str(goal_id), span=self._span(meta))
 
     def duration(self, meta: Meta, children: list[Token]) -> s.Duration:
         amount, unit = children
         value = self._numeral(amount, str(amount))
         if value.denominator != 1:
-            self._error(amount, f"{amount} {unit} is not a whole number of {DURATION_UNITS[str(unit)]}",
-                        "write a whole number, e.g. `18 months`, or a smaller unit: `45 days`")
+            self._error(amount, "span.not-whole", amount=str(amount), unit=str(unit),
+                        units=Word(f"span.{DURATION_UNITS[str(unit)]} many"))
             value = Fraction(0)
         elif value > 100_000:
-            self._error(amount, f"{amount} {unit} reaches past the calendar's years 1 to 9999",
-                        "a span of the calendar is at most 100000 of its unit")
+            self._error(amount, "span.too-far", amount=str(amount), unit=str(unit))
             value = Fraction(0)
         return s.Duration(int(value), DURATION_UNITS[str(unit)], span=self._span(meta))
 
@@ -522,7 +507,7 @@ class _Builder:
         seen: set[str] = set()
         for name, _, span in children:
             if name in seen:
-                self._error(span, f"{quote(name)} is named twice in this table", "name each once")
+                self._error(span, "table.name-twice", name=quote(name))
             seen.add(name)
         return s.TableLiteral(tuple((name, value) for name, value, _ in children), span=self._span(meta))
 
@@ -540,8 +525,8 @@ class _Builder:
     def _numeral(self, token: Token, text: str) -> Fraction:
         try:
             return decimal_fraction(text)
-        except ValueError as exc:
-            self._error(token, str(exc), "write a number of reasonable size")
+        except NumberError as exc:
+            self._error(token, f"number.{exc.code}", hint="number.size", params=exc.params)
             return Fraction(0)
 
     def number(self, meta: Meta, children: list[Token]) -> s.Number:
@@ -597,18 +582,15 @@ class _Builder:
         binding = filtered[0]
         example = f"{function}(a in answers where a >= 9)"
         if len(args) != 1:
-            self._error(binding.span, f"`{function}(... where ...)` takes exactly one binding",
-                        f"write it as `{example}`")
+            self._error(binding.span, "where.one-binding", hint="where", function=str(function), example=example)
         elif not (isinstance(binding.left, s.Member) and not binding.left.negated):
-            self._error(binding.span, "`where` needs a name bound to each element: NAME in LIST",
-                        f"write it as `{example}`")
+            self._error(binding.span, "where.binding", hint="where", example=example)
         elif not isinstance(binding.left.item, s.Name):
             word = _value_word(binding.left.item)
             if word is not None:  # `share(true in xs where ...)`: a reserved word, read as a value
                 self.problems.append(reserved_name(word, "bound name", binding.left.item.span))
             else:
-                self._error(binding.span, "`where` needs a name bound to each element: NAME in LIST",
-                            f"write it as `{example}`")
+                self._error(binding.span, "where.binding", hint="where", example=example)
         else:
             var = binding.left.item.name
             if var in KEYWORDS:

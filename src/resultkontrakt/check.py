@@ -13,15 +13,12 @@ from fractions import Fraction
 
 from . import syntax as s
 from .analysis import Analysis
-from .errors import Problem, Span, did_you_mean
+from .errors import Problem, Span, closest
 from .example_checks import check_example
-from .infer import DELIVERABLES, Typer, a, unit_hint
+from .infer import DELIVERABLES, Typer, unit_hint
+from .reasons import Amount, Joined, Kind, Quantity, phrase, problem, warning
 from .tiers import check_tiers
-from .values import (
-    BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type, format_number,
-    format_value,
-)
-from .vocabulary import MONEY_UNITS
+from .values import BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
@@ -34,9 +31,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
 
     def declare(name: str, span: Span, table: dict[str, object], node: object) -> None:
         if name in first_use:
-            problems.append(Problem("error", f"`{name}` is declared twice", span,
-                                    f"the first declaration is at line {first_use[name].line}; "
-                                    "rename or remove one of them"))
+            problems.append(problem("declared-twice", span, name=name, line=first_use[name].line))
             return
         first_use[name] = span
         table[name] = node
@@ -58,9 +53,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     for fact in facts.values():
         problems.extend(_check_range(fact))
         if fact.type.optional:
-            problems.append(Problem("error", "`optional` belongs to the answers in a list",
-                                    fact.span, "write `list of optional ...`, or leave the fact out "
-                                    "of the facts file when it is unknown"))
+            problems.append(problem("optional-fact", fact.span))
 
     # Metrics are typed in dependency order; a cycle is reported once and its
     # members are left untyped so that no other check trips over them.
@@ -78,10 +71,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
             untyped.add(name)
 
     needs: dict[str, frozenset[str]] = {}
-    problems.extend(_twice(
-        ((goal.id, goal.span) for goal in module.goals),
-        lambda goal_id, line: (f"goal {goal_id} is declared twice",
-                               f"the first goal {goal_id} is at line {line}; give each goal its own id")))
+    problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
     for goal in module.goals:
         problems.extend(_check_goal(goal, types, module, untyped, goal_ids, late))
         needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
@@ -96,33 +86,25 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
         payment = payments[name]
         found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(payment.expr)
         if found is not None and found.kind != MONEY:
-            problems.append(Problem("error", f"a payment is an amount of money, not {a(found)}",
-                                    payment.expr.span, "work it out from money, e.g. `10% of lønramme`"))
+            problems.append(problem("payment.not-money", payment.expr.span, found=Kind(found)))
             found = None
         if found is None:
             unpaid.add(name)
         else:
             types[name] = found
 
-    problems.extend(_twice(
-        ((split.name, split.span) for split in module.splits),
-        lambda name, line: (f"split `{name}` is declared twice",
-                            f"the first is at line {line}; give each split its own name")))
+    problems.extend(_twice(((split.name, split.span) for split in module.splits), "split.twice", "split"))
     for split in module.splits:
         problems.extend(check_split(split, facts))
         if split.total is not None and split.fixed_total is None:
             found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(split.total)
             if found is not None and found.kind != MONEY:
-                problems.append(Problem("error", f"the total of a split is an amount of money, not {a(found)}",
-                                        split.total.span, "e.g. `total udbetaling` for a payment, or "
-                                        "`total 16488 tkr`"))
+                problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
 
     names_of = {**dict.fromkeys(facts, "fact"), **dict.fromkeys(metrics, "metric"),
                 **dict.fromkeys(deliverables, "deliverable")}
-    problems.extend(_twice(
-        ((example.name, example.span) for example in module.examples),
-        lambda name, line: (f'two examples are called "{name}"',
-                            "give each example its own name, so a failure says which")))
+    problems.extend(_twice(((example.name, example.span) for example in module.examples),
+                           "example.twice", "name"))
     for example in module.examples:
         problems.extend(check_example(example, types, module, names_of))
 
@@ -137,18 +119,15 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     used |= {name for metric in reached for name in s.names_in(metrics[metric].expr) if name in facts}
     for fact in facts.values():
         if fact.name not in used:
-            problems.append(Problem("warning", f"fact `{fact.name}` is declared but no goal uses it",
-                                    fact.span, "use it in a score or a metric, or remove it"))
+            problems.append(warning("unused.fact", fact.span, name=fact.name))
     for metric in metrics.values():
         if metric.name not in reached:
-            problems.append(Problem("warning", f"metric `{metric.name}` is defined but no goal uses it",
-                                    metric.span, "use it in a score, or remove it"))
+            problems.append(warning("unused.metric", metric.span, name=metric.name))
     for goal in module.goals:
         for deliverable in goal.deliverables:
             if deliverable.name not in needs.get(goal.id, frozenset()):
-                problems.append(Problem(
-                    "warning", f"deliverable `{deliverable.name}` is not used in goal {goal.id}'s score",
-                    deliverable.span, "use `all(deliverables)` or name it in a tier"))
+                problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
+                                        goal=goal.id))
     # A shorthand tier repeats its subject, so a mistake in the subject would
     # otherwise be reported once per tier.
     unique = tuple(dict.fromkeys(problems))
@@ -178,23 +157,19 @@ def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tupl
     problems: list[Problem] = []
     for cycle in cycles:
         read = cycle[-1]
-        steps: list[str] = []
+        steps: list[object] = []
         for here, there in itertools.pairwise(cycle):
-            steps.append(f"goal {here}")
-            steps += [f"`{name}`" for name in reads[here][there][0]]
+            steps.append(phrase("ref.goal", goal=here))
+            steps += [phrase("ref.name", name=name) for name in reads[here][there][0]]
         _, value = reads[cycle[-2]][read]
-        whole = " -> ".join(steps) + f" -> goal {read}"
-        if len(cycle) == 2:
-            message = f"goal {read} reads its own result: {whole}"
-        else:
-            message = f"these goals read each other's results: {whole}"
-        hint = ("a goal cannot depend on its own result; read other goals, or compute the "
-                "value in a payment, which comes after the goals")
-        if value.goal is None:
-            message += f" (`{value.what}` reads every goal, goal {read} too)"
-            hint = (f"no goal can read `{value.what}`, which is every goal's result; use it in a "
-                    "payment, which comes after the goals")
-        problems.append(Problem("error", message, value.span, hint))
+        path = Joined((*steps, phrase("ref.goal", goal=read)), " -> ")
+        code = "goal.reads-itself" if len(cycle) == 2 else "goal.read-each-other"
+        every: object = ""
+        hint = "goal.reads-itself"
+        if value.goal is None:  # through `overall` or `points`, which read every goal
+            every, hint = phrase("goal.reads every", what=value.what, goal=read), "goal.reads-every"
+        problems.append(problem(code, value.span, hint=hint, goal=read, path=path, every=every,
+                                what=value.what))
     # Goals on a cycle (an error) are still judged, last, so that every goal has a place.
     placed = set(order)
     order += [goal_id for goal_id in ids if goal_id not in placed]
@@ -218,87 +193,69 @@ def _goal_values_through(expr: s.Expr, metrics: dict[str, s.Metric]
         pending.extend((inner, (*path, inner)) for inner in s.names_in(metric) if inner in metrics)
 
 
-def _twice(named: Iterable[tuple[str, Span]],
-           words: Callable[[str, int], tuple[str, str]]) -> Iterator[Problem]:
-    """An error for each name used again; `words` gives the message and hint from the
-    name and the line of its first use."""
+def _twice(named: Iterable[tuple[str, Span]], code: str, called: str) -> Iterator[Problem]:
+    """The problem `code` for each name used again, with the name (as the param `called`)
+    and the line of its first use."""
     first: dict[str, Span] = {}
     for name, span in named:
         if name in first:
-            message, hint = words(name, first[name].line)
-            yield Problem("error", message, span, hint)
+            yield problem(code, span, params={called: name}, line=first[name].line)
         first.setdefault(name, span)
 
 
 def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
     """Everything about a split that can be known before its weights are supplied."""
     if split.total is None:
-        yield Problem("error", f"split `{split.name}` has no total", split.span,
-                      "say what is split, e.g. `total 16488 tkr`")
+        yield problem("split.no-total", split.span, split=split.name)
         return
     unit = split.billed_in
     total = split.fixed_total
     if unit.value <= 0:
-        yield Problem("error", "the unit of a split must be above zero", unit.span,
-                      "e.g. `unit 1 tkr` to bill in whole thousands")
+        yield problem("split.unit-not-positive", unit.span)
     elif total is None:
         pass  # worked out from the facts: whether it divides into units is known then
     elif unit.value > total.value / split.installments:
         per_installment = total.value / split.installments
-        yield Problem("error", f"the unit {format_value(unit.value, T_MONEY)} is larger than the "
-                      f"amount to split{' per installment' if split.installments > 1 else ''} "
-                      f"({format_value(per_installment, T_MONEY)})", unit.span,
-                      "choose a smaller unit, e.g. `unit 1 tkr`")
+        yield problem("split.unit-too-large-each" if split.installments > 1 else "split.unit-too-large",
+                      unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, T_MONEY),
+                      amount=Quantity(per_installment, T_MONEY))
     elif (total.value / split.installments / unit.value).denominator != 1:
         per_installment = total.value / split.installments
         # Shown in the unit's own currency unit, as the writer thinks of it.
-        each = format_number(per_installment / MONEY_UNITS[unit.unit]) + " " + unit.unit
-        if split.installments > 1:
-            message = (f"{format_value(total.value, T_MONEY)} over {split.installments} "
-                       f"installments is {each} per installment")
-        else:
-            message = f"{each} to split"
-        yield Problem("error", f"{message}, not a whole number of units of "
-                      f"{format_value(unit.value, T_MONEY)}", total.span,
-                      "change the total, the number of installments or the unit so they divide evenly")
+        each = Amount(per_installment, unit.unit)
+        yield problem("split.uneven-installments" if split.installments > 1 else "split.uneven",
+                      total.span, hint="split.uneven", total=Quantity(total.value, T_MONEY),
+                      installments=split.installments, each=each, unit=Quantity(unit.value, T_MONEY))
     if split.parties and split.shares:
         named = {share.party for share in split.shares}
         listed = dict(split.item_spans).get("parties", split.span)
         for party in split.parties:
             if party not in named:
-                yield Problem("error", f"{party} is listed in `parties` but has no share in split "
-                              f"`{split.name}`", listed, f"give {party} a weight in `shares`")
+                yield problem("split.party-without-share", listed, party=party, split=split.name)
         for share in split.shares:
             if share.party not in split.parties:
-                yield Problem("error", f"{share.party} has a share but is not listed in `parties`",
-                              share.span, did_you_mean(share.party, split.parties)
-                              or "list it in `parties`, or remove its share")
+                yield problem("split.share-not-listed", share.span, party=share.party,
+                              suggestion=closest(share.party, split.parties))
     if split.shares_from is not None:
         fact = facts.get(split.shares_from)
         if fact is None:
-            yield Problem("error", f"unknown fact `{split.shares_from}`", split.span,
-                          did_you_mean(split.shares_from, facts) or
-                          f"declare it: `fact {split.shares_from}: table of integer`")
+            yield problem("split.unknown-fact", split.span, fact=split.shares_from,
+                          suggestion=closest(split.shares_from, facts))
         elif fact.type.kind != TABLE or fact.type.element is None or fact.type.element.kind != NUMBER:
-            yield Problem("error", f"the weights of a split come from a table of numbers, but "
-                          f"`{fact.name}` is {a(fact.type)}", split.span,
-                          f"declare it as `fact {fact.name}: table of integer`")
+            yield problem("split.not-a-table", split.span, fact=fact.name, found=Kind(fact.type))
         return
     if not split.shares:
-        yield Problem("error", f"split `{split.name}` has no shares", split.span,
-                      "list the parties and their weights: `shares { Morsø 20514 ... }`, "
-                      "or take them from a fact: `shares from folketal`")
+        yield problem("split.no-shares", split.span, split=split.name)
         return
     seen: dict[str, s.Share] = {}
     for share in split.shares:
         if share.party in seen:
             first = seen[share.party].span
-            yield Problem("error", f"{share.party} is named twice in split `{split.name}`", share.span,
-                          f"the first is at line {first.line}, column {first.column}; keep one")
+            yield problem("split.share-twice", share.span, party=share.party, split=split.name,
+                          line=first.line, column=first.column)
         seen.setdefault(share.party, share)
     if all(share.weight == 0 for share in split.shares):
-        yield Problem("error", "every weight in the split is zero, so nothing can be shared out",
-                      split.span, "give at least one party a weight above zero")
+        yield problem("split.all-zero", split.span)
 
 
 def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[str]:
@@ -318,24 +275,21 @@ def _check_range(fact: s.Fact) -> Iterator[Problem]:
         return
     inner = fact.type.innermost  # for a list, the range is that of each element
     if not inner.is_quantity:
-        yield Problem("error", f"a range only fits a number, percent or money, not {a(inner)}",
-                      fact.range.span, "remove the `in LOW .. HIGH` part")
+        yield problem("range.not-quantity", fact.range.span, found=Kind(inner))
         return
     bounds = []
     for bound in (fact.range.low, fact.range.high):
         value, kind = _constant(bound)
         if value is None:
-            yield Problem("error", "a range bound must be a plain value such as -100, 0% or 10 tkr",
-                          bound.span, "write the bound as a value, not a calculation")
+            yield problem("range.not-value", bound.span)
             return
         if kind != inner.kind:
-            yield Problem("error", f"this bound is a {kind}, but `{fact.name}` holds {inner.kind} values",
-                          bound.span, unit_hint(inner.kind))
+            yield problem("range.bound-kind", bound.span, hint=unit_hint(inner.kind), kind=Kind(Type(kind), "kind"),
+                          fact=fact.name, held=Kind(inner, "kind"))
             return
         bounds.append(value)
     if bounds[0] > bounds[1]:
-        yield Problem("error", "the range's low bound is above its high bound", fact.range.span,
-                      "write the smaller value first: `in LOW .. HIGH`")
+        yield problem("range.inverted", fact.range.span)
 
 
 def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:
@@ -358,10 +312,8 @@ def _metric_order(metrics: Mapping[str, s.Metric | s.Payment], what: str = "metr
     """
     order, cycles = _in_order(list(metrics), lambda name: [n for n in s.names_in(metrics[name].expr)
                                                             if n in metrics])
-    problems = [Problem("error", f"these {what} are defined in terms of each other: " + " -> ".join(cycle),
-                        metrics[cycle[-1]].span, "a metric must be computable from facts; break the cycle"
-                        if what == "metrics" else "a payment cannot be computed from itself; break the cycle")
-                for cycle in cycles]
+    code = "metric.cycle" if what == "metrics" else "payment.cycle"
+    problems = [problem(code, metrics[cycle[-1]].span, cycle=Joined(tuple(cycle), " -> ")) for cycle in cycles]
     return order, problems
 
 
@@ -463,18 +415,15 @@ def _due_reads_facts_only(deliverable: s.Deliverable, module: s.Module) -> Itera
     pending: list[tuple[s.Expr, str | None]] = [(deliverable.due, None)]
     while pending:
         expr, via = pending.pop()
-        through = f" (through `{via}`)" if via else ""
+        through = phrase("due.through", via=via) if via else ""
         if any(True for _ in s.goal_values_in(expr)):
-            yield Problem("error", f"the due date of `{deliverable.name}` reads a goal's result{through}",
-                          deliverable.due.span, "work a due date out from facts, e.g. "
-                          "`due første_indflytning + 36 months`")
+            yield problem("due.reads-goal", deliverable.due.span, hint="due.facts-only",
+                          name=deliverable.name, through=through)
             return
         for name in s.names_in(expr):
             if name in delivered:
-                yield Problem("error", f"the due date of `{deliverable.name}` reads the deliverable "
-                              f"`{name}`{through}, whose state depends on its due date",
-                              deliverable.due.span, "work a due date out from facts, e.g. "
-                              "`due første_indflytning + 36 months`")
+                yield problem("due.reads-deliverable", deliverable.due.span, hint="due.facts-only",
+                              name=deliverable.name, other=name, through=through)
                 return
             if name in metrics and name not in seen:
                 seen.add(name)
@@ -486,42 +435,32 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
     problems: list[Problem] = []
     typer = Typer(types, goal, problems, untyped, goal_ids=goal_ids, payments=payments)
     if not goal.tiers:
-        problems.append(Problem("error", f"goal {goal.id} has no `score`, so it could never be met",
-                                goal.span, "add a score, e.g. `score all(deliverables) -> 100%`"))
+        problems.append(problem("goal.no-score", goal.span, goal=goal.id))
     for requirement in goal.requirements:
         found = typer.type_of(requirement.condition)
         if found is not None and found.kind != BOOL:
-            problems.append(Problem("error", f"a requirement must be true or false, not {a(found)}",
-                                    requirement.condition.span, "write a condition, e.g. `n >= 30`"))
+            problems.append(problem("requirement.not-bool", requirement.condition.span, found=Kind(found)))
     for tier in goal.tiers:
         if tier.condition is not None:
             found = typer.type_of(tier.condition)
             if found is not None and found.kind != BOOL:
-                problems.append(Problem(
-                    "error", f"a tier's condition must be true or false, not {a(found)}",
-                    tier.condition.span, "compare it with a threshold, e.g. `nps >= 60 -> 100%`"))
+                problems.append(problem("tier.not-bool", tier.condition.span, found=Kind(found)))
         found = typer.type_of(tier.fulfilment)
         if found is not None and found.kind != PERCENT:
-            problems.append(Problem("error", f"a fulfilment must be a percent, not {a(found)}",
-                                    tier.fulfilment.span, "write it with %, e.g. `-> 100%`"))
+            problems.append(problem("fulfilment.not-percent", tier.fulfilment.span, found=Kind(found)))
         value, kind = _constant(tier.fulfilment)
         if value is not None and kind == PERCENT and not 0 <= value <= 1:
-            problems.append(Problem("error", "a fulfilment must lie between 0% and 100%",
-                                    tier.fulfilment.span, "write a percentage from 0% to 100%"))
+            problems.append(problem("fulfilment.range", tier.fulfilment.span))
     problems.extend(check_tiers(goal))
     period = module.header.period if module.header else None
     for deliverable in goal.deliverables:
         if deliverable.due is not None and deliverable.due_date is None:
             found = typer.type_of(deliverable.due)
             if found is not None and found.kind != DATE:
-                problems.append(Problem("error", f"a due date is a date, not {a(found)}",
-                                        deliverable.due.span,
-                                        "e.g. `due 2019-12-31` or `due første_indflytning + 36 months`"))
+                problems.append(problem("due.not-date", deliverable.due.span, found=Kind(found)))
             problems.extend(_due_reads_facts_only(deliverable, module))
         due = deliverable.due_date
         if period and due and not period[0] <= due <= period[1]:
-            problems.append(Problem(
-                "warning", f"`{deliverable.name}` is due {due}, outside the contract "
-                f"period {period[0]} .. {period[1]}", deliverable.span,
-                "check the date; a due date usually lies within the period"))
+            problems.append(warning("due.outside-period", deliverable.span, name=deliverable.name, due=due,
+                                    first=period[0], last=period[1]))
     return iter(problems)

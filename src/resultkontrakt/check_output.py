@@ -12,9 +12,12 @@ Text is `Problem.render`'s, as every other command prints it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from .wording import Wording
 
 
 class Checked(NamedTuple):
@@ -30,26 +33,27 @@ class Checked(NamedTuple):
         return not any(problem.is_error for problem in self.problems)
 
 
-def check_data(checked: Sequence[Checked]) -> dict[str, object]:
-    """What `rk check --format json` prints: every file, each with its problems."""
+def check_data(checked: Sequence[Checked], w: Wording | None = None) -> dict[str, object]:
+    """What `rk check --format json` prints: every file, each with its problems, worded in
+    `w`'s language (English without one)."""
     problems = [problem for each in checked for problem in each.problems]
     return {
         "files": [{"file": each.name, "ok": each.ok, "counts": each.counts,
-                   "problems": [problem_data(problem) for problem in each.problems]} for each in checked],
+                   "problems": [problem_data(problem, w) for problem in each.problems]} for each in checked],
         "errors": sum(problem.is_error for problem in problems),
         "warnings": sum(not problem.is_error for problem in problems),
     }
 
 
-def problem_data(problem: Problem) -> dict[str, object]:
+def problem_data(problem: Problem, w: Wording | None = None) -> dict[str, object]:
     """A problem as data: every key always there, `null` where it is not known. Lines and
     columns count from 1; `end` is the place just after the problem's text."""
     span = problem.span
     return {
         "code": problem.code,
         "severity": problem.severity,
-        "message": problem.message,
-        "hint": problem.hint,
+        "message": problem.message if w is None else problem.message_in(w),
+        "hint": problem.hint if w is None else problem.hint_in(w),
         "file": span.source if span is not None else None,
         "line": span.line if span is not None else None,
         "column": span.column if span is not None else None,
@@ -57,7 +61,7 @@ def problem_data(problem: Problem) -> dict[str, object]:
     }
 
 
-def github_command(problem: Problem) -> str:
+def github_command(problem: Problem, w: Wording | None = None) -> str:
     """The workflow command that annotates `problem`'s place in a GitHub Actions run: `::error`
     or `::warning`, the place as properties, the message (and the hint, on a line of its own)
     as data. GitHub takes columns only for a place on one line, and counts a range's end
@@ -73,7 +77,8 @@ def github_command(problem: Problem) -> str:
             properties.append(("endLine", span.end_line))
     properties.append(("title", f"rk {problem.code}" if problem.code else "rk"))
     shown = ",".join(f"{name}={_property(str(value))}" for name, value in properties)
-    message = problem.message + (f"\nhint: {problem.hint}" if problem.hint else "")
+    said, hint = (problem.message, problem.hint) if w is None else (problem.message_in(w), problem.hint_in(w))
+    message = said + (f"\nhint: {hint}" if hint else "")
     return f"::{problem.severity} {shown}::{_data(message)}"
 
 

@@ -239,6 +239,7 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text (default); json: every problem as data (schema/check.json); github: "
                        "a workflow command a problem, which annotates the lines in a GitHub Actions run")
+    _language(check, "the problems")
 
 
 # The default language follows the format: the documents the contract's parties read (the
@@ -319,21 +320,24 @@ def _check(args: argparse.Namespace) -> int:
     from .check_output import check_data, github_command
 
     _read_once(*args.contracts)
+    # English needs no phrase tables until there is a problem to say: a clean check never reads them.
+    wording = _wording_of(args) if _lang(args) != "en" else None
     every: list[Checked] = []
     for path in args.contracts:
         checked, sources = _checked(path, args.max_bytes)
         every.append(checked)
         if args.format == "github":
             for problem in checked.problems:
-                print(github_command(problem))
+                print(github_command(problem, wording))
         elif args.format == "text":
-            _print_problems(checked.problems, sources, sys.stderr)
+            _print_problems(checked.problems, sources, sys.stderr, wording)
         if checked.counts is not None and args.format != "json":
-            warnings = f", {_plural(len(checked.problems), 'warning')}" if checked.problems else ""
-            counts = ", ".join(_plural(count, things.removesuffix("s")) for things, count in checked.counts.items())
+            warnings = f", {_plural(len(checked.problems), 'warning', wording)}" if checked.problems else ""
+            counts = ", ".join(_plural(count, things.removesuffix("s"), wording)
+                               for things, count in checked.counts.items())
             print(f"{checked.name}: ok: {counts}{warnings}")
     if args.format == "json":
-        print(escape.json(check_data(every)))
+        print(escape.json(check_data(every, wording)))
     return OK if all(checked.ok for checked in every) else FAILED
 
 
@@ -351,7 +355,10 @@ def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str]]:
     return Checked(name, contract.warnings, counts), {contract.source: contract.text}
 
 
-def _plural(count: int, word: str) -> str:
+def _plural(count: int, word: str, w: Wording | None = None) -> str:
+    """`3 goals`; in another language than English, its words (`count.goal`: 3 mål)."""
+    if w is not None:
+        return w.count(count, f"count.{word}")
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -360,7 +367,7 @@ def _contract(path: str, max_bytes: int) -> Contract:
     from .contract import load, loads
 
     if path == STDIN:
-        return loads(_standard_input(max_bytes, "the contract", ContractError), STDIN_SOURCE)
+        return loads(_standard_input(max_bytes, "contract.unreadable", ContractError), STDIN_SOURCE)
     return load(path, max_bytes=max_bytes)
 
 
@@ -370,18 +377,20 @@ def _facts(args: argparse.Namespace, path: str) -> FactsFile:
     from .factsfile import load_facts, loads_facts
 
     if path == STDIN:
-        return loads_facts(_standard_input(args.max_bytes, "the facts file", FactsError), STDIN_SOURCE,
+        return loads_facts(_standard_input(args.max_bytes, "facts.unreadable", FactsError), STDIN_SOURCE,
                            data_dir=args.data_dir, max_bytes=args.max_bytes)
     return load_facts(path, data_dir=args.data_dir, max_bytes=args.max_bytes)
 
 
-def _standard_input(max_bytes: int, what: str, error: type[RkError]) -> bytes:
-    """All of standard input, bounded as a file is: `error` at `<stdin>` if it cannot be read."""
+def _standard_input(max_bytes: int, code: str, error: type[RkError]) -> bytes:
+    """All of standard input, bounded as a file is: `error` at `<stdin>`, with the problem
+    `code` (`contract.unreadable`, `facts.unreadable`), if it cannot be read."""
+    from .reasons import problem
+
     try:
         return read_stream(getattr(sys.stdin, "buffer", None), max_bytes)
-    except FileProblem as problem:
-        raise error([Problem("error", f"cannot read {what}: {problem.message}",
-                             Span.point(STDIN_SOURCE, 1, 1), problem.hint)]) from None
+    except FileProblem as trouble:
+        raise error([problem(code, Span.point(STDIN_SOURCE, 1, 1), problem=trouble.problem)]) from None
 
 
 def _read_once(*paths: str | None) -> None:
@@ -489,7 +498,7 @@ def _fmt(args: argparse.Namespace) -> int:
     for name in args.contracts:
         try:
             if name == STDIN:
-                original = _standard_input(args.max_bytes, "the contract", ContractError)
+                original = _standard_input(args.max_bytes, "contract.unreadable", ContractError)
                 name = STDIN_SOURCE
             else:
                 original = read_contract(name, args.max_bytes)
@@ -616,15 +625,15 @@ def _lsp(args: argparse.Namespace) -> int:
     return serve(sys.stdin.buffer, stdout.buffer)
 
 
-def _print_error(exc: RkError) -> None:
-    _print_problems(exc.problems, exc.sources, sys.stderr)
+def _print_error(exc: RkError, w: Wording | None = None) -> None:
+    _print_problems(exc.problems, exc.sources, sys.stderr, w)
 
 
 def _print_problems(problems: Sequence[Problem], sources: Mapping[str, str],
-                    stream: TextIO) -> None:
+                    stream: TextIO, w: Wording | None = None) -> None:
     for problem in problems:
         text = sources.get(problem.span.source) if problem.span is not None else None
-        print(problem.render(text), file=stream)
+        print(problem.render(text, w), file=stream)
 
 
 Command = Callable[[argparse.Namespace], int]

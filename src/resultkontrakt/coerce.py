@@ -23,7 +23,7 @@ from typing import cast
 import attrs
 
 from . import syntax as s
-from .errors import did_you_mean
+from .errors import closest
 from .reasons import Got, Quantity, describe
 from .values import (
     BOOL, DATE, LARGEST_WHOLE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
@@ -318,10 +318,9 @@ def choice(choices: tuple[str, ...], raw: str) -> str:
     for option in choices:
         if answer_key(option) == wanted:
             return option
-    close = did_you_mean(raw, choices)
+    close = closest(raw, choices)
     if close is not None:
-        raise Invalid("not-a-choice", hint="suggest", answer=quote(shortened(raw)),
-                      suggestion=close.removeprefix("did you mean `").removesuffix("`?"))
+        raise Invalid("not-a-choice", hint="suggest", answer=quote(shortened(raw)), suggestion=close)
     raise Invalid("not-a-choice", answer=quote(shortened(raw)), choices=", ".join(map(quote, choices)))
 
 

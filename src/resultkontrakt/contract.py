@@ -19,8 +19,9 @@ import attrs
 
 from . import syntax as s
 from .analysis import Analysis
-from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, did_you_mean
+from .errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from .files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
+from .reasons import Word, problem
 from .vocabulary import INVISIBLE, quote, shortened
 
 if TYPE_CHECKING:
@@ -215,7 +216,6 @@ class Contract:
         changes) are worked out unless `margins=False`, or by default for
         splits of more than a thousand parties.
         """
-        from .reasons import problem
         from .results import allocation_of
         from .split import allocate
 
@@ -243,7 +243,6 @@ class Contract:
 
     def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
         """The weights of a split from a table fact already checked, with its parties as listed."""
-        from .reasons import problem
 
         name = split.shares_from
         assert name is not None
@@ -259,13 +258,13 @@ class Contract:
         if name is None:
             if len(splits) == 1:
                 return next(iter(splits.values()))
-            listed = ", ".join(splits) or "none"
-            raise ContractError([Problem("error", f"{self.source} has {len(splits)} splits; name one",
-                                         None, f"the splits are: {listed}")])
+            listed: object = tuple(splits) or Word("word.none")
+            raise ContractError([problem("split.which", source=self.source, count=len(splits),
+                                         hint="split.names", splits=listed)])
         if name not in splits:
-            raise ContractError([Problem("error", f"there is no split `{name}` in {self.source}", None,
-                                         did_you_mean(name, splits) or
-                                         f"the splits are: {', '.join(splits) or 'none'}")])
+            raise ContractError([problem("split.unknown", name=name, source=self.source,
+                                         splits=tuple(splits) or Word("word.none"),
+                                         hint="split.names", suggestion=closest(name, splits))])
         return splits[name]
 
     def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None, *,
@@ -273,7 +272,6 @@ class Contract:
                        ) -> list[tuple[str, Fraction | int]]:
         from .facts import check_facts
         from .factsfile import FactsFile
-        from .reasons import problem
 
         name = split.shares_from
         assert name is not None
@@ -292,7 +290,6 @@ class Contract:
     def _checked_weights(self, split: s.Split, table: tuple[tuple[str, Fraction | int], ...]
                          ) -> list[tuple[str, Fraction | int]]:
         from .facts import MAX_UNKNOWN
-        from .reasons import problem
         from .runtime import MAX_BITS
 
         name = split.shares_from
@@ -356,9 +353,7 @@ def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | N
         module, build_problems = read
         analysis = check(module, build_problems)
     except RecursionError:
-        raise RkSyntaxError([Problem("error", "the contract is nested too deeply to read",
-                                     Span.point(source, 1, 1),
-                                     "split long expressions into metrics")], {source: text}) from None
+        raise RkSyntaxError([problem("contract.too-deep", Span.point(source, 1, 1))], {source: text}) from None
     finally:
         if collecting:
             gc.enable()
@@ -403,9 +398,9 @@ def read_contract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
     """The bytes of a contract file, or ContractError saying why it cannot be read."""
     try:
         return read_bytes(path, max_bytes)
-    except FileProblem as problem:
-        raise ContractError([Problem("error", f"cannot read the contract: {problem.message}",
-                                     Span.point(str(path), 1, 1), problem.hint)]) from None
+    except FileProblem as trouble:
+        raise ContractError([problem("contract.unreadable", Span.point(str(path), 1, 1),
+                                     problem=trouble.problem)]) from None
 
 
 def decode_contract(data: bytes, source: str) -> str:
@@ -413,9 +408,7 @@ def decode_contract(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RkSyntaxError([Problem("error", "the contract is not UTF-8 text",
-                                     Span.of_bad_byte(source, data, exc),
-                                     "save the file as UTF-8")]) from None
+        raise RkSyntaxError([problem("contract.not-utf8", Span.of_bad_byte(source, data, exc))]) from None
 
 
 def prepared(text: str, source: str) -> str:
@@ -440,12 +433,9 @@ def _refuse_invisible(text: str, source: str) -> None:
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     code = ord(found.group())
-    what = "a broken character (a lone surrogate)" if 0xD800 <= code <= 0xDFFF else \
-        "an invisible control character"
-    raise RkSyntaxError([Problem("error", f"the contract holds {what}, U+{code:04X}",
-                                 Span.point(source, line, column),
-                                 "remove it: a contract may hold letters, digits, punctuation, "
-                                 "spaces, tabs and line breaks")], {source: text})
+    what = "contract.surrogate" if 0xD800 <= code <= 0xDFFF else "contract.control"
+    raise RkSyntaxError([problem(what, Span.point(source, line, column), hint="contract.invisible",
+                                 codepoint=f"{code:04X}")], {source: text})
 
 
 def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:

@@ -16,6 +16,7 @@ import os
 from . import cache, plaindata
 from . import syntax as s
 from .errors import Problem, Span
+from .reasons import PARAMS
 from .shipped import grammar_text
 from .values import CalendarSpan, Type
 
@@ -23,7 +24,7 @@ KIND = "contracts"
 
 # The modules whose code decides what an entry holds; any change to them is a new key.
 _BUILDERS = ("build.py", "syntax.py", "values.py", "errors.py", "vocabulary.py", "plaindata.py",
-             "contract_cache.py", "parser.py")
+             "contract_cache.py", "parser.py", "reasons.py")
 
 _reader: plaindata.Reader | None = None
 
@@ -39,7 +40,8 @@ def read(name: str) -> tuple[tuple[object, ...], list[Problem]] | None:
         return None
     global _reader
     if _reader is None:
-        _reader = plaindata.Reader((*s.NODES, Span, Problem, Type, CalendarSpan))
+        # A problem keeps its parameters as data, worded when read: a value, a word, a type.
+        _reader = plaindata.Reader((*s.NODES, Span, Problem, Type, CalendarSpan, *PARAMS))
     try:
         entry = _reader.loads(data)
         items, problems = entry["items"], entry["problems"]

@@ -3,7 +3,8 @@
 Every problem carries where it is (a span in a contract, or a place in a facts
 file), what is wrong, and, where one helps, how to fix it. Problems are data:
 checks collect them all before anything is raised, so a user sees every
-mistake in one run rather than one per run.
+mistake in one run rather than one per run. What is wrong is a reason code and
+its parameters; the words, in English or Danish, are made only when asked for.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import attrs
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+
+if TYPE_CHECKING:
+    from .wording import Wording
 
 Severity = Literal["error", "warning"]
 
@@ -47,45 +51,96 @@ class Span:
 class Problem:
     """One thing wrong (or suspicious) in a contract or a facts file.
 
-    `message` and `hint` are in English, for the command line; where a
-    problem has a `code`, with its `params`, a report can say it in another
-    language (explain.problem_text).
+    A problem is a reason `code` with its `params`, as data: nothing is worded while
+    checking. Its words come from the phrase tables (wording.py: `problem.CODE`, and
+    `hint.CODE` or the hint the param `hint` names) when asked for, in any language:
+    `message_in(w)` and `hint_in(w)`; `message` and `hint` are the English ones.
     """
 
     severity: Severity
-    message: str
+    code: str
     span: Span | None = None
-    hint: str | None = None
-    code: str | None = None
     params: tuple[tuple[str, object], ...] = ()
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def render(self, text: str | None = None) -> str:
-        """`FILE:LINE:COL: error: MESSAGE`, the source line, a caret, a hint.
+    @property
+    def message(self) -> str:
+        """What is wrong, in English, as `rk check` prints it."""
+        return self.message_in(_english())
+
+    @property
+    def hint(self) -> str | None:
+        """How to fix it, in English, if there are words for that."""
+        return self.hint_in(_english())
+
+    def message_in(self, w: Wording) -> str:
+        """What is wrong, in `w`'s language (in English where a wording of one's own lacks the
+        words; as its bare code where no table has them, rather than fail while reporting)."""
+        key = f"problem.{self.code}"
+        if not w.has(key):
+            w = _english()
+            if not w.has(key):
+                return self.code
+        named = dict(self.params)
+        counted = named.get("more", named.get("count"))
+        return w.phrase(key, counted if isinstance(counted, int) else None, **self._said(w))
+
+    def hint_in(self, w: Wording) -> str | None:
+        """How to fix it, in `w`'s language; a problem about something inside (a fact's value)
+        without a hint of its own says how to fix what is inside."""
+        named = dict(self.params)
+        chosen = named.get("hint") or self.code
+        if w.has(f"hint.{chosen}"):
+            return w.phrase(f"hint.{chosen}", **self._said(w))
+        inner = named.get("problem")
+        return inner.hint_in(w) if isinstance(inner, Problem) else None
+
+    def in_words(self, w: Wording) -> str:
+        """As a parameter of another problem: its message."""
+        return self.message_in(w)
+
+    def _said(self, w: Wording) -> dict[str, str]:
+        return {name: w.param(value) for name, value in self.params if name != "hint"}
+
+    def render(self, text: str | None = None, w: Wording | None = None) -> str:
+        """`FILE:LINE:COL: error: MESSAGE`, the source line, a caret, a hint; in English unless
+        another wording is given (`fejl: ...`, `tip: ...`).
 
         Whatever a file held, control characters come out as escapes (`\\x1b`), so
         the text can go to a terminal, and be printed by a program, as it is.
         """
         from .escape import terminal
 
+        w = w or _english()
         where = f"{self.span}: " if self.span else ""
-        lines = [f"{where}{self.severity}: {self.message}"]
+        lines = [f"{where}{w[f'label.{self.severity}']}: {self.message_in(w)}"]
         if self.span is not None and text is not None:
             lines.extend(_excerpt(text, self.span))
-        if self.hint:
-            lines.append(f"  hint: {self.hint}")
+        hint = self.hint_in(w)
+        if hint:
+            lines.append(f"  {w['label.hint']}: {hint}")
         return terminal("\n".join(lines))
 
-    def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {"severity": self.severity, "message": self.message}
+    def to_dict(self, w: Wording | None = None) -> dict[str, object]:
+        w = w or _english()
+        out: dict[str, object] = {"severity": self.severity, "message": self.message_in(w)}
         if self.span is not None:
             out.update(file=self.span.source, line=self.span.line, column=self.span.column)
-        if self.hint:
-            out["hint"] = self.hint
+        hint = self.hint_in(w)
+        if hint:
+            out["hint"] = hint
         return out
+
+
+def _english() -> Wording:
+    # The phrase tables are read only when a problem is put into words: a contract that
+    # loads without a problem never needs them.
+    from .wording import ENGLISH
+
+    return ENGLISH
 
 
 @functools.lru_cache(maxsize=8)
@@ -129,9 +184,10 @@ class RkError(Exception):
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
-    def render(self) -> str:
+    def render(self, w: Wording | None = None) -> str:
+        """Every problem, with its excerpt, in English unless another wording is given."""
         return "\n".join(
-            p.render(self.sources.get(p.span.source) if p.span else None) for p in self.problems
+            p.render(self.sources.get(p.span.source) if p.span else None, w) for p in self.problems
         )
 
 
@@ -158,8 +214,9 @@ SUGGEST_LENGTH = 100
 SUGGEST_CANDIDATES = 200
 
 
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    """A hint naming the closest known name, if one is close enough."""
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The known name closest to `name`, if one is close enough: for the hint "did you mean"
+    (`hint="suggest", suggestion=...`), worded where the problem is."""
     if len(name) > SUGGEST_LENGTH:
         return None
     import difflib  # only when there is a mistake to explain: keeps start-up short
@@ -168,4 +225,4 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     if len(pool) > SUGGEST_CANDIDATES:
         pool = sorted(pool, key=lambda c: (abs(len(c) - len(name)), c))[:SUGGEST_CANDIDATES]
     close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return close[0] if close else None

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 
 from . import syntax as s
-from .errors import Problem, did_you_mean
-from .infer import Typer, a, as_percent
+from .errors import Problem, closest
+from .infer import Typer, as_percent
+from .reasons import Kind, problem, warning
 from .values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TABLE, Type
 
 
@@ -23,12 +24,11 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
     for given in example.givens:
         kind = names_of.get(given.name)
         if kind is None:
-            yield Problem("error", f"`{given.name}` is not a fact, deliverable or metric of the contract",
-                          given.span, did_you_mean(given.name, names_of) or "give a declared name")
+            yield problem("example.unknown-name", given.span, name=given.name,
+                          suggestion=closest(given.name, names_of))
             continue
         if _mentions_names(given.value):
-            yield Problem("error", "a given value is written out, not worked out from names or conditions",
-                          given.value.span, "write the value itself, e.g. `[10] * 65 + [0] * 5`")
+            yield problem("example.computed", given.value.span)
             continue
         found = typer.type_of(given.value)
         declared = types.get(given.name)
@@ -36,14 +36,14 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
             continue
         if kind == "deliverable":
             if found.kind not in (BOOL, DATE):
-                yield Problem("error", f"a deliverable is given true, false or a date, not {a(found)}",
-                              given.value.span, "e.g. `given strategi = 2019-12-16`")
+                yield problem("example.deliverable", given.value.span, found=Kind(found))
         elif not _fits(declared, found):
-            hint = "write it as the fact is declared"
-            if declared.kind == PERCENT and isinstance(given.value, s.Number):
-                hint = f"write a percentage: {as_percent(given.value.value)}"
-            yield Problem("error", f"`{given.name}` holds {declared}, but is given {found}",
-                          given.value.span, hint)
+            percent = as_percent(given.value.value) if declared.kind == PERCENT and isinstance(
+                given.value, s.Number) else None
+            # The types as the contract writes them: code, in any language.
+            yield problem("example.given-type", given.value.span, hint=percent and "example.percentage",
+                          name=given.name, declared=str(declared), found=str(found),
+                          params={"percent": percent} if percent else None)
         else:
             _check_choices(typer, given, declared)
     yield from typer_problems
@@ -54,9 +54,8 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
                                       [payment.name for payment in module.payments])
     period = module.header.period if module.header else None
     if example.as_of is not None and period is not None and not period[0] <= example.as_of <= period[1]:
-        yield Problem("warning", f"the example is evaluated as of {example.as_of}, outside the contract "
-                      f"period {period[0]} .. {period[1]}", example.span,
-                      "follow-up during the year takes a day within the period")
+        yield warning("example.outside-period", example.span, day=example.as_of, first=period[0],
+                      last=period[1])
 
 
 def _mentions_names(expr: s.Expr) -> bool:
@@ -105,35 +104,30 @@ def _check_expectation(expectation: s.Expectation, goals: set[str],
                        splits: Mapping[str, s.Split], typer: Typer,
                        payments: Collection[str] = ()) -> Iterator[Problem]:
     if expectation.kind in ("goal", "pending") and expectation.goal not in goals:
-        yield Problem("error", f"there is no goal {expectation.goal}", expectation.span,
-                      did_you_mean(str(expectation.goal), goals) or "expect a goal the contract has")
+        yield problem("unknown-goal", expectation.span, goal=expectation.goal,
+                      hint="example.goal", suggestion=closest(str(expectation.goal), goals))
     if expectation.kind in ("goal", "overall") and expectation.value is not None:
         found = typer.type_of(expectation.value)
         if found is not None and found.kind != PERCENT:
-            yield Problem("error", f"a fulfilment is a percent, not {a(found)}", expectation.value.span,
-                          "write it with %, e.g. `expect goal 1 = 100%`")
+            yield problem("example.fulfilment", expectation.value.span, found=Kind(found))
     if expectation.kind == "points" and expectation.value is not None:
         found = typer.type_of(expectation.value)
         if found is not None and found.kind != NUMBER:
-            yield Problem("error", f"points are a number, not {a(found)}", expectation.value.span,
-                          "e.g. `expect points = 75.5`")
+            yield problem("example.points", expectation.value.span, found=Kind(found))
     if expectation.kind.startswith("payment"):
         if expectation.payment not in payments:
-            yield Problem("error", f"there is no payment `{expectation.payment}`", expectation.span,
-                          did_you_mean(str(expectation.payment), payments) or "expect a payment the contract has")
+            yield problem("example.no-payment", expectation.span, payment=expectation.payment,
+                          suggestion=closest(str(expectation.payment), payments))
         elif expectation.value is not None:
             found = typer.type_of(expectation.value)
             if found is not None and found.kind != MONEY:
-                yield Problem("error", f"a payment is an amount of money, not {a(found)}",
-                              expectation.value.span,
-                              f"e.g. `expect payment {expectation.payment} = 72000 kr`")
+                yield problem("example.payment", expectation.value.span, found=Kind(found),
+                              payment=expectation.payment)
     if expectation.kind == "split":
         split = splits.get(str(expectation.split))
         if split is None:
-            yield Problem("error", f"there is no split `{expectation.split}`", expectation.span,
-                          did_you_mean(str(expectation.split), splits) or "expect a split the contract has")
+            yield problem("example.no-split", expectation.span, split=expectation.split,
+                          suggestion=closest(str(expectation.split), splits))
         elif split.shares and expectation.party not in {share.party for share in split.shares}:
-            yield Problem("error", f"{expectation.party} is not a party of split `{split.name}`",
-                          expectation.span, did_you_mean(str(expectation.party),
-                                                         [sh.party for sh in split.shares])
-                          or "expect a party the split names")
+            yield problem("example.not-a-party", expectation.span, party=expectation.party, split=split.name,
+                          suggestion=closest(str(expectation.party), [sh.party for sh in split.shares]))

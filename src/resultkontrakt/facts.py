@@ -22,7 +22,7 @@ import attrs
 from . import answers
 from . import syntax as s
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
-from .errors import FactsError, Problem, Span, did_you_mean
+from .errors import FactsError, Problem, Span, closest
 from .evidence import Delivery
 from .factsfile import FactsFile, Reads
 from .files import Access, FileProblem, confine
@@ -65,9 +65,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 metric_types: Mapping[str, Type] | None = None, *,
                 data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
-        raise FactsError([Problem("error", f"facts must be a mapping from fact name to value, "
-                                  f"not {type(facts).__name__}",
-                                  hint='pass a dict such as {"nps": 62} or rk.load_facts(path)')])
+        raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
     # Answer files are found beside the facts file (or from the working folder),
     # and kept inside its folder unless the caller widens it.
     if not isinstance(facts, dict) and isinstance(facts, FactsFile):
@@ -113,10 +111,10 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
             else:
                 unknown += 1
                 if unknown <= MAX_UNKNOWN:
-                    close = did_you_mean(name, list(declared) + list(deliverables))
+                    close = closest(name, list(declared) + list(deliverables))
                     problems.append(problem("unknown-fact", key_positions.get(key, span),
                                             hint="suggest" if close else None, name=shortened(name),
-                                            suggestion=_suggested(close)))
+                                            suggestion=close or ""))
         except Invalid as exc:
             inner = _invalid_problem(exc, span)
             where = "" if span is not None or source is None else f"{source}: "
@@ -132,9 +130,9 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         if raw is None:
             continue
         if metric_types is None or name not in metric_types:
-            close = did_you_mean(name, metric_types or {})
+            close = closest(name, metric_types or {})
             metric_problems.append(problem("unknown-metric", hint="suggest" if close else None,
-                                           name=name, suggestion=_suggested(close)))
+                                           name=name, suggestion=close or ""))
             continue
         try:
             values[name] = coerce(metric_types[name], raw, None)
@@ -164,10 +162,6 @@ def _fact_name(key: str) -> str | None:
 
 def _invalid_problem(exc: Invalid, span: Span | None) -> Problem:
     return problem(exc.code, span, hint=exc.hint, params=exc.params)
-
-
-def _suggested(close: str | None) -> str:
-    return close.removeprefix("did you mean `").removesuffix("`?") if close else ""
 
 
 def _in_file(name: str, found: list[Problem]) -> Problem:

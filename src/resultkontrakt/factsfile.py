@@ -21,6 +21,7 @@ import attrs
 from .answers import Sheet
 from .errors import FactsError, Problem, Span
 from .files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
+from .reasons import problem
 from .values import JsonNumber, Value
 from .vocabulary import quote, shortened
 
@@ -88,15 +89,14 @@ def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
     source = str(path)
     try:
         data = read_bytes(path, max_bytes)
-    except FileProblem as problem:
-        raise FactsError([Problem("error", f"cannot read the facts file: {problem.message}",
-                                  Span.point(source, 1, 1), problem.hint)]) from None
+    except FileProblem as trouble:
+        raise FactsError([problem("facts.unreadable", Span.point(source, 1, 1),
+                                  problem=trouble.problem)]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FactsError([Problem("error", "the facts file is not UTF-8 text",
-                                  Span.of_bad_byte(source, data, exc),
-                                  "save the file as UTF-8")]) from None
+        raise FactsError([problem("facts.not-utf8", Span.of_bad_byte(source, data, exc),
+                                  hint="facts.not-utf8")]) from None
     return loads_facts(text, source, data_dir=data_dir, max_bytes=max_bytes)
 
 
@@ -112,9 +112,8 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:  # at its place: `rk eval c.rk -` reads facts so
-            raise FactsError([Problem("error", "the facts are not UTF-8 text",
-                                      Span.of_bad_byte(source, data, exc),
-                                      "save the file as UTF-8")]) from None
+            raise FactsError([problem("facts.text-not-utf8", Span.of_bad_byte(source, data, exc),
+                                      hint="facts.not-utf8")]) from None
     if not isinstance(text, str):
         raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")
     text = text.removeprefix("\ufeff")
@@ -126,46 +125,44 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
     decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
                                parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
 
-    def fail(index: int, message: str, hint: str | None = None) -> FactsError:
-        hint = hint or ('a facts file is JSON: {"name": value, ...}, names in double quotes, '
-                        "a comma between values")
-        return FactsError([Problem("error", message, places.span(index), hint)],
-                          {source: text})
+    def fail(index: int, code: str, hint: str | None = None, **params: object) -> FactsError:
+        """The problem `code` in the JSON at `index`; its own hint, else how JSON is written."""
+        hint = hint or (None if code in _OWN_HINTS else "json")
+        return FactsError([problem(f"json.{code}", places.span(index), hint=hint, params=params)], {source: text})
 
     index = _skip(text, 0)
     if not text.startswith("{", index):
-        raise fail(index, "a facts file holds one JSON object: {\"name\": value, ...}")
+        raise fail(index, "not-an-object")
     index = _skip(text, index + 1)
     if text.startswith("}", index):
         index += 1
     else:
         while True:
             if not text.startswith('"', index):
-                raise fail(index, "expected a fact name in double quotes")
+                raise fail(index, "name-expected")
             try:
                 name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
             except json.JSONDecodeError as exc:
-                raise fail(exc.pos, f"malformed fact name: {exc.msg}") from None
+                raise fail(exc.pos, "bad-name", detail=exc.msg) from None
             key_at, key_end = index, end
             index = _skip(text, end)
             if not text.startswith(":", index):
-                raise fail(index, f"expected `:` after \"{name}\"")
+                raise fail(index, "colon", name=name)
             index = _skip(text, index + 1)
             try:
                 value, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
-                raise fail(exc.pos, f"malformed JSON: {exc.msg}") from None
-            except ValueError as exc:  # NaN, Infinity, a numeral too long, a repeated name
-                hint = "keep one of them" if "given twice" in str(exc) else "write a finite decimal number"
-                raise fail(index, str(exc), hint) from None
+                raise fail(exc.pos, "malformed", detail=exc.msg) from None
+            except _Refused as exc:  # NaN, Infinity, a repeated name
+                raise fail(index, exc.code, name=exc.name) from None
+            except ValueError as exc:  # anything else Python's reader refuses, in its words
+                raise fail(index, "value", hint="json.constant", detail=str(exc)) from None
             except RecursionError:
-                raise fail(index, "this value is nested too deeply",
-                           "a fact's value is a number, a text, or a list of them") from None
+                raise fail(index, "too-deep") from None
             name = unicodedata.normalize("NFC", name)
             if name in values:
-                problems.append(Problem("error", f"{quote(shortened(name))} is given twice",
-                                        places.span(key_at),
-                                        f"the first value is at line {positions[name].line}; keep one"))
+                problems.append(problem("facts.given-twice", places.span(key_at), name=quote(shortened(name)),
+                                        line=positions[name].line))
             else:
                 values[name] = value
                 positions[name] = places.span(index, end)
@@ -175,19 +172,31 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
                 comma = index
                 index = _skip(text, index + 1)
                 if text.startswith("}", index):
-                    raise fail(comma, "JSON allows no comma after the last value",
-                               "remove this comma")
+                    raise fail(comma, "last-comma")
                 continue
             if text.startswith("}", index):
                 index += 1
                 break
-            raise fail(index, "expected `,` or `}` after a value")
+            raise fail(index, "comma-expected")
     if _skip(text, index) != len(text):
-        raise fail(_skip(text, index), "unexpected text after the facts object")
+        raise fail(_skip(text, index), "after")
     if problems:
         raise FactsError(problems, {source: text})
     return FactsFile(values, source, positions, text, key_positions,
                      Path(data_dir) if data_dir is not None else None, max_bytes)
+
+
+# The JSON problems with a hint of their own; the others are told how JSON is written.
+_OWN_HINTS = frozenset({"given-twice", "constant", "too-deep", "last-comma"})
+
+
+class _Refused(ValueError):
+    """A value JSON's reader would take but a facts file may not hold: `code` says why."""
+
+    def __init__(self, code: str, name: str):
+        super().__init__(code)
+        self.code = code
+        self.name = name
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -195,13 +204,13 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     for name, _ in pairs:
         name = unicodedata.normalize("NFC", name)
         if name in seen:
-            raise ValueError(f"{quote(shortened(name))} is given twice in one object")
+            raise _Refused("given-twice", quote(shortened(name)))
         seen.add(name)
     return dict(pairs)
 
 
 def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a value a fact can have")
+    raise _Refused("constant", name)
 
 
 def _skip(text: str, index: int) -> int:

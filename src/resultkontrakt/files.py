@@ -48,18 +48,27 @@ def _kind(mode: int) -> object:
 
 
 class FileProblem(Exception):
-    """A file cannot be read or written: a reason code with its parameters, and in English
-    `message` says why and `hint` how to fix it (reasons.py has the words, in both languages)."""
+    """A file cannot be read or written: a reason code with its parameters, as a `problem`
+    (the code `file.CODE`), and in English `message` says why and `hint` how to fix it."""
 
     def __init__(self, code: str, *, hint: str | None = None, **params: object):
-        from .reasons import problem  # the words are needed only when something goes wrong
+        from .reasons import problem
 
-        said = problem(f"file.{code}", hint=f"file.{hint}" if hint else None, params=params)
-        super().__init__(said.message)
+        self.problem = problem(f"file.{code}", hint=f"file.{hint}" if hint else None, params=params)
+        super().__init__(code)
         self.code = code
         self.params = params
-        self.message = said.message
-        self.hint = said.hint
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
+
+    @property
+    def hint(self) -> str | None:
+        return self.problem.hint
 
 
 @attrs.frozen

@@ -25,6 +25,7 @@ from .errors import ContractError, FormatError, Problem, RkError, Span
 from .parser import parse
 from .build import build
 from .printer import expr_text, sum_text
+from .reasons import Word, phrase, problem
 from .vocabulary import KEYWORDS, number_literal, quote
 
 WIDTH = 100
@@ -131,35 +132,34 @@ def format_text(text: str, source: str = "<string>") -> str:
 
 def _same_contract(module: s.Module, found: list[Comment], formatted: str, source: str) -> None:
     """FormatError unless `formatted` reads back as `module`, with the same comments."""
-    why = None
+    why: Problem | None = None
     try:
         again, problems = build(parse(formatted, source), source)
     except RkError as error:
-        why = f"the formatted text does not parse ({error.problems[0].message})"
+        why = problem("fmt.does-not-parse", hint="fmt", problem=error.problems[0])
     else:
         if problems:
-            why = f"the formatted text has an error ({problems[0].message})"
+            why = problem("fmt.has-error", hint="fmt", problem=problems[0])
         elif tuple(again.items) != tuple(module.items):
             changed = next((a for a, b in zip(module.items, again.items, strict=False) if a != b), None)
-            what = _describe_item(changed) if changed is not None else "the number of declarations"
-            why = f"the formatted text would change {what}"
+            what = _describe_item(changed) if changed is not None else Word("ref.count")
+            why = problem("fmt.would-change", hint="fmt", what=what)
         elif sorted(c.text for c in comments(formatted)) != sorted(c.text for c in found):
             # Comments move with the lines they belong to, so only their order may change.
-            why = "the formatted text would lose or change a comment"
+            why = problem("fmt.loses-comment", hint="fmt")
     if why is not None:
-        raise FormatError([Problem("error", f"{why}; the contract was left as it is", None,
-                                   "this is a bug in rk fmt: please report it with the contract")])
+        raise FormatError([why])
 
 
-def _describe_item(item: object) -> str:
+def _describe_item(item: object) -> object:
     match item:
         case s.Goal():
-            return f"goal {item.id}"
+            return phrase("ref.goal", goal=item.id)
         case s.Fact() | s.Metric() | s.Split() | s.Payment():
-            return f"`{item.name}`"
+            return phrase("ref.name", name=item.name)
         case s.Example():
-            return f"the example {quote(item.name)}"
-    return "the contract's header"
+            return phrase("ref.example", name=quote(item.name))
+    return Word("ref.header")
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import syntax as s
+from .reasons import Kind
 from .runtime import bounded, fail, ordered, quantity, total
 from .values import (
     BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
@@ -38,10 +39,15 @@ ORDERED = frozenset({NUMBER, PERCENT, MONEY, DATE})
 
 @attrs.frozen
 class Mistake:
-    """A call that does not type: what is wrong and how to write it."""
+    """A call that does not type: a reason code with its parameters (the param `hint` names
+    another hint than the code's own), reported where the call stands (infer.py)."""
 
-    message: str
-    hint: str | None = None
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+
+def mistake(code: str, **params: object) -> Mistake:
+    return Mistake(code, tuple(params.items()))
 
 
 TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
@@ -147,9 +153,8 @@ def _bools_over_list(name: str, result: Type) -> ListRule:
         if bound or element.kind == BOOL:
             return result
         example = "share(a in answers where a >= 9)" if name == "share" else f"{name}(deliverables)"
-        return Mistake(f"`{name}` takes a list of true/false values"
-                       + ("" if name == "share" else ", or several of them"),
-                       f"or binds a name to each element: e.g. `{example}`")
+        return mistake("function.bool-list" if name == "share" else "function.bools", hint="function.bind",
+                       name=name, example=example)
     return rule
 
 
@@ -157,8 +162,7 @@ def _bools_over_values(name: str, result: Type) -> TypeRule:
     def rule(types: list[Type], call: s.Call) -> Type | Mistake:
         if types and all(t.kind == BOOL for t in types):
             return result
-        return Mistake(f"`{name}` takes a list of true/false values, or several of them",
-                       f"or binds a name to each element: e.g. `{name}(deliverables)`")
+        return mistake("function.bools", hint="function.bind", name=name, example=f"{name}(deliverables)")
     return rule
 
 
@@ -191,15 +195,15 @@ def _source(expr: s.Expr) -> s.Expr:
 def _adds_up(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if not element.is_quantity:
-            return Mistake(f"`{name}` adds up numbers, percents or money, not {element.plural}",
-                           "count them instead: `count(...)`")
+            return mistake("function.adds-up", hint="function.count", name=name, elements=Kind(element, "many"))
         return Type(element.kind, integer=element.integer and name == "sum")
     return rule
 
 
-def _one_list(name: str, example: str, what: str = "one list") -> TypeRule:
+def _one_list(name: str, example: str, code: str = "function.one-list") -> TypeRule:
+    """A function that takes one list (`code` says what kind), given values instead."""
     def rule(types: list[Type], call: s.Call) -> Mistake:
-        return Mistake(f"`{name}` takes {what}", f"e.g. `{example}`")
+        return mistake(code, hint="function.example", name=name, example=example)
     return rule
 
 
@@ -221,8 +225,7 @@ def _mean(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Va
 def _ordered_over_list(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if element.kind not in ORDERED:
-            return Mistake(f"`{name}` needs numbers, percents, money or dates, not {element.plural}",
-                           "count them instead: `count(...)`")
+            return mistake("function.ordered", hint="function.count", name=name, elements=Kind(element, "many"))
         return Type(element.kind, integer=element.integer)
     return rule
 
@@ -230,10 +233,9 @@ def _ordered_over_list(name: str) -> ListRule:
 def _ordered_over_values(name: str) -> TypeRule:
     def rule(types: list[Type], call: s.Call) -> Type | Mistake:
         if len(types) < 2:
-            return Mistake(f"`{name}` takes a list, or two or more values", f"e.g. `{name}(a, b)`")
+            return mistake("function.list-or-values", hint="function.example", name=name, example=f"{name}(a, b)")
         if len({t.kind for t in types}) != 1 or types[0].kind not in ORDERED:
-            return Mistake(f"`{name}` needs values of one kind (numbers, percents, money or dates)",
-                           "convert the values to one kind first")
+            return mistake("function.one-kind", name=name)
         return Type(types[0].kind, integer=all(t.integer for t in types))
     return rule
 
@@ -254,7 +256,7 @@ _ZERO_TO_TEN = frozenset(range(11))
 
 def _nps_over_list(element: Type, bound: bool) -> Type | Mistake:
     if bound or element.kind != NUMBER:
-        return Mistake("`nps` takes one list of 0-10 answers", "e.g. `nps(anbefaling)`")
+        return mistake("function.nps-list", hint="function.example", name="nps", example="nps(anbefaling)")
     return T_NUMBER
 
 
@@ -284,7 +286,7 @@ def _nps_in(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Co
 
 def _abs_type(types: list[Type], call: s.Call) -> Type | Mistake:
     if len(types) != 1 or not types[0].is_quantity:
-        return Mistake("`abs` takes one number, percent or amount of money", "e.g. `abs(afvigelse)`")
+        return mistake("function.abs", hint="function.example", example="abs(afvigelse)")
     return types[0]
 
 
@@ -295,22 +297,19 @@ def _abs(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
 
 def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
     if not 1 <= len(types) <= 2 or not types[0].is_quantity:
-        return Mistake("`round` takes a value and, optionally, a number of decimals",
-                       "e.g. `round(nps)` or `round(nps, 1)`")
+        return mistake("function.round")
     if len(call.args) == 2 and types[1].kind == MONEY:
         # `round(amount, 1 kr)`: to whole kroner (or whole thousands, `1 tkr`).
         unit = call.args[1]
         if types[0].kind != MONEY or not (isinstance(unit, s.Money) and unit.value > 0):
-            return Mistake("`round(AMOUNT, UNIT)` rounds an amount of money to a unit written out",
-                           "e.g. `round(bonus, 1 kr)`")
+            return mistake("function.round-unit", hint="function.example", example="round(bonus, 1 kr)")
         return Type(MONEY)
     if len(call.args) == 2:
         digits = call.args[1]
         if types[0].kind == MONEY and not isinstance(digits, s.Number):
-            return Mistake("an amount of money is rounded to a unit of money written out, or to a "
-                           "number of decimals", "e.g. `round(bonus, 1 kr)` or `round(bonus, 2)`")
+            return mistake("function.round-money")
         if not (isinstance(digits, s.Number) and digits.value.denominator == 1 and 0 <= digits.value <= 20):
-            return Mistake("the number of decimals must be a whole number from 0 to 20", "e.g. `round(nps, 1)`")
+            return mistake("function.round-digits", hint="function.example", example="round(nps, 1)")
     return Type(types[0].kind)
 
 
@@ -363,12 +362,12 @@ FUNCTIONS: dict[str, Function] = {function.name: function for function in (
              words=_words("mean of {}", "gennemsnittet af {}")),
     Function("min", _ordered_over_list("min"), _ordered_over_values("min"), over=_extreme(min),
              apply=_several(min), words=_words("lowest of {}", "laveste værdi i {}")),
-    Function("nps", _nps_over_list, _one_list("nps", "nps(anbefaling)", "one list of 0-10 answers"),
+    Function("nps", _nps_over_list, _one_list("nps", "nps(anbefaling)", "function.nps-list"),
              over=_nps, over_tally=_nps_in, result=T_NUMBER,
              words=_words("NPS for {}", "NPS for {}")),
     Function("round", over_values=_round_type, apply=_round),
     Function("share", _bools_over_list("share", T_PERCENT),
-             _one_list("share", "share(a in answers where a >= 9)", "a list of true/false values"),
+             _one_list("share", "share(a in answers where a >= 9)", "function.bool-list"),
              **_counting(_share), result=T_PERCENT, words=_words("share of {}", "andel af {}")),
     Function("sum", _adds_up("sum"), _one_list("sum", "sum(answers)"), over=_sum,
              words=_words("sum of {}", "summen af {}")),

@@ -7,14 +7,16 @@ apply (`nps` takes a list of answers).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 
 import attrs
 
 from . import syntax as s
-from .errors import Problem, Span, did_you_mean
+from .errors import Problem, Span, closest
+from .reasons import Kind, problem
 from .values import (
-    BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, TEXT, T_BOOL, T_DATE, T_DURATION,
+    BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_DATE, T_DURATION,
     T_INTEGER, T_MONEY, T_NUMBER, T_PERCENT, T_TEXT, Type, format_value, list_of, table_of,
 )
 from .functions import FUNCTIONS, ORDERED, QUANTIFIERS, Mistake
@@ -25,29 +27,13 @@ from .vocabulary import quote
 DELIVERABLES = "deliverables"
 
 
-def a(type_: Type) -> str:
-    """A type as a phrase with its article: 'a percent', 'an amount of money'."""
-    if type_.kind == LIST and type_.element is not None:
-        return f"a list of {type_.element.plural}"
-    if type_.choices is not None:
-        return "an answer from a fixed list"
-    return {
-        NUMBER: "a number", PERCENT: "a percent", MONEY: "an amount of money",
-        BOOL: "a true/false value", DATE: "a date", TEXT: "a text", DURATION: "a span of days, months or years",
-        TABLE: "a table",
-    }.get(type_.kind, f"a {type_}")
-
-
-def unit_hint(kind: str) -> str:
-    return {
-        PERCENT: "write a percentage with %, e.g. 70%",
-        MONEY: "write an amount with its unit, e.g. 576 tkr",
-        NUMBER: "write a plain number, e.g. 60",
-    }.get(kind, "")
+def unit_hint(kind: str) -> str | None:
+    """The hint on how to write a value of `kind` (a number, percent or money), if there is one."""
+    return f"unit.{kind}" if kind in (PERCENT, MONEY, NUMBER) else None
 
 
 def as_percent(number: Fraction) -> str:
-    """70 -> '70%', and 0.7 -> '70%': what the writer most likely meant."""
+    """70 -> '70%', and 0.7 -> '70%': what the writer most likely meant, as it is written."""
     share = number if abs(number) <= 1 else number / 100
     return format_value(share, T_PERCENT)
 
@@ -119,9 +105,12 @@ class Typer:
     # Payments, which only payments and split totals may use (they come after the goals).
     payments: frozenset[str] = frozenset()
 
-    def _error(self, span: Span, message: str, hint: str | None) -> None:
+    def _error(self, span: Span, code: str, hint: str | None = None, *, suggestion: str | None = None,
+               params: Mapping[str, object] | None = None, **named: object) -> None:
+        """The problem `code` at `span` (reasons.problem), if problems are asked for."""
         if self.problems is not None:
-            self.problems.append(Problem("error", message, span, hint))
+            self.problems.append(problem(code, span, hint=hint, suggestion=suggestion,
+                                         params={**(params or {}), **named}))
 
     def type_of(self, expr: s.Expr) -> Type | None:
         match expr:
@@ -150,8 +139,7 @@ class Typer:
             case s.Unary(op="-", operand=operand):
                 found = self.type_of(operand)
                 if found is not None and not found.is_quantity:
-                    self._error(expr.span, f"only a number, percent or money can be negated, not {a(found)}",
-                                "remove the minus sign, or negate a number")
+                    self._error(expr.span, "negate", found=Kind(found))
                     return None
                 return found
             case s.Unary(op="not", operand=operand):
@@ -182,39 +170,32 @@ class Typer:
             return self.scope[expr.name]
         if expr.name == DELIVERABLES:
             if self.goal is None:
-                self._error(expr.span, "`deliverables` means a goal's deliverables; a metric has none",
-                            "use it inside a goal's score")
+                self._error(expr.span, "deliverables-in-metric")
                 return None
             if not self.goal.deliverables:
-                self._error(expr.span, f"goal {self.goal.id} has no deliverables",
-                            'declare them in the goal: `deliverable NAME "title"`')
+                self._error(expr.span, "goal.no-deliverables", goal=self.goal.id)
                 return None
             return list_of(T_BOOL)
         if expr.name == "?":  # a shorthand tier with no subject; already reported
             return None
         if expr.name in self.payments:
-            self._error(expr.span, f"`{expr.name}` is a payment, worked out after the goals, so only "
-                        "a payment or a split's total can use it",
-                        "use the metrics and facts the payment is computed from instead")
+            self._error(expr.span, "payment.too-early", name=expr.name)
             return None
         found = self.types.get(expr.name)
         if found is None and expr.name not in self.untyped:
             known = list(self.types) + list(self.scope) + ([DELIVERABLES] if self.goal else [])
-            self._error(expr.span, f"unknown name `{expr.name}`",
-                        did_you_mean(expr.name, known) or "declare it with `fact` or `metric`")
+            self._error(expr.span, "unknown-name", name=expr.name, suggestion=closest(expr.name, known))
         return found
 
     def _expect_bool(self, expr: s.Expr, what: str) -> None:
         found = self.type_of(expr)
         if found is not None and found.kind != BOOL:
-            self._error(expr.span, f"`{what}` needs true or false, not {a(found)}",
-                        "compare the value first, e.g. `nps >= 60`")
+            self._error(expr.span, "needs-bool", what=what, found=Kind(found))
 
     def _goal_value(self, expr: s.GoalValue) -> Type:
         if expr.goal is not None and self.goal_ids is not None and expr.goal not in self.goal_ids:
-            self._error(expr.span, f"there is no goal {expr.goal}",
-                        did_you_mean(expr.goal, self.goal_ids)
-                        or "the goals are: " + ", ".join(sorted(self.goal_ids)))
+            self._error(expr.span, "unknown-goal", goal=expr.goal, goals=tuple(sorted(self.goal_ids)),
+                        suggestion=closest(expr.goal, self.goal_ids))
         return T_NUMBER if expr.what == "points" else T_PERCENT
 
     def _if(self, expr: s.If) -> Type | None:
@@ -223,14 +204,14 @@ class Typer:
         if then is None or otherwise is None:
             return None
         if then.kind != otherwise.kind or (then.kind in (LIST, TABLE) and then != otherwise):
-            hint = "give both branches values of one kind"
+            hint, said = None, {}
             for typed, other, branch in ((then, otherwise, expr.otherwise), (otherwise, then, expr.then)):
                 if other.kind == NUMBER and isinstance(branch, s.Number) and typed.kind in (PERCENT, MONEY):
                     written = (as_percent(branch.value) if typed.kind == PERCENT
                                else f"{expr_text(branch)} kr")
-                    hint = f"write `{expr_text(branch)}` as {a(typed)} too: {written}"
-            self._error(expr.span, f"both branches of `if` must give one kind of value, but one gives "
-                        f"{a(then)} and the other {a(otherwise)}", hint)
+                    hint, said = "if.write-as", {"branch": expr_text(branch), "kind": Kind(typed),
+                                                 "written": written}
+            self._error(expr.span, "if.kinds", hint, params=said, then=Kind(then), otherwise=Kind(otherwise))
             return None
         if then == otherwise:
             return then
@@ -242,8 +223,7 @@ class Typer:
         if len(known) != len(types):
             return None
         if len({t.kind for t in known}) != 1 or not known[0].is_quantity:
-            self._error(expr.span, "a table holds numbers (or percents, or money) of one kind",
-                        'e.g. {"Morsø": 20514, "Thisted": 43716}')
+            self._error(expr.span, "table.kinds")
             return None
         return table_of(Type(known[0].kind, integer=all(t.integer for t in known)))
 
@@ -270,16 +250,14 @@ class Typer:
             return self._calendar(expr, left, right)
         if not (left.is_quantity and right.is_quantity):
             bad = left if not left.is_quantity else right
-            self._error(expr.span, f"`{expr.op}` works on numbers, percents and money, not {a(bad)}",
-                        "compare such values with `=` or `!=` instead")
+            self._error(expr.span, "arithmetic.not-quantity", op=expr.op, found=Kind(bad))
             return None
         kinds = (left.kind, right.kind)
         hundred = any(isinstance(side, s.Number) and side.value == 100
                       for side in (expr.written_left, expr.right))
         if expr.op == "*" and PERCENT in kinds and NUMBER in kinds and hundred:
             # 70% * 100 is 7000%, never the 70 the writer wanted.
-            self._error(expr.span, "a percent times 100 is still a percent (70% * 100 is 7000%)",
-                        "to get percentage points, divide by 1%: (share(...) - share(...)) / 1%")
+            self._error(expr.span, "percent-times-100")
             return None
         result: str | None
         if expr.op in "+-":
@@ -301,10 +279,8 @@ class Typer:
             else:
                 result = None
         if result is None:
-            hint = None
-            if PERCENT in kinds:
-                hint = "a percent is a share (70% is 0.7); multiply or divide by a plain number instead"
-            self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}", hint)
+            self._error(expr.span, "cannot-combine", "percent-is-share" if PERCENT in kinds else None,
+                        op=expr.op, left=Kind(left), right=Kind(right))
             return None
         integer = left.integer and right.integer and expr.op in "+-*"
         return Type(result, integer=integer)
@@ -319,35 +295,28 @@ class Typer:
         if expr.op == "-" and kinds == (DATE, DATE):
             return T_INTEGER
         if kinds == (DURATION, DURATION):
-            self._error(expr.span, "two spans of the calendar cannot be added or taken from each other",
-                        "move the date by each in turn: `start + 3 months + 2 days`")
+            self._error(expr.span, "spans-combined")
         elif DURATION in kinds and DATE not in kinds:
-            self._error(expr.span, f"a span of days, months or years is added to a date or taken from "
-                        f"it, not combined with {a(left if left.kind != DURATION else right)}",
-                        "e.g. `første_indflytning + 36 months`")
+            self._error(expr.span, "span-without-date", found=Kind(left if left.kind != DURATION else right))
         elif DATE in kinds and NUMBER in kinds:
             number = expr.right if right.kind == NUMBER else expr.left
             span = f"{expr_text(number)} days" if isinstance(number, s.Number) else "18 months"
-            self._error(expr.span, f"`{expr.op}` cannot move a date by a plain number",
-                        f"say what the number counts: `{expr_text(expr.left if left.kind == DATE else expr.right)} "
-                        f"{expr.op} {span}` (or months, or years)")
+            self._error(expr.span, "date-by-number", op=expr.op, moved=span,
+                        date=expr_text(expr.left if left.kind == DATE else expr.right))
         else:
-            self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}",
-                        "a date moves by a span (`start + 3 months`), and two dates give the days "
-                        "between them (`end - start`)")
+            self._error(expr.span, "cannot-combine", "date-arithmetic", op=expr.op, left=Kind(left),
+                        right=Kind(right))
         return None
 
     def _of(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`75% of 120` is 90: a percent of a number, a percent or an amount of money."""
         if left.kind != PERCENT or not right.is_quantity:
+            hint, said = "of", {}
             if right.kind == PERCENT and left.is_quantity:
-                hint = "write the percent first: `75% of 120`"
+                hint = "of.percent-first"
             elif left.kind == NUMBER and isinstance(expr.written_left, s.Number):
-                hint = f"write the share as a percentage: `{as_percent(expr.written_left.value)} of ...`"
-            else:
-                hint = "e.g. `75% of 120`, `10% of lønramme` or `30% of 10%`"
-            self._error(expr.span, f"`of` takes a percent of a number, a percent or money, not "
-                        f"{a(left)} of {a(right)}", hint)
+                hint, said = "of.share", {"percent": as_percent(expr.written_left.value)}
+            self._error(expr.span, "of", hint, params=said, left=Kind(left), right=Kind(right))
             return None
         return Type(right.kind)
 
@@ -360,8 +329,7 @@ class Typer:
                 return left if right.element is None else right
             if left.element.kind == right.element.kind:
                 return left if left.element == right.element else list_of(Type(left.element.kind))
-        self._error(expr.span, f"`{expr.op}` cannot combine {a(left)} and {a(right)}",
-                    "lists are joined with + and repeated with * a whole number: [10] * 65 + [7] * 30")
+        self._error(expr.span, "cannot-combine", "list-arithmetic", op=expr.op, left=Kind(left), right=Kind(right))
         return None
 
     def _compare(self, expr: s.Compare) -> Type:
@@ -369,8 +337,7 @@ class Typer:
         if left is None or right is None:
             return T_BOOL
         if left.kind == right.kind == DURATION:
-            self._error(expr.span, "spans of the calendar are not compared: they only move dates "
-                        "(a month has 28 to 31 days)", "compare dates instead: `start + 12 months <= slut`")
+            self._error(expr.span, "spans-compared")
             return T_BOOL
         if expr.op in ("=", "!="):
             if left.kind != right.kind or left.kind == LIST:
@@ -383,29 +350,27 @@ class Typer:
                 self._mismatch(expr, left, right)
             else:
                 bad = left if left.kind not in ORDERED else right
-                self._error(expr.span, f"`{expr.op}` orders numbers, percents, money and dates, "
-                            f"not {a(bad)}", "use `=` or `!=` to test a value")
+                self._error(expr.span, "not-ordered", op=expr.op, found=Kind(bad))
         return T_BOOL
 
     def _mismatch(self, expr: s.Compare, left: Type, right: Type) -> None:
-        hint = unit_hint(left.kind) or None
         if {left.kind, right.kind} == {NUMBER, DURATION}:
             span = expr.right if right.kind == DURATION else expr.left
             count = str(span.amount) if isinstance(span, s.Duration) else "N"
-            self._error(expr.span, "the days between two dates are a number, not a span of the calendar",
-                        f"compare with a number of days: `{expr.op} {count}`")
+            self._error(expr.span, "days-not-span", op=expr.op, count=count)
             return
+        hint, said = unit_hint(left.kind), {}
         for percent_side, number_side in ((left, expr.right), (right, expr.left)):
             other = right if percent_side is left else left
             if percent_side.kind == PERCENT and other.kind == NUMBER:
-                hint = "compare a percent with a percent, and a number with a number"
+                hint = "compare.percent"
                 if isinstance(number_side, s.Number):
-                    hint = f"write the threshold as a percentage: {as_percent(number_side.value)}"
+                    hint, said = "compare.threshold", {"percent": as_percent(number_side.value)}
                 percent_expr = expr.left if percent_side is left else expr.right
                 of = _percent_times(percent_expr)
                 if of is not None:
-                    hint = f"to take a percent of a number, write `{of}`"
-        self._error(expr.span, f"cannot compare {a(left)} with {a(right)}", hint)
+                    hint, said = "compare.percent-of", {"of": of}
+        self._error(expr.span, "cannot-compare", hint, params=said, left=Kind(left), right=Kind(right))
 
     def check_choice(self, side_type: Type, other: s.Expr) -> None:
         """A text written against a `one of` value must be one of its answers: catches typos."""
@@ -414,22 +379,20 @@ class Typer:
         texts = _texts_in(other)
         for text in texts:
             if isinstance(text, s.Text) and text.value not in side_type.choices:
-                self._error(text.span, f"{quote(text.value)} is not one of the possible answers",
-                            did_you_mean(text.value, side_type.choices)
-                            or "the answers are: " + ", ".join(map(quote, side_type.choices)))
+                self._error(text.span, "not-a-choice", answer=quote(text.value),
+                            choices=tuple(map(quote, side_type.choices)),
+                            suggestion=closest(text.value, side_type.choices))
 
     def _member(self, expr: s.Member) -> Type:
         item, collection = self.type_of(expr.item), self.type_of(expr.collection)
         if item is None or collection is None:
             return T_BOOL
         if collection.kind != LIST or collection.element is None:
-            self._error(expr.collection.span, f"`in` needs a list or a set after it, not {a(collection)}",
-                        'e.g. `a in {"i høj grad", "i nogen grad"}`')
+            self._error(expr.collection.span, "in.not-list", found=Kind(collection))
             return T_BOOL
         element = collection.element
         if element.kind != item.kind:
-            self._error(expr.span, f"cannot look for {a(item)} among {element.plural}",
-                        "look for a value of the same kind as the list holds")
+            self._error(expr.span, "in.kinds", item=Kind(item), elements=Kind(element, "many"))
             return T_BOOL
         self.check_choice(item, expr.collection)
         if isinstance(expr.item, s.Text):
@@ -444,8 +407,7 @@ class Typer:
         if len(known) != len(types):
             return None
         if len({t.kind for t in known}) != 1:
-            self._error(expr.span, "a set or list holds values of one kind",
-                        'e.g. {"i høj grad", "i nogen grad"} or {9, 10}')
+            self._error(expr.span, "set.kinds")
             return None
         element = known[0] if all(t == known[0] for t in known) else Type(
             known[0].kind, integer=all(t.integer for t in known))
@@ -457,18 +419,15 @@ class Typer:
         name = expr.function
         function = FUNCTIONS.get(name)
         if function is None or not function.quantifier:
-            self._error(expr.span, f"`{name}` does not take `NAME in LIST where CONDITION`",
-                        f"the functions that do: {', '.join(QUANTIFIERS)}")
+            self._error(expr.span, "not-a-quantifier", name=name, functions=tuple(QUANTIFIERS))
         source = self.type_of(expr.source)
         if expr.var in self.types or expr.var in self.scope or expr.var == DELIVERABLES:
-            self._error(expr.span, f"the bound name `{expr.var}` is already the name of something else",
-                        f"choose a name of its own, e.g. `{'a' if expr.var != 'a' else 'svar'}`")
+            self._error(expr.span, "bound-name-taken", name=expr.var, other="a" if expr.var != "a" else "svar")
         result = function.result if function is not None else None
         if source is None:
             return result
         if source.kind != LIST or source.element is None:
-            self._error(expr.source.span, f"`{name}` goes through a list, not {a(source)}",
-                        f"e.g. `{name}(a in answers where a >= 9)` with a `list of` fact")
+            self._error(expr.source.span, "quantifier.not-list", name=name, found=Kind(source))
             return result
         element = source.element
         outer = self.scope.get(expr.var)  # a name bound twice (reported above) shadows, then comes back
@@ -488,8 +447,8 @@ class Typer:
         name, args = expr.function, expr.args
         function = FUNCTIONS.get(name)
         if function is None:
-            self._error(expr.span, f"unknown function `{name}`",
-                        did_you_mean(name, FUNCTION_NAMES) or f"the functions are: {', '.join(FUNCTION_NAMES)}")
+            self._error(expr.span, "unknown-function", name=name, functions=tuple(FUNCTION_NAMES),
+                        suggestion=closest(name, FUNCTION_NAMES))
             for arg in args:
                 self.type_of(arg)
             return None
@@ -501,14 +460,14 @@ class Typer:
             # `count([])`: a list of nothing in particular counts as numbers
             return self._typed(expr, function.over_list(known[0].element or T_NUMBER, False))
         if function.over_values is None:
-            self._error(expr.span, f"`{name}` takes one list", f"e.g. `{name}(answers)`")
+            self._error(expr.span, "function.one-list", "function.example", name=name, example=f"{name}(answers)")
             return None
         return self._typed(expr, function.over_values(known, expr))
 
     def _typed(self, expr: s.Expr, found: Type | Mistake) -> Type | None:
         """The type a function rule gave, or None and its mistake reported at `expr`."""
         if isinstance(found, Mistake):
-            self._error(expr.span, found.message, found.hint)
+            self._error(expr.span, found.code, params=dict(found.params))
             return None
         return found
 

@@ -185,6 +185,8 @@ def _plain(value: object) -> object:
         return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, Problem):  # a problem inside another (a fact's value): its code and params
+        return {"code": value.code, "params": {name: _plain(v) for name, v in value.params}}
     return str(value)
 
 

@@ -43,7 +43,7 @@ from .lsp_document import (
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
 from .reasons import describe, problem
-from .wording import ENGLISH
+from .wording import ENGLISH, WORDINGS, Wording
 
 NAME = "rk"
 logger = logging.getLogger(__name__)
@@ -54,6 +54,9 @@ logger = logging.getLogger(__name__)
 # `rk check` reads larger files.
 MAX_DOCUMENT_BYTES = 2**20
 LIMIT_OPTION = "maxDocumentBytes"  # the key in `initializationOptions` that sets another limit
+# The key in `initializationOptions` that sets the language of diagnostics; without it, the
+# language is the editor's (`locale` in `initialize`), if rk speaks it, else English.
+LANGUAGE_OPTION = "language"
 
 _SYMBOLS = {"contract": lsp.SymbolKind.Namespace, "fact": lsp.SymbolKind.Variable,
             "metric": lsp.SymbolKind.Function, "payment": lsp.SymbolKind.Constant,
@@ -207,12 +210,17 @@ class RkServer(LanguageServer):
         self.loaders: dict[str, IncrementalLoader] = {}
         self.max_bytes = MAX_DOCUMENT_BYTES
         self.too_large: set[str] = set()  # the documents not read, for their size
+        self.wording = ENGLISH  # the language diagnostics are said in
 
-    def configure(self, options: object) -> None:
-        """Take the settings the editor gives in `initializationOptions`, saying what is wrong."""
-        self.max_bytes, wrong = document_limit(options)
-        if wrong is not None:
-            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"rk lsp: {_said(wrong)}"))
+    def configure(self, options: object, locale: str | None = None) -> None:
+        """Take the settings the editor gives in `initializationOptions` and its `locale`,
+        saying what is wrong."""
+        self.wording, wrong_language = language(options, locale)
+        self.max_bytes, wrong_limit = document_limit(options)
+        for wrong in (wrong_language, wrong_limit):
+            if wrong is not None:
+                self.window_show_message(lsp.ShowMessageParams(
+                    lsp.MessageType.Warning, f"rk lsp: {_said(wrong, self.wording)}"))
 
     def encoding(self) -> str:
         found = self.workspace.position_encoding
@@ -251,17 +259,18 @@ class RkServer(LanguageServer):
                 self.forget(uri)
                 self.too_large.add(uri)
                 found = _too_large(_file_name(uri), size, self.max_bytes)
-                diagnostics = [_diagnostic(found, lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)))]
+                diagnostics = [_diagnostic(found, lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                                           self.wording)]
             else:
                 self.too_large.discard(uri)
                 document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
-                diagnostics = [_diagnostic(problem, document.range(problem.span))
+                diagnostics = [_diagnostic(problem, document.range(problem.span), self.wording)
                                for problem in document.checked.problems]
         except Exception as error:  # never leave an editor without a word on its document
             logger.error("checking %s failed:\n%s", uri, traceback.format_exc())
             problem = internal(error, _file_name(uri))
             diagnostics = [lsp.Diagnostic(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
-                                          visible(problem.message), lsp.DiagnosticSeverity.Error,
+                                          visible(problem.message_in(self.wording)), lsp.DiagnosticSeverity.Error,
                                           source=NAME)]
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
@@ -276,15 +285,39 @@ def _version() -> str:
         return "unknown"
 
 
-def _diagnostic(found: Problem, range_: lsp.Range) -> lsp.Diagnostic:
-    """A problem as the editor shows it: its hint on a line of its own."""
+def _diagnostic(found: Problem, range_: lsp.Range, w: Wording) -> lsp.Diagnostic:
+    """A problem as the editor shows it, in the server's language: its hint on a line of its own."""
     severity = lsp.DiagnosticSeverity.Error if found.is_error else lsp.DiagnosticSeverity.Warning
-    return lsp.Diagnostic(range=range_, message=_said(found), severity=severity, code=found.code, source=NAME)
+    return lsp.Diagnostic(range=range_, message=_said(found, w), severity=severity, code=found.code,
+                          source=NAME)
 
 
-def _said(found: Problem) -> str:
-    message = visible(found.message)
-    return message + f"\nhint: {visible(found.hint)}" if found.hint else message
+def _said(found: Problem, w: Wording) -> str:
+    message = visible(found.message_in(w))
+    hint = found.hint_in(w)
+    return message + f"\n{w['label.hint']}: {visible(hint)}" if hint else message
+
+
+def language(options: object, locale: str | None) -> tuple[Wording, Problem | None]:
+    """The language to say problems in: the one `initializationOptions` names, else the editor's
+    `locale` ("da", "da-DK": Danish) if rk speaks it, else English; and what is wrong with the
+    setting, if anything is."""
+    spoken = _spoken(locale) or ENGLISH
+    given = options.get(LANGUAGE_OPTION) if isinstance(options, dict) else None
+    if given is None:
+        return spoken, None
+    named = _spoken(given) if isinstance(given, str) else None
+    if named is not None:
+        return named, None
+    return spoken, problem("lsp.language", option=LANGUAGE_OPTION, got=describe(given),
+                           languages=tuple(WORDINGS))
+
+
+def _spoken(tag: str | None) -> Wording | None:
+    """The wording for a language tag as editors send it: "da", "da-DK", "da_DK", "en-US"."""
+    if not tag:
+        return None
+    return WORDINGS.get(tag.replace("_", "-").partition("-")[0].casefold())
 
 
 def document_limit(options: object) -> tuple[int, Problem | None]:
@@ -316,7 +349,7 @@ def server() -> RkServer:
 
     @ls.feature(lsp.INITIALIZE)
     def initialize(ls: RkServer, params: lsp.InitializeParams) -> None:
-        ls.configure(params.initialization_options)
+        ls.configure(params.initialization_options, params.locale)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:

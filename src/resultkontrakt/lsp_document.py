@@ -24,6 +24,7 @@ from . import syntax as s
 from .analysis import Analysis
 from .errors import ContractError, Problem, RkError, RkSyntaxError, Span
 from .navigate import Index, Lines, words_in
+from .reasons import problem
 from .vocabulary import INVISIBLE
 
 if TYPE_CHECKING:
@@ -310,8 +311,7 @@ class Checked:
 
 
 def internal(error: BaseException, source: str) -> Problem:
-    return Problem("error", f"rk could not check this text: {type(error).__name__}: {error}",
-                   Span.point(source, 1, 1), "this is a bug in resultkontrakt; please report it with the contract")
+    return problem("internal", Span.point(source, 1, 1), error=f"{type(error).__name__}: {error}")
 
 
 # ---- highlighting ----------------------------------------------------------------------

@@ -19,22 +19,13 @@ from lark.lexer import TerminalDef
 from . import cache, plaindata
 from .shipped import TABLES_NAME, grammar_file, grammar_text, source_folder
 from .errors import Problem, RkSyntaxError, Span
+from .reasons import OneOf, Word, problem
 from .vocabulary import KEYWORDS
 
-# What each kind of token is called in an error message, in a contract
-# writer's words rather than the grammar's.
-_TOKEN_WORDS = {
-    "NAME": "a name",
-    "STRING": 'a quoted text ("...")',
-    "TEXT_BLOCK": 'a text block ("""...""")',
-    "NUMBER": "a number",
-    "PERCENT": "a percentage such as 70%",
-    "DATE": "a date such as 2019-12-31",
-    "GOAL_ID": "a goal id such as 1 or 2a",
-    "MONEY_UNIT": "a money unit (kr, tkr or mio kr)",
-    "METHOD": "a method (largest remainder, sainte-laguë or d'hondt)",
-    "$END": "the end of the file",
-}
+# The kinds of token an error message calls by what they are, in a contract writer's words
+# rather than the grammar's (wording.py: `token.NAME`, ...), in the order they are listed.
+_TOKEN_WORDS = ("DATE", "GOAL_ID", "METHOD", "MONEY_UNIT", "NAME", "NUMBER", "PERCENT", "STRING",
+                "TEXT_BLOCK", "$END")
 _OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or", "of"}
 
 
@@ -119,8 +110,7 @@ def parse_alone(text: str, source: str) -> Tree:
     if too_deep is not None:
         span = Span(source, too_deep.meta.line, too_deep.meta.column,
                     too_deep.meta.line, too_deep.meta.column + 1)
-        raise RkSyntaxError([Problem("error", f"this is nested more than {MAX_DEPTH} levels deep",
-                                     span, "split the expression into metrics")], {source: text})
+        raise RkSyntaxError([problem("syntax.too-deep", span, depth=MAX_DEPTH)], {source: text})
     return tree
 
 
@@ -134,8 +124,7 @@ def syntax_error(problems: Sequence[Problem], text: str, source: str) -> RkSynta
 def reserved_name(word: str, kind: str, span: Span) -> Problem:
     """A reserved word where the name of a fact, metric, ... (`kind`) is declared."""
     other = "a" if kind == "bound name" else f"{word}_{kind}"
-    return Problem("error", f"`{word}` is a reserved word of the language and cannot be used as a name",
-                   span, f"choose another name, e.g. `{other}`")
+    return problem("reserved", span, word=word, other=other)
 
 
 # The words after which a name is declared (a payment or split is also named in an example's
@@ -210,14 +199,12 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
         char = text[at] if at < len(text) else ""
         span = Span.point(source, exc.line, exc.column)
         if char == '"':
-            return Problem("error", "this text is never closed", span,
-                           'end it with " on the same line, or use """ for text over several lines')
+            return problem("syntax.unclosed-text", span)
         if char == "%":
-            return Problem("error", "a `%` must follow its number directly", span,
-                           "write a percentage without a space: 70%")
+            return problem("syntax.percent-space", span)
         allowed = _acceptable(exc, set(exc.allowed or ()))
-        return Problem("error", f"unexpected character {_show_char(char)}", span,
-                       _expected_hint(allowed) or _where_hint(allowed))
+        return _said("syntax.character", span, _expected_hint(allowed) or _where_hint(allowed),
+                     char=_show_char(char))
     if isinstance(exc, UnexpectedEOF):
         return _unfinished(text, source, _acceptable(exc, {str(t) for t in exc.expected or ()}))
     assert isinstance(exc, UnexpectedToken)
@@ -225,25 +212,28 @@ def _problem(exc: UnexpectedInput, text: str, source: str) -> Problem:
     token = exc.token
     if str(token) == '""' and text.startswith('"""', token.start_pos or 0):
         span = Span.point(source, token.line or 1, token.column or 1)
-        return Problem("error", "this text block is never closed", span,
-                       'end it with """')
+        return problem("syntax.unclosed-block", span)
     if token.type == "$END":
         return _unfinished(text, source, expected_now)
     span = Span(source, token.line or 1, token.column or 1,
                 token.end_line or token.line or 1, token.end_column or (token.column or 1) + 1)
     expected = _describe(expected_now)
-    message = f"expected {expected}, but found {_show_token(token)}" if expected else (
-        f"unexpected {_show_token(token)}")
-    return Problem("error", message, span,
-                   _hint_for(token, expected_now, text) or _where_hint(expected_now))
+    hint = _hint_for(token, expected_now, text) or _where_hint(expected_now)
+    if expected is None:
+        return _said("syntax.unexpected", span, hint, found=_show_token(token))
+    return _said("syntax.found", span, hint, expected=expected, found=_show_token(token))
 
 
 def _unfinished(text: str, source: str, expected: set[str]) -> Problem:
     line, column = _end_position(text)
-    message = "the file ends in the middle of a construct"
-    if "RBRACE" in expected:
-        message = "the file ends before a `}` that closes a block"
-    return Problem("error", message, Span.point(source, line, column), _expected_hint(expected))
+    code = "syntax.unfinished-block" if "RBRACE" in expected else "syntax.unfinished"
+    return _said(code, Span.point(source, line, column), _expected_hint(expected))
+
+
+def _said(code: str, span: Span, hint: Hint | None, **named: object) -> Problem:
+    """The problem `code`, with the hint chosen for it and the values that hint says."""
+    key, params = hint if hint is not None else (None, {})
+    return problem(code, span, hint=key, params={**params, **named})
 
 
 def _show_char(char: str) -> str:
@@ -266,12 +256,15 @@ def _end_position(text: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _words(terminals: set[str] | frozenset[str]) -> list[str]:
-    words: set[str] = set()
+def _words(terminals: set[str] | frozenset[str]) -> list[object]:
+    """What may come next: the words of the language in backticks, then kinds of token by
+    what they are, then "an operator" for all the operators."""
+    literals: set[str] = set()
+    kinds: set[str] = set()
     operators = False
     for name in terminals:
         if name in _TOKEN_WORDS:
-            words.add(_TOKEN_WORDS[name])
+            kinds.add(name)
             continue
         try:
             pattern = parser().get_terminal(name).pattern
@@ -281,11 +274,12 @@ def _words(terminals: set[str] | frozenset[str]) -> list[str]:
         if literal in _OPERATORS:
             operators = True
         elif literal is not None:
-            words.add(f"`{literal}`")
-    ordered = sorted(words, key=lambda w: (not w.startswith("`"), w))
+            literals.add(f"`{literal}`")
+    said: list[object] = [*sorted(literals)]
+    said += [Word(f"token.{name}") for name in _TOKEN_WORDS if name in kinds]
     if operators:
-        ordered.append("an operator")
-    return ordered
+        said.append(Word("token.operator"))
+    return said
 
 
 # What may start a value; where a value may come, these are said in one phrase.
@@ -293,62 +287,62 @@ _VALUE_STARTS = {"NAME", "NUMBER", "PERCENT", "DATE", "STRING"}
 _VALUE_WORDS = {"(", "-", "[", "{", "true", "false", "if", "not", "overall", "points"}
 
 
-def _describe(terminals: set[str] | frozenset[str]) -> str:
+def _describe(terminals: set[str] | frozenset[str]) -> OneOf | None:
+    """What may come next, as alternatives said in the reader's language; None if nothing is known."""
     if {"NAME", "NUMBER"} <= set(terminals):
         rest = {t for t in terminals if t not in _VALUE_STARTS and _literal(t) not in _VALUE_WORDS}
-        words = ["a value such as 60, 70% or a name", *_words(rest)]
-        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return OneOf((Word("token.value"), *_words(rest)))
     words = _words(terminals)
     if not words:
-        return ""
+        return None
     if len(words) > 8:
-        words = words[:7] + ["…"]
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+        return OneOf(tuple(words[:7]), more=True)
+    return OneOf(tuple(words))
 
 
-def _expected_hint(terminals: set[str] | frozenset[str] | None) -> str | None:
+Hint = tuple[str, dict[str, object]]  # which hint (`hint.KEY`), and the values it says
+
+
+def _expected_hint(terminals: set[str] | frozenset[str] | None) -> Hint | None:
     described = _describe(terminals or set())
-    return f"expected {described} here" if described else None
+    return ("syntax.expected", {"expected": described}) if described is not None else None
 
 
-def _hint_for(token: lark.Token, expected: set[str] | frozenset[str], text: str) -> str | None:
+def _hint_for(token: lark.Token, expected: set[str] | frozenset[str], text: str) -> Hint | None:
     """Advice for the mistakes contract writers make most often."""
     value = str(token)
     names = {_literal(n) for n in expected}
     at = token.start_pos or 0
     if value == "," and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
-        return "write decimals with a point: 1.5, not 1,5"
+        return ("syntax.decimal-comma", {})
     if value in (">", "<") and text[at - 1 : at] == "=":
-        return f"did you mean `{value}=`?"
+        return ("syntax.operator", {"operator": value})
     if value == "->" and ";" in names:
-        return "is a `;` missing between two tiers? `score x >= 60 -> 100%; >= 50 -> 50%`"
+        return ("syntax.semicolon", {})
     if "->" in names and token.type in ("PERCENT", "NUMBER"):
-        return "a tier reads `CONDITION -> PERCENT`, e.g. `nps >= 60 -> 100%`"
+        return ("syntax.tier", {})
     if value in (">=", ">", "<=", "<", "=", "==", "!="):
-        return "comparisons do not chain: write `a < b and b < c`"
+        return ("syntax.chained", {})
     if token.type in ("NAME", "GOAL_ID", "NUMBER") and "RBRACE" in expected and ";" in names:
-        return "separate the tiers of a score with `;`"
+        return ("syntax.tiers", {})
     if value == "%":
-        return "write a percentage without a space: 70%"
+        return ("syntax.percent-space", {})
     if value in ("expect", "given") and text[:at].rstrip().endswith(","):
-        return (f"after a comma the list goes on without a second `{value}`: "
-                f"`{value} ..., ...`; or start a new `{value}` without the comma")
+        return ("syntax.list-goes-on", {"word": value})
     return None
 
 
-def _where_hint(expected: set[str] | frozenset[str]) -> str:
+def _where_hint(expected: set[str] | frozenset[str]) -> Hint:
     """What belongs at this place, when no more specific advice fits."""
     if {"GOAL", "FACT", "METRIC"} & set(expected):
-        return "a file holds `contract`, `fact`, `metric`, `goal` and `split` declarations"
+        return ("syntax.declarations", {})
     if "SCORE" in expected:
-        return "a goal holds `group`, `weight`, text blocks, `deliverable`, `require` and `score`"
+        return ("syntax.goal", {})
     if "NAME" in expected and "NUMBER" in expected:
-        return "a value or a name goes here, e.g. `nps` or `60`"
+        return ("syntax.value", {})
     if "METHOD" in expected:
-        return "the methods are: largest remainder, sainte-laguë and d'hondt"
-    return "compare the line with the examples in docs/language.md"
+        return ("syntax.method", {})
+    return ("syntax.examples", {})
 
 
 def _literal(terminal: str) -> str | None:

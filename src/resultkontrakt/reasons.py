@@ -1,10 +1,14 @@
-"""Problems with facts as codes and parameters, said in English or Danish.
+"""Problems as codes and parameters, said in English or Danish.
 
-A problem found in a facts file (a value of the wrong kind, outside its
-range, a CSV cell that cannot be read) is recorded as a reason code with its
-parameters. Its English message, for the command line, and its words in any
-other language, for a report, come from the same entry in the phrase tables
-(wording.py: `problem.CODE`, and `hint.CODE` for how to fix it).
+A problem (a name that is not declared, a value of the wrong kind in a facts file,
+a CSV cell that cannot be read) is recorded as a reason code with its parameters;
+nothing is worded while checking. Its English message, for the command line, and
+its words in any other language come from the same entry in the phrase tables
+(wording.py: `problem.CODE`, and `hint.CODE` for how to fix it), when asked for.
+
+The parameters that are not plain text or numbers say themselves in a wording
+(`in_words`): a value with its type, a type in words, a word of the tables, a choice
+of alternatives.
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 
 import attrs
 
-from .errors import Problem, Span
-from .evidence import Seen
-from .values import JsonNumber, Type, Value, date_text, truth_value
+from .errors import Problem, Severity, Span
+from .values import LIST, JsonNumber, Type, Value, date_text, truth_value
 from .vocabulary import quote, shortened
-from .wording import ENGLISH, Wording
+
+if TYPE_CHECKING:
+    # Only said in words when asked: checking a contract never reads the phrase tables.
+    from .wording import Wording
 
 
 # A deliverable's state given in the facts that is none (`"soon"`): said of a deliverable, not a fact.
@@ -36,12 +43,94 @@ class Quantity:
     value: Value
     type: Type | None = None
 
+    def in_words(self, w: Wording) -> str:
+        return w.value(self.value, self.type)
+
+
+@attrs.frozen
+class Amount:
+    """An amount of money in a unit of its own, as the reader's language writes it: 2.5 tkr."""
+
+    kroner: Fraction
+    unit: str
+
+    def in_words(self, w: Wording) -> str:
+        return w.money(self.kroner, self.unit)
+
 
 @attrs.frozen
 class Word:
     """A word of the phrase tables, in the reader's language: `kind.fifo` is a named pipe."""
 
     key: str
+
+    def in_words(self, w: Wording) -> str:
+        return w[self.key]
+
+
+@attrs.frozen
+class Phrase:
+    """A phrase of the tables with values of its own: `ref.goal` is "goal 2" or "mål 2"."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def in_words(self, w: Wording) -> str:
+        return w.phrase(self.key, **{name: w.param(value) for name, value in self.params})
+
+
+def phrase(key: str, **params: object) -> Phrase:
+    return Phrase(key, tuple(params.items()))
+
+
+@attrs.frozen
+class Kind:
+    """A type in words: with its article ("a percent", "en procentsats"), as several of it
+    ("percents"), or its kind alone ("percent")."""
+
+    type: Type
+    form: str = "a"  # a, many, kind
+
+    def in_words(self, w: Wording) -> str:
+        found = self.type
+        if self.form == "kind":
+            return w[f"type.kind.{found.kind}"]
+        if self.form == "many":
+            if found.kind == LIST:
+                return w["type.many.list"]
+            if found.choices is not None:
+                return w["type.many.choice"]
+            return w.words.get(f"type.many.{found.kind}", str(found))
+        if found.kind == LIST and found.element is not None:
+            return w.phrase("type.a.list of", element=Kind(found.element, "many").in_words(w))
+        if found.choices is not None:
+            return w["type.a.choice"]
+        return w[f"type.a.{found.kind}"]
+
+
+@attrs.frozen
+class OneOf:
+    """Alternatives, the last after "or": `a`, `b` or `c`; `more` ends them with "…"."""
+
+    items: tuple[object, ...]
+    more: bool = False
+
+    def in_words(self, w: Wording) -> str:
+        said = [w.param(item) for item in self.items] + (["…"] if self.more else [])
+        if len(said) == 1:
+            return said[0]
+        return ", ".join(said[:-1]) + f" {w['or']} " + said[-1]
+
+
+@attrs.frozen
+class Joined:
+    """Items one after another, each said in the reader's language: a -> b -> a."""
+
+    items: tuple[object, ...]
+    between: str = ", "
+
+    def in_words(self, w: Wording) -> str:
+        return self.between.join(w.param(item) for item in self.items)
 
 
 @attrs.frozen
@@ -51,6 +140,13 @@ class Got:
 
     kind: str  # text, number, true, false, date, list, object, big, type
     text: str = ""
+
+    def in_words(self, w: Wording) -> str:
+        return w.phrase(f"got.{self.kind}", text=self.text)
+
+
+# The kinds of parameter, for readers of problems kept as data (contract_cache.py).
+PARAMS = (Quantity, Amount, Word, Phrase, Kind, OneOf, Joined, Got)
 
 
 def describe(raw: object) -> Got:
@@ -78,57 +174,36 @@ def describe(raw: object) -> Got:
     return Got("type", shortened(type(raw).__name__, 40))
 
 
-def problem(code: str, span: Span | None = None, *, hint: str | None = None,
-            params: Mapping[str, object] | None = None, **named: object) -> Problem:
-    """The problem `code`: its English message and hint made from the phrase tables.
+def problem(code: str, span: Span | None = None, *, hint: str | None = None, suggestion: str | None = None,
+            params: Mapping[str, object] | None = None, severity: Severity = "error",
+            **named: object) -> Problem:
+    """The problem `code` at `span`, with its parameters: worded only when someone reads it.
 
-    `hint` names another hint than the code's own (`hint.CODE`), if one fits better.
+    `hint` names another hint than the code's own (`hint.CODE`), if one fits better; a
+    `suggestion`, a known name close to the one written, makes it "did you mean `nps`?".
     """
-    items = tuple({**(params or {}), **named}.items()) + ((("hint", hint),) if hint else ())
-    found = Problem("error", "", span, None, code, items)
-    return attrs.evolve(found, message=message(found, ENGLISH), hint=hint_text(found, ENGLISH))
+    found = {**(params or {}), **named}
+    if suggestion is not None:
+        found["suggestion"] = suggestion
+        hint = "suggest" if suggestion else hint
+    return Problem(severity, code, span, tuple(found.items()) + ((("hint", hint),) if hint else ()))
 
 
-def message(found: Problem, w: Wording) -> str:
-    """What is wrong, in `w`'s language; the English message where there are no words for it."""
-    if found.code is None or not w.has(f"problem.{found.code}"):
-        return found.message
-    params = {name: param_text(value, w) for name, value in found.params if name != "hint"}
-    counted = dict(found.params).get("more", dict(found.params).get("count"))
-    return w.phrase(f"problem.{found.code}", counted if isinstance(counted, int) else None, **params)
-
-
-def hint_text(found: Problem, w: Wording) -> str | None:
-    """How to fix it, in `w`'s language, if there are words for that."""
-    params_of = dict(found.params)
-    chosen = params_of.get("hint") or found.code
-    if chosen is None or not w.has(f"hint.{chosen}"):
-        nested = params_of.get("problem")
-        if isinstance(nested, Problem):  # a problem about a fact says how to fix what is inside
-            return hint_text(nested, w)
-        return found.hint if w.lang == "en" else None
-    params = {name: param_text(value, w) for name, value in found.params if name != "hint"}
-    return w.phrase(f"hint.{chosen}", **params)
+def warning(code: str, span: Span | None = None, *, hint: str | None = None, **named: object) -> Problem:
+    """A problem that does not stop the contract from loading: something likely meant otherwise."""
+    return problem(code, span, hint=hint, params=named, severity="warning")
 
 
 def problem_text(found: Problem, w: Wording) -> str:
     """The problem and, in brackets, how to fix it: `72 er ikke en andel (skriv "72%" eller 0.72)`."""
-    hint = hint_text(found, w)
-    return message(found, w) + (f" ({hint})" if hint else "")
+    hint = found.hint_in(w)
+    return found.message_in(w) + (f" ({hint})" if hint else "")
 
 
 def param_text(value: object, w: Wording) -> str:
     """A parameter of a message, in `w`'s words and number style."""
-    if isinstance(value, Quantity | Seen):
+    from .evidence import Seen
+
+    if isinstance(value, Seen):
         return w.value(value.value, value.type)
-    if isinstance(value, Word):
-        return w[value.key]
-    if isinstance(value, Got):
-        return w.phrase(f"got.{value.kind}", text=value.text)
-    if isinstance(value, Problem):
-        return message(value, w)
-    if isinstance(value, Fraction) or (isinstance(value, int) and not isinstance(value, bool)):
-        return w.number(value)
-    if isinstance(value, tuple):
-        return ", ".join(param_text(item, w) for item in value)
-    return str(value)
+    return w.param(value)

@@ -17,7 +17,8 @@ import attrs
 from . import syntax as s
 from .errors import Problem
 from .printer import expr_text
-from .values import format_value, T_PERCENT
+from .reasons import Quantity, Word, problem, warning
+from .values import T_PERCENT
 
 
 @attrs.frozen
@@ -77,8 +78,7 @@ def check_tiers(goal: s.Goal) -> Iterator[Problem]:
     for number, tier in enumerate(goal.tiers, start=1):
         if tier.condition is None:
             if any(_safe_covered(everything, cover) for cover in earlier.values()):
-                yield Problem("error", "`else` is never reached: the tiers before it cover every value",
-                              tier.span, "remove the `else` tier, or narrow the tiers before it")
+                yield problem("tier.else-unreachable", tier.span)
             continue
         condition = tier.condition
         if not isinstance(condition, s.Compare):
@@ -89,9 +89,7 @@ def check_tiers(goal: s.Goal) -> Iterator[Problem]:
         subject = expr_text(condition.left)
         mine = _intervals(condition.op, value)
         if subject in earlier and _safe_covered(mine, earlier[subject]):
-            yield Problem("error", f"tier {number} is never reached: every value of `{subject}` "
-                          "it takes is taken by a tier before it",
-                          tier.span, "tiers are tried in written order; put the stricter tier first")
+            yield problem("tier.unreachable", tier.span, number=number, subject=subject)
             continue
         yield from _pays_more(subject, condition.op, tier, seen.get(subject, []))
         earlier.setdefault(subject, []).extend(mine)
@@ -120,9 +118,7 @@ def _pays_more(subject: str, op: str, tier: s.Tier,
         if not isinstance(other.fulfilment, s.Percent) or not isinstance(other_paid, Fraction):
             continue
         if paid > other_paid:
-            worse = "lower" if rising else "higher"
-            yield Problem("warning", f"this tier pays {format_value(paid, T_PERCENT)} for a {worse} "
-                          f"`{subject}` than a tier before it, which pays "
-                          f"{format_value(other_paid, T_PERCENT)}",
-                          tier.span, "check the order of the tiers and their percentages")
+            yield warning("tier.pays-more", tier.span, paid=Quantity(paid, T_PERCENT),
+                          worse=Word("lower" if rising else "higher"), subject=subject,
+                          before=Quantity(other_paid, T_PERCENT))
             return

@@ -35,7 +35,7 @@ import attrs
 
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
-from .errors import Problem, Span, did_you_mean
+from .errors import Problem, Span, closest
 from .files import FileProblem, read_bytes, size_text
 from .reasons import problem
 from .values import T_TEXT, Type, Value, list_of
@@ -174,11 +174,11 @@ def _indexes(grid: Grid, ref: TableRef) -> list[int]:
     indexes = []
     for column in ref.columns:
         if header.count(column) != 1:
-            close = did_you_mean(column, header)
+            close = closest(column, header)
             raise _fail(ref, "column-twice" if column in header else "column-missing",
                         "suggest" if close else "xlsx.columns", at=(row, 0), row=row, column=_named(column),
                         sheet=_named(grid.sheet), columns=_listed(header),
-                        suggestion=close.removeprefix("did you mean `").removesuffix("`?") if close else "")
+                        suggestion=close or "")
         indexes.append(header.index(column))
     return indexes
 
@@ -269,10 +269,10 @@ def _worksheet(book: Any, ref: TableRef, data: bytes) -> Any:
     same = [sheet for name, sheet in sheets.items() if name.casefold() == ref.sheet.casefold()]
     if same:
         return same[0]
-    close = did_you_mean(ref.sheet, sheets)
+    close = closest(ref.sheet, sheets)
     raise _fail(ref, "sheet-missing", "suggest" if close else "xlsx.sheets", sheet=_named(ref.sheet),
                 sheets=_listed(sheets),
-                suggestion=close.removeprefix("did you mean `").removesuffix("`?") if close else "")
+                suggestion=close or "")
 
 
 def _rows(rows: Iterable[tuple[object, ...]], ref: TableRef, data: bytes) -> Rows:

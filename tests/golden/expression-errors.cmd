@@ -1,0 +1,1 @@
+check expression-errors.rk

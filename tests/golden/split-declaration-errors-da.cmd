@@ -1,0 +1,1 @@
+check --lang da split-declaration-errors.rk

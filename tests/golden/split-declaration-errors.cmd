@@ -1,0 +1,1 @@
+check split-declaration-errors.rk

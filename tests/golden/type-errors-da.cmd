@@ -1,0 +1,1 @@
+check --lang da type-errors.rk
