@@ -267,7 +267,7 @@ def reloading(goals: int, rounds: int) -> tuple[float, float]:
     an edit to one goal, against reading the same goals as TOML from scratch."""
     import tomllib
 
-    from resultkontrakt.incremental import IncrementalLoader
+    from resultkontrakt.editor.incremental import IncrementalLoader
 
     rk_text, toml_text = contract_text(goals)
     loader = IncrementalLoader()
@@ -277,7 +277,7 @@ def reloading(goals: int, rounds: int) -> tuple[float, float]:
 
 def recheck_example(rounds: int) -> float:
     """Seconds to load and check the example contract again after an edit to one goal."""
-    from resultkontrakt.incremental import IncrementalLoader
+    from resultkontrakt.editor.incremental import IncrementalLoader
 
     text = EXAMPLE.read_text(encoding="utf-8")
     versions = [text, text.replace(">= 60 -> 100%", ">= 61 -> 100%", 1)]
@@ -310,8 +310,8 @@ def hostile(rounds: int) -> list[tuple[str, float]]:
     """Small inputs that once ran for minutes or hung: each must finish, or stop, well under a second."""
     import os
 
-    from resultkontrakt import examples
-    from resultkontrakt.errors import did_you_mean
+    from resultkontrakt.contract import examples
+    from resultkontrakt.core.errors import did_you_mean
 
     squaring = rk.loads("fact x: number\nmetric a = x * x * x * x * x * x * x * x * x * x\n"
                         "metric b = a * a * a * a * a * a * a * a * a * a\n"

@@ -12,7 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
-from resultkontrakt import cli
+from resultkontrakt.cli import main as cli
 
 # Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
 # theirs in a folder of their own, removed at the end, and never touch the user's.

@@ -10,7 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.evidence import NpsCounts
+from resultkontrakt.evaluation.evaluate import Evaluator
+from resultkontrakt.facts.supplied import check_facts
+from resultkontrakt.language import syntax as s
+from resultkontrakt.semantics.evidence import NpsCounts
 
 ANSWERS = ("i høj grad", "i nogen grad", "i lav grad", "slet ikke", "ved ikke")
 SURVEY = rk.loads('''
@@ -31,9 +34,8 @@ answers_0_10 = st.lists(st.integers(0, 10), min_size=1, max_size=300)
 
 def metric(name: str, facts: dict[str, object]) -> Fraction:
     """A metric's exact value, read back through a goal that compares it with itself."""
-    evaluator = rk.evaluate.Evaluator(SURVEY.analysis, rk.facts.check_facts(
-        facts, SURVEY.analysis.facts, SURVEY.analysis.deliverables))
-    value = evaluator.value(rk.syntax.Name(name, span=None), None)
+    evaluator = Evaluator(SURVEY.analysis, check_facts(facts, SURVEY.analysis.facts, SURVEY.analysis.deliverables))
+    value = evaluator.value(s.Name(name, span=None), None)
     assert isinstance(value, Fraction | int)
     return Fraction(value)
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from resultkontrakt.check_output import github_command, problem_data
-from resultkontrakt.errors import Span
-from resultkontrakt.reasons import problem
+from resultkontrakt.cli.check_output import github_command, problem_data
+from resultkontrakt.core.errors import Span
+from resultkontrakt.core.reasons import problem
 
 from .conftest import EXAMPLE
 

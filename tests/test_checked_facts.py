@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.evidence import Comparison, ShareCounts, TierTried
+from resultkontrakt.semantics.evidence import Compared, ShareCounts, TierTried
 
 GOALS = '''
 goal 1 "ambassadors" { score share(a in xs where a >= 9) >= 50% -> 100%; >= 25% -> 50% }
@@ -65,7 +65,7 @@ def test_the_counts_behind_a_tallied_share_are_in_its_evidence() -> None:
     goal = TALLIED.evaluate({"xs": [10, 9, 9, 3, 7, 10, 0, 8]}).goals["1"]
     assert goal.fulfilment == 1
     tier = goal.steps[0]
-    assert isinstance(tier, TierTried) and isinstance(tier.check, Comparison)
+    assert isinstance(tier, TierTried) and isinstance(tier.check, Compared)
     subject = tier.check.left
     assert subject.value == Fraction(1, 2) and subject.counts == ShareCounts(4, 8)
     assert "4 of 8" in goal.explain()

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import escape
-from resultkontrakt.comparing import CompareError
-from resultkontrakt.compare_data import comparison_csv
-from resultkontrakt.vocabulary import quote
-from resultkontrakt.wording import DANISH, ENGLISH, Wording
+from resultkontrakt.core import escape
+from resultkontrakt.comparisons.compare import CompareError
+from resultkontrakt.comparisons.tables import comparison_csv
+from resultkontrakt.core.vocabulary import quote
+from resultkontrakt.core.wording import DANISH, ENGLISH, Wording
 
 HERE = Path(__file__).parent / "golden" / "compare"
 NORD, MIDT = HERE / "hub-nord.rk", HERE / "hub-midt.rk"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import compare_html
-from resultkontrakt.compare_html import comparison_html
-from resultkontrakt.wording import wording_for
+from resultkontrakt.comparisons import page as compare_html
+from resultkontrakt.comparisons.page import comparison_html
+from resultkontrakt.core.wording import wording_for
 
 from .png import read_png
 from .test_report import chromium, needs_browser, printed

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resultkontrakt import escape
-from resultkontrakt.cli import main
-from resultkontrakt.vocabulary import INVISIBLE, quote
+from resultkontrakt.core import escape
+from resultkontrakt.cli.main import main
+from resultkontrakt.core.vocabulary import INVISIBLE, quote
 
 cmarkgfm = pytest.importorskip("cmarkgfm")
 from cmarkgfm.cmark import Options  # noqa: E402
@@ -212,7 +212,7 @@ def test_hostile_text_in_every_field_is_inert_in_every_output(tmp_path, capsys, 
 @pytest.mark.parametrize("fact_text", FACT_TEXTS + ["\ud800 broken"])
 def test_hostile_facts_are_inert_through_the_python_interface(fact_text):
     from resultkontrakt import loads, loads_facts
-    from resultkontrakt.report import build, markdown, page
+    from resultkontrakt.output.report import build, markdown, page
 
     contract = loads(hostile_contract("plain"))
     facts = loads_facts(json.dumps({"svar": fact_text, "folketal": {fact_text: 5, "B": 7}, "xs": [9],

@@ -15,12 +15,12 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import syntax as s
-from resultkontrakt.evidence import (
-    Check, Comparison, Junction, Membership, Negation, RequirementCheck, Seen, TierTried, Truth,
+from resultkontrakt.language import syntax as s
+from resultkontrakt.semantics.evidence import (
+    Check, Compared, Junction, Membership, Negation, RequirementCheck, Seen, TierTried, Truth,
 )
-from resultkontrakt.runtime import COMPARE
-from resultkontrakt.vocabulary import quote
+from resultkontrakt.semantics.runtime import COMPARE
+from resultkontrakt.core.vocabulary import quote
 
 FACTS = ("f0", "f1", "f2", "f3")
 DECLARATIONS = "\n".join(f"fact {name}: integer" for name in FACTS) + '\nfact region: one of {"Nord", "Syd"}\n' \
@@ -71,7 +71,7 @@ def checks_in(step: object) -> list[Check]:
 
 def seen_in(check: Check) -> list[Seen]:
     match check:
-        case Comparison(left=left, right=right):
+        case Compared(left=left, right=right):
             return [left, right]
         case Membership(item=item, collection=collection):
             return [item, collection]
@@ -103,7 +103,7 @@ def shown_facts(goal: rk.GoalResult) -> dict[str, object]:
 def holds_as_recorded(check: Check) -> bool:
     """Whether a check's outcome follows from the values it records."""
     match check:
-        case Comparison(left=left, op=op, right=right, holds=holds):
+        case Compared(left=left, op=op, right=right, holds=holds):
             return COMPARE[op](left.value, right.value) == holds
         case Membership(item=item, collection=collection, negated=negated, holds=holds):
             assert isinstance(collection.value, tuple)

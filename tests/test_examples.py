@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import examples
+from resultkontrakt.contract import examples
 
 from .conftest import EXAMPLE
 

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import coerce
-from resultkontrakt.values import T_NUMBER, JsonNumber
+from resultkontrakt.facts import coerce
+from resultkontrakt.core.values import T_NUMBER, JsonNumber
 
 CONTRACT = rk.loads('''
 fact n: number in 0 .. 10
@@ -267,7 +267,7 @@ def test_plain_numbers_written_as_text_are_read_exactly(whole: int, decimals: st
                                                         decimal: str | None) -> None:
     """`15.5`, `-7,25` and `62` are read at once; a decimal sign that the file says is
     its thousands separator is refused, as it is on the long way."""
-    from resultkontrakt.values import NumberError, number_text
+    from resultkontrakt.core.values import NumberError, number_text
 
     text = f"{sign}{whole}{mark}{decimals}" if decimals else f"{sign}{whole}"
     expected = Fraction(int(f"{whole}{decimals}"), 10 ** len(decimals)) * (-1 if sign == "-" else 1)

@@ -12,8 +12,8 @@ from fractions import Fraction
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import report
-from resultkontrakt.fmt import format_text
+from resultkontrakt.output import report
+from resultkontrakt.editor.fmt import format_text
 
 PLAN = """
 contract "Mål- og resultatplan 2023" { period 2023-01-01 .. 2023-12-31 }
@@ -361,7 +361,7 @@ example "Half way" as of 2023-06-30 {
 
 
 def test_worked_examples_expect_payments_points_pending_goals_and_computed_splits() -> None:
-    from resultkontrakt import examples
+    from resultkontrakt.contract import examples
 
     contract = rk.loads(EXAMPLES)
     outcomes = examples.run(contract)
@@ -424,7 +424,7 @@ def test_a_due_date_is_worked_out_from_facts_only(due: str, said: str) -> None:
 
 
 def test_a_table_given_in_an_example_is_checked_as_a_facts_files_is() -> None:
-    from resultkontrakt import examples
+    from resultkontrakt.contract import examples
 
     text = ('fact w: table of integer in 0 .. 100\nsplit s { total 100 kr  shares from w }\n'
             'example "x" { given w = {"A": 1, "B": 1000}  expect split s A = 0 }\n')

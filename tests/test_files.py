@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import RkError, files, load, load_facts
-from resultkontrakt.files import Access, FileProblem, confine, read_bytes, write_atomically
+from resultkontrakt import RkError, load, load_facts
+from resultkontrakt.core import files
+from resultkontrakt.core.files import Access, FileProblem, confine, read_bytes, write_atomically
 
 SURVEY = rk.loads('fact xs: list of integer in 0 .. 10\ngoal 1 "g" { score nps(xs) >= 0 -> 100% }')
 ANSWERS = "id,x\nS1,10\nS2,9\n"
@@ -320,7 +321,7 @@ def test_a_file_size_limit_hit_while_writing_leaves_the_contract_intact(tmp_path
     path.write_text(original, encoding="utf-8")
     assert len(original.encode()) < 1024 * 2
     script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024)); "
-              "from resultkontrakt.cli import main; sys.exit(main(sys.argv[1:]))")
+              "from resultkontrakt.cli.main import main; sys.exit(main(sys.argv[1:]))")
     run = subprocess.run([sys.executable, "-c", script, "fmt", "--write", str(path)],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
@@ -341,7 +342,7 @@ def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(tmp_path, rk, monke
             raise FileProblem("write", hint="write-full", reason="no space left on device")
         real(path, data)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("resultkontrakt.cli.write_atomically", fail_for_a)
+    monkeypatch.setattr("resultkontrakt.cli.main.write_atomically", fail_for_a)
     run = rk("fmt", "--write", first, second)
     assert run.exit == 1
     assert f"{first}: error: cannot write the formatted contract; the file is unchanged: no space left" \

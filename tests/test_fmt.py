@@ -13,19 +13,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import syntax as s
-from resultkontrakt.build import build
-from resultkontrakt.fmt import comments, format_text
-from resultkontrakt.parser import parse
-from resultkontrakt.printer import expr_text
-from resultkontrakt.vocabulary import INVISIBLE
+from resultkontrakt.language import syntax as s
+from resultkontrakt.language.build import build
+from resultkontrakt.editor.fmt import comments, format_text
+from resultkontrakt.language.parser import parse
+from resultkontrakt.language.printer import expr_text
+from resultkontrakt.core.vocabulary import INVISIBLE
 
 from .conftest import ROOT
 
 def module_of(text: str) -> s.Module:
     """The contract a text says, read as loading reads it: one spelling of each letter (NFC),
     so that a text holding U+F900 and its canonical U+8C48 say the same."""
-    from resultkontrakt.contract import prepared
+    from resultkontrakt.contract.contract import prepared
 
     module, _ = build(parse(prepared(text, "t.rk"), "t.rk"), "t.rk")
     return module
@@ -244,12 +244,12 @@ def test_a_printer_bug_can_never_reach_the_file(rk, tmp_path, monkeypatch):
     original = 'fact x: number\ngoal 1 "g" {score x>=60->100%} # keep me\n'
     path.write_text(original, encoding="utf-8")
     # A printer that drops a digit, and one that drops a comment: both are caught before writing.
-    monkeypatch.setattr("resultkontrakt.fmt.expr_text", lambda e: expr_text(e).replace("60", "6"))
+    monkeypatch.setattr("resultkontrakt.editor.fmt.expr_text", lambda e: expr_text(e).replace("60", "6"))
     run = rk("fmt", "--write", path)
     assert run.exit == 1 and "would change goal 1; the contract was left as it is" in run.stderr
     monkeypatch.undo()
-    monkeypatch.setattr("resultkontrakt.fmt._Comments.after", lambda self, first, last: "")
-    monkeypatch.setattr("resultkontrakt.fmt._Comments.rest", lambda self: [])
+    monkeypatch.setattr("resultkontrakt.editor.fmt._Comments.after", lambda self, first, last: "")
+    monkeypatch.setattr("resultkontrakt.editor.fmt._Comments.rest", lambda self: [])
     run = rk("fmt", "--write", path)
     assert run.exit == 1 and "would lose or change a comment" in run.stderr
     assert path.read_text(encoding="utf-8") == original
@@ -267,7 +267,7 @@ contract_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), m
        party=contract_texts, share=big_numbers, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
 def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same(
         tmp_path_factory, title, parties, thresholds, weight, choices, party, share, newline, bom):
-    from resultkontrakt.vocabulary import number_literal, quote
+    from resultkontrakt.core.vocabulary import number_literal, quote
 
     tiers = "; ".join(f"x >= {number_literal(t)} -> 50%" for t in thresholds)
     text = (f"contract {quote(title)} {{ parties {', '.join(map(quote, parties))} }}\n"
@@ -282,7 +282,7 @@ def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same
         before = module_of(format_text(text))
     except rk.RkError:
         return  # the formatter refuses it (e.g. a party named twice): then nothing is written
-    from resultkontrakt.cli import main
+    from resultkontrakt.cli.main import main
 
     assert main(["fmt", "--write", str(path)]) == 0
     written = path.read_bytes()

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.parser import MAX_DEPTH
+from resultkontrakt.language.parser import MAX_DEPTH
 
 from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS, ROOT
 
@@ -266,7 +266,7 @@ def test_the_package_imports_only_its_own_modules_by_name():
     for name in ("os", "sys", "..", "syntax.x", "__main__x", "lark", "../errors"):
         with pytest.raises(AttributeError):
             getattr(resultkontrakt, name)
-    assert resultkontrakt.syntax.Name.__module__ == "resultkontrakt.syntax"
+    assert resultkontrakt.language.syntax.Name.__module__ == "resultkontrakt.language.syntax"
 
 
 def test_printable_garbage_in_every_position_of_a_real_contract_is_reported():

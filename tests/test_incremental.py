@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import plaindata
-from resultkontrakt.errors import RkError
-from resultkontrakt.incremental import IncrementalLoader, declarations
+from resultkontrakt.core import plaindata
+from resultkontrakt.core.errors import RkError
+from resultkontrakt.editor.incremental import IncrementalLoader, declarations
 
 from .conftest import EXAMPLE, EXAMPLES, ROOT
 
@@ -72,7 +72,7 @@ def test_a_declaration_moved_down_keeps_its_nodes_and_moves_their_places() -> No
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
     """Turns on a record of every text the parser is given from then on."""
-    from resultkontrakt import parser
+    from resultkontrakt.language import parser
 
     texts: list[str] = []
     original = parser.parse_alone  # what parses, for a piece and for `parse` of a whole text

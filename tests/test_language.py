@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt.printer import expr_text
+from resultkontrakt.language.printer import expr_text
 
 
 def goal(score: str, facts: dict[str, object], declarations: str = "fact x: number\n",

@@ -15,10 +15,10 @@ import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from resultkontrakt.fmt import format_text
-from resultkontrakt.functions import FUNCTIONS
-from resultkontrakt.lsp_document import EditorText
-from resultkontrakt.vocabulary import KEYWORDS, PLACE_WORDS
+from resultkontrakt.editor.fmt import format_text
+from resultkontrakt.semantics.functions import FUNCTIONS
+from resultkontrakt.editor.lsp_document import EditorText
+from resultkontrakt.core.vocabulary import KEYWORDS, PLACE_WORDS
 
 from .conftest import EXAMPLE, ROOT
 from .lsp_client import changed, opened, server_fixture, tokens
@@ -75,7 +75,7 @@ async def test_the_server_says_what_it_can(client: LanguageClient) -> None:
 
 
 async def test_without_pygls_rk_lsp_names_the_extra() -> None:
-    shim = "import sys; sys.modules['pygls'] = None; from resultkontrakt.cli import main; sys.exit(main(['lsp']))"
+    shim = "import sys; sys.modules['pygls'] = None; from resultkontrakt.cli.main import main; sys.exit(main(['lsp']))"
     run = subprocess.run([sys.executable, "-c", shim], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert run.stdout == ""
@@ -84,7 +84,7 @@ async def test_without_pygls_rk_lsp_names_the_extra() -> None:
 
 
 async def test_without_pygments_there_are_no_semantic_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
-    from resultkontrakt import lsp as server
+    from resultkontrakt.editor import lsp as server
 
     assert lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL in server.server().protocol.fm.features
     monkeypatch.setitem(sys.modules, "pygments", None)

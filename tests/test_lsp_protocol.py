@@ -22,7 +22,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
-from resultkontrakt.lsp import MAX_DOCUMENT_BYTES, document_limit, language
+from resultkontrakt.editor.lsp import MAX_DOCUMENT_BYTES, document_limit, language
 
 from .conftest import DEEP, EXAMPLE
 from .lsp_client import CAPABILITIES, SERVER, changed, opened, server_fixture

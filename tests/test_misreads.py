@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import examples
-from resultkontrakt.values import UnclearNumber, format_number, number_text
+from resultkontrakt.contract import examples
+from resultkontrakt.core.values import UnclearNumber, format_number, number_text
 
 SURVEY = rk.loads('fact xs: list of integer in 0 .. 10\ngoal 1 "g" { score nps(xs) >= 0 -> 100% }')
 POPULATION = rk.loads('fact folketal: table of integer\nfact x: number\n'
@@ -111,7 +111,7 @@ def test_the_delimiter_is_found_by_parsing_not_by_counting_inside_quotes(tmp_pat
 
 @pytest.mark.parametrize("header", ['"Anbefaling, 0-10";id', 'id\t"a, b"', "a,b;c"])
 def test_a_header_alone_is_split_by_its_real_delimiter(tmp_path, header):
-    from resultkontrakt.answers import _delimiter
+    from resultkontrakt.facts.answers import _delimiter
 
     expected = {'"Anbefaling, 0-10";id': ";", 'id\t"a, b"': "\t", "a,b;c": ","}[header]
     assert _delimiter(header + "\n") == expected
@@ -273,7 +273,7 @@ def test_a_name_given_twice_among_30000_is_found_quickly():
 
 
 def test_did_you_mean_costs_nothing_for_long_names_and_many_candidates():
-    from resultkontrakt.errors import closest
+    from resultkontrakt.core.errors import closest
 
     candidates = [f"fact_{n}_" + "x" * 90 for n in range(50_000)]
     assert finishes_within(5, lambda: closest("y" * 1_000_000, candidates)) is None
@@ -284,7 +284,7 @@ def test_did_you_mean_costs_nothing_for_long_names_and_many_candidates():
 
 
 def test_showing_the_largest_number_an_evaluation_allows_is_quick():
-    from resultkontrakt.runtime import MAX_BITS
+    from resultkontrakt.semantics.runtime import MAX_BITS
 
     largest = Fraction(2**MAX_BITS - 1, 3**4000)
     shown = finishes_within(2, lambda: format_number(largest))

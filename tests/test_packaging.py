@@ -53,7 +53,7 @@ def test_the_installed_package_loads_contracts_from_another_folder(wheel: Path, 
         f"assert rk.__file__.startswith({str(site)!r}), rk.__file__\n"
         # The parser comes from the tables in the wheel: Lark never works them out from the
         # grammar (unless this is another Lark than the one that made them: then it must).
-        "from resultkontrakt import shipped\n"
+        "from resultkontrakt.core import shipped\n"
         "made = json.loads(shipped.grammar_file(shipped.TABLES_NAME))['made_for']['lark']\n"
         "def refused(*args, **kwargs): raise AssertionError('the tables were worked out')\n"
         "if made == lark.__version__: lark.Lark.__init__ = refused\n"

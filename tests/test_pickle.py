@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import syntax as s
+from resultkontrakt.language import syntax as s
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES
 

@@ -84,7 +84,7 @@ def test_the_manifest_is_one_pre_commit_accepts_with_the_three_hooks() -> None:
 
 def test_each_entry_is_an_rk_command_line_that_does_what_its_hook_says(rk, tmp_path: Path) -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["rk"] == "resultkontrakt.cli:main"  # the program the entries start
+    assert scripts["rk"] == "resultkontrakt.cli.main:main"  # the program the entries start
     entries = {}
     for id_, hook in _hooks().items():
         program, *arguments = shlex.split(hook["entry"])

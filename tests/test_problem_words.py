@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import wording
-from resultkontrakt.errors import Problem, RkError
-from resultkontrakt.wording import DANISH, ENGLISH
+from resultkontrakt.core import wording
+from resultkontrakt.core.errors import Problem, RkError
+from resultkontrakt.core.wording import DANISH, ENGLISH
 
 from .conftest import EXAMPLE
 
@@ -54,7 +54,7 @@ _PARSER_HINT = re.compile(r"return \(\"([a-z][\w.-]*)\", \{")  # parser.py: ("sy
 
 def _codes_in_source() -> set[str]:
     codes = set()
-    for path in SOURCE.glob("*.py"):
+    for path in SOURCE.rglob("*.py"):
         for call, code in _CODE.findall(path.read_text(encoding="utf-8")):
             if call != "fail":
                 codes.add(code)
@@ -72,9 +72,9 @@ def test_every_code_a_check_gives_has_its_words_in_both_languages() -> None:
 
 
 def test_every_hint_a_check_names_has_its_words_in_both_languages() -> None:
-    hints = {("file." if path.name == "files.py" else "") + found for path in SOURCE.glob("*.py")
+    hints = {("file." if path.name == "files.py" else "") + found for path in SOURCE.rglob("*.py")
              for found in _HINT.findall(path.read_text(encoding="utf-8"))}
-    hints |= set(_PARSER_HINT.findall((SOURCE / "parser.py").read_text(encoding="utf-8")))
+    hints |= set(_PARSER_HINT.findall((SOURCE / "language" / "parser.py").read_text(encoding="utf-8")))
     assert {"suggest", "syntax.tier", "date-in-contract", "function.bind"} <= hints
     for w in (ENGLISH, DANISH):
         assert not {hint for hint in hints if not w.has(f"hint.{hint}")}, w.lang
@@ -211,7 +211,7 @@ def test_a_problem_kept_in_the_cache_is_said_in_the_language_that_reads_it(
 
 
 def test_a_wording_without_the_words_for_a_problem_says_it_in_english_rather_than_fail() -> None:
-    from resultkontrakt.reasons import problem
+    from resultkontrakt.core.reasons import problem
 
     sparse = wording.Wording("da", DANISH.decimal, DANISH.group, DANISH.percent_space, DANISH.money_units,
                              {k: v for k, v in DANISH.words.items() if k != "problem.unknown-name"})

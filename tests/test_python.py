@@ -11,7 +11,7 @@ from importlib import metadata
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt.wording import DANISH, ENGLISH
+from resultkontrakt.core.wording import DANISH, ENGLISH
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, ROOT
 
@@ -47,7 +47,7 @@ def test_dir_lists_the_public_api_only() -> None:
     assert dir(rk) == sorted([*rk.__all__, "__version__"])
     for name in ("Any", "TYPE_CHECKING", "annotations", "importlib", "syntax", "wording", "_HOMES"):
         assert name not in dir(rk)
-    assert rk.syntax.Goal  # a module is still there when named
+    assert rk.language.syntax.Goal  # a folder of the package is still there when named
 
 
 def test_a_wording_shows_as_its_language() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import report
+from resultkontrakt.output import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS
 from .png import longest_run, read_png
@@ -218,7 +218,7 @@ SHARED = {"at", "bytes", "csv", "data", "decimal", "dir", "division", "end", "ev
 
 def _english_only_words() -> set[str]:
     """The words (of two letters or more) of the English wording, but for those Danish shares."""
-    from resultkontrakt.wording import ENGLISH
+    from resultkontrakt.core.wording import ENGLISH
 
     return {w.casefold() for value in ENGLISH.words.values()
             for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\{[^}]*\}", " ", value))} - SHARED

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from resultkontrakt.split import _Claims, all_margins, apportion, margins_of
-from resultkontrakt.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE
+from resultkontrakt.split.allocation import _Claims, all_margins, apportion, margins_of
+from resultkontrakt.core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
 units = st.integers(0, 500)
@@ -253,7 +253,7 @@ def test_margins_for_the_documented_limit_of_parties_take_well_under_a_second(me
     import random
     import time
 
-    from resultkontrakt.split import MARGINS_UP_TO, all_margins
+    from resultkontrakt.split.allocation import MARGINS_UP_TO, all_margins
 
     chance = random.Random(7)
     weight = {"spread": lambda i: chance.randint(1_000, 200_000), "equal": lambda i: 7,

@@ -17,8 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt import cache, contract_cache, parser, plaindata, shipped
-from resultkontrakt.contract import prepared
+from resultkontrakt.core import cache
+from resultkontrakt.language import contract_cache
+from resultkontrakt.language import parser
+from resultkontrakt.core import plaindata
+from resultkontrakt.core import shipped
+from resultkontrakt.contract.contract import prepared
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES, ROOT
 
@@ -39,7 +43,7 @@ def test_the_shipped_tables_are_made_from_this_grammar() -> None:
     made_for = _shipped_tables()["made_for"]
     assert isinstance(made_for, dict)
     assert made_for["grammar"] == cache.key(shipped.grammar_text()), (
-        "the grammar changed: run `python -m resultkontrakt.parser` to write its tables")
+        "the grammar changed: run `python -m resultkontrakt.language.parser` to write its tables")
     assert made_for["options"] == parser.made_for_grammar(shipped.grammar_text())["options"]
 
 
@@ -124,7 +128,7 @@ def test_a_contract_read_from_the_cache_is_the_contract_parsed(path: Path, monke
 
 def test_a_cache_hit_does_not_import_lark(tmp_path: Path) -> None:
     env = {**os.environ, "RK_CACHE_DIR": str(tmp_path)}
-    probe = ("import sys; from resultkontrakt.cli import main; code = main(['check', sys.argv[1]]); "
+    probe = ("import sys; from resultkontrakt.cli.main import main; code = main(['check', sys.argv[1]]); "
              "print('lark' in sys.modules); sys.exit(code)")
     runs = [subprocess.run([sys.executable, "-c", probe, str(EXAMPLE)], env=env, capture_output=True,
                            text=True, timeout=60) for _ in range(2)]
@@ -258,7 +262,7 @@ def test_importing_the_package_imports_nothing_until_it_is_used() -> None:
     probe = ("import sys, resultkontrakt as rk\n"
              "before = {m for m in sys.modules if m.startswith('resultkontrakt.') or m == 'lark'}\n"
              "rk.loads('fact x: number')\n"
-             "print(sorted(before), 'resultkontrakt.contract' in sys.modules)\n")
+             "print(sorted(before), 'resultkontrakt.contract.contract' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[] True", done.stderr
 
@@ -269,7 +273,7 @@ def test_importing_the_package_imports_nothing_until_it_is_used() -> None:
     (["eval", str(EXAMPLE), str(EXAMPLE_FACTS)], ("report", "comparing", "workbook", "zipfile", "lark")),
 ], ids=["check", "eval"])
 def test_a_command_imports_only_what_it_runs(command: list[str], left_out: tuple[str, ...]) -> None:
-    probe = ("import sys; from resultkontrakt.cli import main; main(sys.argv[2:]); "
+    probe = ("import sys; from resultkontrakt.cli.main import main; main(sys.argv[2:]); "
              "print(sorted(m for m in sys.modules if m.split('.')[-1] in sys.argv[1].split()))")
     env = {**os.environ, "RK_CACHE_DIR": tempfile.mkdtemp(prefix="rk-test-cache-")}
     runs = [subprocess.run([sys.executable, "-c", probe, " ".join(left_out), *command], capture_output=True,

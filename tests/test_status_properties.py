@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.results import Evaluation
+from resultkontrakt.output.results import Evaluation
 
 PERIOD_START, PERIOD_END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
 

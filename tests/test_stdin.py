@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from resultkontrakt.files import FileProblem, read_stream
+from resultkontrakt.core.files import FileProblem, read_stream
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.values import format_number
+from resultkontrakt.core.values import format_number
 
 # Decimals with up to three places: every one can be written in a contract
 # and in a facts file exactly.

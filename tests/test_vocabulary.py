@@ -8,9 +8,9 @@ import lark
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import vocabulary
-from resultkontrakt.functions import FUNCTIONS, NAMES
-from resultkontrakt.parser import MAX_RESERVED_SAID, parser
+from resultkontrakt.core import vocabulary
+from resultkontrakt.semantics.functions import FUNCTIONS, NAMES
+from resultkontrakt.language.parser import MAX_RESERVED_SAID, parser
 
 from .conftest import ROOT
 
@@ -155,7 +155,7 @@ def test_every_language_has_every_phrase_with_the_same_values_to_fill_in() -> No
     spelled differently would fail the same way. Both are found here instead."""
     import string
 
-    from resultkontrakt.wording import WORDINGS
+    from resultkontrakt.core.wording import WORDINGS
 
     def fields(template: str) -> set[str]:
         return {name for part in template.split("|")

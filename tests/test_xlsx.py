@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt import workbook
+from resultkontrakt.facts import workbook
 
-from resultkontrakt.wording import DANISH
+from resultkontrakt.core.wording import DANISH
 
 from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS
 

@@ -12,9 +12,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time each name is imported when first used
-    from .comparing import Comparison as Comparison, compare as compare
-    from .contract import Contract as Contract, load as load, loads as loads
-    from .errors import (
+    from .comparisons.compare import Comparison as Comparison, compare as compare
+    from .contract.contract import Contract as Contract, load as load, loads as loads
+    from .core.errors import (
         ContractError as ContractError,
         FactsError as FactsError,
         Problem as Problem,
@@ -22,13 +22,13 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time each name i
         RkSyntaxError as RkSyntaxError,
         Span as Span,
     )
-    from .facts import Supplied as Supplied
-    from .factsfile import (
+    from .facts.supplied import Supplied as Supplied
+    from .facts.factsfile import (
         FactsFile as FactsFile,
         load_facts as load_facts,
         loads_facts as loads_facts,
     )
-    from .results import (
+    from .output.results import (
         Evaluation as Evaluation,
         GoalResult as GoalResult,
         PaymentResult as PaymentResult,
@@ -40,14 +40,14 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time each name i
 # Each public name and the module it lives in. `import resultkontrakt` imports none of them,
 # so a command or an editor that needs only the parser does not pay for the renderers.
 _HOMES = {
-    "Comparison": "comparing", "compare": "comparing",
-    "Contract": "contract", "load": "contract", "loads": "contract",
-    "ContractError": "errors", "FactsError": "errors", "Problem": "errors", "RkError": "errors",
-    "RkSyntaxError": "errors", "Span": "errors",
-    "Supplied": "facts",
-    "FactsFile": "factsfile", "load_facts": "factsfile", "loads_facts": "factsfile",
-    "Evaluation": "results", "GoalResult": "results", "PaymentResult": "results",
-    "SplitResult": "results",
+    "Comparison": "comparisons.compare", "compare": "comparisons.compare",
+    "Contract": "contract.contract", "load": "contract.contract", "loads": "contract.contract",
+    "ContractError": "core.errors", "FactsError": "core.errors", "Problem": "core.errors", "RkError": "core.errors",
+    "RkSyntaxError": "core.errors", "Span": "core.errors",
+    "Supplied": "facts.supplied",
+    "FactsFile": "facts.factsfile", "load_facts": "facts.factsfile", "loads_facts": "facts.factsfile",
+    "Evaluation": "output.results", "GoalResult": "output.results", "PaymentResult": "output.results",
+    "SplitResult": "output.results",
 }
 
 __all__ = sorted(_HOMES)

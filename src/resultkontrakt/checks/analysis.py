@@ -1,0 +1,42 @@
+"""What the checks learned about a contract: the types of its names, what each goal reads.
+
+Made by check.py when a contract loads; read by the compiler and the
+evaluator, which never have to guess a type or a dependency.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..language import syntax as s
+from ..core.errors import Problem
+from .infer import Typer
+from ..core.values import Type
+
+
+@attrs.frozen
+class Analysis:
+    """What the checks learned: types, and which facts each goal needs."""
+
+    facts: dict[str, s.Fact]
+    metrics: dict[str, s.Metric]
+    deliverables: dict[str, s.Deliverable]
+    types: dict[str, Type]
+    needs: dict[str, frozenset[str]]  # goal id -> names of facts and deliverables it reads
+    problems: tuple[Problem, ...]
+    payments: dict[str, s.Payment] = attrs.field(factory=dict)
+    # Goals in the order they are evaluated: each after the goals whose results it reads.
+    goal_order: tuple[str, ...] = ()
+    payment_order: tuple[str, ...] = ()  # each after the payments it uses
+    # Work done once per contract and kept: the compiled expressions.
+    cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
+                scope: dict[str, Type] | None = None) -> Type | None:
+        """The type of an expression that passed the checks (None if it did not)."""
+        return Typer(self.types, goal, None, scope=dict(scope or {})).type_of(expr)
+
+    def types_along(self, expr: s.Chain, goal: s.Goal | None = None,
+                    scope: dict[str, Type] | None = None) -> list[Type | None]:
+        """The type of a sum or product that passed the checks, so far at each of its steps."""
+        return Typer(self.types, goal, None, scope=dict(scope or {})).along(expr)

@@ -1,0 +1,466 @@
+"""Static checks: every problem in a contract, found before any fact is read.
+
+The checker resolves every name, gives every expression a type, and works out
+which facts each goal depends on. Its result, `Analysis`, is what evaluation
+and explanation use: they never have to guess a type or a dependency.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from fractions import Fraction
+
+from ..language import syntax as s
+from .analysis import Analysis
+from ..core.errors import Problem, Span, closest
+from .example_checks import check_example
+from .infer import DELIVERABLES, Typer, unit_hint
+from ..core.reasons import Amount, Joined, Kind, Quantity, phrase, problem, warning
+from .tiers import check_tiers
+from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type
+
+
+def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
+    problems: list[Problem] = list(build_problems or [])
+    facts: dict[str, s.Fact] = {}
+    metrics: dict[str, s.Metric] = {}
+    deliverables: dict[str, s.Deliverable] = {}
+    payments: dict[str, s.Payment] = {}
+    first_use: dict[str, Span] = {}
+
+    def declare(name: str, span: Span, table: dict[str, object], node: object) -> None:
+        if name in first_use:
+            problems.append(problem("declared-twice", span, name=name, line=first_use[name].line))
+            return
+        first_use[name] = span
+        table[name] = node
+
+    for fact in module.facts:
+        declare(fact.name, fact.span, facts, fact)  # type: ignore[arg-type]
+    for metric in module.metrics:
+        declare(metric.name, metric.span, metrics, metric)  # type: ignore[arg-type]
+    for goal in module.goals:
+        for deliverable in goal.deliverables:
+            declare(deliverable.name, deliverable.span, deliverables, deliverable)  # type: ignore[arg-type]
+    for payment in module.payments:
+        declare(payment.name, payment.span, payments, payment)  # type: ignore[arg-type]
+
+    goal_ids = frozenset(goal.id for goal in module.goals)
+    late = frozenset(payments)
+    types: dict[str, Type] = {name: fact.type for name, fact in facts.items()}
+    types.update(dict.fromkeys(deliverables, T_BOOL))
+    for fact in facts.values():
+        problems.extend(_check_range(fact))
+        if fact.type.optional:
+            problems.append(problem("optional-fact", fact.span))
+
+    # Metrics are typed in dependency order; a cycle is reported once and its
+    # members are left untyped so that no other check trips over them.
+    order, cycle_problems = _metric_order(metrics)
+    problems.extend(cycle_problems)
+    # Metrics in a cycle, or whose expression is wrong, stay without a type;
+    # their mistakes are reported once, not again wherever they are used.
+    untyped = set(metrics) - set(order)
+    for name in order:
+        typer = Typer(types, None, problems, untyped, goal_ids=goal_ids, payments=late)
+        found = typer.type_of(metrics[name].expr)
+        if found is not None:
+            types[name] = found
+        else:
+            untyped.add(name)
+
+    needs: dict[str, frozenset[str]] = {}
+    problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
+    for goal in module.goals:
+        problems.extend(_check_goal(goal, types, module, untyped, goal_ids, late))
+        needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
+    goal_order, goal_problems = _goal_order(module.goals, metrics)
+    problems.extend(goal_problems)
+
+    # Payments come after the goals, and may use each other (in an order without cycles).
+    payment_order, payment_cycles = _metric_order(payments, "payments")
+    problems.extend(payment_cycles)
+    unpaid = set(payments) - set(payment_order)
+    for name in payment_order:
+        payment = payments[name]
+        found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(payment.expr)
+        if found is not None and found.kind != MONEY:
+            problems.append(problem("payment.not-money", payment.expr.span, found=Kind(found)))
+            found = None
+        if found is None:
+            unpaid.add(name)
+        else:
+            types[name] = found
+
+    problems.extend(_twice(((split.name, split.span) for split in module.splits), "split.twice", "split"))
+    for split in module.splits:
+        problems.extend(check_split(split, facts))
+        if split.total is not None and split.fixed_total is None:
+            found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(split.total)
+            if found is not None and found.kind != MONEY:
+                problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
+
+    names_of = {**dict.fromkeys(facts, "fact"), **dict.fromkeys(metrics, "metric"),
+                **dict.fromkeys(deliverables, "deliverable")}
+    problems.extend(_twice(((example.name, example.span) for example in module.examples),
+                           "example.twice", "name"))
+    for example in module.examples:
+        problems.extend(check_example(example, types, module, names_of))
+
+    later = [payment.expr for payment in payments.values()] + [
+        split.total for split in module.splits if split.total is not None and split.fixed_total is None]
+    used = set().union(*needs.values()) if needs else set()
+    used |= {split.shares_from for split in module.splits if split.shares_from}
+    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
+    mentioned |= {name for expr in later for name in s.names_in(expr)}
+    reached = _reached_metrics(metrics, mentioned)
+    used |= {name for name in mentioned if name in facts}
+    used |= {name for metric in reached for name in s.names_in(metrics[metric].expr) if name in facts}
+    for fact in facts.values():
+        if fact.name not in used:
+            problems.append(warning("unused.fact", fact.span, name=fact.name))
+    for metric in metrics.values():
+        if metric.name not in reached:
+            problems.append(warning("unused.metric", metric.span, name=metric.name))
+    for goal in module.goals:
+        for deliverable in goal.deliverables:
+            if deliverable.name not in needs.get(goal.id, frozenset()):
+                problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
+                                        goal=goal.id))
+    # A shorthand tier repeats its subject, so a mistake in the subject would
+    # otherwise be reported once per tier.
+    unique = tuple(dict.fromkeys(problems))
+    return Analysis(facts, metrics, deliverables, types, needs, unique, payments=payments,
+                    goal_order=tuple(goal_order), payment_order=tuple(payment_order))
+
+
+def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
+    """The goals in an order where each comes after the goals whose results it reads
+    (through metrics too); a cycle is reported with every goal and metric on it."""
+    ids = [goal.id for goal in goals]
+    by_id = {goal.id: goal for goal in goals}
+    # goal -> goal it reads -> (the metrics in between, and `overall` or `points` if through
+    # them; the expression that reads it)
+    reads: dict[str, dict[str, tuple[tuple[str, ...], s.GoalValue]]] = {}
+    for goal in goals:
+        found: dict[str, tuple[tuple[str, ...], s.GoalValue]] = {}
+        for expr in goal_exprs(goal):
+            for value, metrics_on_the_way in _goal_values_through(expr, metrics):
+                on_the_way = metrics_on_the_way if value.goal is not None else (
+                    *metrics_on_the_way, value.what)
+                for other in ([value.goal] if value.goal is not None else ids):
+                    if other in by_id:
+                        found.setdefault(other, (on_the_way, value))
+        reads[goal.id] = found
+    order, cycles = _in_order(ids, lambda goal_id: list(reads[goal_id]))
+    problems: list[Problem] = []
+    for cycle in cycles:
+        read = cycle[-1]
+        steps: list[object] = []
+        for here, there in itertools.pairwise(cycle):
+            steps.append(phrase("ref.goal", goal=here))
+            steps += [phrase("ref.name", name=name) for name in reads[here][there][0]]
+        _, value = reads[cycle[-2]][read]
+        path = Joined((*steps, phrase("ref.goal", goal=read)), " -> ")
+        code = "goal.reads-itself" if len(cycle) == 2 else "goal.read-each-other"
+        every: object = ""
+        hint = "goal.reads-itself"
+        if value.goal is None:  # through `overall` or `points`, which read every goal
+            every, hint = phrase("goal.reads every", what=value.what, goal=read), "goal.reads-every"
+        problems.append(problem(code, value.span, hint=hint, goal=read, path=path, every=every,
+                                what=value.what))
+    # Goals on a cycle (an error) are still judged, last, so that every goal has a place.
+    placed = set(order)
+    order += [goal_id for goal_id in ids if goal_id not in placed]
+    return order, problems
+
+
+def _goal_values_through(expr: s.Expr, metrics: dict[str, s.Metric]
+                         ) -> Iterator[tuple[s.GoalValue, tuple[str, ...]]]:
+    """The goal results `expr` reads, each with the metrics it reads them through, in order."""
+    yield from ((value, ()) for value in s.goal_values_in(expr))
+    seen: set[str] = set()
+    pending: list[tuple[str, tuple[str, ...]]] = [(name, (name,)) for name in s.names_in(expr)
+                                                  if name in metrics]
+    while pending:
+        name, path = pending.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        metric = metrics[name].expr
+        yield from ((value, path) for value in s.goal_values_in(metric))
+        pending.extend((inner, (*path, inner)) for inner in s.names_in(metric) if inner in metrics)
+
+
+def _twice(named: Iterable[tuple[str, Span]], code: str, called: str) -> Iterator[Problem]:
+    """The problem `code` for each name used again, with the name (as the param `called`)
+    and the line of its first use."""
+    first: dict[str, Span] = {}
+    for name, span in named:
+        if name in first:
+            yield problem(code, span, params={called: name}, line=first[name].line)
+        first.setdefault(name, span)
+
+
+def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
+    """Everything about a split that can be known before its weights are supplied."""
+    if split.total is None:
+        yield problem("split.no-total", split.span, split=split.name)
+        return
+    unit = split.billed_in
+    total = split.fixed_total
+    if unit.value <= 0:
+        yield problem("split.unit-not-positive", unit.span)
+    elif total is None:
+        pass  # worked out from the facts: whether it divides into units is known then
+    elif unit.value > total.value / split.installments:
+        per_installment = total.value / split.installments
+        yield problem("split.unit-too-large-each" if split.installments > 1 else "split.unit-too-large",
+                      unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, T_MONEY),
+                      amount=Quantity(per_installment, T_MONEY))
+    elif (total.value / split.installments / unit.value).denominator != 1:
+        per_installment = total.value / split.installments
+        # Shown in the unit's own currency unit, as the writer thinks of it.
+        each = Amount(per_installment, unit.unit)
+        yield problem("split.uneven-installments" if split.installments > 1 else "split.uneven",
+                      total.span, hint="split.uneven", total=Quantity(total.value, T_MONEY),
+                      installments=split.installments, each=each, unit=Quantity(unit.value, T_MONEY))
+    if split.parties and split.shares:
+        named = {share.party for share in split.shares}
+        listed = dict(split.item_spans).get("parties", split.span)
+        for party in split.parties:
+            if party not in named:
+                yield problem("split.party-without-share", listed, party=party, split=split.name)
+        for share in split.shares:
+            if share.party not in split.parties:
+                yield problem("split.share-not-listed", share.span, party=share.party,
+                              suggestion=closest(share.party, split.parties))
+    if split.shares_from is not None:
+        fact = facts.get(split.shares_from)
+        if fact is None:
+            yield problem("split.unknown-fact", split.span, fact=split.shares_from,
+                          suggestion=closest(split.shares_from, facts))
+        elif fact.type.kind != TABLE or fact.type.element is None or fact.type.element.kind != NUMBER:
+            yield problem("split.not-a-table", split.span, fact=fact.name, found=Kind(fact.type))
+        return
+    if not split.shares:
+        yield problem("split.no-shares", split.span, split=split.name)
+        return
+    seen: dict[str, s.Share] = {}
+    for share in split.shares:
+        if share.party in seen:
+            first = seen[share.party].span
+            yield problem("split.share-twice", share.span, party=share.party, split=split.name,
+                          line=first.line, column=first.column)
+        seen.setdefault(share.party, share)
+    if all(share.weight == 0 for share in split.shares):
+        yield problem("split.all-zero", split.span)
+
+
+def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[str]:
+    """The metrics that goals use, directly or through other metrics."""
+    reached: set[str] = set()
+    pending = [n for n in mentioned if n in metrics]
+    while pending:
+        current = pending.pop()
+        if current not in reached:
+            reached.add(current)
+            pending.extend(n for n in s.names_in(metrics[current].expr) if n in metrics)
+    return reached
+
+
+def _check_range(fact: s.Fact) -> Iterator[Problem]:
+    if fact.range is None:
+        return
+    inner = fact.type.innermost  # for a list, the range is that of each element
+    if not inner.is_quantity:
+        yield problem("range.not-quantity", fact.range.span, found=Kind(inner))
+        return
+    bounds = []
+    for bound in (fact.range.low, fact.range.high):
+        value, kind = _constant(bound)
+        if value is None:
+            yield problem("range.not-value", bound.span)
+            return
+        if kind != inner.kind:
+            yield problem("range.bound-kind", bound.span, hint=unit_hint(inner.kind), kind=Kind(Type(kind), "kind"),
+                          fact=fact.name, held=Kind(inner, "kind"))
+            return
+        bounds.append(value)
+    if bounds[0] > bounds[1]:
+        yield problem("range.inverted", fact.range.span)
+
+
+def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:
+    """The value and kind of a literal quantity, with an optional minus sign."""
+    found = s.signed_literal(expr)
+    kind = {s.Number: NUMBER, s.Percent: PERCENT, s.Money: MONEY}.get(type(found[0])) if found else None
+    if kind is None:
+        return None, ""
+    value = s.literal_value(expr)
+    assert isinstance(value, Fraction)
+    return value, kind
+
+
+def _metric_order(metrics: Mapping[str, s.Metric | s.Payment], what: str = "metrics"
+                  ) -> tuple[list[str], list[Problem]]:
+    """Metrics in an order where each comes after those it uses; cycles reported.
+
+    Iterative depth-first search: a chain of thousands of metrics must not
+    exhaust Python's stack.
+    """
+    order, cycles = _in_order(list(metrics), lambda name: [n for n in s.names_in(metrics[name].expr)
+                                                            if n in metrics])
+    code = "metric.cycle" if what == "metrics" else "payment.cycle"
+    problems = [problem(code, metrics[cycle[-1]].span, cycle=Joined(tuple(cycle), " -> ")) for cycle in cycles]
+    return order, problems
+
+
+def _in_order(roots: list[str], uses: Callable[[str], list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The names in an order where each comes after the names it uses, and each cycle found
+    (from a name back to it). Names on a cycle are left out of the order.
+
+    Iterative depth-first search: a chain of thousands of names must not exhaust Python's stack.
+    """
+    order: list[str] = []
+    cycles: list[list[str]] = []
+    state: dict[str, str] = {}
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = "active"
+        path = [root]
+        stack = [iter(uses(root))]
+        while stack:
+            used = next(stack[-1], None)
+            if used is None:
+                stack.pop()
+                done = path.pop()
+                if state[done] == "active":
+                    state[done] = "done"
+                    order.append(done)
+                continue
+            if state.get(used) == "active":
+                cycle = path[path.index(used):] + [used]
+                cycles.append(cycle)
+                for member in cycle:
+                    state[member] = "cyclic"
+            elif used not in state:
+                state[used] = "active"
+                path.append(used)
+                stack.append(iter(uses(used)))
+    return order, cycles
+
+
+def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
+    for deliverable in goal.deliverables:
+        if deliverable.due is not None:
+            yield deliverable.due
+    for requirement in goal.requirements:
+        yield requirement.condition
+    for tier in goal.tiers:
+        if tier.condition is not None:
+            yield tier.condition
+        yield tier.fulfilment
+
+
+def needs_with(analysis: Analysis, goal: s.Goal, given_metrics: frozenset[str]) -> frozenset[str]:
+    """What a goal reads when some metrics are given values instead of being computed."""
+    if not given_metrics:
+        return analysis.needs.get(goal.id, frozenset())
+    return frozenset(_fact_needs(goal, analysis.metrics, analysis.facts, analysis.deliverables,
+                                 given_metrics))
+
+
+def _fact_needs(goal: s.Goal, metrics: dict[str, s.Metric], facts: dict[str, s.Fact],
+                deliverables: dict[str, s.Deliverable],
+                given_metrics: frozenset[str] = frozenset()) -> set[str]:
+    """The facts and deliverables a goal reads, directly or through metrics."""
+    return fact_needs(goal_exprs(goal), metrics, facts, deliverables, goal=goal,
+                      given_metrics=given_metrics)
+
+
+def fact_needs(exprs: Iterable[s.Expr], metrics: Mapping[str, s.Metric], facts: Mapping[str, s.Fact],
+               deliverables: Mapping[str, s.Deliverable], payments: Mapping[str, s.Payment] | None = None,
+               *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
+    """The facts and deliverables expressions read, directly or through metrics (and
+    payments); `deliverables` in a goal's expressions reads that goal's deliverables."""
+    needs: set[str] = set()
+    pending = [name for expr in exprs for name in s.names_in(expr)]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name == DELIVERABLES and goal is not None:
+            needs.update(d.name for d in goal.deliverables)
+        elif name in facts or name in deliverables:
+            needs.add(name)
+        elif name in metrics and name not in given_metrics:
+            pending.extend(s.names_in(metrics[name].expr))
+        elif payments is not None and name in payments:
+            pending.extend(s.names_in(payments[name].expr))
+    return needs
+
+
+def _due_reads_facts_only(deliverable: s.Deliverable, module: s.Module) -> Iterator[Problem]:
+    """A due date is worked out from facts alone: a deliverable's state, or a goal's result,
+    would make it depend on what it decides."""
+    assert deliverable.due is not None
+    metrics = {metric.name: metric for metric in module.metrics}
+    delivered = {d.name for goal in module.goals for d in goal.deliverables} | {DELIVERABLES}
+    seen: set[str] = set()
+    pending: list[tuple[s.Expr, str | None]] = [(deliverable.due, None)]
+    while pending:
+        expr, via = pending.pop()
+        through = phrase("due.through", via=via) if via else ""
+        if any(True for _ in s.goal_values_in(expr)):
+            yield problem("due.reads-goal", deliverable.due.span, hint="due.facts-only",
+                          name=deliverable.name, through=through)
+            return
+        for name in s.names_in(expr):
+            if name in delivered:
+                yield problem("due.reads-deliverable", deliverable.due.span, hint="due.facts-only",
+                              name=deliverable.name, other=name, through=through)
+                return
+            if name in metrics and name not in seen:
+                seen.add(name)
+                pending.append((metrics[name].expr, via or name))
+
+
+def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
+                untyped: set[str], goal_ids: frozenset[str], payments: frozenset[str]) -> Iterator[Problem]:
+    problems: list[Problem] = []
+    typer = Typer(types, goal, problems, untyped, goal_ids=goal_ids, payments=payments)
+    if not goal.tiers:
+        problems.append(problem("goal.no-score", goal.span, goal=goal.id))
+    for requirement in goal.requirements:
+        found = typer.type_of(requirement.condition)
+        if found is not None and found.kind != BOOL:
+            problems.append(problem("requirement.not-bool", requirement.condition.span, found=Kind(found)))
+    for tier in goal.tiers:
+        if tier.condition is not None:
+            found = typer.type_of(tier.condition)
+            if found is not None and found.kind != BOOL:
+                problems.append(problem("tier.not-bool", tier.condition.span, found=Kind(found)))
+        found = typer.type_of(tier.fulfilment)
+        if found is not None and found.kind != PERCENT:
+            problems.append(problem("fulfilment.not-percent", tier.fulfilment.span, found=Kind(found)))
+        value, kind = _constant(tier.fulfilment)
+        if value is not None and kind == PERCENT and not 0 <= value <= 1:
+            problems.append(problem("fulfilment.range", tier.fulfilment.span))
+    problems.extend(check_tiers(goal))
+    period = module.header.period if module.header else None
+    for deliverable in goal.deliverables:
+        if deliverable.due is not None and deliverable.due_date is None:
+            found = typer.type_of(deliverable.due)
+            if found is not None and found.kind != DATE:
+                problems.append(problem("due.not-date", deliverable.due.span, found=Kind(found)))
+            problems.extend(_due_reads_facts_only(deliverable, module))
+        due = deliverable.due_date
+        if period and due and not period[0] <= due <= period[1]:
+            problems.append(warning("due.outside-period", deliverable.span, name=deliverable.name, due=due,
+                                    first=period[0], last=period[1]))
+    return iter(problems)

@@ -1,0 +1,152 @@
+"""Evaluations side by side, as data: columns of evaluations, rows of goals matched by id.
+
+What `rk compare` shows, held as values: for each goal id, a cell per evaluation with its
+status, its fulfilment and the value that decided it. The renderers (compare_data.py,
+compare_html.py) read it; comparing.py builds it and gives it its renderings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import attrs
+
+from ..core.errors import Problem
+from ..output.results import Evaluation, Status
+from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State, worst
+from ..core.values import NUMBER, PERCENT
+
+
+
+@attrs.frozen
+class Decided:
+    """The value that decided a goal's result: a measure with its kind, or deliverables done."""
+
+    value: Fraction | None = None
+    kind: str = NUMBER  # number, percent or money: how it is written, and how it changes
+    done: int | None = None  # deliverables done, of `of`
+    of: int | None = None
+
+
+@attrs.frozen
+class Cell:
+    """One goal in one evaluation: its status, fulfilment, and what decided it."""
+
+    status: Status
+    fulfilment: Fraction | None
+    decided: Decided | None = None
+    points: Fraction | None = None
+    title: str = ""
+
+    @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable (status.py)."""
+        if self.fulfilment is not None:
+            return DECIDED
+        return PENDING if self.status == "pending" else NOT_EVALUABLE
+
+
+@attrs.frozen
+class Column:
+    """One evaluation: a contract's results for one set of facts.
+
+    `problem` is set when the facts could not be read at all: the column is kept, and
+    its goals are not evaluable, with that reason.
+    """
+
+    label: str
+    contract: str
+    period: tuple[dt.date, dt.date] | None
+    evaluation: Evaluation
+    problem: Problem | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return self.evaluation.weighted
+
+    @property
+    def overall(self) -> Fraction | None:
+        return self.evaluation.overall
+
+    @property
+    def points(self) -> Fraction | None:
+        return self.evaluation.points if self.weighted else None
+
+
+@attrs.frozen
+class Row:
+    """One goal id across the evaluations; `cells` follow the columns (None: no such goal there)."""
+
+    id: str
+    cells: tuple[Cell | None, ...]
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Each title the goal has, once, in column order."""
+        return tuple(dict.fromkeys(cell.title for cell in self.cells if cell is not None))
+
+    @property
+    def title(self) -> str:
+        return self.titles[0] if self.titles else ""
+
+    @property
+    def titles_differ(self) -> bool:
+        """The goal has different titles in different contracts: shown, never merged silently."""
+        return len(self.titles) > 1
+
+
+@attrs.frozen
+class Grid:
+    """Evaluations side by side, as data: columns, rows of goals, and the overall results.
+
+    `series` is set when every column is the same contract: then the columns stand in
+    period order, and the change from the one before the last to the last is shown.
+    `compare.Comparison` adds the renderings, which read this.
+    """
+
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    series: bool = False
+    group: str | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return any(column.weighted for column in self.columns)
+
+    def change(self, row: Row) -> Decided | None:
+        """The year-on-year change of a goal in a series: the last column against the one
+        before it, in the decided value where both have one of the same kind (NPS +4), else
+        in fulfilment (percentage points). None where either is missing."""
+        if not self.series or len(row.cells) < 2:
+            return None
+        before, last = row.cells[-2], row.cells[-1]
+        if before is None or last is None:
+            return None
+        if before.decided is not None and last.decided is not None and before.decided.kind == \
+                last.decided.kind and before.decided.value is not None and last.decided.value is not None:
+            return Decided(last.decided.value - before.decided.value, before.decided.kind)
+        if before.decided is not None and last.decided is not None and before.decided.done is not None \
+                and last.decided.done is not None:
+            return Decided(Fraction(last.decided.done - before.decided.done), NUMBER)
+        if before.fulfilment is None or last.fulfilment is None:
+            return None
+        return Decided(last.fulfilment - before.fulfilment, PERCENT)
+
+    def change_state(self, row: Row) -> State | None:
+        """The status of a goal's change in a series: the worse of the two years' (status.py).
+        None where there is no change to show (not a series, or a year without the goal)."""
+        if not self.series or len(row.cells) < 2:
+            return None
+        before, last = row.cells[-2], row.cells[-1]
+        if before is None or last is None:
+            return None
+        return worst(before.state, last.state)
+
+    def overall_change(self) -> Decided | None:
+        if not self.series or len(self.columns) < 2:
+            return None
+        before, last = self.columns[-2].overall, self.columns[-1].overall
+        if before is None or last is None:
+            return None
+        return Decided(last - before, PERCENT)

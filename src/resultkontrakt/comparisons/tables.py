@@ -1,0 +1,248 @@
+"""A comparison (comparing.py) as text for a terminal, JSON data and CSV for a spreadsheet.
+
+Every word comes from the wording asked for; numbers are written as that language's
+reader expects (in CSV, as its spreadsheet reads them: `;` and a decimal comma in Danish).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..core import escape
+from ..words.explain import not_evaluable
+from ..core.reasons import problem_text
+from ..semantics.status import PENDING
+from ..core.values import MONEY, PERCENT, percent_number, round_half_away
+from ..core.vocabulary import number_literal, shortened
+
+if TYPE_CHECKING:
+    from .grid import Cell, Decided, Grid as Comparison, Row
+    from ..core.wording import Wording
+
+
+def decided_text(decided: Decided | None, w: Wording) -> str:
+    """`57`, `72,5 %`, `3 af 4`: the value that decided a goal, in `w`'s words."""
+    if decided is None:
+        return ""
+    if decided.done is not None and decided.of is not None:
+        return w.phrase("of", counted=w.number(decided.done), of=w.number(decided.of))
+    assert decided.value is not None
+    if decided.kind == PERCENT:
+        return w.percent(decided.value)
+    if decided.kind == MONEY:
+        return w.money(decided.value)
+    return w.number(decided.value, 2)
+
+
+def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
+    """A goal's change in a series as a table shows it: the change, or that it is pending."""
+    change = comparison.change(row)
+    if change is None and comparison.change_state(row) == PENDING:
+        return w["pending"]
+    return change_text(change, w)
+
+
+def change_text(change: Decided | None, w: Wording) -> str:
+    """`+4`, `−10 pp`: a change from one year to the next, signed."""
+    if change is None:
+        return ""
+    assert change.value is not None
+    sign = "+" if change.value > 0 else "−" if change.value < 0 else "±"
+    size = abs(change.value)
+    if change.kind == PERCENT:
+        return sign + w.phrase("compare.points", n=w.number(size * 100, 2))
+    if change.kind == MONEY:
+        return sign + w.money(size)
+    return sign + w.number(size, 2)
+
+
+def cell_text(cell: Cell | None, w: Wording) -> str:
+    """`50 % (57)`; `–` where the goal has no result, or is not in the contract."""
+    if cell is None:
+        return ""
+    if cell.fulfilment is None:
+        return w["pending"] if cell.status == "pending" else w["report.none"]
+    decided = decided_text(cell.decided, w)
+    return w.percent(cell.fulfilment) + (f" ({decided})" if decided else "")
+
+
+# ---- text --------------------------------------------------------------------------------------
+
+
+def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str:
+    """An aligned table at most `width` columns wide: a row per goal, a column per evaluation;
+    titles cut with … (in full in JSON), and what has no result explained below."""
+    header = [w["compare.goal"], ""] + [column.label for column in comparison.columns]
+    rows: list[list[str]] = [[row.id, ("* " if row.titles_differ else "") + row.title]
+                             + [cell_text(cell, w) for cell in row.cells] for row in comparison.rows]
+    overall = ["", w["report.overall"]] + [w.percent(c.overall) if c.overall is not None else w["report.none"]
+                                            for c in comparison.columns]
+    footer = [overall]
+    if comparison.weighted:
+        footer.append(["", w["report.points"]] + [
+            w.number(c.points) if c.points is not None else w["report.none"] for c in comparison.columns])
+    if comparison.series:
+        header.append(w["compare.change"])
+        for row, line in zip(comparison.rows, rows, strict=True):
+            line.append(change_cell(comparison, row, w))
+        overall.append(change_text(comparison.overall_change(), w))
+        for line in footer[1:]:
+            line.append("")
+    table = [header, *rows, *footer]
+    count = len(header)
+    needed = [max(len(line[i]) for line in table) for i in range(count)]
+    # The title takes what the numbers leave, and gives way first.
+    others = sum(needed) - needed[1] + 2 * (count - 1)
+    title_width = max(12, min(needed[1], width - others))
+    if others + title_width > width:  # many columns: cut each to fit, the title too
+        room = (width - needed[0] - 12 - 2 * (count - 1)) // max(1, count - 2)
+        needed = [needed[0], 12] + [min(n, max(8, room)) for n in needed[2:]]
+        title_width = 12
+    needed[1] = title_width
+    out = [comparison_title(comparison, w), ""]
+    for index, line in enumerate(table):
+        if index == len(table) - len(footer):
+            out.append("")
+        cells = [shortened(text, size) for text, size in zip(line, needed, strict=True)]
+        out.append("  ".join(text.ljust(size) if i < 2 else text.rjust(size)
+                             for i, (text, size) in enumerate(zip(cells, needed, strict=True))).rstrip())
+    notes = _notes(comparison, w)
+    if notes:
+        out.append("")
+        for note in notes:
+            out += textwrap.wrap(note, width=width, subsequent_indent="  ", break_on_hyphens=False)
+    return "\n".join(line.replace("\u00a0", " ") for line in out)
+
+
+def comparison_title(comparison: Comparison, w: Wording) -> str:
+    first = comparison.columns[0]
+    title = (w.phrase("compare.series", contract=first.contract) if comparison.series
+             else w.phrase("compare.side by side", n=len(comparison.columns)))
+    if comparison.group is not None:
+        title += " " + w.phrase("compare.group", group=comparison.group)
+    return title
+
+
+def _notes(comparison: Comparison, w: Wording) -> list[str]:
+    """What the table cannot hold: each goal without a result and why, titles that differ."""
+    notes = []
+    for row in comparison.rows:
+        if row.titles_differ:
+            notes.append(w.phrase("compare.titles differ", id=row.id,
+                                  titles="; ".join(escape.visible(t) for t in row.titles)))
+    for index, column in enumerate(comparison.columns):
+        if column.problem is not None:  # one reason for the whole column
+            where = column.problem.span
+            place = f"{where.source}:{where.line}:{where.column}" if where is not None else ""
+            notes.append(w.phrase("compare.unread", label=column.label, problem=problem_text(column.problem, w))
+                         + (f" ({place})" if place else ""))
+            continue
+        for row in comparison.rows:
+            cell = row.cells[index]
+            if cell is None or cell.fulfilment is not None:
+                continue
+            goal = column.evaluation.goals[row.id]
+            why = not_evaluable(goal.blocked, w) if goal.blocked is not None else goal.reasoning(w).rstrip(".")
+            notes.append(f"{column.label}, {w['goal'].lower()} {row.id}: {w[cell.status]}: {why}")
+    return notes
+
+
+# ---- JSON --------------------------------------------------------------------------------------
+
+
+def comparison_dict(comparison: Comparison, w: Wording) -> dict[str, object]:
+    """`rk compare --format json`: columns, rows of cells in column order, the overall results."""
+    return {
+        "language": w.lang,
+        "series": comparison.series,
+        "group": comparison.group,
+        "columns": [{"label": c.label, "contract": c.contract,
+                     "period": [d.isoformat() for d in c.period] if c.period else None,
+                     "problem": c.problem.message if c.problem is not None else None}
+                    for c in comparison.columns],
+        "rows": [_row_dict(comparison, row, w) for row in comparison.rows],
+        "overall": [{"fulfilment": percent_number(c.overall) if c.overall is not None else None,
+                     "points": _points(c.points)} for c in comparison.columns],
+    }
+
+
+def _row_dict(comparison: Comparison, row: Row, w: Wording) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": row.id, "title": row.title, "titles_differ": row.titles_differ, "titles": list(row.titles),
+        "cells": [None if cell is None else {
+            "status": cell.status,
+            "fulfilment": percent_number(cell.fulfilment) if cell.fulfilment is not None else None,
+            "value": decided_text(cell.decided, w) or None,
+            "points": _points(cell.points),
+        } for cell in row.cells],
+    }
+    if comparison.series:
+        out["change"] = change_text(comparison.change(row), w) or None
+        out["change_status"] = comparison.change_state(row)
+    return out
+
+
+def _points(value: Fraction | None) -> float | int | None:
+    if value is None:
+        return None
+    return value.numerator if value.denominator == 1 else float(round_half_away(value, 2))
+
+
+# ---- CSV ---------------------------------------------------------------------------------------
+
+
+def comparison_csv(comparison: Comparison, w: Wording) -> str:
+    """For a spreadsheet as it is: UTF-8 with a byte-order mark; in Danish `;` between cells
+    and a decimal comma, as a Danish spreadsheet reads them.
+
+    Two kinds of cell: texts from the contracts, the facts and the command line (titles, ids,
+    labels), made safe for a spreadsheet, so that `=...` or `-2+3` is never run as a formula,
+    even where it looks like a number; and what this program writes (words from the wording,
+    numbers), left as they are, so that a spreadsheet reads -12,5 as a number it can compute
+    with. No number is written as text: none with ≈, a unit or a sign the spreadsheet would
+    not read (money in kroner, a change in percentage points as a percent)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if w.lang == "da" else ",", lineterminator="\n")
+    header = [w["compare.goal"], w["compare.title"], w["compare.titles differ short"]]
+    for column in comparison.columns:
+        label = escape.spreadsheet(column.label)
+        header += [f"{label}: {w['report.status']}", f"{label}: {w['report.fulfilment']}",
+                   f"{label}: {w['compare.value']}"]
+    if comparison.series:
+        header.append(w["compare.change"])
+    writer.writerow(header)
+    for row in comparison.rows:
+        line = [escape.spreadsheet(row.id), escape.spreadsheet(row.title),
+                w["true"] if row.titles_differ else w["false"]]
+        for cell in row.cells:
+            line += ["", "", ""] if cell is None else [
+                w[cell.status], _plain(cell.fulfilment * 100, w) if cell.fulfilment is not None else "",
+                _decided_cell(cell.decided, w)]
+        if comparison.series:
+            line.append(_decided_cell(comparison.change(row), w))
+        writer.writerow(line)
+    overall = ["", w["report.overall"], ""]
+    for column in comparison.columns:
+        overall += ["", _plain(column.overall * 100, w) if column.overall is not None else "", ""]
+    writer.writerow(overall)
+    return "\ufeff" + out.getvalue()
+
+
+def _decided_cell(decided: Decided | None, w: Wording) -> str:
+    """A decided value, or a change, as a spreadsheet reads a number: `-12,5`, `72,5 %`,
+    money in kroner; deliverables done as `3 af 4`. Never guarded: the program wrote it."""
+    if decided is None or decided.value is None:
+        return decided_text(decided, w)
+    if decided.kind == PERCENT:
+        return _plain(decided.value * 100, w) + (" %" if w.percent_space else "%")
+    return _plain(decided.value, w)
+
+
+def _plain(value: Fraction, w: Wording) -> str:
+    """A number as a spreadsheet reads it: up to 4 decimals, the language's decimal sign."""
+    whole, _, rest = number_literal(round_half_away(value, 4)).partition(".")
+    return whole + (w.decimal + rest if rest else "")

@@ -1,0 +1,456 @@
+"""A loaded, checked contract: the object users hold and evaluate.
+
+`loads` runs the whole front of the pipeline once (parse, build, check), so
+that evaluating the same contract against many years of facts repeats none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+
+from ..language import syntax as s
+from ..checks.analysis import Analysis
+from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
+from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
+from ..core.reasons import Word, problem
+from ..core.vocabulary import INVISIBLE, quote, shortened
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..evaluation.evaluate import Evaluator
+    from ..facts.supplied import Supplied
+    from ..evaluation.outcomes import SplitOutcome
+    from ..output.results import Allocation, Evaluation
+
+# Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
+# checks; evaluating and splitting need much more. The methods that evaluate import what
+# they use when they run, so that loading never pays for it.
+
+
+@attrs.frozen
+class Contract:
+    """A result contract: its goals, facts and metrics, checked and ready to evaluate."""
+
+    module: s.Module = attrs.field(repr=False)
+    analysis: Analysis = attrs.field(repr=False)
+    source: str = "<string>"
+    text: str = attrs.field(default="", repr=False)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (for another process: multiprocessing, concurrent.futures, a cache) as its
+        # text and its name, and loaded again on the other side: the compiled code it holds
+        # is made there anew, and the text is checked again, as any text handed over is.
+        return loads, (self.text, self.source)
+
+    @property
+    def title(self) -> str:
+        return self.module.header.title if self.module.header else self.source
+
+    @property
+    def goals(self) -> dict[str, s.Goal]:
+        return {goal.id: goal for goal in self.module.goals}
+
+    @property
+    def facts(self) -> dict[str, s.Fact]:
+        return dict(self.analysis.facts)
+
+    @property
+    def deliverables(self) -> dict[str, s.Deliverable]:
+        return dict(self.analysis.deliverables)
+
+    @property
+    def metrics(self) -> dict[str, s.Metric]:
+        return dict(self.analysis.metrics)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.analysis.problems if not p.is_error)
+
+    def evaluate(self, facts: Mapping[str, object] | Supplied | None = None,
+                 metrics: Mapping[str, object] | None = None, *,
+                 data_dir: str | Path | None = None, max_bytes: int | None = None,
+                 as_of: dt.date | None = None) -> Evaluation:
+        """Judge every goal against `facts` (a mapping, `load_facts(...)` or `check_facts(...)`).
+
+        `metrics` gives some metrics a value instead of computing them, for a
+        what-if: `evaluate(year, metrics={"nps": 60})`; their facts are then not
+        needed. Never raises for bad facts: a goal whose facts are missing or
+        invalid is not evaluable, and the problems are in `Evaluation.problems`.
+
+        Files the facts point at must lie inside the facts file's folder (the
+        working folder for a mapping), or inside `data_dir` when it is given,
+        and be at most `max_bytes` large (256 MiB unless the facts say otherwise).
+
+        `as_of` evaluates during the period, as of that day: a goal that needs a
+        deliverable or a fact not due yet is pending, and says what it waits for.
+        """
+        from ..evaluation.evaluate import Evaluator
+        from ..facts.supplied import Supplied
+        from ..evaluation.outcomes import Outcomes
+        from ..output.results import evaluation_of
+
+        if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
+            raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
+        if isinstance(facts, Supplied):
+            if metrics is not None or data_dir is not None or max_bytes is not None:
+                raise TypeError("these facts are checked already: give metrics, data_dir and "
+                                "max_bytes to check_facts() instead")
+            if facts.declared is not self.analysis.facts:
+                raise ValueError("these facts were checked for another contract: check them with "
+                                 "this contract's check_facts()")
+            supplied = facts
+        else:
+            supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
+        header = self.module.header
+        period = header.period if header else None
+        evaluator = Evaluator(self.analysis, supplied, as_of, period)
+        goals = evaluator.goals(self.module.goals)
+        payments = evaluator.payments() if self.analysis.payments else {}
+        splits = {split.name: self._computed_split(split, evaluator, supplied)
+                  for split in self.module.splits if split.total is not None and split.fixed_total is None}
+        return evaluation_of(Outcomes(
+            title=self.title,
+            goals=goals,
+            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
+            sources={self.source: self.text, **supplied.sources},
+            parties=header.parties if header else (),
+            period=period,
+            payments=payments,
+            splits=splits,
+            as_of=as_of,
+            weighted=self._weighted,
+        ))
+
+    @property
+    def _weighted(self) -> bool:
+        """Whether any goal has a written `weight`: then results are shown in points too."""
+        found = self.analysis.cache.get("weighted")
+        if found is None:
+            found = self.analysis.cache["weighted"] = any(
+                kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans)
+        return bool(found)
+
+    def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied
+                        ) -> SplitOutcome[Any, Any]:
+        """A split whose total is worked out from the facts: its allocation, or why there is none."""
+        from ..semantics.evidence import Failure, NotEvaluable, Waiting
+        from ..core.reasons import Quantity
+        from ..evaluation.outcomes import SplitOutcome
+        from ..split.allocation import allocate, units_of
+        from ..semantics.status import merged_waiting
+        from ..core.values import T_MONEY
+
+        paid = evaluator.split_total(split)
+        # The total and the weights are read alike: whichever cannot be decided, the split
+        # cannot, and not evaluable wins over pending (status.py), whichever it is.
+        weights: list[tuple[str, Fraction | int]] | None = None
+        weights_wait: tuple[Waiting, ...] = ()
+        if split.shares_from is None:
+            weights = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            later = evaluator.measured_later()
+            if later is not None and split.shares_from not in supplied.values \
+                    and split.shares_from not in supplied.invalid:  # its weights are not due yet
+                weights_wait = (Waiting("fact", split.shares_from, later),)
+            else:
+                try:
+                    weights = self._weights_in(split, supplied)
+                except FactsError as error:
+                    return SplitOutcome(split.name, None, paid, tuple(error.problems))
+        total = paid.amount
+        if total is None or weights is None:
+            if paid.blocked is not None or not weights_wait:
+                return SplitOutcome(split.name, None, paid)
+            return SplitOutcome(split.name, None, attrs.evolve(
+                paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
+        reason = units_of(split, total)
+        if reason is not None:
+            failure = Failure(reason, split.total, {
+                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
+                "installments": split.installments,
+                "each": Quantity(total / split.installments, T_MONEY)})
+            return SplitOutcome(split.name, None, attrs.evolve(paid, amount=None,
+                                                              blocked=NotEvaluable(failure=failure)))
+        return SplitOutcome(split.name, allocate(split, weights, total=total), paid)
+
+    def check_facts(self, facts: Mapping[str, object] | None = None,
+                    metrics: Mapping[str, object] | None = None, *,
+                    data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
+        """`facts` checked against this contract's declarations, once, for `evaluate` to take.
+
+        Checking reads the files the facts name and makes every value exact;
+        evaluating checked facts again (a loop over scenarios) repeats none of it.
+        The arguments are those of `evaluate`.
+        """
+        from ..facts.supplied import check_facts
+
+        # Only metrics can be given a value: a fact goes in `facts`, and a payment or a
+        # deliverable is worked out or reported, never set by a what-if.
+        metric_types = {name: self.analysis.types[name] for name in self.analysis.metrics
+                        if name in self.analysis.types}
+        return check_facts(facts if facts is not None else {}, self.analysis.facts,
+                           self.analysis.deliverables, metrics, metric_types,
+                           data_dir=data_dir, max_bytes=max_bytes)
+
+    @property
+    def splits(self) -> dict[str, s.Split]:
+        return {split.name: split for split in self.module.splits}
+
+    def split(self, name: str | None = None, facts: Mapping[str, object] | None = None,
+              margins: bool | None = None, *, data_dir: str | Path | None = None,
+              max_bytes: int | None = None) -> Allocation:
+        """Work out the split `name` (the only one, if there is one): party -> amount.
+
+        A split whose weights come from a fact (`shares from folketal`) needs
+        `facts`. Margins (how far each weight may move before its amount
+        changes) are worked out unless `margins=False`, or by default for
+        splits of more than a thousand parties.
+        """
+        from ..output.results import allocation_of
+        from ..split.allocation import allocate
+
+        split = self._split_named(name)
+        if split.fixed_total is None:
+            if facts is None:
+                raise FactsError([problem("split.total-needs-facts", split=split.name)])
+            evaluation = self.evaluate(facts, data_dir=data_dir, max_bytes=max_bytes)
+            worked = evaluation.splits[split.name]
+            if worked.problems:
+                raise FactsError(list(worked.problems), dict(evaluation.sources))
+            if worked.allocation is None:
+                # The reason in English, as the messages of problems are (words in reports come
+                # from the evaluation itself).
+                reason = worked.total.explain().removeprefix(f"{split.name}: ")
+                raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
+            return worked.allocation if margins is False else allocation_of(allocate(
+                split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
+                total=worked.total.amount))
+        if split.shares_from is None:
+            weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
+        return allocation_of(allocate(split, weights, margins))
+
+    def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
+        """The weights of a split from a table fact already checked, with its parties as listed."""
+
+        name = split.shares_from
+        assert name is not None
+        if name in supplied.invalid:
+            raise FactsError([supplied.invalid[name]])
+        if name not in supplied.values:
+            raise FactsError([problem("split.not-given", split=split.name, fact=name)])
+        table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])
+        return self._checked_weights(split, table)
+
+    def _split_named(self, name: str | None) -> s.Split:
+        splits = self.splits
+        if name is None:
+            if len(splits) == 1:
+                return next(iter(splits.values()))
+            listed: object = tuple(splits) or Word("word.none")
+            raise ContractError([problem("split.which", source=self.source, count=len(splits),
+                                         hint="split.names", splits=listed)])
+        if name not in splits:
+            raise ContractError([problem("split.unknown", name=name, source=self.source,
+                                         splits=tuple(splits) or Word("word.none"),
+                                         hint="split.names", suggestion=closest(name, splits))])
+        return splits[name]
+
+    def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None, *,
+                       data_dir: str | Path | None, max_bytes: int | None
+                       ) -> list[tuple[str, Fraction | int]]:
+        from ..facts.supplied import check_facts
+        from ..facts.factsfile import FactsFile
+
+        name = split.shares_from
+        assert name is not None
+        if facts is None or facts.get(name) is None:
+            raise FactsError([problem("split.not-given", split=split.name, fact=name)])
+        supplied = check_facts({name: facts[name]} if not isinstance(facts, FactsFile)
+                               else facts.updated(without=tuple(n for n in facts if n != name)),
+                               self.analysis.facts, self.analysis.deliverables,
+                               data_dir=data_dir, max_bytes=max_bytes)
+        if name in supplied.invalid:
+            raise FactsError(list(supplied.problems), supplied.sources)
+        assert isinstance(supplied.values[name], tuple)
+        table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
+        return self._checked_weights(split, table)
+
+    def _checked_weights(self, split: s.Split, table: tuple[tuple[str, Fraction | int], ...]
+                         ) -> list[tuple[str, Fraction | int]]:
+        from ..facts.supplied import MAX_UNKNOWN
+        from ..semantics.runtime import MAX_BITS
+
+        name = split.shares_from
+        problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
+                    for party, weight in table if weight < 0][:MAX_UNKNOWN]
+        if split.parties:
+            named = {party for party, _ in table}
+            problems += [problem("split.party-missing", split=split.name, fact=name, party=quote(party))
+                         for party in split.parties if party not in named][:MAX_UNKNOWN]
+            problems += [problem("split.party-unlisted", split=split.name, fact=name, party=quote(party))
+                         for party, _ in table if party not in split.parties][:MAX_UNKNOWN]
+        if not problems and all(weight == 0 for _, weight in table):
+            problems.append(problem("split.zero", fact=name))
+        if not problems and _common_denominator_bits(weight for _, weight in table) > MAX_BITS:
+            # Weights are made whole by their common denominator; fractions with unlike
+            # denominators (1/3, 1/7, ...) could make it astronomically large.
+            problems.append(problem("split.denominator", fact=name))
+        if problems:
+            raise FactsError(problems)
+        return [(party, weight) for party, weight in table]
+
+    def _repr_html_(self) -> str:
+        import html
+
+        goals = "".join(f"<li>{html.escape(g.id)}: {html.escape(g.title)}</li>" for g in self.module.goals)
+        return (f"<div><strong>{html.escape(self.title)}</strong> ({html.escape(self.source)})"
+                f"<ol>{goals}</ol></div>")
+
+    def __repr__(self) -> str:
+        return (f"<Contract {self.title!r} from {self.source}: {len(self.module.goals)} goals, "
+                f"{len(self.analysis.facts)} facts, {len(self.analysis.metrics)} metrics, "
+                f"{len(self.analysis.deliverables)} deliverables>")
+
+
+def loads(text: str | bytes, source: str = "<string>") -> Contract:
+    """Load a contract from text; raise `RkSyntaxError` or `ContractError` with every problem."""
+    return _loads(text, source, kept=False)
+
+
+def _loads(text: str | bytes, source: str, kept: bool) -> Contract:
+    if isinstance(text, bytes):
+        text = decode_contract(text, source)
+    if not isinstance(text, str):
+        raise TypeError(f"loads() takes the contract's text, not {type(text).__name__}")
+    return contract_of(prepared(text, source), source, kept=kept)
+
+
+def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | None = None, *,
+                kept: bool = False) -> Contract:
+    """The contract of `text` (as `prepared` gives it), checked: from `read`, what the parser
+    and the builder made of it, when the caller has it (incremental.py), else read here."""
+    from ..checks.check import check
+
+    # Reading builds many small objects that are never garbage; pausing the
+    # cycle collector keeps loading linear in the size of the contract.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if read is None:
+            read = _read(text, source) if kept else _parsed(text, source)
+        module, build_problems = read
+        analysis = check(module, build_problems)
+    except RecursionError:
+        raise RkSyntaxError([problem("contract.too-deep", Span.point(source, 1, 1))], {source: text}) from None
+    finally:
+        if collecting:
+            gc.enable()
+    if any(p.is_error for p in analysis.problems):
+        ordered = sorted(analysis.problems, key=_position)
+        raise ContractError(ordered, {source: text})
+    return Contract(module, analysis, source, text)
+
+
+def load(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Contract:
+    """Load a contract from a `.rk` file (a regular file of at most `max_bytes` bytes).
+
+    A file read before, unchanged, is read from the user's cache folder (contract_cache.py)
+    rather than parsed again: the same contract, sooner. `RK_NO_CACHE=1` turns that off.
+    """
+    return _loads(read_contract(path, max_bytes), str(path), kept=True)
+
+
+def _parsed(text: str, source: str) -> tuple[s.Module, list[Problem]]:
+    from ..language.build import build
+    from ..language.parser import parse
+
+    return build(parse(text, source), source)
+
+
+def _read(text: str, source: str) -> tuple[s.Module, list[Problem]]:
+    """What the parser and the builder make of `text`: kept from an earlier run, or made now
+    and kept. Only files are kept: they are what is read again, run after run."""
+    from ..language import contract_cache
+
+    name = contract_cache.key(text, source)
+    found = contract_cache.read(name)
+    if found is not None:
+        items, problems = found
+        return s.module_of(items, source), problems
+    module, problems = _parsed(text, source)
+    contract_cache.write(name, module.items, problems)
+    return module, problems
+
+
+def read_contract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a contract file, or ContractError saying why it cannot be read."""
+    try:
+        return read_bytes(path, max_bytes)
+    except FileProblem as trouble:
+        raise ContractError([problem("contract.unreadable", Span.point(str(path), 1, 1),
+                                     problem=trouble.problem)]) from None
+
+
+def decode_contract(data: bytes, source: str) -> str:
+    """A contract file's text, or RkSyntaxError at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RkSyntaxError([problem("contract.not-utf8", Span.of_bad_byte(source, data, exc))]) from None
+
+
+def prepared(text: str, source: str) -> str:
+    """One spelling of the same text: no BOM, \\n line ends, composed letters; and
+    RkSyntaxError if it holds a character no contract needs and no reader could see.
+
+    Line ends matter for positions (the parser counts only \\n); composed
+    letters matter for names (an editor may write å as a + ring).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    _refuse_invisible(text, source)
+    return text
+
+
+def _refuse_invisible(text: str, source: str) -> None:
+    """RkSyntaxError at the first character no contract needs and no reader could see."""
+    found = INVISIBLE.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = ord(found.group())
+    what = "contract.surrogate" if 0xD800 <= code <= 0xDFFF else "contract.control"
+    raise RkSyntaxError([problem(what, Span.point(source, line, column), hint="contract.invisible",
+                                 codepoint=f"{code:04X}")], {source: text})
+
+
+def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:
+    """The size in bits of the weights' least common denominator, counted no further than needed."""
+    from ..semantics.runtime import MAX_BITS
+
+    common = 1
+    for weight in weights:
+        common = math.lcm(common, Fraction(weight).denominator)
+        if common.bit_length() > MAX_BITS:
+            break
+    return common.bit_length()
+
+
+def _position(problem: Problem) -> tuple[int, int, int]:
+    if problem.span is None:
+        return (0, 0, 0)
+    return (problem.span.line, problem.span.column, 0 if problem.is_error else 1)

@@ -1,0 +1,131 @@
+"""Loading the same contract again after an edit, reading anew only the declarations that changed.
+
+An editor asks for the problems of a contract on every keystroke, and a keystroke changes one
+declaration. `IncrementalLoader.loads` cuts the text into its declarations (each starts with
+`fact`, `goal`, ... at the start of a line, outside brackets, texts and comments), parses only
+those it has not seen, moves the positions of those that moved up or down, and checks the whole.
+What it returns is exactly what `loads` returns for the same text, errors too, word for word:
+a syntax error before a declaration's last line is the whole text's first error, found in that
+declaration alone; anywhere else, where the text cannot be cut into declarations that each
+parse alone (a mistake at a declaration's end, a name that looks like a keyword, two
+declarations on a line), it reads the whole text as `loads` does.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+
+from ..language import syntax as s
+from ..contract.contract import Contract, contract_of, prepared
+from ..core.errors import Problem, RkSyntaxError
+from ..core.vocabulary import DECLARATIONS
+
+# What the cutter must see to know where a declaration can start: texts and comments (a brace
+# or a keyword inside them means nothing), brackets, and a declaration's first word at the
+# start of a line.
+_PIECES = re.compile(
+    r'"""[\s\S]*?(?:"""|\Z)|"(?:[^"\\\n]|\\.)*"?|#[^\n]*|(?P<open>[{(\[])|(?P<close>[})\]])'
+    r"|^(?P<start>(?:" + "|".join(DECLARATIONS) + r")\b)",
+    re.MULTILINE)
+
+
+def declarations(text: str) -> Iterator[tuple[int, str]]:
+    """The text cut where a declaration may start: each piece with the line it starts on."""
+    depth = 0
+    cut = 0
+    line = 1
+    for piece in _PIECES.finditer(text):
+        if piece.group("open"):
+            depth += 1
+        elif piece.group("close"):
+            depth = max(depth - 1, 0)
+        elif piece.group("start") and depth == 0 and piece.start() > cut:
+            yield line, text[cut:piece.start()]
+            line += text.count("\n", cut, piece.start())
+            cut = piece.start()
+    yield line, text[cut:]
+
+
+# Declarations kept between loads: more than any contract holds, and the pieces of
+# the versions typed while a text did not parse.
+MAX_KEPT = 100_000
+
+
+def _before_its_end(error: RkSyntaxError, piece: str) -> bool:
+    """Whether a declaration read alone fails on a line before its last, where the rest of the
+    text cannot matter (on the last line, the parser may have met the end of the piece)."""
+    lines = piece.rstrip().split("\n")
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    span = error.problems[0].span if error.problems else None
+    return span is not None and span.line < len(lines)
+
+
+class IncrementalLoader:
+    """Loads contracts, keeping what each declaration was read as for the next load.
+
+    One loader serves one document (an editor's open file): it keeps the declarations of the
+    last text it loaded, and no more.
+    """
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
+
+    def loads(self, text: str, source: str = "<string>") -> Contract:
+        """As `contract.loads(text, source)`, reading anew only what changed since the last call."""
+        text = prepared(text, source)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            read = self._reread(text, source)
+        finally:
+            if collecting:
+                gc.enable()
+        return contract_of(text, source, read)
+
+    def _keep(self, read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]]) -> None:
+        # While a text does not parse, what was read before is kept with it; bounded, so that
+        # an editing session does not grow without end.
+        self._read = read if len(read) <= MAX_KEPT else {}
+
+    def _reread(self, text: str, source: str) -> tuple[s.Module, list[Problem]] | None:
+        """The declarations of `text`, each kept or read alone; None where the whole text
+        must be read at once (then `contract_of` reads it, errors and all)."""
+        from ..language.build import build, header_problems
+        from ..language.parser import parse_alone, syntax_error
+
+        kept: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
+        items: list[object] = []
+        problems: list[Problem] = []
+        for line, piece in declarations(text):
+            if not piece.strip():
+                continue
+            known = self._read.get((source, piece))
+            if known is None:
+                try:
+                    module, found = build(parse_alone(piece, source), source)
+                except RkSyntaxError as error:
+                    if _before_its_end(error, piece):
+                        # The parser meets the same mistake in the whole text, in the same state
+                        # (a declaration starts as the first did): the same error, moved down.
+                        self._keep({**self._read, **kept})
+                        raise syntax_error(s.moved(list(error.problems), line - 1), text, source) from None
+                    module = None  # at its end: the whole text may go on, or end, differently
+                if module is None or len(module.items) > 1:  # two declarations on a line
+                    # Keep what was read, for the keystroke that mends the text; the rest of
+                    # this text is not looked at (`contract_of` reads it whole, for its error).
+                    self._keep({**self._read, **kept})
+                    return None
+                known = (1, module.items, found)
+            was, piece_items, piece_problems = known
+            if was != line:
+                piece_items = s.moved(piece_items, line - was)
+                piece_problems = s.moved(piece_problems, line - was)
+            kept[(source, piece)] = (line, piece_items, piece_problems)
+            items += piece_items
+            problems += piece_problems
+        self._keep(kept)
+        all_items = tuple(items)
+        return s.module_of(all_items, source), problems + header_problems(all_items)

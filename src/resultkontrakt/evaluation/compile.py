@@ -1,0 +1,429 @@
+"""Expressions compiled once into plain Python closures, evaluated many times.
+
+A contract is loaded once and evaluated for many years and scenarios, so the
+work that facts do not change (walking the syntax tree, finding the function
+a call names, the constants a set holds, the type a rounding needs) is done
+once per expression. A compiled expression is a closure
+`(evaluator, bound) -> value`; `bound` holds the names quantifiers bind.
+
+Quantifiers whose condition only compares the bound name with constants
+(`share(a in xs where a >= 9)`, `any(a in svar where a in {...})`) compile to
+predicates that run at the speed of Python's own loops.
+"""
+
+from __future__ import annotations
+
+import operator
+from fractions import Fraction
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from ..language import syntax as s
+from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
+from ..checks.infer import DELIVERABLES
+from ..semantics.runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from ..semantics.status import Failed, Undecided
+from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
+
+if TYPE_CHECKING:
+    from ..checks.analysis import Analysis
+
+Bound = dict[str, Value] | None
+
+
+class Evaluator(Protocol):
+    """What a compiled expression asks of the evaluation it runs in (evaluate.Evaluator)."""
+
+    def lookup(self, name: str, expr: s.Name) -> Value:
+        """A fact's, deliverable's or metric's value."""
+
+    def counted(self, expr: s.Expr, result: Value | Counted) -> Value:
+        """A function's result, keeping the counts that explain it."""
+
+    def tally(self, name: str, values: tuple[Value, ...]) -> Tally:
+        """The distinct values of the list fact `name` (whose value is `values`), counted."""
+
+    def goal_value(self, expr: s.GoalValue) -> Value:
+        """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
+
+
+Closure = Callable[[Evaluator, Bound], Value]
+# One step of a sum or product: (the value so far, the step's operand) -> the value after it.
+Step = Callable[[Value, Value], Value]
+OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
+
+# Integer answers in a declared range at most this wide are counted by their tally.
+MAX_TALLIED = 1000
+
+# `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
+_FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
+            "=": operator.eq, "!=": operator.ne}
+
+
+class Compiler:
+    """Compiles and keeps the closures of one contract's expressions."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self._closures: dict[tuple[int, str | None], Closure] = {}
+        self._types: dict[tuple[int, str | None], Type | None] = {}
+        self._reads: dict[tuple[str, str], tuple[s.Name, ...]] = {}
+
+    def get(self, expr: s.Expr, goal: s.Goal | None) -> Closure:
+        key = (id(expr), goal.id if goal is not None else None)
+        closure = self._closures.get(key)
+        if closure is None:
+            closure = self._closures[key] = self._compile(expr, goal, {})
+        return closure
+
+    def names_read(self, metric: str) -> tuple[s.Name, ...]:
+        """The names a metric's expression reads, once each, as nodes kept for evidence."""
+        key = ("reads", metric)
+        if key not in self._reads:
+            expr = self.analysis.metrics[metric].expr
+            self._reads[key] = tuple(s.Name(name, span=expr.span) for name in
+                                     dict.fromkeys(s.names_in(expr)) if name != DELIVERABLES)
+        return self._reads[key]
+
+    def type_of(self, expr: s.Expr, goal: s.Goal | None) -> Type | None:
+        key = (id(expr), goal.id if goal is not None else None)
+        if key not in self._types:
+            self._types[key] = self.analysis.type_of(expr, goal)
+        return self._types[key]
+
+    # ---- compiling ----
+
+    def _compile(self, expr: s.Expr, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        fixed = constant(expr)
+        if fixed is not NOT_CONSTANT:
+            return lambda ev, bound: fixed
+        match expr:
+            case s.Name():
+                return self._name(expr, goal, scope)
+            case s.Unary(op="not", operand=operand):
+                inner = self._compile(operand, goal, scope)
+                return lambda ev, bound: not inner(ev, bound)
+            case s.Unary(op="-", operand=operand):
+                inner = self._compile(operand, goal, scope)
+                return lambda ev, bound: -quantity(inner(ev, bound))
+            case s.Chain(op="and" | "or" as op):
+                return _junction(op == "or", [self._compile(operand, goal, scope) for operand in expr.operands])
+            case s.Chain():
+                return self._arithmetic(expr, goal, scope)
+            case s.Compare(op=op, left=left, right=right):
+                test = COMPARE[op]
+                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
+
+                def compared(ev: Evaluator, bound: Bound) -> Value:
+                    try:  # both's work, written out: a comparison is the commonest step of all
+                        a = first(ev, bound)
+                    except Undecided as undecided:
+                        raise also(undecided, second, ev, bound) from None
+                    return test(a, second(ev, bound))
+                return compared
+            case s.Member(item=item, collection=collection, negated=negated):
+                element = self._compile(item, goal, scope)
+                members = constant(collection)
+                if members is not NOT_CONSTANT:
+                    pool = _pool(members)
+                    return lambda ev, bound: (element(ev, bound) in pool) != negated
+
+                within = self._compile(collection, goal, scope)
+
+                def member(ev: Evaluator, bound: Bound) -> Value:
+                    item_value, among = both(element, within, ev, bound)
+                    return (item_value in items_of(among)) != negated
+                return member
+            case s.SetLiteral(items=items) | s.ListLiteral(items=items):
+                parts = [self._compile(item, goal, scope) for item in items]
+                return lambda ev, bound: literal_list(every(parts, ev, bound), expr)
+            case s.Aggregate():
+                return self._aggregate(expr, goal, scope)
+            case s.Call():
+                return self._call(expr, goal, scope)
+            case s.If(condition=condition, then=then, otherwise=otherwise):
+                holds = self._compile(condition, goal, scope)
+                chosen = self._compile(then, goal, scope)
+                other = self._compile(otherwise, goal, scope)
+                return lambda ev, bound: chosen(ev, bound) if holds(ev, bound) else other(ev, bound)
+            case s.GoalValue():
+                read = expr
+                return lambda ev, bound: ev.goal_value(read)
+            case s.TableLiteral(pairs=pairs):
+                names = [name for name, _ in pairs]
+                cells = [self._compile(item, goal, scope) for _, item in pairs]
+                return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
+        raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _arithmetic(self, expr: s.Chain, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A sum or product: every operand's value (their statuses combined, status.py), then
+        each step done on the value so far, in a loop, however many."""
+        parts = [self._compile(operand, goal, scope) for operand in expr.operands]
+        so_far = self.analysis.types_along(expr, goal, scope)
+        steps = [self._step(expr, index, so_far[index], goal, scope) for index in range(len(expr.steps))]
+
+        def calculated(ev: Evaluator, bound: Bound) -> Value:
+            values = every(parts, ev, bound)
+            value = values[0]
+            for step, operand in zip(steps, values[1:], strict=True):
+                value = step(value, operand)
+            return value
+        return calculated
+
+    def _step(self, expr: s.Chain, index: int, left: Type | None, goal: s.Goal | None,
+              scope: dict[str, Type]) -> Step:
+        """Step `index` of a sum or product, given the type of the value before it."""
+        op, operand = expr.steps[index]
+        right = self.analysis.type_of(operand, goal, scope)
+        if {found.kind for found in (left, right) if found is not None} & {DATE, DURATION}:
+            def combine(a: Value, b: Value) -> Value:
+                return calendar(op, a, b, expr)
+        elif op == "of":  # 75% of 120: the share times the quantity
+            def combine(a: Value, b: Value) -> Value:
+                return arithmetic("*", quantity(a), quantity(b), expr)
+        else:
+            def combine(a: Value, b: Value) -> Value:
+                if isinstance(a, tuple):
+                    return join(op, a, b, expr)
+                return arithmetic(op, quantity(a), quantity(b), expr)
+
+        def step(so_far: Value, value: Value) -> Value:
+            try:
+                return combine(so_far, value)
+            except Failed as failed:
+                # Said of the chain up to this step (`x / y` of `x / y / z`), as written.
+                raise Failed(attrs.evolve(failed.failure, expr=expr.upto(index))) from None
+        return step
+
+    def _name(self, expr: s.Name, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        name = expr.name
+        if name in scope:
+            return lambda ev, bound: bound[name]  # type: ignore[index]
+        if name == DELIVERABLES and goal is not None:
+            reads = [_lookup(s.Name(d.name, span=d.span)) for d in goal.deliverables]
+            return lambda ev, bound: tuple(every(reads, ev, bound))
+        return _lookup(expr)
+
+    def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        function = FUNCTIONS[expr.function]
+        parts = [self._compile(arg, goal, scope) for arg in expr.args]
+        types = [self.analysis.type_of(arg, goal, scope) for arg in expr.args]
+        over, apply = function.over, function.apply
+        if len(types) == 1 and types[0] is not None and types[0].kind == "list" and over is not None:
+            source = parts[0]
+            tallied = self._tallied(expr.args[0], scope, function)
+            if tallied is not None:
+                name, in_tally = tallied
+
+                def over_tally(ev: Evaluator, bound: Bound) -> Value:
+                    values = items_of(source(ev, bound))
+                    return ev.counted(expr, in_tally(ev.tally(name, values), len(values), None, expr))
+                return over_tally
+
+            def over_list(ev: Evaluator, bound: Bound) -> Value:
+                return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
+            return over_list
+        assert apply is not None, f"{function.name} was typed as a call of values"
+        return lambda ev, bound: apply(every(parts, ev, bound), types, expr)
+
+    def _aggregate(self, expr: s.Aggregate, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        source = self._compile(expr.source, goal, scope)
+        source_type = self.analysis.type_of(expr.source, goal, scope)
+        element = source_type.element if source_type and source_type.element else T_NUMBER
+        inner_scope = {**scope, expr.var: element}
+        fast = _predicate(expr.where, expr.var)
+        if fast is None:
+            condition = self._compile(expr.where, goal, inner_scope)
+            var = expr.var
+
+            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+                inner = dict(bound or {})
+
+                def test(item: Any) -> bool:
+                    inner[var] = item
+                    return bool(condition(ev, inner))
+                return test
+        else:
+            predicate: Predicate = fast
+
+            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+                return predicate
+
+        function = FUNCTIONS[expr.function]
+        over = function.over
+        assert over is not None, f"{expr.function} was typed as a quantifier"
+        tallied = self._tallied(expr.source, scope, function)
+        if tallied is not None:
+            name, in_tally = tallied
+
+            def aggregate_tally(ev: Evaluator, bound: Bound) -> Value:
+                values = items_of(source(ev, bound))
+                return ev.counted(expr, in_tally(ev.tally(name, values), len(values), test_in(ev, bound),
+                                                 expr))
+            return aggregate_tally
+
+        def aggregate(ev: Evaluator, bound: Bound) -> Value:
+            return ev.counted(expr, over(items_of(source(ev, bound)), test_in(ev, bound), expr))
+        return aggregate
+
+    def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
+                 ) -> tuple[str, OverTally] | None:
+        """The fact whose answers `function` may count by their tally, and how; else None.
+
+        Answers with few possible values (0-10, a choice, true/false) are counted
+        once per set of facts, and every share, count and NPS over them then costs
+        as many steps as there are distinct answers. A list of many distinct
+        values would gain nothing from it.
+        """
+        if function.over_tally is None or not isinstance(source, s.Name) or source.name in scope \
+                or source.name not in self.analysis.facts:
+            return None
+        fact = self.analysis.facts[source.name]
+        element = fact.type.element
+        if element is None or fact.type.kind != LIST:
+            return None
+        few = element.kind == BOOL or element.choices is not None or function.name == "nps"
+        if not few and element.integer and fact.range is not None:
+            low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
+            few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
+        return (source.name, function.over_tally) if few else None
+
+
+def _lookup(expr: s.Name) -> Closure:
+    name = expr.name
+    return lambda ev, bound: ev.lookup(name, expr)
+
+
+# ---- operands whose statuses combine (status.py) ------------------------------------
+
+
+def both(first: Closure, second: Closure, ev: Evaluator, bound: Bound) -> tuple[Value, Value]:
+    """The values of two operands; where either cannot be decided, both statuses combined, so
+    that `a + b` and `b + a` are pending or not evaluable alike."""
+    try:
+        a = first(ev, bound)
+    except Undecided as undecided:
+        raise also(undecided, second, ev, bound) from None
+    return a, second(ev, bound)
+
+
+def also(undecided: Undecided, other: Closure, ev: Evaluator, bound: Bound) -> Undecided:
+    """One operand undecided: its status joined with the other operand's, which is evaluated
+    for it."""
+    try:
+        other(ev, bound)
+    except Undecided as found:
+        return undecided.joined(found)
+    return undecided
+
+
+def every(parts: list[Closure], ev: Evaluator, bound: Bound) -> list[Value]:
+    """The values of several operands (a function's arguments, a list's items), statuses
+    combined as `both` combines two."""
+    try:
+        return [part(ev, bound) for part in parts]
+    except Undecided:
+        pass
+    undecided: Undecided | None = None
+    values: list[Value] = []
+    for part in parts:
+        try:
+            values.append(part(ev, bound))
+        except Undecided as found:
+            undecided = found if undecided is None else undecided.joined(found)
+    assert undecided is not None, "an operand was undecided once and decided the next time"
+    raise undecided
+
+
+def _junction(deciding: bool, conditions: list[Closure]) -> Closure:
+    """`and` (deciding False) or `or` (deciding True), of any number of operands: one with the
+    deciding value decides, whatever the others' statuses; else their statuses combine as
+    `both` combines them."""
+
+    def junction(ev: Evaluator, bound: Bound) -> Value:
+        undecided: Undecided | None = None
+        for condition in conditions:
+            try:
+                if bool(condition(ev, bound)) == deciding:
+                    return deciding
+            except Undecided as found:
+                undecided = found if undecided is None else undecided.joined(found)
+        if undecided is not None:
+            raise undecided
+        return not deciding
+    return junction
+
+
+# ---- constants and fast predicates -------------------------------------------------
+
+NOT_CONSTANT = object()
+
+
+def constant(expr: s.Expr) -> Any:
+    """The value of an expression made of literals only, or NOT_CONSTANT."""
+    match expr:
+        case s.Number(value=value) if value.denominator == 1:
+            # A whole number as an int: answers are ints, and int compares with int in C.
+            return value.numerator
+        case s.Number(value=value) | s.Percent(value=value) | s.Date(value=value) | s.Bool(value=value) \
+                | s.Text(value=value):
+            return value
+        case s.Money() | s.Duration():
+            return expr.value
+        case s.TableLiteral(pairs=pairs):
+            items = [(name, constant(item)) for name, item in pairs]
+            return NOT_CONSTANT if any(v is NOT_CONSTANT for _, v in items) else tuple(items)
+        case s.Unary(op="-", operand=operand):
+            inner = constant(operand)
+            return NOT_CONSTANT if inner is NOT_CONSTANT else -inner
+        case s.SetLiteral(items=items) | s.ListLiteral(items=items):
+            values = [constant(item) for item in items]
+            return NOT_CONSTANT if any(v is NOT_CONSTANT for v in values) else tuple(values)
+    return NOT_CONSTANT
+
+
+def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
+    try:
+        return frozenset(values)
+    except TypeError:  # lists of lists are not hashable; look through them in order
+        return values
+
+
+def _predicate(expr: s.Expr, var: str) -> Predicate | None:
+    """A test of the bound name alone, built from C-level pieces, or None if there is none."""
+    match expr:
+        case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
+            value = constant(right)
+            if value is not NOT_CONSTANT:
+                return partial(_FLIPPED[op], value)
+        case s.Compare(op=op, left=left, right=s.Name(name=name)) if name == var:
+            value = constant(left)
+            if value is not NOT_CONSTANT:
+                return partial(COMPARE[op], value)
+        case s.Member(item=s.Name(name=name), collection=collection, negated=negated) if name == var:
+            members = constant(collection)
+            if members is not NOT_CONSTANT:
+                pool = _pool(members)
+                return (lambda item: item not in pool) if negated else pool.__contains__
+        case s.Chain(op="and" | "or" as op):
+            found = [_predicate(operand, var) for operand in expr.operands]
+            tests = [test for test in found if test is not None]
+            if len(tests) == len(found):
+                if op == "and":
+                    return lambda item: all(test(item) for test in tests)
+                return lambda item: any(test(item) for test in tests)
+        case s.Unary(op="not", operand=operand):
+            negated_test = _predicate(operand, var)
+            if negated_test is not None:
+                return lambda item: not negated_test(item)
+        case s.Aggregate(function="any" | "all" as function, var=inner_var,
+                         source=s.Name(name=name), where=where) if name == var and inner_var != var:
+            inner = _predicate(where, inner_var)
+            if inner is not None:
+                if function == "any":
+                    return lambda item: any(map(inner, item))
+                return lambda item: all(map(inner, item))
+    return None

@@ -1,0 +1,254 @@
+"""What an evaluation found, as data: goal outcomes with their evidence, payments, splits.
+
+Evaluation makes these and nothing else: no text, and no import of anything that makes
+text. The classes users hold (`rk.Evaluation`, `rk.GoalResult`, `rk.Allocation`, ...) are
+these with their words added (results.py), made from them where a contract is evaluated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any, Generic, Literal, Self, TypeVar
+
+import attrs
+
+from ..semantics.distance import Distance, Reach
+from ..core.errors import Problem
+from ..semantics.evidence import NotEvaluable, Seen, Step, Waiting
+from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State
+
+Status = Literal["met", "partly met", "not met", "not evaluable", "pending"]
+
+
+def status_of(fulfilment: Fraction | None, pending: bool = False) -> Status:
+    if fulfilment is None:
+        return "pending" if pending else "not evaluable"
+    if fulfilment == 1:
+        return "met"
+    return "not met" if fulfilment == 0 else "partly met"
+
+
+@attrs.frozen
+class GoalOutcome:
+    """How far one goal was met, and the evidence of why (evidence.py).
+
+    `steps` are the deliverables read, the requirements checked and the tiers
+    tried, in order; `blocked` says why the goal is not evaluable, if it is not.
+    The words are `results.GoalResult`'s, made only when asked for.
+    """
+
+    id: str
+    title: str
+    fulfilment: Fraction | None
+    group: str | None = None
+    weight: Fraction = Fraction(1)
+    steps: tuple[Step, ...] = attrs.field(default=(), repr=False)
+    blocked: NotEvaluable | None = attrs.field(default=None, repr=False)
+    text: tuple[str, ...] = attrs.field(default=(), repr=False)
+    # What a pending result waits for (evaluated as of a day during the period).
+    waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
+    # The goal's tiers as thresholds, where they compare one value: for `distance`.
+    reach: Reach | None = attrs.field(default=None, repr=False)
+
+    @property
+    def distance(self) -> Distance | None:
+        """How far the goal's one measured value is from its next tier, where that can be said."""
+        if self.reach is None or self.fulfilment is None:
+            return None
+        return self.reach.distance(self.steps)
+
+    @property
+    def points(self) -> Fraction | None:
+        """The goal's weight times its fulfilment: 15 points for a goal of weight 15 met in full."""
+        return None if self.fulfilment is None else self.weight * self.fulfilment
+
+    @property
+    def pending(self) -> bool:
+        """Not judged yet: something it needs is not due on the day evaluated."""
+        return self.fulfilment is None and bool(self.waiting)
+
+    def judged(self, *, fulfilment: Fraction | None = None, steps: tuple[Step, ...] = (),
+               blocked: NotEvaluable | None = None) -> Self:
+        return attrs.evolve(self, fulfilment=fulfilment, steps=steps, blocked=blocked)
+
+    @property
+    def status(self) -> Status:
+        return status_of(self.fulfilment, bool(self.waiting))
+
+    @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable, as every value is (status.py)."""
+        return DECIDED if self.fulfilment is not None else PENDING if self.waiting else NOT_EVALUABLE
+
+    @property
+    def evaluable(self) -> bool:
+        return self.fulfilment is not None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The facts and deliverables it needs that were not given."""
+        return self.blocked.missing + self.blocked.deliverables if self.blocked is not None else ()
+
+    @property
+    def invalid(self) -> tuple[Problem, ...]:
+        """The problems with facts it needs that were given but are wrong."""
+        return self.blocked.invalid if self.blocked is not None else ()
+
+@attrs.frozen
+class PaymentOutcome:
+    """A payment worked out after the goals: its exact amount in kroner, and what it came from.
+
+    `seen` holds the payment's value with every value it was computed from (evidence.py);
+    `amount` is None when it could not be worked out (`blocked` says why) or waits
+    for something not due yet (`waiting`).
+    """
+
+    name: str
+    title: str | None
+    amount: Fraction | None
+    seen: Seen | None = None
+    blocked: NotEvaluable | None = None
+    waiting: tuple[Waiting, ...] = ()
+
+    @property
+    def state(self) -> State:
+        """Decided, pending or not evaluable, as every value is (status.py)."""
+        return DECIDED if self.amount is not None else PENDING if self.waiting else NOT_EVALUABLE
+
+@attrs.frozen
+class PartyShare:
+    """One party's part of a split, with how it came about.
+
+    Amounts are in the split's unit of account (tkr for `unit 1 tkr`), over all
+    installments. The margins are the smallest fall and rise in the party's
+    weight, the others unchanged, that would change its amount (None: none would).
+    """
+
+    party: str
+    weight: Fraction
+    amount: Fraction
+    quota: Fraction
+    per_installment: int  # units billed each installment
+    tie: bool = False
+    margin_down: Fraction | None = None
+    margin_up: Fraction | None = None
+
+
+@attrs.frozen
+class Shares(Mapping[str, "Fraction | int"]):
+    """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
+
+    name: str
+    unit: str  # the unit of account: "kr", "tkr" or "mio kr"
+    unit_size: Fraction  # the smallest amount billed, in `unit`
+    total: Fraction  # in `unit`
+    installments: int
+    method: str
+    key: str | None
+    shares: tuple[PartyShare, ...] = attrs.field(repr=False)
+    margins: bool = attrs.field(default=True, repr=False)
+    # Each party's share by name: looking one up must not go through them all.
+    _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_party", {share.party: share for share in self.shares})
+
+    def __getitem__(self, party: str) -> Fraction | int:
+        return _whole(self._by_party[party].amount)
+
+    def __iter__(self) -> Iterator[str]:
+        return (share.party for share in self.shares)
+
+    def __len__(self) -> int:
+        return len(self.shares)
+
+    @property
+    def weight_total(self) -> Fraction:
+        return sum((share.weight for share in self.shares), Fraction(0))
+
+
+def _whole(value: Fraction) -> Fraction | int:
+    return value.numerator if value.denominator == 1 else value
+
+
+# What an evaluation's outcomes hold: goals, payments and splits, of the classes its maker
+# chose (these, or results.py's with their words).
+G = TypeVar("G", bound=GoalOutcome)
+P = TypeVar("P", bound=PaymentOutcome)
+A = TypeVar("A", bound=Shares)
+S = TypeVar("S", bound="SplitOutcome[Any, Any]")
+
+
+@attrs.frozen
+class SplitOutcome(Generic[P, A]):
+    """A split whose total is worked out from the facts: the allocation, or why there is none."""
+
+    name: str
+    allocation: A | None
+    total: P
+    problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    @property
+    def state(self) -> State:
+        """The total's status and the weights' combined: bad weights make it not evaluable."""
+        if self.allocation is not None:
+            return DECIDED
+        return NOT_EVALUABLE if self.problems else self.total.state
+
+
+@attrs.frozen
+class Outcomes(Generic[G, P, S]):
+    """A contract evaluated against one set of facts."""
+
+    title: str
+    goals: Mapping[str, G]
+    problems: tuple[Problem, ...] = attrs.field(default=(), repr=False)
+    sources: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
+    parties: tuple[str, ...] = ()
+    period: tuple[dt.date, dt.date] | None = None
+    payments: Mapping[str, P] = attrs.field(factory=dict, repr=False)
+    splits: Mapping[str, S] = attrs.field(factory=dict, repr=False)
+    as_of: dt.date | None = None
+    # Whether the contract weighs its goals (`weight`): then results are shown in points too.
+    weighted: bool = False
+
+    @property
+    def points(self) -> Fraction | None:
+        """The points reached, the sum of weight x fulfilment; None while any goal has none."""
+        if any(g.fulfilment is None for g in self.goals.values()):
+            return None
+        return self.points_reached
+
+    @property
+    def points_reached(self) -> Fraction:
+        """The points of the goals that have a result, whatever the others."""
+        return sum((g.points for g in self.goals.values() if g.points is not None), Fraction(0))
+
+    @property
+    def points_possible(self) -> Fraction:
+        return sum((g.weight for g in self.goals.values()), Fraction(0))
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.goals.values() if g.pending)
+
+    @property
+    def overall(self) -> Fraction | None:
+        """The weight-averaged fulfilment of the goals that could be evaluated."""
+        evaluable = [g for g in self.goals.values() if g.fulfilment is not None]
+        total_weight = sum((g.weight for g in evaluable), Fraction(0))
+        if not total_weight:
+            return None
+        return sum((g.weight * g.fulfilment for g in evaluable if g.fulfilment is not None),
+                   Fraction(0)) / total_weight
+
+    @property
+    def not_evaluable(self) -> tuple[str, ...]:
+        """The goals without a result: not evaluable, or pending."""
+        return tuple(g.id for g in self.goals.values() if g.fulfilment is None)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)

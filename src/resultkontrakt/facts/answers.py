@@ -1,0 +1,390 @@
+"""Survey answers from CSV files: one row per company, one column per question.
+
+A facts file points at a table instead of listing the answers itself:
+
+    "anbefaling": {"csv": "svar.csv", "column": "anbefaling"}
+    "påvirkning": {"csv": "svar.csv", "columns": ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]}
+
+One column gives a list of answers; several columns give a list per row. The
+file is UTF-8 (with or without a byte-order mark), separated by commas or by
+semicolons as Danish spreadsheets write it. Every cell is checked against the
+fact's declaration, and a file with any bad cell is refused whole: no goal is
+ever scored on partly read data. A reference to a workbook
+(`{"xlsx": "svar.xlsx", "sheet": "Svar", "column": "anbefaling"}`) is parsed
+here too; workbook.py reads its sheet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeGuard
+from pathlib import Path
+
+
+import attrs
+
+from .coerce import Invalid
+from ..core.errors import Problem, Span, closest
+from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
+from ..core.reasons import problem
+from ..core.values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
+from ..core.vocabulary import quote, shortened
+
+MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
+
+
+@attrs.frozen
+class TableRef:
+    """Where a fact's values are: a CSV file, or a sheet of a workbook, and the column(s) to read.
+
+    With `key`, the fact is a table: the key column names each row (a
+    municipality, say) and `columns` holds the one column of values.
+    """
+
+    path: Path  # resolved, and inside the folder the facts may point into
+    source: str  # the file as messages name it: where the reference leads, before symlinks
+    columns: tuple[str, ...]
+    several: bool  # "columns": a list per row; "column": one answer per row
+    key: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    decimal: str | None = None  # the file's decimal sign, if the reference says: "," or "."
+    kind: str = "csv"  # "csv", or "xlsx" for a workbook (workbook.py reads it)
+    sheet: str | None = None  # the workbook's sheet; None: its only one
+
+
+class ReferenceProblem(ValueError):
+    """A table reference in a facts file that is not written right: a reason code (reasons.py)."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+class TableError(Exception):
+    """The answers cannot be read; `problems` say where (file, line, column)."""
+
+    def __init__(self, problems: list[Problem], sources: dict[str, str]):
+        super().__init__(problems[0].code if problems else "")
+        self.problems = problems
+        self.sources = sources
+
+    def __str__(self) -> str:
+        return self.problems[0].message if self.problems else ""
+
+
+def _text_value(value: object) -> TypeGuard[str]:
+    """A text in the facts file (a JSON number is kept as text too, but is not one)."""
+    return isinstance(value, str) and not isinstance(value, JsonNumber)
+
+
+def reference(raw: Mapping[object, object], access: Access,
+              resolve: Callable[[str, Access], Path] = confine) -> TableRef:
+    """The table a facts-file object points at.
+
+    ValueError with advice if the object is malformed; FileProblem if the file
+    it names lies outside the folder the facts may point into. `resolve` finds
+    and confines the file (a caller that evaluates the same facts often keeps
+    what it found).
+    """
+    keys = set(raw)
+    kind = kind_of(raw)
+    if not _text_value(raw.get(kind)):
+        raise ReferenceProblem(kind)
+    unknown = keys - {kind, "column", "columns", "key", "decimal"} - ({"sheet"} if kind == "xlsx" else set())
+    if unknown:
+        raise ReferenceProblem("unknown-key", key=quote(shortened(min(map(str, unknown)))))
+    sheet = raw.get("sheet")
+    if sheet is not None and not _text_value(sheet):
+        raise ReferenceProblem("sheet")
+    decimal = raw.get("decimal")
+    if decimal is not None and decimal not in (",", "."):
+        raise ReferenceProblem("decimal")
+    key = raw.get("key")
+    if key is not None and (not _text_value(key) or "columns" in raw):
+        raise ReferenceProblem("key")
+    if ("column" in raw) == ("columns" in raw):
+        raise ReferenceProblem("which")
+    if "column" in raw:
+        column = raw["column"]
+        if not _text_value(column):
+            raise ReferenceProblem("column")
+        columns: tuple[str, ...] = (column,)
+    else:
+        names = raw["columns"]
+        if not isinstance(names, list) or not names or not all(_text_value(n) for n in names):
+            raise ReferenceProblem("columns")
+        columns = tuple(names)
+    columns = tuple(unicodedata.normalize("NFC", c.strip()) for c in columns)
+    written = str(raw[kind])
+    return TableRef(resolve(written, access), os.path.normpath(access.base / written), columns,
+                    "columns" in raw,
+                    unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else None,
+                    access.max_bytes, decimal if isinstance(decimal, str) else None, kind,
+                    unicodedata.normalize("NFC", sheet) if isinstance(sheet, str) else None)
+
+
+def kind_of(raw: Mapping[object, object]) -> str:
+    """What a reference points at: "xlsx" for a workbook, "csv" for anything else."""
+    return "xlsx" if "xlsx" in raw and "csv" not in raw else "csv"
+
+
+@attrs.frozen
+class Sheet:
+    """A CSV file read and split into rows once, however many facts read from it.
+
+    `readable` says whether the first row looks like a CSV header (printable
+    column names of bounded length): only then do messages quote the file,
+    so that pointing a fact at some other file never shows its content.
+    """
+
+    text: str
+    rows: list[list[str]]
+    lines: list[str]
+    row_lines: list[int]  # the line each row starts on (a quoted cell may span lines)
+    delimiter: str
+    readable: bool
+
+    def sources(self, source: str) -> dict[str, str]:
+        """The file's text for excerpts in messages, if it may be shown."""
+        return {source: self.text} if self.readable else {}
+
+
+def _sheet(ref: TableRef, sheets: dict[str, Sheet] | None) -> Sheet:
+    key = str(ref.path)
+    if sheets is not None and key in sheets:
+        return sheets[key]
+    text = _text(ref.path, ref.source, ref.max_bytes)
+    delimiter = _delimiter(text)
+    rows, row_lines = _rows(text, delimiter, ref.source)
+    sheet = Sheet(text, rows, text.split("\n"), row_lines, delimiter,
+                   bool(rows) and _looks_like_a_header(rows[0]))
+    if sheets is not None:
+        sheets[key] = sheet
+    return sheet
+
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that parses the first rows into one consistent table.
+
+    Each candidate parses a sample; the best gives every row as many cells as
+    the header, splits no quoted cell (`id;"Anbefaling, 0-10"` is a `;` file),
+    and gives the most columns. A file of one column is read with commas.
+    """
+    sample = text[: 1 << 16]
+    best, best_score = ",", (-1, False, 0)
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
+        rows: list[list[str]] = []
+        try:
+            with _cells_of_any_length(len(sample)):
+                for row in reader:
+                    if any(cell.strip() for cell in row):
+                        rows.append(row)
+                    if len(rows) > 50:
+                        break
+        except csv.Error:
+            if not rows:
+                continue  # the sample may end inside a quoted cell: judge the rows read
+        if not rows:
+            continue
+        width = len(rows[0])
+        score = (sum(len(row) == width for row in rows[1:]),
+                 not any('"' in cell for cell in rows[0]), width)
+        if width > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _rows(text: str, delimiter: str, source: str) -> tuple[list[list[str]], list[int]]:
+    """Every row, and the line it starts on; TableError at a quote that is never closed."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    line = 1
+    try:
+        with _cells_of_any_length(len(text)):
+            for row in reader:
+                rows.append(row)
+                starts.append(line)
+                line = reader.line_num + 1
+    except csv.Error as exc:
+        raise _fail(source, "invalid", line=line, detail=str(exc)) from None
+    return rows, starts
+
+
+@contextlib.contextmanager
+def _cells_of_any_length(size: int) -> Iterator[None]:
+    """Let the csv module read a cell as long as the file (its own limit is 128 KiB)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+_HEADER_NAME = re.compile(r"[\w .()%?&+'/:-]{1,100}")
+
+
+def _looks_like_a_header(row: list[str]) -> bool:
+    """Column names, not data: printable names of bounded length, several of them, or one
+    that is a plain name (a file's first line of text is not shown as if it were)."""
+    if not row or len(row) > 1000:
+        return False
+    if len(row) == 1:
+        return bool(re.fullmatch(r"[\w .()-]{1,100}", row[0].strip()))
+    return all(_HEADER_NAME.fullmatch(name.strip()) or not name.strip() for name in row)
+
+
+def read_table(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
+               sheets: dict[str, Sheet] | None = None) -> tuple[tuple[str, Value], ...]:
+    """A table fact from a CSV file: (name, value) for each row, in file order."""
+    assert ref.key is not None and type_.element is not None
+    source = ref.source
+    sheets = {} if sheets is None else sheets
+    sheet = _sheet(ref, sheets)
+    names = read(attrs.evolve(ref, columns=(ref.key,), key=None), list_of(T_TEXT), lambda _, t: t,
+                 sheets)
+    values = read(attrs.evolve(ref, key=None), list_of(type_.element), cell, sheets)
+    if len(names) != len(values):
+        raise _fail(source, "key-blank", sheet=sheet, key=_named(ref.key), column=_named(ref.columns[0]))
+    seen: set[str] = set()
+    for name in names:
+        assert isinstance(name, str)
+        if name in seen:
+            raise _fail(source, "key-twice", sheet=sheet, name=_named(name), key=_named(ref.key))
+        seen.add(name)
+    return tuple(zip(names, values, strict=True))  # type: ignore[arg-type]
+
+
+def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
+         sheets: dict[str, Sheet] | None = None) -> tuple[Value, ...]:
+    """The answers `ref` points at, as a value of the list type `type_`.
+
+    `cell` turns one cell's text into a value of the element type, raising
+    ValueError (with an optional `.hint`) when it cannot. `sheets` keeps files
+    already read, so two facts from one export read it once.
+    """
+    source = ref.source
+    element = element_of(ref, type_)
+    sheet = _sheet(ref, sheets)
+    rows, lines = sheet.rows, sheet.lines
+    if not rows:
+        raise _fail(source, "empty", sheet=sheet)
+    header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
+    indexes = []
+    for column in ref.columns:
+        if header.count(column) != 1:
+            code = "column-twice" if column in header else "column-missing"
+            close = closest(column, header) if sheet.readable else None
+            if not sheet.readable:  # not a CSV export: its first line is not shown
+                raise _fail(source, code, "csv.not-csv", sheet=sheet, column=_named(column))
+            raise _fail(source, code, "suggest" if close else "csv.columns", sheet=sheet,
+                        column=_named(column), columns=", ".join(map(_named, header)),
+                        suggestion=close or "")
+        indexes.append(header.index(column))
+
+    problems: list[Problem] = []
+    values: list[Value] = []
+    # A survey's answers are a few texts ("9", "i høj grad") written many times: each distinct
+    # text is made a value once. (Values are immutable, and `cell` depends on the text alone.)
+    made: dict[str, Value] = {}
+    reader_lines = sheet.row_lines
+    for number, row in enumerate(rows[1:], start=1):
+        line = reader_lines[number] if number < len(reader_lines) else number + 1
+        if not any(c.strip() for c in row):
+            continue  # an empty line, as spreadsheets often leave at the end
+        if len(row) != len(header):
+            problems.append(problem("csv.row-cells", Span.point(source, line, 1), cells=len(row),
+                                    header=len(header)))
+            continue
+        answers: list[Value] = []
+        for column, index in zip(ref.columns, indexes, strict=True):
+            raw = row[index].strip()
+            if not raw:
+                if element.optional:
+                    continue  # no answer to this question: left out
+                problems.append(problem("csv.blank", _where(source, lines, line, index, sheet.delimiter),
+                                        column=_named(column)))
+                continue
+            try:
+                value = made.get(raw)
+                if value is None:
+                    value = made[raw] = cell(element, raw)
+                answers.append(value)
+            except Invalid as exc:
+                inner = problem(exc.code, hint=exc.hint, params=exc.params)
+                problems.append(problem("csv.cell", _where(source, lines, line, index, sheet.delimiter),
+                                        column=_named(column), problem=inner))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        if ref.several:
+            if answers or not element.optional:
+                values.append(tuple(answers))
+            # A row with every question blank: the company did not answer at all.
+        elif answers:
+            values.append(answers[0])
+    if problems:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(problem("csv.stopped", count=MAX_PROBLEMS))
+        raise TableError(problems, sheet.sources(source))
+    return tuple(values)
+
+
+def element_of(ref: TableRef, type_: Type) -> Type:
+    """The type of one cell `ref` reads for the list type `type_`: one answer per row, or a list
+    of answers per row with "columns"; TableError if the reference does not fit the fact."""
+    assert type_.kind == LIST and type_.element is not None
+    element = type_.element
+    if ref.several:
+        if element.kind != LIST or element.element is None:
+            raise _fail(ref.source, "columns-shape", type=str(type_), kind=ref.kind)
+        return element.element
+    if element.kind == LIST:
+        raise _fail(ref.source, "column-shape", type=str(type_), kind=ref.kind)
+    return element
+
+
+def _fail(source: str, code: str, hint: str | None = None, *, line: int = 1, sheet: Sheet | None = None,
+          kind: str = "csv", **params: object) -> TableError:
+    return TableError([problem(f"{kind}.{code}", Span.point(source, line, 1), hint=hint, params=params)],
+                      sheet.sources(source) if sheet is not None else {})
+
+
+def _named(name: str) -> str:
+    """A column or party name from a file, quoted and cut short for a message."""
+    return quote(shortened(name))
+
+
+def _text(path: Path, source: str, max_bytes: int) -> str:
+    try:
+        data = read_bytes(path, max_bytes)
+    except FileProblem as trouble:
+        raise _fail(source, "unreadable", problem=problem(f"file.{trouble.code}", params=trouble.params)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fail(source, "not-utf8", line=Span.of_bad_byte(source, data, exc).line) from None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _where(source: str, lines: list[str], line: int, index: int, delimiter: str) -> Span:
+    return Span.point(source, line, _cell_column(lines, line, index, delimiter))
+
+
+def _cell_column(lines: list[str], line: int, index: int, delimiter: str) -> int:
+    """The character column where a cell starts; 1 when quoting makes it uncertain."""
+    if not 1 <= line <= len(lines) or '"' in lines[line - 1]:
+        return 1
+    cells = lines[line - 1].split(delimiter)
+    return sum(len(c) + 1 for c in cells[:index]) + 1

@@ -1,0 +1,433 @@
+"""A raw value (from JSON, Python, a CSV cell or a spreadsheet cell) made a value of its declared type.
+
+Coercion knows nothing of files: the facts file and its positions
+(factsfile.py), CSV exports (answers.py) and workbooks (workbook.py) hand it
+values and texts, and it returns the exact value or raises `Invalid` with a
+reason code and its parameters, which reasons.py turns into English or Danish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import numbers
+import re
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import cast
+
+
+import attrs
+
+from ..language import syntax as s
+from ..core.errors import closest
+from ..core.reasons import Got, Quantity, describe
+from ..core.values import (
+    BOOL, DATE, LARGEST_WHOLE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
+    JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
+    date_text, decimal_fraction, format_number, number_text, truth_value, SHORT_BITS,
+)
+from ..core.vocabulary import MONEY_UNITS, quote, shortened
+
+# A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
+BROKEN = re.compile("[\ud800-\udfff]")
+
+Bounds = tuple[Fraction, Fraction] | None
+
+
+class Invalid(Exception):
+    """A value that does not fit its declaration: a reason code and its parameters.
+
+    `path` says where inside a list or table (`[3]`, `["Morsø"]`); `hint`
+    names another hint than the code's own, where one fits better.
+    """
+
+    def __init__(self, code: str, *, hint: str | None = None, path: str = "",
+                 params: Mapping[str, object] | None = None, **named: object):
+        super().__init__(code)
+        self.code = code
+        self.hint = hint
+        self.path = path
+        self.params: dict[str, object] = {**(params or {}), **named}
+
+    def within(self, step: str) -> Invalid:
+        """The same problem, one level further inside a list or table."""
+        return Invalid(self.code, hint=self.hint, path=step + self.path, params=self.params)
+
+
+@attrs.frozen
+class Exact:
+    """A value already of the right type (from an example in the contract):
+    taken as it is, though ranges and due dates still apply."""
+
+    value: Value
+
+
+def bounds_of(fact: s.Fact) -> Bounds:
+    if fact.range is None:
+        return None
+    low, high = (_bound(b) for b in (fact.range.low, fact.range.high))
+    return (low, high) if low is not None and high is not None else None
+
+
+def _bound(expr: s.Expr) -> Fraction | None:
+    value = s.literal_value(expr)
+    return value if isinstance(value, Fraction) else None
+
+
+def coerce(type_: Type, raw: object, bounds: Bounds) -> Value:
+    """A raw value (from JSON or Python) as a value of `type_`, or `Invalid` saying why not."""
+    # A list given exactly (a worked example's `[[]] * 3`) follows the same rules as a
+    # list in a facts file, item by item; single values are taken as they are.
+    exact = isinstance(raw, Exact)
+    if isinstance(raw, Exact):
+        if type_.kind == TABLE and isinstance(raw.value, tuple):
+            # A table written out (`{"Morsø": 20514}`): each value checked as a facts file's is.
+            pairs = cast("tuple[tuple[str, Value], ...]", raw.value)
+            raw = {name: Exact(item) for name, item in pairs}
+        elif type_.kind != LIST or not isinstance(raw.value, tuple):
+            return _exact(type_, raw.value, bounds)
+        else:
+            raw = raw.value
+    if type_.kind == TABLE:
+        return _table(type_, raw, bounds)
+    if type_.kind == LIST:
+        return _list(type_, raw, bounds, exact)
+    return _within(_single(type_, raw), type_, bounds, "range")
+
+
+def _table(type_: Type, raw: object, bounds: Bounds) -> tuple[Value, ...]:
+    assert type_.element is not None
+    if not isinstance(raw, Mapping) or not raw:
+        raise Invalid("expected-table", got=describe(raw))
+    rows: list[tuple[str, Value]] = []
+    named: set[str] = set()
+    for name, item in raw.items():
+        if not isinstance(name, str):
+            raise Invalid("table-name", got=describe(name))
+        party = unicodedata.normalize("NFC", name)
+        if BROKEN.search(party):
+            raise Invalid("table-name-broken")
+        if party in named:
+            raise Invalid("named-twice", name=quote(shortened(party)))
+        named.add(party)
+        try:
+            rows.append((party, coerce(type_.element, item, bounds)))
+        except Invalid as exc:
+            raise exc.within(f"[{json.dumps(name, ensure_ascii=False)}]") from None
+    return tuple(rows)
+
+
+def _list(type_: Type, raw: object, bounds: Bounds, exact: bool) -> tuple[Value, ...]:
+    assert type_.element is not None
+    if _is_array(raw):  # a numpy array: its items as Python numbers
+        raw = raw.tolist()  # type: ignore[attr-defined]  # numpy is not a dependency
+    if isinstance(raw, str | bytes | Mapping) or not isinstance(raw, list | tuple):
+        raise Invalid("expected-list", got=describe(raw))
+    if type_.element.integer and type_.element.kind == NUMBER:
+        fast = _whole_numbers(raw, bounds)
+        if fast is not None:
+            return fast
+    items: list[Value] = []
+    for index, item in enumerate(raw):
+        if is_blank(item):
+            if type_.element.optional:
+                continue  # no answer: left out
+            raise Invalid("blank-answer", path=f"[{index}]")
+        try:
+            value = coerce(type_.element, Exact(item) if exact else item, bounds)
+        except Invalid as exc:
+            raise exc.within(f"[{index}]") from None
+        inner = type_.element.element
+        if value == () and inner is not None and inner.optional:
+            continue  # every answer blank: the company did not answer, as in a CSV file
+        items.append(value)
+    return tuple(items)
+
+
+def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
+    if type_.integer and isinstance(value, Fraction):
+        if value.denominator != 1:
+            raise Invalid("expected-whole", got=describe(value))
+        value = value.numerator
+    return _within(value, type_, bounds, "range-given")
+
+
+def _within(value: Value, type_: Type, bounds: Bounds, hint: str) -> Value:
+    """`value`, or `Invalid` if it lies outside the declared range."""
+    if bounds is not None and isinstance(value, Fraction | int) and not isinstance(value, bool):
+        low, high = bounds
+        if not low <= value <= high:
+            raise Invalid("out-of-range", hint=hint, value=Quantity(value, type_),
+                          low=Quantity(low, type_), high=Quantity(high, type_))
+    return value
+
+
+def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tuple[int, ...] | None:
+    """Survey answers (plain whole numbers, no blanks) read in one quick pass.
+
+    None if any item needs the general path, which then says exactly what is wrong.
+    """
+    kinds = set(map(type, raw))  # one pass in C over a million answers
+    out: tuple[int, ...]
+    if kinds == {int} or not kinds:
+        out = tuple(raw)  # type: ignore[arg-type]  # every item is an int, as just seen
+    elif kinds <= {int, JsonNumber}:
+        numerals = cast("list[int | str]", raw)  # as just seen
+        if not all(not isinstance(item, str) or (len(item) <= 18 and item.isdigit()) for item in numerals):
+            return None
+        out = tuple(int(item) if isinstance(item, str) else item for item in numerals)
+    else:
+        return None
+    if not out:
+        return out
+    try:  # answers on a small scale (0-10) fit in bytes: one pass in C, and none is too long
+        small: bytearray | None = bytearray(out)
+    except ValueError:
+        small = None
+        if max(out) > LARGEST_WHOLE or min(out) < -LARGEST_WHOLE:
+            return None  # a number too long to take: the general path says so
+    if bounds is not None:
+        # Whole numbers lie within a range exactly when they lie within its whole part.
+        low, high = math.ceil(bounds[0]), math.floor(bounds[1])
+        if small is not None and low >= 0 and high <= 255:
+            # The range's own bytes taken away, anything left is outside it.
+            return None if small.translate(None, bytes(range(low, high + 1))) else out
+        if not (low <= min(out) and max(out) <= high):
+            return None
+    return out
+
+
+def _is_array(raw: object) -> bool:
+    return getattr(raw, "ndim", 0) == 1 and callable(getattr(raw, "tolist", None))
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not isinstance(raw, JsonNumber) and not raw.strip())
+
+
+# ---- single values -----------------------------------------------------------------------
+
+
+def _single(type_: Type, raw: object) -> Value:
+    kind = type_.kind
+    if kind == NUMBER:
+        number = _number(raw)
+        if number is None:
+            raise Invalid("expected-number", got=describe(raw))
+        if type_.integer:
+            if number.denominator != 1:
+                raise Invalid("expected-whole", got=describe(raw))
+            return number.numerator  # whole numbers stay int: exact, and fast to count
+        return number
+    if kind == PERCENT:
+        return _percent(raw)
+    if kind == MONEY:
+        return _money(raw)
+    if kind == BOOL:
+        truth = truth_value(raw)
+        if truth is None:
+            raise Invalid("expected-bool", got=describe(raw))
+        return truth
+    if kind == DATE:
+        return date_of(raw)
+    if kind == TEXT:
+        if not isinstance(raw, str) or isinstance(raw, JsonNumber):
+            raise Invalid("expected-text", got=describe(raw))
+        if type_.choices is not None:
+            return choice(type_.choices, raw)
+        if BROKEN.search(raw):
+            raise Invalid("broken-text")
+        return unicodedata.normalize("NFC", str(raw))
+    raise Invalid("cannot-give", type=str(type_))
+
+
+def _number(raw: object) -> Fraction | None:
+    """The exact number a raw value stands for, or None if it is not a number."""
+    try:
+        if type(raw) is int:  # the common case, a count given as a Python int (a bool's type is bool)
+            return Fraction(raw) if raw.bit_length() <= SHORT_BITS else checked_fraction(Fraction(raw))
+        if isinstance(raw, JsonNumber):
+            if raw.isdigit() and len(raw) <= 18:  # the common case, a plain count: read fast
+                return Fraction(int(raw))
+            return decimal_fraction(raw)
+        if truth_value(raw) is not None:  # True is no number here, though Python counts it as 1
+            return None
+        if isinstance(raw, numbers.Rational):  # int, Fraction, numpy's integers
+            return checked_fraction(Fraction(int(raw.numerator), int(raw.denominator)))
+        if isinstance(raw, Decimal):
+            return checked_decimal(raw)
+        if isinstance(raw, numbers.Real):
+            # A float is read by its shortest decimal text: 59.99 is 5999/100, not the
+            # binary fraction nearest to it. numpy's floats print the same way.
+            text = float.__repr__(raw) if isinstance(raw, float) else _text_of(raw)
+            try:
+                return decimal_fraction(text)
+            except NumberError as exc:
+                if exc.code != "not-a-number":
+                    raise  # beyond the bounds (1e300): said as for that numeral, below
+                raise Invalid("not-finite", text=shortened(text, 40)) from None
+    except NumberError as exc:
+        raise Invalid(f"number.{exc.code}", params=exc.params) from None
+    return None
+
+
+def _text_of(number: numbers.Real) -> str:
+    try:
+        return str(number)[:200]
+    except Exception:  # a number type whose text fails is no number to us
+        return type(number).__name__
+
+
+def _percent(raw: object) -> Fraction:
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+        number: Fraction | None = with_unit(PERCENT, raw, None, "unclear-text")
+        if number is None:
+            raise Invalid("expected-percent", got=describe(raw))
+    else:
+        number = _number(raw)
+    if number is None:
+        raise Invalid("expected-percent", got=describe(raw))
+    if not -1 <= number <= 1:
+        # 72 is almost always meant as 72%, but read literally it is 7200%:
+        # refuse rather than guess. The hint is written as JSON writes numbers.
+        raise Invalid("not-a-share", shown=Quantity(number), percent=Quantity(number, T_PERCENT),
+                      json=format_number(number), share=format_number(number / 100))
+    return number
+
+
+def _money(raw: object) -> Fraction:
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber):
+        # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program: refused.
+        amount = with_unit(MONEY, raw, None, "unclear-text")
+        if amount is None:
+            raise Invalid("expected-money", got=describe(raw))
+        return amount
+    number = _number(raw)
+    if number is None:
+        raise Invalid("expected-money", got=describe(raw))
+    return number
+
+
+def choice(choices: tuple[str, ...], raw: str) -> str:
+    """The answer `raw` stands for; letter case and spacing do not matter."""
+    wanted = answer_key(raw)
+    for option in choices:
+        if answer_key(option) == wanted:
+            return option
+    close = closest(raw, choices)
+    if close is not None:
+        raise Invalid("not-a-choice", hint="suggest", answer=quote(shortened(raw)), suggestion=close)
+    raise Invalid("not-a-choice", answer=quote(shortened(raw)), choices=", ".join(map(quote, choices)))
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def date_of(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str) and not isinstance(raw, JsonNumber) and _ISO_DATE.fullmatch(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise Invalid("not-in-calendar", date=raw.strip()) from None
+    raise Invalid("expected-date", got=describe(raw))
+
+
+# ---- numbers written as text: JSON money and percent texts, CSV cells ----------------------
+
+# A percentage or an amount written with its unit: "72,5%", "16.488 tkr", "576 kr".
+_PERCENT_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*%\s*")
+_MONEY_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|mio\s+kr)\s*")
+
+
+def with_unit(kind: str, text: str, decimal: str | None, unclear: str) -> Fraction | None:
+    """A percent or money text with its unit as a share or kroner; None if it has no unit.
+
+    `unclear` names the hint for a number with two readings: how to fix it
+    differs between a JSON text and a CSV file.
+    """
+    if kind == PERCENT and (match := _PERCENT_TEXT.fullmatch(text)):
+        return numeral(match.group(1), decimal, unclear, "%") / 100
+    if kind == MONEY and (match := _MONEY_TEXT.fullmatch(text)):
+        unit = " ".join(match.group(2).split())
+        return numeral(match.group(1), decimal, unclear, " " + unit) * MONEY_UNITS[unit]
+    return None
+
+
+def numeral(text: str, decimal: str | None, unclear: str, unit: str = "") -> Fraction:
+    """`number_text`, with a hint that shows both readings of an unclear number."""
+    try:
+        return number_text(text, decimal)
+    except UnclearNumber as exc:
+        thousands, decimals = (_unmistakable(reading) + unit for reading in exc.readings)
+        raise Invalid("unclear", hint=unclear, text=exc.params["text"], separator=exc.params["separator"],
+                      first=Quantity(exc.readings[0]), second=Quantity(exc.readings[1]),
+                      thousands=thousands, decimals=decimals) from None
+    except NumberError as exc:
+        raise Invalid(f"number.{exc.code}", params=exc.params) from None
+
+
+def _unmistakable(value: Fraction) -> str:
+    """A number's text that no reader can take for another: 16.4880, not 16.488."""
+    text = format_number(value)
+    return text + "0" if re.fullmatch(r"-?[1-9][0-9]{0,2}\.[0-9]{3}", text) else text
+
+
+_TRUE = {"true", "ja", "yes", "1"}
+_FALSE = {"false", "nej", "no", "0"}
+
+
+def cell(type_: Type, text: str, bounds: Bounds, decimal: str | None) -> Value:
+    """One CSV cell as a value of `type_`: cells are text, so numbers are read from it,
+    with the file's decimal sign if its reference gives one."""
+    raw: object = text
+    if type_.kind in (NUMBER, MONEY, PERCENT):
+        raw = with_unit(type_.kind, text, decimal, "unclear-cell")
+        if raw is None and NUMBER_TEXT.fullmatch(text.strip()):
+            raw = numeral(text, decimal, "unclear-cell")
+        # Anything else is not a number at all, and coerce() says so.
+        raw = text if raw is None else raw
+    elif type_.kind == BOOL and text.casefold() in _TRUE | _FALSE:
+        raw = text.casefold() in _TRUE
+    return coerce(type_, raw, bounds)
+
+
+def sheet_cell(type_: Type, raw: object, bounds: Bounds, decimal: str | None) -> Value:
+    """One cell of a spreadsheet as a value of `type_`.
+
+    A spreadsheet keeps numbers, dates and booleans as themselves and anything
+    else as text. A text is read as a CSV cell is, so a number stored as text
+    follows the same rules (`62,4`; `205.000` only with the reference's decimal
+    sign); a number is read by its shortest decimal text, so 0.1 is one tenth.
+    """
+    if isinstance(raw, str):
+        return cell(type_, raw, bounds, decimal)
+    if type_.kind == TEXT and isinstance(raw, int | float | dt.date) and not isinstance(raw, bool):
+        # A name or an answer the spreadsheet took for a number or a date: a
+        # municipality's code, a year, an answer coded 1-5. A CSV cell is text anyway.
+        return cell(type_, cell_text(raw), bounds, decimal)
+    if type_.kind == BOOL and type(raw) is int and raw in (0, 1):
+        return raw == 1  # 1 and 0, as a CSV cell writes them
+    return coerce(type_, raw, bounds)
+
+
+def cell_text(raw: int | float | dt.date) -> str:
+    """The text a spreadsheet shows for a number or a date: 7700, 62.4, 2018-01-01."""
+    if isinstance(raw, dt.date):
+        return date_text(raw)
+    try:
+        number = _number(raw)
+    except Invalid:
+        number = None
+    return format_number(number) if number is not None else str(raw)
+
+
+__all__ = ["BROKEN", "Bounds", "Exact", "Got", "Invalid", "bounds_of", "cell", "cell_text", "choice",
+           "coerce", "date_of", "is_blank", "numeral", "sheet_cell", "with_unit"]

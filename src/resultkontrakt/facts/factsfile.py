@@ -1,0 +1,236 @@
+"""A facts file: the measured values of a year as one JSON object, read with their places.
+
+Numbers are read by their decimal text, so 0.1 is exactly one tenth. Each
+name's and value's line and column are kept, so a bad value is reported
+where it stands. Checking the values against the contract is facts.py's
+work; this module only reads JSON.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .answers import Sheet
+from ..core.errors import FactsError, Problem, Span
+from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
+from ..core.reasons import problem
+from ..core.values import JsonNumber, Value
+from ..core.vocabulary import quote, shortened
+
+if TYPE_CHECKING:
+    from .workbook import Grids  # read only when a fact points at a workbook
+
+
+@attrs.define
+class Reads:
+    """What reading the files facts point at found: kept, so it is done once."""
+
+    sheets: dict[str, Sheet] = attrs.field(factory=dict)
+    workbooks: Grids = attrs.field(factory=dict)  # each sheet read, by workbook and sheet name
+    paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
+    values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class FactsFile(Mapping[str, object]):
+    """Facts read from a file: name -> value as written, with where each value stands."""
+
+    # Named `given`, not `values`: a Mapping's values() must stay a method.
+    given: dict[str, object]
+    source: str = "<facts>"
+    positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    text: str = attrs.field(default="", repr=False)
+    key_positions: dict[str, Span] = attrs.field(factory=dict, repr=False)
+    # The files these facts point at must lie inside this folder (None: the
+    # facts file's own folder), and may be at most `max_bytes` large.
+    data_dir: Path | None = attrs.field(default=None, repr=False)
+    max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, repr=False)
+    # What reading the files these facts point at found, kept so that evaluating
+    # the same facts again (a loop over scenarios) reads and resolves nothing
+    # again: each file's rows, each reference's confined path, each fact's values.
+    reads: Reads = attrs.field(factory=Reads, repr=False, eq=False)
+
+    def __getitem__(self, name: str) -> object:
+        return self.given[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.given)
+
+    def __len__(self) -> int:
+        return len(self.given)
+
+    def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
+                **values: object) -> FactsFile:
+        """These facts with some values changed or left out: for what-if runs.
+
+        Answer files keep being found beside the original facts file.
+        """
+        merged = {name: value for name, value in self.given.items() if name not in without}
+        merged.update(changes or {}, **values)
+        return attrs.evolve(self, given=merged)
+
+
+def load_facts(path: str | Path, *, data_dir: str | Path | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read a JSON facts file; raise `FactsError` (with line and column) if it cannot be read.
+
+    Files the facts point at (`{"csv": ...}`, `{"xlsx": ...}`) are found beside the facts file
+    and must lie inside its folder, or inside `data_dir` when it is given.
+    Every file read may be at most `max_bytes` large.
+    """
+    source = str(path)
+    try:
+        data = read_bytes(path, max_bytes)
+    except FileProblem as trouble:
+        raise FactsError([problem("facts.unreadable", Span.point(source, 1, 1),
+                                  problem=trouble.problem)]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FactsError([problem("facts.not-utf8", Span.of_bad_byte(source, data, exc),
+                                  hint="facts.not-utf8")]) from None
+    return loads_facts(text, source, data_dir=data_dir, max_bytes=max_bytes)
+
+
+def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | Path | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> FactsFile:
+    """Read facts from JSON text; raise `FactsError` (with line and column) if it is not valid.
+
+    Files the facts point at are found beside `source` (the working folder
+    for the default `<facts>`), confined to that folder or to `data_dir`.
+    """
+    if isinstance(text, bytes):
+        data = text
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:  # at its place: `rk eval c.rk -` reads facts so
+            raise FactsError([problem("facts.text-not-utf8", Span.of_bad_byte(source, data, exc),
+                                      hint="facts.not-utf8")]) from None
+    if not isinstance(text, str):
+        raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")
+    text = text.removeprefix("\ufeff")
+    values: dict[str, object] = {}
+    positions: dict[str, Span] = {}
+    key_positions: dict[str, Span] = {}
+    problems: list[Problem] = []
+    places = _Places(text, source)
+    decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
+                               parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+
+    def fail(index: int, code: str, hint: str | None = None, **params: object) -> FactsError:
+        """The problem `code` in the JSON at `index`; its own hint, else how JSON is written."""
+        hint = hint or (None if code in _OWN_HINTS else "json")
+        return FactsError([problem(f"json.{code}", places.span(index), hint=hint, params=params)], {source: text})
+
+    index = _skip(text, 0)
+    if not text.startswith("{", index):
+        raise fail(index, "not-an-object")
+    index = _skip(text, index + 1)
+    if text.startswith("}", index):
+        index += 1
+    else:
+        while True:
+            if not text.startswith('"', index):
+                raise fail(index, "name-expected")
+            try:
+                name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, "bad-name", detail=exc.msg) from None
+            key_at, key_end = index, end
+            index = _skip(text, end)
+            if not text.startswith(":", index):
+                raise fail(index, "colon", name=name)
+            index = _skip(text, index + 1)
+            try:
+                value, end = decoder.raw_decode(text, index)
+            except json.JSONDecodeError as exc:
+                raise fail(exc.pos, "malformed", detail=exc.msg) from None
+            except _Refused as exc:  # NaN, Infinity, a repeated name
+                raise fail(index, exc.code, name=exc.name) from None
+            except ValueError as exc:  # anything else Python's reader refuses, in its words
+                raise fail(index, "value", hint="json.constant", detail=str(exc)) from None
+            except RecursionError:
+                raise fail(index, "too-deep") from None
+            name = unicodedata.normalize("NFC", name)
+            if name in values:
+                problems.append(problem("facts.given-twice", places.span(key_at), name=quote(shortened(name)),
+                                        line=positions[name].line))
+            else:
+                values[name] = value
+                positions[name] = places.span(index, end)
+                key_positions[name] = places.span(key_at, key_end)
+            index = _skip(text, end)
+            if text.startswith(",", index):
+                comma = index
+                index = _skip(text, index + 1)
+                if text.startswith("}", index):
+                    raise fail(comma, "last-comma")
+                continue
+            if text.startswith("}", index):
+                index += 1
+                break
+            raise fail(index, "comma-expected")
+    if _skip(text, index) != len(text):
+        raise fail(_skip(text, index), "after")
+    if problems:
+        raise FactsError(problems, {source: text})
+    return FactsFile(values, source, positions, text, key_positions,
+                     Path(data_dir) if data_dir is not None else None, max_bytes)
+
+
+# The JSON problems with a hint of their own; the others are told how JSON is written.
+_OWN_HINTS = frozenset({"given-twice", "constant", "too-deep", "last-comma"})
+
+
+class _Refused(ValueError):
+    """A value JSON's reader would take but a facts file may not hold: `code` says why."""
+
+    def __init__(self, code: str, name: str):
+        super().__init__(code)
+        self.code = code
+        self.name = name
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: set[str] = set()
+    for name, _ in pairs:
+        name = unicodedata.normalize("NFC", name)
+        if name in seen:
+            raise _Refused("given-twice", quote(shortened(name)))
+        seen.add(name)
+    return dict(pairs)
+
+
+def _reject_constant(name: str) -> object:
+    raise _Refused("constant", name)
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
+class _Places:
+    """Line and column of any index in a text, found by bisection: a facts file with
+    thirty thousand names on one line is placed in linear time, not quadratic."""
+
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def span(self, index: int, end: int | None = None) -> Span:
+        line = bisect.bisect_right(self.starts, index)
+        column = index - self.starts[line - 1] + 1
+        width = max(1, (end or index + 1) - index)
+        if bisect.bisect_right(self.starts, index + width - 1) != line:  # a value over several lines
+            width = 1
+        return Span(self.source, line, column, line, column + width)

@@ -1,0 +1,372 @@
+"""The results users hold: an evaluation's outcomes (outcomes.py) with their words.
+
+`rk.Evaluation`, `rk.GoalResult`, `rk.PaymentResult`, `rk.SplitResult` and `rk.Allocation`
+are the data evaluation and splitting make, each with the renderings a reader asks for:
+`explain()` in English or Danish, `to_dict()` for JSON, HTML for a notebook. Nothing below
+this module makes text; this one makes it only when asked (`evaluation_of` and
+`allocation_of` turn the data into these, where a contract is evaluated or split).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from ..core import escape
+from ..words.explain import (
+    distance_text, not_evaluable, payment_text, points_text, reasoning, waiting_text,
+)
+from ..words.jsondata import (
+    blocked_dict, distance_dict, money_text, points_number, problem_dict, seen_dict, step_dict,
+    waiting_dict, weight_number,
+)
+from ..evaluation.outcomes import (
+    DECIDED, GoalOutcome, Outcomes, PartyShare, PaymentOutcome, Shares, SplitOutcome, Status, status_of,
+)
+from ..core.values import format_number, format_percent, fraction_text, percent_number
+from ..core.vocabulary import MONEY_UNITS
+from ..core.wording import ENGLISH, Language, Wording, wording_for
+
+__all__ = ["Allocation", "Evaluation", "GoalResult", "PartyShare", "PaymentResult", "SplitResult", "Status",
+           "allocation_of", "evaluation_of", "status_of"]
+
+
+@attrs.frozen
+class GoalResult(GoalOutcome):
+    """How far one goal was met, and the evidence of why (evidence.py), with its words:
+    `explain()`, `reasoning()`, `to_dict()`, made only when asked for."""
+
+    @property
+    def reason(self) -> str | None:
+        """Why it is not evaluable, in English; None if it is."""
+        return not_evaluable(self.blocked, ENGLISH) if self.blocked is not None else None
+
+    def explain(self, language: Language = ENGLISH) -> str:
+        """One sentence: the goal, its outcome, and the numbers that decided it."""
+        wording = wording_for(language)
+        head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
+        if self.fulfilment is None:
+            return f"{head}: {self.reasoning(wording)}"
+        return f"{head}, {wording.percent(self.fulfilment)}. {self.reasoning(wording)}"
+
+    def reasoning(self, language: Language = ENGLISH) -> str:
+        """Why the goal came out as it did, without the heading."""
+        wording = wording_for(language)
+        if self.pending:
+            return waiting_text(self.waiting, wording) + "."
+        return reasoning(self.steps, self.fulfilment, self.blocked, wording)
+
+    def distance_sentence(self, language: Language = ENGLISH) -> str | None:
+        """How far the goal's measured value is from its next tier, where that can be said:
+        `NPS 57: reaches 100% if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
+        distance = self.distance
+        if distance is None:
+            return None
+        text = distance_text(distance, self.fulfilment, wording_for(language))
+        return text if text.endswith(".") else text + "."
+
+    def __repr__(self) -> str:
+        shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
+        title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
+        return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
+
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
+        """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
+        "en", "da" or a Wording."""
+        w = wording_for(language)
+        return {
+            "id": self.id,
+            "title": self.title,
+            "group": self.group,
+            "weight": weight_number(self.weight),
+            "points": points_number(self.points),
+            "status": self.status,
+            "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
+            "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
+            "explanation": self.reasoning(w),
+            "reason": not_evaluable(self.blocked, w) if self.blocked is not None else None,
+            "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
+            "missing": list(self.missing),
+            "invalid": [problem_dict(p, w) for p in self.invalid],
+            "steps": [step_dict(step, w) for step in self.steps],
+            "waiting": [waiting_dict(item) for item in self.waiting],
+            "distance": distance_dict(distance, w) if (distance := self.distance) is not None else None,
+            "text": "\n\n".join(self.text) or None,
+        }
+
+
+@attrs.frozen
+class PaymentResult(PaymentOutcome):
+    """A payment worked out after the goals: its exact amount in kroner, what it came from,
+    and its words."""
+
+    def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
+        """One sentence: the amount, how it is worked out (unless `formula` is false, as in
+        the reports, which show no code), and every value it was computed from."""
+        return payment_text(self, wording_for(language), formula)
+
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
+        w = wording_for(language)
+        return {
+            "name": self.name,
+            "title": self.title,
+            "amount": money_text(self.amount) if self.amount is not None else None,
+            "unit": "kr",
+            "status": "worked out" if self.state == DECIDED else self.state,
+            "explanation": self.explain(w),
+            "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
+            "waiting": [waiting_dict(item) for item in self.waiting],
+            "value": seen_dict(self.seen) if self.seen is not None else None,
+        }
+
+    def __repr__(self) -> str:
+        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} kr"
+        return f"<PaymentResult {self.name}: {shown}>"
+
+
+@attrs.frozen
+class SplitResult(SplitOutcome["PaymentResult", "Allocation"]):
+    """A split whose total is worked out from the facts: the allocation, or why there is none."""
+
+    def __repr__(self) -> str:
+        return f"<SplitResult {self.name}: {self.allocation!r}>"
+
+
+@attrs.frozen
+class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
+    """A contract evaluated against one set of facts, with its words."""
+
+    def explain(self, language: Language = ENGLISH) -> str:
+        """Every goal in one sentence each, then the overall result, in `language`: "en"
+        (the default) or "da", or a `Wording`."""
+        wording = wording_for(language)
+        lines = [g.explain(wording) for g in self.goals.values()]
+        lines.append(self.overall_sentence(wording))
+        if self.weighted:
+            lines.append(self.points_sentence(wording))
+        lines += [payment.explain(wording) for payment in self.payments.values()]
+        return "\n".join(lines)
+
+    def points_sentence(self, language: Language = ENGLISH) -> str:
+        """`Points: 75.5 of 100 points.`, or which goals the total still lacks."""
+        return points_text(self.points, self.points_reached, self.points_possible,
+                           self.not_evaluable, wording_for(language)) + "."
+
+    def overall_sentence(self, language: Language = ENGLISH) -> str:
+        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
+        wording = wording_for(language)
+        overall = self.overall
+        evaluable = len(self.goals) - len(self.not_evaluable)
+        blocked = [g for g in self.not_evaluable if g not in self.pending]
+        if overall is None and not (self.pending and not evaluable):
+            key = "overall weightless" if evaluable else "overall none"
+            return wording.phrase(key, n=len(self.goals)) + "."
+        if overall is None:  # no goal has a result, and some wait: say which, and which cannot
+            text = wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
+                                  ids=", ".join(self.pending))
+        else:
+            text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
+        if blocked:
+            text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
+                                          ids=", ".join(blocked))
+        if self.pending and overall is not None:
+            text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
+                                          ids=", ".join(self.pending))
+        return text + "."
+
+    def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
+        """The evaluation as JSON data: the shape of `rk eval --format json`, documented by
+        resultkontrakt/schema/eval.json."""
+        wording = wording_for(language)
+        overall = self.overall
+        return {
+            "contract": self.title,
+            "language": wording.lang,
+            "parties": list(self.parties),
+            "period": [d.isoformat() for d in self.period] if self.period else None,
+            "as_of": self.as_of.isoformat() if self.as_of is not None else None,
+            "goals": [g.to_dict(wording) for g in self.goals.values()],
+            "points": points_number(self.points),
+            "points_possible": points_number(self.points_possible),
+            "points_reached": points_number(self.points_reached),
+            "payments": [payment.to_dict(wording) for payment in self.payments.values()],
+            "splits": [split_dict(split, wording) for split in self.splits.values()],
+            "overall": {
+                "fulfilment": percent_number(overall) if overall is not None else None,
+                "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
+                "evaluable": len(self.goals) - len(self.not_evaluable),
+                "not_evaluable": len(self.not_evaluable),
+                "explanation": self.overall_sentence(wording),
+            },
+            "problems": [problem_dict(p, wording) for p in self.problems],
+        }
+
+    def __repr__(self) -> str:
+        overall = self.overall
+        shown = format_percent(overall) if overall is not None else "not evaluable"
+        return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
+
+    def _repr_html_(self) -> str:
+        """For notebooks such as Jupyter: a table of the goals, styled inline only."""
+        return _evaluation_html(self)
+
+
+@attrs.frozen
+class Allocation(Shares):
+    """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
+
+    def headline(self) -> str:
+        """What is split, how, and in what units, in one sentence."""
+        per = self.total / self.installments
+        return (f"{self.name}: {_money(self.total, self.unit)} split by "
+                f"{self.key or 'weight'} ({self.method}"
+                + (f", {self.installments} installments of {_money(per, self.unit)}"
+                   if self.installments > 1 else "")
+                + f", in units of {_money(self.unit_size, self.unit)}).")
+
+    def explain(self) -> str:
+        """How each amount came about, one sentence per party."""
+        lines = [self.headline()]
+        weights = self.weight_total
+        for share in self.shares:
+            quota = share.quota / self.installments
+            times = f" x {self.installments}" if self.installments > 1 else ""
+            rounding = "" if quota.denominator == 1 else (
+                " (rounded up" if share.per_installment * self.unit_size > quota else " (rounded down")
+            if rounding:
+                rounding += ", decided by a tie)" if share.tie else ")"
+            line = (f"{share.party}: weight {format_number(share.weight)} of {format_number(weights)}, "
+                    f"quota {format_number(quota)}{' ' + self.unit if self.unit else ''}"
+                    f"{' per installment' if self.installments > 1 else ''}; gets "
+                    f"{format_number(share.per_installment * self.unit_size)}{rounding}{times} = "
+                    f"{_money(share.amount, self.unit)}")
+            margin = self.margin_text(share)
+            lines.append(f"{line}; {margin}." if margin else f"{line}.")
+        lines.append(f"Total: {_money(sum((s.amount for s in self.shares), Fraction(0)), self.unit)}.")
+        return "\n".join(lines)
+
+    @staticmethod
+    def margin_text(share: PartyShare) -> str:
+        if share.margin_down is None and share.margin_up is None:
+            return ""
+        parts = []
+        if share.margin_down is not None:
+            parts.append(f"falls by {format_number(share.margin_down)}")
+        if share.margin_up is not None:
+            parts.append(f"rises by {format_number(share.margin_up)}")
+        return "the amount changes if its weight " + " or ".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "split": self.name,
+            "unit": self.unit,
+            "total": _json_number(self.total),
+            "shares": {share.party: _json_number(share.amount) for share in self.shares},
+            "method": self.method,
+            "installments": self.installments,
+            "unit_size": _json_number(self.unit_size),
+            "key": self.key,
+            "parties": [
+                {
+                    "party": share.party,
+                    "weight": _json_number(share.weight),
+                    "amount": _json_number(share.amount),
+                    "quota": fraction_text(share.quota),
+                    "per_installment": _json_number(share.per_installment * self.unit_size),
+                    "tie": share.tie,
+                    "margin_down": _json_number(share.margin_down) if share.margin_down is not None else None,
+                    "margin_up": _json_number(share.margin_up) if share.margin_up is not None else None,
+                }
+                for share in self.shares
+            ],
+        }
+
+    def _repr_html_(self) -> str:
+        """For notebooks: the split as a table, styled inline only."""
+        return _allocation_html(self)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in self.shares[:4])
+        more = ", …" if len(self.shares) > 4 else ""
+        return (f"<Allocation {self.name!r}: {_money(self.total, self.unit)} among "
+                f"{len(self.shares)} parties ({shown}{more})>")
+
+
+# ---- the data, with its words --------------------------------------------------------------
+
+
+def _as(cls: type[Any], data: Any) -> Any:
+    """`data` as an instance of `cls`, a subclass of its class with words and no fields of
+    its own."""
+    return cls(**{f.name: getattr(data, f.name) for f in attrs.fields(type(data)) if f.init})
+
+
+def allocation_of(shares: Shares) -> Allocation:
+    return shares if isinstance(shares, Allocation) else _as(Allocation, shares)
+
+
+def evaluation_of(outcomes: Outcomes[Any, Any, Any]) -> Evaluation:
+    """An evaluation's outcomes as the results users hold, every part with its words."""
+    def split(outcome: SplitOutcome[Any, Any]) -> SplitResult:
+        return SplitResult(outcome.name, None if outcome.allocation is None else allocation_of(outcome.allocation),
+                           _as(PaymentResult, outcome.total), outcome.problems)
+
+    return attrs.evolve(
+        _as(Evaluation, outcomes),
+        goals={key: _as(GoalResult, goal) for key, goal in outcomes.goals.items()},
+        payments={key: _as(PaymentResult, paid) for key, paid in outcomes.payments.items()},
+        splits={key: split(outcome) for key, outcome in outcomes.splits.items()},
+    )
+
+
+def _json_number(value: Fraction | int) -> int | float:
+    value = Fraction(value)
+    # Amounts are whole units; a fractional unit (0.5 tkr) is a short decimal.
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def _money(amount: Fraction, unit: str) -> str:
+    return f"{format_number(amount)} {unit}".rstrip()
+
+
+# ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
+
+_COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3",
+            "pending": "#3a6ea5"}
+
+
+def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
+    """An evaluation as an HTML table: each goal's status, fulfilment, a bar and why."""
+    e = escape.html
+    rows = []
+    for goal in evaluation.goals.values():
+        share = goal.fulfilment or Fraction(0)
+        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
+               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
+               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
+        shown = wording.percent(goal.fulfilment) if goal.fulfilment is not None else ""
+        rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
+                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
+                    f'<td>{e(shown)}</td><td>{bar}</td>'
+                    f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
+    return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(evaluation.overall_sentence(wording))}</p>"
+            f"<table><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
+    """A split as an HTML table: each party's weight and amount."""
+    e = escape.html
+    account = MONEY_UNITS[allocation.unit]
+    rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
+                   f"<td>{e(wording.money(s.amount * account, allocation.unit))}</td></tr>"
+                   for s in allocation.shares)
+    return (f"<div><p><strong>{e(allocation.headline())}</strong></p>"
+            f"<table><tbody>{rows}</tbody></table></div>")
+
+
+def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
+    """A split of a total worked out from the facts, as JSON: the allocation and its total."""
+    return {"name": split.name, "status": split.state, "total": split.total.to_dict(wording),
+            "allocation": split.allocation.to_dict() if split.allocation is not None else None}

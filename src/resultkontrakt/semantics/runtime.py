@@ -1,0 +1,148 @@
+"""What evaluation runs on: exact arithmetic, lists, and the bounds that keep both small.
+
+Shared by the compiled expressions (compile.py), the function table
+(functions.py) and the evaluator that records evidence (evaluate.py). A
+calculation that cannot be done raises `Failed` (status.py), carrying a reason code and
+its parameters as data: its words are made by `wording`, if anyone asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from ..language import syntax as s
+from .status import Failed
+from ..core.values import CalendarSpan, Value, add_to_date
+
+
+def fail(code: str, expr: s.Expr | None, **params: object) -> Failed:
+    from .evidence import Failure  # evidence is the evaluator's; checking a contract needs none
+
+    return Failed(Failure(code, expr, params))
+
+
+COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
+    "=": operator.eq, "!=": operator.ne,
+}
+
+
+def quantity(value: Value) -> Fraction | int:
+    # Whole-number facts and answers are kept as int, the rest as Fraction.
+    assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
+    return value
+
+
+def items_of(value: Value) -> tuple[Value, ...]:
+    assert isinstance(value, tuple), value
+    return value
+
+
+# A list built in a contract (a worked example's `[10] * 65 + [7] * 30`) holds at
+# most this many values in all, counting those inside nested lists: more is a
+# mistake, not survey data, and would take unbounded memory and time.
+MAX_LIST = 10_000_000
+# No number in an evaluation may need more bits than this in its numerator or
+# denominator (about 3,000 decimal digits): each step of arithmetic then takes
+# microseconds, and a contract cannot make one take minutes.
+MAX_BITS = 10_000
+
+
+def size(value: Value) -> int:
+    """How many values a list holds, counting those inside nested lists (0 for a single value)."""
+    if not isinstance(value, tuple):
+        return 0
+    if not value or not isinstance(value[0], tuple):
+        return len(value)  # a list of single values: lists are of one type throughout
+    seen: dict[int, int] = {}  # the same inner list repeated is counted by reference once
+    total = len(value)
+    for item in value:
+        if id(item) not in seen:
+            seen[id(item)] = size(item)
+        total += seen[id(item)]
+    return total
+
+
+def _too_long(expr: s.Expr) -> Failed:
+    return fail("list-too-long", expr, limit=MAX_LIST)
+
+
+def join(op: str, left: tuple[Value, ...], right: Value, expr: s.Expr) -> tuple[Value, ...]:
+    """`list + list` or `list * count`, bounded."""
+    if op == "+":
+        assert isinstance(right, tuple)
+        if size(left) + size(right) > MAX_LIST:
+            raise _too_long(expr)
+        return left + right
+    count = quantity(right)
+    if count < 0:
+        raise fail("negative-repeat", expr)
+    if count > MAX_LIST or max(size(left), 1) * count > MAX_LIST:
+        raise _too_long(expr)
+    return left * int(count)
+
+
+def literal_list(values: list[Value], expr: s.Expr) -> tuple[Value, ...]:
+    """A list written out (`[a, b]`), with the same bound on all the values inside it."""
+    if len(values) + sum(map(size, values)) > MAX_LIST:
+        raise _too_long(expr)
+    return tuple(values)
+
+
+def bounded(value: Fraction | int, expr: s.Expr) -> Fraction | int:
+    """`value`, or a failure at `expr` if it needs more than MAX_BITS bits."""
+    if isinstance(value, int):
+        large = value.bit_length() > MAX_BITS
+    else:
+        large = value.numerator.bit_length() > MAX_BITS or value.denominator.bit_length() > MAX_BITS
+    if large:
+        raise fail("too-large", expr, bits=MAX_BITS)
+    return value
+
+
+def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:
+    if op == "+":
+        return bounded(left + right, expr)
+    if op == "-":
+        return bounded(left - right, expr)
+    if op == "*":
+        return bounded(left * right, expr)
+    if right == 0:
+        raise fail("division-by-zero", expr)
+    return bounded(Fraction(left) / right, expr)  # int / int would be a float
+
+
+def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
+    """The sum of a list of quantities, its size bounded at every step.
+
+    Whole numbers (answers, counts) are summed in one pass in C; fractions with
+    unlike denominators could grow with every term, so they are checked as they go.
+    """
+    if all(type(value) is int for value in values):
+        return bounded(sum(values), expr)  # type: ignore[arg-type]
+    running: Fraction | int = 0
+    for value in values:
+        running = bounded(running + quantity(value), expr)
+    return running
+
+
+def ordered(value: Value) -> Any:
+    """The value itself: the checks let min and max see only quantities or only dates."""
+    return value
+
+
+def calendar(op: str, left: Value, right: Value, expr: s.Expr) -> Value:
+    """`date + 18 months`, `date - 30 days`, `later - earlier` (the days between them)."""
+    if isinstance(left, dt.date) and isinstance(right, dt.date):
+        return (left - right).days
+    if isinstance(left, CalendarSpan):
+        left, right = right, left
+    assert isinstance(left, dt.date) and isinstance(right, CalendarSpan), (left, right)
+    try:
+        return add_to_date(left, right, -1 if op == "-" else 1)
+    except (OverflowError, ValueError):
+        raise fail("date-range", expr) from None

@@ -1,0 +1,491 @@
+"""Evidence into sentences, in the words of one language (a `Wording`).
+
+The one place where evaluation's evidence becomes text. Every renderer (the
+terminal, Markdown, HTML, the `explanation` in JSON) asks here for a goal's
+sentence in the language it wants, and never takes another renderer's text
+apart.
+
+A goal's sentence names what was measured in the contract's words (a fact
+or a metric by its name, a function of one in plain words, the contract's own
+arithmetic as written), says each comparison in words (at least, at most,
+above, below), gives the counts and inputs behind a value, and ends with
+the fulfilment: `NPS = 57 (400 svar: 264 anbefalere, 36 kritikere): under 60,
+men mindst 50 → 50 %`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Protocol
+
+from ..language import syntax as s
+from ..semantics.distance import Distance
+from ..semantics.evidence import (
+    Check, Compared, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,
+    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
+)
+from ..semantics.functions import FUNCTIONS
+from ..checks.infer import DELIVERABLES
+from ..language.printer import expr_text
+from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
+from ..core.values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
+from ..core.vocabulary import MONEY_UNITS
+
+if TYPE_CHECKING:
+    from ..core.wording import Wording
+
+
+class PaymentLike(Protocol):
+    """What a payment's sentence is made from (results.PaymentResult)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def amount(self) -> Fraction | None: ...
+    @property
+    def seen(self) -> Seen | None: ...
+    @property
+    def blocked(self) -> NotEvaluable | None: ...
+    @property
+    def waiting(self) -> tuple[Waiting, ...]: ...
+
+# The comparison that holds when one does not: not >= 60 is < 60.
+_COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "="}
+ARROW = "→"
+_LITERAL_TYPES = {s.Number: T_NUMBER, s.Percent: T_PERCENT, s.Money: T_MONEY}
+
+
+def reasoning(steps: Sequence[Step], fulfilment: Fraction | None, blocked: NotEvaluable | None,
+              w: Wording) -> str:
+    """Why a goal came out as it did, in one sentence without its heading."""
+    if blocked is not None:
+        return _sentence(not_evaluable(blocked, w))
+    deliveries = {step.name: step for step in steps if isinstance(step, Delivery)}
+    say = _Sayer(w, deliveries)
+    parts = [say.requirement(step) for step in steps if isinstance(step, RequirementCheck)]
+    tiers = [step for step in steps if isinstance(step, TierTried)]
+    parts.append(say.tiers(tiers, fulfilment or Fraction(0)))
+    return _sentence("; ".join(parts))
+
+
+def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
+    """Why a goal could not be judged, without a full stop."""
+    parts = []
+    if blocked.missing:
+        parts.append(w.phrase("missing", len(blocked.missing), names=", ".join(blocked.missing)))
+    if blocked.deliverables:
+        parts.append(w.phrase("missing deliverable", len(blocked.deliverables),
+                              names=", ".join(blocked.deliverables)))
+    parts.extend(w.phrase("invalid deliverable" if problem.code in DELIVERABLE_PROBLEMS else "invalid",
+                          problem=problem_text(problem, w)) for problem in blocked.invalid)
+    if blocked.requirement is not None:
+        say = _Sayer(w, {})
+        parts.append(f"{blocked.requirement.reason.rstrip('.')} ({say.check(blocked.requirement.check)})")
+    if blocked.failure is not None:
+        parts.append(failure_text(blocked.failure, w))
+    return "; ".join(parts)
+
+
+def failure_text(failure: Failure, w: Wording) -> str:
+    """A calculation that failed, in words, with where it stands."""
+    params = {name: _param_text(value, w) for name, value in failure.params.items()}
+    if failure.expr is not None:
+        params["expr"] = expr_text(failure.expr)
+    text = w.phrase(f"failure.{failure.code}", **params)
+    if failure.span is not None:
+        text += " " + w.phrase("line", line=failure.span.line)
+    if failure.metric is not None:
+        text = w.phrase("metric failed", metric=failure.metric, cause=text)
+    return text
+
+
+def _param_text(value: object, w: Wording) -> str:
+    """A parameter of a failure, in `w`'s words and number style: a value as seen (the
+    fulfilment a tier worked out) as its value."""
+    if isinstance(value, Seen):
+        return w.value(value.value, value.type)
+    return w.param(value)
+
+
+class _Sayer:
+    """Says the checks of one goal, knowing its deliverables."""
+
+    def __init__(self, w: Wording, deliveries: Mapping[str, Delivery]):
+        self.w = w
+        self.deliveries = deliveries
+        self.told: set[str] = set()  # deliverables already described in this sentence
+
+    # ---- requirements and tiers ----
+
+    def requirement(self, step: RequirementCheck) -> str:
+        check = step.check
+        if isinstance(check, Compared) and not check.left.literal:
+            return (f"{self.subject(check.left, check.right)} "
+                    f"({self.w.phrase('required', test=self.test(check.op, check.left, check.right))})")
+        return self.check(check)
+
+    def tiers(self, tiers: list[TierTried], fulfilment: Fraction) -> str:
+        segments: list[str] = []
+        subject: s.Expr | None = None
+        failed_before = False
+        for step in tiers:
+            check = step.check
+            if check is None:
+                phrase, continued = self.w.phrase("otherwise"), bool(segments)
+            elif isinstance(check, Compared) and subject is not None and check.left.expr == subject:
+                phrase, continued = self.test(check.op if check.holds else _COMPLEMENT[check.op],
+                                              check.left, check.right), True
+            elif isinstance(check, Compared) and not check.left.literal:
+                subject = check.left.expr
+                phrase = f"{self.subject(check.left, check.right)}: " + self.test(
+                    check.op if check.holds else _COMPLEMENT[check.op], check.left, check.right)
+                continued = False
+            else:
+                subject = None
+                phrase, continued = self.check(check), False
+            if check is not None and step.holds and failed_before and continued:
+                phrase = f"{self.w.phrase('but')} {phrase}"
+            if continued and segments:
+                segments[-1] += f", {phrase}"
+            else:
+                segments.append(phrase)
+            failed_before = step.holds is False
+        outcome = f"{ARROW}\u00a0{self.w.percent(fulfilment)}"
+        if tiers and tiers[-1].holds is not False:
+            return "; ".join(segments) + f" {outcome}"
+        segments.append(self.w.phrase("no tier holds"))
+        return "; ".join(segments) + f" {outcome}"
+
+    # ---- checks ----
+
+    def check(self, check: Check) -> str:
+        """A check in words, with the values that decided it."""
+        match check:
+            case Compared(left=left, op=op, right=right, holds=holds):
+                tested = self.test(op if holds else _COMPLEMENT[op], left, right)
+                return f"{self.subject(left, right)}: {tested}"
+            case Membership(item=item, collection=collection, negated=negated, holds=holds):
+                return f"{self.subject(item)}, {self.among(collection, holds != negated)}"
+            case Junction(op=op, parts=parts, holds=holds):
+                said = [self.check(part) for part in parts]
+                if len(said) > 1 and (op == "and") != holds:  # the last part decided against the rest
+                    return f"{', '.join(said[:-1])}, {self.w.phrase('but')} {said[-1]}"
+                return f" {self.w.phrase(op)} ".join(said)
+            case Negation(part=part):
+                # The part says what was found (`besøg = 80: below 100`), which is
+                # also why its negation held or did not.
+                return self.check(part)
+            case Truth(seen=seen, holds=holds):
+                return self.truth(seen, holds)
+        raise AssertionError(f"unknown check {check!r}")
+
+    def among(self, collection: Seen, among: bool) -> str:
+        """`one of "Nord" or "Midt"`, `not "Syd"`: a set the contract wrote, in words."""
+        if isinstance(collection.expr, s.SetLiteral | s.ListLiteral) and isinstance(collection.value, tuple) \
+                and collection.value:
+            element = collection.type.element if collection.type is not None else None
+            items = [self.w.value(v, element) for v in collection.value]
+            if len(items) == 1:
+                return self.w.phrase("is" if among else "is not", item=items[0])
+            listed = f"{', '.join(items[:-1])} {self.w['or']} {items[-1]}"
+        else:
+            listed = self.value(collection)
+        return self.w.phrase("among" if among else "not among", collection=listed)
+
+    def truth(self, seen: Seen, holds: bool) -> str:
+        expr = seen.expr
+        if isinstance(expr, s.Name) and expr.name in self.deliveries:
+            return self.delivery(self.deliveries[expr.name])
+        deliveries = self._deliveries_of(expr)
+        if deliveries:
+            return self.deliverables(deliveries)
+        key = "holds" if holds else "does not hold"
+        details = self.counts(seen.counts) if seen.counts is not None else ""
+        return self.w.phrase(key, subject=self.label(seen) + details)
+
+    def _deliveries_of(self, expr: s.Expr) -> list[Delivery]:
+        """The deliverables `all(deliverables)`, `any(a, b)` and the like go through."""
+        if not (isinstance(expr, s.Call) and expr.function in ("all", "any", "count") and expr.args
+                and all(isinstance(arg, s.Name) for arg in expr.args)):
+            return []
+        names = [arg.name for arg in expr.args if isinstance(arg, s.Name)]
+        if names == [DELIVERABLES]:
+            return list(self.deliveries.values())
+        return [self.deliveries[name] for name in names] if all(n in self.deliveries for n in names) else []
+
+    def deliverables(self, deliveries: list[Delivery]) -> str:
+        """How many deliverables were done, and what became of the rest."""
+        if len(deliveries) == 1:
+            return self.delivery(deliveries[0])
+        done = sum(1 for d in deliveries if d.done)
+        if done == len(deliveries):
+            return self.w.phrase("both delivered" if done == 2 else "all delivered", n=self.w.number(done))
+        said = self.w.phrase("some delivered", done=self.w.number(done),
+                             of=self.w.count(len(deliveries), "deliverable"))
+        return said + ": " + ", ".join(self.delivery(d) for d in deliveries if not d.done)
+
+    def delivery(self, delivery: Delivery) -> str:
+        self.told.add(delivery.name)
+        if delivery.pending:
+            return self.w.phrase("not due", name=delivery.name, due=delivery.due) if delivery.due \
+                else self.w.phrase("not due undated", name=delivery.name)
+        if delivery.missing:
+            return self.w.phrase("due unknown", name=delivery.name, delivered=delivery.delivered) \
+                if delivery.delivered is not None else self.w.phrase("not reported", name=delivery.name)
+        if delivery.late:
+            return self.w.phrase("late", name=delivery.name, delivered=delivery.delivered, due=delivery.due)
+        return self.w.phrase("delivered" if delivery.done else "not delivered", name=delivery.name)
+
+    # ---- values ----
+
+    def subject(self, seen: Seen, against: Seen | None = None) -> str:
+        """`NPS = 57 (400 svar: ...)`: what was measured, its value, and what it came from.
+
+        An amount compared with one the contract wrote is shown in the same unit where
+        it reads well: `15,5 mio. kr.: højst 16 mio. kr.`, not `15.500 t.kr.`.
+        """
+        details = ""
+        deliveries = self._deliveries_of(seen.expr)
+        untold = [d for d in deliveries if not d.done and d.name not in self.told]
+        if untold:
+            details = " (" + ", ".join(self.delivery(d) for d in untold) + ")"
+        elif seen.counts is not None and not deliveries:
+            details = self.counts(seen.counts)
+        elif seen.inputs:
+            details = " (" + self.w.phrase("from", values=", ".join(
+                f"{self.label(i)} = {self.value(i)}" for i in seen.inputs)) + ")"
+        if seen.branch:
+            details = " (" + self.branch(seen.branch) + ")"
+        unit = against.expr.unit if against is not None and isinstance(against.expr, s.Money) else None
+        shown = self.value(seen)
+        if unit is not None and isinstance(seen.value, Fraction | int) and not isinstance(seen.value, bool) \
+                and (Fraction(seen.value) * 100 / MONEY_UNITS[unit]).denominator == 1:
+            shown = self.w.money(seen.value, unit)
+        return f"{self.label(seen)} = {shown}{details}"
+
+    def branch(self, checks: tuple[Check, ...]) -> str:
+        """The conditions an `if` tried, said like tiers: `point_i_alt = 78.5: below 90, but at least 75`."""
+        said: list[str] = []
+        subject: s.Expr | None = None
+        for check in checks:
+            if isinstance(check, Compared) and subject is not None and check.left.expr == subject:
+                phrase = self.test(check.op if check.holds else _COMPLEMENT[check.op], check.left, check.right)
+                said[-1] += f", {self.w.phrase('but') + ' ' if check.holds else ''}{phrase}"
+                continue
+            subject = check.left.expr if isinstance(check, Compared) else None
+            said.append(self.check(check))
+        return "; ".join(said)
+
+    def label(self, seen: Seen) -> str:
+        """What a value is called: a name, a function of a name in words, or the contract's arithmetic."""
+        expr = seen.expr
+        if isinstance(expr, s.GoalValue):
+            return goal_value_label(expr, self.w)
+        if isinstance(expr, s.Name):
+            # A metric named for what it computes (`nps = nps(svar)`) goes by that name: NPS.
+            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps":
+                return "NPS"
+            return expr.name
+        if isinstance(expr, s.Call) and expr.function == "count" and self._deliveries_of(expr):
+            return self.w["deliverables done"]
+        if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name):
+            words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
+            if words and expr.args[0].name != DELIVERABLES:
+                return words.format(expr.args[0].name)
+        return formula_words(expr, self.w)
+
+    def value(self, seen: Seen) -> str:
+        return self.w.value(seen.value, seen.type)
+
+    def test(self, op: str, left: Seen, right: Seen) -> str:
+        """`at least 60`, `under mål (60)`: an operator in words and what it compares with."""
+        threshold = self.value(right) if right.literal else f"{self.label(right)} ({self.value(right)})"
+        return f"{self.w.operator(op, _kind(left.type))} {threshold}"
+
+    def counts(self, counts: NpsCounts | ShareCounts) -> str:
+        return counts_text(counts, self.w)
+
+
+def counts_text(counts: NpsCounts | ShareCounts, w: Wording) -> str:
+    """` (400 svar: 264 anbefalere, 36 kritikere)`, ` (290 af 400)`: the counts behind a value."""
+    if isinstance(counts, NpsCounts):
+        return (f" ({w.count(counts.answers, 'answer')}: {w.count(counts.promoters, 'promoter')}, "
+                f"{w.count(counts.detractors, 'detractor')})")
+    return f" ({w.phrase('of', counted=w.number(counts.counted), of=w.number(counts.of))})"
+
+
+def _kind(type_: Type | None) -> str:
+    if type_ is None:
+        return "number"
+    if type_.kind == DATE:
+        return "date"
+    if type_.kind == PERCENT or type_.is_quantity:
+        return "number"
+    return "other"
+
+
+def goal_value_label(expr: s.GoalValue, w: Wording) -> str:
+    """`fulfilment of goal 1`, `points`, `overall`: a goal's result as the contract reads it."""
+    if expr.goal is None:
+        return w["value." + expr.what]
+    return w.phrase("value." + expr.what + " of goal", goal=expr.goal)
+
+
+def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
+    """`pending: waits for strategi (due 2019-12-31) and antal (measured by 2019-12-31)`."""
+    parts = []
+    for item in waiting:
+        if item.kind == "goal":
+            parts.append(w.phrase("waits.goal", goal=item.name))
+        elif item.kind == "payment":
+            parts.append(w.phrase("waits.payment", name=item.name))
+        elif item.due is not None:
+            parts.append(w.phrase(f"waits.{item.kind}", name=item.name, due=item.due))
+        else:
+            parts.append(item.name)
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {w['and']} {parts[-1]}"
+    return w.phrase("waits", items=listed)
+
+
+def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -> str:
+    """`NPS = 57: reaches 100 % if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
+    say = _Sayer(w, {})
+    seen = distance.subject
+    parts = []
+    for move, key in ((distance.better, "better"), (distance.worse, "worse")):
+        if move is None:
+            continue
+        way = "up" if move.direction > 0 else "down"
+        how = ".beyond" if move.beyond else ""
+        if move.by == 0:
+            how = ".any"  # at the threshold: any move that way changes it
+        kind = seen.type.kind if seen.type is not None else "number"
+        by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
+              else w.money(move.by) if kind == MONEY else w.number(move.by))
+        text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
+        if move.to is not None:
+            text += " " + w.phrase("distance.to", to=w.number(move.to))
+        if move.answers is not None and seen.counts is not None:
+            kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
+            total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
+            answers = w.phrase(f"distance.answers.{kind}.{way}", move.answers, n=w.number(move.answers),
+                               of=w.number(total))
+            if move.by_answers is not None:  # whole answers jump past the tier named
+                answers = w.phrase("distance.answers.past", answers=answers, fulfilment=w.percent(
+                    move.fulfilment), reached=w.percent(move.by_answers))
+            text += f" ({answers})"
+        parts.append(text)
+    if not parts:
+        return w.phrase("distance.none", subject=say.label(seen))
+    return f"{say.label(seen)} {say.value(seen)}: " + "; ".join(parts)
+
+
+def points_text(points: Fraction | None, reached: Fraction, possible: Fraction,
+                missing: Sequence[str], w: Wording) -> str:
+    """`Points: 75.5 of 100 points`, or the points of the goals with a result and which lack one."""
+    if points is not None:
+        return w.phrase("points", points=w.number(points), possible=w.number(possible))
+    return w.phrase("points missing", len(missing), reached=w.number(reached),
+                    possible=w.number(possible), ids=", ".join(missing), n=len(missing))
+
+
+# How tightly each arithmetic operator binds, for brackets in a formula said in words.
+_BINDING = {op: strength for op, strength in s.STRENGTH.items() if op not in ("and", "or")}
+
+
+def formula_words(expr: s.Expr, w: Wording) -> str:
+    """The contract's arithmetic in the reader's words and number style, without code:
+    `andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), afrundet til hele kr.`."""
+    return _words_of(expr, w)[0]
+
+
+def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
+    match expr:
+        case s.Number() | s.Percent() | s.Money():
+            return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
+        case s.Name(name=name):
+            return name, 8
+        case s.GoalValue():
+            return goal_value_label(expr, w), 8
+        case s.Unary(op="-", operand=operand):
+            inner, level = _words_of(operand, w)
+            return "-" + (inner if level >= 7 else f"({inner})"), 7
+        case s.Chain(first=first, steps=steps) if expr.op in _BINDING:
+            level = _BINDING[expr.op]
+            text, own = _words_of(first, w)
+            words = [text if own >= level else f"({text})"]
+            for op, operand in steps:
+                text, own = _words_of(operand, w)
+                words.append(f"{w['formula.' + op]} {text if own > level else f'({text})'}")
+            return " ".join(words), level
+        case s.Call(function="round", args=(amount, s.Money() as unit)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0
+        case s.Call(function="round", args=(amount,)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.rounded whole", amount=inner), 0
+        case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
+            said = [_words_of(arg, w)[0] for arg in args]
+            listed = f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
+            return w.phrase(f"formula.{function}", values=listed), 8
+    return expr_text(expr), 8
+
+
+def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
+    """A payment's amount to the krone, and every value it was worked out from; with
+    `formula`, also the contract's expression for it, as written."""
+    title = payment.title or payment.name
+    if payment.waiting:
+        return _sentence(f"{title}: {waiting_text(payment.waiting, w)}")
+    if payment.amount is None or payment.seen is None:
+        reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
+        return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
+    say = _Sayer(w, {})
+    head = f"{title}: {w.money(payment.amount, 'kr')} = " + (
+        expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
+    values: list[str] = []
+    # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
+    told: set[str] = set()
+    pending = list(payment.seen.inputs)
+    while pending:
+        seen = pending.pop(0)
+        label = say.label(seen)
+        if label in told:
+            continue
+        told.add(label)
+        detail = ""
+        if seen.branch:
+            detail = f" ({say.branch(seen.branch)})"
+            told.update(_labels_in(seen.branch, say))
+        elif seen.counts is not None:
+            detail = say.counts(seen.counts)
+        values.append(f"{label} = {say.value(seen)}{detail}")
+        pending.extend(seen.inputs)
+    if payment.seen.branch:
+        head += f" ({say.branch(payment.seen.branch)})"
+    if not values:
+        return _sentence(head)
+    return _sentence(f"{head}, {w.phrase('from', values='; '.join(values))}")
+
+
+def _labels_in(checks: Sequence[Check], say: _Sayer) -> set[str]:
+    """The names of the values a branch's conditions show, with what they came from."""
+    found: set[str] = set()
+    pending: list[Seen] = []
+    for check in checks:
+        if isinstance(check, Compared):
+            pending += [check.left, check.right]
+    while pending:
+        seen = pending.pop()
+        if not seen.literal:
+            found.add(say.label(seen))
+            pending.extend(seen.inputs)
+    return found
+
+
+def _sentence(text: str) -> str:
+    """`text` ending in one full stop, also where it ends in an abbreviation (`kr.`)."""
+    return text if text.endswith(".") else text + "."

@@ -1,0 +1,236 @@
+"""Evidence as JSON data, for `rk eval --format json` (results.py puts it together).
+
+The JSON renders the evidence itself (what was compared with what, the values
+found, the counts behind them, why a goal could not be judged, as codes and
+parameters) and adds an `explanation` sentence in the language asked for.
+Numbers are exact: `fulfilment_exact` and every value's `exact` are decimal
+or fraction texts; `fulfilment` is a rounded convenience. The shape is
+documented by `resultkontrakt/schema/eval.json`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..core.errors import Problem
+from ..semantics.distance import Distance
+from ..semantics.evidence import (
+    Check, Compared, Delivery, Failure, Junction, Membership, Move, Negation, NotEvaluable,
+    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
+)
+from .explain import counts_text, distance_text, failure_text, problem_text
+from ..language.printer import expr_text
+from ..core.values import CalendarSpan, Value, fraction_text, percent_number
+from ..core.vocabulary import number_literal
+
+if TYPE_CHECKING:
+    from ..core.wording import Wording
+
+
+def problem_dict(problem: Problem, w: Wording) -> dict[str, object]:
+    out = problem.to_dict()
+    if problem.code is not None:
+        out["code"] = problem.code
+        out["params"] = {name: _plain(value) for name, value in problem.params}
+        out["explanation"] = problem_text(problem, w)
+    return out
+
+
+def blocked_dict(blocked: NotEvaluable, w: Wording) -> dict[str, object]:
+    out: dict[str, object] = {"code": blocked.code}
+    if blocked.missing:
+        out["missing"] = list(blocked.missing)
+    if blocked.deliverables:
+        out["deliverables"] = list(blocked.deliverables)
+    if blocked.requirement is not None:
+        out["requirement"] = _requirement(blocked.requirement, w)
+    if blocked.failure is not None:
+        out["failure"] = _failure(blocked.failure, w)
+    return out
+
+
+def _failure(failure: Failure, w: Wording) -> dict[str, object]:
+    return {
+        "code": failure.code,
+        "expression": expr_text(failure.expr) if failure.expr is not None else None,
+        "line": failure.span.line if failure.span is not None else None,
+        "metric": failure.metric,
+        "params": {name: _plain(value) for name, value in failure.params.items()},
+        "explanation": failure_text(failure, w),
+    }
+
+
+# ---- steps, with the keys they always had, and the evidence as data ----------------------------
+
+
+def step_dict(step: Step, w: Wording) -> dict[str, object]:
+    match step:
+        case Delivery():
+            return {"kind": "deliverable", "name": step.name, "title": step.title, "done": step.done,
+                    "delivered": step.delivered.isoformat() if step.delivered else None,
+                    "due": step.due.isoformat() if step.due else None, "late": step.late,
+                    "pending": step.pending, "missing": step.missing}
+        case RequirementCheck():
+            return {"kind": "require", **_requirement(step, w)}
+        case TierTried():
+            out: dict[str, object] = {
+                "kind": "tier", "index": step.index, "holds": step.holds,
+                "fulfilment": percent_number(step.fulfilment) if step.fulfilment is not None else None,
+                "line": step.span.line if step.span is not None else None,
+                "check": check_dict(step.check) if step.check is not None else None,
+            }
+            out.update(_summary(step.check, w))
+            return out
+    raise AssertionError(f"unknown step {step!r}")
+
+
+def _requirement(step: RequirementCheck, w: Wording) -> dict[str, object]:
+    return {"condition": _check_text(step.check), "reason": step.reason, "holds": step.holds,
+            "check": check_dict(step.check), **_summary(step.check, w)}
+
+
+def _summary(check: Check | None, w: Wording) -> dict[str, object]:
+    """The keys steps had before the evidence was data: the test as written, its subject,
+    the subject's value as shown, and the counts behind it in words."""
+    if check is None:
+        return {"test": "else", "subject": None, "value": None, "detail": None}
+    if isinstance(check, Compared):
+        left = check.left
+        return {"test": f"{check.op} {expr_text(check.right.expr)}", "subject": expr_text(left.expr),
+                "value": w.value(left.value, left.type),
+                "detail": counts_text(left.counts, w).strip(" ()") if left.counts is not None else None}
+    return {"test": _check_text(check), "subject": None, "value": None, "detail": None}
+
+
+def _check_text(check: Check) -> str:
+    match check:
+        case Truth(seen=seen):
+            return expr_text(seen.expr)
+        case Membership(item=item, collection=collection, negated=negated):
+            return f"{expr_text(item.expr)} {'not in' if negated else 'in'} {expr_text(collection.expr)}"
+        case Junction(op=op, parts=parts):
+            return f" {op} ".join(_check_text(part) for part in parts)
+        case Negation(part=part):
+            return f"not ({_check_text(part)})"
+        case Compared(left=left, op=op, right=right):
+            return f"{expr_text(left.expr)} {op} {expr_text(right.expr)}"
+    raise AssertionError(f"unknown check {check!r}")
+
+
+def check_dict(check: Check) -> dict[str, object]:
+    match check:
+        case Compared(left=left, op=op, right=right, holds=holds):
+            return {"kind": "comparison", "op": op, "holds": holds, "left": seen_dict(left),
+                    "right": seen_dict(right)}
+        case Membership(item=item, collection=collection, negated=negated, holds=holds):
+            return {"kind": "membership", "negated": negated, "holds": holds, "item": seen_dict(item),
+                    "collection": seen_dict(collection)}
+        case Junction(op=op, parts=parts, holds=holds):
+            return {"kind": op, "holds": holds, "parts": [check_dict(part) for part in parts]}
+        case Negation(part=part, holds=holds):
+            return {"kind": "not", "holds": holds, "part": check_dict(part)}
+        case Truth(seen=seen, holds=holds):
+            return {"kind": "truth", "holds": holds, "value": seen_dict(seen)}
+    raise AssertionError(f"unknown check {check!r}")
+
+
+def seen_dict(seen: Seen) -> dict[str, object]:
+    out: dict[str, object] = {"expression": expr_text(seen.expr), "value": _exact(seen.value),
+                              "type": str(seen.type) if seen.type is not None else None}
+    if seen.counts is not None:
+        out["counts"] = _counts(seen.counts)
+    if seen.inputs:
+        out["inputs"] = [seen_dict(i) for i in seen.inputs]
+    if seen.branch:
+        out["branch"] = [check_dict(check) for check in seen.branch]
+    return out
+
+
+def _counts(counts: NpsCounts | ShareCounts) -> dict[str, object]:
+    if isinstance(counts, NpsCounts):
+        return {"answers": counts.answers, "promoters": counts.promoters, "passives": counts.passives,
+                "detractors": counts.detractors}
+    return {"counted": counts.counted, "of": counts.of}
+
+
+def _exact(value: Value) -> object:
+    """A value as JSON, exactly: numbers as decimal or fraction text, lists of them."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, CalendarSpan):
+        return str(value)
+    if isinstance(value, tuple):
+        if len(value) > 100:  # the answers behind a figure are summed up by its counts
+            return {"values": len(value)}
+        return [_exact(v) for v in value]
+    if isinstance(value, Fraction | int):
+        return _number_text(Fraction(value))
+    return value.isoformat()
+
+
+def _number_text(value: Fraction) -> str:
+    if value.denominator.bit_length() > 64:  # a long decimal, or none at all: the fraction
+        return fraction_text(value)
+    try:
+        return number_literal(value)
+    except ValueError:  # no finite decimal: the fraction itself
+        return fraction_text(value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Fraction | int) and not isinstance(value, bool):
+        return _number_text(Fraction(value))
+    if isinstance(value, bool | str) or value is None:
+        return value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Problem):  # a problem inside another (a fact's value): its code and params
+        return {"code": value.code, "params": {name: _plain(v) for name, v in value.params}}
+    return str(value)
+
+
+def weight_number(value: Fraction) -> int | float:
+    # Weights are decimals written in the contract; a float shows them as written.
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def points_number(value: Fraction | None) -> int | float | str | None:
+    """Points as JSON: a whole number, a short decimal, or, where none is exact, a fraction's text."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return value.numerator
+    try:
+        return float(number_literal(value))  # 75.5: a decimal as written, exact in JSON's text
+    except ValueError:
+        return fraction_text(value)
+
+
+def money_text(kroner: Fraction) -> str:
+    """An amount in kroner as an exact decimal text with øre: "73800.00"; more decimals only
+    where the amount has them, a fraction's text where it has no finite decimal."""
+    try:
+        text = number_literal(kroner)
+    except ValueError:
+        return fraction_text(kroner)
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"
+
+
+def waiting_dict(item: Waiting) -> dict[str, object]:
+    return {"kind": item.kind, "name": item.name, "due": item.due.isoformat() if item.due else None}
+
+
+def _move_dict(move: Move | None) -> dict[str, object] | None:
+    if move is None:
+        return None
+    return {"direction": "up" if move.direction > 0 else "down", "by": _number_text(move.by),
+            "beyond": move.beyond, "fulfilment": percent_number(move.fulfilment), "answers": move.answers,
+            "to": _number_text(move.to) if move.to is not None else None,
+            "by_answers": percent_number(move.by_answers) if move.by_answers is not None else None}
+
+
+def distance_dict(distance: Distance, w: Wording) -> dict[str, object]:
+    return {"subject": seen_dict(distance.subject), "better": _move_dict(distance.better),
+            "worse": _move_dict(distance.worse), "explanation": distance_text(distance, None, w)}
