@@ -57,11 +57,13 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     value: object
     if name == "__version__":
-        value = _installed_version()
+        from .core.shipped import installed_version
+
+        value = installed_version()
     elif home is not None:
         value = getattr(importlib.import_module(f".{home}", __name__), name)
     elif name.isidentifier() and not name.startswith("__"):
-        # A module of the package, `rk.syntax` (and `from . import syntax` inside it, which
+        # A folder of the package, `rk.language` (and `from . import language` inside it, which
         # asks here first): imported when first named. Only a name, never a path.
         try:
             value = importlib.import_module(f".{name}", __name__)
@@ -77,16 +79,5 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     # The public API, for completion and `dir()`: not the helpers above, nor the modules
-    # (`rk.syntax` still works, imported when named).
+    # (`rk.language` still works, imported when named).
     return sorted([*__all__, "__version__"])
-
-
-def _installed_version() -> str:
-    """The version the installed package's metadata gives. importlib.metadata takes longer to
-    import than the rest of a command's start, so only a caller who asks pays for it."""
-    from importlib import metadata
-
-    try:
-        return metadata.version(__name__)
-    except metadata.PackageNotFoundError:  # run from a source folder that was never installed
-        return "0+unknown"

@@ -13,12 +13,13 @@ from fractions import Fraction
 
 from ..language import syntax as s
 from .analysis import Analysis
-from ..core.errors import Problem, Span, closest
+from ..core.errors import Problem, Span
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, unit_hint
-from ..core.reasons import Amount, Joined, Kind, Quantity, phrase, problem, warning
+from ..core.reasons import Joined, Kind, phrase, problem, warning
 from .tiers import check_tiers
-from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_MONEY, Type
+from ..split.checks import check_split
+from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
@@ -201,61 +202,6 @@ def _twice(named: Iterable[tuple[str, Span]], code: str, called: str) -> Iterato
         if name in first:
             yield problem(code, span, params={called: name}, line=first[name].line)
         first.setdefault(name, span)
-
-
-def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
-    """Everything about a split that can be known before its weights are supplied."""
-    if split.total is None:
-        yield problem("split.no-total", split.span, split=split.name)
-        return
-    unit = split.billed_in
-    total = split.fixed_total
-    if unit.value <= 0:
-        yield problem("split.unit-not-positive", unit.span)
-    elif total is None:
-        pass  # worked out from the facts: whether it divides into units is known then
-    elif unit.value > total.value / split.installments:
-        per_installment = total.value / split.installments
-        yield problem("split.unit-too-large-each" if split.installments > 1 else "split.unit-too-large",
-                      unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, T_MONEY),
-                      amount=Quantity(per_installment, T_MONEY))
-    elif (total.value / split.installments / unit.value).denominator != 1:
-        per_installment = total.value / split.installments
-        # Shown in the unit's own currency unit, as the writer thinks of it.
-        each = Amount(per_installment, unit.unit)
-        yield problem("split.uneven-installments" if split.installments > 1 else "split.uneven",
-                      total.span, hint="split.uneven", total=Quantity(total.value, T_MONEY),
-                      installments=split.installments, each=each, unit=Quantity(unit.value, T_MONEY))
-    if split.parties and split.shares:
-        named = {share.party for share in split.shares}
-        listed = dict(split.item_spans).get("parties", split.span)
-        for party in split.parties:
-            if party not in named:
-                yield problem("split.party-without-share", listed, party=party, split=split.name)
-        for share in split.shares:
-            if share.party not in split.parties:
-                yield problem("split.share-not-listed", share.span, party=share.party,
-                              suggestion=closest(share.party, split.parties))
-    if split.shares_from is not None:
-        fact = facts.get(split.shares_from)
-        if fact is None:
-            yield problem("split.unknown-fact", split.span, fact=split.shares_from,
-                          suggestion=closest(split.shares_from, facts))
-        elif fact.type.kind != TABLE or fact.type.element is None or fact.type.element.kind != NUMBER:
-            yield problem("split.not-a-table", split.span, fact=fact.name, found=Kind(fact.type))
-        return
-    if not split.shares:
-        yield problem("split.no-shares", split.span, split=split.name)
-        return
-    seen: dict[str, s.Share] = {}
-    for share in split.shares:
-        if share.party in seen:
-            first = seen[share.party].span
-            yield problem("split.share-twice", share.span, party=share.party, split=split.name,
-                          line=first.line, column=first.column)
-        seen.setdefault(share.party, share)
-    if all(share.weight == 0 for share in split.shares):
-        yield problem("split.all-zero", split.span)
 
 
 def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[str]:

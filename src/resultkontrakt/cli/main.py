@@ -173,9 +173,9 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        from .. import __version__
+        from ..core.shipped import installed_version
 
-        print(f"rk {__version__}")
+        print(f"rk {installed_version()}")
         parser.exit()
 
 
@@ -587,7 +587,7 @@ def _print_file_problem(name: str, what: str, problem: FileProblem) -> None:
 
 
 def _split(args: argparse.Namespace) -> int:
-    from ..output.render import allocation_csv, allocation_json, allocation_text
+    from ..split.said import allocation_csv, allocation_json, allocation_text
 
     _read_once(args.contract, args.facts)
     contract = _contract(args.contract, args.max_bytes)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import math
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -22,14 +21,12 @@ from ..checks.analysis import Analysis
 from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
-from ..core.vocabulary import INVISIBLE, quote, shortened
+from ..core.vocabulary import INVISIBLE
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..evaluation.evaluate import Evaluator
     from ..facts.supplied import Supplied
-    from ..evaluation.outcomes import SplitOutcome
     from ..output.results import Allocation, Evaluation
 
 # Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
@@ -116,7 +113,7 @@ class Contract:
         evaluator = Evaluator(self.analysis, supplied, as_of, period)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
-        splits = {split.name: self._computed_split(split, evaluator, supplied)
+        splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
         return evaluation_of(Outcomes(
             title=self.title,
@@ -139,49 +136,6 @@ class Contract:
             found = self.analysis.cache["weighted"] = any(
                 kind == "weight" for goal in self.module.goals for kind, _ in goal.item_spans)
         return bool(found)
-
-    def _computed_split(self, split: s.Split, evaluator: Evaluator, supplied: Supplied
-                        ) -> SplitOutcome[Any, Any]:
-        """A split whose total is worked out from the facts: its allocation, or why there is none."""
-        from ..semantics.evidence import Failure, NotEvaluable, Waiting
-        from ..core.reasons import Quantity
-        from ..evaluation.outcomes import SplitOutcome
-        from ..split.allocation import allocate, units_of
-        from ..semantics.status import merged_waiting
-        from ..core.values import T_MONEY
-
-        paid = evaluator.split_total(split)
-        # The total and the weights are read alike: whichever cannot be decided, the split
-        # cannot, and not evaluable wins over pending (status.py), whichever it is.
-        weights: list[tuple[str, Fraction | int]] | None = None
-        weights_wait: tuple[Waiting, ...] = ()
-        if split.shares_from is None:
-            weights = [(sh.party, sh.weight) for sh in split.shares]
-        else:
-            later = evaluator.measured_later()
-            if later is not None and split.shares_from not in supplied.values \
-                    and split.shares_from not in supplied.invalid:  # its weights are not due yet
-                weights_wait = (Waiting("fact", split.shares_from, later),)
-            else:
-                try:
-                    weights = self._weights_in(split, supplied)
-                except FactsError as error:
-                    return SplitOutcome(split.name, None, paid, tuple(error.problems))
-        total = paid.amount
-        if total is None or weights is None:
-            if paid.blocked is not None or not weights_wait:
-                return SplitOutcome(split.name, None, paid)
-            return SplitOutcome(split.name, None, attrs.evolve(
-                paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
-        reason = units_of(split, total)
-        if reason is not None:
-            failure = Failure(reason, split.total, {
-                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
-                "installments": split.installments,
-                "each": Quantity(total / split.installments, T_MONEY)})
-            return SplitOutcome(split.name, None, attrs.evolve(paid, amount=None,
-                                                              blocked=NotEvaluable(failure=failure)))
-        return SplitOutcome(split.name, allocate(split, weights, total=total), paid)
 
     def check_facts(self, facts: Mapping[str, object] | None = None,
                     metrics: Mapping[str, object] | None = None, *,
@@ -241,18 +195,6 @@ class Contract:
             weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
         return allocation_of(allocate(split, weights, margins))
 
-    def _weights_in(self, split: s.Split, supplied: Supplied) -> list[tuple[str, Fraction | int]]:
-        """The weights of a split from a table fact already checked, with its parties as listed."""
-
-        name = split.shares_from
-        assert name is not None
-        if name in supplied.invalid:
-            raise FactsError([supplied.invalid[name]])
-        if name not in supplied.values:
-            raise FactsError([problem("split.not-given", split=split.name, fact=name)])
-        table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])
-        return self._checked_weights(split, table)
-
     def _split_named(self, name: str | None) -> s.Split:
         splits = self.splits
         if name is None:
@@ -285,31 +227,9 @@ class Contract:
             raise FactsError(list(supplied.problems), supplied.sources)
         assert isinstance(supplied.values[name], tuple)
         table = cast("tuple[tuple[str, Fraction | int], ...]", supplied.values[name])  # as checked
-        return self._checked_weights(split, table)
+        from ..split.weights import checked_weights
 
-    def _checked_weights(self, split: s.Split, table: tuple[tuple[str, Fraction | int], ...]
-                         ) -> list[tuple[str, Fraction | int]]:
-        from ..facts.supplied import MAX_UNKNOWN
-        from ..semantics.runtime import MAX_BITS
-
-        name = split.shares_from
-        problems = [problem("split.negative", fact=name, party=quote(shortened(party)), weight=weight)
-                    for party, weight in table if weight < 0][:MAX_UNKNOWN]
-        if split.parties:
-            named = {party for party, _ in table}
-            problems += [problem("split.party-missing", split=split.name, fact=name, party=quote(party))
-                         for party in split.parties if party not in named][:MAX_UNKNOWN]
-            problems += [problem("split.party-unlisted", split=split.name, fact=name, party=quote(party))
-                         for party, _ in table if party not in split.parties][:MAX_UNKNOWN]
-        if not problems and all(weight == 0 for _, weight in table):
-            problems.append(problem("split.zero", fact=name))
-        if not problems and _common_denominator_bits(weight for _, weight in table) > MAX_BITS:
-            # Weights are made whole by their common denominator; fractions with unlike
-            # denominators (1/3, 1/7, ...) could make it astronomically large.
-            problems.append(problem("split.denominator", fact=name))
-        if problems:
-            raise FactsError(problems)
-        return [(party, weight) for party, weight in table]
+        return checked_weights(split, table)
 
     def _repr_html_(self) -> str:
         import html
@@ -436,18 +356,6 @@ def _refuse_invisible(text: str, source: str) -> None:
     what = "contract.surrogate" if 0xD800 <= code <= 0xDFFF else "contract.control"
     raise RkSyntaxError([problem(what, Span.point(source, line, column), hint="contract.invisible",
                                  codepoint=f"{code:04X}")], {source: text})
-
-
-def _common_denominator_bits(weights: Iterable[Fraction | int]) -> int:
-    """The size in bits of the weights' least common denominator, counted no further than needed."""
-    from ..semantics.runtime import MAX_BITS
-
-    common = 1
-    for weight in weights:
-        common = math.lcm(common, Fraction(weight).denominator)
-        if common.bit_length() > MAX_BITS:
-            break
-    return common.bit_length()
 
 
 def _position(problem: Problem) -> tuple[int, int, int]:

@@ -39,3 +39,14 @@ def source_folder() -> str:
 def grammar_text() -> str:
     """The grammar's text."""
     return grammar_file(GRAMMAR_NAME).decode("utf-8")
+
+
+def installed_version() -> str:
+    """The version the installed package's metadata gives. importlib.metadata takes longer to
+    import than the rest of a command's start, so only a caller who asks pays for it."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("resultkontrakt")
+    except metadata.PackageNotFoundError:  # run from a source folder that was never installed
+        return "0+unknown"

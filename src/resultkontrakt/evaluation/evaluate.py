@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -28,13 +28,16 @@ from ..semantics.evidence import (
     Check, Compared, Counts, Delivery, Failure, Junction, Membership, Negation,
     NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
 )
-from ..core.errors import Problem
+from ..core.errors import FactsError, Problem
+from ..core.reasons import Quantity
 from ..facts.supplied import Supplied
 from ..semantics.functions import Counted, Tally
-from .outcomes import GoalOutcome, PaymentOutcome
+from .outcomes import GoalOutcome, PaymentOutcome, SplitOutcome
 from ..semantics.runtime import COMPARE, fail
 from ..semantics.status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
-from ..core.values import LIST, T_PERCENT, TABLE, Type, Value
+from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
+from ..split.allocation import allocate, units_of
+from ..split.weights import weights_in
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
@@ -373,6 +376,41 @@ class Evaluator:
         cannot be: said as a payment is."""
         assert split.total is not None
         return self.payment(self.plans.total_of(split))
+
+    def split(self, split: s.Split) -> SplitOutcome[Any, Any]:
+        """A split whose total is worked out from the facts: its allocation, or why there is none."""
+        paid = self.split_total(split)
+        # The total and the weights are read alike: whichever cannot be decided, the split
+        # cannot, and not evaluable wins over pending (status.py), whichever it is.
+        weights: list[tuple[str, Fraction | int]] | None = None
+        weights_wait: tuple[Waiting, ...] = ()
+        if split.shares_from is None:
+            weights = [(sh.party, sh.weight) for sh in split.shares]
+        else:
+            later = self.measured_later()
+            if later is not None and split.shares_from not in self.supplied.values \
+                    and split.shares_from not in self.supplied.invalid:  # its weights are not due yet
+                weights_wait = (Waiting("fact", split.shares_from, later),)
+            else:
+                try:
+                    weights = weights_in(split, self.supplied.values, self.supplied.invalid)
+                except FactsError as error:
+                    return SplitOutcome(split.name, None, paid, tuple(error.problems))
+        total = paid.amount
+        if total is None or weights is None:
+            if paid.blocked is not None or not weights_wait:
+                return SplitOutcome(split.name, None, paid)
+            return SplitOutcome(split.name, None, attrs.evolve(
+                paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
+        reason = units_of(split, total)
+        if reason is not None:
+            failure = Failure(reason, split.total, {
+                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
+                "installments": split.installments,
+                "each": Quantity(total / split.installments, T_MONEY)})
+            return SplitOutcome(split.name, None, attrs.evolve(paid, amount=None,
+                                                              blocked=NotEvaluable(failure=failure)))
+        return SplitOutcome(split.name, allocate(split, weights, total=total), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:

@@ -8,7 +8,7 @@ these with their words added (results.py), made from them where a contract is ev
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, Generic, Literal, Self, TypeVar
 
@@ -16,6 +16,7 @@ import attrs
 
 from ..semantics.distance import Distance, Reach
 from ..core.errors import Problem
+from ..split.shares import Shares
 from ..semantics.evidence import NotEvaluable, Seen, Step, Waiting
 from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State
 
@@ -116,62 +117,6 @@ class PaymentOutcome:
     def state(self) -> State:
         """Decided, pending or not evaluable, as every value is (status.py)."""
         return DECIDED if self.amount is not None else PENDING if self.waiting else NOT_EVALUABLE
-
-@attrs.frozen
-class PartyShare:
-    """One party's part of a split, with how it came about.
-
-    Amounts are in the split's unit of account (tkr for `unit 1 tkr`), over all
-    installments. The margins are the smallest fall and rise in the party's
-    weight, the others unchanged, that would change its amount (None: none would).
-    """
-
-    party: str
-    weight: Fraction
-    amount: Fraction
-    quota: Fraction
-    per_installment: int  # units billed each installment
-    tie: bool = False
-    margin_down: Fraction | None = None
-    margin_up: Fraction | None = None
-
-
-@attrs.frozen
-class Shares(Mapping[str, "Fraction | int"]):
-    """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
-
-    name: str
-    unit: str  # the unit of account: "kr", "tkr" or "mio kr"
-    unit_size: Fraction  # the smallest amount billed, in `unit`
-    total: Fraction  # in `unit`
-    installments: int
-    method: str
-    key: str | None
-    shares: tuple[PartyShare, ...] = attrs.field(repr=False)
-    margins: bool = attrs.field(default=True, repr=False)
-    # Each party's share by name: looking one up must not go through them all.
-    _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_party", {share.party: share for share in self.shares})
-
-    def __getitem__(self, party: str) -> Fraction | int:
-        return _whole(self._by_party[party].amount)
-
-    def __iter__(self) -> Iterator[str]:
-        return (share.party for share in self.shares)
-
-    def __len__(self) -> int:
-        return len(self.shares)
-
-    @property
-    def weight_total(self) -> Fraction:
-        return sum((share.weight for share in self.shares), Fraction(0))
-
-
-def _whole(value: Fraction) -> Fraction | int:
-    return value.numerator if value.denominator == 1 else value
-
 
 # What an evaluation's outcomes hold: goals, payments and splits, of the classes its maker
 # chose (these, or results.py's with their words).

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from typing import Protocol
 
 import attrs
 
 from ..core import escape
-from ..contract.contract import Contract
 from ..core.errors import Problem, RkError
 from ..core.reasons import problem_text
 from .results import Allocation, Evaluation, GoalResult, SplitResult
@@ -123,7 +123,18 @@ def _kroner(unit: str) -> int:
     return MONEY_UNITS[unit]
 
 
-def build(contract: Contract, facts: Mapping[str, object], lang: str = "da",
+class Reported(Protocol):
+    """What a report is made from: a contract (contract/contract.py), which evaluates and splits."""
+
+    @property
+    def splits(self) -> Mapping[str, object]: ...
+
+    def evaluate(self, facts: Mapping[str, object], *, as_of: dt.date | None = None) -> Evaluation: ...
+
+    def split(self, name: str, facts: Mapping[str, object], margins: bool | None = None) -> Allocation: ...
+
+
+def build(contract: Reported, facts: Mapping[str, object], lang: str = "da",
           as_of: dt.date | None = None) -> Report:
     """Evaluate and split, ready to render; a split that cannot be worked out says why."""
     wording = wording_for(lang)

@@ -22,11 +22,10 @@ from ..words.jsondata import (
     blocked_dict, distance_dict, money_text, points_number, problem_dict, seen_dict, step_dict,
     waiting_dict, weight_number,
 )
-from ..evaluation.outcomes import (
-    DECIDED, GoalOutcome, Outcomes, PartyShare, PaymentOutcome, Shares, SplitOutcome, Status, status_of,
-)
-from ..core.values import format_number, format_percent, fraction_text, percent_number
-from ..core.vocabulary import MONEY_UNITS
+from ..evaluation.outcomes import DECIDED, GoalOutcome, Outcomes, PaymentOutcome, SplitOutcome, Status, status_of
+from ..split import said
+from ..split.shares import PartyShare, Shares
+from ..core.values import format_percent, fraction_text, percent_number
 from ..core.wording import ENGLISH, Language, Wording, wording_for
 
 __all__ = ["Allocation", "Evaluation", "GoalResult", "PartyShare", "PaymentResult", "SplitResult", "Status",
@@ -215,83 +214,30 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
 
 @attrs.frozen
 class Allocation(Shares):
-    """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
+    """A split worked out: party -> amount in the split's unit, adding up to the total exactly,
+    with its words (split/said.py)."""
 
     def headline(self) -> str:
         """What is split, how, and in what units, in one sentence."""
-        per = self.total / self.installments
-        return (f"{self.name}: {_money(self.total, self.unit)} split by "
-                f"{self.key or 'weight'} ({self.method}"
-                + (f", {self.installments} installments of {_money(per, self.unit)}"
-                   if self.installments > 1 else "")
-                + f", in units of {_money(self.unit_size, self.unit)}).")
+        return said.headline(self)
 
     def explain(self) -> str:
         """How each amount came about, one sentence per party."""
-        lines = [self.headline()]
-        weights = self.weight_total
-        for share in self.shares:
-            quota = share.quota / self.installments
-            times = f" x {self.installments}" if self.installments > 1 else ""
-            rounding = "" if quota.denominator == 1 else (
-                " (rounded up" if share.per_installment * self.unit_size > quota else " (rounded down")
-            if rounding:
-                rounding += ", decided by a tie)" if share.tie else ")"
-            line = (f"{share.party}: weight {format_number(share.weight)} of {format_number(weights)}, "
-                    f"quota {format_number(quota)}{' ' + self.unit if self.unit else ''}"
-                    f"{' per installment' if self.installments > 1 else ''}; gets "
-                    f"{format_number(share.per_installment * self.unit_size)}{rounding}{times} = "
-                    f"{_money(share.amount, self.unit)}")
-            margin = self.margin_text(share)
-            lines.append(f"{line}; {margin}." if margin else f"{line}.")
-        lines.append(f"Total: {_money(sum((s.amount for s in self.shares), Fraction(0)), self.unit)}.")
-        return "\n".join(lines)
+        return said.explanation(self)
 
     @staticmethod
     def margin_text(share: PartyShare) -> str:
-        if share.margin_down is None and share.margin_up is None:
-            return ""
-        parts = []
-        if share.margin_down is not None:
-            parts.append(f"falls by {format_number(share.margin_down)}")
-        if share.margin_up is not None:
-            parts.append(f"rises by {format_number(share.margin_up)}")
-        return "the amount changes if its weight " + " or ".join(parts)
+        return said.margin_text(share)
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "split": self.name,
-            "unit": self.unit,
-            "total": _json_number(self.total),
-            "shares": {share.party: _json_number(share.amount) for share in self.shares},
-            "method": self.method,
-            "installments": self.installments,
-            "unit_size": _json_number(self.unit_size),
-            "key": self.key,
-            "parties": [
-                {
-                    "party": share.party,
-                    "weight": _json_number(share.weight),
-                    "amount": _json_number(share.amount),
-                    "quota": fraction_text(share.quota),
-                    "per_installment": _json_number(share.per_installment * self.unit_size),
-                    "tie": share.tie,
-                    "margin_down": _json_number(share.margin_down) if share.margin_down is not None else None,
-                    "margin_up": _json_number(share.margin_up) if share.margin_up is not None else None,
-                }
-                for share in self.shares
-            ],
-        }
+        return said.allocation_dict(self)
 
     def _repr_html_(self) -> str:
         """For notebooks: the split as a table, styled inline only."""
-        return _allocation_html(self)
+        return said.allocation_html(self)
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in self.shares[:4])
-        more = ", …" if len(self.shares) > 4 else ""
-        return (f"<Allocation {self.name!r}: {_money(self.total, self.unit)} among "
-                f"{len(self.shares)} parties ({shown}{more})>")
+        return said.allocation_repr(self)
 
 
 # ---- the data, with its words --------------------------------------------------------------
@@ -321,16 +267,6 @@ def evaluation_of(outcomes: Outcomes[Any, Any, Any]) -> Evaluation:
     )
 
 
-def _json_number(value: Fraction | int) -> int | float:
-    value = Fraction(value)
-    # Amounts are whole units; a fractional unit (0.5 tkr) is a short decimal.
-    return value.numerator if value.denominator == 1 else float(value)
-
-
-def _money(amount: Fraction, unit: str) -> str:
-    return f"{format_number(amount)} {unit}".rstrip()
-
-
 # ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
 
 _COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3",
@@ -353,17 +289,6 @@ def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
                     f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
     return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(evaluation.overall_sentence(wording))}</p>"
             f"<table><tbody>{''.join(rows)}</tbody></table></div>")
-
-
-def _allocation_html(allocation: Allocation, wording: Wording = ENGLISH) -> str:
-    """A split as an HTML table: each party's weight and amount."""
-    e = escape.html
-    account = MONEY_UNITS[allocation.unit]
-    rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
-                   f"<td>{e(wording.money(s.amount * account, allocation.unit))}</td></tr>"
-                   for s in allocation.shares)
-    return (f"<div><p><strong>{e(allocation.headline())}</strong></p>"
-            f"<table><tbody>{rows}</tbody></table></div>")
 
 
 def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:

@@ -24,7 +24,7 @@ from fractions import Fraction
 import attrs
 
 from ..language import syntax as s
-from ..evaluation.outcomes import PartyShare, Shares
+from .shares import PartyShare, Shares
 from ..core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
 
 
