@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.core import escape
 from resultkontrakt.comparisons.compare import CompareError
 from resultkontrakt.comparisons.tables import comparison_csv
+from resultkontrakt.core import escape
 from resultkontrakt.core.vocabulary import quote
 from resultkontrakt.core.wording import DANISH, ENGLISH, Wording
 

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resultkontrakt.core import escape
 from resultkontrakt.cli.main import main
+from resultkontrakt.core import escape
 from resultkontrakt.core.vocabulary import INVISIBLE, quote
 
 cmarkgfm = pytest.importorskip("cmarkgfm")

@@ -15,12 +15,20 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
+from resultkontrakt.core.vocabulary import quote
 from resultkontrakt.language import syntax as s
 from resultkontrakt.semantics.evidence import (
-    Check, Compared, Junction, Membership, Negation, RequirementCheck, Seen, TierTried, Truth,
+    Check,
+    Compared,
+    Junction,
+    Membership,
+    Negation,
+    RequirementCheck,
+    Seen,
+    TierTried,
+    Truth,
 )
 from resultkontrakt.semantics.runtime import COMPARE
-from resultkontrakt.core.vocabulary import quote
 
 FACTS = ("f0", "f1", "f2", "f3")
 DECLARATIONS = "\n".join(f"fact {name}: integer" for name in FACTS) + '\nfact region: one of {"Nord", "Syd"}\n' \

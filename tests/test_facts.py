@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.facts import coerce
 from resultkontrakt.core.values import T_NUMBER, JsonNumber
+from resultkontrakt.facts import coerce
 
 CONTRACT = rk.loads('''
 fact n: number in 0 .. 10

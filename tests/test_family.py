@@ -12,8 +12,8 @@ from fractions import Fraction
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt.output import report
 from resultkontrakt.editor.fmt import format_text
+from resultkontrakt.output import report
 
 PLAN = """
 contract "Mål- og resultatplan 2023" { period 2023-01-01 .. 2023-12-31 }

@@ -12,8 +12,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.semantics.distance import fulfilment_at, moves
 from resultkontrakt.core.values import CalendarSpan, add_to_date
+from resultkontrakt.semantics.distance import fulfilment_at, moves
 
 decimals = st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False)
 shares = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)

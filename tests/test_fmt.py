@@ -13,14 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
+from resultkontrakt.core.vocabulary import INVISIBLE
+from resultkontrakt.editor.fmt import comments, format_text
 from resultkontrakt.language import syntax as s
 from resultkontrakt.language.build import build
-from resultkontrakt.editor.fmt import comments, format_text
 from resultkontrakt.language.parser import parse
 from resultkontrakt.language.printer import expr_text
-from resultkontrakt.core.vocabulary import INVISIBLE
 
 from .conftest import ROOT
+
 
 def module_of(text: str) -> s.Module:
     """The contract a text says, read as loading reads it: one spelling of each letter (NFC),

@@ -15,10 +15,10 @@ import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from resultkontrakt.editor.fmt import format_text
-from resultkontrakt.semantics.functions import FUNCTIONS
-from resultkontrakt.editor.lsp_document import EditorText
 from resultkontrakt.core.vocabulary import KEYWORDS, PLACE_WORDS
+from resultkontrakt.editor.fmt import format_text
+from resultkontrakt.editor.lsp_document import EditorText
+from resultkontrakt.semantics.functions import FUNCTIONS
 
 from .conftest import EXAMPLE, ROOT
 from .lsp_client import changed, opened, server_fixture, tokens

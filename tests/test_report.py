@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import attrs
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import pytest
 
 import resultkontrakt as rk

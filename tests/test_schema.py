@@ -14,10 +14,10 @@ import pytest
 jsonschema = pytest.importorskip("jsonschema")
 
 from resultkontrakt.core.errors import Severity  # noqa: E402
-from resultkontrakt.output.results import Status  # noqa: E402
-from resultkontrakt.semantics.runtime import COMPARE  # noqa: E402
 from resultkontrakt.core.vocabulary import METHODS  # noqa: E402
 from resultkontrakt.core.wording import WORDINGS  # noqa: E402
+from resultkontrakt.output.results import Status  # noqa: E402
+from resultkontrakt.semantics.runtime import COMPARE  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden"
 JSON_CASES = sorted(case for case in GOLDEN.glob("*.cmd") if "--format json" in case.read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from resultkontrakt.split.allocation import _Claims, all_margins, apportion, margins_of
 from resultkontrakt.core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE
+from resultkontrakt.split.allocation import _Claims, all_margins, apportion, margins_of
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
 units = st.integers(0, 500)

@@ -17,12 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.core import cache
-from resultkontrakt.language import contract_cache
-from resultkontrakt.language import parser
-from resultkontrakt.core import plaindata
-from resultkontrakt.core import shipped
 from resultkontrakt.contract.contract import prepared
+from resultkontrakt.core import cache, plaindata, shipped
+from resultkontrakt.language import contract_cache, parser
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES, ROOT
 

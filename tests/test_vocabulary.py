@@ -9,8 +9,8 @@ import pytest
 
 import resultkontrakt as rk
 from resultkontrakt.core import vocabulary
-from resultkontrakt.semantics.functions import FUNCTIONS, NAMES
 from resultkontrakt.language.parser import MAX_RESERVED_SAID, parser
+from resultkontrakt.semantics.functions import FUNCTIONS, NAMES
 
 from .conftest import ROOT
 

@@ -11,16 +11,15 @@ import re
 import subprocess
 import sys
 import zipfile
-from fractions import Fraction
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 import resultkontrakt as rk
-from resultkontrakt.facts import workbook
-
 from resultkontrakt.core.wording import DANISH
+from resultkontrakt.facts import workbook
 
 from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS
 

@@ -12,26 +12,49 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time each name is imported when first used
-    from .comparisons.compare import Comparison as Comparison, compare as compare
-    from .contract.contract import Contract as Contract, load as load, loads as loads
+    from .comparisons.compare import Comparison as Comparison
+    from .comparisons.compare import compare as compare
+    from .contract.contract import Contract as Contract
+    from .contract.contract import load as load
+    from .contract.contract import loads as loads
     from .core.errors import (
         ContractError as ContractError,
+    )
+    from .core.errors import (
         FactsError as FactsError,
+    )
+    from .core.errors import (
         Problem as Problem,
+    )
+    from .core.errors import (
         RkError as RkError,
+    )
+    from .core.errors import (
         RkSyntaxError as RkSyntaxError,
+    )
+    from .core.errors import (
         Span as Span,
     )
-    from .facts.supplied import Supplied as Supplied
     from .facts.factsfile import (
         FactsFile as FactsFile,
+    )
+    from .facts.factsfile import (
         load_facts as load_facts,
+    )
+    from .facts.factsfile import (
         loads_facts as loads_facts,
     )
+    from .facts.supplied import Supplied as Supplied
     from .output.results import (
         Evaluation as Evaluation,
+    )
+    from .output.results import (
         GoalResult as GoalResult,
+    )
+    from .output.results import (
         PaymentResult as PaymentResult,
+    )
+    from .output.results import (
         SplitResult as SplitResult,
     )
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import Problem
-from .infer import Typer
 from ..core.values import Type
+from ..language import syntax as s
+from .infer import Typer
 
 
 @attrs.frozen

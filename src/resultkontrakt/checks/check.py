@@ -11,15 +11,15 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 
-from ..language import syntax as s
-from .analysis import Analysis
 from ..core.errors import Problem, Span
+from ..core.reasons import Joined, Kind, phrase, problem, warning
+from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
+from ..language import syntax as s
+from ..split.checks import check_split
+from .analysis import Analysis
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, unit_hint
-from ..core.reasons import Joined, Kind, phrase, problem, warning
 from .tiers import check_tiers
-from ..split.checks import check_split
-from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from ..language import syntax as s
 from ..core.errors import Problem, closest
-from .infer import Typer, as_percent
 from ..core.reasons import Kind, problem, warning
 from ..core.values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TABLE, Type
+from ..language import syntax as s
+from .infer import Typer, as_percent
 
 
 def check_example(example: s.Example, types: Mapping[str, Type], module: s.Module,

@@ -12,17 +12,35 @@ from fractions import Fraction
 
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import Problem, Span, closest
 from ..core.reasons import Kind, problem
 from ..core.values import (
-    BOOL, DATE, DURATION, LIST, MONEY, NUMBER, PERCENT, TABLE, T_BOOL, T_DATE, T_DURATION,
-    T_INTEGER, T_MONEY, T_NUMBER, T_PERCENT, T_TEXT, Type, format_value, list_of, table_of,
+    BOOL,
+    DATE,
+    DURATION,
+    LIST,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    T_BOOL,
+    T_DATE,
+    T_DURATION,
+    T_INTEGER,
+    T_MONEY,
+    T_NUMBER,
+    T_PERCENT,
+    T_TEXT,
+    TABLE,
+    Type,
+    format_value,
+    list_of,
+    table_of,
 )
+from ..core.vocabulary import quote
+from ..language import syntax as s
+from ..language.printer import expr_text
 from ..semantics.functions import FUNCTIONS, ORDERED, QUANTIFIERS, Mistake
 from ..semantics.functions import NAMES as FUNCTION_NAMES
-from ..language.printer import expr_text
-from ..core.vocabulary import quote
 
 DELIVERABLES = "deliverables"
 

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import Problem
-from ..language.printer import expr_text
 from ..core.reasons import Quantity, Word, problem, warning
 from ..core.values import T_PERCENT
+from ..language import syntax as s
+from ..language.printer import expr_text
 
 
 @attrs.frozen

@@ -19,10 +19,10 @@ from ..core.errors import ContractError, FactsError, Problem, RkError, Span
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, parse_size, read_stream, write_atomically
 
 if TYPE_CHECKING:
-    from .check_output import Checked
     from ..contract.contract import Contract
-    from ..facts.factsfile import FactsFile
     from ..core.wording import Wording
+    from ..facts.factsfile import FactsFile
+    from .check_output import Checked
 
 # Each command imports what it uses when it runs: `rk check` never loads the renderers,
 # and `rk fmt` never loads the evaluator. Start-up time is most of what a command costs.
@@ -547,8 +547,8 @@ def _pair(written: str) -> tuple[str, str]:
 
 def _compare(args: argparse.Namespace) -> int:
     from ..comparisons.compare import CompareError, Pair, compare
-    from ..comparisons.tables import comparison_csv
     from ..comparisons.page import comparison_html
+    from ..comparisons.tables import comparison_csv
 
     named = [_pair(written) for written in args.pairs]
     _read_once(*(path for pair in named for path in pair))

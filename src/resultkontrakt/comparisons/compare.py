@@ -17,17 +17,17 @@ from pathlib import Path
 
 import attrs
 
-from .tables import comparison_dict, comparison_text
-from .page import comparison_html
 from ..contract.contract import Contract, load
 from ..core.errors import FactsError, Problem
-from ..facts.factsfile import FactsFile, Reads, load_facts
 from ..core.files import DEFAULT_MAX_BYTES
-from ..semantics.evidence import Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
-from ..output.results import Evaluation, GoalResult
 from ..core.values import MONEY, NUMBER, PERCENT
 from ..core.wording import Language, wording_for
+from ..facts.factsfile import FactsFile, Reads, load_facts
+from ..output.results import Evaluation, GoalResult
+from ..semantics.evidence import Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
 from .grid import Cell, Column, Decided, Grid, Row
+from .page import comparison_html
+from .tables import comparison_dict, comparison_text
 
 # A year in a facts file's name (`2019.json`, `nordjylland-2020.facts.json`): the period of
 # a year's facts when one contract is compared with itself over the years.

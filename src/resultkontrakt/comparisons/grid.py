@@ -13,10 +13,9 @@ from fractions import Fraction
 import attrs
 
 from ..core.errors import Problem
+from ..core.values import NUMBER, PERCENT
 from ..output.results import Evaluation, Status
 from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State, worst
-from ..core.values import NUMBER, PERCENT
-
 
 
 @attrs.frozen

@@ -42,16 +42,17 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..core import escape
-from .tables import cell_text, change_cell, change_text, comparison_title, decided_text
-from ..words.explain import not_evaluable
 from ..core.reasons import problem_text
 from ..core.values import MONEY, NUMBER, PERCENT, round_half_away
 from ..core.vocabulary import shortened
+from ..words.explain import not_evaluable
+from .tables import cell_text, change_cell, change_text, comparison_title, decided_text
 
 if TYPE_CHECKING:
-    from .grid import Cell, Column, Grid as Comparison, Row
-    from ..semantics.distance import Reach
     from ..core.wording import Wording
+    from ..semantics.distance import Reach
+    from .grid import Cell, Column, Row
+    from .grid import Grid as Comparison
 
 # The colours, as SVG attributes (and printed exactly): the status colours of the annual report.
 INK = "#1d2530"

@@ -13,15 +13,16 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..core import escape
-from ..words.explain import not_evaluable
 from ..core.reasons import problem_text
-from ..semantics.status import PENDING
 from ..core.values import MONEY, PERCENT, percent_number, round_half_away
 from ..core.vocabulary import number_literal, shortened
+from ..semantics.status import PENDING
+from ..words.explain import not_evaluable
 
 if TYPE_CHECKING:
-    from .grid import Cell, Decided, Grid as Comparison, Row
     from ..core.wording import Wording
+    from .grid import Cell, Decided, Row
+    from .grid import Grid as Comparison
 
 
 def decided_text(decided: Decided | None, w: Wording) -> str:

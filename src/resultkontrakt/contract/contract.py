@@ -11,17 +11,16 @@ import gc
 import unicodedata
 from collections.abc import Mapping
 from fractions import Fraction
-
 from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from ..language import syntax as s
 from ..checks.analysis import Analysis
 from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
 from ..core.vocabulary import INVISIBLE
+from ..language import syntax as s
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,8 +91,8 @@ class Contract:
         deliverable or a fact not due yet is pending, and says what it waits for.
         """
         from ..evaluation.evaluate import Evaluator
-        from ..facts.supplied import Supplied
         from ..evaluation.outcomes import Outcomes
+        from ..facts.supplied import Supplied
         from ..output.results import evaluation_of
 
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
@@ -212,8 +211,8 @@ class Contract:
     def _table_weights(self, split: s.Split, facts: Mapping[str, object] | None, *,
                        data_dir: str | Path | None, max_bytes: int | None
                        ) -> list[tuple[str, Fraction | int]]:
-        from ..facts.supplied import check_facts
         from ..facts.factsfile import FactsFile
+        from ..facts.supplied import check_facts
 
         name = split.shares_from
         assert name is not None

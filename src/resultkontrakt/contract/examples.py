@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import RkError, Span
 from ..core.values import T_PERCENT, Value, format_number, format_value
+from ..language import syntax as s
 
 if TYPE_CHECKING:
-    from .contract import Contract
     from ..output.results import GoalResult
+    from .contract import Contract
 
 
 # ---- running them -----------------------------------------------------------------
@@ -48,12 +48,12 @@ def run(contract: Contract) -> list[Outcome]:
 
 
 def run_one(contract: Contract, example: s.Example) -> Outcome:
+    from ..core.wording import ENGLISH
     from ..evaluation.evaluate import Evaluator
-    from ..words.explain import failure_text
     from ..facts.coerce import Exact
     from ..facts.supplied import check_facts
     from ..semantics.status import Failed
-    from ..core.wording import ENGLISH
+    from ..words.explain import failure_text
 
     analysis = contract.analysis
     # Givens are constants; the evaluator works them out with no facts at all.

@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from . import examples
-from ..language import syntax
-from .contract import Contract, load
 from ..core.errors import RkError
+from ..language import syntax
+from . import examples
+from .contract import Contract, load
 
 _HAS_EXAMPLES = re.compile(r'(^|[\s}])example\s*"', re.MULTILINE)
 

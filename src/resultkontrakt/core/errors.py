@@ -9,12 +9,11 @@ its parameters; the words, in English or Danish, are made only when asked for.
 
 from __future__ import annotations
 
-import attrs
-
 import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
+import attrs
 
 if TYPE_CHECKING:
     from .wording import Wording

@@ -22,6 +22,7 @@ import re
 
 from .vocabulary import INVISIBLE
 
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -16,8 +16,6 @@ caller knows which kind of file it was and turns it into its own error.
 
 from __future__ import annotations
 
-import attrs
-
 import contextlib
 import errno
 import functools
@@ -26,6 +24,7 @@ import re
 import stat
 from typing import TYPE_CHECKING, BinaryIO
 
+import attrs
 
 if TYPE_CHECKING:  # pathlib is imported where a path is made: `rk check` needs none
     from pathlib import Path

@@ -10,8 +10,6 @@ written by someone else is refused with `Unreadable` rather than read as somethi
 
 from __future__ import annotations
 
-import attrs
-
 import datetime as dt
 import functools
 import io
@@ -22,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
+import attrs
 
 # Tags of the values JSON has no form for: {"t": [...]} is a tuple, and so on. A dict with
 # text keys only and none of these tags is written as it is.

@@ -19,7 +19,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-
 import attrs
 
 from .errors import Problem, Severity, Span

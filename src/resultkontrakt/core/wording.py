@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Protocol, Union, runtime_checkable
 
-
 import attrs
 
 from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number

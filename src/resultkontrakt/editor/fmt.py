@@ -20,13 +20,13 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import ContractError, FormatError, Problem, RkError, Span
-from ..language.parser import parse
-from ..language.build import build
-from ..language.printer import expr_text, sum_text
 from ..core.reasons import Word, phrase, problem
 from ..core.vocabulary import KEYWORDS, number_literal, quote
+from ..language import syntax as s
+from ..language.build import build
+from ..language.parser import parse
+from ..language.printer import expr_text, sum_text
 
 WIDTH = 100
 INDENT = "    "

@@ -17,10 +17,10 @@ import gc
 import re
 from collections.abc import Iterator
 
-from ..language import syntax as s
 from ..contract.contract import Contract, contract_of, prepared
 from ..core.errors import Problem, RkSyntaxError
 from ..core.vocabulary import DECLARATIONS
+from ..language import syntax as s
 
 # What the cutter must see to know where a declaration can start: texts and comments (a brace
 # or a keyword inside them means nothing), brackets, and a declaration's first word at the

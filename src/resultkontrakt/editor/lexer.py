@@ -12,13 +12,27 @@ from typing import ClassVar
 
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import (
-    Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Whitespace,
+    Comment,
+    Keyword,
+    Literal,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    Whitespace,
 )
 
-from ..semantics.functions import NAMES as FUNCTIONS
 from ..core.vocabulary import (
-    DURATION_UNITS, KEYWORDS, METHOD_ALIASES, METHODS, OPERATOR_WORDS, PLACE_WORDS, TYPE_NAMES,
+    DURATION_UNITS,
+    KEYWORDS,
+    METHOD_ALIASES,
+    METHODS,
+    OPERATOR_WORDS,
+    PLACE_WORDS,
+    TYPE_NAMES,
 )
+from ..semantics.functions import NAMES as FUNCTIONS
 
 # The words of the language, from its vocabulary: what each is highlighted as.
 _CONSTANTS = ("true", "false")

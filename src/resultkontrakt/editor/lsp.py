@@ -23,6 +23,7 @@ from concurrent.futures import Future
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+import attrs
 import cattrs
 from cattrs.v import format_exception
 from lsprotocol import types as lsp
@@ -31,19 +32,24 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.protocol.json_rpc import RPCRequest
 
-import attrs
-
 from ..core.errors import Problem, Span
 from ..core.escape import visible
 from ..core.files import size_text
+from ..core.reasons import describe, problem
+from ..core.wording import ENGLISH, WORDINGS, Wording
 from .incremental import IncrementalLoader
 from .lsp_document import (
-    TOKEN_MODIFIERS, TOKEN_TYPES, Checked, EditorText, Position, declaration_at, formatted, internal,
+    TOKEN_MODIFIERS,
+    TOKEN_TYPES,
+    Checked,
+    EditorText,
+    Position,
+    declaration_at,
+    formatted,
+    internal,
     semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
-from ..core.reasons import describe, problem
-from ..core.wording import ENGLISH, WORDINGS, Wording
 
 NAME = "rk"
 logger = logging.getLogger(__name__)

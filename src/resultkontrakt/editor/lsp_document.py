@@ -20,12 +20,12 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..language import syntax as s
 from ..checks.analysis import Analysis
 from ..core.errors import ContractError, Problem, RkError, RkSyntaxError, Span
-from .navigate import Index, Lines, words_in
 from ..core.reasons import problem
 from ..core.vocabulary import INVISIBLE
+from ..language import syntax as s
+from .navigate import Index, Lines, words_in
 
 if TYPE_CHECKING:
     from ..contract.contract import Contract
@@ -286,8 +286,8 @@ class Checked:
     def _model(self, text: str) -> None:
         """The syntax and checks of a text that parses but has errors (`loads` gives none then):
         read again, so that a keystroke that only changes the problems costs one reading."""
-        from ..language.build import build
         from ..checks.check import check
+        from ..language.build import build
         from ..language.parser import parse
 
         try:

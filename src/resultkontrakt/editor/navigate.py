@@ -18,14 +18,14 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..language import syntax as s
 from ..checks.analysis import Analysis
 from ..core.errors import Span
 from ..core.escape import markdown
-from ..semantics.functions import FUNCTIONS
-from ..language.printer import expr_text
 from ..core.values import LIST, TABLE, Type
 from ..core.vocabulary import KEYWORDS, PLACE_WORDS, number_literal, quote
+from ..language import syntax as s
+from ..language.printer import expr_text
+from ..semantics.functions import FUNCTIONS
 
 NAME = r"[^\W\d]\w*"
 GOAL_ID = r"[^\W_](?:[\w.\-]*\w)?"

@@ -14,19 +14,19 @@ predicates that run at the speed of Python's own loops.
 from __future__ import annotations
 
 import operator
-from fractions import Fraction
 from collections.abc import Callable
+from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from ..checks.infer import DELIVERABLES
+from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 from ..language import syntax as s
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
-from ..checks.infer import DELIVERABLES
 from ..semantics.runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
 from ..semantics.status import Failed, Undecided
-from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
 
 if TYPE_CHECKING:
     from ..checks.analysis import Analysis

@@ -14,30 +14,42 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-
 from typing import Any, TypeVar
 
 import attrs
 
-from ..language import syntax as s
 from ..checks.analysis import Analysis
 from ..checks.check import fact_needs, needs_with
-from .compile import NOT_CONSTANT, Bound, Compiler, constant
-from ..semantics.distance import Reach
-from ..semantics.evidence import (
-    Check, Compared, Counts, Delivery, Failure, Junction, Membership, Negation,
-    NotEvaluable, RequirementCheck, Seen, Step, TierTried, Truth, Waiting,
-)
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
+from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
 from ..facts.supplied import Supplied
+from ..language import syntax as s
+from ..semantics.distance import Reach
+from ..semantics.evidence import (
+    Check,
+    Compared,
+    Counts,
+    Delivery,
+    Failure,
+    Junction,
+    Membership,
+    Negation,
+    NotEvaluable,
+    RequirementCheck,
+    Seen,
+    Step,
+    TierTried,
+    Truth,
+    Waiting,
+)
 from ..semantics.functions import Counted, Tally
-from .outcomes import GoalOutcome, PaymentOutcome, SplitOutcome
 from ..semantics.runtime import COMPARE, fail
 from ..semantics.status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
-from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
+from .compile import NOT_CONSTANT, Bound, Compiler, constant
+from .outcomes import GoalOutcome, PaymentOutcome, SplitOutcome
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.

@@ -14,11 +14,11 @@ from typing import Any, Generic, Literal, Self, TypeVar
 
 import attrs
 
-from ..semantics.distance import Distance, Reach
 from ..core.errors import Problem
-from ..split.shares import Shares
+from ..semantics.distance import Distance, Reach
 from ..semantics.evidence import NotEvaluable, Seen, Step, Waiting
 from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State
+from ..split.shares import Shares
 
 Status = Literal["met", "partly met", "not met", "not evaluable", "pending"]
 

@@ -23,18 +23,17 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from typing import TypeGuard
 from pathlib import Path
-
+from typing import TypeGuard
 
 import attrs
 
-from .coerce import Invalid
 from ..core.errors import Problem, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from ..core.reasons import problem
 from ..core.values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
+from .coerce import Invalid
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 

@@ -19,18 +19,39 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import closest
 from ..core.reasons import Got, Quantity, describe
 from ..core.values import (
-    BOOL, DATE, LARGEST_WHOLE, LIST, MONEY, NUMBER, NUMBER_TEXT, PERCENT, T_PERCENT, TABLE, TEXT,
-    JsonNumber, NumberError, Type, UnclearNumber, Value, answer_key, checked_decimal, checked_fraction,
-    date_text, decimal_fraction, format_number, number_text, truth_value, SHORT_BITS,
+    BOOL,
+    DATE,
+    LARGEST_WHOLE,
+    LIST,
+    MONEY,
+    NUMBER,
+    NUMBER_TEXT,
+    PERCENT,
+    SHORT_BITS,
+    T_PERCENT,
+    TABLE,
+    TEXT,
+    JsonNumber,
+    NumberError,
+    Type,
+    UnclearNumber,
+    Value,
+    answer_key,
+    checked_decimal,
+    checked_fraction,
+    date_text,
+    decimal_fraction,
+    format_number,
+    number_text,
+    truth_value,
 )
 from ..core.vocabulary import MONEY_UNITS, quote, shortened
+from ..language import syntax as s
 
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
 BROKEN = re.compile("[\ud800-\udfff]")

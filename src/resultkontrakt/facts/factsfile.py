@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .answers import Sheet
 from ..core.errors import FactsError, Problem, Span
 from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from ..core.reasons import problem
 from ..core.values import JsonNumber, Value
 from ..core.vocabulary import quote, shortened
+from .answers import Sheet
 
 if TYPE_CHECKING:
     from .workbook import Grids  # read only when a fact points at a workbook

@@ -19,16 +19,16 @@ from typing import Any
 
 import attrs
 
-from . import answers
-from ..language import syntax as s
-from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from ..core.errors import FactsError, Problem, Span, closest
-from ..semantics.evidence import Delivery
-from .factsfile import FactsFile, Reads
 from ..core.files import Access, FileProblem, confine
 from ..core.reasons import DELIVERABLE_VALUE, describe, problem
 from ..core.values import LIST, TABLE, Type, Value, truth_value
 from ..core.vocabulary import shortened
+from ..language import syntax as s
+from ..semantics.evidence import Delivery
+from . import answers
+from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
+from .factsfile import FactsFile, Reads
 
 # Past this many, unknown facts are counted rather than each explained.
 MAX_UNKNOWN = 20

@@ -33,13 +33,13 @@ from xml.parsers import expat
 
 import attrs
 
-from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
-from .coerce import Invalid, cell_text
 from ..core.errors import Problem, Span, closest
 from ..core.files import FileProblem, read_bytes, size_text
 from ..core.reasons import problem
 from ..core.values import T_TEXT, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
+from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
+from .coerce import Invalid, cell_text
 
 # Excel's own last row: a sheet that goes on past it was not written by a spreadsheet.
 MAX_ROWS = 1_048_576

@@ -14,21 +14,27 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+import attrs
 from lark import Token, Tree
 from lark.tree import Meta
 
-import attrs
-
-from . import syntax as s
 from ..core.errors import Problem, Span, closest
-from .parser import reserved_name
 from ..core.reasons import Word, problem
 from ..core.values import (
-    DECLARABLE, TEXT, T_NUMBER, NumberError, Type, answer_key, decimal_fraction, declared_type, list_of,
+    DECLARABLE,
+    T_NUMBER,
+    TEXT,
+    NumberError,
+    Type,
+    answer_key,
+    decimal_fraction,
+    declared_type,
+    list_of,
     table_of,
 )
 from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, unquote
-
+from . import syntax as s
+from .parser import reserved_name
 
 
 @attrs.define

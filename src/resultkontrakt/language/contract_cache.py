@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import os
 
-from ..core import cache
-from ..core import plaindata
-from . import syntax as s
+from ..core import cache, plaindata
 from ..core.errors import Problem, Span
 from ..core.reasons import PARAMS
 from ..core.shipped import grammar_text
 from ..core.values import CalendarSpan, Type
+from . import syntax as s
 
 KIND = "contracts"
 

@@ -16,11 +16,10 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
-from ..core import cache
-from ..core import plaindata
-from ..core.shipped import TABLES_NAME, grammar_file, grammar_text, source_folder
+from ..core import cache, plaindata
 from ..core.errors import Problem, RkSyntaxError, Span
 from ..core.reasons import OneOf, Word, problem
+from ..core.shipped import TABLES_NAME, grammar_file, grammar_text, source_folder
 from ..core.vocabulary import KEYWORDS
 
 # The kinds of token an error message calls by what they are, in a contract writer's words

@@ -6,9 +6,9 @@ precedence needs them, so the printed text parses back to the same node.
 
 from __future__ import annotations
 
-from . import syntax as s
 from ..core.values import format_value
 from ..core.vocabulary import number_literal, quote
+from . import syntax as s
 
 # Binding strength, loosest first; mirrors the grammar's expression rules.
 _PRECEDENCE = {"if": 0, **s.STRENGTH, "not": 3, "compare": 4, "neg": 7}

@@ -7,14 +7,15 @@ contracts that say the same thing in different layouts compare equal.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import TypeVar, Union
 
 import attrs
 
 from ..core.errors import Problem, Span
 from ..core.values import CalendarSpan, Type
+
 
 def _span() -> Span:
     """Where a node was written: kept for messages, ignored by equality."""

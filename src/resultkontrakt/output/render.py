@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from ..core import escape
+from ..core.wording import ENGLISH, Wording
 from ..split.said import split_lines
 from .results import Evaluation
-from ..core.wording import ENGLISH, Wording
 
 
 def evaluation_text(evaluation: Evaluation, width: int = 100, with_text: bool = True,

@@ -19,9 +19,10 @@ import attrs
 from ..core import escape
 from ..core.errors import Problem, RkError
 from ..core.reasons import problem_text
-from .results import Allocation, Evaluation, GoalResult, SplitResult
 from ..core.values import round_half_away
 from ..core.wording import Wording, wording_for
+from .results import Allocation, Evaluation, GoalResult, SplitResult
+
 
 @attrs.frozen
 class Report:

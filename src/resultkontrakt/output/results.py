@@ -15,18 +15,38 @@ from typing import Any
 import attrs
 
 from ..core import escape
-from ..words.explain import (
-    distance_text, not_evaluable, payment_text, points_text, reasoning, waiting_text,
-)
-from ..words.jsondata import (
-    blocked_dict, distance_dict, money_text, points_number, problem_dict, seen_dict, step_dict,
-    waiting_dict, weight_number,
-)
-from ..evaluation.outcomes import DECIDED, GoalOutcome, Outcomes, PaymentOutcome, SplitOutcome, Status, status_of
-from ..split import said
-from ..split.shares import PartyShare, Shares
 from ..core.values import format_percent, fraction_text, percent_number
 from ..core.wording import ENGLISH, Language, Wording, wording_for
+from ..evaluation.outcomes import (
+    DECIDED,
+    GoalOutcome,
+    Outcomes,
+    PaymentOutcome,
+    SplitOutcome,
+    Status,
+    status_of,
+)
+from ..split import said
+from ..split.shares import PartyShare, Shares
+from ..words.explain import (
+    distance_text,
+    not_evaluable,
+    payment_text,
+    points_text,
+    reasoning,
+    waiting_text,
+)
+from ..words.jsondata import (
+    blocked_dict,
+    distance_dict,
+    money_text,
+    points_number,
+    problem_dict,
+    seen_dict,
+    step_dict,
+    waiting_dict,
+    weight_number,
+)
 
 __all__ = ["Allocation", "Evaluation", "GoalResult", "PartyShare", "PaymentResult", "SplitResult", "Status",
            "allocation_of", "evaluation_of", "status_of"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-
 import attrs
 
 from .evidence import Compared, Move, NpsCounts, Seen, ShareCounts, TierTried

@@ -24,9 +24,9 @@ from typing import Union
 
 import attrs
 
-from ..language import syntax as s
 from ..core.errors import Problem, Span
 from ..core.values import Type, Value
+from ..language import syntax as s
 
 # ---- values and how they were found ----------------------------------------------------
 

@@ -20,13 +20,23 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..language import syntax as s
 from ..core.reasons import Kind
-from .runtime import bounded, fail, ordered, quantity, total
 from ..core.values import (
-    BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, T_INTEGER, T_NUMBER, T_PERCENT, Type, Value,
+    BOOL,
+    DATE,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    T_BOOL,
+    T_INTEGER,
+    T_NUMBER,
+    T_PERCENT,
+    Type,
+    Value,
     round_half_away,
 )
+from ..language import syntax as s
+from .runtime import bounded, fail, ordered, quantity, total
 
 if TYPE_CHECKING:
     from .evidence import Counts, ShareCounts

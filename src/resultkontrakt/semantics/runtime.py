@@ -14,9 +14,9 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from ..core.values import CalendarSpan, Value, add_to_date
 from ..language import syntax as s
 from .status import Failed
-from ..core.values import CalendarSpan, Value, add_to_date
 
 
 def fail(code: str, expr: s.Expr | None, **params: object) -> Failed:

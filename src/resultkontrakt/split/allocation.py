@@ -20,14 +20,11 @@ import operator
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-
 import attrs
 
+from ..core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
 from ..language import syntax as s
 from .shares import PartyShare, Shares
-from ..core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
-
-
 
 
 @attrs.frozen

@@ -19,18 +19,32 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
-from ..language import syntax as s
-from ..semantics.distance import Distance
-from ..semantics.evidence import (
-    Check, Compared, Delivery, Failure, Junction, Membership, Negation, NotEvaluable,
-    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
-)
-from ..semantics.functions import FUNCTIONS
 from ..checks.infer import DELIVERABLES
-from ..language.printer import expr_text
 from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
 from ..core.values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
 from ..core.vocabulary import MONEY_UNITS
+from ..language import syntax as s
+from ..language.printer import expr_text
+from ..semantics.distance import Distance
+from ..semantics.evidence import (
+    Check,
+    Compared,
+    Delivery,
+    Failure,
+    Junction,
+    Membership,
+    Negation,
+    NotEvaluable,
+    NpsCounts,
+    RequirementCheck,
+    Seen,
+    ShareCounts,
+    Step,
+    TierTried,
+    Truth,
+    Waiting,
+)
+from ..semantics.functions import FUNCTIONS
 
 if TYPE_CHECKING:
     from ..core.wording import Wording

@@ -14,15 +14,30 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..core.errors import Problem
-from ..semantics.distance import Distance
-from ..semantics.evidence import (
-    Check, Compared, Delivery, Failure, Junction, Membership, Move, Negation, NotEvaluable,
-    NpsCounts, RequirementCheck, Seen, ShareCounts, Step, TierTried, Truth, Waiting,
-)
-from .explain import counts_text, distance_text, failure_text, problem_text
-from ..language.printer import expr_text
 from ..core.values import CalendarSpan, Value, fraction_text, percent_number
 from ..core.vocabulary import number_literal
+from ..language.printer import expr_text
+from ..semantics.distance import Distance
+from ..semantics.evidence import (
+    Check,
+    Compared,
+    Delivery,
+    Failure,
+    Junction,
+    Membership,
+    Move,
+    Negation,
+    NotEvaluable,
+    NpsCounts,
+    RequirementCheck,
+    Seen,
+    ShareCounts,
+    Step,
+    TierTried,
+    Truth,
+    Waiting,
+)
+from .explain import counts_text, distance_text, failure_text, problem_text
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
