@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 import resultkontrakt as rk
 from resultkontrakt.editor.fmt import format_text
 from resultkontrakt.output import report
+
+from .conftest import Rk
 
 PLAN = """
 contract "Mål- og resultatplan 2023" { period 2023-01-01 .. 2023-12-31 }
@@ -202,7 +205,7 @@ def test_a_party_missing_from_the_table_or_not_listed_is_a_facts_error_that_name
     assert result.splits["efter_tabel"].allocation is None and result.errors
 
 
-def test_rk_split_needs_the_facts_for_a_computed_total(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rk_split_needs_the_facts_for_a_computed_total(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(SPLIT, encoding="utf-8")
     facts = tmp_path / "f.json"
@@ -275,7 +278,7 @@ def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
     assert "måling_36 not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
 
 
-def test_as_of_in_the_command_and_the_reports(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_in_the_command_and_the_reports(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(DATES, encoding="utf-8")
     facts = tmp_path / "f.json"
@@ -476,7 +479,7 @@ def test_a_table_of_weights_not_given_during_the_year_leaves_its_split_pending()
     assert split.total.explain() == "efter_tabel: waits for andele (measured by 2020-12-31)."
 
 
-def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(DATES, encoding="utf-8")
     facts = tmp_path / "f.json"
