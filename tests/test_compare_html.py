@@ -8,6 +8,7 @@ import html as html_module
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -26,21 +27,28 @@ DA = wording_for("da")
 EN = wording_for("en")
 
 
-def hubs(**options: object) -> rk.Comparison:
+def hubs(group: str | None = None, labels: Sequence[str] | None = None) -> rk.Comparison:
     return rk.compare([(HERE / "hub-nord.rk", HERE / "nord-2019.json"),
-                       (HERE / "hub-midt.rk", HERE / "midt-2019.json")], **options)  # type: ignore[arg-type]
+                       (HERE / "hub-midt.rk", HERE / "midt-2019.json")], group, labels)
 
 
-def years(**options: object) -> rk.Comparison:
+def years(group: str | None = None) -> rk.Comparison:
     """Three years of one hub, given out of order: the columns stand in period order."""
     return rk.compare([(HERE / "hub-nord.rk", HERE / f"nord-{year}.json") for year in (2021, 2019, 2020)],
-                      **options)  # type: ignore[arg-type]
+                      group)
 
 
 def text_of(page: str) -> str:
     """What a reader reads: the page without its style and tags, on one line."""
     page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
     return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " "))
+
+
+def child(element: ET.Element, path: str) -> ET.Element:
+    """The first element at `path` below `element`, which must be there."""
+    found = element.find(path)
+    assert found is not None, path
+    return found
 
 
 def goals(page: str) -> list[ET.Element]:
@@ -138,7 +146,7 @@ def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason() -> None:
 def test_each_chart_has_a_title_and_a_table_with_the_same_numbers() -> None:
     for page, comparison in ((comparison_html(hubs(), DA), hubs()), (comparison_html(years(), DA), years())):
         boxes = goals(page)
-        assert [box.find("h3").text for box in boxes] == [  # type: ignore[union-attr]
+        assert [child(box, "h3").text for box in boxes] == [
             f"Mål {row.id}: {' / '.join(row.titles)}" for row in comparison.rows]
         for box, row in zip(boxes, comparison.rows, strict=True):
             svg = box.find("svg")
@@ -149,7 +157,7 @@ def test_each_chart_has_a_title_and_a_table_with_the_same_numbers() -> None:
             assert title.text and title.text.startswith(f"Mål {row.id}, {' / '.join(row.titles)}: målopfyldelsen")
             assert ("søjler" if not comparison.series else "kurve") in title.text
             table = box.find("div/table")
-            assert table is not None and table.find("caption").text == title.text  # type: ignore[union-attr]
+            assert table is not None and child(table, "caption").text == title.text
             data = [[cell.text or "" for cell in tr] for tr in table.iter("tr")][1:]
             shown = [(column.label, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
                      if cell is not None]

@@ -358,10 +358,10 @@ def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(
         path.write_text('fact x: number\ngoal 1 "g" {score x>=1->100%}\n', encoding="utf-8")
     real = files.write_atomically
 
-    def fail_for_a(path: object, data: bytes) -> None:
-        if Path(str(path)).name == "a.rk":
+    def fail_for_a(path: str | Path, data: bytes) -> None:
+        if Path(path).name == "a.rk":
             raise FileProblem("write", hint="write-full", reason="no space left on device")
-        real(path, data)  # type: ignore[arg-type]
+        real(path, data)
 
     monkeypatch.setattr("resultkontrakt.cli.main.write_atomically", fail_for_a)
     run = rk("fmt", "--write", first, second)

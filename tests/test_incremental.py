@@ -31,9 +31,9 @@ TYPED = [
 ]
 
 
-def outcome(load: object) -> tuple[object, ...]:
+def outcome(load: Callable[[], rk.Contract]) -> tuple[object, ...]:
     try:
-        contract = load()  # type: ignore[operator]
+        contract = load()
     except RkError as error:
         return ("error", error.render())
     return ("ok", plaindata.dumps(contract.module.items),

@@ -99,6 +99,6 @@ def test_evaluations_in_a_process_pool_are_the_evaluations_of_a_loop() -> None:
 def test_a_frozen_value_refuses_to_change() -> None:
     goal = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS)).goals["1"]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        goal.fulfilment = None  # type: ignore[misc]
+        goal.fulfilment = None  # type: ignore[misc]  # on purpose: mypy knows it is frozen too
     node = s.Name("nps", span=SOMEWHERE)
     assert attrs.evolve(node, name="effekt") == s.Name("effekt", span=SOMEWHERE)
