@@ -22,12 +22,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import resultkontrakt as rk
+from resultkontrakt.facts.supplied import check_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nordjylland-2019.rk"
@@ -100,8 +102,9 @@ DELIVERABLES = {"3": ("visuel_identitet", "platformsbidrag"), "4": ("kendskabsst
                 "8": ("opsøgende_model",), "9": ("samarbejdsmodel",)}
 
 
-def by_hand(values: dict[str, object]) -> dict[str, Fraction | None]:
-    """The nine goals of the example, written directly in Python: the baseline."""
+def by_hand(values: Mapping[str, Any]) -> dict[str, Fraction | None]:
+    """The nine goals of the example, written directly in Python: the baseline. `values` are the
+    example's checked facts, of the shapes its contract declares (answers are whole numbers)."""
     answers = values["anbefaling"]
     rows = values["påvirkning"]
     out: dict[str, Fraction | None] = {}
@@ -125,7 +128,7 @@ def evaluation(rounds: int, times: int) -> tuple[float, float]:
     contract = rk.load(EXAMPLE)
     facts = rk.load_facts(FACTS)
     contract.evaluate(facts)  # reads the answer files once; both sides then work in memory
-    supplied = rk.facts.check_facts(facts, contract.analysis.facts, contract.analysis.deliverables)
+    supplied = check_facts(facts, contract.analysis.facts, contract.analysis.deliverables)
     values = dict(supplied.values)
     expected = {g: r.fulfilment for g, r in contract.evaluate(facts).goals.items()}
     assert by_hand(values) == expected, (by_hand(values), expected)
@@ -283,7 +286,7 @@ def recheck_example(rounds: int) -> float:
     versions = [text, text.replace(">= 60 -> 100%", ">= 61 -> 100%", 1)]
     loader = IncrementalLoader()
     loader.loads(text)
-    return statistics.median(timed(lambda n=n: loader.loads(versions[n % 2])) for n in range(1, rounds * 10))
+    return statistics.median(timed(partial(loader.loads, versions[n % 2])) for n in range(1, rounds * 10))
 
 
 def splitting(rounds: int) -> tuple[float, float]:
@@ -311,7 +314,7 @@ def hostile(rounds: int) -> list[tuple[str, float]]:
     import os
 
     from resultkontrakt.contract import examples
-    from resultkontrakt.core.errors import did_you_mean
+    from resultkontrakt.core.errors import closest
 
     squaring = rk.loads("fact x: number\nmetric a = x * x * x * x * x * x * x * x * x * x\n"
                         "metric b = a * a * a * a * a * a * a * a * a * a\n"
@@ -334,7 +337,7 @@ def hostile(rounds: int) -> list[tuple[str, float]]:
         ("[[1] * 10**7] * 10**7 in a worked example, refused", lambda: examples.run(nested)),
         ("a facts file of 30,000 names on one line", lambda: table.evaluate(rk.loads_facts(names))),
         ("a table of 30,000 parties, split", lambda: table.split(facts=parties, margins=False)),
-        ("did you mean: a 1 MB name, 50,000 candidates", lambda: did_you_mean("y" * 1_000_000, candidates)),
+        ("did you mean: a 1 MB name, 50,000 candidates", lambda: closest("y" * 1_000_000, candidates)),
         ("a FIFO named by facts, refused", lambda: survey.evaluate(
             {"xs": {"csv": fifo, "column": "x"}}, data_dir=folder)),
         ("a CSV cell of 10 MB", lambda: survey.evaluate({"xs": {"csv": cell, "column": "x"}}, data_dir=folder)),
@@ -462,8 +465,8 @@ def main() -> None:
         else:
             print(f"| {what} | {baseline} | {base:.0f} MiB | {ours:.0f} MiB | {ours / base:.1f} | "
                   f"< 200 MiB{' ✓' if ours < 200 else ' ✗'} |")
-    for what, figures in (("loading", per_goal), ("loading after an edit", per_goal_edited)):
-        flat = figures[10_000] / figures[1_000]
+    for what, by_size in (("loading", per_goal), ("loading after an edit", per_goal_edited)):
+        flat = by_size[10_000] / by_size[1_000]
         # Linear, or better: a load of 1,000 goals carries its fixed costs over fewer goals.
         print(f"\nTime per goal {what}, 10,000 goals against 1,000: {flat:.2f} "
               f"(no more than linear, within 20%: {'✓' if flat <= 1.2 else '✗'})", end="")

@@ -7,12 +7,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
 from resultkontrakt.cli import main as cli
+from resultkontrakt.core.errors import Span
 
 # Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
 # theirs in a folder of their own, removed at the end, and never touch the user's.
@@ -25,15 +27,18 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 EXAMPLE = EXAMPLES / "nordjylland-2019.rk"
 EXAMPLE_FACTS = EXAMPLES / "nordjylland-2019.facts.json"
+# Where the syntax nodes the tests build by hand were written: spans are left out of equality,
+# so any place will do.
+SOMEWHERE = Span.point("test.rk", 1, 1)
 
 # Three profiles. "quick" (the default) keeps the README's test command under a
 # minute; "deep" (what .ci/run selects) tries 2,000 examples a property; both
 # are deterministic, so a failure reproduces on the next run and no run is
 # flaky because it happened to draw a slow example. "fuzz" is the long hunt:
 # 100,000 examples a property with a fresh seed each time.
-_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
-settings.register_profile("quick", derandomize=True, max_examples=40, **_COMMON)
-settings.register_profile("deep", derandomize=True, max_examples=2000, **_COMMON)
+_COMMON = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", _COMMON, derandomize=True, max_examples=40)
+settings.register_profile("deep", _COMMON, derandomize=True, max_examples=2000)
 settings.register_profile(
     "fuzz", max_examples=100_000, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -51,8 +56,14 @@ class Run:
     stderr: str
 
 
+class Rk(Protocol):
+    """The `rk` fixture: the command run with these arguments."""
+
+    def __call__(self, *args: str | Path) -> Run: ...
+
+
 @pytest.fixture
-def rk(capsys: pytest.CaptureFixture[str]):
+def rk(capsys: pytest.CaptureFixture[str]) -> Rk:
     """Run the `rk` command in-process and return its exit code and output."""
 
     def run(*args: str | Path) -> Run:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
 import pytest_lsp
 from lsprotocol import types as lsp
@@ -14,21 +14,44 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 
-def _client() -> LanguageClient:
+class RkClient(LanguageClient):
     """pytest-lsp's test client, keeping every set of diagnostics by document and version
-    (its own keeps only the last, and its wait for a notification can miss one)."""
-    client = LanguageClient(converter_factory=default_converter)
-    client.published = {}
+    (its own keeps only the last, and its wait for a notification can miss one), and what the
+    server said it can do when the session began."""
 
-    def published(client: LanguageClient, params: lsp.PublishDiagnosticsParams) -> None:
-        client.diagnostics[params.uri] = params.diagnostics
-        client.published[params.uri, params.version] = params.diagnostics
+    def __init__(self) -> None:
+        super().__init__(converter_factory=default_converter)
+        self.published: dict[tuple[str, int | None], Sequence[lsp.Diagnostic]] = {}
+        self._server_capabilities: lsp.ServerCapabilities | None = None
 
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: published})
-    return client
+        def published(client: RkClient, params: lsp.PublishDiagnosticsParams) -> None:
+            client.diagnostics[params.uri] = params.diagnostics
+            client.published[params.uri, params.version] = params.diagnostics
+
+        register_lsp_features(self, {**DEFAULT_CLIENT_FEATURES,
+                                     lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: published})
+
+    async def initialize_session(self, params: lsp.InitializeParams) -> lsp.InitializeResult:
+        result = await super().initialize_session(params)
+        self._server_capabilities = result.capabilities
+        return result
+
+    @property
+    def server_capabilities(self) -> lsp.ServerCapabilities:
+        """The capabilities the server answered `initialize` with."""
+        assert self._server_capabilities is not None, "the session has not been initialised"
+        return self._server_capabilities
+
+    @property
+    def legend(self) -> lsp.SemanticTokensLegend:
+        """The server's names for the kinds and modifiers of semantic tokens."""
+        provider = self.server_capabilities.semantic_tokens_provider
+        assert provider is not None, "the server offers no semantic tokens"
+        return provider.legend
 
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "resultkontrakt", "lsp"], client_factory=_client)
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "resultkontrakt", "lsp"],
+                            client_factory=RkClient)
 CAPABILITIES = lsp.ClientCapabilities(
     general=lsp.GeneralClientCapabilities(position_encodings=[lsp.PositionEncodingKind.Utf16]),
     text_document=lsp.TextDocumentClientCapabilities(
@@ -44,20 +67,19 @@ CAPABILITIES = lsp.ClientCapabilities(
 _versions = itertools.count(1)
 
 
-def server_fixture(name: str = "client"):
+def server_fixture(name: str = "client") -> object:
     """A module-scoped client connected to one `rk lsp`, started once for the module."""
 
     @pytest_lsp.fixture(scope="module", config=SERVER, name=name)
-    async def client(lsp_client: LanguageClient):
-        result = await lsp_client.initialize_session(lsp.InitializeParams(capabilities=CAPABILITIES))
-        lsp_client.server_capabilities = result.capabilities
+    async def client(lsp_client: RkClient) -> AsyncIterator[None]:
+        await lsp_client.initialize_session(lsp.InitializeParams(capabilities=CAPABILITIES))
         yield
         await lsp_client.shutdown_session()
 
     return client
 
 
-async def _published(client: LanguageClient, uri: str, version: int) -> Sequence[lsp.Diagnostic]:
+async def _published(client: RkClient, uri: str, version: int) -> Sequence[lsp.Diagnostic]:
     """The diagnostics published for `uri` at `version`, once they come."""
     store = client.published
     async with asyncio.timeout(30):
@@ -66,7 +88,7 @@ async def _published(client: LanguageClient, uri: str, version: int) -> Sequence
     return list(store.pop((uri, version)))
 
 
-async def opened(client: LanguageClient, uri: str, text: str) -> Sequence[lsp.Diagnostic]:
+async def opened(client: RkClient, uri: str, text: str) -> Sequence[lsp.Diagnostic]:
     """Open a document (closing it first, if it is open) and wait for its diagnostics."""
     version = next(_versions)
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
@@ -74,7 +96,7 @@ async def opened(client: LanguageClient, uri: str, text: str) -> Sequence[lsp.Di
     return await _published(client, uri, version)
 
 
-async def changed(client: LanguageClient, uri: str, text: str) -> Sequence[lsp.Diagnostic]:
+async def changed(client: RkClient, uri: str, text: str) -> Sequence[lsp.Diagnostic]:
     """Replace an open document's text and wait for its diagnostics."""
     version = next(_versions)
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(
@@ -83,7 +105,15 @@ async def changed(client: LanguageClient, uri: str, text: str) -> Sequence[lsp.D
     return await _published(client, uri, version)
 
 
-def tokens(data: Sequence[int], legend: lsp.SemanticTokensLegend) -> list[tuple[int, int, int, str, set[str]]]:
+def hover_text(hover: lsp.Hover | None) -> str:
+    """The Markdown a hover shows (the server answers in Markdown, as the client asks)."""
+    assert hover is not None, "no hover"
+    assert isinstance(hover.contents, lsp.MarkupContent), hover.contents
+    return hover.contents.value
+
+
+def tokens(
+        data: Sequence[int], legend: lsp.SemanticTokensLegend) -> list[tuple[int, int, int, str, set[str]]]:
     """Semantic tokens decoded: (line, character, length, type, modifiers)."""
     found = []
     line = character = 0

@@ -31,12 +31,12 @@ def read_png(path: Path) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
     width = height = colour = 0
     while pos < len(data):
         (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        chunk, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
         pos += 12 + length
-        if kind == b"IHDR":
+        if chunk == b"IHDR":
             width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
             assert depth == 8 and colour in (2, 6) and not interlace
-        elif kind == b"IDAT":
+        elif chunk == b"IDAT":
             idat += body
     raw = zlib.decompress(idat)
     bpp = 3 if colour == 2 else 4
@@ -53,7 +53,7 @@ def read_png(path: Path) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
             line = bytearray((numpy.cumsum(pixels, axis=0) % 256).astype(numpy.uint8).tobytes())
         elif kind in (3, 4):
             _unfilter(kind, line, previous, bpp)
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, bpp)])
+        rows.append([(line[x], line[x + 1], line[x + 2]) for x in range(0, stride, bpp)])
         previous = line
     return width, height, rows
 

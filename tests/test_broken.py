@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import Rk
+
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.rk"))
 HEAD = re.compile(r"^(?P<file>[^:\s]+\.rk):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): \S")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_broken_contract(case: Path, rk, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_contract(case: Path, rk: Rk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(BROKEN)
     run = rk("check", case.name)
     assert run.exit == 1

@@ -4,6 +4,7 @@ GitHub Actions run."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from resultkontrakt.cli.check_output import github_command, problem_data
 from resultkontrakt.core.errors import Span
 from resultkontrakt.core.reasons import problem
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, Rk
 
 BROKEN = 'fact nps: number\ngoal 1 "x" { score nsp >= 60 -> 100% }\n'
 
@@ -77,7 +78,7 @@ def test_github_takes_columns_only_on_one_line_and_a_code_in_the_title() -> None
                                        "%0Ahint: save the file as UTF-8")
 
 
-def test_check_github_prints_a_command_a_problem_and_exits_as_check_does(rk, tmp_path) -> None:
+def test_check_github_prints_a_command_a_problem_and_exits_as_check_does(rk: Rk, tmp_path: Path) -> None:
     path = tmp_path / "c.rk"
     path.write_text(BROKEN, encoding="utf-8")
     run = rk("check", "--format", "github", path, EXAMPLE)
@@ -92,7 +93,7 @@ def test_check_github_prints_a_command_a_problem_and_exits_as_check_does(rk, tmp
     assert rk("check", "--format", "github", EXAMPLE).exit == 0
 
 
-def test_check_json_is_one_object_of_every_file_and_problem(rk, tmp_path) -> None:
+def test_check_json_is_one_object_of_every_file_and_problem(rk: Rk, tmp_path: Path) -> None:
     path = tmp_path / "c.rk"
     path.write_text(BROKEN, encoding="utf-8")
     run = rk("check", "--format", "json", path, EXAMPLE, tmp_path / "absent.rk")

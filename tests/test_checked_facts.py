@@ -44,6 +44,12 @@ def test_tallied_answers_give_the_results_counts_and_failures_of_the_list(xs: li
     assert tallied.explain("da") == listed.explain("da")
 
 
+def failure_code(goal: rk.GoalResult) -> str | None:
+    """The code of the failure that left `goal` not evaluable, if one did."""
+    failure = goal.blocked.failure if goal.blocked is not None else None
+    return failure.code if failure is not None else None
+
+
 @given(answers)
 def test_tallied_answers_agree_with_python(xs: list[int]) -> None:
     goals = TALLIED.evaluate({"xs": xs}).goals
@@ -52,13 +58,13 @@ def test_tallied_answers_agree_with_python(xs: list[int]) -> None:
         assert goals["1"].fulfilment == (1 if ambassadors >= Fraction(1, 2) else
                                          Fraction(1, 2) if ambassadors >= Fraction(1, 4) else 0)
     else:
-        assert goals["1"].fulfilment is None and goals["1"].blocked.failure.code == "no-answers"
+        assert goals["1"].fulfilment is None and failure_code(goals["1"]) == "no-answers"
     assert goals["2"].fulfilment == (1 if sum(1 for a in xs if a <= 6) <= 3 else 0)
     assert goals["3"].fulfilment == (1 if all(a >= 1 for a in xs) else 0)
     assert goals["4"].fulfilment == (1 if 10 in xs else 0)
     assert goals["5"].fulfilment == (1 if len(xs) >= 5 else 0)
     if 0 in xs:  # 10 / 0: the goal cannot be judged, whichever way the answers are counted
-        assert goals["6"].fulfilment is None and goals["6"].blocked.failure.code == "division-by-zero"
+        assert goals["6"].fulfilment is None and failure_code(goals["6"]) == "division-by-zero"
 
 
 def test_the_counts_behind_a_tallied_share_are_in_its_evidence() -> None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.comparisons.compare import CompareError
+from resultkontrakt.comparisons.compare import CompareError, Pair
 from resultkontrakt.comparisons.tables import comparison_csv
 from resultkontrakt.core import escape
 from resultkontrakt.core.vocabulary import quote
 from resultkontrakt.core.wording import DANISH, ENGLISH, Wording
+
+from .conftest import Rk
 
 HERE = Path(__file__).parent / "golden" / "compare"
 NORD, MIDT = HERE / "hub-nord.rk", HERE / "hub-midt.rk"
@@ -31,9 +34,9 @@ def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     assert one.cells[0].decided.value == 57
     assert two.titles_differ and two.titles == ("Oplevet effekt af vejledningen", "Virksomhedernes oplevede effekt")
     assert four.cells[1] is None and five.cells[0] is None  # a goal missing from a contract is empty there
-    data = table.to_dict()
+    data: dict[str, Any] = table.to_dict()  # JSON: its shape is the schema's
     assert data["overall"] == [{"fulfilment": 75, "points": None}, {"fulfilment": 62.5, "points": None}]
-    assert data["rows"][2]["cells"][0]["value"] == "1 of 2"  # type: ignore[index]
+    assert data["rows"][2]["cells"][0]["value"] == "1 of 2"
     assert "Comparison of 2 evaluations" in repr(table)
 
 
@@ -74,7 +77,8 @@ def test_a_facts_file_that_cannot_be_read_keeps_its_column_and_says_why() -> Non
     ([(NORD, HERE / "nord-2019.json"), (HERE / "hub-andet.rk", HERE / "andet-2019.json")], {},
      "CONTRACT.rk:FACTS.json"),
 ])
-def test_what_cannot_be_compared_says_which_argument(pairs: list, kwargs: dict, argument: str) -> None:  # type: ignore[type-arg]
+def test_what_cannot_be_compared_says_which_argument(
+        pairs: list[Pair], kwargs: dict[str, Any], argument: str) -> None:
     with pytest.raises(CompareError) as error:
         rk.compare(pairs, **kwargs)
     assert error.value.argument == argument
@@ -103,7 +107,7 @@ def test_csv_opens_in_a_danish_spreadsheet_as_it_is() -> None:
     assert ";Samlet målopfyldelse;;;75;;;62,5;\n" in text
 
 
-def test_rk_compare_writes_csv_bytes_as_they_are(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rk_compare_writes_csv_bytes_as_they_are(rk: Rk, tmp_path: Path) -> None:
     out = tmp_path / "sammenligning.csv"
     run = rk("compare", f"{NORD}:{HERE / 'nord-2019.json'}", f"{MIDT}:{HERE / 'midt-2019.json'}",
              "--format", "csv", "--lang", "da", "-o", out)
@@ -157,7 +161,8 @@ answers = st.fixed_dictionaries({
 
 
 @given(st.lists(st.tuples(st.sampled_from([NORD, MIDT]), answers), min_size=1, max_size=5))
-def test_every_column_is_the_evaluation_of_its_pair_in_the_order_given(pairs: list) -> None:  # type: ignore[type-arg]
+def test_every_column_is_the_evaluation_of_its_pair_in_the_order_given(
+        pairs: list[tuple[Path, dict[str, object]]]) -> None:
     contracts = {path: rk.load(path) for path in (NORD, MIDT)}
     given_pairs = [(contracts[path], facts) for path, facts in pairs]
     table = rk.compare(given_pairs, labels=[f"c{i}" for i in range(len(pairs))])
@@ -173,10 +178,11 @@ def test_every_column_is_the_evaluation_of_its_pair_in_the_order_given(pairs: li
 
 
 @given(st.lists(answers, min_size=2, max_size=4), st.integers(0, 3))
-def test_a_broken_facts_file_never_loses_the_other_columns(facts: list, broken: int) -> None:  # type: ignore[type-arg]
+def test_a_broken_facts_file_never_loses_the_other_columns(
+        facts: list[dict[str, object]], broken: int) -> None:
     broken %= len(facts)
     contract = rk.load(NORD)
-    pairs: list = [(contract, f) for f in facts]  # type: ignore[type-arg]
+    pairs: list[Pair] = [(contract, f) for f in facts]
     pairs[broken] = (contract, rk.loads_facts('{"nps": "femoghalvtreds"}'))
     table = rk.compare(pairs, labels=[str(i) for i in range(len(facts))])
     for index, f in enumerate(facts):

@@ -8,6 +8,7 @@ import html as html_module
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -26,21 +27,28 @@ DA = wording_for("da")
 EN = wording_for("en")
 
 
-def hubs(**options: object) -> rk.Comparison:
+def hubs(group: str | None = None, labels: Sequence[str] | None = None) -> rk.Comparison:
     return rk.compare([(HERE / "hub-nord.rk", HERE / "nord-2019.json"),
-                       (HERE / "hub-midt.rk", HERE / "midt-2019.json")], **options)  # type: ignore[arg-type]
+                       (HERE / "hub-midt.rk", HERE / "midt-2019.json")], group, labels)
 
 
-def years(**options: object) -> rk.Comparison:
+def years(group: str | None = None) -> rk.Comparison:
     """Three years of one hub, given out of order: the columns stand in period order."""
     return rk.compare([(HERE / "hub-nord.rk", HERE / f"nord-{year}.json") for year in (2021, 2019, 2020)],
-                      **options)  # type: ignore[arg-type]
+                      group)
 
 
 def text_of(page: str) -> str:
     """What a reader reads: the page without its style and tags, on one line."""
     page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
     return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " "))
+
+
+def child(element: ET.Element, path: str) -> ET.Element:
+    """The first element at `path` below `element`, which must be there."""
+    found = element.find(path)
+    assert found is not None, path
+    return found
 
 
 def goals(page: str) -> list[ET.Element]:
@@ -56,7 +64,7 @@ SVG_TEXT = re.compile(r"<text[^>]*>(.*?)</text>")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def test_the_page_is_self_contained_danish_and_has_no_control_characters():
+def test_the_page_is_self_contained_danish_and_has_no_control_characters() -> None:
     page = comparison_html(hubs(), DA)
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="da">' in page
@@ -69,7 +77,7 @@ def test_the_page_is_self_contained_danish_and_has_no_control_characters():
     assert page.count("<svg") == 5  # a chart per goal
 
 
-def test_hostile_titles_and_labels_are_escaped():
+def test_hostile_titles_and_labels_are_escaped() -> None:
     # A contract holds no control character (it is refused); a label may.
     north = rk.loads('contract "N" {}\nfact x: number\n'
                      'goal 1 "<script>alert(1)</script> & co" { score x >= 1 -> 100% }')
@@ -83,7 +91,7 @@ def test_hostile_titles_and_labels_are_escaped():
         assert "\\x1b[31m" in page and not CONTROL.search(page)
 
 
-def test_the_notebook_fragment_styles_only_itself():
+def test_the_notebook_fragment_styles_only_itself() -> None:
     fragment = hubs()._repr_html_()
     assert fragment.startswith('<div class="rk-compare" lang="en">')
     assert "<html" not in fragment and "<body" not in fragment and "<head" not in fragment
@@ -94,7 +102,7 @@ def test_the_notebook_fragment_styles_only_itself():
     assert selectors and all(s.startswith(".rk-compare") for s in selectors), selectors
 
 
-def test_the_table_shows_status_fulfilment_value_titles_that_differ_and_the_overall():
+def test_the_table_shows_status_fulfilment_value_titles_that_differ_and_the_overall() -> None:
     page = comparison_html(hubs(), DA)
     text = text_of(page)
     assert "2 opgørelser side om side" in text
@@ -113,7 +121,7 @@ def test_the_table_shows_status_fulfilment_value_titles_that_differ_and_the_over
     assert "Ændring" not in text  # side by side: no change column
 
 
-def test_a_series_has_its_years_in_order_the_change_and_why_a_year_has_no_result():
+def test_a_series_has_its_years_in_order_the_change_and_why_a_year_has_no_result() -> None:
     page = comparison_html(years(), DA)
     text = text_of(page)
     assert "Erhvervshus Nordjylland, år for år" in text
@@ -126,7 +134,7 @@ def test_a_series_has_its_years_in_order_the_change_and_why_a_year_has_no_result
     assert '2021, mål 2: kan ikke vurderes: ugyldigt faktum effekt' in text
 
 
-def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason():
+def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason() -> None:
     comparison = rk.compare([(HERE / "hub-nord.rk", HERE / "broken-2019.json"),
                              (HERE / "hub-midt.rk", HERE / "midt-2019.json")])
     text = text_of(comparison_html(comparison, DA))
@@ -135,10 +143,10 @@ def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason():
     assert "0 % (49,5) ikke opfyldt" in text  # Midt's column is all there
 
 
-def test_each_chart_has_a_title_and_a_table_with_the_same_numbers():
+def test_each_chart_has_a_title_and_a_table_with_the_same_numbers() -> None:
     for page, comparison in ((comparison_html(hubs(), DA), hubs()), (comparison_html(years(), DA), years())):
         boxes = goals(page)
-        assert [box.find("h3").text for box in boxes] == [  # type: ignore[union-attr]
+        assert [child(box, "h3").text for box in boxes] == [
             f"Mål {row.id}: {' / '.join(row.titles)}" for row in comparison.rows]
         for box, row in zip(boxes, comparison.rows, strict=True):
             svg = box.find("svg")
@@ -149,7 +157,7 @@ def test_each_chart_has_a_title_and_a_table_with_the_same_numbers():
             assert title.text and title.text.startswith(f"Mål {row.id}, {' / '.join(row.titles)}: målopfyldelsen")
             assert ("søjler" if not comparison.series else "kurve") in title.text
             table = box.find("div/table")
-            assert table is not None and table.find("caption").text == title.text  # type: ignore[union-attr]
+            assert table is not None and child(table, "caption").text == title.text
             data = [[cell.text or "" for cell in tr] for tr in table.iter("tr")][1:]
             shown = [(column.label, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
                      if cell is not None]
@@ -166,7 +174,7 @@ def test_each_chart_has_a_title_and_a_table_with_the_same_numbers():
                     assert f"{line[1]} ({line[2]})" in drawn if line[2] else line[1] in drawn
 
 
-def test_the_bars_lengths_and_threshold_lines_follow_the_fulfilments_in_the_source():
+def test_the_bars_lengths_and_threshold_lines_follow_the_fulfilments_in_the_source() -> None:
     page = comparison_html(hubs(), DA)
     goal1, goal2, goal3, *_ = goals(page)
     bars = [rect.get("width") for rect in goal1.iter("rect") if rect.get("fill") == compare_html.COLOURS["partly met"]]
@@ -180,7 +188,7 @@ def test_the_bars_lengths_and_threshold_lines_follow_the_fulfilments_in_the_sour
     assert "Den lodrette streg markerer fuld målopfyldelse, 100 %." in text_of(ET.tostring(goal3, encoding="unicode"))
 
 
-def test_the_series_line_follows_the_fulfilments_exactly():
+def test_the_series_line_follows_the_fulfilments_exactly() -> None:
     page = comparison_html(years(), DA)
     goal1, goal2, goal3, _ = goals(page)
     # The plot is 100 × 100: x the years from first to last, y 100 − the fulfilment in per cent.
@@ -197,7 +205,7 @@ def test_the_series_line_follows_the_fulfilments_exactly():
     assert {r.get("fill") for r in goal1.iter("rect")} == {compare_html.BAND_NOT, compare_html.BAND_PARTLY}
 
 
-def test_english_when_asked():
+def test_english_when_asked() -> None:
     text = text_of(comparison_html(years(), EN))
     assert "Erhvervshus Nordjylland, year on year" in text and "+25 pp" in text and "72.5%" in text
 
@@ -232,7 +240,7 @@ def written(tmp_path: Path, name: str, page: str) -> Path:
 
 
 @needs_browser
-def test_the_bars_are_as_long_as_the_fulfilments_and_the_thresholds_where_they_belong(tmp_path):
+def test_the_bars_are_as_long_as_the_fulfilments_and_the_thresholds_where_they_belong(tmp_path: Path) -> None:
     # The national goals only, so the charts are near the top: goal 1 (Nord 50 %) and goal 2
     # (both 100 %) side by side, in boxes of the same width.
     page = written(tmp_path, "hubs.html", comparison_html(hubs(group="Nationalt fastsat mål",
@@ -258,7 +266,7 @@ def test_the_bars_are_as_long_as_the_fulfilments_and_the_thresholds_where_they_b
 
 
 @needs_browser
-def test_the_line_over_the_years_falls_as_the_fulfilment_does(tmp_path):
+def test_the_line_over_the_years_falls_as_the_fulfilment_does(tmp_path: Path) -> None:
     # Goal 4 alone: 100 % in 2019, 50 % in 2020, no result in 2021.
     page = written(tmp_path, "years.html", comparison_html(years(group="Lokalt mål"), DA))
     shot = tmp_path / "years.png"
@@ -277,7 +285,7 @@ def test_the_line_over_the_years_falls_as_the_fulfilment_does(tmp_path):
 
 
 @needs_browser
-def test_the_page_fits_a_phone(tmp_path):
+def test_the_page_fits_a_phone(tmp_path: Path) -> None:
     page = comparison_html(hubs(), DA)
     shot = tmp_path / "phone.png"
     chromium(tmp_path, "--window-size=390,1150", f"--screenshot={shot}", written(tmp_path, "p.html", page).as_uri())
@@ -306,7 +314,7 @@ def test_the_page_fits_a_phone(tmp_path):
 
 
 @needs_browser
-def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall(tmp_path):
+def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall(tmp_path: Path) -> None:
     page = written(tmp_path, "sammenligning.html", comparison_html(hubs(), DA))
     flat = printed(tmp_path, page)  # as laid out on paper
     assert "2 opgørelser side om side" in flat
@@ -329,5 +337,5 @@ def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall
 
 
 @pytest.mark.parametrize("share", [Fraction(1, 3), Fraction(0), Fraction(1)])
-def test_coordinates_are_exact_to_four_decimals(share):
+def test_coordinates_are_exact_to_four_decimals(share: Fraction) -> None:
     assert compare_html._pct(share) == {Fraction(1, 3): "33.3333%", Fraction(0): "0%", Fraction(1): "100%"}[share]

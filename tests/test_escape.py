@@ -32,7 +32,7 @@ def render(markdown: str) -> str:
 class Tags(HTMLParser):
     """Every element and attribute in a piece of HTML."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.text: list[str] = []
@@ -59,7 +59,7 @@ def assert_inert(page: str, allowed: set[str]) -> None:
 
 
 @given(st.text())
-def test_markdown_shows_any_text_exactly_as_written(text):
+def test_markdown_shows_any_text_exactly_as_written(text: str) -> None:
     rendered = render(escape.markdown(text))
     inner = rendered.removeprefix("<p>").removesuffix("</p>\n")
     # GitHub links e-mail addresses whatever is escaped; the link is to mailto: and shows the text.
@@ -75,14 +75,14 @@ def test_markdown_shows_any_text_exactly_as_written(text):
     "*bold* _em_ `code` ~~gone~~ $x$", "| a | b |", "# heading", "- item", "1. item", "---",
     "    indented code", "> quote", "&lt;b&gt;", "a\\", "<!-- c -->", "[^note]",
 ])
-def test_markdown_makes_no_markup_of_hostile_text(text):
+def test_markdown_makes_no_markup_of_hostile_text(text: str) -> None:
     rendered = render(escape.markdown(text))
     assert rendered.startswith("<p>") and rendered.count("<") == 2, rendered
     assert html.unescape(rendered[3:-5]) == text.strip(" ")
 
 
 @given(st.text())
-def test_html_text_reads_back_as_the_text_made_visible(text):
+def test_html_text_reads_back_as_the_text_made_visible(text: str) -> None:
     page = f"<p title=\"{escape.html(text)}\">{escape.html(text)}</p>"
     parsed = Tags(page)
     assert [tag for tag, _ in parsed.tags] == ["p"]
@@ -91,20 +91,20 @@ def test_html_text_reads_back_as_the_text_made_visible(text):
 
 
 @given(st.text())
-def test_the_terminal_never_gets_a_control_character(text):
+def test_the_terminal_never_gets_a_control_character(text: str) -> None:
     shown = escape.terminal(text)
     assert not INVISIBLE.search(shown)
     assert shown.encode("utf-8").decode("utf-8") == shown  # no lone surrogate left to fail it
 
 
-def test_control_characters_are_shown_as_escapes():
+def test_control_characters_are_shown_as_escapes() -> None:
     assert escape.terminal("a\x1b[31mb\x9bc\u202ed\ud800\r\ne\tf") == "a\\x1b[31mb\\x9bc\\u202ed\\ud800\\x0d\ne\tf"
 
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
                     max_leaves=10))
-def test_json_for_a_terminal_is_still_the_same_json(data):
+def test_json_for_a_terminal_is_still_the_same_json(data: object) -> None:
     text = escape.json(data)
     assert not INVISIBLE.search(text)
     assert json.loads(text) == data
@@ -184,7 +184,8 @@ PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2
 @pytest.mark.parametrize("contract_text", CONTRACT_TEXTS, ids=range(len(CONTRACT_TEXTS)))
 @pytest.mark.parametrize("fact_text", [FACT_TEXTS[0], FACT_TEXTS[-4], FACT_TEXTS[-2], FACT_TEXTS[-1]],
                          ids=["html", "esc", "bidi", "cr"])
-def test_hostile_text_in_every_field_is_inert_in_every_output(tmp_path, capsys, contract_text, fact_text):
+def test_hostile_text_in_every_field_is_inert_in_every_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], contract_text: str, fact_text: str) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(hostile_contract(contract_text), encoding="utf-8")
     facts = hostile_facts(tmp_path, fact_text)
@@ -210,7 +211,7 @@ def test_hostile_text_in_every_field_is_inert_in_every_output(tmp_path, capsys, 
 
 
 @pytest.mark.parametrize("fact_text", FACT_TEXTS + ["\ud800 broken"])
-def test_hostile_facts_are_inert_through_the_python_interface(fact_text):
+def test_hostile_facts_are_inert_through_the_python_interface(fact_text: str) -> None:
     from resultkontrakt import loads, loads_facts
     from resultkontrakt.output.report import build, markdown, page
 
@@ -227,7 +228,8 @@ def test_hostile_facts_are_inert_through_the_python_interface(fact_text):
     assert_inert(page(report), PAGE_TAGS)
 
 
-def test_a_lone_surrogate_in_a_table_name_is_a_facts_error_that_shows_visibly(capsys, tmp_path):
+def test_a_lone_surrogate_in_a_table_name_is_a_facts_error_that_shows_visibly(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(hostile_contract("plain"), encoding="utf-8")
     facts = tmp_path / "f.json"
@@ -238,7 +240,8 @@ def test_a_lone_surrogate_in_a_table_name_is_a_facts_error_that_shows_visibly(ca
 
 
 @pytest.mark.parametrize("party", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
-def test_a_party_name_is_never_a_formula_in_the_csv_of_a_split(capsys, tmp_path, party):
+def test_a_party_name_is_never_a_formula_in_the_csv_of_a_split(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, party: str) -> None:
     import csv as csv_module
 
     contract = tmp_path / "c.rk"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import resultkontrakt as rk
 from resultkontrakt.contract import examples
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, Rk
 
 pytest_plugins = ["pytester"]  # runs pytest in a folder of its own, to see what it collects
 
@@ -27,20 +29,20 @@ def outcomes(body: str) -> list[examples.Outcome]:
     return examples.run(rk.loads(CONTRACT + body, source="c.rk"))
 
 
-def test_every_example_in_the_example_contract_passes():
+def test_every_example_in_the_example_contract_passes() -> None:
     results = examples.run(rk.load(EXAMPLE))
     assert len(results) >= 10
     assert [o.name for o in results if not o.passed] == []
 
 
-def test_an_example_fails_with_expected_actual_and_the_reason():
+def test_an_example_fails_with_expected_actual_and_the_reason() -> None:
     [outcome] = outcomes('example "wrong" { given x = 55; expect goal 1 = 100% }')
     assert not outcome.passed
     assert [f.replace("\u00a0", " ") for f in outcome.failures] == [
         "goal 1: expected 100%, got 50%. x = 55: below 60, but at least 50 → 50%."]
 
 
-def test_givens_may_set_facts_deliverables_and_metrics():
+def test_givens_may_set_facts_deliverables_and_metrics() -> None:
     results = outcomes('''
 example "deliverable late" { given d = 2020-01-01, p = 80%  expect goal 2 = 0% }
 example "deliverable on time" { given d = 2019-12-31, p = 70%  expect goal 2 = 100% }
@@ -53,7 +55,7 @@ example "overall" { given x = 50  expect overall = 50% }
     assert [(o.name, o.failures) for o in results if not o.passed] == []
 
 
-def test_a_given_outside_its_range_fails_the_example():
+def test_a_given_outside_its_range_fails_the_example() -> None:
     [outcome] = outcomes('example "too big" { given p = 120%  expect goal 2 not evaluable }')
     assert not outcome.passed
     assert "120% is outside its range 0% .. 100%" in outcome.failures[0]
@@ -73,13 +75,13 @@ def test_a_given_outside_its_range_fails_the_example():
     ('example "e" { given x = 1, x = 2  expect goal 1 = 0% }', "`x` is given twice"),
     ('example "e" { expect goal 1 = 0% } example "e" { expect goal 1 = 0% }', 'two examples are called "e"'),
 ])
-def test_mistakes_in_examples_are_caught_when_the_contract_loads(body, words):
+def test_mistakes_in_examples_are_caught_when_the_contract_loads(body: str, words: str) -> None:
     with pytest.raises(rk.RkError) as caught:
         rk.loads(CONTRACT + body)
     assert any(words in p.message for p in caught.value.errors), caught.value
 
 
-def test_rk_test_prints_a_line_each_and_a_summary(rk, tmp_path):
+def test_rk_test_prints_a_line_each_and_a_summary(rk: Rk, tmp_path: Path) -> None:
     path = tmp_path / "c.rk"
     path.write_text(CONTRACT + 'example "ok" { given x = 60  expect goal 1 = 100% }\n'
                     'example "not ok" { given x = 59  expect goal 1 = 100% }\n', encoding="utf-8")
@@ -92,7 +94,7 @@ def test_rk_test_prints_a_line_each_and_a_summary(rk, tmp_path):
     assert lines[-1] == "13 passed, 1 failed"
 
 
-def test_rk_test_passes_on_the_example_contract(rk):
+def test_rk_test_passes_on_the_example_contract(rk: Rk) -> None:
     run = rk("test", EXAMPLE)
     assert run.exit == 0
     assert run.stdout.splitlines()[-1].endswith(" passed, 0 failed")
@@ -108,7 +110,7 @@ def run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest_inprocess("-p", "no:xdist", "-p", "no:pytest-lsp", "-p", "no:asyncio", *args)
 
 
-def test_without_asking_pytest_collects_no_contract(pytester: pytest.Pytester):
+def test_without_asking_pytest_collects_no_contract(pytester: pytest.Pytester) -> None:
     """Installing the package must not change another project's test run."""
     pytester.makefile(".rk", c=EXAMPLES_FILE)
     pytester.makepyfile(test_own="def test_own(): pass")
@@ -116,7 +118,7 @@ def test_without_asking_pytest_collects_no_contract(pytester: pytest.Pytester):
 
 
 @pytest.mark.parametrize("ask", ["--rk", "rk_examples = true"])
-def test_the_option_or_the_ini_setting_asks_for_the_examples(pytester: pytest.Pytester, ask: str):
+def test_the_option_or_the_ini_setting_asks_for_the_examples(pytester: pytest.Pytester, ask: str) -> None:
     """Each example a test, failed with what was expected and why; a contract without examples
     (a broken one kept as test data, say) is no test."""
     pytester.makefile(".rk", c=EXAMPLES_FILE, broken="this is not a contract, and has no examples")
@@ -129,7 +131,7 @@ def test_the_option_or_the_ini_setting_asks_for_the_examples(pytester: pytest.Py
     result.stdout.fnmatch_lines(["*goal 1: expected 100%, got 50%*"])
 
 
-def test_the_ini_setting_false_collects_no_contract(pytester: pytest.Pytester):
+def test_the_ini_setting_false_collects_no_contract(pytester: pytest.Pytester) -> None:
     pytester.makefile(".rk", c=EXAMPLES_FILE)
     pytester.makeini("[pytest]\nrk_examples = false\n")
     assert run_pytest(pytester).ret == pytest.ExitCode.NO_TESTS_COLLECTED

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -37,7 +38,7 @@ def checked(**facts: object) -> rk.Evaluation:
     return CONTRACT.evaluate(facts)
 
 
-def test_json_numbers_are_read_by_their_decimal_text():
+def test_json_numbers_are_read_by_their_decimal_text() -> None:
     contract = rk.loads('fact n: number\ngoal 1 "n" { score n = 0.1 -> 100% }')
     assert contract.evaluate(rk.loads_facts('{"n": 0.1}')).goals["1"].status == "met"
     # As floats these two would be the same number; as decimals they differ.
@@ -59,22 +60,23 @@ def test_json_numbers_are_read_by_their_decimal_text():
         ('', 1, 1, "one JSON object"),
     ],
 )
-def test_malformed_facts_files_say_where(text, line, column, words):
+def test_malformed_facts_files_say_where(text: str, line: int, column: int, words: str) -> None:
     with pytest.raises(rk.FactsError) as caught:
         rk.loads_facts(text, source="year.json")
     [problem] = caught.value.problems
+    assert problem.span is not None
     assert (problem.span.source, problem.span.line, problem.span.column) == ("year.json", line, column)
     assert words in problem.message
 
 
-def test_a_huge_exponent_is_refused_not_computed():
+def test_a_huge_exponent_is_refused_not_computed() -> None:
     facts = rk.loads_facts('{"n": 1e999999999}')
     result = CONTRACT.evaluate(facts)
     [problem] = result.errors
     assert "out of range" in problem.message
 
 
-def test_values_are_checked_against_their_declarations():
+def test_values_are_checked_against_their_declarations() -> None:
     result = checked(n=11, whole=2.5, p="lots", m=True, flag="yes", day="31/12/2019", label=5,
                      report="maybe")
     messages = {p.message.split(":")[0]: p for p in result.errors}
@@ -84,14 +86,14 @@ def test_values_are_checked_against_their_declarations():
     assert result.goals["all"].status == "not evaluable"
 
 
-def test_unknown_facts_are_errors_with_a_suggestion():
+def test_unknown_facts_are_errors_with_a_suggestion() -> None:
     result = checked(nn=1)
     [problem] = result.errors
     assert problem.message == "unknown fact `nn`"
     assert problem.hint == "did you mean `n`?"
 
 
-def test_null_counts_as_missing():
+def test_null_counts_as_missing() -> None:
     result = CONTRACT.evaluate(rk.loads_facts('{"n": null}'))
     assert "n" in result.goals["all"].missing
     assert not result.errors
@@ -103,7 +105,7 @@ def test_null_counts_as_missing():
      (0.72, Fraction(72, 100)), (Decimal("0.725"), Fraction(725, 1000)), (1, Fraction(1)),
      (Fraction(1, 3), Fraction(1, 3)), ("-5%", Fraction(-5, 100))],
 )
-def test_percent_spellings(raw, share):
+def test_percent_spellings(raw: object, share: Fraction) -> None:
     # The tier compares with the exact share, written as a fraction of percents.
     exact = f"{share.numerator * 100}% / {share.denominator}"
     contract = rk.loads(f'fact p: percent\ngoal 1 "p" {{ score p = {exact} -> 100% }}')
@@ -113,27 +115,27 @@ def test_percent_spellings(raw, share):
 
 
 @pytest.mark.parametrize("raw", [72, 1.5, -2, "72", "0.72"])
-def test_a_bare_number_outside_a_share_or_a_percent_without_sign_is_refused(raw):
+def test_a_bare_number_outside_a_share_or_a_percent_without_sign_is_refused(raw: object) -> None:
     result = rk.loads('fact p: percent\ngoal 1 "p" { score p >= 0% -> 100% }').evaluate({"p": raw})
     [problem] = result.errors
     assert "%" in (problem.hint or "")
 
 
-def test_money_spellings_are_kroner():
+def test_money_spellings_are_kroner() -> None:
     text = 'fact m: money\ngoal 1 "m" { score m = 576 tkr -> 100% }'
     contract = rk.loads(text)
     for raw in (576_000, "576 tkr", "576000 kr", "0.576 mio kr", Decimal("576000")):
         assert contract.evaluate({"m": raw}).goals["1"].status == "met", raw
 
 
-def test_python_floats_are_read_by_their_shortest_text():
+def test_python_floats_are_read_by_their_shortest_text() -> None:
     text = 'fact n: number\ngoal 1 "n" { score n = 0.1 + 0.2 -> 100% }'
     # 0.1 + 0.2 is 0.30000000000000004 in floats; here it is exactly 0.3.
     assert rk.loads(text).evaluate({"n": 0.3}).goals["1"].status == "met"
 
 
 @pytest.mark.parametrize("raw", [float("nan"), float("inf"), Decimal("NaN"), [1], {"a": 1}])
-def test_non_finite_and_structured_values_are_refused_for_numbers(raw):
+def test_non_finite_and_structured_values_are_refused_for_numbers(raw: object) -> None:
     result = rk.loads('fact n: number\ngoal 1 "n" { score n >= 0 -> 100% }').evaluate({"n": raw})
     assert result.goals["1"].status == "not evaluable"
     assert len(result.errors) == 1
@@ -169,7 +171,7 @@ BOUNDARIES = {
 
 
 @pytest.mark.parametrize(("python", "json_text"), BOUNDARIES.values(), ids=BOUNDARIES.keys())
-def test_a_number_from_python_is_held_to_the_bounds_of_its_numeral(python, json_text):
+def test_a_number_from_python_is_held_to_the_bounds_of_its_numeral(python: object, json_text: str) -> None:
     from_json = NUMBER.evaluate(rk.loads_facts(f'{{"n": {json_text}}}'))
     assert refusal(NUMBER.evaluate({"n": python})) == refusal(from_json)
     code = reason(lambda: coerce.coerce(T_NUMBER, python, None))
@@ -181,27 +183,27 @@ def test_a_number_from_python_is_held_to_the_bounds_of_its_numeral(python, json_
 
 @pytest.mark.parametrize("make", [lambda: 10**100_000, lambda: Fraction(1, 2**200_000),
                                   lambda: Fraction(7, 3**1000), lambda: Fraction(1, 2**1000)])
-def test_numbers_from_python_far_beyond_the_bounds_are_refused_at_once(make):
+def test_numbers_from_python_far_beyond_the_bounds_are_refused_at_once(make: Callable[[], object]) -> None:
     python = make()
     started = time.perf_counter()
     assert reason(lambda: coerce.coerce(T_NUMBER, python, None)) == "number.too-many-digits"
     assert time.perf_counter() - started < 0.5
 
 
-def test_a_list_of_python_ints_is_held_to_the_same_bounds():
+def test_a_list_of_python_ints_is_held_to_the_same_bounds() -> None:
     contract = rk.loads('fact xs: list of integer\ngoal 1 "g" { score count(xs) >= 1 -> 100% }')
     assert refusal(contract.evaluate({"xs": [1, 10**99]})) is None
     assert refusal(contract.evaluate({"xs": [1, 10**400]})) == (
         "xs[1]: a number may have at most 100 digits", "write a number of reasonable size")
 
 
-def test_a_fraction_without_a_decimal_numeral_is_held_to_the_digits_of_its_parts():
+def test_a_fraction_without_a_decimal_numeral_is_held_to_the_digits_of_its_parts() -> None:
     assert refusal(NUMBER.evaluate({"n": Fraction(1, 3)})) is None
     assert refusal(NUMBER.evaluate({"n": Fraction(10**99, 3)})) is None
     assert reason(lambda: coerce.coerce(T_NUMBER, Fraction(10**100, 3), None)) == "number.too-many-digits"
 
 
-def test_numpy_true_and_false_are_truth_values_but_not_numbers():
+def test_numpy_true_and_false_are_truth_values_but_not_numbers() -> None:
     numpy = pytest.importorskip("numpy")
     contract = rk.loads('fact b: bool\ngoal 1 "g" { deliverable d "D" score b and not d -> 100%; else -> 0% }')
     result = contract.evaluate({"b": numpy.True_, "d": numpy.False_})
@@ -212,14 +214,14 @@ def test_numpy_true_and_false_are_truth_values_but_not_numbers():
         assert reason(partial(coerce.coerce, T_NUMBER, truth, None)) == "expected-number"
 
 
-def test_dates_accept_date_objects_and_iso_text():
+def test_dates_accept_date_objects_and_iso_text() -> None:
     text = 'fact d: date\ngoal 1 "d" { score d = 2019-12-31 -> 100% }'
     contract = rk.loads(text)
     for raw in ("2019-12-31", dt.date(2019, 12, 31), dt.datetime(2019, 12, 31, 15, 0)):
         assert contract.evaluate({"d": raw}).goals["1"].status == "met"
 
 
-def test_load_facts_reads_utf8_with_a_bom_and_reports_other_encodings(tmp_path):
+def test_load_facts_reads_utf8_with_a_bom_and_reports_other_encodings(tmp_path: Path) -> None:
     good = tmp_path / "good.json"
     good.write_bytes('\ufeff{"påvirkning": "70%"}'.encode())
     assert rk.load_facts(good)["påvirkning"] == "70%"
@@ -227,7 +229,8 @@ def test_load_facts_reads_utf8_with_a_bom_and_reports_other_encodings(tmp_path):
     bad.write_bytes(b'{\n "x": "\xe6"}')
     with pytest.raises(rk.FactsError) as caught:
         rk.load_facts(bad)
-    assert caught.value.problems[0].span.line == 2
+    problem = caught.value.problems[0]
+    assert problem.span is not None and problem.span.line == 2
     with pytest.raises(rk.FactsError, match="cannot read"):
         rk.load_facts(tmp_path / "absent.json")
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import resultkontrakt as rk
 from resultkontrakt.editor.fmt import format_text
 from resultkontrakt.output import report
+
+from .conftest import Rk
 
 PLAN = """
 contract "Mål- og resultatplan 2023" { period 2023-01-01 .. 2023-12-31 }
@@ -102,10 +106,11 @@ def test_a_payment_is_explained_to_the_krone_in_english_and_danish(plan: rk.Cont
     assert danish.startswith("Resultatløn 2023: 22.140 kr. = ")
     for said in ("andel_af_maks = 30\u00a0%", "under 90, under 75, men mindst 50", "løn = 738.005 kr."):
         assert said in danish
-    data = result.to_dict("da")
-    [payment] = [p for p in data["payments"] if p["name"] == "resultatløn"]  # type: ignore[attr-defined]
+    danish_data: dict[str, Any] = result.to_dict("da")  # JSON: its shape is the schema's
+    [payment] = [p for p in danish_data["payments"] if p["name"] == "resultatløn"]
     assert payment["amount"] == "22140.00" and payment["unit"] == "kr"
-    assert result.to_dict()["payments"][1]["amount"] == "516603.50"  # type: ignore[index]
+    data: dict[str, Any] = result.to_dict()
+    assert data["payments"][1]["amount"] == "516603.50"
 
 
 def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_and_says_which(
@@ -117,9 +122,9 @@ def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_an
     assert result.points is None and result.points_reached == 40
     assert result.points_sentence() == ("Points: not yet known: goal 1 has no result "
                                         "(the others have 40 of 100 points).")
-    data = result.to_dict()
+    data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
     assert data["points"] is None and data["points_possible"] == 100
-    assert data["payments"][0]["amount"] is None  # type: ignore[index]
+    assert data["payments"][0]["amount"] is None
 
 
 def test_points_are_shown_in_text_and_danish_reports(plan: rk.Contract) -> None:
@@ -202,7 +207,7 @@ def test_a_party_missing_from_the_table_or_not_listed_is_a_facts_error_that_name
     assert result.splits["efter_tabel"].allocation is None and result.errors
 
 
-def test_rk_split_needs_the_facts_for_a_computed_total(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rk_split_needs_the_facts_for_a_computed_total(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(SPLIT, encoding="utf-8")
     facts = tmp_path / "f.json"
@@ -259,7 +264,8 @@ def test_what_is_not_due_yet_makes_a_goal_pending_and_says_what_it_waits_for() -
     assert goal.reasoning("da") == "afventer måling_36 (frist 2024-08-30)."
     assert result.goals["2"].status == "pending"  # `sidste` is measured by the period's end
     assert result.goals["2"].reasoning() == "waits for sidste (measured by 2024-12-31)."
-    assert result.to_dict()["goals"][0]["status"] == "pending"  # type: ignore[index]
+    data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
+    assert data["goals"][0]["status"] == "pending"
 
 
 def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
@@ -275,7 +281,7 @@ def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
     assert "måling_36 not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
 
 
-def test_as_of_in_the_command_and_the_reports(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_in_the_command_and_the_reports(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(DATES, encoding="utf-8")
     facts = tmp_path / "f.json"
@@ -314,9 +320,9 @@ def test_the_distance_to_the_next_tier_in_the_subject_and_in_answers() -> None:
     assert contract.evaluate({"svar": short}).goals["1"].fulfilment == Fraction(1, 2)
     worse = [10] * 249 + [8] * 100 + [0] * 51  # 15 promoters became detractors: NPS 49.5
     assert contract.evaluate({"svar": worse}).goals["1"].fulfilment == 0
-    data = contract.evaluate({"svar": answers}).goals["1"].to_dict()["distance"]
-    assert data["better"] == {"direction": "up", "by": "3", "beyond": False, "fulfilment": 100,  # type: ignore[index]
-                              "answers": 6, "to": None, "by_answers": None}
+    data: dict[str, Any] = contract.evaluate({"svar": answers}).goals["1"].to_dict()  # JSON: its shape is the schema's
+    assert data["distance"]["better"] == {"direction": "up", "by": "3", "beyond": False, "fulfilment": 100,
+                                          "answers": 6, "to": None, "by_answers": None}
 
 
 def test_a_distance_in_whole_answers_names_the_tier_it_reaches_and_one_it_cannot() -> None:
@@ -337,10 +343,11 @@ def test_a_distance_in_whole_answers_names_the_tier_it_reaches_and_one_it_cannot
         "antal 10: reaches 100% if it rises by 1 (to 11); drops to 0% if it falls by 3 (to 7).")
     assert result.goals["2"].distance_sentence("da") == (
         "antal 10: når 100\u00a0%, hvis det stiger 1 (til 11); falder til 0\u00a0%, hvis det falder 3 (til 7).")
-    data = result.goals["2"].to_dict()["distance"]
-    assert data["better"] == {"direction": "up", "by": "1", "beyond": False, "fulfilment": 100,  # type: ignore[index]
-                              "answers": None, "to": "11", "by_answers": None}
-    assert result.goals["1"].to_dict()["distance"]["worse"]["by_answers"] == 0  # type: ignore[index]
+    second: dict[str, Any] = result.goals["2"].to_dict()  # JSON: its shape is the schema's
+    assert second["distance"]["better"] == {"direction": "up", "by": "1", "beyond": False, "fulfilment": 100,
+                                            "answers": None, "to": "11", "by_answers": None}
+    first: dict[str, Any] = result.goals["1"].to_dict()
+    assert first["distance"]["worse"]["by_answers"] == 0
 
 
 # ---- worked examples and the formatter ------------------------------------------------------
@@ -476,7 +483,7 @@ def test_a_table_of_weights_not_given_during_the_year_leaves_its_split_pending()
     assert split.total.explain() == "efter_tabel: waits for andele (measured by 2020-12-31)."
 
 
-def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text(DATES, encoding="utf-8")
     facts = tmp_path / "f.json"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import assume, given
@@ -34,7 +35,7 @@ def test_points_are_the_sum_of_the_goals_points(goals: list[tuple[int, int]]) ->
 
 
 @given(shares, decimals)
-def test_a_percent_of_a_quantity_is_the_quantity_times_the_share(percent, amount) -> None:  # type: ignore[no-untyped-def]
+def test_a_percent_of_a_quantity_is_the_quantity_times_the_share(percent: Decimal, amount: Decimal) -> None:
     contract = rk.loads("fact p: percent\nfact x: money\nfact n: number\n"
                         'goal 1 "g" { score p of n >= 0 and p of p >= 0% -> 100% }\n'
                         "payment of_money = p of x\npayment of_number = (p of n) * 1 kr\n"

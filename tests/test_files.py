@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from resultkontrakt import RkError, load, load_facts
 from resultkontrakt.core import files
 from resultkontrakt.core.files import Access, FileProblem, confine, read_bytes, write_atomically
 
+from .conftest import Rk
+
 SURVEY = rk.loads('fact xs: list of integer in 0 .. 10\ngoal 1 "g" { score nps(xs) >= 0 -> 100% }')
 ANSWERS = "id,x\nS1,10\nS2,9\n"
 
@@ -30,14 +33,16 @@ def facts_pointing_at(folder: Path, reference: str, name: str = "facts.json") ->
     return path
 
 
-def outcome(facts: Path, **keywords: object) -> rk.Evaluation:
-    return SURVEY.evaluate(load_facts(facts, **keywords))  # type: ignore[arg-type]
+def outcome(
+        facts: Path, *, data_dir: Path | None = None,
+        max_bytes: int = files.DEFAULT_MAX_BYTES) -> rk.Evaluation:
+    return SURVEY.evaluate(load_facts(facts, data_dir=data_dir, max_bytes=max_bytes))
 
 
 # ---- confinement -----------------------------------------------------------------------
 
 
-def test_a_file_beside_the_facts_or_below_them_is_read(tmp_path):
+def test_a_file_beside_the_facts_or_below_them_is_read(tmp_path: Path) -> None:
     (tmp_path / "svar.csv").write_text(ANSWERS, encoding="utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "svar.csv").write_text(ANSWERS, encoding="utf-8")
@@ -46,7 +51,8 @@ def test_a_file_beside_the_facts_or_below_them_is_read(tmp_path):
 
 
 @pytest.mark.parametrize("reference", ["/etc/passwd", "../outside.csv", "link.csv", "data/link-up.csv"])
-def test_a_reference_that_leads_out_of_the_folder_is_refused_and_says_how_to_allow_it(tmp_path, reference):
+def test_a_reference_that_leads_out_of_the_folder_is_refused_and_says_how_to_allow_it(
+        tmp_path: Path, reference: str) -> None:
     folder = tmp_path / "year"
     (folder / "data").mkdir(parents=True)
     (tmp_path / "outside.csv").write_text(ANSWERS, encoding="utf-8")
@@ -56,11 +62,11 @@ def test_a_reference_that_leads_out_of_the_folder_is_refused_and_says_how_to_all
     assert result.goals["1"].status == "not evaluable"
     [problem] = result.errors
     assert problem.message.startswith(f'xs: "{reference}" lies outside the folder')
-    assert "--data-dir" in problem.hint and "data_dir=" in problem.hint
+    assert problem.hint is not None and "--data-dir" in problem.hint and "data_dir=" in problem.hint
     assert "root:" not in result.explain()  # nothing of the file is shown
 
 
-def test_the_caller_widens_the_folder_explicitly(tmp_path, rk):
+def test_the_caller_widens_the_folder_explicitly(tmp_path: Path, rk: Rk) -> None:
     folder = tmp_path / "year"
     folder.mkdir()
     (tmp_path / "shared.csv").write_text(ANSWERS, encoding="utf-8")
@@ -76,7 +82,8 @@ def test_the_caller_widens_the_folder_explicitly(tmp_path, rk):
     assert run.exit == 0 and "met, 100%" in run.stdout
 
 
-def test_facts_given_as_a_dict_point_from_the_working_folder_and_are_confined_to_it(tmp_path, monkeypatch):
+def test_facts_given_as_a_dict_point_from_the_working_folder_and_are_confined_to_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "svar.csv").write_text(ANSWERS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     facts = {"xs": {"csv": "svar.csv", "column": "x"}}
@@ -85,7 +92,7 @@ def test_facts_given_as_a_dict_point_from_the_working_folder_and_are_confined_to
     assert "lies outside the folder" in SURVEY.evaluate(outside).errors[0].message
 
 
-def test_confine_resolves_symlinks_before_it_judges(tmp_path):
+def test_confine_resolves_symlinks_before_it_judges(tmp_path: Path) -> None:
     (tmp_path / "inside.csv").write_text("x", encoding="utf-8")
     (tmp_path / "alias.csv").symlink_to(tmp_path / "inside.csv")
     access = Access(tmp_path, tmp_path)
@@ -97,7 +104,7 @@ def test_confine_resolves_symlinks_before_it_judges(tmp_path):
 # ---- only regular files, never blocking --------------------------------------------------
 
 
-def finishes_quickly(action) -> object:
+def finishes_quickly(action: Callable[[], object]) -> object:
     """Run `action` in a thread; fail the test if it blocks (a FIFO would hang it forever)."""
     result: dict[str, object] = {}
 
@@ -115,7 +122,7 @@ def finishes_quickly(action) -> object:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "proc", "folder"])
-def test_what_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
+def test_what_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
     path = {"fifo": tmp_path / "pipe.csv", "device": Path("/dev/zero"),
             "proc": Path("/proc/self/status"), "folder": tmp_path}[kind]
     if kind == "fifo":
@@ -127,7 +134,8 @@ def test_what_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
 
 
 @pytest.mark.parametrize("command", ["check", "fmt", "test"])
-def test_every_command_that_reads_a_contract_refuses_a_fifo_without_hanging(tmp_path, command):
+def test_every_command_that_reads_a_contract_refuses_a_fifo_without_hanging(
+        tmp_path: Path, command: str) -> None:
     fifo = tmp_path / "c.rk"
     os.mkfifo(fifo)
     run = subprocess.run([sys.executable, "-m", "resultkontrakt", command, str(fifo)],
@@ -137,14 +145,15 @@ def test_every_command_that_reads_a_contract_refuses_a_fifo_without_hanging(tmp_
     assert "Traceback" not in run.stderr
 
 
-def test_a_fifo_named_by_facts_is_refused_without_hanging(tmp_path):
+def test_a_fifo_named_by_facts_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "svar.csv")
     result = finishes_quickly(lambda: outcome(facts_pointing_at(tmp_path, "svar.csv")))
     assert isinstance(result, rk.Evaluation)
     assert "named pipe" in result.errors[0].message
 
 
-def test_a_file_that_gives_more_than_its_size_is_not_read(tmp_path, monkeypatch):
+def test_a_file_that_gives_more_than_its_size_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "growing.csv"
     path.write_bytes(b"abc")
     real_read = os.read
@@ -156,18 +165,24 @@ def test_a_file_that_gives_more_than_its_size_is_not_read(tmp_path, monkeypatch)
 # ---- bounded reads -------------------------------------------------------------------------
 
 
-def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.rk"
     with open(path, "wb") as file:  # sparse: 300 MiB that take no disk
         file.truncate(300 * 2**20)
-    opened = []
-    monkeypatch.setattr(os, "open", lambda *a, **k: opened.append(a) or -1)
+    opened: list[tuple[object, ...]] = []
+
+    def recorded_open(*args: object, **keywords: object) -> int:
+        opened.append(args)
+        return -1
+
+    monkeypatch.setattr(os, "open", recorded_open)
     with pytest.raises(FileProblem, match=r"the file is 300 MiB, more than the limit of 256 MiB"):
         read_bytes(path)
     assert opened == []  # refused from its size alone
 
 
-def test_the_limit_is_raised_by_a_keyword_and_by_a_flag(tmp_path, rk):
+def test_the_limit_is_raised_by_a_keyword_and_by_a_flag(tmp_path: Path, rk: Rk) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text('fact x: number\ngoal 1 "g" { score x >= 1 -> 100% }\n' + "#" * 2000,
                         encoding="utf-8")
@@ -191,11 +206,11 @@ def test_the_limit_is_raised_by_a_keyword_and_by_a_flag(tmp_path, rk):
 
 @pytest.mark.parametrize("text, size", [("256M", 256 * 2**20), ("1G", 2**30), ("512k", 512 * 1024),
                                         ("1500", 1500), ("2 MiB", 2 * 2**20)])
-def test_sizes_are_read_as_people_write_them(text, size):
+def test_sizes_are_read_as_people_write_them(text: str, size: int) -> None:
     assert files.parse_size(text) == size
 
 
-def test_a_bad_size_is_a_usage_error(rk):
+def test_a_bad_size_is_a_usage_error(rk: Rk) -> None:
     with pytest.raises(SystemExit) as caught:
         rk("check", "x.rk", "--max-file-size", "lots")
     assert caught.value.code == 2
@@ -204,7 +219,7 @@ def test_a_bad_size_is_a_usage_error(rk):
 # ---- nothing of a file that is not a CSV export is shown ---------------------------------------
 
 
-def test_a_file_that_is_not_a_csv_export_is_not_echoed(tmp_path):
+def test_a_file_that_is_not_a_csv_export_is_not_echoed(tmp_path: Path) -> None:
     secret = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
     (tmp_path / "passwd").write_text(secret, encoding="utf-8")
     result = outcome(facts_pointing_at(tmp_path, "passwd"))
@@ -214,17 +229,18 @@ def test_a_file_that_is_not_a_csv_export_is_not_echoed(tmp_path):
     assert "bin/bash" not in shown and "nologin" not in shown
 
 
-def test_a_csv_header_is_named_when_a_column_is_missing(tmp_path):
+def test_a_csv_header_is_named_when_a_column_is_missing(tmp_path: Path) -> None:
     (tmp_path / "svar.csv").write_text("id;anbefalinger\nS1;9\n", encoding="utf-8")
     result = outcome(facts_pointing_at(tmp_path, "svar.csv"))
-    assert "did you mean `anbefalinger`?" not in result.errors[0].hint  # not close to "x"
-    assert result.errors[0].hint == 'the columns are: "id", "anbefalinger"'
+    hint = result.errors[0].hint
+    assert hint is not None and "did you mean `anbefalinger`?" not in hint  # not close to "x"
+    assert hint == 'the columns are: "id", "anbefalinger"'
 
 
 # ---- writing atomically ---------------------------------------------------------------------------
 
 
-def test_a_write_replaces_the_file_and_keeps_its_mode(tmp_path):
+def test_a_write_replaces_the_file_and_keeps_its_mode(tmp_path: Path) -> None:
     path = tmp_path / "c.rk"
     path.write_bytes(b"old")
     path.chmod(0o640)
@@ -234,7 +250,7 @@ def test_a_write_replaces_the_file_and_keeps_its_mode(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["c.rk"]  # no temporary file left
 
 
-def test_a_write_through_a_symlink_replaces_its_target(tmp_path):
+def test_a_write_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
     (tmp_path / "real.rk").write_bytes(b"old")
     (tmp_path / "link.rk").symlink_to(tmp_path / "real.rk")
     write_atomically(tmp_path / "link.rk", b"new")
@@ -246,7 +262,8 @@ STEPS = ["open", "fchmod", "write", "fsync", "read back", "replace"]
 
 @given(step=st.sampled_from(STEPS), code=st.sampled_from([errno.ENOSPC, errno.EACCES, errno.EFBIG, errno.EIO]),
        original=st.binary(max_size=200), new=st.binary(min_size=1, max_size=200))
-def test_a_failure_at_any_step_of_a_write_leaves_the_original_bytes(tmp_path_factory, step, code, original, new):
+def test_a_failure_at_any_step_of_a_write_leaves_the_original_bytes(
+        tmp_path_factory: pytest.TempPathFactory, step: str, code: int, original: bytes, new: bytes) -> None:
     folder = tmp_path_factory.mktemp("w")
     path = folder / "c.rk"
     path.write_bytes(original)
@@ -260,7 +277,7 @@ def test_a_failure_at_any_step_of_a_write_leaves_the_original_bytes(tmp_path_fac
 class failing_step:
     """Makes one step of write_atomically fail with an OSError, as a full disk or a denied folder would."""
 
-    def __init__(self, step: str, code: int):
+    def __init__(self, step: str, code: int) -> None:
         self.step, self.code = step, code
         self.saved: dict[str, object] = {}
 
@@ -270,7 +287,7 @@ class failing_step:
     def __enter__(self) -> None:
         if self.step == "read back":  # the bytes read back differ from those written
             self.saved["read_bytes"] = files.read_bytes
-            files.read_bytes = lambda *a, **k: b"\0garbled"  # type: ignore[assignment]
+            files.read_bytes = lambda *a, **k: b"\0garbled"
             return
         name = self.step
         real = getattr(os, name)
@@ -285,11 +302,14 @@ class failing_step:
             setattr(files if name == "read_bytes" else os, name, value)
 
 
-def test_a_path_that_is_not_a_regular_file_is_refused_as_what_it_is_never_blamed_on_permissions(tmp_path):
+def test_a_path_that_is_not_a_regular_file_is_refused_as_what_it_is_never_blamed_on_permissions(
+        tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     try:
-        for path, kind, hint in [(f"/dev/fd/{write_end}", "a named pipe", "-o -"), ("/dev/null", "a device", "-o -"),
-                                 (tmp_path, "a folder", "name a file in the folder")]:
+        places: list[tuple[str | Path, str, str]] = [
+            (f"/dev/fd/{write_end}", "a named pipe", "-o -"), ("/dev/null", "a device", "-o -"),
+            (tmp_path, "a folder", "name a file in the folder")]
+        for path, kind, hint in places:
             with pytest.raises(FileProblem) as refused:
                 write_atomically(path, b"x")
             assert refused.value.message == f"this is {kind}, not a file that can be replaced"
@@ -303,7 +323,7 @@ def test_a_path_that_is_not_a_regular_file_is_refused_as_what_it_is_never_blamed
 
 @pytest.mark.parametrize("code", [errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG,
                                   errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG, errno.EIO], ids=errno.errorcode.get)
-def test_only_a_refused_permission_is_blamed_on_permissions(tmp_path, code):
+def test_only_a_refused_permission_is_blamed_on_permissions(tmp_path: Path, code: int) -> None:
     with failing_step("open", code), pytest.raises(FileProblem) as failed:
         write_atomically(tmp_path / "r.md", b"report")
     hint = failed.value.hint
@@ -313,7 +333,7 @@ def test_only_a_refused_permission_is_blamed_on_permissions(tmp_path, code):
         assert f'"{tmp_path}"' in hint
 
 
-def test_a_file_size_limit_hit_while_writing_leaves_the_contract_intact(tmp_path):
+def test_a_file_size_limit_hit_while_writing_leaves_the_contract_intact(tmp_path: Path) -> None:
     # A real limit, set by the operating system: writes past 1 KiB fail with EFBIG.
     path = tmp_path / "c.rk"
     original = 'fact x: number\ngoal 1 "g" {score x>=1->100%}\n' + "".join(
@@ -331,16 +351,17 @@ def test_a_file_size_limit_hit_while_writing_leaves_the_contract_intact(tmp_path
     assert [p.name for p in tmp_path.iterdir()] == ["c.rk"]
 
 
-def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(tmp_path, rk, monkeypatch):
+def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(
+        tmp_path: Path, rk: Rk, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "a.rk", tmp_path / "b.rk"
     for path in (first, second):
         path.write_text('fact x: number\ngoal 1 "g" {score x>=1->100%}\n', encoding="utf-8")
     real = files.write_atomically
 
-    def fail_for_a(path: object, data: bytes) -> None:
-        if Path(str(path)).name == "a.rk":
+    def fail_for_a(path: str | Path, data: bytes) -> None:
+        if Path(path).name == "a.rk":
             raise FileProblem("write", hint="write-full", reason="no space left on device")
-        real(path, data)  # type: ignore[arg-type]
+        real(path, data)
 
     monkeypatch.setattr("resultkontrakt.cli.main.write_atomically", fail_for_a)
     run = rk("fmt", "--write", first, second)
@@ -352,7 +373,7 @@ def test_rk_fmt_goes_on_with_the_other_files_after_one_fails(tmp_path, rk, monke
     assert "score x>=1->100%" in first.read_text(encoding="utf-8")
 
 
-def test_rk_report_writes_atomically_and_says_which_file_failed(tmp_path, rk):
+def test_rk_report_writes_atomically_and_says_which_file_failed(tmp_path: Path, rk: Rk) -> None:
     from .conftest import EXAMPLE, EXAMPLE_FACTS
 
     run = rk("report", EXAMPLE, EXAMPLE_FACTS, "-o", tmp_path / "missing-folder" / "r.md")
@@ -362,7 +383,7 @@ def test_rk_report_writes_atomically_and_says_which_file_failed(tmp_path, rk):
     assert run.exit == 1 and "not a file that can be replaced" in run.stderr
 
 
-def test_time_to_refuse_does_not_depend_on_the_file(tmp_path):
+def test_time_to_refuse_does_not_depend_on_the_file(tmp_path: Path) -> None:
     with open(tmp_path / "huge.json", "wb") as file:
         file.truncate(2**40)  # a terabyte, sparse
     started = time.perf_counter()

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
+from random import Random
 
 import pytest
 from hypothesis import given
@@ -20,7 +21,7 @@ from resultkontrakt.language.build import build
 from resultkontrakt.language.parser import parse
 from resultkontrakt.language.printer import expr_text
 
-from .conftest import ROOT
+from .conftest import ROOT, SOMEWHERE, Rk
 
 
 def module_of(text: str) -> s.Module:
@@ -45,7 +46,7 @@ CONTRACTS = [p for p in sorted(ROOT.glob("examples/*.rk")) + sorted((ROOT / "tes
 
 
 @pytest.mark.parametrize("path", CONTRACTS, ids=[p.name for p in CONTRACTS])
-def test_formatting_keeps_the_meaning_and_is_stable(path: Path):
+def test_formatting_keeps_the_meaning_and_is_stable(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     once = format_text(text)
     assert format_text(once) == once
@@ -53,7 +54,7 @@ def test_formatting_keeps_the_meaning_and_is_stable(path: Path):
     assert [c.text for c in comments(once)] == [c.text for c in comments(text)]
 
 
-def test_every_example_is_formatted(rk):
+def test_every_example_is_formatted(rk: Rk) -> None:
     run = rk("fmt", "--check", *sorted(ROOT.glob("examples/*.rk")))
     assert run.exit == 0, run.stdout
 
@@ -71,7 +72,7 @@ split s { shares { "Læsø Kommune" 1 B 22 } total 10 tkr }
 '''
 
 
-def test_a_messy_contract_gets_the_canonical_layout():
+def test_a_messy_contract_gets_the_canonical_layout() -> None:
     assert format_text(MESSY) == '''# heading comment
 
 contract "K" {
@@ -99,7 +100,7 @@ split s {
 '''
 
 
-def test_long_tier_lists_go_one_tier_a_line():
+def test_long_tier_lists_go_one_tier_a_line() -> None:
     text = 'fact a_rather_long_name: number\ngoal 1 "T" { score ' + "; ".join(
         f"a_rather_long_name >= {n} -> {n}%" for n in range(90, 0, -10)) + " }"
     formatted = format_text(text)
@@ -107,7 +108,7 @@ def test_long_tier_lists_go_one_tier_a_line():
     assert format_text(formatted) == formatted
 
 
-def test_rk_fmt_check_and_write(rk, tmp_path):
+def test_rk_fmt_check_and_write(rk: Rk, tmp_path: Path) -> None:
     path = tmp_path / "messy.rk"
     path.write_text(MESSY, encoding="utf-8")
     run = rk("fmt", "--check", path)
@@ -117,7 +118,7 @@ def test_rk_fmt_check_and_write(rk, tmp_path):
     assert rk("fmt", path).stdout == path.read_text(encoding="utf-8")
 
 
-def test_a_contract_that_does_not_parse_is_reported_not_formatted(rk, tmp_path):
+def test_a_contract_that_does_not_parse_is_reported_not_formatted(rk: Rk, tmp_path: Path) -> None:
     path = tmp_path / "broken.rk"
     path.write_text('goal 1 "x" { score', encoding="utf-8")
     run = rk("fmt", "--write", path)
@@ -130,43 +131,45 @@ def test_a_contract_that_does_not_parse_is_reported_not_formatted(rk, tmp_path):
 names = st.sampled_from(["x", "nps", "påvirkning", "svar", "a_b"])
 numbers = st.integers(0, 10**6).map(lambda n: Fraction(n, 100))
 literals = st.one_of(
-    numbers.map(lambda v: s.Number(v, span=None)),
-    numbers.map(lambda v: s.Percent(v / 100, span=None)),
+    numbers.map(lambda v: s.Number(v, span=SOMEWHERE)),
+    numbers.map(lambda v: s.Percent(v / 100, span=SOMEWHERE)),
     st.tuples(numbers, st.sampled_from(["kr", "tkr", "mio kr"])).map(
-        lambda t: s.Money(t[0], t[1], span=None)),
-    st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=None)),
-    st.booleans().map(lambda b: s.Bool(b, span=None)),
+        lambda t: s.Money(t[0], t[1], span=SOMEWHERE)),
+    st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=SOMEWHERE)),
+    st.booleans().map(lambda b: s.Bool(b, span=SOMEWHERE)),
     # Any text a contract may hold: no invisible control characters (those are refused).
     # In one spelling (NFC), as every contract is read: "豈" (U+F900) is read as U+8C48.
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
-            max_size=8).map(lambda t: s.Text(unicodedata.normalize("NFC", INVISIBLE.sub("", t)), span=None)),
-    names.map(lambda n: s.Name(n, span=None)),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r"),
+            max_size=8).map(
+        lambda t: s.Text(unicodedata.normalize("NFC", INVISIBLE.sub("", t)), span=SOMEWHERE)),
+    names.map(lambda n: s.Name(n, span=SOMEWHERE)),
     st.tuples(st.integers(0, 1000), st.sampled_from(["days", "months", "years"])).map(
-        lambda t: s.Duration(t[0], t[1], span=None)),
+        lambda t: s.Duration(t[0], t[1], span=SOMEWHERE)),
     st.tuples(st.sampled_from(["fulfilment", "points"]), st.sampled_from(["1", "2a", "3.1"])).map(
-        lambda t: s.GoalValue(t[0], t[1], span=None)),
-    st.sampled_from(["overall", "points"]).map(lambda what: s.GoalValue(what, span=None)),
+        lambda t: s.GoalValue(t[0], t[1], span=SOMEWHERE)),
+    st.sampled_from(["overall", "points"]).map(lambda what: s.GoalValue(what, span=SOMEWHERE)),
     st.lists(st.tuples(st.sampled_from(["Morsø", "Læsø", "Skive Kommune"]), numbers), min_size=1,
              max_size=3, unique_by=lambda pair: pair[0]).map(
-        lambda pairs: s.TableLiteral(tuple((name, s.Number(v, span=None)) for name, v in pairs), span=None)),
+        lambda pairs: s.TableLiteral(tuple((name, s.Number(v, span=SOMEWHERE)) for name, v in pairs),
+                                     span=SOMEWHERE)),
 )
 
 
 def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
     return st.one_of(
         st.tuples(st.sampled_from(["+", "-", "*", "/", "of", "and", "or"]), inner, inner).map(
-            lambda t: s.chain(t[1], ((t[0], t[2]),), span=None)),
-        st.tuples(inner, inner, inner).map(lambda t: s.If(t[0], t[1], t[2], span=None)),
+            lambda t: s.chain(t[1], ((t[0], t[2]),), span=SOMEWHERE)),
+        st.tuples(inner, inner, inner).map(lambda t: s.If(t[0], t[1], t[2], span=SOMEWHERE)),
         st.tuples(st.sampled_from([">=", ">", "<=", "<", "=", "!="]), inner, inner).map(
-            lambda t: s.Compare(t[0], t[1], t[2], span=None)),
-        st.tuples(st.sampled_from(["-", "not"]), inner).map(lambda t: s.Unary(t[0], t[1], span=None)),
+            lambda t: s.Compare(t[0], t[1], t[2], span=SOMEWHERE)),
+        st.tuples(st.sampled_from(["-", "not"]), inner).map(lambda t: s.Unary(t[0], t[1], span=SOMEWHERE)),
         st.tuples(st.sampled_from(["max", "round", "nps"]), st.lists(inner, min_size=1, max_size=3)).map(
-            lambda t: s.Call(t[0], tuple(t[1]), span=None)),
+            lambda t: s.Call(t[0], tuple(t[1]), span=SOMEWHERE)),
         st.tuples(inner, st.lists(inner, min_size=1, max_size=3), st.booleans()).map(
-            lambda t: s.Member(t[0], s.SetLiteral(tuple(t[1]), span=None), t[2], span=None)),
-        st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=None)),
+            lambda t: s.Member(t[0], s.SetLiteral(tuple(t[1]), span=SOMEWHERE), t[2], span=SOMEWHERE)),
+        st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=SOMEWHERE)),
         st.tuples(st.sampled_from(["share", "count", "all"]), inner, inner).map(
-            lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=None)),
+            lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=SOMEWHERE)),
     )
 
 
@@ -174,7 +177,7 @@ expressions = st.recursive(literals, compound, max_leaves=12)
 
 
 @given(expressions)
-def test_an_expression_printed_and_parsed_again_is_the_same_expression(expr):
+def test_an_expression_printed_and_parsed_again_is_the_same_expression(expr: s.Expr) -> None:
     text = expr_text(expr)
     module = module_of(f"metric m = {text}")
     assert module.metrics[0].expr == expr, text
@@ -182,7 +185,8 @@ def test_an_expression_printed_and_parsed_again_is_the_same_expression(expr):
 
 @given(st.lists(expressions, min_size=1, max_size=4), st.lists(st.sampled_from(
     ["# note", "#", "# æøå ->"]), max_size=3), st.randoms(use_true_random=False))
-def test_formatting_generated_contracts_is_stable_and_keeps_their_meaning(exprs, notes, random):
+def test_formatting_generated_contracts_is_stable_and_keeps_their_meaning(
+        exprs: list[s.Expr], notes: list[str], random: Random) -> None:
     lines = [f"metric m{i} = {expr_text(e)}" for i, e in enumerate(exprs)]
     lines.append('goal 1 "g" { score ' + "; ".join(f"{expr_text(e)} -> 50%" for e in exprs) + " }")
     for note in notes:
@@ -194,7 +198,7 @@ def test_formatting_generated_contracts_is_stable_and_keeps_their_meaning(exprs,
     assert sorted(c.text for c in comments(once)) == sorted(c.text for c in comments(text))
 
 
-def test_the_reference_contract_keeps_its_comments_in_place():
+def test_the_reference_contract_keeps_its_comments_in_place() -> None:
     text = (ROOT / "examples" / "nordjylland-2019.rk").read_text(encoding="utf-8")
     assert re.search(r"installments 12\s*$", text, re.M)  # its comment moved nowhere odd
     assert "# ---- the economy" in format_text(text)
@@ -203,7 +207,7 @@ def test_the_reference_contract_keeps_its_comments_in_place():
 # ---- rk fmt --write never writes what does not read back ------------------------------------
 
 
-def test_a_97_digit_threshold_is_written_exactly(rk, tmp_path):
+def test_a_97_digit_threshold_is_written_exactly(rk: Rk, tmp_path: Path) -> None:
     threshold = "1234567890" * 9 + "1234567"
     path = tmp_path / "c.rk"
     path.write_text(f'fact x: number\ngoal 1 "g" {{ score x >= {threshold}.5 -> 100%; >= 0.000001 -> 50% }}\n'
@@ -216,7 +220,7 @@ def test_a_97_digit_threshold_is_written_exactly(rk, tmp_path):
     assert rk("check", path).exit == 0
 
 
-def test_strings_are_escaped_wherever_they_are_printed():
+def test_strings_are_escaped_wherever_they_are_printed() -> None:
     text = ('contract "a \\"b\\" \\\\ c\\td" { parties "x\\ny" }\n'
             'fact s: one of {"i \\"høj\\" grad", "ja\\\\nej"}\n'
             'goal 1 "t" { score s = "ja\\\\nej" -> 100% }\n')
@@ -227,7 +231,8 @@ def test_strings_are_escaped_wherever_they_are_printed():
 
 
 @pytest.mark.parametrize("bom, newline", [(False, "\r\n"), (True, "\n"), (True, "\r\n"), (False, "\r")])
-def test_rk_fmt_write_keeps_the_byte_order_mark_and_the_line_ends(rk, tmp_path, bom, newline):
+def test_rk_fmt_write_keeps_the_byte_order_mark_and_the_line_ends(
+        rk: Rk, tmp_path: Path, bom: bool, newline: str) -> None:
     path = tmp_path / "c.rk"
     text = 'fact x: number\ngoal 1 "g" {score x>=1->100%}\n'.replace("\n", newline)
     path.write_bytes(("\ufeff" if bom else "").encode() + text.encode())
@@ -240,7 +245,8 @@ def test_rk_fmt_write_keeps_the_byte_order_mark_and_the_line_ends(rk, tmp_path, 
     assert rk("fmt", "--check", path).exit == 0
 
 
-def test_a_printer_bug_can_never_reach_the_file(rk, tmp_path, monkeypatch):
+def test_a_printer_bug_can_never_reach_the_file(
+        rk: Rk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "c.rk"
     original = 'fact x: number\ngoal 1 "g" {score x>=60->100%} # keep me\n'
     path.write_text(original, encoding="utf-8")
@@ -258,7 +264,7 @@ def test_a_printer_bug_can_never_reach_the_file(rk, tmp_path, monkeypatch):
 
 
 big_numbers = st.tuples(st.integers(0, 10**97), st.integers(0, 40)).map(lambda t: Fraction(t[0], 10**t[1]))
-contract_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20).map(
+contract_texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=20).map(
     lambda t: INVISIBLE.sub("", t.replace("\r", "")))
 
 
@@ -267,7 +273,8 @@ contract_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), m
        choices=st.lists(contract_texts, min_size=1, max_size=4, unique_by=lambda c: " ".join(c.split()).casefold()),
        party=contract_texts, share=big_numbers, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
 def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same(
-        tmp_path_factory, title, parties, thresholds, weight, choices, party, share, newline, bom):
+        tmp_path_factory: pytest.TempPathFactory, title: str, parties: list[str], thresholds: list[Fraction],
+        weight: Fraction, choices: list[str], party: str, share: Fraction, newline: str, bom: bool) -> None:
     from resultkontrakt.core.vocabulary import number_literal, quote
 
     tiers = "; ".join(f"x >= {number_literal(t)} -> 50%" for t in thresholds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,19 +51,22 @@ def with_answers(year: rk.FactsFile, **changes: object) -> rk.FactsFile:
         (0, 0, 100, Fraction(0)),
     ],
 )
-def test_goal_1_boundaries_from_answers(contract, year, promoters, passives, detractors, fulfilment):
+def test_goal_1_boundaries_from_answers(
+        contract: rk.Contract, year: rk.FactsFile, promoters: int, passives: int, detractors: int,
+        fulfilment: Fraction) -> None:
     facts = with_answers(year, anbefaling=answers(promoters, passives, detractors))
     assert contract.evaluate(facts).goals["1"].fulfilment == fulfilment
 
 
-def test_goal_1_explains_its_counts(contract, year):
+def test_goal_1_explains_its_counts(contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(year).goals["1"]
     assert goal.status == "partly met"
     assert ("NPS = 57 (400 answers: 264 promoters, 36 detractors): below 60, but at least 50 "
             "→ 50%") in goal.explain().replace("\u00a0", " ")
 
 
-def test_goal_1_without_answers_is_not_evaluable_and_others_keep_their_results(contract, year):
+def test_goal_1_without_answers_is_not_evaluable_and_others_keep_their_results(
+        contract: rk.Contract, year: rk.FactsFile) -> None:
     complete = contract.evaluate(year)
     result = contract.evaluate(year.updated(without=("anbefaling",)))
     goal = result.goals["1"]
@@ -72,7 +76,8 @@ def test_goal_1_without_answers_is_not_evaluable_and_others_keep_their_results(c
     assert result.not_evaluable == ("1",)
 
 
-def test_too_few_answers_make_goal_1_not_evaluable_with_the_reason(contract, year):
+def test_too_few_answers_make_goal_1_not_evaluable_with_the_reason(
+        contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(with_answers(year, anbefaling=[10] * 29)).goals["1"]
     assert goal.status == "not evaluable"
     assert goal.reason == "NPS kræver mindst 30 svar (number of answers in anbefaling = 29: below 30)"
@@ -82,7 +87,9 @@ def test_too_few_answers_make_goal_1_not_evaluable_with_the_reason(contract, yea
 @pytest.mark.parametrize(("with_effect", "without", "fulfilment"),
                          [(70, 30, Fraction(1)), (69, 31, Fraction(1, 2)), (60, 40, Fraction(1, 2)),
                           (59, 41, Fraction(0))])
-def test_goal_2_boundaries_from_answers(contract, year, with_effect, without, fulfilment):
+def test_goal_2_boundaries_from_answers(
+        contract: rk.Contract, year: rk.FactsFile, with_effect: int, without: int,
+        fulfilment: Fraction) -> None:
     rows = [["slet ikke", "i nogen grad"]] * with_effect + [["i lav grad", "ved ikke"]] * without
     goal = contract.evaluate(with_answers(year, påvirkning=rows)).goals["2"]
     assert goal.fulfilment == fulfilment
@@ -94,18 +101,18 @@ def test_goal_2_boundaries_from_answers(contract, year, with_effect, without, fu
     [("70%", Fraction(1)), (0.7, Fraction(1)), ("69.99%", Fraction(1, 2)), (0.6, Fraction(1, 2)),
      ("60%", Fraction(1, 2)), ("59,9%", Fraction(0)), (0, Fraction(0)), (1, Fraction(1))],
 )
-def test_goal_2_as_a_measured_percent(effekt, fulfilment):
+def test_goal_2_as_a_measured_percent(effekt: object, fulfilment: Fraction) -> None:
     result = rk.load(MEASURED).evaluate({"nps": 60, "effekt": effekt})
     assert result.goals["2"].fulfilment == fulfilment
 
 
 @pytest.mark.parametrize(("nps", "fulfilment"),
                          [(60, Fraction(1)), (59.99, Fraction(1, 2)), (49.999, Fraction(0))])
-def test_goal_1_as_a_measured_number(nps, fulfilment):
+def test_goal_1_as_a_measured_number(nps: float, fulfilment: Fraction) -> None:
     assert rk.load(MEASURED).evaluate({"nps": nps}).goals["1"].fulfilment == fulfilment
 
 
-def test_a_bare_70_for_a_percent_is_an_error_that_suggests_70_percent():
+def test_a_bare_70_for_a_percent_is_an_error_that_suggests_70_percent() -> None:
     result = rk.load(MEASURED).evaluate({"nps": 61, "effekt": 70})
     [problem] = result.errors
     assert "70 would mean 7000%" in problem.message
@@ -114,7 +121,7 @@ def test_a_bare_70_for_a_percent_is_an_error_that_suggests_70_percent():
     assert result.goals["1"].status == "met"  # the others are still judged
 
 
-def test_the_example_year(contract, year):
+def test_the_example_year(contract: rk.Contract, year: rk.FactsFile) -> None:
     result = contract.evaluate(year)
     statuses = {goal_id: goal.status for goal_id, goal in result.goals.items()}
     assert statuses == {
@@ -125,25 +132,26 @@ def test_the_example_year(contract, year):
     assert result.problems == ()
 
 
-def test_a_late_deliverable_is_not_done_and_the_explanation_says_so(contract, year):
+def test_a_late_deliverable_is_not_done_and_the_explanation_says_so(
+        contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(year).goals["6"]
     assert goal.fulfilment == 0
     assert "erhvervscamp delivered late (2020-01-23, due 2019-12-31)" in goal.explain()
 
 
-def test_a_deliverable_on_its_due_date_is_done(contract, year):
+def test_a_deliverable_on_its_due_date_is_done(contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(with_answers(year, erhvervscamp="2019-12-31")).goals["6"]
     assert goal.status == "met"
 
 
-def test_explain_gives_one_line_per_goal_and_the_overall(contract, year):
+def test_explain_gives_one_line_per_goal_and_the_overall(contract: rk.Contract, year: rk.FactsFile) -> None:
     text = contract.evaluate(year).explain()
     assert "effekt = 72.5% (290 of 400): at least 70% → 100%" in text.replace("\u00a0", " ")
     assert len(text.splitlines()) == 10
 
 
-def test_to_dict_has_the_sketch_shape_and_is_json(contract, year):
-    data = contract.evaluate(year).to_dict()
+def test_to_dict_has_the_sketch_shape_and_is_json(contract: rk.Contract, year: rk.FactsFile) -> None:
+    data: dict[str, Any] = contract.evaluate(year).to_dict()  # JSON: its shape is the schema's
     json.dumps(data)  # nothing in it that JSON cannot hold
     assert data["contract"] == "Resultatkontrakt 2019"
     first = data["goals"][0]
@@ -153,7 +161,7 @@ def test_to_dict_has_the_sketch_shape_and_is_json(contract, year):
     assert data["overall"]["fulfilment"] == 72.22
 
 
-def test_every_goal_keeps_its_group(contract):
+def test_every_goal_keeps_its_group(contract: rk.Contract) -> None:
     groups = {goal_id: goal.group for goal_id, goal in contract.goals.items()}
     assert {groups[g] for g in "123"} == {"Nationalt fastsat mål"}
     assert {groups[g] for g in "4567"} == {"Fælles indsatsmål"}

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import Rk
+
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.glob("*.cmd"))
 
@@ -26,7 +28,7 @@ def render(exit_code: int, stdout: str, stderr: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_golden(case: Path, rk, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden(case: Path, rk: Rk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(GOLDEN)
     run = rk(*shlex.split(case.read_text(encoding="utf-8")))
     actual = render(run.exit, run.stdout, run.stderr)

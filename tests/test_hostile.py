@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 import resultkontrakt as rk
 from resultkontrakt.language.parser import MAX_DEPTH
 
-from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS, ROOT
+from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS, ROOT, Rk
 
 # Pieces of the language and near misses, so the soup reaches deep into the grammar.
 TOKENS = [
@@ -45,17 +46,17 @@ def loads_or_rk_error(text: str) -> None:
 
 
 @given(st.text())
-def test_any_text_loads_or_raises_rk_error(text):
+def test_any_text_loads_or_raises_rk_error(text: str) -> None:
     loads_or_rk_error(text)
 
 
 @given(soup)
-def test_any_token_soup_loads_or_raises_rk_error(text):
+def test_any_token_soup_loads_or_raises_rk_error(text: str) -> None:
     loads_or_rk_error(text)
 
 
 @given(soup)
-def test_any_token_soup_inside_a_goal_loads_or_raises_rk_error(text):
+def test_any_token_soup_inside_a_goal_loads_or_raises_rk_error(text: str) -> None:
     loads_or_rk_error(f'fact x: number\nfact p: percent\ngoal 1 "g" {{ score {text} }}')
 
 
@@ -70,13 +71,13 @@ names = sorted(set(example.facts) | set(example.deliverables)) + ["nps", "x", "$
 
 
 @given(st.dictionaries(st.sampled_from(names) | st.text(max_size=10), json_values, max_size=8))
-def test_any_python_facts_evaluate_without_raising(facts):
+def test_any_python_facts_evaluate_without_raising(facts: dict[str, object]) -> None:
     result = example.evaluate(facts)
     assert set(result.goals) == set("123456789")  # every goal has a result, whatever came in
 
 
 @given(st.text())
-def test_any_facts_text_reads_or_raises_facts_error(text):
+def test_any_facts_text_reads_or_raises_facts_error(text: str) -> None:
     try:
         facts = rk.loads_facts(text, source="fuzz.json")
     except rk.FactsError as error:
@@ -87,7 +88,7 @@ def test_any_facts_text_reads_or_raises_facts_error(text):
 
 @given(st.dictionaries(st.sampled_from(names), json_values, max_size=8).map(
     lambda d: json.dumps(d, default=str)))
-def test_any_json_facts_evaluate_without_raising(text):
+def test_any_json_facts_evaluate_without_raising(text: str) -> None:
     try:
         facts = rk.loads_facts(text)
     except rk.FactsError as error:  # NaN and Infinity are refused when read
@@ -102,7 +103,7 @@ def test_any_json_facts_evaluate_without_raising(text):
 @pytest.mark.parametrize("shape", [
     "({})", "-{}", "not {}", "1 + ({})", "abs({})", "max({}, 1)", "{{{{{}}}}}",
 ])
-def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape):
+def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape: str) -> None:
     expression = "x"
     for _ in range(10_000):
         expression = shape.format(expression)
@@ -120,7 +121,7 @@ def test_nesting_10000_deep_is_an_error_or_works_never_a_recursion_error(shape):
 @pytest.mark.parametrize("shape", [
     "({} + 1)", "1 + ({})", "({} and true)", "max({}, 1)", "if {} > 0 then 1 else 0", "if x > 0 then 1 else {}",
 ])
-def test_nesting_just_past_the_limit_is_refused_where_a_chain_as_long_is_not(shape):
+def test_nesting_just_past_the_limit_is_refused_where_a_chain_as_long_is_not(shape: str) -> None:
     expression = "x"
     for _ in range(MAX_DEPTH + 1):
         expression = shape.format(expression)
@@ -131,7 +132,7 @@ def test_nesting_just_past_the_limit_is_refused_where_a_chain_as_long_is_not(sha
         {"x": 1}).goals["1"].status == "met"
 
 
-def test_nesting_up_to_the_limit_works():
+def test_nesting_up_to_the_limit_works() -> None:
     expression = "x"
     for _ in range(150):
         expression = f"({expression} + 1)"
@@ -139,7 +140,8 @@ def test_nesting_up_to_the_limit_works():
     assert contract.evaluate({"x": 0}).goals["1"].status == "met"
 
 
-def test_long_chains_of_one_operator_are_not_nesting_and_run_through_every_command(tmp_path, rk):
+def test_long_chains_of_one_operator_are_not_nesting_and_run_through_every_command(
+        tmp_path: Path, rk: Rk) -> None:
     # Issue 20, finding 10: a sum of 201 terms was refused as "nested more than 200 levels".
     terms = 10_000 if DEEP else 500
 
@@ -167,13 +169,13 @@ def test_long_chains_of_one_operator_are_not_nesting_and_run_through_every_comma
     assert formatted.exit == 0 and f"metric minus = {chain('-', 'a')}\n" in formatted.stdout
 
 
-def test_a_chain_of_thousands_of_metrics_evaluates():
+def test_a_chain_of_thousands_of_metrics_evaluates() -> None:
     lines = ["fact x: number", "metric m0 = x"] + [f"metric m{i} = m{i - 1} + 1" for i in range(1, 3000)]
     contract = rk.loads("\n".join(lines) + '\ngoal 1 "g" { score m2999 >= 2999 -> 100% }')
     assert contract.evaluate({"x": 0}).goals["1"].status == "met"
 
 
-def test_a_number_with_100000_digits_is_an_error_in_a_contract_and_in_facts():
+def test_a_number_with_100000_digits_is_an_error_in_a_contract_and_in_facts() -> None:
     digits = "7" * 100_000
     with pytest.raises(rk.ContractError, match="at most 100 digits"):
         rk.loads(f'fact x: number\ngoal 1 "g" {{ score x >= {digits} -> 100% }}')
@@ -184,32 +186,33 @@ def test_a_number_with_100000_digits_is_an_error_in_a_contract_and_in_facts():
 
 
 @pytest.mark.parametrize("text", ["1e999999999", "1e-999999999", "-1e400"])
-def test_huge_exponents_are_refused_at_once(text):
+def test_huge_exponents_are_refused_at_once(text: str) -> None:
     result = rk.loads('fact x: number\ngoal 1 "g" { score x >= 1 -> 100% }').evaluate(
         rk.loads_facts(f'{{"x": {text}}}'))
     assert "out of range" in result.errors[0].message
 
 
-def test_control_characters_are_reported_by_position():
+def test_control_characters_are_reported_by_position() -> None:
     with pytest.raises(rk.RkSyntaxError) as caught:
         rk.loads('fact x: number\ngoal 1 "g" {\x07 score x >= 1 -> 100% }')
     [problem] = caught.value.problems
-    assert (problem.span.line, problem.span.column) == (2, 13)
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (2, 13)
     assert "U+0007" in problem.message
 
 
-def test_bom_crlf_and_tabs_load(tmp_path):
+def test_bom_crlf_and_tabs_load(tmp_path: Path) -> None:
     path = tmp_path / "windows.rk"
     path.write_bytes(b'\xef\xbb\xbffact x: number\r\ngoal 1 "g" {\r\n\tscore x >= 1 -> 100%\r\n}\r\n')
     assert rk.load(path).evaluate({"x": 1}).goals["1"].status == "met"
 
 
-def test_bytes_that_are_not_utf8_are_reported(tmp_path):
+def test_bytes_that_are_not_utf8_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "latin1.rk"
     path.write_bytes(b'fact x: number\ngoal 1 "\xe6" { score x >= 1 -> 100% }')
     with pytest.raises(rk.RkSyntaxError, match="not UTF-8") as caught:
         rk.load(path)
-    assert caught.value.problems[0].span.line == 2
+    span = caught.value.problems[0].span
+    assert span is not None and span.line == 2
     facts = tmp_path / "latin1.json"
     facts.write_bytes(b'{"x": "\xe6"}')
     with pytest.raises(rk.FactsError, match="not UTF-8"):
@@ -217,7 +220,7 @@ def test_bytes_that_are_not_utf8_are_reported(tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["text block", "comments", "garbage"])
-def test_a_10_mb_contract_is_read_in_bounded_time(tmp_path, kind):
+def test_a_10_mb_contract_is_read_in_bounded_time(tmp_path: Path, kind: str) -> None:
     filler = {"text block": '"""' + "Fritekst om målet. " * 600_000 + '"""',
               "comments": "# en kommentar\n" * 700_000,
               "garbage": "goal 1 " + "@" * 10_000_000}[kind]
@@ -228,19 +231,20 @@ def test_a_10_mb_contract_is_read_in_bounded_time(tmp_path, kind):
     try:
         contract = rk.load(path)
     except rk.RkSyntaxError as error:
-        assert kind == "garbage" and error.problems[0].span.line == 3
+        span = error.problems[0].span
+        assert kind == "garbage" and span is not None and span.line == 3
         return
     assert contract.evaluate({"x": 1}).goals["1"].status == "met"
 
 
-def test_a_contract_of_10000_goals_loads(tmp_path):
+def test_a_contract_of_10000_goals_loads(tmp_path: Path) -> None:
     goals = 10_000 if DEEP else 3_000
     goal = 'goal {n} "A goal written many times" {{ score x >= {n} -> 100%; >= 1 -> 50% }}\n'
     text = "fact x: number\n" + "".join(goal.format(n=n + 2) for n in range(goals))
     assert len(rk.loads(text).goals) == goals
 
 
-def test_a_10_mb_facts_file_reads(tmp_path):
+def test_a_10_mb_facts_file_reads(tmp_path: Path) -> None:
     answers = [i % 11 for i in range(3_500_000 if DEEP else 1_200_000)]
     path = tmp_path / "big.json"
     path.write_text(json.dumps({"anbefaling": answers}), encoding="utf-8")
@@ -249,7 +253,7 @@ def test_a_10_mb_facts_file_reads(tmp_path):
     assert result.goals["1"].status == "partly met" or result.goals["1"].evaluable
 
 
-def test_user_text_never_reaches_eval_exec_or_import():
+def test_user_text_never_reaches_eval_exec_or_import() -> None:
     package = ROOT / "src" / "resultkontrakt"
     # The package's __init__ imports its own modules when first named (`rk.load`, `rk.syntax`):
     # only names of files in the package, which the next test holds it to.
@@ -260,7 +264,7 @@ def test_user_text_never_reaches_eval_exec_or_import():
         assert not re.search(dangerous, source), dangerous
 
 
-def test_the_package_imports_only_its_own_modules_by_name():
+def test_the_package_imports_only_its_own_modules_by_name() -> None:
     import resultkontrakt
 
     for name in ("os", "sys", "..", "syntax.x", "__main__x", "lark", "../errors"):
@@ -269,14 +273,14 @@ def test_the_package_imports_only_its_own_modules_by_name():
     assert resultkontrakt.language.syntax.Name.__module__ == "resultkontrakt.language.syntax"
 
 
-def test_printable_garbage_in_every_position_of_a_real_contract_is_reported():
+def test_printable_garbage_in_every_position_of_a_real_contract_is_reported() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     for position in range(0, len(text), 97 if DEEP else 291):
         for garbage in ("@", "}", "{", '"', "->", "goal"):
             loads_or_rk_error(text[:position] + garbage + text[position:])
 
 
-def test_every_error_message_is_one_a_person_can_read():
+def test_every_error_message_is_one_a_person_can_read() -> None:
     # No Python or Lark jargon leaks into messages.
     for text in ["fact", "goal", 'goal 1 "x" {', "fact x: number\ngoal 1 \"x\" { score x }",
                  "metric m = ", "split s {", "§", string.printable]:
@@ -297,26 +301,27 @@ def test_every_error_message_is_one_a_person_can_read():
     # a shorthand tier after `else`
     'fact n: number\ngoal 1 "g" { score n >= 1 -> 100%; else -> 0%; >= 0 -> 50% }',
 ])
-def test_mistakes_that_once_crashed_the_checks_are_reported(text):
+def test_mistakes_that_once_crashed_the_checks_are_reported(text: str) -> None:
     with pytest.raises(rk.ContractError):
         rk.loads(text)
 
 
-def test_a_fulfilment_summed_from_no_percents_is_zero_not_a_crash():
+def test_a_fulfilment_summed_from_no_percents_is_zero_not_a_crash() -> None:
     contract = rk.loads('fact xs: list of percent\ngoal 1 "g" { score true -> sum(xs) }')
     assert contract.evaluate({"xs": []}).goals["1"].fulfilment == 0
 
 
-def test_repeating_an_empty_list_a_huge_number_of_times_is_refused():
+def test_repeating_an_empty_list_a_huge_number_of_times_is_refused() -> None:
     contract = rk.loads('fact xs: list of integer\nfact n: integer\n'
                         'goal 1 "g" { score count(xs * n) >= 0 -> 100% }')
     result = contract.evaluate({"xs": [], "n": 10**23})
     assert result.goals["1"].status == "not evaluable"
-    assert "would make a list of more than 10000000 values" in result.goals["1"].reason
+    reason = result.goals["1"].reason
+    assert reason is not None and "would make a list of more than 10000000 values" in reason
 
 
 @pytest.mark.parametrize("reference", ['{"csv": "a\\u0000b", "column": "x"}', '{"csv": 5, "column": 3}'])
-def test_odd_answer_file_references_are_facts_errors(reference):
+def test_odd_answer_file_references_are_facts_errors(reference: str) -> None:
     contract = rk.loads('fact xs: list of integer\ngoal 1 "g" { score count(xs) >= 0 -> 100% }')
     result = contract.evaluate(rk.loads_facts(f'{{"xs": {reference}}}'))
     assert result.goals["1"].status == "not evaluable"

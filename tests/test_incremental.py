@@ -31,9 +31,9 @@ TYPED = [
 ]
 
 
-def outcome(load: object) -> tuple[object, ...]:
+def outcome(load: Callable[[], rk.Contract]) -> tuple[object, ...]:
     try:
-        contract = load()  # type: ignore[operator]
+        contract = load()
     except RkError as error:
         return ("error", error.render())
     return ("ok", plaindata.dumps(contract.module.items),
@@ -43,7 +43,8 @@ def outcome(load: object) -> tuple[object, ...]:
 @given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(
     st.floats(0, 1), st.sampled_from(["insert", "delete", "duplicate line"]), st.sampled_from(TYPED),
     st.integers(1, 40)), min_size=1, max_size=4))
-def test_each_load_after_an_edit_is_the_load_from_scratch(name: str, edits: list[tuple[float, str, str, int]]) -> None:
+def test_each_load_after_an_edit_is_the_load_from_scratch(
+        name: str, edits: list[tuple[float, str, str, int]]) -> None:
     text = TEXTS[name]
     loader = IncrementalLoader()
     assert outcome(partial(loader.loads, text, name)) == outcome(partial(rk.loads, text, name))
@@ -91,11 +92,11 @@ def test_only_the_declarations_that_changed_are_parsed_again(parsed: Callable[[]
     text = EXAMPLE.read_text(encoding="utf-8")
     loader = IncrementalLoader()
     loader.loads(text, "k.rk")
-    parsed = parsed()
+    texts = parsed()
     edited = text.replace(">= 60 -> 100%", ">= 61 -> 100%", 1)
     assert edited != text
     loader.loads(edited, "k.rk")
-    assert len(parsed) == 1 and parsed[0].startswith("goal 1 ")
+    assert len(texts) == 1 and texts[0].startswith("goal 1 ")
 
 
 def test_the_text_is_cut_where_declarations_start_and_nowhere_else() -> None:
@@ -119,7 +120,8 @@ def test_a_syntax_error_keeps_what_was_read_for_the_keystroke_that_mends_it(
     try:
         loader.loads(broken, "k.rk")
     except rk.RkSyntaxError as error:
-        assert error.problems[0].span.line == text[:text.index(">= 60 -> 100%")].count("\n") + 1
+        span = error.problems[0].span
+        assert span is not None and span.line == text[:text.index(">= 60 -> 100%")].count("\n") + 1
     else:
         raise AssertionError("a syntax error was read")
     texts = parsed()

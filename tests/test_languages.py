@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS
+from .conftest import EXAMPLE, EXAMPLE_FACTS, Rk
 
 C, F = str(EXAMPLE), str(EXAMPLE_FACTS)
 PAIR = f"{C}:{F}"
@@ -32,7 +32,8 @@ def _format(argv: list[str]) -> str:
 
 
 @pytest.mark.parametrize(("argv", "english", "danish"), OUTPUTS, ids=[" ".join([a[0], _format(a)]) for a, _, _ in OUTPUTS])
-def test_the_default_language_follows_the_format_and_lang_chooses(rk, argv, english, danish):
+def test_the_default_language_follows_the_format_and_lang_chooses(
+        rk: Rk, argv: list[str], english: str, danish: str) -> None:
     default, in_english, in_danish = (rk(*argv), rk(*argv, "--lang", "en"), rk(*argv, "--lang", "da"))
     assert (default.exit, in_english.exit, in_danish.exit) == (0, 0, 0), default.stderr
     assert english in in_english.stdout and danish not in in_english.stdout
@@ -40,12 +41,13 @@ def test_the_default_language_follows_the_format_and_lang_chooses(rk, argv, engl
     assert default.stdout == (in_danish if _format(argv) in DOCUMENTS else in_english).stdout
 
 
-def test_split_json_has_no_words_and_is_the_same_in_either_language(rk):
+def test_split_json_has_no_words_and_is_the_same_in_either_language(rk: Rk) -> None:
     assert rk("split", C, "--format", "json", "--lang", "da").stdout == rk("split", C, "--format", "json").stdout
 
 
 @pytest.mark.parametrize("command", ["eval", "report", "compare", "split"])
-def test_every_command_with_lang_states_the_one_rule(rk, capsys, command):
+def test_every_command_with_lang_states_the_one_rule(
+        rk: Rk, capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit):
         rk(command, "--help")
     said = " ".join(capsys.readouterr().out.split())

@@ -18,18 +18,18 @@ from .conftest import EXAMPLE, ROOT  # noqa: E402
 CONTRACTS = sorted(ROOT.glob("examples/*.rk")) + sorted((ROOT / "tests" / "golden").glob("*.rk"))
 
 
-def test_the_lexer_is_found_by_name_and_by_file_name():
+def test_the_lexer_is_found_by_name_and_by_file_name() -> None:
     assert get_lexer_by_name("rk").name == "resultkontrakt"
     assert get_lexer_for_filename("kontrakt.rk").name == "resultkontrakt"
 
 
 @pytest.mark.parametrize("path", CONTRACTS, ids=[p.name for p in CONTRACTS])
-def test_every_contract_lexes_without_errors(path: Path):
+def test_every_contract_lexes_without_errors(path: Path) -> None:
     tokens = list(get_lexer_by_name("rk").get_tokens(path.read_text(encoding="utf-8")))
     assert [value for kind, value in tokens if kind in Error] == []
 
 
-def test_the_parts_of_a_contract_get_their_colours():
+def test_the_parts_of_a_contract_get_their_colours() -> None:
     text = ('goal 1 "T" { """note""" deliverable d "D" due 2019-12-31\n'
             '  score nps(svar) >= 60 -> 100%; all(deliverables) -> 16.5 mio kr > 1 kr }  # done\n')
     kinds = {value: kind for kind, value in get_lexer_by_name("rk").get_tokens(text)}
@@ -45,15 +45,16 @@ def test_the_parts_of_a_contract_get_their_colours():
 
 @pytest.mark.skipif(shutil.which("pygmentize", path=str(Path(sys.executable).parent)) is None,
                     reason="pygmentize is not installed beside this Python")
-def test_pygmentize_highlights_the_example():
+def test_pygmentize_highlights_the_example() -> None:
     pygmentize = shutil.which("pygmentize", path=str(Path(sys.executable).parent))
+    assert pygmentize is not None
     done = subprocess.run([pygmentize, "-l", "rk", "-f", "html", str(EXAMPLE)],
                           capture_output=True, text=True, check=True)
     assert '<span class="k">goal</span>' in done.stdout
     assert '<span class="err">' not in done.stdout
 
 
-def test_the_words_of_payments_conditions_goal_results_and_dates_get_their_colours():
+def test_the_words_of_payments_conditions_goal_results_and_dates_get_their_colours() -> None:
     text = ("metric andel = if points >= 90 then fulfilment(goal 1) else 75% of overall\n"
             "payment resultatløn \"R\" = andel of løn\n"
             "goal 2 \"M\" { deliverable m \"M\" due første + 18 months score m -> 100% }\n"

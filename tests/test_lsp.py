@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types as lsp
-from pytest_lsp import LanguageClient
 
 from resultkontrakt.core.vocabulary import KEYWORDS, PLACE_WORDS
 from resultkontrakt.editor.fmt import format_text
@@ -21,7 +20,7 @@ from resultkontrakt.editor.lsp_document import EditorText
 from resultkontrakt.semantics.functions import FUNCTIONS
 
 from .conftest import EXAMPLE, ROOT
-from .lsp_client import changed, opened, server_fixture, tokens
+from .lsp_client import RkClient, changed, hover_text, opened, server_fixture, tokens
 
 client = server_fixture()
 pytestmark = pytest.mark.asyncio(loop_scope="module")  # every test, in the loop the server's client runs in
@@ -50,27 +49,34 @@ def where(range_: lsp.Range) -> tuple[int, int, int, int]:
     return range_.start.line, range_.start.character, range_.end.line, range_.end.character
 
 
-async def hover(client: LanguageClient, position: lsp.Position, uri: str = URI) -> lsp.Hover | None:
+async def hover(client: RkClient, position: lsp.Position, uri: str = URI) -> lsp.Hover | None:
     return await client.text_document_hover_async(lsp.HoverParams(doc(uri), position))
 
 
-async def completions(client: LanguageClient, uri: str, position: lsp.Position) -> list[lsp.CompletionItem]:
+async def completions(client: RkClient, uri: str, position: lsp.Position) -> list[lsp.CompletionItem]:
     found = await client.text_document_completion_async(lsp.CompletionParams(doc(uri), position))
     assert isinstance(found, lsp.CompletionList)
     return sorted(found.items, key=lambda item: item.sort_text or item.label)
 
 
+def text_edit(item: lsp.CompletionItem) -> lsp.TextEdit:
+    """The edit a completion makes: one that replaces a range (no insert-or-replace choice)."""
+    assert isinstance(item.text_edit, lsp.TextEdit), item
+    return item.text_edit
+
+
 # ---- the server --------------------------------------------------------------------------
 
 
-async def test_the_server_says_what_it_can(client: LanguageClient) -> None:
+async def test_the_server_says_what_it_can(client: RkClient) -> None:
     capabilities = client.server_capabilities
     assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
-    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    sync = capabilities.text_document_sync
+    assert isinstance(sync, lsp.TextDocumentSyncOptions) and sync.change == lsp.TextDocumentSyncKind.Full
     assert capabilities.hover_provider and capabilities.definition_provider
     assert capabilities.references_provider and capabilities.document_symbol_provider
     assert capabilities.document_formatting_provider and capabilities.completion_provider
-    legend = capabilities.semantic_tokens_provider.legend
+    legend = client.legend
     assert {"keyword", "variable", "function", "number", "string", "comment", "operator"} <= set(legend.token_types)
 
 
@@ -111,7 +117,7 @@ def _expected(case: Path) -> list[tuple[int, int, str, str, int]]:
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=[c.stem for c in BROKEN])
-async def test_diagnostics_are_those_of_rk_check(client: LanguageClient, case: Path) -> None:
+async def test_diagnostics_are_those_of_rk_check(client: RkClient, case: Path) -> None:
     text = case.read_text(encoding="utf-8")
     diagnostics = await opened(client, case.as_uri(), text)
     expected = _expected(case)
@@ -127,7 +133,7 @@ async def test_diagnostics_are_those_of_rk_check(client: LanguageClient, case: P
             assert end.character - start.character == widths[start.line, start.character], diagnostic
 
 
-async def test_a_syntax_error_keeps_the_other_problems(client: LanguageClient) -> None:
+async def test_a_syntax_error_keeps_the_other_problems(client: RkClient) -> None:
     text = ('fact nps: number\nfact effekt: percent\nfact ubrugt: number\n'
             'goal 1 "A" {\n    score nps >= 60 100%\n}\n'
             'goal 2 "B" {\n    score efekt >= 70% -> 100%\n}\n')
@@ -141,7 +147,7 @@ async def test_a_syntax_error_keeps_the_other_problems(client: LanguageClient) -
     ]  # `nps` is used in the broken goal: no warning that it is unused
 
 
-async def test_an_unclosed_goal_takes_only_itself_out(client: LanguageClient) -> None:
+async def test_an_unclosed_goal_takes_only_itself_out(client: RkClient) -> None:
     text = ('fact nps: number\ngoal 1 "A" {\n    score nps >= 60 -> 100%\n\n'
             'fact effekt: percent\ngoal 2 "B" { score efekt >= 70% -> 100% }\n'
             'goal 3 "C" { score effekt >= 70% -> 100% }\n')
@@ -157,7 +163,7 @@ async def test_an_unclosed_goal_takes_only_itself_out(client: LanguageClient) ->
     assert isinstance(definition, lsp.Location) and where(definition.range) == (4, 5, 4, 11)
 
 
-async def test_diagnostics_follow_each_change(client: LanguageClient) -> None:
+async def test_diagnostics_follow_each_change(client: RkClient) -> None:
     uri = "file:///tmp/changing.rk"
     good = 'fact nps: number\ngoal 1 "A" { score nps >= 60 -> 100% }\n'
     assert await opened(client, uri, good) == []
@@ -170,7 +176,7 @@ async def test_diagnostics_follow_each_change(client: LanguageClient) -> None:
     assert await changed(client, uri, good) == []
 
 
-async def test_positions_count_utf16_units(client: LanguageClient) -> None:
+async def test_positions_count_utf16_units(client: RkClient) -> None:
     text = 'fact nps: number "😀 ok"\ngoal 1 "😀😀 æøå" { score nsp >= 1 -> 100% }\n'
     [_, diagnostic] = await opened(client, "file:///tmp/emoji.rk", text)  # `nps` unused; `nsp` unknown
     assert where(diagnostic.range) == (1, 26, 1, 29)  # 4 emoji units before `nsp`, in 22 characters
@@ -178,10 +184,10 @@ async def test_positions_count_utf16_units(client: LanguageClient) -> None:
     found = await hover(client, lsp.Position(1, 27), "file:///tmp/emoji.rk")
     assert found is None  # `nsp` is declared nowhere
     found = await hover(client, lsp.Position(0, 6), "file:///tmp/emoji.rk")
-    assert found is not None and found.contents.value.endswith("\n\n😀 ok")
+    assert hover_text(found).endswith("\n\n😀 ok")
 
 
-async def test_positions_in_decomposed_letters_and_after_a_bom(client: LanguageClient) -> None:
+async def test_positions_in_decomposed_letters_and_after_a_bom(client: RkClient) -> None:
     # The library reads `å` written as `a` and a combining ring as one letter, and drops a BOM;
     # the editor's columns are those of the text as written.
     text = '\ufefffact pa\u030avirkning: number\ngoal 1 "A" { score pa\u030avirkning >= 1 -> 100%; x > 1 -> 5% }\n'
@@ -208,56 +214,57 @@ async def test_positions_in_other_encodings() -> None:
 # ---- hover ------------------------------------------------------------------------------------
 
 
-async def test_hover_on_a_fact_gives_its_type_range_and_description(client: LanguageClient) -> None:
+async def test_hover_on_a_fact_gives_its_type_range_and_description(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     found = await hover(client, at(46, "anbefaling"))
-    assert found is not None and found.contents.kind == lsp.MarkupKind.Markdown
+    assert found is not None and isinstance(found.contents, lsp.MarkupContent)
+    assert found.contents.kind == lsp.MarkupKind.Markdown
     assert found.contents.value == (
         "**fact** anbefaling\n\ntype: list of optional integer\n\nrange: 0 .. 10\n\n"
         "Pr. vejledt virksomhed: hvor sandsynligt det er (0-10), at den anbefaler Erhvervshuset")
-    assert where(found.range) == (45, 18, 45, 28)
+    assert found.range is not None and where(found.range) == (45, 18, 45, 28)
 
 
-async def test_hover_on_metrics_goals_deliverables_and_splits(client: LanguageClient) -> None:
+async def test_hover_on_metrics_goals_deliverables_and_splits(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     metric = await hover(client, at(58, "effekt"))
-    assert metric is not None and metric.contents.value == (
+    assert hover_text(metric) == (
         '**metric** effekt\n\n= share(svar in påvirkning where any(a in svar where a in {"i høj grad", '
         '"i nogen grad"}))\n\ntype: percent\n\n'
         "Andel af vejledte virksomheder, der oplever middel eller høj påvirkning")
     goal = await hover(client, at(180, "1"))
-    assert goal is not None and goal.contents.value == (
+    assert hover_text(goal) == (
         "**goal 1**: Virksomhedernes tilfredshed med den specialiserede vejledning\n\n"
         "group: Nationalt fastsat mål\n\n"
         "- require count(anbefaling) \\>= 30 (NPS kræver mindst 30 svar)\n"
         "- nps \\>= 60 -\\> 100%\n- \\>= 50 -\\> 50%")
     deliverable = await hover(client, at(82, "kendskabsstrategi"))
-    assert deliverable is not None and deliverable.contents.value == (
+    assert hover_text(deliverable) == (
         "**deliverable** kendskabsstrategi: Kommunikations- og kendskabsstrategi klar til 2020\n\n"
         "of goal 4\n\ndue: 2019-12-31")
     split = await hover(client, at(239, "basisbevilling"))
-    assert split is not None and split.contents.value == (
+    assert hover_text(split) == (
         "**split** basisbevilling\n\nmethod: largest remainder\n\ntotal: 16488 tkr\n\ninstallments: 12\n\n"
         "unit: 1 tkr\n\nkey: Folketal 1. januar 2018\n\nshares: 11 parties")
     function = await hover(client, at(33, "any"))
-    assert function is not None and function.contents.value.startswith("**function** any")
+    assert hover_text(function).startswith("**function** any")
     assert await hover(client, at(47, "score")) is None
     assert await hover(client, lsp.Position(10_000, 3)) is None
 
 
-async def test_hover_escapes_markdown_from_the_contract(client: LanguageClient) -> None:
+async def test_hover_escapes_markdown_from_the_contract(client: RkClient) -> None:
     uri = "file:///tmp/markup.rk"
     await opened(client, uri, 'fact n_a: number "<b>*x*</b> [y](http://z) `c`"\n'
                               'goal 1 "T" { score n_a >= 1 -> 100% }\n')
     found = await hover(client, lsp.Position(1, 20), uri)
-    assert found is not None and found.contents.value == (
+    assert hover_text(found) == (
         "**fact** n\\_a\n\ntype: number\n\n\\<b\\>\\*x\\*\\</b\\> \\[y\\](http\\://z) \\`c\\`")
 
 
 # ---- definitions and references ------------------------------------------------------------
 
 
-async def test_definition_of_names_goals_and_splits(client: LanguageClient) -> None:
+async def test_definition_of_names_goals_and_splits(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     cases = [(at(47, "nps"), (23, 7, 23, 10)),  # a metric, from a score
              (at(179, "anbefaling"), (16, 5, 16, 15)),  # a fact, from a given value
@@ -273,7 +280,7 @@ async def test_definition_of_names_goals_and_splits(client: LanguageClient) -> N
     assert nothing is None
 
 
-async def test_a_goal_result_refers_to_its_goal(client: LanguageClient) -> None:
+async def test_a_goal_result_refers_to_its_goal(client: RkClient) -> None:
     uri = "file:///tmp/goal-results.rk"
     text = ('fact a: number\ngoal 1 "A" { score a >= 1 -> 100% }\n'
             'goal 2 "B" { score fulfilment(goal 1) >= 50% -> 100% }\n'
@@ -283,18 +290,21 @@ async def test_a_goal_result_refers_to_its_goal(client: LanguageClient) -> None:
     assert isinstance(found, lsp.Location) and where(found.range) == (2, 5, 2, 6)
     uses = await client.text_document_references_async(lsp.ReferenceParams(text_document=doc(uri), position=at(2, "1", text),
         context=lsp.ReferenceContext(include_declaration=True)))
+    assert uses is not None
     assert [where(u.range) for u in uses] == [(1, 5, 1, 6), (2, 35, 2, 36)]
 
 
-async def test_references_to_a_fact_and_a_goal(client: LanguageClient) -> None:
+async def test_references_to_a_fact_and_a_goal(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     uses = await client.text_document_references_async(lsp.ReferenceParams(text_document=doc(URI), position=at(17, "anbefaling"),
         context=lsp.ReferenceContext(include_declaration=True)))
+    assert uses is not None
     assert [(u.range.start.line, u.range.start.character) for u in uses] == [
         (16, 5), (23, 17), (45, 18), (178, 10), (183, 10), (188, 10), (193, 10), (198, 10)]
     assert all(u.range.end.character - u.range.start.character == len("anbefaling") for u in uses)
     uses = await client.text_document_references_async(lsp.ReferenceParams(text_document=doc(URI), position=at(50, "2"),
         context=lsp.ReferenceContext(include_declaration=False)))
+    assert uses is not None
     assert [(u.range.start.line, u.range.start.character) for u in uses] == [(204, 16), (209, 16), (214, 16)]
     # `a` bound by a quantifier is not a use of anything.
     assert await client.text_document_references_async(lsp.ReferenceParams(text_document=doc(URI), position=at(33, "a", nth=3),
@@ -304,7 +314,7 @@ async def test_references_to_a_fact_and_a_goal(client: LanguageClient) -> None:
 # ---- completion ----------------------------------------------------------------------------
 
 
-async def test_completion_offers_names_functions_and_keywords(client: LanguageClient) -> None:
+async def test_completion_offers_names_functions_and_keywords(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     items = await completions(client, URI, at(47, "nps"))
     labels = {(item.label, item.kind) for item in items}
@@ -316,13 +326,13 @@ async def test_completion_offers_names_functions_and_keywords(client: LanguageCl
     assert next(item.detail for item in items if item.label == "anbefaling") == "fact: list of optional integer"
 
 
-async def test_completion_offers_the_choices_of_a_one_of_fact(client: LanguageClient) -> None:
+async def test_completion_offers_the_choices_of_a_one_of_fact(client: RkClient) -> None:
     uri = "file:///tmp/choices.rk"
     text = 'fact sektor: one of {"offentlig", "privat"}\ngoal 1 "S" {\n    score sektor = "'
     await opened(client, uri, text)
     items = await completions(client, uri, lsp.Position(2, 20))
     assert [item.label for item in items] == ["offentlig", "privat"]  # inside a text: nothing else
-    assert [(where(i.text_edit.range), i.text_edit.new_text) for i in items] == [
+    assert [(where(edit.range), edit.new_text) for edit in map(text_edit, items)] == [
         ((2, 19, 2, 20), '"offentlig"'), ((2, 19, 2, 20), '"privat"')]
     await changed(client, uri, text.removesuffix('"'))
     items = await completions(client, uri, lsp.Position(2, 19))
@@ -331,7 +341,7 @@ async def test_completion_offers_the_choices_of_a_one_of_fact(client: LanguageCl
     assert "sektor" in {item.label for item in items[2:]}
 
 
-async def test_completion_offers_choices_to_a_name_bound_by_a_quantifier(client: LanguageClient) -> None:
+async def test_completion_offers_choices_to_a_name_bound_by_a_quantifier(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     # `a in svar`, `svar in påvirkning`: a list of lists of answers.
     items = await completions(client, URI, at(33, '"i nogen grad"'))
@@ -340,7 +350,7 @@ async def test_completion_offers_choices_to_a_name_bound_by_a_quantifier(client:
     assert {"a", "svar"} <= {item.label for item in items if item.kind == lsp.CompletionItemKind.Variable}
 
 
-async def test_completion_in_a_comment_offers_nothing(client: LanguageClient) -> None:
+async def test_completion_in_a_comment_offers_nothing(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     assert await completions(client, URI, at(44, "guard")) == []
 
@@ -348,9 +358,10 @@ async def test_completion_in_a_comment_offers_nothing(client: LanguageClient) ->
 # ---- outline, layout, highlighting ---------------------------------------------------------
 
 
-async def test_document_symbols(client: LanguageClient) -> None:
+async def test_document_symbols(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     found = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(doc(URI)))
+    assert found is not None
     assert [(s.name, s.kind) for s in found[:6]] == [
         ("contract", lsp.SymbolKind.Namespace), ("anbefaling", lsp.SymbolKind.Variable),
         ("påvirkning", lsp.SymbolKind.Variable), ("nps", lsp.SymbolKind.Function),
@@ -359,34 +370,40 @@ async def test_document_symbols(client: LanguageClient) -> None:
     assert found[14].kind == lsp.SymbolKind.Struct
     assert [s.kind for s in found[15:]] == [lsp.SymbolKind.Method] * 12
     goal6 = found[10]
+    assert isinstance(goal6, lsp.DocumentSymbol)  # a tree of symbols, as the client asks for
     assert goal6.detail == "Erhvervshusene som knudepunkter i erhvervsfremmesystemet"
     assert where(goal6.range) == (98, 0, 108, 1) and where(goal6.selection_range) == (98, 5, 98, 6)
+    assert goal6.children is not None
     assert [(c.name, c.kind) for c in goal6.children] == [
         (name, lsp.SymbolKind.Field) for name in ("samarbejdsaftaler", "strategiproces", "kommuneoplæg",
                                                   "erhvervscamp")]
 
 
-async def test_formatting_gives_rk_fmt_as_one_edit(client: LanguageClient) -> None:
+async def test_formatting_gives_rk_fmt_as_one_edit(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     params = lsp.DocumentFormattingParams(doc(URI), lsp.FormattingOptions(tab_size=4, insert_spaces=True))
-    assert list(await client.text_document_formatting_async(params)) == []  # the example is formatted
+    edits = await client.text_document_formatting_async(params)
+    assert edits is not None and list(edits) == []  # the example is formatted
     uri = "file:///tmp/messy.rk"
     messy = 'fact   nps :number\r\ngoal 1 "A"{score nps>=60->100% ;>= 50 -> 50%}\r\n# end'
     await opened(client, uri, messy)
-    [edit] = await client.text_document_formatting_async(
+    edits = await client.text_document_formatting_async(
         lsp.DocumentFormattingParams(doc(uri), lsp.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert edits is not None
+    [edit] = edits
     assert where(edit.range) == (0, 0, 2, 5)
     assert edit.new_text == format_text(messy).replace("\n", "\r\n")  # the file's own line ends
     await opened(client, uri, 'goal 1 "A" { score -> }')
-    assert list(await client.text_document_formatting_async(
-        lsp.DocumentFormattingParams(doc(uri), lsp.FormattingOptions(tab_size=4, insert_spaces=True)))) == []
+    edits = await client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(doc(uri), lsp.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert edits is not None and list(edits) == []
 
 
-async def test_semantic_tokens_follow_the_lexer(client: LanguageClient) -> None:
+async def test_semantic_tokens_follow_the_lexer(client: RkClient) -> None:
     await opened(client, URI, TEXT)
     found = await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(doc(URI)))
-    legend = client.server_capabilities.semantic_tokens_provider.legend
-    decoded = tokens(found.data, legend)
+    assert found is not None
+    decoded = tokens(found.data, client.legend)
     by_place = {(line, character): (length, kind, modifiers) for line, character, length, kind, modifiers in decoded}
     assert by_place[0, 0] == (len(TEXT.splitlines()[0]), "comment", set())
     assert [(c, by_place[16, c][:2]) for c in sorted(c for line, c in by_place if line == 16)] == [
@@ -401,11 +418,12 @@ async def test_semantic_tokens_follow_the_lexer(client: LanguageClient) -> None:
     assert by_place[date.line, date.character][:2] == (10, "number")  # a date
 
 
-async def test_semantic_tokens_count_utf16_units(client: LanguageClient) -> None:
+async def test_semantic_tokens_count_utf16_units(client: RkClient) -> None:
     uri = "file:///tmp/emoji-tokens.rk"
     await opened(client, uri, 'fact nps: number "😀 ok"\ngoal 1 "😀" { score nps >= 1 -> 100% }\n')
     found = await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(doc(uri)))
-    decoded = tokens(found.data, client.server_capabilities.semantic_tokens_provider.legend)
+    assert found is not None
+    decoded = tokens(found.data, client.legend)
     assert (0, 17, 7, "string", set()) in decoded
     assert (1, 7, 4, "string", set()) in decoded
     assert (1, 14, 5, "keyword", set()) in decoded

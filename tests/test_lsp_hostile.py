@@ -11,15 +11,15 @@ must still serve a good document at the end.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lsprotocol import types as lsp
-from pytest_lsp import LanguageClient
 
 from .conftest import EXAMPLE, ROOT
-from .lsp_client import changed, opened, server_fixture, tokens
+from .lsp_client import RkClient, changed, hover_text, opened, server_fixture, tokens
 
 client = server_fixture()
 pytestmark = pytest.mark.asyncio(loop_scope="module")  # every test, in the loop the server's client runs in
@@ -79,7 +79,7 @@ _opened = False
 
 
 @given(st.data())
-async def test_any_text_gets_answers(client: LanguageClient, data: st.DataObject) -> None:
+async def test_any_text_gets_answers(client: RkClient, data: st.DataObject) -> None:
     global _opened
     text = data.draw(documents(), label="text")
     if _opened:
@@ -91,7 +91,7 @@ async def test_any_text_gets_answers(client: LanguageClient, data: st.DataObject
     assert all(_within(d.range, lengths) and d.message and d.source == "rk" for d in diagnostics)
     document = lsp.TextDocumentIdentifier(URI)
     places = data.draw(st.lists(_positions(lengths), min_size=1, max_size=3), label="places")
-    asked = []
+    asked: list[Awaitable[object]] = []
     for place in places:
         asked += [
             client.text_document_hover_async(lsp.HoverParams(document, place)),
@@ -112,8 +112,9 @@ async def test_any_text_gets_answers(client: LanguageClient, data: st.DataObject
         assert not isinstance(answer, BaseException), answer
         for range_ in _ranges(answer):
             assert _within(range_, lengths), (range_, answer)
-    legend = client.server_capabilities.semantic_tokens_provider.legend
-    decoded = tokens(answers[-2].data, legend)
+    semantic = answers[-2]
+    assert isinstance(semantic, lsp.SemanticTokens), semantic
+    decoded = tokens(semantic.data, client.legend)
     assert all(length > 0 and character + length <= lengths[line] for line, character, length, _, _ in decoded)
     assert decoded == sorted(decoded)
 
@@ -134,9 +135,9 @@ def _ranges(answer: object) -> list[lsp.Range]:
     return []
 
 
-async def test_the_server_still_serves_a_good_document(client: LanguageClient) -> None:
+async def test_the_server_still_serves_a_good_document(client: RkClient) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     assert await opened(client, EXAMPLE.as_uri(), text) == []
     found = await client.text_document_hover_async(lsp.HoverParams(
         lsp.TextDocumentIdentifier(EXAMPLE.as_uri()), lsp.Position(46, 11)))
-    assert found is not None and found.contents.value.startswith("**metric** nps\n\n= nps(anbefaling)")
+    assert hover_text(found).startswith("**metric** nps\n\n= nps(anbefaling)")

@@ -20,12 +20,11 @@ from pathlib import Path
 import pytest
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
-from pytest_lsp import LanguageClient
 
 from resultkontrakt.editor.lsp import MAX_DOCUMENT_BYTES, document_limit, language
 
 from .conftest import DEEP, EXAMPLE
-from .lsp_client import CAPABILITIES, SERVER, changed, opened, server_fixture
+from .lsp_client import CAPABILITIES, SERVER, RkClient, changed, hover_text, opened, server_fixture
 
 client = server_fixture()
 pytestmark = pytest.mark.asyncio(loop_scope="module")  # every test, in the loop the server's client runs in
@@ -46,7 +45,7 @@ def _padded(size: int, text: str = TEXT) -> str:
     return text + "\n# " + "x" * missing + "\n"
 
 
-def _asked_at(client: LanguageClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
+def _asked_at(client: RkClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
     """Every request that takes a position, at `position`."""
     document = doc(uri)
     return [
@@ -59,7 +58,7 @@ def _asked_at(client: LanguageClient, uri: str, position: lsp.Position) -> list[
     ]
 
 
-def _requests(client: LanguageClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
+def _requests(client: RkClient, uri: str, position: lsp.Position) -> list[Awaitable[object]]:
     """Every request the server answers, at `position` where they take one."""
     document = doc(uri)
     return _asked_at(client, uri, position) + [
@@ -82,15 +81,14 @@ def _empty(answer: object) -> bool:
 
 
 @asynccontextmanager
-async def own_server(options: object = None, locale: str | None = None) -> AsyncIterator[LanguageClient]:
+async def own_server(options: object = None, locale: str | None = None) -> AsyncIterator[RkClient]:
     """A server of the test's own, initialised with `options` as its initializationOptions, for
     an editor in `locale`."""
     started = await SERVER.start()
-    assert isinstance(started, LanguageClient)
+    assert isinstance(started, RkClient)
     try:
-        result = await started.initialize_session(
+        await started.initialize_session(
             lsp.InitializeParams(capabilities=CAPABILITIES, initialization_options=options, locale=locale))
-        started.server_capabilities = result.capabilities
         yield started
     finally:
         if started._server is not None and started._server.returncode is None:
@@ -101,7 +99,7 @@ async def own_server(options: object = None, locale: str | None = None) -> Async
 # ---- a document too large to check as you type ------------------------------------------------
 
 
-async def test_a_document_over_the_limit_is_answered_at_once(client: LanguageClient) -> None:
+async def test_a_document_over_the_limit_is_answered_at_once(client: RkClient) -> None:
     uri = "file:///tmp/large.rk"
     size = 5 * MiB if DEEP else MiB + 1
     begun = time.monotonic()
@@ -122,7 +120,7 @@ async def test_a_document_over_the_limit_is_answered_at_once(client: LanguageCli
     # Cut down below the limit, it is checked again.
     assert await changed(client, uri, TEXT) == []
     hover = await client.text_document_hover_async(lsp.HoverParams(doc(uri), lsp.Position(46, 11)))
-    assert hover is not None and hover.contents.value.startswith("**metric** nps")
+    assert hover_text(hover).startswith("**metric** nps")
 
 
 async def test_the_limit_is_set_in_initialization_options_and_counts_bytes() -> None:
@@ -223,7 +221,7 @@ async def test_each_language_rk_does_not_speak_is_named(given: object, got: str)
 # ---- positions --------------------------------------------------------------------------------
 
 
-async def test_a_position_outside_the_document_gets_an_empty_answer(client: LanguageClient) -> None:
+async def test_a_position_outside_the_document_gets_an_empty_answer(client: RkClient) -> None:
     uri = "file:///tmp/positions.rk"
     await opened(client, uri, TEXT)
     lines = TEXT.split("\n")
@@ -249,7 +247,7 @@ def _unchecked(line: int, character: int) -> lsp.Position:
     (2**31, 0, "Position.line should be in range [0:2147483647], but was 2147483648."),
 ])
 async def test_a_position_the_protocol_does_not_allow_gets_an_error(
-        client: LanguageClient, line: int, character: int, said: str) -> None:
+        client: RkClient, line: int, character: int, said: str) -> None:
     uri = "file:///tmp/positions.rk"
     await opened(client, uri, TEXT)
     for method, ask in (
@@ -267,7 +265,7 @@ async def test_a_position_the_protocol_does_not_allow_gets_an_error(
     assert found is not None
 
 
-async def test_a_notification_the_protocol_does_not_allow_is_said(client: LanguageClient) -> None:
+async def test_a_notification_the_protocol_does_not_allow_is_said(client: RkClient) -> None:
     uri = "file:///tmp/unreadable.rk"
     item = lsp.TextDocumentItem(uri, "rk", 1, TEXT)
     object.__setattr__(item, "version", "one")
@@ -290,7 +288,8 @@ async def test_after_shutdown_requests_get_invalid_request_and_exit_ends_with_0(
     async with own_server() as own:
         uri = "file:///tmp/shutdown.rk"
         await opened(own, uri, TEXT)
-        assert await asyncio.wait_for(own.shutdown_async(None), QUICKLY) is None
+        answer: object = await asyncio.wait_for(own.shutdown_async(None), QUICKLY)
+        assert answer is None  # shutdown is answered with null
         for ask in (own.text_document_hover_async(lsp.HoverParams(doc(uri), lsp.Position(46, 11))),
                     own.text_document_hover_async(lsp.HoverParams(doc(uri), _unchecked(-1, 0))),
                     own.shutdown_async(None)):
@@ -328,7 +327,7 @@ def _resident(pid: int) -> int:
     raise AssertionError(f"no VmRSS in /proc/{pid}/status")
 
 
-async def _edited(client: LanguageClient, uri: str, first: int, count: int) -> None:
+async def _edited(client: RkClient, uri: str, first: int, count: int) -> None:
     """`count` edits, versions `first` on, sent without waiting; then the last one's diagnostics."""
     for version in range(first, first + count):
         client.text_document_did_change(lsp.DidChangeTextDocumentParams(

@@ -14,7 +14,7 @@ import pytest
 import resultkontrakt as rk
 from resultkontrakt.language import syntax as s
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES
+from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES, SOMEWHERE
 
 SOCIAL = EXAMPLES / "social-investering-2021.rk"
 SOCIAL_MIDWAY = EXAMPLES / "social-investering-2021-midtvejs.facts.json"
@@ -61,9 +61,9 @@ def test_a_goal_results_evidence_round_trips_node_by_node() -> None:
     pending: list[object] = [evaluation]
     while pending:  # every record inside, each on its own
         value = pending.pop()
-        if attrs.has(type(value)):
+        if attrs.has(kind := type(value)):
             seen.append(value)
-            pending.extend(getattr(value, f.name) for f in attrs.fields(type(value)))
+            pending.extend(getattr(value, f.name) for f in attrs.fields(kind))
         elif isinstance(value, tuple | list):
             pending.extend(value)
         elif isinstance(value, dict):
@@ -99,6 +99,6 @@ def test_evaluations_in_a_process_pool_are_the_evaluations_of_a_loop() -> None:
 def test_a_frozen_value_refuses_to_change() -> None:
     goal = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS)).goals["1"]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        goal.fulfilment = None  # type: ignore[misc]
-    node = s.Name("nps", span=None)
-    assert attrs.evolve(node, name="effekt") == s.Name("effekt", span=None)
+        goal.fulfilment = None  # type: ignore[misc]  # on purpose: mypy knows it is frozen too
+    node = s.Name("nps", span=SOMEWHERE)
+    assert attrs.evolve(node, name="effekt") == s.Name("effekt", span=SOMEWHERE)

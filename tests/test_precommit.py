@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DEEP, EXAMPLE, ROOT
+from .conftest import DEEP, EXAMPLE, ROOT, Rk
 
 yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit: pip install -e '.[test]'")
 clientlib = pytest.importorskip("pre_commit.clientlib",
@@ -82,7 +82,7 @@ def test_the_manifest_is_one_pre_commit_accepts_with_the_three_hooks() -> None:
             assert not pattern.search(path), (hook["id"], path)
 
 
-def test_each_entry_is_an_rk_command_line_that_does_what_its_hook_says(rk, tmp_path: Path) -> None:
+def test_each_entry_is_an_rk_command_line_that_does_what_its_hook_says(rk: Rk, tmp_path: Path) -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["rk"] == "resultkontrakt.cli.main:main"  # the program the entries start
     entries = {}
@@ -261,7 +261,7 @@ def test_rk_check_fails_on_a_broken_contract_and_says_where(tmp_path: Path, hook
 
 @needs_install
 def test_rk_fmt_rewrites_an_unformatted_contract_and_fails_until_it_is_formatted(
-        rk, tmp_path: Path, hooks_repo: Path, installed: dict[str, str]) -> None:
+        rk: Rk, tmp_path: Path, hooks_repo: Path, installed: dict[str, str]) -> None:
     expected = tmp_path / "expected.rk"
     expected.write_text(MESSY, encoding="utf-8")
     formatted = rk("fmt", expected).stdout

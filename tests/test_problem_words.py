@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,7 @@ SHARED = {"at", "for", "under", "to", "kr", "tkr", "mio", "nps", "largest", "rem
 
 
 def _english_only() -> set[str]:
-    def words(table: dict[str, str]) -> set[str]:
+    def words(table: Mapping[str, str]) -> set[str]:
         return {w.casefold() for text in table.values()
                 for w in re.findall(r"[^\W\d_]{2,}", _words(text))}
 
@@ -170,9 +171,9 @@ def words_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     phrase = wording.Wording.phrase
 
-    def counted(self: wording.Wording, key: str, *args: object, **values: object) -> str:
+    def counted(self: wording.Wording, key: str, count: int | None = None, /, **values: object) -> str:
         made.append(key)
-        return phrase(self, key, *args, **values)
+        return phrase(self, key, count, **values)
 
     monkeypatch.setattr(wording.Wording, "phrase", counted)
     return made

@@ -13,14 +13,18 @@ import pytest
 import resultkontrakt as rk
 from resultkontrakt.core.wording import DANISH, ENGLISH
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS, ROOT
+from .conftest import EXAMPLE, EXAMPLE_FACTS, ROOT, Rk
+
+# help() as text without the backspaces that make bold on a terminal. typeshed's pydoc leaves
+# this renderer (pydoc.plaintext, a TextDoc) out.
+PLAIN_TEXT: pydoc.TextDoc = pydoc.plaintext  # type: ignore[attr-defined]
 
 
 def test_the_version_is_the_installed_packages() -> None:
     assert rk.__version__ == metadata.version("resultkontrakt")
 
 
-def test_rk_version_prints_it(rk, capsys) -> None:
+def test_rk_version_prints_it(rk: Rk, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         rk("--version")
     assert caught.value.code == 0
@@ -47,7 +51,7 @@ def test_dir_lists_the_public_api_only() -> None:
     assert dir(rk) == sorted([*rk.__all__, "__version__"])
     for name in ("Any", "TYPE_CHECKING", "annotations", "importlib", "syntax", "wording", "_HOMES"):
         assert name not in dir(rk)
-    assert rk.language.syntax.Goal  # a folder of the package is still there when named
+    assert isinstance(rk.language.syntax.Goal, type)  # a folder of the package is still there when named
 
 
 def test_a_wording_shows_as_its_language() -> None:
@@ -60,9 +64,9 @@ def test_help_shows_no_phrase_table() -> None:
     result = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS))
     shown = [rk.Evaluation, result.explain, rk.load, rk.GoalResult, rk.PaymentResult, result.goals["1"].explain]
     for thing in shown:
-        text = pydoc.render_doc(thing, renderer=pydoc.plaintext)
+        text = pydoc.render_doc(thing, renderer=PLAIN_TEXT)
         # A class's signature names each field once (an evaluation's ten make 360 characters).
         assert max(len(line) for line in text.splitlines()) < 500, thing
         assert ENGLISH["report.made"] not in text and "'problem." not in text, thing
-    signature = pydoc.render_doc(result.explain, renderer=pydoc.plaintext).splitlines()[2]
+    signature = pydoc.render_doc(result.explain, renderer=PLAIN_TEXT).splitlines()[2]
     assert signature.startswith("explain(language: 'Language' = <Wording en>) -> 'str'")

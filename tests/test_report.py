@@ -14,7 +14,7 @@ import pytest
 import resultkontrakt as rk
 from resultkontrakt.output import report
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS
+from .conftest import EXAMPLE, EXAMPLE_FACTS, Rk
 from .png import longest_run, read_png
 
 
@@ -23,7 +23,7 @@ def built() -> report.Report:
     return report.build(rk.load(EXAMPLE), rk.load_facts(EXAMPLE_FACTS))
 
 
-def test_markdown_is_danish_with_danish_numbers(built):
+def test_markdown_is_danish_with_danish_numbers(built: report.Report) -> None:
     # Danish writes a (no-break) space before %, so "50 %" never splits over two lines.
     text = report.markdown(built).replace("\u00a0", " ")
     assert text.startswith("# Årsrapport: Resultatkontrakt 2019\n")
@@ -35,7 +35,7 @@ def test_markdown_is_danish_with_danish_numbers(built):
     assert "> Virksomheder med 1:1-vejledning" in text  # the goal's own text
 
 
-def test_markdown_in_english(tmp_path):
+def test_markdown_in_english(tmp_path: Path) -> None:
     english = report.build(rk.load(EXAMPLE), rk.load_facts(EXAMPLE_FACTS), "en")
     text = report.markdown(english)
     assert "**Overall fulfilment: ≈72.22% (weighted average of 9 goals)**" in text
@@ -43,13 +43,13 @@ def test_markdown_in_english(tmp_path):
     assert "| **Total** | 589148 | **16488 tkr** |" in text
 
 
-def test_markdown_escapes_what_markdown_would_interpret():
+def test_markdown_escapes_what_markdown_would_interpret() -> None:
     contract = rk.loads('fact x: number\ngoal 1 "a | b *c*" { score x >= 1 -> 100% }')
     text = report.markdown(report.build(contract, {"x": 1}))
     assert "a \\| b \\*c\\*" in text
 
 
-def test_html_is_one_self_contained_page(built):
+def test_html_is_one_self_contained_page(built: report.Report) -> None:
     page = report.page(built)
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="da">' in page
@@ -61,14 +61,14 @@ def test_html_is_one_self_contained_page(built):
     assert "50\u00a0%" in page
 
 
-def test_html_escapes_user_text():
+def test_html_escapes_user_text() -> None:
     contract = rk.loads('fact x: number\ngoal 1 "<b>bold</b> & co" { score x >= 1 -> 100% }')
     page = report.page(report.build(contract, {"x": 1}))
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in page
     assert "<b>bold</b>" not in page
 
 
-def test_rk_report_writes_a_file(rk, tmp_path):
+def test_rk_report_writes_a_file(rk: Rk, tmp_path: Path) -> None:
     out = tmp_path / "rapport.html"
     run = rk("report", EXAMPLE, EXAMPLE_FACTS, "--format", "html", "-o", out)
     assert run.exit == 0
@@ -77,7 +77,7 @@ def test_rk_report_writes_a_file(rk, tmp_path):
     assert run.stdout.startswith("# Annual report: Resultatkontrakt 2019")
 
 
-def test_a_split_that_cannot_be_worked_out_is_shown_with_why_and_the_goals_still_stand():
+def test_a_split_that_cannot_be_worked_out_is_shown_with_why_and_the_goals_still_stand() -> None:
     contract = rk.loads('fact x: number\nfact w: table of integer\ngoal 1 "g" { score x >= 1 -> 100% }\n'
                         'split s { total 10 kr shares from w }')
     built = report.build(contract, {"x": 1})
@@ -91,7 +91,7 @@ def test_a_split_that_cannot_be_worked_out_is_shown_with_why_and_the_goals_still
     assert "every weight in `w` is zero" in report.page(zero)
 
 
-def test_rk_report_exits_1_when_a_split_cannot_be_worked_out(rk, tmp_path):
+def test_rk_report_exits_1_when_a_split_cannot_be_worked_out(rk: Rk, tmp_path: Path) -> None:
     contract = tmp_path / "c.rk"
     contract.write_text('fact x: number\nfact w: table of integer\ngoal 1 "g" { score x >= 1 -> 100% }\n'
                         'split s { total 10 kr shares from w }', encoding="utf-8")
@@ -101,7 +101,7 @@ def test_rk_report_exits_1_when_a_split_cannot_be_worked_out(rk, tmp_path):
     assert run.exit == 1 and "Fordelingen af s kan ikke beregnes" in run.stdout
 
 
-def test_notebooks_get_html():
+def test_notebooks_get_html() -> None:
     result = rk.load(EXAMPLE).evaluate(rk.load_facts(EXAMPLE_FACTS))
     notebook = result._repr_html_()
     assert "partly met" in notebook and "<style" not in notebook  # styles only itself
@@ -138,14 +138,14 @@ def printed(tmp_path: Path, page: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def page_file(built, tmp_path_factory) -> Path:
+def page_file(built: report.Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "rapport.html"
     path.write_text(report.page(built), encoding="utf-8")
     return path
 
 
 @needs_browser
-def test_a_reader_sees_the_results_in_the_printed_report(page_file, tmp_path):
+def test_a_reader_sees_the_results_in_the_printed_report(page_file: Path, tmp_path: Path) -> None:
     flat = printed(tmp_path, page_file)
     assert "Årsrapport: Resultatkontrakt 2019" in flat
     assert "Samlet målopfyldelse: ≈72,22 % (vægtet gennemsnit af 9 mål)" in flat
@@ -158,7 +158,7 @@ def test_a_reader_sees_the_results_in_the_printed_report(page_file, tmp_path):
 
 
 @needs_browser
-def test_the_bars_show_each_goals_fulfilment(page_file, tmp_path):
+def test_the_bars_show_each_goals_fulfilment(page_file: Path, tmp_path: Path) -> None:
     shot = tmp_path / "rapport.png"
     chromium(tmp_path, "--window-size=1000,900", f"--screenshot={shot}", page_file.as_uri())
     _, _, rows = read_png(shot)
@@ -169,7 +169,7 @@ def test_the_bars_show_each_goals_fulfilment(page_file, tmp_path):
 
 
 @needs_browser
-def test_the_report_fits_a_phone(page_file, tmp_path):
+def test_the_report_fits_a_phone(page_file: Path, tmp_path: Path) -> None:
     shot = tmp_path / "phone.png"
     chromium(tmp_path, "--window-size=390,1200", f"--screenshot={shot}", page_file.as_uri())
     width, _, rows = read_png(shot)
@@ -195,8 +195,8 @@ def _contract_words(contract: rk.Contract) -> list[str]:
         elif isinstance(node, tuple | list):
             for item in node:
                 walk(item)
-        elif attrs.has(type(node)) and not isinstance(node, rk.Span):
-            for field in attrs.fields(type(node)):
+        elif attrs.has(kind := type(node)) and not isinstance(node, rk.Span):
+            for field in attrs.fields(kind):
                 walk(getattr(node, field.name))
     walk(contract.module)
     assert found, "the contract's own words were not found in its syntax"
@@ -258,7 +258,7 @@ SOCIAL = EXAMPLE.parent / "social-investering-2021.rk"
 
 
 @needs_browser
-def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_waiting(tmp_path):
+def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_waiting(tmp_path: Path) -> None:
     import datetime as dt
 
     contract = rk.load(SOCIAL)
@@ -283,7 +283,7 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
 
 
 @needs_browser
-def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path):
+def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path: Path) -> None:
     plan = EXAMPLE.parent / "maal-og-resultatplan-2023.rk"
     built_plan = report.build(rk.load(plan), rk.load_facts(plan.with_suffix(".facts.json")), "da")
     page = tmp_path / "plan.html"

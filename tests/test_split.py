@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultkontrakt as rk
 
-from .conftest import EXAMPLE, EXAMPLES
+from .conftest import EXAMPLE, EXAMPLES, Rk
 
 TABLE_2019 = {
     "Morsø": 576, "Thisted": 1224, "Brønderslev": 1020, "Frederikshavn": 1680,
@@ -23,7 +26,7 @@ def contract() -> rk.Contract:
     return rk.load(EXAMPLE)
 
 
-def test_the_example_reproduces_the_contracts_own_table(contract):
+def test_the_example_reproduces_the_contracts_own_table(contract: rk.Contract) -> None:
     allocation = contract.split("basisbevilling")
     assert dict(allocation) == TABLE_2019
     assert sum(allocation.values()) == 16488
@@ -35,7 +38,7 @@ def yearly(contract: rk.Contract) -> rk.Contract:
     return rk.loads(contract.text.replace("    installments 12\n", ""), source="yearly.rk")
 
 
-def test_a_yearly_split_gives_other_figures_than_the_monthly_bill(contract):
+def test_a_yearly_split_gives_other_figures_than_the_monthly_bill(contract: rk.Contract) -> None:
     monthly = contract.split()
     year = yearly(contract).split()
     assert sum(year.values()) == 16488
@@ -45,7 +48,7 @@ def test_a_yearly_split_gives_other_figures_than_the_monthly_bill(contract):
     assert (monthly["Rebild"], year["Rebild"]) == (840, 835)
 
 
-def test_margins_say_how_far_a_population_may_move(contract):
+def test_margins_say_how_far_a_population_may_move(contract: rk.Contract) -> None:
     rebild = {s.party: s for s in contract.split().shares}["Rebild"]
     assert (rebild.margin_down, rebild.margin_up) == (125, 455)
     # Billed yearly, Rebild is 26 inhabitants from a different bill.
@@ -54,20 +57,20 @@ def test_margins_say_how_far_a_population_may_move(contract):
     assert rebild_yearly.margin_down == 11
 
 
-def test_each_amount_has_its_exact_quota(contract):
+def test_each_amount_has_its_exact_quota(contract: rk.Contract) -> None:
     morsø = contract.split().shares[0]
     assert morsø.quota == Fraction(16488 * 20514, 589148)
     assert morsø.per_installment == 48
 
 
-def test_rk_split_prints_the_table_with_margins(rk):
+def test_rk_split_prints_the_table_with_margins(rk: Rk) -> None:
     run = rk("split", EXAMPLE)
     assert run.exit == 0
     assert "Rebild           29827                ≈69.562     840  -125 / +455" in run.stdout
     assert "total           589148                          16488" in run.stdout
 
 
-def test_rk_split_json_has_the_sketch_shape(rk):
+def test_rk_split_json_has_the_sketch_shape(rk: Rk) -> None:
     data = json.loads(rk("split", EXAMPLE, "--format", "json").stdout)
     assert {key: data[key] for key in ("split", "unit", "total", "shares")} == {
         "split": "basisbevilling", "unit": "tkr", "total": 16488, "shares": TABLE_2019}
@@ -75,14 +78,14 @@ def test_rk_split_json_has_the_sketch_shape(rk):
     assert (rebild["margin_down"], rebild["margin_up"]) == (125, 455)
 
 
-def test_rk_split_csv(rk):
+def test_rk_split_csv(rk: Rk) -> None:
     lines = rk("split", EXAMPLE, "basisbevilling", "--format", "csv").stdout.splitlines()
     assert lines[0] == "party,weight,quota,amount,unit,tie,margin_down,margin_up"
     assert lines[1].startswith("Morsø,20514,") and ",576,tkr,false,235,304" in lines[1]
     assert len(lines) == 12
 
 
-def test_rk_split_with_an_unknown_name_is_a_command_line_error(rk):
+def test_rk_split_with_an_unknown_name_is_a_command_line_error(rk: Rk) -> None:
     run = rk("split", EXAMPLE, "basis")
     assert run.exit == 2
     assert "the splits are: basisbevilling" in run.stderr
@@ -98,7 +101,7 @@ split basisbevilling {
 '''
 
 
-def test_weights_from_a_table_in_the_facts(tmp_path):
+def test_weights_from_a_table_in_the_facts(tmp_path: Path) -> None:
     contract = rk.loads(SHARES_FROM)
     populations = {"Morsø": 20514, "Thisted": 43716, "Brønderslev": 36289, "Frederikshavn": 60140,
                    "Vesthimmerland": 37277, "Læsø": 1807, "Rebild": 29827, "Mariagerfjord": 42125,
@@ -106,7 +109,7 @@ def test_weights_from_a_table_in_the_facts(tmp_path):
     assert dict(contract.split(facts={"folketal": populations})) == TABLE_2019
 
 
-def test_weights_from_the_statistics_file_itself(tmp_path, rk):
+def test_weights_from_the_statistics_file_itself(tmp_path: Path, rk: Rk) -> None:
     facts = tmp_path / "facts.json"
     (tmp_path / "folk1a.csv").write_bytes((EXAMPLES / "folk1a-nordjylland.csv").read_bytes())
     facts.write_text('{"folketal": {"csv": "folk1a.csv", "key": "municipality", "column": "2018-01-01"}}',
@@ -131,7 +134,7 @@ rk_facts = rk.load_facts
     ({"A": "many", "B": 10}, 'folketal["A"]: expected a number'),
     ({}, "expected a table"),
 ])
-def test_bad_weights_in_facts_are_errors(weights, words):
+def test_bad_weights_in_facts_are_errors(weights: dict[str, object], words: str) -> None:
     contract = rk.loads(SHARES_FROM.replace("in 0 .. 10000000 ", ""))
     with pytest.raises(rk.FactsError) as caught:
         contract.split(facts={"folketal": weights})
@@ -157,17 +160,17 @@ def split_errors(body: str) -> list[str]:
     ("total 100 tkr", "split `s` has no shares"),
     ("total 100 tkr shares from nothing", "unknown fact `nothing`"),
 ])
-def test_bad_splits_are_caught_when_the_contract_loads(body, words):
+def test_bad_splits_are_caught_when_the_contract_loads(body: str, words: str) -> None:
     assert any(m.startswith(words) for m in split_errors(body)), split_errors(body)
 
 
 @pytest.mark.parametrize("body", ["total 100 tkr method largest rest shares { A 1 }",
                                   "total 100 tkr shares { A many }"])
-def test_syntax_errors_in_a_split_name_the_place(body):
+def test_syntax_errors_in_a_split_name_the_place(body: str) -> None:
     with pytest.raises(rk.RkSyntaxError) as caught:
         rk.loads(f"split s {{\n{body}\n}}\n", source="s.rk")
     [problem] = caught.value.problems
-    assert problem.span.line == 2
+    assert problem.span is not None and problem.span.line == 2
 
 
 @pytest.mark.parametrize(("method", "expected"), [
@@ -176,20 +179,16 @@ def test_syntax_errors_in_a_split_name_the_place(body):
     ("sainte-laguë", {"A": 5, "B": 3, "C": 2}),
     ("D'Hondt", {"A": 6, "B": 3, "C": 1}),
 ])
-def test_every_method_can_be_named(method, expected):
+def test_every_method_can_be_named(method: str, expected: dict[str, int]) -> None:
     text = f"split s {{ total 10 kr method {method} shares {{ A 56 B 27 C 17 }} }}"
     assert dict(rk.loads(text).split()) == expected
 
 
-def test_a_tie_is_decided_by_the_rule_and_said():
+def test_a_tie_is_decided_by_the_rule_and_said() -> None:
     allocation = rk.loads('split s { total 1 kr shares { "Første" 1 "Anden" 1 } }').split()
     assert dict(allocation) == {"Første": 1, "Anden": 0}
     assert all(share.tie for share in allocation.shares)
     assert "decided by a tie" in allocation.explain()
-
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @st.composite
@@ -204,7 +203,7 @@ def written_splits(draw: st.DrawFn) -> tuple[str, int, int, int, list[int]]:
 
 
 @given(written_splits())
-def test_amounts_are_whole_units_and_add_up_to_the_total(split):
+def test_amounts_are_whole_units_and_add_up_to_the_total(split: tuple[str, int, int, int, list[int]]) -> None:
     method, unit, installments, total, weights = split
     shares = " ".join(f'"P{i}" {w}' for i, w in enumerate(weights))
     text = (f"split s {{ total {total} kr unit {unit} kr installments {installments} "

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from random import Random
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from resultkontrakt.core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE
-from resultkontrakt.split.allocation import _Claims, all_margins, apportion, margins_of
+from resultkontrakt.split.allocation import Margins, _Claims, all_margins, apportion, margins_of
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
 units = st.integers(0, 500)
@@ -18,12 +20,13 @@ methods = st.sampled_from(METHODS)
 
 
 @given(weights, units, methods)
-def test_amounts_add_up_to_the_total_exactly(ws, n, method):
+def test_amounts_add_up_to_the_total_exactly(ws: list[int], n: int, method: str) -> None:
     assert sum(apportion(ws, n, method).units) == n
 
 
 @given(weights, units, methods, st.randoms(use_true_random=False))
-def test_the_order_parties_are_written_in_changes_nothing_but_ties(ws, n, method, random):
+def test_the_order_parties_are_written_in_changes_nothing_but_ties(
+        ws: list[int], n: int, method: str, random: Random) -> None:
     result = apportion(ws, n, method)
     order = list(range(len(ws)))
     random.shuffle(order)
@@ -34,13 +37,14 @@ def test_the_order_parties_are_written_in_changes_nothing_but_ties(ws, n, method
 
 
 @given(weights, units, methods, st.integers(2, 50))
-def test_scaling_every_weight_by_the_same_factor_changes_nothing(ws, n, method, factor):
+def test_scaling_every_weight_by_the_same_factor_changes_nothing(
+        ws: list[int], n: int, method: str, factor: int) -> None:
     assert apportion([w * factor for w in ws], n, method) == apportion(ws, n, method)
     assert apportion([Fraction(w, factor) for w in ws], n, method) == apportion(ws, n, method)
 
 
 @given(weights, units)
-def test_a_weight_of_zero_gets_zero_under_largest_remainder(ws, n):
+def test_a_weight_of_zero_gets_zero_under_largest_remainder(ws: list[int], n: int) -> None:
     result = apportion(ws, n, LARGEST_REMAINDER)
     for w, amount in zip(ws, result.units, strict=True):
         if w == 0:
@@ -48,7 +52,7 @@ def test_a_weight_of_zero_gets_zero_under_largest_remainder(ws, n):
 
 
 @given(weights, units)
-def test_largest_remainder_gives_the_floor_or_the_ceiling_of_the_quota(ws, n):
+def test_largest_remainder_gives_the_floor_or_the_ceiling_of_the_quota(ws: list[int], n: int) -> None:
     total = sum(ws)
     for w, amount in zip(ws, apportion(ws, n, LARGEST_REMAINDER).units, strict=True):
         quota = Fraction(n * w, total)
@@ -56,7 +60,8 @@ def test_largest_remainder_gives_the_floor_or_the_ceiling_of_the_quota(ws, n):
 
 
 @given(weights, units, methods, st.data())
-def test_a_party_whose_weight_grows_never_gets_less(ws, n, method, data):
+def test_a_party_whose_weight_grows_never_gets_less(
+        ws: list[int], n: int, method: str, data: st.DataObject) -> None:
     party = data.draw(st.integers(0, len(ws) - 1))
     growth = data.draw(st.integers(1, 5_000))
     grown = ws[:]
@@ -65,12 +70,13 @@ def test_a_party_whose_weight_grows_never_gets_less(ws, n, method, data):
 
 
 @given(weights.filter(lambda ws: len(ws) >= 2), st.integers(1, 200), methods, st.data())
-def test_margins_are_the_smallest_change_that_changes_the_amount(ws, n, method, data):
+def test_margins_are_the_smallest_change_that_changes_the_amount(
+        ws: list[int], n: int, method: str, data: st.DataObject) -> None:
     party = data.draw(st.integers(0, len(ws) - 1))
     fall, rise = margins_of(ws, n, method, party)
     own = apportion(ws, n, method).units[party]
 
-    def amount(weight):
+    def amount(weight: int) -> int:
         trial = ws[:]
         trial[party] = weight
         return apportion(trial, n, method).units[party] if sum(trial) else 0
@@ -88,7 +94,7 @@ def test_margins_are_the_smallest_change_that_changes_the_amount(ws, n, method, 
 # ---- margins against their definition -----------------------------------------
 
 
-def margins_by_definition(weights, units, method, party):
+def margins_by_definition(weights: Sequence[Fraction | int], units: int, method: str, party: int) -> Margins:
     """A party's margins as defined: apportion again for every weight tried, the others unchanged.
 
     The fall is the smallest decrease and the rise the smallest increase of the
@@ -101,7 +107,7 @@ def margins_by_definition(weights, units, method, party):
     own = scaled[party]
     current = apportion(scaled, units, method).units[party]
 
-    def units_with(weight):
+    def units_with(weight: int) -> int:
         trial = scaled[:]
         trial[party] = weight
         if sum(trial) == 0:
@@ -120,7 +126,7 @@ def margins_by_definition(weights, units, method, party):
             Fraction(rise, scale) if rise is not None else None)
 
 
-def first_change(changed, limit):
+def first_change(changed: Callable[[int], bool], limit: int) -> int | None:
     """The smallest step in 1..limit for which `changed(step)` holds (it is monotone), or None."""
     step = 1
     while step < limit and not changed(step):
@@ -139,7 +145,7 @@ def first_change(changed, limit):
 
 
 @st.composite
-def weights_with_ties(draw):
+def weights_with_ties(draw: st.DrawFn) -> list[int]:
     """1 to 12 weights from 0 to 10,000, often equal to each other, often zero, never all zero."""
     pool = draw(st.lists(st.integers(0, 10_000), min_size=1, max_size=3))
     weight = st.one_of(st.sampled_from(pool), st.integers(0, 10_000), st.integers(0, 20))
@@ -152,26 +158,29 @@ margin_units = st.one_of(st.integers(0, 60), st.integers(0, 5_000))
 
 
 @given(weights_with_ties(), margin_units, methods)
-def test_every_partys_margins_are_those_of_the_definition(ws, n, method):
+def test_every_partys_margins_are_those_of_the_definition(ws: list[int], n: int, method: str) -> None:
     expected = [margins_by_definition(ws, n, method, party) for party in range(len(ws))]
     assert all_margins(ws, n, method) == expected
 
 
 @given(weights_with_ties(), st.integers(1, 7), st.integers(0, 60), methods)
-def test_margins_of_fractional_weights_are_in_their_own_steps(ws, denominator, n, method):
+def test_margins_of_fractional_weights_are_in_their_own_steps(
+        ws: list[int], denominator: int, n: int, method: str) -> None:
     fractional = [Fraction(w, denominator) for w in ws]
     expected = [margins_by_definition(fractional, n, method, party) for party in range(len(ws))]
     assert all_margins(fractional, n, method) == expected
 
 
 @given(weights_with_ties(), margin_units, methods, st.data())
-def test_margins_of_one_party_are_its_entry_in_all_margins(ws, n, method, data):
+def test_margins_of_one_party_are_its_entry_in_all_margins(
+        ws: list[int], n: int, method: str, data: st.DataObject) -> None:
     party = data.draw(st.integers(0, len(ws) - 1))
     assert margins_of(ws, n, method, party) == all_margins(ws, n, method)[party]
 
 
 @given(weights_with_ties(), margin_units, st.data())
-def test_largest_remainder_counts_of_beating_claims_say_who_gets_a_unit(ws, n, data):
+def test_largest_remainder_counts_of_beating_claims_say_who_gets_a_unit(
+        ws: list[int], n: int, data: st.DataObject) -> None:
     # Both ways of counting the claims that beat a party's, near the split and
     # in full, against apportioning with the party's trial weight.
     assume(n > 0)
@@ -200,11 +209,11 @@ def test_largest_remainder_counts_of_beating_claims_say_who_gets_a_unit(ws, n, d
     ([10_000, 1], 60),                # one party far larger than the other
     ([3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2], 7),
 ])
-def test_margins_of_chosen_cases_are_those_of_the_definition(ws, n, method):
+def test_margins_of_chosen_cases_are_those_of_the_definition(ws: list[int], n: int, method: str) -> None:
     assert all_margins(ws, n, method) == [margins_by_definition(ws, n, method, p) for p in range(len(ws))]
 
 
-def test_margins_of_forty_parties_are_those_of_the_definition():
+def test_margins_of_forty_parties_are_those_of_the_definition() -> None:
     # Many parties and many units: the others' claims move and reorder while
     # one weight changes, which small examples rarely show.
     ws = [(i * 7919) % 19_001 + 1_000 for i in range(40)]
@@ -222,7 +231,8 @@ THEIRS = {LARGEST_REMAINDER: "hamilton", SAINTE_LAGUE: "saintelague", DHONDT: "d
 
 
 @given(st.lists(st.integers(1, 100_000), min_size=2, max_size=10), st.integers(1, 300), methods)
-def test_agrees_with_the_apportionment_package_when_there_is_no_tie(ws, n, method):
+def test_agrees_with_the_apportionment_package_when_there_is_no_tie(
+        ws: list[int], n: int, method: str) -> None:
     ours = apportion(ws, n, method)
     assume(not ours.tied)
     try:
@@ -235,7 +245,7 @@ def test_agrees_with_the_apportionment_package_when_there_is_no_tie(ws, n, metho
 # ---- the tie rule -------------------------------------------------------------
 
 
-def test_ties_go_to_the_larger_weight_then_to_the_party_written_first():
+def test_ties_go_to_the_larger_weight_then_to_the_party_written_first() -> None:
     # 2 units over weights 1, 1, 1: all remainders equal, the first two win.
     assert apportion([1, 1, 1], 2).units == (1, 1, 0)
     assert apportion([1, 1, 1], 2).tied == frozenset({0, 1, 2})
@@ -249,7 +259,8 @@ def test_ties_go_to_the_larger_weight_then_to_the_party_written_first():
 
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("pattern", ["spread", "equal", "two sizes", "one giant"])
-def test_margins_for_the_documented_limit_of_parties_take_well_under_a_second(method, pattern):
+def test_margins_for_the_documented_limit_of_parties_take_well_under_a_second(
+        method: str, pattern: str) -> None:
     import random
     import time
 

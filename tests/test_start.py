@@ -53,7 +53,7 @@ def _positions(tree: lark.Tree) -> list[tuple[object, ...]]:
 def test_the_parser_from_tables_reads_as_one_built_from_the_grammar(path: Path) -> None:
     built = _built_from_grammar()
     text = prepared(path.read_text(encoding="utf-8"), str(path))
-    outcomes = []
+    outcomes: list[object] = []
     for each in (parser.parser(), built):
         try:
             tree = each.parse(text)
@@ -111,7 +111,8 @@ def _seen(contract: rk.Contract) -> tuple[bytes, str, tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("path", CONTRACTS, ids=lambda path: path.name)
-def test_a_contract_read_from_the_cache_is_the_contract_parsed(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_contract_read_from_the_cache_is_the_contract_parsed(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = rk.loads(path.read_text(encoding="utf-8"), str(path))
     rk.load(path)
     assert _entry(path).is_file()
@@ -233,7 +234,8 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not (tmp_path / "cache").exists()
 
 
-def test_a_cache_folder_others_may_write_in_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_folder_others_may_write_in_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)

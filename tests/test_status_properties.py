@@ -114,16 +114,19 @@ def facts(draw: st.DrawFn) -> dict[str, object]:
     return given
 
 
-def outcomes(evaluation: Evaluation) -> dict[str, tuple[str, Fraction | None]]:
+Outcome = tuple[str, Fraction | tuple[Fraction | int, ...] | None]  # a split's value: its amounts
+
+
+def outcomes(evaluation: Evaluation) -> dict[str, Outcome]:
     """Every result's status and value: goals, payments and splits."""
-    found: dict[str, tuple[str, Fraction | None]] = {}
+    found: dict[str, Outcome] = {}
     for goal in evaluation.goals.values():
         found[f"goal {goal.id}"] = (goal.state, goal.fulfilment)
     for payment in evaluation.payments.values():
         found[f"payment {payment.name}"] = (payment.state, payment.amount)
     for split in evaluation.splits.values():
         shares = None if split.allocation is None else tuple(split.allocation.values())
-        found[f"split {split.name}"] = (split.state, shares)  # type: ignore[assignment]
+        found[f"split {split.name}"] = (split.state, shares)
     return found
 
 

@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import resultkontrakt as rk
 from resultkontrakt import loads
+
+from .conftest import Rk
 
 HEADER = 'contract "Opfølgning" {\n    parties "A", "B"\n    period 2020-01-01 .. 2020-12-31\n}\n'
 MIDYEAR = dt.date(2020, 6, 30)
 
 
-def test_a_goal_reading_a_metric_with_a_deliverable_not_due_is_pending(rk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_goal_reading_a_metric_with_a_deliverable_not_due_is_pending(rk: Rk, tmp_path: Path) -> None:
     # Reproducer 1: a Python traceback (Name without its span) in eval, report, compare and test.
     text = HEADER + ('fact a: number\nmetric m = a * 2\n'
                      'goal 1 "G" {\n    deliverable d "D" due 2020-09-30\n    score m >= 10 and d -> 100%; else -> 0%\n}\n'
@@ -111,7 +115,8 @@ def test_a_deliverable_due_and_not_reported_is_called_a_deliverable() -> None:
     assert goal.missing == ("d",)
 
 
-def test_a_result_that_no_unreported_deliverable_can_change_is_decided_before_and_after_its_due_date() -> None:
+def test_a_result_that_no_unreported_deliverable_can_change_is_decided_before_and_after_its_due_date(
+        ) -> None:
     contract = rk.loads(HEADER + 'goal 1 "G1" {\n    deliverable early "Early" due 2020-03-31\n'
                                  '    deliverable late "Late" due 2020-09-30\n'
                                  '    score all(deliverables) -> 100%; else -> 0%\n}\n')
@@ -141,5 +146,6 @@ def test_a_split_with_invalid_weights_is_not_evaluable_while_its_total_is_pendin
                                  'split s {\n    total p\n    shares from vægte\n}\n')
     result = contract.evaluate({"vægte": "not a table"}, as_of=MIDYEAR)
     assert result.splits["s"].state == "not evaluable"
-    assert result.to_dict()["splits"][0]["status"] == "not evaluable"
+    data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
+    assert data["splits"][0]["status"] == "not evaluable"
     assert contract.evaluate({}, as_of=MIDYEAR).splits["s"].state == "pending"

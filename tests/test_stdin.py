@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from resultkontrakt.core.files import FileProblem, read_stream
 
-from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES
+from .conftest import EXAMPLE, EXAMPLE_FACTS, EXAMPLES, Rk
+
+Stdin = Callable[[bytes], None]
 
 
 @pytest.fixture
-def stdin(monkeypatch: pytest.MonkeyPatch):
+def stdin(monkeypatch: pytest.MonkeyPatch) -> Stdin:
     """Give the command these bytes on standard input."""
 
     def give(data: bytes) -> None:
@@ -43,7 +46,9 @@ SAME = [
 
 
 @pytest.mark.parametrize(("dashed", "named", "given"), SAME, ids=[" ".join(d[:2]) for d, _, _ in SAME])
-def test_a_dash_reads_standard_input_as_the_file_would_be_read(rk, stdin, monkeypatch, dashed, named, given):
+def test_a_dash_reads_standard_input_as_the_file_would_be_read(
+        rk: Rk, stdin: Stdin, monkeypatch: pytest.MonkeyPatch, dashed: list[str], named: list[str],
+        given: str) -> None:
     monkeypatch.chdir(EXAMPLES)  # the survey exports the facts point at are found from here
     stdin(Path(given).read_bytes())
     from_stdin = rk(*dashed)
@@ -53,7 +58,7 @@ def test_a_dash_reads_standard_input_as_the_file_would_be_read(rk, stdin, monkey
     assert from_stdin.stdout == from_file.stdout.replace(given, "<stdin>")
 
 
-def test_problems_on_standard_input_are_placed_at_stdin_line_and_column(rk, stdin):
+def test_problems_on_standard_input_are_placed_at_stdin_line_and_column(rk: Rk, stdin: Stdin) -> None:
     stdin(b'fact nps: number\ngoal 1 "x" { score nsp >= 60 -> 100% }\n')
     run = rk("check", "-")
     assert run.exit == 1
@@ -64,7 +69,7 @@ def test_problems_on_standard_input_are_placed_at_stdin_line_and_column(rk, stdi
     assert hint == "  hint: did you mean `nps`?"
 
 
-def test_facts_on_standard_input_are_placed_at_stdin_line_and_column(rk, stdin):
+def test_facts_on_standard_input_are_placed_at_stdin_line_and_column(rk: Rk, stdin: Stdin) -> None:
     stdin(b'{"anbefaling": [9, 10],\n "events": }\n')
     run = rk("eval", EXAMPLE, "-")
     assert run.exit == 1
@@ -75,7 +80,7 @@ def test_facts_on_standard_input_are_placed_at_stdin_line_and_column(rk, stdin):
     assert run.stderr.startswith("<stdin>:1:8: error: the facts are not UTF-8 text")
 
 
-def test_standard_input_is_bounded_as_a_file_is(rk, stdin):
+def test_standard_input_is_bounded_as_a_file_is(rk: Rk, stdin: Stdin) -> None:
     stdin(b"# a comment\n" * 100)
     run = rk("check", "--max-file-size", "1K", "-")
     assert run.exit == 1
@@ -84,13 +89,15 @@ def test_standard_input_is_bounded_as_a_file_is(rk, stdin):
         "  hint: if the input is right, raise the limit: `--max-file-size SIZE`"]
 
 
-class Endless:
+class Endless(io.BytesIO):
     """A stream that never ends (`rk check - < /dev/zero`), counting what is read of it."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.given = 0
 
-    def read(self, size: int) -> bytes:
+    def read(self, size: int | None = -1, /) -> bytes:
+        assert size is not None and size >= 0, "an endless stream is read in pieces, never to its end"
         self.given += size
         return b"\0" * size
 
@@ -98,12 +105,12 @@ class Endless:
 def test_an_endless_standard_input_is_read_only_to_just_past_the_limit() -> None:
     endless = Endless()
     with pytest.raises(FileProblem) as caught:
-        read_stream(endless, 5 * 2**20 + 3)  # type: ignore[arg-type]
+        read_stream(endless, 5 * 2**20 + 3)
     assert caught.value.code == "input-too-large"
     assert endless.given == 5 * 2**20 + 4
 
 
-def test_a_closed_standard_input_is_an_error_not_a_traceback(rk, monkeypatch):
+def test_a_closed_standard_input_is_an_error_not_a_traceback(rk: Rk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", None)
     run = rk("eval", EXAMPLE, "-")
     assert run.exit == 1
@@ -116,7 +123,7 @@ TWICE = [["check", "-", "-"], ["check", "-", C, "-"], ["test", "-", "-"], ["fmt"
 
 
 @pytest.mark.parametrize("argv", TWICE, ids=" ".join)
-def test_standard_input_named_twice_is_a_usage_error(rk, stdin, argv):
+def test_standard_input_named_twice_is_a_usage_error(rk: Rk, stdin: Stdin, argv: list[str]) -> None:
     stdin(EXAMPLE.read_bytes())
     run = rk(*argv)
     assert run.exit == 2
@@ -126,7 +133,7 @@ def test_standard_input_named_twice_is_a_usage_error(rk, stdin, argv):
     assert sys.stdin.read() == EXAMPLE.read_text(encoding="utf-8")  # nothing was read
 
 
-def test_fmt_cannot_rewrite_standard_input(rk, stdin):
+def test_fmt_cannot_rewrite_standard_input(rk: Rk, stdin: Stdin) -> None:
     stdin(EXAMPLE.read_bytes())
     run = rk("fmt", "--write", "-")
     assert run.exit == 2
@@ -134,7 +141,7 @@ def test_fmt_cannot_rewrite_standard_input(rk, stdin):
     assert "`rk fmt -` prints the contract in the layout" in run.stderr
 
 
-def test_fmt_check_of_standard_input_says_how_to_see_the_layout(rk, stdin):
+def test_fmt_check_of_standard_input_says_how_to_see_the_layout(rk: Rk, stdin: Stdin) -> None:
     stdin(b"fact   x : number\n")
     run = rk("fmt", "--check", "-")
     assert run.exit == 1

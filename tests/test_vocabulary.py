@@ -25,7 +25,7 @@ def terminal(name: str) -> re.Pattern[str]:
     return re.compile(found.pattern.to_regexp(), re.IGNORECASE)
 
 
-def test_every_word_of_the_grammar_is_in_the_vocabulary_and_nothing_else():
+def test_every_word_of_the_grammar_is_in_the_vocabulary_and_nothing_else() -> None:
     # `deliverables` is a name with a meaning, and the money units are words of MONEY_UNIT.
     names_with_meaning = {"deliverables", "kr", "tkr", "mio"}
     assert grammar_words() | names_with_meaning == vocabulary.KEYWORDS | vocabulary.PLACE_WORDS
@@ -39,7 +39,9 @@ GRAMMAR = (ROOT / "grammar" / "resultkontrakt.lark").read_text(encoding="utf-8")
 
 def words_of_the_grammar_file() -> set[str]:
     """The grammar's string literals that its own NAME would read as a name."""
-    name = re.compile(re.search(r"^NAME: /(.*)/$", GRAMMAR, re.M).group(1))  # type: ignore[union-attr]
+    written = re.search(r"^NAME: /(.*)/$", GRAMMAR, re.M)
+    assert written, "the grammar defines NAME by a regular expression"
+    name = re.compile(written.group(1))
     code = "\n".join(line.split("//")[0] for line in GRAMMAR.splitlines())
     return {word for word in re.findall(r'"([^"\\\n]*)"', code) if name.fullmatch(word)}
 
@@ -47,7 +49,7 @@ def words_of_the_grammar_file() -> set[str]:
 RESERVED = sorted(words_of_the_grammar_file() - vocabulary.PLACE_WORDS)
 
 
-def test_the_reserved_words_are_the_grammars_words_but_the_place_words():
+def test_the_reserved_words_are_the_grammars_words_but_the_place_words() -> None:
     assert "if" in RESERVED and "then" in RESERVED and "kr" in RESERVED
     assert words_of_the_grammar_file() >= vocabulary.PLACE_WORDS
     assert set(RESERVED) | {"deliverables", "mio"} == vocabulary.KEYWORDS
@@ -73,39 +75,42 @@ def declaration_problems(text: str, word: str) -> list[rk.Problem]:
 
 
 @pytest.mark.parametrize("kind", DECLARED)
-def test_every_reserved_word_of_the_grammar_is_refused_where_a_name_is_declared(kind):
+def test_every_reserved_word_of_the_grammar_is_refused_where_a_name_is_declared(kind: str) -> None:
     for word in RESERVED:
         template = DECLARED[kind]
         text = template.format(w=word)
         [problem] = declaration_problems(text, word)
         before = template[:template.index("{w}")].format()  # where the name is declared
+        assert problem.span is not None
         assert (problem.span.line, problem.span.column) == (before.count("\n") + 1,
                                                             len(before.rsplit("\n", 1)[-1]) + 1)
         assert problem.message == f"`{word}` is a reserved word of the language and cannot be used as a name"
-        suggested = re.fullmatch(r"choose another name, e\.g\. `(\w+)`", problem.hint).group(1)
+        hint = re.fullmatch(r"choose another name, e\.g\. `(\w+)`", problem.hint or "")
+        assert hint, problem.hint
         # The name suggested is one: the same text with it loads.
-        rk.loads(template.format(w=suggested))
+        rk.loads(template.format(w=hint.group(1)))
 
 
 @pytest.mark.parametrize("word", RESERVED)
-def test_a_reserved_word_is_refused_at_its_declaration_also_where_its_use_stops_the_parser(word):
+def test_a_reserved_word_is_refused_at_its_declaration_also_where_its_use_stops_the_parser(word: str) -> None:
     # `fact if: number` with `metric m = if + 1`: the parser stops at the `+`, and the
     # declaration, where the fix is, is said as well.
     [problem] = declaration_problems(f'fact {word}: number\nmetric m = {word} + 1\n', word)
-    assert (problem.span.line, problem.span.column) == (1, 6)
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 6)
 
 
-def test_a_syntax_error_says_where_the_parser_stopped_first_and_a_bounded_number_of_reserved_names():
+def test_a_syntax_error_says_where_the_parser_stopped_first_and_a_bounded_number_of_reserved_names() -> None:
     text = "".join(f"fact {word}: number\n" for word in RESERVED) + "metric m = if + 1\n"
     assert len(RESERVED) > MAX_RESERVED_SAID
     with pytest.raises(rk.RkSyntaxError) as caught:
         rk.loads(text)
     first, *reserved = caught.value.problems
+    assert first.span is not None
     assert first.span.line == len(RESERVED) + 1  # the editor looks for the broken line here
-    assert [p.span.line for p in reserved] == list(range(1, MAX_RESERVED_SAID + 1))
+    assert [p.span.line if p.span else None for p in reserved] == list(range(1, MAX_RESERVED_SAID + 1))
 
 
-def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand():
+def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand() -> None:
     grammar = parser()
     table = grammar.parse_interactive("").parser_state.parse_conf.parse_table
     literal = {t.name: t.pattern.value for t in grammar.terminals if isinstance(t.pattern, lark.lexer.PatternStr)}
@@ -123,13 +128,13 @@ def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand():
 
 
 @pytest.mark.parametrize("word", sorted(vocabulary.PLACE_WORDS))
-def test_a_place_word_is_a_name_like_any_other(word):
+def test_a_place_word_is_a_name_like_any_other(word: str) -> None:
     contract = rk.loads(f'fact {word}: number\nmetric m = {word} + {word} * 2 - (10% of {word})\n'
                         f'goal 1 "g" {{ score {word} >= 1 and m > 0 -> 100%; else -> 0% }}')
     assert contract.evaluate({word: 1}).goals["1"].status == "met"
 
 
-def test_every_money_unit_and_method_name_is_read_by_the_grammar():
+def test_every_money_unit_and_method_name_is_read_by_the_grammar() -> None:
     unit = terminal("MONEY_UNIT")
     assert all(unit.fullmatch(name) for name in vocabulary.MONEY_UNITS)
     method = terminal("METHOD")
@@ -138,14 +143,14 @@ def test_every_money_unit_and_method_name_is_read_by_the_grammar():
         assert vocabulary.method_named(name) in vocabulary.METHODS
 
 
-def test_every_function_has_a_rule_and_an_implementation():
+def test_every_function_has_a_rule_and_an_implementation() -> None:
     assert tuple(sorted(FUNCTIONS)) == NAMES
     for function in FUNCTIONS.values():
         assert function.over_list is not None or function.over_values is not None, function.name
         assert function.over is not None or function.apply is not None, function.name
 
 
-def test_quote_and_unquote_are_each_others_inverse():
+def test_quote_and_unquote_are_each_others_inverse() -> None:
     for text in ['plain', 'a "b" c', "back\\slash", "two\nlines", "tab\there", '\\"', "æøå"]:
         assert vocabulary.unquote(vocabulary.quote(text)) == text
 

@@ -11,17 +11,18 @@ import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 import resultkontrakt as rk
+from resultkontrakt.core.files import DEFAULT_MAX_BYTES
 from resultkontrakt.core.wording import DANISH
 from resultkontrakt.facts import workbook
 
-from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS
+from .conftest import DEEP, EXAMPLE, EXAMPLE_FACTS, Rk
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -37,15 +38,15 @@ goal 1 "nps" { score nps(anbefaling) >= 60 -> 100%; >= 50 -> 50% }
 goal 2 "effekt" { score share(s in påvirkning where any(a in s where a in {"i høj grad", "i nogen grad"})) >= 70% -> 100% }
 ''', source="survey.rk")
 
-HEADER = ["virksomhed", "anbefaling", "q1", "q2", "q3"]
-ROWS = [["S1", 10, "i høj grad", "slet ikke", None],
+HEADER: list[object] = ["virksomhed", "anbefaling", "q1", "q2", "q3"]
+ROWS: list[list[object]] = [["S1", 10, "i høj grad", "slet ikke", None],
         ["S2", 6, "slet ikke", "slet ikke", "ved ikke"],
         ["S3", None, None, None, None],
         ["S4", 9, "i nogen grad", None, None]]
 
 
-def workbook_file(folder: Path, rows: list[list[object]], *, sheet: str = "Svar", name: str = "svar.xlsx",
-                  more_sheets: tuple[str, ...] = ()) -> Path:
+def workbook_file(folder: Path, rows: Sequence[Sequence[object]], *, sheet: str = "Svar",
+                  name: str = "svar.xlsx", more_sheets: tuple[str, ...] = ()) -> Path:
     """A workbook with one sheet of `rows` (the first is the header), as a spreadsheet saves it."""
     book = openpyxl.Workbook()
     first = book.active
@@ -69,12 +70,12 @@ def column(column: str = "anbefaling", **more: object) -> dict[str, object]:
     return {"xlsx": "svar.xlsx", "sheet": "Svar", "column": column, **more}
 
 
-def checked(facts: Path, **keywords: object) -> rk.Supplied:
-    return SURVEY.check_facts(rk.load_facts(facts, **keywords))  # type: ignore[arg-type]
+def checked(facts: Path, *, data_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> rk.Supplied:
+    return SURVEY.check_facts(rk.load_facts(facts, data_dir=data_dir, max_bytes=max_bytes))
 
 
-def only_problem(facts: Path, **keywords: object) -> rk.Problem:
-    [problem] = checked(facts, **keywords).problems
+def only_problem(facts: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> rk.Problem:
+    [problem] = checked(facts, max_bytes=max_bytes).problems
     return problem
 
 
@@ -123,7 +124,7 @@ def refused_before_openpyxl_reads(monkeypatch: pytest.MonkeyPatch, facts: Path) 
 # ---- reading a sheet ------------------------------------------------------------------------
 
 
-def test_answers_from_a_sheet_give_what_the_same_csv_export_gives(tmp_path):
+def test_answers_from_a_sheet_give_what_the_same_csv_export_gives(tmp_path: Path) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     from_sheet = SURVEY.evaluate(rk.load_facts(facts_file(
         tmp_path, anbefaling=column(),
@@ -139,9 +140,10 @@ def test_answers_from_a_sheet_give_what_the_same_csv_export_gives(tmp_path):
     assert "(2 of 3)" in from_sheet.goals["2"].explain()  # S3 answered nothing: not counted
 
 
-def test_numbers_are_read_exactly_by_their_shortest_decimal_text(tmp_path):
+def test_numbers_are_read_exactly_by_their_shortest_decimal_text(tmp_path: Path) -> None:
     workbook_file(tmp_path, [["tal"], [0.1], [0.2], [62.4], [7], [1e-7], [2.5e20]])
     values = checked(facts_file(tmp_path, tal=column("tal"))).values["tal"]
+    assert isinstance(values, tuple)
     assert values == (Fraction(1, 10), Fraction(2, 10), Fraction(624, 10), 7, Fraction(1, 10**7),
                       250_000_000_000_000_000_000)
     assert sum(values[:2]) == Fraction(3, 10)
@@ -151,23 +153,24 @@ def test_numbers_are_read_exactly_by_their_shortest_decimal_text(tmp_path):
     ("62,4", None, Fraction(624, 10)), ("62.4", None, Fraction(624, 10)), (" 7 ", None, 7),
     ("205.000", ",", 205_000), ("1.234,5", None, Fraction(12345, 10)), ("205.000", ".", 205),
 ])
-def test_numbers_stored_as_text_follow_the_csv_rules(tmp_path, cell, decimal, expected):
+def test_numbers_stored_as_text_follow_the_csv_rules(
+        tmp_path: Path, cell: str, decimal: str | None, expected: Fraction | int) -> None:
     workbook_file(tmp_path, [["tal"], [cell]])
     reference = column("tal", **({"decimal": decimal} if decimal else {}))
     assert checked(facts_file(tmp_path, tal=reference)).values["tal"] == (expected,)
 
 
-def test_an_unclear_number_stored_as_text_is_refused_at_its_cell(tmp_path):
+def test_an_unclear_number_stored_as_text_is_refused_at_its_cell(tmp_path: Path) -> None:
     workbook_file(tmp_path, [["id", "tal"], ["S1", 4], ["S2", "205.000"]])
     problem = only_problem(facts_file(tmp_path, tal=column("tal")))
     assert problem.message == ('Svar!B3: column "tal": 205.000 is unclear: 205000 if `.` separates '
                                "thousands, 205 if it is the decimal sign")
-    assert '"decimal": ","' in problem.hint
-    assert problem.span.source == str(tmp_path / "svar.xlsx")
+    assert problem.hint is not None and '"decimal": ","' in problem.hint
+    assert problem.span is not None and problem.span.source == str(tmp_path / "svar.xlsx")
     assert (problem.span.line, problem.span.column) == (3, 2)  # row 3, column B
 
 
-def test_dates_booleans_and_percents_are_read_as_the_spreadsheet_keeps_them(tmp_path):
+def test_dates_booleans_and_percents_are_read_as_the_spreadsheet_keeps_them(tmp_path: Path) -> None:
     rows: list[list[object]] = [["dato", "svar", "andel"],
                                 [dt.date(2019, 12, 31), True, 0.725],
                                 [dt.datetime(2020, 1, 2, 0, 0), False, "72,5%"],
@@ -181,7 +184,7 @@ def test_dates_booleans_and_percents_are_read_as_the_spreadsheet_keeps_them(tmp_
     assert supplied.values["andel"] == (Fraction(29, 40), Fraction(29, 40), Fraction(1, 10))
 
 
-def test_a_date_where_a_number_is_expected_is_an_error_at_its_cell(tmp_path):
+def test_a_date_where_a_number_is_expected_is_an_error_at_its_cell(tmp_path: Path) -> None:
     workbook_file(tmp_path, [["id", "tal"], ["S1", 4], ["S2", dt.date(2019, 12, 31)]])
     problem = only_problem(facts_file(tmp_path, tal=column("tal")))
     assert problem.message == 'Svar!B3: column "tal": expected a number, got the date 2019-12-31'
@@ -189,30 +192,33 @@ def test_a_date_where_a_number_is_expected_is_an_error_at_its_cell(tmp_path):
     assert reason == problem
 
 
-def test_a_cell_problem_names_file_sheet_and_cell_in_the_goals_reason_in_both_languages(tmp_path):
+def test_a_cell_problem_names_file_sheet_and_cell_in_the_goals_reason_in_both_languages(
+        tmp_path: Path) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS, ["S5", 11, None, None, None], ["S6", "ti", None, None, None]])
     result = SURVEY.evaluate(rk.load_facts(facts_file(tmp_path, anbefaling=column())))
     goal = result.goals["1"]
     assert goal.status == "not evaluable"
+    assert goal.reason is not None
     assert 'anbefaling: svar.xlsx:Svar!B6: column "anbefaling": 11 is outside its range' in goal.reason
     assert "(and 1 more problem in the workbook)" in goal.reason
     first, second = result.errors
+    assert first.span is not None
     assert (first.span.line, first.span.column) == (6, 2)
     assert second.message == 'Svar!B7: column "anbefaling": expected a number, got the text "ti"'
     assert first.message_in(DANISH) == 'Svar!B6: kolonnen "anbefaling": 11 ligger uden for intervallet 0 .. 10'
 
 
-def test_empty_cells_are_blank_answers_left_out_only_where_the_contract_allows_them(tmp_path):
+def test_empty_cells_are_blank_answers_left_out_only_where_the_contract_allows_them(tmp_path: Path) -> None:
     workbook_file(tmp_path, [["id", "anbefaling", "dato"], ["S1", 10, dt.date(2019, 1, 1)],
                              ["S2", None, None], ["S3", "  ", dt.date(2019, 1, 2)], [None, None, None]])
     supplied = checked(facts_file(tmp_path, anbefaling=column(), datoer=column("dato")))
     assert supplied.values["anbefaling"] == (10,)
     [problem] = supplied.problems
     assert problem.message == 'Svar!C3: no answer in column "dato"'
-    assert "`optional`" in problem.hint
+    assert problem.hint is not None and "`optional`" in problem.hint
 
 
-def test_the_header_is_the_first_row_that_is_not_empty_and_columns_past_z_are_named(tmp_path):
+def test_the_header_is_the_first_row_that_is_not_empty_and_columns_past_z_are_named(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Svar 2019"
@@ -223,10 +229,11 @@ def test_the_header_is_the_first_row_that_is_not_empty_and_columns_past_z_are_na
     book.save(tmp_path / "svar.xlsx")
     problem = only_problem(facts_file(tmp_path, anbefaling=column(sheet="Svar 2019")))
     assert problem.message.startswith("'Svar 2019'!AB5: column \"anbefaling\": 12 is outside")
+    assert problem.span is not None
     assert (problem.span.line, problem.span.column) == (5, 28)
 
 
-def test_a_merged_header_cell_names_the_column_it_starts_in(tmp_path):
+def test_a_merged_header_cell_names_the_column_it_starts_in(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Svar"
@@ -241,7 +248,7 @@ def test_a_merged_header_cell_names_the_column_it_starts_in(tmp_path):
     assert supplied.values["anbefaling"] == (10, 9, 3)
 
 
-def test_a_table_reads_names_and_values_and_refuses_a_name_given_twice(tmp_path):
+def test_a_table_reads_names_and_values_and_refuses_a_name_given_twice(tmp_path: Path) -> None:
     rows: list[list[object]] = [["kommune", "folketal"], ["Morsø", 20514], ["Thisted", "43.716"], [773, 1]]
     workbook_file(tmp_path, rows)
     reference = {"xlsx": "svar.xlsx", "key": "kommune", "column": "folketal", "decimal": ","}
@@ -254,7 +261,7 @@ def test_a_table_reads_names_and_values_and_refuses_a_name_given_twice(tmp_path)
 
 # ---- rows and cells as the sheet lists them ---------------------------------------------------
 
-ORDERED = [["id", "tal"], ["S1", 1], ["S2", 2], ["S3", 3]]
+ORDERED: list[list[object]] = [["id", "tal"], ["S1", 1], ["S2", 2], ["S3", 3]]
 ROW_2 = re.compile(r'<row r="2">.*?</row>')
 ROW_3 = re.compile(r'<row r="3">.*?</row>')
 
@@ -276,18 +283,20 @@ def _swapped_rows(xml: str) -> str:
     (lambda xml: xml.replace('<c r="B3" t="n">', '<c r="B5" t="n">'), 'the sheet "Svar" lists the cell B5 in row 3',
      (5, 2)),
 ])
-def test_rows_and_cells_out_of_order_are_refused_rather_than_some_left_out(tmp_path, edit, words, place):
+def test_rows_and_cells_out_of_order_are_refused_rather_than_some_left_out(
+        tmp_path: Path, edit: Callable[[str], str], words: str, place: tuple[int, int]) -> None:
     # openpyxl, reading a sheet as a stream, drops a row listed after a later one, and a cell
     # listed after a later one in its row: the answers would be read without a word.
     rewritten(workbook_file(tmp_path, ORDERED), edit)
     problem = only_problem(facts_file(tmp_path, tal=column("tal")))
     assert problem.message == words
-    assert "open the workbook in a spreadsheet and save it again" in problem.hint
+    assert problem.hint is not None and "open the workbook in a spreadsheet and save it again" in problem.hint
+    assert problem.span is not None
     assert (problem.span.line, problem.span.column) == place
     assert problem.message_in(DANISH).startswith('arket "Svar" har ')
 
 
-def test_rows_and_cells_without_their_names_are_numbered_as_they_come(tmp_path):
+def test_rows_and_cells_without_their_names_are_numbered_as_they_come(tmp_path: Path) -> None:
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1], ["S2", 11], ["S3", 3]])
     rewritten(path, lambda xml: re.sub(r' r="[A-Z]*[0-9]+"', "", xml))
     assert ' r="' not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
@@ -299,7 +308,7 @@ def test_rows_and_cells_without_their_names_are_numbered_as_they_come(tmp_path):
     assert checked(tmp_path / "facts.json").values["anbefaling"] == (1, 2, 3)
 
 
-def test_a_sheet_out_of_order_matters_only_when_it_is_read(tmp_path):
+def test_a_sheet_out_of_order_matters_only_when_it_is_read(tmp_path: Path) -> None:
     path = workbook_file(tmp_path, ORDERED)
     book = openpyxl.load_workbook(path)
     other = book.create_sheet("Noter")
@@ -315,7 +324,7 @@ def test_a_sheet_out_of_order_matters_only_when_it_is_read(tmp_path):
 # ---- formulas --------------------------------------------------------------------------------
 
 
-def test_a_formula_gives_the_result_the_spreadsheet_saved(tmp_path):
+def test_a_formula_gives_the_result_the_spreadsheet_saved(tmp_path: Path) -> None:
     path = workbook_file(tmp_path, [["id", "anbefaling", "tal"], ["S1", "=4+5", "=B2/10"],
                                     ["S2", 10, '=IF(B3>9,"","x")'], ["S3", 7, "=B4/2"]])
     with_results(path, {"B2": "9", "C2": "0.9", "C3": "", "C4": "3.5"})
@@ -326,17 +335,17 @@ def test_a_formula_gives_the_result_the_spreadsheet_saved(tmp_path):
     assert supplied.values["tal"] == (Fraction(9, 10), Fraction(7, 2))
 
 
-def test_formulas_never_calculated_are_refused_rather_than_read_as_blank_answers(tmp_path):
+def test_formulas_never_calculated_are_refused_rather_than_read_as_blank_answers(tmp_path: Path) -> None:
     workbook_file(tmp_path, [["id", "tal"], ["S1", 4], ["S2", "=B2*2"]])  # openpyxl saves no results
     problem = only_problem(facts_file(tmp_path, tal=column("tal")))
     assert problem.message == 'Svar!B3: the formula in column "tal" has no saved result'
-    assert "open it in a spreadsheet and save it" in problem.hint
+    assert problem.hint is not None and "open it in a spreadsheet and save it" in problem.hint
 
 
 # ---- finding the sheet and the column ---------------------------------------------------------
 
 
-def test_a_missing_sheet_lists_the_sheets_and_a_missing_column_the_columns(tmp_path):
+def test_a_missing_sheet_lists_the_sheets_and_a_missing_column_the_columns(tmp_path: Path) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS], more_sheets=("Noter",))
     problem = only_problem(facts_file(tmp_path, anbefaling=column(sheet="Resultater")))
     assert problem.message == 'the workbook has no sheet "Resultater"'
@@ -347,10 +356,11 @@ def test_a_missing_sheet_lists_the_sheets_and_a_missing_column_the_columns(tmp_p
     assert problem.message == 'the column "anbefalng" is not in the header of the sheet "Svar" (row 1)'
     assert problem.hint == "did you mean `anbefaling`?"
     problem = only_problem(facts_file(tmp_path, anbefaling=column("nps")))
+    assert problem.hint is not None
     assert problem.hint.endswith('its columns are: "virksomhed", "anbefaling", "q1", "q2", "q3"')
 
 
-def test_the_sheet_may_be_left_out_only_when_the_workbook_has_one(tmp_path):
+def test_the_sheet_may_be_left_out_only_when_the_workbook_has_one(tmp_path: Path) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     reference = {"xlsx": "svar.xlsx", "column": "anbefaling"}
     assert checked(facts_file(tmp_path, anbefaling=reference)).values["anbefaling"] == (10, 6, 9)
@@ -366,12 +376,13 @@ def test_the_sheet_may_be_left_out_only_when_the_workbook_has_one(tmp_path):
     ({"csv": "svar.csv", "sheet": "Svar", "column": "a"}, 'unknown key "sheet" in a table reference'),
     ({"xlsx": "svar.xlsx", "column": "a", "delimiter": ";"}, 'unknown key "delimiter"'),
 ])
-def test_a_reference_written_wrong_says_how_to_write_it(tmp_path, reference, words):
+def test_a_reference_written_wrong_says_how_to_write_it(
+        tmp_path: Path, reference: dict[str, object], words: str) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     assert words in only_problem(facts_file(tmp_path, anbefaling=reference)).message
 
 
-def test_a_workbook_column_for_a_single_value_is_refused(tmp_path):
+def test_a_workbook_column_for_a_single_value_is_refused(tmp_path: Path) -> None:
     contract = rk.loads('fact nps: number\ngoal 1 "g" { score nps >= 1 -> 100% }')
     workbook_file(tmp_path, [HEADER, *ROWS])
     [problem] = contract.evaluate(rk.load_facts(facts_file(tmp_path, nps=column()))).errors
@@ -381,7 +392,7 @@ def test_a_workbook_column_for_a_single_value_is_refused(tmp_path):
 # ---- files that are no workbook, or should not be read ----------------------------------------
 
 
-def test_a_workbook_outside_the_folder_is_refused_as_a_csv_file_is(tmp_path):
+def test_a_workbook_outside_the_folder_is_refused_as_a_csv_file_is(tmp_path: Path) -> None:
     folder = tmp_path / "year"
     folder.mkdir()
     workbook_file(tmp_path, [HEADER, *ROWS])
@@ -392,13 +403,13 @@ def test_a_workbook_outside_the_folder_is_refused_as_a_csv_file_is(tmp_path):
     assert not checked(folder / "facts.json", data_dir=tmp_path).problems
 
 
-def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path):
+def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "svar.xlsx")
     problem = only_problem(facts_file(tmp_path, anbefaling=column()))
     assert problem.message == "cannot read the answers: this is a named pipe, not a file that can be read"
 
 
-def test_a_workbook_over_the_limit_is_refused_and_so_is_one_that_unpacks_past_it(tmp_path):
+def test_a_workbook_over_the_limit_is_refused_and_so_is_one_that_unpacks_past_it(tmp_path: Path) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     problem = only_problem(facts_file(tmp_path, anbefaling=column()), max_bytes=1000)
     assert problem.message.startswith("cannot read the answers: the file is")
@@ -410,7 +421,7 @@ def test_a_workbook_over_the_limit_is_refused_and_so_is_one_that_unpacks_past_it
     problem = only_problem(tmp_path / "facts.json", max_bytes=100_000)
     assert problem.message == ("the workbook unpacks to 488 KiB, more than the limit of 390 KiB "
                                "(four times the limit for a file)")
-    assert "--max-file-size" in problem.hint
+    assert problem.hint is not None and "--max-file-size" in problem.hint
 
 
 @pytest.mark.parametrize(("content", "hint"), [
@@ -418,14 +429,14 @@ def test_a_workbook_over_the_limit_is_refused_and_so_is_one_that_unpacks_past_it
     ("\n".join(";".join(map(str, row)) for row in [HEADER, *ROWS]).encode(), "a CSV export is read with"),
     (b"PK\x03\x04" + bytes(100), "save it from the spreadsheet"),
 ])
-def test_a_file_that_is_no_workbook_is_a_clear_error(tmp_path, content, hint):
+def test_a_file_that_is_no_workbook_is_a_clear_error(tmp_path: Path, content: bytes, hint: str) -> None:
     (tmp_path / "svar.xlsx").write_bytes(content)
     problem = only_problem(facts_file(tmp_path, anbefaling=column()))
     assert problem.message == "the file is not a readable .xlsx workbook"
-    assert hint in problem.hint
+    assert problem.hint is not None and hint in problem.hint
 
 
-def test_a_zip_archive_that_is_no_workbook_is_a_clear_error(tmp_path):
+def test_a_zip_archive_that_is_no_workbook_is_a_clear_error(tmp_path: Path) -> None:
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w") as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"<f>not xml")
@@ -443,19 +454,20 @@ def padding(size: int) -> dict[str, bytes]:
 
 
 def test_a_workbook_packed_tighter_than_a_spreadsheet_packs_is_refused_before_it_is_unpacked(
-        tmp_path, monkeypatch):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     rewritten(path, lambda xml: xml.replace("</sheetData>", "<row/>" * 500_000 + "</sheetData>"))
     assert path.stat().st_size < 20_000  # 2.8 MiB of XML
     problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
     assert re.fullmatch(r"the workbook unpacks to 2\.8 MiB, \d{3} times its own size: more than a spreadsheet "
                         r"packs \(at most 100 times\)", problem.message)
+    assert problem.hint is not None
     assert problem.hint.startswith("this limit cannot be raised: save the workbook again")
     assert problem.message_in(DANISH).startswith("projektmappen fylder 2.8 MiB udpakket")
 
 
 def test_a_workbook_that_packs_as_a_spreadsheet_packs_is_still_bounded_by_the_elements_it_holds(
-        tmp_path, monkeypatch):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 300,000 rows, with an image that does not pack beside them: 37 KiB in all, unpacking 50 times.
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     rewritten(path, lambda xml: xml.replace("</sheetData>", "<row/>" * 300_000 + "</sheetData>"),
@@ -463,12 +475,13 @@ def test_a_workbook_that_packs_as_a_spreadsheet_packs_is_still_bounded_by_the_el
     problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
     assert re.fullmatch(r"the workbook holds more than 100000 XML elements, the most a workbook of "
                         r"3\d\.\d KiB may hold", problem.message)
+    assert problem.hint is not None
     assert "2 XML elements for each byte of its file, and 100000 in any case" in problem.hint
     assert "cannot be raised" in problem.hint
 
 
 def test_styles_grown_past_what_a_spreadsheet_keeps_are_refused_before_openpyxl_parses_them(
-        tmp_path, monkeypatch):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     formats = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * 51_000
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     rewritten(path, lambda xml: re.sub(r'<cellXfs count="\d+">', '<cellXfs count="1">' + formats, xml),
@@ -476,7 +489,7 @@ def test_styles_grown_past_what_a_spreadsheet_keeps_are_refused_before_openpyxl_
     problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
     assert problem.message == ("the workbook's styles and other parts besides its cells hold more than 50000 "
                                "XML elements (passed in xl/styles.xml)")
-    assert "copy the answers into a new workbook" in problem.hint
+    assert problem.hint is not None and "copy the answers into a new workbook" in problem.hint
 
 
 @pytest.mark.parametrize(("cells", "words"), [
@@ -489,7 +502,7 @@ def test_styles_grown_past_what_a_spreadsheet_keeps_are_refused_before_openpyxl_
      "262144 XML elements, more than a spreadsheet writes in a row (xl/worksheets/sheet1.xml, row 3)"),
 ])
 def test_a_row_or_a_text_larger_than_a_spreadsheet_writes_is_refused_before_it_is_held(
-        tmp_path, monkeypatch, cells, words):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cells: str, words: str) -> None:
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     # Room for the 270,000 elements of a text's runs, within the workbook's own limit.
     rewritten(path, lambda xml: xml.replace("</sheetData>", f'<row r="3">{cells}</row></sheetData>'),
@@ -498,7 +511,8 @@ def test_a_row_or_a_text_larger_than_a_spreadsheet_writes_is_refused_before_it_i
     assert problem.message == words
 
 
-def test_text_past_what_the_workbook_size_allows_is_refused(tmp_path, monkeypatch):
+def test_text_past_what_the_workbook_size_allows_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = "".join(f'<row r="{n}"><c r="C{n}" t="inlineStr"><is><t>{"a" * 30_000}</t></is></c></row>'
                    for n in range(3, 300))
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
@@ -508,7 +522,8 @@ def test_text_past_what_the_workbook_size_allows_is_refused(tmp_path, monkeypatc
                         r"1\d\d KiB may hold", problem.message)
 
 
-def test_a_large_chart_counts_against_the_parts_read_whole_only_beside_a_chartsheet(tmp_path, monkeypatch):
+def test_a_large_chart_counts_against_the_parts_read_whole_only_beside_a_chartsheet(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl parses charts only for a chartsheet; a chart in a sheet of answers is not read.
     chart = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
              + "<c:pt/>" * 60_000 + "</c:chartSpace>").encode()
@@ -524,7 +539,8 @@ def test_a_large_chart_counts_against_the_parts_read_whole_only_beside_a_chartsh
                                "XML elements (passed in xl/chartsheets/sheet1.xml)")
 
 
-def test_a_part_in_an_encoding_that_cannot_be_counted_is_no_workbook(tmp_path, monkeypatch):
+def test_a_part_in_an_encoding_that_cannot_be_counted_is_no_workbook(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # With lxml, openpyxl would read it, uncounted.
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     rewritten(path, lambda xml: xml.replace('encoding="UTF-8"', 'encoding="Shift_JIS"', 1)
@@ -533,7 +549,8 @@ def test_a_part_in_an_encoding_that_cannot_be_counted_is_no_workbook(tmp_path, m
     assert problem.message == "the file is not a readable .xlsx workbook"
 
 
-def test_a_part_that_declares_entities_is_no_workbook(tmp_path, monkeypatch):
+def test_a_part_that_declares_entities_is_no_workbook(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     laughs = '<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     rewritten(path, lambda xml: xml.replace("<worksheet", laughs + "<worksheet", 1).replace(
@@ -566,7 +583,8 @@ print(json.dumps([took, peak, [problem.message for problem in problems]]))
 @pytest.mark.skipif(not DEEP, reason="builds workbooks of 64 MiB of XML: the deep profile runs it")
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads the peak of memory from /proc")
 @pytest.mark.parametrize("kind", HOSTILE_PARTS)
-def test_the_hostile_workbooks_of_issue_20_are_refused_in_bounded_time_and_memory(tmp_path, kind):
+def test_the_hostile_workbooks_of_issue_20_are_refused_in_bounded_time_and_memory(
+        tmp_path: Path, kind: str) -> None:
     part, xml = HOSTILE_PARTS[kind]
     path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
     namespace = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -583,24 +601,26 @@ def test_the_hostile_workbooks_of_issue_20_are_refused_in_bounded_time_and_memor
     assert seconds < 2 and kilobytes < 200_000, (seconds, kilobytes)
 
 
-def test_a_sheet_past_the_cells_kept_is_refused(tmp_path, monkeypatch):
+def test_a_sheet_past_the_cells_kept_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     monkeypatch.setattr(workbook, "MAX_CELLS", 12)
     problem = only_problem(facts_file(tmp_path, anbefaling=column()))
     assert problem.message == 'the sheet "Svar" holds more than 12 cells'
 
 
-def test_without_openpyxl_a_workbook_reference_names_the_extra_to_install(tmp_path, monkeypatch):
+def test_without_openpyxl_a_workbook_reference_names_the_extra_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     workbook_file(tmp_path, [HEADER, *ROWS])
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     result = SURVEY.evaluate(rk.load_facts(facts_file(tmp_path, anbefaling=column())))
     [problem] = result.errors
     assert problem.message == "reading a workbook (.xlsx) needs the package openpyxl, which is not installed"
-    assert "pip install 'resultkontrakt[xlsx]'" in problem.hint
-    assert "resultkontrakt[xlsx]" in result.goals["1"].reason
+    assert problem.hint is not None and "pip install 'resultkontrakt[xlsx]'" in problem.hint
+    reason = result.goals["1"].reason
+    assert reason is not None and "resultkontrakt[xlsx]" in reason
 
 
-def test_openpyxl_is_imported_only_when_a_fact_points_at_a_workbook():
+def test_openpyxl_is_imported_only_when_a_fact_points_at_a_workbook() -> None:
     probe = ("import sys, resultkontrakt as rk\n"
              f"rk.load({str(EXAMPLE)!r}).evaluate(rk.load_facts({str(EXAMPLE_FACTS)!r}))\n"
              "assert 'openpyxl' not in sys.modules\n")
@@ -611,7 +631,7 @@ def test_openpyxl_is_imported_only_when_a_fact_points_at_a_workbook():
 # ---- end to end ---------------------------------------------------------------------------
 
 
-def test_rk_eval_with_answers_from_a_workbook_gives_what_the_csv_export_gives(tmp_path, rk):
+def test_rk_eval_with_answers_from_a_workbook_gives_what_the_csv_export_gives(tmp_path: Path, rk: Rk) -> None:
     facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
     export = EXAMPLE_FACTS.parent / facts["anbefaling"]["csv"]
     rows = list(csv.reader(io.StringIO(export.read_text(encoding="utf-8")), delimiter=";"))
