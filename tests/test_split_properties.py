@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from resultkontrakt.core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, SAINTE_LAGUE
-from resultkontrakt.split.allocation import Margins, _Claims, all_margins, apportion, margins_of
+from resultkontrakt.split.allocation import Claims, Margins, all_margins, apportion, margins_of
 
 weights = st.lists(st.integers(0, 10_000), min_size=1, max_size=12).filter(lambda ws: sum(ws) > 0)
 units = st.integers(0, 500)
@@ -189,7 +189,7 @@ def test_largest_remainder_counts_of_beating_claims_say_who_gets_a_unit(
     weight = data.draw(st.one_of(st.integers(0, 2 * max(ws) + 2), st.integers(max(0, ws[party] - 50),
                                                                                 ws[party] + 50)))
     assume(sum(ws) - ws[party] + weight > 0)
-    claims = _Claims(ws, n)
+    claims = Claims(ws, n)
     trial = ws[:]
     trial[party] = weight
     gets_it = apportion(trial, n, LARGEST_REMAINDER).units[party] >= claim

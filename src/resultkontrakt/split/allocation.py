@@ -288,7 +288,7 @@ def _other_than(party: int, best: Sequence[tuple[object, int]]) -> int:
 _WINDOW = 32
 
 
-class _Claims:
+class Claims:
     """Every party's largest-remainder claims, sorted once, to count how many beat one party's claim.
 
     Under largest remainder a party with weight w has the claims q - 0, q - 1,
@@ -445,7 +445,7 @@ def _largest_remainder_margins(weights: list[int], units: int,
     """
     total = sum(weights)
     parties = range(len(weights))
-    claims = _Claims(weights, units)
+    claims = Claims(weights, units)
 
     def claim_key(party: int, nth: int) -> tuple[int, int, int]:
         # The party's nth claim now, over the common denominator `total`.
