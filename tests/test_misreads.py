@@ -115,10 +115,10 @@ def test_the_delimiter_is_found_by_parsing_not_by_counting_inside_quotes(tmp_pat
 
 @pytest.mark.parametrize("header", ['"Anbefaling, 0-10";id', 'id\t"a, b"', "a,b;c"])
 def test_a_header_alone_is_split_by_its_real_delimiter(tmp_path: Path, header: str) -> None:
-    from resultkontrakt.facts.answers import delimiter
+    from resultkontrakt.facts.answers import delimiter_of
 
     expected = {'"Anbefaling, 0-10";id': ";", 'id\t"a, b"': "\t", "a,b;c": ","}[header]
-    assert delimiter(header + "\n") == expected
+    assert delimiter_of(header + "\n") == expected
 
 
 def test_an_unterminated_quote_is_an_error_at_its_line(tmp_path: Path) -> None:

@@ -160,7 +160,7 @@ def _sheet(ref: TableRef, sheets: dict[str, Sheet] | None) -> Sheet:
     if sheets is not None and key in sheets:
         return sheets[key]
     text = _text(ref.path, ref.source, ref.max_bytes)
-    delimiter = delimiter(text)
+    delimiter = delimiter_of(text)
     rows, row_lines = _rows(text, delimiter, ref.source)
     sheet = Sheet(text, rows, text.split("\n"), row_lines, delimiter,
                    bool(rows) and _looks_like_a_header(rows[0]))
@@ -172,7 +172,7 @@ def _sheet(ref: TableRef, sheets: dict[str, Sheet] | None) -> Sheet:
 _DELIMITERS = (",", ";", "\t")
 
 
-def delimiter(text: str) -> str:
+def delimiter_of(text: str) -> str:
     """The delimiter that parses the first rows into one consistent table.
 
     Each candidate parses a sample; the best gives every row as many cells as
