@@ -311,7 +311,7 @@ def hostile(rounds: int) -> list[tuple[str, float]]:
     import os
 
     from resultkontrakt.contract import examples
-    from resultkontrakt.core.errors import did_you_mean
+    from resultkontrakt.core.errors import closest
 
     squaring = rk.loads("fact x: number\nmetric a = x * x * x * x * x * x * x * x * x * x\n"
                         "metric b = a * a * a * a * a * a * a * a * a * a\n"
@@ -334,7 +334,7 @@ def hostile(rounds: int) -> list[tuple[str, float]]:
         ("[[1] * 10**7] * 10**7 in a worked example, refused", lambda: examples.run(nested)),
         ("a facts file of 30,000 names on one line", lambda: table.evaluate(rk.loads_facts(names))),
         ("a table of 30,000 parties, split", lambda: table.split(facts=parties, margins=False)),
-        ("did you mean: a 1 MB name, 50,000 candidates", lambda: did_you_mean("y" * 1_000_000, candidates)),
+        ("did you mean: a 1 MB name, 50,000 candidates", lambda: closest("y" * 1_000_000, candidates)),
         ("a FIFO named by facts, refused", lambda: survey.evaluate(
             {"xs": {"csv": fifo, "column": "x"}}, data_dir=folder)),
         ("a CSV cell of 10 MB", lambda: survey.evaluate({"xs": {"csv": cell, "column": "x"}}, data_dir=folder)),
