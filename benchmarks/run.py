@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import resultkontrakt as rk
-from resultkontrakt.facts.supplied import check_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nordjylland-2019.rk"
@@ -128,7 +127,7 @@ def evaluation(rounds: int, times: int) -> tuple[float, float]:
     contract = rk.load(EXAMPLE)
     facts = rk.load_facts(FACTS)
     contract.evaluate(facts)  # reads the answer files once; both sides then work in memory
-    supplied = check_facts(facts, contract.analysis.facts, contract.analysis.deliverables)
+    supplied = contract.check_facts(facts)
     values = dict(supplied.values)
     expected = {g: r.fulfilment for g, r in contract.evaluate(facts).goals.items()}
     assert by_hand(values) == expected, (by_hand(values), expected)

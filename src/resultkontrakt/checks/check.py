@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
+from typing import TypeVar
 
 from ..core.errors import Problem, Span
 from ..core.reasons import Joined, Kind, phrase, problem, warning
@@ -23,117 +24,173 @@ from .tiers import check_tiers
 
 
 def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
-    problems: list[Problem] = list(build_problems or [])
-    facts: dict[str, s.Fact] = {}
-    metrics: dict[str, s.Metric] = {}
-    deliverables: dict[str, s.Deliverable] = {}
-    payments: dict[str, s.Payment] = {}
-    first_use: dict[str, Span] = {}
+    """Every problem in `module`, errors and warnings alike (after those found building it),
+    and what the checks learned on the way.
 
-    def declare(name: str, span: Span, table: dict[str, object], node: object) -> None:
-        if name in first_use:
-            problems.append(problem("declared-twice", span, name=name, line=first_use[name].line))
-            return
-        first_use[name] = span
-        table[name] = node
+    Each kind of declaration is checked after the kinds it may read: metrics read facts,
+    goals read both, payments read goals, a split's total may read payments; examples and
+    unused names are judged last, when every type is known.
+    """
+    checker = _Checker(module, build_problems or [])
+    checker.check_fact_declarations()
+    checker.type_metrics()
+    checker.check_goals()
+    checker.type_payments()
+    checker.check_splits()
+    checker.check_examples()
+    checker.warn_unused()
+    return checker.analysis()
 
-    for fact in module.facts:
-        declare(fact.name, fact.span, facts, fact)  # type: ignore[arg-type]
-    for metric in module.metrics:
-        declare(metric.name, metric.span, metrics, metric)  # type: ignore[arg-type]
-    for goal in module.goals:
-        for deliverable in goal.deliverables:
-            declare(deliverable.name, deliverable.span, deliverables, deliverable)  # type: ignore[arg-type]
-    for payment in module.payments:
-        declare(payment.name, payment.span, payments, payment)  # type: ignore[arg-type]
 
-    goal_ids = frozenset(goal.id for goal in module.goals)
-    late = frozenset(payments)
-    types: dict[str, Type] = {name: fact.type for name, fact in facts.items()}
-    types.update(dict.fromkeys(deliverables, T_BOOL))
-    for fact in facts.values():
-        problems.extend(_check_range(fact))
-        if fact.type.optional:
-            problems.append(problem("optional-fact", fact.span))
+_Declared = TypeVar("_Declared", s.Fact, s.Metric, s.Deliverable, s.Payment)
 
-    # Metrics are typed in dependency order; a cycle is reported once and its
-    # members are left untyped so that no other check trips over them.
-    order, cycle_problems = _metric_order(metrics)
-    problems.extend(cycle_problems)
-    # Metrics in a cycle, or whose expression is wrong, stay without a type;
-    # their mistakes are reported once, not again wherever they are used.
-    untyped = set(metrics) - set(order)
-    for name in order:
-        typer = Typer(types, None, problems, untyped, goal_ids=goal_ids, payments=late)
-        found = typer.type_of(metrics[name].expr)
-        if found is not None:
-            types[name] = found
-        else:
-            untyped.add(name)
 
-    needs: dict[str, frozenset[str]] = {}
-    problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
-    for goal in module.goals:
-        problems.extend(_check_goal(goal, types, module, untyped, goal_ids, late))
-        needs[goal.id] = frozenset(_fact_needs(goal, metrics, facts, deliverables))
-    goal_order, goal_problems = _goal_order(module.goals, metrics)
-    problems.extend(goal_problems)
+class _Checker:
+    """One contract's checks as they go: its names by kind, the types found so far, and the
+    problems found so far, in the order found. Each step may read what the steps before it found."""
 
-    # Payments come after the goals, and may use each other (in an order without cycles).
-    payment_order, payment_cycles = _metric_order(payments, "payments")
-    problems.extend(payment_cycles)
-    unpaid = set(payments) - set(payment_order)
-    for name in payment_order:
-        payment = payments[name]
-        found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(payment.expr)
-        if found is not None and found.kind != MONEY:
-            problems.append(problem("payment.not-money", payment.expr.span, found=Kind(found)))
-            found = None
-        if found is None:
-            unpaid.add(name)
-        else:
-            types[name] = found
+    def __init__(self, module: s.Module, build_problems: list[Problem]):
+        self.module = module
+        self.problems: list[Problem] = list(build_problems)
+        self.first_use: dict[str, Span] = {}
+        self.facts = self._declare(module.facts, {})
+        self.metrics = self._declare(module.metrics, {})
+        self.deliverables = self._declare((d for goal in module.goals for d in goal.deliverables), {})
+        self.payments = self._declare(module.payments, {})
+        self.goal_ids = frozenset(goal.id for goal in module.goals)
+        self.late = frozenset(self.payments)  # worked out after the goals: metrics and goals may not read them
+        self.types: dict[str, Type] = {name: fact.type for name, fact in self.facts.items()}
+        self.types.update(dict.fromkeys(self.deliverables, T_BOOL))
+        # Metrics and payments in a cycle, or whose expression is wrong, stay without a type;
+        # their mistakes are reported once, not again wherever they are used.
+        self.untyped: set[str] = set()
+        self.unpaid: set[str] = set()
+        self.needs: dict[str, frozenset[str]] = {}
+        self.goal_order: list[str] = []
+        self.payment_order: list[str] = []
 
-    problems.extend(_twice(((split.name, split.span) for split in module.splits), "split.twice", "split"))
-    for split in module.splits:
-        problems.extend(check_split(split, facts))
-        if split.total is not None and split.fixed_total is None:
-            found = Typer(types, None, problems, untyped | unpaid, goal_ids=goal_ids).type_of(split.total)
+    def _declare(self, nodes: Iterable[_Declared], table: dict[str, _Declared]) -> dict[str, _Declared]:
+        """`table` with each of `nodes` by name; a name already declared, of any kind, is a problem."""
+        for node in nodes:
+            if node.name in self.first_use:
+                self.problems.append(problem("declared-twice", node.span, name=node.name,
+                                             line=self.first_use[node.name].line))
+                continue
+            self.first_use[node.name] = node.span
+            table[node.name] = node
+        return table
+
+    def check_fact_declarations(self) -> None:
+        """A fact's range and whether it may be left out are about its declaration alone."""
+        for fact in self.facts.values():
+            self.problems.extend(_check_range(fact))
+            if fact.type.optional:
+                self.problems.append(problem("optional-fact", fact.span))
+
+    def type_metrics(self) -> None:
+        """Each metric's type, in dependency order, so that a metric's type is known before a
+        metric that uses it is typed; a cycle is reported once."""
+        order, cycle_problems = _metric_order(self.metrics)
+        self.problems.extend(cycle_problems)
+        self.untyped.update(set(self.metrics) - set(order))
+        for name in order:
+            typer = Typer(self.types, None, self.problems, self.untyped, goal_ids=self.goal_ids,
+                          payments=self.late)
+            found = typer.type_of(self.metrics[name].expr)
+            if found is not None:
+                self.types[name] = found
+            else:
+                self.untyped.add(name)
+
+    def check_goals(self) -> None:
+        """Each goal's problems, the facts it reads, and the order goals are judged in."""
+        module = self.module
+        self.problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
+        for goal in module.goals:
+            self.problems.extend(_check_goal(goal, self.types, module, self.untyped, self.goal_ids, self.late))
+            self.needs[goal.id] = frozenset(_fact_needs(goal, self.metrics, self.facts, self.deliverables))
+        self.goal_order, goal_problems = _goal_order(module.goals, self.metrics)
+        self.problems.extend(goal_problems)
+
+    def type_payments(self) -> None:
+        """Each payment's type, which must be money; payments may use each other, in an order
+        without cycles."""
+        self.payment_order, payment_cycles = _metric_order(self.payments, "payments")
+        self.problems.extend(payment_cycles)
+        self.unpaid.update(set(self.payments) - set(self.payment_order))
+        for name in self.payment_order:
+            payment = self.payments[name]
+            found = Typer(self.types, None, self.problems, self.untyped | self.unpaid,
+                          goal_ids=self.goal_ids).type_of(payment.expr)
             if found is not None and found.kind != MONEY:
-                problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
+                self.problems.append(problem("payment.not-money", payment.expr.span, found=Kind(found)))
+                found = None
+            if found is None:
+                self.unpaid.add(name)
+            else:
+                self.types[name] = found
 
-    names_of = {**dict.fromkeys(facts, "fact"), **dict.fromkeys(metrics, "metric"),
-                **dict.fromkeys(deliverables, "deliverable")}
-    problems.extend(_twice(((example.name, example.span) for example in module.examples),
-                           "example.twice", "name"))
-    for example in module.examples:
-        problems.extend(check_example(example, types, module, names_of))
+    def check_splits(self) -> None:
+        """Each split's problems; a total worked out from the contract (it may read payments)
+        must be money."""
+        splits = self.module.splits
+        self.problems.extend(_twice(((split.name, split.span) for split in splits), "split.twice", "split"))
+        for split in splits:
+            self.problems.extend(check_split(split, self.facts))
+            if split.total is not None and split.fixed_total is None:
+                found = Typer(self.types, None, self.problems, self.untyped | self.unpaid,
+                              goal_ids=self.goal_ids).type_of(split.total)
+                if found is not None and found.kind != MONEY:
+                    self.problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
 
-    later = [payment.expr for payment in payments.values()] + [
-        split.total for split in module.splits if split.total is not None and split.fixed_total is None]
-    used = set().union(*needs.values()) if needs else set()
-    used |= {split.shares_from for split in module.splits if split.shares_from}
-    mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
-    mentioned |= {name for expr in later for name in s.names_in(expr)}
-    reached = _reached_metrics(metrics, mentioned)
-    used |= {name for name in mentioned if name in facts}
-    used |= {name for metric in reached for name in s.names_in(metrics[metric].expr) if name in facts}
-    for fact in facts.values():
-        if fact.name not in used:
-            problems.append(warning("unused.fact", fact.span, name=fact.name))
-    for metric in metrics.values():
-        if metric.name not in reached:
-            problems.append(warning("unused.metric", metric.span, name=metric.name))
-    for goal in module.goals:
-        for deliverable in goal.deliverables:
-            if deliverable.name not in needs.get(goal.id, frozenset()):
-                problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
-                                        goal=goal.id))
-    # A shorthand tier repeats its subject, so a mistake in the subject would
-    # otherwise be reported once per tier.
-    unique = tuple(dict.fromkeys(problems))
-    return Analysis(facts, metrics, deliverables, types, needs, unique, payments=payments,
-                    goal_order=tuple(goal_order), payment_order=tuple(payment_order))
+    def check_examples(self) -> None:
+        """Each worked example, against the names and types the contract declares."""
+        examples = self.module.examples
+        names_of = {**dict.fromkeys(self.facts, "fact"), **dict.fromkeys(self.metrics, "metric"),
+                    **dict.fromkeys(self.deliverables, "deliverable")}
+        self.problems.extend(_twice(((example.name, example.span) for example in examples),
+                                    "example.twice", "name"))
+        for example in examples:
+            self.problems.extend(check_example(example, self.types, self.module, names_of))
+
+    def warn_unused(self) -> None:
+        """A warning for each fact, metric and deliverable nothing reads: most often a name
+        misspelt where it was meant to be used, or a measure the contract forgot."""
+        used, reached = self._used()
+        for fact in self.facts.values():
+            if fact.name not in used:
+                self.problems.append(warning("unused.fact", fact.span, name=fact.name))
+        for metric in self.metrics.values():
+            if metric.name not in reached:
+                self.problems.append(warning("unused.metric", metric.span, name=metric.name))
+        for goal in self.module.goals:
+            for deliverable in goal.deliverables:
+                if deliverable.name not in self.needs.get(goal.id, frozenset()):
+                    self.problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
+                                                 goal=goal.id))
+
+    def _used(self) -> tuple[set[str], set[str]]:
+        """The facts (and deliverables) that goals, payments and splits read, and the metrics
+        they reach, directly or through other metrics."""
+        module, facts, metrics = self.module, self.facts, self.metrics
+        later = [payment.expr for payment in self.payments.values()] + [
+            split.total for split in module.splits if split.total is not None and split.fixed_total is None]
+        used = set().union(*self.needs.values()) if self.needs else set()
+        used |= {split.shares_from for split in module.splits if split.shares_from}
+        mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
+        mentioned |= {name for expr in later for name in s.names_in(expr)}
+        reached = _reached_metrics(metrics, mentioned)
+        used |= {name for name in mentioned if name in facts}
+        used |= {name for metric in reached for name in s.names_in(metrics[metric].expr) if name in facts}
+        return used, reached
+
+    def analysis(self) -> Analysis:
+        # A shorthand tier repeats its subject, so a mistake in the subject would
+        # otherwise be reported once per tier.
+        unique = tuple(dict.fromkeys(self.problems))
+        return Analysis(self.facts, self.metrics, self.deliverables, self.types, self.needs, unique,
+                        payments=self.payments, goal_order=tuple(self.goal_order),
+                        payment_order=tuple(self.payment_order))
 
 
 def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:

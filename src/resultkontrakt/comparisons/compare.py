@@ -146,52 +146,86 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
         raise CompareError("there is nothing to compare", "CONTRACT.rk:FACTS.json")
     if labels is not None and len(labels) != len(pairs):
         raise CompareError(f"{len(labels)} labels for {len(pairs)} evaluations", "--label")
-    loaded: dict[str, Contract] = {}
-    # The files facts point at (survey exports, often the same for every hub) are read once
-    # for the whole comparison: each read is kept by its resolved path and its type.
-    reads = Reads()
-    columns: list[tuple[Contract, Column]] = []
-    for index, (written, facts) in enumerate(pairs):
-        if isinstance(written, Contract):
-            contract = written
-        elif str(written) in loaded:  # each contract is loaded once, however often it is named
-            contract = loaded[str(written)]
-        else:
-            contract = loaded[str(written)] = load(written, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        name = str(facts) if isinstance(facts, str | Path) else getattr(facts, "source", None)
-        problem: Problem | None = None
-        try:
-            if isinstance(facts, str | Path):
-                given = load_facts(facts, data_dir=data_dir, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                evaluation = contract.evaluate(attrs.evolve(given, reads=reads), as_of=as_of)
-            else:
-                evaluation = contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile)
-                                               else data_dir, as_of=as_of)
-        except FactsError as error:
-            problem = error.problems[0]
-            evaluation = unread(contract.evaluate({}, as_of=as_of), problem)
-        label = labels[index] if labels is not None else ""
-        columns.append((contract, Column(label, contract.title, period_of(evaluation, name), evaluation,
-                                         problem)))
+    evaluating = _Evaluating(as_of, data_dir, max_bytes)
+    columns = [evaluating.column(written, facts, labels[index] if labels is not None else "")
+               for index, (written, facts) in enumerate(pairs)]
     series = len(columns) > 1 and len({id(contract) for contract, _ in columns}) == 1
     if series:  # one contract over the years: in period order, whatever the order given
         columns.sort(key=lambda pair: pair[1].period or (dt.date.max, dt.date.max))
     named = [column for _, column in columns]
     if labels is None:
         named = _labelled(named, series)
-    if len({column.label for column in named}) != len(named):
-        twice = next(c.label for c in named if [d.label for d in named].count(c.label) > 1)
+    _each_label_once(named)
+    _group_found(named, group)
+    comparison = assemble(named, group, series)
+    _a_goal_shared(comparison)
+    return comparison
+
+
+class _Evaluating:
+    """The pairs evaluated one by one, with what they share kept: each contract is loaded once,
+    however often it is named, and the files facts point at (survey exports, often the same
+    for every hub) are read once for the whole comparison, each read kept by its resolved path
+    and its type."""
+
+    def __init__(self, as_of: dt.date | None, data_dir: str | Path | None, max_bytes: int | None):
+        self.as_of = as_of
+        self.data_dir = data_dir
+        self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
+        self.loaded: dict[str, Contract] = {}
+        self.reads = Reads()
+
+    def column(self, written: Contract | str | Path, facts: Mapping[str, object] | str | Path,
+               label: str) -> tuple[Contract, Column]:
+        """A pair's column, with its contract: its evaluation, or its goals not evaluable where
+        the facts could not be read at all, saying why."""
+        contract = self.contract(written)
+        name = str(facts) if isinstance(facts, str | Path) else getattr(facts, "source", None)
+        problem: Problem | None = None
+        try:
+            evaluation = self.evaluation(contract, facts)
+        except FactsError as error:
+            problem = error.problems[0]
+            evaluation = unread(contract.evaluate({}, as_of=self.as_of), problem)
+        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem)
+
+    def contract(self, written: Contract | str | Path) -> Contract:
+        if isinstance(written, Contract):
+            return written
+        if str(written) not in self.loaded:
+            self.loaded[str(written)] = load(written, max_bytes=self.max_bytes)
+        return self.loaded[str(written)]
+
+    def evaluation(self, contract: Contract, facts: Mapping[str, object] | str | Path) -> Evaluation:
+        if isinstance(facts, str | Path):
+            given = load_facts(facts, data_dir=self.data_dir, max_bytes=self.max_bytes)
+            return contract.evaluate(attrs.evolve(given, reads=self.reads), as_of=self.as_of)
+        return contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile) else self.data_dir,
+                                 as_of=self.as_of)
+
+
+def _each_label_once(columns: list[Column]) -> None:
+    """CompareError where two columns would be told apart by nothing."""
+    if len({column.label for column in columns}) != len(columns):
+        twice = next(c.label for c in columns if [d.label for d in columns].count(c.label) > 1)
         raise CompareError(f"the label {twice!r} is given to two columns", "--label")
-    if group is not None and not any(goal.group == group for column in named
+
+
+def _group_found(columns: list[Column], group: str | None) -> None:
+    """CompareError, with the groups there are, where no contract has the group asked for."""
+    if group is not None and not any(goal.group == group for column in columns
                                      for goal in column.evaluation.goals.values()):
-        groups = sorted({g.group for c in named for g in c.evaluation.goals.values() if g.group})
+        groups = sorted({g.group for c in columns for g in c.evaluation.goals.values() if g.group})
         raise CompareError(f"no contract has the group {group!r}; the groups are: "
                            + (", ".join(map(repr, groups)) or "none"), "--group")
-    comparison = assemble(named, group, series)
-    if len(named) > 1 and not any(sum(cell is not None for cell in row.cells) > 1 for row in comparison.rows):
+
+
+def _a_goal_shared(comparison: Comparison) -> None:
+    """CompareError where columns share no goal id: there is nothing to set side by side."""
+    if len(comparison.columns) > 1 and not any(sum(cell is not None for cell in row.cells) > 1
+                                               for row in comparison.rows):
         raise CompareError("the contracts share no goal id, so there is nothing to set side by side",
                            "CONTRACT.rk:FACTS.json")
-    return comparison
 
 
 def _labelled(columns: list[Column], series: bool) -> list[Column]:

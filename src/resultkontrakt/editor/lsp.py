@@ -352,10 +352,22 @@ def _too_large(source: str, size: int, limit: int) -> Problem:
 def server() -> RkServer:
     """A language server for `.rk` contracts, its features registered."""
     ls = RkServer()
+    for register in _FEATURES:
+        register(ls)
+    return ls
+
+
+def _settings(ls: RkServer) -> None:
+    """The editor's settings and language, taken as it starts the server."""
 
     @ls.feature(lsp.INITIALIZE)
     def initialize(ls: RkServer, params: lsp.InitializeParams) -> None:
         ls.configure(params.initialization_options, params.locale)
+
+
+def _checking(ls: RkServer) -> None:
+    """A document checked as it is opened and at each change, its problems published; forgotten,
+    with its problems, when it is closed."""
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -371,6 +383,10 @@ def server() -> RkServer:
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
+
+def _hover(ls: RkServer) -> None:
+    """What the name under the pointer stands for."""
+
     @ls.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: RkServer, params: lsp.HoverParams) -> lsp.Hover | None:
         indexed = _indexed(ls, params.text_document.uri)
@@ -384,6 +400,10 @@ def server() -> RkServer:
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
                          range=document.range(span))
 
+
+def _uses(ls: RkServer) -> None:
+    """Where the name under the cursor is declared, and where it is used."""
+
     @ls.feature(lsp.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: RkServer, params: lsp.DefinitionParams) -> lsp.Location | None:
         target = _target(ls, params.text_document.uri, params.position)
@@ -391,18 +411,6 @@ def server() -> RkServer:
             return None
         document, _, found = target
         return lsp.Location(document.uri, document.range(found.name_span))
-
-    def _indexed(ls: RkServer, uri: str) -> tuple[Open, Index] | None:
-        """An open document and its names, when it has been read far enough to have them."""
-        document = ls.opened(uri)
-        index = document.checked.index if document else None
-        return (document, index) if document is not None and index is not None else None
-
-    def _target(ls: RkServer, uri: str, position: lsp.Position) -> tuple[Open, Index, Declaration] | None:
-        """The declaration of the name at `position`, with its document and their names."""
-        indexed = _indexed(ls, uri)
-        found = indexed[1].definition(*indexed[0].place(position)) if indexed else None
-        return (*indexed, found) if indexed is not None and found is not None else None
 
     @ls.feature(lsp.TEXT_DOCUMENT_REFERENCES)
     def references(ls: RkServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
@@ -421,6 +429,24 @@ def server() -> RkServer:
         document, index, found = target
         return [lsp.DocumentHighlight(document.range(span)) for span in index.references_to(found)]
 
+
+def _indexed(ls: RkServer, uri: str) -> tuple[Open, Index] | None:
+    """An open document and its names, when it has been read far enough to have them."""
+    document = ls.opened(uri)
+    index = document.checked.index if document else None
+    return (document, index) if document is not None and index is not None else None
+
+
+def _target(ls: RkServer, uri: str, position: lsp.Position) -> tuple[Open, Index, Declaration] | None:
+    """The declaration of the name at `position`, with its document and their names."""
+    indexed = _indexed(ls, uri)
+    found = indexed[1].definition(*indexed[0].place(position)) if indexed else None
+    return (*indexed, found) if indexed is not None and found is not None else None
+
+
+def _outline(ls: RkServer) -> None:
+    """The document's declarations, nested as they are written, for the editor's outline."""
+
     @ls.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: RkServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
         indexed = _indexed(ls, params.text_document.uri)
@@ -428,6 +454,10 @@ def server() -> RkServer:
             return []
         document, index = indexed
         return [_symbol(document, entry) for entry in index.outline()]
+
+
+def _completion(ls: RkServer) -> None:
+    """What may be written at the cursor; an opened quote asks again, for a fact's answers."""
 
     @ls.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
     def completion(ls: RkServer, params: lsp.CompletionParams) -> lsp.CompletionList:
@@ -441,6 +471,10 @@ def server() -> RkServer:
         return lsp.CompletionList(is_incomplete=False,
                                   items=[_item(document, c, n) for n, c in enumerate(found)])
 
+
+def _formatting(ls: RkServer) -> None:
+    """The whole document in `rk fmt`'s layout, as one edit; one that does not parse is left as it is."""
+
     @ls.feature(lsp.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: RkServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
         document = ls.opened(params.text_document.uri)
@@ -452,16 +486,24 @@ def server() -> RkServer:
         whole = lsp.Range(lsp.Position(0, 0), _position(document.document.end()))
         return [lsp.TextEdit(range=whole, new_text=text)]
 
-    if _highlighting():
-        legend = lsp.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
 
-        @ls.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
-        def tokens(ls: RkServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
-            document = ls.opened(params.text_document.uri)
-            data = semantic_tokens(document.document) if document else None
-            return lsp.SemanticTokens(data=data or [])
+def _semantic_tokens(ls: RkServer) -> None:
+    """Colours by what each word is, as the Pygments lexer sorts them, so that an editor with no
+    grammar for `.rk` still colours a contract; offered only where Pygments can be imported."""
+    if not _highlighting():
+        return
+    legend = lsp.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
 
-    return ls
+    @ls.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
+    def tokens(ls: RkServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
+        document = ls.opened(params.text_document.uri)
+        data = semantic_tokens(document.document) if document else None
+        return lsp.SemanticTokens(data=data or [])
+
+
+# What the server does, a group of features each: each registers its handlers with pygls.
+_FEATURES: tuple[Callable[[RkServer], None], ...] = (
+    _settings, _checking, _hover, _uses, _outline, _completion, _formatting, _semantic_tokens)
 
 
 def _highlighting() -> bool:

@@ -113,30 +113,10 @@ class Compiler:
                 return _junction(op == "or", [self._compile(operand, goal, scope) for operand in expr.operands])
             case s.Chain():
                 return self._arithmetic(expr, goal, scope)
-            case s.Compare(op=op, left=left, right=right):
-                test = COMPARE[op]
-                first, second = self._compile(left, goal, scope), self._compile(right, goal, scope)
-
-                def compared(ev: Evaluator, bound: Bound) -> Value:
-                    try:  # both's work, written out: a comparison is the commonest step of all
-                        a = first(ev, bound)
-                    except Undecided as undecided:
-                        raise also(undecided, second, ev, bound) from None
-                    return test(a, second(ev, bound))
-                return compared
-            case s.Member(item=item, collection=collection, negated=negated):
-                element = self._compile(item, goal, scope)
-                members = constant(collection)
-                if members is not NOT_CONSTANT:
-                    pool = _pool(members)
-                    return lambda ev, bound: (element(ev, bound) in pool) != negated
-
-                within = self._compile(collection, goal, scope)
-
-                def member(ev: Evaluator, bound: Bound) -> Value:
-                    item_value, among = both(element, within, ev, bound)
-                    return (item_value in items_of(among)) != negated
-                return member
+            case s.Compare():
+                return self._compare(expr, goal, scope)
+            case s.Member():
+                return self._member(expr, goal, scope)
             case s.SetLiteral(items=items) | s.ListLiteral(items=items):
                 parts = [self._compile(item, goal, scope) for item in items]
                 return lambda ev, bound: literal_list(every(parts, ev, bound), expr)
@@ -157,6 +137,34 @@ class Compiler:
                 cells = [self._compile(item, goal, scope) for _, item in pairs]
                 return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
         raise AssertionError(f"unknown expression node {expr!r}")
+
+    def _compare(self, expr: s.Compare, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        test = COMPARE[expr.op]
+        first, second = self._compile(expr.left, goal, scope), self._compile(expr.right, goal, scope)
+
+        def compared(ev: Evaluator, bound: Bound) -> Value:
+            try:  # both's work, written out: a comparison is the commonest step of all
+                a = first(ev, bound)
+            except Undecided as undecided:
+                raise also(undecided, second, ev, bound) from None
+            return test(a, second(ev, bound))
+        return compared
+
+    def _member(self, expr: s.Member, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """`x in {...}`: a constant collection is made a pool once, to be looked up in."""
+        element = self._compile(expr.item, goal, scope)
+        negated = expr.negated
+        members = constant(expr.collection)
+        if members is not NOT_CONSTANT:
+            pool = _pool(members)
+            return lambda ev, bound: (element(ev, bound) in pool) != negated
+
+        within = self._compile(expr.collection, goal, scope)
+
+        def member(ev: Evaluator, bound: Bound) -> Value:
+            item_value, among = both(element, within, ev, bound)
+            return (item_value in items_of(among)) != negated
+        return member
 
     def _arithmetic(self, expr: s.Chain, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         """A sum or product: every operand's value (their statuses combined, status.py), then

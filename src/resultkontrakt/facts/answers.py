@@ -274,70 +274,104 @@ def read(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
     ValueError (with an optional `.hint`) when it cannot. `sheets` keeps files
     already read, so two facts from one export read it once.
     """
-    source = ref.source
     element = element_of(ref, type_)
     sheet = _sheet(ref, sheets)
-    rows, lines = sheet.rows, sheet.lines
-    if not rows:
-        raise _fail(source, "empty", sheet=sheet)
-    header = [unicodedata.normalize("NFC", name.strip()) for name in rows[0]]
+    if not sheet.rows:
+        raise _fail(ref.source, "empty", sheet=sheet)
+    rows = _Rows(ref, sheet, element, cell, _column_indexes(ref, sheet))
+    values = rows.values()
+    if rows.problems:
+        if len(rows.problems) >= MAX_PROBLEMS:
+            rows.problems.append(problem("csv.stopped", count=MAX_PROBLEMS))
+        raise TableError(rows.problems, sheet.sources(ref.source))
+    return values
+
+
+def _column_indexes(ref: TableRef, sheet: Sheet) -> list[int]:
+    """Where each column `ref` names stands in the header; TableError for a column missing or
+    named twice, with the closest name, or the columns there are."""
+    header = [unicodedata.normalize("NFC", name.strip()) for name in sheet.rows[0]]
     indexes = []
     for column in ref.columns:
         if header.count(column) != 1:
             code = "column-twice" if column in header else "column-missing"
             close = closest(column, header) if sheet.readable else None
             if not sheet.readable:  # not a CSV export: its first line is not shown
-                raise _fail(source, code, "csv.not-csv", sheet=sheet, column=_named(column))
-            raise _fail(source, code, "suggest" if close else "csv.columns", sheet=sheet,
+                raise _fail(ref.source, code, "csv.not-csv", sheet=sheet, column=_named(column))
+            raise _fail(ref.source, code, "suggest" if close else "csv.columns", sheet=sheet,
                         column=_named(column), columns=", ".join(map(_named, header)),
                         suggestion=close or "")
         indexes.append(header.index(column))
+    return indexes
 
-    problems: list[Problem] = []
-    values: list[Value] = []
-    # A survey's answers are a few texts ("9", "i høj grad") written many times: each distinct
-    # text is made a value once. (Values are immutable, and `cell` depends on the text alone.)
-    made: dict[str, Value] = {}
-    reader_lines = sheet.row_lines
-    for number, row in enumerate(rows[1:], start=1):
-        line = reader_lines[number] if number < len(reader_lines) else number + 1
-        if not any(c.strip() for c in row):
-            continue  # an empty line, as spreadsheets often leave at the end
-        if len(row) != len(header):
-            problems.append(problem("csv.row-cells", Span.point(source, line, 1), cells=len(row),
-                                    header=len(header)))
-            continue
+
+class _Rows:
+    """The answers in a sheet's rows, read one row at a time, and the problems found so far."""
+
+    def __init__(self, ref: TableRef, sheet: Sheet, element: Type, cell: Callable[[Type, str], Value],
+                 indexes: list[int]):
+        self.ref = ref
+        self.sheet = sheet
+        self.element = element
+        self.cell = cell
+        self.indexes = indexes
+        self.width = len(sheet.rows[0])  # the header's: a row must have as many cells
+        self.problems: list[Problem] = []
+        # A survey's answers are a few texts ("9", "i høj grad") written many times: each distinct
+        # text is made a value once. (Values are immutable, and `cell` depends on the text alone.)
+        self.made: dict[str, Value] = {}
+
+    def values(self) -> tuple[Value, ...]:
+        """One value a row: an answer, or with "columns" a list of answers. Reading stops at the
+        first row of the right width once MAX_PROBLEMS problems are found."""
+        values: list[Value] = []
+        several, optional, problems = self.ref.several, self.element.optional, self.problems
+        reader_lines = self.sheet.row_lines
+        for number, row in enumerate(self.sheet.rows[1:], start=1):
+            if not any(c.strip() for c in row):
+                continue  # an empty line, as spreadsheets often leave at the end
+            answers = self._answers(row, reader_lines[number] if number < len(reader_lines) else number + 1)
+            if answers is None:
+                continue
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            if several:
+                if answers or not optional:
+                    values.append(tuple(answers))
+                # A row with every question blank: the company did not answer at all.
+            elif answers:
+                values.append(answers[0])
+        return tuple(values)
+
+    def _answers(self, row: list[str], line: int) -> list[Value] | None:
+        """The answers in the row's columns, a blank left out where the type allows it; None for
+        a row of the wrong width."""
+        if len(row) != self.width:
+            self.problems.append(problem("csv.row-cells", Span.point(self.ref.source, line, 1), cells=len(row),
+                                         header=self.width))
+            return None
         answers: list[Value] = []
-        for column, index in zip(ref.columns, indexes, strict=True):
+        made, cell, element = self.made, self.cell, self.element
+        for column, index in zip(self.ref.columns, self.indexes, strict=True):
             raw = row[index].strip()
             if not raw:
-                if element.optional:
-                    continue  # no answer to this question: left out
-                problems.append(problem("csv.blank", _where(source, lines, line, index, sheet.delimiter),
-                                        column=_named(column)))
+                if not element.optional:  # an optional answer left blank is left out
+                    self.problems.append(problem("csv.blank", self._where(line, index), column=_named(column)))
                 continue
-            try:
-                value = made.get(raw)
-                if value is None:
+            value = made.get(raw)
+            if value is None:
+                try:
                     value = made[raw] = cell(element, raw)
-                answers.append(value)
-            except Invalid as exc:
-                inner = problem(exc.code, hint=exc.hint, params=exc.params)
-                problems.append(problem("csv.cell", _where(source, lines, line, index, sheet.delimiter),
-                                        column=_named(column), problem=inner))
-        if len(problems) >= MAX_PROBLEMS:
-            break
-        if ref.several:
-            if answers or not element.optional:
-                values.append(tuple(answers))
-            # A row with every question blank: the company did not answer at all.
-        elif answers:
-            values.append(answers[0])
-    if problems:
-        if len(problems) >= MAX_PROBLEMS:
-            problems.append(problem("csv.stopped", count=MAX_PROBLEMS))
-        raise TableError(problems, sheet.sources(source))
-    return tuple(values)
+                except Invalid as exc:
+                    inner = problem(exc.code, hint=exc.hint, params=exc.params)
+                    self.problems.append(problem("csv.cell", self._where(line, index), column=_named(column),
+                                                 problem=inner))
+                    continue
+            answers.append(value)
+        return answers
+
+    def _where(self, line: int, index: int) -> Span:
+        return _where(self.ref.source, self.sheet.lines, line, index, self.sheet.delimiter)
 
 
 def element_of(ref: TableRef, type_: Type) -> Type:

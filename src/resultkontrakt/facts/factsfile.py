@@ -107,6 +107,14 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
     Files the facts point at are found beside `source` (the working folder
     for the default `<facts>`), confined to that folder or to `data_dir`.
     """
+    text = _json_text(text, source)
+    values, positions, key_positions = _each_once(_Members(text, source))
+    return FactsFile(values, source, positions, text, key_positions,
+                     Path(data_dir) if data_dir is not None else None, max_bytes)
+
+
+def _json_text(text: str | bytes, source: str) -> str:
+    """The text of facts given as text or as bytes, without a byte-order mark."""
     if isinstance(text, bytes):
         data = text
         try:
@@ -116,74 +124,118 @@ def loads_facts(text: str | bytes, source: str = "<facts>", *, data_dir: str | P
                                       hint="facts.not-utf8")]) from None
     if not isinstance(text, str):
         raise TypeError(f"loads_facts() takes JSON text, not {type(text).__name__}")
-    text = text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff")
+
+
+def _each_once(members: _Members) -> tuple[dict[str, object], dict[str, Span], dict[str, Span]]:
+    """Each name's value, where the value stands and where the name does; every name given
+    twice is a problem, and all are said at once."""
     values: dict[str, object] = {}
     positions: dict[str, Span] = {}
     key_positions: dict[str, Span] = {}
     problems: list[Problem] = []
-    places = _Places(text, source)
-    decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
-                               parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    for name, value, name_span, value_span in members:
+        if name in values:
+            at = Span.point(members.source, name_span.line, name_span.column)
+            problems.append(problem("facts.given-twice", at, name=quote(shortened(name)),
+                                    line=positions[name].line))
+        else:
+            values[name] = value
+            positions[name] = value_span
+            key_positions[name] = name_span
+    if problems:
+        raise FactsError(problems, {members.source: members.text})
+    return values, positions, key_positions
 
-    def fail(index: int, code: str, hint: str | None = None, **params: object) -> FactsError:
+
+# A member of the facts file's object: its name and value, and where each stands. (A tuple, not
+# a record: a facts file of thirty thousand names makes thirty thousand of them.)
+_Member = tuple[str, object, Span, Span]
+
+
+class _Members:
+    """The members of the one JSON object a facts file holds, read in order with their places.
+
+    Python's reader reads each value (numbers by their decimal text); the object around them is
+    read here, so that each name and value keeps its line and column, and a mistake in the
+    object is said where it stands.
+    """
+
+    def __init__(self, text: str, source: str):
+        self.text = text
+        self.source = source
+        self.places = _Places(text, source)
+        self.decoder = json.JSONDecoder(parse_float=JsonNumber, parse_int=JsonNumber,
+                                        parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+
+    def __iter__(self) -> Iterator[_Member]:
+        """Each member in order; FactsError at the first place the text is not one JSON object."""
+        text = self.text
+        index = _skip(text, 0)
+        if not text.startswith("{", index):
+            raise self.fail(index, "not-an-object")
+        index = _skip(text, index + 1)
+        more = not text.startswith("}", index)
+        if not more:
+            index += 1
+        while more:
+            member, end = self._member(index)
+            yield member
+            index, more = self._after_member(end)
+        if _skip(text, index) != len(text):
+            raise self.fail(_skip(text, index), "after")
+
+    def _member(self, index: int) -> tuple[_Member, int]:
+        """The member whose name starts at `index`, and where its value ends."""
+        text, places = self.text, self.places
+        name, name_end = self._name(index)
+        colon = _skip(text, name_end)
+        if not text.startswith(":", colon):
+            raise self.fail(colon, "colon", name=name)
+        value_at = _skip(text, colon + 1)
+        value, end = self._value(value_at)
+        member = (unicodedata.normalize("NFC", name), value, places.span(index, name_end),
+                  places.span(value_at, end))
+        return member, end
+
+    def _name(self, index: int) -> tuple[str, int]:
+        if not self.text.startswith('"', index):
+            raise self.fail(index, "name-expected")
+        try:
+            return json.decoder.scanstring(self.text, index + 1)  # type: ignore[attr-defined]
+        except json.JSONDecodeError as exc:
+            raise self.fail(exc.pos, "bad-name", detail=exc.msg) from None
+
+    def _value(self, index: int) -> tuple[object, int]:
+        try:
+            return self.decoder.raw_decode(self.text, index)
+        except json.JSONDecodeError as exc:
+            raise self.fail(exc.pos, "malformed", detail=exc.msg) from None
+        except _Refused as exc:  # NaN, Infinity, a repeated name
+            raise self.fail(index, exc.code, name=exc.name) from None
+        except ValueError as exc:  # anything else Python's reader refuses, in its words
+            raise self.fail(index, "value", hint="json.constant", detail=str(exc)) from None
+        except RecursionError:
+            raise self.fail(index, "too-deep") from None
+
+    def _after_member(self, end: int) -> tuple[int, bool]:
+        """Where reading goes on after a member's value ends, and whether another member follows."""
+        text = self.text
+        index = _skip(text, end)
+        if text.startswith(",", index):
+            after = _skip(text, index + 1)
+            if text.startswith("}", after):
+                raise self.fail(index, "last-comma")
+            return after, True
+        if text.startswith("}", index):
+            return index + 1, False
+        raise self.fail(index, "comma-expected")
+
+    def fail(self, index: int, code: str, hint: str | None = None, **params: object) -> FactsError:
         """The problem `code` in the JSON at `index`; its own hint, else how JSON is written."""
         hint = hint or (None if code in _OWN_HINTS else "json")
-        return FactsError([problem(f"json.{code}", places.span(index), hint=hint, params=params)], {source: text})
-
-    index = _skip(text, 0)
-    if not text.startswith("{", index):
-        raise fail(index, "not-an-object")
-    index = _skip(text, index + 1)
-    if text.startswith("}", index):
-        index += 1
-    else:
-        while True:
-            if not text.startswith('"', index):
-                raise fail(index, "name-expected")
-            try:
-                name, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
-            except json.JSONDecodeError as exc:
-                raise fail(exc.pos, "bad-name", detail=exc.msg) from None
-            key_at, key_end = index, end
-            index = _skip(text, end)
-            if not text.startswith(":", index):
-                raise fail(index, "colon", name=name)
-            index = _skip(text, index + 1)
-            try:
-                value, end = decoder.raw_decode(text, index)
-            except json.JSONDecodeError as exc:
-                raise fail(exc.pos, "malformed", detail=exc.msg) from None
-            except _Refused as exc:  # NaN, Infinity, a repeated name
-                raise fail(index, exc.code, name=exc.name) from None
-            except ValueError as exc:  # anything else Python's reader refuses, in its words
-                raise fail(index, "value", hint="json.constant", detail=str(exc)) from None
-            except RecursionError:
-                raise fail(index, "too-deep") from None
-            name = unicodedata.normalize("NFC", name)
-            if name in values:
-                problems.append(problem("facts.given-twice", places.span(key_at), name=quote(shortened(name)),
-                                        line=positions[name].line))
-            else:
-                values[name] = value
-                positions[name] = places.span(index, end)
-                key_positions[name] = places.span(key_at, key_end)
-            index = _skip(text, end)
-            if text.startswith(",", index):
-                comma = index
-                index = _skip(text, index + 1)
-                if text.startswith("}", index):
-                    raise fail(comma, "last-comma")
-                continue
-            if text.startswith("}", index):
-                index += 1
-                break
-            raise fail(index, "comma-expected")
-    if _skip(text, index) != len(text):
-        raise fail(_skip(text, index), "after")
-    if problems:
-        raise FactsError(problems, {source: text})
-    return FactsFile(values, source, positions, text, key_positions,
-                     Path(data_dir) if data_dir is not None else None, max_bytes)
+        return FactsError([problem(f"json.{code}", self.places.span(index), hint=hint, params=params)],
+                          {self.source: self.text})
 
 
 # The JSON problems with a hint of their own; the others are told how JSON is written.

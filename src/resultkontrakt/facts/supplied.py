@@ -15,7 +15,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -35,6 +36,9 @@ MAX_UNKNOWN = 20
 
 # What most facts are, told apart from a mapping without asking the Mapping ABC.
 _NOT_MAPPINGS = (str, int, list, tuple, bool)
+
+# The places of facts given as a mapping made in Python: none.
+_NOWHERE: Mapping[str, Span] = MappingProxyType({})
 
 
 @attrs.frozen
@@ -64,90 +68,155 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 metrics: Mapping[str, object] | None = None,
                 metric_types: Mapping[str, Type] | None = None, *,
                 data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
+    """`facts` checked against the contract's declarations: each value made a value of its
+    declared type, and each problem kept with its fact, so that a bad value makes only the goals
+    that need it not evaluable. Metrics given a value are taken too, or refused whole."""
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
-    # Answer files are found beside the facts file (or from the working folder),
-    # and kept inside its folder unless the caller widens it.
-    if not isinstance(facts, dict) and isinstance(facts, FactsFile):
-        positions, key_positions, source = facts.positions, facts.key_positions, facts.source
+    checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables)
+    checking.take_all(facts)
+    checking.values.update(_metric_values(metrics or {}, metric_types))
+    return checking.supplied(frozenset(metrics or {}) & frozenset(checking.values))
+
+
+# Not frozen: a frozen class takes a microsecond longer to make, and a raw dict of facts is
+# checked again at every evaluation.
+@attrs.define
+class _Origin:
+    """Where facts come from: a facts file's name, text and places (none for a mapping made in
+    Python), and the folder the files they name are read from, with what reading them found."""
+
+    access: Access
+    # None until a fact of a mapping made in Python names a file: most never do, and the
+    # reads are kept for this one check only.
+    reads: Reads | None
+    source: str | None = None
+    text: str = ""
+    positions: Mapping[str, Span] = _NOWHERE
+    key_positions: Mapping[str, Span] = _NOWHERE
+
+    @classmethod
+    def of(cls, facts: Mapping[Any, object], data_dir: str | Path | None, max_bytes: int | None) -> _Origin:
+        # Answer files are found beside the facts file (or from the working folder),
+        # and kept inside its folder unless the caller widens it.
+        if isinstance(facts, dict) or not isinstance(facts, FactsFile):
+            return cls(Access.beside(None, data_dir, max_bytes), None)
         access = Access.beside(facts.source, data_dir if data_dir is not None else facts.data_dir,
                                max_bytes if max_bytes is not None else facts.max_bytes)
-        reads = facts.reads
-    else:
-        positions, key_positions, source = {}, {}, None
-        access = Access.beside(None, data_dir, max_bytes)
-        reads = Reads()
-    sources: dict[str, str] = {}
-    values: dict[str, Value] = {}
-    states: dict[str, Delivery] = {}
-    invalid: dict[str, Problem] = {}
-    problems: list[Problem] = []
-    unknown = 0
-    for key, raw in facts.items():
-        name = _fact_name(key) if isinstance(key, str) else None
-        if name is None:
-            problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
-                            else problem("name-not-text", got=describe(key)))
-            continue
-        span = positions.get(key)
-        if raw is None or name.startswith("$"):  # null: unknown; "$note": a comment
-            continue
-        try:
-            if name in declared and not isinstance(raw, _NOT_MAPPINGS) and isinstance(raw, Mapping) \
-                    and ("csv" in raw or "xlsx" in raw):
+        return cls(access, facts.reads, facts.source, facts.text, facts.positions, facts.key_positions)
+
+
+class _Checking:
+    """Facts being checked one by one: the values, deliverables and problems found so far."""
+
+    def __init__(self, origin: _Origin, declared: Mapping[str, s.Fact],
+                 deliverables: Mapping[str, s.Deliverable]):
+        self.origin = origin
+        self.declared = declared
+        self.deliverables = deliverables
+        self.values: dict[str, Value] = {}
+        self.states: dict[str, Delivery] = {}
+        self.invalid: dict[str, Problem] = {}
+        self.problems: list[Problem] = []
+        self.sources: dict[str, str] = {}
+        self.unknown = 0
+
+    def take_all(self, facts: Mapping[Any, object]) -> None:
+        """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
+        (a comment) are passed over."""
+        positions = self.origin.positions
+        for key, raw in facts.items():
+            name = _fact_name(key) if isinstance(key, str) else None
+            if name is None:
+                self.problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
+                                     else problem("name-not-text", got=describe(key)))
+            elif raw is not None and not name.startswith("$"):
                 try:
-                    values[name] = _table(declared[name], raw, access, reads)
-                except answers.TableError as exc:
-                    sources.update(exc.sources)
-                    problems.extend(exc.problems)
-                    invalid[name] = _in_file(name, exc.problems)
-                continue
-            if name in declared:
-                values[name] = coerce(declared[name].type, raw, bounds_of(declared[name]))
-            elif name in deliverables:
-                state = _deliverable(deliverables[name], raw)
-                states[name] = state
-                values[name] = state.done
+                    self._take(name, key, raw)
+                except Invalid as exc:
+                    self._invalid(name, exc, positions.get(key))
+        if self.unknown > MAX_UNKNOWN:
+            self.problems.append(problem("more-unknown", count=self.unknown - MAX_UNKNOWN))
+
+    def _take(self, name: str, key: str, raw: object) -> None:
+        """The value of a declared fact (as written, or read from the file it names) or the state
+        of a deliverable; any other name is unknown."""
+        fact = self.declared.get(name)
+        if fact is not None:
+            if _names_a_file(raw):
+                self._from_file(name, fact, raw)
             else:
-                unknown += 1
-                if unknown <= MAX_UNKNOWN:
-                    close = closest(name, list(declared) + list(deliverables))
-                    problems.append(problem("unknown-fact", key_positions.get(key, span),
-                                            hint="suggest" if close else None, name=shortened(name),
-                                            suggestion=close or ""))
-        except Invalid as exc:
-            inner = _invalid_problem(exc, span)
-            where = "" if span is not None or source is None else f"{source}: "
-            found = problem("fact-value", span, fact=f"{where}{name}", path=exc.path, problem=inner)
-            invalid[name] = found
-            problems.append(found)
-    if unknown > MAX_UNKNOWN:
-        problems.append(problem("more-unknown", count=unknown - MAX_UNKNOWN))
-    # Two facts read from one bad file would otherwise report its rows twice.
-    metric_problems: list[Problem] = []
-    for name, raw in (metrics or {}).items():
-        # A metric given a value (an example, a what-if) is taken as it is.
+                self.values[name] = coerce(fact.type, raw, bounds_of(fact))
+        elif name in self.deliverables:
+            state = self.states[name] = _deliverable(self.deliverables[name], raw)
+            self.values[name] = state.done
+        else:
+            self._unknown(name, key)
+
+    def _from_file(self, name: str, fact: s.Fact, raw: Mapping[object, object]) -> None:
+        """A fact's values read from the file it names; the file's problems are the fact's."""
+        if self.origin.reads is None:
+            self.origin.reads = Reads()
+        try:
+            self.values[name] = _table(fact, raw, self.origin.access, self.origin.reads)
+        except answers.TableError as exc:
+            self.sources.update(exc.sources)
+            self.problems.extend(exc.problems)
+            self.invalid[name] = _in_file(name, exc.problems)
+
+    def _unknown(self, name: str, key: str) -> None:
+        """A name the contract does not declare, with the closest it does; past MAX_UNKNOWN,
+        only counted."""
+        self.unknown += 1
+        if self.unknown <= MAX_UNKNOWN:
+            close = closest(name, list(self.declared) + list(self.deliverables))
+            at = self.origin.key_positions.get(key, self.origin.positions.get(key))
+            self.problems.append(problem("unknown-fact", at, hint="suggest" if close else None,
+                                         name=shortened(name), suggestion=close or ""))
+
+    def _invalid(self, name: str, exc: Invalid, span: Span | None) -> None:
+        inner = _invalid_problem(exc, span)
+        # A value with no place in its facts file (one added by `updated`, say) is named after the file.
+        source = self.origin.source
+        where = "" if span is not None or source is None else f"{source}: "
+        found = problem("fact-value", span, fact=f"{where}{name}", path=exc.path, problem=inner)
+        self.invalid[name] = found
+        self.problems.append(found)
+
+    def supplied(self, given_metrics: frozenset[str]) -> Supplied:
+        if self.origin.source is not None:
+            self.sources[self.origin.source] = self.origin.text
+        # Two facts read from one bad file would otherwise report its rows twice.
+        return Supplied(self.values, self.states, self.invalid, tuple(dict.fromkeys(self.problems)),
+                        self.sources, given_metrics, self.declared)
+
+
+def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:
+    """Whether a fact's value is a reference to the file its values are in (`{"csv": ...}`)."""
+    return not isinstance(raw, _NOT_MAPPINGS) and isinstance(raw, Mapping) and ("csv" in raw or "xlsx" in raw)
+
+
+def _metric_values(metrics: Mapping[str, object], metric_types: Mapping[str, Type] | None) -> dict[str, Value]:
+    """The metrics given a value (an example, a what-if), each a value of the metric's type; a
+    null is passed over. A what-if that cannot be taken as asked is refused whole (FactsError),
+    rather than quietly scored on the computed metric instead."""
+    values: dict[str, Value] = {}
+    problems: list[Problem] = []
+    for name, raw in metrics.items():
         if raw is None:
             continue
         if metric_types is None or name not in metric_types:
             close = closest(name, metric_types or {})
-            metric_problems.append(problem("unknown-metric", hint="suggest" if close else None,
-                                           name=name, suggestion=close or ""))
+            problems.append(problem("unknown-metric", hint="suggest" if close else None,
+                                    name=name, suggestion=close or ""))
             continue
         try:
             values[name] = coerce(metric_types[name], raw, None)
         except Invalid as exc:
-            metric_problems.append(problem("fact-value", fact=name, path=exc.path,
-                                           problem=_invalid_problem(exc, None)))
-    if metric_problems:
-        # A what-if that cannot be taken as asked is refused whole, rather than
-        # quietly scored on the computed metric instead.
-        raise FactsError(metric_problems)
-    given = frozenset(metrics or {}) & frozenset(values)
-    if source is not None:
-        assert isinstance(facts, FactsFile)
-        sources[source] = facts.text
-    return Supplied(values, states, invalid, tuple(dict.fromkeys(problems)), sources, given, declared)
+            problems.append(problem("fact-value", fact=name, path=exc.path, problem=_invalid_problem(exc, None)))
+    if problems:
+        raise FactsError(problems)
+    return values
 
 
 @functools.lru_cache(maxsize=4096)
