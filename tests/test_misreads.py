@@ -300,3 +300,13 @@ def test_showing_the_largest_number_an_evaluation_allows_is_quick() -> None:
     largest = Fraction(2**MAX_BITS - 1, 3**4000)
     shown = finishes_within(2, lambda: format_number(largest))
     assert shown.startswith("≈") and "e+" in shown
+
+
+def test_a_file_of_rows_of_the_wrong_width_says_twenty_problems_and_stops(tmp_path: Path) -> None:
+    # Each row of the wrong width used to be a problem of its own, past the stop at 20.
+    write(tmp_path, "svar.csv", "id,x\n" + "S1,9,extra\n" * 1000)
+    facts = write(tmp_path, "f.json", '{"xs": {"csv": "svar.csv", "column": "x"}}')
+    result = SURVEY.evaluate(rk.load_facts(facts))
+    assert [p.code for p in result.problems].count("csv.row-cells") == 20
+    assert result.problems[-1].code == "csv.stopped"
+    assert result.goals["1"].state == "not evaluable"

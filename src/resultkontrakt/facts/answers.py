@@ -322,8 +322,8 @@ class _Rows:
         self.made: dict[str, Value] = {}
 
     def values(self) -> tuple[Value, ...]:
-        """One value a row: an answer, or with "columns" a list of answers. Reading stops at the
-        first row of the right width once MAX_PROBLEMS problems are found."""
+        """One value a row: an answer, or with "columns" a list of answers. Reading stops once
+        MAX_PROBLEMS problems are found."""
         values: list[Value] = []
         several, optional, problems = self.ref.several, self.element.optional, self.problems
         reader_lines = self.sheet.row_lines
@@ -331,10 +331,10 @@ class _Rows:
             if not any(c.strip() for c in row):
                 continue  # an empty line, as spreadsheets often leave at the end
             answers = self._answers(row, reader_lines[number] if number < len(reader_lines) else number + 1)
+            if len(problems) >= MAX_PROBLEMS:
+                break  # rows of the wrong width count too: a file of them says 20, not 1,000
             if answers is None:
                 continue
-            if len(problems) >= MAX_PROBLEMS:
-                break
             if several:
                 if answers or not optional:
                     values.append(tuple(answers))
