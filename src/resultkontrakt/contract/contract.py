@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..facts.supplied import Supplied
-    from ..output.results import Allocation, Evaluation
+    from ..output.results import Allocation, Evaluation, GoalResult, PaymentResult, SplitResult
 
 # Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
 # checks; evaluating and splitting need much more. The methods that evaluate import what
@@ -91,9 +91,8 @@ class Contract:
         deliverable or a fact not due yet is pending, and says what it waits for.
         """
         from ..evaluation.evaluate import Evaluator
-        from ..evaluation.outcomes import Outcomes
         from ..facts.supplied import Supplied
-        from ..output.results import evaluation_of
+        from ..output.results import MADE, Evaluation
 
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
             raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
@@ -109,23 +108,24 @@ class Contract:
             supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
         header = self.module.header
         period = header.period if header else None
-        evaluator = Evaluator(self.analysis, supplied, as_of, period)
+        evaluator = Evaluator(self.analysis, supplied, as_of, period, made=MADE)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
-        return evaluation_of(Outcomes(
+        # Made as the classes users hold (results.MADE): the outcomes are these already.
+        return Evaluation(
             title=self.title,
-            goals=goals,
+            goals=cast("dict[str, GoalResult]", goals),
             problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
             period=period,
-            payments=payments,
-            splits=splits,
+            payments=cast("dict[str, PaymentResult]", payments),
+            splits=cast("dict[str, SplitResult]", splits),
             as_of=as_of,
             weighted=self._weighted,
-        ))
+        )
 
     @property
     def _weighted(self) -> bool:

@@ -49,7 +49,7 @@ from ..semantics.status import Blocked, Failed, Undecided, Waits, joined_blocked
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
 from .compile import NOT_CONSTANT, Bound, Compiler, constant
-from .outcomes import GoalOutcome, PaymentOutcome, SplitOutcome
+from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
@@ -77,8 +77,9 @@ class Evaluator:
     """
 
     def __init__(self, analysis: Analysis, supplied: Supplied, as_of: dt.date | None = None,
-                 period: tuple[dt.date, dt.date] | None = None):
+                 period: tuple[dt.date, dt.date] | None = None, made: Made = OUTCOMES):
         self.analysis = analysis
+        self.made = made  # the classes of the outcomes (outcomes.Made)
         self.supplied = supplied
         self.as_of = as_of
         self.period = period
@@ -243,7 +244,7 @@ class Evaluator:
         settled: dict[str, Value | Undecided] = {}
         first: R | None = None
         for done in itertools.product((False, True), repeat=len(names)):
-            trial = Evaluator(self.analysis, self.supplied)
+            trial = Evaluator(self.analysis, self.supplied, made=self.made)
             trial.trial = True
             trial.values = {**self.values, **dict(zip(names, done, strict=True))}
             trial.deliveries = deliveries
@@ -327,11 +328,10 @@ class Evaluator:
             if state is not None:
                 self.deliveries[deliverable.name] = state
 
-    @staticmethod
-    def _result(goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
+    def _result(self, goal: s.Goal, fulfilment: Fraction | None, steps: tuple[Step, ...],
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
                 reach: Reach | None = None) -> GoalOutcome:
-        return GoalOutcome(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
+        return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
                           goal.text, waiting, reach)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
@@ -367,16 +367,16 @@ class Evaluator:
             unready = self._unready(needs)
             if unready is not None:
                 return self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
-                                     lambda undecided: _undecided_payment(payment, undecided))
+                                     lambda undecided: _undecided_payment(self.made, payment, undecided))
         return self._paid(payment)
 
     def _paid(self, payment: s.Payment) -> PaymentOutcome:
         try:
             seen = self.plans.seen_of(payment.expr, None)(self)
         except Undecided as undecided:
-            return _undecided_payment(payment, undecided)
+            return _undecided_payment(self.made, payment, undecided)
         assert isinstance(seen.value, Fraction | int)
-        return PaymentOutcome(payment.name, payment.title, Fraction(seen.value), seen)
+        return self.made.payment(payment.name, payment.title, Fraction(seen.value), seen)
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
@@ -407,12 +407,12 @@ class Evaluator:
                 try:
                     weights = weights_in(split, self.supplied.values, self.supplied.invalid)
                 except FactsError as error:
-                    return SplitOutcome(split.name, None, paid, tuple(error.problems))
+                    return self.made.split(split.name, None, paid, tuple(error.problems))
         total = paid.amount
         if total is None or weights is None:
             if paid.blocked is not None or not weights_wait:
-                return SplitOutcome(split.name, None, paid)
-            return SplitOutcome(split.name, None, attrs.evolve(
+                return self.made.split(split.name, None, paid)
+            return self.made.split(split.name, None, attrs.evolve(
                 paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
         if reason is not None:
@@ -420,9 +420,9 @@ class Evaluator:
                 "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
                 "installments": split.installments,
                 "each": Quantity(total / split.installments, T_MONEY)})
-            return SplitOutcome(split.name, None, attrs.evolve(paid, amount=None,
+            return self.made.split(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        return SplitOutcome(split.name, allocate(split, weights, total=total), paid)
+        return self.made.split(split.name, self.made.shares(allocate(split, weights, total=total)), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:
@@ -606,10 +606,10 @@ def _payment_outcome(result: PaymentOutcome) -> object:
     return result.amount, result.waiting == (), result.blocked is None
 
 
-def _undecided_payment(payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
+def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
     if isinstance(undecided, Waits):
-        return PaymentOutcome(payment.name, payment.title, None, None, None, undecided.waiting)
-    return PaymentOutcome(payment.name, payment.title, None, None, _blocked_by(undecided))
+        return made.payment(payment.name, payment.title, None, None, None, undecided.waiting)
+    return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided))
 
 
 # ---- plans: what evidence each condition records, worked out once per contract ----------

@@ -8,7 +8,7 @@ these with their words added (results.py), made from them where a contract is ev
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, Generic, Literal, Self, TypeVar
 
@@ -197,3 +197,22 @@ class Outcomes(Generic[G, P, S]):
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
+
+
+def _same(shares: Shares) -> Shares:
+    return shares
+
+
+@attrs.frozen
+class Made:
+    """The classes an evaluation makes its outcomes as: the data here, or the same data with
+    its words (output/results.py `MADE`), as the caller chooses. Evaluation only fills them
+    in, and never calls their words."""
+
+    goal: type[GoalOutcome] = GoalOutcome
+    payment: type[PaymentOutcome] = PaymentOutcome
+    split: type[SplitOutcome[Any, Any]] = SplitOutcome
+    shares: Callable[[Shares], Shares] = _same
+
+
+OUTCOMES = Made()

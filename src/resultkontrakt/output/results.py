@@ -20,6 +20,7 @@ from ..core.wording import ENGLISH, Language, Wording, wording_for
 from ..evaluation.outcomes import (
     DECIDED,
     GoalOutcome,
+    Made,
     Outcomes,
     PaymentOutcome,
     SplitOutcome,
@@ -48,8 +49,18 @@ from ..words.jsondata import (
     weight_number,
 )
 
-__all__ = ["Allocation", "Evaluation", "GoalResult", "PartyShare", "PaymentResult", "SplitResult", "Status",
-           "allocation_of", "evaluation_of", "status_of"]
+__all__ = [
+    "MADE",
+    "Allocation",
+    "Evaluation",
+    "GoalResult",
+    "PartyShare",
+    "PaymentResult",
+    "SplitResult",
+    "Status",
+    "allocation_of",
+    "status_of",
+]
 
 
 @attrs.frozen
@@ -273,18 +284,9 @@ def allocation_of(shares: Shares) -> Allocation:
     return shares if isinstance(shares, Allocation) else _as(Allocation, shares)
 
 
-def evaluation_of(outcomes: Outcomes[Any, Any, Any]) -> Evaluation:
-    """An evaluation's outcomes as the results users hold, every part with its words."""
-    def split(outcome: SplitOutcome[Any, Any]) -> SplitResult:
-        return SplitResult(outcome.name, None if outcome.allocation is None else allocation_of(outcome.allocation),
-                           _as(PaymentResult, outcome.total), outcome.problems)
-
-    return attrs.evolve(
-        _as(Evaluation, outcomes),
-        goals={key: _as(GoalResult, goal) for key, goal in outcomes.goals.items()},
-        payments={key: _as(PaymentResult, paid) for key, paid in outcomes.payments.items()},
-        splits={key: split(outcome) for key, outcome in outcomes.splits.items()},
-    )
+# Evaluation makes its outcomes as these classes from the start (contract.evaluate), so that
+# no evaluation copies its outcomes into the classes users hold.
+MADE = Made(GoalResult, PaymentResult, SplitResult, allocation_of)
 
 
 # ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
