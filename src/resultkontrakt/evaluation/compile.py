@@ -318,11 +318,11 @@ def both(first: Closure, second: Closure, ev: Evaluator, bound: Bound) -> tuple[
     return a, second(ev, bound)
 
 
-def also(undecided: Undecided, other: Closure, ev: Evaluator, bound: Bound) -> Undecided:
+def also(undecided: Undecided, other: Callable[..., object], *args: Any) -> Undecided:
     """One operand undecided: its status joined with the other operand's, which is evaluated
-    for it."""
+    for it (with `args`: a closure's evaluator and bound names, or a seer's evaluator)."""
     try:
-        other(ev, bound)
+        other(*args)
     except Undecided as found:
         return undecided.joined(found)
     return undecided
@@ -331,19 +331,16 @@ def also(undecided: Undecided, other: Closure, ev: Evaluator, bound: Bound) -> U
 def every(parts: list[Closure], ev: Evaluator, bound: Bound) -> list[Value]:
     """The values of several operands (a function's arguments, a list's items), statuses
     combined as `both` combines two."""
-    try:
-        return [part(ev, bound) for part in parts]
-    except Undecided:
-        pass
-    undecided: Undecided | None = None
     values: list[Value] = []
+    undecided: Undecided | None = None
     for part in parts:
         try:
             values.append(part(ev, bound))
         except Undecided as found:
             undecided = found if undecided is None else undecided.joined(found)
-    assert undecided is not None, "an operand was undecided once and decided the next time"
-    raise undecided
+    if undecided is not None:
+        raise undecided
+    return values
 
 
 def _junction(deciding: bool, conditions: list[Closure]) -> Closure:

@@ -48,7 +48,7 @@ from ..semantics.runtime import COMPARE, fail
 from ..semantics.status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
-from .compile import NOT_CONSTANT, Bound, Compiler, constant
+from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
 from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
@@ -794,7 +794,7 @@ class Plans:
                     try:  # the operands' statuses combined, as compile.both does
                         a = first(ev)
                     except Undecided as undecided:
-                        raise _also(undecided, second, ev) from None
+                        raise also(undecided, second, ev) from None
                     b = second(ev)
                     return Compared(a, op, b, test(a.value, b.value))
                 return comparison
@@ -890,15 +890,6 @@ class Plans:
             chain.append(target.name)
             target = metrics[target.name].expr
         return tuple(chain), target
-
-
-def _also(undecided: Undecided, other: SeenOf, ev: Evaluator) -> Undecided:
-    """One side of a comparison undecided: its status joined with the other side's."""
-    try:
-        other(ev)
-    except Undecided as found:
-        return undecided.joined(found)
-    return undecided
 
 
 def _decided_inputs(inputs: Sequence[SeenOf], ev: Evaluator) -> tuple[Seen, ...]:
