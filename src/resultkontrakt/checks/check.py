@@ -20,6 +20,7 @@ from ..split.checks import check_split
 from .analysis import Analysis
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, unit_hint
+from .periods_check import check_periods
 from .tiers import check_tiers
 
 
@@ -38,6 +39,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     checker.type_payments()
     checker.check_splits()
     checker.check_examples()
+    checker.check_periods()
     checker.warn_unused()
     return checker.analysis()
 
@@ -152,6 +154,16 @@ class _Checker:
                                     "example.twice", "name"))
         for example in examples:
             self.problems.extend(check_example(example, self.types, self.module, names_of))
+
+    def check_periods(self) -> None:
+        """The reporting periods of the header (`each`), what reads the period in an
+        expression, and the period each worked example names (periods_check.py)."""
+        module = self.module
+        expressions = [metric.expr for metric in module.metrics]
+        expressions += [expr for goal in module.goals for expr in goal_exprs(goal)]
+        expressions += [payment.expr for payment in module.payments]
+        expressions += [split.total for split in module.splits if split.total is not None]
+        self.problems.extend(check_periods(module, self.metrics, expressions))
 
     def warn_unused(self) -> None:
         """A warning for each fact, metric and deliverable nothing reads: most often a name
@@ -360,6 +372,8 @@ def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
     for deliverable in goal.deliverables:
         if deliverable.due is not None:
             yield deliverable.due
+    if goal.applies is not None:
+        yield goal.applies
     for requirement in goal.requirements:
         yield requirement.condition
     for tier in goal.tiers:
@@ -439,6 +453,10 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
     typer = Typer(types, goal, problems, untyped, goal_ids=goal_ids, payments=payments)
     if not goal.tiers:
         problems.append(problem("goal.no-score", goal.span, goal=goal.id))
+    if goal.applies is not None:
+        found = typer.type_of(goal.applies)
+        if found is not None and found.kind != BOOL:
+            problems.append(problem("applies.not-bool", goal.applies.span, found=Kind(found)))
     for requirement in goal.requirements:
         found = typer.type_of(requirement.condition)
         if found is not None and found.kind != BOOL:

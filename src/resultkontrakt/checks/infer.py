@@ -150,6 +150,8 @@ class Typer:
                 return self._name(expr)
             case s.GoalValue():
                 return self._goal_value(expr)
+            case s.PeriodValue():
+                return self._period_value(expr)
             case s.If():
                 return self._if(expr)
             case s.TableLiteral():
@@ -401,7 +403,20 @@ class Typer:
                             choices=tuple(map(quote, side_type.choices)),
                             suggestion=closest(text.value, side_type.choices))
 
+    def _period_value(self, expr: s.PeriodValue) -> Type | None:
+        """`period.year` is an integer, `period.start` and `period.end` dates; the period alone
+        is read only by `d in period` (`_member`)."""
+        if expr.field is None:
+            self._error(expr.span, "period.alone", hint="period.alone")
+            return None
+        return T_INTEGER if expr.field == "year" else T_DATE if expr.field in ("start", "end") else None
+
     def _member(self, expr: s.Member) -> Type:
+        if isinstance(expr.collection, s.PeriodValue) and expr.collection.field is None:
+            found = self.type_of(expr.item)  # `d in period`: a day within the reporting period
+            if found is not None and found.kind != DATE:
+                self._error(expr.item.span, "period.in-not-date", found=Kind(found))
+            return T_BOOL
         item, collection = self.type_of(expr.item), self.type_of(expr.collection)
         if item is None or collection is None:
             return T_BOOL

@@ -20,6 +20,8 @@ PLACE_WORDS = frozenset({
     "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration
+    "each",  # reporting periods in the header: `period ... each year`
+    "applies", "when", "applicable",  # a goal's `applies when`, and `expect goal 3 not applicable`
 })
 # Reserved: the words of the grammar, but the place words, and the names with a meaning of
 # their own that the grammar does not spell as words (a goal's `deliverables`, the `mio` of
@@ -40,6 +42,11 @@ DURATION_UNITS = {"day": "days", "days": "days", "month": "months", "months": "m
                   "year": "years", "years": "years"}
 # The keywords that combine conditions, highlighted as operators.
 OPERATOR_WORDS = ("and", "or", "not", "in", "where", "of")
+# Reporting periods (`period ... each year`): each step's canonical spelling, and how many
+# months one period of it spans.
+PERIOD_STEPS = {"year": 12, "half year": 6, "quarter": 3}
+# What `period.NAME` reads in an expression.
+PERIOD_FIELDS = ("year", "start", "end")
 # The types a fact may be declared with.
 TYPE_NAMES = ("number", "integer", "percent", "money", "bool", "date", "text")
 

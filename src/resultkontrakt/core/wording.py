@@ -1698,10 +1698,123 @@ CHECKS_DA: dict[str, str] = {
     "hint.lsp.language": 'fx "{option}": "da"',
 }
 
+# Reporting periods, `applies when` and provisional results (issue "rows, tables, periods").
+PERIODS_EN: dict[str, str] = {
+    "not applicable": "not applicable",
+    "provisional": "provisional",
+    "applies.holds": "applies: {condition}",
+    "applies.not": "not applicable: `{condition}` does not hold",
+    "applies.goals": "not applicable: reads goal {goals}, which does not apply",
+    "overall not applicable": "{n} goal not applicable ({ids})|{n} goals not applicable ({ids})",
+    "overall none applicable": "Overall: not applicable (no goal of {n} applies in this period)",
+    "provisional.until": "provisional: measured until {day}, the period ends {end}",
+    "amount to date": "amount to date",
+    "reporting period": "Reporting period {name} ({start} .. {end})",
+    "report.not applicable": "{n} goals not applicable: {ids}",
+    "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
+    "problem.period.unknown-field": "a period has no `{field}`",
+    "hint.period.unknown-field": "write one of: {fields}",
+    "problem.period.too-many": "`each {each}` makes {count} reporting periods of this contract's period, more "
+                               "than {limit}",
+    "hint.period.too-many": "check the years of the period, or report on longer periods",
+    "problem.period.cut": "`each {each}` does not divide the period {first} .. {last}: {cuts}",
+    "hint.period.cut": "start and end the period on the first and last day of a {each}, or keep these "
+                       "shorter periods",
+    "period.cut-first": "the first period, {name}, runs {start} .. {end}",
+    "period.cut-last": "the last period, {name}, runs {start} .. {end}",
+    "problem.period.none": "`{expr}` reads the reporting period, but the contract has no `period`",
+    "hint.period.none": "add `period FIRST .. LAST` to the contract's header",
+    "problem.period.year-spans": "`period.year` needs a period within one calendar year; this contract's runs "
+                                 "{first} .. {last}",
+    "hint.period.year-spans": "add `each year` to the `period` line to report year by year, or use "
+                              "`period.start` and `period.end`",
+    "problem.period.alone": "`period` is read as `period.year`, `period.start` or `period.end`, or in `d in period`",
+    "hint.period.alone": "e.g. `dato in period` or `period.year = 2011`",
+    "problem.period.in-not-date": "only a date can be `in period`, not {found}",
+    "problem.applies.not-bool": "`applies when` needs a condition that is true or false, not {found}",
+    "problem.applies.reads-goal": "`applies when` reads {what}, a goal's result{through}",
+    "hint.applies.reads-goal": "a goal applies or not by the period, the facts and metrics made from them; "
+                               "goal results are judged after that",
+    "applies.through": " (through {via})",
+    "problem.example.unknown-period": "the contract has no reporting period {name}",
+    "hint.example.unknown-period": "its reporting periods are: {periods}",
+    "problem.example.no-periods": "`period {name}` names a reporting period, but the contract has none: its "
+                                  "`period` has no `each`",
+    "hint.example.no-periods": "add `each year`, `each half year` or `each quarter` to the contract's `period`",
+    "problem.facts.period-not-name": "\"period\" names the reporting period the facts report: {got} names none",
+    "hint.facts.period-not-name": 'write it as "period": 2009, "period": "2009-H1" or "period": "2009-Q3"',
+    "problem.facts.measured-until": "\"measured_until\" is the last day the facts are measured to: {got} is "
+                                    "no date",
+    "hint.facts.measured-until": 'write it as "measured_until": "2008-06-30"',
+    "problem.period.unknown": "the contract has no reporting period {name}",
+    "hint.period.unknown": "its reporting periods are: {periods}",
+    "problem.period.two": "the facts report period {facts}, but period {asked} was asked for",
+    "hint.period.two": "give one period: leave out --period, or change \"period\" in the facts",
+    "problem.period.which": "the contract reports on {count} periods ({first} .. {last}), and no period "
+                            "was given",
+    "hint.period.which": 'say which: "period": {first} at the top of the facts, or --period {first}',
+}
+PERIODS_DA: dict[str, str] = {
+    "not applicable": "ikke relevant",
+    "provisional": "foreløbig",
+    "applies.holds": "gælder: {condition}",
+    "applies.not": "ikke relevant: `{condition}` gælder ikke",
+    "applies.goals": "ikke relevant: læser mål {goals}, som ikke er relevant",
+    "overall not applicable": "{n} mål ikke relevant ({ids})|{n} mål ikke relevante ({ids})",
+    "overall none applicable": "Samlet: ikke relevant (intet af {n} mål gælder i denne periode)",
+    "provisional.until": "foreløbig: målt til og med {day}, perioden slutter {end}",
+    "amount to date": "beløb til dato",
+    "reporting period": "Rapporteringsperiode {name} ({start} .. {end})",
+    "report.not applicable": "{n} mål ikke relevante: {ids}",
+    "report.provisional": "Foreløbig: målt til og med {day}; perioden slutter {end}.",
+    "problem.period.unknown-field": "en periode har ingen `{field}`",
+    "hint.period.unknown-field": "skriv en af: {fields}",
+    "problem.period.too-many": "`each {each}` gør kontraktens periode til {count} rapporteringsperioder, flere "
+                               "end {limit}",
+    "hint.period.too-many": "tjek periodens år, eller rapportér for længere perioder",
+    "problem.period.cut": "`each {each}` deler ikke perioden {first} .. {last} lige op: {cuts}",
+    "hint.period.cut": "begynd og slut perioden på den første og sidste dag i et {each}, eller behold de "
+                       "kortere perioder",
+    "period.cut-first": "den første periode, {name}, løber {start} .. {end}",
+    "period.cut-last": "den sidste periode, {name}, løber {start} .. {end}",
+    "problem.period.none": "`{expr}` læser rapporteringsperioden, men kontrakten har ingen `period`",
+    "hint.period.none": "tilføj `period FØRSTE .. SIDSTE` i kontraktens hoved",
+    "problem.period.year-spans": "`period.year` kræver en periode inden for ét kalenderår; denne kontrakts løber "
+                                 "{first} .. {last}",
+    "hint.period.year-spans": "tilføj `each year` på `period`-linjen for at rapportere år for år, eller brug "
+                              "`period.start` og `period.end`",
+    "problem.period.alone": "`period` læses som `period.year`, `period.start` eller `period.end`, eller i "
+                            "`d in period`",
+    "hint.period.alone": "fx `dato in period` eller `period.year = 2011`",
+    "problem.period.in-not-date": "kun en dato kan være `in period`, ikke {found}",
+    "problem.applies.not-bool": "`applies when` kræver en betingelse, der er sand eller falsk, ikke {found}",
+    "problem.applies.reads-goal": "`applies when` læser {what}, et måls resultat{through}",
+    "hint.applies.reads-goal": "om et mål gælder, afgøres af perioden, fakta og nøgletal af dem; målenes "
+                               "resultater vurderes først derefter",
+    "applies.through": " (gennem {via})",
+    "problem.example.unknown-period": "kontrakten har ingen rapporteringsperiode {name}",
+    "hint.example.unknown-period": "dens rapporteringsperioder er: {periods}",
+    "problem.example.no-periods": "`period {name}` nævner en rapporteringsperiode, men kontrakten har ingen: "
+                                  "dens `period` har ingen `each`",
+    "hint.example.no-periods": "tilføj `each year`, `each half year` eller `each quarter` til kontraktens `period`",
+    "problem.facts.period-not-name": "\"period\" nævner den periode, fakta rapporterer: {got} nævner ingen",
+    "hint.facts.period-not-name": 'skriv det som "period": 2009, "period": "2009-H1" eller "period": "2009-Q3"',
+    "problem.facts.measured-until": "\"measured_until\" er den sidste dag, fakta er målt til: {got} er ikke "
+                                    "en dato",
+    "hint.facts.measured-until": 'skriv det som "measured_until": "2008-06-30"',
+    "problem.period.unknown": "kontrakten har ingen rapporteringsperiode {name}",
+    "hint.period.unknown": "dens rapporteringsperioder er: {periods}",
+    "problem.period.two": "fakta rapporterer perioden {facts}, men perioden {asked} blev bedt om",
+    "hint.period.two": "angiv én periode: udelad --period, eller ret \"period\" i fakta",
+    "problem.period.which": "kontrakten rapporterer for {count} perioder ({first} .. {last}), og ingen periode "
+                            "blev angivet",
+    "hint.period.which": 'angiv hvilken: "period": {first} øverst i fakta, eller --period {first}',
+}
+
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **PERIODS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **PERIODS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

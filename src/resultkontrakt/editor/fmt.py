@@ -271,7 +271,8 @@ class _Printer:
         if header.parties:
             self.line(1, "parties " + ", ".join(quote(p) for p in header.parties), spans.get("parties"))
         if header.period:
-            self.line(1, f"period {header.period[0]} .. {header.period[1]}", spans.get("period"))
+            each = f" each {header.each}" if header.each is not None else ""
+            self.line(1, f"period {header.period[0]} .. {header.period[1]}{each}", spans.get("period"))
         for text, span in zip(header.text, _spans_of(header.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         self.close(0, header.span)
@@ -345,6 +346,8 @@ class _Printer:
             self.line(1, f"weight {number_literal(goal.weight)}", spans["weight"])
         for text, span in zip(goal.text, _spans_of(goal.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
+        if goal.applies is not None:
+            self.line(1, f"applies when {expr_text(goal.applies)}", spans.get("applies"))
         for deliverable in goal.deliverables:
             due = f" due {sum_text(deliverable.due)}" if deliverable.due is not None else ""
             self.line(1, f"deliverable {deliverable.name} {quote(deliverable.title)}{due}", deliverable.span)
@@ -401,7 +404,8 @@ class _Printer:
 
     def example(self, example: s.Example) -> None:
         as_of = f" as of {example.as_of}" if example.as_of is not None else ""
-        self.open(0, f"example {quote(example.name)}{as_of}", example.span,
+        period = f" period {example.period}" if example.period is not None else ""
+        self.open(0, f"example {quote(example.name)}{period}{as_of}", example.span,
                   [g.span for g in example.givens] + [e.span for e in example.expectations])
         if example.givens:
             self.listing("given", [f"{g.name} = {expr_text(g.value)}" for g in example.givens],
@@ -448,8 +452,8 @@ def _expectation(expectation: s.Expectation) -> str:
         if expectation.value is None:
             return f"goal {expectation.goal} not evaluable"
         return f"goal {expectation.goal} = {expr_text(expectation.value)}"
-    if expectation.kind == "pending":
-        return f"goal {expectation.goal} pending"
+    if expectation.kind in ("pending", "not applicable"):
+        return f"goal {expectation.goal} {expectation.kind}"
     if expectation.kind in ("overall", "points"):
         assert expectation.value is not None
         return f"{expectation.kind} = {expr_text(expectation.value)}"

@@ -32,7 +32,7 @@ from ..core.values import (
     list_of,
     table_of,
 )
-from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, unquote
+from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, PERIOD_FIELDS, method_named, quote, unquote
 from . import syntax as s
 from .parser import reserved_name
 
@@ -132,6 +132,7 @@ class _Builder:
         period = None
         text: list[str] = []
         periods = 0
+        each: str | None = None
         spans: list[tuple[str, Span]] = []
         for item in items:
             if isinstance(item, _GoalItem):
@@ -145,21 +146,24 @@ class _Builder:
                 periods += 1
                 if periods > 1:
                     self._error(meta, "period-twice")
-                period = item[1]
-        return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta),
+                period, each = item[1], item[3]
+        return s.Header(_string(title), tuple(parties), period, tuple(text), each, span=self._span(meta),
                         item_spans=tuple(spans))
 
     def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str], Span]:
         return "parties", [_string(n) for n in names], self._span(meta)
 
-    def period(self, meta: Meta, children: list[Token]) -> tuple[str, tuple[dt.date, dt.date] | None, Span]:
-        start, end = (self._date(t) for t in children)
+    def period(self, meta: Meta, children: list[Token | None]
+               ) -> tuple[str, tuple[dt.date, dt.date] | None, Span, str | None]:
+        first, last, step = children
+        each = " ".join(str(step).split()) if step is not None else None
+        start, end = self._date(first), self._date(last)  # type: ignore[arg-type]
         if start is None or end is None:
-            return "period", None, self._span(meta)
+            return "period", None, self._span(meta), each
         if end < start:
             self._error(meta, "period-inverted", start=start, end=end)
-            return "period", None, self._span(meta)
-        return "period", (start, end), self._span(meta)
+            return "period", None, self._span(meta), each
+        return "period", (start, end), self._span(meta), each
 
     def text_block(self, meta: Meta, children: list[Token]) -> _GoalItem:
         text = inspect.cleandoc(str(children[0])[3:-3])
@@ -252,6 +256,7 @@ class _Builder:
             deliverables=tuple(deliverables),
             requirements=tuple(requirements),
             tiers=fields.get("score", ()),
+            applies=fields.get("applies"),
             span=span,
             item_spans=spans,
         )
@@ -272,6 +277,9 @@ class _Builder:
         condition, reason = children
         return _GoalItem("require", s.Requirement(condition, _string(reason), span=self._span(meta)),
                          self._span(meta))
+
+    def applies(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
+        return _GoalItem("applies", children[0], self._span(meta))
 
     def score(self, meta: Meta, children: list[Any]) -> _GoalItem:
         tiers: list[s.Tier] = []
@@ -393,7 +401,7 @@ class _Builder:
     # ---- worked examples ----
 
     def example(self, meta: Meta, children: list[Any]) -> s.Example:
-        name, as_of, *items = children
+        name, period, as_of, *items = children
         givens = tuple(g for kind, group in items if kind == "given" for g in group)
         expectations = tuple(e for kind, group in items if kind == "expect" for e in group)
         seen: dict[str, s.Given] = {}
@@ -403,7 +411,10 @@ class _Builder:
             seen.setdefault(given.name, given)
         if not expectations:
             self._error(meta, "example.expects-nothing")
-        return s.Example(_string(name), givens, expectations, as_of, span=self._span(meta))
+        return s.Example(_string(name), givens, expectations, as_of, period, span=self._span(meta))
+
+    def example_period(self, meta: Meta, children: list[Token]) -> str:
+        return str(children[0])
 
     def as_of(self, meta: Meta, children: list[Token]) -> dt.date | None:
         return self._date(children[0])
@@ -424,6 +435,9 @@ class _Builder:
 
     def expect_not_evaluable(self, meta: Meta, children: list[Token]) -> s.Expectation:
         return s.Expectation("goal", None, goal=str(children[0]), span=self._span(meta))
+
+    def expect_not_applicable(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("not applicable", None, goal=str(children[0]), span=self._span(meta))
 
     def expect_overall(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("overall", children[0], span=self._span(meta))
@@ -487,6 +501,16 @@ class _Builder:
 
     def total_points(self, meta: Meta, children: list[Token]) -> s.GoalValue:
         return s.GoalValue("points", span=self._span(meta))
+
+    def reporting_period(self, meta: Meta, children: list[Token]) -> s.PeriodValue:
+        return s.PeriodValue(None, span=self._span(meta))
+
+    def period_field(self, meta: Meta, children: list[Token]) -> s.PeriodValue:
+        field = str(children[0])
+        if field not in PERIOD_FIELDS:
+            self._error(children[0], "period.unknown-field", field=field, fields=PERIOD_FIELDS,
+                        suggestion=closest(field, PERIOD_FIELDS))
+        return s.PeriodValue(field, span=self._span(meta))
 
     def goal_points(self, meta: Meta, children: list[Token]) -> s.GoalValue:
         return s.GoalValue("points", str(children[0]), span=self._span(meta))

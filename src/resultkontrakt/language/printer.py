@@ -43,6 +43,8 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return f"{amount} {unit.removesuffix('s') if amount == 1 else unit}", _ATOM
         case s.GoalValue(what=what, goal=goal):
             return (what if goal is None else f"{what}(goal {goal})"), _ATOM
+        case s.PeriodValue(field=field):
+            return ("period" if field is None else f"period.{field}"), _ATOM
         case s.TableLiteral(pairs=pairs):
             return "{" + ", ".join(f"{quote(name)}: {expr_text(item)}" for name, item in pairs) + "}", _ATOM
         case s.If(condition=condition, then=then, otherwise=otherwise):

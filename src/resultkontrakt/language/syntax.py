@@ -228,8 +228,17 @@ class Aggregate:
     span: Span = _span()
 
 
+@attrs.frozen
+class PeriodValue:
+    """The reporting period read in an expression: `period.year`, `period.start`, `period.end`
+    (`field`), or, with no field, the period itself, which only `d in period` reads."""
+
+    field: str | None = None
+    span: Span = _span()
+
+
 Expr = Union[Number, Percent, Money, Date, Bool, Text, Duration, Name, Unary, Chain, Compare, Call,
-             Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue]
+             Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue, PeriodValue]
 LITERALS = (Number, Percent, Money, Date, Bool, Text, Duration)
 Literal = Union[Number, Percent, Money, Date, Bool, Text, Duration]
 
@@ -397,6 +406,8 @@ class Goal:
     deliverables: tuple[Deliverable, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     tiers: tuple[Tier, ...] = ()
+    # `applies when COND`: where COND is false in the reporting period, the goal is not applicable.
+    applies: Expr | None = None
     span: Span = _span()
     # Where the lines without nodes of their own stand (group, weight, text
     # blocks, score), so that `rk fmt` can keep comments beside them.
@@ -474,7 +485,7 @@ class Expectation:
     pending, the overall fulfilment, the total points, a payment's amount, or one
     party's amount in a split."""
 
-    # "goal", "pending", "overall", "points", "payment", "payment pending",
+    # "goal", "pending", "not applicable", "overall", "points", "payment", "payment pending",
     # "payment not evaluable" or "split"
     kind: str
     value: Expr | None
@@ -493,6 +504,7 @@ class Example:
     givens: tuple[Given, ...]
     expectations: tuple[Expectation, ...]
     as_of: dt.date | None = None  # evaluated as of this day, during the period
+    period: str | None = None  # the reporting period it is evaluated for (`period 2009`)
     span: Span = _span()
 
 
@@ -502,6 +514,8 @@ class Header:
     parties: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date] | None = None
     text: tuple[str, ...] = ()
+    # `each year`, `each half year` or `each quarter` (PERIOD_STEPS): reporting periods within it.
+    each: str | None = None
     span: Span = _span()
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
 
