@@ -93,13 +93,17 @@ def _examples(module: s.Module) -> Iterator[Problem]:
     """A worked example names one of the contract's reporting periods."""
     header = module.header
     period = header.period if header is not None else None
+    periods = reporting_periods(*period, header.each) if period is not None and header is not None else ()
     for example in module.examples:
         if example.period is None:
+            if len(periods) > 1:
+                yield problem("example.which-period", example.span, hint="example.which-period",
+                              first=periods[0].name, last=periods[-1].name)
             continue
         if period is None or header is None or header.each is None:
             yield problem("example.no-periods", example.span, hint="example.no-periods", name=example.period)
             continue
-        names = tuple(p.name for p in reporting_periods(*period, header.each))
+        names = tuple(p.name for p in periods)
         if example.period not in names:
             yield problem("example.unknown-period", example.span, hint="example.unknown-period",
                           name=example.period, periods=_listed(names))

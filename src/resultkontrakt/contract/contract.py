@@ -21,6 +21,7 @@ from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
 from ..core.vocabulary import INVISIBLE
 from ..language import syntax as s
+from ..semantics.periods import ReportingPeriod, period_name, reporting_periods
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -75,7 +76,7 @@ class Contract:
     def evaluate(self, facts: Mapping[str, object] | Supplied | None = None,
                  metrics: Mapping[str, object] | None = None, *,
                  data_dir: str | Path | None = None, max_bytes: int | None = None,
-                 as_of: dt.date | None = None) -> Evaluation:
+                 as_of: dt.date | None = None, period: str | int | None = None) -> Evaluation:
         """Judge every goal against `facts` (a mapping, `load_facts(...)` or `check_facts(...)`).
 
         `metrics` gives some metrics a value instead of computing them, for a
@@ -89,6 +90,11 @@ class Contract:
 
         `as_of` evaluates during the period, as of that day: a goal that needs a
         deliverable or a fact not due yet is pending, and says what it waits for.
+
+        `period` names the reporting period of a contract that reports `each year` (half
+        year, quarter): `2009`, `"2009-H1"`, `"2009-Q3"`; the facts may name it instead
+        (`"period": 2009`). Naming two different periods, naming none where the contract
+        has more than one, or naming one it does not have raises FactsError.
         """
         from ..evaluation.evaluate import Evaluator
         from ..facts.supplied import Supplied
@@ -107,8 +113,15 @@ class Contract:
         else:
             supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
         header = self.module.header
-        period = header.period if header else None
-        evaluator = Evaluator(self.analysis, supplied, as_of, period, made=MADE)
+        reporting = self.reporting_period(period, supplied)
+        contract_period = header.period if header else None
+        # Facts measured to a day before the period's end are the facts as of that day.
+        measured = min((day for day in (supplied.measured_until, as_of) if day is not None), default=None)
+        if reporting is None or (measured is not None and measured >= reporting.end):
+            measured = None
+        evaluator = Evaluator(self.analysis, supplied, as_of if as_of is not None else measured,
+                              (reporting.start, reporting.end) if reporting else None, made=MADE,
+                              reporting=reporting, measured_until=measured)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
@@ -120,12 +133,49 @@ class Contract:
             problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
-            period=period,
+            period=contract_period,
             payments=cast("dict[str, PaymentResult]", payments),
             splits=cast("dict[str, SplitResult]", splits),
             as_of=as_of,
             weighted=self._weighted,
+            reporting_period=reporting if reporting is not None and reporting.name else None,
+            measured_until=measured,
         )
+
+    @property
+    def reporting_periods(self) -> tuple[ReportingPeriod, ...]:
+        """The contract's reporting periods (`each year`: one a year), in order; without `each`,
+        its period as one (named ""); none without a period."""
+        header = self.module.header
+        if header is None or header.period is None:
+            return ()
+        return reporting_periods(*header.period, header.each)
+
+    def reporting_period(self, asked: str | int | None, supplied: Supplied | None = None
+                         ) -> ReportingPeriod | None:
+        """The reporting period to evaluate: the one `asked` for or the facts name (the same, if
+        both do), or the only one there is; FactsError where that is none of the contract's."""
+        periods = self.reporting_periods
+        named = supplied.period if supplied is not None else None
+        wanted = period_name(asked) if asked is not None else None
+        if asked is not None and wanted is None:
+            raise FactsError([problem("period.unknown", hint="period.unknown", name=str(asked),
+                                      periods=_period_names(periods))])
+        if wanted is not None and named is not None and wanted != named:
+            raise FactsError([problem("period.two", supplied.period_span if supplied else None,
+                                      hint="period.two", facts=named, asked=wanted)])
+        name = wanted or named
+        if name is None:
+            if len(periods) > 1:
+                raise FactsError([problem("period.which", hint="period.which", count=len(periods),
+                                          first=periods[0].name, last=periods[-1].name)])
+            return periods[0] if periods else None
+        found = next((p for p in periods if p.name == name), None)
+        if found is None:
+            at = supplied.period_span if supplied is not None and wanted is None else None
+            raise FactsError([problem("period.unknown", at, hint="period.unknown", name=name,
+                                      periods=_period_names(periods))])
+        return found
 
     @property
     def _weighted(self) -> bool:
@@ -241,6 +291,14 @@ class Contract:
         return (f"<Contract {self.title!r} from {self.source}: {len(self.module.goals)} goals, "
                 f"{len(self.analysis.facts)} facts, {len(self.analysis.metrics)} metrics, "
                 f"{len(self.analysis.deliverables)} deliverables>")
+
+
+def _period_names(periods: tuple[ReportingPeriod, ...]) -> object:
+    """The names of reporting periods for a message, shortened past a dozen."""
+    names = tuple(p.name for p in periods if p.name)
+    if not names:
+        return Word("word.none")
+    return names if len(names) <= 12 else (*names[:5], "…", *names[-5:])
 
 
 def loads(text: str | bytes, source: str = "<string>") -> Contract:

@@ -68,7 +68,7 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
             failures.append(f"given {given.name}: {failure_text(failed.failure, ENGLISH)}")
             continue
         (metrics if given.name in analysis.metrics else facts)[given.name] = Exact(value)
-    evaluation = contract.evaluate(facts, metrics, as_of=example.as_of)
+    evaluation = contract.evaluate(facts, metrics, as_of=example.as_of, period=example.period)
     failures.extend(f"given {p.message}" + (f" ({p.hint})" if p.hint else "")
                     for p in evaluation.errors)
     for expectation in example.expectations:
@@ -90,15 +90,15 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
     expected = constant.value(expectation.value, None) if expectation.value is not None else None  # type: ignore[attr-defined]
     if expectation.kind == "goal":
         goal = evaluation.goals[str(expectation.goal)]
-        if goal.fulfilment == expected and not goal.pending:
+        if goal.fulfilment == expected and not goal.pending and goal.applicable:
             return None
         want = "not evaluable" if expected is None else _percent(expected)
         return f"goal {goal.id}: expected {want}, got {_outcome(goal)}. {goal.reasoning()}"
-    if expectation.kind == "pending":
+    if expectation.kind in ("pending", "not applicable"):
         goal = evaluation.goals[str(expectation.goal)]
-        if goal.pending:
+        if goal.status == expectation.kind:
             return None
-        return f"goal {goal.id}: expected pending, got {_outcome(goal)}. {goal.reasoning()}"
+        return f"goal {goal.id}: expected {expectation.kind}, got {_outcome(goal)}. {goal.reasoning()}"
     if expectation.kind == "overall":
         if evaluation.overall == expected:
             return None
@@ -141,8 +141,8 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
 
 
 def _outcome(goal: GoalResult) -> str:
-    if goal.pending:
-        return "pending"
+    if goal.pending or not goal.applicable:
+        return goal.status
     return "not evaluable" if goal.fulfilment is None else _percent(goal.fulfilment)
 
 

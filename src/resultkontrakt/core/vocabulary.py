@@ -21,7 +21,7 @@ PLACE_WORDS = frozenset({
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration
     "each",  # reporting periods in the header: `period ... each year`
-    "applies", "when", "applicable",  # a goal's `applies when`, and `expect goal 3 not applicable`
+    "when", "applicable",  # a goal's `applies when`, and `expect goal 3 not applicable`
 })
 # Reserved: the words of the grammar, but the place words, and the names with a meaning of
 # their own that the grammar does not spell as words (a goal's `deliverables`, the `mio` of
@@ -33,6 +33,7 @@ KEYWORDS = frozenset({
     "deliverable", "due", "require", "score", "else", "and", "or", "not", "in",
     "true", "false", "kr", "tkr",
     "if", "then", "overall", "points",  # in expressions: conditions, and goal results as values
+    "applies",  # a goal's `applies when`: it may follow a tier, where a name could start another
     "deliverables", "mio",  # names with a meaning of their own
 })
 # The words a declaration starts with, at the top of a file (the grammar's `item`).

@@ -49,6 +49,12 @@ class Evaluator(Protocol):
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
 
+    def period_value(self, expr: s.PeriodValue) -> Value:
+        """The reporting period's `year`, `start` or `end` (its first and last day, alone)."""
+
+    def in_period(self, day: Value) -> bool:
+        """Whether `day` lies within the reporting period (`d in period`)."""
+
 
 Closure = Callable[[Evaluator, Bound], Value]
 # One step of a sum or product: (the value so far, the step's operand) -> the value after it.
@@ -132,6 +138,9 @@ class Compiler:
             case s.GoalValue():
                 read = expr
                 return lambda ev, bound: ev.goal_value(read)
+            case s.PeriodValue():
+                field = expr
+                return lambda ev, bound: ev.period_value(field)
             case s.TableLiteral(pairs=pairs):
                 names = [name for name, _ in pairs]
                 cells = [self._compile(item, goal, scope) for _, item in pairs]
@@ -154,6 +163,8 @@ class Compiler:
         """`x in {...}`: a constant collection is made a pool once, to be looked up in."""
         element = self._compile(expr.item, goal, scope)
         negated = expr.negated
+        if isinstance(expr.collection, s.PeriodValue) and expr.collection.field is None:
+            return lambda ev, bound: ev.in_period(element(ev, bound)) != negated
         members = constant(expr.collection)
         if members is not NOT_CONSTANT:
             pool = _pool(members)

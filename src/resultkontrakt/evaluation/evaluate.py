@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
 import attrs
 
 from ..checks.analysis import Analysis
-from ..checks.check import fact_needs, needs_with
+from ..checks.check import fact_needs, goal_exprs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
@@ -35,6 +35,7 @@ from ..semantics.evidence import (
     Junction,
     Membership,
     Negation,
+    NotApplicable,
     NotEvaluable,
     RequirementCheck,
     Seen,
@@ -45,7 +46,8 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.runtime import COMPARE, fail
-from ..semantics.status import Blocked, Failed, Undecided, Waits, joined_blocked, merged_waiting
+from ..semantics.periods import ReportingPeriod
+from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
 from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
@@ -72,17 +74,24 @@ class Evaluator:
     """Evaluates the goals of one checked contract against one set of checked facts.
 
     `as_of` evaluates during the period: what is not due yet on that day makes
-    the goals that need it pending. `period` is the contract's period, whose
-    last day is when facts without a due date of their own are due.
+    the goals that need it pending. `period` is the reporting period (the contract's, without
+    `each`), whose last day is when facts without a due date of their own are due.
+    `measured_until` is the last day the facts are measured to: results worked out from them
+    before the period's end are provisional.
     """
 
     def __init__(self, analysis: Analysis, supplied: Supplied, as_of: dt.date | None = None,
-                 period: tuple[dt.date, dt.date] | None = None, made: Made = OUTCOMES):
+                 period: tuple[dt.date, dt.date] | None = None, made: Made = OUTCOMES,
+                 reporting: ReportingPeriod | None = None, measured_until: dt.date | None = None):
         self.analysis = analysis
         self.made = made  # the classes of the outcomes (outcomes.Made)
         self.supplied = supplied
         self.as_of = as_of
         self.period = period
+        self.reporting = reporting if reporting is not None or period is None else \
+            ReportingPeriod("", *period)
+        # Measured before the period's end: what is decided from measurements is provisional.
+        self.provisional = measured_until is not None and period is not None and measured_until < period[1]
         self.compiler = compiler_for(analysis)
         self.plans = _plans_for(analysis, self.compiler)
         # The values goals read: the facts, and the deliverables as they stand on the day.
@@ -117,6 +126,35 @@ class Evaluator:
         return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalOutcome:
+        if goal.applies is not None:
+            applies = self._applies(goal, goal.applies)
+            if applies is not None:
+                return applies
+        outcome = self._goal(goal)
+        if self.provisional and outcome.fulfilment is not None and self.plans.measured(goal):
+            return attrs.evolve(outcome, provisional=True)
+        return outcome
+
+    def _applies(self, goal: s.Goal, condition: s.Expr) -> GoalOutcome | None:
+        """The goal's outcome where its `applies when` does not hold (not applicable) or cannot
+        be decided (its status); None where it applies and is to be judged."""
+        needs = frozenset(expr_needs(self.analysis, condition))
+        unready = self._unready(needs) if not needs.issubset(self.values) or self.not_due else None
+        if unready is not None and (unready.blocked is not None or unready.waiting):
+            undecided: Undecided = Blocked(unready.blocked) if unready.blocked is not None \
+                else Waits(unready.waiting)
+            return self._undecided_goal(goal, undecided)
+        try:
+            check = self.plans.check_of(condition, goal)(self)
+        except Undecided as undecided:
+            return self._undecided_goal(goal, undecided)
+        if check.holds:
+            return None
+        outcome = self._result(goal, None, (), None)
+        return attrs.evolve(outcome, not_applicable=NotApplicable(condition=check),
+                            provisional=self.provisional and bool(needs & self.analysis.facts.keys()))
+
+    def _goal(self, goal: s.Goal) -> GoalOutcome:
         plan = self.plans.goal(goal)
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
@@ -163,6 +201,9 @@ class Evaluator:
                         ) -> GoalOutcome:
         if isinstance(undecided, Waits):
             return self._result(goal, None, (), None, undecided.waiting)
+        if isinstance(undecided, Inapplicable):
+            return attrs.evolve(self._result(goal, None, (), None),
+                                not_applicable=NotApplicable(goals=undecided.goals))
         return self._result(goal, None, steps, _blocked_by(undecided))
 
     def _unready(self, needs: frozenset[str]) -> Unready | None:
@@ -271,6 +312,22 @@ class Evaluator:
             return None
         return self.period[1]
 
+    def period_value(self, expr: s.PeriodValue) -> Value:
+        """The reporting period's `year`, `start` or `end`, as `period.FIELD` reads them."""
+        reporting = self.reporting
+        if reporting is None:  # checked at load: a guard for a contract evaluated without one
+            raise fail("no-value", expr, name="period")
+        if expr.field == "year":
+            return reporting.start.year
+        if expr.field == "start":
+            return reporting.start
+        if expr.field == "end":
+            return reporting.end
+        return (reporting.start, reporting.end)
+
+    def in_period(self, day: Value) -> bool:
+        return self.reporting is not None and day in self.reporting
+
     def _deliveries_on_the_day(self) -> None:
         """Every deliverable as it stands, before any goal reads one: due dates worked out
         from the facts applied, and, as of a day, those not delivered by then and not yet due
@@ -338,14 +395,24 @@ class Evaluator:
         """A goal's result read as a value: strict, since money may follow it."""
         ids = [expr.goal] if expr.goal is not None else list(self.analysis.goal_order)
         results = [self.results.get(goal_id) for goal_id in ids]
-        # Not evaluable wins over pending, whichever goal comes first (status.py).
+        inapplicable = tuple(goal_id for goal_id, r in zip(ids, results, strict=True)
+                             if r is not None and r.not_applicable is not None)
+        if expr.goal is None and inapplicable and len(inapplicable) < len(ids):
+            # `overall` and `points` leave out the goals that do not apply (status.py).
+            ids = [goal_id for goal_id in ids if goal_id not in inapplicable]
+            results = [self.results.get(goal_id) for goal_id in ids]
+            inapplicable = ()
+        # Not evaluable wins over pending, and pending over not applicable, whichever goal
+        # comes first (status.py).
         blocked = [goal_id for goal_id, r in zip(ids, results, strict=True)
-                   if r is None or (r.fulfilment is None and not r.pending)]
+                   if r is None or (r.fulfilment is None and not r.pending and r.not_applicable is None)]
         if blocked:
             raise fail("goal-not-evaluable", expr, goals=tuple(blocked))
         pending = [goal_id for goal_id, r in zip(ids, results, strict=True) if r is not None and r.pending]
         if pending:
             raise Waits(tuple(Waiting("goal", goal_id) for goal_id in pending))
+        if inapplicable:
+            raise Inapplicable(inapplicable)
         judged = [r for r in results if r is not None and r.fulfilment is not None]
         if expr.what == "points":
             return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0))
@@ -368,7 +435,10 @@ class Evaluator:
             if unready is not None:
                 return self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
                                      lambda undecided: _undecided_payment(self.made, payment, undecided))
-        return self._paid(payment)
+        paid = self._paid(payment)
+        if self.provisional and paid.amount is not None and self.plans.payment_measured(payment):
+            return attrs.evolve(paid, provisional=True)
+        return paid
 
     def _paid(self, payment: s.Payment) -> PaymentOutcome:
         try:
@@ -518,6 +588,8 @@ class Evaluator:
                 paid = self.paid.get(name)
                 if paid is not None and paid.waiting:
                     raise Waits((Waiting("payment", name),))
+                if paid is not None and paid.not_applicable is not None:
+                    raise Inapplicable(paid.not_applicable.goals)
                 if paid is None or paid.amount is None:
                     raise fail("payment-not-evaluable", expr, name=name)
                 return paid.amount
@@ -590,6 +662,8 @@ def _blocked_by(undecided: Undecided) -> NotEvaluable:
 
 def _status_of(result: GoalOutcome | PaymentOutcome) -> Undecided | None:
     """A result's status as an `Undecided`, None where it is decided."""
+    if result.not_applicable is not None:
+        return Inapplicable(result.not_applicable.goals)
     if result.waiting:
         return Waits(result.waiting)
     if result.blocked is not None:
@@ -603,12 +677,15 @@ def _goal_outcome(result: GoalOutcome) -> object:
 
 
 def _payment_outcome(result: PaymentOutcome) -> object:
-    return result.amount, result.waiting == (), result.blocked is None
+    return result.amount, result.waiting == (), result.blocked is None, result.not_applicable is None
 
 
 def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
     if isinstance(undecided, Waits):
         return made.payment(payment.name, payment.title, None, None, None, undecided.waiting)
+    if isinstance(undecided, Inapplicable):
+        return made.payment(payment.name, payment.title, None, None, None, (),
+                            NotApplicable(goals=undecided.goals))
     return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided))
 
 
@@ -687,6 +764,35 @@ class Plans:
                     own |= self.payment_needs(analysis.payments[name])
             found = self._payment_needs[id(payment)] = frozenset(own)
         return found
+
+    def measured(self, goal: s.Goal) -> bool:
+        """Whether a goal's result is worked out from measurements: facts, or goal results."""
+        return self._measured(goal_exprs(goal), self.plan_needs_of(goal))
+
+    def payment_measured(self, payment: s.Payment) -> bool:
+        """Whether a payment is worked out from measurements: facts, or goal results."""
+        return self._measured([payment.expr], self.payment_needs(payment))
+
+    def plan_needs_of(self, goal: s.Goal) -> frozenset[str]:
+        return self.goal(goal).needs
+
+    def _measured(self, exprs: Sequence[s.Expr] | Iterator[s.Expr], needs: frozenset[str]) -> bool:
+        analysis = self.analysis
+        if not needs.isdisjoint(analysis.facts):
+            return True
+        pending = list(exprs)
+        seen: set[str] = set()
+        while pending:  # a goal result read directly, or through metrics and payments
+            expr = pending.pop()
+            if any(True for _ in s.goal_values_in(expr)):
+                return True
+            for name in s.names_in(expr):
+                if name not in seen:
+                    seen.add(name)
+                    found = analysis.metrics.get(name) or analysis.payments.get(name)
+                    if found is not None:
+                        pending.append(found.expr)
+        return False
 
     def total_of(self, split: s.Split) -> s.Payment:
         """A split's computed total as a payment (planned by the identity of its node: kept)."""

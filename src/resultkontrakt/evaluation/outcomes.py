@@ -16,14 +16,17 @@ import attrs
 
 from ..core.errors import Problem
 from ..semantics.distance import Distance, Reach
-from ..semantics.evidence import NotEvaluable, Seen, Step, Waiting
-from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State
+from ..semantics.evidence import NotApplicable, NotEvaluable, Seen, Step, Waiting
+from ..semantics.periods import ReportingPeriod
+from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State
 from ..split.shares import Shares
 
-Status = Literal["met", "partly met", "not met", "not evaluable", "pending"]
+Status = Literal["met", "partly met", "not met", "not evaluable", "pending", "not applicable"]
 
 
-def status_of(fulfilment: Fraction | None, pending: bool = False) -> Status:
+def status_of(fulfilment: Fraction | None, pending: bool = False, applicable: bool = True) -> Status:
+    if not applicable:
+        return "not applicable"
     if fulfilment is None:
         return "pending" if pending else "not evaluable"
     if fulfilment == 1:
@@ -52,6 +55,10 @@ class GoalOutcome:
     waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
     # The goal's tiers as thresholds, where they compare one value: for `distance`.
     reach: Reach | None = attrs.field(default=None, repr=False)
+    # Why the goal does not apply in the reporting period (`applies when`); None where it does.
+    not_applicable: NotApplicable | None = attrs.field(default=None, repr=False)
+    # Decided from facts measured before the reporting period ends: the result to date.
+    provisional: bool = False
 
     @property
     def distance(self) -> Distance | None:
@@ -76,11 +83,18 @@ class GoalOutcome:
 
     @property
     def status(self) -> Status:
-        return status_of(self.fulfilment, bool(self.waiting))
+        return status_of(self.fulfilment, bool(self.waiting), self.not_applicable is None)
+
+    @property
+    def applicable(self) -> bool:
+        """Whether the goal applies in the reporting period (`applies when`)."""
+        return self.not_applicable is None
 
     @property
     def state(self) -> State:
-        """Decided, pending or not evaluable, as every value is (status.py)."""
+        """Decided, not applicable, pending or not evaluable, as every value is (status.py)."""
+        if self.not_applicable is not None:
+            return NOT_APPLICABLE
         return DECIDED if self.fulfilment is not None else PENDING if self.waiting else NOT_EVALUABLE
 
     @property
@@ -112,10 +126,16 @@ class PaymentOutcome:
     seen: Seen | None = None
     blocked: NotEvaluable | None = None
     waiting: tuple[Waiting, ...] = ()
+    # It reads goals that do not apply in the reporting period: no amount, nothing wrong.
+    not_applicable: NotApplicable | None = None
+    # Worked out from results measured before the reporting period ends: the amount to date.
+    provisional: bool = False
 
     @property
     def state(self) -> State:
-        """Decided, pending or not evaluable, as every value is (status.py)."""
+        """Decided, not applicable, pending or not evaluable, as every value is (status.py)."""
+        if self.not_applicable is not None:
+            return NOT_APPLICABLE
         return DECIDED if self.amount is not None else PENDING if self.waiting else NOT_EVALUABLE
 
 # What an evaluation's outcomes hold: goals, payments and splits, of the classes its maker
@@ -134,6 +154,11 @@ class SplitOutcome(Generic[P, A]):
     allocation: A | None
     total: P
     problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    @property
+    def provisional(self) -> bool:
+        """Split from a total worked out from results to date."""
+        return self.allocation is not None and self.total.provisional
 
     @property
     def state(self) -> State:
@@ -158,11 +183,27 @@ class Outcomes(Generic[G, P, S]):
     as_of: dt.date | None = None
     # Whether the contract weighs its goals (`weight`): then results are shown in points too.
     weighted: bool = False
+    # The reporting period evaluated (`2009`; "" for a contract without `each`), and the last
+    # day its facts are measured to, where that is before the period's end (else None).
+    reporting_period: ReportingPeriod | None = None
+    measured_until: dt.date | None = None
+
+    @property
+    def provisional(self) -> bool:
+        """The overall (and points) are worked out from a goal that is provisional."""
+        return any(g.provisional for g in self.goals.values() if g.fulfilment is not None)
+
+    @property
+    def not_applicable(self) -> tuple[str, ...]:
+        """The goals that do not apply in the reporting period: left out of the overall and
+        the points, and never counted as a problem."""
+        return tuple(g.id for g in self.goals.values() if g.not_applicable is not None)
 
     @property
     def points(self) -> Fraction | None:
-        """The points reached, the sum of weight x fulfilment; None while any goal has none."""
-        if any(g.fulfilment is None for g in self.goals.values()):
+        """The points reached, the sum of weight x fulfilment; None while any goal that
+        applies has none."""
+        if any(g.fulfilment is None and g.not_applicable is None for g in self.goals.values()):
             return None
         return self.points_reached
 
@@ -173,7 +214,8 @@ class Outcomes(Generic[G, P, S]):
 
     @property
     def points_possible(self) -> Fraction:
-        return sum((g.weight for g in self.goals.values()), Fraction(0))
+        """The weights of the goals that apply in the reporting period."""
+        return sum((g.weight for g in self.goals.values() if g.not_applicable is None), Fraction(0))
 
     @property
     def pending(self) -> tuple[str, ...]:
@@ -191,8 +233,8 @@ class Outcomes(Generic[G, P, S]):
 
     @property
     def not_evaluable(self) -> tuple[str, ...]:
-        """The goals without a result: not evaluable, or pending."""
-        return tuple(g.id for g in self.goals.values() if g.fulfilment is None)
+        """The goals that apply but have no result: not evaluable, or pending."""
+        return tuple(g.id for g in self.goals.values() if g.fulfilment is None and g.not_applicable is None)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -10,6 +10,7 @@ it not evaluable.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
@@ -27,9 +28,14 @@ from ..core.values import LIST, TABLE, Type, Value, truth_value
 from ..core.vocabulary import shortened
 from ..language import syntax as s
 from ..semantics.evidence import Delivery
+from ..semantics.periods import period_name
 from . import answers
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from .factsfile import FactsFile, Reads
+
+# Keys a facts file may hold about itself rather than a fact: the reporting period it reports,
+# and the last day it is measured to. A fact or deliverable of that name is read as one instead.
+FACTS_FILE_KEYS = ("period", "measured_until")
 
 # Past this many, unknown facts are counted rather than each explained.
 MAX_UNKNOWN = 20
@@ -61,6 +67,11 @@ class Supplied:
     # Answers counted by value, filled as evaluations ask (compile.py): kept here, so that
     # evaluating the same checked facts again counts nothing again.
     tallies: dict[str, Counter[Any]] = attrs.field(factory=dict, eq=False, repr=False)
+    # The reporting period the facts say they report (`"period": 2009`), in its one spelling,
+    # with where it is written; and the last day they are measured to (`"measured_until"`).
+    period: str | None = None
+    period_span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    measured_until: dt.date | None = None
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
@@ -120,6 +131,9 @@ class _Checking:
         self.problems: list[Problem] = []
         self.sources: dict[str, str] = {}
         self.unknown = 0
+        self.period: str | None = None
+        self.period_span: Span | None = None
+        self.measured_until: dt.date | None = None
 
     def take_all(self, facts: Mapping[Any, object]) -> None:
         """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
@@ -142,6 +156,9 @@ class _Checking:
         """The value of a declared fact (as written, or read from the file it names) or the state
         of a deliverable; any other name is unknown."""
         fact = self.declared.get(name)
+        if fact is None and name in FACTS_FILE_KEYS and name not in self.deliverables:
+            self._about_the_facts(name, key, raw)
+            return
         if fact is not None:
             if _names_a_file(raw):
                 self._from_file(name, fact, raw)
@@ -163,6 +180,25 @@ class _Checking:
             self.sources.update(exc.sources)
             self.problems.extend(exc.problems)
             self.invalid[name] = _in_file(name, exc.problems)
+
+    def _about_the_facts(self, name: str, key: str, raw: object) -> None:
+        """`"period"` (the reporting period reported) or `"measured_until"` (the last day
+        measured), where no fact or deliverable has that name."""
+        at = self.origin.positions.get(key)
+        if isinstance(raw, Exact):
+            raw = raw.value
+        if name == "period":
+            found = period_name(raw)
+            if found is None:
+                self.problems.append(problem("facts.period-not-name", at, hint="facts.period-not-name",
+                                             got=describe(raw)))
+            self.period, self.period_span = found, at
+            return
+        try:
+            self.measured_until = date_of(raw)
+        except Invalid:
+            self.problems.append(problem("facts.measured-until", at, hint="facts.measured-until",
+                                         got=describe(raw)))
 
     def _unknown(self, name: str, key: str) -> None:
         """A name the contract does not declare, with the closest it does; past MAX_UNKNOWN,
@@ -188,7 +224,8 @@ class _Checking:
             self.sources[self.origin.source] = self.origin.text
         # Two facts read from one bad file would otherwise report its rows twice.
         return Supplied(self.values, self.states, self.invalid, tuple(dict.fromkeys(self.problems)),
-                        self.sources, given_metrics, self.declared)
+                        self.sources, given_metrics, self.declared, period=self.period,
+                        period_span=self.period_span, measured_until=self.measured_until)
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:

@@ -635,6 +635,8 @@ def _value_word(expr: s.Expr) -> str | None:
         return "true" if expr.value else "false"
     if isinstance(expr, s.GoalValue) and expr.goal is None:
         return expr.what
+    if isinstance(expr, s.PeriodValue) and expr.field is None:
+        return "period"
     return None
 
 

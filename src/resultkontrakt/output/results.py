@@ -9,6 +9,7 @@ this module makes text; this one makes it only when asked (`evaluation_of` and
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import Any
 
@@ -31,6 +32,7 @@ from ..split import said
 from ..split.shares import PartyShare, Shares
 from ..words.explain import (
     distance_text,
+    not_applicable_text,
     not_evaluable,
     payment_text,
     points_text,
@@ -41,6 +43,8 @@ from ..words.jsondata import (
     blocked_dict,
     distance_dict,
     money_text,
+    not_applicable_dict,
+    period_dict,
     points_number,
     problem_dict,
     seen_dict,
@@ -79,11 +83,14 @@ class GoalResult(GoalOutcome):
         head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
         if self.fulfilment is None:
             return f"{head}: {self.reasoning(wording)}"
-        return f"{head}, {wording.percent(self.fulfilment)}. {self.reasoning(wording)}"
+        provisional = f" ({wording['provisional']})" if self.provisional else ""
+        return f"{head}, {wording.percent(self.fulfilment)}{provisional}. {self.reasoning(wording)}"
 
     def reasoning(self, language: Language = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
         wording = wording_for(language)
+        if self.not_applicable is not None:
+            return not_applicable_text(self.not_applicable, wording) + "."
         if self.pending:
             return waiting_text(self.waiting, wording) + "."
         return reasoning(self.steps, self.fulfilment, self.blocked, wording)
@@ -113,6 +120,8 @@ class GoalResult(GoalOutcome):
             "weight": weight_number(self.weight),
             "points": points_number(self.points),
             "status": self.status,
+            "provisional": self.provisional,
+            "not_applicable": not_applicable_dict(self.not_applicable, w),
             "fulfilment": percent_number(self.fulfilment) if self.fulfilment is not None else None,
             "fulfilment_exact": fraction_text(self.fulfilment * 100) if self.fulfilment is not None else None,
             "explanation": self.reasoning(w),
@@ -145,6 +154,8 @@ class PaymentResult(PaymentOutcome):
             "amount": money_text(self.amount) if self.amount is not None else None,
             "unit": "kr",
             "status": "worked out" if self.state == DECIDED else self.state,
+            "provisional": self.provisional,
+            "not_applicable": not_applicable_dict(self.not_applicable, w),
             "explanation": self.explain(w),
             "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
             "waiting": [waiting_dict(item) for item in self.waiting],
@@ -172,8 +183,11 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         """Every goal in one sentence each, then the overall result, in `language`: "en"
         (the default) or "da", or a `Wording`."""
         wording = wording_for(language)
-        lines = [g.explain(wording) for g in self.goals.values()]
+        lines = [self.period_sentence(wording)] if self.reporting_period is not None else []
+        lines += [g.explain(wording) for g in self.goals.values()]
         lines.append(self.overall_sentence(wording))
+        if self.measured_until is not None:
+            lines.append(self.provisional_sentence(wording))
         if self.weighted:
             lines.append(self.points_sentence(wording))
         lines += [payment.explain(wording) for payment in self.payments.values()]
@@ -184,12 +198,36 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         return points_text(self.points, self.points_reached, self.points_possible,
                            self.not_evaluable, wording_for(language)) + "."
 
+    def period_sentence(self, language: Language = ENGLISH) -> str:
+        """`Reporting period 2009 (2009-01-01 .. 2009-12-31).`; "" without reporting periods."""
+        period = self.reporting_period
+        if period is None:
+            return ""
+        return wording_for(language).phrase("reporting period", name=period.name, start=period.start,
+                                            end=period.end) + "."
+
+    def provisional_sentence(self, language: Language = ENGLISH) -> str:
+        """`Provisional: measured until 2009-06-30; the period ends 2009-12-31.`; "" when final."""
+        if self.measured_until is None or self.period_end is None:
+            return ""
+        return wording_for(language).phrase("report.provisional", day=self.measured_until, end=self.period_end)
+
+    @property
+    def period_end(self) -> dt.date | None:
+        """The last day of the reporting period (of the contract's, without `each`)."""
+        if self.reporting_period is not None:
+            return self.reporting_period.end
+        return self.period[1] if self.period is not None else None
+
     def overall_sentence(self, language: Language = ENGLISH) -> str:
         """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
         wording = wording_for(language)
         overall = self.overall
-        evaluable = len(self.goals) - len(self.not_evaluable)
+        inapplicable = self.not_applicable
+        evaluable = len(self.goals) - len(self.not_evaluable) - len(inapplicable)
         blocked = [g for g in self.not_evaluable if g not in self.pending]
+        if inapplicable and len(inapplicable) == len(self.goals):
+            return wording.phrase("overall none applicable", n=len(self.goals)) + "."
         if overall is None and not (self.pending and not evaluable):
             key = "overall weightless" if evaluable else "overall none"
             return wording.phrase(key, n=len(self.goals)) + "."
@@ -204,6 +242,11 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         if self.pending and overall is not None:
             text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
                                           ids=", ".join(self.pending))
+        if inapplicable:
+            text += "; " + wording.phrase("overall not applicable", len(inapplicable), n=len(inapplicable),
+                                          ids=", ".join(inapplicable))
+        if overall is not None and self.provisional:
+            text += f" ({wording['provisional']})"
         return text + "."
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
@@ -216,6 +259,8 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
             "language": wording.lang,
             "parties": list(self.parties),
             "period": [d.isoformat() for d in self.period] if self.period else None,
+            "reporting_period": period_dict(self.reporting_period),
+            "measured_until": self.measured_until.isoformat() if self.measured_until is not None else None,
             "as_of": self.as_of.isoformat() if self.as_of is not None else None,
             "goals": [g.to_dict(wording) for g in self.goals.values()],
             "points": points_number(self.points),
@@ -226,8 +271,10 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
             "overall": {
                 "fulfilment": percent_number(overall) if overall is not None else None,
                 "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
-                "evaluable": len(self.goals) - len(self.not_evaluable),
+                "evaluable": len(self.goals) - len(self.not_evaluable) - len(self.not_applicable),
                 "not_evaluable": len(self.not_evaluable),
+                "not_applicable": len(self.not_applicable),
+                "provisional": self.provisional,
                 "explanation": self.overall_sentence(wording),
             },
             "problems": [problem_dict(p, wording) for p in self.problems],
@@ -292,7 +339,7 @@ MADE = Made(GoalResult, PaymentResult, SplitResult, allocation_of)
 # ---- for notebooks: fragments that style only themselves, never the rest of the notebook ----
 
 _COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "not evaluable": "#8a94a3",
-            "pending": "#3a6ea5"}
+            "pending": "#3a6ea5", "not applicable": "#8a94a3"}
 
 
 def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
@@ -315,5 +362,6 @@ def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
 
 def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
     """A split of a total worked out from the facts, as JSON: the allocation and its total."""
-    return {"name": split.name, "status": split.state, "total": split.total.to_dict(wording),
+    return {"name": split.name, "status": split.state, "provisional": split.provisional,
+            "total": split.total.to_dict(wording),
             "allocation": split.allocation.to_dict() if split.allocation is not None else None}

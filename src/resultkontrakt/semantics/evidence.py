@@ -259,3 +259,16 @@ class NotEvaluable:
         if self.missing or self.invalid or self.deliverables:
             return "invalid" if self.invalid and not (self.missing or self.deliverables) else "missing"
         return "requirement" if self.requirement is not None else "failure"
+
+
+# ---- why a result does not apply in the reporting period ----------------------------------
+
+
+@attrs.frozen
+class NotApplicable:
+    """Why a goal does not apply in the reporting period: its `applies when` condition, as
+    checked, does not hold (`condition`); or it (or a payment) reads the result of goals that
+    do not apply (`goals`)."""
+
+    condition: Check | None = None
+    goals: tuple[str, ...] = ()

@@ -18,12 +18,23 @@ and the reasons of the operands with that status are kept. The operators' meanin
 cases that hold in either order: `and` is false as soon as one operand is false, and `or` true
 as soon as one is true, whatever the other operand's status, since no value it could take
 would change the outcome; `if` reads its condition and then only the branch it takes.
-(Issue "rows, tables, periods" adds *not applicable*, which ranks between decided and pending:
-`RANK` is where it goes.)
+
+A fourth status comes with reporting periods: *not applicable*, a goal whose `applies when`
+does not hold in the reporting period, and whatever reads such a goal's result
+(`fulfilment(goal 3)`, `points(goal 3)`): it has no value, and nothing is wrong or waited for.
+It ranks between decided and pending,
+
+    not evaluable  >  pending  >  not applicable  >  decided
+
+so that a value that reads a goal that does not apply and a fact that is missing is not
+evaluable, and one that reads it and a decided value is not applicable, in either order.
+`overall` and `points` are no readers of that kind: they leave out the goals that do not
+apply, as if the contract had no such goal this period.
 
 While an expression is evaluated, a value that cannot be decided is raised as an `Undecided`:
 `Blocked` (not evaluable, with the `NotEvaluable` that says why; `Failed` where a calculation
-failed) or `Waits` (pending, with what it waits for). `joined` combines two of them by the rule
+failed), `Waits` (pending, with what it waits for) or `Inapplicable` (not applicable, with the
+goals that do not apply). `joined` combines two of them by the rule
 above.
 """
 
@@ -35,13 +46,14 @@ if TYPE_CHECKING:
     from ..core.errors import Problem
     from .evidence import Failure, NotEvaluable, Waiting
 
-State = Literal["decided", "pending", "not evaluable"]
+State = Literal["decided", "not applicable", "pending", "not evaluable"]
 DECIDED: State = "decided"
+NOT_APPLICABLE: State = "not applicable"
 PENDING: State = "pending"
 NOT_EVALUABLE: State = "not evaluable"
 
 # How bad each status is: the worst of the operands' statuses is the status of what reads them.
-RANK: dict[State, int] = {DECIDED: 0, PENDING: 1, NOT_EVALUABLE: 2}
+RANK: dict[State, int] = {DECIDED: 0, NOT_APPLICABLE: 1, PENDING: 2, NOT_EVALUABLE: 3}
 
 
 def worst(*states: State) -> State:
@@ -118,6 +130,20 @@ class Waits(Undecided):
     def _merged(self, other: Undecided) -> Undecided:
         assert isinstance(other, Waits)
         return Waits(merged_waiting(self.waiting, other.waiting))
+
+
+class Inapplicable(Undecided):
+    """A value that reads the result of goals that do not apply in the reporting period."""
+
+    state = NOT_APPLICABLE
+
+    def __init__(self, goals: tuple[str, ...]):
+        super().__init__("not applicable")
+        self.goals = goals
+
+    def _merged(self, other: Undecided) -> Undecided:
+        assert isinstance(other, Inapplicable)
+        return Inapplicable(tuple(sorted(set(self.goals) | set(other.goals))))
 
 
 def merged_waiting(*lists: tuple[Waiting, ...]) -> tuple[Waiting, ...]:

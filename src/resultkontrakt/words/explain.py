@@ -34,6 +34,7 @@ from ..semantics.evidence import (
     Junction,
     Membership,
     Negation,
+    NotApplicable,
     NotEvaluable,
     NpsCounts,
     RequirementCheck,
@@ -65,6 +66,10 @@ class PaymentLike(Protocol):
     def blocked(self) -> NotEvaluable | None: ...
     @property
     def waiting(self) -> tuple[Waiting, ...]: ...
+    @property
+    def not_applicable(self) -> NotApplicable | None: ...
+    @property
+    def provisional(self) -> bool: ...
 
 # The comparison that holds when one does not: not >= 60 is < 60.
 _COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">=", "=": "!=", "!=": "="}
@@ -101,6 +106,32 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
     if blocked.failure is not None:
         parts.append(failure_text(blocked.failure, w))
     return "; ".join(parts)
+
+
+def not_applicable_text(why: NotApplicable, w: Wording) -> str:
+    """Why a goal (or a payment) does not apply in the reporting period, without a full stop:
+    its condition with the values that made it false, or the goals it reads that do not apply."""
+    if why.condition is not None:
+        condition = why.condition
+        return w.phrase("applies.not", condition=_condition_text(condition)) + \
+            f" ({_Sayer(w, {}).check(condition)})"
+    return w.phrase("applies.goals", goals=", ".join(why.goals))
+
+
+def _condition_text(check: Check) -> str:
+    """The condition a check checked, as the contract writes it."""
+    match check:
+        case Compared(left=left, op=op, right=right):
+            return f"{expr_text(left.expr)} {op} {expr_text(right.expr)}"
+        case Membership(item=item, collection=collection, negated=negated):
+            return f"{expr_text(item.expr)} {'not in' if negated else 'in'} {expr_text(collection.expr)}"
+        case Junction(op=op, parts=parts):
+            return f" {op} ".join(_condition_text(part) for part in parts)
+        case Negation(part=part):
+            return f"not ({_condition_text(part)})"
+        case Truth(seen=seen):
+            return expr_text(seen.expr)
+    return ""
 
 
 def failure_text(failure: Failure, w: Wording) -> str:
@@ -198,6 +229,9 @@ class _Sayer:
 
     def among(self, collection: Seen, among: bool) -> str:
         """`one of "Nord" or "Midt"`, `not "Syd"`: a set the contract wrote, in words."""
+        if isinstance(collection.expr, s.PeriodValue) and isinstance(collection.value, tuple):
+            start, end = collection.value
+            return self.w.phrase("in period" if among else "not in period", start=start, end=end)
         if isinstance(collection.expr, s.SetLiteral | s.ListLiteral) and isinstance(collection.value, tuple) \
                 and collection.value:
             element = collection.type.element if collection.type is not None else None
@@ -452,13 +486,16 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
     """A payment's amount to the krone, and every value it was worked out from; with
     `formula`, also the contract's expression for it, as written."""
     title = payment.title or payment.name
+    if payment.not_applicable is not None:
+        return _sentence(f"{title}: {not_applicable_text(payment.not_applicable, w)}")
     if payment.waiting:
         return _sentence(f"{title}: {waiting_text(payment.waiting, w)}")
     if payment.amount is None or payment.seen is None:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
-    head = f"{title}: {w.money(payment.amount, 'kr')} = " + (
+    to_date = f"{w['amount to date']} " if payment.provisional else ""
+    head = f"{title}: {to_date}{w.money(payment.amount, 'kr')} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.

@@ -27,6 +27,7 @@ from ..semantics.evidence import (
     Membership,
     Move,
     Negation,
+    NotApplicable,
     NotEvaluable,
     NpsCounts,
     RequirementCheck,
@@ -37,7 +38,8 @@ from ..semantics.evidence import (
     Truth,
     Waiting,
 )
-from .explain import counts_text, distance_text, failure_text, problem_text
+from ..semantics.periods import ReportingPeriod
+from .explain import counts_text, distance_text, failure_text, not_applicable_text, problem_text
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
@@ -231,6 +233,22 @@ def money_text(kroner: Fraction) -> str:
         return fraction_text(kroner)
     whole, _, decimals = text.partition(".")
     return f"{whole}.{decimals.ljust(2, '0')}"
+
+
+def not_applicable_dict(why: NotApplicable | None, w: Wording) -> dict[str, object] | None:
+    """Why a goal or payment does not apply in the reporting period, as JSON; None where it does."""
+    if why is None:
+        return None
+    return {"reason": not_applicable_text(why, w),
+            "condition": check_dict(why.condition) if why.condition is not None else None,
+            "goals": list(why.goals)}
+
+
+def period_dict(period: ReportingPeriod | None) -> dict[str, object] | None:
+    """A reporting period as JSON: its name, first and last day."""
+    if period is None:
+        return None
+    return {"name": period.name, "start": period.start.isoformat(), "end": period.end.isoformat()}
 
 
 def waiting_dict(item: Waiting) -> dict[str, object]:
