@@ -223,6 +223,9 @@ def _during() -> _CommandParser:
     during.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE",
                         help="evaluate as of DATE during the period: what is not due yet makes its "
                         "goals pending (e.g. 2019-06-30)")
+    during.add_argument("--period", metavar="PERIOD",
+                        help="the reporting period to evaluate, of a contract that reports `each year` "
+                        "(half year, quarter): 2009, 2009-H1, 2009-Q3 (default: the facts' \"period\")")
     return during
 
 
@@ -407,7 +410,7 @@ def _eval(args: argparse.Namespace) -> int:
     contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
-    evaluation = contract.evaluate(facts, as_of=args.as_of)
+    evaluation = contract.evaluate(facts, as_of=args.as_of, period=args.period)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
     wording = _wording_of(args)
     if args.format == "json":
@@ -455,7 +458,7 @@ def _report(args: argparse.Namespace) -> int:
     contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
-    built = report.build(contract, facts, _lang(args), as_of=args.as_of)
+    built = report.build(contract, facts, _lang(args), as_of=args.as_of, period=args.period)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if not _written(args.output, text, "the report"):
@@ -556,7 +559,8 @@ def _compare(args: argparse.Namespace) -> int:
     pairs: list[Pair] = [(_contract(contract, args.max_bytes) if contract == STDIN else contract,
                           _facts(args, facts) if facts == STDIN else facts) for contract, facts in named]
     try:
-        comparison = compare(pairs, args.group, args.label, as_of=args.as_of, data_dir=args.data_dir,
+        comparison = compare(pairs, args.group, args.label, as_of=args.as_of, period=args.period,
+                             data_dir=args.data_dir,
                              max_bytes=args.max_bytes)
     except CompareError as error:
         print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)

@@ -84,11 +84,14 @@ def _measure(seen: Seen) -> Decided | None:
 
 def cell_of(goal: GoalResult) -> Cell:
     return Cell(goal.status, goal.fulfilment, decided_by(goal) if goal.fulfilment is not None else None,
-                goal.points, goal.title)
+                goal.points, goal.title, goal.provisional)
 
 
 def period_of(evaluation: Evaluation, facts_name: str | None) -> tuple[dt.date, dt.date] | None:
-    """The period a column covers: a year named in its facts file, else the contract's period."""
+    """The period a column covers: its reporting period, a year named in its facts file, else
+    the contract's period."""
+    if evaluation.reporting_period is not None:
+        return evaluation.reporting_period.start, evaluation.reporting_period.end
     if facts_name is not None:
         found = _YEAR.findall(Path(facts_name).name)
         if found:
@@ -131,7 +134,7 @@ class CompareError(ValueError):
 
 def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[str] | None = None, *,
             as_of: dt.date | None = None, data_dir: str | Path | None = None,
-            max_bytes: int | None = None) -> Comparison:
+            max_bytes: int | None = None, period: str | int | None = None) -> Comparison:
     """Evaluations side by side: each (contract, facts) pair is a column, each goal id a row.
 
     A contract is a `Contract` or the path of a `.rk` file, loaded once however often it
@@ -140,13 +143,14 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     The same contract with several facts files is a series over the years: its columns
     stand in period order (the year in each facts file's name). CompareError, naming the
     argument, for what cannot be compared: no pairs, labels that do not fit, a group no
-    contract has, contracts that share no goal.
+    contract has, contracts that share no goal. `period` names the reporting period of every
+    column, of contracts that report `each year` (else each facts file names its own).
     """
     if not pairs:
         raise CompareError("there is nothing to compare", "CONTRACT.rk:FACTS.json")
     if labels is not None and len(labels) != len(pairs):
         raise CompareError(f"{len(labels)} labels for {len(pairs)} evaluations", "--label")
-    evaluating = _Evaluating(as_of, data_dir, max_bytes)
+    evaluating = _Evaluating(as_of, data_dir, max_bytes, period)
     columns = [evaluating.column(written, facts, labels[index] if labels is not None else "")
                for index, (written, facts) in enumerate(pairs)]
     series = len(columns) > 1 and len({id(contract) for contract, _ in columns}) == 1
@@ -168,8 +172,10 @@ class _Evaluating:
     for every hub) are read once for the whole comparison, each read kept by its resolved path
     and its type."""
 
-    def __init__(self, as_of: dt.date | None, data_dir: str | Path | None, max_bytes: int | None):
+    def __init__(self, as_of: dt.date | None, data_dir: str | Path | None, max_bytes: int | None,
+                 period: str | int | None = None):
         self.as_of = as_of
+        self.period = period
         self.data_dir = data_dir
         self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
         self.loaded: dict[str, Contract] = {}
@@ -186,8 +192,17 @@ class _Evaluating:
             evaluation = self.evaluation(contract, facts)
         except FactsError as error:
             problem = error.problems[0]
-            evaluation = unread(contract.evaluate({}, as_of=self.as_of), problem)
+            evaluation = unread(self.unread_evaluation(contract), problem)
         return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem)
+
+    def unread_evaluation(self, contract: Contract) -> Evaluation:
+        """The contract evaluated with no facts, for a column whose facts could not be read (or
+        name no reporting period it has: then its first)."""
+        try:
+            return contract.evaluate({}, as_of=self.as_of, period=self.period)
+        except FactsError:
+            periods = contract.reporting_periods
+            return contract.evaluate({}, as_of=self.as_of, period=periods[0].name if periods else None)
 
     def contract(self, written: Contract | str | Path) -> Contract:
         if isinstance(written, Contract):
@@ -199,9 +214,10 @@ class _Evaluating:
     def evaluation(self, contract: Contract, facts: Mapping[str, object] | str | Path) -> Evaluation:
         if isinstance(facts, str | Path):
             given = load_facts(facts, data_dir=self.data_dir, max_bytes=self.max_bytes)
-            return contract.evaluate(attrs.evolve(given, reads=self.reads), as_of=self.as_of)
+            return contract.evaluate(attrs.evolve(given, reads=self.reads), as_of=self.as_of,
+                                     period=self.period)
         return contract.evaluate(facts, data_dir=None if isinstance(facts, FactsFile) else self.data_dir,
-                                 as_of=self.as_of)
+                                 as_of=self.as_of, period=self.period)
 
 
 def _each_label_once(columns: list[Column]) -> None:

@@ -15,7 +15,7 @@ import attrs
 from ..core.errors import Problem
 from ..core.values import NUMBER, PERCENT
 from ..output.results import Evaluation, Status
-from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State, worst
+from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State, worst
 
 
 @attrs.frozen
@@ -37,12 +37,15 @@ class Cell:
     decided: Decided | None = None
     points: Fraction | None = None
     title: str = ""
+    provisional: bool = False  # decided from facts measured before the period's end
 
     @property
     def state(self) -> State:
-        """Decided, pending or not evaluable (status.py)."""
+        """Decided, not applicable, pending or not evaluable (status.py)."""
         if self.fulfilment is not None:
             return DECIDED
+        if self.status == "not applicable":
+            return NOT_APPLICABLE
         return PENDING if self.status == "pending" else NOT_EVALUABLE
 
 

@@ -46,7 +46,7 @@ from ..core.reasons import problem_text
 from ..core.values import MONEY, NUMBER, PERCENT, round_half_away
 from ..core.vocabulary import shortened
 from ..words.explain import not_evaluable
-from .tables import cell_text, change_cell, change_text, comparison_title, decided_text
+from .tables import cell_text, change_cell, change_text, comparison_title, decided_text, provisional_mark
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
@@ -77,7 +77,7 @@ POINTS_LEFT = 17  # the first year's point, and the last's
 POINTS_RIGHT = 93
 
 _STATUS_CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none",
-                 "pending": "pending"}
+                 "pending": "pending", "not applicable": "none"}
 
 _ROOT = "rk-compare"
 
@@ -265,7 +265,7 @@ def _cell(cell: Cell | None, w: Wording, mark: str) -> str:
     e = escape.html
     if cell is None:
         return '<td class="rkc-num"></td>'
-    status = f'<span class="rkc-s">{e(w[cell.status])}{mark}</span>'
+    status = f'<span class="rkc-s">{e(w[cell.status] + provisional_mark(cell, w))}{mark}</span>'
     if cell.fulfilment is None:
         return f'<td class="rkc-num rkc-{_STATUS_CLASS[cell.status]}">{e(w["report.none"])}{status}</td>'
     decided = decided_text(cell.decided, w)

@@ -16,7 +16,7 @@ from ..core import escape
 from ..core.reasons import problem_text
 from ..core.values import MONEY, PERCENT, percent_number, round_half_away
 from ..core.vocabulary import number_literal, shortened
-from ..semantics.status import PENDING
+from ..semantics.status import NOT_APPLICABLE, PENDING
 from ..words.explain import not_evaluable
 
 if TYPE_CHECKING:
@@ -42,8 +42,9 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
 def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
     """A goal's change in a series as a table shows it: the change, or that it is pending."""
     change = comparison.change(row)
-    if change is None and comparison.change_state(row) == PENDING:
-        return w["pending"]
+    state = comparison.change_state(row)
+    if change is None and state in (PENDING, NOT_APPLICABLE):
+        return w[state]
     return change_text(change, w)
 
 
@@ -66,9 +67,14 @@ def cell_text(cell: Cell | None, w: Wording) -> str:
     if cell is None:
         return ""
     if cell.fulfilment is None:
-        return w["pending"] if cell.status == "pending" else w["report.none"]
+        return w[cell.status] if cell.status in ("pending", "not applicable") else w["report.none"]
     decided = decided_text(cell.decided, w)
-    return w.percent(cell.fulfilment) + (f" ({decided})" if decided else "")
+    return w.percent(cell.fulfilment) + (f" ({decided})" if decided else "") + provisional_mark(cell, w)
+
+
+def provisional_mark(cell: Cell, w: Wording) -> str:
+    """` (provisional)` after a result decided from facts measured before the period's end."""
+    return f" ({w['provisional']})" if cell.provisional else ""
 
 
 # ---- text --------------------------------------------------------------------------------------
@@ -176,6 +182,7 @@ def _row_dict(comparison: Comparison, row: Row, w: Wording) -> dict[str, object]
         "id": row.id, "title": row.title, "titles_differ": row.titles_differ, "titles": list(row.titles),
         "cells": [None if cell is None else {
             "status": cell.status,
+            "provisional": cell.provisional,
             "fulfilment": percent_number(cell.fulfilment) if cell.fulfilment is not None else None,
             "value": decided_text(cell.decided, w) or None,
             "points": _points(cell.points),
@@ -221,7 +228,8 @@ def comparison_csv(comparison: Comparison, w: Wording) -> str:
                 w["true"] if row.titles_differ else w["false"]]
         for cell in row.cells:
             line += ["", "", ""] if cell is None else [
-                w[cell.status], _plain(cell.fulfilment * 100, w) if cell.fulfilment is not None else "",
+                w[cell.status] + provisional_mark(cell, w),
+                _plain(cell.fulfilment * 100, w) if cell.fulfilment is not None else "",
                 _decided_cell(cell.decided, w)]
         if comparison.series:
             line.append(_decided_cell(comparison.change(row), w))

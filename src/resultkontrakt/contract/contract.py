@@ -163,7 +163,7 @@ class Contract:
                                       periods=_period_names(periods))])
         if wanted is not None and named is not None and wanted != named:
             raise FactsError([problem("period.two", supplied.period_span if supplied else None,
-                                      hint="period.two", facts=named, asked=wanted)])
+                                      hint="period.two", facts=named, asked=wanted)], _sources(supplied))
         name = wanted or named
         if name is None:
             if len(periods) > 1:
@@ -174,7 +174,7 @@ class Contract:
         if found is None:
             at = supplied.period_span if supplied is not None and wanted is None else None
             raise FactsError([problem("period.unknown", at, hint="period.unknown", name=name,
-                                      periods=_period_names(periods))])
+                                      periods=_period_names(periods))], _sources(supplied))
         return found
 
     @property
@@ -291,6 +291,11 @@ class Contract:
         return (f"<Contract {self.title!r} from {self.source}: {len(self.module.goals)} goals, "
                 f"{len(self.analysis.facts)} facts, {len(self.analysis.metrics)} metrics, "
                 f"{len(self.analysis.deliverables)} deliverables>")
+
+
+def _sources(supplied: Supplied | None) -> dict[str, str]:
+    """The texts of the facts, for the excerpt under a problem with them."""
+    return dict(supplied.sources) if supplied is not None else {}
 
 
 def _period_names(periods: tuple[ReportingPeriod, ...]) -> object:

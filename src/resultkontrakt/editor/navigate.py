@@ -13,6 +13,7 @@ have ids of their own ("goal"), and so do splits ("split").
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -26,6 +27,7 @@ from ..core.vocabulary import KEYWORDS, PLACE_WORDS, number_literal, quote
 from ..language import syntax as s
 from ..language.printer import expr_text
 from ..semantics.functions import FUNCTIONS
+from ..semantics.periods import reporting_periods
 
 NAME = r"[^\W\d]\w*"
 GOAL_ID = r"[^\W_](?:[\w.\-]*\w)?"
@@ -302,13 +304,15 @@ class Index:
                 return _split(node)
             case s.Example():
                 return _paragraphs(f"**example** {markdown(node.name)}",
+                                   node.period and f"reporting period {node.period}",
                                    node.as_of and f"as of {node.as_of}",
                                    f"{_count(len(node.givens), 'given value')}, "
                                    f"{_count(len(node.expectations), 'expectation')}")
             case s.Header():
                 return _paragraphs(f"**contract** {markdown(node.title)}",
                                    node.parties and "parties: " + ", ".join(markdown(p) for p in node.parties),
-                                   node.period and f"period: {node.period[0]} .. {node.period[1]}")
+                                   node.period and f"period: {node.period[0]} .. {node.period[1]}",
+                                   node.period and node.each and _reporting_periods(node.period, node.each))
         raise AssertionError(f"no description for {declaration.kind}")
 
     def _type_of(self, name: str) -> str:
@@ -370,6 +374,8 @@ def _expressions(item: object) -> Iterator[tuple[s.Expr, frozenset[str]]]:
         case s.Metric(expr=expr) | s.Payment(expr=expr):
             yield expr, free
         case s.Goal():
+            if item.applies is not None:
+                yield item.applies, free
             for deliverable in item.deliverables:
                 if deliverable.due is not None:
                     yield deliverable.due, free
@@ -394,6 +400,13 @@ def _expressions(item: object) -> Iterator[tuple[s.Expr, frozenset[str]]]:
                     yield expectation.value, free
 
 
+def _reporting_periods(period: tuple[dt.date, dt.date], each: str) -> str:
+    """`reporting periods (each year): 2008, 2009, 2010, 2011`, shortened past a dozen."""
+    names = [p.name for p in reporting_periods(*period, each)]
+    shown = names if len(names) <= 12 else [*names[:5], "…", *names[-5:]]
+    return f"reporting periods (each {each}): " + ", ".join(shown)
+
+
 def _paragraphs(*parts: object) -> str:
     return "\n\n".join(str(part) for part in parts if part)
 
@@ -415,6 +428,8 @@ def _goal(goal: s.Goal) -> str:
     lines = [f"- require {markdown(expr_text(r.condition))} ({markdown(r.reason)})" for r in goal.requirements]
     lines += [f"- {_tier(tier)}" for tier in goal.tiers] or ["- no score"]
     return _paragraphs(f"**goal {markdown(goal.id)}**: {markdown(goal.title)}",
+                       goal.applies is not None and "applies when " + markdown(expr_text(goal.applies))
+                       + " (else not applicable)",
                        goal.group and f"group: {markdown(goal.group)}",
                        goal.weight != 1 and f"weight: {number_literal(goal.weight)}",
                        "\n".join(lines),

@@ -45,8 +45,8 @@ from ..semantics.evidence import (
     Waiting,
 )
 from ..semantics.functions import Counted, Tally
-from ..semantics.runtime import COMPARE, fail
 from ..semantics.periods import ReportingPeriod
+from ..semantics.runtime import COMPARE, fail
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in

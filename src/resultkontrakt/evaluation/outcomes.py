@@ -79,7 +79,8 @@ class GoalOutcome:
 
     def judged(self, *, fulfilment: Fraction | None = None, steps: tuple[Step, ...] = (),
                blocked: NotEvaluable | None = None) -> Self:
-        return attrs.evolve(self, fulfilment=fulfilment, steps=steps, blocked=blocked)
+        return attrs.evolve(self, fulfilment=fulfilment, steps=steps, blocked=blocked, not_applicable=None,
+                            provisional=False)
 
     @property
     def status(self) -> Status:

@@ -45,6 +45,9 @@ class _EvaluationText:
                 start, end = evaluation.period
                 about += f" ({start} .. {end})" if about else f"{start} .. {end}"
             lines.append(about)
+        for said in (evaluation.period_sentence(self.wording), evaluation.provisional_sentence(self.wording)):
+            if said:
+                lines.append(said)
         return lines
 
     def goals(self) -> list[str]:
@@ -81,6 +84,8 @@ class _EvaluationText:
         wording = self.wording
         status = wording[goal.status]
         outcome = status if goal.fulfilment is None else f"{status}, {wording.percent(goal.fulfilment)}"
+        if goal.provisional:
+            outcome += f" ({wording['provisional']})"
         if self.evaluation.weighted and goal.points is not None:
             points = wording.phrase("goal points", points=wording.number(goal.points),
                                     weight=wording.number(goal.weight))
@@ -103,6 +108,8 @@ class _EvaluationText:
                 lines.append(f"{wording['report.split']} {split.name}: {said}".replace("\u00a0", " "))
             else:
                 lines += split_lines(split.allocation, wording)
+                if split.provisional:
+                    lines.append(f"({wording['provisional']}: {wording['amount to date']})")
         return lines
 
     def wrapped(self, text: str, first: str, indent: str) -> list[str]:

@@ -66,11 +66,16 @@ class Report:
         if self.evaluation.as_of is not None:
             day = self.t("as of", day=self.evaluation.as_of)
             about = f"{about}. {day}" if about else day
+        for said in (self.evaluation.period_sentence(self.wording),
+                     self.evaluation.provisional_sentence(self.wording)):
+            if said:
+                about = f"{about.rstrip('.')}. {said.rstrip('.')}" if about else said.rstrip(".")
         return about
 
     def kind(self) -> str:
         """`Årsrapport` after the period; `Statusrapport` for a follow-up during it."""
-        return self.t("status report" if self.evaluation.as_of is not None else "report")
+        during = self.evaluation.as_of is not None or self.evaluation.measured_until is not None
+        return self.t("status report" if during else "report")
 
     def points(self) -> str | None:
         """`75,5 af 100 point`, where the contract weighs its goals in points."""
@@ -84,9 +89,16 @@ class Report:
             self.t("none")
 
     def outcome(self, goal: GoalResult) -> str:
-        """`Delvist opfyldt, 50 %`, or just `Kan ikke vurderes`."""
+        """`Delvist opfyldt, 50 %`, or just `Kan ikke vurderes`; `(foreløbig)` after a result to date."""
         status = self.wording[goal.status].capitalize()
-        return status if goal.fulfilment is None else f"{status}, {self.fulfilment(goal)}"
+        return status if goal.fulfilment is None else f"{status}, {self.fulfilment(goal)}{self.provisional(goal)}"
+
+    def status(self, goal: GoalResult) -> str:
+        """The status in the table: `opfyldt`, `opfyldt (foreløbig)`, `ikke relevant`."""
+        return self.wording[goal.status] + self.provisional(goal)
+
+    def provisional(self, goal: GoalResult) -> str:
+        return f" ({self.wording['provisional']})" if goal.provisional else ""
 
     def fulfilment(self, goal: GoalResult) -> str:
         """The fulfilment, or a dash in the table, whose status column says why there is none."""
@@ -99,14 +111,20 @@ class Report:
             if pending and len(pending) == len(self.evaluation.not_evaluable):
                 return self.t("pending", n=len(pending), ids=", ".join(pending))
             return self.wording["not evaluable"]
-        evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable)
+        inapplicable = self.evaluation.not_applicable
+        evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable) - len(inapplicable)
         text = f"{self.wording.percent(overall)} ({self.t('evaluated', n=evaluable)})"
+        if self.evaluation.provisional:
+            text = f"{self.wording.percent(overall)}, {self.wording['provisional']} " \
+                   f"({self.t('evaluated', n=evaluable)})"
         pending = self.evaluation.pending
         blocked = [g for g in self.evaluation.not_evaluable if g not in pending]
         if blocked:
             text += "; " + self.t("not evaluable", n=len(blocked), ids=", ".join(blocked))
         if pending:
             text += "; " + self.t("pending", n=len(pending), ids=", ".join(pending))
+        if inapplicable:
+            text += "; " + self.t("not applicable", n=len(inapplicable), ids=", ".join(inapplicable))
         return text
 
     def split_heading(self, allocation: Allocation) -> str:
@@ -130,16 +148,17 @@ class Reported(Protocol):
     @property
     def splits(self) -> Mapping[str, object]: ...
 
-    def evaluate(self, facts: Mapping[str, object], *, as_of: dt.date | None = None) -> Evaluation: ...
+    def evaluate(self, facts: Mapping[str, object], *, as_of: dt.date | None = None,
+                 period: str | int | None = None) -> Evaluation: ...
 
     def split(self, name: str, facts: Mapping[str, object], margins: bool | None = None) -> Allocation: ...
 
 
 def build(contract: Reported, facts: Mapping[str, object], lang: str = "da",
-          as_of: dt.date | None = None) -> Report:
+          as_of: dt.date | None = None, period: str | int | None = None) -> Report:
     """Evaluate and split, ready to render; a split that cannot be worked out says why."""
     wording = wording_for(lang)
-    evaluation = contract.evaluate(facts, as_of=as_of)
+    evaluation = contract.evaluate(facts, as_of=as_of, period=period)
     allocations = []
     failed = []
     unsplit: list[SplitResult] = []
@@ -178,12 +197,12 @@ def markdown(report: Report) -> str:
     if ev.weighted:
         lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} "
                   f"| {md(report.t('points'))} |", "|---|---|---|---:|---:|"]
-        lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} "
+        lines += [f"| {md(g.id)} | {md(g.title)} | {md(report.status(g))} | {md(report.fulfilment(g))} "
                   f"| {md(report.goal_points(g))} |" for g in ev.goals.values()]
     else:
         lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} |",
                   "|---|---|---|---:|"]
-        lines += [f"| {md(g.id)} | {md(g.title)} | {md(w[g.status])} | {md(report.fulfilment(g))} |"
+        lines += [f"| {md(g.id)} | {md(g.title)} | {md(report.status(g))} | {md(report.fulfilment(g))} |"
                   for g in ev.goals.values()]
     for group, goals in report.groups():
         lines += ["", f"## {md(group)}"]
@@ -270,7 +289,7 @@ tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 """
 
 _CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none",
-          "pending": "pending"}
+          "pending": "pending", "not applicable": "none"}
 
 
 def page(report: Report) -> str:
@@ -323,7 +342,7 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
               if report.evaluation.weighted and goal.points is not None else "")
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
             f"<h3>{e(report.t('goal'))} {e(goal.id)}: {e(goal.title)}</h3>"
-            f'<div class="result"><span class="status">{e(w[goal.status])}</span>'
+            f'<div class="result"><span class="status">{e(report.status(goal))}</span>'
             + (f'<span class="fulfilment">{e(report.fulfilment(goal))}</span>' if goal.fulfilment is not None else "")
             + f'{points}{meter}</div>'
             f'<p class="why">{why}</p>{more}{text}</section>')
