@@ -98,7 +98,8 @@ def test_the_overall_sentence_names_the_pending_goals_and_those_not_evaluable() 
     assert nothing.overall_sentence("da") == ("Samlet: endnu ikke kendt: 1 mål afventer (1); "
                                               "2 mål kan ikke vurderes (2, 3).")
     some = contract.evaluate({"b": 1, "c": "y"}, as_of=MIDYEAR)
-    assert some.overall_sentence() == ("Overall: 100%, the weighted average of 1 goal; 1 goal not "
+    # Decided from facts measured before the period's end: provisional.
+    assert some.overall_sentence() == ("Overall: 100% (provisional), the weighted average of 1 goal; 1 goal not "
                                        "evaluable (3); 1 goal pending (1).")
 
 

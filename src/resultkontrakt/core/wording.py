@@ -1014,7 +1014,8 @@ CHECKS_EN: dict[str, str] = {
     "hint.syntax.list-goes-on": "after a comma the list goes on without a second `{word}`: `{word} ..., ...`; "
                                 "or start a new `{word}` without the comma",
     "hint.syntax.declarations": "a file holds `contract`, `fact`, `metric`, `goal` and `split` declarations",
-    "hint.syntax.goal": "a goal holds `group`, `weight`, text blocks, `deliverable`, `require` and `score`",
+    "hint.syntax.goal": "a goal holds `group`, `weight`, text blocks, `applies when`, `deliverable`, `require` and "
+                        "`score`",
     "hint.syntax.value": "a value or a name goes here, e.g. `nps` or `60`",
     "hint.syntax.method": "the methods are: largest remainder, sainte-laguë and d'hondt",
     "hint.syntax.examples": "compare the line with the examples in docs/language.md",
@@ -1380,7 +1381,8 @@ CHECKS_DA: dict[str, str] = {
                                 "eller begynd et nyt `{word}` uden kommaet",
     "hint.syntax.declarations": "en fil indeholder erklæringer med `contract`, `fact`, `metric`, `goal` og "
                                 "`split`",
-    "hint.syntax.goal": "et mål indeholder `group`, `weight`, tekstblokke, `deliverable`, `require` og `score`",
+    "hint.syntax.goal": "et mål indeholder `group`, `weight`, tekstblokke, `applies when`, `deliverable`, "
+                        "`require` og `score`",
     "hint.syntax.value": "her skal stå en værdi eller et navn, fx `nps` eller `60`",
     "hint.syntax.method": "metoderne er: largest remainder, sainte-laguë og d'hondt",
     "hint.syntax.examples": "sammenlign linjen med eksemplerne i docs/language.md",

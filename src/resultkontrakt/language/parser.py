@@ -295,8 +295,9 @@ def _describe(terminals: set[str] | frozenset[str]) -> OneOf | None:
     words = _words(terminals)
     if not words:
         return None
-    if len(words) > 8:
-        return OneOf(tuple(words[:7]), more=True)
+    # Up to nine alternatives are said in full: all that may stand in a goal, `}` included.
+    if len(words) > 9:
+        return OneOf(tuple(words[:8]), more=True)
     return OneOf(tuple(words))
 
 

@@ -235,7 +235,8 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
             text = wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
                                   ids=", ".join(self.pending))
         else:
-            text = wording.phrase("overall", evaluable, overall=wording.percent(overall), n=evaluable)
+            shown = wording.percent(overall) + (f" ({wording['provisional']})" if self.provisional else "")
+            text = wording.phrase("overall", evaluable, overall=shown, n=evaluable)
         if blocked:
             text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
                                           ids=", ".join(blocked))
@@ -245,8 +246,6 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         if inapplicable:
             text += "; " + wording.phrase("overall not applicable", len(inapplicable), n=len(inapplicable),
                                           ids=", ".join(inapplicable))
-        if overall is not None and self.provisional:
-            text += f" ({wording['provisional']})"
         return text + "."
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
