@@ -153,7 +153,7 @@ async def test_an_unclosed_goal_takes_only_itself_out(client: RkClient) -> None:
             'goal 3 "C" { score effekt >= 70% -> 100% }\n')
     diagnostics = await opened(client, "file:///tmp/unclosed.rk", text)
     assert [(where(d.range), d.message.split("\n")[0]) for d in diagnostics] == [
-        ((4, 0, 4, 4), 'expected `;`, `deliverable`, `group`, `require`, `score`, `weight`, `}` or a text '
+        ((4, 0, 4, 4), 'expected `;`, `applies`, `deliverable`, `group`, `require`, `score`, `weight`, `}` or a text '
                        'block ("""..."""), but found `fact`'),
         ((5, 19, 5, 24), "unknown name `efekt`"),
     ]
