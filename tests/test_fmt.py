@@ -148,6 +148,7 @@ literals = st.one_of(
     st.tuples(st.sampled_from(["fulfilment", "points"]), st.sampled_from(["1", "2a", "3.1"])).map(
         lambda t: s.GoalValue(t[0], t[1], span=SOMEWHERE)),
     st.sampled_from(["overall", "points"]).map(lambda what: s.GoalValue(what, span=SOMEWHERE)),
+    st.sampled_from([None, "year", "start", "end"]).map(lambda field: s.PeriodValue(field, span=SOMEWHERE)),
     st.lists(st.tuples(st.sampled_from(["Morsø", "Læsø", "Skive Kommune"]), numbers), min_size=1,
              max_size=3, unique_by=lambda pair: pair[0]).map(
         lambda pairs: s.TableLiteral(tuple((name, s.Number(v, span=SOMEWHERE)) for name, v in pairs),
@@ -167,6 +168,8 @@ def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
             lambda t: s.Call(t[0], tuple(t[1]), span=SOMEWHERE)),
         st.tuples(inner, st.lists(inner, min_size=1, max_size=3), st.booleans()).map(
             lambda t: s.Member(t[0], s.SetLiteral(tuple(t[1]), span=SOMEWHERE), t[2], span=SOMEWHERE)),
+        st.tuples(inner, st.booleans()).map(  # `d in period`
+            lambda t: s.Member(t[0], s.PeriodValue(span=SOMEWHERE), t[1], span=SOMEWHERE)),
         st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=SOMEWHERE)),
         st.tuples(st.sampled_from(["share", "count", "all"]), inner, inner).map(
             lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=SOMEWHERE)),
@@ -184,11 +187,20 @@ def test_an_expression_printed_and_parsed_again_is_the_same_expression(expr: s.E
 
 
 @given(st.lists(expressions, min_size=1, max_size=4), st.lists(st.sampled_from(
-    ["# note", "#", "# æøå ->"]), max_size=3), st.randoms(use_true_random=False))
+    ["# note", "#", "# æøå ->"]), max_size=3), st.randoms(use_true_random=False),
+    st.sampled_from([None, "year", "half year", "half  year", "quarter"]), st.booleans(),
+    st.sampled_from(["2009", "2009-H1", "2010-Q3"]))
 def test_formatting_generated_contracts_is_stable_and_keeps_their_meaning(
-        exprs: list[s.Expr], notes: list[str], random: Random) -> None:
+        exprs: list[s.Expr], notes: list[str], random: Random, each: str | None, applies: bool,
+        period: str) -> None:
     lines = [f"metric m{i} = {expr_text(e)}" for i, e in enumerate(exprs)]
-    lines.append('goal 1 "g" { score ' + "; ".join(f"{expr_text(e)} -> 50%" for e in exprs) + " }")
+    # Reporting periods, a goal that applies only sometimes, and an example for one period.
+    if each is not None:
+        lines.insert(0, 'contract "c" { period 2008-01-01 .. 2011-12-31 each ' + each + " }")
+    condition = f"applies when {expr_text(exprs[-1])} " if applies else ""
+    lines.append('goal 1 "g" { ' + condition + "score " + "; ".join(f"{expr_text(e)} -> 50%" for e in exprs)
+                 + " }")
+    lines.append(f'example "e" period {period} {{ expect goal 1 not applicable }}')
     for note in notes:
         lines.insert(random.randrange(len(lines) + 1), note)
     text = "\n".join(lines) + "\n"

@@ -456,7 +456,8 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
     if goal.applies is not None:
         found = typer.type_of(goal.applies)
         if found is not None and found.kind != BOOL:
-            problems.append(problem("applies.not-bool", goal.applies.span, found=Kind(found)))
+            problems.append(problem("applies.not-bool", goal.applies.span, hint="applies.not-bool",
+                                    found=Kind(found)))
     for requirement in goal.requirements:
         found = typer.type_of(requirement.condition)
         if found is not None and found.kind != BOOL:

@@ -1733,6 +1733,7 @@ PERIODS_EN: dict[str, str] = {
     "hint.period.alone": "e.g. `dato in period` or `period.year = 2011`",
     "problem.period.in-not-date": "only a date can be `in period`, not {found}",
     "problem.applies.not-bool": "`applies when` needs a condition that is true or false, not {found}",
+    "hint.applies.not-bool": "e.g. `applies when period.year = 2011`",
     "problem.applies.reads-goal": "`applies when` reads {what}, a goal's result{through}",
     "hint.applies.reads-goal": "a goal applies or not by the period, the facts and metrics made from them; "
                                "goal results are judged after that",
@@ -1790,6 +1791,7 @@ PERIODS_DA: dict[str, str] = {
     "hint.period.alone": "fx `dato in period` eller `period.year = 2011`",
     "problem.period.in-not-date": "kun en dato kan være `in period`, ikke {found}",
     "problem.applies.not-bool": "`applies when` kræver en betingelse, der er sand eller falsk, ikke {found}",
+    "hint.applies.not-bool": "fx `applies when period.year = 2011`",
     "problem.applies.reads-goal": "`applies when` læser {what}, et måls resultat{through}",
     "hint.applies.reads-goal": "om et mål gælder, afgøres af perioden, fakta og nøgletal af dem; målenes "
                                "resultater vurderes først derefter",
