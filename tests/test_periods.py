@@ -334,3 +334,13 @@ def test_the_editor_hovers_a_goals_condition_and_the_reporting_periods(years: rk
     assert goal is not None and "applies when period.year = 2011" in goal[0]
     header = index.hover(1, 12)
     assert header is not None and "reporting periods (each year): 2008, 2009, 2010, 2011" in header[0]
+
+
+def test_a_result_decided_however_deliverables_turn_out_reads_the_period_and_is_provisional() -> None:
+    contract = rk.loads('contract "c" { period 2008-01-01 .. 2009-12-31 each year }\nfact n: integer\n'
+                        'goal 1 "g" { deliverable d "D" due 2009-09-30\n'
+                        ' score period.year = 2009 and n > 1 -> 100%; d -> 50%; else -> 0% }\n'
+                        'payment p "P" = if d or n > 1 then 100 kr else 0 kr\n')
+    e = contract.evaluate({"n": 2, "period": 2009, "measured_until": "2009-06-30"})
+    assert e.goals["1"].fulfilment == 1 and e.goals["1"].provisional
+    assert e.payments["p"].amount == 100 and e.payments["p"].provisional

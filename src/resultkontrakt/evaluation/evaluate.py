@@ -285,7 +285,8 @@ class Evaluator:
         settled: dict[str, Value | Undecided] = {}
         first: R | None = None
         for done in itertools.product((False, True), repeat=len(names)):
-            trial = Evaluator(self.analysis, self.supplied, made=self.made)
+            trial = Evaluator(self.analysis, self.supplied, period=self.period, made=self.made,
+                              reporting=self.reporting)
             trial.trial = True
             trial.values = {**self.values, **dict(zip(names, done, strict=True))}
             trial.deliveries = deliveries
@@ -430,12 +431,14 @@ class Evaluator:
         """A payment worked out from the goals' results, with everything it came from; where
         something it needs is not there, its status by the same rule as a goal's."""
         needs = self.plans.payment_needs(payment)
+        paid: PaymentOutcome | None = None
         if self.not_due or self.due_failures or not needs.issubset(self.values):
             unready = self._unready(needs)
             if unready is not None:
-                return self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
+                paid = self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
                                      lambda undecided: _undecided_payment(self.made, payment, undecided))
-        paid = self._paid(payment)
+        if paid is None:
+            paid = self._paid(payment)
         if self.provisional and paid.amount is not None and self.plans.payment_measured(payment):
             return attrs.evolve(paid, provisional=True)
         return paid
