@@ -344,3 +344,26 @@ def test_a_result_decided_however_deliverables_turn_out_reads_the_period_and_is_
     e = contract.evaluate({"n": 2, "period": 2009, "measured_until": "2009-06-30"})
     assert e.goals["1"].fulfilment == 1 and e.goals["1"].provisional
     assert e.payments["p"].amount == 100 and e.payments["p"].provisional
+
+
+def test_the_editor_completes_the_fields_of_the_period(years: rk.Contract) -> None:
+    from resultkontrakt.editor.navigate import Index, Lines, complete
+
+    text = YEARS + 'metric m = period.'
+    index = Index(years.module, years.text, years.analysis)
+    lines = Lines(text)
+    last = text.count("\n") + 1
+    found = complete(lines, index, last, len(text.rsplit("\n", 1)[-1]) + 1)
+    assert [c.label for c in found] == ["year", "start", "end"]
+
+
+def test_the_new_forms_are_highlighted_without_errors() -> None:
+    from pygments.token import Error, Keyword, Name
+
+    from resultkontrakt.editor.lexer import RkLexer
+
+    text = YEARS.replace("each year", "each half year") + 'example "e" period 2009 { expect goal 3 not applicable }'
+    tokens = [(kind, value) for kind, value in RkLexer().get_tokens(text) if value.strip()]
+    assert not [token for token in tokens if token[0] is Error]
+    assert (Keyword.Type, "half year") in tokens and (Name.Builtin.Pseudo, "year") in tokens
+    assert {(Keyword, word) for word in ("each", "applies", "when", "applicable")} <= set(tokens)

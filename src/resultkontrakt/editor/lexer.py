@@ -29,6 +29,7 @@ from ..core.vocabulary import (
     METHOD_ALIASES,
     METHODS,
     OPERATOR_WORDS,
+    PERIOD_FIELDS,
     PLACE_WORDS,
     TYPE_NAMES,
 )
@@ -71,6 +72,9 @@ class RkLexer(RegexLexer):
             (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),
             (r"[0-9]+(\.[0-9]+)?", Number),
             (_METHODS, Name.Constant),
+            # Reporting periods: `each half year` in the header, `period.year` in an expression.
+            (r"\b(each)(\s+)(half\s+year|year|quarter)\b", bygroups(Keyword, Whitespace, Keyword.Type)),
+            (rf"\b(period)(\.)({'|'.join(PERIOD_FIELDS)})\b", bygroups(Keyword, Punctuation, Name.Builtin.Pseudo)),
             (words(_KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
             (words(OPERATOR_WORDS, prefix=r"\b", suffix=r"\b"), Operator.Word),
             (words(_TYPE_WORDS, prefix=r"\b", suffix=r"\b"), Keyword.Type),

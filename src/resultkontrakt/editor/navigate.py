@@ -23,7 +23,7 @@ from ..checks.analysis import Analysis
 from ..core.errors import Span
 from ..core.escape import markdown
 from ..core.values import LIST, TABLE, Type
-from ..core.vocabulary import KEYWORDS, PLACE_WORDS, number_literal, quote
+from ..core.vocabulary import KEYWORDS, PERIOD_FIELDS, PLACE_WORDS, number_literal, quote
 from ..language import syntax as s
 from ..language.printer import expr_text
 from ..semantics.functions import FUNCTIONS
@@ -480,6 +480,9 @@ _BINDING = re.compile(rf"\(\s*({NAME})\s+in\s+({NAME})")
 _COMPARED = re.compile(rf"({NAME})\s*(?:==|!=|=)\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
 _MEMBER = re.compile(rf"({NAME})\s+(?:not\s+)?in\s*\{{(?:\s*{STRING}\s*,)*\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
 _GOAL_AT = re.compile(rf"(?:\(|\bexpect|,)\s*goal\s+(?:{GOAL_ID})?\Z")
+_PERIOD_DOT = re.compile(r"\bperiod\.\w*\Z")
+_PERIOD_FIELDS = {"year": "the reporting period's year", "start": "the reporting period's first day",
+                  "end": "the reporting period's last day"}
 
 
 def complete(lines: Lines, index: Index | None, line: int, column: int, start: int = 0) -> list[Candidate]:
@@ -497,6 +500,8 @@ def complete(lines: Lines, index: Index | None, line: int, column: int, start: i
         return choices
     if _GOAL_AT.search(before[-200:]):
         return _goals(index)
+    if _PERIOD_DOT.search(before[-200:]):
+        return [Candidate(field, "keyword", _PERIOD_FIELDS[field], first=True) for field in PERIOD_FIELDS]
     late = re.match(r"(payment|split)\b", lines.text[start:start + 8]) is not None
     return choices + _everything(index, before, late)
 
