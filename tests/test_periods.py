@@ -367,3 +367,13 @@ def test_the_new_forms_are_highlighted_without_errors() -> None:
     assert not [token for token in tokens if token[0] is Error]
     assert (Keyword.Type, "half year") in tokens and (Name.Builtin.Pseudo, "year") in tokens
     assert {(Keyword, word) for word in ("each", "applies", "when", "applicable")} <= set(tokens)
+
+
+def test_json_of_a_goal_that_does_not_apply_and_a_day_in_period_follows_the_schema(years: rk.Contract) -> None:
+    e = years.evaluate({"publikationer": 12, "rapport": "2009-05-01"}, period=2009)
+    data = json.loads(json.dumps(e.to_dict("da")))
+    assert validator("eval").is_valid(data)
+    assert data["reporting_period"] == {"name": "2009", "start": "2009-01-01", "end": "2009-12-31"}
+    goal = data["goals"][1]
+    assert goal["status"] == "not applicable" and goal["not_applicable"]["condition"]["holds"] is False
+    assert data["overall"]["not_applicable"] == 1 and data["overall"]["evaluable"] == 2

@@ -46,7 +46,15 @@ from ..core.reasons import problem_text
 from ..core.values import MONEY, NUMBER, PERCENT, round_half_away
 from ..core.vocabulary import shortened
 from ..words.explain import not_evaluable
-from .tables import cell_text, change_cell, change_text, comparison_title, decided_text, provisional_mark
+from .tables import (
+    cell_text,
+    change_cell,
+    change_text,
+    comparison_title,
+    decided_text,
+    overall_text,
+    provisional_mark,
+)
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
@@ -230,8 +238,7 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
             line.append(f'<td class="rkc-num">{e(change_cell(comparison, row, w))}</td>')
         rows.append("<tr>" + "".join(line) + "</tr>")
     none = w["report.none"]
-    overall = [f'<td class="rkc-num">{e(w.percent(c.overall) if c.overall is not None else none)}</td>'
-               for c in comparison.columns]
+    overall = [f'<td class="rkc-num">{e(overall_text(c, w))}</td>' for c in comparison.columns]
     if comparison.series:
         overall.append(f'<td class="rkc-num">{e(change_text(comparison.overall_change(), w))}</td>')
     foot = [f'<tr><th scope="row"></th><td>{e(w["report.overall"])}</td>{"".join(overall)}</tr>']

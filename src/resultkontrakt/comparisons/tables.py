@@ -21,7 +21,7 @@ from ..words.explain import not_evaluable
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
-    from .grid import Cell, Decided, Row
+    from .grid import Cell, Column, Decided, Row
     from .grid import Grid as Comparison
 
 
@@ -72,6 +72,13 @@ def cell_text(cell: Cell | None, w: Wording) -> str:
     return w.percent(cell.fulfilment) + (f" ({decided})" if decided else "") + provisional_mark(cell, w)
 
 
+def overall_text(column: Column, w: Wording) -> str:
+    """A column's overall result, marked where it is provisional; `–` where there is none."""
+    if column.overall is None:
+        return w["report.none"]
+    return w.percent(column.overall) + (f" ({w['provisional']})" if column.evaluation.provisional else "")
+
+
 def provisional_mark(cell: Cell, w: Wording) -> str:
     """` (provisional)` after a result decided from facts measured before the period's end."""
     return f" ({w['provisional']})" if cell.provisional else ""
@@ -86,8 +93,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     header = [w["compare.goal"], ""] + [column.label for column in comparison.columns]
     rows: list[list[str]] = [[row.id, ("* " if row.titles_differ else "") + row.title]
                              + [cell_text(cell, w) for cell in row.cells] for row in comparison.rows]
-    overall = ["", w["report.overall"]] + [w.percent(c.overall) if c.overall is not None else w["report.none"]
-                                            for c in comparison.columns]
+    overall = ["", w["report.overall"]] + [overall_text(c, w) for c in comparison.columns]
     footer = [overall]
     if comparison.weighted:
         footer.append(["", w["report.points"]] + [
@@ -173,7 +179,8 @@ def comparison_dict(comparison: Comparison, w: Wording) -> dict[str, object]:
                     for c in comparison.columns],
         "rows": [_row_dict(comparison, row, w) for row in comparison.rows],
         "overall": [{"fulfilment": percent_number(c.overall) if c.overall is not None else None,
-                     "points": _points(c.points)} for c in comparison.columns],
+                     "points": _points(c.points), "provisional": c.evaluation.provisional}
+                    for c in comparison.columns],
     }
 
 
