@@ -35,7 +35,8 @@ def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     assert two.titles_differ and two.titles == ("Oplevet effekt af vejledningen", "Virksomhedernes oplevede effekt")
     assert four.cells[1] is None and five.cells[0] is None  # a goal missing from a contract is empty there
     data: dict[str, Any] = table.to_dict()  # JSON: its shape is the schema's
-    assert data["overall"] == [{"fulfilment": 75, "points": None}, {"fulfilment": 62.5, "points": None}]
+    assert data["overall"] == [{"fulfilment": 75, "points": None, "provisional": False},
+                               {"fulfilment": 62.5, "points": None, "provisional": False}]
     assert data["rows"][2]["cells"][0]["value"] == "1 of 2"
     assert "Comparison of 2 evaluations" in repr(table)
 
