@@ -312,6 +312,9 @@ def _split_arguments(split: argparse.ArgumentParser) -> None:
                        "weights from a fact or works its total out from the goals and payments; `-` reads "
                        "them from standard input")
     split.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    split.add_argument("--period", metavar="PERIOD",
+                       help="the reporting period whose total is split, of a contract that reports `each "
+                       "year`: 2009, 2009-H1, 2009-Q3 (default: the facts' \"period\")")
     _language(split, "the table (JSON has no words)")
 
 
@@ -606,7 +609,7 @@ def _split(args: argparse.Namespace) -> int:
         print(f"rk split: error: {what} in {contract.source}; the splits are: {names}", file=sys.stderr)
         return USAGE
     facts = _facts(args, args.facts) if args.facts else None
-    allocation = contract.split(args.name, facts)
+    allocation = contract.split(args.name, facts, period=args.period)
     if args.format == "json":  # data without words: the same in either language
         print(allocation_json(allocation))
     else:

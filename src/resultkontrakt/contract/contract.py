@@ -211,13 +211,14 @@ class Contract:
 
     def split(self, name: str | None = None, facts: Mapping[str, object] | None = None,
               margins: bool | None = None, *, data_dir: str | Path | None = None,
-              max_bytes: int | None = None) -> Allocation:
+              max_bytes: int | None = None, period: str | int | None = None) -> Allocation:
         """Work out the split `name` (the only one, if there is one): party -> amount.
 
         A split whose weights come from a fact (`shares from folketal`) needs
         `facts`. Margins (how far each weight may move before its amount
         changes) are worked out unless `margins=False`, or by default for
-        splits of more than a thousand parties.
+        splits of more than a thousand parties. `period` names the reporting period whose
+        total is split, as for `evaluate`.
         """
         from ..output.results import allocation_of
         from ..split.allocation import allocate
@@ -226,7 +227,7 @@ class Contract:
         if split.fixed_total is None:
             if facts is None:
                 raise FactsError([problem("split.total-needs-facts", split=split.name)])
-            evaluation = self.evaluate(facts, data_dir=data_dir, max_bytes=max_bytes)
+            evaluation = self.evaluate(facts, data_dir=data_dir, max_bytes=max_bytes, period=period)
             worked = evaluation.splits[split.name]
             if worked.problems:
                 raise FactsError(list(worked.problems), dict(evaluation.sources))
