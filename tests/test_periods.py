@@ -377,3 +377,12 @@ def test_json_of_a_goal_that_does_not_apply_and_a_day_in_period_follows_the_sche
     goal = data["goals"][1]
     assert goal["status"] == "not applicable" and goal["not_applicable"]["condition"]["holds"] is False
     assert data["overall"]["not_applicable"] == 1 and data["overall"]["evaluable"] == 2
+
+
+def test_a_contract_of_one_year_takes_facts_that_name_that_year() -> None:
+    contract = rk.loads(PROVISIONAL)
+    assert contract.evaluate({"antal": 1, "senere": 1, "period": 2009}).reporting_period is None
+    with pytest.raises(rk.FactsError):
+        contract.evaluate({"antal": 1, "period": 2010})
+    with pytest.raises(rk.FactsError):
+        contract.evaluate({"antal": 1}, period="2009-H1")

@@ -21,7 +21,7 @@ from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
 from ..core.vocabulary import INVISIBLE
 from ..language import syntax as s
-from ..semantics.periods import ReportingPeriod, period_name, reporting_periods
+from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting_periods
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -171,6 +171,9 @@ class Contract:
                                           first=periods[0].name, last=periods[-1].name)])
             return periods[0] if periods else None
         found = next((p for p in periods if p.name == name), None)
+        if found is None and len(periods) == 1 and not periods[0].name and \
+                days_of(name) == (periods[0].start, periods[0].end):
+            found = periods[0]  # a contract of one year, named by its year: `"period": 2019`
         if found is None:
             at = supplied.period_span if supplied is not None and wanted is None else None
             raise FactsError([problem("period.unknown", at, hint="period.unknown", name=name,

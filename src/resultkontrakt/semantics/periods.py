@@ -89,6 +89,17 @@ def period_name(written: object) -> str | None:
     return text
 
 
+def days_of(name: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the calendar year, half year or quarter a name (as `period_name`
+    spells it) stands for: `2009-Q3` is 2009-07-01 .. 2009-09-30."""
+    found = _NAME.fullmatch(name)
+    assert found is not None, name
+    year, kind, number = found.groups()
+    months = {None: 12, "H": 6, "Q": 3}[kind]
+    first = int(year) * 12 + (int(number) - 1) * months if number else int(year) * 12
+    return _month_start(first), _last_day(first + months)
+
+
 def _month_start(months: int) -> dt.date:
     """The first day of the month `months` months after the start of year 0."""
     return dt.date(months // 12, months % 12 + 1, 1)
