@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -131,9 +131,15 @@ class Evaluator:
             if applies is not None:
                 return applies
         outcome = self._goal(goal)
-        if self.provisional and outcome.fulfilment is not None and self.plans.measured(goal):
+        if self.provisional and outcome.fulfilment is not None and self._to_date(*self.plans.measured(goal)):
             return attrs.evolve(outcome, provisional=True)
         return outcome
+
+    def _to_date(self, facts: bool, goals: frozenset[str]) -> bool:
+        """Whether a result read from facts (if `facts`) and the results of `goals` is a result
+        to date: it reads a fact, or a goal whose result is provisional."""
+        results = self.results
+        return facts or any(results[goal_id].provisional for goal_id in goals if goal_id in results)
 
     def _applies(self, goal: s.Goal, condition: s.Expr) -> GoalOutcome | None:
         """The goal's outcome where its `applies when` does not hold (not applicable) or cannot
@@ -439,7 +445,7 @@ class Evaluator:
                                      lambda undecided: _undecided_payment(self.made, payment, undecided))
         if paid is None:
             paid = self._paid(payment)
-        if self.provisional and paid.amount is not None and self.plans.payment_measured(payment):
+        if self.provisional and paid.amount is not None and self._to_date(*self.plans.payment_measured(payment)):
             return attrs.evolve(paid, provisional=True)
         return paid
 
@@ -730,6 +736,7 @@ class Plans:
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
         self._totals: dict[str, s.Payment] = {}
+        self._measures: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}  # goal or payment -> what it reads
         self._dated: bool | None = None
         self._metric_needs: dict[str, frozenset[str]] = {}
         self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
@@ -768,34 +775,39 @@ class Plans:
             found = self._payment_needs[id(payment)] = frozenset(own)
         return found
 
-    def measured(self, goal: s.Goal) -> bool:
-        """Whether a goal's result is worked out from measurements: facts, or goal results."""
-        return self._measured(goal_exprs(goal), self.plan_needs_of(goal))
+    def measured(self, goal: s.Goal) -> tuple[bool, frozenset[str]]:
+        """What a goal's result is worked out from that is measured: whether it reads facts, and
+        the goals whose results it reads (planned once)."""
+        key = ("goal", goal.id)
+        found = self._measures.get(key)
+        if found is None:
+            found = self._measures[key] = self._measured(goal_exprs(goal), self.goal(goal).needs)
+        return found
 
-    def payment_measured(self, payment: s.Payment) -> bool:
-        """Whether a payment is worked out from measurements: facts, or goal results."""
-        return self._measured([payment.expr], self.payment_needs(payment))
+    def payment_measured(self, payment: s.Payment) -> tuple[bool, frozenset[str]]:
+        """What a payment is worked out from that is measured, as `measured` says it of a goal."""
+        key = ("payment", payment.name)
+        found = self._measures.get(key)
+        if found is None:
+            found = self._measures[key] = self._measured([payment.expr], self.payment_needs(payment))
+        return found
 
-    def plan_needs_of(self, goal: s.Goal) -> frozenset[str]:
-        return self.goal(goal).needs
-
-    def _measured(self, exprs: Sequence[s.Expr] | Iterator[s.Expr], needs: frozenset[str]) -> bool:
+    def _measured(self, exprs: Iterable[s.Expr], needs: frozenset[str]) -> tuple[bool, frozenset[str]]:
         analysis = self.analysis
-        if not needs.isdisjoint(analysis.facts):
-            return True
+        goals: set[str] = set()
         pending = list(exprs)
         seen: set[str] = set()
-        while pending:  # a goal result read directly, or through metrics and payments
+        while pending:  # goal results read directly, or through metrics and payments
             expr = pending.pop()
-            if any(True for _ in s.goal_values_in(expr)):
-                return True
+            for value in s.goal_values_in(expr):
+                goals.update([value.goal] if value.goal is not None else analysis.goal_order)
             for name in s.names_in(expr):
                 if name not in seen:
                     seen.add(name)
                     found = analysis.metrics.get(name) or analysis.payments.get(name)
                     if found is not None:
                         pending.append(found.expr)
-        return False
+        return not needs.isdisjoint(analysis.facts), frozenset(goals)
 
     def total_of(self, split: s.Split) -> s.Payment:
         """A split's computed total as a payment (planned by the identity of its node: kept)."""

@@ -1,0 +1,1 @@
+eval periods.rk periods-2009.facts.json --lang da

@@ -1,0 +1,1 @@
+report periods.rk periods-2011.facts.json --lang en
