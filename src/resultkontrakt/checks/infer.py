@@ -415,7 +415,7 @@ class Typer:
         if isinstance(expr.collection, s.PeriodValue) and expr.collection.field is None:
             found = self.type_of(expr.item)  # `d in period`: a day within the reporting period
             if found is not None and found.kind != DATE:
-                self._error(expr.item.span, "period.in-not-date", found=Kind(found))
+                self._error(expr.item.span, "period.in-not-date", hint="period.alone", found=Kind(found))
             return T_BOOL
         item, collection = self.type_of(expr.item), self.type_of(expr.collection)
         if item is None or collection is None:
