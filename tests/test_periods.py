@@ -394,3 +394,10 @@ def test_a_contract_of_one_year_takes_facts_that_name_that_year() -> None:
         contract.evaluate({"antal": 1, "period": 2010})
     with pytest.raises(rk.FactsError):
         contract.evaluate({"antal": 1}, period="2009-H1")
+
+
+def test_a_day_outside_the_reporting_period_is_warned_of(rk: Rk) -> None:
+    golden = Path(__file__).parent / "golden"
+    run = rk("eval", golden / "periods.rk", golden / "periods-2009.facts.json", "--as-of", "2010-03-01")
+    assert "warning: --as-of 2010-03-01 is after the reporting period ends (2009: 2009-01-01 .. 2009-12-31)" \
+        in run.stderr

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..contract.contract import Contract
     from ..core.wording import Wording
     from ..facts.factsfile import FactsFile
+    from ..output.results import Evaluation
     from .check_output import Checked
 
 # Each command imports what it uses when it runs: `rk check` never loads the renderers,
@@ -105,6 +106,21 @@ def _outside(contract: Contract, as_of: dt.date | None) -> None:
         print("  hint: after the period, nothing is pending: leave out --as-of", file=sys.stderr)
     else:
         print("  hint: before the period, everything not yet given is pending", file=sys.stderr)
+
+
+def _outside_reporting(evaluation: Evaluation, source: str, as_of: dt.date | None) -> None:
+    """A note on standard error when the day to evaluate as of lies outside the reporting period
+    (of a contract that reports `each year`) though within the contract's."""
+    period = evaluation.reporting_period
+    whole = evaluation.period
+    if as_of is None or period is None or period.start <= as_of <= period.end or (
+            whole is not None and not whole[0] <= as_of <= whole[1]):  # said already
+        return
+    where = "before the reporting period starts" if as_of < period.start else "after the reporting period ends"
+    print(f"{source}: warning: --as-of {as_of} is {where} ({period.name}: {period.start} .. {period.end})",
+          file=sys.stderr)
+    print("  hint: give the day within the period evaluated, or the period the day is in (--period)",
+          file=sys.stderr)
 
 
 def _size(text: str) -> int:
@@ -414,6 +430,7 @@ def _eval(args: argparse.Namespace) -> int:
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
     evaluation = contract.evaluate(facts, as_of=args.as_of, period=args.period)
+    _outside_reporting(evaluation, contract.source, args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
     wording = _wording_of(args)
     if args.format == "json":
@@ -462,6 +479,7 @@ def _report(args: argparse.Namespace) -> int:
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
     built = report.build(contract, facts, _lang(args), as_of=args.as_of, period=args.period)
+    _outside_reporting(built.evaluation, contract.source, args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if not _written(args.output, text, "the report"):
