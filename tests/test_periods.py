@@ -401,3 +401,13 @@ def test_a_day_outside_the_reporting_period_is_warned_of(rk: Rk) -> None:
     run = rk("eval", golden / "periods.rk", golden / "periods-2009.facts.json", "--as-of", "2010-03-01")
     assert "warning: --as-of 2010-03-01 is after the reporting period ends (2009: 2009-01-01 .. 2009-12-31)" \
         in run.stderr
+
+
+def test_the_editor_hovers_period_year_with_the_reporting_periods(years: rk.Contract) -> None:
+    from resultkontrakt.editor.navigate import Index
+
+    index = Index(years.module, years.text, years.analysis)
+    found = index.hover(9, 20)  # `period.year` in goal 3's `applies when`
+    assert found is not None
+    assert found[0].startswith("**period.year**\n\nthe reporting period's year")
+    assert "2008, 2009, 2010, 2011" in found[0]

@@ -225,6 +225,8 @@ class Index:
                 case s.Call(function=function, args=args):
                     self.calls.append(FunctionUse(function, _head(node.span, function)))
                     pending += [(arg, names) for arg in args]
+                case s.PeriodValue():  # hovered as what it reads (`period_hover`)
+                    self.calls.append(FunctionUse(expr_text(node), node.span))
                 case _:
                     pending += [(child, names) for child in s.children(node)]
 
@@ -268,6 +270,8 @@ class Index:
     def hover(self, line: int, column: int) -> tuple[str, Span] | None:
         """What stands at a place, as Markdown, and the span it is about."""
         found = self.at(line, column)
+        if isinstance(found, FunctionUse) and found.name.startswith(PERIOD):
+            return self.period_hover(found.name), found.span
         if isinstance(found, FunctionUse):
             return function_hover(found.name), found.span
         if isinstance(found, Reference):
@@ -276,6 +280,20 @@ class Index:
         if isinstance(found, Declaration):
             return self.describe(found), found.name_span
         return None
+
+    def period_hover(self, written: str) -> str:
+        """`period.year` and the like: what it reads, in this contract's reporting periods."""
+        field = written.partition(".")[2]
+        what = {"year": "the reporting period's year", "start": "the reporting period's first day",
+                "end": "the reporting period's last day"}.get(field, "the reporting period: `DATE in period`")
+        header = self.module.header
+        if header is None or header.period is None:
+            periods = "the contract has no `period`"
+        elif header.each is None:
+            periods = f"the contract's period: {header.period[0]} .. {header.period[1]}"
+        else:
+            periods = _reporting_periods(header.period, header.each)
+        return _paragraphs(f"**{markdown(written)}**", what, periods)
 
     def describe(self, declaration: Declaration) -> str:
         """A declaration in Markdown: every text from the contract escaped."""
@@ -480,6 +498,7 @@ _BINDING = re.compile(rf"\(\s*({NAME})\s+in\s+({NAME})")
 _COMPARED = re.compile(rf"({NAME})\s*(?:==|!=|=)\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
 _MEMBER = re.compile(rf"({NAME})\s+(?:not\s+)?in\s*\{{(?:\s*{STRING}\s*,)*\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
 _GOAL_AT = re.compile(rf"(?:\(|\bexpect|,)\s*goal\s+(?:{GOAL_ID})?\Z")
+PERIOD = "period"
 _PERIOD_DOT = re.compile(r"\bperiod\.\w*\Z")
 _PERIOD_FIELDS = {"year": "the reporting period's year", "start": "the reporting period's first day",
                   "end": "the reporting period's last day"}
