@@ -411,3 +411,11 @@ def test_the_editor_hovers_period_year_with_the_reporting_periods(years: rk.Cont
     assert found is not None
     assert found[0].startswith("**period.year**\n\nthe reporting period's year")
     assert "2008, 2009, 2010, 2011" in found[0]
+
+
+def test_a_split_that_does_not_apply_is_no_failure_of_the_report(statuses: rk.Contract) -> None:
+    from resultkontrakt.output import report
+
+    built = report.build(statuses, {"publikationer": 1, "rapport": "2009-01-01", "x": "1%"}, "da", period=2009)
+    assert built.unsplit and not built.failed
+    assert "læser mål 3, som ikke er relevant" in report.markdown(built)

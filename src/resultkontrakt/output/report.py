@@ -21,6 +21,7 @@ from ..core.errors import Problem, RkError
 from ..core.reasons import problem_text
 from ..core.values import round_half_away
 from ..core.wording import Wording, wording_for
+from ..semantics.status import NOT_EVALUABLE
 from .results import Allocation, Evaluation, GoalResult, SplitResult
 
 
@@ -39,9 +40,10 @@ class Report:
     @property
     def failed(self) -> bool:
         """True if the facts or a split had errors, or a split's total cannot be worked out:
-        the report says so, and `rk report` exits 1. A total still pending is no failure."""
+        the report says so, and `rk report` exits 1. A total still pending, or one that does not
+        apply in the reporting period, is no failure."""
         return bool(self.evaluation.errors or self.failed_splits
-                    or any(not split.total.waiting for split in self.unsplit))
+                    or any(split.total.state == NOT_EVALUABLE for split in self.unsplit))
 
     def unsplit_sentence(self, split: SplitResult) -> str:
         """Why a split whose total is worked out from the facts has no amounts (yet)."""
