@@ -19,7 +19,7 @@ from resultkontrakt.comparisons import page as compare_html
 from resultkontrakt.comparisons.page import comparison_html
 from resultkontrakt.core.wording import wording_for
 
-from .png import read_png
+from .png import matches, read_png, run_at
 from .test_report import chromium, needs_browser, printed
 
 HERE = Path(__file__).parent / "golden" / "compare"
@@ -213,22 +213,6 @@ def test_english_when_asked() -> None:
 # ---- in a real browser -------------------------------------------------------------------------
 
 
-def run_at(rows: list[list[tuple[int, int, int]]], colour: tuple[int, int, int],
-           tolerance: int = 12) -> tuple[int, int, int]:
-    """The widest horizontal run of (nearly) one colour: its length, first x and y."""
-    best = (0, 0, 0)
-    for y, row in enumerate(rows):
-        run = 0
-        for x, pixel in enumerate(row):
-            if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=False)):
-                run += 1
-                if run > best[0]:
-                    best = (run, x - run + 1, y)
-            else:
-                run = 0
-    return best
-
-
 def rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
@@ -247,22 +231,20 @@ def test_the_bars_are_as_long_as_the_fulfilments_and_the_thresholds_where_they_b
                                                                labels=["Nord", "Midt"]), DA))
     shot = tmp_path / "hubs.png"
     chromium(tmp_path, "--window-size=800,640", f"--screenshot={shot}", page.as_uri())
-    _, _, rows = read_png(shot)
-    half, _, _ = run_at(rows, rgb(compare_html.COLOURS["partly met"]))
-    full, start, y = run_at(rows, rgb(compare_html.COLOURS["met"]))
+    width, _, pixels = read_png(shot)
+    half, _, _ = run_at(pixels, rgb(compare_html.COLOURS["partly met"]))
+    full, start, y = run_at(pixels, rgb(compare_html.COLOURS["met"]))
     assert full > 250
     assert abs(half / full - 0.5) < 0.02
     # The tiers' lines in the 100 % bar's chart: upright, at 50 % and at 100 % of its length.
-    purple = rgb(compare_html.THRESHOLD)
-    counts = {x: sum(1 for row in rows if all(abs(a - b) <= 12 for a, b in zip(row[x], purple, strict=False)))
-              for x in range(start, min(start + full + 3, len(rows[0])))}
+    purple = matches(pixels, rgb(compare_html.THRESHOLD))
+    counts = {x: int(purple[:, x].sum()) for x in range(start, min(start + full + 3, width))}
     upright = [x for x, n in counts.items() if n >= 15]
     assert upright
     assert min(abs(x - (start + full / 2)) for x in upright) <= 1.5
     assert min(abs(x - (start + full)) for x in upright) <= 1.5
     # The lines stand behind the bars: the bar's row is all green, through the 50 % line.
-    assert all(abs(a - b) <= 12 for a, b in zip(rows[y][start + full // 2], rgb(compare_html.COLOURS["met"]),
-                                                  strict=False))
+    assert matches(pixels, rgb(compare_html.COLOURS["met"]))[y, start + full // 2]
 
 
 @needs_browser
@@ -271,10 +253,9 @@ def test_the_line_over_the_years_falls_as_the_fulfilment_does(tmp_path: Path) ->
     page = written(tmp_path, "years.html", comparison_html(years(group="Lokalt mål"), DA))
     shot = tmp_path / "years.png"
     chromium(tmp_path, "--window-size=600,720", f"--screenshot={shot}", page.as_uri())
-    width, _, rows = read_png(shot)
-    blue = rgb(compare_html.LINE)
-    seen = [(x, y) for y, row in enumerate(rows) for x, pixel in enumerate(row)
-            if all(abs(a - b) <= 12 for a, b in zip(pixel, blue, strict=False))]
+    width, _, pixels = read_png(shot)
+    ys, xs = matches(pixels, rgb(compare_html.LINE)).nonzero()
+    seen = list(zip(xs.tolist(), ys.tolist(), strict=True))
     assert len(seen) > 50
     left, right = min(x for x, _ in seen), max(x for x, _ in seen)
     y_left = sum(y for x, y in seen if x <= left + 3) / sum(1 for x, _ in seen if x <= left + 3)
@@ -289,10 +270,10 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
     page = comparison_html(hubs(), DA)
     shot = tmp_path / "phone.png"
     chromium(tmp_path, "--window-size=390,1150", f"--screenshot={shot}", written(tmp_path, "p.html", page).as_uri())
-    width, _, rows = read_png(shot)
+    width, _, pixels = read_png(shot)
     assert width == 390
-    full, start, _ = run_at(rows, rgb(compare_html.COLOURS["met"]))  # goal 2's 100 % bars
-    half, half_start, _ = run_at(rows, rgb(compare_html.COLOURS["partly met"]))  # goal 1: Nord's 50 %
+    full, start, _ = run_at(pixels, rgb(compare_html.COLOURS["met"]))  # goal 2's 100 % bars
+    half, half_start, _ = run_at(pixels, rgb(compare_html.COLOURS["partly met"]))  # goal 1: Nord's 50 %
     assert full > 250 and start + full <= 390 - 10  # the chart spans its box, inside the screen
     assert half_start == start and abs(half / full - 0.5) < 0.02
     # The page is no wider than the screen (the wide table scrolls in its own box): a copy of the
@@ -306,9 +287,9 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
     measured = written(tmp_path, "measured.html", page.replace("</body>", measure + "</body>"))
     shot = tmp_path / "measured.png"
     chromium(tmp_path, "--window-size=390,240", f"--screenshot={shot}", measured.as_uri())
-    _, _, rows = read_png(shot)
-    page_width, _, _ = run_at(rows, (0xFF, 0x00, 0xFF), tolerance=4)
-    screen_width, _, _ = run_at(rows, (0x00, 0xFF, 0xFF), tolerance=4)
+    _, _, pixels = read_png(shot)
+    page_width, _, _ = run_at(pixels, (0xFF, 0x00, 0xFF), tolerance=4)
+    screen_width, _, _ = run_at(pixels, (0x00, 0xFF, 0xFF), tolerance=4)
     assert abs(screen_width - 390 / 4) <= 1
     assert page_width <= screen_width
 

@@ -15,7 +15,7 @@ import resultkontrakt as rk
 from resultkontrakt.output import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, Rk
-from .png import longest_run, read_png
+from .png import longest_run, read_png, upright
 
 
 @pytest.fixture(scope="module")
@@ -277,8 +277,7 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     _, _, rows = read_png(shot)
     # The left edge of each pending goal: a strip of its colour as tall as the goal's box,
     # taller than any letter of the status "afventer" written in the same colour.
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    assert longest_run(columns, (0x3A, 0x6E, 0xA5), tolerance=6) > 60
+    assert longest_run(upright(rows), (0x3A, 0x6E, 0xA5), tolerance=6) > 60
     assert longest_run(rows, (0x3A, 0x6E, 0xA5), tolerance=6) < 20  # a strip, not a bar
 
 

@@ -120,7 +120,8 @@ def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand() -> None:
         reading.exhaust_lexer()
         return reading.parser_state.position
     # Where a type is written, a name is a type's (`number`), never a declared one.
-    types = {state_after(f"fact x: {prefix}") for prefix in ("", "list of", "optional", "table of")}
+    types = {state_after(f"fact x: {prefix}") for prefix in (
+        "", "list of", "optional", "table of", "list of record { a:", "list of record { a: optional")}
     for state, next_ones in table.states.items():
         if "NAME" in next_ones and state not in types:
             taken = {literal.get(terminal) for terminal in next_ones} & vocabulary.PLACE_WORDS

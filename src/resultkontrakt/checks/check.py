@@ -85,7 +85,9 @@ class _Checker:
     def check_fact_declarations(self) -> None:
         """A fact's range and whether it may be left out are about its declaration alone."""
         for fact in self.facts.values():
-            self.problems.extend(_check_range(fact))
+            self.problems.extend(_check_range(fact.name, fact.type, fact.range))
+            for field in fact.fields:
+                self.problems.extend(_check_range(f"{fact.name}.{field.name}", field.type, field.range))
             if fact.type.optional:
                 self.problems.append(problem("optional-fact", fact.span))
 
@@ -285,26 +287,27 @@ def _reached_metrics(metrics: dict[str, s.Metric], mentioned: set[str]) -> set[s
     return reached
 
 
-def _check_range(fact: s.Fact) -> Iterator[Problem]:
-    if fact.range is None:
+def _check_range(name: str, type_: Type, range_: s.Range | None) -> Iterator[Problem]:
+    """The range of a fact (or of a record's field, `krav.beløb`), held to its type."""
+    if range_ is None:
         return
-    inner = fact.type.innermost  # for a list, the range is that of each element
+    inner = type_.innermost  # for a list, the range is that of each element
     if not inner.is_quantity:
-        yield problem("range.not-quantity", fact.range.span, found=Kind(inner))
+        yield problem("range.not-quantity", range_.span, found=Kind(inner))
         return
     bounds = []
-    for bound in (fact.range.low, fact.range.high):
+    for bound in (range_.low, range_.high):
         value, kind = _constant(bound)
         if value is None:
             yield problem("range.not-value", bound.span)
             return
         if kind != inner.kind:
             yield problem("range.bound-kind", bound.span, hint=unit_hint(inner.kind), kind=Kind(Type(kind), "kind"),
-                          fact=fact.name, held=Kind(inner, "kind"))
+                          fact=name, held=Kind(inner, "kind"))
             return
         bounds.append(value)
     if bounds[0] > bounds[1]:
-        yield problem("range.inverted", fact.range.span)
+        yield problem("range.inverted", range_.span)
 
 
 def _constant(expr: s.Expr) -> tuple[Fraction | None, str]:

@@ -30,6 +30,7 @@ DATE = "date"
 TEXT = "text"
 LIST = "list"
 TABLE = "table"  # name -> value, such as the population of each municipality
+RECORD = "record"  # one row of a list: a value for each named field
 DURATION = "duration"  # `18 months`: only ever added to or taken from a date
 
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
@@ -46,6 +47,14 @@ class CalendarSpan:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.unit.removesuffix('s') if self.amount == 1 else self.unit}"
+
+
+class Record(tuple[object, ...]):
+    """One row of a list of records: its fields' values in the order the record type declares
+    them. A tuple, so that a million rows cost no more than a million tuples; which value is
+    which field is known from the type (`Type.field_index`) before evaluation."""
+
+    __slots__ = ()
 
 
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count.
@@ -81,7 +90,8 @@ class Type:
     """The static type of a value.
 
     `element` is set for lists; `choices` for `one of {...}` texts; `optional`
-    marks list elements that may be blank (no answer), which are left out.
+    marks list elements that may be blank (no answer), which are left out; `fields` is
+    set for records: each field's name and type, in declared order.
     """
 
     kind: str
@@ -89,6 +99,7 @@ class Type:
     integer: bool = False
     optional: bool = attrs.field(default=False, eq=False)
     choices: tuple[str, ...] | None = None
+    fields: tuple[tuple[str, Type], ...] | None = None
 
     def __str__(self) -> str:
         prefix = "optional " if self.optional else ""
@@ -96,6 +107,8 @@ class Type:
             return f"{prefix}list of {self.element}"
         if self.kind == TABLE:
             return f"{prefix}table of {self.element}"
+        if self.kind == RECORD:
+            return prefix + "record {" + ", ".join(f"{name}: {type_}" for name, type_ in self.fields or ()) + "}"
         if self.choices is not None:
             return prefix + "one of {" + ", ".join(format_value(c, None) for c in self.choices) + "}"
         return prefix + ("integer" if self.integer else self.kind)
@@ -105,6 +118,8 @@ class Type:
         """What values of this type are called, several of them: "numbers", "answers"."""
         if self.kind == LIST:
             return "lists"
+        if self.kind == RECORD:
+            return "records"
         if self.choices is not None:
             return "answers"
         return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
@@ -113,6 +128,17 @@ class Type:
     @property
     def is_quantity(self) -> bool:
         return self.kind in QUANTITIES
+
+    def field(self, name: str) -> Type | None:
+        """The type of a record's field, or None where the record has no such field."""
+        return dict(self.fields or ()).get(name)
+
+    def field_index(self, name: str) -> int:
+        """Where a record's field stands in its values (KeyError where it has none)."""
+        for index, (field, _) in enumerate(self.fields or ()):
+            if field == name:
+                return index
+        raise KeyError(name)
 
     @property
     def innermost(self) -> Type:
@@ -154,6 +180,10 @@ def list_of(element: Type) -> Type:
 
 def table_of(element: Type) -> Type:
     return Type(TABLE, element)
+
+
+def record_of(fields: tuple[tuple[str, Type], ...]) -> Type:
+    return Type(RECORD, fields=fields)
 
 
 def truth_value(raw: object) -> bool | None:
@@ -450,6 +480,10 @@ def format_value(value: Value, type_: Type | None) -> str:
         return quote(value)
     if isinstance(value, CalendarSpan):
         return str(value)
+    if isinstance(value, tuple) and type_ is not None and type_.kind == RECORD:
+        # As a worked example writes one: `{deltager: "A", dato: 2016-03-01}`.
+        return "{" + ", ".join(f"{name}: {format_value(item, field)}"
+                               for (name, field), item in zip(type_.fields or (), value, strict=False)) + "}"
     if isinstance(value, tuple):
         element = type_.element if type_ is not None else None
         return "[" + ", ".join(format_value(v, element) for v in value) + "]"

@@ -15,7 +15,7 @@ from fractions import Fraction
 # name can stand, the grammar never takes one of them for itself (tests/test_vocabulary.py
 # holds the parser's tables to that).
 PLACE_WORDS = frozenset({
-    "list", "of", "optional", "one", "table",  # in a fact's type
+    "list", "of", "optional", "one", "table", "record",  # in a fact's type
     "where",  # in a quantifier
     "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example

@@ -1043,7 +1043,11 @@ CHECKS_EN: dict[str, str] = {
     "hint.period-inverted": "write the first day, then `..`, then the last day",
     "problem.unknown-type": "unknown type `{name}`",
     "hint.unknown-type": "the types are: {types}, one of {{...}}, list of TYPE, optional TYPE (in a list), "
-                         "table of TYPE",
+                         "table of TYPE, list of record {{...}}",
+    "problem.record-place": "a record stands only in a list: one record a row",
+    "hint.record-place": "write `list of record {{ ... }}`, with the record's fields as simple types",
+    "problem.field-twice": "the field `{name}` is declared twice in this record",
+    "hint.field-twice": "give each field its own name",
     "problem.choice-twice": "{choice} is listed twice",
     "hint.choice-twice": "list each answer once",
     "problem.same-choice": "{choice} and {first} are the same answer, as answers are matched regardless "
@@ -1408,7 +1412,11 @@ CHECKS_DA: dict[str, str] = {
     "hint.period-inverted": "skriv den første dag, så `..`, så den sidste dag",
     "problem.unknown-type": "ukendt type `{name}`",
     "hint.unknown-type": "typerne er: {types}, one of {{...}}, list of TYPE, optional TYPE (i en liste), "
-                         "table of TYPE",
+                         "table of TYPE, list of record {{...}}",
+    "problem.record-place": "en record står kun i en liste: én record pr. række",
+    "hint.record-place": "skriv `list of record {{ ... }}` med recordens felter som simple typer",
+    "problem.field-twice": "feltet `{name}` er erklæret to gange i denne record",
+    "hint.field-twice": "giv hvert felt sit eget navn",
     "problem.choice-twice": "{choice} er nævnt to gange",
     "hint.choice-twice": "nævn hvert svar én gang",
     "problem.same-choice": "{choice} og {first} er det samme svar, da svar sammenlignes uden hensyn til "

@@ -22,6 +22,7 @@ import attrs
 
 from ..core.errors import ContractError, FormatError, Problem, RkError, Span
 from ..core.reasons import Word, phrase, problem
+from ..core.values import RECORD, Type
 from ..core.vocabulary import KEYWORDS, number_literal, quote
 from ..language import syntax as s
 from ..language.build import build
@@ -195,6 +196,19 @@ def format_file(data: bytes, source: str) -> bytes:
     return Layout.of(text).apply(format_text(text, source)).encode("utf-8")
 
 
+def _range_text(range_: s.Range | None) -> str:
+    return "" if range_ is None else f" in {expr_text(range_.low)} .. {expr_text(range_.high)}"
+
+
+def _record_prefix(type_: Type) -> str:
+    """What is written before `record {` in a type: `list of `, `optional list of `."""
+    prefix = "optional " if type_.optional else ""
+    if type_.kind == RECORD:
+        return prefix
+    assert type_.element is not None
+    return prefix + f"{type_.kind} of " + _record_prefix(type_.element)
+
+
 class _Printer:
     def __init__(self, notes: _Comments):
         self.notes = notes
@@ -278,10 +292,25 @@ class _Printer:
         self.close(0, header.span)
 
     def fact(self, fact: s.Fact) -> None:
-        text = f"fact {fact.name}: {fact.type}"
-        if fact.range is not None:
-            text += f" in {expr_text(fact.range.low)} .. {expr_text(fact.range.high)}"
-        self.described(text, fact.description, fact.span)
+        if fact.fields:
+            self.record_fact(fact)
+            return
+        self.described(f"fact {fact.name}: {fact.type}" + _range_text(fact.range), fact.description,
+                       fact.span)
+
+    def record_fact(self, fact: s.Fact) -> None:
+        """A list of records: a field a line, the description after the closing brace."""
+        span, fields = fact.span, fact.fields
+        shared = fields[0].span.line == span.line
+        self.line(0, f"fact {fact.name}: {_record_prefix(fact.type)}record {{", span,
+                  "" if shared else self.notes.after(span.line, span.line))
+        for field in fields:
+            self.line(1, f"{field.name}: {field.type}" + _range_text(field.range), field.span)
+        last = fields[-1].span.end_line
+        self.comments_before(1, span.end_line)
+        closing = "}" if fact.description is None else "} " + quote(fact.description)
+        self.spill(1)
+        self.out.append(closing + self.notes.after(last + 1, span.end_line))
 
     def metric(self, metric: s.Metric) -> None:
         if not self.chain(f"metric {metric.name} = ", metric.expr, metric.span, metric.description):

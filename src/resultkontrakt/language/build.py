@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +22,8 @@ from ..core.errors import Problem, Span, closest
 from ..core.reasons import Word, problem
 from ..core.values import (
     DECLARABLE,
+    LIST,
+    RECORD,
     T_NUMBER,
     TEXT,
     NumberError,
@@ -30,11 +32,21 @@ from ..core.values import (
     decimal_fraction,
     declared_type,
     list_of,
+    record_of,
     table_of,
 )
 from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, PERIOD_FIELDS, method_named, quote, unquote
 from . import syntax as s
 from .parser import reserved_name
+
+
+@attrs.frozen
+class _Record:
+    """A type with a record in it, carried up to its fact with the fields as written (their
+    ranges are syntax, which a `Type` does not hold)."""
+
+    type: Type
+    fields: tuple[s.Field, ...]
 
 
 @attrs.define
@@ -70,6 +82,13 @@ def header_problems(items: Sequence[object]) -> list[Problem]:
     """A file holds one `contract` header: the problems of those after the first."""
     headers = [i for i in items if isinstance(i, s.Header)]
     return [problem("header-twice", extra.span) for extra in headers[1:]]
+
+
+def _wrapped(inner: Type | _Record, wrap: Callable[[Type], Type]) -> Type | _Record:
+    """`wrap` applied to a type, or to the type of a record carried up with its fields."""
+    if isinstance(inner, _Record):
+        return _Record(wrap(inner.type), inner.fields)
+    return wrap(inner)
 
 
 class _Builder:
@@ -173,10 +192,31 @@ class _Builder:
 
     def fact(self, meta: Meta, children: list[Any]) -> s.Fact:
         name = self._name(children[0], "fact")
-        type_ = children[1]
+        declared: Type | _Record = children[1]
+        fields: tuple[s.Field, ...] = ()
+        type_ = declared if isinstance(declared, Type) else declared.type
+        if isinstance(declared, _Record):
+            fields = declared.fields
+            if type_.kind != LIST or type_.element is None or type_.element.kind != RECORD:
+                self._error(meta, "record-place", hint="record-place")
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
-        return s.Fact(name, type_, range_, description, span=self._span(meta))
+        return s.Fact(name, type_, range_, description, span=self._span(meta), fields=fields)
+
+    def record_type(self, meta: Meta, children: list[s.Field]) -> _Record:
+        fields: list[s.Field] = []
+        for field in children:
+            if any(field.name == other.name for other in fields):
+                self._error(field.span, "field-twice", hint="field-twice", name=field.name)
+            else:
+                fields.append(field)
+        return _Record(record_of(tuple((field.name, field.type) for field in fields)), tuple(fields))
+
+    def field(self, meta: Meta, children: list[Any]) -> s.Field:
+        name = self._name(children[0], "field")
+        type_ = children[1]
+        range_ = children[2] if len(children) > 2 else None
+        return s.Field(name, type_, range_, span=self._span(meta))
 
     def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])
@@ -187,14 +227,14 @@ class _Builder:
             return T_NUMBER
         return found
 
-    def list_type(self, meta: Meta, children: list[Type]) -> Type:
-        return list_of(children[0])
+    def list_type(self, meta: Meta, children: list[Type | _Record]) -> Type | _Record:
+        return _wrapped(children[0], list_of)
 
-    def table_type(self, meta: Meta, children: list[Type]) -> Type:
-        return table_of(children[0])
+    def table_type(self, meta: Meta, children: list[Type | _Record]) -> Type | _Record:
+        return _wrapped(children[0], table_of)
 
-    def optional_type(self, meta: Meta, children: list[Type]) -> Type:
-        return attrs.evolve(children[0], optional=True)
+    def optional_type(self, meta: Meta, children: list[Type | _Record]) -> Type | _Record:
+        return _wrapped(children[0], lambda type_: attrs.evolve(type_, optional=True))
 
     def one_of_type(self, meta: Meta, children: list[Token]) -> Type:
         choices: list[str] = []

@@ -340,12 +340,25 @@ class Range:
 
 
 @attrs.frozen
+class Field:
+    """A field of a record, as written: `dato: date`, `minutter: integer in 0 .. 1440`."""
+
+    name: str
+    type: Type
+    range: Range | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Fact:
     name: str
     type: Type
     range: Range | None = None
     description: str | None = None
     span: Span = _span()
+    # The fields of the record in its type (`list of record {...}`), as written, with their
+    # ranges; the type holds their names and types.
+    fields: tuple[Field, ...] = ()
 
 
 @attrs.frozen

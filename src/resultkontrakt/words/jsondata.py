@@ -10,11 +10,15 @@ documented by `resultkontrakt/schema/eval.json`.
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..core.errors import Problem
-from ..core.values import CalendarSpan, Value, fraction_text, percent_number
+from ..core.reasons import Quantity
+from ..core.values import CalendarSpan, Type, Value, date_text, fraction_text, percent_number
 from ..core.vocabulary import number_literal
 from ..language.printer import expr_text
 from ..semantics.distance import Distance
@@ -204,6 +208,14 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     if isinstance(value, Problem):  # a problem inside another (a fact's value): its code and params
         return {"code": value.code, "params": {name: _plain(v) for name, v in value.params}}
+    if isinstance(value, Quantity):  # a value in a message: the value, as JSON gives values
+        return _plain(value.value)
+    if isinstance(value, dt.date):
+        return date_text(value)
+    if isinstance(value, Type):
+        return str(value)
+    if attrs.has(type(value)):  # a word or phrase of a message: its parts, as data
+        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}  # type: ignore[arg-type]
     return str(value)
 
 

@@ -1,0 +1,58 @@
+"""Lists of records: one row per claim, trip or outcome, each with named fields."""
+
+from __future__ import annotations
+
+import pytest
+
+import resultkontrakt as rk
+from resultkontrakt.core.values import DATE, LIST, RECORD, TEXT
+from resultkontrakt.editor.fmt import format_text
+
+CLAIMS = '''\
+fact krav: list of record {
+    deltager: text  # who
+    resultat: one of {"bolig_3m", "bolig_12m"}
+    # when it was evidenced
+    dato: date
+    beløb: number in 0 .. 10
+} "One row per outcome claimed"
+'''
+
+
+def test_a_record_type_holds_its_fields_in_written_order() -> None:
+    fact = rk.loads(CLAIMS).module.facts[0]
+    assert fact.type.kind == LIST and fact.type.element is not None
+    record = fact.type.element
+    assert record.kind == RECORD
+    assert [name for name, _ in record.fields or ()] == ["deltager", "resultat", "dato", "beløb"]
+    assert record.field("dato") is not None and record.field("dato").kind == DATE  # type: ignore[union-attr]
+    assert record.field("resultat").choices == ("bolig_3m", "bolig_12m")  # type: ignore[union-attr]
+    assert record.field("nope") is None
+    assert record.field_index("dato") == 2
+    assert [field.name for field in fact.fields] == ["deltager", "resultat", "dato", "beløb"]
+    assert fact.fields[0].type.kind == TEXT and fact.fields[3].range is not None
+
+
+def test_fields_may_be_written_on_one_line_with_commas() -> None:
+    one_line = rk.loads('fact k: list of record { a: text, b: integer in 0 .. 5, c: date }')
+    assert str(one_line.module.facts[0].type) == "list of record {a: text, b: integer, c: date}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fact z: record { a: text }", "a record stands only in a list"),
+    ("fact z: list of record { a: text, a: number }", "the field `a` is declared twice"),
+    ("fact z: list of record { a: text in 0 .. 1 }", "a range only fits a number"),
+    ("fact z: list of record { a: number in 5 .. 1 }", "low bound is above its high bound"),
+])
+def test_a_record_declared_wrong_is_refused_at_the_place_it_is_written(text: str, expected: str) -> None:
+    with pytest.raises(rk.ContractError) as error:
+        rk.loads(text)
+    assert expected in str(error.value)
+
+
+def test_a_record_fact_keeps_its_layout_and_comments_when_formatted() -> None:
+    formatted = format_text(CLAIMS, "<claims>")
+    assert formatted == CLAIMS
+    squeezed = 'fact krav: list of record {deltager: text, dato: date} "Claims"\n'
+    assert format_text(squeezed, "<claims>") == (
+        'fact krav: list of record {\n    deltager: text\n    dato: date\n} "Claims"\n')
