@@ -422,7 +422,10 @@ class Evaluator:
                 "each": Quantity(total / split.installments, T_MONEY)})
             return self.made.split(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        return self.made.split(split.name, self.made.shares(allocate(split, weights, total=total)), paid)
+        currency = self.analysis.type_of(split.total)
+        allocation = allocate(split, weights, total=total,
+                              currency=currency.currency_code if currency is not None else DKK)
+        return self.made.split(split.name, self.made.shares(allocation), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:

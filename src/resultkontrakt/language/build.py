@@ -30,9 +30,20 @@ from ..core.values import (
     decimal_fraction,
     declared_type,
     list_of,
+    money_in,
+    rate_type,
     table_of,
 )
-from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, method_named, quote, unquote
+from ..core.vocabulary import (
+    DURATION_UNITS,
+    KEYWORDS,
+    LANGUAGES,
+    METHODS,
+    method_named,
+    money_unit,
+    quote,
+    unquote,
+)
 from . import syntax as s
 from .parser import reserved_name
 
@@ -133,10 +144,16 @@ class _Builder:
         text: list[str] = []
         periods = 0
         spans: list[tuple[str, Span]] = []
+        said: dict[str, str] = {}
         for item in items:
             if isinstance(item, _GoalItem):
-                text.append(item.value)
-                spans.append(("text", item.span))
+                if item.kind == "text":
+                    text.append(item.value)
+                elif item.kind in said:
+                    self._error(item.span, "header.twice", item=item.kind)
+                else:
+                    said[item.kind] = item.value
+                spans.append((item.kind, item.span))
                 continue
             spans.append((item[0], item[2]))
             if item[0] == "parties":
@@ -147,7 +164,17 @@ class _Builder:
                     self._error(meta, "period-twice")
                 period = item[1]
         return s.Header(_string(title), tuple(parties), period, tuple(text), span=self._span(meta),
-                        item_spans=tuple(spans))
+                        item_spans=tuple(spans), currency=said.get("currency"), language=said.get("language"))
+
+    def currency(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("currency", str(children[0]), self._span(meta))
+
+    def language(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        language = _string(children[0])
+        if language not in LANGUAGES:
+            self._error(children[0], "header.language", language=quote(language), languages=LANGUAGES)
+            language = LANGUAGES[0]
+        return _GoalItem("language", language, self._span(meta))
 
     def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str], Span]:
         return "parties", [_string(n) for n in names], self._span(meta)
@@ -172,7 +199,29 @@ class _Builder:
         type_ = children[1]
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
-        return s.Fact(name, type_, range_, description, span=self._span(meta))
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
+        return s.Fact(name, type_, range_, description, span=self._span(meta), label=label)
+
+    def label(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        words = " ".join(_string(children[0]).split())
+        if not words:
+            self._error(meta, "label.empty")
+        return _GoalItem("label", words or None, self._span(meta))
+
+    def currency_type(self, meta: Meta, children: list[Token]) -> Type:
+        name, currency = children
+        if str(name) != "money":
+            self._error(meta, "currency.type", hint="currency.type", name=str(name), currency=str(currency))
+            return self.simple_type(meta, [name])
+        return attrs.evolve(money_in(str(currency)), written=True)
+
+    def rate_type(self, meta: Meta, children: list[Token]) -> Type:
+        name, currency, per = children
+        if str(name) != "rate":
+            self._error(meta, "currency.rate-type", name=str(name))
+        if currency == per:
+            self._error(meta, "currency.rate-same", currency=str(currency))
+        return rate_type(str(currency), str(per))
 
     def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])
@@ -214,8 +263,9 @@ class _Builder:
 
     def metric(self, meta: Meta, children: list[Any]) -> s.Metric:
         name = self._name(children[0], "metric")
-        description = _string(children[2]) if len(children) > 2 and children[2] is not None else None
-        return s.Metric(name, children[1], description, span=self._span(meta))
+        description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
+        return s.Metric(name, children[1], description, span=self._span(meta), label=label)
 
     def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
         name, title, expr = children
@@ -307,7 +357,7 @@ class _Builder:
     # ---- the grant split ----
 
     def split(self, meta: Meta, children: list[Any]) -> s.Split:
-        name_token, *items = children
+        name_token, title, *items = children
         name = self._name(name_token, "split")
         fields: dict[str, Any] = {}
         text: list[str] = []
@@ -332,6 +382,7 @@ class _Builder:
             parties=fields.get("parties", ()),
             span=self._span(meta),
             item_spans=tuple((item.kind, item.span) for item in items),
+            title=" ".join(_string(title).split()) or None if title is not None else None,
         )
 
     def _money(self, meta: Meta, expr: s.Expr, what: str) -> s.Money | None:
@@ -444,11 +495,15 @@ class _Builder:
     def expect_points(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("points", children[0], span=self._span(meta))
 
-    def expect_split(self, meta: Meta, children: list[Token]) -> s.Expectation:
+    def expect_split(self, meta: Meta, children: list[Token], sign: int = 1) -> s.Expectation:
         split, party, amount = children
-        value = s.Number(self._numeral(amount, str(amount)), span=self._span(amount))
+        value = s.Number(sign * self._numeral(amount, str(amount)), span=self._span(amount))
         return s.Expectation("split", value, split=str(split), party=_party(party),
                              span=self._span(meta))
+
+    def expect_split_credit(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        """`expect split X "Nord" = -3000`: a party's share of a credit note."""
+        return self.expect_split(meta, children, sign=-1)
 
     # ---- expressions ----
 
@@ -536,7 +591,8 @@ class _Builder:
             return Fraction(0)
 
     def number(self, meta: Meta, children: list[Token]) -> s.Number:
-        return s.Number(self._numeral(children[0], str(children[0])), span=self._span(meta))
+        value = self._numeral(children[0], str(children[0]))
+        return s.Number(value, span=self._span(meta), decimal=value.denominator == 1 and "." in children[0])
 
     def percent(self, meta: Meta, children: list[Token]) -> s.Percent:
         value = self._numeral(children[0], str(children[0])[:-1]) / 100
@@ -544,8 +600,14 @@ class _Builder:
 
     def money(self, meta: Meta, children: list[Token]) -> s.Money:
         amount, unit = children
-        return s.Money(self._numeral(amount, str(amount)), " ".join(str(unit).split()),
-                       span=self._span(meta))
+        return s.Money(self._numeral(amount, str(amount)), money_unit(str(unit)), span=self._span(meta))
+
+    def rate(self, meta: Meta, children: list[Token]) -> s.Rate:
+        amount, unit, per = children
+        rate = s.Rate(self._numeral(amount, str(amount)), money_unit(str(unit)), str(per), span=self._span(meta))
+        if rate.currency == rate.per:
+            self._error(meta, "currency.rate-same", currency=rate.per)
+        return rate
 
     def date(self, meta: Meta, children: list[Token]) -> s.Date:
         # An impossible date has been reported; any stand-in keeps the checks going.
