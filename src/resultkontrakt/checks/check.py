@@ -142,6 +142,9 @@ class _Checker:
                               goal_ids=self.goal_ids).type_of(split.total)
                 if found is not None and found.kind != MONEY:
                     self.problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
+                elif found is not None and split.unit is not None and split.unit.currency != found.currency_code:
+                    self.problems.append(problem("currency.mixed", split.unit.span, hint="currency.convert",
+                                                 op="unit", left=found.currency_code, right=split.unit.currency))
 
     def check_examples(self) -> None:
         """Each worked example, against the names and types the contract declares."""
@@ -289,6 +292,11 @@ def _check_range(fact: s.Fact) -> Iterator[Problem]:
         if kind != inner.kind:
             yield problem("range.bound-kind", bound.span, hint=unit_hint(inner.kind), kind=Kind(Type(kind), "kind"),
                           fact=fact.name, held=Kind(inner, "kind"))
+            return
+        literal = s.signed_literal(bound)
+        if literal is not None and isinstance(literal[0], s.Money) and literal[0].currency != inner.currency_code:
+            yield problem("range.currency", bound.span, fact=fact.name, currency=inner.currency_code,
+                          written=literal[0].currency)
             return
         bounds.append(value)
     if bounds[0] > bounds[1]:

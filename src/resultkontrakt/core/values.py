@@ -77,6 +77,11 @@ def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
 
 
 
+def _not_kroner(code: str | None) -> str | None:
+    """A currency as a type keeps it: None for kroner, the currency money always was."""
+    return None if code == DKK else code
+
+
 @attrs.frozen
 class Type:
     """The static type of a value.
@@ -92,7 +97,7 @@ class Type:
     choices: tuple[str, ...] | None = None
     # The currency of money, and the currency a rate gives (`kr` of `7.46 kr per EUR`): None for
     # kroner, so that `Type(MONEY)` is kroner as it always was.
-    currency: str | None = attrs.field(default=None, converter=lambda code: None if code == DKK else code)
+    currency: str | None = attrs.field(default=None, converter=_not_kroner)
     per: str | None = None  # the currency a rate converts from (`EUR` of `kr per EUR`)
     # Whether a fact's declaration names its currency (`money DKK`), which the contract's
     # `currency` then leaves alone; how it is written, not what it is.

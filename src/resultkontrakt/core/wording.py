@@ -28,6 +28,9 @@ class Wording:
     percent_space: str  # between a number and %
     money_units: Mapping[str, str]
     words: Mapping[str, str]
+    # The words a contract gives its facts and metrics (`label`), by name: what readers see
+    # where a name would stand.
+    labels: Mapping[str, str] = attrs.field(factory=dict, eq=False)
 
     def __getitem__(self, key: str) -> str:
         return self.words[key]
@@ -36,6 +39,14 @@ class Wording:
         # Short: a wording is the default of many parameters, and `help()` shows each
         # default by its repr; the whole phrase table would make a signature of 20,000 characters.
         return f"<Wording {self.lang}>"
+
+    def labelled(self, labels: Mapping[str, str]) -> Wording:
+        """This wording, showing a contract's facts and metrics by their labels."""
+        return attrs.evolve(self, labels=labels) if labels and labels is not self.labels else self
+
+    def name(self, name: str) -> str:
+        """A fact or metric as readers see it: its label, or else its name."""
+        return self.labels.get(name, name)
 
     def has(self, key: str) -> bool:
         return key in self.words
@@ -218,6 +229,7 @@ ENGLISH_WORDS: dict[str, str] = {
     "split.quota per installment": "quota per installment", "split.amount": "amount",
     "split.margin": "margin (weight)", "split.total": "total", "split.units": "Amounts in {unit}.",
     "split.unit.kr": "kr", "split.unit.tkr": "tkr", "split.unit.mio kr": "mio kr",
+    "split.unit.foreign": "{currency}", "split.unit.mio foreign": "millions of {currency}",
     "split.margins": "Margin: how far a party's weight may fall (-) or rise (+), the others unchanged, "
                      "before its amount changes.",
     "split.tie": "* a tie decided this amount: equal claims go to the larger weight, then to the party "
@@ -347,6 +359,7 @@ DANISH_WORDS: dict[str, str] = {
     "split.quota per installment": "kvote pr. rate", "split.amount": "beløb",
     "split.margin": "margin (vægt)", "split.total": "i alt", "split.units": "Beløb i {unit}.",
     "split.unit.kr": "kroner", "split.unit.tkr": "tusind kroner", "split.unit.mio kr": "millioner kroner",
+    "split.unit.foreign": "{currency}", "split.unit.mio foreign": "millioner {currency}",
     "split.margins": "Margin: hvor meget en parts vægt kan falde (-) eller stige (+), mens de andres er "
                      "uændrede, før dens beløb ændres.",
     "split.tie": "* lige krav afgjorde dette beløb: de går til den største vægt, dernæst til den part, "
@@ -468,6 +481,13 @@ PROBLEMS_EN: dict[str, str] = {
                            "{shown} would mean {percent}",
     "hint.not-a-share": 'write "{json}%" or {share}',
     "problem.expected-money": "expected an amount of money, got {got}",
+    "problem.range.currency": "the range of `{fact}` is written in {written}, but the fact is money in {currency}",
+    "hint.range.currency": "write both bounds in {currency}, e.g. `in 0 {currency} .. 1 mio {currency}`",
+    "problem.expected-rate": "expected a rate above zero (`{rate}`), got {got}",
+    "hint.expected-rate": "write the rate as a plain number: 7.4604 for 7.4604 kr per EUR",
+    "problem.money-currency": "{text} is not in {currency}, the currency of this fact",
+    "hint.money-currency": "give the amount in {currency} as a plain number; convert it in the contract "
+                           "with `convert(AMOUNT, RATE)` if it comes in another currency",
     "hint.expected-money": 'write kroner as a number, or text such as "576 tkr"',
     "problem.expected-bool": "expected true or false, got {got}",
     "hint.expected-bool": "write true or false",
@@ -748,6 +768,13 @@ PROBLEMS_DA: dict[str, str] = {
                            "{shown} ville betyde {percent}",
     "hint.not-a-share": 'skriv "{json}%" eller {share}',
     "problem.expected-money": "forventede et beløb, men fik {got}",
+    "problem.range.currency": "intervallet for `{fact}` er skrevet i {written}, men faktummet er beløb i {currency}",
+    "hint.range.currency": "skriv begge grænser i {currency}, fx `in 0 {currency} .. 1 mio {currency}`",
+    "problem.expected-rate": "forventede en kurs over nul (`{rate}`), men fik {got}",
+    "hint.expected-rate": "skriv kursen som et tal: 7.4604 for 7,4604 kr per EUR",
+    "problem.money-currency": "{text} er ikke i {currency}, som denne fact er i",
+    "hint.money-currency": "angiv beløbet i {currency} som et tal; omregn det i kontrakten med "
+                           "`convert(BELØB, KURS)`, hvis det kommer i en anden valuta",
     "hint.expected-money": 'skriv kroner som et tal eller som tekst, fx "576 tkr"',
     "problem.expected-bool": "forventede true eller false, men fik {got}",
     "hint.expected-bool": "skriv true eller false",
@@ -1292,8 +1319,8 @@ CHECKS_EN: dict[str, str] = {
     "problem.function.convert": "`convert` takes an amount of money and a rate: `convert(AMOUNT, RATE)`",
     "problem.function.date-part": "`{name}` takes one date",
     "problem.currency.mixed": "`{op}` mixes money in {left} and money in {right}",
-    "hint.currency.convert": "convert one of them first: `convert(AMOUNT, 7.4604 kr per EUR)`, or "
-                             "`convert(AMOUNT, kurs)` with a fact `kurs: rate DKK per EUR`",
+    "hint.currency.convert": "convert one of them first, with a rate written `N {left} per {right}` or given "
+                             "as a fact `rate {left} per {right}`: `convert(AMOUNT, RATE)`",
     "problem.currency.rate-from": "the rate `{rate}` converts from {per}, but the amount is in {amount}",
     "hint.currency.rate-from": "use a rate per {amount}: `N kr per {amount}`",
     "problem.currency.type": "only `money` is written with a currency, not `{name} {currency}`",
@@ -1675,8 +1702,8 @@ CHECKS_DA: dict[str, str] = {
     "problem.function.convert": "`convert` tager et beløb og en kurs: `convert(BELØB, KURS)`",
     "problem.function.date-part": "`{name}` tager én dato",
     "problem.currency.mixed": "`{op}` blander beløb i {left} og beløb i {right}",
-    "hint.currency.convert": "omregn et af dem først: `convert(BELØB, 7.4604 kr per EUR)` eller "
-                             "`convert(BELØB, kurs)` med en fact `kurs: rate DKK per EUR`",
+    "hint.currency.convert": "omregn et af dem først med en kurs, skrevet `N {left} per {right}` eller givet "
+                             "som en fact `rate {left} per {right}`: `convert(BELØB, KURS)`",
     "problem.currency.rate-from": "kursen `{rate}` omregner fra {per}, men beløbet er i {amount}",
     "hint.currency.rate-from": "brug en kurs pr. {amount}: `N kr per {amount}`",
     "problem.currency.type": "kun `money` skrives med en valuta, ikke `{name} {currency}`",

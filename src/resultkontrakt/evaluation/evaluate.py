@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -23,6 +23,7 @@ from ..checks.check import fact_needs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
+from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
 from ..semantics.distance import Reach
@@ -332,7 +333,7 @@ class Evaluator:
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
                 reach: Reach | None = None) -> GoalOutcome:
         return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                          goal.text, waiting, reach)
+                              goal.text, waiting, reach, self.analysis.labels)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result read as a value: strict, since money may follow it."""
@@ -367,16 +368,23 @@ class Evaluator:
             unready = self._unready(needs)
             if unready is not None:
                 return self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
-                                     lambda undecided: _undecided_payment(self.made, payment, undecided))
+                                     lambda undecided: _undecided_payment(self.made, payment, undecided,
+                                                                          self.said_as(payment)))
         return self._paid(payment)
 
     def _paid(self, payment: s.Payment) -> PaymentOutcome:
         try:
             seen = self.plans.seen_of(payment.expr, None)(self)
         except Undecided as undecided:
-            return _undecided_payment(self.made, payment, undecided)
+            return _undecided_payment(self.made, payment, undecided, self.said_as(payment))
         assert isinstance(seen.value, Fraction | int)
-        return self.made.payment(payment.name, payment.title, Fraction(seen.value), seen)
+        return self.made.payment(payment.name, payment.title, Fraction(seen.value), seen, None, (),
+                                 *self.said_as(payment))
+
+    def said_as(self, payment: s.Payment) -> tuple[str, Mapping[str, str]]:
+        """A payment's currency, and the labels of what it reads, as readers are shown them."""
+        found = self.analysis.type_of(payment.expr)
+        return found.currency_code if found is not None else DKK, self.analysis.labels
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
@@ -422,6 +430,7 @@ class Evaluator:
                 "each": Quantity(total / split.installments, T_MONEY)})
             return self.made.split(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
+        assert split.total is not None
         currency = self.analysis.type_of(split.total)
         allocation = allocate(split, weights, total=total,
                               currency=currency.currency_code if currency is not None else DKK)
@@ -609,10 +618,11 @@ def _payment_outcome(result: PaymentOutcome) -> object:
     return result.amount, result.waiting == (), result.blocked is None
 
 
-def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
+def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided,
+                       said_as: tuple[str, Mapping[str, str]]) -> PaymentOutcome:
     if isinstance(undecided, Waits):
-        return made.payment(payment.name, payment.title, None, None, None, undecided.waiting)
-    return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided))
+        return made.payment(payment.name, payment.title, None, None, None, undecided.waiting, *said_as)
+    return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided), (), *said_as)
 
 
 # ---- plans: what evidence each condition records, worked out once per contract ----------
@@ -696,7 +706,7 @@ class Plans:
         found = self._totals.get(split.name)
         if found is None:
             assert split.total is not None
-            found = self._totals[split.name] = s.Payment(split.name, None, split.total, span=split.span)
+            found = self._totals[split.name] = s.Payment(split.name, split.title, split.total, span=split.span)
         return found
 
     def ordered(self, goals: Sequence[s.Goal]) -> tuple[list[s.Goal], bool]:

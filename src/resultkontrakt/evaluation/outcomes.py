@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, Self, TypeVar
 import attrs
 
 from ..core.errors import Problem
+from ..core.vocabulary import DKK
 from ..semantics.distance import Distance, Reach
 from ..semantics.evidence import NotEvaluable, Seen, Step, Waiting
 from ..semantics.status import DECIDED, NOT_EVALUABLE, PENDING, State
@@ -52,6 +53,8 @@ class GoalOutcome:
     waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
     # The goal's tiers as thresholds, where they compare one value: for `distance`.
     reach: Reach | None = attrs.field(default=None, repr=False)
+    # The words readers see for the facts and metrics it reads (`label`), by name.
+    labels: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
 
     @property
     def distance(self) -> Distance | None:
@@ -99,7 +102,7 @@ class GoalOutcome:
 
 @attrs.frozen
 class PaymentOutcome:
-    """A payment worked out after the goals: its exact amount in kroner, and what it came from.
+    """A payment worked out after the goals: its exact amount in its currency, and what it came from.
 
     `seen` holds the payment's value with every value it was computed from (evidence.py);
     `amount` is None when it could not be worked out (`blocked` says why) or waits
@@ -112,6 +115,8 @@ class PaymentOutcome:
     seen: Seen | None = None
     blocked: NotEvaluable | None = None
     waiting: tuple[Waiting, ...] = ()
+    currency: str = DKK  # the ISO code of the currency it is paid in
+    labels: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
 
     @property
     def state(self) -> State:
@@ -134,6 +139,11 @@ class SplitOutcome(Generic[P, A]):
     allocation: A | None
     total: P
     problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    @property
+    def shown_as(self) -> str:
+        """The split as readers see it named: its title, or else its name."""
+        return self.total.title or self.name
 
     @property
     def state(self) -> State:

@@ -16,6 +16,7 @@ import attrs
 
 from ..core import escape
 from ..core.values import format_percent, fraction_text, percent_number
+from ..core.vocabulary import unit_of
 from ..core.wording import ENGLISH, Language, Wording, wording_for
 from ..evaluation.outcomes import (
     DECIDED,
@@ -75,7 +76,7 @@ class GoalResult(GoalOutcome):
 
     def explain(self, language: Language = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
-        wording = wording_for(language)
+        wording = wording_for(language).labelled(self.labels)
         head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
         if self.fulfilment is None:
             return f"{head}: {self.reasoning(wording)}"
@@ -83,7 +84,7 @@ class GoalResult(GoalOutcome):
 
     def reasoning(self, language: Language = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
-        wording = wording_for(language)
+        wording = wording_for(language).labelled(self.labels)
         if self.pending:
             return waiting_text(self.waiting, wording) + "."
         return reasoning(self.steps, self.fulfilment, self.blocked, wording)
@@ -94,7 +95,7 @@ class GoalResult(GoalOutcome):
         distance = self.distance
         if distance is None:
             return None
-        text = distance_text(distance, self.fulfilment, wording_for(language))
+        text = distance_text(distance, self.fulfilment, wording_for(language).labelled(self.labels))
         return text if text.endswith(".") else text + "."
 
     def __repr__(self) -> str:
@@ -129,13 +130,13 @@ class GoalResult(GoalOutcome):
 
 @attrs.frozen
 class PaymentResult(PaymentOutcome):
-    """A payment worked out after the goals: its exact amount in kroner, what it came from,
+    """A payment worked out after the goals: its exact amount in its currency, what it came from,
     and its words."""
 
     def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
         """One sentence: the amount, how it is worked out (unless `formula` is false, as in
         the reports, which show no code), and every value it was computed from."""
-        return payment_text(self, wording_for(language), formula)
+        return payment_text(self, wording_for(language).labelled(self.labels), formula)
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         w = wording_for(language)
@@ -143,7 +144,8 @@ class PaymentResult(PaymentOutcome):
             "name": self.name,
             "title": self.title,
             "amount": money_text(self.amount) if self.amount is not None else None,
-            "unit": "kr",
+            "unit": unit_of(self.currency),
+            "currency": self.currency,
             "status": "worked out" if self.state == DECIDED else self.state,
             "explanation": self.explain(w),
             "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
@@ -152,7 +154,7 @@ class PaymentResult(PaymentOutcome):
         }
 
     def __repr__(self) -> str:
-        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} kr"
+        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} {unit_of(self.currency)}"
         return f"<PaymentResult {self.name}: {shown}>"
 
 
@@ -315,5 +317,5 @@ def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
 
 def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
     """A split of a total worked out from the facts, as JSON: the allocation and its total."""
-    return {"name": split.name, "status": split.state, "total": split.total.to_dict(wording),
+    return {"name": split.name, "title": split.total.title, "status": split.state, "total": split.total.to_dict(wording),
             "allocation": split.allocation.to_dict() if split.allocation is not None else None}

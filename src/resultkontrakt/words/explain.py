@@ -64,6 +64,8 @@ class PaymentLike(Protocol):
     @property
     def blocked(self) -> NotEvaluable | None: ...
     @property
+    def currency(self) -> str: ...
+    @property
     def waiting(self) -> tuple[Waiting, ...]: ...
 
 # The comparison that holds when one does not: not >= 60 is < 60.
@@ -300,15 +302,16 @@ class _Sayer:
             return goal_value_label(expr, self.w)
         if isinstance(expr, s.Name):
             # A metric named for what it computes (`nps = nps(svar)`) goes by that name: NPS.
-            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps":
+            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps" \
+                    and expr.name not in self.w.labels:
                 return "NPS"
-            return expr.name
+            return self.w.name(expr.name)
         if isinstance(expr, s.Call) and expr.function == "count" and self._deliveries_of(expr):
             return self.w["deliverables done"]
         if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name):
             words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
             if words and expr.args[0].name != DELIVERABLES:
-                return words.format(expr.args[0].name)
+                return words.format(self.w.name(expr.args[0].name))
         return formula_words(expr, self.w)
 
     def value(self, seen: Seen) -> str:
@@ -418,10 +421,12 @@ def formula_words(expr: s.Expr, w: Wording) -> str:
 
 def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
     match expr:
-        case s.Number() | s.Percent() | s.Money():
+        case s.Money():
+            return w.money(expr.value, expr.unit), 8
+        case s.Number() | s.Percent():
             return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
         case s.Name(name=name):
-            return name, 8
+            return w.name(name), 8
         case s.GoalValue():
             return goal_value_label(expr, w), 8
         case s.Unary(op="-", operand=operand):
@@ -458,7 +463,7 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
-    head = f"{title}: {w.money(payment.amount, 'kr')} = " + (
+    head = f"{title}: {w.money(payment.amount, currency=payment.currency)} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
