@@ -15,6 +15,7 @@ from typing import TypeVar
 from ..core.errors import Problem, Span
 from ..core.reasons import Joined, Kind, phrase, problem, warning
 from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
+from ..core.vocabulary import quote, shortened
 from ..language import syntax as s
 from ..split.checks import check_split
 from .analysis import Analysis
@@ -171,6 +172,20 @@ class _Checker:
                 if deliverable.name not in self.needs.get(goal.id, frozenset()):
                     self.problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
                                                  goal=goal.id))
+        self.warn_unlabelled(used, reached)
+
+    def warn_unlabelled(self, used: set[str], reached: set[str]) -> None:
+        """A warning for each fact and metric a report or an explanation will show, by the
+        name it is declared with where it has no `label` of its own to be shown by."""
+        weights = {split.shares_from for split in self.module.splits}  # shown as parties' weights
+        shown: list[s.Fact | s.Metric] = [fact for fact in self.facts.values()
+                                          if fact.name in used and fact.name not in weights]
+        shown += [metric for metric in self.metrics.values() if metric.name in reached]
+        for declared in sorted(shown, key=lambda d: (d.span.line, d.span.column)):
+            if declared.label is None:
+                kind = "fact" if isinstance(declared, s.Fact) else "metric"
+                self.problems.append(warning(f"label.{kind}", declared.span, name=declared.name,
+                                             example=_labelled_example(declared)))
 
     def _used(self) -> tuple[set[str], set[str]]:
         """The facts (and deliverables) that goals, payments and splits read, and the metrics
@@ -475,3 +490,12 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
             problems.append(warning("due.outside-period", deliverable.span, name=deliverable.name, due=due,
                                     first=period[0], last=period[1]))
     return iter(problems)
+
+
+def _labelled_example(declared: s.Fact | s.Metric) -> str:
+    """How a declaration reads with a label, for the hint: `fact x: bool "..." label "..."`."""
+    words = declared.name.replace("_", " ")
+    description = quote(shortened(declared.description, 40)) + " " if declared.description else ""
+    head = f"fact {declared.name}: {declared.type}" if isinstance(declared, s.Fact) \
+        else f"metric {declared.name} = ..."
+    return f"{head} {description}label {quote(words)}"

@@ -19,6 +19,7 @@ from ..core.errors import ContractError, FactsError, Problem, RkError, Span
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, parse_size, read_stream, write_atomically
 
 if TYPE_CHECKING:
+    from ..comparisons.grid import Column
     from ..contract.contract import Contract
     from ..core.wording import Wording
     from ..facts.factsfile import FactsFile
@@ -242,26 +243,30 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     _language(check, "the problems")
 
 
-# The default language follows the format: the documents the contract's parties read (the
-# report, HTML pages) are in Danish, as the contracts are; what a terminal shows or a
-# program reads (text, JSON, CSV) in English. `--lang` chooses for any command.
+# The default language is the contract's own (`language "da"` in its header); where it says
+# none, it follows the format: the documents the contract's parties read (the report, HTML
+# pages) are in Danish, as the contracts are; what a terminal shows or a program reads (text,
+# JSON, CSV) in English. `--lang` chooses for any command.
 _DOCUMENTS = ("markdown", "html")
 
 
 def _language(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("--lang", choices=("en", "da"), default=None,
-                         help=f"the language of {what} (default: Danish for markdown and html, "
-                         "English otherwise)")
+                         help=f"the language of {what} (default: the contract's `language`, else "
+                         "Danish for markdown and html and English otherwise)")
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return str(args.lang or ("da" if args.format in _DOCUMENTS else "en"))
+def _lang(args: argparse.Namespace, *contracts: Contract | Column) -> str:
+    """The language to speak: `--lang`, else the one language the contracts say, else the format's."""
+    said = {contract.language for contract in contracts}
+    own = said.pop() if len(said) == 1 else None
+    return str(args.lang or own or ("da" if args.format in _DOCUMENTS else "en"))
 
 
-def _wording_of(args: argparse.Namespace) -> Wording:
+def _wording_of(args: argparse.Namespace, *contracts: Contract | Column) -> Wording:
     from ..core.wording import WORDINGS
 
-    return WORDINGS[_lang(args)]
+    return WORDINGS[_lang(args, *contracts)]
 
 
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
@@ -409,7 +414,7 @@ def _eval(args: argparse.Namespace) -> int:
     _outside(contract, args.as_of)
     evaluation = contract.evaluate(facts, as_of=args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
-    wording = _wording_of(args)
+    wording = _wording_of(args, contract)
     if args.format == "json":
         print(evaluation_json(evaluation, wording))
     else:
@@ -455,7 +460,7 @@ def _report(args: argparse.Namespace) -> int:
     contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
-    built = report.build(contract, facts, _lang(args), as_of=args.as_of)
+    built = report.build(contract, facts, _lang(args, contract), as_of=args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if not _written(args.output, text, "the report"):
@@ -561,7 +566,7 @@ def _compare(args: argparse.Namespace) -> int:
     except CompareError as error:
         print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)
         return USAGE
-    wording = _wording_of(args)
+    wording = _wording_of(args, *comparison.columns)
     for column in comparison.columns:
         _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr)
     if args.format == "json":
@@ -607,7 +612,7 @@ def _split(args: argparse.Namespace) -> int:
         print(allocation_json(allocation))
     else:
         render = allocation_csv if args.format == "csv" else allocation_text
-        print(render(allocation, _wording_of(args)))
+        print(render(allocation, _wording_of(args, contract)))
     return OK
 
 

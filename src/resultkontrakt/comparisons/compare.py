@@ -187,7 +187,8 @@ class _Evaluating:
         except FactsError as error:
             problem = error.problems[0]
             evaluation = unread(contract.evaluate({}, as_of=self.as_of), problem)
-        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem)
+        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem,
+                                contract.language)
 
     def contract(self, written: Contract | str | Path) -> Contract:
         if isinstance(written, Contract):

@@ -59,6 +59,7 @@ class Column:
     period: tuple[dt.date, dt.date] | None
     evaluation: Evaluation
     problem: Problem | None = None
+    language: str | None = None  # the contract's own language (`language "da"`), if it says one
 
     @property
     def weighted(self) -> bool:

@@ -53,6 +53,11 @@ class Contract:
         return self.module.header.title if self.module.header else self.source
 
     @property
+    def language(self) -> str | None:
+        """The language the contract says it is read in (`language "da"`), if it says one."""
+        return self.module.header.language if self.module.header else None
+
+    @property
     def goals(self) -> dict[str, s.Goal]:
         return {goal.id: goal for goal in self.module.goals}
 

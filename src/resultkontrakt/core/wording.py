@@ -1331,6 +1331,11 @@ CHECKS_EN: dict[str, str] = {
     "hint.header.twice": "keep one `{item}` line",
     "problem.header.language": "unknown language {language}",
     "hint.header.language": "write one of: {languages}",
+    "problem.label.fact": "reports and explanations will show the fact `{name}` by its name: it has no label",
+    "hint.label.fact": "give it the words readers should see: `{example}`",
+    "problem.label.metric": "reports and explanations will show the metric `{name}` by its name: it has no "
+                            "label",
+    "hint.label.metric": "give it the words readers should see: `{example}`",
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
     # tiers (tiers.py)
@@ -1714,6 +1719,12 @@ CHECKS_DA: dict[str, str] = {
     "hint.header.twice": "behold én linje `{item}`",
     "problem.header.language": "ukendt sprog {language}",
     "hint.header.language": "skriv et af: {languages}",
+    "problem.label.fact": "rapporter og forklaringer vil vise faktum `{name}` ved dets navn: det har "
+                          "ingen label",
+    "hint.label.fact": "giv det de ord, læserne skal se: `{example}`",
+    "problem.label.metric": "rapporter og forklaringer vil vise nøgletallet `{name}` ved dets navn: det har "
+                            "ingen label",
+    "hint.label.metric": "giv det de ord, læserne skal se: `{example}`",
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
     "problem.function.round-digits": "antallet af decimaler skal være et helt tal fra 0 til 20",
