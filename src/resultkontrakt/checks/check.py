@@ -40,6 +40,9 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     checker.check_splits()
     checker.check_examples()
     checker.warn_unused()
+    if not any(found.is_error for found in checker.problems):
+        # Only a contract that loads is reported on: while it has errors, this is noise.
+        checker.warn_unlabelled()
     return checker.analysis()
 
 
@@ -172,11 +175,11 @@ class _Checker:
                 if deliverable.name not in self.needs.get(goal.id, frozenset()):
                     self.problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
                                                  goal=goal.id))
-        self.warn_unlabelled(used, reached)
 
-    def warn_unlabelled(self, used: set[str], reached: set[str]) -> None:
+    def warn_unlabelled(self) -> None:
         """A warning for each fact and metric a report or an explanation will show, by the
         name it is declared with where it has no `label` of its own to be shown by."""
+        used, reached = self._used()
         weights = {split.shares_from for split in self.module.splits}  # shown as parties' weights
         shown: list[s.Fact | s.Metric] = [fact for fact in self.facts.values()
                                           if fact.name in used and fact.name not in weights]

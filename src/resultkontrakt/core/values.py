@@ -101,7 +101,7 @@ class Type:
     per: str | None = None  # the currency a rate converts from (`EUR` of `kr per EUR`)
     # Whether a fact's declaration names its currency (`money DKK`), which the contract's
     # `currency` then leaves alone; how it is written, not what it is.
-    written: bool = attrs.field(default=False, eq=False)
+    written: bool = attrs.field(default=False, eq=False, repr=False)
 
     @property
     def currency_code(self) -> str:
