@@ -221,6 +221,7 @@ async def test_hover_on_a_fact_gives_its_type_range_and_description(client: RkCl
     assert found.contents.kind == lsp.MarkupKind.Markdown
     assert found.contents.value == (
         "**fact** anbefaling\n\ntype: list of optional integer\n\nrange: 0 .. 10\n\n"
+        "shown to readers as: virksomhedernes anbefaling\n\n"
         "Pr. vejledt virksomhed: hvor sandsynligt det er (0-10), at den anbefaler Erhvervshuset")
     assert found.range is not None and where(found.range) == (45, 18, 45, 28)
 
@@ -231,6 +232,7 @@ async def test_hover_on_metrics_goals_deliverables_and_splits(client: RkClient) 
     assert hover_text(metric) == (
         '**metric** effekt\n\n= share(svar in påvirkning where any(a in svar where a in {"i høj grad", '
         '"i nogen grad"}))\n\ntype: percent\n\n'
+        "shown to readers as: andel med middel eller høj påvirkning\n\n"
         "Andel af vejledte virksomheder, der oplever middel eller høj påvirkning")
     goal = await hover(client, at(180, "1"))
     assert hover_text(goal) == (
