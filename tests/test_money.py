@@ -227,3 +227,54 @@ def test_a_split_title_is_what_readers_see(rk: Rk, tmp_path: object) -> None:
     assert data["splits"][0]["title"] == "Tilbagebetaling"
     text = rk("eval", str(folder / "c.rk"), str(folder / "f.json")).stdout
     assert "Split of Tilbagebetaling: -9000 kr Nord 1 -3000 kr" in " ".join(text.split())
+
+
+def test_json_in_another_currency_and_of_a_credit_note_follows_the_schemas() -> None:
+    pytest.importorskip("jsonschema")
+    from .test_schema import validator
+
+    result = rk.loads(FUND).evaluate({"krav": 2_000_000, "gebyr": 1000, "kurs": 7.45})
+    validator("eval").validate(json.loads(json.dumps(result.to_dict())))
+    credit = rk.loads(CREDIT).evaluate({"beløb": -9000}).splits["tilbage"].allocation
+    assert credit is not None and result.payments["betaling"].currency == "GBP"
+    validator("split").validate(credit.to_dict())  # type: ignore[attr-defined]
+
+
+# ---- names as readers see them -------------------------------------------------------------------
+
+UNLABELLED = """\
+fact opsøgende_model: bool "Model for opsøgende arbejde er leveret"
+fact antal_besøg: integer "Besøg i alt" label "antal besøg"
+metric besøg_pr_uge = antal_besøg / 52 "Besøg pr. uge"
+goal 1 "Opsøgende arbejde" { score opsøgende_model and besøg_pr_uge >= 2 -> 100%; else -> 0% }
+"""
+
+
+def test_check_warns_once_for_each_name_a_report_will_show_without_a_label() -> None:
+    warned = [(p.code, dict(p.params)["name"]) for p in rk.loads(UNLABELLED).warnings]
+    assert warned == [("label.fact", "opsøgende_model"), ("label.metric", "besøg_pr_uge")]
+    hint = str(rk.loads(UNLABELLED).warnings[0].hint)
+    assert 'fact opsøgende_model: bool "Model for opsøgende arbejde er leveret" label "opsøgende model"' in hint
+
+
+def test_reports_and_explanations_show_labels_where_they_showed_names() -> None:
+    labelled = UNLABELLED.replace('leveret"', 'leveret" label "opsøgende model"').replace(
+        '"Besøg pr. uge"', '"Besøg pr. uge" label "besøg pr. uge"')
+    contract = rk.loads(labelled)
+    assert contract.warnings == ()
+    goal = contract.evaluate({"opsøgende_model": True, "antal_besøg": 130}).goals["1"]
+    for language in (ENGLISH, DANISH):
+        said = goal.explain(language)
+        assert "opsøgende model" in said and "besøg pr. uge" in said and "antal besøg" in said, said
+        assert "_" not in said, said
+
+
+def test_the_contracts_language_is_what_commands_speak_unless_lang_says_otherwise(rk: Rk, tmp_path: object) -> None:
+    import pathlib
+
+    folder = pathlib.Path(str(tmp_path))
+    (folder / "c.rk").write_text('contract "K" { language "da" }\n' + CREDIT, encoding="utf-8")
+    (folder / "f.json").write_text('{"beløb": -9000}', encoding="utf-8")
+    assert "Fordeling af Tilbagebetaling" in rk("eval", folder / "c.rk", folder / "f.json").stdout
+    assert "Split of Tilbagebetaling" in rk("eval", folder / "c.rk", folder / "f.json", "--lang", "en").stdout
+    assert [p.code for p in problems('contract "K" { language "fr" }\n')] == ["header.language"]

@@ -22,7 +22,7 @@ from ..checks.analysis import Analysis
 from ..checks.check import fact_needs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
+from ..core.values import LIST, T_PERCENT, TABLE, Type, Value, money_in
 from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
@@ -423,17 +423,15 @@ class Evaluator:
             return self.made.split(split.name, None, attrs.evolve(
                 paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
+        money = money_in(paid.currency)
         if reason is not None:
             failure = Failure(reason, split.total, {
-                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
+                "total": Quantity(total, money), "unit": Quantity(split.billed_in.value, money),
                 "installments": split.installments,
-                "each": Quantity(total / split.installments, T_MONEY)})
+                "each": Quantity(total / split.installments, money)})
             return self.made.split(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        assert split.total is not None
-        currency = self.analysis.type_of(split.total)
-        allocation = allocate(split, weights, total=total,
-                              currency=currency.currency_code if currency is not None else DKK)
+        allocation = allocate(split, weights, total=total, currency=paid.currency)
         return self.made.split(split.name, self.made.shares(allocation), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:

@@ -381,7 +381,8 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
             how = ".any"  # at the threshold: any move that way changes it
         kind = seen.type.kind if seen.type is not None else "number"
         by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
-              else w.money(move.by) if kind == MONEY else w.number(move.by))
+              else w.money(move.by, currency=seen.type.currency_code) if seen.type is not None and kind == MONEY
+              else w.number(move.by))
         text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
         if move.to is not None:
             text += " " + w.phrase("distance.to", to=w.number(move.to))
