@@ -22,6 +22,7 @@ from ..core.values import (
     MONEY,
     NUMBER,
     PERCENT,
+    RATE,
     T_BOOL,
     T_DATE,
     T_DURATION,
@@ -246,6 +247,9 @@ class Typer:
         if then == otherwise:
             return then
         if self.mixed(expr.span, "if", then, otherwise):
+            return None
+        if then.kind == RATE:  # rates between other currencies: neither converts what the other does
+            self._error(expr.span, "currency.rates", op="if", left=str(then), right=str(otherwise))
             return None
         return Type(then.kind, integer=then.integer and otherwise.integer, currency=then.currency)
 

@@ -226,6 +226,9 @@ class _Builder:
     def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])
         found = declared_type(name)
+        if name == "rate":
+            self._error(children[0], "currency.rate-alone")
+            return T_NUMBER
         if found is None:
             self._error(children[0], "unknown-type", name=name, types=tuple(DECLARABLE),
                         suggestion=closest(name, DECLARABLE))

@@ -444,6 +444,14 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.Call(function="round", args=(amount, s.Money() as unit)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0
+        case s.Call(function="floor" | "ceil" | "round_half_even" as function,
+                    args=(amount, s.Money() | s.Percent() as unit)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase(f"formula.{function}", amount=inner, unit=_words_of(unit, w)[0]), 0
+        case s.Call(function="convert", args=(amount, s.Rate() as rate)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.converted", amount=inner,
+                            rate=f"{w.money(rate.value, rate.unit)} per {rate.per}"), 0
         case s.Call(function="round", args=(amount,)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded whole", amount=inner), 0
