@@ -286,3 +286,14 @@ def test_the_contracts_language_is_what_commands_speak_unless_lang_says_otherwis
     assert "Fordeling af Tilbagebetaling" in rk("eval", folder / "c.rk", folder / "f.json").stdout
     assert "Split of Tilbagebetaling" in rk("eval", folder / "c.rk", folder / "f.json", "--lang", "en").stdout
     assert [p.code for p in problems('contract "K" { language "fr" }\n')] == ["header.language"]
+
+
+def test_a_comparison_writes_money_in_its_own_currency() -> None:
+    from resultkontrakt.comparisons.compare import compare
+    from resultkontrakt.comparisons.tables import comparison_text
+
+    contract = rk.loads('fact krav: money GBP label "claims"\n'
+                        'goal 1 "Claims" { score krav >= 1 mio GBP -> 100%; krav >= 0 GBP -> 50% }\n')
+    comparison = compare([(contract, {"krav": 900_000}), (contract, {"krav": 1_200_000})], labels=["2015", "2016"])
+    said = comparison_text(comparison, ENGLISH)
+    assert "£900,000" in said and "£1,200,000" in said and "+£300,000" in said, said
