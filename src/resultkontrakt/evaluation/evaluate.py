@@ -383,8 +383,15 @@ class Evaluator:
 
     def said_as(self, payment: s.Payment) -> tuple[str, Mapping[str, str]]:
         """A payment's currency, and the labels of what it reads, as readers are shown them."""
-        found = self.analysis.type_of(payment.expr)
-        return found.currency_code if found is not None else DKK, self.analysis.labels
+        # Typed once per payment (or split total) and contract, not at every evaluation.
+        currencies: dict[tuple[bool, str], str] = self.analysis.cache.setdefault(  # type: ignore[assignment]
+            "currencies", {})
+        key = (self.analysis.payments.get(payment.name) is payment, payment.name)
+        currency = currencies.get(key)
+        if currency is None:
+            found = self.analysis.type_of(payment.expr)
+            currency = currencies[key] = found.currency_code if found is not None else DKK
+        return currency, self.analysis.labels
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
