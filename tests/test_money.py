@@ -297,3 +297,16 @@ def test_a_comparison_writes_money_in_its_own_currency() -> None:
     comparison = compare([(contract, {"krav": 900_000}), (contract, {"krav": 1_200_000})], labels=["2015", "2016"])
     said = comparison_text(comparison, ENGLISH)
     assert "£900,000" in said and "£1,200,000" in said and "+£300,000" in said, said
+
+
+def test_rk_check_says_a_contracts_warnings_in_its_own_language(rk: Rk, tmp_path: object) -> None:
+    import pathlib
+
+    folder = pathlib.Path(str(tmp_path))
+    (folder / "da.rk").write_text('contract "K" { language "da" }\nfact a: number label "a"\n', encoding="utf-8")
+    (folder / "en.rk").write_text('fact a: number label "a"\n', encoding="utf-8")
+    run = rk("check", folder / "da.rk", folder / "en.rk")
+    assert "advarsel: faktum `a` er erklæret" in run.stderr and "warning: fact `a` is declared" in run.stderr
+    assert "warning: fact `a`" in rk("check", folder / "da.rk", "--lang", "en").stderr
+    assert [p.code for p in problems('contract "K" { currency EUR currency GBP }\n')] == ["header.twice"]
+    assert [p.code for p in problems('fact a: number label " "\n') if p.is_error] == ["label.empty"]

@@ -329,16 +329,20 @@ def _check(args: argparse.Namespace) -> int:
     wording = _wording_of(args) if _lang(args) != "en" else None
     every: list[Checked] = []
     for path in args.contracts:
-        checked, sources = _checked(path, args.max_bytes)
+        checked, sources, own = _checked(path, args.max_bytes)
         every.append(checked)
+        said_in = wording
+        if args.format != "json" and not args.lang and own is not None and own.language is not None:
+            # A contract that loads says its problems (its warnings) in its own language.
+            said_in = _wording_of(args, own) if own.language != "en" else None
         if args.format == "github":
             for problem in checked.problems:
-                print(github_command(problem, wording))
+                print(github_command(problem, said_in))
         elif args.format == "text":
-            _print_problems(checked.problems, sources, sys.stderr, wording)
+            _print_problems(checked.problems, sources, sys.stderr, said_in)
         if checked.counts is not None and args.format != "json":
-            warnings = f", {_plural(len(checked.problems), 'warning', wording)}" if checked.problems else ""
-            counts = ", ".join(_plural(count, things.removesuffix("s"), wording)
+            warnings = f", {_plural(len(checked.problems), 'warning', said_in)}" if checked.problems else ""
+            counts = ", ".join(_plural(count, things.removesuffix("s"), said_in)
                                for things, count in checked.counts.items())
             print(f"{checked.name}: ok: {counts}{warnings}")
     if args.format == "json":
@@ -346,18 +350,19 @@ def _check(args: argparse.Namespace) -> int:
     return OK if all(checked.ok for checked in every) else FAILED
 
 
-def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str]]:
-    """What `rk check` found in one contract, and the texts its problems stand in."""
+def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str], Contract | None]:
+    """What `rk check` found in one contract, the texts its problems stand in, and the
+    contract where it loads."""
     from .check_output import Checked
 
     name = STDIN_SOURCE if path == STDIN else path
     try:
         contract = _contract(path, max_bytes)
     except RkError as exc:
-        return Checked(name, exc.problems, None), exc.sources
+        return Checked(name, exc.problems, None), exc.sources, None
     counts = {"goals": len(contract.module.goals), "facts": len(contract.facts),
               "metrics": len(contract.metrics), "deliverables": len(contract.deliverables)}
-    return Checked(name, contract.warnings, counts), {contract.source: contract.text}
+    return Checked(name, contract.warnings, counts), {contract.source: contract.text}, contract
 
 
 def _plural(count: int, word: str, w: Wording | None = None) -> str:
