@@ -310,3 +310,14 @@ def test_rk_check_says_a_contracts_warnings_in_its_own_language(rk: Rk, tmp_path
     assert "warning: fact `a`" in rk("check", folder / "da.rk", "--lang", "en").stderr
     assert [p.code for p in problems('contract "K" { currency EUR currency GBP }\n')] == ["header.twice"]
     assert [p.code for p in problems('fact a: number label " "\n') if p.is_error] == ["label.empty"]
+
+
+def test_a_credit_note_may_be_written_out_and_is_formatted_back_the_same() -> None:
+    from resultkontrakt.editor.fmt import format_text
+
+    text = ('split k "Kreditnota" { total -9000 kr installments 3 shares { Nord 1 Syd 2 } }\n'
+            'example "e" { expect split k "Nord" = -3000, split k "Syd" = -6000 }\n')
+    contract = rk.loads(text)
+    assert [outcome.failures for outcome in run_examples(contract)] == [()]
+    assert dict(contract.split("k")) == {"Nord": -3000, "Syd": -6000}
+    assert rk.loads(format_text(text)).module == contract.module

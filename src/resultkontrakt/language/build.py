@@ -399,8 +399,10 @@ class _Builder:
 
     def split_total(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
         total: s.Expr | None = children[0]
-        if isinstance(total, s.Unary) and isinstance(total.operand, s.Money):
-            total = self._money(meta, total, "total")  # written out: an amount above zero
+        if isinstance(total, s.Unary) and total.op == "-" and isinstance(total.operand, s.Money):
+            # A credit note written out (`total -9000 kr`): split as minus the split of 9000 kr.
+            money = total.operand
+            total = s.Money(-money.amount, money.unit, span=total.span)
         return _GoalItem("total", total, self._span(meta))
 
     def split_parties(self, meta: Meta, children: list[Token]) -> _GoalItem:

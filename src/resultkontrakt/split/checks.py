@@ -27,8 +27,8 @@ def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
         yield problem("split.unit-not-positive", unit.span)
     elif total is None:
         pass  # worked out from the facts: whether it divides into units is known then
-    elif unit.value > total.value / split.installments:
-        per_installment = total.value / split.installments
+    elif unit.value > abs(total.value) / split.installments:
+        per_installment = abs(total.value) / split.installments
         yield problem("split.unit-too-large-each" if split.installments > 1 else "split.unit-too-large",
                       unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, money_in(unit.currency)),
                       amount=Quantity(per_installment, money_in(unit.currency)))
