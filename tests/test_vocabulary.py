@@ -172,3 +172,20 @@ def test_every_language_has_every_phrase_with_the_same_values_to_fill_in() -> No
         different = {key: (fields(english[key]), fields(text)) for key, text in wording.words.items()
                      if fields(text) != fields(english[key])}
         assert not different, (lang, different)
+
+
+def test_the_grammar_the_schemas_and_the_vocabulary_know_the_same_currencies() -> None:
+    import json
+    from importlib import resources
+
+    for name in ("CURRENCY", "MONEY_UNIT"):
+        pattern = terminal(name)
+        assert {code for code in vocabulary.CURRENCIES if pattern.fullmatch(code)} == set(vocabulary.CURRENCIES)
+        assert not pattern.fullmatch("CHF")
+    assert terminal("MONEY_UNIT").fullmatch("mio  GBP")
+    schemas = resources.files("resultkontrakt") / "schema"
+    split = json.loads((schemas / "split.json").read_text(encoding="utf-8"))
+    evaluation = json.loads((schemas / "eval.json").read_text(encoding="utf-8"))
+    assert split["properties"]["currency"]["enum"] == list(vocabulary.CURRENCIES)
+    assert evaluation["$defs"]["payment"]["properties"]["currency"]["enum"] == list(vocabulary.CURRENCIES)
+    assert set(vocabulary.CURRENCY_SYMBOLS) <= set(vocabulary.CURRENCIES)

@@ -51,7 +51,7 @@ from ..core.values import (
     number_text,
     truth_value,
 )
-from ..core.vocabulary import DKK, MONEY_UNITS, UNIT_CURRENCY, money_unit, quote, shortened
+from ..core.vocabulary import CURRENCIES, DKK, MONEY_UNITS, UNIT_CURRENCY, money_unit, quote, shortened
 from ..language import syntax as s
 
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
@@ -372,7 +372,7 @@ def date_of(raw: object) -> dt.date:
 
 # A percentage or an amount written with its unit: "72,5%", "16.488 tkr", "576 kr".
 _PERCENT_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*%\s*")
-_MONEY_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|(?:mio\s+)?(?:kr|DKK|EUR|GBP|SEK|NOK|USD))\s*")
+_MONEY_TEXT = re.compile(rf"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|(?:mio\s+)?(?:kr|{'|'.join(CURRENCIES)}))\s*")
 
 
 def with_unit(kind: str, text: str, decimal: str | None, unclear: str, currency: str = DKK) -> Fraction | None:
