@@ -106,7 +106,7 @@ class GoalResult(GoalOutcome):
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
         "en", "da" or a Wording."""
-        w = wording_for(language)
+        w = wording_for(language).labelled(self.labels)
         return {
             "id": self.id,
             "title": self.title,
