@@ -149,14 +149,14 @@ def build(contract: Reported, facts: Mapping[str, object], lang: str = "da",
             if worked.allocation is not None:
                 allocations.append(worked.allocation)
             elif worked.problems:
-                failed.append((name, worked.problems))
+                failed.append((worked.shown_as, worked.problems))
             else:
                 unsplit.append(worked)
             continue
         try:
             allocations.append(contract.split(name, facts, margins=False))
         except RkError as error:
-            failed.append((name, error.problems))
+            failed.append((contract.splits[name].shown_as, error.problems))
     return Report(evaluation, tuple(allocations), wording, tuple(failed), tuple(unsplit))
 
 
