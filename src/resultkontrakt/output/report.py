@@ -124,11 +124,18 @@ def _kroner(unit: str) -> int:
     return MONEY_UNITS[unit]
 
 
+class Titled(Protocol):
+    """A split as a report names it (language/syntax.py): its title, or else its name."""
+
+    @property
+    def shown_as(self) -> str: ...
+
+
 class Reported(Protocol):
     """What a report is made from: a contract (contract/contract.py), which evaluates and splits."""
 
     @property
-    def splits(self) -> Mapping[str, object]: ...
+    def splits(self) -> Mapping[str, Titled]: ...
 
     def evaluate(self, facts: Mapping[str, object], *, as_of: dt.date | None = None) -> Evaluation: ...
 
