@@ -7,7 +7,7 @@ import json
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
@@ -146,6 +146,21 @@ def rounded(x: Fraction, b: Fraction = Fraction(0), p: Fraction = Fraction(0)) -
 def test_halves_round_away_from_zero_unless_half_even(x: Fraction, away: Fraction, even: Fraction) -> None:
     found = rounded(x)
     assert (found["r"], found["e"]) == (away, even)
+
+
+# The halves next to zero first, on both sides.
+@example(0)
+@example(-1)
+@example(1)
+@example(-2)
+@given(st.integers(-10**5, 10**5))
+def test_an_exact_half_of_the_unit_goes_away_from_zero_or_to_the_even_neighbour(k: int) -> None:
+    step = Fraction(5, 100)
+    found = rounded((k + Fraction(1, 2)) * step)
+    away = k + 1 if k >= 0 else k
+    assert found["r"] == away * step
+    assert found["e"] == (k if k % 2 == 0 else k + 1) * step
+    assert found["f"] == k * step and found["c"] == (k + 1) * step
 
 
 @given(st.integers(-10**6, 10**6).map(lambda n: Fraction(n, 1000)))
