@@ -133,8 +133,12 @@ numbers = st.integers(0, 10**6).map(lambda n: Fraction(n, 100))
 literals = st.one_of(
     numbers.map(lambda v: s.Number(v, span=SOMEWHERE)),
     numbers.map(lambda v: s.Percent(v / 100, span=SOMEWHERE)),
-    st.tuples(numbers, st.sampled_from(["kr", "tkr", "mio kr"])).map(
+    st.tuples(numbers, st.sampled_from(["kr", "tkr", "mio kr", "EUR", "mio GBP", "SEK"])).map(
         lambda t: s.Money(t[0], t[1], span=SOMEWHERE)),
+    # A rate between two currencies, and a whole number written with a point (a unit to round to).
+    st.tuples(numbers, st.sampled_from(["kr", "GBP"]), st.sampled_from(["EUR", "USD"])).map(
+        lambda t: s.Rate(t[0], t[1], t[2], span=SOMEWHERE)),
+    st.integers(0, 100).map(lambda n: s.Number(Fraction(n), span=SOMEWHERE, decimal=True)),
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=SOMEWHERE)),
     st.booleans().map(lambda b: s.Bool(b, span=SOMEWHERE)),
     # Any text a contract may hold: no invisible control characters (those are refused).
@@ -164,7 +168,8 @@ def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
         st.tuples(st.sampled_from([">=", ">", "<=", "<", "=", "!="]), inner, inner).map(
             lambda t: s.Compare(t[0], t[1], t[2], span=SOMEWHERE)),
         st.tuples(st.sampled_from(["-", "not"]), inner).map(lambda t: s.Unary(t[0], t[1], span=SOMEWHERE)),
-        st.tuples(st.sampled_from(["max", "round", "nps"]), st.lists(inner, min_size=1, max_size=3)).map(
+        st.tuples(st.sampled_from(["max", "round", "nps", "floor", "round_half_even", "convert", "month"]),
+                  st.lists(inner, min_size=1, max_size=3)).map(
             lambda t: s.Call(t[0], tuple(t[1]), span=SOMEWHERE)),
         st.tuples(inner, st.lists(inner, min_size=1, max_size=3), st.booleans()).map(
             lambda t: s.Member(t[0], s.SetLiteral(tuple(t[1]), span=SOMEWHERE), t[2], span=SOMEWHERE)),
@@ -290,11 +295,13 @@ def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same
     from resultkontrakt.core.vocabulary import number_literal, quote
 
     tiers = "; ".join(f"x >= {number_literal(t)} -> 50%" for t in thresholds)
-    text = (f"contract {quote(title)} {{ parties {', '.join(map(quote, parties))} }}\n"
-            f"fact x: number\nfact s: one of {{{', '.join(map(quote, choices))}}}\n"
+    text = (f"contract {quote(title)} {{ parties {', '.join(map(quote, parties))} currency EUR language \"da\" }}\n"
+            f"fact x: number label {quote(title)}\nfact s: one of {{{', '.join(map(quote, choices))}}}\n"
+            f"    {quote(party)} label {quote(party)}\n"
+            f"fact f: money in 0 EUR .. 1 mio EUR\nfact g: list of money DKK\nfact r: rate DKK per EUR\n"
             f"goal 1 {quote(title)} {{ weight {number_literal(weight)} score {tiers}; "
             f"s = {quote(choices[0])} -> 100% }}\n"
-            f"split k {{ total 10 kr shares {{ {quote(party)} {number_literal(share)} B 1 }} }}\n"
+            f"split k {quote(title)} {{ total 10 kr shares {{ {quote(party)} {number_literal(share)} B 1 }} }}\n"
             ).replace("\n", newline)
     path = tmp_path_factory.mktemp("fmt") / "c.rk"
     path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))

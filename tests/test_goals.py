@@ -146,7 +146,8 @@ def test_a_deliverable_on_its_due_date_is_done(contract: rk.Contract, year: rk.F
 
 def test_explain_gives_one_line_per_goal_and_the_overall(contract: rk.Contract, year: rk.FactsFile) -> None:
     text = contract.evaluate(year).explain()
-    assert "effekt = 72.5% (290 of 400): at least 70% → 100%" in text.replace("\u00a0", " ")
+    assert "andel med middel eller høj påvirkning = 72.5% (290 of 400): at least 70% → 100%" in text.replace(
+        "\u00a0", " ")
     assert len(text.splitlines()) == 10
 
 

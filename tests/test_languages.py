@@ -51,4 +51,4 @@ def test_every_command_with_lang_states_the_one_rule(
     with pytest.raises(SystemExit):
         rk(command, "--help")
     said = " ".join(capsys.readouterr().out.split())
-    assert "(default: Danish for markdown and html, English otherwise)" in said
+    assert "(default: the contract's `language`, else Danish for markdown and html and English otherwise)" in said

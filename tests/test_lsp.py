@@ -165,11 +165,11 @@ async def test_an_unclosed_goal_takes_only_itself_out(client: RkClient) -> None:
 
 async def test_diagnostics_follow_each_change(client: RkClient) -> None:
     uri = "file:///tmp/changing.rk"
-    good = 'fact nps: number\ngoal 1 "A" { score nps >= 60 -> 100% }\n'
+    good = 'fact nps: number label "NPS"\ngoal 1 "A" { score nps >= 60 -> 100% }\n'
     assert await opened(client, uri, good) == []
     typo = await changed(client, uri, good.replace("score nps", "score nsp"))
     assert [(where(d.range), d.message) for d in typo] == [
-        ((0, 0, 0, 16), "fact `nps` is declared but no goal uses it\nhint: use it in a score or a metric, or remove it"),
+        ((0, 0, 0, 28), "fact `nps` is declared but no goal uses it\nhint: use it in a score or a metric, or remove it"),
         ((1, 19, 1, 22), "unknown name `nsp`\nhint: did you mean `nps`?")]
     broken = await changed(client, uri, good.replace("-> 100%", "100%"))
     assert [d.range.start for d in broken] == [lsp.Position(1, 29)]
@@ -221,6 +221,7 @@ async def test_hover_on_a_fact_gives_its_type_range_and_description(client: RkCl
     assert found.contents.kind == lsp.MarkupKind.Markdown
     assert found.contents.value == (
         "**fact** anbefaling\n\ntype: list of optional integer\n\nrange: 0 .. 10\n\n"
+        "shown to readers as: virksomhedernes anbefaling\n\n"
         "Pr. vejledt virksomhed: hvor sandsynligt det er (0-10), at den anbefaler Erhvervshuset")
     assert found.range is not None and where(found.range) == (45, 18, 45, 28)
 
@@ -231,6 +232,7 @@ async def test_hover_on_metrics_goals_deliverables_and_splits(client: RkClient) 
     assert hover_text(metric) == (
         '**metric** effekt\n\n= share(svar in påvirkning where any(a in svar where a in {"i høj grad", '
         '"i nogen grad"}))\n\ntype: percent\n\n'
+        "shown to readers as: andel med middel eller høj påvirkning\n\n"
         "Andel af vejledte virksomheder, der oplever middel eller høj påvirkning")
     goal = await hover(client, at(180, "1"))
     assert hover_text(goal) == (
@@ -282,7 +284,7 @@ async def test_definition_of_names_goals_and_splits(client: RkClient) -> None:
 
 async def test_a_goal_result_refers_to_its_goal(client: RkClient) -> None:
     uri = "file:///tmp/goal-results.rk"
-    text = ('fact a: number\ngoal 1 "A" { score a >= 1 -> 100% }\n'
+    text = ('fact a: number label "a"\ngoal 1 "A" { score a >= 1 -> 100% }\n'
             'goal 2 "B" { score fulfilment(goal 1) >= 50% -> 100% }\n'
             'payment p "P" = fulfilment(goal 2) of 100 kr\n')
     assert await opened(client, uri, text) == []
@@ -410,7 +412,8 @@ async def test_semantic_tokens_follow_the_lexer(client: RkClient) -> None:
         (0, (4, "keyword")), (5, (10, "variable")), (17, (4, "type")), (22, (2, "keyword")),
         (25, (8, "type")), (34, (7, "type")), (42, (2, "keyword")), (45, (1, "number")),
         (47, (2, "operator")), (50, (2, "number"))]
-    assert by_place[17, 4][:2] == (len(TEXT.splitlines()[17].strip()), "string")
+    described = TEXT.splitlines()[17].strip()
+    assert by_place[17, 4][:2] == (described.index(" label "), "string")  # the description, then its label
     assert by_place[23, 13] == (3, "function", {"defaultLibrary"})  # nps(...)
     assert by_place[37, 5][:2] == (1, "label")  # a goal's id
     assert by_place[40, 4] == (len(TEXT.splitlines()[40].strip()), "string", {"documentation"})

@@ -290,6 +290,6 @@ def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path: Path) -> N
     flat = printed(tmp_path, page)
     assert "Point: 82,5 af 100 point" in flat
     assert "10 af 20 point" in flat
-    assert ("Resultatløn 2023: 55.180 kr. = andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), "
-            "afrundet til 1 kr.") in flat
+    assert ("Resultatløn 2023: 55.180 kr. = andel af største resultatløn af 10 % af (lønrammeløn + varige "
+            "tillæg), afrundet til 1 kr.") in flat
     assert "55.180,0512 kr." in flat

@@ -27,7 +27,7 @@ def terminal(name: str) -> re.Pattern[str]:
 
 def test_every_word_of_the_grammar_is_in_the_vocabulary_and_nothing_else() -> None:
     # `deliverables` is a name with a meaning, and the money units are words of MONEY_UNIT.
-    names_with_meaning = {"deliverables", "kr", "tkr", "mio"}
+    names_with_meaning = {"deliverables", "kr", "tkr", "mio", *vocabulary.CURRENCIES}
     assert grammar_words() | names_with_meaning == vocabulary.KEYWORDS | vocabulary.PLACE_WORDS
     assert not vocabulary.KEYWORDS & vocabulary.PLACE_WORDS
 
@@ -52,7 +52,7 @@ RESERVED = sorted(words_of_the_grammar_file() - vocabulary.PLACE_WORDS)
 def test_the_reserved_words_are_the_grammars_words_but_the_place_words() -> None:
     assert "if" in RESERVED and "then" in RESERVED and "kr" in RESERVED
     assert words_of_the_grammar_file() >= vocabulary.PLACE_WORDS
-    assert set(RESERVED) | {"deliverables", "mio"} == vocabulary.KEYWORDS
+    assert set(RESERVED) | {"deliverables", "mio", *vocabulary.CURRENCIES} == vocabulary.KEYWORDS
 
 
 # Each place a name is declared: the word `{w}` declared first, then used.
@@ -173,3 +173,20 @@ def test_every_language_has_every_phrase_with_the_same_values_to_fill_in() -> No
         different = {key: (fields(english[key]), fields(text)) for key, text in wording.words.items()
                      if fields(text) != fields(english[key])}
         assert not different, (lang, different)
+
+
+def test_the_grammar_the_schemas_and_the_vocabulary_know_the_same_currencies() -> None:
+    import json
+    from importlib import resources
+
+    for name in ("CURRENCY", "MONEY_UNIT"):
+        pattern = terminal(name)
+        assert {code for code in vocabulary.CURRENCIES if pattern.fullmatch(code)} == set(vocabulary.CURRENCIES)
+        assert not pattern.fullmatch("CHF")
+    assert terminal("MONEY_UNIT").fullmatch("mio  GBP")
+    schemas = resources.files("resultkontrakt") / "schema"
+    split = json.loads((schemas / "split.json").read_text(encoding="utf-8"))
+    evaluation = json.loads((schemas / "eval.json").read_text(encoding="utf-8"))
+    assert split["properties"]["currency"]["enum"] == list(vocabulary.CURRENCIES)
+    assert evaluation["$defs"]["payment"]["properties"]["currency"]["enum"] == list(vocabulary.CURRENCIES)
+    assert set(vocabulary.CURRENCY_SYMBOLS) <= set(vocabulary.CURRENCIES)

@@ -31,6 +31,15 @@ class Analysis:
     # Work done once per contract and kept: the compiled expressions.
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """The words readers see for each fact and metric that has a `label`, by name."""
+        found = self.cache.get("labels")
+        if found is None:
+            declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
+            found = self.cache["labels"] = {d.name: d.label for d in declared if d.label is not None}
+        return found  # type: ignore[return-value]
+
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:
         """The type of an expression that passed the checks (None if it did not)."""

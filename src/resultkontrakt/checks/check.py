@@ -15,6 +15,7 @@ from typing import TypeVar
 from ..core.errors import Problem, Span
 from ..core.reasons import Joined, Kind, phrase, problem, warning
 from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
+from ..core.vocabulary import quote, shortened
 from ..language import syntax as s
 from ..split.checks import check_split
 from .analysis import Analysis
@@ -41,6 +42,9 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     checker.check_examples()
     checker.check_periods()
     checker.warn_unused()
+    if not any(found.is_error for found in checker.problems):
+        # Only a contract that loads is reported on: while it has errors, this is noise.
+        checker.warn_unlabelled()
     return checker.analysis()
 
 
@@ -146,6 +150,9 @@ class _Checker:
                               goal_ids=self.goal_ids).type_of(split.total)
                 if found is not None and found.kind != MONEY:
                     self.problems.append(problem("split.total-not-money", split.total.span, found=Kind(found)))
+                elif found is not None and split.unit is not None and split.unit.currency != found.currency_code:
+                    self.problems.append(problem("currency.mixed", split.unit.span, hint="currency.convert",
+                                                 op="unit", left=found.currency_code, right=split.unit.currency))
 
     def check_examples(self) -> None:
         """Each worked example, against the names and types the contract declares."""
@@ -182,6 +189,20 @@ class _Checker:
                 if deliverable.name not in self.needs.get(goal.id, frozenset()):
                     self.problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
                                                  goal=goal.id))
+
+    def warn_unlabelled(self) -> None:
+        """A warning for each fact and metric a report or an explanation will show, by the
+        name it is declared with where it has no `label` of its own to be shown by."""
+        used, reached = self._used()
+        weights = {split.shares_from for split in self.module.splits}  # shown as parties' weights
+        shown: list[s.Fact | s.Metric] = [fact for fact in self.facts.values()
+                                          if fact.name in used and fact.name not in weights]
+        shown += [metric for metric in self.metrics.values() if metric.name in reached]
+        for declared in sorted(shown, key=lambda d: (d.span.line, d.span.column)):
+            if declared.label is None:
+                kind = "fact" if isinstance(declared, s.Fact) else "metric"
+                self.problems.append(warning(f"label.{kind}", declared.span, name=declared.name,
+                                             example=_labelled_example(declared)))
 
     def _used(self) -> tuple[set[str], set[str]]:
         """The facts (and deliverables) that goals, payments and splits read, and the metrics
@@ -304,6 +325,11 @@ def _check_range(name: str, type_: Type, range_: s.Range | None) -> Iterator[Pro
         if kind != inner.kind:
             yield problem("range.bound-kind", bound.span, hint=unit_hint(inner.kind), kind=Kind(Type(kind), "kind"),
                           fact=name, held=Kind(inner, "kind"))
+            return
+        literal = s.signed_literal(bound)
+        if literal is not None and isinstance(literal[0], s.Money) and literal[0].currency != inner.currency_code:
+            yield problem("range.currency", bound.span, fact=name, currency=inner.currency_code,
+                          written=literal[0].currency)
             return
         bounds.append(value)
     if bounds[0] > bounds[1]:
@@ -489,3 +515,12 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
             problems.append(warning("due.outside-period", deliverable.span, name=deliverable.name, due=due,
                                     first=period[0], last=period[1]))
     return iter(problems)
+
+
+def _labelled_example(declared: s.Fact | s.Metric) -> str:
+    """How a declaration reads with a label, for the hint: `fact x: bool "..." label "..."`."""
+    words = declared.name.replace("_", " ")
+    description = quote(shortened(declared.description, 40)) + " " if declared.description else ""
+    head = f"fact {declared.name}: {declared.type}" if isinstance(declared, s.Fact) \
+        else f"metric {declared.name} = ..."
+    return f"{head} {description}label {quote(words)}"

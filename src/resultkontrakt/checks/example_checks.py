@@ -78,7 +78,7 @@ def _fits(declared: Type, given: Type) -> bool:
         if given.element is None or declared.element is None:
             return True  # `[]` fits any list
         return _fits(declared.element, given.element)
-    if declared.kind != given.kind:
+    if declared.kind != given.kind or declared.currency != given.currency or declared.per != given.per:
         return False
     return not declared.integer or given.integer
 
@@ -120,9 +120,13 @@ def _check_expectation(expectation: s.Expectation, goals: set[str],
                           suggestion=closest(str(expectation.payment), payments))
         elif expectation.value is not None:
             found = typer.type_of(expectation.value)
+            paid = typer.types.get(str(expectation.payment))
             if found is not None and found.kind != MONEY:
                 yield problem("example.payment", expectation.value.span, found=Kind(found),
                               payment=expectation.payment)
+            elif found is not None and paid is not None and paid.currency != found.currency:
+                yield problem("currency.mixed", expectation.value.span, hint="currency.convert", op="=",
+                              left=paid.currency_code, right=found.currency_code)
     if expectation.kind == "split":
         split = splits.get(str(expectation.split))
         if split is None:

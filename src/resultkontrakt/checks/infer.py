@@ -22,18 +22,21 @@ from ..core.values import (
     MONEY,
     NUMBER,
     PERCENT,
+    RATE,
     T_BOOL,
     T_DATE,
     T_DURATION,
     T_INTEGER,
-    T_MONEY,
     T_NUMBER,
     T_PERCENT,
     T_TEXT,
     TABLE,
     Type,
+    currencies_of,
     format_value,
     list_of,
+    money_in,
+    rate_type,
     table_of,
 )
 from ..core.vocabulary import quote
@@ -137,7 +140,9 @@ class Typer:
             case s.Percent():
                 return T_PERCENT
             case s.Money():
-                return T_MONEY
+                return money_in(expr.currency)
+            case s.Rate():
+                return rate_type(expr.currency, expr.per)
             case s.Date():
                 return T_DATE
             case s.Bool():
@@ -207,6 +212,14 @@ class Typer:
             self._error(expr.span, "unknown-name", name=expr.name, suggestion=closest(expr.name, known))
         return found
 
+    def mixed(self, span: Span, op: str, *types: Type | None) -> bool:
+        """Whether `types` hold money of two currencies, reported at `span` with the hint to convert."""
+        found = currencies_of(*types)
+        if len(found) < 2:
+            return False
+        self._error(span, "currency.mixed", "currency.convert", op=op, left=found[0], right=found[1])
+        return True
+
     def _expect_bool(self, expr: s.Expr, what: str) -> None:
         found = self.type_of(expr)
         if found is not None and found.kind != BOOL:
@@ -235,7 +248,12 @@ class Typer:
             return None
         if then == otherwise:
             return then
-        return Type(then.kind, integer=then.integer and otherwise.integer)
+        if self.mixed(expr.span, "if", then, otherwise):
+            return None
+        if then.kind == RATE:  # rates between other currencies: neither converts what the other does
+            self._error(expr.span, "currency.rates", op="if", left=str(then), right=str(otherwise))
+            return None
+        return Type(then.kind, integer=then.integer and otherwise.integer, currency=then.currency)
 
     def _table(self, expr: s.TableLiteral) -> Type | None:
         types = [self.type_of(item) for _, item in expr.pairs]
@@ -245,7 +263,9 @@ class Typer:
         if len({t.kind for t in known}) != 1 or not known[0].is_quantity:
             self._error(expr.span, "table.kinds")
             return None
-        return table_of(Type(known[0].kind, integer=all(t.integer for t in known)))
+        if self.mixed(expr.span, "{}", *known):
+            return None
+        return table_of(Type(known[0].kind, integer=all(t.integer for t in known), currency=known[0].currency))
 
     # ---- operators ----
 
@@ -302,8 +322,11 @@ class Typer:
             self._error(expr.span, "cannot-combine", "percent-is-share" if PERCENT in kinds else None,
                         op=expr.op, left=Kind(left), right=Kind(right))
             return None
+        if self.mixed(expr.span, expr.op, left, right):
+            return None
         integer = left.integer and right.integer and expr.op in "+-*"
-        return Type(result, integer=integer)
+        currency = (currencies_of(left, right) or (None,))[0] if result == MONEY else None
+        return Type(result, integer=integer, currency=currency)
 
     def _calendar(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`first + 18 months`, `last - 30 days`, `end - start` (a number of days)."""
@@ -338,7 +361,7 @@ class Typer:
                 hint, said = "of.share", {"percent": as_percent(expr.written_left.value)}
             self._error(expr.span, "of", hint, params=said, left=Kind(left), right=Kind(right))
             return None
-        return Type(right.kind)
+        return Type(right.kind, currency=right.currency)
 
     def _list_arithmetic(self, expr: Step, left: Type, right: Type) -> Type | None:
         """`[10] * 65 + [7] * 30`: lists repeated and joined, to write answers compactly."""
@@ -358,6 +381,8 @@ class Typer:
             return T_BOOL
         if left.kind == right.kind == DURATION:
             self._error(expr.span, "spans-compared")
+            return T_BOOL
+        if self.mixed(expr.span, expr.op, left, right):
             return T_BOOL
         if expr.op in ("=", "!="):
             if left.kind != right.kind or left.kind == LIST:
@@ -427,6 +452,8 @@ class Typer:
         if element.kind != item.kind:
             self._error(expr.span, "in.kinds", item=Kind(item), elements=Kind(element, "many"))
             return T_BOOL
+        if self.mixed(expr.span, "in", item, element):
+            return T_BOOL
         self.check_choice(item, expr.collection)
         if isinstance(expr.item, s.Text):
             self.check_choice(element, expr.item)
@@ -442,8 +469,10 @@ class Typer:
         if len({t.kind for t in known}) != 1:
             self._error(expr.span, "set.kinds")
             return None
+        if self.mixed(expr.span, "[]", *known):
+            return None
         element = known[0] if all(t == known[0] for t in known) else Type(
-            known[0].kind, integer=all(t.integer for t in known))
+            known[0].kind, integer=all(t.integer for t in known), currency=known[0].currency)
         return list_of(element)
 
     # ---- functions ----

@@ -19,6 +19,7 @@ from ..core.errors import ContractError, FactsError, Problem, RkError, Span
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, parse_size, read_stream, write_atomically
 
 if TYPE_CHECKING:
+    from ..comparisons.grid import Column
     from ..contract.contract import Contract
     from ..core.wording import Wording
     from ..facts.factsfile import FactsFile
@@ -261,26 +262,30 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     _language(check, "the problems")
 
 
-# The default language follows the format: the documents the contract's parties read (the
-# report, HTML pages) are in Danish, as the contracts are; what a terminal shows or a
-# program reads (text, JSON, CSV) in English. `--lang` chooses for any command.
+# The default language is the contract's own (`language "da"` in its header); where it says
+# none, it follows the format: the documents the contract's parties read (the report, HTML
+# pages) are in Danish, as the contracts are; what a terminal shows or a program reads (text,
+# JSON, CSV) in English. `--lang` chooses for any command.
 _DOCUMENTS = ("markdown", "html")
 
 
 def _language(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("--lang", choices=("en", "da"), default=None,
-                         help=f"the language of {what} (default: Danish for markdown and html, "
-                         "English otherwise)")
+                         help=f"the language of {what} (default: the contract's `language`, else "
+                         "Danish for markdown and html and English otherwise)")
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return str(args.lang or ("da" if args.format in _DOCUMENTS else "en"))
+def _lang(args: argparse.Namespace, *contracts: Contract | Column) -> str:
+    """The language to speak: `--lang`, else the one language the contracts say, else the format's."""
+    said = {contract.language for contract in contracts}
+    own = said.pop() if len(said) == 1 else None
+    return str(args.lang or own or ("da" if args.format in _DOCUMENTS else "en"))
 
 
-def _wording_of(args: argparse.Namespace) -> Wording:
+def _wording_of(args: argparse.Namespace, *contracts: Contract | Column) -> Wording:
     from ..core.wording import WORDINGS
 
-    return WORDINGS[_lang(args)]
+    return WORDINGS[_lang(args, *contracts)]
 
 
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
@@ -346,16 +351,20 @@ def _check(args: argparse.Namespace) -> int:
     wording = _wording_of(args) if _lang(args) != "en" else None
     every: list[Checked] = []
     for path in args.contracts:
-        checked, sources = _checked(path, args.max_bytes)
+        checked, sources, own = _checked(path, args.max_bytes)
         every.append(checked)
+        said_in = wording
+        if args.format != "json" and not args.lang and own is not None and own.language is not None:
+            # A contract that loads says its problems (its warnings) in its own language.
+            said_in = _wording_of(args, own) if own.language != "en" else None
         if args.format == "github":
             for problem in checked.problems:
-                print(github_command(problem, wording))
+                print(github_command(problem, said_in))
         elif args.format == "text":
-            _print_problems(checked.problems, sources, sys.stderr, wording)
+            _print_problems(checked.problems, sources, sys.stderr, said_in)
         if checked.counts is not None and args.format != "json":
-            warnings = f", {_plural(len(checked.problems), 'warning', wording)}" if checked.problems else ""
-            counts = ", ".join(_plural(count, things.removesuffix("s"), wording)
+            warnings = f", {_plural(len(checked.problems), 'warning', said_in)}" if checked.problems else ""
+            counts = ", ".join(_plural(count, things.removesuffix("s"), said_in)
                                for things, count in checked.counts.items())
             print(f"{checked.name}: ok: {counts}{warnings}")
     if args.format == "json":
@@ -363,18 +372,19 @@ def _check(args: argparse.Namespace) -> int:
     return OK if all(checked.ok for checked in every) else FAILED
 
 
-def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str]]:
-    """What `rk check` found in one contract, and the texts its problems stand in."""
+def _checked(path: str, max_bytes: int) -> tuple[Checked, Mapping[str, str], Contract | None]:
+    """What `rk check` found in one contract, the texts its problems stand in, and the
+    contract where it loads."""
     from .check_output import Checked
 
     name = STDIN_SOURCE if path == STDIN else path
     try:
         contract = _contract(path, max_bytes)
     except RkError as exc:
-        return Checked(name, exc.problems, None), exc.sources
+        return Checked(name, exc.problems, None), exc.sources, None
     counts = {"goals": len(contract.module.goals), "facts": len(contract.facts),
               "metrics": len(contract.metrics), "deliverables": len(contract.deliverables)}
-    return Checked(name, contract.warnings, counts), {contract.source: contract.text}
+    return Checked(name, contract.warnings, counts), {contract.source: contract.text}, contract
 
 
 def _plural(count: int, word: str, w: Wording | None = None) -> str:
@@ -432,7 +442,7 @@ def _eval(args: argparse.Namespace) -> int:
     evaluation = contract.evaluate(facts, as_of=args.as_of, period=args.period)
     _outside_reporting(evaluation, contract.source, args.as_of)
     _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
-    wording = _wording_of(args)
+    wording = _wording_of(args, contract)
     if args.format == "json":
         print(evaluation_json(evaluation, wording))
     else:
@@ -478,7 +488,7 @@ def _report(args: argparse.Namespace) -> int:
     contract = _contract(args.contract, args.max_bytes)
     facts = _facts(args, args.facts)
     _outside(contract, args.as_of)
-    built = report.build(contract, facts, _lang(args), as_of=args.as_of, period=args.period)
+    built = report.build(contract, facts, _lang(args, contract), as_of=args.as_of, period=args.period)
     _outside_reporting(built.evaluation, contract.source, args.as_of)
     _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
     text = report.page(built) if args.format == "html" else report.markdown(built)
@@ -586,7 +596,7 @@ def _compare(args: argparse.Namespace) -> int:
     except CompareError as error:
         print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)
         return USAGE
-    wording = _wording_of(args)
+    wording = _wording_of(args, *comparison.columns)
     for column in comparison.columns:
         _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr)
     if args.format == "json":
@@ -632,7 +642,7 @@ def _split(args: argparse.Namespace) -> int:
         print(allocation_json(allocation))
     else:
         render = allocation_csv if args.format == "csv" else allocation_text
-        print(render(allocation, _wording_of(args)))
+        print(render(allocation, _wording_of(args, contract)))
     return OK
 
 

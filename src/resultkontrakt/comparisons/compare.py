@@ -21,6 +21,7 @@ from ..contract.contract import Contract, load
 from ..core.errors import FactsError, Problem
 from ..core.files import DEFAULT_MAX_BYTES
 from ..core.values import MONEY, NUMBER, PERCENT
+from ..core.vocabulary import DKK
 from ..core.wording import Language, wording_for
 from ..facts.factsfile import FactsFile, Reads, load_facts
 from ..output.results import Evaluation, GoalResult
@@ -79,7 +80,7 @@ def _measure(seen: Seen) -> Decided | None:
     kind = seen.type.kind if seen.type is not None else NUMBER
     if kind not in (NUMBER, PERCENT, MONEY):
         return None
-    return Decided(Fraction(seen.value), kind)
+    return Decided(Fraction(seen.value), kind, currency=seen.type.currency_code if seen.type is not None else DKK)
 
 
 def cell_of(goal: GoalResult) -> Cell:
@@ -193,7 +194,8 @@ class _Evaluating:
         except FactsError as error:
             problem = error.problems[0]
             evaluation = unread(self.unread_evaluation(contract), problem)
-        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem)
+        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem,
+                                contract.language)
 
     def unread_evaluation(self, contract: Contract) -> Evaluation:
         """The contract evaluated with no facts, for a column whose facts could not be read (or

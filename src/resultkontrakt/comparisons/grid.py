@@ -14,6 +14,7 @@ import attrs
 
 from ..core.errors import Problem
 from ..core.values import NUMBER, PERCENT
+from ..core.vocabulary import DKK
 from ..output.results import Evaluation, Status
 from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State, worst
 
@@ -26,6 +27,7 @@ class Decided:
     kind: str = NUMBER  # number, percent or money: how it is written, and how it changes
     done: int | None = None  # deliverables done, of `of`
     of: int | None = None
+    currency: str = DKK  # of money: the ISO code of its currency
 
 
 @attrs.frozen
@@ -62,6 +64,7 @@ class Column:
     period: tuple[dt.date, dt.date] | None
     evaluation: Evaluation
     problem: Problem | None = None
+    language: str | None = None  # the contract's own language (`language "da"`), if it says one
 
     @property
     def weighted(self) -> bool:
@@ -126,8 +129,10 @@ class Grid:
         if before is None or last is None:
             return None
         if before.decided is not None and last.decided is not None and before.decided.kind == \
-                last.decided.kind and before.decided.value is not None and last.decided.value is not None:
-            return Decided(last.decided.value - before.decided.value, before.decided.kind)
+                last.decided.kind and before.decided.currency == last.decided.currency \
+                and before.decided.value is not None and last.decided.value is not None:
+            return Decided(last.decided.value - before.decided.value, before.decided.kind,
+                           currency=before.decided.currency)
         if before.decided is not None and last.decided is not None and before.decided.done is not None \
                 and last.decided.done is not None:
             return Decided(Fraction(last.decided.done - before.decided.done), NUMBER)

@@ -338,12 +338,14 @@ def _tiers(comparison: Comparison, row: Row, reaches: Sequence[tuple[Column, Rea
     """`at least 60 → 100 %, at least 50 → 50 %`: the thresholds in the goal's own values,
     once where every contract has the same, else for each column. Empty where the kind of the
     value is not known (no column has a value), rather than a threshold written wrongly."""
-    kinds = [cell.decided.kind for cell in row.cells
-             if cell is not None and cell.decided is not None and cell.decided.value is not None]
-    kind = kinds[0] if kinds else None
+    decided = [cell.decided for cell in row.cells
+               if cell is not None and cell.decided is not None and cell.decided.value is not None]
+    kind = decided[0].kind if decided else None
     if kind not in (NUMBER, PERCENT, MONEY):
         return ""
-    written = [(column.label, _tiers_text(reach, kind, w)) for column, reach in reaches if reach is not None]
+    currency = decided[0].currency
+    written = [(column.label, _tiers_text(reach, kind, w, currency)) for column, reach in reaches
+               if reach is not None]
     if not written:
         return ""
     if len({text for _, text in written}) == 1:  # the same tiers wherever they can be read
@@ -351,10 +353,10 @@ def _tiers(comparison: Comparison, row: Row, reaches: Sequence[tuple[Column, Rea
     return "; ".join(f"{label}: {text}" for label, text in written)
 
 
-def _tiers_text(reach: Reach, kind: str, w: Wording) -> str:
+def _tiers_text(reach: Reach, kind: str, w: Wording, currency: str) -> str:
     def value(threshold: Fraction) -> str:
-        return w.percent(threshold) if kind == PERCENT else w.money(threshold) if kind == MONEY \
-            else w.number(threshold, 2)
+        return w.percent(threshold) if kind == PERCENT else w.money(threshold, currency=currency) \
+            if kind == MONEY else w.number(threshold, 2)
 
     parts = [f"{w.operator(op, kind)} {value(threshold)} → {w.percent(fulfilment)}"
              for op, threshold, fulfilment in reach.tiers]

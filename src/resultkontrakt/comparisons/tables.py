@@ -35,7 +35,7 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
     if decided.kind == PERCENT:
         return w.percent(decided.value)
     if decided.kind == MONEY:
-        return w.money(decided.value)
+        return w.money(decided.value, currency=decided.currency)
     return w.number(decided.value, 2)
 
 
@@ -58,7 +58,7 @@ def change_text(change: Decided | None, w: Wording) -> str:
     if change.kind == PERCENT:
         return sign + w.phrase("compare.points", n=w.number(size * 100, 2))
     if change.kind == MONEY:
-        return sign + w.money(size)
+        return sign + w.money(size, currency=change.currency)
     return sign + w.number(size, 2)
 
 

@@ -54,6 +54,11 @@ class Contract:
         return self.module.header.title if self.module.header else self.source
 
     @property
+    def language(self) -> str | None:
+        """The language the contract says it is read in (`language "da"`), if it says one."""
+        return self.module.header.language if self.module.header else None
+
+    @property
     def goals(self) -> dict[str, s.Goal]:
         return {goal.id: goal for goal in self.module.goals}
 
@@ -237,11 +242,11 @@ class Contract:
             if worked.allocation is None:
                 # The reason in English, as the messages of problems are (words in reports come
                 # from the evaluation itself).
-                reason = worked.total.explain().removeprefix(f"{split.name}: ")
+                reason = worked.total.explain().removeprefix(f"{worked.shown_as}: ")
                 raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
             return worked.allocation if margins is False else allocation_of(allocate(
                 split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
-                total=worked.total.amount))
+                total=worked.total.amount, currency=worked.total.currency))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:

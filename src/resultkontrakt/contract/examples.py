@@ -19,6 +19,7 @@ import attrs
 
 from ..core.errors import RkError, Span
 from ..core.values import T_PERCENT, Value, format_number, format_value
+from ..core.vocabulary import unit_of
 from ..language import syntax as s
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         if expectation.kind == f"payment {got}":
             return None
         want = expectation.kind.removeprefix("payment ") if expectation.kind != "payment" else \
-            f"{format_number(Fraction(expected))} kr"  # type: ignore[arg-type]
+            f"{format_number(Fraction(expected))} {unit_of(payment.currency)}"  # type: ignore[arg-type]
         return f"payment {payment.name}: expected {want}, got {payment.explain()}"
     if str(expectation.split) in evaluation.splits:  # its total worked out from these facts
         worked = evaluation.splits[str(expectation.split)]

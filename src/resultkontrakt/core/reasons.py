@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .errors import Problem, Severity, Span
-from .values import LIST, JsonNumber, Type, Value, date_text, truth_value
+from .values import LIST, MONEY, JsonNumber, Type, Value, date_text, truth_value
 from .vocabulary import quote, shortened
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ class Kind:
         found = self.type
         if self.form == "kind":
             return w[f"type.kind.{found.kind}"]
+        if found.kind == MONEY and found.currency is not None and self.form != "kind":
+            return w.phrase(f"type.{self.form}.money in", currency=found.currency)
         if self.form == "many":
             if found.kind == LIST:
                 return w["type.many.list"]

@@ -18,7 +18,7 @@ from typing import Union
 
 import attrs
 
-from .vocabulary import MONEY_UNITS, TYPE_NAMES, quote
+from .vocabulary import CURRENCY_UNITS, DKK, MONEY_UNITS, TYPE_NAMES, quote, unit_of
 
 # The kinds of value the language knows. `integer` is a number with a
 # constraint, so it shares the kind `number`.
@@ -32,6 +32,7 @@ LIST = "list"
 TABLE = "table"  # name -> value, such as the population of each municipality
 RECORD = "record"  # one row of a list: a value for each named field
 DURATION = "duration"  # `18 months`: only ever added to or taken from a date
+RATE = "rate"  # `7.4604 kr per EUR`: what one unit of a currency is worth in another
 
 QUANTITIES = frozenset({NUMBER, PERCENT, MONEY})
 DECLARABLE = TYPE_NAMES
@@ -85,6 +86,11 @@ def add_to_date(date: dt.date, span: CalendarSpan, sign: int = 1) -> dt.date:
 
 
 
+def _not_kroner(code: str | None) -> str | None:
+    """A currency as a type keeps it: None for kroner, the currency money always was."""
+    return None if code == DKK else code
+
+
 @attrs.frozen
 class Type:
     """The static type of a value.
@@ -100,9 +106,25 @@ class Type:
     optional: bool = attrs.field(default=False, eq=False)
     choices: tuple[str, ...] | None = None
     fields: tuple[tuple[str, Type], ...] | None = None
+    # The currency of money, and the currency a rate gives (`kr` of `7.46 kr per EUR`): None for
+    # kroner, so that `Type(MONEY)` is kroner as it always was.
+    currency: str | None = attrs.field(default=None, converter=_not_kroner)
+    per: str | None = None  # the currency a rate converts from (`EUR` of `kr per EUR`)
+    # Whether a fact's declaration names its currency (`money DKK`), which the contract's
+    # `currency` then leaves alone; how it is written, not what it is.
+    written: bool = attrs.field(default=False, eq=False, repr=False)
+
+    @property
+    def currency_code(self) -> str:
+        """The ISO code of money's (or a rate's) currency: DKK where none is named."""
+        return self.currency or DKK
 
     def __str__(self) -> str:
         prefix = "optional " if self.optional else ""
+        if self.kind == MONEY and (self.currency is not None or self.written):
+            return f"{prefix}money {self.currency_code}"
+        if self.kind == RATE:
+            return f"{prefix}rate {self.currency_code} per {self.per}"
         if self.kind == LIST:
             return f"{prefix}list of {self.element}"
         if self.kind == TABLE:
@@ -123,7 +145,7 @@ class Type:
         if self.choices is not None:
             return "answers"
         return {NUMBER: "numbers", PERCENT: "percents", MONEY: "amounts", BOOL: "true/false values",
-                DATE: "dates", TEXT: "texts", DURATION: "durations"}.get(self.kind, str(self))
+                DATE: "dates", TEXT: "texts", DURATION: "durations", RATE: "rates"}.get(self.kind, str(self))
 
     @property
     def is_quantity(self) -> bool:
@@ -167,6 +189,35 @@ def declared_type(name: str) -> Type | None:
         "date": T_DATE,
         "text": T_TEXT,
     }.get(name)
+
+
+def money_in(currency: str) -> Type:
+    """The type of an amount of money in `currency` (an ISO code)."""
+    return Type(MONEY, currency=currency)
+
+
+def rate_type(currency: str, per: str) -> Type:
+    """The type of a rate that gives `currency` for one unit of `per`: `rate DKK per EUR`."""
+    return Type(RATE, currency=currency, per=per)
+
+
+def currencies_of(*types: Type | None) -> tuple[str, ...]:
+    """The distinct currencies of the amounts among `types`, in order: more than one is a clash."""
+    found: list[str] = []
+    for type_ in types:
+        if type_ is not None and type_.kind == MONEY and type_.currency_code not in found:
+            found.append(type_.currency_code)
+    return tuple(found)
+
+
+def with_currency(type_: Type, currency: str) -> Type:
+    """`type_` with every amount in it (a list's, a table's) in `currency`, unless its
+    declaration names a currency of its own."""
+    if type_.element is not None:
+        return attrs.evolve(type_, element=with_currency(type_.element, currency))
+    if type_.kind == MONEY and not type_.written:
+        return attrs.evolve(type_, currency=currency)
+    return type_
 
 
 def answer_key(text: str) -> str:
@@ -492,11 +543,15 @@ def format_value(value: Value, type_: Type | None) -> str:
     if kind == PERCENT:
         return format_number(number * 100) + "%"
     if kind == MONEY:
-        for unit in ("mio kr", "tkr"):
+        assert type_ is not None
+        for unit in CURRENCY_UNITS[type_.currency_code][:-1]:
             scaled = number / MONEY_UNITS[unit]
             if scaled.denominator == 1 and scaled != 0:
                 return f"{scaled.numerator} {unit}"
-        return f"{format_number(number)} kr"
+        return f"{format_number(number)} {unit_of(type_.currency_code)}"
+    if kind == RATE:
+        assert type_ is not None
+        return f"{format_number(number)} {unit_of(type_.currency_code)} per {type_.per}"
     return format_number(number)
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+# Currencies, by ISO code. Kroner are the contract's money unless it says otherwise.
+DKK = "DKK"
+CURRENCIES = ("DKK", "EUR", "GBP", "SEK", "NOK", "USD")
 # Words that mean something only in one place, and so stay free as names: wherever a
 # name can stand, the grammar never takes one of them for itself (tests/test_vocabulary.py
 # holds the parser's tables to that).
@@ -20,6 +23,8 @@ PLACE_WORDS = frozenset({
     "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration
+    "currency", "language",  # in the contract's header
+    "per", "label",  # in a rate (`7.46 kr per EUR`, `rate DKK per EUR`); after a description
     "each",  # reporting periods in the header: `period ... each year`
     "when", "applicable",  # a goal's `applies when`, and `expect goal 3 not applicable`
 })
@@ -31,7 +36,7 @@ PLACE_WORDS = frozenset({
 KEYWORDS = frozenset({
     "contract", "parties", "period", "fact", "metric", "goal", "group", "weight",
     "deliverable", "due", "require", "score", "else", "and", "or", "not", "in",
-    "true", "false", "kr", "tkr",
+    "true", "false", "kr", "tkr", *CURRENCIES,
     "if", "then", "overall", "points",  # in expressions: conditions, and goal results as values
     "applies",  # a goal's `applies when`: it may follow a tier, where a name could start another
     "deliverables", "mio",  # names with a meaning of their own
@@ -51,8 +56,35 @@ PERIOD_FIELDS = ("year", "start", "end")
 # The types a fact may be declared with.
 TYPE_NAMES = ("number", "integer", "percent", "money", "bool", "date", "text")
 
-# Money: each unit in kroner. Amounts are kept in kroner; a unit is how they are written.
-MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000}
+# How an English reader writes an amount in a currency with a symbol of its own (€1,500);
+# the others are written with their code after the number (1,500 SEK).
+CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
+# Money: each unit as written, in whole units of its currency (1 tkr is 1,000 DKK). An amount
+# is kept in its currency's units (kroner, euros); a unit is how it is written.
+MONEY_UNITS: dict[str, int] = {"kr": 1, "tkr": 1_000, "mio kr": 1_000_000, **{
+    unit: scale for code in CURRENCIES for unit, scale in ((code, 1), (f"mio {code}", 1_000_000))}}
+# The currency each unit of money is in.
+UNIT_CURRENCY: dict[str, str] = {unit: unit.split()[-1] if unit.split()[-1] in CURRENCIES else DKK
+                                 for unit in MONEY_UNITS}
+# The units an amount is written in, largest first, by currency (kroner: mio kr, tkr, kr).
+CURRENCY_UNITS: dict[str, tuple[str, ...]] = {
+    code: tuple(sorted((u for u in MONEY_UNITS if UNIT_CURRENCY[u] == code and not u.endswith(DKK)),
+                       key=lambda u: -MONEY_UNITS[u])) for code in CURRENCIES}
+
+
+def money_unit(written: str) -> str:
+    """A unit of money in its one spelling: `mio  kr` as `mio kr`, `DKK` as `kr`."""
+    unit = " ".join(written.split())
+    return {"DKK": "kr", "mio DKK": "mio kr"}.get(unit, unit)
+
+
+def unit_of(currency: str) -> str:
+    """The unit of one whole of a currency, as an amount is written in it: `kr`, `EUR`."""
+    return "kr" if currency == DKK else currency
+
+
+# The languages a contract may be read in (`language "da"`), the first where none is said.
+LANGUAGES = ("en", "da")
 
 # How a split's amounts are rounded: each method's canonical name, and the other
 # names it goes by (case and spacing aside).

@@ -16,8 +16,8 @@ from typing import Protocol, Union, runtime_checkable
 
 import attrs
 
-from .values import LIST, MONEY, PERCENT, CalendarSpan, Type, Value, format_number
-from .vocabulary import MONEY_UNITS, quote
+from .values import LIST, MONEY, PERCENT, RATE, CalendarSpan, Type, Value, format_number
+from .vocabulary import CURRENCY_SYMBOLS, DKK, MONEY_UNITS, UNIT_CURRENCY, quote
 
 
 @attrs.frozen
@@ -28,6 +28,9 @@ class Wording:
     percent_space: str  # between a number and %
     money_units: Mapping[str, str]
     words: Mapping[str, str]
+    # The words a contract gives its facts and metrics (`label`), by name: what readers see
+    # where a name would stand.
+    labels: Mapping[str, str] = attrs.field(factory=dict, eq=False)
 
     def __getitem__(self, key: str) -> str:
         return self.words[key]
@@ -36,6 +39,14 @@ class Wording:
         # Short: a wording is the default of many parameters, and `help()` shows each
         # default by its repr; the whole phrase table would make a signature of 20,000 characters.
         return f"<Wording {self.lang}>"
+
+    def labelled(self, labels: Mapping[str, str]) -> Wording:
+        """This wording, showing a contract's facts and metrics by their labels."""
+        return attrs.evolve(self, labels=labels) if labels and labels is not self.labels else self
+
+    def name(self, name: str) -> str:
+        """A fact or metric as readers see it: its label, or else its name."""
+        return self.labels.get(name, name)
 
     def has(self, key: str) -> bool:
         return key in self.words
@@ -71,8 +82,13 @@ class Wording:
     def percent(self, share: Fraction | int) -> str:
         return self.number(Fraction(share) * 100, approx_digits=2) + self.percent_space + "%"
 
-    def money(self, kroner: Fraction | int, unit: str | None = None) -> str:
-        """Kroner in the given unit, or the largest unit that shows it whole."""
+    def money(self, kroner: Fraction | int, unit: str | None = None, currency: str = DKK) -> str:
+        """An amount in the given unit (whose currency it is in), or else in `currency`: kroner
+        in the largest unit that shows them whole, other currencies as their readers write them."""
+        if unit is not None:
+            currency = UNIT_CURRENCY[unit]
+        if currency != DKK:
+            return self.foreign(Fraction(kroner), currency)
         kroner = Fraction(kroner)
         units = [unit] if unit else ["mio kr", "tkr"]
         for name in units:
@@ -80,6 +96,25 @@ class Wording:
             if unit or (scaled.denominator == 1 and scaled != 0):
                 return f"{self._amount(scaled, name)} {self.money_units[name]}"
         return f"{self._amount(kroner, 'kr')} {self.money_units['kr']}"
+
+    def foreign(self, amount: Fraction, currency: str) -> str:
+        """An amount in a currency but kroner, every thousand grouped: `1.500 EUR` to a Danish
+        reader, `€1,500` to an English one (`1,500 SEK` where no symbol is usual)."""
+        text = self.number(amount)
+        mark = "≈" if text.startswith("≈") else ""
+        body = text.lstrip("≈")
+        sign = "-" if body.startswith("-") else ""
+        whole, _, decimals = body.lstrip("-").partition(self.decimal)
+        if len(decimals) == 1:
+            decimals += "0"  # cents, as money is written: 12.50
+        if "e" not in body:
+            whole = f"{int(whole.replace(self.group, '') if self.group else whole):,}".replace(
+                ",", self.group or ",")
+        number = whole + (self.decimal + decimals if decimals else "")
+        symbol = CURRENCY_SYMBOLS.get(currency) if self.lang == "en" else None
+        if symbol is not None:
+            return f"{mark}{sign}{symbol}{number}"
+        return f"{mark}{sign}{number} {currency}"
 
     def _amount(self, scaled: Fraction, unit: str) -> str:
         """A number of `unit`s; kroner and øre as money is written: 4728628.30, not 4728628.3."""
@@ -106,7 +141,11 @@ class Wording:
         if kind == PERCENT:
             return self.percent(value)
         if kind == MONEY:
-            return self.money(value)
+            assert type_ is not None
+            return self.money(value, currency=type_.currency_code)
+        if kind == RATE:
+            assert type_ is not None
+            return f"{self.money(value, currency=type_.currency_code)} per {type_.per}"
         return self.number(value)
 
     def count(self, number: int, word: str) -> str:
@@ -190,6 +229,7 @@ ENGLISH_WORDS: dict[str, str] = {
     "split.quota per installment": "quota per installment", "split.amount": "amount",
     "split.margin": "margin (weight)", "split.total": "total", "split.units": "Amounts in {unit}.",
     "split.unit.kr": "kr", "split.unit.tkr": "tkr", "split.unit.mio kr": "mio kr",
+    "split.unit.foreign": "{currency}", "split.unit.mio foreign": "millions of {currency}",
     "split.margins": "Margin: how far a party's weight may fall (-) or rise (+), the others unchanged, "
                      "before its amount changes.",
     "split.tie": "* a tie decided this amount: equal claims go to the larger weight, then to the party "
@@ -234,7 +274,6 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.payment-not-evaluable": "the payment `{name}` could not be worked out",
     "failure.no-weight": "`{expr}` is an average weighted by the goals' weights, but every weight is 0",
     "failure.date-range": "`{expr}` gives a date outside the years 1 to 9999",
-    "failure.split-negative-total": "the total {total} is below zero, so there is nothing to split",
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
@@ -243,6 +282,9 @@ ENGLISH_WORDS: dict[str, str] = {
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
+    "formula.floor": "{amount}, rounded down to {unit}", "formula.ceil": "{amount}, rounded up to {unit}",
+    "formula.round_half_even": "{amount}, rounded to {unit} (halves to even)",
+    "formula.converted": "{amount} at {rate}",
     "report.points": "Points", "report.payments": "Payments", "report.payment": "Payment",
     "report.as of": "As of {day}", "report.status report": "Status report",
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
@@ -320,6 +362,7 @@ DANISH_WORDS: dict[str, str] = {
     "split.quota per installment": "kvote pr. rate", "split.amount": "beløb",
     "split.margin": "margin (vægt)", "split.total": "i alt", "split.units": "Beløb i {unit}.",
     "split.unit.kr": "kroner", "split.unit.tkr": "tusind kroner", "split.unit.mio kr": "millioner kroner",
+    "split.unit.foreign": "{currency}", "split.unit.mio foreign": "millioner {currency}",
     "split.margins": "Margin: hvor meget en parts vægt kan falde (-) eller stige (+), mens de andres er "
                      "uændrede, før dens beløb ændres.",
     "split.tie": "* lige krav afgjorde dette beløb: de går til den største vægt, dernæst til den part, "
@@ -364,7 +407,6 @@ DANISH_WORDS: dict[str, str] = {
     "failure.payment-not-evaluable": "betalingen `{name}` kunne ikke beregnes",
     "failure.no-weight": "`{expr}` er et gennemsnit vægtet efter målenes vægte, men alle vægte er 0",
     "failure.date-range": "`{expr}` giver en dato uden for årene 1 til 9999",
-    "failure.split-negative-total": "beløbet {total} er under nul, så der er intet at fordele",
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "failure.split-uneven-installments": "beløbet {total} fordelt på {installments} rater er {each} "
@@ -373,6 +415,9 @@ DANISH_WORDS: dict[str, str] = {
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "af",
     "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
     "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
+    "formula.floor": "{amount}, rundet ned til {unit}", "formula.ceil": "{amount}, rundet op til {unit}",
+    "formula.round_half_even": "{amount}, afrundet til {unit} (halve til lige)",
+    "formula.converted": "{amount} til kurs {rate}",
     "report.points": "Point", "report.payments": "Betalinger", "report.payment": "Betaling",
     "report.as of": "Opgjort pr. {day}", "report.status report": "Statusrapport",
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
@@ -442,6 +487,13 @@ PROBLEMS_EN: dict[str, str] = {
                            "{shown} would mean {percent}",
     "hint.not-a-share": 'write "{json}%" or {share}',
     "problem.expected-money": "expected an amount of money, got {got}",
+    "problem.range.currency": "the range of `{fact}` is written in {written}, but the fact is money in {currency}",
+    "hint.range.currency": "write both bounds in {currency}, e.g. `in 0 {currency} .. 1 mio {currency}`",
+    "problem.expected-rate": "expected a rate above zero (`{rate}`), got {got}",
+    "hint.expected-rate": "write the rate as a plain number: 7.4604 for 7.4604 kr per EUR",
+    "problem.money-currency": "{text} is not in {currency}, the currency of this fact",
+    "hint.money-currency": "give the amount in {currency} as a plain number; convert it in the contract "
+                           "with `convert(AMOUNT, RATE)` if it comes in another currency",
     "hint.expected-money": 'write kroner as a number, or text such as "576 tkr"',
     "problem.expected-bool": "expected true or false, got {got}",
     "hint.expected-bool": "write true or false",
@@ -722,6 +774,13 @@ PROBLEMS_DA: dict[str, str] = {
                            "{shown} ville betyde {percent}",
     "hint.not-a-share": 'skriv "{json}%" eller {share}',
     "problem.expected-money": "forventede et beløb, men fik {got}",
+    "problem.range.currency": "intervallet for `{fact}` er skrevet i {written}, men faktummet er beløb i {currency}",
+    "hint.range.currency": "skriv begge grænser i {currency}, fx `in 0 {currency} .. 1 mio {currency}`",
+    "problem.expected-rate": "forventede en kurs over nul (`{rate}`), men fik {got}",
+    "hint.expected-rate": "skriv kursen som et tal: 7.4604 for 7,4604 kr per EUR",
+    "problem.money-currency": "{text} er ikke i {currency}, som denne fact er i",
+    "hint.money-currency": "angiv beløbet i {currency} som et tal; omregn det i kontrakten med "
+                           "`convert(BELØB, KURS)`, hvis det kommer i en anden valuta",
     "hint.expected-money": 'skriv kroner som et tal eller som tekst, fx "576 tkr"',
     "problem.expected-bool": "forventede true eller false, men fik {got}",
     "hint.expected-bool": "skriv true eller false",
@@ -985,6 +1044,8 @@ CHECKS_EN: dict[str, str] = {
     "type.many.bool": "true/false values", "type.many.date": "dates", "type.many.text": "texts",
     "type.many.duration": "durations", "type.many.list": "lists", "type.many.choice": "answers",
     "type.kind.number": "number", "type.kind.percent": "percent", "type.kind.money": "money",
+    "type.a.rate": "a rate of exchange", "type.many.rate": "rates of exchange", "type.kind.rate": "rate",
+    "type.a.money in": "an amount in {currency}", "type.many.money in": "amounts in {currency}",
     # how the parser's tokens are called, in a contract writer's words
     "token.NAME": "a name", "token.STRING": 'a quoted text ("...")',
     "token.TEXT_BLOCK": 'a text block ("""...""")', "token.NUMBER": "a number",
@@ -1259,13 +1320,39 @@ CHECKS_EN: dict[str, str] = {
     "problem.function.one-kind": "`{name}` needs values of one kind (numbers, percents, money or dates)",
     "hint.function.one-kind": "convert the values to one kind first",
     "problem.function.abs": "`abs` takes one number, percent or amount of money",
-    "problem.function.round": "`round` takes a value and, optionally, a number of decimals",
-    "problem.function.round-unit": "`round(AMOUNT, UNIT)` rounds an amount of money to a unit written out",
-    "problem.function.round-money": "an amount of money is rounded to a unit of money written out, or to a "
-                                    "number of decimals",
-    "hint.function.round": "e.g. `round(nps)` or `round(nps, 1)`",
-    "hint.function.round-money": "e.g. `round(bonus, 1 kr)` or `round(bonus, 2)`",
+    "problem.function.round": "`{name}` takes a number, percent or amount of money and, optionally, a unit "
+                              "to round to or a number of decimals",
+    "problem.function.round-unit": "`{name}(VALUE, UNIT)` rounds to a unit written out above zero: `1 kr`, "
+                                   "`1%`, `0.05`, or a whole number of decimals",
+    "hint.function.round": "e.g. `round(nps)`, `round(nps, 1)`, `floor(bonus, 1 kr)` or `ceil(andel, 1%)`",
     "problem.function.round-digits": "the number of decimals must be a whole number from 0 to 20",
+    "problem.function.round-kind": "`{name}` rounds {found} to a unit of the same kind, not to {unit}",
+    "problem.function.convert": "`convert` takes an amount of money and a rate: `convert(AMOUNT, RATE)`",
+    "problem.function.date-part": "`{name}` takes one date",
+    "problem.currency.mixed": "`{op}` mixes money in {left} and money in {right}",
+    "hint.currency.convert": "convert one of them first, with a rate written `N {left} per {right}` or given "
+                             "as a fact `rate {left} per {right}`: `convert(AMOUNT, RATE)`",
+    "problem.currency.rate-from": "the rate `{rate}` converts from {per}, but the amount is in {amount}",
+    "hint.currency.rate-from": "use a rate per {amount}: `N kr per {amount}`",
+    "problem.currency.type": "only `money` is written with a currency, not `{name} {currency}`",
+    "hint.currency.type": "write `money {currency}`, or leave out the currency",
+    "problem.currency.rate-type": "a rate is declared `rate DKK per EUR`, not `{name} ...`",
+    "problem.currency.rates": "`{op}` mixes the rates `{left}` and `{right}`",
+    "hint.currency.rates": "give both the same currencies, in the same order",
+    "problem.currency.rate-alone": "a rate names the currencies it converts between",
+    "hint.currency.rate-alone": "write e.g. `rate DKK per EUR`: what one euro is worth in kroner",
+    "problem.currency.rate-same": "a rate converts between two currencies, not from {currency} to itself",
+    "problem.header.twice": "the contract says `{item}` more than once",
+    "hint.header.twice": "keep one `{item}` line",
+    "problem.header.language": "unknown language {language}",
+    "hint.header.language": "write one of: {languages}",
+    "problem.label.fact": "reports and explanations will show the fact `{name}` by its name: it has no label",
+    "hint.label.fact": "give it the words readers should see: `{example}`",
+    "problem.label.metric": "reports and explanations will show the metric `{name}` by its name: it has no "
+                            "label",
+    "hint.label.metric": "give it the words readers should see: `{example}`",
+    "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
+    "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
     # tiers (tiers.py)
     "problem.tier.else-unreachable": "`else` is never reached: the tiers before it cover every value",
     "hint.tier.else-unreachable": "remove the `else` tier, or narrow the tiers before it",
@@ -1357,6 +1444,8 @@ CHECKS_DA: dict[str, str] = {
     "type.many.bool": "sandhedsværdier", "type.many.date": "datoer", "type.many.text": "tekster",
     "type.many.duration": "tidsrum", "type.many.list": "lister", "type.many.choice": "svar",
     "type.kind.number": "tal", "type.kind.percent": "procentsats", "type.kind.money": "beløb",
+    "type.a.rate": "en valutakurs", "type.many.rate": "valutakurser", "type.kind.rate": "valutakurs",
+    "type.a.money in": "et beløb i {currency}", "type.many.money in": "beløb i {currency}",
     "token.NAME": "et navn", "token.STRING": 'en tekst i anførselstegn ("...")',
     "token.TEXT_BLOCK": 'en tekstblok ("""...""")', "token.NUMBER": "et tal",
     "token.PERCENT": "en procentsats som 70%", "token.DATE": "en dato som 2019-12-31",
@@ -1629,12 +1718,39 @@ CHECKS_DA: dict[str, str] = {
                                  "datoer)",
     "hint.function.one-kind": "omregn først værdierne til én slags",
     "problem.function.abs": "`abs` tager ét tal, én procentsats eller ét beløb",
-    "problem.function.round": "`round` tager en værdi og eventuelt et antal decimaler",
-    "problem.function.round-unit": "`round(BELØB, ENHED)` afrunder et beløb til en enhed, der er skrevet ud",
-    "problem.function.round-money": "et beløb afrundes til en pengeenhed, der er skrevet ud, eller til et "
-                                    "antal decimaler",
-    "hint.function.round": "fx `round(nps)` eller `round(nps, 1)`",
-    "hint.function.round-money": "fx `round(bonus, 1 kr)` eller `round(bonus, 2)`",
+    "problem.function.round": "`{name}` tager et tal, en procentsats eller et beløb og eventuelt en enhed, "
+                              "der skal afrundes til, eller et antal decimaler",
+    "problem.function.round-unit": "`{name}(VÆRDI, ENHED)` afrunder til en enhed over nul, der er skrevet ud: "
+                                   "`1 kr`, `1%`, `0.05` eller et helt antal decimaler",
+    "hint.function.round": "fx `round(nps)`, `round(nps, 1)`, `floor(bonus, 1 kr)` eller `ceil(andel, 1%)`",
+    "problem.function.round-kind": "`{name}` afrunder {found} til en enhed af samme slags, ikke til {unit}",
+    "problem.function.convert": "`convert` tager et beløb og en kurs: `convert(BELØB, KURS)`",
+    "problem.function.date-part": "`{name}` tager én dato",
+    "problem.currency.mixed": "`{op}` blander beløb i {left} og beløb i {right}",
+    "hint.currency.convert": "omregn et af dem først med en kurs, skrevet `N {left} per {right}` eller givet "
+                             "som en fact `rate {left} per {right}`: `convert(BELØB, KURS)`",
+    "problem.currency.rate-from": "kursen `{rate}` omregner fra {per}, men beløbet er i {amount}",
+    "hint.currency.rate-from": "brug en kurs pr. {amount}: `N kr per {amount}`",
+    "problem.currency.type": "kun `money` skrives med en valuta, ikke `{name} {currency}`",
+    "hint.currency.type": "skriv `money {currency}`, eller udelad valutaen",
+    "problem.currency.rate-type": "en kurs erklæres `rate DKK per EUR`, ikke `{name} ...`",
+    "problem.currency.rates": "`{op}` blander kurserne `{left}` og `{right}`",
+    "hint.currency.rates": "giv dem begge de samme valutaer i samme rækkefølge",
+    "problem.currency.rate-alone": "en kurs nævner de valutaer, den omregner mellem",
+    "hint.currency.rate-alone": "skriv fx `rate DKK per EUR`: hvad én euro er værd i kroner",
+    "problem.currency.rate-same": "en kurs omregner mellem to valutaer, ikke fra {currency} til sig selv",
+    "problem.header.twice": "kontrakten siger `{item}` mere end én gang",
+    "hint.header.twice": "behold én linje `{item}`",
+    "problem.header.language": "ukendt sprog {language}",
+    "hint.header.language": "skriv et af: {languages}",
+    "problem.label.fact": "rapporter og forklaringer vil vise faktum `{name}` ved dets navn: det har "
+                          "ingen label",
+    "hint.label.fact": "giv det de ord, læserne skal se: `{example}`",
+    "problem.label.metric": "rapporter og forklaringer vil vise nøgletallet `{name}` ved dets navn: det har "
+                            "ingen label",
+    "hint.label.metric": "giv det de ord, læserne skal se: `{example}`",
+    "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
+    "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
     "problem.function.round-digits": "antallet af decimaler skal være et helt tal fra 0 til 20",
     "problem.tier.else-unreachable": "`else` nås aldrig: trinnene før det dækker alle værdier",
     "hint.tier.else-unreachable": "fjern `else`-trinnet, eller gør trinnene før det snævrere",

@@ -287,6 +287,10 @@ class _Printer:
         if header.period:
             each = f" each {header.each}" if header.each is not None else ""
             self.line(1, f"period {header.period[0]} .. {header.period[1]}{each}", spans.get("period"))
+        if header.currency is not None:
+            self.line(1, f"currency {header.currency}", spans.get("currency"))
+        if header.language is not None:
+            self.line(1, f"language {quote(header.language)}", spans.get("language"))
         for text, span in zip(header.text, _spans_of(header.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
         self.close(0, header.span)
@@ -295,8 +299,8 @@ class _Printer:
         if fact.fields:
             self.record_fact(fact)
             return
-        self.described(f"fact {fact.name}: {fact.type}" + _range_text(fact.range), fact.description,
-                       fact.span)
+        self.described(f"fact {fact.name}: {fact.type}" + _range_text(fact.range),
+                       _labelled(fact.description, fact.label), fact.span)
 
     def record_fact(self, fact: s.Fact) -> None:
         """A list of records: a field a line, the description after the closing brace."""
@@ -304,28 +308,33 @@ class _Printer:
         shared = fields[0].span.line == span.line
         self.line(0, f"fact {fact.name}: {_record_prefix(fact.type)}record {{", span,
                   "" if shared else self.notes.after(span.line, span.line))
-        for field in fields:
-            self.line(1, f"{field.name}: {field.type}" + _range_text(field.range), field.span)
+        for field, following in zip(fields, (*fields[1:], None), strict=True):
+            label = "" if field.label is None else f" label {quote(field.label)}"
+            # A field named `label` after one without a label would be read as that one's label.
+            comma = "," if field.label is None and following is not None and following.name == "label" else ""
+            self.line(1, f"{field.name}: {field.type}" + _range_text(field.range) + label + comma, field.span)
         last = fields[-1].span.end_line
         self.comments_before(1, span.end_line)
-        closing = "}" if fact.description is None else "} " + quote(fact.description)
+        described = _labelled(fact.description, fact.label)
+        closing = "}" if described is None else "} " + described
         self.spill(1)
         self.out.append(closing + self.notes.after(last + 1, span.end_line))
 
     def metric(self, metric: s.Metric) -> None:
-        if not self.chain(f"metric {metric.name} = ", metric.expr, metric.span, metric.description):
-            self.described(f"metric {metric.name} = {expr_text(metric.expr)}", metric.description,
-                           metric.span)
+        described = _labelled(metric.description, metric.label)
+        if not self.chain(f"metric {metric.name} = ", metric.expr, metric.span, described):
+            self.described(f"metric {metric.name} = {expr_text(metric.expr)}", described, metric.span)
 
     def described(self, text: str, description: str | None, span: Span) -> None:
+        """`text`, and under it its description (already quoted, with its label if any)."""
         if description is None:
             self.line(0, text, span, self.notes.after(span.line, span.end_line))
         elif span.line == span.end_line:  # written on one line: its comment follows the description
             self.line(0, text, span, "")
-            self.out.append(INDENT + quote(description) + self.notes.after(span.line, span.line))
+            self.out.append(INDENT + description + self.notes.after(span.line, span.line))
         else:
             self.line(0, text, span, self.notes.after(span.line, span.line))
-            self.out.append(INDENT + quote(description) + self.notes.after(span.line + 1, span.end_line))
+            self.out.append(INDENT + description + self.notes.after(span.line + 1, span.end_line))
 
     def payment(self, payment: s.Payment) -> None:
         title = f" {quote(payment.title)}" if payment.title is not None else ""
@@ -360,7 +369,7 @@ class _Printer:
             self.out.append(line_text + trailing)
             done = last
         if description is not None:
-            self.out.append(INDENT + quote(description) + self.notes.after(done + 1, span.end_line))
+            self.out.append(INDENT + description + self.notes.after(done + 1, span.end_line))
         elif done < span.end_line:
             self.out[-1] += self.notes.after(done + 1, span.end_line)
         return True
@@ -400,7 +409,8 @@ class _Printer:
             self.line(1, lead + text + end, tier.span)
 
     def split(self, split: s.Split) -> None:
-        self.open(0, f"split {split.name}", split.span, [span for _, span in split.item_spans])
+        title = f" {quote(split.title)}" if split.title is not None else ""
+        self.open(0, f"split {split.name}{title}", split.span, [span for _, span in split.item_spans])
         spans = dict(split.item_spans)
         for text, span in zip(split.text, _spans_of(split.item_spans, "text"), strict=True):
             self.text_block(1, text, span)
@@ -499,3 +509,10 @@ def _expectation(expectation: s.Expectation) -> str:
 def _party(name: str) -> str:
     """A party as a bare name where it can be one, else in quotes."""
     return name if _NAME.fullmatch(name) and name not in KEYWORDS else quote(name)
+
+
+def _labelled(description: str | None, label: str | None) -> str | None:
+    """A description and a label as written after a fact or metric: `"..." label "..."`."""
+    said = [quote(description)] if description is not None else []
+    said += [f"label {quote(label)}"] if label is not None else []
+    return " ".join(said) or None

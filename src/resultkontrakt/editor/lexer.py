@@ -24,6 +24,7 @@ from pygments.token import (
 )
 
 from ..core.vocabulary import (
+    CURRENCIES,
     DURATION_UNITS,
     KEYWORDS,
     METHOD_ALIASES,
@@ -37,8 +38,10 @@ from ..semantics.functions import NAMES as FUNCTIONS
 
 # The words of the language, from its vocabulary: what each is highlighted as.
 _CONSTANTS = ("true", "false")
-_TYPE_WORDS = TYPE_NAMES + ("list", "one", "optional", "table")
-_UNITS = ("kr", "tkr", "mio")
+_TYPE_WORDS = TYPE_NAMES + ("list", "one", "optional", "table", "rate")
+_UNITS = ("kr", "tkr", "mio", *CURRENCIES)
+# A unit of money: kroner, and every currency by its code, with or without `mio`.
+_MONEY = rf"mio\s+(kr|{'|'.join(CURRENCIES)})|tkr|kr|{'|'.join(CURRENCIES)}"
 _KEYWORDS = tuple(sorted((KEYWORDS | PLACE_WORDS) - set(OPERATOR_WORDS) - set(_CONSTANTS) - set(_TYPE_WORDS)
                          - set(_UNITS) - {"deliverables", "of"}))
 _SPANS = "|".join(sorted(DURATION_UNITS, key=len, reverse=True))
@@ -66,10 +69,10 @@ class RkLexer(RegexLexer):
             # A goal's id right after `goal` (1, 2a, 3.1, A-2) is one label, not several tokens.
             (r"(goal)(\s+)([^\W_]([\w.\-]*\w)?)", bygroups(Keyword, Whitespace, Name.Label)),
             (r"[0-9]+(\.[0-9]+)?%", Number.Float),
-            (r"[0-9]+(\.[0-9]+)?(?=\s+(mio\s+kr|tkr|kr)\b)", Number.Float),
+            (rf"[0-9]+(\.[0-9]+)?(?=\s+({_MONEY})\b)", Number.Float),
             # `18 months`: a span of the calendar; the unit is a word only right after a number.
             (rf"([0-9]+)(\s+)({_SPANS})\b", bygroups(Number.Integer, Whitespace, Keyword.Type)),
-            (r"\b(mio\s+kr|tkr|kr)\b", Keyword.Type),
+            (rf"\b({_MONEY})\b", Keyword.Type),
             (r"[0-9]+(\.[0-9]+)?", Number),
             (_METHODS, Name.Constant),
             # Reporting periods: `each half year` in the header, `period.year` in an expression.

@@ -303,10 +303,12 @@ class Index:
                 return _paragraphs(f"**fact** {markdown(node.name)}", f"type: {markdown(str(node.type))}",
                                    node.range and "range: " + markdown(
                                        f"{expr_text(node.range.low)} .. {expr_text(node.range.high)}"),
+                                   node.label and "shown to readers as: " + markdown(node.label),
                                    node.description and markdown(node.description))
             case s.Metric():
                 return _paragraphs(f"**metric** {markdown(node.name)}", "= " + markdown(expr_text(node.expr)),
                                    f"type: {self._type_of(node.name)}",
+                                   node.label and "shown to readers as: " + markdown(node.label),
                                    node.description and markdown(node.description))
             case s.Payment():
                 return _paragraphs(f"**payment** {markdown(node.name)}" + (
@@ -330,6 +332,8 @@ class Index:
                 return _paragraphs(f"**contract** {markdown(node.title)}",
                                    node.parties and "parties: " + ", ".join(markdown(p) for p in node.parties),
                                    node.period and f"period: {node.period[0]} .. {node.period[1]}",
+                                   node.currency and f"currency: {node.currency}",
+                                   node.language and f"language: {markdown(node.language)}",
                                    node.period and node.each and _reporting_periods(node.period, node.each))
         raise AssertionError(f"no description for {declaration.kind}")
 
@@ -460,7 +464,8 @@ def _split(split: s.Split) -> str:
         shares = f"shares from {markdown(split.shares_from)}"
     else:
         shares = f"shares: {_count(len(split.shares), 'party', 'parties')}"
-    return _paragraphs(f"**split** {markdown(split.name)}", f"method: {markdown(split.method)}",
+    return _paragraphs(f"**split** {markdown(split.name)}" + (f": {markdown(split.title)}" if split.title else ""),
+                       f"method: {markdown(split.method)}",
                        "total: " + (markdown(expr_text(split.total)) if split.total is not None else "none"),
                        split.installments != 1 and f"installments: {split.installments}",
                        split.unit is not None and f"unit: {markdown(expr_text(split.unit))}",

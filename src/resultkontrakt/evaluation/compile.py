@@ -387,7 +387,7 @@ def constant(expr: s.Expr) -> Any:
         case s.Number(value=value) | s.Percent(value=value) | s.Date(value=value) | s.Bool(value=value) \
                 | s.Text(value=value):
             return value
-        case s.Money() | s.Duration():
+        case s.Money() | s.Rate() | s.Duration():
             return expr.value
         case s.TableLiteral(pairs=pairs):
             items = [(name, constant(item)) for name, item in pairs]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -22,7 +22,8 @@ from ..checks.analysis import Analysis
 from ..checks.check import fact_needs, goal_exprs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, T_MONEY, T_PERCENT, TABLE, Type, Value
+from ..core.values import LIST, T_PERCENT, TABLE, Type, Value, money_in
+from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
 from ..semantics.distance import Reach
@@ -396,7 +397,7 @@ class Evaluator:
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
                 reach: Reach | None = None) -> GoalOutcome:
         return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                          goal.text, waiting, reach)
+                              goal.text, waiting, reach, self.analysis.labels)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result read as a value: strict, since money may follow it."""
@@ -442,7 +443,8 @@ class Evaluator:
             unready = self._unready(needs)
             if unready is not None:
                 paid = self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
-                                     lambda undecided: _undecided_payment(self.made, payment, undecided))
+                                     lambda undecided: _undecided_payment(self.made, payment, undecided,
+                                                                          self.said_as(payment)))
         if paid is None:
             paid = self._paid(payment)
         if self.provisional and paid.amount is not None and self._to_date(*self.plans.payment_measured(payment)):
@@ -453,9 +455,22 @@ class Evaluator:
         try:
             seen = self.plans.seen_of(payment.expr, None)(self)
         except Undecided as undecided:
-            return _undecided_payment(self.made, payment, undecided)
+            return _undecided_payment(self.made, payment, undecided, self.said_as(payment))
         assert isinstance(seen.value, Fraction | int)
-        return self.made.payment(payment.name, payment.title, Fraction(seen.value), seen)
+        return self.made.payment(payment.name, payment.title, Fraction(seen.value), seen, None, (),
+                                 *self.said_as(payment))
+
+    def said_as(self, payment: s.Payment) -> tuple[str, Mapping[str, str]]:
+        """A payment's currency, and the labels of what it reads, as readers are shown them."""
+        # Typed once per payment (or split total) and contract, not at every evaluation.
+        currencies: dict[tuple[bool, str], str] = self.analysis.cache.setdefault(  # type: ignore[assignment]
+            "currencies", {})
+        key = (self.analysis.payments.get(payment.name) is payment, payment.name)
+        currency = currencies.get(key)
+        if currency is None:
+            found = self.analysis.type_of(payment.expr)
+            currency = currencies[key] = found.currency_code if found is not None else DKK
+        return currency, self.analysis.labels
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
@@ -494,14 +509,16 @@ class Evaluator:
             return self.made.split(split.name, None, attrs.evolve(
                 paid, amount=None, seen=None, waiting=merged_waiting(paid.waiting, weights_wait)))
         reason = units_of(split, total)
+        money = money_in(paid.currency)
         if reason is not None:
             failure = Failure(reason, split.total, {
-                "total": Quantity(total, T_MONEY), "unit": Quantity(split.billed_in.value, T_MONEY),
+                "total": Quantity(total, money), "unit": Quantity(split.billed_in.value, money),
                 "installments": split.installments,
-                "each": Quantity(total / split.installments, T_MONEY)})
+                "each": Quantity(total / split.installments, money)})
             return self.made.split(split.name, None, attrs.evolve(paid, amount=None,
                                                               blocked=NotEvaluable(failure=failure)))
-        return self.made.split(split.name, self.made.shares(allocate(split, weights, total=total)), paid)
+        allocation = allocate(split, weights, total=total, currency=paid.currency)
+        return self.made.split(split.name, self.made.shares(allocation), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
         for tier in plan.tiers:
@@ -689,13 +706,14 @@ def _payment_outcome(result: PaymentOutcome) -> object:
     return result.amount, result.waiting == (), result.blocked is None, result.not_applicable is None
 
 
-def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided) -> PaymentOutcome:
+def _undecided_payment(made: Made, payment: s.Payment, undecided: Undecided,
+                       said_as: tuple[str, Mapping[str, str]]) -> PaymentOutcome:
     if isinstance(undecided, Waits):
-        return made.payment(payment.name, payment.title, None, None, None, undecided.waiting)
+        return made.payment(payment.name, payment.title, None, None, None, undecided.waiting, *said_as)
     if isinstance(undecided, Inapplicable):
-        return made.payment(payment.name, payment.title, None, None, None, (),
-                            NotApplicable(goals=undecided.goals))
-    return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided))
+        return made.payment(payment.name, payment.title, None, None, None, (), *said_as,
+                            not_applicable=NotApplicable(goals=undecided.goals))
+    return made.payment(payment.name, payment.title, None, None, _blocked_by(undecided), (), *said_as)
 
 
 # ---- plans: what evidence each condition records, worked out once per contract ----------
@@ -814,7 +832,7 @@ class Plans:
         found = self._totals.get(split.name)
         if found is None:
             assert split.total is not None
-            found = self._totals[split.name] = s.Payment(split.name, None, split.total, span=split.span)
+            found = self._totals[split.name] = s.Payment(split.name, split.title, split.total, span=split.span)
         return found
 
     def ordered(self, goals: Sequence[s.Goal]) -> tuple[list[s.Goal], bool]:

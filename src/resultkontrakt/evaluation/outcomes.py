@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, Self, TypeVar
 import attrs
 
 from ..core.errors import Problem
+from ..core.vocabulary import DKK
 from ..semantics.distance import Distance, Reach
 from ..semantics.evidence import NotApplicable, NotEvaluable, Seen, Step, Waiting
 from ..semantics.periods import ReportingPeriod
@@ -55,6 +56,8 @@ class GoalOutcome:
     waiting: tuple[Waiting, ...] = attrs.field(default=(), repr=False)
     # The goal's tiers as thresholds, where they compare one value: for `distance`.
     reach: Reach | None = attrs.field(default=None, repr=False)
+    # The words readers see for the facts and metrics it reads (`label`), by name.
+    labels: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
     # Why the goal does not apply in the reporting period (`applies when`); None where it does.
     not_applicable: NotApplicable | None = attrs.field(default=None, repr=False)
     # Decided from facts measured before the reporting period ends: the result to date.
@@ -114,7 +117,7 @@ class GoalOutcome:
 
 @attrs.frozen
 class PaymentOutcome:
-    """A payment worked out after the goals: its exact amount in kroner, and what it came from.
+    """A payment worked out after the goals: its exact amount in its currency, and what it came from.
 
     `seen` holds the payment's value with every value it was computed from (evidence.py);
     `amount` is None when it could not be worked out (`blocked` says why) or waits
@@ -127,6 +130,8 @@ class PaymentOutcome:
     seen: Seen | None = None
     blocked: NotEvaluable | None = None
     waiting: tuple[Waiting, ...] = ()
+    currency: str = DKK  # the ISO code of the currency it is paid in
+    labels: Mapping[str, str] = attrs.field(factory=dict, repr=False, eq=False)
     # It reads goals that do not apply in the reporting period: no amount, nothing wrong.
     not_applicable: NotApplicable | None = None
     # Worked out from results measured before the reporting period ends: the amount to date.
@@ -155,6 +160,11 @@ class SplitOutcome(Generic[P, A]):
     allocation: A | None
     total: P
     problems: tuple[Problem, ...] = ()  # with the table of weights in the facts
+
+    @property
+    def shown_as(self) -> str:
+        """The split as readers see it named: its title, or else its name."""
+        return self.total.title or self.name
 
     @property
     def provisional(self) -> bool:

@@ -32,6 +32,7 @@ from ..core.values import (
     NUMBER,
     NUMBER_TEXT,
     PERCENT,
+    RATE,
     SHORT_BITS,
     T_PERCENT,
     TABLE,
@@ -50,7 +51,7 @@ from ..core.values import (
     number_text,
     truth_value,
 )
-from ..core.vocabulary import MONEY_UNITS, quote, shortened
+from ..core.vocabulary import CURRENCIES, DKK, MONEY_UNITS, UNIT_CURRENCY, money_unit, quote, shortened
 from ..language import syntax as s
 
 # A lone surrogate: JSON can write one ("\\ud800"), but no file or terminal can show it.
@@ -247,7 +248,13 @@ def _single(type_: Type, raw: object) -> Value:
     if kind == PERCENT:
         return _percent(raw)
     if kind == MONEY:
-        return _money(raw)
+        return _money(raw, type_.currency_code)
+    if kind == RATE:
+        # `rate DKK per EUR`: a plain number, what one unit is worth in the other currency.
+        rate = _number(raw)
+        if rate is None or rate <= 0:
+            raise Invalid("expected-rate", got=describe(raw), rate=str(type_))
+        return rate
     if kind == BOOL:
         truth = truth_value(raw)
         if truth is None:
@@ -320,10 +327,10 @@ def _percent(raw: object) -> Fraction:
     return number
 
 
-def _money(raw: object) -> Fraction:
+def _money(raw: object, currency: str) -> Fraction:
     if isinstance(raw, str) and not isinstance(raw, JsonNumber):
         # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program: refused.
-        amount = with_unit(MONEY, raw, None, "unclear-text")
+        amount = with_unit(MONEY, raw, None, "unclear-text", currency)
         if amount is None:
             raise Invalid("expected-money", got=describe(raw))
         return amount
@@ -365,11 +372,12 @@ def date_of(raw: object) -> dt.date:
 
 # A percentage or an amount written with its unit: "72,5%", "16.488 tkr", "576 kr".
 _PERCENT_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*%\s*")
-_MONEY_TEXT = re.compile(r"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|mio\s+kr)\s*")
+_MONEY_TEXT = re.compile(rf"\s*([-+]?[0-9][0-9.,]*)\s*(kr|tkr|(?:mio\s+)?(?:kr|{'|'.join(CURRENCIES)}))\s*")
 
 
-def with_unit(kind: str, text: str, decimal: str | None, unclear: str) -> Fraction | None:
-    """A percent or money text with its unit as a share or kroner; None if it has no unit.
+def with_unit(kind: str, text: str, decimal: str | None, unclear: str, currency: str = DKK) -> Fraction | None:
+    """A percent or money text with its unit as a share or an amount in `currency`; None if it
+    has no unit. An amount in another currency than the fact's is refused: it needs a rate.
 
     `unclear` names the hint for a number with two readings: how to fix it
     differs between a JSON text and a CSV file.
@@ -377,7 +385,9 @@ def with_unit(kind: str, text: str, decimal: str | None, unclear: str) -> Fracti
     if kind == PERCENT and (match := _PERCENT_TEXT.fullmatch(text)):
         return numeral(match.group(1), decimal, unclear, "%") / 100
     if kind == MONEY and (match := _MONEY_TEXT.fullmatch(text)):
-        unit = " ".join(match.group(2).split())
+        unit = money_unit(match.group(2))
+        if UNIT_CURRENCY[unit] != currency:
+            raise Invalid("money-currency", text=shortened(text.strip()), currency=currency)
         return numeral(match.group(1), decimal, unclear, " " + unit) * MONEY_UNITS[unit]
     return None
 
@@ -409,8 +419,8 @@ def cell(type_: Type, text: str, bounds: Bounds, decimal: str | None) -> Value:
     """One CSV cell as a value of `type_`: cells are text, so numbers are read from it,
     with the file's decimal sign if its reference gives one."""
     raw: object = text
-    if type_.kind in (NUMBER, MONEY, PERCENT):
-        raw = with_unit(type_.kind, text, decimal, "unclear-cell")
+    if type_.kind in (NUMBER, MONEY, PERCENT, RATE):
+        raw = with_unit(type_.kind, text, decimal, "unclear-cell", type_.currency_code)
         if raw is None and NUMBER_TEXT.fullmatch(text.strip()):
             raw = numeral(text, decimal, "unclear-cell")
         # Anything else is not a number at all, and coerce() says so.

@@ -32,10 +32,22 @@ from ..core.values import (
     decimal_fraction,
     declared_type,
     list_of,
+    money_in,
+    rate_type,
     record_of,
     table_of,
 )
-from ..core.vocabulary import DURATION_UNITS, KEYWORDS, METHODS, PERIOD_FIELDS, method_named, quote, unquote
+from ..core.vocabulary import (
+    DURATION_UNITS,
+    KEYWORDS,
+    LANGUAGES,
+    METHODS,
+    PERIOD_FIELDS,
+    method_named,
+    money_unit,
+    quote,
+    unquote,
+)
 from . import syntax as s
 from .parser import reserved_name
 
@@ -153,10 +165,16 @@ class _Builder:
         periods = 0
         each: str | None = None
         spans: list[tuple[str, Span]] = []
+        said: dict[str, str] = {}
         for item in items:
             if isinstance(item, _GoalItem):
-                text.append(item.value)
-                spans.append(("text", item.span))
+                if item.kind == "text":
+                    text.append(item.value)
+                elif item.kind in said:
+                    self._error(item.span, "header.twice", item=item.kind)
+                else:
+                    said[item.kind] = item.value
+                spans.append((item.kind, item.span))
                 continue
             spans.append((item[0], item[2]))
             if item[0] == "parties":
@@ -167,7 +185,17 @@ class _Builder:
                     self._error(meta, "period-twice")
                 period, each = item[1], item[3]
         return s.Header(_string(title), tuple(parties), period, tuple(text), each, span=self._span(meta),
-                        item_spans=tuple(spans))
+                        item_spans=tuple(spans), currency=said.get("currency"), language=said.get("language"))
+
+    def currency(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        return _GoalItem("currency", str(children[0]), self._span(meta))
+
+    def language(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        language = _string(children[0])
+        if language not in LANGUAGES:
+            self._error(children[0], "header.language", language=quote(language), languages=LANGUAGES)
+            language = LANGUAGES[0]
+        return _GoalItem("language", language, self._span(meta))
 
     def parties(self, meta: Meta, names: list[Token]) -> tuple[str, list[str], Span]:
         return "parties", [_string(n) for n in names], self._span(meta)
@@ -201,7 +229,8 @@ class _Builder:
                 self._error(meta, "record-place", hint="record-place")
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
-        return s.Fact(name, type_, range_, description, span=self._span(meta), fields=fields)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
+        return s.Fact(name, type_, range_, description, span=self._span(meta), label=label, fields=fields)
 
     def record_type(self, meta: Meta, children: list[s.Field]) -> _Record:
         fields: list[s.Field] = []
@@ -215,12 +244,37 @@ class _Builder:
     def field(self, meta: Meta, children: list[Any]) -> s.Field:
         name = self._name(children[0], "field")
         type_ = children[1]
-        range_ = children[2] if len(children) > 2 else None
-        return s.Field(name, type_, range_, span=self._span(meta))
+        range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
+        return s.Field(name, type_, range_, label, span=self._span(meta))
+
+    def label(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        words = " ".join(_string(children[0]).split())
+        if not words:
+            self._error(meta, "label.empty")
+        return _GoalItem("label", words or None, self._span(meta))
+
+    def currency_type(self, meta: Meta, children: list[Token]) -> Type:
+        name, currency = children
+        if str(name) != "money":
+            self._error(meta, "currency.type", hint="currency.type", name=str(name), currency=str(currency))
+            return self.simple_type(meta, [name])
+        return attrs.evolve(money_in(str(currency)), written=True)
+
+    def rate_type(self, meta: Meta, children: list[Token]) -> Type:
+        name, currency, per = children
+        if str(name) != "rate":
+            self._error(meta, "currency.rate-type", name=str(name))
+        if currency == per:
+            self._error(meta, "currency.rate-same", currency=str(currency))
+        return rate_type(str(currency), str(per))
 
     def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])
         found = declared_type(name)
+        if name == "rate":
+            self._error(children[0], "currency.rate-alone")
+            return T_NUMBER
         if found is None:
             self._error(children[0], "unknown-type", name=name, types=tuple(DECLARABLE),
                         suggestion=closest(name, DECLARABLE))
@@ -258,8 +312,9 @@ class _Builder:
 
     def metric(self, meta: Meta, children: list[Any]) -> s.Metric:
         name = self._name(children[0], "metric")
-        description = _string(children[2]) if len(children) > 2 and children[2] is not None else None
-        return s.Metric(name, children[1], description, span=self._span(meta))
+        description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
+        return s.Metric(name, children[1], description, span=self._span(meta), label=label)
 
     def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
         name, title, expr = children
@@ -355,7 +410,7 @@ class _Builder:
     # ---- the grant split ----
 
     def split(self, meta: Meta, children: list[Any]) -> s.Split:
-        name_token, *items = children
+        name_token, title, *items = children
         name = self._name(name_token, "split")
         fields: dict[str, Any] = {}
         text: list[str] = []
@@ -380,6 +435,7 @@ class _Builder:
             parties=fields.get("parties", ()),
             span=self._span(meta),
             item_spans=tuple((item.kind, item.span) for item in items),
+            title=" ".join(_string(title).split()) or None if title is not None else None,
         )
 
     def _money(self, meta: Meta, expr: s.Expr, what: str) -> s.Money | None:
@@ -393,8 +449,10 @@ class _Builder:
 
     def split_total(self, meta: Meta, children: list[s.Expr]) -> _GoalItem:
         total: s.Expr | None = children[0]
-        if isinstance(total, s.Unary) and isinstance(total.operand, s.Money):
-            total = self._money(meta, total, "total")  # written out: an amount above zero
+        if isinstance(total, s.Unary) and total.op == "-" and isinstance(total.operand, s.Money):
+            # A credit note written out (`total -9000 kr`): split as minus the split of 9000 kr.
+            money = total.operand
+            total = s.Money(-money.amount, money.unit, span=total.span)
         return _GoalItem("total", total, self._span(meta))
 
     def split_parties(self, meta: Meta, children: list[Token]) -> _GoalItem:
@@ -498,11 +556,15 @@ class _Builder:
     def expect_points(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("points", children[0], span=self._span(meta))
 
-    def expect_split(self, meta: Meta, children: list[Token]) -> s.Expectation:
+    def expect_split(self, meta: Meta, children: list[Token], sign: int = 1) -> s.Expectation:
         split, party, amount = children
-        value = s.Number(self._numeral(amount, str(amount)), span=self._span(amount))
+        value = s.Number(sign * self._numeral(amount, str(amount)), span=self._span(amount))
         return s.Expectation("split", value, split=str(split), party=_party(party),
                              span=self._span(meta))
+
+    def expect_split_credit(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        """`expect split X "Nord" = -3000`: a party's share of a credit note."""
+        return self.expect_split(meta, children, sign=-1)
 
     # ---- expressions ----
 
@@ -600,7 +662,8 @@ class _Builder:
             return Fraction(0)
 
     def number(self, meta: Meta, children: list[Token]) -> s.Number:
-        return s.Number(self._numeral(children[0], str(children[0])), span=self._span(meta))
+        value = self._numeral(children[0], str(children[0]))
+        return s.Number(value, span=self._span(meta), decimal=value.denominator == 1 and "." in children[0])
 
     def percent(self, meta: Meta, children: list[Token]) -> s.Percent:
         value = self._numeral(children[0], str(children[0])[:-1]) / 100
@@ -608,8 +671,14 @@ class _Builder:
 
     def money(self, meta: Meta, children: list[Token]) -> s.Money:
         amount, unit = children
-        return s.Money(self._numeral(amount, str(amount)), " ".join(str(unit).split()),
-                       span=self._span(meta))
+        return s.Money(self._numeral(amount, str(amount)), money_unit(str(unit)), span=self._span(meta))
+
+    def rate(self, meta: Meta, children: list[Token]) -> s.Rate:
+        amount, unit, per = children
+        rate = s.Rate(self._numeral(amount, str(amount)), money_unit(str(unit)), str(per), span=self._span(meta))
+        if rate.currency == rate.per:
+            self._error(meta, "currency.rate-same", currency=rate.per)
+        return rate
 
     def date(self, meta: Meta, children: list[Token]) -> s.Date:
         # An impossible date has been reported; any stand-in keeps the checks going.

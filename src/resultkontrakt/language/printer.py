@@ -27,12 +27,14 @@ def sum_text(expr: s.Expr) -> str:
 
 def _print(expr: s.Expr) -> tuple[str, int]:
     match expr:
-        case s.Number(value=value):
-            return number_literal(value), _ATOM
+        case s.Number(value=value, decimal=decimal):
+            return number_literal(value) + (".0" if decimal else ""), _ATOM
         case s.Percent(value=value):
             return number_literal(value * 100) + "%", _ATOM
         case s.Money(amount=amount, unit=unit):
             return f"{number_literal(amount)} {unit}", _ATOM
+        case s.Rate(amount=amount, unit=unit, per=per):
+            return f"{number_literal(amount)} {unit} per {per}", _ATOM
         case s.Text(value=text):
             return quote(text), _ATOM
         case s.Date() | s.Bool():

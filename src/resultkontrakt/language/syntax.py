@@ -14,7 +14,7 @@ from typing import TypeVar, Union
 import attrs
 
 from ..core.errors import Problem, Span
-from ..core.values import CalendarSpan, Type
+from ..core.values import CalendarSpan, Type, with_currency
 
 
 def _span() -> Span:
@@ -29,6 +29,8 @@ def _span() -> Span:
 class Number:
     value: Fraction
     span: Span = _span()
+    # Written with a decimal point though whole (`1.0`): a unit to round to, not a count of decimals.
+    decimal: bool = False
 
 
 @attrs.frozen
@@ -41,7 +43,8 @@ class Percent:
 
 @attrs.frozen
 class Money:
-    """`16488 tkr`: the value is in kroner; `amount` and `unit` are as written."""
+    """`16488 tkr`, `1.9 mio GBP`: the value is in its currency's units (kroner, pounds);
+    `amount` and `unit` are as written."""
 
     amount: Fraction
     unit: str
@@ -52,6 +55,34 @@ class Money:
         from ..core.vocabulary import MONEY_UNITS
 
         return self.amount * MONEY_UNITS[self.unit]
+
+    @property
+    def currency(self) -> str:
+        from ..core.vocabulary import UNIT_CURRENCY
+
+        return UNIT_CURRENCY[self.unit]
+
+
+@attrs.frozen
+class Rate:
+    """`7.4604 kr per EUR`: what one unit of `per` is worth in the currency of `unit`."""
+
+    amount: Fraction
+    unit: str
+    per: str
+    span: Span = _span()
+
+    @property
+    def value(self) -> Fraction:
+        from ..core.vocabulary import MONEY_UNITS
+
+        return self.amount * MONEY_UNITS[self.unit]
+
+    @property
+    def currency(self) -> str:
+        from ..core.vocabulary import UNIT_CURRENCY
+
+        return UNIT_CURRENCY[self.unit]
 
 
 @attrs.frozen
@@ -237,10 +268,10 @@ class PeriodValue:
     span: Span = _span()
 
 
-Expr = Union[Number, Percent, Money, Date, Bool, Text, Duration, Name, Unary, Chain, Compare, Call,
+Expr = Union[Number, Percent, Money, Rate, Date, Bool, Text, Duration, Name, Unary, Chain, Compare, Call,
              Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue, PeriodValue]
-LITERALS = (Number, Percent, Money, Date, Bool, Text, Duration)
-Literal = Union[Number, Percent, Money, Date, Bool, Text, Duration]
+LITERALS = (Number, Percent, Money, Rate, Date, Bool, Text, Duration)
+Literal = Union[Number, Percent, Money, Rate, Date, Bool, Text, Duration]
 
 
 def signed_literal(expr: Expr) -> tuple[Literal, int] | None:
@@ -346,6 +377,7 @@ class Field:
     name: str
     type: Type
     range: Range | None = None
+    label: str | None = None  # the words a report uses for it: `dato: date label "dokumenteret"`
     span: Span = _span()
 
 
@@ -356,6 +388,7 @@ class Fact:
     range: Range | None = None
     description: str | None = None
     span: Span = _span()
+    label: str | None = None  # the words a report uses for it: `label "opsøgende model"`
     # The fields of the record in its type (`list of record {...}`), as written, with their
     # ranges; the type holds their names and types.
     fields: tuple[Field, ...] = ()
@@ -367,6 +400,7 @@ class Metric:
     expr: Expr
     description: str | None = None
     span: Span = _span()
+    label: str | None = None  # the words a report uses for it
 
 
 @attrs.frozen
@@ -456,6 +490,12 @@ class Split:
     parties: tuple[str, ...] = ()  # who must be in it, where listed
     span: Span = _span()
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    title: str | None = None  # what readers see it called: `split basisbevilling "Basisbevilling"`
+
+    @property
+    def shown_as(self) -> str:
+        """The split as readers see it named: its title, or else its name."""
+        return self.title or self.name
 
     @property
     def fixed_total(self) -> Money | None:
@@ -531,6 +571,8 @@ class Header:
     each: str | None = None
     span: Span = _span()
     item_spans: tuple[tuple[str, Span], ...] = attrs.field(default=(), eq=False, repr=False)
+    currency: str | None = None  # `currency GBP`: the currency of `money` facts that name none
+    language: str | None = None  # `language "da"`: the language commands speak for it
 
 
 @attrs.frozen
@@ -552,9 +594,11 @@ class Module:
 def module_of(items: tuple[object, ...], source: str) -> Module:
     """The module of a file's declarations, in written order."""
     headers = [i for i in items if isinstance(i, Header)]
+    currency = headers[0].currency if headers else None
     return Module(
         header=headers[0] if headers else None,
-        facts=tuple(i for i in items if isinstance(i, Fact)),
+        facts=tuple(i if currency is None else attrs.evolve(i, type=with_currency(i.type, currency))
+                    for i in items if isinstance(i, Fact)),
         metrics=tuple(i for i in items if isinstance(i, Metric)),
         goals=tuple(i for i in items if isinstance(i, Goal)),
         splits=tuple(i for i in items if isinstance(i, Split)),

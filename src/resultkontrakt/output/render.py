@@ -104,8 +104,8 @@ class _EvaluationText:
         for split in evaluation.splits.values():
             lines.append("")
             if split.allocation is None:
-                said = split.total.explain(wording).removeprefix(f"{split.name}: ")
-                lines.append(f"{wording['report.split']} {split.name}: {said}".replace("\u00a0", " "))
+                said = split.total.explain(wording).removeprefix(f"{split.shown_as}: ")
+                lines.append(f"{wording['report.split']} {split.shown_as}: {said}".replace("\u00a0", " "))
             else:
                 lines += split_lines(split.allocation, wording)
                 if split.provisional:

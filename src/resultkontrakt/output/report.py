@@ -47,7 +47,7 @@ class Report:
 
     def unsplit_sentence(self, split: SplitResult) -> str:
         """Why a split whose total is worked out from the facts has no amounts (yet)."""
-        return split.total.explain(self.wording, formula=False).removeprefix(f"{split.name}: ")
+        return split.total.explain(self.wording, formula=False).removeprefix(f"{split.shown_as}: ")
 
     def t(self, key: str, **values: object) -> str:
         """A word or phrase of the report, in its language (wording.py: `report.KEY`)."""
@@ -131,7 +131,7 @@ class Report:
 
     def split_heading(self, allocation: Allocation) -> str:
         unit = allocation.unit
-        heading = f"{self.t('split')} {allocation.name}: {self.wording.money(allocation.total * _kroner(unit), unit)}"
+        heading = f"{self.t('split')} {allocation.shown_as}: {self.wording.money(allocation.total * _kroner(unit), unit)}"
         if allocation.installments > 1:
             each = self.wording.money(allocation.total / allocation.installments * _kroner(unit), unit)
             heading += f", {self.t('installments', n=allocation.installments, each=each)}"
@@ -144,11 +144,18 @@ def _kroner(unit: str) -> int:
     return MONEY_UNITS[unit]
 
 
+class Titled(Protocol):
+    """A split as a report names it (language/syntax.py): its title, or else its name."""
+
+    @property
+    def shown_as(self) -> str: ...
+
+
 class Reported(Protocol):
     """What a report is made from: a contract (contract/contract.py), which evaluates and splits."""
 
     @property
-    def splits(self) -> Mapping[str, object]: ...
+    def splits(self) -> Mapping[str, Titled]: ...
 
     def evaluate(self, facts: Mapping[str, object], *, as_of: dt.date | None = None,
                  period: str | int | None = None) -> Evaluation: ...
@@ -170,14 +177,14 @@ def build(contract: Reported, facts: Mapping[str, object], lang: str = "da",
             if worked.allocation is not None:
                 allocations.append(worked.allocation)
             elif worked.problems:
-                failed.append((name, worked.problems))
+                failed.append((worked.shown_as, worked.problems))
             else:
                 unsplit.append(worked)
             continue
         try:
             allocations.append(contract.split(name, facts, margins=False))
         except RkError as error:
-            failed.append((name, error.problems))
+            failed.append((contract.splits[name].shown_as, error.problems))
     return Report(evaluation, tuple(allocations), wording, tuple(failed), tuple(unsplit))
 
 
@@ -233,7 +240,7 @@ def markdown(report: Report) -> str:
         lines += [f"| **{md(report.t('total'))}** | {md(w.number(allocation.weight_total))} | "
                   f"**{md(w.money(total * _kroner(unit), unit))}** |"]
     for split in report.unsplit:
-        lines += ["", f"## {md(report.t('split'))} {md(split.name)}", "", md(report.unsplit_sentence(split))]
+        lines += ["", f"## {md(report.t('split'))} {md(split.shown_as)}", "", md(report.unsplit_sentence(split))]
     for name, problems in report.failed_splits:
         lines += ["", f"## {md(report.t('split failed', name=name))}", ""]
         lines += [f"- {md(problem_text(problem, w))}" for problem in problems]
@@ -317,7 +324,7 @@ def page(report: Report) -> str:
     for allocation in report.splits:
         body.append(_split_html(report, allocation))
     for split in report.unsplit:
-        body.append(f"<h2>{e(report.t('split'))} {e(split.name)}</h2><p>{e(report.unsplit_sentence(split))}</p>")
+        body.append(f"<h2>{e(report.t('split'))} {e(split.shown_as)}</h2><p>{e(report.unsplit_sentence(split))}</p>")
     for name, problems in report.failed_splits:
         body.append(f'<h2>{e(report.t("split failed", name=name))}</h2><ul class="problems">'
                     + "".join(f"<li>{e(problem_text(p, w))}</li>" for p in problems) + "</ul>")

@@ -17,6 +17,7 @@ import attrs
 
 from ..core import escape
 from ..core.values import format_percent, fraction_text, percent_number
+from ..core.vocabulary import unit_of
 from ..core.wording import ENGLISH, Language, Wording, wording_for
 from ..evaluation.outcomes import (
     DECIDED,
@@ -79,7 +80,7 @@ class GoalResult(GoalOutcome):
 
     def explain(self, language: Language = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
-        wording = wording_for(language)
+        wording = wording_for(language).labelled(self.labels)
         head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
         if self.fulfilment is None:
             return f"{head}: {self.reasoning(wording)}"
@@ -88,7 +89,7 @@ class GoalResult(GoalOutcome):
 
     def reasoning(self, language: Language = ENGLISH) -> str:
         """Why the goal came out as it did, without the heading."""
-        wording = wording_for(language)
+        wording = wording_for(language).labelled(self.labels)
         if self.not_applicable is not None:
             return not_applicable_text(self.not_applicable, wording) + "."
         if self.pending:
@@ -101,7 +102,7 @@ class GoalResult(GoalOutcome):
         distance = self.distance
         if distance is None:
             return None
-        text = distance_text(distance, self.fulfilment, wording_for(language))
+        text = distance_text(distance, self.fulfilment, wording_for(language).labelled(self.labels))
         return text if text.endswith(".") else text + "."
 
     def __repr__(self) -> str:
@@ -112,7 +113,7 @@ class GoalResult(GoalOutcome):
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
         "en", "da" or a Wording."""
-        w = wording_for(language)
+        w = wording_for(language).labelled(self.labels)
         return {
             "id": self.id,
             "title": self.title,
@@ -138,13 +139,13 @@ class GoalResult(GoalOutcome):
 
 @attrs.frozen
 class PaymentResult(PaymentOutcome):
-    """A payment worked out after the goals: its exact amount in kroner, what it came from,
+    """A payment worked out after the goals: its exact amount in its currency, what it came from,
     and its words."""
 
     def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
         """One sentence: the amount, how it is worked out (unless `formula` is false, as in
         the reports, which show no code), and every value it was computed from."""
-        return payment_text(self, wording_for(language), formula)
+        return payment_text(self, wording_for(language).labelled(self.labels), formula)
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         w = wording_for(language)
@@ -152,7 +153,8 @@ class PaymentResult(PaymentOutcome):
             "name": self.name,
             "title": self.title,
             "amount": money_text(self.amount) if self.amount is not None else None,
-            "unit": "kr",
+            "unit": unit_of(self.currency),
+            "currency": self.currency,
             "status": "worked out" if self.state == DECIDED else self.state,
             "provisional": self.provisional,
             "not_applicable": not_applicable_dict(self.not_applicable, w),
@@ -163,7 +165,7 @@ class PaymentResult(PaymentOutcome):
         }
 
     def __repr__(self) -> str:
-        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} kr"
+        shown = "not evaluable" if self.amount is None else f"{money_text(self.amount)} {unit_of(self.currency)}"
         return f"<PaymentResult {self.name}: {shown}>"
 
 
@@ -361,6 +363,6 @@ def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
 
 def split_dict(split: SplitResult, wording: Wording) -> dict[str, object]:
     """A split of a total worked out from the facts, as JSON: the allocation and its total."""
-    return {"name": split.name, "status": split.state, "provisional": split.provisional,
-            "total": split.total.to_dict(wording),
+    return {"name": split.name, "title": split.total.title, "status": split.state,
+            "provisional": split.provisional, "total": split.total.to_dict(wording),
             "allocation": split.allocation.to_dict() if split.allocation is not None else None}

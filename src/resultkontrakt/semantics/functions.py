@@ -13,6 +13,8 @@ bound to each element and a condition (`share(a in svar where a >= 9)`):
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
@@ -27,12 +29,15 @@ from ..core.values import (
     MONEY,
     NUMBER,
     PERCENT,
+    RATE,
     T_BOOL,
     T_INTEGER,
     T_NUMBER,
     T_PERCENT,
     Type,
     Value,
+    currencies_of,
+    money_in,
     round_half_away,
 )
 from ..language import syntax as s
@@ -206,7 +211,7 @@ def _adds_up(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if not element.is_quantity:
             return mistake("function.adds-up", hint="function.count", name=name, elements=Kind(element, "many"))
-        return Type(element.kind, integer=element.integer and name == "sum")
+        return Type(element.kind, integer=element.integer and name == "sum", currency=element.currency)
     return rule
 
 
@@ -236,7 +241,7 @@ def _ordered_over_list(name: str) -> ListRule:
     def rule(element: Type, bound: bool) -> Type | Mistake:
         if element.kind not in ORDERED:
             return mistake("function.ordered", hint="function.count", name=name, elements=Kind(element, "many"))
-        return Type(element.kind, integer=element.integer)
+        return Type(element.kind, integer=element.integer, currency=element.currency)
     return rule
 
 
@@ -246,7 +251,10 @@ def _ordered_over_values(name: str) -> TypeRule:
             return mistake("function.list-or-values", hint="function.example", name=name, example=f"{name}(a, b)")
         if len({t.kind for t in types}) != 1 or types[0].kind not in ORDERED:
             return mistake("function.one-kind", name=name)
-        return Type(types[0].kind, integer=all(t.integer for t in types))
+        mixed = currencies_of(*types)
+        if len(mixed) > 1:
+            return _mixed(name, mixed)
+        return Type(types[0].kind, integer=all(t.integer for t in types), currency=types[0].currency)
     return rule
 
 
@@ -305,32 +313,112 @@ def _abs(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
     return -number if number < 0 else number
 
 
+# The ways to round, each to a multiple of a step: halves away from zero as a calculator does,
+# halves to the even neighbour as banks do (`round_half_even`), always down, always up.
+def _half_away(scaled: Fraction) -> int:
+    return int(round_half_away(scaled))
+
+
+def _half_even(scaled: Fraction) -> int:
+    return round(scaled)  # Fraction rounds a half to the even neighbour, exactly
+
+
+ROUNDINGS: dict[str, Callable[[Fraction], int]] = {
+    "round": _half_away, "round_half_even": _half_even, "floor": math.floor, "ceil": math.ceil}
+# A count of decimals is at most this: 10**-20 is finer than any amount or measure needs.
+MOST_DECIMALS = 20
+
+
+def _step_of(x: Type, call: s.Call) -> Fraction | Mistake:
+    """The step `x` is rounded to, in its own values: 1 with no second argument (a percentage
+    point for a percent), 10**-n for a count of decimals n, or the unit written out (`1 kr`,
+    `1%`, `0.05`); a percent counts decimals and plain units in percentage points."""
+    name = call.function
+    example = {MONEY: f"{name}(bonus, 1 kr)", PERCENT: f"{name}(andel, 1%)"}.get(x.kind, f"{name}(nps, 0.1)")
+    points = Fraction(1, 100) if x.kind == PERCENT else Fraction(1)
+    if len(call.args) == 1:
+        return points
+    unit = call.args[1]
+    if isinstance(unit, s.Number) and unit.value.denominator == 1 and not unit.decimal:
+        if not 0 <= unit.value <= MOST_DECIMALS:
+            return mistake("function.round-digits", hint="function.example", example=f"{name}(nps, 1)")
+        return points / 10 ** int(unit.value)
+    if not isinstance(unit, s.Number | s.Percent | s.Money) or unit.value <= 0:
+        return mistake("function.round-unit", hint="function.example", name=name, example=example)
+    if isinstance(unit, s.Number):
+        return points * unit.value
+    kind = PERCENT if isinstance(unit, s.Percent) else MONEY
+    if kind != x.kind:
+        return mistake("function.round-kind", hint="function.example", name=name, unit=Kind(Type(kind)),
+                       found=Kind(x), example=example)
+    if isinstance(unit, s.Money) and unit.currency != x.currency_code:
+        return _mixed(name, (x.currency_code, unit.currency))
+    return unit.value
+
+
 def _round_type(types: list[Type], call: s.Call) -> Type | Mistake:
     if not 1 <= len(types) <= 2 or not types[0].is_quantity:
-        return mistake("function.round")
-    if len(call.args) == 2 and types[1].kind == MONEY:
-        # `round(amount, 1 kr)`: to whole kroner (or whole thousands, `1 tkr`).
-        unit = call.args[1]
-        if types[0].kind != MONEY or not (isinstance(unit, s.Money) and unit.value > 0):
-            return mistake("function.round-unit", hint="function.example", example="round(bonus, 1 kr)")
-        return Type(MONEY)
-    if len(call.args) == 2:
-        digits = call.args[1]
-        if types[0].kind == MONEY and not isinstance(digits, s.Number):
-            return mistake("function.round-money")
-        if not (isinstance(digits, s.Number) and digits.value.denominator == 1 and 0 <= digits.value <= 20):
-            return mistake("function.round-digits", hint="function.example", example="round(nps, 1)")
-    return Type(types[0].kind)
+        return mistake("function.round", name=call.function)
+    step = _step_of(types[0], call)
+    if isinstance(step, Mistake):
+        return step
+    whole = types[0].kind == NUMBER and step.denominator == 1
+    return Type(types[0].kind, integer=whole or types[0].integer, currency=types[0].currency)
 
 
-def _round(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
-    if len(types) == 2 and types[1] is not None and types[1].kind == MONEY:
-        unit = Fraction(quantity(args[1]))
-        return round_half_away(Fraction(quantity(args[0])) / unit) * unit
-    # A percent is rounded in percentage points: round(70.46%) is 70%.
-    scale = 100 if types and types[0] is not None and types[0].kind == PERCENT else 1
-    places = int(quantity(args[1])) if len(args) > 1 else 0
-    return round_half_away(Fraction(quantity(args[0]) * scale), places) / scale
+def _rounded(how: Callable[[Fraction], int]) -> Callable[[list[Value], list[Type | None], s.Call], Value]:
+    def apply(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+        x = types[0]
+        assert x is not None
+        step = _step_of(x, expr)
+        assert not isinstance(step, Mistake), step  # the checks refused it
+        result = how(Fraction(quantity(args[0])) / step) * step
+        return int(result) if result.denominator == 1 and x.kind == NUMBER else result
+    return apply
+
+
+# ---- convert: money from one currency to another ------------------------------------------------
+
+
+def _mixed(name: str, currencies: tuple[str, ...]) -> Mistake:
+    return mistake("currency.mixed", hint="currency.convert", op=name, left=currencies[0], right=currencies[1])
+
+
+def _convert_type(types: list[Type], call: s.Call) -> Type | Mistake:
+    if len(types) != 2 or types[0].kind != MONEY or types[1].kind != RATE:
+        return mistake("function.convert", hint="function.example", example="convert(gebyr, 7.4604 kr per EUR)")
+    amount, rate = types
+    if rate.per != amount.currency_code:
+        return mistake("currency.rate-from", amount=amount.currency_code, rate=str(rate), per=rate.per)
+    return money_in(rate.currency_code)
+
+
+def _convert(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+    return bounded(Fraction(quantity(args[0])) * quantity(args[1]), expr)
+
+
+# ---- year, quarter, month, day: parts of a date -----------------------------------------------------
+
+
+def _date_part_type(name: str) -> TypeRule:
+    def rule(types: list[Type], call: s.Call) -> Type | Mistake:
+        if len(types) != 1 or types[0].kind != DATE:
+            return mistake("function.date-part", hint="function.example", name=name, example=f"{name}(dato)")
+        return T_INTEGER
+    return rule
+
+
+DATE_PARTS: dict[str, Callable[[dt.date], int]] = {
+    "year": lambda d: d.year, "quarter": lambda d: (d.month - 1) // 3 + 1,
+    "month": lambda d: d.month, "day": lambda d: d.day}
+
+
+def _date_part(part: Callable[[dt.date], int]) -> Callable[[list[Value], list[Type | None], s.Call], Value]:
+    def apply(args: list[Value], types: list[Type | None], expr: s.Call) -> Value:
+        date = args[0]
+        assert isinstance(date, dt.date), date
+        return part(date)
+    return apply
 
 
 def _several(pick: Callable[..., Value]) -> Callable[[list[Value], list[Type | None], s.Call], Value]:
@@ -375,7 +463,10 @@ FUNCTIONS: dict[str, Function] = {function.name: function for function in (
     Function("nps", _nps_over_list, _one_list("nps", "nps(anbefaling)", "function.nps-list"),
              over=_nps, over_tally=_nps_in, result=T_NUMBER,
              words=_words("NPS for {}", "NPS for {}")),
-    Function("round", over_values=_round_type, apply=_round),
+    *(Function(name, over_values=_round_type, apply=_rounded(how)) for name, how in ROUNDINGS.items()),
+    Function("convert", over_values=_convert_type, apply=_convert),
+    *(Function(name, over_values=_date_part_type(name), apply=_date_part(part), result=T_INTEGER)
+      for name, part in DATE_PARTS.items()),
     Function("share", _bools_over_list("share", T_PERCENT),
              _one_list("share", "share(a in answers where a >= 9)", "function.bool-list"),
              **_counting(_share), result=T_PERCENT, words=_words("share of {}", "andel af {}")),

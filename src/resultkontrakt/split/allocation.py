@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import attrs
 
-from ..core.vocabulary import DHONDT, LARGEST_REMAINDER, METHODS, MONEY_UNITS
+from ..core.vocabulary import DHONDT, DKK, LARGEST_REMAINDER, METHODS, MONEY_UNITS, unit_of
 from ..language import syntax as s
 from .shares import PartyShare, Shares
 
@@ -527,23 +527,29 @@ MARGINS_UP_TO = 1000
 
 def units_of(split: s.Split, total: Fraction) -> str | None:
     """Why a total worked out from the facts cannot be split as the contract says (a reason
-    code), or None when it can: a whole number of units, not below zero."""
-    if total < 0:
-        return "split-negative-total"
+    code), or None when it can: a whole number of units (below zero too: a credit note)."""
     if (total / split.installments / split.billed_in.value).denominator != 1:
         return "split-uneven-total" if split.installments == 1 else "split-uneven-installments"
     return None
 
 
 def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
-             margins: bool | None = None, total: Fraction | None = None) -> Shares:
-    """Work out `split` over the given (party, weight) pairs; `total` in kroner is the
+             margins: bool | None = None, total: Fraction | None = None, currency: str = DKK) -> Shares:
+    """Work out `split` over the given (party, weight) pairs; `total`, in `currency`, is the
     split's total where it is worked out from the facts (`units_of` has checked it)."""
     fixed = split.fixed_total
-    amount = fixed.value if fixed is not None else total
-    assert amount is not None, "a computed total is worked out before the split"
+    signed = fixed.value if fixed is not None else total
+    assert signed is not None, "a computed total is worked out before the split"
+    # A credit note (a total below zero) is split as its positive amount, every share
+    # negated: the split of -T is exactly minus the split of T, with the same margins, as
+    # the weights that would change a party's share of T change its share of -T alike.
+    sign = -1 if signed < 0 else 1
+    amount = abs(signed)
     unit = split.billed_in
     account = MONEY_UNITS[unit.unit]
+    # A total worked out from the facts, without a unit of its own, is billed in whole units
+    # of its currency.
+    unit_name = unit.unit if fixed is not None or split.unit is not None else unit_of(currency)
     per_installment = amount / split.installments
     units = per_installment / unit.value
     assert units.denominator == 1, "checked when the contract was loaded, or by units_of"
@@ -565,12 +571,12 @@ def allocate(split: s.Split, weights: Sequence[tuple[str, Fraction | int]],
         shares.append(PartyShare(
             party=party,
             weight=weight,
-            amount=result.units[index] * unit_amount,
-            quota=weight * quota_per_weight,
-            per_installment=result.units[index],
+            amount=sign * result.units[index] * unit_amount,
+            quota=sign * weight * quota_per_weight,
+            per_installment=sign * result.units[index],
             tie=index in result.tied,
             margin_down=fall,
             margin_up=rise,
         ))
-    return Shares(split.name, unit.unit, unit.value / account, amount / account,
-                      split.installments, split.method, split.key, tuple(shares), with_margins)
+    return Shares(split.name, unit_name, unit.value / account, sign * amount / account,
+                  split.installments, split.method, split.key, tuple(shares), with_margins, title=split.title)

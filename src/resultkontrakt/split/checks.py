@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..core.errors import Problem, closest
 from ..core.reasons import Amount, Kind, Quantity, problem
-from ..core.values import NUMBER, T_MONEY, TABLE
+from ..core.values import NUMBER, TABLE, money_in
 from ..language import syntax as s
 
 
@@ -20,22 +20,25 @@ def check_split(split: s.Split, facts: dict[str, s.Fact]) -> Iterator[Problem]:
         return
     unit = split.billed_in
     total = split.fixed_total
-    if unit.value <= 0:
+    if total is not None and unit.currency != total.currency:
+        yield problem("currency.mixed", unit.span, hint="currency.convert", op="unit", left=total.currency,
+                      right=unit.currency)
+    elif unit.value <= 0:
         yield problem("split.unit-not-positive", unit.span)
     elif total is None:
         pass  # worked out from the facts: whether it divides into units is known then
-    elif unit.value > total.value / split.installments:
-        per_installment = total.value / split.installments
+    elif unit.value > abs(total.value) / split.installments:
+        per_installment = abs(total.value) / split.installments
         yield problem("split.unit-too-large-each" if split.installments > 1 else "split.unit-too-large",
-                      unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, T_MONEY),
-                      amount=Quantity(per_installment, T_MONEY))
+                      unit.span, hint="split.unit-too-large", unit=Quantity(unit.value, money_in(unit.currency)),
+                      amount=Quantity(per_installment, money_in(unit.currency)))
     elif (total.value / split.installments / unit.value).denominator != 1:
         per_installment = total.value / split.installments
         # Shown in the unit's own currency unit, as the writer thinks of it.
         each = Amount(per_installment, unit.unit)
         yield problem("split.uneven-installments" if split.installments > 1 else "split.uneven",
-                      total.span, hint="split.uneven", total=Quantity(total.value, T_MONEY),
-                      installments=split.installments, each=each, unit=Quantity(unit.value, T_MONEY))
+                      total.span, hint="split.uneven", total=Quantity(total.value, money_in(unit.currency)),
+                      installments=split.installments, each=each, unit=Quantity(unit.value, money_in(unit.currency)))
     if split.parties and split.shares:
         named = {share.party for share in split.shares}
         listed = dict(split.item_spans).get("parties", split.span)

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..core import escape
 from ..core.values import format_number, fraction_text
-from ..core.vocabulary import MONEY_UNITS
+from ..core.vocabulary import MONEY_UNITS, UNIT_CURRENCY
 from ..core.wording import ENGLISH, Wording
 from .shares import PartyShare, Shares
 
@@ -21,7 +21,7 @@ from .shares import PartyShare, Shares
 def headline(allocation: Shares) -> str:
     """What is split, how, and in what units, in one sentence."""
     per = allocation.total / allocation.installments
-    return (f"{allocation.name}: {_money(allocation.total, allocation.unit)} split by "
+    return (f"{allocation.shown_as}: {_money(allocation.total, allocation.unit)} split by "
             f"{allocation.key or 'weight'} ({allocation.method}"
             + (f", {allocation.installments} installments of {_money(per, allocation.unit)}"
                if allocation.installments > 1 else "")
@@ -65,7 +65,9 @@ def allocation_dict(allocation: Shares) -> dict[str, object]:
     """A split as JSON data: the shape of `rk split --format json` (schema/split.json)."""
     return {
         "split": allocation.name,
+        "title": allocation.title,
         "unit": allocation.unit,
+        "currency": allocation.currency,
         "total": _json_number(allocation.total),
         "shares": {share.party: _json_number(share.amount) for share in allocation.shares},
         "method": allocation.method,
@@ -128,7 +130,7 @@ def split_lines(allocation: Shares, wording: Wording) -> list[str]:
     rows.append((wording["report.total"], wording.number(allocation.weight_total),
                  money(sum((share.amount for share in allocation.shares), Fraction(0)))))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    head = f"{wording['report.split']} {allocation.name}: {money(allocation.total)}"
+    head = f"{wording['report.split']} {allocation.shown_as}: {money(allocation.total)}"
     return [head] + [f"  {party.ljust(widths[0])}  {weight.rjust(widths[1])}  {amount.rjust(widths[2])}"
                      for party, weight, amount in rows]
 
@@ -161,11 +163,20 @@ def allocation_text(allocation: Shares, wording: Wording = ENGLISH) -> str:
     out += [rule, line(rows[-1])]
     out.append("")
     # In words, not `t.kr.`: the sentence ends with a full stop of its own.
-    units = w.phrase("split.units", unit=w[f"split.unit.{allocation.unit}"])
+    units = w.phrase("split.units", unit=_unit_words(allocation.unit, w))
     out.append(f"{units} {w['split.margins']}" if allocation.margins else units)
     if any(share.tie for share in allocation.shares):
         out.append(w["split.tie"])
     return "\n".join(out)
+
+
+def _unit_words(unit: str, w: Wording) -> str:
+    """A unit of account in words: `tusind kroner`, `millions of EUR`."""
+    if w.has(f"split.unit.{unit}"):
+        return w[f"split.unit.{unit}"]
+    currency = UNIT_CURRENCY[unit]
+    return w.phrase("split.unit.mio foreign" if unit.startswith("mio") else "split.unit.foreign",
+                    currency=currency)
 
 
 def _headline(allocation: Shares, w: Wording) -> str:
@@ -175,7 +186,7 @@ def _headline(allocation: Shares, w: Wording) -> str:
 
     installments = allocation.installments
     each = w.phrase("split.installments", n=installments, each=money(allocation.total / installments))
-    return w.phrase("split.headline", name=allocation.name, total=money(allocation.total),
+    return w.phrase("split.headline", name=allocation.shown_as, total=money(allocation.total),
                     key=allocation.key or w["split.by weight"], method=w[f"split.method.{allocation.method}"],
                     installments=each if installments > 1 else "", unit_size=money(allocation.unit_size))
 

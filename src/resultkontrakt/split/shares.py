@@ -36,7 +36,7 @@ class Shares(Mapping[str, "Fraction | int"]):
     """A split worked out: party -> amount in the split's unit, adding up to the total exactly."""
 
     name: str
-    unit: str  # the unit of account: "kr", "tkr" or "mio kr"
+    unit: str  # the unit of account: "kr", "tkr", "mio kr", "EUR", "mio GBP", ...
     unit_size: Fraction  # the smallest amount billed, in `unit`
     total: Fraction  # in `unit`
     installments: int
@@ -44,6 +44,7 @@ class Shares(Mapping[str, "Fraction | int"]):
     key: str | None
     shares: tuple[PartyShare, ...] = attrs.field(repr=False)
     margins: bool = attrs.field(default=True, repr=False)
+    title: str | None = None  # what readers see it called, where the contract gives it a title
     # Each party's share by name: looking one up must not go through them all.
     _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
 
@@ -58,6 +59,18 @@ class Shares(Mapping[str, "Fraction | int"]):
 
     def __len__(self) -> int:
         return len(self.shares)
+
+    @property
+    def shown_as(self) -> str:
+        """The split as readers see it named: its title, or else its name."""
+        return self.title or self.name
+
+    @property
+    def currency(self) -> str:
+        """The ISO code of the currency its amounts are in."""
+        from ..core.vocabulary import UNIT_CURRENCY
+
+        return UNIT_CURRENCY[self.unit]
 
     @property
     def weight_total(self) -> Fraction:

@@ -65,6 +65,8 @@ class PaymentLike(Protocol):
     @property
     def blocked(self) -> NotEvaluable | None: ...
     @property
+    def currency(self) -> str: ...
+    @property
     def waiting(self) -> tuple[Waiting, ...]: ...
     @property
     def not_applicable(self) -> NotApplicable | None: ...
@@ -334,15 +336,16 @@ class _Sayer:
             return goal_value_label(expr, self.w)
         if isinstance(expr, s.Name):
             # A metric named for what it computes (`nps = nps(svar)`) goes by that name: NPS.
-            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps":
+            if isinstance(seen.counts, NpsCounts) and expr.name.casefold() == "nps" \
+                    and expr.name not in self.w.labels:
                 return "NPS"
-            return expr.name
+            return self.w.name(expr.name)
         if isinstance(expr, s.Call) and expr.function == "count" and self._deliveries_of(expr):
             return self.w["deliverables done"]
         if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name):
             words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
             if words and expr.args[0].name != DELIVERABLES:
-                return words.format(expr.args[0].name)
+                return words.format(self.w.name(expr.args[0].name))
         return formula_words(expr, self.w)
 
     def value(self, seen: Seen) -> str:
@@ -412,7 +415,8 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
             how = ".any"  # at the threshold: any move that way changes it
         kind = seen.type.kind if seen.type is not None else "number"
         by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
-              else w.money(move.by) if kind == MONEY else w.number(move.by))
+              else w.money(move.by, currency=seen.type.currency_code) if seen.type is not None and kind == MONEY
+              else w.number(move.by))
         text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
         if move.to is not None:
             text += " " + w.phrase("distance.to", to=w.number(move.to))
@@ -452,10 +456,12 @@ def formula_words(expr: s.Expr, w: Wording) -> str:
 
 def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
     match expr:
-        case s.Number() | s.Percent() | s.Money():
+        case s.Money():
+            return w.money(expr.value, expr.unit), 8
+        case s.Number() | s.Percent():
             return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
         case s.Name(name=name):
-            return name, 8
+            return w.name(name), 8
         case s.GoalValue():
             return goal_value_label(expr, w), 8
         case s.Unary(op="-", operand=operand):
@@ -472,6 +478,14 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.Call(function="round", args=(amount, s.Money() as unit)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0
+        case s.Call(function="floor" | "ceil" | "round_half_even" as function,
+                    args=(amount, s.Money() | s.Percent() as unit)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase(f"formula.{function}", amount=inner, unit=_words_of(unit, w)[0]), 0
+        case s.Call(function="convert", args=(amount, s.Rate() as rate)):
+            inner, _ = _words_of(amount, w)
+            return w.phrase("formula.converted", amount=inner,
+                            rate=f"{w.money(rate.value, rate.unit)} per {rate.per}"), 0
         case s.Call(function="round", args=(amount,)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded whole", amount=inner), 0
@@ -495,7 +509,7 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
     to_date = f"{w['amount to date']} " if payment.provisional else ""
-    head = f"{title}: {to_date}{w.money(payment.amount, 'kr')} = " + (
+    head = f"{title}: {to_date}{w.money(payment.amount, currency=payment.currency)} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.

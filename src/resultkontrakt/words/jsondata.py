@@ -18,7 +18,7 @@ import attrs
 
 from ..core.errors import Problem
 from ..core.reasons import Quantity
-from ..core.values import CalendarSpan, Type, Value, date_text, fraction_text, percent_number
+from ..core.values import MONEY, CalendarSpan, Type, Value, date_text, fraction_text, percent_number
 from ..core.vocabulary import number_literal
 from ..language.printer import expr_text
 from ..semantics.distance import Distance
@@ -159,6 +159,8 @@ def check_dict(check: Check) -> dict[str, object]:
 def seen_dict(seen: Seen) -> dict[str, object]:
     out: dict[str, object] = {"expression": expr_text(seen.expr), "value": _exact(seen.value),
                               "type": str(seen.type) if seen.type is not None else None}
+    if seen.type is not None and seen.type.kind == MONEY:
+        out["currency"] = seen.type.currency_code
     if seen.counts is not None:
         out["counts"] = _counts(seen.counts)
     if seen.inputs:
