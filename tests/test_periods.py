@@ -101,12 +101,12 @@ def test_half_years_and_quarters_are_named_and_cut_where_the_contract_starts_mid
     contract = rk.loads(text)
     assert [p.name for p in contract.reporting_periods] == ["2008-Q3", "2008-Q4", "2009-Q1", "2009-Q2"]
     assert contract.reporting_periods[-1].end == dt.date(2009, 5, 31)
-    [warning] = contract.warnings
+    [warning] = [w for w in contract.warnings if w.code == "period.cut"]
     assert warning.message == ("`each quarter` does not divide the period 2008-07-01 .. 2009-05-31: the last "
                                "period, 2009-Q2, runs 2009-04-01 .. 2009-05-31")
     halves = rk.loads(text.replace("each quarter", "each half year").replace("2008-07-01", "2008-03-01"))
     assert [p.name for p in halves.reporting_periods] == ["2008-H1", "2008-H2", "2009-H1"]
-    assert "the first period, 2008-H1, runs 2008-03-01 .. 2008-06-30" in halves.warnings[0].message
+    assert any("the first period, 2008-H1, runs 2008-03-01 .. 2008-06-30" in w.message for w in halves.warnings)
     assert halves.evaluate({"a": "2009-05-31"}, period="2009-h1").goals["1"].fulfilment == 1
 
 

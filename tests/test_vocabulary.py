@@ -122,10 +122,15 @@ def test_no_place_word_is_taken_by_the_grammar_where_a_name_can_stand() -> None:
     # Where a type is written, a name is a type's (`number`), never a declared one.
     types = {state_after(f"fact x: {prefix}") for prefix in (
         "", "list of", "optional", "table of", "list of record { a:", "list of record { a: optional")}
+    # After a record's field, `label` gives it its label, or a field named `label` follows: the
+    # label it is, unless a comma stands before the field (docs/language.md says so).
+    field_ends = {state for state, next_ones in table.states.items()
+                  if any(getattr(rule, "origin", None) is not None and rule.origin.name.startswith("field")
+                         for _, rule in next_ones.values())}
     for state, next_ones in table.states.items():
         if "NAME" in next_ones and state not in types:
             taken = {literal.get(terminal) for terminal in next_ones} & vocabulary.PLACE_WORDS
-            assert not taken, (state, taken)
+            assert not taken - ({"label"} if state in field_ends else set()), (state, taken)
 
 
 @pytest.mark.parametrize("word", sorted(vocabulary.PLACE_WORDS))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..checks.infer import DELIVERABLES
 from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
 from ..core.values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
-from ..core.vocabulary import MONEY_UNITS
+from ..core.vocabulary import DKK, MONEY_UNITS
 from ..language import syntax as s
 from ..language.printer import expr_text
 from ..semantics.distance import Distance
@@ -509,7 +509,9 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
     to_date = f"{w['amount to date']} " if payment.provisional else ""
-    head = f"{title}: {to_date}{w.money(payment.amount, currency=payment.currency)} = " + (
+    # A payment is told to the krone (or the penny), never rounded into a larger unit.
+    unit = "kr" if payment.currency == DKK else None
+    head = f"{title}: {to_date}{w.money(payment.amount, unit, currency=payment.currency)} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
