@@ -55,6 +55,16 @@ example "overall" { given x = 50  expect overall = 50% }
     assert [(o.name, o.failures) for o in results if not o.passed] == []
 
 
+def test_a_metric_given_a_value_is_what_payments_read_too() -> None:
+    contract = rk.loads('''fact antal: integer "Antal"
+metric beløb = antal * 100 kr "Beløb"
+payment betaling "Betaling" = beløb
+goal 1 "g" { score beløb >= 1000 kr -> 100%; else -> 0% }
+example "e" { given beløb = 1000 kr  expect goal 1 = 100%, payment betaling = 1000 kr }
+''')
+    assert [(o.name, o.failures) for o in examples.run(contract) if not o.passed] == []
+
+
 def test_a_given_outside_its_range_fails_the_example() -> None:
     [outcome] = outcomes('example "too big" { given p = 120%  expect goal 2 not evaluable }')
     assert not outcome.passed

@@ -345,3 +345,25 @@ def test_rk_split_of_a_total_in_pounds_works_it_out_in_pounds() -> None:
     with pytest.raises(rk.FactsError) as error:
         rk.loads(FUND).split("fordeling", {"gebyr": 1, "kurs": 7})
     assert "Outcome payments by partner:" not in error.value.problems[0].message
+
+
+@pytest.mark.parametrize("written", ["rate kr per EUR", "rate DKK per EUR"])
+def test_a_rate_fact_may_name_kroner_as_kr_or_dkk(written: str) -> None:
+    contract = rk.loads(f'fact kurs: {written}\nfact gebyr: money EUR\n'
+                        'metric i_kroner = convert(gebyr, kurs)\n'
+                        'goal 1 "g" { score i_kroner >= 746 kr -> 100%; else -> 0% }')
+    assert str(contract.module.facts[0].type) == "rate DKK per EUR"
+    assert contract.evaluate({"kurs": Fraction("7.46"), "gebyr": 100}).goals["1"].fulfilment == 1
+
+
+def test_a_rate_in_thousands_is_refused_with_the_spelling_to_use() -> None:
+    with pytest.raises(rk.ContractError, match="a rate is given per one whole of a currency"):
+        rk.loads("fact kurs: rate tkr per EUR")
+
+
+def test_a_record_field_of_money_is_in_the_contracts_currency_unless_it_names_its_own() -> None:
+    contract = rk.loads('contract "c" { currency GBP }\n'
+                        'fact krav: list of record { beløb: money, gebyr: money EUR }')
+    fact = contract.module.facts[0]
+    assert str(fact.type) == "list of record {beløb: money GBP, gebyr: money EUR}"
+    assert [field.type.currency_code for field in fact.fields] == ["GBP", "EUR"]

@@ -419,3 +419,14 @@ def test_a_split_that_does_not_apply_is_no_failure_of_the_report(statuses: rk.Co
     built = report.build(statuses, {"publikationer": 1, "rapport": "2009-01-01", "x": "1%"}, "da", period=2009)
     assert built.unsplit and not built.failed
     assert "læser mål 3, som ikke er relevant" in report.markdown(built)
+
+
+def test_facts_that_name_no_period_of_a_contract_of_several_are_refused_at_their_file(
+        years: rk.Contract, tmp_path: Path) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text('{"publikationer": 3}', encoding="utf-8")
+    with pytest.raises(rk.FactsError) as caught:
+        years.evaluate(rk.load_facts(path))
+    problem = caught.value.problems[0]
+    assert problem.code == "period.which"
+    assert problem.span is not None and problem.span.source == str(path)

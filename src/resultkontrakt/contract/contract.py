@@ -172,8 +172,10 @@ class Contract:
         name = wanted or named
         if name is None:
             if len(periods) > 1:
-                raise FactsError([problem("period.which", hint="period.which", count=len(periods),
-                                          first=periods[0].name, last=periods[-1].name)])
+                origin = supplied.origin if supplied is not None else None
+                at = Span.point(origin, 1, 1) if origin is not None else None
+                raise FactsError([problem("period.which", at, hint="period.which", count=len(periods),
+                                          first=periods[0].name, last=periods[-1].name)], _sources(supplied))
             return periods[0] if periods else None
         found = next((p for p in periods if p.name == name), None)
         if found is None and len(periods) == 1 and not periods[0].name and \

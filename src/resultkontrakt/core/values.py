@@ -215,6 +215,9 @@ def with_currency(type_: Type, currency: str) -> Type:
     declaration names a currency of its own."""
     if type_.element is not None:
         return attrs.evolve(type_, element=with_currency(type_.element, currency))
+    if type_.fields is not None:  # a record: each of its fields
+        return attrs.evolve(type_, fields=tuple((name, with_currency(field, currency))
+                                                for name, field in type_.fields))
     if type_.kind == MONEY and not type_.written:
         return attrs.evolve(type_, currency=currency)
     return type_

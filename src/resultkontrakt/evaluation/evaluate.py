@@ -437,7 +437,7 @@ class Evaluator:
     def payment(self, payment: s.Payment) -> PaymentOutcome:
         """A payment worked out from the goals' results, with everything it came from; where
         something it needs is not there, its status by the same rule as a goal's."""
-        needs = self.plans.payment_needs(payment)
+        needs = self.plans.payment_needs(payment, self.supplied.given_metrics)
         paid: PaymentOutcome | None = None
         if self.not_due or self.due_failures or not needs.issubset(self.values):
             unready = self._unready(needs)
@@ -780,17 +780,21 @@ class Plans:
                 expr_needs(self.analysis, s.Name(name, span=metric.span)))
         return found
 
-    def payment_needs(self, payment: s.Payment) -> frozenset[str]:
+    def payment_needs(self, payment: s.Payment, given: frozenset[str] = frozenset()) -> frozenset[str]:
         """The facts and deliverables a payment reads, worked out once: its own, and those of
-        the payments it uses (worked out before it, in `Analysis.payment_order`)."""
-        found = self._payment_needs.get(id(payment))
+        the payments it uses (worked out before it, in `Analysis.payment_order`); with metrics
+        `given` values (a worked example's), not what those metrics would read."""
+        found = None if given else self._payment_needs.get(id(payment))
         if found is None:
             analysis = self.analysis
-            own = fact_needs([payment.expr], analysis.metrics, analysis.facts, analysis.deliverables)
+            own = fact_needs([payment.expr], analysis.metrics, analysis.facts, analysis.deliverables,
+                             given_metrics=given)
             for name in s.names_in(payment.expr):
                 if name in analysis.payments:
-                    own |= self.payment_needs(analysis.payments[name])
-            found = self._payment_needs[id(payment)] = frozenset(own)
+                    own |= self.payment_needs(analysis.payments[name], given)
+            found = frozenset(own)
+            if not given:
+                self._payment_needs[id(payment)] = found
         return found
 
     def measured(self, goal: s.Goal) -> tuple[bool, frozenset[str]]:

@@ -72,6 +72,9 @@ class Supplied:
     period: str | None = None
     period_span: Span | None = attrs.field(default=None, eq=False, repr=False)
     measured_until: dt.date | None = None
+    # The facts file they were read from (None for facts from Python): where a problem with
+    # the facts as a whole is said to be.
+    origin: str | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
@@ -225,7 +228,8 @@ class _Checking:
         # Two facts read from one bad file would otherwise report its rows twice.
         return Supplied(self.values, self.states, self.invalid, tuple(dict.fromkeys(self.problems)),
                         self.sources, given_metrics, self.declared, period=self.period,
-                        period_span=self.period_span, measured_until=self.measured_until)
+                        period_span=self.period_span, measured_until=self.measured_until,
+                        origin=self.origin.source)
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:

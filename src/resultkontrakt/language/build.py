@@ -38,11 +38,13 @@ from ..core.values import (
     table_of,
 )
 from ..core.vocabulary import (
+    CURRENCIES,
     DURATION_UNITS,
     KEYWORDS,
     LANGUAGES,
     METHODS,
     PERIOD_FIELDS,
+    UNIT_CURRENCY,
     method_named,
     money_unit,
     quote,
@@ -262,12 +264,16 @@ class _Builder:
         return attrs.evolve(money_in(str(currency)), written=True)
 
     def rate_type(self, meta: Meta, children: list[Token]) -> Type:
-        name, currency, per = children
+        name, written, per = children
+        # `rate kr per EUR` as `rate DKK per EUR`: the unit of one whole of the currency.
+        currency = UNIT_CURRENCY.get(money_unit(str(written)), str(written))
         if str(name) != "rate":
             self._error(meta, "currency.rate-type", name=str(name))
+        if money_unit(str(written)) not in (*CURRENCIES, "kr") and str(written) not in CURRENCIES:
+            self._error(written, "currency.rate-unit", unit=str(written), currency=currency)
         if currency == per:
-            self._error(meta, "currency.rate-same", currency=str(currency))
-        return rate_type(str(currency), str(per))
+            self._error(meta, "currency.rate-same", currency=currency)
+        return rate_type(currency, str(per))
 
     def simple_type(self, meta: Meta, children: list[Token]) -> Type:
         name = str(children[0])

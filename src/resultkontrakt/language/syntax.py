@@ -591,14 +591,19 @@ class Module:
     items: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
+def _in_currency(fact: Fact, currency: str) -> Fact:
+    """A fact whose amounts, and its record's, are in the contract's `currency` where it names none."""
+    fields = tuple(attrs.evolve(field, type=with_currency(field.type, currency)) for field in fact.fields)
+    return attrs.evolve(fact, type=with_currency(fact.type, currency), fields=fields)
+
+
 def module_of(items: tuple[object, ...], source: str) -> Module:
     """The module of a file's declarations, in written order."""
     headers = [i for i in items if isinstance(i, Header)]
     currency = headers[0].currency if headers else None
     return Module(
         header=headers[0] if headers else None,
-        facts=tuple(i if currency is None else attrs.evolve(i, type=with_currency(i.type, currency))
-                    for i in items if isinstance(i, Fact)),
+        facts=tuple(i if currency is None else _in_currency(i, currency) for i in items if isinstance(i, Fact)),
         metrics=tuple(i for i in items if isinstance(i, Metric)),
         goals=tuple(i for i in items if isinstance(i, Goal)),
         splits=tuple(i for i in items if isinstance(i, Split)),
