@@ -13,12 +13,12 @@ overall fulfilment or a party's amount in a split must then be.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from ..core.errors import RkError, Span
-from ..core.values import T_PERCENT, Value, format_number, format_value
+from ..core.values import LIST, T_PERCENT, Record, Type, Value, format_number, format_value
 from ..language import syntax as s
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     failures: list[str] = []
     for given in example.givens:
         try:
-            value = constant.value(given.value, None)
+            value = given_value(constant, given.value, analysis.types.get(given.name))
         except Failed as failed:  # a given too large to build, say: the example fails, not the run
             failures.append(f"given {given.name}: {failure_text(failed.failure, ENGLISH)}")
             continue
@@ -80,6 +80,21 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
         if failure:
             failures.append(failure)
     return Outcome(contract.source, example.name, tuple(failures), example.span)
+
+
+def given_value(constant: Any, expr: s.Expr, declared: Type | None) -> Value:
+    """A given's value. Rows written out (`[{dato: ..., deltager: ...}]`) hold their values in
+    the order the record declares the fields, however they are written."""
+    record = declared.element if declared is not None and declared.kind == LIST else None
+    if record is None or record.fields is None or not isinstance(expr, s.ListLiteral) \
+            or not all(isinstance(item, s.RecordLiteral) for item in expr.items):
+        return cast(Value, constant.value(expr, None))
+    rows: list[Value] = []
+    for row in expr.items:
+        assert isinstance(row, s.RecordLiteral)
+        written = dict(row.fields)
+        rows.append(cast(Value, Record(constant.value(written[name], None) for name, _ in record.fields)))
+    return tuple(rows)
 
 
 def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,

@@ -1706,10 +1706,84 @@ CHECKS_DA: dict[str, str] = {
     "hint.lsp.language": 'fx "{option}": "da"',
 }
 
+# Rows of records, comprehensions, tables written out and their lookups.
+ROWS_EN: dict[str, str] = {
+    "type.a.record": "a record", "type.many.record": "records",
+    "key.text": "a text", "key.integer": "a whole number", "key.date": "a date",
+    "problem.table.key-kinds": "the first key of this table is {first}, but {key} is {other}",
+    "hint.table.key-kinds": "write the keys of one table alike: all texts, all whole numbers (years) or all dates",
+    "problem.table.key-whole": "the key {key} is not a whole number",
+    "hint.table.key-whole": "a table's keys are texts, whole numbers (such as years) or dates",
+    "problem.comprehension.alone": "`{function}(... for ...)` takes the comprehension as its only argument",
+    "hint.comprehension.alone": "work the list out as a metric of its own, e.g. "
+                                "`metric beløb = [k.beløb for k in krav]`, and use its name",
+    "problem.comprehension.not-list": "`for ... in {source}` goes through a list, but `{source}` is {found}",
+    "hint.comprehension.not-list": "e.g. `for k in krav`, or `for m in 1 .. 12`",
+    "problem.integers.not-whole": "`a .. b` goes through whole numbers, but this is {found}",
+    "hint.integers.not-whole": "e.g. `for m in 1 .. 12`",
+    "problem.field.not-record": "`.{field}` reads a field of a record, but `{record}` is {found}",
+    "hint.field.not-record": "read a field of one row at a time, e.g. `k.{field} for k in krav`",
+    "hint.field.rows": "go through its rows, e.g. `sum(k.{field} for k in {record})`",
+    "problem.field.unknown": "the record has no field `{field}`",
+    "hint.field.unknown": "its fields are: {fields}",
+    "problem.lookup.not-table": "`{table}` is {found}, not a table to look a key up in",
+    "hint.lookup.not-table": 'e.g. `metric takster = {{"nvq2": 2500 kr}}`, then `takster[k.resultat]`',
+    "problem.lookup.key-kind": "the keys of `{table}` are {expected}, not {key}",
+    "hint.lookup.key-kind": "look up a key of the kind the table has",
+    "problem.lookup.no-key": "`{table}` has no entry {key}",
+    "hint.lookup.no-key": "its keys are: {keys}",
+    "problem.lookup.choices-missing": "`{table}` has no entry for {missing}, which `{key}` may be",
+    "hint.lookup.choices-missing": "give every possible answer an entry in the table",
+    "failure.no-entry": "no entry {key} in `{expr}`",
+    "problem.record.field-given-twice": "the field `{field}` is given twice in this row",
+    "hint.record.field-given-twice": "give each field once",
+    "problem.example.record-fields": "this row gives the fields {given}, but a row of `{name}` has {declared}",
+    "hint.example.record-fields": "give every field of the record, each once",
+    "failure.too-much-work": "`{expr}` would go through {count} rows in all, counting the lists it is "
+                             "inside; a calculation may go through at most {limit}",
+    "failure.blank-field": "a row of `{expr}` has no value for `{field}`",
+}
+ROWS_DA: dict[str, str] = {
+    "type.a.record": "en post", "type.many.record": "poster",
+    "key.text": "en tekst", "key.integer": "et helt tal", "key.date": "en dato",
+    "problem.table.key-kinds": "den første nøgle i denne tabel er {first}, men {key} er {other}",
+    "hint.table.key-kinds": "skriv nøglerne i én tabel ens: alle tekster, alle hele tal (årstal) eller alle datoer",
+    "problem.table.key-whole": "nøglen {key} er ikke et helt tal",
+    "hint.table.key-whole": "en tabels nøgler er tekster, hele tal (fx årstal) eller datoer",
+    "problem.comprehension.alone": "`{function}(... for ...)` tager gennemgangen som sit eneste argument",
+    "hint.comprehension.alone": "regn listen ud som en metrik for sig, fx "
+                                "`metric beløb = [k.beløb for k in krav]`, og brug dens navn",
+    "problem.comprehension.not-list": "`for ... in {source}` gennemgår en liste, men `{source}` er {found}",
+    "hint.comprehension.not-list": "fx `for k in krav` eller `for m in 1 .. 12`",
+    "problem.integers.not-whole": "`a .. b` gennemgår hele tal, men dette er {found}",
+    "hint.integers.not-whole": "fx `for m in 1 .. 12`",
+    "problem.field.not-record": "`.{field}` læser et felt i en post, men `{record}` er {found}",
+    "hint.field.not-record": "læs et felt i én række ad gangen, fx `k.{field} for k in krav`",
+    "hint.field.rows": "gennemgå rækkerne, fx `sum(k.{field} for k in {record})`",
+    "problem.field.unknown": "posten har intet felt `{field}`",
+    "hint.field.unknown": "dens felter er: {fields}",
+    "problem.lookup.not-table": "`{table}` er {found}, ikke en tabel at slå en nøgle op i",
+    "hint.lookup.not-table": 'fx `metric takster = {{"nvq2": 2500 kr}}` og så `takster[k.resultat]`',
+    "problem.lookup.key-kind": "nøglerne i `{table}` er {expected}, ikke {key}",
+    "hint.lookup.key-kind": "slå en nøgle af tabellens slags op",
+    "problem.lookup.no-key": "`{table}` har ingen post {key}",
+    "hint.lookup.no-key": "dens nøgler er: {keys}",
+    "problem.lookup.choices-missing": "`{table}` har ingen post for {missing}, som `{key}` kan være",
+    "hint.lookup.choices-missing": "giv hvert muligt svar en post i tabellen",
+    "failure.no-entry": "ingen post {key} i `{expr}`",
+    "problem.record.field-given-twice": "feltet `{field}` er givet to gange i denne række",
+    "hint.record.field-given-twice": "giv hvert felt én gang",
+    "problem.example.record-fields": "denne række giver felterne {given}, men en række i `{name}` har {declared}",
+    "hint.example.record-fields": "giv hvert felt i posten, hvert én gang",
+    "failure.too-much-work": "`{expr}` ville gennemgå {count} rækker i alt, medregnet de lister, det står "
+                             "inden i; en beregning må gennemgå højst {limit}",
+    "failure.blank-field": "en række i `{expr}` har ingen værdi for `{field}`",
+}
+
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

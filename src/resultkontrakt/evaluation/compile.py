@@ -17,15 +17,28 @@ import operator
 from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
 from ..checks.infer import DELIVERABLES
-from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
+from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Record, Type, Value
 from ..language import syntax as s
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
-from ..semantics.runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from ..semantics.runtime import (
+    COMPARE,
+    arithmetic,
+    calendar,
+    entries,
+    entry,
+    fail,
+    integers,
+    items_of,
+    join,
+    literal_list,
+    quantity,
+    within,
+)
 from ..semantics.status import Failed, Undecided
 
 if TYPE_CHECKING:
@@ -48,6 +61,10 @@ class Evaluator(Protocol):
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
+
+    @property
+    def tables(self) -> dict[object, dict[Any, Value]]:
+        """Tables made lookups once in this evaluation, by the lookup that uses each."""
 
 
 Closure = Callable[[Evaluator, Bound], Value]
@@ -136,6 +153,21 @@ class Compiler:
                 names = [name for name, _ in pairs]
                 cells = [self._compile(item, goal, scope) for _, item in pairs]
                 return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
+            case s.FieldRead():
+                return self._field(expr, goal, scope)
+            case s.Lookup():
+                return self._lookup(expr, goal, scope)
+            case s.Integers():
+                ends = [self._compile(expr.low, goal, scope), self._compile(expr.high, goal, scope)]
+                def whole_numbers(ev: Evaluator, bound: Bound) -> Value:
+                    low, high = every(ends, ev, bound)
+                    return integers(low, high, expr)
+                return whole_numbers
+            case s.Comprehension():
+                return self._comprehension(expr, goal, scope)
+            case s.RecordLiteral(fields=fields):
+                values = [self._compile(item, goal, scope) for _, item in fields]
+                return lambda ev, bound: cast(Value, Record(every(values, ev, bound)))
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _compare(self, expr: s.Compare, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -247,8 +279,8 @@ class Compiler:
             condition = self._compile(expr.where, goal, inner_scope)
             var = expr.var
 
-            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
-                inner = dict(bound or {})
+            def test_in(ev: Evaluator, bound: Bound, size: int) -> Predicate:
+                inner = within(bound, size, expr)
 
                 def test(item: Any) -> bool:
                     inner[var] = item
@@ -257,7 +289,9 @@ class Compiler:
         else:
             predicate: Predicate = fast
 
-            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+            def test_in(ev: Evaluator, bound: Bound, size: int) -> Predicate:
+                if bound:
+                    within(bound, size, expr)
                 return predicate
 
         function = FUNCTIONS[expr.function]
@@ -269,13 +303,99 @@ class Compiler:
 
             def aggregate_tally(ev: Evaluator, bound: Bound) -> Value:
                 values = items_of(source(ev, bound))
-                return ev.counted(expr, in_tally(ev.tally(name, values), len(values), test_in(ev, bound),
-                                                 expr))
+                return ev.counted(expr, in_tally(ev.tally(name, values), len(values),
+                                                 test_in(ev, bound, len(values)), expr))
             return aggregate_tally
 
         def aggregate(ev: Evaluator, bound: Bound) -> Value:
-            return ev.counted(expr, over(items_of(source(ev, bound)), test_in(ev, bound), expr))
+            values = items_of(source(ev, bound))
+            return ev.counted(expr, over(values, test_in(ev, bound, len(values)), expr))
         return aggregate
+
+    # ---- rows: fields, lookups and comprehensions ----
+
+    def _field(self, expr: s.FieldRead, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A field is read by its place in the row, worked out once from the record's type."""
+        record_type = self.analysis.type_of(expr.record, goal, scope)
+        assert record_type is not None, "a field was typed on a record"
+        index = record_type.field_index(expr.field)
+        field_type = record_type.field(expr.field)
+        if field_type is not None and field_type.optional:
+            record = self._compile(expr.record, goal, scope)
+            field = expr.field
+
+            def maybe_blank(ev: Evaluator, bound: Bound) -> Value:
+                found = items_of(record(ev, bound))[index]
+                if found is None:
+                    raise fail("blank-field", expr.record, field=field)
+                return found
+            return maybe_blank
+        if isinstance(expr.record, s.Name) and expr.record.name in scope:
+            var = expr.record.name
+            return lambda ev, bound: bound[var][index]  # type: ignore[index]
+        record = self._compile(expr.record, goal, scope)
+        return lambda ev, bound: items_of(record(ev, bound))[index]
+
+    def _lookup(self, expr: s.Lookup, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """`table[key]` by a dict made once: at compile time for a table written in place, once
+        per evaluation for a table a name holds (and it reads no name bound around it)."""
+        key = self._compile(expr.key, goal, scope)
+        written = constant(expr.table)
+        if written is not NOT_CONSTANT:
+            fixed = entries(written)
+            return lambda ev, bound: entry(fixed, key(ev, bound), expr)
+        table = self._compile(expr.table, goal, scope)
+        if not set(s.names_in(expr.table)) & scope.keys():
+            slot = object()  # this lookup's, in every evaluation
+
+            def looked_up(ev: Evaluator, bound: Bound) -> Value:
+                made = ev.tables.get(slot)
+                if made is None:
+                    try:
+                        made = ev.tables[slot] = entries(items_of(table(ev, bound)))
+                    except Undecided as undecided:
+                        raise also(undecided, key, ev, bound) from None
+                return entry(made, key(ev, bound), expr)
+            return looked_up
+
+        def looked_up_each_time(ev: Evaluator, bound: Bound) -> Value:
+            found, wanted = both(table, key, ev, bound)
+            return entry(entries(items_of(found)), wanted, expr)
+        return looked_up_each_time
+
+    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """The list of the element for each item of the source that meets `where`, in a loop
+        that binds the name in one dict; bounded with the loops around it (runtime.within)."""
+        source = self._compile(expr.source, goal, scope)
+        source_type = self.analysis.type_of(expr.source, goal, scope)
+        inner_scope = {**scope, expr.var: source_type.element if source_type and source_type.element
+                       else T_NUMBER}
+        element = self._compile(expr.element, goal, inner_scope)
+        var = expr.var
+        if expr.where is None:
+            def every_item(ev: Evaluator, bound: Bound) -> Value:
+                items = items_of(source(ev, bound))
+                inner = within(bound, len(items), expr)
+                made: list[Value] = []
+                keep = made.append
+                for item in items:
+                    inner[var] = item
+                    keep(element(ev, inner))
+                return tuple(made)
+            return every_item
+        condition = self._compile(expr.where, goal, inner_scope)
+
+        def items_that_meet(ev: Evaluator, bound: Bound) -> Value:
+            items = items_of(source(ev, bound))
+            inner = within(bound, len(items), expr)
+            made: list[Value] = []
+            keep = made.append
+            for item in items:
+                inner[var] = item
+                if condition(ev, inner):
+                    keep(element(ev, inner))
+            return tuple(made)
+        return items_that_meet
 
     def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
                  ) -> tuple[str, OverTally] | None:

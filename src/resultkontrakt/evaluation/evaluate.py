@@ -94,6 +94,8 @@ class Evaluator:
         self._metrics: dict[str, Value | Undecided] = {}
         # The counts behind results over lists (nps, share, all), by expression.
         self.counts: dict[int, Counts] = {}
+        # Tables made dicts for lookups, once per evaluation (compile.Compiler._lookup).
+        self.tables: dict[object, dict[Any, Value]] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
         self._seen: dict[int, Seen] = {}
