@@ -230,6 +230,31 @@ def share(rounds: int) -> tuple[float, float]:
                    lambda: contract.evaluate({"xs": ANSWERS}), rounds)
 
 
+RATE_CARD = {"bolig_3m": 1500, "bolig_12m": 1500, "nvq2": 2500, "job_26u": 4000}
+CLAIMS = tuple({"deltager": f"p{i % 40_000}", "resultat": list(RATE_CARD)[(i * 7919) % 4],
+                "dato": dt.date(2016, 1 + i % 12, 1)} for i in range(1_000_000))
+
+
+def rate_card(rounds: int) -> tuple[float, float]:
+    """A price per row from a rate card, summed over a million claims: against the same sum
+    written as a Python generator over dicts, with exact prices."""
+    contract = rk.loads(
+        'fact krav: list of record {\n deltager: text\n resultat: one of {"bolig_3m", "bolig_12m", "nvq2", '
+        '"job_26u"}\n dato: date\n} "claims"\n'
+        'metric takster = {' + ", ".join(f'"{key}": {price} kr' for key, price in RATE_CARD.items()) + '}\n'
+        'metric samlet = sum(takster[k.resultat] for k in krav)\n'
+        'goal 1 "s" { score samlet >= 1 kr -> 100% }')
+    prices = {key: Fraction(price) for key, price in RATE_CARD.items()}
+    checked = contract.check_facts({"krav": CLAIMS})
+
+    def by_hand() -> Fraction:
+        return sum((prices[claim["resultat"]] for claim in CLAIMS), Fraction(0))
+
+    evaluation = contract.evaluate(checked)
+    assert not evaluation.errors and evaluation.goals["1"].fulfilment == 1, evaluation.explain()
+    return compare(by_hand, lambda: contract.evaluate(checked), rounds)
+
+
 def contract_text(goals: int) -> tuple[str, str]:
     """The same goals as .rk and as TOML."""
     rk_lines = ["fact x: number"]
@@ -425,6 +450,8 @@ def main() -> None:
         comparing(rounds), 1.3)
     add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
     add("share(a in xs where a >= 9), 1,000,000", "generator expression", share(rounds), 3)
+    add("sum(takster[k.resultat] for k in krav), 1,000,000 rows", "generator over dicts, Fraction prices",
+        rate_card(rounds), 3)
     per_goal = {}
     for goals in (100, 1_000, 10_000):
         figures = loading(goals, rounds if goals < 10_000 else max(3, rounds // 2))

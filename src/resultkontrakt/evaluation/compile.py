@@ -249,7 +249,9 @@ class Compiler:
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         function = FUNCTIONS[expr.function]
-        parts = [self._compile(arg, goal, scope) for arg in expr.args]
+        # `sum(... for k in krav)`: a comprehension that goes too far is said as the call it is.
+        parts = [self._comprehension(arg, goal, scope, expr) if isinstance(arg, s.Comprehension)
+                 else self._compile(arg, goal, scope) for arg in expr.args]
         types = [self.analysis.type_of(arg, goal, scope) for arg in expr.args]
         over, apply = function.over, function.apply
         if len(types) == 1 and types[0] is not None and types[0].kind == "list" and over is not None:
@@ -363,9 +365,12 @@ class Compiler:
             return entry(entries(items_of(found)), wanted, expr)
         return looked_up_each_time
 
-    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
+                       shown: s.Expr | None = None) -> Closure:
         """The list of the element for each item of the source that meets `where`, in a loop
-        that binds the name in one dict; bounded with the loops around it (runtime.within)."""
+        that binds the name in one dict; bounded with the loops around it (runtime.within),
+        and said as `shown` (the call it is the argument of) where it goes too far."""
+        said = expr if shown is None else shown
         source = self._compile(expr.source, goal, scope)
         source_type = self.analysis.type_of(expr.source, goal, scope)
         inner_scope = {**scope, expr.var: source_type.element if source_type and source_type.element
@@ -375,7 +380,7 @@ class Compiler:
         if expr.where is None:
             def every_item(ev: Evaluator, bound: Bound) -> Value:
                 items = items_of(source(ev, bound))
-                inner = within(bound, len(items), expr)
+                inner = within(bound, len(items), said)
                 made: list[Value] = []
                 keep = made.append
                 for item in items:
@@ -387,7 +392,7 @@ class Compiler:
 
         def items_that_meet(ev: Evaluator, bound: Bound) -> Value:
             items = items_of(source(ev, bound))
-            inner = within(bound, len(items), expr)
+            inner = within(bound, len(items), said)
             made: list[Value] = []
             keep = made.append
             for item in items:

@@ -682,7 +682,8 @@ class _Builder:
         if bare:
             if len(args) != 1:
                 self._error(bare[0].comprehension.span, "comprehension.alone", function=str(function))
-            args = [a.comprehension if isinstance(a, _Bare) else a for a in args]
+                return s.Name("?", span=span)  # reported; stands in silently for the checks
+            args = [bare[0].comprehension]
         filtered = [a for a in args if isinstance(a, _Filtered)]
         if not filtered:
             return s.Call(str(function), tuple(args), span=span)
