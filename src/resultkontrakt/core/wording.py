@@ -430,6 +430,22 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.blank-answer": "a blank answer",
     "hint.blank-answer": "give every answer, or declare the answers `optional` in the contract to "
                          "allow blanks",
+    "problem.expected-records": "expected a list of records, got {got}",
+    "hint.expected-records": 'write one object a row, with the fields {fields}: [{{"NAME": VALUE, ...}}, ...]; '
+                             'or read the rows from a file: {{"csv": "FILE.csv"}}',
+    "problem.record.not-an-object": "expected a record, got {got}",
+    "hint.record.not-an-object": 'write the row as an object with the fields {fields}: {{"NAME": VALUE, ...}}',
+    "problem.record.key-not-text": "a field's name must be text, not {got}",
+    "hint.record.key-not-text": "name the fields as the contract declares them",
+    "problem.record.unknown-field": "the record has no field {name}",
+    "hint.record.fields": "the fields are: {fields}",
+    "hint.record.fields-suggest": "did you mean `{suggestion}`? The fields are: {fields}",
+    "problem.record.missing-field": "the field `{field}` is missing",
+    "hint.record.missing-field": "give every row each of the fields {fields}, or declare the field "
+                                 "`optional` in the contract to allow rows without it",
+    "problem.record.blank": "no value",
+    "hint.record.blank": "give the field a value in every row, or declare it `optional` in the contract "
+                         "to allow blanks",
     "problem.out-of-range": "{value} is outside its range {low} .. {high}",
     "hint.range": "check the measurement, or widen the range in the contract",
     "hint.range-given": "give a value within the range",
@@ -710,6 +726,22 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.blank-answer": "et tomt svar",
     "hint.blank-answer": "giv alle svar, eller erklær svarene `optional` i kontrakten for at tillade "
                          "tomme svar",
+    "problem.expected-records": "forventede en liste af records, men fik {got}",
+    "hint.expected-records": 'skriv ét objekt pr. række med felterne {fields}: [{{"NAVN": VÆRDI, ...}}, ...]; '
+                             'eller læs rækkerne fra en fil: {{"csv": "FIL.csv"}}',
+    "problem.record.not-an-object": "forventede en record, men fik {got}",
+    "hint.record.not-an-object": 'skriv rækken som et objekt med felterne {fields}: {{"NAVN": VÆRDI, ...}}',
+    "problem.record.key-not-text": "et felts navn skal være tekst, ikke {got}",
+    "hint.record.key-not-text": "navngiv felterne, som kontrakten erklærer dem",
+    "problem.record.unknown-field": "recorden har intet felt {name}",
+    "hint.record.fields": "felterne er: {fields}",
+    "hint.record.fields-suggest": "mente du `{suggestion}`? Felterne er: {fields}",
+    "problem.record.missing-field": "feltet `{field}` mangler",
+    "hint.record.missing-field": "giv hver række hvert af felterne {fields}, eller erklær feltet "
+                                 "`optional` i kontrakten for at tillade rækker uden det",
+    "problem.record.blank": "ingen værdi",
+    "hint.record.blank": "giv feltet en værdi i hver række, eller erklær det `optional` i kontrakten "
+                         "for at tillade tomme felter",
     "problem.out-of-range": "{value} ligger uden for intervallet {low} .. {high}",
     "hint.range": "kontrollér målingen, eller udvid intervallet i kontrakten",
     "hint.range-given": "giv en værdi inden for intervallet",

@@ -30,6 +30,7 @@ from ..semantics.evidence import Delivery
 from . import answers
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from .factsfile import FactsFile, Reads
+from .records import given_records, is_records
 
 # Past this many, unknown facts are counted rather than each explained.
 MAX_UNKNOWN = 20
@@ -145,6 +146,8 @@ class _Checking:
         if fact is not None:
             if _names_a_file(raw):
                 self._from_file(name, fact, raw)
+            elif is_records(fact.type):
+                self.values[name] = given_records(fact, raw)
             else:
                 self.values[name] = coerce(fact.type, raw, bounds_of(fact))
         elif name in self.deliverables:
