@@ -231,7 +231,7 @@ def share(rounds: int) -> tuple[float, float]:
 
 
 RATE_CARD = {"bolig_3m": 1500, "bolig_12m": 1500, "nvq2": 2500, "job_26u": 4000}
-CLAIMS = tuple({"deltager": f"p{i % 40_000}", "resultat": list(RATE_CARD)[(i * 7919) % 4],
+CLAIMS: tuple[dict[str, Any], ...] = tuple({"deltager": f"p{i % 40_000}", "resultat": list(RATE_CARD)[(i * 7919) % 4],
                 "dato": dt.date(2016, 1 + i % 12, 1)} for i in range(1_000_000))
 
 

@@ -14,6 +14,7 @@ predicates that run at the speed of Python's own loops.
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
@@ -24,10 +25,12 @@ import attrs
 from ..checks.infer import DELIVERABLES
 from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Record, Type, Value
 from ..language import syntax as s
+from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from ..semantics.runtime import (
     COMPARE,
     arithmetic,
+    bounded,
     calendar,
     entries,
     entry,
@@ -68,6 +71,14 @@ class Evaluator(Protocol):
 
 
 Closure = Callable[[Evaluator, Bound], Value]
+# A table as a dict to look keys up in.
+TableOf = Callable[[Evaluator, Bound], dict[Any, Value]]
+# A comprehension's values, with the counts of the rows behind them.
+Rows = Callable[[Evaluator, Bound], "tuple[tuple[Value, ...], RowCounts]"]
+# A comprehension's rows: how many it goes through, the names bound inside it, those that meet `where`.
+KeptOf = Callable[[Evaluator, Bound], tuple[int, dict[str, Value], tuple[Value, ...]]]
+# An expression's value for each row kept.
+PerRow = Callable[[Evaluator, dict[str, Value], tuple[Value, ...]], list[Value]]
 # One step of a sum or product: (the value so far, the step's operand) -> the value after it.
 Step = Callable[[Value, Value], Value]
 OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
@@ -249,9 +260,9 @@ class Compiler:
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         function = FUNCTIONS[expr.function]
-        # `sum(... for k in krav)`: a comprehension that goes too far is said as the call it is.
-        parts = [self._comprehension(arg, goal, scope, expr) if isinstance(arg, s.Comprehension)
-                 else self._compile(arg, goal, scope) for arg in expr.args]
+        if len(expr.args) == 1 and isinstance(expr.args[0], s.Comprehension) and function.over is not None:
+            return self._over_rows(expr, goal, scope)
+        parts = [self._compile(arg, goal, scope) for arg in expr.args]
         types = [self.analysis.type_of(arg, goal, scope) for arg in expr.args]
         over, apply = function.over, function.apply
         if len(types) == 1 and types[0] is not None and types[0].kind == "list" and over is not None:
@@ -339,68 +350,136 @@ class Compiler:
         return lambda ev, bound: items_of(record(ev, bound))[index]
 
     def _lookup(self, expr: s.Lookup, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
-        """`table[key]` by a dict made once: at compile time for a table written in place, once
-        per evaluation for a table a name holds (and it reads no name bound around it)."""
         key = self._compile(expr.key, goal, scope)
-        written = constant(expr.table)
+        table_of = self._table_of(expr.table, goal, scope)
+
+        def looked_up(ev: Evaluator, bound: Bound) -> Value:
+            try:
+                made = table_of(ev, bound)
+            except Undecided as undecided:
+                raise also(undecided, key, ev, bound) from None
+            return entry(made, key(ev, bound), expr)
+        return looked_up
+
+    def _table_of(self, table: s.Expr, goal: s.Goal | None, scope: dict[str, Type]) -> TableOf:
+        """A table as a dict to look keys up in, made once: at compile time for a table written
+        in place, once per evaluation for a table a name holds (that reads no bound name)."""
+        written = constant(table)
         if written is not NOT_CONSTANT:
             fixed = entries(written)
-            return lambda ev, bound: entry(fixed, key(ev, bound), expr)
-        table = self._compile(expr.table, goal, scope)
-        if not set(s.names_in(expr.table)) & scope.keys():
-            slot = object()  # this lookup's, in every evaluation
+            return lambda ev, bound: fixed
+        pairs = self._compile(table, goal, scope)
+        if set(s.names_in(table)) & scope.keys():
+            return lambda ev, bound: entries(items_of(pairs(ev, bound)))
+        slot = object()  # this lookup's, in every evaluation
 
-            def looked_up(ev: Evaluator, bound: Bound) -> Value:
-                made = ev.tables.get(slot)
-                if made is None:
-                    try:
-                        made = ev.tables[slot] = entries(items_of(table(ev, bound)))
-                    except Undecided as undecided:
-                        raise also(undecided, key, ev, bound) from None
-                return entry(made, key(ev, bound), expr)
-            return looked_up
+        def made_once(ev: Evaluator, bound: Bound) -> dict[Any, Value]:
+            found = ev.tables.get(slot)
+            if found is None:
+                found = ev.tables[slot] = entries(items_of(pairs(ev, bound)))
+            return found
+        return made_once
 
-        def looked_up_each_time(ev: Evaluator, bound: Bound) -> Value:
-            found, wanted = both(table, key, ev, bound)
-            return entry(entries(items_of(found)), wanted, expr)
-        return looked_up_each_time
+    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A list made by a comprehension, with the counts of the rows behind it kept."""
+        rows = self._rows(expr, goal, scope, expr)
 
-    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
-                       shown: s.Expr | None = None) -> Closure:
-        """The list of the element for each item of the source that meets `where`, in a loop
-        that binds the name in one dict; bounded with the loops around it (runtime.within),
-        and said as `shown` (the call it is the argument of) where it goes too far."""
-        said = expr if shown is None else shown
+        def listed(ev: Evaluator, bound: Bound) -> Value:
+            values, counts = rows(ev, bound)
+            return ev.counted(expr, Counted(values, counts))
+        return listed
+
+    def _over_rows(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """`sum(... for k in krav)`: the function over the comprehension's values; the counts
+        of its rows explain it where the function has no counts of its own (a share has)."""
+        comprehension = expr.args[0]
+        assert isinstance(comprehension, s.Comprehension)
+        rows = self._rows(comprehension, goal, scope, expr)
+        over = FUNCTIONS[expr.function].over
+        assert over is not None, f"{expr.function} was typed as a function of a list"
+
+        def over_rows(ev: Evaluator, bound: Bound) -> Value:
+            values, counts = rows(ev, bound)
+            result = over(values, None, expr)
+            return ev.counted(expr, result if isinstance(result, Counted) else Counted(result, counts))
+        return over_rows
+
+    def _rows(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
+              said: s.Expr) -> Rows:
+        """The values of a comprehension and the counts of the rows behind them: grouped by key
+        where the value is a lookup, the rows a cap took off where it is `min(CAP, ...)`.
+
+        Each item is bound in one dict, in a loop; the loop is bounded with the loops around it
+        (runtime.within) and said as `said` (the call it is the argument of) where it goes too far."""
         source = self._compile(expr.source, goal, scope)
         source_type = self.analysis.type_of(expr.source, goal, scope)
         inner_scope = {**scope, expr.var: source_type.element if source_type and source_type.element
                        else T_NUMBER}
-        element = self._compile(expr.element, goal, inner_scope)
         var = expr.var
-        if expr.where is None:
-            def every_item(ev: Evaluator, bound: Bound) -> Value:
-                items = items_of(source(ev, bound))
-                inner = within(bound, len(items), said)
-                made: list[Value] = []
-                keep = made.append
-                for item in items:
-                    inner[var] = item
-                    keep(element(ev, inner))
-                return tuple(made)
-            return every_item
-        condition = self._compile(expr.where, goal, inner_scope)
+        condition = self._compile(expr.where, goal, inner_scope) if expr.where is not None else None
 
-        def items_that_meet(ev: Evaluator, bound: Bound) -> Value:
+        def kept_of(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
             items = items_of(source(ev, bound))
             inner = within(bound, len(items), said)
-            made: list[Value] = []
-            keep = made.append
+            if condition is None:
+                return len(items), inner, items
+            kept = []
             for item in items:
                 inner[var] = item
                 if condition(ev, inner):
-                    keep(element(ev, inner))
-            return tuple(made)
-        return items_that_meet
+                    kept.append(item)
+            return len(items), inner, tuple(kept)
+
+        element = expr.element
+        if isinstance(element, s.Lookup) and not set(s.names_in(element.table)) & {var, *scope}:
+            return self._grouped(element, kept_of, self._per_row(element.key, var, goal, inner_scope),
+                                 self._table_of(element.table, goal, scope))
+        capped = _cap(element)
+        if capped is not None:
+            limit, other = capped
+            return _capped(limit, self._compile(other, goal, inner_scope), var, kept_of, said)
+        value = self._compile(element, goal, inner_scope)
+
+        def each_row(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+            size, inner, kept = kept_of(ev, bound)
+            made: list[Value] = []
+            keep = made.append
+            for item in kept:
+                inner[var] = item
+                keep(value(ev, inner))
+            return tuple(made), RowCounts(size, len(kept))
+        return each_row
+
+    def _per_row(self, expr: s.Expr, var: str, goal: s.Goal | None, scope: dict[str, Type]) -> PerRow:
+        """`expr` for each row: a field of the row read by its place, in C, where it is one."""
+        if isinstance(expr, s.FieldRead) and isinstance(expr.record, s.Name) and expr.record.name == var:
+            record = scope[var]
+            field = record.field(expr.field)
+            if field is not None and not field.optional:
+                index = operator.itemgetter(record.field_index(expr.field))
+                return lambda ev, inner, kept: list(map(index, cast("tuple[Record, ...]", kept)))
+        value = self._compile(expr, goal, scope)
+
+        def each(ev: Evaluator, inner: dict[str, Value], kept: tuple[Value, ...]) -> list[Value]:
+            made = []
+            for item in kept:
+                inner[var] = item
+                made.append(value(ev, inner))
+            return made
+        return each
+
+    @staticmethod
+    def _grouped(lookup: s.Lookup, kept_of: KeptOf, keys_of: PerRow, table_of: TableOf) -> Rows:
+        """`takster[k.resultat]` for each row: the keys counted, each looked up once."""
+        def grouped(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+            size, inner, kept = kept_of(ev, bound)
+            keys = keys_of(ev, inner, kept)
+            if not keys:
+                return (), RowCounts(size, 0)
+            table = table_of(ev, bound)
+            groups = tuple(_group(table, key, rows, lookup) for key, rows in Counter(keys).items())
+            return tuple(map(table.__getitem__, keys)), RowCounts(size, len(kept), groups)
+        return grouped
 
     def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
                  ) -> tuple[str, OverTally] | None:
@@ -423,6 +502,40 @@ class Compiler:
             low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
             few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
         return (source.name, function.over_tally) if few else None
+
+
+def _group(table: dict[Any, Value], key: Value, rows: int, lookup: s.Lookup) -> KeyGroup:
+    each = entry(table, key, lookup)
+    return KeyGroup(key, rows, each, bounded(quantity(each) * rows, lookup))  # type: ignore[arg-type]
+
+
+def _cap(expr: s.Expr) -> tuple[Fraction | int, s.Expr] | None:
+    """`min(15000 kr, x)` (or `min(x, 15000 kr)`): the cap written out, and what it caps."""
+    if isinstance(expr, s.Call) and expr.function == "min" and len(expr.args) == 2:
+        for cap, other in (expr.args, reversed(expr.args)):
+            value = constant(cap)
+            if isinstance(value, Fraction | int) and not isinstance(value, bool):
+                return value, other
+    return None
+
+
+def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, said: s.Expr) -> Rows:
+    """`min(CAP, x)` for each row, counting the rows the cap took off and by how much."""
+    def capped(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+        size, inner, kept = kept_of(ev, bound)
+        made: list[Value] = []
+        over, by = 0, cast("Fraction | int", 0)
+        for item in kept:
+            inner[var] = item
+            found = quantity(other(ev, inner))
+            if found > limit:
+                over += 1
+                by = bounded(by + found - limit, said)
+                made.append(limit)
+            else:
+                made.append(found)
+        return tuple(made), RowCounts(size, len(kept), capped=over, capped_by=by, cap=limit)
+    return capped
 
 
 def _lookup(expr: s.Name) -> Closure:
