@@ -142,6 +142,8 @@ def test_tables_with_integer_and_date_keys_look_up() -> None:
     ("metric x = sum(m for m in 1.5 .. 3)", "`a .. b` goes through whole numbers"),
     ("metric x = max(k.antal for k in krav, 3)", "takes the comprehension as its only argument"),
     ("metric x = sum(k.antal for k in krav) + k.antal", "unknown name `k`"),
+    ('fact c: bool\nmetric t = if c then {"a": 1, "b": 2} else {"a": 3}\nmetric x = t["b"]',
+     '`t` has no entry "b"'),  # a key is known to be there only if every branch's table has it
 ])
 def test_mistakes_with_rows_and_tables_are_refused_at_load(line: str, expected: str) -> None:
     found = problems(CLAIMS + line + "\n")

@@ -266,6 +266,10 @@ class Typer:
             self._error(expr.span, "if.kinds", hint, params=said, then=Kind(then), otherwise=Kind(otherwise))
             return None
         if then == otherwise:
+            if then.keys is not None and then.keys != otherwise.keys:
+                # Tables written out in each branch: a key is known to be there if it is in both.
+                both = tuple(key for key in then.keys if key in (otherwise.keys or ()))
+                return attrs.evolve(then, keys=both if otherwise.keys is not None else None)
             return then
         return Type(then.kind, integer=then.integer and otherwise.integer)
 
