@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import time
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -256,6 +257,12 @@ def test_completion_after_a_bound_row_offers_its_fields() -> None:
 
 def test_a_date_key_and_a_row_print_back_as_written() -> None:
     from resultkontrakt.editor.fmt import format_text
+
+    # A long comprehension keeps `for` under its value; long rows of a given go one a line.
+    golden = (Path(__file__).parent / "golden" / "rows.rk").read_text(encoding="utf-8")
+    assert format_text(golden) == golden
+    assert "\n                    for d in distinct(k.deltager for k in krav)]\n" in golden
+    assert '\n                  {dato: 2016-04-01, deltager: "A", resultat: "bolig_12m"},\n' in golden
 
     text = ('metric frist = {2016-01-01: 3, 2017-01-01: 4}\n\n'
             'metric x = [m for m in 1 .. 12]\n')
