@@ -241,6 +241,11 @@ example "rows" {
 '''
     [outcome] = examples.run(rk.loads(text))
     assert outcome.passed, outcome.failures
+    repeated = text.replace("expect goal 1 = 100%", "expect goal 1 = 100%\n}\nexample \"more\" {\n"
+                            '    given krav = [{antal: 2, dato: 2016-01-01, resultat: "nvq2", deltager: "A"}] * 2 '
+                            '+ [{deltager: "B", resultat: "bolig_3m", antal: 1, dato: 2016-01-01}]\n'
+                            "    expect goal 1 = 100%")
+    assert all(found.passed for found in examples.run(rk.loads(repeated)))
     missing = text.replace("antal: 3, ", "")
     assert any("this row gives the fields" in said for said in problems(missing))
 

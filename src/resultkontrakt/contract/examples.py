@@ -83,18 +83,32 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
 
 
 def given_value(constant: Any, expr: s.Expr, declared: Type | None) -> Value:
-    """A given's value. Rows written out (`[{dato: ..., deltager: ...}]`) hold their values in
-    the order the record declares the fields, however they are written."""
+    """A given's value. Rows written out (`[{dato: ..., deltager: ...}]`, also joined and
+    repeated: `[{...}] * 3 + [{...}]`) hold their values in the order the record declares the
+    fields, however they are written."""
     record = declared.element if declared is not None and declared.kind == LIST else None
-    if record is None or record.fields is None or not isinstance(expr, s.ListLiteral) \
-            or not all(isinstance(item, s.RecordLiteral) for item in expr.items):
+    if record is None or record.fields is None:
         return cast(Value, constant.value(expr, None))
-    rows: list[Value] = []
-    for row in expr.items:
-        assert isinstance(row, s.RecordLiteral)
-        written = dict(row.fields)
-        rows.append(cast(Value, Record(constant.value(written[name], None) for name, _ in record.fields)))
-    return tuple(rows)
+    return _rows(constant, expr, record)
+
+
+def _rows(constant: Any, expr: s.Expr, record: Type) -> Value:
+    from ..semantics.runtime import join
+
+    if isinstance(expr, s.ListLiteral) and all(isinstance(item, s.RecordLiteral) for item in expr.items):
+        rows: list[Value] = []
+        for row in expr.items:
+            assert isinstance(row, s.RecordLiteral)
+            written = dict(row.fields)
+            rows.append(cast(Value, Record(constant.value(written[name], None) for name, _ in record.fields or ())))
+        return tuple(rows)
+    if isinstance(expr, s.Chain) and all(op in "+*" for op, _ in expr.steps):
+        value = _rows(constant, expr.first, record)
+        for op, operand in expr.steps:
+            right = _rows(constant, operand, record) if op == "+" else constant.value(operand, None)
+            value = join(op, cast("tuple[Value, ...]", value), right, expr)
+        return value
+    return cast(Value, constant.value(expr, None))
 
 
 def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
