@@ -189,6 +189,20 @@ def test_a_nested_comprehension_within_the_bound_finishes() -> None:
     assert evaluation.goals["1"].fulfilment == 1
 
 
+def test_rows_picked_by_a_field_equal_to_an_outer_name_are_found_by_an_index_within_the_bound() -> None:
+    # 4,000 participants x 20,000 claims would be 80 million rows gone through one by one.
+    rows = [("p%d" % (i % 4000), ("bolig_3m", "nvq2")[i % 2], 1) for i in range(20_000)]
+    per_person = "[min(4000 kr, sum(takster[k.resultat] for k in krav where k.deltager = d)) " \
+                 "for d in distinct(k.deltager for k in krav)]"
+    start = time.perf_counter()
+    found = value_of(CLAIMS, {"krav": claims(*rows)}, per_person)
+    assert time.perf_counter() - start < 3
+    paid: dict[str, int] = {}
+    for who, what, _ in rows:
+        paid[who] = paid.get(who, 0) + PRICES[what]
+    assert found == tuple(min(4000, amount) for amount in paid.values())
+
+
 # ---- explanations --------------------------------------------------------------------------------
 
 RATE_CARD = CLAIMS + '''\

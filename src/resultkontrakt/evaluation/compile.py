@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 import attrs
 
 from ..checks.infer import DELIVERABLES
-from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Record, Type, Value
+from ..core.values import BOOL, DATE, DURATION, LIST, RECORD, T_NUMBER, Record, Type, Value
 from ..language import syntax as s
 from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
@@ -416,9 +416,10 @@ class Compiler:
         inner_scope = {**scope, expr.var: source_type.element if source_type and source_type.element
                        else T_NUMBER}
         var = expr.var
+        indexed = self._indexed(expr, goal, scope, inner_scope, said)
         condition = self._compile(expr.where, goal, inner_scope) if expr.where is not None else None
 
-        def kept_of(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
+        def gone_through(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
             items = items_of(source(ev, bound))
             inner = within(bound, len(items), said)
             if condition is None:
@@ -430,6 +431,7 @@ class Compiler:
                     kept.append(item)
             return len(items), inner, tuple(kept)
 
+        kept_of: KeptOf = gone_through if indexed is None else indexed
         element = expr.element
         if isinstance(element, s.Lookup) and not set(s.names_in(element.table)) & {var, *scope}:
             return self._grouped(element, kept_of, self._per_row(element.key, var, goal, inner_scope),
@@ -449,6 +451,26 @@ class Compiler:
                 keep(value(ev, inner))
             return tuple(made), RowCounts(size, len(kept))
         return each_row
+
+    def _indexed(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
+                 inner_scope: dict[str, Type], said: s.Expr) -> KeptOf | None:
+        """`for k in krav where k.deltager = d`, inside a comprehension that binds `d`: the rows
+        of each participant, found by an index of the rows by the field, made once per
+        evaluation, rather than by going through every row for every participant. Only the rows
+        found count towards the bound on work. None where the comprehension is of another form."""
+        where = expr.where
+        if not (isinstance(where, s.Compare) and where.op in ("=", "==")) or set(s.names_in(expr.source)) & scope.keys():
+            return None
+        for field, wanted in ((where.left, where.right), (where.right, where.left)):
+            if isinstance(field, s.FieldRead) and isinstance(field.record, s.Name) and field.record.name == expr.var \
+                    and expr.var not in set(s.names_in(wanted)):
+                record = inner_scope[expr.var]
+                found = record.field(field.field)
+                if found is None or found.optional or record.kind != RECORD:
+                    return None
+                return _by_index(self._compile(expr.source, goal, scope), record.field_index(field.field),
+                                 self._compile(wanted, goal, scope), said)
+        return None
 
     def _per_row(self, expr: s.Expr, var: str, goal: s.Goal | None, scope: dict[str, Type]) -> PerRow:
         """`expr` for each row: a field of the row read by its place, in C, where it is one."""
@@ -507,6 +529,30 @@ class Compiler:
 def _group(table: dict[Any, Value], key: Value, rows: int, lookup: s.Lookup) -> KeyGroup:
     each = entry(table, key, lookup)
     return KeyGroup(key, rows, each, bounded(quantity(each) * rows, lookup))  # type: ignore[arg-type]
+
+
+def _by_index(source: Closure, index: int, wanted: Closure, said: s.Expr) -> KeptOf:
+    """The rows whose field at `index` equals `wanted`, looked up in an index of the source's
+    rows by that field, made once per evaluation (in the rows' order within each value)."""
+    slot = object()
+
+    def kept_of(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
+        made = ev.tables.get(slot)
+        if made is None:
+            rows = cast("tuple[Record, ...]", items_of(source(ev, bound)))
+            groups: dict[Any, list[Value]] = {}
+            for row in rows:
+                groups.setdefault(row[index], []).append(cast(Value, row))
+            made = ev.tables[slot] = {key: tuple(found) for key, found in groups.items()}
+            made[_SIZE] = len(rows)
+        size = cast(int, made[_SIZE])
+        kept = cast("tuple[Value, ...]", made.get(wanted(ev, bound), ())) if size else ()
+        return size, within(bound, len(kept), said), kept
+    return kept_of
+
+
+# Where an index of rows keeps how many rows it was made from: not a value any field can hold.
+_SIZE = object()
 
 
 def _cap(expr: s.Expr) -> tuple[Fraction | int, s.Expr] | None:
