@@ -191,7 +191,7 @@ def test_a_nested_comprehension_within_the_bound_finishes() -> None:
 
 def test_rows_picked_by_a_field_equal_to_an_outer_name_are_found_by_an_index_within_the_bound() -> None:
     # 4,000 participants x 20,000 claims would be 80 million rows gone through one by one.
-    rows = [("p%d" % (i % 4000), ("bolig_3m", "nvq2")[i % 2], 1) for i in range(20_000)]
+    rows = [(f"p{i % 4000}", ("bolig_3m", "nvq2")[i % 2], 1) for i in range(20_000)]
     per_person = "[min(4000 kr, sum(takster[k.resultat] for k in krav where k.deltager = d)) " \
                  "for d in distinct(k.deltager for k in krav)]"
     start = time.perf_counter()
