@@ -287,7 +287,7 @@ class Compiler:
         source_type = self.analysis.type_of(expr.source, goal, scope)
         element = source_type.element if source_type and source_type.element else T_NUMBER
         inner_scope = {**scope, expr.var: element}
-        fast = _predicate(expr.where, expr.var)
+        fast = _predicate(expr.where, expr.var, element)
         if fast is None:
             condition = self._compile(expr.where, goal, inner_scope)
             var = expr.var
@@ -418,12 +418,15 @@ class Compiler:
         var = expr.var
         indexed = self._indexed(expr, goal, scope, inner_scope, said)
         condition = self._compile(expr.where, goal, inner_scope) if expr.where is not None else None
+        fast = _predicate(expr.where, var, inner_scope[var]) if expr.where is not None else None
 
         def gone_through(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
             items = items_of(source(ev, bound))
             inner = within(bound, len(items), said)
             if condition is None:
                 return len(items), inner, items
+            if fast is not None:  # a test of the row alone, in C
+                return len(items), inner, tuple(filter(fast, items))
             kept = []
             for item in items:
                 inner[var] = item
@@ -549,6 +552,15 @@ def _by_index(source: Closure, index: int, wanted: Closure, said: s.Expr) -> Kep
         kept = cast("tuple[Value, ...]", made.get(wanted(ev, bound), ())) if size else ()
         return size, within(bound, len(kept), said), kept
     return kept_of
+
+
+def _field_test(record: Type, field: str, value: Any, test: Callable[[Any, Any], bool]) -> Predicate | None:
+    """`row[index] OP value` for a constant `value`, where the field is never blank."""
+    found = record.field(field)
+    if value is NOT_CONSTANT or found is None or found.optional or record.kind != RECORD:
+        return None
+    compared, read = partial(test, value), operator.itemgetter(record.field_index(field))
+    return lambda row: compared(read(row))
 
 
 # Where an index of rows keeps how many rows it was made from: not a value any field can hold.
@@ -681,9 +693,16 @@ def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
         return values
 
 
-def _predicate(expr: s.Expr, var: str) -> Predicate | None:
-    """A test of the bound name alone, built from C-level pieces, or None if there is none."""
+def _predicate(expr: s.Expr, var: str, record: Type | None = None) -> Predicate | None:
+    """A test of the bound name alone, built from C-level pieces, or None if there is none;
+    of a field of it too (`k.resultat = "nvq2"`), where it is bound to rows of `record`."""
     match expr:
+        case s.Compare(op=op, left=s.FieldRead(record=s.Name(name=name)) as field, right=right) \
+                if name == var and record is not None:
+            return _field_test(record, field.field, constant(right), _FLIPPED[op])
+        case s.Compare(op=op, left=left, right=s.FieldRead(record=s.Name(name=name)) as field) \
+                if name == var and record is not None:
+            return _field_test(record, field.field, constant(left), COMPARE[op])
         case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
             value = constant(right)
             if value is not NOT_CONSTANT:
@@ -698,14 +717,14 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
                 pool = _pool(members)
                 return (lambda item: item not in pool) if negated else pool.__contains__
         case s.Chain(op="and" | "or" as op):
-            found = [_predicate(operand, var) for operand in expr.operands]
+            found = [_predicate(operand, var, record) for operand in expr.operands]
             tests = [test for test in found if test is not None]
             if len(tests) == len(found):
                 if op == "and":
                     return lambda item: all(test(item) for test in tests)
                 return lambda item: any(test(item) for test in tests)
         case s.Unary(op="not", operand=operand):
-            negated_test = _predicate(operand, var)
+            negated_test = _predicate(operand, var, record)
             if negated_test is not None:
                 return lambda item: not negated_test(item)
         case s.Aggregate(function="any" | "all" as function, var=inner_var,
