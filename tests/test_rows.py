@@ -171,6 +171,16 @@ def test_a_key_from_the_facts_with_no_entry_makes_the_goal_not_evaluable_naming_
     assert 'ingen post "nvq3" i `takster`' in evaluation.explain(language="da")
 
 
+def test_a_table_fact_is_looked_up_by_its_names() -> None:
+    text = ('fact folketal: table of integer "inhabitants"\nmetric morsø = folketal["Morsø"]\n'
+            'goal 1 "g" { score morsø >= 20000 -> 100%; else -> 0% }\n')
+    contract = rk.loads(text)
+    assert contract.evaluate({"folketal": {"Morsø": 20514, "Thisted": 43716}}).goals["1"].fulfilment == 1
+    missing = contract.evaluate({"folketal": {"Thisted": 43716}})
+    assert missing.goals["1"].fulfilment is None
+    assert 'no entry "Morsø" in `folketal`' in missing.explain()
+
+
 def test_a_nested_comprehension_over_two_long_lists_is_refused_before_it_starts() -> None:
     text = ('fact a: list of record { x: integer } "a"\nfact b: list of record { y: integer } "b"\n'
             'metric par = sum(count(r.y = q.x for r in b) for q in a)\n'
