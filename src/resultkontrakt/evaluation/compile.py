@@ -465,8 +465,11 @@ class Compiler:
         if not (isinstance(where, s.Compare) and where.op in ("=", "==")) or set(s.names_in(expr.source)) & scope.keys():
             return None
         for field, wanted in ((where.left, where.right), (where.right, where.left)):
+            read = set(s.names_in(wanted))
+            # Only where the value sought changes with an outer comprehension's name: elsewhere it
+            # is sought once, and a filter in C (`_predicate`) or one pass is as quick.
             if isinstance(field, s.FieldRead) and isinstance(field.record, s.Name) and field.record.name == expr.var \
-                    and expr.var not in set(s.names_in(wanted)):
+                    and expr.var not in read and read & scope.keys():
                 record = inner_scope[expr.var]
                 found = record.field(field.field)
                 if found is None or found.optional or record.kind != RECORD:
