@@ -23,10 +23,10 @@ import attrs
 
 from ..core.errors import closest
 from ..core.reasons import describe
-from ..core.values import LIST, RECORD, Record, Type, Value
+from ..core.values import LIST, NUMBER, RECORD, TEXT, Record, Type, Value
 from ..core.vocabulary import quote, shortened
 from ..language import syntax as s
-from .coerce import Bounds, Exact, Invalid, coerce, is_blank
+from .coerce import Bounds, Exact, Invalid, cell, coerce, is_blank, sheet_cell
 
 # What a field's value is made from a raw one with; raises Invalid.
 Convert = Callable[[object], object]
@@ -70,6 +70,14 @@ def field_names(fields: Sequence[Field]) -> str:
 def as_value(records: list[Record]) -> tuple[Value, ...]:
     """Rows as the value of their fact: a Record is a tuple of values (None for a blank one)."""
     return cast("tuple[Value, ...]", tuple(records))
+
+
+def without_empty(records: list[Record], fields: Sequence[Field]) -> list[Record]:
+    """The rows of a file, less those with no value in any field: an empty line, or a row of other
+    columns only, is no row. (Only fields that are all optional let such a row through.)"""
+    if not all(field.optional for field in fields):
+        return records
+    return [record for record in records if record.count(None) != len(record)]
 
 
 # ---- rows given as a list of objects (a facts file, or Python) ---------------------------------
@@ -173,3 +181,78 @@ def _given(type_: Type, raw: object, bounds: Bounds, optional: bool) -> object:
             return None
         raise Invalid("record.blank")
     return coerce(type_, raw, bounds)
+
+
+# ---- rows of a file: a column's texts or cells --------------------------------------------------
+
+
+class Column(dict[object, object]):
+    """A column's cells made values of its field, each distinct cell once: `column[text]` is the
+    value, and Invalid where the cell is not one. Kept for one reading of one file."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Convert):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, raw: object) -> object:
+        value = self[raw] = self.make(raw)
+        return value
+
+
+def text_column(field: Field, decimal: str | None) -> Column:
+    """The column of a CSV file that holds a field: its cells are texts, read as any CSV cell is
+    (`62,4`; `205.000` only with the reference's decimal sign), with a fast way for the
+    common fields chosen once."""
+    type_, bounds, optional = field.type, field.bounds, field.optional
+
+    def general(text: str) -> object:
+        return cell(type_, text, bounds, decimal)
+    read: Callable[[str], object] = general
+    if type_.kind == TEXT and type_.choices is None:
+        read = str  # the file was read as UTF-8 and composed whole: a cell needs nothing more
+    elif type_.kind == NUMBER and type_.integer:
+        read = functools.partial(_whole, general, bounds)
+
+    def make(raw: object) -> object:
+        assert isinstance(raw, str)
+        text = raw.strip()
+        if not text:
+            if optional:
+                return None
+            raise Invalid("record.blank")
+        return read(text)
+    return Column(make)
+
+
+def _whole(general: Callable[[str], object], bounds: Bounds, text: str) -> object:
+    """An integer cell: plain digits read as an int at once, anything else as any number is."""
+    if len(text) <= 18 and text.isdigit():
+        value = int(text)
+        if bounds is None or bounds[0] <= value <= bounds[1]:
+            return value
+    return general(text)
+
+
+
+
+def sheet_column(field: Field, decimal: str | None) -> Column:
+    """The column of a sheet that holds a field: a spreadsheet keeps numbers, dates and booleans as
+    themselves, and texts are read as a CSV file's (coerce.sheet_cell). An empty cell is None."""
+    type_, bounds, optional = field.type, field.bounds, field.optional
+
+    def make(key: object) -> object:
+        raw = key if type(key) is not tuple else key[1]
+        if raw is None:
+            if optional:
+                return None
+            raise Invalid("record.blank")
+        return sheet_cell(type_, raw, bounds, decimal)
+    return Column(make)
+
+
+def sheet_key(raw: object) -> object:
+    """What a sheet's cell is looked up by in its Column: a text by itself, anything else with its
+    type, since 1, 1.0 and true are equal keys of a dict but not the same cell."""
+    return raw if type(raw) is str or raw is None else (type(raw), raw)
