@@ -62,6 +62,22 @@ def test_rows_from_python_may_be_any_mappings(claims: rk.Contract) -> None:
     assert rows == (GOOD, ("B", *GOOD[1:]))
 
 
+def test_many_rows_from_python_are_read_a_column_at_a_time_and_a_bad_one_still_named(claims: rk.Contract) -> None:
+    rows = [{"deltager": f"D{n % 7}", "resultat": "bolig_12m", "dato": "2016-03-01", "beløb": n, "timer": n % 100}
+            for n in range(1000)]
+    records = claims.check_facts({"krav": rows}).values["krav"]
+    assert isinstance(records, tuple) and len(records) == 1000
+    assert records[999] == ("D5", "bolig_12m", dt.date(2016, 3, 1), Fraction(999), 99)
+    assert records[0][2] is records[999][2]  # type: ignore[index]  # equal dates are one value
+    rows[500] = {**rows[500], "timer": 101}
+    assert messages(claims, {"krav": rows}) == [
+        "krav[500].timer: 101 is outside its range 0 .. 100 (check the measurement, or widen the range in "
+        "the contract)"]
+    # A field whose values are of several types: each read as it is, a numeral in a text field refused.
+    rows[500] = {**rows[500], "timer": 1, "deltager": 7}
+    assert messages(claims, {"krav": rows}) == ["krav[500].deltager: expected a text, got 7 (write it in quotes: \"...\")"]
+
+
 def test_a_bad_cell_is_named_by_row_and_field_where_it_stands(claims: rk.Contract) -> None:
     facts = rk.loads_facts('{"besøg": 3,\n"krav": [{"deltager": "A", "resultat": "bolig_3m", "dato": "2016-03-01"},\n'
                            '  {"deltager": "A", "resultat": "bolig_4m", "dato": "2016-03-01"}]}', "år.json")
