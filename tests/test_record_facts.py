@@ -217,11 +217,19 @@ def test_a_reference_to_rows_written_wrong_says_how_it_is_written(tmp_path: Path
 def test_a_million_rows_with_a_bad_cell_in_the_last_give_one_problem_at_its_line(tmp_path: Path) -> None:
     rows = 1_000_000 if DEEP else 20_000
     good = "".join(f"D{n % 997},bolig_3m,2016-03-{n % 28 + 1:02d},{n % 90}\n" for n in range(rows - 1))
-    content = "deltager,resultat,dato,timer\n" + good + "Z,bolig_3m,2016-02-30,1\n"
-    facts = file_facts(tmp_path, {"csv": "krav.csv"}, content)
+    content = "deltager,resultat,Date,timer\n" + good + "Z,bolig_3m,2016-02-30,1\n"
+    facts = file_facts(tmp_path, {"csv": "krav.csv", "columns": {"dato": "Date"}}, content)
     [found] = FILE_CLAIMS.check_facts(facts).problems
-    assert found.span is not None and found.span.line == rows + 1
-    assert problem_text(found, WORDINGS["en"]).startswith("dato: 2016-02-30 is not a date in the calendar")
+    assert found.span is not None and (found.span.line, found.span.column) == (rows + 1, 12)
+    assert problem_text(found, WORDINGS["en"]).startswith(
+        'dato (column "Date"): 2016-02-30 is not a date in the calendar')
+
+
+def test_a_file_of_rows_is_held_to_the_size_limit(tmp_path: Path) -> None:
+    file_facts(tmp_path, {"csv": "krav.csv"}, EXPORT * 4)
+    facts = rk.load_facts(tmp_path / "facts.json", max_bytes=200)
+    [found] = FILE_CLAIMS.check_facts(facts).problems
+    assert "more than the limit of 200 bytes" in problem_text(found, WORDINGS["en"])
 
 
 # ---- from a workbook ---------------------------------------------------------------------------
