@@ -187,6 +187,14 @@ def test_a_bad_cell_is_named_by_its_line_field_and_column(tmp_path: Path,
     assert 'krav.csv:5:12: error: dato (column "Date"): 2016-13-01 is not a date' in said
 
 
+@pytest.mark.parametrize("hours", ["²", "١٢"])
+def test_an_integer_cell_takes_only_the_digits_0_to_9(tmp_path: Path, hours: str) -> None:
+    content = f"deltager,resultat,dato,timer\nA,bolig_3m,2016-03-01,{hours}\n"
+    facts = file_facts(tmp_path, {"csv": "krav.csv"}, content)
+    [found] = FILE_CLAIMS.check_facts(facts).problems
+    assert problem_text(found, WORDINGS["en"]).startswith("timer: expected ")
+
+
 def test_a_column_that_is_not_there_is_named_with_the_columns_that_are(tmp_path: Path) -> None:
     facts = file_facts(tmp_path, {"csv": "krav.csv", "columns": {**COLUMNS, "dato": "Dato"}}, EXPORT)
     [found] = FILE_CLAIMS.check_facts(facts).problems

@@ -264,14 +264,13 @@ def text_column(field: Field, decimal: str | None) -> Column:
 
 
 def _whole(general: Callable[[str], object], bounds: Bounds, text: str) -> object:
-    """An integer cell: plain digits read as an int at once, anything else as any number is."""
-    if len(text) <= 18 and text.isdigit():
+    """An integer cell: plain digits read as an int at once, anything else as any number is. (Only
+    0-9 are digits here: Python's isdigit takes ² and Arabic-Indic digits too.)"""
+    if len(text) <= 18 and text.isascii() and text.isdigit():
         value = int(text)
         if bounds is None or bounds[0] <= value <= bounds[1]:
             return value
     return general(text)
-
-
 
 
 def sheet_column(field: Field, decimal: str | None) -> Column:
