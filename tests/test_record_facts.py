@@ -16,6 +16,7 @@ from resultkontrakt.cli import main as cli
 from resultkontrakt.core.reasons import problem_text
 from resultkontrakt.core.values import Record
 from resultkontrakt.core.wording import WORDINGS
+from resultkontrakt.facts.coerce import Exact
 
 from .conftest import DEEP
 
@@ -76,6 +77,16 @@ def test_many_rows_from_python_are_read_a_column_at_a_time_and_a_bad_one_still_n
     # A field whose values are of several types: each read as it is, a numeral in a text field refused.
     rows[500] = {**rows[500], "timer": 1, "deltager": 7}
     assert messages(claims, {"krav": rows}) == ["krav[500].deltager: expected a text, got 7 (write it in quotes: \"...\")"]
+
+
+def test_rows_a_worked_example_gives_are_held_to_the_fields_ranges(claims: rk.Contract) -> None:
+    # A worked example hands its rows over already made: as Records, or as (name, value) pairs.
+    pairs = (("deltager", "B"), ("resultat", "bolig_12m"), ("dato", dt.date(2016, 4, 1)))
+    given = Exact((Record(GOOD), pairs))  # type: ignore[arg-type]  # a Record is no Value to the types yet
+    assert claims.check_facts({"krav": given}).values["krav"] == (
+        GOOD, ("B", "bolig_12m", dt.date(2016, 4, 1), None, None))
+    too_long = Exact((Record((*GOOD[:4], 101)),))  # type: ignore[arg-type]
+    assert messages(claims, {"krav": too_long})[0].startswith("krav[0].timer: 101 is outside its range 0 .. 100")
 
 
 def test_a_bad_cell_is_named_by_row_and_field_where_it_stands(claims: rk.Contract) -> None:
