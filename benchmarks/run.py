@@ -230,74 +230,6 @@ def share(rounds: int) -> tuple[float, float]:
                    lambda: contract.evaluate({"xs": ANSWERS}), rounds)
 
 
-RECORDS = """
-fact krav: list of record {
-    deltager: text
-    resultat: one of {"bolig_3m", "bolig_12m", "nvq2", "job_26u"}
-    dato: date
-    timer: integer
-}
-goal 1 "Krav" { score count(krav) >= 1 -> 100% }
-"""
-OUTCOMES = ("bolig_3m", "bolig_12m", "nvq2", "job_26u")
-
-
-def records_file(rows: int) -> Path:
-    """A CSV export of `rows` claims of 4 fields (text, one of, date, integer): some thousands of
-    participants, four outcomes, four years of dates, as such an export names them."""
-    first = dt.date(2016, 1, 1).toordinal()
-    dates = [dt.date.fromordinal(first + day).isoformat() for day in range(1461)]
-    lines = ["deltager,resultat,dato,timer"]
-    lines.extend(f"D{(n * 7919) % 20_000:05d},{OUTCOMES[n % 4]},{dates[(n * 31) % 1461]},{(n * 13) % 1000}"
-                 for n in range(rows))
-    path = Path(tempfile.mkdtemp(prefix="rk-bench-rows-")) / "krav.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def records_by_hand(path: Path) -> list[tuple[object, ...]]:
-    """The rows read with csv.DictReader, each cell converted by hand: the baseline."""
-    import csv
-
-    outcomes = frozenset(OUTCOMES)
-    rows: list[tuple[object, ...]] = []
-    with path.open(encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            outcome = row["resultat"]
-            if outcome not in outcomes:
-                raise ValueError(outcome)
-            rows.append((row["deltager"], outcome, dt.date.fromisoformat(row["dato"]), int(row["timer"])))
-    return rows
-
-
-def reading_records(path: Path, rounds: int) -> tuple[float, float]:
-    contract = rk.loads(RECORDS)
-
-    def ours() -> object:
-        return contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
-    assert ours() == tuple(records_by_hand(path))
-    return compare(lambda: records_by_hand(path), ours, rounds)
-
-
-def record_bytes(path: Path, rows: int) -> float:
-    """The memory the records of a CSV file keep, per row: what tracemalloc sees still allocated
-    once the file is read and everything but the records let go."""
-    import tracemalloc
-
-    contract = rk.loads(RECORDS)
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        kept = contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
-        gc.collect()
-        after = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
-    assert isinstance(kept, tuple) and len(kept) == rows
-    return (after - before) / rows
-
-
 def contract_text(goals: int) -> tuple[str, str]:
     """The same goals as .rk and as TOML."""
     rk_lines = ["fact x: number"]
@@ -374,6 +306,74 @@ def margins(method: str, rounds: int) -> tuple[float, float]:
     contract = rk.loads(f"split s {{ total 1374 tkr method {method} shares {{ {shares} }} }}")
     assert all(share.margin_up is not None for share in contract.split().shares)
     return compare(lambda: contract.split(margins=False), lambda: contract.split(), rounds)
+
+
+RECORDS = """
+fact krav: list of record {
+    deltager: text
+    resultat: one of {"bolig_3m", "bolig_12m", "nvq2", "job_26u"}
+    dato: date
+    timer: integer
+}
+goal 1 "Krav" { score count(krav) >= 1 -> 100% }
+"""
+OUTCOMES = ("bolig_3m", "bolig_12m", "nvq2", "job_26u")
+
+
+def records_file(rows: int) -> Path:
+    """A CSV export of `rows` claims of 4 fields (text, one of, date, integer): some thousands of
+    participants, four outcomes, four years of dates, as such an export names them."""
+    first = dt.date(2016, 1, 1).toordinal()
+    dates = [dt.date.fromordinal(first + day).isoformat() for day in range(1461)]
+    lines = ["deltager,resultat,dato,timer"]
+    lines.extend(f"D{(n * 7919) % 20_000:05d},{OUTCOMES[n % 4]},{dates[(n * 31) % 1461]},{(n * 13) % 1000}"
+                 for n in range(rows))
+    path = Path(tempfile.mkdtemp(prefix="rk-bench-rows-")) / "krav.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def records_by_hand(path: Path) -> list[tuple[object, ...]]:
+    """The rows read with csv.DictReader, each cell converted by hand: the baseline."""
+    import csv
+
+    outcomes = frozenset(OUTCOMES)
+    rows: list[tuple[object, ...]] = []
+    with path.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            outcome = row["resultat"]
+            if outcome not in outcomes:
+                raise ValueError(outcome)
+            rows.append((row["deltager"], outcome, dt.date.fromisoformat(row["dato"]), int(row["timer"])))
+    return rows
+
+
+def reading_records(path: Path, rounds: int) -> tuple[float, float]:
+    contract = rk.loads(RECORDS)
+
+    def ours() -> object:
+        return contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
+    assert ours() == tuple(records_by_hand(path))
+    return compare(lambda: records_by_hand(path), ours, rounds)
+
+
+def record_bytes(path: Path, rows: int) -> float:
+    """The memory the records of a CSV file keep, per row: what tracemalloc sees still allocated
+    once the file is read and everything but the records let go."""
+    import tracemalloc
+
+    contract = rk.loads(RECORDS)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(kept, tuple) and len(kept) == rows
+    return (after - before) / rows
 
 
 def hostile(rounds: int) -> list[tuple[str, float]]:
@@ -495,11 +495,6 @@ def main() -> None:
     add("rk.compare of 6 hubs x 8 years (48 evaluations)", "48 evaluate calls in one process",
         comparing(rounds), 1.3)
     add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
-    claims_csv = records_file(claims)
-    add(f"read {claims:,} rows of 4 fields into records (CSV)", "csv.DictReader, each cell converted by hand",
-        reading_records(claims_csv, rounds), 2)
-    per_row = record_bytes(claims_csv, claims)
-    print(f"  records kept, per row: {per_row:.0f} bytes", file=sys.stderr, flush=True)
     add("share(a in xs where a >= 9), 1,000,000", "generator expression", share(rounds), 3)
     per_goal = {}
     for goals in (100, 1_000, 10_000):
@@ -514,6 +509,11 @@ def main() -> None:
     example_again = recheck_example(rounds)
     print(f"  the example after an edit: {_seconds(example_again)}", file=sys.stderr, flush=True)
     add("split 100,000 parties (largest remainder)", "apportionment package", splitting(3), 1)
+    claims_csv = records_file(claims)
+    add(f"read {claims:,} rows of 4 fields into records (CSV)", "csv.DictReader, each cell converted by hand",
+        reading_records(claims_csv, rounds), 2)
+    per_row = record_bytes(claims_csv, claims)
+    print(f"  records kept, per row: {per_row:.0f} bytes", file=sys.stderr, flush=True)
     with_margins = {}
     for method in ("largest remainder", "sainte-laguë", "d'hondt"):
         figures = margins(method, rounds)
