@@ -274,6 +274,10 @@ def test_rows_of_a_sheet_become_records_and_a_bad_cell_is_named(tmp_path: Path) 
         'Krav!C4: dato', 'Krav!D4: timer']
     assert problem_text(problems[0], WORDINGS["en"]).startswith(
         'Krav!C4: dato (column "Date"): 2016-13-01 is not a date in the calendar')
+    (tmp_path / "krav.xlsx").write_text(EXPORT, encoding="utf-8")  # a CSV export given a workbook's name
+    [found] = FILE_CLAIMS.check_facts(file_facts(tmp_path, reference)).problems
+    assert problem_text(found, WORDINGS["en"]).startswith("the file is not a readable .xlsx workbook (the file holds text")
+    book.save(tmp_path / "krav.xlsx")
     missing = file_facts(tmp_path, {**reference, "columns": {**COLUMNS, "timer": "Timer"}})
     [found] = FILE_CLAIMS.check_facts(missing).problems
     assert problem_text(found, WORDINGS["en"]).startswith(
