@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import tempfile
+import unicodedata
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultkontrakt as rk
 from resultkontrakt.cli import main as cli
@@ -289,3 +295,30 @@ def test_a_row_with_no_value_in_any_field_is_no_row(tmp_path: Path) -> None:
     (tmp_path / "noter.csv").write_text("a,b,c\nx,,\n,,\n,,other\n,2,\n", encoding="utf-8")
     reference = {"csv": str(tmp_path / "noter.csv")}
     assert notes.check_facts({"noter": reference}, data_dir=tmp_path).values["noter"] == (("x", None), (None, 2))
+
+
+# ---- the three ways in agree -------------------------------------------------------------------
+
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=12).map(
+    lambda text: unicodedata.normalize("NFC", text).strip()).filter(bool)
+_ROWS = st.lists(st.tuples(_TEXTS, st.sampled_from(["bolig_3m", "bolig_12m"]),
+                           st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+                           st.one_of(st.none(), st.integers(0, 100))), max_size=8)
+
+
+@given(rows=_ROWS, delimiter=st.sampled_from([",", ";", "\t"]))
+def test_rows_read_from_a_csv_file_are_the_rows_given_as_objects(rows: list[tuple[str, str, dt.date, int | None]],
+                                                                  delimiter: str) -> None:
+    objects = [{"deltager": who, "resultat": outcome, "dato": day.isoformat(), "timer": hours}
+               for who, outcome, day, hours in rows]
+    given = FILE_CLAIMS.check_facts({"krav": objects}).values["krav"]
+    assert given == tuple(rows)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(["Participant", "Outcome", "Date", "Hours"])
+    writer.writerows([who, outcome, day, "" if hours is None else hours] for who, outcome, day, hours in rows)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "krav.csv").write_text(out.getvalue(), encoding="utf-8")
+        read = FILE_CLAIMS.check_facts({"krav": {"csv": str(Path(folder) / "krav.csv"), "columns": COLUMNS}},
+                                       data_dir=folder)
+    assert read.problems == () and read.values["krav"] == given
