@@ -513,6 +513,13 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.reference.which": 'say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]',
     "problem.reference.column": '"column" is the name of one column, in quotes',
     "problem.reference.columns": '"columns" is a list of column names: ["q1", "q2", ...]',
+    "problem.reference.record-columns": 'the rows of records are read as {{"csv": "FILE.csv", "columns": '
+                                        '{{"FIELD": "COLUMN", ...}}}}: "columns" names the column of a field '
+                                        "whose column has another name",
+    "problem.reference.record-unknown-key": 'unknown key {key} in a reference to rows of records; use "csv" (or '
+                                            '"xlsx" and "sheet"), "columns" and "decimal"',
+    "problem.reference.record-field": '"columns" names the column of {name}, which is no field of the record; '
+                                      "its fields are: {fields}",
     "problem.file.nul": "the file name holds a NUL character",
     "hint.file.nul": "write the file's name as it is",
     "problem.file.outside": "{reference} lies outside the folder {root}, and facts may only point at "
@@ -588,6 +595,15 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.csv.blank": "no answer in column {column}",
     "hint.csv.blank": "declare the answers `optional` to allow blank cells",
     "problem.csv.cell": "column {column}: {problem}",
+    "problem.csv.field": "{field}: {problem}",
+    "problem.csv.field-column": "{field} (column {column}): {problem}",
+    "problem.csv.field-column-missing": "the column {column} of the field `{field}` is not in the header",
+    "problem.csv.field-column-twice": "the column {column} of the field `{field}` appears more than once in "
+                                      "the header",
+    "hint.csv.record-columns": 'the columns are: {columns}; name a field\'s column with "columns": '
+                               '{{"FIELD": "COLUMN"}}',
+    "hint.csv.columns-suggest": "did you mean {suggestion}? The columns are: {columns}; name a field's column "
+                                'with "columns": {{"FIELD": "COLUMN"}}',
     "problem.csv.stopped": "stopped after {count} problems in this file",
     "problem.csv.unreadable": "cannot read the answers: {problem}",
     "problem.csv.not-utf8": "the file is not UTF-8 text",
@@ -659,6 +675,17 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.xlsx.column-shape": '"column" gives one answer per row, but the fact holds {type}',
     "hint.xlsx.column-shape": 'read several columns with "columns": [...]',
     "problem.xlsx.cell": "{cell}: column {column}: {problem}",
+    "problem.xlsx.field": "{cell}: {field}: {problem}",
+    "problem.xlsx.field-column": "{cell}: {field} (column {column}): {problem}",
+    "problem.xlsx.field-column-missing": "the column {column} of the field `{field}` is not in the header of "
+                                         "the sheet {sheet} (row {row})",
+    "problem.xlsx.field-column-twice": "the column {column} of the field `{field}` appears more than once in "
+                                       "the header of the sheet {sheet} (row {row})",
+    "hint.xlsx.record-columns": "the header is the sheet's first row that is not empty; its columns are: "
+                                '{columns}; name a field\'s column with "columns": {{"FIELD": "COLUMN"}}',
+    "hint.xlsx.columns-suggest": "did you mean {suggestion}? The header is the sheet's first row that is not "
+                                 'empty; its columns are: {columns}; name a field\'s column with "columns": '
+                                 '{{"FIELD": "COLUMN"}}',
     "problem.xlsx.blank": "{cell}: no answer in column {column}",
     "hint.xlsx.blank": "declare the answers `optional` to allow empty cells",
     "problem.xlsx.no-result": "{cell}: the formula in column {column} has no saved result",
@@ -812,6 +839,13 @@ PROBLEMS_DA: dict[str, str] = {
                                '"columns": ["A", "B", ...]',
     "problem.reference.column": '"column" er navnet på én kolonne, i anførselstegn',
     "problem.reference.columns": '"columns" er en liste af kolonnenavne: ["q1", "q2", ...]',
+    "problem.reference.record-columns": 'rækker af records læses som {{"csv": "FIL.csv", "columns": '
+                                        '{{"FELT": "KOLONNE", ...}}}}: "columns" angiver kolonnen for et felt, '
+                                        "hvis kolonne har et andet navn",
+    "problem.reference.record-unknown-key": 'ukendt nøgle {key} i en henvisning til rækker af records; brug "csv" '
+                                            '(eller "xlsx" og "sheet"), "columns" og "decimal"',
+    "problem.reference.record-field": '"columns" angiver kolonnen for {name}, som ikke er et felt i recorden; '
+                                      "dens felter er: {fields}",
     "problem.file.nul": "filnavnet indeholder et NUL-tegn",
     "hint.file.nul": "skriv filens navn, som det er",
     "problem.file.outside": "{reference} ligger uden for mappen {root}, og fakta må kun henvise til "
@@ -889,6 +923,15 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.csv.blank": "intet svar i kolonnen {column}",
     "hint.csv.blank": "erklær svarene `optional` for at tillade tomme celler",
     "problem.csv.cell": "kolonnen {column}: {problem}",
+    "problem.csv.field": "{field}: {problem}",
+    "problem.csv.field-column": "{field} (kolonnen {column}): {problem}",
+    "problem.csv.field-column-missing": "kolonnen {column} til feltet `{field}` findes ikke i overskriften",
+    "problem.csv.field-column-twice": "kolonnen {column} til feltet `{field}` står mere end én gang i "
+                                      "overskriften",
+    "hint.csv.record-columns": 'kolonnerne er: {columns}; angiv et felts kolonne med "columns": '
+                               '{{"FELT": "KOLONNE"}}',
+    "hint.csv.columns-suggest": 'mente du {suggestion}? Kolonnerne er: {columns}; angiv et felts kolonne '
+                                'med "columns": {{"FELT": "KOLONNE"}}',
     "problem.csv.stopped": "stoppede efter {count} problemer i denne fil",
     "problem.csv.unreadable": "svarene kan ikke læses: {problem}",
     "problem.csv.not-utf8": "filen er ikke UTF-8-tekst",
@@ -962,6 +1005,17 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.xlsx.column-shape": '"column" giver ét svar pr. række, men faktummet er {type}',
     "hint.xlsx.column-shape": 'læs flere kolonner med "columns": [...]',
     "problem.xlsx.cell": "{cell}: kolonnen {column}: {problem}",
+    "problem.xlsx.field": "{cell}: {field}: {problem}",
+    "problem.xlsx.field-column": "{cell}: {field} (kolonnen {column}): {problem}",
+    "problem.xlsx.field-column-missing": "kolonnen {column} til feltet `{field}` findes ikke i overskriften i "
+                                         "arket {sheet} (række {row})",
+    "problem.xlsx.field-column-twice": "kolonnen {column} til feltet `{field}` står mere end én gang i "
+                                       "overskriften i arket {sheet} (række {row})",
+    "hint.xlsx.record-columns": "overskriften er arkets første række, der ikke er tom; dens kolonner er: "
+                                '{columns}; angiv et felts kolonne med "columns": {{"FELT": "KOLONNE"}}',
+    "hint.xlsx.columns-suggest": "mente du {suggestion}? Overskriften er arkets første række, der ikke er "
+                                 'tom; dens kolonner er: {columns}; angiv et felts kolonne med "columns": '
+                                 '{{"FELT": "KOLONNE"}}',
     "problem.xlsx.blank": "{cell}: intet svar i kolonnen {column}",
     "hint.xlsx.blank": "erklær svarene `optional` for at tillade tomme celler",
     "problem.xlsx.no-result": "{cell}: formlen i kolonnen {column} har intet gemt resultat",
