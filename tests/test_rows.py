@@ -238,6 +238,9 @@ def test_a_sum_over_rows_is_explained_key_by_key_and_a_cap_by_the_rows_it_capped
            "bolig_3m: 1 × 1500 kr = 1500 kr)" in english
     assert "pr_person (1 of 3 rows capped at 2000 kr, by 2000 kr in all)" in english
     assert "pr_person (1 af 3 rækker begrænset til 2000 kr., med 2000 kr. i alt)" in danish
+    under = rk.loads(RATE_CARD).evaluate({"krav": claims(("A", "bolig_3m", 1))})
+    assert "pr_person (none of 1 row above the cap of 2000 kr)" in under.explain()
+    assert "pr_person (ingen af 1 række over loftet på 2000 kr.)" in under.explain(language="da")
     assert " k." not in english and "(k " not in english  # never the bound name
     data: Any = evaluation.to_dict()
     counts = data["goals"][0]["steps"][0]["check"]["left"]["counts"]

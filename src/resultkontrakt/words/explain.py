@@ -445,6 +445,8 @@ def rows_text(counts: RowCounts, w: Wording, type_: Type | None) -> str:
         if more > 0:
             said.append(w.phrase("rows.more groups", more, n=w.number(more)))
         return "; ".join(said)
+    if counts.cap is not None and not counts.capped:
+        return w.phrase("rows.uncapped", rows=w.count(counts.kept, "row"), cap=amount(counts.cap))
     if counts.cap is not None:
         return w.phrase("rows.capped", counts.kept, capped=w.number(counts.capped),
                         rows=w.count(counts.kept, "row"), cap=amount(counts.cap), by=amount(counts.capped_by))
