@@ -230,6 +230,31 @@ def share(rounds: int) -> tuple[float, float]:
                    lambda: contract.evaluate({"xs": ANSWERS}), rounds)
 
 
+RATE_CARD = {"bolig_3m": 1500, "bolig_12m": 1500, "nvq2": 2500, "job_26u": 4000}
+CLAIMS: tuple[dict[str, Any], ...] = tuple({"deltager": f"p{i % 40_000}", "resultat": list(RATE_CARD)[(i * 7919) % 4],
+                "dato": dt.date(2016, 1 + i % 12, 1)} for i in range(1_000_000))
+
+
+def rate_card(rounds: int) -> tuple[float, float]:
+    """A price per row from a rate card, summed over a million claims: against the same sum
+    written as a Python generator over dicts, with exact prices."""
+    contract = rk.loads(
+        'fact krav: list of record {\n deltager: text\n resultat: one of {"bolig_3m", "bolig_12m", "nvq2", '
+        '"job_26u"}\n dato: date\n} "claims"\n'
+        'metric takster = {' + ", ".join(f'"{key}": {price} kr' for key, price in RATE_CARD.items()) + '}\n'
+        'metric samlet = sum(takster[k.resultat] for k in krav)\n'
+        'goal 1 "s" { score samlet >= 1 kr -> 100% }')
+    prices = {key: Fraction(price) for key, price in RATE_CARD.items()}
+    checked = contract.check_facts({"krav": CLAIMS})
+
+    def by_hand() -> Fraction:
+        return sum((prices[claim["resultat"]] for claim in CLAIMS), Fraction(0))
+
+    evaluation = contract.evaluate(checked)
+    assert not evaluation.errors and evaluation.goals["1"].fulfilment == 1, evaluation.explain()
+    return compare(by_hand, lambda: contract.evaluate(checked), rounds)
+
+
 def contract_text(goals: int) -> tuple[str, str]:
     """The same goals as .rk and as TOML."""
     rk_lines = ["fact x: number"]
@@ -306,6 +331,74 @@ def margins(method: str, rounds: int) -> tuple[float, float]:
     contract = rk.loads(f"split s {{ total 1374 tkr method {method} shares {{ {shares} }} }}")
     assert all(share.margin_up is not None for share in contract.split().shares)
     return compare(lambda: contract.split(margins=False), lambda: contract.split(), rounds)
+
+
+RECORDS = """
+fact krav: list of record {
+    deltager: text
+    resultat: one of {"bolig_3m", "bolig_12m", "nvq2", "job_26u"}
+    dato: date
+    timer: integer
+}
+goal 1 "Krav" { score count(krav) >= 1 -> 100% }
+"""
+OUTCOMES = ("bolig_3m", "bolig_12m", "nvq2", "job_26u")
+
+
+def records_file(rows: int) -> Path:
+    """A CSV export of `rows` claims of 4 fields (text, one of, date, integer): some thousands of
+    participants, four outcomes, four years of dates, as such an export names them."""
+    first = dt.date(2016, 1, 1).toordinal()
+    dates = [dt.date.fromordinal(first + day).isoformat() for day in range(1461)]
+    lines = ["deltager,resultat,dato,timer"]
+    lines.extend(f"D{(n * 7919) % 20_000:05d},{OUTCOMES[n % 4]},{dates[(n * 31) % 1461]},{(n * 13) % 1000}"
+                 for n in range(rows))
+    path = Path(tempfile.mkdtemp(prefix="rk-bench-rows-")) / "krav.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def records_by_hand(path: Path) -> list[tuple[object, ...]]:
+    """The rows read with csv.DictReader, each cell converted by hand: the baseline."""
+    import csv
+
+    outcomes = frozenset(OUTCOMES)
+    rows: list[tuple[object, ...]] = []
+    with path.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            outcome = row["resultat"]
+            if outcome not in outcomes:
+                raise ValueError(outcome)
+            rows.append((row["deltager"], outcome, dt.date.fromisoformat(row["dato"]), int(row["timer"])))
+    return rows
+
+
+def reading_records(path: Path, rounds: int) -> tuple[float, float]:
+    contract = rk.loads(RECORDS)
+
+    def ours() -> object:
+        return contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
+    assert ours() == tuple(records_by_hand(path))
+    return compare(lambda: records_by_hand(path), ours, rounds)
+
+
+def record_bytes(path: Path, rows: int) -> float:
+    """The memory the records of a CSV file keep, per row: what tracemalloc sees still allocated
+    once the file is read and everything but the records let go."""
+    import tracemalloc
+
+    contract = rk.loads(RECORDS)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = contract.check_facts({"krav": {"csv": str(path)}}, data_dir=path.parent).values["krav"]
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(kept, tuple) and len(kept) == rows
+    return (after - before) / rows
 
 
 def hostile(rounds: int) -> list[tuple[str, float]]:
@@ -392,9 +485,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds and repetitions")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--rows", type=int, metavar="N",
+                        help="rows of the CSV file read into records (1,000,000; 100,000 with --quick)")
     args = parser.parse_args()
     rounds = 3 if args.quick else 7
     times = 500 if args.quick else 10_000
+    claims = args.rows or (100_000 if args.quick else 1_000_000)
 
     rows: list[tuple[str, str, float, float, str, float | None]] = []
 
@@ -425,6 +521,8 @@ def main() -> None:
         comparing(rounds), 1.3)
     add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
     add("share(a in xs where a >= 9), 1,000,000", "generator expression", share(rounds), 3)
+    add("sum(takster[k.resultat] for k in krav), 1,000,000 rows", "generator over dicts, Fraction prices",
+        rate_card(rounds), 3)
     per_goal = {}
     for goals in (100, 1_000, 10_000):
         figures = loading(goals, rounds if goals < 10_000 else max(3, rounds // 2))
@@ -438,6 +536,11 @@ def main() -> None:
     example_again = recheck_example(rounds)
     print(f"  the example after an edit: {_seconds(example_again)}", file=sys.stderr, flush=True)
     add("split 100,000 parties (largest remainder)", "apportionment package", splitting(3), 1)
+    claims_csv = records_file(claims)
+    add(f"read {claims:,} rows of 4 fields into records (CSV)", "csv.DictReader, each cell converted by hand",
+        reading_records(claims_csv, rounds), 2)
+    per_row = record_bytes(claims_csv, claims)
+    print(f"  records kept, per row: {per_row:.0f} bytes", file=sys.stderr, flush=True)
     with_margins = {}
     for method in ("largest remainder", "sainte-laguë", "d'hondt"):
         figures = margins(method, rounds)
@@ -475,6 +578,8 @@ def main() -> None:
     print(f"Split of 1,000 parties with margins, slowest method ({slowest}): "
           f"{_seconds(with_margins[slowest])} (well under a second: "
           f"{'✓' if with_margins[slowest] < 0.5 else '✗'})")
+    print(f"Memory the records of {claims:,} rows keep: {per_row:.0f} bytes a row (at most 300: "
+          f"{'✓' if per_row <= 300 else '✗'})")
     print("\nBounded work on small hostile input (absolute; each must finish or stop well under a second):\n")
     print("| input | time | under 1 s |")
     print("|---|---:|---:|")

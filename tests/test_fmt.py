@@ -157,7 +157,13 @@ literals = st.one_of(
              max_size=3, unique_by=lambda pair: pair[0]).map(
         lambda pairs: s.TableLiteral(tuple((name, s.Number(v, span=SOMEWHERE)) for name, v in pairs),
                                      span=SOMEWHERE)),
+    # Tables by year and by date: keys of one kind in each.
+    st.one_of(st.lists(st.integers(0, 10**12), min_size=1, max_size=3, unique=True),
+              st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)), min_size=1, max_size=3, unique=True)
+              ).map(lambda keys: s.TableLiteral(tuple((key, s.Number(Fraction(1), span=SOMEWHERE)) for key in keys),
+                                                span=SOMEWHERE)),
 )
+fields = st.sampled_from(["dato", "resultat", "a_b", "år"])
 
 
 def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
@@ -178,7 +184,21 @@ def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
         st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=SOMEWHERE)),
         st.tuples(st.sampled_from(["share", "count", "all"]), inner, inner).map(
             lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=SOMEWHERE)),
+        st.tuples(inner, fields).map(lambda t: s.FieldRead(t[0], t[1], span=SOMEWHERE)),
+        st.tuples(inner, inner).map(lambda t: s.Lookup(t[0], t[1], span=SOMEWHERE)),
+        st.lists(st.tuples(fields, inner), min_size=1, max_size=3, unique_by=lambda pair: pair[0]).map(
+            lambda pairs: s.RecordLiteral(tuple(pairs), span=SOMEWHERE)),
+        st.tuples(st.sampled_from(["sum", "count", "mean", "distinct", None]), inner, names,
+                  st.one_of(inner, st.tuples(inner, inner).map(lambda t: s.Integers(t[0], t[1], span=SOMEWHERE))),
+                  st.none() | inner).map(comprehension),
     )
+
+
+def comprehension(parts: tuple[str | None, s.Expr, str, s.Expr, s.Expr | None]) -> s.Expr:
+    """`f(EXPR for NAME in LIST where COND)`, or the list `[EXPR for NAME in LIST]` (no function)."""
+    function, element, var, source, where = parts
+    made = s.Comprehension(element, var, source, where, span=SOMEWHERE)
+    return made if function is None else s.Call(function, (made,), span=SOMEWHERE)
 
 
 expressions = st.recursive(literals, compound, max_leaves=12)

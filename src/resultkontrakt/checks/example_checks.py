@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator, Mapping
 
 from ..core.errors import Problem, closest
 from ..core.reasons import Kind, problem, warning
-from ..core.values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, TABLE, Type
+from ..core.values import BOOL, DATE, LIST, MONEY, NUMBER, PERCENT, RECORD, TABLE, Type
 from ..language import syntax as s
 from .infer import Typer, as_percent
 
@@ -37,6 +37,8 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
         if kind == "deliverable":
             if found.kind not in (BOOL, DATE):
                 yield problem("example.deliverable", given.value.span, found=Kind(found))
+        elif declared.innermost.kind == RECORD and not _rows_fit(given, declared.innermost):
+            yield from _row_problems(given, declared.innermost)
         elif not _fits(declared, found):
             percent = as_percent(given.value.value) if declared.kind == PERCENT and isinstance(
                 given.value, s.Number) else None
@@ -71,7 +73,39 @@ def _mentions_names(expr: s.Expr) -> bool:
     return False
 
 
+def rows_in(expr: s.Expr) -> list[s.RecordLiteral]:
+    """The rows a given writes out: `[{...}, {...}]`, and those of `[...] + [...]`."""
+    pending, rows = [expr], []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, s.RecordLiteral):
+            rows.append(node)
+        elif isinstance(node, s.ListLiteral | s.Chain):
+            pending.extend(s.children(node))
+    return rows
+
+
+def _rows_fit(given: s.Given, record: Type) -> bool:
+    declared = {name for name, _ in record.fields or ()}
+    return all({name for name, _ in row.fields} == declared for row in rows_in(given.value))
+
+
+def _row_problems(given: s.Given, record: Type) -> Iterator[Problem]:
+    declared = tuple(f"`{name}`" for name, _ in record.fields or ())
+    for row in rows_in(given.value):
+        if {name for name, _ in row.fields} != {name for name, _ in record.fields or ()}:
+            yield problem("example.record-fields", row.span, name=given.name, declared=declared,
+                          given=tuple(f"`{name}`" for name, _ in row.fields))
+
+
 def _fits(declared: Type, given: Type) -> bool:
+    if declared.kind == RECORD:
+        if given.kind != RECORD:
+            return False
+        if given.fields is None:
+            return True
+        found = dict(given.fields)
+        return all(_fits(field, found[name]) for name, field in declared.fields or () if name in found)
     if declared.kind in (LIST, TABLE):
         if given.kind != declared.kind:
             return False

@@ -23,6 +23,7 @@ from ..core.values import (
     NUMBER,
     PERCENT,
     RATE,
+    RECORD,
     T_BOOL,
     T_DATE,
     T_DURATION,
@@ -37,11 +38,12 @@ from ..core.values import (
     list_of,
     money_in,
     rate_type,
+    record_of,
     table_of,
 )
 from ..core.vocabulary import quote
 from ..language import syntax as s
-from ..language.printer import expr_text
+from ..language.printer import expr_text, key_text
 from ..semantics.functions import FUNCTIONS, ORDERED, QUANTIFIERS, Mistake
 from ..semantics.functions import NAMES as FUNCTION_NAMES
 
@@ -68,6 +70,25 @@ def _texts_in(expr: s.Expr) -> list[s.Expr]:
     if isinstance(expr, s.If):
         return _texts_in(expr.then) + _texts_in(expr.otherwise)
     return []
+
+
+def key_type(key: s.Key) -> Type:
+    """The type of a table's key as written: a text, a whole number or a date."""
+    if isinstance(key, str):
+        return T_TEXT
+    return T_INTEGER if isinstance(key, int) else T_DATE
+
+
+def key_written(expr: s.Expr) -> s.Key | None:
+    """The key an expression writes out (`"nvq2"`, `2009`, `2016-03-01`), or None."""
+    match expr:
+        case s.Text(value=value):
+            return value
+        case s.Number(value=value) if value.denominator == 1:
+            return value.numerator
+        case s.Date(value=value):
+            return value
+    return None
 
 
 def _percent_times(expr: s.Expr) -> str | None:
@@ -186,6 +207,19 @@ class Typer:
                 return self._aggregate(expr)
             case s.Call():
                 return self._call(expr)
+            case s.FieldRead():
+                return self._field(expr)
+            case s.Lookup():
+                return self._lookup(expr)
+            case s.Integers():
+                return self._integers(expr)
+            case s.Comprehension():
+                return self._comprehension(expr)
+            case s.RecordLiteral(fields=fields):
+                types = [(name, self.type_of(item)) for name, item in fields]
+                if any(found is None for _, found in types):
+                    return None
+                return record_of(tuple(types))  # type: ignore[arg-type]  # none is None, as just seen
         raise AssertionError(f"unknown expression node {expr!r}")
 
     # ---- names ----
@@ -247,6 +281,10 @@ class Typer:
             self._error(expr.span, "if.kinds", hint, params=said, then=Kind(then), otherwise=Kind(otherwise))
             return None
         if then == otherwise:
+            if then.keys is not None and then.keys != otherwise.keys:
+                # Tables written out in each branch: a key is known to be there if it is in both.
+                both = tuple(key for key in then.keys if key in (otherwise.keys or ()))
+                return attrs.evolve(then, keys=both if otherwise.keys is not None else None)
             return then
         if self.mixed(expr.span, "if", then, otherwise):
             return None
@@ -265,7 +303,88 @@ class Typer:
             return None
         if self.mixed(expr.span, "{}", *known):
             return None
-        return table_of(Type(known[0].kind, integer=all(t.integer for t in known), currency=known[0].currency))
+        keys = tuple(key for key, _ in expr.pairs)
+        element = Type(known[0].kind, integer=all(t.integer for t in known), currency=known[0].currency)
+        return table_of(element, key_type(keys[0]), keys)
+
+    # ---- rows: fields, lookups and comprehensions ----
+
+    def _field(self, expr: s.FieldRead) -> Type | None:
+        record = self.type_of(expr.record)
+        if record is None:
+            return None
+        if record.kind != RECORD:
+            rows = record.kind == LIST and record.element is not None and record.element.kind == RECORD
+            self._error(expr.span, "field.not-record", "field.rows" if rows else None, field=expr.field,
+                        found=Kind(record), record=expr_text(expr.record))
+            return None
+        found = record.field(expr.field)
+        if found is None:
+            names = [name for name, _ in record.fields or ()]
+            self._error(expr.span, "field.unknown", field=expr.field, fields=tuple(names),
+                        suggestion=closest(expr.field, names))
+        return found
+
+    def _lookup(self, expr: s.Lookup) -> Type | None:
+        table, key = self.type_of(expr.table), self.type_of(expr.key)
+        if table is None:
+            return None
+        if table.kind != TABLE or table.element is None:
+            self._error(expr.table.span, "lookup.not-table", found=Kind(table), table=expr_text(expr.table))
+            return None
+        expected = table.key or T_TEXT
+        if key is not None and key.kind != expected.kind:
+            self._error(expr.key.span, "lookup.key-kind", key=Kind(key), expected=Kind(expected, "many"),
+                        table=expr_text(expr.table))
+        elif key is not None and table.keys is not None:
+            self._keys_there(expr, table.keys, key)
+        return table.element
+
+    def _keys_there(self, expr: s.Lookup, keys: tuple[s.Key, ...], key: Type) -> None:
+        """A key written out must be in the table written out, and so must every answer of a
+        `one of` key: both are known before any fact is."""
+        table = expr_text(expr.table)
+        written = key_written(expr.key)
+        if written is not None and written not in keys:
+            texts = [k for k in keys if isinstance(k, str)]
+            self._error(expr.key.span, "lookup.no-key", key=key_text(written), table=table,
+                        keys=tuple(map(key_text, keys)),
+                        suggestion=closest(written, texts) if isinstance(written, str) else None)
+        elif key.choices is not None:
+            missing = tuple(quote(choice) for choice in key.choices if choice not in keys)
+            if missing:
+                self._error(expr.span, "lookup.choices-missing", table=table, key=expr_text(expr.key),
+                            missing=missing)
+
+    def _integers(self, expr: s.Integers) -> Type:
+        for end in (expr.low, expr.high):
+            found = self.type_of(end)
+            if found is not None and not (found.kind == NUMBER and found.integer):
+                self._error(end.span, "integers.not-whole", found=Kind(found))
+        return list_of(T_INTEGER)
+
+    def _comprehension(self, expr: s.Comprehension) -> Type | None:
+        source = self.type_of(expr.source)
+        if expr.var in self.types or expr.var in self.scope or expr.var == DELIVERABLES:
+            self._error(expr.span, "bound-name-taken", name=expr.var, other="k" if expr.var != "k" else "r")
+        if source is None:
+            return None
+        if source.kind != LIST or source.element is None:
+            self._error(expr.source.span, "comprehension.not-list", found=Kind(source),
+                        source=expr_text(expr.source))
+            return None
+        outer = self.scope.get(expr.var)  # a name bound twice (reported above) shadows, then comes back
+        self.scope[expr.var] = source.element
+        try:
+            if expr.where is not None:
+                self._expect_bool(expr.where, "where")
+            element = self.type_of(expr.element)
+        finally:
+            if outer is None:
+                del self.scope[expr.var]
+            else:
+                self.scope[expr.var] = outer
+        return None if element is None else list_of(element)
 
     # ---- operators ----
 

@@ -13,12 +13,12 @@ overall fulfilment or a party's amount in a split must then be.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from ..core.errors import RkError, Span
-from ..core.values import T_PERCENT, Value, format_number, format_value
+from ..core.values import LIST, T_PERCENT, Record, Type, Value, format_number, format_value
 from ..core.vocabulary import unit_of
 from ..language import syntax as s
 
@@ -64,7 +64,7 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
     failures: list[str] = []
     for given in example.givens:
         try:
-            value = constant.value(given.value, None)
+            value = given_value(constant, given.value, analysis.types.get(given.name))
         except Failed as failed:  # a given too large to build, say: the example fails, not the run
             failures.append(f"given {given.name}: {failure_text(failed.failure, ENGLISH)}")
             continue
@@ -81,6 +81,35 @@ def run_one(contract: Contract, example: s.Example) -> Outcome:
         if failure:
             failures.append(failure)
     return Outcome(contract.source, example.name, tuple(failures), example.span)
+
+
+def given_value(constant: Any, expr: s.Expr, declared: Type | None) -> Value:
+    """A given's value. Rows written out (`[{dato: ..., deltager: ...}]`, also joined and
+    repeated: `[{...}] * 3 + [{...}]`) hold their values in the order the record declares the
+    fields, however they are written."""
+    record = declared.element if declared is not None and declared.kind == LIST else None
+    if record is None or record.fields is None:
+        return cast(Value, constant.value(expr, None))
+    return _rows(constant, expr, record)
+
+
+def _rows(constant: Any, expr: s.Expr, record: Type) -> Value:
+    from ..semantics.runtime import join
+
+    if isinstance(expr, s.ListLiteral) and all(isinstance(item, s.RecordLiteral) for item in expr.items):
+        rows: list[Value] = []
+        for row in expr.items:
+            assert isinstance(row, s.RecordLiteral)
+            written = dict(row.fields)
+            rows.append(cast(Value, Record(constant.value(written[name], None) for name, _ in record.fields or ())))
+        return tuple(rows)
+    if isinstance(expr, s.Chain) and all(op in "+*" for op, _ in expr.steps):
+        value = _rows(constant, expr.first, record)
+        for op, operand in expr.steps:
+            right = _rows(constant, operand, record) if op == "+" else constant.value(operand, None)
+            value = join(op, cast("tuple[Value, ...]", value), right, expr)
+        return value
+    return cast(Value, constant.value(expr, None))
 
 
 def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,

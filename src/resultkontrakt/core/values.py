@@ -106,6 +106,10 @@ class Type:
     optional: bool = attrs.field(default=False, eq=False)
     choices: tuple[str, ...] | None = None
     fields: tuple[tuple[str, Type], ...] | None = None
+    # A table's keys: their type (text for a table fact, whatever a table written out uses),
+    # and, for a table written out in the contract, the keys themselves, as written.
+    key: Type | None = None
+    keys: tuple[str | int | dt.date, ...] | None = attrs.field(default=None, eq=False)
     # The currency of money, and the currency a rate gives (`kr` of `7.46 kr per EUR`): None for
     # kroner, so that `Type(MONEY)` is kroner as it always was.
     currency: str | None = attrs.field(default=None, converter=_not_kroner)
@@ -232,8 +236,10 @@ def list_of(element: Type) -> Type:
     return Type(LIST, element)
 
 
-def table_of(element: Type) -> Type:
-    return Type(TABLE, element)
+def table_of(element: Type, key: Type | None = None,
+             keys: tuple[str | int | dt.date, ...] | None = None) -> Type:
+    """A table of `element` values; by texts unless `key` says otherwise."""
+    return Type(TABLE, element, key=key if key is not None else T_TEXT, keys=keys)
 
 
 def record_of(fields: tuple[tuple[str, Type], ...]) -> Type:

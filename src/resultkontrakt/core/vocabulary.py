@@ -19,7 +19,7 @@ CURRENCIES = ("DKK", "EUR", "GBP", "SEK", "NOK", "USD")
 # holds the parser's tables to that).
 PLACE_WORDS = frozenset({
     "list", "of", "optional", "one", "table", "record",  # in a fact's type
-    "where",  # in a quantifier
+    "where", "for",  # in a quantifier and a comprehension
     "split", "total", "key", "installments", "unit", "method", "shares", "from",  # in a split
     "example", "given", "expect", "evaluable", "pending", "as",  # in a worked example
     "payment",  # a payment's declaration

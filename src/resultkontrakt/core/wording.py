@@ -475,6 +475,22 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.blank-answer": "a blank answer",
     "hint.blank-answer": "give every answer, or declare the answers `optional` in the contract to "
                          "allow blanks",
+    "problem.expected-records": "expected a list of records, got {got}",
+    "hint.expected-records": 'write one object a row, with the fields {fields}: [{{"NAME": VALUE, ...}}, ...]; '
+                             'or read the rows from a file: {{"csv": "FILE.csv"}}',
+    "problem.record.not-an-object": "expected a record, got {got}",
+    "hint.record.not-an-object": 'write the row as an object with the fields {fields}: {{"NAME": VALUE, ...}}',
+    "problem.record.key-not-text": "a field's name must be text, not {got}",
+    "hint.record.key-not-text": "name the fields as the contract declares them",
+    "problem.record.unknown-field": "the record has no field {name}",
+    "hint.record.fields": "the fields are: {fields}",
+    "hint.record.fields-suggest": "did you mean `{suggestion}`? The fields are: {fields}",
+    "problem.record.missing-field": "the field `{field}` is missing",
+    "hint.record.missing-field": "give every row each of the fields {fields}, or declare the field "
+                                 "`optional` in the contract to allow rows without it",
+    "problem.record.blank": "no value",
+    "hint.record.blank": "give the field a value in every row, or declare it `optional` in the contract "
+                         "to allow blanks",
     "problem.out-of-range": "{value} is outside its range {low} .. {high}",
     "hint.range": "check the measurement, or widen the range in the contract",
     "hint.range-given": "give a value within the range",
@@ -549,6 +565,13 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.reference.which": 'say which answers to read: "column": "NAME" or "columns": ["A", "B", ...]',
     "problem.reference.column": '"column" is the name of one column, in quotes',
     "problem.reference.columns": '"columns" is a list of column names: ["q1", "q2", ...]',
+    "problem.reference.record-columns": 'the rows of records are read as {{"csv": "FILE.csv", "columns": '
+                                        '{{"FIELD": "COLUMN", ...}}}}: "columns" names the column of a field '
+                                        "whose column has another name",
+    "problem.reference.record-unknown-key": 'unknown key {key} in a reference to rows of records; use "csv" (or '
+                                            '"xlsx" and "sheet"), "columns" and "decimal"',
+    "problem.reference.record-field": '"columns" names the column of {name}, which is no field of the record; '
+                                      "its fields are: {fields}",
     "problem.file.nul": "the file name holds a NUL character",
     "hint.file.nul": "write the file's name as it is",
     "problem.file.outside": "{reference} lies outside the folder {root}, and facts may only point at "
@@ -624,6 +647,15 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.csv.blank": "no answer in column {column}",
     "hint.csv.blank": "declare the answers `optional` to allow blank cells",
     "problem.csv.cell": "column {column}: {problem}",
+    "problem.csv.field": "{field}: {problem}",
+    "problem.csv.field-column": "{field} (column {column}): {problem}",
+    "problem.csv.field-column-missing": "the column {column} of the field `{field}` is not in the header",
+    "problem.csv.field-column-twice": "the column {column} of the field `{field}` appears more than once in "
+                                      "the header",
+    "hint.csv.record-columns": 'the columns are: {columns}; name a field\'s column with "columns": '
+                               '{{"FIELD": "COLUMN"}}',
+    "hint.csv.columns-suggest": "did you mean {suggestion}? The columns are: {columns}; name a field's column "
+                                'with "columns": {{"FIELD": "COLUMN"}}',
     "problem.csv.stopped": "stopped after {count} problems in this file",
     "problem.csv.unreadable": "cannot read the answers: {problem}",
     "problem.csv.not-utf8": "the file is not UTF-8 text",
@@ -695,6 +727,17 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.xlsx.column-shape": '"column" gives one answer per row, but the fact holds {type}',
     "hint.xlsx.column-shape": 'read several columns with "columns": [...]',
     "problem.xlsx.cell": "{cell}: column {column}: {problem}",
+    "problem.xlsx.field": "{cell}: {field}: {problem}",
+    "problem.xlsx.field-column": "{cell}: {field} (column {column}): {problem}",
+    "problem.xlsx.field-column-missing": "the column {column} of the field `{field}` is not in the header of "
+                                         "the sheet {sheet} (row {row})",
+    "problem.xlsx.field-column-twice": "the column {column} of the field `{field}` appears more than once in "
+                                       "the header of the sheet {sheet} (row {row})",
+    "hint.xlsx.record-columns": "the header is the sheet's first row that is not empty; its columns are: "
+                                '{columns}; name a field\'s column with "columns": {{"FIELD": "COLUMN"}}',
+    "hint.xlsx.columns-suggest": "did you mean {suggestion}? The header is the sheet's first row that is not "
+                                 'empty; its columns are: {columns}; name a field\'s column with "columns": '
+                                 '{{"FIELD": "COLUMN"}}',
     "problem.xlsx.blank": "{cell}: no answer in column {column}",
     "hint.xlsx.blank": "declare the answers `optional` to allow empty cells",
     "problem.xlsx.no-result": "{cell}: the formula in column {column} has no saved result",
@@ -762,6 +805,22 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.blank-answer": "et tomt svar",
     "hint.blank-answer": "giv alle svar, eller erklær svarene `optional` i kontrakten for at tillade "
                          "tomme svar",
+    "problem.expected-records": "forventede en liste af records, men fik {got}",
+    "hint.expected-records": 'skriv ét objekt pr. række med felterne {fields}: [{{"NAVN": VÆRDI, ...}}, ...]; '
+                             'eller læs rækkerne fra en fil: {{"csv": "FIL.csv"}}',
+    "problem.record.not-an-object": "forventede en record, men fik {got}",
+    "hint.record.not-an-object": 'skriv rækken som et objekt med felterne {fields}: {{"NAVN": VÆRDI, ...}}',
+    "problem.record.key-not-text": "et felts navn skal være tekst, ikke {got}",
+    "hint.record.key-not-text": "navngiv felterne, som kontrakten erklærer dem",
+    "problem.record.unknown-field": "recorden har intet felt {name}",
+    "hint.record.fields": "felterne er: {fields}",
+    "hint.record.fields-suggest": "mente du `{suggestion}`? Felterne er: {fields}",
+    "problem.record.missing-field": "feltet `{field}` mangler",
+    "hint.record.missing-field": "giv hver række hvert af felterne {fields}, eller erklær feltet "
+                                 "`optional` i kontrakten for at tillade rækker uden det",
+    "problem.record.blank": "ingen værdi",
+    "hint.record.blank": "giv feltet en værdi i hver række, eller erklær det `optional` i kontrakten "
+                         "for at tillade tomme felter",
     "problem.out-of-range": "{value} ligger uden for intervallet {low} .. {high}",
     "hint.range": "kontrollér målingen, eller udvid intervallet i kontrakten",
     "hint.range-given": "giv en værdi inden for intervallet",
@@ -839,6 +898,13 @@ PROBLEMS_DA: dict[str, str] = {
                                '"columns": ["A", "B", ...]',
     "problem.reference.column": '"column" er navnet på én kolonne, i anførselstegn',
     "problem.reference.columns": '"columns" er en liste af kolonnenavne: ["q1", "q2", ...]',
+    "problem.reference.record-columns": 'rækker af records læses som {{"csv": "FIL.csv", "columns": '
+                                        '{{"FELT": "KOLONNE", ...}}}}: "columns" angiver kolonnen for et felt, '
+                                        "hvis kolonne har et andet navn",
+    "problem.reference.record-unknown-key": 'ukendt nøgle {key} i en henvisning til rækker af records; brug "csv" '
+                                            '(eller "xlsx" og "sheet"), "columns" og "decimal"',
+    "problem.reference.record-field": '"columns" angiver kolonnen for {name}, som ikke er et felt i recorden; '
+                                      "dens felter er: {fields}",
     "problem.file.nul": "filnavnet indeholder et NUL-tegn",
     "hint.file.nul": "skriv filens navn, som det er",
     "problem.file.outside": "{reference} ligger uden for mappen {root}, og fakta må kun henvise til "
@@ -916,6 +982,15 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.csv.blank": "intet svar i kolonnen {column}",
     "hint.csv.blank": "erklær svarene `optional` for at tillade tomme celler",
     "problem.csv.cell": "kolonnen {column}: {problem}",
+    "problem.csv.field": "{field}: {problem}",
+    "problem.csv.field-column": "{field} (kolonnen {column}): {problem}",
+    "problem.csv.field-column-missing": "kolonnen {column} til feltet `{field}` findes ikke i overskriften",
+    "problem.csv.field-column-twice": "kolonnen {column} til feltet `{field}` står mere end én gang i "
+                                      "overskriften",
+    "hint.csv.record-columns": 'kolonnerne er: {columns}; angiv et felts kolonne med "columns": '
+                               '{{"FELT": "KOLONNE"}}',
+    "hint.csv.columns-suggest": 'mente du {suggestion}? Kolonnerne er: {columns}; angiv et felts kolonne '
+                                'med "columns": {{"FELT": "KOLONNE"}}',
     "problem.csv.stopped": "stoppede efter {count} problemer i denne fil",
     "problem.csv.unreadable": "svarene kan ikke læses: {problem}",
     "problem.csv.not-utf8": "filen er ikke UTF-8-tekst",
@@ -989,6 +1064,17 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.xlsx.column-shape": '"column" giver ét svar pr. række, men faktummet er {type}',
     "hint.xlsx.column-shape": 'læs flere kolonner med "columns": [...]',
     "problem.xlsx.cell": "{cell}: kolonnen {column}: {problem}",
+    "problem.xlsx.field": "{cell}: {field}: {problem}",
+    "problem.xlsx.field-column": "{cell}: {field} (kolonnen {column}): {problem}",
+    "problem.xlsx.field-column-missing": "kolonnen {column} til feltet `{field}` findes ikke i overskriften i "
+                                         "arket {sheet} (række {row})",
+    "problem.xlsx.field-column-twice": "kolonnen {column} til feltet `{field}` står mere end én gang i "
+                                       "overskriften i arket {sheet} (række {row})",
+    "hint.xlsx.record-columns": "overskriften er arkets første række, der ikke er tom; dens kolonner er: "
+                                '{columns}; angiv et felts kolonne med "columns": {{"FELT": "KOLONNE"}}',
+    "hint.xlsx.columns-suggest": "mente du {suggestion}? Overskriften er arkets første række, der ikke er "
+                                 'tom; dens kolonner er: {columns}; angiv et felts kolonne med "columns": '
+                                 '{{"FELT": "KOLONNE"}}',
     "problem.xlsx.blank": "{cell}: intet svar i kolonnen {column}",
     "hint.xlsx.blank": "erklær svarene `optional` for at tillade tomme celler",
     "problem.xlsx.no-result": "{cell}: formlen i kolonnen {column} har intet gemt resultat",
@@ -1946,10 +2032,106 @@ PERIODS_DA: dict[str, str] = {
     "hint.period.which": 'angiv hvilken: "period": {first} øverst i fakta, eller --period {first}',
 }
 
+# Rows of records, comprehensions, tables written out and their lookups.
+ROWS_EN: dict[str, str] = {
+    "type.a.record": "a record", "type.many.record": "records",
+    "key.text": "a text", "key.integer": "a whole number", "key.date": "a date",
+    "problem.table.key-kinds": "the first key of this table is {first}, but {key} is {other}",
+    "hint.table.key-kinds": "write the keys of one table alike: all texts, all whole numbers (years) or all dates",
+    "problem.table.key-whole": "the key {key} is not a whole number",
+    "hint.table.key-whole": "a table's keys are texts, whole numbers (such as years) or dates",
+    "problem.comprehension.alone": "`{function}(... for ...)` takes the comprehension as its only argument",
+    "hint.comprehension.alone": "work the list out as a metric of its own, e.g. "
+                                "`metric amounts = [c.amount for c in claims]`, and use its name",
+    "problem.comprehension.not-list": "`for ... in {source}` goes through a list, but `{source}` is {found}",
+    "hint.comprehension.not-list": "e.g. `for k in krav`, or `for m in 1 .. 12`",
+    "problem.integers.not-whole": "`a .. b` goes through whole numbers, but this is {found}",
+    "hint.integers.not-whole": "e.g. `for m in 1 .. 12`",
+    "problem.field.not-record": "`.{field}` reads a field of a record, but `{record}` is {found}",
+    "hint.field.not-record": "read a field of one row at a time, e.g. `k.{field} for k in krav`",
+    "hint.field.rows": "go through its rows, e.g. `sum(k.{field} for k in {record})`",
+    "problem.field.unknown": "the record has no field `{field}`",
+    "hint.field.unknown": "its fields are: {fields}",
+    "problem.lookup.not-table": "`{table}` is {found}, not a table to look a key up in",
+    "hint.lookup.not-table": 'e.g. `metric takster = {{"nvq2": 2500 kr}}`, then `takster[k.resultat]`',
+    "problem.lookup.key-kind": "the keys of `{table}` are {expected}, not {key}",
+    "hint.lookup.key-kind": "look up a key of the kind the table has",
+    "problem.lookup.no-key": "`{table}` has no entry {key}",
+    "hint.lookup.no-key": "its keys are: {keys}",
+    "problem.lookup.choices-missing": "`{table}` has no entry for {missing}, which `{key}` may be",
+    "hint.lookup.choices-missing": "give every possible answer an entry in the table",
+    "failure.no-entry": "no entry {key} in `{expr}`",
+    "row": "row|rows",
+    "rows.kept": "{kept} of {rows}",
+    "rows.group": "{key}: {rows} × {each} = {total}",
+    "rows.more groups": "and {n} more key|and {n} more keys",
+    "rows.capped": "{capped} of {rows} capped at {cap}, by {by} in all",
+    "rows.uncapped": "none of {rows} above the cap of {cap}",
+    "formula.for each row": "{value}, for each row of {source}",
+    "formula.for each": "{value}, for each of {source}",
+    "formula.where": "{value} where {condition}",
+    "formula.lookup": "{table} for {key}",
+    "formula.integers": "{low} to {high}",
+    "problem.record.field-given-twice": "the field `{field}` is given twice in this row",
+    "hint.record.field-given-twice": "give each field once",
+    "problem.example.record-fields": "this row gives the fields {given}, but a row of `{name}` has {declared}",
+    "hint.example.record-fields": "give every field of the record, each once",
+    "failure.too-much-work": "`{expr}` would go through {count} rows in all, counting the lists it is "
+                             "inside; a calculation may go through at most {limit}",
+    "failure.blank-field": "a row of `{expr}` has no value for `{field}`",
+}
+ROWS_DA: dict[str, str] = {
+    "type.a.record": "en post", "type.many.record": "poster",
+    "key.text": "en tekst", "key.integer": "et helt tal", "key.date": "en dato",
+    "problem.table.key-kinds": "den første nøgle i denne tabel er {first}, men {key} er {other}",
+    "hint.table.key-kinds": "skriv nøglerne i én tabel ens: alle tekster, alle hele tal (årstal) eller alle datoer",
+    "problem.table.key-whole": "nøglen {key} er ikke et helt tal",
+    "hint.table.key-whole": "en tabels nøgler er tekster, hele tal (fx årstal) eller datoer",
+    "problem.comprehension.alone": "`{function}(... for ...)` tager gennemgangen som sit eneste argument",
+    "hint.comprehension.alone": "regn listen ud som en metrik for sig, fx "
+                                "`metric beløb = [k.beløb for k in krav]`, og brug dens navn",
+    "problem.comprehension.not-list": "`for ... in {source}` gennemgår en liste, men `{source}` er {found}",
+    "hint.comprehension.not-list": "fx `for k in krav` eller `for m in 1 .. 12`",
+    "problem.integers.not-whole": "`a .. b` gennemgår hele tal, men dette er {found}",
+    "hint.integers.not-whole": "fx `for m in 1 .. 12`",
+    "problem.field.not-record": "`.{field}` læser et felt i en post, men `{record}` er {found}",
+    "hint.field.not-record": "læs et felt i én række ad gangen, fx `k.{field} for k in krav`",
+    "hint.field.rows": "gennemgå rækkerne, fx `sum(k.{field} for k in {record})`",
+    "problem.field.unknown": "posten har intet felt `{field}`",
+    "hint.field.unknown": "dens felter er: {fields}",
+    "problem.lookup.not-table": "`{table}` er {found}, ikke en tabel at slå en nøgle op i",
+    "hint.lookup.not-table": 'fx `metric takster = {{"nvq2": 2500 kr}}` og så `takster[k.resultat]`',
+    "problem.lookup.key-kind": "nøglerne i `{table}` er {expected}, ikke {key}",
+    "hint.lookup.key-kind": "slå en nøgle af tabellens slags op",
+    "problem.lookup.no-key": "`{table}` har ingen post {key}",
+    "hint.lookup.no-key": "dens nøgler er: {keys}",
+    "problem.lookup.choices-missing": "`{table}` har ingen post for {missing}, som `{key}` kan være",
+    "hint.lookup.choices-missing": "giv hvert muligt svar en post i tabellen",
+    "failure.no-entry": "ingen post {key} i `{expr}`",
+    "row": "række|rækker",
+    "rows.kept": "{kept} af {rows}",
+    "rows.group": "{key}: {rows} × {each} = {total}",
+    "rows.more groups": "og {n} nøgle mere|og {n} nøgler mere",
+    "rows.capped": "{capped} af {rows} begrænset til {cap}, med {by} i alt",
+    "rows.uncapped": "ingen af {rows} over loftet på {cap}",
+    "formula.for each row": "{value}, for hver række i {source}",
+    "formula.for each": "{value}, for hver af {source}",
+    "formula.where": "{value}, hvor {condition}",
+    "formula.lookup": "{table} for {key}",
+    "formula.integers": "{low} til {high}",
+    "problem.record.field-given-twice": "feltet `{field}` er givet to gange i denne række",
+    "hint.record.field-given-twice": "giv hvert felt én gang",
+    "problem.example.record-fields": "denne række giver felterne {given}, men en række i `{name}` har {declared}",
+    "hint.example.record-fields": "giv hvert felt i posten, hvert én gang",
+    "failure.too-much-work": "`{expr}` ville gennemgå {count} rækker i alt, medregnet de lister, det står "
+                             "inden i; en beregning må gennemgå højst {limit}",
+    "failure.blank-field": "en række i `{expr}` har ingen værdi for `{field}`",
+}
+
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **PERIODS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **PERIODS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

@@ -27,7 +27,7 @@ from ..core.vocabulary import KEYWORDS, number_literal, quote
 from ..language import syntax as s
 from ..language.build import build
 from ..language.parser import parse
-from ..language.printer import expr_text, sum_text
+from ..language.printer import comprehension_text, expr_text, sum_text
 
 WIDTH = 100
 INDENT = "    "
@@ -321,8 +321,10 @@ class _Printer:
         self.out.append(closing + self.notes.after(last + 1, span.end_line))
 
     def metric(self, metric: s.Metric) -> None:
+        head = f"metric {metric.name} = "
         described = _labelled(metric.description, metric.label)
-        if not self.chain(f"metric {metric.name} = ", metric.expr, metric.span, described):
+        if not (self.chain(head, metric.expr, metric.span, described)
+                or self.rows(head, metric.expr, metric.span, described)):
             self.described(f"metric {metric.name} = {expr_text(metric.expr)}", described, metric.span)
 
     def described(self, text: str, description: str | None, span: Span) -> None:
@@ -372,6 +374,24 @@ class _Printer:
             self.out.append(INDENT + description + self.notes.after(done + 1, span.end_line))
         elif done < span.end_line:
             self.out[-1] += self.notes.after(done + 1, span.end_line)
+        return True
+
+    def rows(self, head: str, expr: s.Expr, span: Span, description: str | None) -> bool:
+        """A list made by a comprehension too long for one line: its value on the first line,
+        `for ...` under it, inside the brackets. False, and nothing printed, where it fits."""
+        if not isinstance(expr, s.Comprehension) or len(head + expr_text(expr)) <= WIDTH:
+            return False
+        element = expr_text(expr.element)
+        pad = " " * (len(head) + 1)
+        lines = [(f"{head}[{element}", span.line, expr.element.span.end_line),
+                 (pad + comprehension_text(expr)[len(element) + 1:] + "]", expr.element.span.end_line + 1,
+                  span.end_line if description is None else expr.span.end_line)]
+        self.comments_before(0, span.line)
+        for text, first, last in lines:
+            self.spill(0)
+            self.out.append(text + self.notes.after(first, last))
+        if description is not None:
+            self.out.append(INDENT + quote(description) + self.notes.after(expr.span.end_line + 1, span.end_line))
         return True
 
     def goal(self, goal: s.Goal) -> None:
@@ -447,8 +467,7 @@ class _Printer:
         self.open(0, f"example {quote(example.name)}{period}{as_of}", example.span,
                   [g.span for g in example.givens] + [e.span for e in example.expectations])
         if example.givens:
-            self.listing("given", [f"{g.name} = {expr_text(g.value)}" for g in example.givens],
-                         [g.span for g in example.givens])
+            self.listing("given", [_given(g) for g in example.givens], [g.span for g in example.givens])
         if example.expectations:
             self.listing("expect", [_expectation(e) for e in example.expectations],
                          [e.span for e in example.expectations])
@@ -471,6 +490,18 @@ class _Printer:
                 lines.append(pad + part)
         lines[-1] += trailing
         self.out.extend(INDENT + text for text in lines)
+
+
+def _given(given: s.Given) -> str:
+    """`NAME = VALUE`; rows written out that do not fit on a line go one row a line, under the
+    first (the lines after the first carry their whole indentation)."""
+    text = f"{given.name} = {expr_text(given.value)}"
+    value = given.value
+    if len(INDENT + "given " + text) <= WIDTH or not isinstance(value, s.ListLiteral) \
+            or not all(isinstance(item, s.RecordLiteral) for item in value.items):
+        return text
+    pad = "\n" + INDENT + " " * len(f"given {given.name} = [")
+    return f"{given.name} = [" + ("," + pad).join(expr_text(item) for item in value.items) + "]"
 
 
 def _spans_of(item_spans: tuple[tuple[str, Span], ...], kind: str) -> Iterator[Span]:

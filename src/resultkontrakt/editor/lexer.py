@@ -86,7 +86,7 @@ class RkLexer(RegexLexer):
             (r"\bfulfilment(?=\s*\(\s*goal\b)", Name.Builtin),  # a goal's result: fulfilment(goal 1)
             (r"\bdeliverables\b", Name.Builtin.Pseudo),
             (r"->|\.\.|>=|<=|==|!=|[<>=+\-*/]", Operator),
-            (r"[{}()\[\],;:]", Punctuation),
+            (r"[{}()\[\],;:.]", Punctuation),  # `.` reads a field: k.dato
             (r"[^\W\d]\w*", Name),
             (r"\d[\w.\-]*", Name.Label),  # goal ids such as 2a
         ],

@@ -72,9 +72,9 @@ _COMPLETIONS = {"fact": lsp.CompletionItemKind.Variable, "metric": lsp.Completio
                 "deliverable": lsp.CompletionItemKind.Event, "payment": lsp.CompletionItemKind.Constant,
                 "bound": lsp.CompletionItemKind.Variable, "function": lsp.CompletionItemKind.Function,
                 "keyword": lsp.CompletionItemKind.Keyword, "choice": lsp.CompletionItemKind.EnumMember,
-                "goal": lsp.CompletionItemKind.Module}
+                "goal": lsp.CompletionItemKind.Module, "field": lsp.CompletionItemKind.Field}
 # The order completions are listed in: what fits the place first, keywords last.
-_ORDER = ("choice", "goal", "bound", "fact", "metric", "deliverable", "payment", "function", "keyword")
+_ORDER = ("field", "choice", "goal", "bound", "fact", "metric", "deliverable", "payment", "function", "keyword")
 
 
 class Open:
@@ -459,7 +459,7 @@ def _outline(ls: RkServer) -> None:
 def _completion(ls: RkServer) -> None:
     """What may be written at the cursor; an opened quote asks again, for a fact's answers."""
 
-    @ls.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
+    @ls.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"', "."]))
     def completion(ls: RkServer, params: lsp.CompletionParams) -> lsp.CompletionList:
         document = ls.opened(params.text_document.uri)
         if document is None:

@@ -22,10 +22,10 @@ import attrs
 from ..checks.analysis import Analysis
 from ..core.errors import Span
 from ..core.escape import markdown
-from ..core.values import LIST, TABLE, Type
-from ..core.vocabulary import KEYWORDS, PERIOD_FIELDS, PLACE_WORDS, number_literal, quote
+from ..core.values import LIST, RECORD, TABLE, Type
+from ..core.vocabulary import DECLARATIONS, KEYWORDS, PERIOD_FIELDS, PLACE_WORDS, number_literal, quote
 from ..language import syntax as s
-from ..language.printer import expr_text
+from ..language.printer import expr_text, key_text
 from ..semantics.functions import FUNCTIONS
 from ..semantics.periods import reporting_periods
 
@@ -33,6 +33,8 @@ NAME = r"[^\W\d]\w*"
 GOAL_ID = r"[^\W_](?:[\w.\-]*\w)?"
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 _GAP = r"(?:\s|#[^\n]*)+"  # white space and comments, which may stand between any two words
+# A hover shows a table's keys up to this many: a rate card, a target per year, not a register.
+MAX_KEYS_SHOWN = 20
 
 # Which set of names each kind of declaration puts its name in.
 NAMESPACE = {"fact": "value", "metric": "value", "deliverable": "value", "payment": "value",
@@ -227,6 +229,10 @@ class Index:
                     pending += [(arg, names) for arg in args]
                 case s.PeriodValue():  # hovered as what it reads (`period_hover`)
                     self.calls.append(FunctionUse(expr_text(node), node.span))
+                case s.Comprehension(element=element, var=var, source=source, where=where):
+                    pending += [(source, names), (element, names | {var})]
+                    if where is not None:
+                        pending.append((where, names | {var}))
                 case _:
                     pending += [(child, names) for child in s.children(node)]
 
@@ -307,7 +313,7 @@ class Index:
                                    node.description and markdown(node.description))
             case s.Metric():
                 return _paragraphs(f"**metric** {markdown(node.name)}", "= " + markdown(expr_text(node.expr)),
-                                   f"type: {self._type_of(node.name)}",
+                                   f"type: {self._type_of(node.name)}", self._keys_of(node.name),
                                    node.label and "shown to readers as: " + markdown(node.label),
                                    node.description and markdown(node.description))
             case s.Payment():
@@ -336,6 +342,15 @@ class Index:
                                    node.language and f"language: {markdown(node.language)}",
                                    node.period and node.each and _reporting_periods(node.period, node.each))
         raise AssertionError(f"no description for {declaration.kind}")
+
+    def _keys_of(self, name: str) -> str | None:
+        """`keys: "bolig_3m", "nvq2"`: the keys of a table written in the contract."""
+        found = self.analysis.types.get(name) if self.analysis is not None else None
+        if found is None or found.keys is None:
+            return None
+        shown = [key_text(key) for key in found.keys[:MAX_KEYS_SHOWN]]
+        more = len(found.keys) - MAX_KEYS_SHOWN
+        return "keys: " + markdown(", ".join(shown)) + (f" and {more} more" if more > 0 else "")
 
     def _type_of(self, name: str) -> str:
         found = self.analysis.types.get(name) if self.analysis is not None else None
@@ -500,8 +515,13 @@ class Candidate:
 
 WORDS = tuple(sorted(KEYWORDS | PLACE_WORDS))
 _BINDING = re.compile(rf"\(\s*({NAME})\s+in\s+({NAME})")
-_COMPARED = re.compile(rf"({NAME})\s*(?:==|!=|=)\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
-_MEMBER = re.compile(rf"({NAME})\s+(?:not\s+)?in\s*\{{(?:\s*{STRING}\s*,)*\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
+_COMPARED = re.compile(rf"({NAME}(?:\.{NAME})?)\s*(?:==|!=|=)\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
+_MEMBER = re.compile(rf"({NAME}(?:\.{NAME})?)\s+(?:not\s+)?in\s*\{{(?:\s*{STRING}\s*,)*\s*(\"(?:[^\"\\\n]|\\.)*)?\Z")
+_FOR = re.compile(rf"\bfor\s+({NAME})\s+in\s+({NAME})")
+_FIELD_AT = re.compile(rf"({NAME})\.(\w*)\Z")
+_NEXT_DECLARATION = re.compile(rf"\n\s*(?:{'|'.join(DECLARATIONS)})\b")
+_OUT_OF = 3  # brackets a place may stand in inside a comprehension: `sum(t[f(k.|)] for k in ks)`
+_DEPTH = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 _GOAL_AT = re.compile(rf"(?:\(|\bexpect|,)\s*goal\s+(?:{GOAL_ID})?\Z")
 PERIOD = "period"
 _PERIOD_DOT = re.compile(r"\bperiod\.\w*\Z")
@@ -519,13 +539,17 @@ def complete(lines: Lines, index: Index | None, line: int, column: int, start: i
     inside = _inside_what(before)
     if inside in ("comment", "text block"):
         return []
+    if inside == "code" and _PERIOD_DOT.search(before[-200:]):  # `period.`: no record's field
+        return [Candidate(field, "keyword", _PERIOD_FIELDS[field], first=True) for field in PERIOD_FIELDS]
+    field = _FIELD_AT.search(before[-200:]) if inside == "code" else None
+    if field is not None:
+        return _fields(index, before[:len(before) - len(field.group(0))], field.group(1),
+                       lines.text[at:at + 2000])
     choices = _choices(lines, index, before, line, column)
     if inside == "text":
         return choices
     if _GOAL_AT.search(before[-200:]):
         return _goals(index)
-    if _PERIOD_DOT.search(before[-200:]):
-        return [Candidate(field, "keyword", _PERIOD_FIELDS[field], first=True) for field in PERIOD_FIELDS]
     late = re.match(r"(payment|split)\b", lines.text[start:start + 8]) is not None
     return choices + _everything(index, before, late)
 
@@ -558,7 +582,10 @@ def _choices(lines: Lines, index: Index | None, before: str, line: int, column: 
     if found is None or index is None:
         return []
     name, partial = found.group(1), found.group(2)
-    type_ = _type_here(index, before, name)
+    record, _, field = name.partition(".")
+    type_ = _type_here(index, before, record, after=lines.text[lines.offset(line, column):][:2000])
+    if field:  # `k.resultat = "`: the answers of the field
+        type_ = type_.field(field) if type_ is not None and type_.kind == RECORD else None
     if type_ is None or not type_.choices:
         return []
     replace = None
@@ -570,9 +597,53 @@ def _choices(lines: Lines, index: Index | None, before: str, line: int, column: 
             for choice in type_.choices]
 
 
-def _type_here(index: Index, before: str, name: str, depth: int = 0) -> Type | None:
+def _fields(index: Index | None, before: str, name: str, after: str) -> list[Candidate]:
+    """`k.`: the fields of the record `k` stands for, in declared order, with their types."""
+    if index is None:
+        return []
+    found = _type_here(index, before, name, after=after)
+    if found is None or found.kind != RECORD:
+        return []
+    return [Candidate(field, "field", str(type_), first=True) for field, type_ in found.fields or ()]
+
+
+def _open_comprehensions(before: str, after: str) -> Iterator[re.Match[str]]:
+    """`for k in krav` of the comprehensions whose brackets are open where `before` ends:
+    written before that place, or after it inside the same brackets (`sum(k.| for k in krav)`)."""
+    for binding in _FOR.finditer(before):
+        if _still_open(before[binding.end():]):
+            yield binding
+    # Up to the end of the declaration, out of the brackets the place stands in (`[k.|]` of
+    # `sum(takster[k.|] for k in krav)`), but not out of the comprehension's own.
+    declaration = _NEXT_DECLARATION.search(after)
+    inside = []
+    depth = 0
+    for char in _code(after[:declaration.start()] if declaration else after):
+        depth += _DEPTH.get(char, 0)
+        if depth < -_OUT_OF:
+            break
+        inside.append(char)
+    yield from _FOR.finditer("".join(inside))
+
+
+def _still_open(text: str) -> bool:
+    """Whether the brackets around the start of `text` are still open at its end."""
+    depth = 0
+    for char in _code(text):
+        depth += _DEPTH.get(char, 0)
+        if depth < 0:
+            return False
+    return True
+
+
+def _type_here(index: Index, before: str, name: str, depth: int = 0, after: str = "") -> Type | None:
     """The type of `name` where `before` ends: a declared name's, or, for a name bound by a
-    quantifier still open there, the type of the elements it is bound to."""
+    quantifier or a comprehension still open there, the type of the elements it is bound to."""
+    for binding in reversed(list(_open_comprehensions(before, after))):
+        if binding.group(1) == name and depth < 8 and binding.group(2) != name:
+            source = _type_here(index, before[:binding.start()] if binding.string is before else before,
+                                binding.group(2), depth + 1)
+            return source.element if source is not None and source.kind == LIST else None
     for binding in reversed(list(_open_bindings(before))):
         if binding.group(1) == name and depth < 8:
             source = _type_here(index, before[:binding.start()], binding.group(2), depth + 1)
@@ -621,7 +692,7 @@ def _everything(index: Index | None, before: str, late: bool) -> list[Candidate]
     `late`, in a payment or a split), functions and keywords."""
     candidates: list[Candidate] = []
     seen: set[str] = set()
-    for binding in _open_bindings(before):
+    for binding in [*_open_bindings(before), *_open_comprehensions(before, "")]:
         if binding.group(1) not in seen:
             seen.add(binding.group(1))
             candidates.append(Candidate(binding.group(1), "bound", f"each element of {binding.group(2)}"))

@@ -14,18 +14,34 @@ predicates that run at the speed of Python's own loops.
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
 from ..checks.infer import DELIVERABLES
-from ..core.values import BOOL, DATE, DURATION, LIST, T_NUMBER, Type, Value
+from ..core.values import BOOL, DATE, DURATION, LIST, RECORD, T_NUMBER, Record, Type, Value
 from ..language import syntax as s
+from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
-from ..semantics.runtime import COMPARE, arithmetic, calendar, items_of, join, literal_list, quantity
+from ..semantics.runtime import (
+    COMPARE,
+    arithmetic,
+    bounded,
+    calendar,
+    entries,
+    entry,
+    fail,
+    integers,
+    items_of,
+    join,
+    literal_list,
+    quantity,
+    within,
+)
 from ..semantics.status import Failed, Undecided
 
 if TYPE_CHECKING:
@@ -49,6 +65,10 @@ class Evaluator(Protocol):
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
 
+    @property
+    def tables(self) -> dict[object, dict[Any, Value]]:
+        """Tables made lookups once in this evaluation, by the lookup that uses each."""
+
     def period_value(self, expr: s.PeriodValue) -> Value:
         """The reporting period's `year`, `start` or `end` (its first and last day, alone)."""
 
@@ -57,6 +77,14 @@ class Evaluator(Protocol):
 
 
 Closure = Callable[[Evaluator, Bound], Value]
+# A table as a dict to look keys up in.
+TableOf = Callable[[Evaluator, Bound], dict[Any, Value]]
+# A comprehension's values, with the counts of the rows behind them.
+Rows = Callable[[Evaluator, Bound], "tuple[tuple[Value, ...], RowCounts]"]
+# A comprehension's rows: how many it goes through, the names bound inside it, those that meet `where`.
+KeptOf = Callable[[Evaluator, Bound], tuple[int, dict[str, Value], tuple[Value, ...]]]
+# An expression's value for each row kept.
+PerRow = Callable[[Evaluator, dict[str, Value], tuple[Value, ...]], list[Value]]
 # One step of a sum or product: (the value so far, the step's operand) -> the value after it.
 Step = Callable[[Value, Value], Value]
 OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
@@ -145,6 +173,21 @@ class Compiler:
                 names = [name for name, _ in pairs]
                 cells = [self._compile(item, goal, scope) for _, item in pairs]
                 return lambda ev, bound: tuple(zip(names, every(cells, ev, bound), strict=True))
+            case s.FieldRead():
+                return self._field(expr, goal, scope)
+            case s.Lookup():
+                return self._lookup(expr, goal, scope)
+            case s.Integers():
+                ends = [self._compile(expr.low, goal, scope), self._compile(expr.high, goal, scope)]
+                def whole_numbers(ev: Evaluator, bound: Bound) -> Value:
+                    low, high = every(ends, ev, bound)
+                    return integers(low, high, expr)
+                return whole_numbers
+            case s.Comprehension():
+                return self._comprehension(expr, goal, scope)
+            case s.RecordLiteral(fields=fields):
+                values = [self._compile(item, goal, scope) for _, item in fields]
+                return lambda ev, bound: cast(Value, Record(every(values, ev, bound)))
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _compare(self, expr: s.Compare, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
@@ -228,6 +271,8 @@ class Compiler:
 
     def _call(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
         function = FUNCTIONS[expr.function]
+        if len(expr.args) == 1 and isinstance(expr.args[0], s.Comprehension) and function.over is not None:
+            return self._over_rows(expr, goal, scope)
         parts = [self._compile(arg, goal, scope) for arg in expr.args]
         types = [self.analysis.type_of(arg, goal, scope) for arg in expr.args]
         over, apply = function.over, function.apply
@@ -253,13 +298,13 @@ class Compiler:
         source_type = self.analysis.type_of(expr.source, goal, scope)
         element = source_type.element if source_type and source_type.element else T_NUMBER
         inner_scope = {**scope, expr.var: element}
-        fast = _predicate(expr.where, expr.var)
+        fast = _predicate(expr.where, expr.var, element)
         if fast is None:
             condition = self._compile(expr.where, goal, inner_scope)
             var = expr.var
 
-            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
-                inner = dict(bound or {})
+            def test_in(ev: Evaluator, bound: Bound, size: int) -> Predicate:
+                inner = within(bound, size, expr)
 
                 def test(item: Any) -> bool:
                     inner[var] = item
@@ -268,7 +313,9 @@ class Compiler:
         else:
             predicate: Predicate = fast
 
-            def test_in(ev: Evaluator, bound: Bound) -> Predicate:
+            def test_in(ev: Evaluator, bound: Bound, size: int) -> Predicate:
+                if bound:
+                    within(bound, size, expr)
                 return predicate
 
         function = FUNCTIONS[expr.function]
@@ -280,13 +327,198 @@ class Compiler:
 
             def aggregate_tally(ev: Evaluator, bound: Bound) -> Value:
                 values = items_of(source(ev, bound))
-                return ev.counted(expr, in_tally(ev.tally(name, values), len(values), test_in(ev, bound),
-                                                 expr))
+                return ev.counted(expr, in_tally(ev.tally(name, values), len(values),
+                                                 test_in(ev, bound, len(values)), expr))
             return aggregate_tally
 
         def aggregate(ev: Evaluator, bound: Bound) -> Value:
-            return ev.counted(expr, over(items_of(source(ev, bound)), test_in(ev, bound), expr))
+            values = items_of(source(ev, bound))
+            return ev.counted(expr, over(values, test_in(ev, bound, len(values)), expr))
         return aggregate
+
+    # ---- rows: fields, lookups and comprehensions ----
+
+    def _field(self, expr: s.FieldRead, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A field is read by its place in the row, worked out once from the record's type."""
+        record_type = self.analysis.type_of(expr.record, goal, scope)
+        assert record_type is not None, "a field was typed on a record"
+        index = record_type.field_index(expr.field)
+        field_type = record_type.field(expr.field)
+        if field_type is not None and field_type.optional:
+            record = self._compile(expr.record, goal, scope)
+            field = expr.field
+
+            def maybe_blank(ev: Evaluator, bound: Bound) -> Value:
+                found = items_of(record(ev, bound))[index]
+                if found is None:
+                    raise fail("blank-field", expr.record, field=field)
+                return found
+            return maybe_blank
+        if isinstance(expr.record, s.Name) and expr.record.name in scope:
+            var = expr.record.name
+            return lambda ev, bound: bound[var][index]  # type: ignore[index]
+        record = self._compile(expr.record, goal, scope)
+        return lambda ev, bound: items_of(record(ev, bound))[index]
+
+    def _lookup(self, expr: s.Lookup, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        key = self._compile(expr.key, goal, scope)
+        table_of = self._table_of(expr.table, goal, scope)
+
+        def looked_up(ev: Evaluator, bound: Bound) -> Value:
+            try:
+                made = table_of(ev, bound)
+            except Undecided as undecided:
+                raise also(undecided, key, ev, bound) from None
+            return entry(made, key(ev, bound), expr)
+        return looked_up
+
+    def _table_of(self, table: s.Expr, goal: s.Goal | None, scope: dict[str, Type]) -> TableOf:
+        """A table as a dict to look keys up in, made once: at compile time for a table written
+        in place, once per evaluation for a table a name holds (that reads no bound name)."""
+        written = constant(table)
+        if written is not NOT_CONSTANT:
+            fixed = entries(written)
+            return lambda ev, bound: fixed
+        pairs = self._compile(table, goal, scope)
+        if set(s.names_in(table)) & scope.keys():
+            return lambda ev, bound: entries(items_of(pairs(ev, bound)))
+        slot = object()  # this lookup's, in every evaluation
+
+        def made_once(ev: Evaluator, bound: Bound) -> dict[Any, Value]:
+            found = ev.tables.get(slot)
+            if found is None:
+                found = ev.tables[slot] = entries(items_of(pairs(ev, bound)))
+            return found
+        return made_once
+
+    def _comprehension(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """A list made by a comprehension, with the counts of the rows behind it kept."""
+        rows = self._rows(expr, goal, scope, expr)
+
+        def listed(ev: Evaluator, bound: Bound) -> Value:
+            values, counts = rows(ev, bound)
+            return ev.counted(expr, Counted(values, counts))
+        return listed
+
+    def _over_rows(self, expr: s.Call, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
+        """`sum(... for k in krav)`: the function over the comprehension's values; the counts
+        of its rows explain it where the function has no counts of its own (a share has)."""
+        comprehension = expr.args[0]
+        assert isinstance(comprehension, s.Comprehension)
+        rows = self._rows(comprehension, goal, scope, expr)
+        over = FUNCTIONS[expr.function].over
+        assert over is not None, f"{expr.function} was typed as a function of a list"
+
+        def over_rows(ev: Evaluator, bound: Bound) -> Value:
+            values, counts = rows(ev, bound)
+            result = over(values, None, expr)
+            return ev.counted(expr, result if isinstance(result, Counted) else Counted(result, counts))
+        return over_rows
+
+    def _rows(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
+              said: s.Expr) -> Rows:
+        """The values of a comprehension and the counts of the rows behind them: grouped by key
+        where the value is a lookup, the rows a cap took off where it is `min(CAP, ...)`.
+
+        Each item is bound in one dict, in a loop; the loop is bounded with the loops around it
+        (runtime.within) and said as `said` (the call it is the argument of) where it goes too far."""
+        source = self._compile(expr.source, goal, scope)
+        source_type = self.analysis.type_of(expr.source, goal, scope)
+        inner_scope = {**scope, expr.var: source_type.element if source_type and source_type.element
+                       else T_NUMBER}
+        var = expr.var
+        indexed = self._indexed(expr, goal, scope, inner_scope, said)
+        condition = self._compile(expr.where, goal, inner_scope) if expr.where is not None else None
+        fast = _predicate(expr.where, var, inner_scope[var]) if expr.where is not None else None
+
+        def gone_through(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
+            items = items_of(source(ev, bound))
+            inner = within(bound, len(items), said)
+            if condition is None:
+                return len(items), inner, items
+            if fast is not None:  # a test of the row alone, in C
+                return len(items), inner, tuple(filter(fast, items))
+            kept = []
+            for item in items:
+                inner[var] = item
+                if condition(ev, inner):
+                    kept.append(item)
+            return len(items), inner, tuple(kept)
+
+        kept_of: KeptOf = gone_through if indexed is None else indexed
+        element = expr.element
+        if isinstance(element, s.Lookup) and not set(s.names_in(element.table)) & {var, *scope}:
+            return self._grouped(element, kept_of, self._per_row(element.key, var, goal, inner_scope),
+                                 self._table_of(element.table, goal, scope))
+        capped = _cap(element)
+        if capped is not None:
+            limit, other = capped
+            return _capped(limit, self._compile(other, goal, inner_scope), var, kept_of, said)
+        value = self._compile(element, goal, inner_scope)
+
+        def each_row(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+            size, inner, kept = kept_of(ev, bound)
+            made: list[Value] = []
+            keep = made.append
+            for item in kept:
+                inner[var] = item
+                keep(value(ev, inner))
+            return tuple(made), RowCounts(size, len(kept))
+        return each_row
+
+    def _indexed(self, expr: s.Comprehension, goal: s.Goal | None, scope: dict[str, Type],
+                 inner_scope: dict[str, Type], said: s.Expr) -> KeptOf | None:
+        """`for k in krav where k.deltager = d`, inside a comprehension that binds `d`: the rows
+        of each participant, found by an index of the rows by the field, made once per
+        evaluation, rather than by going through every row for every participant. Only the rows
+        found count towards the bound on work. None where the comprehension is of another form."""
+        where = expr.where
+        if not (isinstance(where, s.Compare) and where.op in ("=", "==")) or set(s.names_in(expr.source)) & scope.keys():
+            return None
+        for field, wanted in ((where.left, where.right), (where.right, where.left)):
+            read = set(s.names_in(wanted))
+            # Only where the value sought changes with an outer comprehension's name: elsewhere it
+            # is sought once, and a filter in C (`_predicate`) or one pass is as quick.
+            if isinstance(field, s.FieldRead) and isinstance(field.record, s.Name) and field.record.name == expr.var \
+                    and expr.var not in read and read & scope.keys():
+                record = inner_scope[expr.var]
+                found = record.field(field.field)
+                if found is None or found.optional or record.kind != RECORD:
+                    return None
+                return _by_index(self._compile(expr.source, goal, scope), record.field_index(field.field),
+                                 self._compile(wanted, goal, scope), said)
+        return None
+
+    def _per_row(self, expr: s.Expr, var: str, goal: s.Goal | None, scope: dict[str, Type]) -> PerRow:
+        """`expr` for each row: a field of the row read by its place, in C, where it is one."""
+        if isinstance(expr, s.FieldRead) and isinstance(expr.record, s.Name) and expr.record.name == var:
+            record = scope[var]
+            field = record.field(expr.field)
+            if field is not None and not field.optional:
+                index = operator.itemgetter(record.field_index(expr.field))
+                return lambda ev, inner, kept: list(map(index, cast("tuple[Record, ...]", kept)))
+        value = self._compile(expr, goal, scope)
+
+        def each(ev: Evaluator, inner: dict[str, Value], kept: tuple[Value, ...]) -> list[Value]:
+            made = []
+            for item in kept:
+                inner[var] = item
+                made.append(value(ev, inner))
+            return made
+        return each
+
+    @staticmethod
+    def _grouped(lookup: s.Lookup, kept_of: KeptOf, keys_of: PerRow, table_of: TableOf) -> Rows:
+        """`takster[k.resultat]` for each row: the keys counted, each looked up once."""
+        def grouped(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+            size, inner, kept = kept_of(ev, bound)
+            keys = keys_of(ev, inner, kept)
+            if not keys:
+                return (), RowCounts(size, 0)
+            table = table_of(ev, bound)
+            groups = tuple(_group(table, key, rows, lookup) for key, rows in Counter(keys).items())
+            return tuple(map(table.__getitem__, keys)), RowCounts(size, len(kept), groups)
+        return grouped
 
     def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
                  ) -> tuple[str, OverTally] | None:
@@ -309,6 +541,73 @@ class Compiler:
             low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
             few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
         return (source.name, function.over_tally) if few else None
+
+
+def _group(table: dict[Any, Value], key: Value, rows: int, lookup: s.Lookup) -> KeyGroup:
+    each = entry(table, key, lookup)
+    return KeyGroup(key, rows, each, bounded(quantity(each) * rows, lookup))  # type: ignore[arg-type]
+
+
+def _by_index(source: Closure, index: int, wanted: Closure, said: s.Expr) -> KeptOf:
+    """The rows whose field at `index` equals `wanted`, looked up in an index of the source's
+    rows by that field, made once per evaluation (in the rows' order within each value)."""
+    slot = object()
+
+    def kept_of(ev: Evaluator, bound: Bound) -> tuple[int, dict[str, Value], tuple[Value, ...]]:
+        made = ev.tables.get(slot)
+        if made is None:
+            rows = cast("tuple[Record, ...]", items_of(source(ev, bound)))
+            groups: dict[Any, list[Value]] = {}
+            for row in rows:
+                groups.setdefault(row[index], []).append(cast(Value, row))
+            made = ev.tables[slot] = {key: tuple(found) for key, found in groups.items()}
+            made[_SIZE] = len(rows)
+        size = cast(int, made[_SIZE])
+        kept = cast("tuple[Value, ...]", made.get(wanted(ev, bound), ())) if size else ()
+        return size, within(bound, len(kept), said), kept
+    return kept_of
+
+
+def _field_test(record: Type, field: str, value: Any, test: Callable[[Any, Any], bool]) -> Predicate | None:
+    """`row[index] OP value` for a constant `value`, where the field is never blank."""
+    found = record.field(field)
+    if value is NOT_CONSTANT or found is None or found.optional or record.kind != RECORD:
+        return None
+    compared, read = partial(test, value), operator.itemgetter(record.field_index(field))
+    return lambda row: compared(read(row))
+
+
+# Where an index of rows keeps how many rows it was made from: not a value any field can hold.
+_SIZE = object()
+
+
+def _cap(expr: s.Expr) -> tuple[Fraction | int, s.Expr] | None:
+    """`min(15000 kr, x)` (or `min(x, 15000 kr)`): the cap written out, and what it caps."""
+    if isinstance(expr, s.Call) and expr.function == "min" and len(expr.args) == 2:
+        for cap, other in (expr.args, reversed(expr.args)):
+            value = constant(cap)
+            if isinstance(value, Fraction | int) and not isinstance(value, bool):
+                return value, other
+    return None
+
+
+def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, said: s.Expr) -> Rows:
+    """`min(CAP, x)` for each row, counting the rows the cap took off and by how much."""
+    def capped(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
+        size, inner, kept = kept_of(ev, bound)
+        made: list[Value] = []
+        over, by = 0, cast("Fraction | int", 0)
+        for item in kept:
+            inner[var] = item
+            found = quantity(other(ev, inner))
+            if found > limit:
+                over += 1
+                by = bounded(by + found - limit, said)
+                made.append(limit)
+            else:
+                made.append(found)
+        return tuple(made), RowCounts(size, len(kept), capped=over, capped_by=by, cap=limit)
+    return capped
 
 
 def _lookup(expr: s.Name) -> Closure:
@@ -408,9 +707,16 @@ def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
         return values
 
 
-def _predicate(expr: s.Expr, var: str) -> Predicate | None:
-    """A test of the bound name alone, built from C-level pieces, or None if there is none."""
+def _predicate(expr: s.Expr, var: str, record: Type | None = None) -> Predicate | None:
+    """A test of the bound name alone, built from C-level pieces, or None if there is none;
+    of a field of it too (`k.resultat = "nvq2"`), where it is bound to rows of `record`."""
     match expr:
+        case s.Compare(op=op, left=s.FieldRead(record=s.Name(name=name)) as field, right=right) \
+                if name == var and record is not None:
+            return _field_test(record, field.field, constant(right), _FLIPPED[op])
+        case s.Compare(op=op, left=left, right=s.FieldRead(record=s.Name(name=name)) as field) \
+                if name == var and record is not None:
+            return _field_test(record, field.field, constant(left), COMPARE[op])
         case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
             value = constant(right)
             if value is not NOT_CONSTANT:
@@ -425,14 +731,14 @@ def _predicate(expr: s.Expr, var: str) -> Predicate | None:
                 pool = _pool(members)
                 return (lambda item: item not in pool) if negated else pool.__contains__
         case s.Chain(op="and" | "or" as op):
-            found = [_predicate(operand, var) for operand in expr.operands]
+            found = [_predicate(operand, var, record) for operand in expr.operands]
             tests = [test for test in found if test is not None]
             if len(tests) == len(found):
                 if op == "and":
                     return lambda item: all(test(item) for test in tests)
                 return lambda item: any(test(item) for test in tests)
         case s.Unary(op="not", operand=operand):
-            negated_test = _predicate(operand, var)
+            negated_test = _predicate(operand, var, record)
             if negated_test is not None:
                 return lambda item: not negated_test(item)
         case s.Aggregate(function="any" | "all" as function, var=inner_var,

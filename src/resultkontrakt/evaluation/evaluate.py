@@ -104,6 +104,8 @@ class Evaluator:
         self._metrics: dict[str, Value | Undecided] = {}
         # The counts behind results over lists (nps, share, all), by expression.
         self.counts: dict[int, Counts] = {}
+        # Tables made dicts for lookups, once per evaluation (compile.Compiler._lookup).
+        self.tables: dict[object, dict[Any, Value]] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
         self._seen: dict[int, Seen] = {}
@@ -887,10 +889,15 @@ class Plans:
                      for value in dict.fromkeys(s.goal_values_in(expr)))
 
     def _seers_of_names(self, names: Sequence[s.Name], depth: int) -> tuple[SeenOf, ...]:
-        """How to see each name at `depth`, lists and tables left out."""
+        """How to see each name at `depth`, lists and tables left out, but for a list a metric
+        makes with a comprehension (`pr_person`): the counts of its rows explain it."""
         return tuple(self.seen_of(node, None, depth) for node in names
                      if (found_type := self.compiler.type_of(node, None)) is None
-                     or found_type.kind not in (LIST, TABLE))
+                     or found_type.kind not in (LIST, TABLE) or self._rows_metric(node))
+
+    def _rows_metric(self, node: s.Name) -> bool:
+        metric = self.analysis.metrics.get(node.name)
+        return metric is not None and isinstance(metric.expr, s.Comprehension)
 
     def check_of(self, expr: s.Expr, goal: s.Goal | None) -> CheckOf:
         key = (id(expr), goal.id if goal is not None else None)
@@ -976,7 +983,7 @@ class Plans:
         if isinstance(expr, s.Name) and expr.name in metrics:
             name = expr.name
             chain, target = self._chain(expr)
-            counted = id(target) if isinstance(target, s.Call | s.Aggregate) else None
+            counted = id(target) if isinstance(target, s.Call | s.Aggregate | s.Comprehension) else None
 
             branch_of = self._branch_of(target, None) if isinstance(target, s.If) else None
 

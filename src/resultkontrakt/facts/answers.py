@@ -19,10 +19,11 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import operator
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeGuard
 
@@ -31,9 +32,10 @@ import attrs
 from ..core.errors import Problem, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
 from ..core.reasons import problem
-from ..core.values import LIST, T_TEXT, JsonNumber, Type, Value, list_of
+from ..core.values import LIST, T_TEXT, JsonNumber, Record, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
 from .coerce import Invalid
+from .records import Column
 
 MAX_PROBLEMS = 20  # per file: enough to see the pattern, not a wall of text
 
@@ -421,3 +423,147 @@ def _cell_column(lines: list[str], line: int, index: int, delimiter: str) -> int
         return 1
     cells = lines[line - 1].split(delimiter)
     return sum(len(c) + 1 for c in cells[:index]) + 1
+
+
+# ---- rows of records ---------------------------------------------------------------------------
+
+
+def record_reference(raw: Mapping[object, object], access: Access, fields: Sequence[str],
+                     resolve: Callable[[str, Access], Path] = confine) -> TableRef:
+    """The file a record fact's rows are in, and the column each field reads, in the fields' order:
+    `{"csv": "krav.csv", "columns": {"dato": "Date"}}`; a field not named there reads the column
+    of its own name. ReferenceProblem if the object is malformed, FileProblem as `reference`."""
+    kind = kind_of(raw)
+    if not _text_value(raw.get(kind)):
+        raise ReferenceProblem(kind)
+    if "column" in raw or "key" in raw:
+        raise ReferenceProblem("record-columns")
+    unknown = set(raw) - {kind, "columns", "decimal"} - ({"sheet"} if kind == "xlsx" else set())
+    if unknown:
+        raise ReferenceProblem("record-unknown-key", key=quote(shortened(min(map(str, unknown)))))
+    given = raw.get("columns", {})
+    if not isinstance(given, Mapping) or not all(_text_value(k) and _text_value(v) for k, v in given.items()):
+        raise ReferenceProblem("record-columns")
+    named = {unicodedata.normalize("NFC", key): unicodedata.normalize("NFC", value.strip())
+             for key, value in given.items()}
+    for field in named:
+        if field not in fields:
+            raise ReferenceProblem("record-field", name=quote(shortened(field)),
+                                   fields=", ".join(f"`{name}`" for name in fields))
+    sheet = raw.get("sheet")
+    if sheet is not None and not _text_value(sheet):
+        raise ReferenceProblem("sheet")
+    decimal = raw.get("decimal")
+    if decimal is not None and decimal not in (",", "."):
+        raise ReferenceProblem("decimal")
+    written = str(raw[kind])
+    return TableRef(resolve(written, access), os.path.normpath(access.base / written),
+                    tuple(named.get(field, field) for field in fields), True, None, access.max_bytes,
+                    decimal if isinstance(decimal, str) else None, kind,
+                    unicodedata.normalize("NFC", sheet) if isinstance(sheet, str) else None)
+
+
+def read_records(ref: TableRef, fields: Sequence[str], columns: Sequence[Column]) -> list[Record]:
+    """The rows of a CSV file as Records: each field's value from its column, made by the field's
+    Column. The file is read as a stream, a row at a time, and a row's cells are looked up in C; a
+    row with a problem is gone through again, cell by cell, to say where it is. TableError with the
+    problems found (at most MAX_PROBLEMS): one bad cell refuses the file."""
+    text = _text(ref.path, ref.source, ref.max_bytes)
+    reading = _RecordRows(ref, text, fields)
+    with _cells_of_any_length(len(text)):
+        records = reading.records(columns)
+    if reading.problems:
+        if len(reading.problems) >= MAX_PROBLEMS:
+            reading.problems.append(problem("csv.stopped", count=MAX_PROBLEMS))
+        raise TableError(reading.problems, reading.sheet.sources(ref.source))
+    return records
+
+
+class _RecordRows:
+    """A CSV file's rows being made Records, and the problems found so far."""
+
+    def __init__(self, ref: TableRef, text: str, fields: Sequence[str]):
+        self.ref = ref
+        self.fields = fields
+        self.delimiter = delimiter_of(text)
+        self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        self.problems: list[Problem] = []
+        self._lines: list[str] | None = None  # the file's lines, split only to place a problem
+        self.text = text
+        self.sheet = Sheet(text, [], [], [1], self.delimiter, False)
+
+    def records(self, columns: Sequence[Column]) -> list[Record]:
+        try:
+            header = next(self.reader, None)
+            if header is None or not any(name.strip() for name in header):
+                raise _fail(self.ref.source, "empty", sheet=self.sheet)
+            self.sheet = Sheet(self.text, [header], [], [1], self.delimiter, _looks_like_a_header(header))
+            indexes = self._indexes(header)
+            return self._rows(len(header), indexes, columns)
+        except csv.Error as exc:
+            _rows(self.text, self.delimiter, self.ref.source)  # read again, to say where the row starts
+            raise _fail(self.ref.source, "invalid", line=self.reader.line_num, detail=str(exc)) from None
+
+    def _rows(self, width: int, indexes: list[int], columns: Sequence[Column]) -> list[Record]:
+        """Every row's Record. The loop is the cost of a million rows: a row whose cells are all
+        known takes a length check, a pick of its cells and a lookup of each, in C."""
+        pick = operator.itemgetter(*indexes) if len(indexes) > 1 else lambda row: (row[indexes[0]],)
+        lookup = Column.__getitem__
+        records: list[Record] = []
+        append = records.append
+        for row in self.reader:
+            if len(row) == width:
+                try:
+                    append(Record(map(lookup, columns, pick(row))))
+                    continue
+                except Invalid:
+                    pass
+            if self._row_problems(row, width, indexes, columns):
+                break
+        return records
+
+    def _row_problems(self, row: list[str], width: int, indexes: list[int], columns: Sequence[Column]) -> bool:
+        """The problems of a row that was not made a Record (an empty row has none); whether
+        MAX_PROBLEMS are found, and reading stops."""
+        if not any(cell.strip() for cell in row):
+            return False  # an empty line, as spreadsheets often leave at the end
+        # The row ends on the reader's line, and starts as many lines before as its cells hold.
+        line = self.reader.line_num - sum(cell.count("\n") for cell in row)
+        if len(row) != width:
+            self.problems.append(problem("csv.row-cells", Span.point(self.ref.source, line, 1), cells=len(row),
+                                         header=width))
+        else:
+            for field, index, column in zip(self.fields, indexes, columns, strict=True):
+                try:
+                    column[row[index]]
+                except Invalid as exc:
+                    self.problems.append(self._cell_problem(field, index, line, exc))
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def _cell_problem(self, field: str, index: int, line: int, exc: Invalid) -> Problem:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        header = _named(self.sheet.rows[0][index].strip())
+        inner = problem(exc.code, hint=exc.hint, params=exc.params)
+        at = _where(self.ref.source, self._lines, line, index, self.delimiter)
+        if self.sheet.rows[0][index].strip() == field:
+            return problem("csv.field", at, field=field, problem=inner)
+        return problem("csv.field-column", at, field=field, column=header, problem=inner)
+
+    def _indexes(self, header: list[str]) -> list[int]:
+        """Where each field's column stands in the header; TableError for one missing or named twice,
+        with the columns there are."""
+        names = [unicodedata.normalize("NFC", name.strip()) for name in header]
+        indexes = []
+        for field, column in zip(self.fields, self.ref.columns, strict=True):
+            if names.count(column) != 1:
+                code = "field-column-twice" if column in names else "field-column-missing"
+                if not self.sheet.readable:  # not a CSV export: its first line is not shown
+                    raise _fail(self.ref.source, code, "csv.not-csv", sheet=self.sheet, column=_named(column),
+                                field=field)
+                close = closest(column, names)
+                raise _fail(self.ref.source, code, "csv.columns-suggest" if close else "csv.record-columns",
+                            sheet=self.sheet, column=_named(column), field=field,
+                            columns=", ".join(map(_named, names)), suggestion=_named(close) if close else "")
+            indexes.append(names.index(column))
+        return indexes

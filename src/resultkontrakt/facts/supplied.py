@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -32,6 +32,15 @@ from ..semantics.periods import period_name
 from . import answers
 from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
 from .factsfile import FactsFile, Reads
+from .records import (
+    as_value,
+    fields_of,
+    given_records,
+    is_records,
+    sheet_column,
+    text_column,
+    without_empty,
+)
 
 # Keys a facts file may hold about itself rather than a fact: the reporting period it reports,
 # and the last day it is measured to. A fact or deliverable of that name is read as one instead.
@@ -165,6 +174,8 @@ class _Checking:
         if fact is not None:
             if _names_a_file(raw):
                 self._from_file(name, fact, raw)
+            elif is_records(fact.type):
+                self.values[name] = given_records(fact, raw)
             else:
                 self.values[name] = coerce(fact.type, raw, bounds_of(fact))
         elif name in self.deliverables:
@@ -177,8 +188,9 @@ class _Checking:
         """A fact's values read from the file it names; the file's problems are the fact's."""
         if self.origin.reads is None:
             self.origin.reads = Reads()
+        read = _records if is_records(fact.type) else _table
         try:
-            self.values[name] = _table(fact, raw, self.origin.access, self.origin.reads)
+            self.values[name] = read(fact, raw, self.origin.access, self.origin.reads)
         except answers.TableError as exc:
             self.sources.update(exc.sources)
             self.problems.extend(exc.problems)
@@ -295,14 +307,8 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
     if fact.type.kind not in (LIST, TABLE):
         raise Invalid(f"{answers.kind_of(raw)}-for-one-value", fact=fact.name, type=str(fact.type))
 
-    def resolve(written: str, access: Access) -> Path:
-        key = (written, access)
-        if key not in reads.paths:
-            reads.paths[key] = confine(written, access)
-        return reads.paths[key]
-
     try:
-        ref = answers.reference(raw, access, resolve)
+        ref = answers.reference(raw, access, _resolver(reads))
     except FileProblem as trouble:
         raise Invalid(f"file.{trouble.code}", params=trouble.params) from None
     except answers.ReferenceProblem as trouble:
@@ -314,6 +320,39 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
     key = (ref, fact.type, bounds)
     if key not in reads.values:
         reads.values[key] = _read(ref, fact.type, bounds, reads)
+    return reads.values[key]
+
+
+def _resolver(reads: Reads) -> Callable[[str, Access], Path]:
+    """What finds and confines the file a reference names: each once, however often it is named."""
+    def resolve(written: str, access: Access) -> Path:
+        key = (written, access)
+        if key not in reads.paths:
+            reads.paths[key] = confine(written, access)
+        return reads.paths[key]
+    return resolve
+
+
+def _records(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Reads) -> tuple[Value, ...]:
+    """A record fact's rows, read from the CSV file or the sheet its reference names."""
+    fields = fields_of(fact)
+    names = [field.name for field in fields]
+    try:
+        ref = answers.record_reference(raw, access, names, _resolver(reads))
+    except FileProblem as trouble:
+        raise Invalid(f"file.{trouble.code}", params=trouble.params) from None
+    except answers.ReferenceProblem as trouble:
+        raise Invalid(f"reference.{trouble.code}", params=trouble.params) from None
+    key = (ref, fact.type, fields)
+    if key not in reads.values:
+        if ref.kind == "xlsx":
+            from . import workbook  # with zip archives and openpyxl: only for a fact in a workbook
+
+            columns = [sheet_column(field, ref.decimal) for field in fields]
+            rows = workbook.read_records(ref, names, columns, reads.workbooks)
+        else:
+            rows = answers.read_records(ref, names, [text_column(field, ref.decimal) for field in fields])
+        reads.values[key] = as_value(without_empty(rows, fields))
     return reads.values[key]
 
 

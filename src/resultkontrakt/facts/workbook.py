@@ -27,7 +27,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from xml.parsers import expat
 
@@ -36,10 +36,11 @@ import attrs
 from ..core.errors import Problem, Span, closest
 from ..core.files import FileProblem, read_bytes, size_text
 from ..core.reasons import problem
-from ..core.values import T_TEXT, Type, Value, list_of
+from ..core.values import T_TEXT, Record, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
+from .records import Column, sheet_key
 
 # Excel's own last row: a sheet that goes on past it was not written by a spreadsheet.
 MAX_ROWS = 1_048_576
@@ -190,6 +191,64 @@ def _name(value: object) -> str:
     if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
         return cell_text(value)
     return unicodedata.normalize("NFC", str(value).strip())
+
+
+def read_records(ref: TableRef, fields: Sequence[str], columns: Sequence[Column],
+                 grids: Grids | None = None) -> list[Record]:
+    """The rows of a sheet as Records: each field's value from its column (`ref.columns`, in the
+    fields' order), made by the field's Column. TableError with the problems found, each at its
+    cell (`Krav!C17: dato: ...`): one bad cell refuses the sheet."""
+    grid = _grid(ref, grids)
+    indexes = _record_indexes(grid, ref, fields)
+    header = grid.rows[0][1]
+    problems: list[Problem] = []
+    records: list[Record] = []
+    for number, cells in grid.rows[1:]:
+        values: list[object] = []
+        for field, index, column in zip(fields, indexes, columns, strict=True):
+            raw = cells[index] if index < len(cells) else None
+            if raw is None and (number, index) in grid.unsaved:
+                problems.append(_at(grid, ref, "no-result", number, index, column=_named(_name(header[index]))))
+                continue
+            try:
+                values.append(column[sheet_key(raw)])
+            except Invalid as exc:
+                problems.append(_field_problem(grid, ref, field, _name(header[index]), number, index, exc))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(problem("xlsx.stopped", count=MAX_PROBLEMS))
+            break
+        records.append(Record(values))
+    if problems:
+        raise TableError(problems, {})
+    return records
+
+
+def _field_problem(grid: Grid, ref: TableRef, field: str, column: str, number: int, index: int,
+                   exc: Invalid) -> Problem:
+    """A cell that is no value of its field: `Krav!C17: dato (column "Date"): ...`."""
+    inner = problem(exc.code, hint=exc.hint, params=exc.params)
+    if column == field:
+        return _at(grid, ref, "field", number, index, field=field, problem=inner)
+    return _at(grid, ref, "field-column", number, index, field=field, column=_named(column), problem=inner)
+
+
+def _record_indexes(grid: Grid, ref: TableRef, fields: Sequence[str]) -> list[int]:
+    """Where each field's column stands in the header; TableError for one missing or named twice,
+    with the columns there are."""
+    if not grid.rows:
+        raise _fail(ref, "empty", sheet=_named(grid.sheet))
+    row, cells = grid.rows[0]
+    header = [_name(value) for value in cells]
+    indexes = []
+    for field, column in zip(fields, ref.columns, strict=True):
+        if header.count(column) != 1:
+            close = closest(column, header)
+            raise _fail(ref, "field-column-twice" if column in header else "field-column-missing",
+                        "xlsx.columns-suggest" if close else "xlsx.record-columns", at=(row, 0), row=row,
+                        column=_named(column), field=field, sheet=_named(grid.sheet), columns=_listed(header),
+                        suggestion=_named(close) if close else "")
+        indexes.append(header.index(column))
+    return indexes
 
 
 # ---- reading a workbook ------------------------------------------------------------------

@@ -52,6 +52,7 @@ from ..core.vocabulary import (
 )
 from . import syntax as s
 from .parser import reserved_name
+from .printer import key_text
 
 
 @attrs.frozen
@@ -77,6 +78,13 @@ class _Filtered:
     left: s.Expr
     where: s.Expr
     span: Span
+
+
+@attrs.frozen
+class _Bare:
+    """A comprehension written without brackets, which only a function's one argument may be."""
+
+    comprehension: s.Comprehension
 
 
 @attrs.frozen
@@ -641,17 +649,65 @@ class _Builder:
             value = Fraction(0)
         return s.Duration(int(value), DURATION_UNITS[str(unit)], span=self._span(meta))
 
-    def table_literal(self, meta: Meta, children: list[tuple[str, s.Expr, Span]]) -> s.TableLiteral:
+    def table_literal(self, meta: Meta, children: list[tuple[s.Key, s.Expr, Span]]) -> s.TableLiteral:
+        seen: set[s.Key] = set()
+        for name, _, span in children:
+            if name in seen:
+                self._error(span, "table.name-twice", name=key_text(name))
+            seen.add(name)
+        kinds = [_key_kind(name) for name, _, _ in children]
+        if len(set(kinds)) > 1:
+            odd = next(index for index, kind in enumerate(kinds) if kind != kinds[0])
+            self._error(children[odd][2], "table.key-kinds", first=Word(f"key.{kinds[0]}"),
+                        other=Word(f"key.{kinds[odd]}"), key=key_text(children[odd][0]))
+        return s.TableLiteral(tuple((name, value) for name, value, _ in children), span=self._span(meta))
+
+    def pair(self, meta: Meta, children: list[Any]) -> tuple[s.Key, s.Expr, Span]:
+        name, value = children
+        key: s.Key
+        if name.type == "NUMBER":
+            number = self._numeral(name, str(name))
+            if number.denominator != 1:
+                self._error(name, "table.key-whole", key=str(name))
+            key = int(number)
+        elif name.type == "DATE":
+            key = self._date(name) or dt.date.min
+        else:
+            key = _party(name)
+        return key, value, self._span(meta)
+
+    # ---- rows: fields, lookups and comprehensions ----
+
+    def record_literal(self, meta: Meta, children: list[tuple[str, s.Expr, Span]]) -> s.RecordLiteral:
         seen: set[str] = set()
         for name, _, span in children:
             if name in seen:
-                self._error(span, "table.name-twice", name=quote(name))
+                self._error(span, "record.field-given-twice", field=name)
             seen.add(name)
-        return s.TableLiteral(tuple((name, value) for name, value, _ in children), span=self._span(meta))
+        return s.RecordLiteral(tuple((name, value) for name, value, _ in children), span=self._span(meta))
 
-    def pair(self, meta: Meta, children: list[Any]) -> tuple[str, s.Expr, Span]:
+    def field_value(self, meta: Meta, children: list[Any]) -> tuple[str, s.Expr, Span]:
         name, value = children
-        return _party(name), value, self._span(meta)
+        return unicodedata.normalize("NFC", str(name)), value, self._span(meta)
+
+    def field_read(self, meta: Meta, children: list[Any]) -> s.FieldRead:
+        record, field = children
+        return s.FieldRead(record, str(field), span=self._span(meta))
+
+    def lookup(self, meta: Meta, children: list[s.Expr]) -> s.Lookup:
+        return s.Lookup(children[0], children[1], span=self._span(meta))
+
+    def integers(self, meta: Meta, children: list[s.Expr]) -> s.Integers:
+        return s.Integers(children[0], children[1], span=self._span(meta))
+
+    def comprehension(self, meta: Meta, children: list[Any]) -> _Bare:
+        element, var, source, where = children
+        if str(var) in KEYWORDS:
+            self.problems.append(reserved_name(str(var), "bound name", self._span(var)))
+        return _Bare(s.Comprehension(element, str(var), source, where, span=self._span(meta)))
+
+    def list_comprehension(self, meta: Meta, children: list[_Bare]) -> s.Comprehension:
+        return attrs.evolve(children[0].comprehension, span=self._span(meta))
 
     def not_(self, meta: Meta, children: list[s.Expr]) -> s.Unary:
         return s.Unary("not", children[0], span=self._span(meta))
@@ -721,6 +777,12 @@ class _Builder:
         function, *given = children
         args = [a for a in given if a is not None]
         span = self._span(meta)
+        bare = [a for a in args if isinstance(a, _Bare)]
+        if bare:
+            if len(args) != 1:
+                self._error(bare[0].comprehension.span, "comprehension.alone", function=str(function))
+                return s.Name("?", span=span)  # reported; stands in silently for the checks
+            args = [bare[0].comprehension]
         filtered = [a for a in args if isinstance(a, _Filtered)]
         if not filtered:
             return s.Call(str(function), tuple(args), span=span)
@@ -753,6 +815,13 @@ def _value_word(expr: s.Expr) -> str | None:
     if isinstance(expr, s.PeriodValue) and expr.field is None:
         return "period"
     return None
+
+
+def _key_kind(key: s.Key) -> str:
+    """What kind of key a table literal's key is: "text", "integer" or "date"."""
+    if isinstance(key, str):
+        return "text"
+    return "integer" if isinstance(key, int) else "date"
 
 
 def _party(token: Token) -> str:

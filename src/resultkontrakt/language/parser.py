@@ -26,7 +26,8 @@ from ..core.vocabulary import KEYWORDS
 # rather than the grammar's (wording.py: `token.NAME`, ...), in the order they are listed.
 _TOKEN_WORDS = ("DATE", "GOAL_ID", "METHOD", "MONEY_UNIT", "NAME", "NUMBER", "PERCENT", "STRING",
                 "TEXT_BLOCK", "$END")
-_OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or", "of"}
+# A field read (`k.dato`) and a lookup (`takster[k]`) may follow any value: operators too.
+_OPERATORS = {"+", "-", "*", "/", ">=", ">", "<=", "<", "=", "==", "!=", "and", "or", "of", ".", "["}
 
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,

@@ -48,7 +48,20 @@ def _print(expr: s.Expr) -> tuple[str, int]:
         case s.PeriodValue(field=field):
             return ("period" if field is None else f"period.{field}"), _ATOM
         case s.TableLiteral(pairs=pairs):
-            return "{" + ", ".join(f"{quote(name)}: {expr_text(item)}" for name, item in pairs) + "}", _ATOM
+            return "{" + ", ".join(f"{key_text(name)}: {expr_text(item)}" for name, item in pairs) + "}", _ATOM
+        case s.RecordLiteral(fields=fields):
+            return "{" + ", ".join(f"{name}: {expr_text(item)}" for name, item in fields) + "}", _ATOM
+        case s.FieldRead(record=record, field=field):
+            return f"{_wrap(record, _ATOM)}.{field}", _ATOM
+        case s.Lookup(table=table, key=key):
+            return f"{_wrap(table, _ATOM)}[{expr_text(key)}]", _ATOM
+        case s.Integers(low=low, high=high):
+            # Only ever a comprehension's source, where the grammar takes sums.
+            return f"{sum_text(low)} .. {sum_text(high)}", _PRECEDENCE["+"]
+        case s.Comprehension():
+            return f"[{comprehension_text(expr)}]", _ATOM
+        case s.Call(function=function, args=(s.Comprehension() as only,)):
+            return f"{function}({comprehension_text(only)})", _ATOM
         case s.If(condition=condition, then=then, otherwise=otherwise):
             return (f"if {expr_text(condition)} then {expr_text(then)} else {expr_text(otherwise)}",
                     _PRECEDENCE["if"])
@@ -79,6 +92,18 @@ def _print(expr: s.Expr) -> tuple[str, int]:
             return _wrap(first, level) + "".join(f" {op} {_wrap(operand, level + 1)}"
                                                  for op, operand in steps), level
     raise AssertionError(f"unknown expression node {expr!r}")
+
+
+def comprehension_text(expr: s.Comprehension) -> str:
+    """`EXPR for NAME in LIST where COND`, without the brackets around it."""
+    source = expr_text(expr.source) if isinstance(expr.source, s.Integers) else sum_text(expr.source)
+    where = "" if expr.where is None else f" where {expr_text(expr.where)}"
+    return f"{expr_text(expr.element)} for {expr.var} in {source}{where}"
+
+
+def key_text(key: s.Key) -> str:
+    """A table's key as a contract writes it: `"bolig_3m"`, `2009`, `2016-03-01`."""
+    return quote(key) if isinstance(key, str) else format_value(key, None)
 
 
 def _wrap(expr: s.Expr, level: int) -> str:

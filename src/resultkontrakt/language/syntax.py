@@ -220,11 +220,66 @@ class ListLiteral:
     span: Span = _span()
 
 
+# A key of a table written in a contract: a text, a whole number or a date.
+Key = Union[str, int, dt.date]
+
+
 @attrs.frozen
 class TableLiteral:
-    """`{"Morsø": 20514, "Thisted": 43716}`: a table written out, name by name."""
+    """`{"Morsø": 20514, "Thisted": 43716}`, `{2008: 5100, 2009: 5350}`: a table written out,
+    key by key; the keys of one table are of one kind (texts, whole numbers or dates)."""
 
-    pairs: tuple[tuple[str, Expr], ...]
+    pairs: tuple[tuple[Key, Expr], ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class RecordLiteral:
+    """`{deltager: "A", dato: 2016-03-01}`: a row written out, field by field (in a worked
+    example)."""
+
+    fields: tuple[tuple[str, Expr], ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class FieldRead:
+    """`k.dato`: a field of a record."""
+
+    record: Expr
+    field: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Lookup:
+    """`takster[k.resultat]`: the value a table holds for a key."""
+
+    table: Expr
+    key: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Integers:
+    """`1 .. 12`: the whole numbers from `low` to `high`, both included; what a comprehension
+    goes through."""
+
+    low: Expr
+    high: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Comprehension:
+    """`EXPR for NAME in LIST where COND`: the list of `element` for each item of `source`
+    (bound to `var`) that meets `where`. Written in brackets it is a list; as the one argument
+    of a function (`sum(... for k in krav)`) it is the list the function goes through."""
+
+    element: Expr
+    var: str
+    source: Expr
+    where: Expr | None = None
     span: Span = _span()
 
 
@@ -269,7 +324,8 @@ class PeriodValue:
 
 
 Expr = Union[Number, Percent, Money, Rate, Date, Bool, Text, Duration, Name, Unary, Chain, Compare, Call,
-             Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue, PeriodValue]
+             Member, SetLiteral, ListLiteral, TableLiteral, Aggregate, If, GoalValue, PeriodValue,
+             FieldRead, Lookup, Integers, Comprehension, RecordLiteral]
 LITERALS = (Number, Percent, Money, Rate, Date, Bool, Text, Duration)
 Literal = Union[Number, Percent, Money, Rate, Date, Bool, Text, Duration]
 
@@ -325,6 +381,22 @@ def names_in(expr: Expr) -> Iterator[str]:
         case TableLiteral(pairs=pairs):
             for _, item in pairs:
                 yield from names_in(item)
+        case FieldRead(record=record):
+            yield from names_in(record)
+        case RecordLiteral(fields=fields):
+            for _, item in fields:
+                yield from names_in(item)
+        case Lookup(table=table, key=key):
+            yield from names_in(table)
+            yield from names_in(key)
+        case Integers(low=low, high=high):
+            yield from names_in(low)
+            yield from names_in(high)
+        case Comprehension(element=element, var=var, source=source, where=where):
+            yield from names_in(source)
+            for inner in (element, where):
+                if inner is not None:
+                    yield from (name for name in names_in(inner) if name != var)
 
 
 def children(expr: Expr) -> tuple[Expr, ...]:
@@ -346,6 +418,16 @@ def children(expr: Expr) -> tuple[Expr, ...]:
             return (condition, then, otherwise)
         case TableLiteral(pairs=pairs):
             return tuple(item for _, item in pairs)
+        case FieldRead(record=record):
+            return (record,)
+        case RecordLiteral(fields=fields):
+            return tuple(item for _, item in fields)
+        case Lookup(table=table, key=key):
+            return (table, key)
+        case Integers(low=low, high=high):
+            return (low, high)
+        case Comprehension(element=element, source=source, where=where):
+            return (source, element) if where is None else (source, element, where)
     return ()
 
 

@@ -76,7 +76,7 @@ class Distance:
 
     def _in_answers(self, move: Move | None) -> Move | None:
         counts = self.subject.counts
-        if move is None or counts is None or _counted_value(counts) != self._value:
+        if move is None or not isinstance(counts, NpsCounts | ShareCounts) or _counted_value(counts) != self._value:
             return move
         found = in_answers(move, self._value, counts)
         if found.answers is None:

@@ -52,7 +52,33 @@ class ShareCounts:
     of: int
 
 
-Counts = Union[NpsCounts, ShareCounts]
+@attrs.frozen
+class KeyGroup:
+    """The rows of a sum over rows that looked up one key: how many, the table's value for the
+    key, and what they came to (`bolig_12m: 41 × 1,500 = 61,500`)."""
+
+    key: s.Key
+    rows: int
+    each: Value
+    total: Value
+
+
+@attrs.frozen
+class RowCounts:
+    """How a comprehension went through its rows: how many there were, how many met its
+    `where`, the rows grouped by the key they looked up (where its value is a lookup), and,
+    where its value is capped (`min(15000 kr, ...)`), how many rows the cap took off, how much
+    in all, and the cap itself."""
+
+    rows: int
+    kept: int
+    groups: tuple[KeyGroup, ...] = ()
+    capped: int = 0
+    capped_by: Value = 0
+    cap: Value | None = None
+
+
+Counts = Union[NpsCounts, ShareCounts, RowCounts]
 
 
 @attrs.frozen

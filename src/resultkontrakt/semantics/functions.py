@@ -37,6 +37,7 @@ from ..core.values import (
     Type,
     Value,
     currencies_of,
+    list_of,
     money_in,
     round_half_away,
 )
@@ -267,6 +268,19 @@ def _extreme(pick: Callable[..., Value]) -> Callable[[tuple[Value, ...], Predica
     return over
 
 
+# ---- distinct ------------------------------------------------------------------------------------
+
+
+def _distinct_over_list(element: Type, bound: bool) -> Type | Mistake:
+    return list_of(element)
+
+
+def _distinct(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -> Value:
+    """Each value once, in the order the list first holds it: the participants of the claims,
+    as they come."""
+    return tuple(dict.fromkeys(_kept(values, test)))
+
+
 # ---- nps -----------------------------------------------------------------------------------------
 
 _ZERO_TO_TEN = frozenset(range(11))
@@ -454,6 +468,8 @@ FUNCTIONS: dict[str, Function] = {function.name: function for function in (
              **_counting(_count, answers=True),
              apply=_count_values, result=T_INTEGER,
              words=_words("number of answers in {}", "antal svar i {}")),
+    Function("distinct", _distinct_over_list, _one_list("distinct", "distinct(k.deltager for k in krav)"),
+             over=_distinct, words=_words("the distinct values of {}", "de forskellige værdier i {}")),
     Function("max", _ordered_over_list("max"), _ordered_over_values("max"), over=_extreme(max),
              apply=_several(max), words=_words("highest of {}", "højeste værdi i {}")),
     Function("mean", _adds_up("mean"), _one_list("mean", "mean(answers)"), over=_mean,

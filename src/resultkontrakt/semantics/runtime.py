@@ -146,3 +146,64 @@ def calendar(op: str, left: Value, right: Value, expr: s.Expr) -> Value:
         return add_to_date(left, right, -1 if op == "-" else 1)
     except (OverflowError, ValueError):
         raise fail("date-range", expr) from None
+
+
+# ---- rows: comprehensions, ranges and lookups ------------------------------------------------
+
+# A comprehension goes through at most this many items, counting those of the comprehensions
+# (and quantifiers) it stands inside: `sum(... for d in ds)` around `count(k in krav where
+# k.deltager = d)` goes through len(ds) × len(krav). Ten million take seconds, not minutes;
+# a nested comprehension over two lists of 10,000 rows (10^8) is refused before it starts.
+MAX_WORK = 10_000_000
+# Where the bound names of a comprehension keep how many items the loops around them go through.
+# Not a name: no contract can read it.
+WORK = " work"
+
+
+def within(bound: dict[str, Value] | None, size: int, expr: s.Expr) -> dict[str, Value]:
+    """The names bound inside a comprehension over `size` items: those around it, and the
+    work it makes with the loops around it, refused at `expr` past MAX_WORK."""
+    outer = bound.get(WORK, 1) if bound else 1
+    assert isinstance(outer, int)
+    work = outer * size
+    if work > MAX_WORK:
+        raise fail("too-much-work", expr, count=work, limit=MAX_WORK)
+    inner = dict(bound) if bound else {}
+    inner[WORK] = max(work, 1)
+    return inner
+
+
+def integers(low: Value, high: Value, expr: s.Expr) -> tuple[Value, ...]:
+    """`low .. high`: the whole numbers from low to high, both included; none if high < low."""
+    first, last = int(quantity(low)), int(quantity(high))
+    if last - first + 1 > MAX_LIST:
+        raise _too_long(expr)
+    return tuple(range(first, last + 1))
+
+
+# What a lookup finds where a table has no entry for a key.
+_NO_ENTRY = object()
+
+
+def entries(table: tuple[Value, ...]) -> dict[Any, Value]:
+    """A table's (key, value) pairs as a dict to look keys up in; whole numbers as ints, so
+    that a sum of looked-up prices adds ints (runtime.total)."""
+    made: dict[Any, Value] = {}
+    for pair in table:
+        key, value = items_of(pair)
+        if type(value) is Fraction and value.denominator == 1:
+            value = value.numerator
+        made[key] = value
+    return made
+
+
+def entry(table: dict[Any, Value], key: Value, expr: s.Lookup) -> Value:
+    """The value a table holds for `key`; a failure naming the key where it holds none."""
+    found = table.get(key, _NO_ENTRY)
+    if found is _NO_ENTRY:
+        from ..core.reasons import Quantity
+        from ..core.vocabulary import shortened
+
+        said = shortened(key, 40) if isinstance(key, str) else key
+        raise fail("no-entry", expr.table, key=Quantity(said))
+    return found  # type: ignore[return-value]

@@ -19,9 +19,11 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
+import attrs
+
 from ..checks.infer import DELIVERABLES
 from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
-from ..core.values import DATE, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type
+from ..core.values import DATE, LIST, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type, Value
 from ..core.vocabulary import DKK, MONEY_UNITS
 from ..language import syntax as s
 from ..language.printer import expr_text
@@ -29,6 +31,7 @@ from ..semantics.distance import Distance
 from ..semantics.evidence import (
     Check,
     Compared,
+    Counts,
     Delivery,
     Failure,
     Junction,
@@ -38,6 +41,7 @@ from ..semantics.evidence import (
     NotEvaluable,
     NpsCounts,
     RequirementCheck,
+    RowCounts,
     Seen,
     ShareCounts,
     Step,
@@ -303,10 +307,9 @@ class _Sayer:
         if untold:
             details = " (" + ", ".join(self.delivery(d) for d in untold) + ")"
         elif seen.counts is not None and not deliveries:
-            details = self.counts(seen.counts)
+            details = self.counts(seen.counts, seen.type)
         elif seen.inputs:
-            details = " (" + self.w.phrase("from", values=", ".join(
-                f"{self.label(i)} = {self.value(i)}" for i in seen.inputs)) + ")"
+            details = " (" + self.w.phrase("from", values=", ".join(map(self.named, seen.inputs))) + ")"
         if seen.branch:
             details = " (" + self.branch(seen.branch) + ")"
         unit = against.expr.unit if against is not None and isinstance(against.expr, s.Money) else None
@@ -351,17 +354,28 @@ class _Sayer:
     def value(self, seen: Seen) -> str:
         return self.w.value(seen.value, seen.type)
 
+    def named(self, seen: Seen) -> str:
+        """`a = 1`; a list made from rows by what its rows came to (`pr_person (2 of 40 capped
+        at ...)`), never its values one by one."""
+        if isinstance(seen.value, tuple) and isinstance(seen.counts, RowCounts):
+            return self.label(seen) + self.counts(seen.counts, seen.type)
+        return f"{self.label(seen)} = {self.value(seen)}"
+
     def test(self, op: str, left: Seen, right: Seen) -> str:
         """`at least 60`, `under mål (60)`: an operator in words and what it compares with."""
         threshold = self.value(right) if right.literal else f"{self.label(right)} ({self.value(right)})"
         return f"{self.w.operator(op, _kind(left.type))} {threshold}"
 
-    def counts(self, counts: NpsCounts | ShareCounts) -> str:
-        return counts_text(counts, self.w)
+    def counts(self, counts: Counts, type_: Type | None = None) -> str:
+        return counts_text(counts, self.w, type_)
 
 
-def counts_text(counts: NpsCounts | ShareCounts, w: Wording) -> str:
-    """` (400 svar: 264 anbefalere, 36 kritikere)`, ` (290 af 400)`: the counts behind a value."""
+def counts_text(counts: Counts, w: Wording, type_: Type | None = None) -> str:
+    """` (400 svar: 264 anbefalere, 36 kritikere)`, ` (290 af 400)`: the counts behind a value;
+    for a sum over rows, the rows by the key they looked up (`bolig_12m: 41 × 1.500 kr. = ...`),
+    in the type of the value (`type_`)."""
+    if isinstance(counts, RowCounts):
+        return f" ({rows_text(counts, w, type_)})"
     if isinstance(counts, NpsCounts):
         return (f" ({w.count(counts.answers, 'answer')}: {w.count(counts.promoters, 'promoter')}, "
                 f"{w.count(counts.detractors, 'detractor')})")
@@ -420,7 +434,7 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
         text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
         if move.to is not None:
             text += " " + w.phrase("distance.to", to=w.number(move.to))
-        if move.answers is not None and seen.counts is not None:
+        if move.answers is not None and isinstance(seen.counts, NpsCounts | ShareCounts):
             kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
             total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
             answers = w.phrase(f"distance.answers.{kind}.{way}", move.answers, n=w.number(move.answers),
@@ -446,6 +460,37 @@ def points_text(points: Fraction | None, reached: Fraction, possible: Fraction,
 
 # How tightly each arithmetic operator binds, for brackets in a formula said in words.
 _BINDING = {op: strength for op, strength in s.STRENGTH.items() if op not in ("and", "or")}
+
+
+# A sum over rows is said key by key up to this many keys; the rest are counted.
+MAX_GROUPS_SAID = 12
+
+
+def rows_text(counts: RowCounts, w: Wording, type_: Type | None) -> str:
+    """The rows behind a value made from them: by key (`bolig_12m: 41 × 1,500 = 61,500`),
+    with how many a cap took off, or how many there were. Keys are data: shown as written."""
+    element = type_.element if type_ is not None and type_.kind == LIST else type_
+
+    def amount(value: Value) -> str:  # amounts side by side, in one unit
+        if element is not None and element.kind == MONEY and isinstance(value, Fraction | int):
+            return w.money(value, "kr")
+        return w.value(value, element)
+    if counts.groups:
+        said = [w.phrase("rows.group", key=group.key if isinstance(group.key, str) else w.value(group.key, None),
+                         rows=w.number(group.rows), each=amount(group.each), total=amount(group.total))
+                for group in counts.groups[:MAX_GROUPS_SAID]]
+        more = len(counts.groups) - MAX_GROUPS_SAID
+        if more > 0:
+            said.append(w.phrase("rows.more groups", more, n=w.number(more)))
+        return "; ".join(said)
+    if counts.cap is not None and not counts.capped:
+        return w.phrase("rows.uncapped", rows=w.count(counts.kept, "row"), cap=amount(counts.cap))
+    if counts.cap is not None:
+        return w.phrase("rows.capped", counts.kept, capped=w.number(counts.capped),
+                        rows=w.count(counts.kept, "row"), cap=amount(counts.cap), by=amount(counts.capped_by))
+    if counts.kept != counts.rows:
+        return w.phrase("rows.kept", kept=w.number(counts.kept), rows=w.count(counts.rows, "row"))
+    return w.count(counts.rows, "row")
 
 
 def formula_words(expr: s.Expr, w: Wording) -> str:
@@ -489,11 +534,56 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.Call(function="round", args=(amount,)):
             inner, _ = _words_of(amount, w)
             return w.phrase("formula.rounded whole", amount=inner), 0
+        case s.Call(function=function, args=(s.Comprehension() as rows,)):
+            return _rows_words(rows, w, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
+        case s.Comprehension():
+            return _rows_words(expr, w, None), 0
+        case s.Lookup(table=table, key=key):
+            return w.phrase("formula.lookup", table=_words_of(table, w)[0], key=_words_of(key, w)[0]), 8
+        case s.Integers(low=low, high=high):
+            return w.phrase("formula.integers", low=_words_of(low, w)[0], high=_words_of(high, w)[0]), 8
         case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
             said = [_words_of(arg, w)[0] for arg in args]
             listed = f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
             return w.phrase(f"formula.{function}", values=listed), 8
     return expr_text(expr), 8
+
+
+def _rows_words(rows: s.Comprehension, w: Wording, function: str | None) -> str:
+    """`summen af takster for resultat, for hver række i krav`: a comprehension said through
+    its list, never through the name it binds: a field of the row goes by the field's name."""
+    element = _words_of(_unbound(rows.element, rows.var), w)[0]
+    value = function.format(element) if function else element
+    record = isinstance(rows.source, s.Name)
+    said = w.phrase("formula.for each row" if record else "formula.for each", value=value,
+                    source=_words_of(rows.source, w)[0])
+    if rows.where is not None:
+        said = w.phrase("formula.where", value=said, condition=expr_text(_unbound(rows.where, rows.var)))
+    return said
+
+
+def _unbound(expr: s.Expr, var: str) -> s.Expr:
+    """`expr` with each field of the bound row (`k.resultat`) written as the field alone."""
+    if isinstance(expr, s.FieldRead) and isinstance(expr.record, s.Name) and expr.record.name == var:
+        return s.Name(expr.field, span=expr.span)
+    if isinstance(expr, s.Comprehension) and expr.var == var:
+        return expr  # the name bound again inside: its rows are its own
+    changed: dict[str, object] = {}
+    for field in attrs.fields(type(expr)):
+        value = getattr(expr, field.name)
+        new = _unbound_in(value, var)
+        if new is not value:
+            changed[field.name] = new
+    return attrs.evolve(expr, **changed) if changed else expr  # type: ignore[arg-type]
+
+
+def _unbound_in(value: object, var: str) -> object:
+    if isinstance(value, tuple):
+        items = tuple(_unbound_in(item, var) for item in value)
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if attrs.has(type(value)) and isinstance(value, s.NODES):
+        return _unbound(value, var)  # type: ignore[arg-type]
+    return value
 
 
 def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
@@ -528,8 +618,9 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
             detail = f" ({say.branch(seen.branch)})"
             told.update(_labels_in(seen.branch, say))
         elif seen.counts is not None:
-            detail = say.counts(seen.counts)
-        values.append(f"{label} = {say.value(seen)}{detail}")
+            detail = say.counts(seen.counts, seen.type)
+        values.append(say.named(seen) if isinstance(seen.counts, RowCounts) else
+                      f"{label} = {say.value(seen)}{detail}")
         pending.extend(seen.inputs)
     if payment.seen.branch:
         head += f" ({say.branch(payment.seen.branch)})"

@@ -25,6 +25,7 @@ from ..semantics.distance import Distance
 from ..semantics.evidence import (
     Check,
     Compared,
+    Counts,
     Delivery,
     Failure,
     Junction,
@@ -35,8 +36,8 @@ from ..semantics.evidence import (
     NotEvaluable,
     NpsCounts,
     RequirementCheck,
+    RowCounts,
     Seen,
-    ShareCounts,
     Step,
     TierTried,
     Truth,
@@ -120,7 +121,7 @@ def _summary(check: Check | None, w: Wording) -> dict[str, object]:
         left = check.left
         return {"test": f"{check.op} {expr_text(check.right.expr)}", "subject": expr_text(left.expr),
                 "value": w.value(left.value, left.type),
-                "detail": counts_text(left.counts, w).strip(" ()") if left.counts is not None else None}
+                "detail": counts_text(left.counts, w, left.type).strip(" ()") if left.counts is not None else None}
     return {"test": _check_text(check), "subject": None, "value": None, "detail": None}
 
 
@@ -170,11 +171,26 @@ def seen_dict(seen: Seen) -> dict[str, object]:
     return out
 
 
-def _counts(counts: NpsCounts | ShareCounts) -> dict[str, object]:
+def _counts(counts: Counts) -> dict[str, object]:
+    if isinstance(counts, RowCounts):
+        return _rows(counts)
     if isinstance(counts, NpsCounts):
         return {"answers": counts.answers, "promoters": counts.promoters, "passives": counts.passives,
                 "detractors": counts.detractors}
     return {"counted": counts.counted, "of": counts.of}
+
+
+def _rows(counts: RowCounts) -> dict[str, object]:
+    """The rows behind a value made from them, as data: keys as JSON writes them (a date as
+    ISO text), amounts exactly."""
+    out: dict[str, object] = {"rows": counts.rows, "kept": counts.kept}
+    if counts.groups:
+        out["groups"] = [{"key": group.key if isinstance(group.key, str | int) else _exact(group.key),
+                          "rows": group.rows, "each": _exact(group.each), "total": _exact(group.total)}
+                         for group in counts.groups]
+    if counts.cap is not None:
+        out.update(capped=counts.capped, capped_by=_exact(counts.capped_by), cap=_exact(counts.cap))
+    return out
 
 
 def _exact(value: Value) -> object:

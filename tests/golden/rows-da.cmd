@@ -1,0 +1,1 @@
+eval rows.rk rows.facts.json --lang da
