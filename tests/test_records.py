@@ -56,3 +56,15 @@ def test_a_record_fact_keeps_its_layout_and_comments_when_formatted() -> None:
     squeezed = 'fact krav: list of record {deltager: text, dato: date} "Claims"\n'
     assert format_text(squeezed, "<claims>") == (
         'fact krav: list of record {\n    deltager: text\n    dato: date\n} "Claims"\n')
+
+
+def test_a_long_list_made_from_rows_keeps_its_description_and_label_when_formatted() -> None:
+    text = ('fact krav: list of record { deltager: text, resultat: one of {"a", "b"} } label "krav"\n'
+            'metric takster = {"a": 1500 GBP, "b": 2500 GBP} label "takster"\n'
+            "metric pr_person = [min(15000 GBP, sum(takster[k.resultat] for k in krav where k.deltager = d))"
+            " for d in distinct(k.deltager for k in krav)]\n"
+            '    "Optjent pr. ung, højst 15.000 GBP" label "optjent pr. ung"\n')
+    formatted = format_text(text, "<rows>")
+    assert '    "Optjent pr. ung, højst 15.000 GBP" label "optjent pr. ung"\n' in formatted
+    assert "                    for d in distinct(k.deltager for k in krav)]\n" in formatted
+    assert format_text(formatted, "<rows>") == formatted

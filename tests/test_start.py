@@ -106,7 +106,10 @@ def _seen(contract: rk.Contract) -> tuple[bytes, str, tuple[str, ...]]:
     """Everything a user sees of a loaded contract: every node with its place, the
     evaluation of the example's facts, and the warnings."""
     facts = rk.load_facts(EXAMPLE_FACTS) if contract.source == str(EXAMPLE) else {}
-    return (plaindata.dumps(contract.module.items), contract.evaluate(facts).explain(),
+    # A contract that reports `each year` is evaluated one period at a time: its first one here.
+    periods = contract.reporting_periods
+    period = periods[0].name if len(periods) > 1 else None
+    return (plaindata.dumps(contract.module.items), contract.evaluate(facts, period=period).explain(),
             tuple(w.render(contract.text) for w in contract.warnings))
 
 

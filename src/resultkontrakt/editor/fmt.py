@@ -391,7 +391,7 @@ class _Printer:
             self.spill(0)
             self.out.append(text + self.notes.after(first, last))
         if description is not None:
-            self.out.append(INDENT + quote(description) + self.notes.after(expr.span.end_line + 1, span.end_line))
+            self.out.append(INDENT + description + self.notes.after(expr.span.end_line + 1, span.end_line))
         return True
 
     def goal(self, goal: s.Goal) -> None:

@@ -1,0 +1,1 @@
+eval ../../examples/busdrift-2024.rk ../../examples/busdrift-2024.2024.facts.json

@@ -1,0 +1,1 @@
+report ../../examples/fair-chance-fund-2015.rk ../../examples/fair-chance-fund-2015.2017.facts.json --lang da

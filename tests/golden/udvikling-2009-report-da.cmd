@@ -1,0 +1,1 @@
+report ../../examples/udviklingskontrakt-2008.rk ../../examples/udviklingskontrakt-2008.2009.facts.json --lang da
