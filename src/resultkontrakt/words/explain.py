@@ -116,28 +116,11 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
 
 def not_applicable_text(why: NotApplicable, w: Wording) -> str:
     """Why a goal (or a payment) does not apply in the reporting period, without a full stop:
-    its condition with the values that made it false, or the goals it reads that do not apply."""
+    its condition with the values that made it false (`the reporting year = 2009: not 2011`),
+    or the goals it reads that do not apply."""
     if why.condition is not None:
-        condition = why.condition
-        return w.phrase("applies.not", condition=_condition_text(condition)) + \
-            f" ({_Sayer(w, {}).check(condition)})"
+        return w.phrase("applies.not", why=_Sayer(w, {}).check(why.condition))
     return w.phrase("applies.goals", goals=", ".join(why.goals))
-
-
-def _condition_text(check: Check) -> str:
-    """The condition a check checked, as the contract writes it."""
-    match check:
-        case Compared(left=left, op=op, right=right):
-            return f"{expr_text(left.expr)} {op} {expr_text(right.expr)}"
-        case Membership(item=item, collection=collection, negated=negated):
-            return f"{expr_text(item.expr)} {'not in' if negated else 'in'} {expr_text(collection.expr)}"
-        case Junction(op=op, parts=parts):
-            return f" {op} ".join(_condition_text(part) for part in parts)
-        case Negation(part=part):
-            return f"not ({_condition_text(part)})"
-        case Truth(seen=seen):
-            return expr_text(seen.expr)
-    return ""
 
 
 def failure_text(failure: Failure, w: Wording) -> str:
@@ -473,7 +456,8 @@ def rows_text(counts: RowCounts, w: Wording, type_: Type | None) -> str:
 
     def amount(value: Value) -> str:  # amounts side by side, in one unit
         if element is not None and element.kind == MONEY and isinstance(value, Fraction | int):
-            return w.money(value, "kr")
+            currency = element.currency_code
+            return w.money(value, "kr" if currency == DKK else None, currency=currency)
         return w.value(value, element)
     if counts.groups:
         said = [w.phrase("rows.group", key=group.key if isinstance(group.key, str) else w.value(group.key, None),
@@ -538,6 +522,8 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
             return _rows_words(rows, w, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
         case s.Comprehension():
             return _rows_words(expr, w, None), 0
+        case s.PeriodValue(field=field):
+            return w["formula.period" + (f".{field}" if field else "")], 8
         case s.Lookup(table=table, key=key):
             return w.phrase("formula.lookup", table=_words_of(table, w)[0], key=_words_of(key, w)[0]), 8
         case s.Integers(low=low, high=high):
