@@ -206,7 +206,14 @@ class _Checker:
 
     def _used(self) -> tuple[set[str], set[str]]:
         """The facts (and deliverables) that goals, payments and splits read, and the metrics
-        they reach, directly or through other metrics."""
+        they reach, directly or through other metrics: worked out once, as both the warnings
+        for what is unused and those for what is shown without a label ask."""
+        found: tuple[set[str], set[str]] | None = getattr(self, "_used_found", None)
+        if found is None:
+            found = self._used_found = self._find_used()
+        return found
+
+    def _find_used(self) -> tuple[set[str], set[str]]:
         module, facts, metrics = self.module, self.facts, self.metrics
         later = [payment.expr for payment in self.payments.values()] + [
             split.total for split in module.splits if split.total is not None and split.fixed_total is None]

@@ -56,6 +56,8 @@ def _period_reads(header: s.Header | None, expressions: Iterable[s.Expr]) -> Ite
     header; `period.year` one within a calendar year, unless each reporting period is."""
     period = header.period if header is not None else None
     each = header.each if header is not None else None
+    if period is not None and (each is not None or period[0].year == period[1].year):
+        return  # every read of the period has what it reads: nothing to look for
     pending = list(expressions)
     while pending:
         expr = pending.pop()
