@@ -121,7 +121,7 @@ def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_an
     assert "`points` reads goal 1, which is not evaluable" in payment.explain()
     assert result.points is None and result.points_reached == 40
     assert result.points_sentence() == ("Points: not yet known: goal 1 has no result "
-                                        "(the others have 40 of 100 points).")
+                                        "(the others have 40 of 40 points).")
     data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
     assert data["points"] is None and data["points_possible"] == 100
     assert data["payments"][0]["amount"] is None

@@ -229,6 +229,11 @@ class Outcomes(Generic[G, P, S]):
         return sum((g.weight for g in self.goals.values() if g.not_applicable is None), Fraction(0))
 
     @property
+    def points_possible_decided(self) -> Fraction:
+        """The weights of the goals that have a result: what the points reached are out of."""
+        return sum((g.weight for g in self.goals.values() if g.fulfilment is not None), Fraction(0))
+
+    @property
     def pending(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.goals.values() if g.pending)
 

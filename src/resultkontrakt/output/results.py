@@ -197,7 +197,9 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
 
     def points_sentence(self, language: Language = ENGLISH) -> str:
         """`Points: 75.5 of 100 points.`, or which goals the total still lacks."""
-        return points_text(self.points, self.points_reached, self.points_possible,
+        # While some goals lack a result, the others' points are out of the others' weights.
+        possible = self.points_possible if self.points is not None else self.points_possible_decided
+        return points_text(self.points, self.points_reached, possible,
                            self.not_evaluable, wording_for(language)) + "."
 
     def period_sentence(self, language: Language = ENGLISH) -> str:
