@@ -68,3 +68,21 @@ def test_a_long_list_made_from_rows_keeps_its_description_and_label_when_formatt
     assert '    "Optjent pr. ung, højst 15.000 GBP" label "optjent pr. ung"\n' in formatted
     assert "                    for d in distinct(k.deltager for k in krav)]\n" in formatted
     assert format_text(formatted, "<rows>") == formatted
+
+
+def test_a_ceiling_per_participant_is_explained_by_the_rate_card_over_every_claim() -> None:
+    contract = rk.loads('''contract "c" { currency GBP }
+fact krav: list of record { deltager: text, resultat: one of {"bolig", "job"} } "Claims" label "claims"
+metric takster = {"bolig": 1500 GBP, "job": 4000 GBP} "Rate card" label "rate"
+metric pr_person = [min(5000 GBP, sum(takster[k.resultat] for k in krav where k.deltager = d))
+                    for d in distinct(k.deltager for k in krav)] "Per person" label "per person"
+payment betaling "Payment" = sum(pr_person)
+goal 1 "g" { score sum(pr_person) >= 1 GBP -> 100%; else -> 0% }
+''')
+    rows = [{"deltager": "A", "resultat": "bolig"}, {"deltager": "A", "resultat": "job"},
+            {"deltager": "B", "resultat": "bolig"}, {"deltager": "B", "resultat": "bolig"}]
+    payment = contract.evaluate({"krav": rows}).payments["betaling"]
+    assert payment.amount == 5000 + 3000  # A: 5500 capped at 5000; B: 3000
+    said = payment.explain()
+    assert "bolig: 3 × £1,500 = £4,500; job: 1 × £4,000 = £4,000" in said
+    assert "1 of 2 rows capped at £5,000, by £500 in all" in said

@@ -236,11 +236,13 @@ def test_a_sum_over_rows_is_explained_key_by_key_and_a_cap_by_the_rows_it_capped
     english, danish = evaluation.explain(), evaluation.explain(language="da")
     assert "samlet = 7000 kr (bolig_12m: 2 × 1500 kr = 3000 kr; nvq2: 1 × 2500 kr = 2500 kr; " \
            "bolig_3m: 1 × 1500 kr = 1500 kr)" in english
-    assert "pr_person (1 of 3 rows capped at 2000 kr, by 2000 kr in all)" in english
-    assert "pr_person (1 af 3 rækker begrænset til 2000 kr., med 2000 kr. i alt)" in danish
+    # The rows under the cap by key, over every participant, then what the cap took off.
+    assert "pr_person (bolig_12m: 2 × 1500 kr = 3000 kr; " in english
+    assert "1 of 3 rows capped at 2000 kr, by 2000 kr in all)" in english
+    assert "1 af 3 rækker begrænset til 2000 kr., med 2000 kr. i alt)" in danish
     under = rk.loads(RATE_CARD).evaluate({"krav": claims(("A", "bolig_3m", 1))})
-    assert "pr_person (none of 1 row above the cap of 2000 kr)" in under.explain()
-    assert "pr_person (ingen af 1 række over loftet på 2000 kr.)" in under.explain(language="da")
+    assert "none of 1 row above the cap of 2000 kr)" in under.explain()
+    assert "ingen af 1 række over loftet på 2000 kr.)" in under.explain(language="da")
     assert " k." not in english and "(k " not in english  # never the bound name
     data: Any = evaluation.to_dict()
     counts = data["goals"][0]["steps"][0]["check"]["left"]["counts"]

@@ -453,7 +453,11 @@ class Compiler:
         capped = _cap(element)
         if capped is not None:
             limit, other = capped
-            return _capped(limit, self._compile(other, goal, inner_scope), var, kept_of, said)
+            # `min(CAP, sum(takster[k.resultat] for k in ...))` for each participant: the rows
+            # under the cap, grouped by key over all participants, explain it as the rate card does.
+            summed = _summed_rows(other)
+            rows = self._rows(summed, goal, inner_scope, other) if summed is not None else None
+            return _capped(limit, self._compile(other, goal, inner_scope), var, kept_of, said, rows)
         value = self._compile(element, goal, inner_scope)
 
         def each_row(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
@@ -591,22 +595,43 @@ def _cap(expr: s.Expr) -> tuple[Fraction | int, s.Expr] | None:
     return None
 
 
-def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, said: s.Expr) -> Rows:
-    """`min(CAP, x)` for each row, counting the rows the cap took off and by how much."""
+def _summed_rows(expr: s.Expr) -> s.Comprehension | None:
+    """The comprehension of `sum(takster[k.resultat] for k in ...)`: a sum of a lookup for each
+    row, whose rows are counted by key; None for anything else."""
+    if isinstance(expr, s.Call) and expr.function == "sum" and len(expr.args) == 1:
+        rows = expr.args[0]
+        if isinstance(rows, s.Comprehension) and isinstance(rows.element, s.Lookup):
+            return rows
+    return None
+
+
+def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, said: s.Expr,
+            summed: Rows | None = None) -> Rows:
+    """`min(CAP, x)` for each row, counting the rows the cap took off and by how much; where x
+    is a sum over rows of a lookup (`summed`), also its rows by key, over every row here."""
     def capped(ev: Evaluator, bound: Bound) -> tuple[tuple[Value, ...], RowCounts]:
         size, inner, kept = kept_of(ev, bound)
         made: list[Value] = []
         over, by = 0, cast("Fraction | int", 0)
+        groups: dict[Any, list[Any]] = {}  # key -> [rows, each], in the order first met
         for item in kept:
             inner[var] = item
-            found = quantity(other(ev, inner))
+            if summed is None:
+                found = quantity(other(ev, inner))
+            else:
+                values, counts = summed(ev, inner)
+                found = bounded(sum(map(quantity, values), cast("Fraction | int", 0)), said)
+                for group in counts.groups:
+                    groups.setdefault(group.key, [0, group.each])[0] += group.rows
             if found > limit:
                 over += 1
                 by = bounded(by + found - limit, said)
                 made.append(limit)
             else:
                 made.append(found)
-        return tuple(made), RowCounts(size, len(kept), capped=over, capped_by=by, cap=limit)
+        merged = tuple(KeyGroup(key, rows, each, bounded(quantity(each) * rows, said))
+                       for key, (rows, each) in groups.items())
+        return tuple(made), RowCounts(size, len(kept), merged, capped=over, capped_by=by, cap=limit)
     return capped
 
 

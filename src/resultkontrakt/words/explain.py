@@ -466,6 +466,8 @@ def rows_text(counts: RowCounts, w: Wording, type_: Type | None) -> str:
         more = len(counts.groups) - MAX_GROUPS_SAID
         if more > 0:
             said.append(w.phrase("rows.more groups", more, n=w.number(more)))
+        if counts.cap is not None:  # the rows under a cap, by key: then what the cap took off
+            said.append(rows_text(attrs.evolve(counts, groups=()), w, type_))
         return "; ".join(said)
     if counts.cap is not None and not counts.capped:
         return w.phrase("rows.uncapped", rows=w.count(counts.kept, "row"), cap=amount(counts.cap))
