@@ -184,7 +184,9 @@ def compound(inner: st.SearchStrategy[s.Expr]) -> st.SearchStrategy[s.Expr]:
         st.lists(inner, max_size=3).map(lambda items: s.ListLiteral(tuple(items), span=SOMEWHERE)),
         st.tuples(st.sampled_from(["share", "count", "all"]), inner, inner).map(
             lambda t: s.Aggregate(t[0], "b", t[1], t[2], span=SOMEWHERE)),
-        st.tuples(inner, fields).map(lambda t: s.FieldRead(t[0], t[1], span=SOMEWHERE)),
+        # `period.year` is the period's own, written alike: a field is read of anything else.
+        st.tuples(inner.filter(lambda e: not isinstance(e, s.PeriodValue)), fields).map(
+            lambda t: s.FieldRead(t[0], t[1], span=SOMEWHERE)),
         st.tuples(inner, inner).map(lambda t: s.Lookup(t[0], t[1], span=SOMEWHERE)),
         st.lists(st.tuples(fields, inner), min_size=1, max_size=3, unique_by=lambda pair: pair[0]).map(
             lambda pairs: s.RecordLiteral(tuple(pairs), span=SOMEWHERE)),
