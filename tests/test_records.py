@@ -6,7 +6,9 @@ import pytest
 
 import resultkontrakt as rk
 from resultkontrakt.core.values import DATE, LIST, RECORD, TEXT
+from resultkontrakt.core.wording import DANISH
 from resultkontrakt.editor.fmt import format_text
+from resultkontrakt.words.explain import formula_words
 
 CLAIMS = '''\
 fact krav: list of record {
@@ -86,3 +88,24 @@ goal 1 "g" { score sum(pr_person) >= 1 GBP -> 100%; else -> 0% }
     said = payment.explain()
     assert "bolig: 3 × £1,500 = £4,500; job: 1 × £4,000 = £4,000" in said
     assert "1 of 2 rows capped at £5,000, by £500 in all" in said
+
+
+def test_a_count_of_rows_and_a_rows_field_are_said_by_their_labels_never_by_the_bound_name() -> None:
+    contract = rk.loads('''fact udgåede: list of record {
+    årsag: one of {"operatør", "vejr"} label "årsag"
+    minutter: integer label "minutter"
+} "Cancelled trips" label "udgåede ture"
+metric takst = {"operatør": 500 kr, "vejr": 0 kr} "Penalty per trip" label "bod pr. tur"
+payment bod "Bod" = 500 kr * count(t in udgåede where t.årsag = "operatør")
+payment minutter_i_alt "Minutter" = 1 kr * sum(t.minutter for t in udgåede)
+goal 1 "g" { score count(t in udgåede where t.årsag = "vejr") = 0 -> 100%; else -> 0% }
+''')
+    result = contract.evaluate({"udgåede": [{"årsag": "operatør", "minutter": 30},
+                                            {"årsag": "vejr", "minutter": 12}]})
+    words = DANISH.labelled(contract.analysis.labels)
+    bod = formula_words(contract.module.payments[0].expr, words)
+    assert bod == '500 kr. × (antallet af udgåede ture, hvor årsag = "operatør")'
+    minutter = formula_words(contract.module.payments[1].expr, words)
+    assert minutter == "1 kr. × (summen af minutter, for hver række i udgåede ture)"
+    assert " t." not in bod + minutter and "(t " not in bod + minutter
+    assert result.payments["bod"].amount == 500

@@ -33,11 +33,18 @@ class Analysis:
 
     @property
     def labels(self) -> dict[str, str]:
-        """The words readers see for each fact and metric that has a `label`, by name."""
+        """The words readers see for each fact and metric that has a `label`, by name; and for
+        each labelled field of a record (`dato: date label "dokumenteret"`), which a row's field
+        is said by, where no fact or metric has its name (the first such field's, if two do)."""
         found = self.cache.get("labels")
         if found is None:
             declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
-            found = self.cache["labels"] = {d.name: d.label for d in declared if d.label is not None}
+            labels = {d.name: d.label for d in declared if d.label is not None}
+            for fact in self.facts.values():
+                for field in fact.fields:
+                    if field.label is not None and field.name not in self.facts and field.name not in self.metrics:
+                        labels.setdefault(field.name, field.label)
+            found = self.cache["labels"] = labels
         return found  # type: ignore[return-value]
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,

@@ -524,6 +524,11 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
             return _rows_words(rows, w, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
         case s.Comprehension():
             return _rows_words(expr, w, None), 0
+        case s.Aggregate(function="count", var=var, source=source, where=where):
+            # `count(t in udgåede where t.årsag = "operatør")`: said through the list, with
+            # each field of the row by its own name, never through the name it binds.
+            return w.phrase("formula.count where", source=_words_of(source, w)[0],
+                            condition=expr_text(_unbound(where, var))), 0
         case s.PeriodValue(field=field):
             return w["formula.period" + (f".{field}" if field else "")], 8
         case s.Lookup(table=table, key=key):
