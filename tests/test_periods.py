@@ -268,7 +268,7 @@ def test_results_from_facts_measured_before_the_end_are_provisional_and_pending_
     assert e.goals["2"].status == "pending" and not e.goals["2"].provisional  # missing before it is due
     assert e.goals["2"].reasoning() == "waits for senere (measured by 2009-12-31)."
     assert e.payments["p"].amount == 1000 and e.payments["p"].provisional
-    assert e.payments["p"].explain().startswith("Tilskud: amount to date 1000 kr")
+    assert e.payments["p"].explain().startswith("Tilskud (provisional): amount to date 1000 kr")
     assert e.splits["s"].provisional and e.provisional
     data = json.loads(json.dumps(e.to_dict()))
     assert data["measured_until"] == "2009-06-30" and data["overall"]["provisional"] is True

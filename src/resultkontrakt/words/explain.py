@@ -591,10 +591,12 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
+    # An amount from results measured before the period's end: provisional, and said so.
     to_date = f"{w['amount to date']} " if payment.provisional else ""
+    marked = f"{title} ({w['provisional']})" if payment.provisional else title
     # A payment is told to the krone (or the penny), never rounded into a larger unit.
     unit = "kr" if payment.currency == DKK else None
-    head = f"{title}: {to_date}{w.money(payment.amount, unit, currency=payment.currency)} = " + (
+    head = f"{marked}: {to_date}{w.money(payment.amount, unit, currency=payment.currency)} = " + (
         expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
     values: list[str] = []
     # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
