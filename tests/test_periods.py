@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import resultkontrakt as rk
 from resultkontrakt.contract.examples import run as run_examples
+from resultkontrakt.editor.fmt import format_text
 from resultkontrakt.semantics.evidence import NotEvaluable, Waiting
 from resultkontrakt.semantics.status import (
     NOT_APPLICABLE,
@@ -430,3 +431,24 @@ def test_facts_that_name_no_period_of_a_contract_of_several_are_refused_at_their
     problem = caught.value.problems[0]
     assert problem.code == "period.which"
     assert problem.span is not None and problem.span.source == str(path)
+
+
+def test_a_worked_example_may_expect_a_provisional_result_and_an_amount_to_date() -> None:
+    contract = rk.loads('''contract "c" { period 2009-01-01 .. 2009-12-31 }
+fact antal: integer "Count"
+payment tilskud "Tilskud" = 1000 kr * fulfilment(goal 1)
+goal 1 "g" { score antal >= 10 -> 100%; else -> 0% }
+example "mid-year" as of 2009-06-30 {
+    given antal = 12
+    expect goal 1 = 100%, goal 1 provisional, payment tilskud = 1000 kr, payment tilskud provisional
+}
+example "at the end it is final" as of 2009-12-31 {
+    given antal = 12
+    expect goal 1 provisional, payment tilskud provisional
+}
+''')
+    outcomes = run_examples(contract)
+    assert [o.passed for o in outcomes] == [True, False]
+    assert outcomes[1].failures[0].startswith("goal 1: expected a provisional result, got 100%, final.")
+    assert outcomes[1].failures[1].startswith("payment tilskud: expected an amount to date, got Tilskud:")
+    assert "goal 1 provisional, payment tilskud provisional" in format_text(contract.text, "<c>")

@@ -137,7 +137,7 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
 def _check_expectation(expectation: s.Expectation, goals: set[str],
                        splits: Mapping[str, s.Split], typer: Typer,
                        payments: Collection[str] = ()) -> Iterator[Problem]:
-    if expectation.kind in ("goal", "pending", "not applicable") and expectation.goal not in goals:
+    if expectation.kind in ("goal", "pending", "not applicable", "provisional") and expectation.goal not in goals:
         yield problem("unknown-goal", expectation.span, goal=expectation.goal,
                       hint="example.goal", suggestion=closest(str(expectation.goal), goals))
     if expectation.kind in ("goal", "overall") and expectation.value is not None:

@@ -129,6 +129,17 @@ def _compare(contract: Contract, expectation: s.Expectation, evaluation: object,
         if goal.status == expectation.kind:
             return None
         return f"goal {goal.id}: expected {expectation.kind}, got {_outcome(goal)}. {goal.reasoning()}"
+    if expectation.kind == "provisional":
+        goal = evaluation.goals[str(expectation.goal)]
+        if goal.provisional:
+            return None
+        final = ", final" if goal.fulfilment is not None else ""
+        return f"goal {goal.id}: expected a provisional result, got {_outcome(goal)}{final}. {goal.reasoning()}"
+    if expectation.kind == "payment provisional":
+        payment = evaluation.payments[str(expectation.payment)]
+        if payment.provisional:
+            return None
+        return f"payment {payment.name}: expected an amount to date, got {payment.explain()}"
     if expectation.kind == "overall":
         if evaluation.overall == expected:
             return None

@@ -27,6 +27,7 @@ PLACE_WORDS = frozenset({
     "per", "label",  # in a rate (`7.46 kr per EUR`, `rate DKK per EUR`); after a description
     "each",  # reporting periods in the header: `period ... each year`
     "when", "applicable",  # a goal's `applies when`, and `expect goal 3 not applicable`
+    "provisional",  # `expect goal 1 provisional`: a result from facts measured before the end
 })
 # Reserved: the words of the grammar, but the place words, and the names with a meaning of
 # their own that the grammar does not spell as words (a goal's `deliverables`, the `mio` of

@@ -522,12 +522,12 @@ def _expectation(expectation: s.Expectation) -> str:
         if expectation.value is None:
             return f"goal {expectation.goal} not evaluable"
         return f"goal {expectation.goal} = {expr_text(expectation.value)}"
-    if expectation.kind in ("pending", "not applicable"):
+    if expectation.kind in ("pending", "not applicable", "provisional"):
         return f"goal {expectation.goal} {expectation.kind}"
     if expectation.kind in ("overall", "points"):
         assert expectation.value is not None
         return f"{expectation.kind} = {expr_text(expectation.value)}"
-    if expectation.kind in ("payment pending", "payment not evaluable"):
+    if expectation.kind in ("payment pending", "payment not evaluable", "payment provisional"):
         return f"payment {expectation.payment} {expectation.kind.removeprefix('payment ')}"
     if expectation.kind == "payment":
         assert expectation.value is not None

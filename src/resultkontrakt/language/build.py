@@ -551,6 +551,12 @@ class _Builder:
     def expect_not_applicable(self, meta: Meta, children: list[Token]) -> s.Expectation:
         return s.Expectation("not applicable", None, goal=str(children[0]), span=self._span(meta))
 
+    def expect_provisional(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("provisional", None, goal=str(children[0]), span=self._span(meta))
+
+    def expect_payment_provisional(self, meta: Meta, children: list[Token]) -> s.Expectation:
+        return s.Expectation("payment provisional", None, payment=str(children[0]), span=self._span(meta))
+
     def expect_overall(self, meta: Meta, children: list[s.Expr]) -> s.Expectation:
         return s.Expectation("overall", children[0], span=self._span(meta))
 

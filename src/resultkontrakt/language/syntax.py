@@ -620,8 +620,8 @@ class Expectation:
     pending, the overall fulfilment, the total points, a payment's amount, or one
     party's amount in a split."""
 
-    # "goal", "pending", "not applicable", "overall", "points", "payment", "payment pending",
-    # "payment not evaluable" or "split"
+    # "goal", "pending", "not applicable", "provisional", "overall", "points", "payment",
+    # "payment pending", "payment not evaluable", "payment provisional" or "split"
     kind: str
     value: Expr | None
     goal: str | None = None
