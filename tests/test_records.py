@@ -109,3 +109,20 @@ goal 1 "g" { score count(t in udgåede where t.årsag = "vejr") = 0 -> 100%; els
     assert minutter == "1 kr. × (summen af minutter, for hver række i udgåede ture)"
     assert " t." not in bod + minutter and "(t " not in bod + minutter
     assert result.payments["bod"].amount == 500
+
+
+def test_a_long_table_and_a_long_one_of_are_filled_onto_lines_under_their_first_entry() -> None:
+    choices = ", ".join(f'"outcome {n}"' for n in range(12))
+    entries = ", ".join(f'"outcome {n}": {1000 + n} GBP' for n in range(12))
+    text = (f'fact krav: list of record {{ resultat: one of {{{choices}}} label "resultat" }}\n'
+            f'metric takster = {{{entries}}} "Rate card" # the prices\n')
+    formatted = format_text(text, "<long>")
+    lines = formatted.splitlines()
+    assert max(len(line.partition("  #")[0]) for line in lines) <= 100
+    assert lines[1].startswith('    resultat: one of {"outcome 0", ')
+    assert lines[2].startswith(' ' * len('    resultat: one of {') + '"outcome ')
+    table = [line for line in lines if line.startswith("metric takster = {")]
+    assert table and lines[lines.index(table[0]) + 1].startswith(" " * len("metric takster = {") + '"')
+    assert '    "Rate card"' in lines and formatted.count("# the prices") == 1
+    assert format_text(formatted, "<long>") == formatted
+    assert rk.loads(formatted).module == rk.loads(text).module

@@ -27,7 +27,7 @@ from ..core.vocabulary import KEYWORDS, number_literal, quote
 from ..language import syntax as s
 from ..language.build import build
 from ..language.parser import parse
-from ..language.printer import comprehension_text, expr_text, sum_text
+from ..language.printer import comprehension_text, expr_text, key_text, sum_text
 
 WIDTH = 100
 INDENT = "    "
@@ -196,6 +196,21 @@ def format_file(data: bytes, source: str) -> bytes:
     return Layout.of(text).apply(format_text(text, source)).encode("utf-8")
 
 
+def _filled(first: str, pieces: list[str], last: str, pad: str) -> list[str]:
+    """`first`, the pieces separated by commas, then `last`: on as few lines as WIDTH allows,
+    each line after the first starting with `pad`; a piece is never broken."""
+    words = [piece + "," for piece in pieces[:-1]] + [pieces[-1] + last]
+    lines, line, empty = [], first, True
+    for word in words:
+        if empty or len(line) + 1 + len(word) <= WIDTH:
+            line += word if empty else " " + word
+            empty = False
+        else:
+            lines.append(line)
+            line = pad + word
+    return [*lines, line]
+
+
 def _range_text(range_: s.Range | None) -> str:
     return "" if range_ is None else f" in {expr_text(range_.low)} .. {expr_text(range_.high)}"
 
@@ -312,19 +327,35 @@ class _Printer:
             label = "" if field.label is None else f" label {quote(field.label)}"
             # A field named `label` after one without a label would be read as that one's label.
             comma = "," if field.label is None and following is not None and following.name == "label" else ""
-            self.line(1, f"{field.name}: {field.type}" + _range_text(field.range) + label + comma, field.span)
+            rest = _range_text(field.range) + label + comma
+            text = f"{field.name}: {field.type}" + rest
+            if len(INDENT + text) <= WIDTH or field.type.choices is None:
+                self.line(1, text, field.span)
+                continue
+            # A long `one of`: its answers filled onto lines under the first.
+            first = f"{INDENT}{field.name}: {'optional ' if field.type.optional else ''}one of {{"
+            lines = _filled(first, [quote(choice) for choice in field.type.choices], "}" + rest,
+                            " " * len(first))
+            self.comments_before(1, field.span.line)
+            self.spill(1)
+            self.out.extend(lines[:-1])
+            self.out.append(lines[-1] + self.notes.after(field.span.line, field.span.end_line))
         last = fields[-1].span.end_line
         self.comments_before(1, span.end_line)
         described = _labelled(fact.description, fact.label)
         closing = "}" if described is None else "} " + described
         self.spill(1)
-        self.out.append(closing + self.notes.after(last + 1, span.end_line))
+        if len(closing) > WIDTH and described is not None:  # the description under the brace
+            self.out += ["}", INDENT + described + self.notes.after(last + 1, span.end_line)]
+        else:
+            self.out.append(closing + self.notes.after(last + 1, span.end_line))
 
     def metric(self, metric: s.Metric) -> None:
         head = f"metric {metric.name} = "
         described = _labelled(metric.description, metric.label)
         if not (self.chain(head, metric.expr, metric.span, described)
-                or self.rows(head, metric.expr, metric.span, described)):
+                or self.rows(head, metric.expr, metric.span, described)
+                or self.table(head, metric.expr, metric.span, described)):
             self.described(f"metric {metric.name} = {expr_text(metric.expr)}", described, metric.span)
 
     def described(self, text: str, description: str | None, span: Span) -> None:
@@ -392,6 +423,23 @@ class _Printer:
             self.out.append(text + self.notes.after(first, last))
         if description is not None:
             self.out.append(INDENT + description + self.notes.after(expr.span.end_line + 1, span.end_line))
+        return True
+
+    def table(self, head: str, expr: s.Expr, span: Span, description: str | None) -> bool:
+        """A table written out too long for one line: its entries filled onto lines, each under
+        the first entry. False, and nothing printed, where it fits."""
+        if not isinstance(expr, s.TableLiteral) or len(head + expr_text(expr)) <= WIDTH:
+            return False
+        pieces = [f"{key_text(key)}: {expr_text(value)}" for key, value in expr.pairs]
+        lines = _filled(head + "{", pieces, "}", " " * (len(head) + 1))
+        self.comments_before(0, span.line)
+        self.spill(0)
+        self.out.extend(lines[:-1])
+        self.out.append(lines[-1] + self.notes.after(span.line, expr.span.end_line))
+        if description is not None:
+            self.out.append(INDENT + description + self.notes.after(expr.span.end_line + 1, span.end_line))
+        elif expr.span.end_line < span.end_line:
+            self.out[-1] += self.notes.after(expr.span.end_line + 1, span.end_line)
         return True
 
     def goal(self, goal: s.Goal) -> None:
