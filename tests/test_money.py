@@ -85,6 +85,9 @@ def test_a_contract_in_pounds_pays_in_pounds_and_says_so_in_every_output() -> No
     ("metric m = min(krav, 2 EUR)", ("GBP", "EUR")),
     ("metric m = if krav > 1 GBP then krav else gebyr", ("GBP", "EUR")),
     ("payment p = krav + 1 kr", ("GBP", "DKK")),
+    # Lists joined with `+` were once taken for one list of amounts, so their sum added pounds to kroner.
+    ("metric m = sum([krav] + [1 kr])", ("GBP", "DKK")),
+    ("metric m = max([v * 1 EUR for v in 1 .. 2] + [krav])", ("EUR", "GBP")),
 ])
 def test_money_of_two_currencies_is_a_load_error_with_the_hint_to_convert(
         written: str, mixed: tuple[str, str]) -> None:
@@ -94,6 +97,12 @@ def test_money_of_two_currencies_is_a_load_error_with_the_hint_to_convert(
     assert mixed[0] in message and mixed[1] in message
     assert "convert(AMOUNT, RATE)" in str(found[0].hint) and f"per {mixed[1]}" in str(found[0].hint)
     assert found[0].span is not None and found[0].span.line == FUND.count("\n") + 1
+
+
+def test_lists_of_amounts_joined_keep_their_currency() -> None:
+    contract = rk.loads(FUND + "payment p = sum([krav] + [1 GBP, 2 GBP])\n")
+    result = contract.evaluate({"krav": 1, "gebyr": 1, "kurs": 7})
+    assert result.payments["p"].amount == 4 and result.payments["p"].currency == "GBP"
 
 
 def test_a_rate_must_convert_from_the_amounts_currency() -> None:

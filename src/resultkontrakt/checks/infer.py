@@ -489,8 +489,14 @@ class Typer:
         if expr.op == "+" and left.kind == right.kind == LIST:
             if left.element is None or right.element is None:
                 return left if right.element is None else right
+            if self.mixed(expr.span, expr.op, left.element, right.element):
+                return None
             if left.element.kind == right.element.kind:
-                return left if left.element == right.element else list_of(Type(left.element.kind))
+                if left.element == right.element:
+                    return left
+                # Joined lists of amounts stay in their one currency, so a sum of them is said in it.
+                currency = (currencies_of(left.element, right.element) or (None,))[0]
+                return list_of(Type(left.element.kind, currency=currency))
         self._error(expr.span, "cannot-combine", "list-arithmetic", op=expr.op, left=Kind(left), right=Kind(right))
         return None
 
