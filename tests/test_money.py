@@ -105,6 +105,13 @@ def test_lists_of_amounts_joined_keep_their_currency() -> None:
     assert result.payments["p"].amount == 4 and result.payments["p"].currency == "GBP"
 
 
+def test_a_rate_written_as_zero_is_a_load_error_as_a_rate_fact_of_zero_is() -> None:
+    # It was taken, and converted every amount to 0 kr without a word.
+    found = [p for p in problems(FUND + "metric m = convert(gebyr, 0.00 kr per EUR)\n") if p.is_error]
+    assert [p.code for p in found] == ["currency.rate-zero"]
+    assert "0.00 kr per EUR" in found[0].message and "7.46 kr per EUR" in str(found[0].hint)
+
+
 def test_a_rate_must_convert_from_the_amounts_currency() -> None:
     found = problems(FUND + "metric m = convert(krav, 7.46 kr per EUR)\n")
     assert [p.code for p in found if p.is_error] == ["currency.rate-from"]
