@@ -110,6 +110,17 @@ def test_half_years_and_quarters_are_named_and_cut_where_the_contract_starts_mid
     assert halves.evaluate({"a": "2009-05-31"}, period="2009-h1").goals["1"].fulfilment == 1
 
 
+def test_the_periods_of_the_first_years_are_named_with_four_digits_and_can_be_asked_for() -> None:
+    # The year 1 was named `1`, which no facts file, command line or caller could ask for back.
+    contract = rk.loads('contract "c" { period 0001-07-01 .. 0002-12-31 each half year }\nfact a: date\n'
+                        'goal 1 "g" { score a in period -> 100%; else -> 0% }\n')
+    assert [p.name for p in contract.reporting_periods] == ["0001-H2", "0002-H1", "0002-H2"]
+    assert contract.evaluate({"a": "0001-12-31"}, period="0001-H2").goals["1"].fulfilment == 1
+    years = rk.loads('contract "c" { period 0001-01-01 .. 0002-12-31 each year }\nfact a: date\n'
+                     'goal 1 "g" { score a in period -> 100%; else -> 0% }\n')
+    assert years.evaluate({"a": "0002-01-01", "period": 2}).goals["1"].fulfilment == 1
+
+
 def test_a_date_on_the_first_or_last_day_of_the_period_is_in_it_and_the_day_after_is_not(
         years: rk.Contract) -> None:
     def report_on(day: str) -> Fraction | None:

@@ -76,7 +76,8 @@ def period_name(written: object) -> str | None:
     if isinstance(written, bool):
         return None
     if isinstance(written, int):
-        written = str(written)
+        # Years are written with four digits, as in a date: the year 1 is `0001`.
+        written = f"{written:04d}" if written >= 0 else str(written)
     if not isinstance(written, str):
         return None
     text = written.strip().upper()
@@ -115,5 +116,5 @@ def _last_day(months: int) -> dt.date:
 
 def _name(first: dt.date, months: int) -> str:
     if months == 12:
-        return str(first.year)
-    return f"{first.year}{_SUFFIX[months]}{(first.month - 1) // months + 1}"
+        return f"{first.year:04d}"
+    return f"{first.year:04d}{_SUFFIX[months]}{(first.month - 1) // months + 1}"
