@@ -572,6 +572,8 @@ PROBLEMS_EN: dict[str, str] = {
                                             '"xlsx" and "sheet"), "columns" and "decimal"',
     "problem.reference.record-field": '"columns" names the column of {name}, which is no field of the record; '
                                       "its fields are: {fields}",
+    "problem.reference.record-column-shared": "the fields `{first}` and `{second}` would both read the column "
+                                              '{column}: give each field a column of its own in "columns"',
     "problem.file.nul": "the file name holds a NUL character",
     "hint.file.nul": "write the file's name as it is",
     "problem.file.outside": "{reference} lies outside the folder {root}, and facts may only point at "
@@ -905,6 +907,8 @@ PROBLEMS_DA: dict[str, str] = {
                                             '(eller "xlsx" og "sheet"), "columns" og "decimal"',
     "problem.reference.record-field": '"columns" angiver kolonnen for {name}, som ikke er et felt i recorden; '
                                       "dens felter er: {fields}",
+    "problem.reference.record-column-shared": "felterne `{first}` og `{second}` ville begge læse kolonnen "
+                                              '{column}: giv hvert felt sin egen kolonne i "columns"',
     "problem.file.nul": "filnavnet indeholder et NUL-tegn",
     "hint.file.nul": "skriv filens navn, som det er",
     "problem.file.outside": "{reference} ligger uden for mappen {root}, og fakta må kun henvise til "
