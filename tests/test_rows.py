@@ -295,6 +295,19 @@ def test_completion_after_a_bound_row_offers_its_fields() -> None:
     assert 'keys: "bolig\\_3m", "bolig\\_12m", "nvq2"' in described
 
 
+@pytest.mark.parametrize(("repeated", "row"), [(" for k in krav", " k."), (" count(a in krav where", " a.")])
+def test_completion_in_a_declaration_of_many_bindings_takes_one_pass(repeated: str, row: str) -> None:
+    # Each binding once scanned the rest of the declaration: 3000 of them kept the editor waiting
+    # for seconds, 20,000 for minutes, at every keystroke.
+    contract = rk.loads(CLAIMS)
+    text = CLAIMS + "metric x = sum(k.antal for k in krav)" + repeated * 3000 + row
+    index, lines = Index(contract.module, CLAIMS, contract.analysis), Lines(text)
+    start = time.perf_counter()
+    found = complete(lines, index, *lines.place(len(text)), start=len(CLAIMS))
+    assert time.perf_counter() - start < 1
+    assert [c.label for c in found] == ["deltager", "resultat", "antal", "dato"]
+
+
 def test_a_date_key_and_a_row_print_back_as_written() -> None:
     from resultkontrakt.editor.fmt import format_text
 
