@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -81,6 +82,19 @@ def test_the_period_comes_from_the_facts_or_the_caller_and_two_that_differ_are_a
     with pytest.raises(rk.FactsError) as caught:
         years.evaluate({}, period="2012")
     assert caught.value.problems[0].hint == "its reporting periods are: 2008, 2009, 2010, 2011"
+
+
+def test_a_period_asked_for_by_a_whole_number_of_any_type_is_that_year(years: rk.Contract) -> None:
+    # numpy's 2009 was refused with "the contract has no reporting period 2009", listing 2009.
+    import numpy as np
+
+    facts = {"publikationer": 1, "rapport": "2009-01-01"}
+    for asked in (np.int64(2009), Fraction(2009), Decimal("2009")):
+        assert years.evaluate(facts, period=asked).reporting_period.name == "2009"  # type: ignore[arg-type, union-attr]
+    assert years.evaluate({**facts, "period": np.int16(2009)}).reporting_period.name == "2009"  # type: ignore[union-attr]
+    with pytest.raises(rk.FactsError) as caught:
+        years.evaluate(facts, period=[2009] * 100000)  # type: ignore[arg-type]
+    assert len(caught.value.problems[0].message) < 200
 
 
 def test_a_facts_file_names_its_period_and_how_far_it_is_measured(years: rk.Contract, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from ..checks.analysis import Analysis
 from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
-from ..core.vocabulary import INVISIBLE
+from ..core.vocabulary import INVISIBLE, shortened
 from ..language import syntax as s
 from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting_periods
 
@@ -164,7 +164,7 @@ class Contract:
         named = supplied.period if supplied is not None else None
         wanted = period_name(asked) if asked is not None else None
         if asked is not None and wanted is None:
-            raise FactsError([problem("period.unknown", hint="period.unknown", name=str(asked),
+            raise FactsError([problem("period.unknown", hint="period.unknown", name=shortened(str(asked)),
                                       periods=_period_names(periods))])
         if wanted is not None and named is not None and wanted != named:
             raise FactsError([problem("period.two", supplied.period_span if supplied else None,
