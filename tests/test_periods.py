@@ -303,6 +303,21 @@ def test_results_from_facts_measured_before_the_end_are_provisional_and_pending_
     assert "foreløbig" in e.explain("da")
 
 
+def test_a_goal_that_does_not_apply_by_facts_measured_to_date_says_so_provisionally_everywhere() -> None:
+    # The data said provisional; explain() and the report's goal section said a plain "not applicable".
+    from resultkontrakt.output import report
+
+    contract = rk.loads(PROVISIONAL.replace('goal 2 "Senere" {', 'goal 2 "Senere" { applies when antal > 20'))
+    facts = {"antal": 12, "measured_until": "2009-06-30"}
+    e = contract.evaluate(facts)
+    assert e.goals["2"].status == "not applicable" and e.goals["2"].provisional
+    assert e.goals["2"].explain().startswith("Goal 2 (Senere): not applicable (provisional): antal = 12")
+    said = report.markdown(report.build(contract, facts, "en"))
+    assert "**Not applicable (provisional).**" in said
+    # One goal is one goal, not "1 goals".
+    assert "(weighted average of 1 goal); 1 goal does not apply in the period: 2**" in said
+
+
 def test_measured_to_the_last_day_of_the_period_is_final() -> None:
     contract = rk.loads(PROVISIONAL)
     for facts, as_of in (({"measured_until": "2009-12-31"}, None), ({}, dt.date(2009, 12, 31)),

@@ -215,7 +215,8 @@ ENGLISH_WORDS: dict[str, str] = {
     "report.report": "Annual report", "report.overall": "Overall fulfilment", "report.goal": "Goal",
     "report.status": "Status", "report.fulfilment": "Fulfilment", "report.split": "Split of",
     "report.party": "Party", "report.amount": "Amount", "report.weight": "Key", "report.total": "Total",
-    "report.evaluated": "weighted average of {n} goals", "report.not evaluable": "{n} goals not evaluable: {ids}",
+    "report.evaluated": "weighted average of {n} goal|weighted average of {n} goals",
+    "report.not evaluable": "{n} goal not evaluable: {ids}|{n} goals not evaluable: {ids}",
     "report.none": "–",
     "report.note": "≈ marks a value rounded for display; every calculation is exact.",
     "report.made": "Made with resultkontrakt.", "report.groupless": "Other goals",
@@ -278,7 +279,7 @@ ENGLISH_WORDS: dict[str, str] = {
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
                                          "{each} each, not a whole number of units of {unit}",
-    "report.pending": "{n} goals pending: {ids}",
+    "report.pending": "{n} goal pending: {ids}|{n} goals pending: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
@@ -1933,7 +1934,8 @@ PERIODS_EN: dict[str, str] = {
     "overall none applicable": "Overall: not applicable (no goal of {n} applies in this period)",
     "amount to date": "amount to date",
     "reporting period": "Reporting period {name} ({start} .. {end})",
-    "report.not applicable": "{n} goals do not apply in the period: {ids}",
+    "report.not applicable": "{n} goal does not apply in the period: {ids}|{n} goals do not apply in the "
+                             "period: {ids}",
     "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
     "problem.period.unknown-field": "a period has no `{field}`",
     "hint.period.unknown-field": "write one of: {fields}",
