@@ -296,6 +296,18 @@ def test_check_warns_once_for_each_name_a_report_will_show_without_a_label() -> 
     assert 'fact opsøgende_model: bool "Model for opsøgende arbejde er leveret" label "opsøgende model"' in hint
 
 
+@pytest.mark.parametrize(("declared", "said"), [
+    # Both were taken: explanations read "x = 1: at least x (1)", or "m = 1" for the value of n.
+    ('fact n: integer label "x"\nfact m: integer label "x"\n', '`m` would be shown as "x", which reads as `n`'),
+    ('fact n: integer label "m"\nfact m: integer label "n"\n', '`n` would be shown as "m", which reads as `m`'),
+    ('fact n: integer\nfact m: integer label "n"\n', '`m` would be shown as "n", which reads as `n`'),
+])
+def test_two_names_shown_by_the_same_words_are_a_load_error(declared: str, said: str) -> None:
+    found = [p for p in problems(declared + 'goal 1 "g" { score n >= m -> 100% }\n') if p.is_error]
+    assert {p.code for p in found} == {"label.taken"} and found[0].message.startswith(said)
+    assert rk.loads('fact n: integer label "n"\nfact m: integer label "M"\ngoal 1 "g" { score n >= m -> 100% }\n')
+
+
 def test_reports_and_explanations_show_labels_where_they_showed_names() -> None:
     labelled = UNLABELLED.replace('leveret"', 'leveret" label "opsøgende model"').replace(
         '"Besøg pr. uge"', '"Besøg pr. uge" label "besøg pr. uge"')

@@ -1448,6 +1448,9 @@ CHECKS_EN: dict[str, str] = {
     "hint.label.metric": "give it the words readers should see: `{example}`",
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
+    "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
+                           "not tell them apart",
+    "hint.label.taken": "give `{name}` a label of its own",
     # tiers (tiers.py)
     "problem.tier.else-unreachable": "`else` is never reached: the tiers before it cover every value",
     "hint.tier.else-unreachable": "remove the `else` tier, or narrow the tiers before it",
@@ -1850,6 +1853,9 @@ CHECKS_DA: dict[str, str] = {
     "hint.label.metric": "giv det de ord, læserne skal se: `{example}`",
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
+    "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
+                           "kunne ikke skelne dem",
+    "hint.label.taken": "giv `{name}` sin egen label",
     "problem.function.round-digits": "antallet af decimaler skal være et helt tal fra 0 til 20",
     "problem.tier.else-unreachable": "`else` nås aldrig: trinnene før det dækker alle værdier",
     "hint.tier.else-unreachable": "fjern `else`-trinnet, eller gør trinnene før det snævrere",
