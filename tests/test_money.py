@@ -123,6 +123,9 @@ def test_an_amount_in_a_facts_file_is_a_number_in_its_facts_currency() -> None:
     [error] = refused.errors
     assert "krav: 100 kr is not in GBP" in error.message and "convert(AMOUNT, RATE)" in str(error.hint)
     assert contract.evaluate({"krav": "100 GBP", "gebyr": 1, "kurs": 7}).payments["betaling"].amount == 100
+    # What is no amount at all is told to be written in the fact's currency, not "write kroner".
+    [error] = contract.evaluate({"krav": "£100", "gebyr": 1, "kurs": 7}).errors
+    assert str(error.hint) == 'write the amount in GBP as a number, or text such as "576 GBP"'
 
 
 @given(st.integers(-10**9, 10**9), st.integers(1, 10**8))

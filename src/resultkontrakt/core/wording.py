@@ -512,6 +512,7 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.money-currency": "give the amount in {currency} as a plain number; convert it in the contract "
                            "with `convert(AMOUNT, RATE)` if it comes in another currency",
     "hint.expected-money": 'write kroner as a number, or text such as "576 tkr"',
+    "hint.expected-money-in": 'write the amount in {currency} as a number, or text such as "576 {currency}"',
     "problem.expected-bool": "expected true or false, got {got}",
     "hint.expected-bool": "write true or false",
     "problem.expected-text": "expected a text, got {got}",
@@ -844,6 +845,7 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.money-currency": "angiv beløbet i {currency} som et tal; omregn det i kontrakten med "
                            "`convert(BELØB, KURS)`, hvis det kommer i en anden valuta",
     "hint.expected-money": 'skriv kroner som et tal eller som tekst, fx "576 tkr"',
+    "hint.expected-money-in": 'skriv beløbet i {currency} som et tal eller som tekst, fx "576 {currency}"',
     "problem.expected-bool": "forventede true eller false, men fik {got}",
     "hint.expected-bool": "skriv true eller false",
     "problem.expected-text": "forventede en tekst, men fik {got}",
