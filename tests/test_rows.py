@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 import resultkontrakt as rk
 from resultkontrakt.editor.navigate import Index, Lines, complete
 from resultkontrakt.semantics.runtime import MAX_WORK
+from resultkontrakt.semantics.runtime import entries as runtime_entries
+
+from .conftest import DEEP
 
 CLAIMS = '''\
 fact krav: list of record {
@@ -306,6 +309,31 @@ def test_completion_in_a_declaration_of_many_bindings_takes_one_pass(repeated: s
     found = complete(lines, index, *lines.place(len(text)), start=len(CLAIMS))
     assert time.perf_counter() - start < 1
     assert [c.label for c in found] == ["deltager", "resultat", "antal", "dato"]
+
+
+def test_a_table_read_at_many_places_is_made_once_an_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each `t["k.."]` made the whole table again, so a contract of 8000 keys and as many lookups
+    # took 10 s to evaluate, growing with their product.
+    from resultkontrakt.evaluation import compile as compiled
+
+    table = "{" + ", ".join(f'"k{i}": {i}' for i in range(300)) + "}"
+    lookups = " + ".join(f't["k{i}"]' for i in range(300))
+    contract = rk.loads(f'metric t = {table}\nmetric x = {lookups}\ngoal 1 "g" {{ score x >= 0 -> 100% }}\n')
+    made: list[object] = []
+    monkeypatch.setattr(compiled, "entries", lambda pairs: made.append(pairs) or runtime_entries(pairs))
+    assert contract.evaluate({}).goals["1"].fulfilment == 1
+    assert len(made) == 1
+
+
+@pytest.mark.skipif(not DEEP, reason="a contract of 3 MB: the deep profile runs it")
+def test_a_contract_of_many_keys_and_lookups_loads_and_evaluates_in_time_linear_in_its_size() -> None:
+    # Checking each written key against the tuple of keys made loading grow with their product too.
+    table = "{" + ", ".join(f'"k{i}": {i}' for i in range(30000)) + "}"
+    lookups = " + ".join(f't["k{i}"]' for i in range(30000))
+    start = time.perf_counter()
+    contract = rk.loads(f'metric t = {table}\nmetric x = {lookups}\ngoal 1 "g" {{ score x >= 0 -> 100% }}\n')
+    assert contract.evaluate({}).goals["1"].fulfilment == 1
+    assert time.perf_counter() - start < 30  # about 9 s; with the work quadratic, minutes
 
 
 def test_a_date_key_and_a_row_print_back_as_written() -> None:

@@ -382,7 +382,9 @@ class Compiler:
         pairs = self._compile(table, goal, scope)
         if set(s.names_in(table)) & scope.keys():
             return lambda ev, bound: entries(items_of(pairs(ev, bound)))
-        slot = object()  # this lookup's, in every evaluation
+        # One dict per table and evaluation, shared by every lookup of a table by its name: one
+        # per lookup made each of a contract's thousands of `t["..."]` build the whole table again.
+        slot: object = ("table", table.name) if isinstance(table, s.Name) else object()
 
         def made_once(ev: Evaluator, bound: Bound) -> dict[Any, Value]:
             found = ev.tables.get(slot)
