@@ -320,7 +320,11 @@ def test_a_table_read_at_many_places_is_made_once_an_evaluation(monkeypatch: pyt
     lookups = " + ".join(f't["k{i}"]' for i in range(300))
     contract = rk.loads(f'metric t = {table}\nmetric x = {lookups}\ngoal 1 "g" {{ score x >= 0 -> 100% }}\n')
     made: list[object] = []
-    monkeypatch.setattr(compiled, "entries", lambda pairs: made.append(pairs) or runtime_entries(pairs))
+
+    def counted(pairs: Any) -> Any:
+        made.append(pairs)
+        return runtime_entries(pairs)
+    monkeypatch.setattr(compiled, "entries", counted)
     assert contract.evaluate({}).goals["1"].fulfilment == 1
     assert len(made) == 1
 
