@@ -340,6 +340,19 @@ def test_a_contract_of_many_keys_and_lookups_loads_and_evaluates_in_time_linear_
     assert time.perf_counter() - start < 30  # about 9 s; with the work quadratic, minutes
 
 
+@pytest.mark.parametrize("written", ["count(r for r in l where r in m)", "count(r in l where r in distinct(m))",
+                                     "count(r for r in l where sum(m) > r)"])
+def test_what_is_the_same_for_every_row_is_worked_out_once(written: str) -> None:
+    # A list looked through, or summed, for each row: 50,000 rows of 50,000 took minutes.
+    contract = rk.loads(f'fact l: list of integer\nfact m: list of integer\nmetric x = {written}\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\n')
+    rows = list(range(50000))
+    start = time.perf_counter()
+    result = contract.evaluate({"l": rows, "m": rows[::-1]})
+    assert time.perf_counter() - start < 2
+    assert result.goals["1"].reasoning().startswith("x = 50000 ")
+
+
 def test_a_date_key_and_a_row_print_back_as_written() -> None:
     from resultkontrakt.editor.fmt import format_text
 

@@ -134,6 +134,10 @@ class Compiler:
         fixed = constant(expr)
         if fixed is not NOT_CONSTANT:
             return lambda ev, bound: fixed
+        if scope and isinstance(expr, _WORTH_KEEPING) and not scope.keys() & set(s.names_in(expr)):
+            # `sum(l)` in `count(r for r in l where sum(l) > r)`: the same for every row, so
+            # worked out once an evaluation, not once a row (a million rows, a million sums).
+            return _kept_once(self._compile(expr, goal, {}))
         match expr:
             case s.Name():
                 return self._name(expr, goal, scope)
@@ -214,6 +218,14 @@ class Compiler:
             return lambda ev, bound: (element(ev, bound) in pool) != negated
 
         within = self._compile(expr.collection, goal, scope)
+        if scope and not scope.keys() & set(s.names_in(expr.collection)):
+            # The same list for every row around: a pool made once, not gone through each row.
+            pool_of = _kept_once(lambda ev, bound: cast(Value, _pool(items_of(within(ev, bound)))))
+
+            def pooled(ev: Evaluator, bound: Bound) -> Value:
+                item_value, pool = both(element, pool_of, ev, bound)
+                return (item_value in cast(frozenset[Value], pool)) != negated
+            return pooled
 
         def member(ev: Evaluator, bound: Bound) -> Value:
             item_value, among = both(element, within, ev, bound)
@@ -725,6 +737,24 @@ def constant(expr: s.Expr) -> Any:
             values = [constant(item) for item in items]
             return NOT_CONSTANT if any(v is NOT_CONSTANT for v in values) else tuple(values)
     return NOT_CONSTANT
+
+
+# Expressions that may take time to work out, and so are worked out once an evaluation where
+# they read no name bound by the comprehensions and quantifiers around them.
+_WORTH_KEEPING = (s.Aggregate, s.Call, s.Chain, s.Integers)
+_NOT_YET = object()
+
+
+def _kept_once(closure: Closure) -> Closure:
+    """`closure`, worked out at most once an evaluation; a failure is raised again each time."""
+    slot = object()
+
+    def kept(ev: Evaluator, bound: Bound) -> Value:
+        found = ev.kept.get(slot, _NOT_YET)
+        if found is _NOT_YET:
+            found = ev.kept[slot] = closure(ev, bound)
+        return cast(Value, found)
+    return kept
 
 
 def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:
