@@ -67,7 +67,11 @@ class Evaluator(Protocol):
 
     @property
     def tables(self) -> dict[object, dict[Any, Value]]:
-        """Tables made lookups once in this evaluation, by the lookup that uses each."""
+        """Tables made lookups once in this evaluation, by the table they are made of."""
+
+    @property
+    def kept(self) -> dict[object, object]:
+        """Values worked out once in this evaluation, that the rows around them do not change."""
 
     def period_value(self, expr: s.PeriodValue) -> Value:
         """The reporting period's `year`, `start` or `end` (its first and last day, alone)."""
