@@ -353,6 +353,17 @@ def test_what_is_the_same_for_every_row_is_worked_out_once(written: str) -> None
     assert result.goals["1"].reasoning().startswith("x = 50000 ")
 
 
+def test_a_list_made_for_each_row_counts_towards_the_bound_on_work() -> None:
+    # `[r] * 5000000` for each of 1000 rows was made, 5 billion values, until the memory ran out.
+    contract = rk.loads('fact l: list of integer\nmetric x = sum(count([r] * 5000000) for r in l)\n'
+                        'metric y = count(r for r in l where count(l + l) > r)\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\ngoal 2 "h" { score y >= 1 -> 100% }\n')
+    result = contract.evaluate({"l": list(range(1000))})
+    assert "`[r] * 5000000` would go through 5000000000 rows in all" in result.goals["1"].reasoning()
+    # A list the rows do not change is made once, and counted once.
+    assert result.goals["2"].reasoning().startswith("y = 1000 ")
+
+
 def test_a_date_key_and_a_row_print_back_as_written() -> None:
     from resultkontrakt.editor.fmt import format_text
 

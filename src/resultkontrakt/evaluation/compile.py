@@ -248,6 +248,9 @@ class Compiler:
             value = values[0]
             for step, operand in zip(steps, values[1:], strict=True):
                 value = step(value, operand)
+            if bound and type(value) is tuple:
+                # A list made for each row (`[r] * 1000000`, `[r] + l`) is work of the rows around it.
+                within(bound, len(value), expr)
             return value
         return calculated
 
@@ -750,13 +753,14 @@ _NOT_YET = object()
 
 
 def _kept_once(closure: Closure) -> Closure:
-    """`closure`, worked out at most once an evaluation; a failure is raised again each time."""
+    """`closure`, worked out at most once an evaluation, outside the loops around it (so the
+    work it does is counted once, not once a row); a failure is raised again each time."""
     slot = object()
 
     def kept(ev: Evaluator, bound: Bound) -> Value:
         found = ev.kept.get(slot, _NOT_YET)
         if found is _NOT_YET:
-            found = ev.kept[slot] = closure(ev, bound)
+            found = ev.kept[slot] = closure(ev, None)
         return cast(Value, found)
     return kept
 
