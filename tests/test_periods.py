@@ -97,6 +97,20 @@ def test_a_period_asked_for_by_a_whole_number_of_any_type_is_that_year(years: rk
     assert len(caught.value.problems[0].message) < 200
 
 
+def test_a_period_named_for_a_contract_of_one_period_or_none_says_to_name_none() -> None:
+    # The hint said "its reporting periods are: none" of a contract that reports on 2024.
+    one = rk.loads('contract "c" { period 2024-03-01 .. 2025-02-28 }\nfact n: integer\n'
+                   'goal 1 "g" { score n >= 1 -> 100% }\n')
+    with pytest.raises(rk.FactsError) as caught:
+        one.evaluate({"n": 1, "period": 2023})
+    assert caught.value.problems[0].hint == ('it reports on one period, 2024-03-01 .. 2025-02-28, which needs no '
+                                             'name: leave out "period" (and --period)')
+    none = rk.loads('fact n: integer\ngoal 1 "g" { score n >= 1 -> 100% }\n')
+    with pytest.raises(rk.FactsError) as caught:
+        none.evaluate({"n": 1}, period=2024)
+    assert caught.value.problems[0].hint == 'it has no `period`: leave out "period" (and --period)'
+
+
 def test_a_facts_file_names_its_period_and_how_far_it_is_measured(years: rk.Contract, tmp_path: Path) -> None:
     path = tmp_path / "2009.json"
     path.write_text('{"period": 2012, "publikationer": 3}', encoding="utf-8")

@@ -1984,6 +1984,9 @@ PERIODS_EN: dict[str, str] = {
     "hint.facts.measured-until": 'write it as "measured_until": "2008-06-30"',
     "problem.period.unknown": "the contract has no reporting period {name}",
     "hint.period.unknown": "its reporting periods are: {periods}",
+    "hint.period.unnamed": 'it reports on one period, {start} .. {end}, which needs no name: leave out '
+                           '"period" (and --period)',
+    "hint.period.no-period": 'it has no `period`: leave out "period" (and --period)',
     "problem.period.two": "the facts report period {facts}, but period {asked} was asked for",
     "hint.period.two": "give one period: leave out --period, or change \"period\" in the facts",
     "problem.period.which": "the contract reports on {count} periods ({first} .. {last}), and no period "
@@ -2043,6 +2046,9 @@ PERIODS_DA: dict[str, str] = {
     "hint.facts.measured-until": 'skriv det som "measured_until": "2008-06-30"',
     "problem.period.unknown": "kontrakten har ingen rapporteringsperiode {name}",
     "hint.period.unknown": "dens rapporteringsperioder er: {periods}",
+    "hint.period.unnamed": 'den rapporterer om én periode, {start} .. {end}, som ikke skal navngives: udelad '
+                           '"period" (og --period)',
+    "hint.period.no-period": 'den har ingen `period`: udelad "period" (og --period)',
     "problem.period.two": "fakta rapporterer perioden {facts}, men perioden {asked} blev bedt om",
     "hint.period.two": "angiv én periode: udelad --period, eller ret \"period\" i fakta",
     "problem.period.which": "kontrakten rapporterer for {count} perioder ({first} .. {last}), og ingen periode "
