@@ -388,6 +388,18 @@ def test_rk_eval_and_compare_take_the_period(rk: Rk, tmp_path: Path) -> None:
     assert "not applicable" in run.stdout
 
 
+def test_compare_labels_half_years_by_their_names(rk: Rk, tmp_path: Path) -> None:
+    # Both halves of 2024 were labelled by the year alone: "2024 (1)" and "2024 (2)".
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { period 2024-01-01 .. 2024-12-31 each half year }\nfact n: integer\n'
+                        'goal 1 "g" { score n >= 1 -> 100%; else -> 0% }\n', encoding="utf-8")
+    for half in ("H1", "H2"):
+        (tmp_path / f"{half}.json").write_text(f'{{"period": "2024-{half}", "n": 1}}', encoding="utf-8")
+    run = rk("compare", f"{contract}:{tmp_path / 'H1.json'}", f"{contract}:{tmp_path / 'H2.json'}", "--format", "json")
+    assert run.exit == 0, run.stderr
+    assert [column["label"] for column in json.loads(run.stdout)["columns"]] == ["2024-H1", "2024-H2"]
+
+
 def test_the_editor_hovers_a_goals_condition_and_the_reporting_periods(years: rk.Contract) -> None:
     from resultkontrakt.editor.navigate import Index
 
