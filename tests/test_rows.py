@@ -364,6 +364,18 @@ def test_a_list_made_for_each_row_counts_towards_the_bound_on_work() -> None:
     assert result.goals["2"].reasoning().startswith("y = 1000 ")
 
 
+@pytest.mark.parametrize("written", ["count(r for r in l where r in (if r > 0 then l else m))",
+                                     "count(r for r in l where sum(if r > 0 then l else m) > 0)"])
+def test_a_list_gone_through_for_each_row_counts_towards_the_bound_on_work(written: str) -> None:
+    # A list chosen by the row, looked through or summed for each row: 100,000 rows hung.
+    contract = rk.loads(f'fact l: list of integer\nfact m: list of integer\nmetric x = {written}\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\n')
+    rows = list(range(100000))
+    reason = contract.evaluate({"l": rows, "m": rows}).goals["1"].reasoning()
+    assert "would go through 10000000000 rows in all" in reason
+    assert contract.evaluate({"l": rows[:100], "m": rows[:100]}).goals["1"].fulfilment == 1
+
+
 def test_a_date_key_and_a_row_print_back_as_written() -> None:
     from resultkontrakt.editor.fmt import format_text
 

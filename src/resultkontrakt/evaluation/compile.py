@@ -42,6 +42,7 @@ from ..semantics.runtime import (
     quantity,
     within,
 )
+from ..semantics.runtime import within as bounded_work
 from ..semantics.status import Failed, Undecided
 
 if TYPE_CHECKING:
@@ -233,6 +234,8 @@ class Compiler:
 
         def member(ev: Evaluator, bound: Bound) -> Value:
             item_value, among = both(element, within, ev, bound)
+            if bound:  # a list gone through for each row around it is work of those rows
+                bounded_work(bound, len(items_of(among)), expr)
             return (item_value in items_of(among)) != negated
         return member
 
@@ -307,7 +310,10 @@ class Compiler:
                 return over_tally
 
             def over_list(ev: Evaluator, bound: Bound) -> Value:
-                return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
+                values = items_of(source(ev, bound))
+                if bound:  # a list gone through for each row around it is work of those rows
+                    within(bound, len(values), expr)
+                return ev.counted(expr, over(values, None, expr))
             return over_list
         assert apply is not None, f"{function.name} was typed as a call of values"
         return lambda ev, bound: apply(every(parts, ev, bound), types, expr)
