@@ -85,6 +85,9 @@ def test_a_contract_in_pounds_pays_in_pounds_and_says_so_in_every_output() -> No
     ("metric m = min(krav, 2 EUR)", ("GBP", "EUR")),
     ("metric m = if krav > 1 GBP then krav else gebyr", ("GBP", "EUR")),
     ("payment p = krav + 1 kr", ("GBP", "DKK")),
+    # Lists joined with `+` were once taken for one list of amounts, so their sum added pounds to kroner.
+    ("metric m = sum([krav] + [1 kr])", ("GBP", "DKK")),
+    ("metric m = max([v * 1 EUR for v in 1 .. 2] + [krav])", ("EUR", "GBP")),
 ])
 def test_money_of_two_currencies_is_a_load_error_with_the_hint_to_convert(
         written: str, mixed: tuple[str, str]) -> None:
@@ -94,6 +97,19 @@ def test_money_of_two_currencies_is_a_load_error_with_the_hint_to_convert(
     assert mixed[0] in message and mixed[1] in message
     assert "convert(AMOUNT, RATE)" in str(found[0].hint) and f"per {mixed[1]}" in str(found[0].hint)
     assert found[0].span is not None and found[0].span.line == FUND.count("\n") + 1
+
+
+def test_lists_of_amounts_joined_keep_their_currency() -> None:
+    contract = rk.loads(FUND + "payment p = sum([krav] + [1 GBP, 2 GBP])\n")
+    result = contract.evaluate({"krav": 1, "gebyr": 1, "kurs": 7})
+    assert result.payments["p"].amount == 4 and result.payments["p"].currency == "GBP"
+
+
+def test_a_rate_written_as_zero_is_a_load_error_as_a_rate_fact_of_zero_is() -> None:
+    # It was taken, and converted every amount to 0 kr without a word.
+    found = [p for p in problems(FUND + "metric m = convert(gebyr, 0.00 kr per EUR)\n") if p.is_error]
+    assert [p.code for p in found] == ["currency.rate-zero"]
+    assert "0.00 kr per EUR" in found[0].message and "7.46 kr per EUR" in str(found[0].hint)
 
 
 def test_a_rate_must_convert_from_the_amounts_currency() -> None:
@@ -107,6 +123,9 @@ def test_an_amount_in_a_facts_file_is_a_number_in_its_facts_currency() -> None:
     [error] = refused.errors
     assert "krav: 100 kr is not in GBP" in error.message and "convert(AMOUNT, RATE)" in str(error.hint)
     assert contract.evaluate({"krav": "100 GBP", "gebyr": 1, "kurs": 7}).payments["betaling"].amount == 100
+    # What is no amount at all is told to be written in the fact's currency, not "write kroner".
+    [error] = contract.evaluate({"krav": "£100", "gebyr": 1, "kurs": 7}).errors
+    assert str(error.hint) == 'write the amount in GBP as a number, or text such as "576 GBP"'
 
 
 @given(st.integers(-10**9, 10**9), st.integers(1, 10**8))
@@ -278,6 +297,18 @@ def test_check_warns_once_for_each_name_a_report_will_show_without_a_label() -> 
     assert warned == [("label.fact", "opsøgende_model"), ("label.metric", "besøg_pr_uge")]
     hint = str(rk.loads(UNLABELLED).warnings[0].hint)
     assert 'fact opsøgende_model: bool "Model for opsøgende arbejde er leveret" label "opsøgende model"' in hint
+
+
+@pytest.mark.parametrize(("declared", "said"), [
+    # Both were taken: explanations read "x = 1: at least x (1)", or "m = 1" for the value of n.
+    ('fact n: integer label "x"\nfact m: integer label "x"\n', '`m` would be shown as "x", which reads as `n`'),
+    ('fact n: integer label "m"\nfact m: integer label "n"\n', '`n` would be shown as "m", which reads as `m`'),
+    ('fact n: integer\nfact m: integer label "n"\n', '`m` would be shown as "n", which reads as `n`'),
+])
+def test_two_names_shown_by_the_same_words_are_a_load_error(declared: str, said: str) -> None:
+    found = [p for p in problems(declared + 'goal 1 "g" { score n >= m -> 100% }\n') if p.is_error]
+    assert {p.code for p in found} == {"label.taken"} and found[0].message.startswith(said)
+    assert rk.loads('fact n: integer label "n"\nfact m: integer label "M"\ngoal 1 "g" { score n >= m -> 100% }\n')
 
 
 def test_reports_and_explanations_show_labels_where_they_showed_names() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -84,6 +85,33 @@ def test_the_period_comes_from_the_facts_or_the_caller_and_two_that_differ_are_a
     assert caught.value.problems[0].hint == "its reporting periods are: 2008, 2009, 2010, 2011"
 
 
+def test_a_period_asked_for_by_a_whole_number_of_any_type_is_that_year(years: rk.Contract) -> None:
+    # numpy's 2009 was refused with "the contract has no reporting period 2009", listing 2009.
+    import numpy as np
+
+    facts = {"publikationer": 1, "rapport": "2009-01-01"}
+    for asked in (np.int64(2009), Fraction(2009), Decimal("2009")):
+        assert years.evaluate(facts, period=asked).reporting_period.name == "2009"  # type: ignore[arg-type, union-attr]
+    assert years.evaluate({**facts, "period": np.int16(2009)}).reporting_period.name == "2009"  # type: ignore[union-attr]
+    with pytest.raises(rk.FactsError) as caught:
+        years.evaluate(facts, period=[2009] * 100000)  # type: ignore[arg-type]
+    assert len(caught.value.problems[0].message) < 200
+
+
+def test_a_period_named_for_a_contract_of_one_period_or_none_says_to_name_none() -> None:
+    # The hint said "its reporting periods are: none" of a contract that reports on 2024.
+    one = rk.loads('contract "c" { period 2024-03-01 .. 2025-02-28 }\nfact n: integer\n'
+                   'goal 1 "g" { score n >= 1 -> 100% }\n')
+    with pytest.raises(rk.FactsError) as caught:
+        one.evaluate({"n": 1, "period": 2023})
+    assert caught.value.problems[0].hint == ('it reports on one period, 2024-03-01 .. 2025-02-28, which needs no '
+                                             'name: leave out "period" (and --period)')
+    none = rk.loads('fact n: integer\ngoal 1 "g" { score n >= 1 -> 100% }\n')
+    with pytest.raises(rk.FactsError) as caught:
+        none.evaluate({"n": 1}, period=2024)
+    assert caught.value.problems[0].hint == 'it has no `period`: leave out "period" (and --period)'
+
+
 def test_a_facts_file_names_its_period_and_how_far_it_is_measured(years: rk.Contract, tmp_path: Path) -> None:
     path = tmp_path / "2009.json"
     path.write_text('{"period": 2012, "publikationer": 3}', encoding="utf-8")
@@ -109,6 +137,17 @@ def test_half_years_and_quarters_are_named_and_cut_where_the_contract_starts_mid
     assert [p.name for p in halves.reporting_periods] == ["2008-H1", "2008-H2", "2009-H1"]
     assert any("the first period, 2008-H1, runs 2008-03-01 .. 2008-06-30" in w.message for w in halves.warnings)
     assert halves.evaluate({"a": "2009-05-31"}, period="2009-h1").goals["1"].fulfilment == 1
+
+
+def test_the_periods_of_the_first_years_are_named_with_four_digits_and_can_be_asked_for() -> None:
+    # The year 1 was named `1`, which no facts file, command line or caller could ask for back.
+    contract = rk.loads('contract "c" { period 0001-07-01 .. 0002-12-31 each half year }\nfact a: date\n'
+                        'goal 1 "g" { score a in period -> 100%; else -> 0% }\n')
+    assert [p.name for p in contract.reporting_periods] == ["0001-H2", "0002-H1", "0002-H2"]
+    assert contract.evaluate({"a": "0001-12-31"}, period="0001-H2").goals["1"].fulfilment == 1
+    years = rk.loads('contract "c" { period 0001-01-01 .. 0002-12-31 each year }\nfact a: date\n'
+                     'goal 1 "g" { score a in period -> 100%; else -> 0% }\n')
+    assert years.evaluate({"a": "0002-01-01", "period": 2}).goals["1"].fulfilment == 1
 
 
 def test_a_date_on_the_first_or_last_day_of_the_period_is_in_it_and_the_day_after_is_not(
@@ -279,6 +318,21 @@ def test_results_from_facts_measured_before_the_end_are_provisional_and_pending_
     assert "foreløbig" in e.explain("da")
 
 
+def test_a_goal_that_does_not_apply_by_facts_measured_to_date_says_so_provisionally_everywhere() -> None:
+    # The data said provisional; explain() and the report's goal section said a plain "not applicable".
+    from resultkontrakt.output import report
+
+    contract = rk.loads(PROVISIONAL.replace('goal 2 "Senere" {', 'goal 2 "Senere" { applies when antal > 20'))
+    facts = {"antal": 12, "measured_until": "2009-06-30"}
+    e = contract.evaluate(facts)
+    assert e.goals["2"].status == "not applicable" and e.goals["2"].provisional
+    assert e.goals["2"].explain().startswith("Goal 2 (Senere): not applicable (provisional): antal = 12")
+    said = report.markdown(report.build(contract, facts, "en"))
+    assert "**Not applicable (provisional).**" in said
+    # One goal is one goal, not "1 goals".
+    assert "(weighted average of 1 goal); 1 goal does not apply in the period: 2**" in said
+
+
 def test_measured_to_the_last_day_of_the_period_is_final() -> None:
     contract = rk.loads(PROVISIONAL)
     for facts, as_of in (({"measured_until": "2009-12-31"}, None), ({}, dt.date(2009, 12, 31)),
@@ -333,6 +387,18 @@ def test_rk_eval_and_compare_take_the_period(rk: Rk, tmp_path: Path) -> None:
     assert [cell["provisional"] for cell in cells] == [True, False]
     run = rk("compare", f"{contract}:{facts}", f"{contract}:{other}", "--period", "2009")
     assert "not applicable" in run.stdout
+
+
+def test_compare_labels_half_years_by_their_names(rk: Rk, tmp_path: Path) -> None:
+    # Both halves of 2024 were labelled by the year alone: "2024 (1)" and "2024 (2)".
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { period 2024-01-01 .. 2024-12-31 each half year }\nfact n: integer\n'
+                        'goal 1 "g" { score n >= 1 -> 100%; else -> 0% }\n', encoding="utf-8")
+    for half in ("H1", "H2"):
+        (tmp_path / f"{half}.json").write_text(f'{{"period": "2024-{half}", "n": 1}}', encoding="utf-8")
+    run = rk("compare", f"{contract}:{tmp_path / 'H1.json'}", f"{contract}:{tmp_path / 'H2.json'}", "--format", "json")
+    assert run.exit == 0, run.stderr
+    assert [column["label"] for column in json.loads(run.stdout)["columns"]] == ["2024-H1", "2024-H2"]
 
 
 def test_the_editor_hovers_a_goals_condition_and_the_reporting_periods(years: rk.Contract) -> None:

@@ -224,6 +224,15 @@ def test_a_column_that_is_not_there_is_named_with_the_columns_that_are(tmp_path:
         'the column "deltager" of the field `deltager` is not in the header (the columns are: "Participant"')
 
 
+def test_a_column_twice_in_the_header_is_named_without_offering_itself_as_the_fix(tmp_path: Path) -> None:
+    # The hint once asked `did you mean "Date"?` of the column "Date" itself.
+    content = "deltager,resultat,dato,dato\nA,bolig_3m,2016-03-01,2016-03-02\n"
+    [found] = FILE_CLAIMS.check_facts(file_facts(tmp_path, {"csv": "krav.csv"}, content)).problems
+    assert problem_text(found, WORDINGS["en"]) == (
+        'the column "dato" of the field `dato` appears more than once in the header (the columns are: "deltager", '
+        '"resultat", "dato", "dato"; name a field\'s column with "columns": {"FIELD": "COLUMN"})')
+
+
 @pytest.mark.parametrize("reference, expected", [
     ({"csv": "krav.csv", "column": "Date"}, 'krav: the rows of records are read as {"csv": "FILE.csv", "columns": '),
     ({"csv": "krav.csv", "columns": ["Date"]}, 'krav: the rows of records are read as'),
@@ -231,6 +240,11 @@ def test_a_column_that_is_not_there_is_named_with_the_columns_that_are(tmp_path:
      'krav: "columns" names the column of "datoen", which is no field of the record; its fields are: `deltager`'),
     ({"csv": "krav.csv", "sheet": "Krav"}, 'krav: unknown key "sheet" in a reference to rows of records'),
     ({"csv": "../krav.csv"}, "krav: \"../krav.csv\" lies outside the folder"),
+    # Two fields of one column were read without a word, the one a copy of the other.
+    ({"csv": "krav.csv", "columns": {**COLUMNS, "resultat": "Participant"}},
+     'krav: the fields `deltager` and `resultat` would both read the column "Participant": give each field'),
+    ({"csv": "krav.csv", "columns": {"deltager": "dato"}},
+     'krav: the fields `deltager` and `dato` would both read the column "dato"'),
 ])
 def test_a_reference_to_rows_written_wrong_says_how_it_is_written(tmp_path: Path, reference: dict[str, object],
                                                                    expected: str) -> None:

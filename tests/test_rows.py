@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 import resultkontrakt as rk
 from resultkontrakt.editor.navigate import Index, Lines, complete
 from resultkontrakt.semantics.runtime import MAX_WORK
+from resultkontrakt.semantics.runtime import entries as runtime_entries
+
+from .conftest import DEEP
 
 CLAIMS = '''\
 fact krav: list of record {
@@ -293,6 +296,84 @@ def test_completion_after_a_bound_row_offers_its_fields() -> None:
     assert [c.label for c in complete(lines, index, *at)] == ["deltager", "resultat", "antal", "dato"]
     described = index.describe(index.resolve("value", "takster"))  # type: ignore[arg-type]
     assert 'keys: "bolig\\_3m", "bolig\\_12m", "nvq2"' in described
+
+
+@pytest.mark.parametrize(("repeated", "row"), [(" for k in krav", " k."), (" count(a in krav where", " a.")])
+def test_completion_in_a_declaration_of_many_bindings_takes_one_pass(repeated: str, row: str) -> None:
+    # Each binding once scanned the rest of the declaration: 3000 of them kept the editor waiting
+    # for seconds, 20,000 for minutes, at every keystroke.
+    contract = rk.loads(CLAIMS)
+    text = CLAIMS + "metric x = sum(k.antal for k in krav)" + repeated * 3000 + row
+    index, lines = Index(contract.module, CLAIMS, contract.analysis), Lines(text)
+    start = time.perf_counter()
+    found = complete(lines, index, *lines.place(len(text)), start=len(CLAIMS))
+    assert time.perf_counter() - start < 1
+    assert [c.label for c in found] == ["deltager", "resultat", "antal", "dato"]
+
+
+def test_a_table_read_at_many_places_is_made_once_an_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each `t["k.."]` made the whole table again, so a contract of 8000 keys and as many lookups
+    # took 10 s to evaluate, growing with their product.
+    from resultkontrakt.evaluation import compile as compiled
+
+    table = "{" + ", ".join(f'"k{i}": {i}' for i in range(300)) + "}"
+    lookups = " + ".join(f't["k{i}"]' for i in range(300))
+    contract = rk.loads(f'metric t = {table}\nmetric x = {lookups}\ngoal 1 "g" {{ score x >= 0 -> 100% }}\n')
+    made: list[object] = []
+
+    def counted(pairs: Any) -> Any:
+        made.append(pairs)
+        return runtime_entries(pairs)
+    monkeypatch.setattr(compiled, "entries", counted)
+    assert contract.evaluate({}).goals["1"].fulfilment == 1
+    assert len(made) == 1
+
+
+@pytest.mark.skipif(not DEEP, reason="a contract of 3 MB: the deep profile runs it")
+def test_a_contract_of_many_keys_and_lookups_loads_and_evaluates_in_time_linear_in_its_size() -> None:
+    # Checking each written key against the tuple of keys made loading grow with their product too.
+    table = "{" + ", ".join(f'"k{i}": {i}' for i in range(30000)) + "}"
+    lookups = " + ".join(f't["k{i}"]' for i in range(30000))
+    start = time.perf_counter()
+    contract = rk.loads(f'metric t = {table}\nmetric x = {lookups}\ngoal 1 "g" {{ score x >= 0 -> 100% }}\n')
+    assert contract.evaluate({}).goals["1"].fulfilment == 1
+    assert time.perf_counter() - start < 30  # about 9 s; with the work quadratic, minutes
+
+
+@pytest.mark.parametrize("written", ["count(r for r in l where r in m)", "count(r in l where r in distinct(m))",
+                                     "count(r for r in l where sum(m) > r)"])
+def test_what_is_the_same_for_every_row_is_worked_out_once(written: str) -> None:
+    # A list looked through, or summed, for each row: 50,000 rows of 50,000 took minutes.
+    contract = rk.loads(f'fact l: list of integer\nfact m: list of integer\nmetric x = {written}\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\n')
+    rows = list(range(50000))
+    start = time.perf_counter()
+    result = contract.evaluate({"l": rows, "m": rows[::-1]})
+    assert time.perf_counter() - start < 2
+    assert result.goals["1"].reasoning().startswith("x = 50000 ")
+
+
+def test_a_list_made_for_each_row_counts_towards_the_bound_on_work() -> None:
+    # `[r] * 5000000` for each of 1000 rows was made, 5 billion values, until the memory ran out.
+    contract = rk.loads('fact l: list of integer\nmetric x = sum(count([r] * 5000000) for r in l)\n'
+                        'metric y = count(r for r in l where count(l + l) > r)\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\ngoal 2 "h" { score y >= 1 -> 100% }\n')
+    result = contract.evaluate({"l": list(range(1000))})
+    assert "`[r] * 5000000` would go through 5000000000 rows in all" in result.goals["1"].reasoning()
+    # A list the rows do not change is made once, and counted once.
+    assert result.goals["2"].reasoning().startswith("y = 1000 ")
+
+
+@pytest.mark.parametrize("written", ["count(r for r in l where r in (if r > 0 then l else m))",
+                                     "count(r for r in l where sum(if r > 0 then l else m) > 0)"])
+def test_a_list_gone_through_for_each_row_counts_towards_the_bound_on_work(written: str) -> None:
+    # A list chosen by the row, looked through or summed for each row: 100,000 rows hung.
+    contract = rk.loads(f'fact l: list of integer\nfact m: list of integer\nmetric x = {written}\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\n')
+    rows = list(range(100000))
+    reason = contract.evaluate({"l": rows, "m": rows}).goals["1"].reasoning()
+    assert "would go through 10000000000 rows in all" in reason
+    assert contract.evaluate({"l": rows[:100], "m": rows[:100]}).goals["1"].fulfilment == 1
 
 
 def test_a_date_key_and_a_row_print_back_as_written() -> None:

@@ -41,6 +41,7 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     checker.check_splits()
     checker.check_examples()
     checker.check_periods()
+    checker.check_labels()
     checker.warn_unused()
     if not any(found.is_error for found in checker.problems):
         # Only a contract that loads is reported on: while it has errors, this is noise.
@@ -189,6 +190,22 @@ class _Checker:
                 if deliverable.name not in self.needs.get(goal.id, frozenset()):
                     self.problems.append(warning("unused.deliverable", deliverable.span, name=deliverable.name,
                                                  goal=goal.id))
+
+    def check_labels(self) -> None:
+        """An error for a fact or metric shown by the words another is shown by, or named: an
+        explanation would read `x = 1: at least x (1)`, or name the one for the other."""
+        declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
+        names = {d.name for d in declared}
+        shown: dict[str, str] = {}  # words → the name first shown by them
+        for each in sorted(declared, key=lambda d: (d.span.line, d.span.column)):
+            words = each.label if each.label is not None else each.name
+            other = shown.get(words)
+            if other is None and words != each.name and words in names:  # labelled with another's name
+                other = words
+            if other is not None:
+                self.problems.append(problem("label.taken", each.span, name=each.name, label=quote(words),
+                                             other=other))
+            shown.setdefault(words, each.name)
 
     def warn_unlabelled(self) -> None:
         """A warning for each fact and metric a report or an explanation will show, by the

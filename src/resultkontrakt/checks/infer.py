@@ -7,6 +7,7 @@ apply (`nps` takes a list of answers).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -129,6 +130,29 @@ class Step:
     @property
     def span(self) -> Span:
         return self.chain.upto(self.index).span
+
+
+class _Same:
+    """A table's keys, equal only to themselves: hashing a tuple of 100,000 keys at every lookup
+    is the work the set of them saves."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: tuple[s.Key, ...]):
+        self.keys = keys
+
+    def __hash__(self) -> int:
+        return id(self.keys)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.keys is self.keys
+
+
+@functools.lru_cache(maxsize=64)
+def _key_set(keys: _Same) -> frozenset[s.Key]:
+    """The keys of a table written out, to look a key up in at once: a search of the tuple at
+    each of a contract's thousands of lookups made loading it take time by their product."""
+    return frozenset(keys.keys)
 
 
 @attrs.define
@@ -345,13 +369,14 @@ class Typer:
         `one of` key: both are known before any fact is."""
         table = expr_text(expr.table)
         written = key_written(expr.key)
-        if written is not None and written not in keys:
+        there = _key_set(_Same(keys))
+        if written is not None and written not in there:
             texts = [k for k in keys if isinstance(k, str)]
             self._error(expr.key.span, "lookup.no-key", key=key_text(written), table=table,
                         keys=tuple(map(key_text, keys)),
                         suggestion=closest(written, texts) if isinstance(written, str) else None)
         elif key.choices is not None:
-            missing = tuple(quote(choice) for choice in key.choices if choice not in keys)
+            missing = tuple(quote(choice) for choice in key.choices if choice not in there)
             if missing:
                 self._error(expr.span, "lookup.choices-missing", table=table, key=expr_text(expr.key),
                             missing=missing)
@@ -489,8 +514,14 @@ class Typer:
         if expr.op == "+" and left.kind == right.kind == LIST:
             if left.element is None or right.element is None:
                 return left if right.element is None else right
+            if self.mixed(expr.span, expr.op, left.element, right.element):
+                return None
             if left.element.kind == right.element.kind:
-                return left if left.element == right.element else list_of(Type(left.element.kind))
+                if left.element == right.element:
+                    return left
+                # Joined lists of amounts stay in their one currency, so a sum of them is said in it.
+                currency = (currencies_of(left.element, right.element) or (None,))[0]
+                return list_of(Type(left.element.kind, currency=currency))
         self._error(expr.span, "cannot-combine", "list-arithmetic", op=expr.op, left=Kind(left), right=Kind(right))
         return None
 

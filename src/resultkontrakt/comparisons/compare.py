@@ -249,6 +249,10 @@ def _a_goal_shared(comparison: Comparison) -> None:
 def _labelled(columns: list[Column], series: bool) -> list[Column]:
     """Each column's label: the year for a series, else the contract's title and year."""
     def year(column: Column) -> str:
+        # A half year or quarter by its name (2024-H1): by its year alone, two were "2024 (1)", "2024 (2)".
+        reporting = column.evaluation.reporting_period
+        if reporting is not None and reporting.name:
+            return reporting.name
         return str(column.period[0].year) if column.period is not None else ""
 
     if series:

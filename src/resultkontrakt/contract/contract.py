@@ -19,7 +19,7 @@ from ..checks.analysis import Analysis
 from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
-from ..core.vocabulary import INVISIBLE
+from ..core.vocabulary import INVISIBLE, shortened
 from ..language import syntax as s
 from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting_periods
 
@@ -164,8 +164,7 @@ class Contract:
         named = supplied.period if supplied is not None else None
         wanted = period_name(asked) if asked is not None else None
         if asked is not None and wanted is None:
-            raise FactsError([problem("period.unknown", hint="period.unknown", name=str(asked),
-                                      periods=_period_names(periods))])
+            raise FactsError([_unknown_period(shortened(str(asked)), None, periods)])
         if wanted is not None and named is not None and wanted != named:
             raise FactsError([problem("period.two", supplied.period_span if supplied else None,
                                       hint="period.two", facts=named, asked=wanted)], _sources(supplied))
@@ -183,8 +182,7 @@ class Contract:
             found = periods[0]  # a contract of one year, named by its year: `"period": 2019`
         if found is None:
             at = supplied.period_span if supplied is not None and wanted is None else None
-            raise FactsError([problem("period.unknown", at, hint="period.unknown", name=name,
-                                      periods=_period_names(periods))], _sources(supplied))
+            raise FactsError([_unknown_period(name, at, periods)], _sources(supplied))
         return found
 
     @property
@@ -307,6 +305,16 @@ class Contract:
 def _sources(supplied: Supplied | None) -> dict[str, str]:
     """The texts of the facts, for the excerpt under a problem with them."""
     return dict(supplied.sources) if supplied is not None else {}
+
+
+def _unknown_period(name: str, at: Span | None, periods: tuple[ReportingPeriod, ...]) -> Problem:
+    """A reporting period the contract does not have, with those it has; for a contract of one
+    period, or none, the hint says to name none (it said "its reporting periods are: none")."""
+    if any(p.name for p in periods) or not periods:
+        return problem("period.unknown", at, hint="period.unknown" if periods else "period.no-period", name=name,
+                       periods=_period_names(periods))
+    return problem("period.unknown", at, hint="period.unnamed", name=name, start=periods[0].start,
+                   end=periods[0].end)
 
 
 def _period_names(periods: tuple[ReportingPeriod, ...]) -> object:

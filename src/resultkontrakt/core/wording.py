@@ -215,7 +215,8 @@ ENGLISH_WORDS: dict[str, str] = {
     "report.report": "Annual report", "report.overall": "Overall fulfilment", "report.goal": "Goal",
     "report.status": "Status", "report.fulfilment": "Fulfilment", "report.split": "Split of",
     "report.party": "Party", "report.amount": "Amount", "report.weight": "Key", "report.total": "Total",
-    "report.evaluated": "weighted average of {n} goals", "report.not evaluable": "{n} goals not evaluable: {ids}",
+    "report.evaluated": "weighted average of {n} goal|weighted average of {n} goals",
+    "report.not evaluable": "{n} goal not evaluable: {ids}|{n} goals not evaluable: {ids}",
     "report.none": "–",
     "report.note": "≈ marks a value rounded for display; every calculation is exact.",
     "report.made": "Made with resultkontrakt.", "report.groupless": "Other goals",
@@ -278,7 +279,7 @@ ENGLISH_WORDS: dict[str, str] = {
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
                                          "{each} each, not a whole number of units of {unit}",
-    "report.pending": "{n} goals pending: {ids}",
+    "report.pending": "{n} goal pending: {ids}|{n} goals pending: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
@@ -511,6 +512,7 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.money-currency": "give the amount in {currency} as a plain number; convert it in the contract "
                            "with `convert(AMOUNT, RATE)` if it comes in another currency",
     "hint.expected-money": 'write kroner as a number, or text such as "576 tkr"',
+    "hint.expected-money-in": 'write the amount in {currency} as a number, or text such as "576 {currency}"',
     "problem.expected-bool": "expected true or false, got {got}",
     "hint.expected-bool": "write true or false",
     "problem.expected-text": "expected a text, got {got}",
@@ -572,6 +574,8 @@ PROBLEMS_EN: dict[str, str] = {
                                             '"xlsx" and "sheet"), "columns" and "decimal"',
     "problem.reference.record-field": '"columns" names the column of {name}, which is no field of the record; '
                                       "its fields are: {fields}",
+    "problem.reference.record-column-shared": "the fields `{first}` and `{second}` would both read the column "
+                                              '{column}: give each field a column of its own in "columns"',
     "problem.file.nul": "the file name holds a NUL character",
     "hint.file.nul": "write the file's name as it is",
     "problem.file.outside": "{reference} lies outside the folder {root}, and facts may only point at "
@@ -841,6 +845,7 @@ PROBLEMS_DA: dict[str, str] = {
     "hint.money-currency": "angiv beløbet i {currency} som et tal; omregn det i kontrakten med "
                            "`convert(BELØB, KURS)`, hvis det kommer i en anden valuta",
     "hint.expected-money": 'skriv kroner som et tal eller som tekst, fx "576 tkr"',
+    "hint.expected-money-in": 'skriv beløbet i {currency} som et tal eller som tekst, fx "576 {currency}"',
     "problem.expected-bool": "forventede true eller false, men fik {got}",
     "hint.expected-bool": "skriv true eller false",
     "problem.expected-text": "forventede en tekst, men fik {got}",
@@ -905,6 +910,8 @@ PROBLEMS_DA: dict[str, str] = {
                                             '(eller "xlsx" og "sheet"), "columns" og "decimal"',
     "problem.reference.record-field": '"columns" angiver kolonnen for {name}, som ikke er et felt i recorden; '
                                       "dens felter er: {fields}",
+    "problem.reference.record-column-shared": "felterne `{first}` og `{second}` ville begge læse kolonnen "
+                                              '{column}: giv hvert felt sin egen kolonne i "columns"',
     "problem.file.nul": "filnavnet indeholder et NUL-tegn",
     "hint.file.nul": "skriv filens navn, som det er",
     "problem.file.outside": "{reference} ligger uden for mappen {root}, og fakta må kun henvise til "
@@ -1428,6 +1435,8 @@ CHECKS_EN: dict[str, str] = {
     "problem.currency.rate-alone": "a rate names the currencies it converts between",
     "hint.currency.rate-alone": "write e.g. `rate DKK per EUR`: what one euro is worth in kroner",
     "problem.currency.rate-same": "a rate converts between two currencies, not from {currency} to itself",
+    "problem.currency.rate-zero": "a rate of exchange is above zero: `{rate}` would make every amount nothing",
+    "hint.currency.rate-zero": "write what one {per} is worth, e.g. `7.46 kr per EUR`",
     "problem.currency.rate-unit": "a rate is given per one whole of a currency, not in `{unit}`",
     "hint.currency.rate-unit": "write `rate {currency} per ...` (or `kr` for kroner)",
     "problem.header.twice": "the contract says `{item}` more than once",
@@ -1441,6 +1450,9 @@ CHECKS_EN: dict[str, str] = {
     "hint.label.metric": "give it the words readers should see: `{example}`",
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
+    "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
+                           "not tell them apart",
+    "hint.label.taken": "give `{name}` a label of its own",
     # tiers (tiers.py)
     "problem.tier.else-unreachable": "`else` is never reached: the tiers before it cover every value",
     "hint.tier.else-unreachable": "remove the `else` tier, or narrow the tiers before it",
@@ -1827,6 +1839,8 @@ CHECKS_DA: dict[str, str] = {
     "problem.currency.rate-alone": "en kurs nævner de valutaer, den omregner mellem",
     "hint.currency.rate-alone": "skriv fx `rate DKK per EUR`: hvad én euro er værd i kroner",
     "problem.currency.rate-same": "en kurs omregner mellem to valutaer, ikke fra {currency} til sig selv",
+    "problem.currency.rate-zero": "en kurs er over nul: `{rate}` ville gøre ethvert beløb til ingenting",
+    "hint.currency.rate-zero": "skriv, hvad én {per} er værd, fx `7.46 kr per EUR`",
     "problem.currency.rate-unit": "en kurs gives pr. hel enhed af en valuta, ikke i `{unit}`",
     "hint.currency.rate-unit": "skriv `rate {currency} per ...` (eller `kr` for kroner)",
     "problem.header.twice": "kontrakten siger `{item}` mere end én gang",
@@ -1841,6 +1855,9 @@ CHECKS_DA: dict[str, str] = {
     "hint.label.metric": "giv det de ord, læserne skal se: `{example}`",
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
+    "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
+                           "kunne ikke skelne dem",
+    "hint.label.taken": "giv `{name}` sin egen label",
     "problem.function.round-digits": "antallet af decimaler skal være et helt tal fra 0 til 20",
     "problem.tier.else-unreachable": "`else` nås aldrig: trinnene før det dækker alle værdier",
     "hint.tier.else-unreachable": "fjern `else`-trinnet, eller gør trinnene før det snævrere",
@@ -1925,7 +1942,8 @@ PERIODS_EN: dict[str, str] = {
     "overall none applicable": "Overall: not applicable (no goal of {n} applies in this period)",
     "amount to date": "amount to date",
     "reporting period": "Reporting period {name} ({start} .. {end})",
-    "report.not applicable": "{n} goals do not apply in the period: {ids}",
+    "report.not applicable": "{n} goal does not apply in the period: {ids}|{n} goals do not apply in the "
+                             "period: {ids}",
     "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
     "problem.period.unknown-field": "a period has no `{field}`",
     "hint.period.unknown-field": "write one of: {fields}",
@@ -1966,6 +1984,9 @@ PERIODS_EN: dict[str, str] = {
     "hint.facts.measured-until": 'write it as "measured_until": "2008-06-30"',
     "problem.period.unknown": "the contract has no reporting period {name}",
     "hint.period.unknown": "its reporting periods are: {periods}",
+    "hint.period.unnamed": 'it reports on one period, {start} .. {end}, which needs no name: leave out '
+                           '"period" (and --period)',
+    "hint.period.no-period": 'it has no `period`: leave out "period" (and --period)',
     "problem.period.two": "the facts report period {facts}, but period {asked} was asked for",
     "hint.period.two": "give one period: leave out --period, or change \"period\" in the facts",
     "problem.period.which": "the contract reports on {count} periods ({first} .. {last}), and no period "
@@ -2025,6 +2046,9 @@ PERIODS_DA: dict[str, str] = {
     "hint.facts.measured-until": 'skriv det som "measured_until": "2008-06-30"',
     "problem.period.unknown": "kontrakten har ingen rapporteringsperiode {name}",
     "hint.period.unknown": "dens rapporteringsperioder er: {periods}",
+    "hint.period.unnamed": 'den rapporterer om én periode, {start} .. {end}, som ikke skal navngives: udelad '
+                           '"period" (og --period)',
+    "hint.period.no-period": 'den har ingen `period`: udelad "period" (og --period)',
     "problem.period.two": "fakta rapporterer perioden {facts}, men perioden {asked} blev bedt om",
     "hint.period.two": "angiv én periode: udelad --period, eller ret \"period\" i fakta",
     "problem.period.which": "kontrakten rapporterer for {count} perioder ({first} .. {last}), og ingen periode "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
@@ -610,8 +610,9 @@ def _fields(index: Index | None, before: str, name: str, after: str) -> list[Can
 def _open_comprehensions(before: str, after: str) -> Iterator[re.Match[str]]:
     """`for k in krav` of the comprehensions whose brackets are open where `before` ends:
     written before that place, or after it inside the same brackets (`sum(k.| for k in krav)`)."""
+    open_from = _open_at_end(before, _DEPTH)
     for binding in _FOR.finditer(before):
-        if _still_open(before[binding.end():]):
+        if open_from(binding.start(), binding.end(), 0):
             yield binding
     # Up to the end of the declaration, out of the brackets the place stands in (`[k.|]` of
     # `sum(takster[k.|] for k in krav)`), but not out of the comprehension's own.
@@ -624,16 +625,6 @@ def _open_comprehensions(before: str, after: str) -> Iterator[re.Match[str]]:
             break
         inside.append(char)
     yield from _FOR.finditer("".join(inside))
-
-
-def _still_open(text: str) -> bool:
-    """Whether the brackets around the start of `text` are still open at its end."""
-    depth = 0
-    for char in _code(text):
-        depth += _DEPTH.get(char, 0)
-        if depth < 0:
-            return False
-    return True
 
 
 def _type_here(index: Index, before: str, name: str, depth: int = 0, after: str = "") -> Type | None:
@@ -653,21 +644,51 @@ def _type_here(index: Index, before: str, name: str, depth: int = 0, after: str 
 
 def _open_bindings(before: str) -> Iterator[re.Match[str]]:
     """`(a in svar` in `before` whose bracket is still open at its end."""
+    open_from = _open_at_end(before, {"(": 1, ")": -1})
     for binding in _BINDING.finditer(before):
-        depth = 0
-        for char in _code(before[binding.start():]):
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            if depth <= 0:
-                break
-        else:
+        if open_from(binding.start(), binding.start(), 1):
             yield binding
+
+
+def _open_at_end(text: str, depths: Mapping[str, int]) -> Callable[[int, int, int], bool]:
+    """`open_from(at, start, least)`: whether the code of `text` from `start` on never closes
+    more brackets than it opened, less `least` (so `least=1` asks that the bracket at `start`
+    stays open), for a binding found at `at` in code, not in a text or a comment. One pass over
+    `text` answers every binding: scanning the rest of the text for each made completion
+    quadratic, and a long declaration of many `for` kept the editor waiting for minutes."""
+    places: list[int] = []  # where each character of code stands in `text`
+    levels: list[int] = []  # the depth before it, counted from the start of `text`
+    depth = 0
+    for place, char in _code_places(text):
+        places.append(place)
+        levels.append(depth)
+        depth += depths.get(char, 0)
+    lowest = [depth] * (len(levels) + 1)  # the lowest depth after any character from there on
+    for number in range(len(levels) - 1, -1, -1):
+        lowest[number] = min(lowest[number + 1], levels[number + 1] if number + 1 < len(levels) else depth)
+
+    def open_from(at: int, start: int, least: int) -> bool:
+        if bisect.bisect_left(places, at) == len(places) or places[bisect.bisect_left(places, at)] != at:
+            return False  # inside a text or a comment: no binding
+        number = bisect.bisect_left(places, start)
+        if number == len(places):
+            return True
+        return lowest[number] - levels[number] >= least
+
+    return open_from
 
 
 def _code(text: str) -> Iterator[str]:
     """The characters of `text` outside quoted texts and comments."""
+    for _, char in _code_places(text):
+        yield char
+
+
+def _code_places(text: str) -> Iterator[tuple[int, str]]:
+    """The characters of `text` outside quoted texts and comments, with where each stands."""
     quoted = comment = False
     previous = ""
-    for char in text:
+    for place, char in enumerate(text):
         if comment:
             comment = char != "\n"
         elif quoted:
@@ -677,7 +698,7 @@ def _code(text: str) -> Iterator[str]:
         elif char == "#":
             comment = True
         else:
-            yield char
+            yield place, char
         previous = char
 
 

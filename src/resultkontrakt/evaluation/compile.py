@@ -42,6 +42,7 @@ from ..semantics.runtime import (
     quantity,
     within,
 )
+from ..semantics.runtime import within as bounded_work
 from ..semantics.status import Failed, Undecided
 
 if TYPE_CHECKING:
@@ -67,7 +68,11 @@ class Evaluator(Protocol):
 
     @property
     def tables(self) -> dict[object, dict[Any, Value]]:
-        """Tables made lookups once in this evaluation, by the lookup that uses each."""
+        """Tables made lookups once in this evaluation, by the table they are made of."""
+
+    @property
+    def kept(self) -> dict[object, object]:
+        """Values worked out once in this evaluation, that the rows around them do not change."""
 
     def period_value(self, expr: s.PeriodValue) -> Value:
         """The reporting period's `year`, `start` or `end` (its first and last day, alone)."""
@@ -134,6 +139,10 @@ class Compiler:
         fixed = constant(expr)
         if fixed is not NOT_CONSTANT:
             return lambda ev, bound: fixed
+        if scope and isinstance(expr, _WORTH_KEEPING) and not scope.keys() & set(s.names_in(expr)):
+            # `sum(l)` in `count(r for r in l where sum(l) > r)`: the same for every row, so
+            # worked out once an evaluation, not once a row (a million rows, a million sums).
+            return _kept_once(self._compile(expr, goal, {}))
         match expr:
             case s.Name():
                 return self._name(expr, goal, scope)
@@ -214,9 +223,19 @@ class Compiler:
             return lambda ev, bound: (element(ev, bound) in pool) != negated
 
         within = self._compile(expr.collection, goal, scope)
+        if scope and not scope.keys() & set(s.names_in(expr.collection)):
+            # The same list for every row around: a pool made once, not gone through each row.
+            pool_of = _kept_once(lambda ev, bound: cast(Value, _pool(items_of(within(ev, bound)))))
+
+            def pooled(ev: Evaluator, bound: Bound) -> Value:
+                item_value, pool = both(element, pool_of, ev, bound)
+                return (item_value in cast(frozenset[Value], pool)) != negated
+            return pooled
 
         def member(ev: Evaluator, bound: Bound) -> Value:
             item_value, among = both(element, within, ev, bound)
+            if bound:  # a list gone through for each row around it is work of those rows
+                bounded_work(bound, len(items_of(among)), expr)
             return (item_value in items_of(among)) != negated
         return member
 
@@ -232,6 +251,9 @@ class Compiler:
             value = values[0]
             for step, operand in zip(steps, values[1:], strict=True):
                 value = step(value, operand)
+            if bound and type(value) is tuple:
+                # A list made for each row (`[r] * 1000000`, `[r] + l`) is work of the rows around it.
+                within(bound, len(value), expr)
             return value
         return calculated
 
@@ -288,7 +310,10 @@ class Compiler:
                 return over_tally
 
             def over_list(ev: Evaluator, bound: Bound) -> Value:
-                return ev.counted(expr, over(items_of(source(ev, bound)), None, expr))
+                values = items_of(source(ev, bound))
+                if bound:  # a list gone through for each row around it is work of those rows
+                    within(bound, len(values), expr)
+                return ev.counted(expr, over(values, None, expr))
             return over_list
         assert apply is not None, f"{function.name} was typed as a call of values"
         return lambda ev, bound: apply(every(parts, ev, bound), types, expr)
@@ -382,7 +407,9 @@ class Compiler:
         pairs = self._compile(table, goal, scope)
         if set(s.names_in(table)) & scope.keys():
             return lambda ev, bound: entries(items_of(pairs(ev, bound)))
-        slot = object()  # this lookup's, in every evaluation
+        # One dict per table and evaluation, shared by every lookup of a table by its name: one
+        # per lookup made each of a contract's thousands of `t["..."]` build the whole table again.
+        slot: object = ("table", table.name) if isinstance(table, s.Name) else object()
 
         def made_once(ev: Evaluator, bound: Bound) -> dict[Any, Value]:
             found = ev.tables.get(slot)
@@ -723,6 +750,25 @@ def constant(expr: s.Expr) -> Any:
             values = [constant(item) for item in items]
             return NOT_CONSTANT if any(v is NOT_CONSTANT for v in values) else tuple(values)
     return NOT_CONSTANT
+
+
+# Expressions that may take time to work out, and so are worked out once an evaluation where
+# they read no name bound by the comprehensions and quantifiers around them.
+_WORTH_KEEPING = (s.Aggregate, s.Call, s.Chain, s.Integers)
+_NOT_YET = object()
+
+
+def _kept_once(closure: Closure) -> Closure:
+    """`closure`, worked out at most once an evaluation, outside the loops around it (so the
+    work it does is counted once, not once a row); a failure is raised again each time."""
+    slot = object()
+
+    def kept(ev: Evaluator, bound: Bound) -> Value:
+        found = ev.kept.get(slot, _NOT_YET)
+        if found is _NOT_YET:
+            found = ev.kept[slot] = closure(ev, None)
+        return cast(Value, found)
+    return kept
 
 
 def _pool(values: tuple[Value, ...]) -> frozenset[Value] | tuple[Value, ...]:

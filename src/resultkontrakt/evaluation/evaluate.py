@@ -106,6 +106,8 @@ class Evaluator:
         self.counts: dict[int, Counts] = {}
         # Tables made dicts for lookups, once per evaluation (compile.Compiler._lookup).
         self.tables: dict[object, dict[Any, Value]] = {}
+        # Values that are the same for every row of the comprehensions around them (compile._kept_once).
+        self.kept: dict[object, object] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
         self._seen: dict[int, Seen] = {}

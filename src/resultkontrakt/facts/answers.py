@@ -456,9 +456,14 @@ def record_reference(raw: Mapping[object, object], access: Access, fields: Seque
     decimal = raw.get("decimal")
     if decimal is not None and decimal not in (",", "."):
         raise ReferenceProblem("decimal")
+    read = tuple(named.get(field, field) for field in fields)
+    for second, column in enumerate(read):
+        if read.index(column) != second:  # two fields of one column: a mapping copied and not edited
+            raise ReferenceProblem("record-column-shared", first=fields[read.index(column)], second=fields[second],
+                                   column=quote(shortened(column)))
     written = str(raw[kind])
     return TableRef(resolve(written, access), os.path.normpath(access.base / written),
-                    tuple(named.get(field, field) for field in fields), True, None, access.max_bytes,
+                    read, True, None, access.max_bytes,
                     decimal if isinstance(decimal, str) else None, kind,
                     unicodedata.normalize("NFC", sheet) if isinstance(sheet, str) else None)
 
@@ -561,7 +566,7 @@ class _RecordRows:
                 if not self.sheet.readable:  # not a CSV export: its first line is not shown
                     raise _fail(self.ref.source, code, "csv.not-csv", sheet=self.sheet, column=_named(column),
                                 field=field)
-                close = closest(column, names)
+                close = None if column in names else closest(column, names)  # twice: no other name to offer
                 raise _fail(self.ref.source, code, "csv.columns-suggest" if close else "csv.record-columns",
                             sheet=self.sheet, column=_named(column), field=field,
                             columns=", ".join(map(_named, names)), suggestion=_named(close) if close else "")

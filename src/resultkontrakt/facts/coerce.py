@@ -332,12 +332,18 @@ def _money(raw: object, currency: str) -> Fraction:
         # "16.488 tkr" is 16488 tkr to a Danish reader and 16.488 to a program: refused.
         amount = with_unit(MONEY, raw, None, "unclear-text", currency)
         if amount is None:
-            raise Invalid("expected-money", got=describe(raw))
+            raise _not_money(raw, currency)
         return amount
     number = _number(raw)
     if number is None:
-        raise Invalid("expected-money", got=describe(raw))
+        raise _not_money(raw, currency)
     return number
+
+
+def _not_money(raw: object, currency: str) -> Invalid:
+    # The hint names the fact's currency: "write kroner" misled for a fact in euros.
+    hint = None if currency == DKK else "expected-money-in"
+    return Invalid("expected-money", hint=hint, got=describe(raw), currency=currency)
 
 
 def choice(choices: tuple[str, ...], raw: str) -> str:

@@ -175,7 +175,7 @@ def _indexes(grid: Grid, ref: TableRef) -> list[int]:
     indexes = []
     for column in ref.columns:
         if header.count(column) != 1:
-            close = closest(column, header)
+            close = None if column in header else closest(column, header)  # twice: no other name to offer
             raise _fail(ref, "column-twice" if column in header else "column-missing",
                         "suggest" if close else "xlsx.columns", at=(row, 0), row=row, column=_named(column),
                         sheet=_named(grid.sheet), columns=_listed(header),
@@ -242,7 +242,7 @@ def _record_indexes(grid: Grid, ref: TableRef, fields: Sequence[str]) -> list[in
     indexes = []
     for field, column in zip(fields, ref.columns, strict=True):
         if header.count(column) != 1:
-            close = closest(column, header)
+            close = None if column in header else closest(column, header)  # twice: no other name to offer
             raise _fail(ref, "field-column-twice" if column in header else "field-column-missing",
                         "xlsx.columns-suggest" if close else "xlsx.record-columns", at=(row, 0), row=row,
                         column=_named(column), field=field, sheet=_named(grid.sheet), columns=_listed(header),

@@ -746,6 +746,8 @@ class _Builder:
         rate = s.Rate(self._numeral(amount, str(amount)), money_unit(str(unit)), str(per), span=self._span(meta))
         if rate.currency == rate.per:
             self._error(meta, "currency.rate-same", currency=rate.per)
+        if rate.amount <= 0:  # only 0 can be written; a rate fact of 0 is refused likewise
+            self._error(meta, "currency.rate-zero", "currency.rate-zero", rate=f"{amount} {unit} per {per}", per=rate.per)
         return rate
 
     def date(self, meta: Meta, children: list[Token]) -> s.Date:

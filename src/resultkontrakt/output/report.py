@@ -50,8 +50,10 @@ class Report:
         return split.total.explain(self.wording, formula=False).removeprefix(f"{split.shown_as}: ")
 
     def t(self, key: str, **values: object) -> str:
-        """A word or phrase of the report, in its language (wording.py: `report.KEY`)."""
-        return self.wording.phrase(f"report.{key}", **values)
+        """A word or phrase of the report, in its language (wording.py: `report.KEY`); `n` picks
+        its singular or plural."""
+        count = values.get("n")
+        return self.wording.phrase(f"report.{key}", count if isinstance(count, int) else None, **values)
 
     def groups(self) -> Iterator[tuple[str, list[GoalResult]]]:
         order: dict[str, list[GoalResult]] = {}
@@ -93,7 +95,9 @@ class Report:
     def outcome(self, goal: GoalResult) -> str:
         """`Delvist opfyldt, 50 %`, or just `Kan ikke vurderes`; `(foreløbig)` after a result to date."""
         status = self.wording[goal.status].capitalize()
-        return status if goal.fulfilment is None else f"{status}, {self.fulfilment(goal)}{self.provisional(goal)}"
+        if goal.fulfilment is None:  # not applicable, from facts measured to date, is provisional too
+            return status + self.provisional(goal)
+        return f"{status}, {self.fulfilment(goal)}{self.provisional(goal)}"
 
     def status(self, goal: GoalResult) -> str:
         """The status in the table: `opfyldt`, `opfyldt (foreløbig)`, `ikke relevant`."""

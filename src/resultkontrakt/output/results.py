@@ -82,9 +82,9 @@ class GoalResult(GoalOutcome):
         """One sentence: the goal, its outcome, and the numbers that decided it."""
         wording = wording_for(language).labelled(self.labels)
         head = f"{wording['goal']} {self.id} ({self.title}): {wording[self.status]}"
-        if self.fulfilment is None:
-            return f"{head}: {self.reasoning(wording)}"
         provisional = f" ({wording['provisional']})" if self.provisional else ""
+        if self.fulfilment is None:  # not applicable, from facts measured to date, is provisional too
+            return f"{head}{provisional}: {self.reasoning(wording)}"
         return f"{head}, {wording.percent(self.fulfilment)}{provisional}. {self.reasoning(wording)}"
 
     def reasoning(self, language: Language = ENGLISH) -> str:

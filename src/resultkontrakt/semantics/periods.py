@@ -9,6 +9,8 @@ within one. Without `each` the contract's period is its one reporting period.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import numbers
 import re
 
 import attrs
@@ -75,8 +77,11 @@ def period_name(written: object) -> str | None:
     one spelling; None if it cannot name one."""
     if isinstance(written, bool):
         return None
+    if isinstance(written, numbers.Rational | decimal.Decimal):
+        written = _whole(written)  # numpy's integers, Fraction(2009), Decimal("2009"): as facts take them
     if isinstance(written, int):
-        written = str(written)
+        # Years are written with four digits, as in a date: the year 1 is `0001`.
+        written = f"{written:04d}" if written >= 0 else str(written)
     if not isinstance(written, str):
         return None
     text = written.strip().upper()
@@ -87,6 +92,16 @@ def period_name(written: object) -> str | None:
     if kind == "H" and number not in ("1", "2"):
         return None
     return text
+
+
+def _whole(number: numbers.Rational | decimal.Decimal) -> int | None:
+    if isinstance(number, decimal.Decimal):
+        if not number.is_finite():
+            return None
+        numerator, denominator = number.as_integer_ratio()
+    else:
+        numerator, denominator = int(number.numerator), int(number.denominator)
+    return numerator if denominator == 1 else None
 
 
 def days_of(name: str) -> tuple[dt.date, dt.date]:
@@ -115,5 +130,5 @@ def _last_day(months: int) -> dt.date:
 
 def _name(first: dt.date, months: int) -> str:
     if months == 12:
-        return str(first.year)
-    return f"{first.year}{_SUFFIX[months]}{(first.month - 1) // months + 1}"
+        return f"{first.year:04d}"
+    return f"{first.year:04d}{_SUFFIX[months]}{(first.month - 1) // months + 1}"
