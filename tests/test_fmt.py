@@ -135,8 +135,9 @@ literals = st.one_of(
     numbers.map(lambda v: s.Percent(v / 100, span=SOMEWHERE)),
     st.tuples(numbers, st.sampled_from(["kr", "tkr", "mio kr", "EUR", "mio GBP", "SEK"])).map(
         lambda t: s.Money(t[0], t[1], span=SOMEWHERE)),
-    # A rate between two currencies, and a whole number written with a point (a unit to round to).
-    st.tuples(numbers, st.sampled_from(["kr", "GBP"]), st.sampled_from(["EUR", "USD"])).map(
+    # A rate between two currencies (above zero: a rate of 0 is refused), and a whole number
+    # written with a point (a unit to round to).
+    st.tuples(numbers.filter(bool), st.sampled_from(["kr", "GBP"]), st.sampled_from(["EUR", "USD"])).map(
         lambda t: s.Rate(t[0], t[1], t[2], span=SOMEWHERE)),
     st.integers(0, 100).map(lambda n: s.Number(Fraction(n), span=SOMEWHERE, decimal=True)),
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)).map(lambda d: s.Date(d, span=SOMEWHERE)),
