@@ -258,7 +258,7 @@ def test_months_are_added_on_the_calendar_and_month_ends_clamp() -> None:
     assert result.goals["2"].fulfilment == 1  # 365 days
     late = contract.evaluate({**facts, "måling_18": "2023-03-01"})
     assert late.goals["1"].fulfilment == Fraction(1, 2)
-    assert "måling_18 delivered late (2023-03-01, due 2023-02-28)" in late.goals["1"].reasoning()
+    assert "Måling efter 18 måneder delivered late (2023-03-01, due 2023-02-28)" in late.goals["1"].reasoning()
 
 
 # ---- follow-up during the year -------------------------------------------------------------
@@ -288,7 +288,7 @@ def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
     result = decided.evaluate({"første_indflytning": "2021-08-31", "måling_18": False},
                               as_of=dt.date(2023, 6, 30))
     assert result.goals["1"].fulfilment == 0
-    assert "måling_36 not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
+    assert "Måling efter 36 måneder not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
 
 
 def test_as_of_in_the_command_and_the_reports(rk: Rk, tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_deliverables_by_name_and_several_arguments() -> None:
     assert goal("all(a, b) -> 100%", {"a": "2019-12-31", "b": True}, "", extra).status == "met"
     late = goal("all(a, b) -> 100%", {"a": "2020-01-01", "b": True}, "", extra)
     assert late.status == "not met"
-    assert "a delivered late (2020-01-01, due 2019-12-31)" in late.explain()
+    assert "A delivered late (2020-01-01, due 2019-12-31)" in late.explain()
 
 
 def test_fulfilment_may_be_computed_and_is_checked_at_run_time() -> None:

@@ -152,7 +152,8 @@ def test_a_reader_sees_the_results_in_the_printed_report(page_file: Path, tmp_pa
     assert "Mål 1: Virksomhedernes tilfredshed med den specialiserede vejledning" in flat
     assert "delvist opfyldt 50 %" in flat
     assert "under 60, men mindst 50 → 50 %" in flat
-    assert "erhvervscamp blev leveret for sent (2020-01-23, frist 2019-12-31)" in flat
+    # The deliverable by its title; a date may break at its hyphen at the end of a printed line.
+    assert re.search(r"ErhvervsCAMP afholdt blev leveret for sent \(2020-01-23, frist 2019- ?12-31\)", flat)
     assert re.search(r"Morsø 20\.514 576 t\.kr\.", flat)
     assert re.search(r"I alt 589\.148 16\.488 t\.kr\.", flat)
 

@@ -126,8 +126,8 @@ def test_a_result_that_no_unreported_deliverable_can_change_is_decided_before_an
                            contract.evaluate(facts))
     for result in (during, after, year):
         assert (result.goals["1"].state, result.goals["1"].fulfilment) == ("decided", 0)
-    assert "late not due yet (due 2020-09-30)" in during.goals["1"].reasoning()
-    assert "late not reported" in year.goals["1"].reasoning()
+    assert "Late not due yet (due 2020-09-30)" in during.goals["1"].reasoning()
+    assert "Late not reported" in year.goals["1"].reasoning()
     steps = json.loads(json.dumps(year.goals["1"].to_dict()))["steps"]
     assert [(s["name"], s["missing"]) for s in steps if s["kind"] == "deliverable"] == [
         ("early", False), ("late", True)]

@@ -44,6 +44,9 @@ class Analysis:
                 for field in fact.fields:
                     if field.label is not None and field.name not in self.facts and field.name not in self.metrics:
                         labels.setdefault(field.name, field.label)
+            # A deliverable is shown by its title, which is what readers know it by.
+            for deliverable in self.deliverables.values():
+                labels.setdefault(deliverable.name, deliverable.title)
             found = self.cache["labels"] = labels
         return found  # type: ignore[return-value]
 

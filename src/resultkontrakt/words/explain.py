@@ -266,15 +266,16 @@ class _Sayer:
 
     def delivery(self, delivery: Delivery) -> str:
         self.told.add(delivery.name)
+        name = self.w.name(delivery.name)  # its title, as readers know it
         if delivery.pending:
-            return self.w.phrase("not due", name=delivery.name, due=delivery.due) if delivery.due \
-                else self.w.phrase("not due undated", name=delivery.name)
+            return self.w.phrase("not due", name=name, due=delivery.due) if delivery.due \
+                else self.w.phrase("not due undated", name=name)
         if delivery.missing:
-            return self.w.phrase("due unknown", name=delivery.name, delivered=delivery.delivered) \
-                if delivery.delivered is not None else self.w.phrase("not reported", name=delivery.name)
+            return self.w.phrase("due unknown", name=name, delivered=delivery.delivered) \
+                if delivery.delivered is not None else self.w.phrase("not reported", name=name)
         if delivery.late:
-            return self.w.phrase("late", name=delivery.name, delivered=delivery.delivered, due=delivery.due)
-        return self.w.phrase("delivered" if delivery.done else "not delivered", name=delivery.name)
+            return self.w.phrase("late", name=name, delivered=delivery.delivered, due=delivery.due)
+        return self.w.phrase("delivered" if delivery.done else "not delivered", name=name)
 
     # ---- values ----
 
