@@ -15,6 +15,7 @@ import attrs
 
 from ..core.errors import Problem, Span
 from ..core.values import CalendarSpan, Type, with_currency
+from ..core.vocabulary import MONEY_UNITS, UNIT_CURRENCY
 
 
 def _span() -> Span:
@@ -41,8 +42,24 @@ class Percent:
     span: Span = _span()
 
 
+class _InCurrency:
+    """What an amount written with a unit (`16488 tkr`, and the `7.46 kr` of a rate) is worth:
+    its value in its currency's units, and that currency."""
+
+    amount: Fraction
+    unit: str
+
+    @property
+    def value(self) -> Fraction:
+        return self.amount * MONEY_UNITS[self.unit]
+
+    @property
+    def currency(self) -> str:
+        return UNIT_CURRENCY[self.unit]
+
+
 @attrs.frozen
-class Money:
+class Money(_InCurrency):
     """`16488 tkr`, `1.9 mio GBP`: the value is in its currency's units (kroner, pounds);
     `amount` and `unit` are as written."""
 
@@ -50,39 +67,15 @@ class Money:
     unit: str
     span: Span = _span()
 
-    @property
-    def value(self) -> Fraction:
-        from ..core.vocabulary import MONEY_UNITS
-
-        return self.amount * MONEY_UNITS[self.unit]
-
-    @property
-    def currency(self) -> str:
-        from ..core.vocabulary import UNIT_CURRENCY
-
-        return UNIT_CURRENCY[self.unit]
-
 
 @attrs.frozen
-class Rate:
+class Rate(_InCurrency):
     """`7.4604 kr per EUR`: what one unit of `per` is worth in the currency of `unit`."""
 
     amount: Fraction
     unit: str
     per: str
     span: Span = _span()
-
-    @property
-    def value(self) -> Fraction:
-        from ..core.vocabulary import MONEY_UNITS
-
-        return self.amount * MONEY_UNITS[self.unit]
-
-    @property
-    def currency(self) -> str:
-        from ..core.vocabulary import UNIT_CURRENCY
-
-        return UNIT_CURRENCY[self.unit]
 
 
 @attrs.frozen
