@@ -85,6 +85,17 @@ def _text_value(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and not isinstance(value, JsonNumber)
 
 
+def _sheet_and_decimal(raw: Mapping[object, object]) -> tuple[object, object]:
+    """A reference's `"sheet"` (a workbook's) and `"decimal"` (`,` or `.`), each checked where given."""
+    sheet = raw.get("sheet")
+    if sheet is not None and not _text_value(sheet):
+        raise ReferenceProblem("sheet")
+    decimal = raw.get("decimal")
+    if decimal is not None and decimal not in (",", "."):
+        raise ReferenceProblem("decimal")
+    return sheet, decimal
+
+
 def reference(raw: Mapping[object, object], access: Access,
               resolve: Callable[[str, Access], Path] = confine) -> TableRef:
     """The table a facts-file object points at.
@@ -101,12 +112,7 @@ def reference(raw: Mapping[object, object], access: Access,
     unknown = keys - {kind, "column", "columns", "key", "decimal"} - ({"sheet"} if kind == "xlsx" else set())
     if unknown:
         raise ReferenceProblem("unknown-key", key=quote(shortened(min(map(str, unknown)))))
-    sheet = raw.get("sheet")
-    if sheet is not None and not _text_value(sheet):
-        raise ReferenceProblem("sheet")
-    decimal = raw.get("decimal")
-    if decimal is not None and decimal not in (",", "."):
-        raise ReferenceProblem("decimal")
+    sheet, decimal = _sheet_and_decimal(raw)
     key = raw.get("key")
     if key is not None and (not _text_value(key) or "columns" in raw):
         raise ReferenceProblem("key")
@@ -450,12 +456,7 @@ def record_reference(raw: Mapping[object, object], access: Access, fields: Seque
         if field not in fields:
             raise ReferenceProblem("record-field", name=quote(shortened(field)),
                                    fields=", ".join(f"`{name}`" for name in fields))
-    sheet = raw.get("sheet")
-    if sheet is not None and not _text_value(sheet):
-        raise ReferenceProblem("sheet")
-    decimal = raw.get("decimal")
-    if decimal is not None and decimal not in (",", "."):
-        raise ReferenceProblem("decimal")
+    sheet, decimal = _sheet_and_decimal(raw)
     read = tuple(named.get(field, field) for field in fields)
     for second, column in enumerate(read):
         if read.index(column) != second:  # two fields of one column: a mapping copied and not edited
