@@ -7,6 +7,7 @@ and explanation use: they never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
@@ -178,7 +179,7 @@ class _Checker:
     def warn_unused(self) -> None:
         """A warning for each fact, metric and deliverable nothing reads: most often a name
         misspelt where it was meant to be used, or a measure the contract forgot."""
-        used, reached = self._used()
+        used, reached = self._used
         for fact in self.facts.values():
             if fact.name not in used:
                 self.problems.append(warning("unused.fact", fact.span, name=fact.name))
@@ -210,7 +211,7 @@ class _Checker:
     def warn_unlabelled(self) -> None:
         """A warning for each fact and metric a report or an explanation will show, by the
         name it is declared with where it has no `label` of its own to be shown by."""
-        used, reached = self._used()
+        used, reached = self._used
         weights = {split.shares_from for split in self.module.splits}  # shown as parties' weights
         shown: list[s.Fact | s.Metric] = [fact for fact in self.facts.values()
                                           if fact.name in used and fact.name not in weights]
@@ -221,16 +222,11 @@ class _Checker:
                 self.problems.append(warning(f"label.{kind}", declared.span, name=declared.name,
                                              example=_labelled_example(declared)))
 
+    @functools.cached_property
     def _used(self) -> tuple[set[str], set[str]]:
         """The facts (and deliverables) that goals, payments and splits read, and the metrics
         they reach, directly or through other metrics: worked out once, as both the warnings
         for what is unused and those for what is shown without a label ask."""
-        found: tuple[set[str], set[str]] | None = getattr(self, "_used_found", None)
-        if found is None:
-            found = self._used_found = self._find_used()
-        return found
-
-    def _find_used(self) -> tuple[set[str], set[str]]:
         module, facts, metrics = self.module, self.facts, self.metrics
         later = [payment.expr for payment in self.payments.values()] + [
             split.total for split in module.splits if split.total is not None and split.fixed_total is None]
