@@ -291,8 +291,20 @@ ENGLISH_WORDS: dict[str, str] = {
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
     "compare.goal": "Goal", "compare.title": "Title", "compare.value": "value", "compare.change": "Change",
     "compare.titles differ short": "titles differ",
-    "compare.series": "{contract}, year on year", "compare.side by side": "{n} evaluations side by side",
-    "compare.group": "({group})", "compare.points": "{n} pp",
+    "compare.series": "{contract}, year on year", "compare.side by side": "{n} providers side by side",
+    "compare.side by side of": "{contract}: {n} providers side by side",
+    "compare.group": "({group})",
+    "compare.change fulfilment": "{n} percentage points of fulfilment",
+    "compare.change percent": "{n} percentage points",
+    "compare.change deliverables": "{n} deliverable|{n} deliverables",
+    "compare.change points": "{n} point|{n} points",
+    "compare.change nps": "{n} NPS point|{n} NPS points",
+    "compare.change measure": "{n} in the measured value",
+    "compare.unit": "Unit", "compare.payments": "Payments",
+    "compare.legend": "Change: {last} minus {before} (the last column minus the one before it), in what "
+                      "decided the goal: the measured value in its own unit (percentage points for a "
+                      "percent), the deliverables done, or, where the measures differ, percentage points "
+                      "of fulfilment; a payment in kroner, the points in points.",
     "compare.titles differ": "* goal {id} has different titles: {titles}",
     "compare.unread": "{label}: the facts cannot be read, so no goal is evaluable: {problem}",
     "compare.bars": "Goal {id}, {title}: the fulfilment in each evaluation, as bars from 0 to 100%",
@@ -424,8 +436,20 @@ DANISH_WORDS: dict[str, str] = {
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
     "compare.goal": "Mål", "compare.title": "Titel", "compare.value": "værdi", "compare.change": "Ændring",
     "compare.titles differ short": "titler forskellige",
-    "compare.series": "{contract}, år for år", "compare.side by side": "{n} opgørelser side om side",
-    "compare.group": "({group})", "compare.points": "{n} pct.-point",
+    "compare.series": "{contract}, år for år", "compare.side by side": "{n} leverandører side om side",
+    "compare.side by side of": "{contract}: {n} leverandører side om side",
+    "compare.group": "({group})",
+    "compare.change fulfilment": "{n} procentpoint målopfyldelse",
+    "compare.change percent": "{n} procentpoint",
+    "compare.change deliverables": "{n} leverance|{n} leverancer",
+    "compare.change points": "{n} point|{n} point",
+    "compare.change nps": "{n} NPS-point|{n} NPS-point",
+    "compare.change measure": "{n} i den målte værdi",
+    "compare.unit": "Enhed", "compare.payments": "Betalinger",
+    "compare.legend": "Ændring: {last} minus {before} (den sidste kolonne minus den før den), i det, der "
+                      "afgjorde målet: den målte værdi i sin egen enhed (procentpoint for en procentsats), "
+                      "leverancerne, eller, hvor målene måles forskelligt, procentpoint målopfyldelse; en "
+                      "betaling i kroner, point i point.",
     "compare.titles differ": "* mål {id} har forskellige titler: {titles}",
     "compare.unread": "{label}: fakta kan ikke læses, så intet mål kan vurderes: {problem}",
     "compare.bars": "Mål {id}, {title}: målopfyldelsen i hver opgørelse som søjler fra 0 til 100 %",
@@ -1982,6 +2006,7 @@ PERIODS_EN: dict[str, str] = {
     "problem.facts.measured-until": "\"measured_until\" is the last day the facts are measured to: {got} is "
                                     "no date",
     "hint.facts.measured-until": 'write it as "measured_until": "2008-06-30"',
+    "problem.facts.party": "\"party\" names the party whose results the facts are: {got} is no name",
     "problem.period.unknown": "the contract has no reporting period {name}",
     "hint.period.unknown": "its reporting periods are: {periods}",
     "hint.period.unnamed": 'it reports on one period, {start} .. {end}, which needs no name: leave out '
@@ -2044,6 +2069,7 @@ PERIODS_DA: dict[str, str] = {
     "problem.facts.measured-until": "\"measured_until\" er den sidste dag, fakta er målt til: {got} er ikke "
                                     "en dato",
     "hint.facts.measured-until": 'skriv det som "measured_until": "2008-06-30"',
+    "problem.facts.party": "\"party\" navngiver den part, fakta er resultater for: {got} er ikke et navn",
     "problem.period.unknown": "kontrakten har ingen rapporteringsperiode {name}",
     "hint.period.unknown": "dens rapporteringsperioder er: {periods}",
     "hint.period.unnamed": 'den rapporterer om én periode, {start} .. {end}, som ikke skal navngives: udelad '
