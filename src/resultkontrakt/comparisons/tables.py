@@ -60,23 +60,30 @@ def change_text(change: Decided | None, w: Wording) -> str:
 
 
 def change_size(change: Decided, size: Fraction, w: Wording) -> str:
-    """A change's size with its unit: what the change counts, in `w`'s words."""
-    if change.counts == FULFILMENT:
-        return w.phrase("compare.change fulfilment", n=w.number(size * 100, 2))
-    if change.kind == PERCENT:
-        return w.phrase("compare.change percent", n=w.number(size * 100, 2))
+    """A change's size with its unit: `3 NPS points`, `1.9 percentage points`, `98,799,071 kr`."""
     if change.kind == MONEY:
         return kroner(size, change.currency, w)
+    number = w.number(size * 100 if change.kind == PERCENT else size, 2)
+    return f"{number} {change_unit(change, w, size)}"
+
+
+def change_unit(change: Decided, w: Wording, size: Fraction = Fraction(2)) -> str:
+    """What a change is counted in, in words (plural unless `size` is 1): the unit each change
+    cell says, and the CSV's and JSON's `unit`."""
     count = 1 if size == 1 else 2
+    if change.kind == MONEY:
+        return change.currency
+    if change.counts == FULFILMENT:
+        return w["compare.unit fulfilment"]
+    if change.kind == PERCENT:
+        return w["compare.unit percent"]
     if change.counts == DELIVERABLES:
-        return w.phrase("compare.change deliverables", count, n=w.number(size, 2))
+        return w.phrase("compare.unit deliverables", count)
     if change.counts == POINTS:
-        return w.phrase("compare.change points", count, n=w.number(size, 2))
+        return w.phrase("compare.unit points", count)
     if change.nps:
-        return w.phrase("compare.change nps", count, n=w.number(size, 2))
-    if change.measure:
-        return f"{w.number(size, 2)} {change.measure}"
-    return w.phrase("compare.change measure", n=w.number(size, 2))
+        return w.phrase("compare.unit nps", count)
+    return change.measure or w["compare.unit measure"]
 
 
 def kroner(amount: Fraction, currency: str, w: Wording) -> str:
@@ -258,8 +265,7 @@ def change_dict(change: Decided | None, w: Wording) -> dict[str, object] | None:
     if change is None or change.value is None:
         return None
     value = change.value * 100 if change.kind == PERCENT else change.value
-    return {"value": _points(value), "counts": change.counts, "unit": change_size(change, Fraction(1), w)
-            .removeprefix(w.number(1)).strip() if change.kind != MONEY else change.currency,
+    return {"value": _points(value), "counts": change.counts, "unit": change_unit(change, w),
             "text": change_text(change, w)}
 
 
@@ -356,9 +362,7 @@ def _change_cells(change: Decided | None, w: Wording) -> list[str]:
     if change is None or change.value is None:
         return ["", ""]
     value = change.value * 100 if change.kind == PERCENT else change.value
-    unit = change.currency if change.kind == MONEY else change_size(change, Fraction(1), w) \
-        .removeprefix(w.number(1)).strip()
-    return [_plain(value, w), unit]
+    return [_plain(value, w), change_unit(change, w)]
 
 
 def _decided_cell(decided: Decided | None, w: Wording) -> str:
