@@ -261,7 +261,7 @@ def test_a_contract_and_the_one_that_followed_it_are_a_series(tmp_path: Path) ->
     # The payment is a row, to the krone, with its change.
     [bonus] = table.payments
     assert [cell.amount for cell in bonus.cells if cell is not None] == [55000, 62000]
-    data = table.to_dict("da")
+    data: dict[str, Any] = table.to_dict("da")
     assert data["payments"][0]["change"] == {"value": 7000, "counts": "amount", "unit": "DKK",
                                              "text": "+7000 kr."}
     assert data["rows"][0]["change"] == {"value": 7, "counts": "measure", "unit": "NPS-point",

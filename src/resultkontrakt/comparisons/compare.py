@@ -28,7 +28,7 @@ from ..language import syntax as s
 from ..output.results import Evaluation, GoalResult
 from ..semantics.evidence import Compared, Delivery, NotEvaluable, NpsCounts, Seen, TierTried, Truth
 from ..semantics.status import DECIDED
-from .grid import Cell, Column, Decided, Grid, PaymentCell, PaymentRow, Row
+from .grid import COMPARISONS, Cell, Column, Decided, Grid, PaymentCell, PaymentRow, Row, Scale
 from .page import comparison_html
 from .tables import comparison_dict, comparison_text
 
@@ -87,9 +87,55 @@ def _measure(seen: Seen, labels: Mapping[str, str]) -> Decided | None:
                    measure=label, nps=nps)
 
 
-def cell_of(goal: GoalResult) -> Cell:
-    return Cell(goal.status, goal.fulfilment, decided_by(goal) if goal.fulfilment is not None else None,
-                goal.points, goal.title, goal.provisional)
+def cell_of(goal: GoalResult, written: s.Goal | None = None) -> Cell:
+    decided = decided_by(goal) if goal.fulfilment is not None else None
+    return Cell(goal.status, goal.fulfilment, decided, goal.points, goal.title, goal.provisional,
+                scale_of(goal, written) if decided is not None and decided.value is not None else None)
+
+
+def scale_of(goal: GoalResult, written: s.Goal | None) -> Scale | None:
+    """The goal's tiers as thresholds on its measured value: all of them where they are
+    written as numbers (`nps >= 60`); else as the evidence shows them (`publikationer >=
+    måltal[period.year]`: the target of the year), each tier tried with its threshold, the
+    ones after the tier that held not known. None where the tiers do not compare one value."""
+    if goal.reach is not None:
+        if any(op not in COMPARISONS for op, _, _ in goal.reach.tiers):
+            return None
+        return Scale(goal.reach.tiers, goal.reach.otherwise)
+    if written is None:
+        return None
+    tiers: list[tuple[str, Fraction, Fraction]] = []
+    tried = [step for step in goal.steps if isinstance(step, TierTried)]
+    subject = None
+    for step in tried:
+        check = step.check
+        if check is None:  # `else`: what is left below every tier
+            return Scale(tuple(tiers), goal.fulfilment, complete=True)
+        if not isinstance(check, Compared) or check.op not in COMPARISONS or step.index >= len(written.tiers) \
+                or isinstance(check.right.value, bool) or not isinstance(check.right.value, Fraction | int):
+            return None
+        if subject is not None and check.left.expr != subject:
+            return None
+        subject = check.left.expr
+        fulfilment = step.fulfilment if step.holds else _written_fulfilment(written.tiers[step.index])
+        if fulfilment is None:
+            return None
+        tiers.append((check.op, Fraction(check.right.value), fulfilment))
+    if not tiers:
+        return None
+    # Every tier with a condition tried: below them all is the `else` tier's fulfilment, or none
+    # (0 %); else the thresholds of the tiers not tried are not known.
+    conditions = [tier for tier in written.tiers if tier.condition is not None]
+    if len(tiers) < len(conditions):
+        return Scale(tuple(tiers), None, complete=False)
+    rest = [tier for tier in written.tiers if tier.condition is None]
+    otherwise = _written_fulfilment(rest[0]) if rest else Fraction(0)
+    return Scale(tuple(tiers), otherwise, complete=otherwise is not None)
+
+
+def _written_fulfilment(tier: s.Tier) -> Fraction | None:
+    """A tier's fulfilment where it is written as a percent (`-> 50%`), as it always is."""
+    return tier.fulfilment.value if isinstance(tier.fulfilment, s.Percent) else None
 
 
 def period_of(evaluation: Evaluation) -> tuple[dt.date, dt.date] | None:
@@ -119,15 +165,17 @@ def provider_of(evaluation: Evaluation) -> str | None:
     return evaluation.parties[-1] if evaluation.parties else None
 
 
-def assemble(columns: Sequence[Column], group: str | None, series: bool) -> Comparison:
+def assemble(columns: Sequence[Column], group: str | None, series: bool,
+             written: Sequence[Mapping[str, s.Goal]] | None = None) -> Comparison:
     """Rows of goals matched by id, in the order they first appear; columns as given; then the
     payments, matched by name."""
     ids = [[goal_id for goal_id, goal in column.evaluation.goals.items()
             if group is None or goal.group == group] for column in columns]
     rows = []
     for goal_id in dict.fromkeys(goal_id for found in ids for goal_id in found):
-        rows.append(Row(goal_id, tuple(cell_of(column.evaluation.goals[goal_id]) if goal_id in found
-                                       else None for column, found in zip(columns, ids, strict=True))))
+        rows.append(Row(goal_id, tuple(
+            cell_of(column.evaluation.goals[goal_id], written[index].get(goal_id) if written else None)
+            if goal_id in found else None for index, (column, found) in enumerate(zip(columns, ids, strict=True)))))
     payments = []
     if group is None:  # a payment reads goals of any group: only a comparison of the whole shows it
         for name in dict.fromkeys(name for column in columns for name in column.evaluation.payments):
@@ -189,7 +237,8 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
         named = _labelled(named, series)
     _each_label_once(named)
     _group_found(named, group)
-    comparison = assemble(named, group, series)
+    comparison = assemble(named, group, series, [{goal.id: goal for goal in contract.module.goals}
+                                                 for contract, _ in columns])
     _a_goal_shared(comparison)
     return comparison
 

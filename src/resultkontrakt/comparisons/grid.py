@@ -71,6 +71,34 @@ class PaymentRow:
 
 
 @attrs.frozen
+class Scale:
+    """A goal's tiers as thresholds on its measured value, as known in one evaluation: each
+    tier's operator, threshold and fulfilment in the order they are tried, and the fulfilment
+    below them all (`otherwise`). `complete` is false where the thresholds come from the
+    evidence (a target looked up for the year, `måltal[period.year]`) and a tier after the
+    one that held was never tried: its threshold is not known, and `otherwise` is None."""
+
+    tiers: tuple[tuple[str, Fraction, Fraction], ...]
+    otherwise: Fraction | None
+    complete: bool = True
+
+    def fulfilment(self, value: Fraction) -> Fraction | None:
+        """The fulfilment `value` gives, where the known tiers say; None where they do not."""
+        for op, threshold, fulfilment in self.tiers:
+            if _holds(op, value, threshold):
+                return fulfilment
+        return self.otherwise if self.complete else None
+
+
+def _holds(op: str, value: Fraction, threshold: Fraction) -> bool:
+    return {">=": value >= threshold, ">": value > threshold, "<=": value <= threshold,
+            "<": value < threshold}[op]
+
+
+COMPARISONS = (">=", ">", "<=", "<")  # the operators a scale is drawn for
+
+
+@attrs.frozen
 class Cell:
     """One goal in one evaluation: its status, fulfilment, and what decided it."""
 
@@ -80,6 +108,7 @@ class Cell:
     points: Fraction | None = None
     title: str = ""
     provisional: bool = False  # decided from facts measured before the period's end
+    scale: Scale | None = None  # the tiers on the measured value, where they compare one value
 
     @property
     def state(self) -> State:

@@ -22,7 +22,7 @@ from .grid import DELIVERABLES, FULFILMENT, POINTS
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
-    from .grid import Cell, Column, Decided, PaymentCell, PaymentRow, Row
+    from .grid import Cell, Column, Decided, PaymentCell, Row
     from .grid import Grid as Comparison
 
 
@@ -156,8 +156,8 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
             line.append(change_text(comparison.points_change(), w))
         if payments:
             payments[0].append("")
-        for row, line in zip(comparison.payments, payments[1:], strict=True):
-            line.append(change_text(row.change(), w))
+        for payment, line in zip(comparison.payments, payments[1:], strict=True):
+            line.append(change_text(payment.change(), w))
     footer += payments
     table = [header, *rows, *footer]
     count = len(header)
@@ -346,11 +346,11 @@ def comparison_csv(comparison: Comparison, w: Wording) -> str:
         writer.writerow(points)
     for payment in comparison.payments:
         line = [escape.spreadsheet(payment.name), escape.spreadsheet(payment.title), w["false"]]
-        for cell in payment.cells:
-            line += ["", "", ""] if cell is None else [
-                ("" if cell.state == "decided" else w[cell.state])
-                + (f" ({w['provisional']})" if cell.provisional else ""), "",
-                _plain(cell.amount, w) if cell.amount is not None else ""]
+        for paid in payment.cells:
+            line += ["", "", ""] if paid is None else [
+                ("" if paid.state == "decided" else w[paid.state])
+                + (f" ({w['provisional']})" if paid.provisional else ""), "",
+                _plain(paid.amount, w) if paid.amount is not None else ""]
         if comparison.series:
             line += _change_cells(payment.change(), w)
         writer.writerow(line)

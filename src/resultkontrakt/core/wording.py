@@ -307,13 +307,12 @@ ENGLISH_WORDS: dict[str, str] = {
                       "of fulfilment; a payment in its currency, the points in points.",
     "compare.titles differ": "* goal {id} has different titles: {titles}",
     "compare.unread": "{label}: the facts cannot be read, so no goal is evaluable: {problem}",
-    "compare.bars": "Goal {id}, {title}: the fulfilment in each evaluation, as bars from 0 to 100%",
-    "compare.line": "Goal {id}, {title}: the fulfilment year by year, as a line from 0 to 100%",
-    "compare.bars levels": "The upright lines mark the fulfilments the goal's tiers give: {levels}.",
-    "compare.line levels": "The level lines and the bands between them mark the fulfilments the goal's tiers "
-                           "give: {levels}.",
-    "compare.bars full": "The upright line marks full fulfilment, {level}.",
-    "compare.line full": "The level line marks full fulfilment, {level}.",
+    "compare.steps": "Goal {id}, {title}: {value} period by period, drawn as steps over the goal's tiers",
+    "compare.dots": "Goal {id}, {title}: {value} for each provider, as dots over the goal's tiers",
+    "compare.bands": "The bands are the goal's tiers at their thresholds, coloured by the fulfilment they give "
+                     "(green full, yellow partial, red none); each point is labelled with its fulfilment.",
+    "compare.bands unknown": "In {labels}, the tiers below the one that held were not tried, so their "
+                             "thresholds are not known from the evaluation and are not drawn (grey).",
     "compare.tiers": "Thresholds: {tiers}", "compare.evaluation": "Evaluation", "compare.year": "Year",
     "compare.charts": "Goal by goal", "compare.notes": "Why some goals have no result",
     "pending": "pending", "goal points": "{points} of {weight} points",
@@ -452,13 +451,12 @@ DANISH_WORDS: dict[str, str] = {
                       "betaling i sin valuta, point i point.",
     "compare.titles differ": "* mål {id} har forskellige titler: {titles}",
     "compare.unread": "{label}: fakta kan ikke læses, så intet mål kan vurderes: {problem}",
-    "compare.bars": "Mål {id}, {title}: målopfyldelsen i hver opgørelse som søjler fra 0 til 100 %",
-    "compare.line": "Mål {id}, {title}: målopfyldelsen år for år som en kurve fra 0 til 100 %",
-    "compare.bars levels": "De lodrette streger markerer de målopfyldelser, målets trin giver: {levels}.",
-    "compare.line levels": "De vandrette streger og båndene imellem dem markerer de målopfyldelser, målets "
-                           "trin giver: {levels}.",
-    "compare.bars full": "Den lodrette streg markerer fuld målopfyldelse, {level}.",
-    "compare.line full": "Den vandrette streg markerer fuld målopfyldelse, {level}.",
+    "compare.steps": "Mål {id}, {title}: {value} periode for periode, tegnet som trin over målets tærskler",
+    "compare.dots": "Mål {id}, {title}: {value} for hver leverandør, som prikker over målets tærskler",
+    "compare.bands": "Båndene er målets trin ved deres tærskler, farvet efter den målopfyldelse, de giver "
+                     "(grøn fuld, gul delvis, rød ingen); hvert punkt er mærket med sin målopfyldelse.",
+    "compare.bands unknown": "I {labels} blev trinene under det, der holdt, ikke prøvet, så deres tærskler "
+                             "kendes ikke fra opgørelsen og er ikke tegnet (gråt).",
     "compare.tiers": "Tærskler: {tiers}", "compare.evaluation": "Opgørelse", "compare.year": "År",
     "compare.charts": "Mål for mål", "compare.notes": "Hvorfor nogle mål ikke har et resultat",
     "pending": "afventer", "goal points": "{points} af {weight} point",
