@@ -480,7 +480,7 @@ def _steps(axis: _Axis, w: Wording) -> tuple[int, str]:
             continue
         for a, b, fulfilment in _bands(axis, scale):
             inner.append(f'<rect x="{_n(x0)}" y="{_n(100 - 100 * b)}" width="{_n(x1 - x0)}" '
-                         f'height="{_n(100 * (b - a))}" fill="{_band_colour(fulfilment)}"/>')
+                         f'height="{_n(100 * (b - a))}" fill="{_band_colour(fulfilment)}" shape-rendering="crispEdges"/>')
         for _, threshold, _ in scale.tiers:
             level = _n(100 - 100 * axis.at(threshold))
             inner.append(f'<line class="rkc-threshold" x1="{_n(x0)}" x2="{_n(x1)}" y1="{level}" y2="{level}" '
