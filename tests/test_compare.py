@@ -266,3 +266,10 @@ def test_a_contract_and_the_one_that_followed_it_are_a_series(tmp_path: Path) ->
                                              "text": "+7000 kr."}
     assert data["rows"][0]["change"] == {"value": 7, "counts": "measure", "unit": "NPS-point",
                                          "text": "+7 NPS-point"}
+
+
+def test_a_party_in_the_facts_is_a_name_and_never_an_unknown_fact() -> None:
+    contract = rk.load(NORD)
+    named = contract.check_facts({"period": 2019, "party": " Nordjysk Vejledning ", "nps": 57})
+    assert named.party == "Nordjysk Vejledning" and not named.problems
+    assert [p.code for p in contract.check_facts({"period": 2019, "party": 5, "nps": 57}).problems] == ["facts.party"]

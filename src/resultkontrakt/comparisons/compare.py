@@ -180,7 +180,7 @@ def assemble(columns: Sequence[Column], group: str | None, series: bool,
     if group is None:  # a payment reads goals of any group: only a comparison of the whole shows it
         for name in dict.fromkeys(name for column in columns for name in column.evaluation.payments):
             found = [column.evaluation.payments.get(name) for column in columns]
-            title = next((p.title for p in found if p is not None and p.title), name)
+            title = next((p.title for p in found if p is not None and p.title), name.replace("_", " "))
             payments.append(PaymentRow(name, title, tuple(
                 None if p is None else PaymentCell(p.amount if p.state == DECIDED else None, p.currency, p.state,
                                                    p.provisional) for p in found)))
@@ -216,8 +216,10 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     A contract is a `Contract` or the path of a `.rk` file, loaded once however often it
     is named; facts are a mapping, a `FactsFile` or the path of a facts file. A facts file
     that cannot be read keeps its column, with its goals not evaluable and the reason.
-    The same contract with several facts files is a series over the years: its columns
-    stand in period order (the year in each facts file's name). CompareError, naming the
+    Columns whose periods follow each other (the reporting periods of an `each year`
+    contract, or contracts that took over from each other) are a series: they stand in period
+    order, with the change. Otherwise they are providers side by side, labelled by the party
+    judged (`provider_of`), never told apart by a year in a file's name. CompareError, naming the
     argument, for what cannot be compared: no pairs, labels that do not fit, a group no
     contract has, contracts that share no goal. `period` names the reporting period of every
     column, of contracts that report `each year` (else each facts file names its own).

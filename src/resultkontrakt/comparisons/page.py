@@ -7,26 +7,24 @@ with its colours. Every text from a contract or a facts file passes through
 `escape.html`; every word and number comes from the wording asked for (Danish on
 `rk compare --format html`).
 
-The charts. Every chart has the same axis: the goal's fulfilment, 0 to 100 %, the
-one scale on which different contracts, and a measured value of any kind, can be set
-side by side.
+The charts. Each plots the goal's measured value on its own axis (NPS, a share, kroner),
+never the fulfilment that value gives, with the goal's tiers as bands at their thresholds,
+coloured by the fulfilment each gives (`score nps >= 60 -> 100%; >= 50 -> 50%`: red below
+50, yellow from 50, green from 60), and each point labelled with its fulfilment.
 
-- Side by side (hubs): a horizontal bar per column where the goal is, its length the
-  fulfilment, its colour the status (as in the annual report). The goal's tiers are
-  drawn as upright lines at the fulfilments they give (50 % and 100 % for
-  `score nps >= 60 -> 100%; >= 50 -> 50%`), behind the bars, so a bar is seen to reach
-  a line or not. The thresholds in the goal's own values (`at least 60 → 100 %`) are
-  written under the chart, for each contract where they differ.
-- A series (one contract over the years): a line over the years, x the columns in
-  period order, y the fulfilment, with the tiers' fulfilments as level lines and the
-  bands between them tinted (below the first: not met; between: partly met). A year
-  without a result breaks the line.
+- A series (periods that follow each other): steps. Each period is a slot with its own bands
+  (a target looked up for the year is drawn where it is, as far as the evaluation tried it),
+  the value a level across the slot, joined to the next period's by an upright step: a value
+  holds for its period, so it is never a slope between two. A period without a result breaks
+  the steps.
+- Providers side by side: a strip of bands per provider on one shared range, and a dot at its
+  value in its status's colour, so the dots compare.
 
-Where a goal's tiers do not compare one value with fixed thresholds (deliverables, a
-computed fulfilment), only full fulfilment is marked. Each chart is an `<svg
-role="img">` with a `<title>` and a `<desc>` naming the goal and what is drawn, and a
-table with the same numbers behind it (visually hidden on screen, left out in print,
-where the page's own table holds them).
+Where a goal is decided by no one measure (deliverables, a computed fulfilment), the chart
+plots the fulfilment itself, with bands at the fulfilments the goal gave. Each chart is an
+`<svg role="img">` with a `<title>` and a `<desc>` naming the goal and saying what the bands
+are, and a table with the same numbers behind it (visually hidden on screen, left out in
+print, where the page's own table holds them).
 
 `whole=False` gives a fragment for a notebook: the same markup in one `<div>`, with a
 style block whose every rule starts with the fragment's class, so it styles nothing
