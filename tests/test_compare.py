@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from fractions import Fraction
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.comparisons.compare import CompareError, Pair
+from resultkontrakt.comparisons.compare import CompareError, Pair, periods_follow
 from resultkontrakt.comparisons.tables import comparison_csv
 from resultkontrakt.core import escape
 from resultkontrakt.core.vocabulary import quote
@@ -26,7 +27,9 @@ NORD, MIDT = HERE / "hub-nord.rk", HERE / "hub-midt.rk"
 
 def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     table = rk.compare([(NORD, HERE / "nord-2019.json"), (MIDT, HERE / "midt-2019.json")])
-    assert [c.label for c in table.columns] == ["Erhvervshus Nordjylland 2019", "Erhvervshus Midtjylland 2019"]
+    # Two contracts of the same year are two providers, each labelled by the party it judges.
+    assert not table.series
+    assert [c.label for c in table.columns] == ["Erhvervshus Nordjylland", "Erhvervshus Midtjylland"]
     assert [row.id for row in table.rows] == ["1", "2", "3", "4", "5"]
     one, two, _, four, five = table.rows
     assert [cell.fulfilment if cell else None for cell in one.cells] == [Fraction(1, 2), Fraction(0)]
@@ -38,7 +41,7 @@ def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     assert data["overall"] == [{"fulfilment": 75, "points": None, "provisional": False},
                                {"fulfilment": 62.5, "points": None, "provisional": False}]
     assert data["rows"][2]["cells"][0]["value"] == "1 of 2"
-    assert "Comparison of 2 evaluations" in repr(table)
+    assert "Comparison of 2 providers" in repr(table)
 
 
 def test_the_comparison_of_one_evaluation_says_what_rk_eval_says() -> None:
@@ -59,7 +62,10 @@ def test_one_contract_over_the_years_stands_in_period_order_with_the_change() ->
     assert table.series and [c.label for c in table.columns] == ["2019", "2020", "2021"]
     change = table.change(table.rows[0])
     assert change is not None and change.value == 3  # NPS 61 -> 64
-    assert "+3" in table.text() and "+25 pp" in table.text()  # overall 75% -> 100%
+    # Each change says its unit: NPS points, deliverables, percentage points of the overall.
+    assert "+3 NPS points" in table.text() and "±0 deliverables" in table.text()
+    assert "+25 percentage points" in table.text()  # overall 75% -> 100%
+    assert "Change: 2021 minus 2020 (the last column minus the one before it)" in table.text()
 
 
 def test_a_facts_file_that_cannot_be_read_keeps_its_column_and_says_why() -> None:
@@ -116,7 +122,7 @@ def test_rk_compare_writes_csv_bytes_as_they_are(rk: Rk, tmp_path: Path) -> None
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfM\xc3\xa5l;")
     json_run = rk("compare", f"{NORD}:{HERE / 'nord-2019.json'}", "--format", "json")
-    assert json.loads(json_run.stdout)["columns"][0]["label"] == "Erhvervshus Nordjylland 2019"
+    assert json.loads(json_run.stdout)["columns"][0]["label"] == "Erhvervshus Nordjylland"
 
 
 
@@ -129,12 +135,13 @@ def test_csv_numbers_are_numbers_and_outside_texts_are_never_formulas(tmp_path: 
     import csv
 
     contract = tmp_path / "hub.rk"
-    contract.write_text("fact nps: number in -100 .. 100\nfact effekt: percent\nfact saldo: money\n" + "".join(
+    contract.write_text('contract "Hub" {\n    period 2019-01-01 .. 2020-12-31 each year\n}\n'
+                        "fact nps: number in -100 .. 100\nfact effekt: percent\nfact saldo: money\n" + "".join(
         f"goal {n} {quote(title)} {{ score {measure} -> 100% }}\n" for n, (title, measure) in enumerate(zip(
             HOSTILE_TITLES, ["nps >= 0", "effekt >= 70%", "saldo >= 0 kr", "nps >= -50", "nps >= -50"],
             strict=True), start=1)), encoding="utf-8")
-    (tmp_path / "hub-2019.json").write_text('{"nps": -12.5, "effekt": "72.5%", "saldo": "-1500.50 kr"}')
-    (tmp_path / "hub-2020.json").write_text('{"nps": -20, "effekt": "62.5%", "saldo": "-16488 tkr"}')
+    (tmp_path / "hub-2019.json").write_text('{"period": 2019, "nps": -12.5, "effekt": "72.5%", "saldo": "-1500.50 kr"}')
+    (tmp_path / "hub-2020.json").write_text('{"period": 2020, "nps": -20, "effekt": "62.5%", "saldo": "-16488 tkr"}')
     table = rk.compare([(contract, tmp_path / "hub-2019.json"), (contract, tmp_path / "hub-2020.json")],
                        labels=["-2019", "=1+1"])
     header, *rows, overall = csv.reader(comparison_csv(table, w).removeprefix("\ufeff").splitlines(),
@@ -150,7 +157,8 @@ def test_csv_numbers_are_numbers_and_outside_texts_are_never_formulas(tmp_path: 
     nps, effekt, saldo = rows[0], rows[1], rows[2]
     assert [number(nps[5]), number(nps[8]), number(nps[9])] == [Fraction(-25, 2), -20, Fraction(-15, 2)]
     assert [number(effekt[5]), number(effekt[8]), number(effekt[9])] == [Fraction(725, 1000), Fraction(625, 1000),
-                                                                         Fraction(-1, 10)]
+                                                                         -10]
+    assert effekt[10] == w["compare.unit percent"]  # the change's unit in the cell beside it
     assert [number(saldo[5]), number(saldo[8])] == [Fraction(-30010, 20), -16488000]  # in kroner
     assert all(number(row[4]) in (0, 100) for row in rows) and number(overall[4]) == 60
 
@@ -165,6 +173,8 @@ answers = st.fixed_dictionaries({
 def test_every_column_is_the_evaluation_of_its_pair_in_the_order_given(
         pairs: list[tuple[Path, dict[str, object]]]) -> None:
     contracts = {path: rk.load(path) for path in (NORD, MIDT)}
+    # Nord reports each year: its facts say which.
+    pairs = [(path, {**facts, "period": 2019} if path == NORD else facts) for path, facts in pairs]
     given_pairs = [(contracts[path], facts) for path, facts in pairs]
     table = rk.compare(given_pairs, labels=[f"c{i}" for i in range(len(pairs))])
     assert [c.label for c in table.columns] == [f"c{i}" for i in range(len(pairs))]
@@ -183,6 +193,7 @@ def test_a_broken_facts_file_never_loses_the_other_columns(
         facts: list[dict[str, object]], broken: int) -> None:
     broken %= len(facts)
     contract = rk.load(NORD)
+    facts = [{**f, "period": 2019} for f in facts]
     pairs: list[Pair] = [(contract, f) for f in facts]
     pairs[broken] = (contract, rk.loads_facts('{"nps": "femoghalvtreds"}'))
     table = rk.compare(pairs, labels=[str(i) for i in range(len(facts))])
@@ -195,3 +206,70 @@ def test_a_broken_facts_file_never_loses_the_other_columns(
                 assert cell.fulfilment == expected.goals[row.id].fulfilment
             elif row.id in ("1",):
                 assert cell.fulfilment is None
+
+
+# ---- series or providers: decided from the periods, never from the files' names ----------------
+
+Y = dt.date
+
+
+@pytest.mark.parametrize(("periods", "series"), [
+    ([(Y(2009, 1, 1), Y(2009, 12, 31)), (Y(2011, 1, 1), Y(2011, 12, 31))], True),  # years of `each year`
+    ([(Y(2019, 1, 1), Y(2019, 12, 31)), (Y(2020, 1, 1), Y(2020, 12, 31))], True),  # one ends, the next starts
+    ([(Y(2024, 7, 1), Y(2024, 12, 31)), (Y(2024, 1, 1), Y(2024, 6, 30))], True),  # half years, any order
+    ([(Y(2019, 1, 1), Y(2019, 12, 31)), (Y(2019, 1, 1), Y(2019, 12, 31))], False),  # one year twice: providers
+    ([(Y(2019, 1, 1), Y(2020, 12, 31)), (Y(2020, 1, 1), Y(2021, 12, 31))], False),  # overlap by a year
+    ([(Y(2019, 1, 1), Y(2019, 12, 31)), (Y(2019, 12, 31), Y(2020, 12, 30))], False),  # share their last day
+    ([(Y(2019, 1, 1), Y(2019, 12, 31)), None], False),  # a contract without a period
+    ([(Y(2019, 1, 1), Y(2019, 12, 31))], False),  # one column is no series
+])
+def test_a_series_is_periods_that_follow_each_other(periods: list[tuple[dt.date, dt.date] | None],
+                                                     series: bool) -> None:
+    assert periods_follow(periods) is series
+
+
+def test_two_facts_files_of_one_period_are_two_providers_named_by_their_party(tmp_path: Path) -> None:
+    # Copies of one year's facts, whatever their names say: two providers of 2019, not two years.
+    first = tmp_path / "nord-2019.json"
+    second = tmp_path / "nord-2020.json"
+    first.write_text('{"period": 2019, "party": "Nordjysk Vejledning", "nps": 57, "effekt": "72.5%"}')
+    second.write_text('{"period": 2019, "party": "Vendsyssel Erhverv", "nps": 61, "effekt": "62.5%"}')
+    table = rk.compare([(NORD, first), (NORD, second)])
+    assert not table.series and table.change(table.rows[0]) is None
+    assert [c.label for c in table.columns] == ["Nordjysk Vejledning", "Vendsyssel Erhverv"]
+    assert table.text("da").splitlines()[0] == "Erhvervshus Nordjylland: 2 leverandører side om side"
+    assert "Ændring" not in table.text("da") and "(1)" not in table.text("da")
+    # Without a party in the facts, the contract's party is the same for both: the files' names tell them apart.
+    first.write_text('{"period": 2019, "nps": 57}')
+    second.write_text('{"period": 2019, "nps": 61}')
+    assert [c.label for c in rk.compare([(NORD, first), (NORD, second)]).columns] == ["nord-2019", "nord-2020"]
+
+
+def test_a_contract_and_the_one_that_followed_it_are_a_series(tmp_path: Path) -> None:
+    old = tmp_path / "aftale-a.rk"
+    new = tmp_path / "aftale-b.rk"
+    for path, (title, year) in ((old, ("Aftale 2019", 2019)), (new, ("Aftale 2020", 2020))):
+        path.write_text(f'contract "{title}" {{\n    parties "Region", "Operatør A/S"\n'
+                        f"    period {year}-01-01 .. {year}-12-31\n}}\n\nfact nps: number in -100 .. 100\n\n"
+                        'goal 1 "Tilfredshed" {\n    score nps >= 60 -> 100%; >= 50 -> 50%\n}\n\n'
+                        'payment bonus "Bonus" = 1000 kr * nps\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"nps": 55}')
+    (tmp_path / "b.json").write_text('{"nps": 62}')
+    table = rk.compare([(new, tmp_path / "b.json"), (old, tmp_path / "a.json")])
+    assert table.series and [c.label for c in table.columns] == ["2019", "2020"]
+    assert table.text().splitlines()[0] == "Operatør A/S, year on year"
+    # The payment is a row, to the krone, with its change.
+    [bonus] = table.payments
+    assert [cell.amount for cell in bonus.cells if cell is not None] == [55000, 62000]
+    data: dict[str, Any] = table.to_dict("da")
+    assert data["payments"][0]["change"] == {"value": 7000, "counts": "amount", "unit": "DKK",
+                                             "text": "+7000 kr."}
+    assert data["rows"][0]["change"] == {"value": 7, "counts": "measure", "unit": "NPS-point",
+                                         "text": "+7 NPS-point"}
+
+
+def test_a_party_in_the_facts_is_a_name_and_never_an_unknown_fact() -> None:
+    contract = rk.load(NORD)
+    named = contract.check_facts({"period": 2019, "party": " Nordjysk Vejledning ", "nps": 57})
+    assert named.party == "Nordjysk Vejledning" and not named.problems
+    assert [p.code for p in contract.check_facts({"period": 2019, "party": 5, "nps": 57}).problems] == ["facts.party"]

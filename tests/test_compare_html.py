@@ -5,6 +5,7 @@ the rendered page, the phone layout, the printed PDF's text)."""
 from __future__ import annotations
 
 import html as html_module
+import itertools
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -105,20 +106,21 @@ def test_the_notebook_fragment_styles_only_itself() -> None:
 def test_the_table_shows_status_fulfilment_value_titles_that_differ_and_the_overall() -> None:
     page = comparison_html(hubs(), DA)
     text = text_of(page)
-    assert "2 opgørelser side om side" in text
-    assert "Erhvervshus Nordjylland 2019 Erhvervshus Midtjylland 2019" in text  # the columns' labels
+    # Two contracts of one year: providers side by side, each labelled by the party it judges.
+    assert "2 leverandører side om side" in text
+    assert "Erhvervshus Nordjylland Erhvervshus Midtjylland" in text  # the columns' labels
     assert "50 % (57) delvist opfyldt 0 % (49,5) ikke opfyldt" in text
     assert "100 % (72,5 %) opfyldt" in text and "50 % (1 af 2)" in text
     # Goal 2's titles differ: flagged, each title shown with the columns that give it.
-    assert ("* titler forskellige Oplevet effekt af vejledningen (Erhvervshus Nordjylland 2019) "
-            "Virksomhedernes oplevede effekt (Erhvervshus Midtjylland 2019)") in text
+    assert ("* titler forskellige Oplevet effekt af vejledningen (Erhvervshus Nordjylland) "
+            "Virksomhedernes oplevede effekt (Erhvervshus Midtjylland)") in text
     # Goal 4 is not in Midt's contract, goal 5 not in Nord's: empty there.
     row4 = re.search(r"<tr><th scope=\"row\">4</th>.*?</tr>", page)
     assert row4 and row4.group().endswith('<td class="rkc-num"></td></tr>')
     row5 = re.search(r"<tr><th scope=\"row\">5</th>.*?</tr>", page)
     assert row5 and '<td>Grøn omstilling</td><td class="rkc-num"></td>' in row5.group()
     assert "Samlet målopfyldelse 75 % 62,5 %" in text
-    assert "Ændring" not in text  # side by side: no change column
+    assert "Ændring" not in text and "procentpoint" not in text  # side by side: no change, no legend
 
 
 def test_a_series_has_its_years_in_order_the_change_and_why_a_year_has_no_result() -> None:
@@ -126,8 +128,11 @@ def test_a_series_has_its_years_in_order_the_change_and_why_a_year_has_no_result
     text = text_of(page)
     assert "Erhvervshus Nordjylland, år for år" in text
     assert "Mål Titel 2019 2020 2021 Ændring" in text
-    assert "Samlet målopfyldelse 75 % 75 % 100 % +25 pct.-point" in text
-    assert "100 % (64) opfyldt +3" in text
+    # Each change says its unit, and the legend under the table says what the change is.
+    assert "Samlet målopfyldelse 75 % 75 % 100 % +25 procentpoint" in text
+    assert "100 % (64) opfyldt +3 NPS-point" in text and "100 % (2 af 2) opfyldt ±0 leverancer" in text
+    assert "Ændring: 2021 minus 2020 (den sidste kolonne minus den før den)" in text
+    assert '<p class="rkc-legend">' in page
     # A goal without a result points to its note, which says why.
     assert 'kan ikke vurderes <sup><a href="#' in page
     assert "2021, mål 4: kan ikke vurderes: mangler faktum tilfredse_svar" in text
@@ -138,7 +143,7 @@ def test_a_column_whose_facts_cannot_be_read_is_kept_with_the_reason() -> None:
     comparison = rk.compare([(HERE / "hub-nord.rk", HERE / "broken-2019.json"),
                              (HERE / "hub-midt.rk", HERE / "midt-2019.json")])
     text = text_of(comparison_html(comparison, DA))
-    assert "Erhvervshus Nordjylland 2019: fakta kan ikke læses, så intet mål kan vurderes" in text
+    assert "Erhvervshus Nordjylland: fakta kan ikke læses, så intet mål kan vurderes" in text
     assert "broken-2019.json:3:1" in text
     assert "0 % (49,5) ikke opfyldt" in text  # Midt's column is all there
 
@@ -154,8 +159,9 @@ def test_each_chart_has_a_title_and_a_table_with_the_same_numbers() -> None:
             title, desc = svg.find("title"), svg.find("desc")
             assert title is not None and desc is not None
             assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
-            assert title.text and title.text.startswith(f"Mål {row.id}, {' / '.join(row.titles)}: målopfyldelsen")
-            assert ("søjler" if not comparison.series else "kurve") in title.text
+            assert title.text and title.text.startswith(f"Mål {row.id}, {' / '.join(row.titles)}: ")
+            assert ("prikker" if not comparison.series else "trin") in title.text
+            assert desc.text and "Båndene er målets trin ved deres tærskler" in desc.text
             table = box.find("div/table")
             assert table is not None and child(table, "caption").text == title.text
             data = [[cell.text or "" for cell in tr] for tr in table.iter("tr")][1:]
@@ -170,44 +176,77 @@ def test_each_chart_has_a_title_and_a_table_with_the_same_numbers() -> None:
             for line, (_, cell) in zip(data, shown, strict=True):
                 if cell.fulfilment is not None:
                     assert line[1] in drawn
-                if not comparison.series:
-                    assert f"{line[1]} ({line[2]})" in drawn if line[2] else line[1] in drawn
+                if not comparison.series and cell.decided is not None and cell.decided.value is not None:
+                    assert f"{line[2]} → {line[1]}" in drawn  # the value, and the fulfilment it gives
 
 
-def test_the_bars_lengths_and_threshold_lines_follow_the_fulfilments_in_the_source() -> None:
+def test_the_dots_stand_at_the_values_over_bands_at_the_thresholds_in_the_source() -> None:
     page = comparison_html(hubs(), DA)
     goal1, goal2, goal3, *_ = goals(page)
-    bars = [rect.get("width") for rect in goal1.iter("rect") if rect.get("fill") == compare_html.COLOURS["partly met"]]
-    assert bars == ["50%"]  # Nord's 50 %; Midt's 0 % has its track only
-    lines = sorted(line.get("x1") or "" for line in goal1.iter("line"))
-    assert lines == ["100%", "50%"]  # the tiers give 50 % and 100 %
+    # NPS 57 and 49.5 against 50 and 60: the range runs from 47.75 to 61.75 (room of a sixth of
+    # 49.5 .. 60 each side), over 1 % .. 99 % of the width: 50 at 16.75 %, 60 at 86.75 %.
+    lines = {line.get("x1") for line in goal1.iter("line") if line.get("stroke") == compare_html.THRESHOLD}
+    assert lines == {"16.75%", "86.75%"}
+    bands = [(r.get("x"), r.get("width"), r.get("fill")) for r in goal1.iter("rect")][:3]
+    assert bands == [("1%", "15.75%", compare_html.BAND_NOT), ("16.75%", "70%", compare_html.BAND_PARTLY),
+                     ("86.75%", "12.25%", compare_html.BAND_MET)]  # below 50: 0 %; 50 .. 60: 50 %; 60 up: 100 %
+    dots = [(c.get("cx"), c.get("fill")) for c in goal1.iter("circle")]
+    assert dots == [("65.75%", compare_html.COLOURS["partly met"]), ("13.25%", compare_html.COLOURS["not met"])]
     assert "Tærskler: mindst 60 → 100 %, mindst 50 → 50 %" in text_of(ET.tostring(goal1, encoding="unicode"))
     assert "Tærskler: mindst 70 % → 100 %, mindst 60 % → 50 %" in text_of(ET.tostring(goal2, encoding="unicode"))
-    # Deliverables: no thresholds on a value, so only full fulfilment is marked, and said so.
-    assert [line.get("x1") for line in goal3.iter("line")] == ["100%"]
-    assert "Den lodrette streg markerer fuld målopfyldelse, 100 %." in text_of(ET.tostring(goal3, encoding="unicode"))
+    # Deliverables have no measured value: the fulfilment is the axis, with bands at the fulfilments seen.
+    assert child(goal3, "svg/text").text == "opfyldelse"
 
 
-def test_the_series_line_follows_the_fulfilments_exactly() -> None:
+def polyline_points(element: ET.Element) -> list[list[tuple[float, float]]]:
+    return [[(float(x), float(y)) for x, y in (point.split(",") for point in (line.get("points") or "").split())]
+            for line in element.iter("polyline")]
+
+
+def test_the_series_steps_follow_the_measured_values_exactly() -> None:
     page = comparison_html(years(), DA)
-    goal1, goal2, goal3, _ = goals(page)
-    # The plot is 100 × 100: x the years from first to last, y 100 − the fulfilment in per cent.
-    assert [p.get("points") for p in goal1.iter("polyline")] == ["0,50 50,0 100,0"]  # rises, then stays
-    assert [p.get("points") for p in goal2.iter("polyline")] == ["0,0 50,50"]  # falls; 2021 has no result
-    assert [p.get("points") for p in goal3.iter("polyline")] == ["0,50 50,0 100,0"]
-    top, height = compare_html.PLOT_TOP, compare_html.PLOT_HEIGHT
-    assert [(c.get("cx"), c.get("cy")) for c in goal2.iter("circle")] == [
-        (f"{compare_html.POINTS_LEFT}%", str(top)), ("55%", str(top + height // 2))]
-    # The tiers' fulfilments as level lines, the bands between them.
-    levels = sorted(float(line.get("y1") or 0) for line in goal1.iter("line")
-                    if line.get("stroke") == compare_html.THRESHOLD)
-    assert levels == [top, top + height / 2]
-    assert {r.get("fill") for r in goal1.iter("rect")} == {compare_html.BAND_NOT, compare_html.BAND_PARTLY}
+    goal1, goal2, _, _ = goals(page)
+    # NPS 57, 61, 64 in a plot of 100 × 100 (x: the three years, y: 100 at the bottom of the range
+    # 47 2/3 .. 66 1/3 to 0 at its top): a level across each year, joined by upright steps.
+    [steps] = polyline_points(goal1)
+    assert steps == [(0, 50), (33.3333, 50), (33.3333, 28.5714), (66.6667, 28.5714), (66.6667, 12.5), (100, 12.5)]
+    assert all(a[0] == b[0] or a[1] == b[1] for a, b in itertools.pairwise(steps))  # never a slope
+    # The point in each year's middle is labelled with the fulfilment its value gives.
+    labels = [(text.text or "").replace("\u00a0", " ") for text in goal1.iter("text")
+              if text.get("font-weight") == "600"]
+    assert labels == ["50 %", "100 %", "100 %"]
+    # The thresholds as lines across each year, at 50 and 60: 100 − 100 × (50 − 47 2/3) / 18 2/3 = 87.5.
+    levels = {(line.get("y1"), line.get("y2")) for line in goal1.iter("line")
+              if line.get("stroke") == compare_html.THRESHOLD}
+    assert levels == {("87.5", "87.5"), ("33.9286", "33.9286")}
+    fills = [r.get("fill") for r in goal1.iter("rect")][:3]  # 2019's bands, from the bottom up
+    assert fills == [compare_html.BAND_NOT, compare_html.BAND_PARTLY, compare_html.BAND_MET]
+    # A year without a result breaks the steps: 2021's effect is not evaluable.
+    [effect] = polyline_points(goal2)
+    assert len(effect) == 4 and effect[-1][0] == 66.6667
+
+
+def test_a_target_looked_up_for_each_year_is_drawn_for_each_year() -> None:
+    examples = Path(__file__).parent.parent / "examples"
+    contract = examples / "udviklingskontrakt-2008.rk"
+    comparison = rk.compare([(contract, examples / f"udviklingskontrakt-2008.{year}.facts.json")
+                             for year in (2009, 2011)])
+    goal1 = goals(comparison_html(comparison, DA))[0]
+    # 2009's target 5.350 over the first year's half of the plot, 2011's 5.800 and 5.510 over the second.
+    drawn = sorted((line.get("x1"), line.get("x2")) for line in goal1.iter("line")
+                   if line.get("stroke") == compare_html.THRESHOLD)
+    assert drawn == [("0", "50"), ("50", "100"), ("50", "100")]
+    text = text_of(ET.tostring(goal1, encoding="unicode"))
+    assert "Tærskler: 2009: mindst 5350 → 100 %; 2011: mindst 5800 → 100 %, mindst 5510 → 50 %" in text
+    # In 2009 the first tier held, so the 95 % tier's threshold is not in the evidence: said, not drawn.
+    assert "I 2009 blev trinene under det, der holdt, ikke prøvet" in text
+    assert compare_html.BAND_UNKNOWN in {r.get("fill") for r in goal1.iter("rect")}
 
 
 def test_english_when_asked() -> None:
     text = text_of(comparison_html(years(), EN))
-    assert "Erhvervshus Nordjylland, year on year" in text and "+25 pp" in text and "72.5%" in text
+    assert "Erhvervshus Nordjylland, year on year" in text and "+25 percentage points" in text and "72.5%" in text
+    assert "+3 NPS points" in text and "Change: 2021 minus 2020" in text
 
 
 # ---- in a real browser -------------------------------------------------------------------------
@@ -223,46 +262,104 @@ def written(tmp_path: Path, name: str, page: str) -> Path:
     return path
 
 
+ONE_GOAL = """contract "Ét mål" {
+    parties "Region", "Operatør A/S"
+    period 2019-01-01 .. 2021-12-31 each year
+}
+
+fact nps: number in -100 .. 100 label "NPS"
+
+goal 1 "Tilfredshed" {
+    score nps >= 60 -> 100%; >= 50 -> 50%
+}
+"""
+
+
+def one_goal(tmp_path: Path, values: Sequence[int], same_year: bool = False) -> rk.Comparison:
+    contract = tmp_path / "et-maal.rk"
+    contract.write_text(ONE_GOAL, encoding="utf-8")
+    pairs = []
+    for index, value in enumerate(values):
+        facts = tmp_path / f"f{index}.json"
+        year = 2019 if same_year else 2019 + index
+        facts.write_text(f'{{"period": {year}, "party": "Operatør {index + 1}", "nps": {value}}}')
+        pairs.append((contract, facts))
+    return rk.compare(pairs)
+
+
 @needs_browser
-def test_the_bars_are_as_long_as_the_fulfilments_and_the_thresholds_where_they_belong(tmp_path: Path) -> None:
-    # The national goals only, so the charts are near the top: goal 1 (Nord 50 %) and goal 2
-    # (both 100 %) side by side, in boxes of the same width.
-    page = written(tmp_path, "hubs.html", comparison_html(hubs(group="Nationalt fastsat mål",
-                                                               labels=["Nord", "Midt"]), DA))
-    shot = tmp_path / "hubs.png"
-    chromium(tmp_path, "--window-size=800,640", f"--screenshot={shot}", page.as_uri())
-    width, _, pixels = read_png(shot)
-    half, _, _ = run_at(pixels, rgb(compare_html.COLOURS["partly met"]))
-    full, start, y = run_at(pixels, rgb(compare_html.COLOURS["met"]))
-    assert full > 250
-    assert abs(half / full - 0.5) < 0.02
-    # The tiers' lines in the 100 % bar's chart: upright, at 50 % and at 100 % of its length.
+def test_the_dots_stand_on_bands_at_the_thresholds(tmp_path: Path) -> None:
+    # Two providers of 2019: NPS 40 and 70 against 50 and 60. The range is 35 .. 75, over 98 % of
+    # the width: the red band to 50, yellow to 60, green above, one strip per provider.
+    comparison = one_goal(tmp_path, [40, 70], same_year=True)
+    assert not comparison.series
+    page = written(tmp_path, "dots.html", comparison_html(comparison, DA))
+    shot = tmp_path / "dots.png"
+    chromium(tmp_path, "--window-size=700,600", f"--screenshot={shot}", page.as_uri())
+    _, _, pixels = read_png(shot)
+    _red, red_start, y = run_at(pixels, rgb(compare_html.BAND_NOT), tolerance=4)
+    yellow, yellow_start, _ = run_at(pixels, rgb(compare_html.BAND_PARTLY), tolerance=4)
+    green, green_start, _ = run_at(pixels, rgb(compare_html.BAND_MET), tolerance=4)
+    whole = green_start + green - red_start
+    assert whole > 300
+    # The bands' edges at 50 and 60 of 35 .. 75: 3/8 and 5/8 of the strip (a threshold's line is 2 px wide).
+    assert abs((yellow_start - red_start) / whole - 3 / 8) < 0.01
+    assert abs((green_start - red_start) / whole - 5 / 8) < 0.01
+    assert abs(yellow / whole - 1 / 4) < 0.02
+    # The thresholds' lines stand upright at the bands' edges, across the strip.
     purple = matches(pixels, rgb(compare_html.THRESHOLD))
-    counts = {x: int(purple[:, x].sum()) for x in range(start, min(start + full + 3, width))}
-    upright = [x for x, n in counts.items() if n >= 15]
-    assert upright
-    assert min(abs(x - (start + full / 2)) for x in upright) <= 1.5
-    assert min(abs(x - (start + full)) for x in upright) <= 1.5
-    # The lines stand behind the bars: the bar's row is all green, through the 50 % line.
-    assert matches(pixels, rgb(compare_html.COLOURS["met"]))[y, start + full // 2]
+    for edge in (yellow_start, green_start):
+        assert max(int(purple[:, x].sum()) for x in range(edge - 3, edge + 2)) >= 2 * compare_html.DOT_STRIP
+    # Each dot on its value: 40 at 1/8 of the strip, 70 at 7/8.
+    chart = pixels[y - 4:y + compare_html.DOT_ROW + compare_html.DOT_STRIP + 4]  # the two strips
+    for colour, at in ((compare_html.COLOURS["not met"], 1 / 8), (compare_html.COLOURS["met"], 7 / 8)):
+        _ys, xs = matches(chart, rgb(colour), tolerance=6).nonzero()
+        assert len(xs) > 20
+        assert abs((xs.mean() - red_start) / whole - at) < 0.01
 
 
 @needs_browser
-def test_the_line_over_the_years_falls_as_the_fulfilment_does(tmp_path: Path) -> None:
-    # Goal 4 alone: 100 % in 2019, 50 % in 2020, no result in 2021.
-    page = written(tmp_path, "years.html", comparison_html(years(group="Lokalt mål"), DA))
-    shot = tmp_path / "years.png"
-    chromium(tmp_path, "--window-size=600,720", f"--screenshot={shot}", page.as_uri())
-    width, _, pixels = read_png(shot)
-    ys, xs = matches(pixels, rgb(compare_html.LINE)).nonzero()
-    seen = list(zip(xs.tolist(), ys.tolist(), strict=True))
-    assert len(seen) > 50
-    left, right = min(x for x, _ in seen), max(x for x, _ in seen)
-    y_left = sum(y for x, y in seen if x <= left + 3) / sum(1 for x, _ in seen if x <= left + 3)
-    y_right = sum(y for x, y in seen if x >= right - 3) / sum(1 for x, _ in seen if x >= right - 3)
-    # Falls by half the plot's height (100 % → 50 %); the line stops at 2020, the middle year.
-    assert abs((y_right - y_left) - compare_html.PLOT_HEIGHT / 2) <= 2
-    assert right < width * 0.75
+def test_the_steps_are_level_over_each_period_and_upright_between(tmp_path: Path) -> None:
+    # NPS 57, 61, 64 in 2019, 2020, 2021: three levels, joined by two upright steps, no slope.
+    comparison = one_goal(tmp_path, [57, 61, 64])
+    assert comparison.series
+    page = written(tmp_path, "steps.html", comparison_html(comparison, DA))
+    shot = tmp_path / "steps.png"
+    chromium(tmp_path, "--window-size=600,700", f"--screenshot={shot}", page.as_uri())
+    _, _, pixels = read_png(shot)
+    line = matches(pixels, rgb(compare_html.LINE), tolerance=10)
+    # The levels: rows where the line runs across a year (a third of the plot, 170 px and more).
+    counts = line.sum(axis=1)
+    groups: list[list[int]] = []
+    for y in (int(y) for y in (counts >= 60).nonzero()[0]):
+        if groups and y - groups[-1][-1] <= 1:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    assert len(groups) == 3
+    levels = [sum(g) / len(g) for g in groups]  # from the top: 64, 61, 57
+    # The range is 50 .. 64 (the thresholds and the values) with a sixth of room each side.
+    span = Fraction(14) * 8 / 6
+    for upper, lower, rise in ((levels[1], levels[2], 61 - 57), (levels[0], levels[1], 64 - 61)):
+        assert abs((lower - upper) - float(rise / span) * compare_html.PLOT_HEIGHT) <= 1.5
+    # Between the levels only upright steps (and the points' circles): no blue pixel of a slope.
+    ys, xs = line.nonzero()
+    between = [(x, y) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)
+               if levels[0] + 4 < y < levels[2] - 4 and min(abs(y - level) for level in levels) > 4]
+    uprights = {x for x, _ in between if sum(1 for other, _ in between if other == x) >= 8}
+    assert len(uprights) >= 2
+    assert max(uprights) - min(uprights) > 100  # two steps, a year apart
+    sloped = [(x, y) for x, y in between if min(abs(x - u) for u in uprights) > 1]
+    assert len(sloped) <= 30, sloped[:10]  # the points' circles (r 4.5) reach past a level only a little
+    # The thresholds' lines level across the plot, at 60 and 50.
+    purple = matches(pixels, rgb(compare_html.THRESHOLD), tolerance=10).sum(axis=1)
+    threshold_rows = [y for y in range(len(purple)) if purple[y] >= 300]
+    sixty = levels[2] + float(Fraction(57 - 60) / span) * compare_html.PLOT_HEIGHT
+    fifty = levels[2] + float(Fraction(57 - 50) / span) * compare_html.PLOT_HEIGHT
+    for at in (sixty, fifty):
+        assert min(abs(y - at) for y in threshold_rows) <= 1.5
+    # The legend under the table says what the change is, as the browser lays the page out.
+    assert "Ændring: 2021 minus 2020 (den sidste kolonne minus den før den)" in printed(tmp_path, page)
 
 
 @needs_browser
@@ -272,10 +369,10 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
     chromium(tmp_path, "--window-size=390,1150", f"--screenshot={shot}", written(tmp_path, "p.html", page).as_uri())
     width, _, pixels = read_png(shot)
     assert width == 390
-    full, start, _ = run_at(pixels, rgb(compare_html.COLOURS["met"]))  # goal 2's 100 % bars
-    half, half_start, _ = run_at(pixels, rgb(compare_html.COLOURS["partly met"]))  # goal 1: Nord's 50 %
-    assert full > 250 and start + full <= 390 - 10  # the chart spans its box, inside the screen
-    assert half_start == start and abs(half / full - 0.5) < 0.02
+    # Goal 1's strips: red below 50, yellow to 60, green above; the chart spans its box, inside the screen.
+    _, start, _ = run_at(pixels, rgb(compare_html.BAND_NOT), tolerance=4)
+    green, green_start, _ = run_at(pixels, rgb(compare_html.BAND_MET), tolerance=4)
+    assert green_start + green - start > 250 and green_start + green <= 390 - 10
     # The page is no wider than the screen (the wide table scrolls in its own box): a copy of the
     # page, for this test only, draws the page's width and the screen's as bars a quarter as long.
     measure = ('<script>function m() { document.getElementById("w").style.width = '
@@ -298,10 +395,10 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
 def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall(tmp_path: Path) -> None:
     page = written(tmp_path, "sammenligning.html", comparison_html(hubs(), DA))
     flat = printed(tmp_path, page)  # as laid out on paper
-    assert "2 opgørelser side om side" in flat
+    assert "2 leverandører side om side" in flat
     assert "Samlet målopfyldelse 75 % 62,5 %" in flat
     assert "50 % (57) 0 % (49,5)" in flat and "100 % (72,5 %) 100 % (70 %)" in flat
-    assert "Mål Titel Nordjylland 2019 Midtjylland 2019" in flat  # the labels, over two lines
+    assert "Mål Titel Nordjylland Midtjylland" in flat  # the labels, over two lines
     # In reading order, each goal's id and title over its chart.
     pdf = tmp_path / f"{page.stem}.pdf"  # the same print, read in reading order rather than laid out
     read = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
@@ -311,9 +408,9 @@ def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall
     for goal_id, title in (("1", "Virksomhedernes tilfredshed med vejledningen"), ("3", "Fælles digital indgang"),
                            ("4", "Lokal tilfredshed"), ("5", "Grøn omstilling")):
         assert f"Mål {goal_id}: {title}" in read, title
-    assert "2 * titler forskellige Oplevet effekt af vejledningen" in read
+    assert "* titler forskellige" in read and "Oplevet effekt af vejledningen (Erhvervshus Nordjylland)" in read
     assert "Mål 2: Oplevet effekt af vejledningen / Virksomhedernes oplevede effekt" in read
-    assert "Erhvervshus Nordjylland 2019 50 % (57) Erhvervshus Midtjylland 2019 0 % (49,5)" in read  # goal 1's chart
+    assert "57 → 50 %" in read and "49,5 → 0 %" in read  # goal 1's chart: each value and its fulfilment
     assert "Diagram" not in read and "Opgørelse" not in read  # the charts' tables are for the screen only
 
 

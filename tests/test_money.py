@@ -338,9 +338,10 @@ def test_a_comparison_writes_money_in_its_own_currency() -> None:
     from resultkontrakt.comparisons.compare import compare
     from resultkontrakt.comparisons.tables import comparison_text
 
-    contract = rk.loads('fact krav: money GBP label "claims"\n'
+    contract = rk.loads('contract "K" { period 2015-01-01 .. 2016-12-31 each year }\n'
+                        'fact krav: money GBP label "claims"\n'
                         'goal 1 "Claims" { score krav >= 1 mio GBP -> 100%; krav >= 0 GBP -> 50% }\n')
-    comparison = compare([(contract, {"krav": 900_000}), (contract, {"krav": 1_200_000})], labels=["2015", "2016"])
+    comparison = compare([(contract, {"period": 2015, "krav": 900_000}), (contract, {"period": 2016, "krav": 1_200_000})])
     said = comparison_text(comparison, ENGLISH)
     assert "£900,000" in said and "£1,200,000" in said and "+£300,000" in said, said
 

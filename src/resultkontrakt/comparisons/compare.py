@@ -10,7 +10,7 @@ and HTML are renderers over it (compare_data.py, compare_html.py); nothing here 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import itertools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -24,15 +24,13 @@ from ..core.values import MONEY, NUMBER, PERCENT
 from ..core.vocabulary import DKK
 from ..core.wording import Language, wording_for
 from ..facts.factsfile import FactsFile, Reads, load_facts
+from ..language import syntax as s
 from ..output.results import Evaluation, GoalResult
-from ..semantics.evidence import Compared, Delivery, NotEvaluable, Seen, TierTried, Truth
-from .grid import Cell, Column, Decided, Grid, Row
+from ..semantics.evidence import Compared, Delivery, NotEvaluable, NpsCounts, Seen, TierTried, Truth
+from ..semantics.status import DECIDED
+from .grid import COMPARISONS, Cell, Column, Decided, Grid, PaymentCell, PaymentRow, Row, Scale
 from .page import comparison_html
 from .tables import comparison_dict, comparison_text
-
-# A year in a facts file's name (`2019.json`, `nordjylland-2020.facts.json`): the period of
-# a year's facts when one contract is compared with itself over the years.
-_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 
 
 @attrs.frozen
@@ -50,7 +48,7 @@ class Comparison(Grid):
     def __repr__(self) -> str:
         labels = ", ".join(column.label for column in self.columns[:4])
         more = ", …" if len(self.columns) > 4 else ""
-        kind = "years" if self.series else "evaluations"
+        kind = "periods" if self.series else "providers"
         return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} goals>"
 
     def _repr_html_(self) -> str:
@@ -67,49 +65,126 @@ def decided_by(goal: GoalResult) -> Decided | None:
     deciding = next((step for step in goal.steps if isinstance(step, TierTried) and step.holds), None)
     tried = [step for step in goal.steps if isinstance(step, TierTried)]
     check = deciding.check if deciding is not None else (tried[-1].check if tried else None)
-    if isinstance(check, Compared) and not check.left.literal and _measure(check.left) is not None:
-        return _measure(check.left)
+    if isinstance(check, Compared) and not check.left.literal and _measure(check.left, goal.labels) is not None:
+        return _measure(check.left, goal.labels)
     if isinstance(check, Truth | Compared) and deliveries:
         return Decided(done=sum(1 for d in deliveries if d.done), of=len(deliveries))
     return None
 
 
-def _measure(seen: Seen) -> Decided | None:
+def _measure(seen: Seen, labels: Mapping[str, str]) -> Decided | None:
+    """The measured value with its kind and its label (a change is said in it: `+319
+    publikationer`); an NPS (from answers, or a measure called so) is counted in NPS points."""
     if isinstance(seen.value, bool) or not isinstance(seen.value, Fraction | int):
         return None
     kind = seen.type.kind if seen.type is not None else NUMBER
     if kind not in (NUMBER, PERCENT, MONEY):
         return None
-    return Decided(Fraction(seen.value), kind, currency=seen.type.currency_code if seen.type is not None else DKK)
+    name = seen.expr.name if isinstance(seen.expr, s.Name) else ""
+    label = labels.get(name, "")
+    nps = isinstance(seen.counts, NpsCounts) or name.lower() == "nps" or "NPS" in label.split()
+    return Decided(Fraction(seen.value), kind, currency=seen.type.currency_code if seen.type is not None else DKK,
+                   measure=label, nps=nps)
 
 
-def cell_of(goal: GoalResult) -> Cell:
-    return Cell(goal.status, goal.fulfilment, decided_by(goal) if goal.fulfilment is not None else None,
-                goal.points, goal.title, goal.provisional)
+def cell_of(goal: GoalResult, written: s.Goal | None = None) -> Cell:
+    decided = decided_by(goal) if goal.fulfilment is not None else None
+    return Cell(goal.status, goal.fulfilment, decided, goal.points, goal.title, goal.provisional,
+                scale_of(goal, written) if decided is not None and decided.value is not None else None)
 
 
-def period_of(evaluation: Evaluation, facts_name: str | None) -> tuple[dt.date, dt.date] | None:
-    """The period a column covers: its reporting period, a year named in its facts file, else
-    the contract's period."""
+def scale_of(goal: GoalResult, written: s.Goal | None) -> Scale | None:
+    """The goal's tiers as thresholds on its measured value: all of them where they are
+    written as numbers (`nps >= 60`); else as the evidence shows them (`publikationer >=
+    måltal[period.year]`: the target of the year), each tier tried with its threshold, the
+    ones after the tier that held not known. None where the tiers do not compare one value."""
+    if goal.reach is not None:
+        if any(op not in COMPARISONS for op, _, _ in goal.reach.tiers):
+            return None
+        return Scale(goal.reach.tiers, goal.reach.otherwise)
+    if written is None:
+        return None
+    tiers: list[tuple[str, Fraction, Fraction]] = []
+    tried = [step for step in goal.steps if isinstance(step, TierTried)]
+    subject = None
+    for step in tried:
+        check = step.check
+        if check is None:  # `else`: what is left below every tier
+            return Scale(tuple(tiers), goal.fulfilment, complete=True)
+        if not isinstance(check, Compared) or check.op not in COMPARISONS or step.index >= len(written.tiers) \
+                or isinstance(check.right.value, bool) or not isinstance(check.right.value, Fraction | int):
+            return None
+        if subject is not None and check.left.expr != subject:
+            return None
+        subject = check.left.expr
+        fulfilment = step.fulfilment if step.holds else _written_fulfilment(written.tiers[step.index])
+        if fulfilment is None:
+            return None
+        tiers.append((check.op, Fraction(check.right.value), fulfilment))
+    if not tiers:
+        return None
+    # Every tier with a condition tried: below them all is the `else` tier's fulfilment, or none
+    # (0 %); else the thresholds of the tiers not tried are not known.
+    conditions = [tier for tier in written.tiers if tier.condition is not None]
+    if len(tiers) < len(conditions):
+        return Scale(tuple(tiers), None, complete=False)
+    rest = [tier for tier in written.tiers if tier.condition is None]
+    otherwise = _written_fulfilment(rest[0]) if rest else Fraction(0)
+    return Scale(tuple(tiers), otherwise, complete=otherwise is not None)
+
+
+def _written_fulfilment(tier: s.Tier) -> Fraction | None:
+    """A tier's fulfilment where it is written as a percent (`-> 50%`), as it always is."""
+    return tier.fulfilment.value if isinstance(tier.fulfilment, s.Percent) else None
+
+
+def period_of(evaluation: Evaluation) -> tuple[dt.date, dt.date] | None:
+    """The period a column covers: its reporting period, else the contract's period. Never
+    read from a file's name: `2019.json` may hold any year, or another provider's 2019."""
     if evaluation.reporting_period is not None:
         return evaluation.reporting_period.start, evaluation.reporting_period.end
-    if facts_name is not None:
-        found = _YEAR.findall(Path(facts_name).name)
-        if found:
-            year = int(found[-1])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
     return evaluation.period
 
 
-def assemble(columns: Sequence[Column], group: str | None, series: bool) -> Comparison:
-    """Rows of goals matched by id, in the order they first appear; columns as given."""
+def periods_follow(periods: Sequence[tuple[dt.date, dt.date] | None]) -> bool:
+    """Whether columns of these periods are a time series: two or more periods, each known,
+    and in date order each ends before the next starts (years of an `each year` contract, or
+    a contract and the one that took over from it). Two columns of one period, or of periods
+    that overlap, are providers side by side."""
+    if len(periods) < 2 or any(period is None for period in periods):
+        return False
+    known = sorted(period for period in periods if period is not None)
+    return all(before[1] < after[0] for before, after in itertools.pairwise(known))
+
+
+def provider_of(evaluation: Evaluation) -> str | None:
+    """The party judged: the one the facts name (`"party"`), else the contract's last party
+    (`parties "KKR Nordjylland", "Erhvervshus Nordjylland"`: the hub); None where neither says."""
+    if evaluation.party:
+        return evaluation.party
+    return evaluation.parties[-1] if evaluation.parties else None
+
+
+def assemble(columns: Sequence[Column], group: str | None, series: bool,
+             written: Sequence[Mapping[str, s.Goal]] | None = None) -> Comparison:
+    """Rows of goals matched by id, in the order they first appear; columns as given; then the
+    payments, matched by name."""
     ids = [[goal_id for goal_id, goal in column.evaluation.goals.items()
             if group is None or goal.group == group] for column in columns]
     rows = []
     for goal_id in dict.fromkeys(goal_id for found in ids for goal_id in found):
-        rows.append(Row(goal_id, tuple(cell_of(column.evaluation.goals[goal_id]) if goal_id in found
-                                       else None for column, found in zip(columns, ids, strict=True))))
-    return Comparison(tuple(columns), tuple(rows), series, group)
+        rows.append(Row(goal_id, tuple(
+            cell_of(column.evaluation.goals[goal_id], written[index].get(goal_id) if written else None)
+            if goal_id in found else None for index, (column, found) in enumerate(zip(columns, ids, strict=True)))))
+    payments = []
+    if group is None:  # a payment reads goals of any group: only a comparison of the whole shows it
+        for name in dict.fromkeys(name for column in columns for name in column.evaluation.payments):
+            found = [column.evaluation.payments.get(name) for column in columns]
+            title = next((p.title for p in found if p is not None and p.title), name.replace("_", " "))
+            payments.append(PaymentRow(name, title, tuple(
+                None if p is None else PaymentCell(p.amount if p.state == DECIDED else None, p.currency, p.state,
+                                                   p.provisional) for p in found)))
+    return Comparison(tuple(columns), tuple(rows), series, group, tuple(payments))
 
 
 def unread(evaluation: Evaluation, problem: Problem) -> Evaluation:
@@ -141,8 +216,10 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     A contract is a `Contract` or the path of a `.rk` file, loaded once however often it
     is named; facts are a mapping, a `FactsFile` or the path of a facts file. A facts file
     that cannot be read keeps its column, with its goals not evaluable and the reason.
-    The same contract with several facts files is a series over the years: its columns
-    stand in period order (the year in each facts file's name). CompareError, naming the
+    Columns whose periods follow each other (the reporting periods of an `each year`
+    contract, or contracts that took over from each other) are a series: they stand in period
+    order, with the change. Otherwise they are providers side by side, labelled by the party
+    judged (`provider_of`), never told apart by a year in a file's name. CompareError, naming the
     argument, for what cannot be compared: no pairs, labels that do not fit, a group no
     contract has, contracts that share no goal. `period` names the reporting period of every
     column, of contracts that report `each year` (else each facts file names its own).
@@ -154,15 +231,16 @@ def compare(pairs: Sequence[Pair], group: str | None = None, labels: Sequence[st
     evaluating = _Evaluating(as_of, data_dir, max_bytes, period)
     columns = [evaluating.column(written, facts, labels[index] if labels is not None else "")
                for index, (written, facts) in enumerate(pairs)]
-    series = len(columns) > 1 and len({id(contract) for contract, _ in columns}) == 1
-    if series:  # one contract over the years: in period order, whatever the order given
+    series = periods_follow([column.period for _, column in columns])
+    if series:  # one period after another: in period order, whatever the order given
         columns.sort(key=lambda pair: pair[1].period or (dt.date.max, dt.date.max))
     named = [column for _, column in columns]
     if labels is None:
         named = _labelled(named, series)
     _each_label_once(named)
     _group_found(named, group)
-    comparison = assemble(named, group, series)
+    comparison = assemble(named, group, series, [{goal.id: goal for goal in contract.module.goals}
+                                                 for contract, _ in columns])
     _a_goal_shared(comparison)
     return comparison
 
@@ -194,8 +272,8 @@ class _Evaluating:
         except FactsError as error:
             problem = error.problems[0]
             evaluation = unread(self.unread_evaluation(contract), problem)
-        return contract, Column(label, contract.title, period_of(evaluation, name), evaluation, problem,
-                                contract.language)
+        return contract, Column(label, contract.title, period_of(evaluation), evaluation, problem,
+                                contract.language, provider_of(evaluation), name)
 
     def unread_evaluation(self, contract: Contract) -> Evaluation:
         """The contract evaluated with no facts, for a column whose facts could not be read (or
@@ -246,20 +324,41 @@ def _a_goal_shared(comparison: Comparison) -> None:
                            "CONTRACT.rk:FACTS.json")
 
 
-def _labelled(columns: list[Column], series: bool) -> list[Column]:
-    """Each column's label: the year for a series, else the contract's title and year."""
-    def year(column: Column) -> str:
-        # A half year or quarter by its name (2024-H1): by its year alone, two were "2024 (1)", "2024 (2)".
-        reporting = column.evaluation.reporting_period
-        if reporting is not None and reporting.name:
-            return reporting.name
-        return str(column.period[0].year) if column.period is not None else ""
+def period_label(column: Column) -> str:
+    """A period as a column's label: its reporting period's name (`2009`, `2024-H1`), a
+    calendar year by its year, else its first and last day."""
+    reporting = column.evaluation.reporting_period
+    if reporting is not None and reporting.name:
+        return reporting.name
+    if column.period is None:
+        return ""
+    start, end = column.period
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{start.isoformat()} .. {end.isoformat()}"
 
+
+def _labelled(columns: list[Column], series: bool) -> list[Column]:
+    """Each column's label: its period in a series; else the provider (the facts' `"party"`,
+    or the contract's last party), and where two columns have the same provider, the facts
+    file's name; numbered only where even that does not tell them apart."""
     if series:
-        labels = [year(column) or f"{index + 1}" for index, column in enumerate(columns)]
-    else:  # the contract's title and its year, unless the title says the year already
-        labels = [column.contract if year(column) in column.contract else f"{column.contract} {year(column)}"
-                  for column in columns]
+        labels = [period_label(column) or f"{index + 1}" for index, column in enumerate(columns)]
+    else:
+        labels = [column.provider or _file_label(column) or column.contract for column in columns]
+        labels = [_file_label(column) or label if labels.count(label) > 1 else label
+                  for column, label in zip(columns, labels, strict=True)]
     unique = [label if labels.count(label) == 1 else f"{label} ({index + 1})"
               for index, label in enumerate(labels)]
     return [attrs.evolve(column, label=label) for column, label in zip(columns, unique, strict=True)]
+
+
+def _file_label(column: Column) -> str:
+    """The facts file's name without its folder and `.json` (`busdrift-2024.2025`): the label
+    of last resort, where nothing in the facts or the contract names the provider."""
+    if column.source is None or column.source == "-":
+        return ""
+    name = Path(column.source).name
+    for ending in (".json", ".facts"):
+        name = name.removesuffix(ending)
+    return name

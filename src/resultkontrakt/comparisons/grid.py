@@ -13,21 +13,89 @@ from fractions import Fraction
 import attrs
 
 from ..core.errors import Problem
-from ..core.values import NUMBER, PERCENT
+from ..core.values import MONEY, NUMBER, PERCENT
 from ..core.vocabulary import DKK
 from ..output.results import Evaluation, Status
 from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State, worst
 
+# What a change is counted in: the measure that decided the goal, the deliverables done,
+# the goal's fulfilment (where the measures differ), points, or a payment's amount.
+MEASURE, DELIVERABLES, FULFILMENT, POINTS, AMOUNT = "measure", "deliverables", "fulfilment", "points", "amount"
+OVERALL = "overall"  # the overall fulfilment: in percentage points, on the row that says so
+
 
 @attrs.frozen
 class Decided:
-    """The value that decided a goal's result: a measure with its kind, or deliverables done."""
+    """The value that decided a goal's result: a measure with its kind, or deliverables done.
+    As a change (`Grid.change`), `counts` says what it is counted in."""
 
     value: Fraction | None = None
     kind: str = NUMBER  # number, percent or money: how it is written, and how it changes
     done: int | None = None  # deliverables done, of `of`
     of: int | None = None
     currency: str = DKK  # of money: the ISO code of its currency
+    # The measure's label as the contract gives it (`publikationer`), "" where it has none;
+    # an NPS is counted in NPS points.
+    measure: str = ""
+    nps: bool = False
+    counts: str = MEASURE
+
+
+@attrs.frozen
+class PaymentCell:
+    """A payment in one evaluation: its amount in its currency, or its state without one."""
+
+    amount: Fraction | None
+    currency: str
+    state: State
+    provisional: bool = False
+
+
+@attrs.frozen
+class PaymentRow:
+    """One payment across the evaluations, matched by name; `cells` follow the columns."""
+
+    name: str
+    title: str
+    cells: tuple[PaymentCell | None, ...]
+
+    def change(self) -> Decided | None:
+        """The last amount minus the one before it, in one currency; None where either is missing."""
+        if len(self.cells) < 2:
+            return None
+        before, last = self.cells[-2], self.cells[-1]
+        if before is None or last is None or before.amount is None or last.amount is None \
+                or before.currency != last.currency:
+            return None
+        return Decided(last.amount - before.amount, MONEY, currency=last.currency, counts=AMOUNT)
+
+
+@attrs.frozen
+class Scale:
+    """A goal's tiers as thresholds on its measured value, as known in one evaluation: each
+    tier's operator, threshold and fulfilment in the order they are tried, and the fulfilment
+    below them all (`otherwise`). `complete` is false where the thresholds come from the
+    evidence (a target looked up for the year, `måltal[period.year]`) and a tier after the
+    one that held was never tried: its threshold is not known, and `otherwise` is None."""
+
+    tiers: tuple[tuple[str, Fraction, Fraction], ...]
+    otherwise: Fraction | None
+    complete: bool = True
+
+    def fulfilment(self, value: Fraction) -> Fraction | None:
+        """The fulfilment `value` gives, where the known tiers say; None where they do not."""
+        for op, threshold, fulfilment in self.tiers:
+            if _holds(op, value, threshold):
+                return fulfilment
+        return self.otherwise if self.complete else None
+
+
+def _holds(op: str, value: Fraction, threshold: Fraction) -> bool:
+    return {">=": value >= threshold, ">": value > threshold, "<=": value <= threshold,
+            "<": value < threshold}[op]
+
+
+COMPARISONS = (">=", ">", "<=", "<")  # the operators a scale is drawn for
 
 
 @attrs.frozen
@@ -40,6 +108,7 @@ class Cell:
     points: Fraction | None = None
     title: str = ""
     provisional: bool = False  # decided from facts measured before the period's end
+    scale: Scale | None = None  # the tiers on the measured value, where they compare one value
 
     @property
     def state(self) -> State:
@@ -65,6 +134,9 @@ class Column:
     evaluation: Evaluation
     problem: Problem | None = None
     language: str | None = None  # the contract's own language (`language "da"`), if it says one
+    # The party judged: the facts' `"party"`, else the contract's last party; None where neither says.
+    provider: str | None = None
+    source: str | None = None  # the facts file's name, where the facts came from one
 
     @property
     def weighted(self) -> bool:
@@ -105,8 +177,10 @@ class Row:
 class Grid:
     """Evaluations side by side, as data: columns, rows of goals, and the overall results.
 
-    `series` is set when every column is the same contract: then the columns stand in
-    period order, and the change from the one before the last to the last is shown.
+    `series` is set when the columns are different periods that follow each other (the
+    reporting periods of a contract that reports `each year`, or contracts whose periods do
+    not overlap): then the columns stand in period order, and the change from the one before
+    the last to the last is shown. Otherwise the columns are providers side by side.
     `compare.Comparison` adds the renderings, which read this.
     """
 
@@ -114,31 +188,40 @@ class Grid:
     rows: tuple[Row, ...]
     series: bool = False
     group: str | None = None
+    payments: tuple[PaymentRow, ...] = ()
 
     @property
     def weighted(self) -> bool:
         return any(column.weighted for column in self.columns)
 
     def change(self, row: Row) -> Decided | None:
-        """The year-on-year change of a goal in a series: the last column against the one
-        before it, in the decided value where both have one of the same kind (NPS +4), else
-        in fulfilment (percentage points). None where either is missing."""
+        """The year-on-year change of a goal in a series: the last column minus the one before
+        it, in the decided value where both have one of the same kind and measure (NPS +4), in
+        deliverables done, else in fulfilment (percentage points). None where either is missing."""
         if not self.series or len(row.cells) < 2:
             return None
         before, last = row.cells[-2], row.cells[-1]
         if before is None or last is None:
             return None
-        if before.decided is not None and last.decided is not None and before.decided.kind == \
-                last.decided.kind and before.decided.currency == last.decided.currency \
-                and before.decided.value is not None and last.decided.value is not None:
-            return Decided(last.decided.value - before.decided.value, before.decided.kind,
-                           currency=before.decided.currency)
-        if before.decided is not None and last.decided is not None and before.decided.done is not None \
-                and last.decided.done is not None:
-            return Decided(Fraction(last.decided.done - before.decided.done), NUMBER)
+        was, now = before.decided, last.decided
+        if was is not None and now is not None and was.value is not None and now.value is not None \
+                and (was.kind, was.currency, was.measure) == (now.kind, now.currency, now.measure):
+            return Decided(now.value - was.value, was.kind, currency=was.currency, measure=was.measure,
+                           nps=was.nps)
+        if was is not None and now is not None and was.done is not None and now.done is not None:
+            return Decided(Fraction(now.done - was.done), NUMBER, counts=DELIVERABLES)
         if before.fulfilment is None or last.fulfilment is None:
             return None
-        return Decided(last.fulfilment - before.fulfilment, PERCENT)
+        return Decided(last.fulfilment - before.fulfilment, PERCENT, counts=FULFILMENT)
+
+    def points_change(self) -> Decided | None:
+        """The last column's points minus the one before's, in a series of weighted contracts."""
+        if not self.series or len(self.columns) < 2:
+            return None
+        before, last = self.columns[-2].points, self.columns[-1].points
+        if before is None or last is None:
+            return None
+        return Decided(last - before, NUMBER, counts=POINTS)
 
     def change_state(self, row: Row) -> State | None:
         """The status of a goal's change in a series: the worse of the two years' (status.py).
@@ -156,4 +239,4 @@ class Grid:
         before, last = self.columns[-2].overall, self.columns[-1].overall
         if before is None or last is None:
             return None
-        return Decided(last - before, PERCENT)
+        return Decided(last - before, PERCENT, counts=OVERALL)

@@ -7,26 +7,24 @@ with its colours. Every text from a contract or a facts file passes through
 `escape.html`; every word and number comes from the wording asked for (Danish on
 `rk compare --format html`).
 
-The charts. Every chart has the same axis: the goal's fulfilment, 0 to 100 %, the
-one scale on which different contracts, and a measured value of any kind, can be set
-side by side.
+The charts. Each plots the goal's measured value on its own axis (NPS, a share, kroner),
+never the fulfilment that value gives, with the goal's tiers as bands at their thresholds,
+coloured by the fulfilment each gives (`score nps >= 60 -> 100%; >= 50 -> 50%`: red below
+50, yellow from 50, green from 60), and each point labelled with its fulfilment.
 
-- Side by side (hubs): a horizontal bar per column where the goal is, its length the
-  fulfilment, its colour the status (as in the annual report). The goal's tiers are
-  drawn as upright lines at the fulfilments they give (50 % and 100 % for
-  `score nps >= 60 -> 100%; >= 50 -> 50%`), behind the bars, so a bar is seen to reach
-  a line or not. The thresholds in the goal's own values (`at least 60 → 100 %`) are
-  written under the chart, for each contract where they differ.
-- A series (one contract over the years): a line over the years, x the columns in
-  period order, y the fulfilment, with the tiers' fulfilments as level lines and the
-  bands between them tinted (below the first: not met; between: partly met). A year
-  without a result breaks the line.
+- A series (periods that follow each other): steps. Each period is a slot with its own bands
+  (a target looked up for the year is drawn where it is, as far as the evaluation tried it),
+  the value a level across the slot, joined to the next period's by an upright step: a value
+  holds for its period, so it is never a slope between two. A period without a result breaks
+  the steps.
+- Providers side by side: a strip of bands per provider on one shared range, and a dot at its
+  value in its status's colour, so the dots compare.
 
-Where a goal's tiers do not compare one value with fixed thresholds (deliverables, a
-computed fulfilment), only full fulfilment is marked. Each chart is an `<svg
-role="img">` with a `<title>` and a `<desc>` naming the goal and what is drawn, and a
-table with the same numbers behind it (visually hidden on screen, left out in print,
-where the page's own table holds them).
+Where a goal is decided by no one measure (deliverables, a computed fulfilment), the chart
+plots the fulfilment itself, with bands at the fulfilments the goal gave. Each chart is an
+`<svg role="img">` with a `<title>` and a `<desc>` naming the goal and saying what the bands
+are, and a table with the same numbers behind it (visually hidden on screen, left out in
+print, where the page's own table holds them).
 
 `whole=False` gives a fragment for a notebook: the same markup in one `<div>`, with a
 style block whose every rule starts with the fragment's class, so it styles nothing
@@ -41,48 +39,52 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..core import escape
 from ..core.reasons import problem_text
-from ..core.values import MONEY, NUMBER, PERCENT, round_half_away
-from ..core.vocabulary import shortened
+from ..core.values import MONEY, PERCENT, round_half_away
+from ..core.vocabulary import DKK, shortened
 from ..words.explain import not_evaluable
+from .grid import Cell, Column, Scale
 from .tables import (
-    cell_text,
     change_cell,
+    change_legend,
     change_text,
     comparison_title,
     decided_text,
+    kroner,
     overall_text,
+    payment_text,
     provisional_mark,
 )
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
-    from ..semantics.distance import Reach
-    from .grid import Cell, Column, Row
     from .grid import Grid as Comparison
+    from .grid import Row
 
 # The colours, as SVG attributes (and printed exactly): the status colours of the annual report.
 INK = "#1d2530"
 MUTED = "#5b6675"
-TRACK = "#eef1f5"
 COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f"}
-THRESHOLD = "#6a3d9a"  # the tiers' lines: a colour no status has
-LINE = "#1f4e8c"  # a series' line and its points
-BAND_NOT = "#f7e3e1"  # below the first tier's fulfilment
-BAND_PARTLY = "#fbf0da"  # between tiers
+THRESHOLD = "#6a3d9a"  # the thresholds' lines: a colour no status has
+LINE = "#1f4e8c"  # a series' steps and points
+# The bands of a goal's tiers, by the fulfilment a value in them gives; unknown: not in the evidence.
+BAND_MET = "#dcefe3"
+BAND_PARTLY = "#fbf0da"
+BAND_NOT = "#f7e3e1"
+BAND_UNKNOWN = "#f1f2f4"
 
-# The bar chart: a row per column, its label and value above its bar.
-BAR_ROW = 34  # pixels from one row to the next
-BAR_TOP = 18  # where a bar starts in its row
-BAR_HEIGHT = 14
-# The line chart: the plot's top and height in pixels; its x range in per cent of the width.
+# The step chart (periods): the plot's top and height in pixels, its x range in per cent of the width.
 PLOT_TOP = 24
-PLOT_HEIGHT = 110
-PLOT_LEFT = 12  # per cent: the level labels stand left of it
-PLOT_RIGHT = 98
-POINTS_LEFT = 17  # the first year's point, and the last's
-POINTS_RIGHT = 93
+PLOT_HEIGHT = 140
+PLOT_LEFT = 1
+PLOT_RIGHT = 99
+# The dot chart (providers): a row per provider, its label above its strip of bands.
+DOT_TOP = 20
+DOT_ROW = 46
+DOT_STRIP = 16
 
 _STATUS_CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none",
                  "pending": "pending", "not applicable": "none"}
@@ -118,6 +120,9 @@ _CSS = """
 .rk-compare .rkc-titles { margin: .1rem 0 0; padding-left: 1.1rem; font-size: .9rem; }
 .rk-compare .rkc-who { color: #5b6675; }
 .rk-compare tfoot td, .rk-compare tfoot th { font-weight: 700; border-top: 2px solid #1d2530; }
+.rk-compare tfoot .rkc-money td, .rk-compare tfoot .rkc-money th { font-weight: 400; border-top: 0; }
+.rk-compare tfoot .rkc-money th[scope="rowgroup"] { font-weight: 700; padding-top: 1rem; }
+.rk-compare .rkc-legend { color: #5b6675; font-size: .9rem; margin: .5rem 0 0; }
 .rk-compare sup a { color: inherit; }
 .rk-compare .rkc-notes { color: #5b6675; font-size: .9rem; padding-left: 1.4rem; }
 .rk-compare .rkc-notes li { margin: .2rem 0; overflow-wrap: anywhere; }
@@ -246,10 +251,22 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
         points = [f'<td class="rkc-num">{e(w.number(c.points) if c.points is not None else none)}</td>'
                   for c in comparison.columns]
         if comparison.series:
-            points.append("<td></td>")
+            points.append(f'<td class="rkc-num">{e(change_text(comparison.points_change(), w))}</td>')
         foot.append(f'<tr><th scope="row"></th><td>{e(w["report.points"])}</td>{"".join(points)}</tr>')
+    payments = ""
+    if comparison.payments:  # the money each column pays, to the krone, below the goals' results
+        width = len(head)
+        lines = [f'<tr class="rkc-money"><th scope="rowgroup" colspan="{width}">{e(w["compare.payments"])}</th></tr>']
+        for payment in comparison.payments:
+            cells = "".join(f'<td class="rkc-num">{e(payment_text(cell, w))}</td>' for cell in payment.cells)
+            if comparison.series:
+                cells += f'<td class="rkc-num">{e(change_text(payment.change(), w))}</td>'
+            lines.append(f'<tr class="rkc-money"><th scope="row"></th><td>{e(payment.title)}</td>{cells}</tr>')
+        payments = "".join(lines)  # after the overall, as in the text: a footer's rows stand last
+    legend = change_legend(comparison, w)
     return (f'<div class="rkc-scroll"><table class="rkc-table"><thead><tr>{"".join(head)}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}</tfoot></table></div>')
+            f'<tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}{payments}</tfoot></table></div>'
+            + (f'<p class="rkc-legend">{e(legend)}</p>' if legend else ""))
 
 
 def _row_title(comparison: Comparison, row: Row, w: Wording) -> str:
@@ -283,69 +300,114 @@ def _cell(cell: Cell | None, w: Wording, mark: str) -> str:
 # ---- the charts ---------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Axis:
+    """What a goal's chart plots: the measured value (NPS 57, 72,5 %, 5.412 publikationer) where
+    every column's result was decided by one of the same kind, else the fulfilment; each
+    column's value and its tiers as a scale on that value."""
+
+    caption: str
+    kind: str  # of the value: number, percent or money; the fulfilment is a percent
+    currency: str
+    points: tuple[tuple[Column, Cell, Fraction | None, Scale | None], ...]
+    measured: bool  # the measured value; else the fulfilment
+
+    @property
+    def span(self) -> tuple[Fraction, Fraction]:
+        """The range drawn: the values and the thresholds, with room around them."""
+        if not self.measured:  # 0 to 100 %, with room above for the band of full fulfilment
+            return Fraction(0), Fraction(11, 10)
+        found = [value for _, _, value, _ in self.points if value is not None]
+        found += [threshold for _, _, _, scale in self.points if scale is not None
+                  for _, threshold, _ in scale.tiers]
+        lo, hi = min(found), max(found)
+        room = (hi - lo) / 6 if hi > lo else max(abs(hi) / 10, Fraction(1))
+        return lo - room, hi + room
+
+    def at(self, value: Fraction) -> Fraction:
+        """Where a value stands from the bottom (0) to the top (1) of the range."""
+        lo, hi = self.span
+        return (value - lo) / (hi - lo)
+
+
+def _axis(comparison: Comparison, row: Row, w: Wording) -> _Axis:
+    entries = [(column, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
+               if cell is not None]
+    decided = [cell.decided for _, cell in entries if cell.decided is not None and cell.decided.value is not None]
+    same = bool(decided) and len({(d.kind, d.currency, d.measure) for d in decided}) == 1 and all(
+        cell.fulfilment is None or (cell.decided is not None and cell.decided.value is not None)
+        for _, cell in entries)
+    if same:
+        first = decided[0]
+        caption = first.measure or ("NPS" if first.nps else row.title)
+        return _Axis(caption, first.kind, first.currency, tuple(
+            (column, cell, cell.decided.value if cell.decided is not None else None, cell.scale)
+            for column, cell in entries), measured=True)
+    # No one measure: the fulfilment itself, with bands at the fulfilments the goal gave.
+    levels = sorted({cell.fulfilment for _, cell in entries if cell.fulfilment} | {Fraction(1)}, reverse=True)
+    scale = Scale(tuple((">=", level, level) for level in levels), Fraction(0))
+    return _Axis(w["report.fulfilment"].lower(), PERCENT, DKK, tuple(
+        (column, cell, cell.fulfilment, scale if cell.fulfilment is not None else None)
+        for column, cell in entries), measured=False)
+
+
+def _value_text(axis: _Axis, value: Fraction, w: Wording) -> str:
+    if axis.kind == PERCENT:
+        return w.percent(value)
+    if axis.kind == MONEY:
+        return kroner(value, axis.currency, w)
+    return w.number(value, 2)
+
+
+def _band_colour(fulfilment: Fraction | None) -> str:
+    if fulfilment is None:
+        return BAND_UNKNOWN
+    return BAND_MET if fulfilment == 1 else BAND_NOT if fulfilment == 0 else BAND_PARTLY
+
+
+def _bands(axis: _Axis, scale: Scale) -> list[tuple[Fraction, Fraction, Fraction | None]]:
+    """The range cut at the scale's thresholds: each piece from the bottom up (0 to 1 of the
+    range) with the fulfilment a value in it gives (None: not known from the evaluation)."""
+    edges = sorted({Fraction(0), Fraction(1)} | {axis.at(threshold) for _, threshold, _ in scale.tiers
+                                                  if 0 < axis.at(threshold) < 1})
+    lo, hi = axis.span
+    return [(a, b, scale.fulfilment(lo + (a + b) / 2 * (hi - lo))) for a, b in itertools.pairwise(edges)]
+
+
 def _goal(comparison: Comparison, row: Row, index: int, w: Wording, ids: str) -> str:
     """A goal's box: its heading, its chart, the thresholds in its own values, and the
     chart's numbers as a table."""
     e = escape.html
     entries = [(column, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
                if cell is not None]
-    reaches = [(column, column.evaluation.goals[row.id].reach) for column, _ in entries]
-    levels = _levels([reach for _, reach in reaches])
+    axis = _axis(comparison, row, w)
     title = " / ".join(row.titles)
-    if comparison.series:
-        what = w.phrase("compare.line", id=row.id, title=title)
-        how = (w.phrase("compare.line levels", levels=_list(levels, w)) if _known(reaches)
-               else w.phrase("compare.line full", level=w.percent(1)))
-        chart = _line(entries, levels, w)
-    else:
-        what = w.phrase("compare.bars", id=row.id, title=title)
-        how = (w.phrase("compare.bars levels", levels=_list(levels, w)) if _known(reaches)
-               else w.phrase("compare.bars full", level=w.percent(1)))
-        chart = _bars(entries, levels, w)
+    key = "compare.steps" if comparison.series else "compare.dots"
+    what = w.phrase(key, id=row.id, title=title, value=axis.caption)
+    how = [w.phrase("compare.bands", value=axis.caption)]
+    unknown = [column.label for column, _, value, scale in axis.points
+               if value is not None and scale is not None and not scale.complete]
+    if unknown:
+        how.append(w.phrase("compare.bands unknown", labels=", ".join(unknown)))
+    chart = _steps(axis, w) if comparison.series else _dots(axis, w)
     svg = (f'<svg class="rkc-chart" role="img" aria-labelledby="{ids}-t {ids}-d" width="100%" '
            f'height="{chart[0]}" font-family="system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif" '
            f'font-size="12" fill="{INK}" overflow="visible">'
-           f'<title id="{ids}-t">{e(what)}</title><desc id="{ids}-d">{e(how)}</desc>{chart[1]}</svg>')
-    tiers = _tiers(comparison, row, reaches, w)
+           f'<title id="{ids}-t">{e(what)}</title><desc id="{ids}-d">{e(" ".join(how))}</desc>{chart[1]}</svg>')
+    tiers = _tiers(axis, w) if axis.measured else ""
+    notes = [w.phrase("compare.tiers", tiers=tiers)] if tiers else []
+    notes += how[1:]
     return (f'<section class="rkc-goal" id="{ids}">'
             f"<h3>{e(w['goal'])} {e(row.id)}: {e(title)}</h3>{svg}"
-            + (f'<p class="rkc-tiers">{e(w.phrase("compare.tiers", tiers=tiers))}</p>' if tiers else "")
+            + "".join(f'<p class="rkc-tiers">{e(note)}</p>' for note in notes)
             + _data(comparison, row, entries, what, w, index) + "</section>")
 
 
-def _known(reaches: Sequence[tuple[Column, Reach | None]]) -> bool:
-    return any(reach is not None for _, reach in reaches)
-
-
-def _levels(reaches: Sequence[Reach | None]) -> list[Fraction]:
-    """The fulfilments above 0 the goal's tiers give, in any of the contracts; and 100 %."""
-    found = {Fraction(1)}
-    for reach in reaches:
-        if reach is None:
-            continue
-        found.update(f for _, _, f in reach.tiers if 0 < f <= 1)
-        if 0 < reach.otherwise <= 1:
-            found.add(reach.otherwise)
-    return sorted(found)
-
-
-def _list(levels: Sequence[Fraction], w: Wording) -> str:
-    return ", ".join(w.percent(level) for level in levels)
-
-
-def _tiers(comparison: Comparison, row: Row, reaches: Sequence[tuple[Column, Reach | None]],
-           w: Wording) -> str:
+def _tiers(axis: _Axis, w: Wording) -> str:
     """`at least 60 → 100 %, at least 50 → 50 %`: the thresholds in the goal's own values,
-    once where every contract has the same, else for each column. Empty where the kind of the
-    value is not known (no column has a value), rather than a threshold written wrongly."""
-    decided = [cell.decided for cell in row.cells
-               if cell is not None and cell.decided is not None and cell.decided.value is not None]
-    kind = decided[0].kind if decided else None
-    if kind not in (NUMBER, PERCENT, MONEY):
-        return ""
-    currency = decided[0].currency
-    written = [(column.label, _tiers_text(reach, kind, w, currency)) for column, reach in reaches
-               if reach is not None]
+    once where every column has the same, else for each column."""
+    written = [(column.label, _tiers_text(scale, axis, w)) for column, _, _, scale in axis.points
+               if scale is not None]
     if not written:
         return ""
     if len({text for _, text in written}) == 1:  # the same tiers wherever they can be read
@@ -353,15 +415,11 @@ def _tiers(comparison: Comparison, row: Row, reaches: Sequence[tuple[Column, Rea
     return "; ".join(f"{label}: {text}" for label, text in written)
 
 
-def _tiers_text(reach: Reach, kind: str, w: Wording, currency: str) -> str:
-    def value(threshold: Fraction) -> str:
-        return w.percent(threshold) if kind == PERCENT else w.money(threshold, currency=currency) \
-            if kind == MONEY else w.number(threshold, 2)
-
-    parts = [f"{w.operator(op, kind)} {value(threshold)} → {w.percent(fulfilment)}"
-             for op, threshold, fulfilment in reach.tiers]
-    if reach.otherwise:
-        parts.append(f"{w['otherwise']} → {w.percent(reach.otherwise)}")
+def _tiers_text(scale: Scale, axis: _Axis, w: Wording) -> str:
+    parts = [f"{w.operator(op, axis.kind)} {_value_text(axis, threshold, w)} → {w.percent(fulfilment)}"
+             for op, threshold, fulfilment in scale.tiers]
+    if scale.complete and scale.otherwise:
+        parts.append(f"{w['otherwise']} → {w.percent(scale.otherwise)}")
     return ", ".join(parts)
 
 
@@ -393,111 +451,117 @@ def _pct(share: Fraction) -> str:
     return _n(max(Fraction(0), min(Fraction(1), share)) * 100) + "%"
 
 
-def _level_labels(levels: Sequence[Fraction], at: float, w: Wording, upright: bool) -> list[str]:
-    """The tiers' fulfilments written at their lines, but for one too near the one above."""
-    out = []
-    kept: list[Fraction] = []
-    for level in sorted(levels, reverse=True):
-        if any(abs(level - other) < Fraction(1, 8 if upright else 9) for other in kept):
-            continue
-        kept.append(level)
-        if upright:
-            anchor = "end" if level == 1 else "middle"
-            out.append(f'<text x="{_pct(level)}" y="{_n(Fraction(at))}" text-anchor="{anchor}" fill="{MUTED}" '
-                       f'font-size="11">{escape.html(w.percent(level))}</text>')
-        else:
-            y = PLOT_TOP + (1 - level) * PLOT_HEIGHT
-            out.append(f'<text x="0" y="{_n(y + 4)}" fill="{MUTED}" font-size="11">'
-                       f"{escape.html(w.percent(level))}</text>")
-    return out
+def slot_x(index: int, count: int, where: Fraction = Fraction(1, 2)) -> Fraction:
+    """Where in the `index`th of `count` periods (0: its start, 1/2: its middle, 1: its end) a
+    point stands, as a share of the chart's width."""
+    return (PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (index + where) / count) / 100
 
 
-def _bars(entries: Sequence[tuple[Column, Cell]], levels: Sequence[Fraction], w: Wording) -> tuple[int, str]:
-    """A bar per column: its track, the tiers' lines over the tracks, the bars over the lines
-    (a bar is seen to reach a line or not), the labels over all. Lengths in per cent of the
-    chart's width, so the chart takes the width there is and its text keeps its size."""
-    e = escape.html
-    bottom = len(entries) * BAR_ROW
-    height = bottom + 18
-    parts = []
-    for i, (_, cell) in enumerate(entries):
-        y = i * BAR_ROW + BAR_TOP
-        if cell.fulfilment is None:  # no result: an empty outline, not a bar of 0 %
-            parts.append(f'<rect x="0.5" y="{y + 0.5}" width="99%" height="{BAR_HEIGHT - 1}" fill="none" '
-                         f'stroke="{MUTED}" stroke-dasharray="4 3"/>')
-        else:
-            parts.append(f'<rect x="0" y="{y}" width="100%" height="{BAR_HEIGHT}" fill="{TRACK}"/>')
-    for level in levels:
-        parts.append(f'<line x1="{_pct(level)}" x2="{_pct(level)}" y1="2" y2="{bottom + 3}" '
-                     f'stroke="{THRESHOLD}" stroke-width="2"/>')
-    for i, (_, cell) in enumerate(entries):
-        y = i * BAR_ROW + BAR_TOP
-        if cell.fulfilment is not None and cell.fulfilment > 0:
-            parts.append(f'<rect x="0" y="{y}" width="{_pct(cell.fulfilment)}" height="{BAR_HEIGHT}" '
-                         f'fill="{COLOURS.get(cell.status, MUTED)}"/>')
-    for i, (column, cell) in enumerate(entries):
-        y = i * BAR_ROW + 13
-        shown = cell_text(cell, w) if cell.fulfilment is not None else w[cell.status]
-        parts.append(f'<text x="0" y="{y}">{e(shortened(column.label, 30))}</text>'
-                     f'<text x="100%" y="{y}" text-anchor="end" font-weight="600">{e(shown)}</text>')
-    parts.append(f'<text x="0" y="{bottom + 14}" fill="{MUTED}" font-size="11">{e(w.percent(0))}</text>'
-                 if min(levels) >= Fraction(1, 8) else "")
-    parts += _level_labels(levels, bottom + 14, w, upright=True)
-    return height, "".join(parts)
+def _steps(axis: _Axis, w: Wording) -> tuple[int, str]:
+    """Periods from left to right, the measured value up. Each period is a slot: its tiers as
+    bands at their thresholds, coloured by the fulfilment they give (drawn for each period, so
+    a target that rises each year is drawn where it is), the value as a level line across the
+    slot, joined to the next period's by an upright step: a value held for a period, never a
+    slope between two. The point in the slot's middle is labelled with its fulfilment.
 
-
-def point_x(index: int, count: int) -> Fraction:
-    """Where the `index`th of `count` years stands, in per cent of the chart's width."""
-    if count < 2:
-        return Fraction(POINTS_LEFT + POINTS_RIGHT, 2)
-    return POINTS_LEFT + Fraction(POINTS_RIGHT - POINTS_LEFT) * index / (count - 1)
-
-
-def _line(entries: Sequence[tuple[Column, Cell]], levels: Sequence[Fraction], w: Wording) -> tuple[int, str]:
-    """A line over the years on bands of the tiers' fulfilments. The line is drawn in a plot
-    of 100 × 100 units stretched to the chart (x: the years from first to last, y: 100 −
-    the fulfilment in per cent), so its coordinates are the fulfilments; its points and
-    labels are drawn in the chart's own units, so they keep their shape and size."""
+    The bands, thresholds and steps are drawn in a plot of 100 × 100 units stretched to the
+    chart (x: the periods, y: 100 at the bottom of the range to 0 at its top); the points and
+    labels in the chart's own units, so they keep their shape and size."""
     e = escape.html
     bottom = PLOT_TOP + PLOT_HEIGHT
-    height = bottom + 26
-    parts = []
-    edges = [Fraction(0), *levels]
-    for lo, hi in itertools.pairwise(edges):  # the bands, from the bottom up
-        colour = TRACK if len(levels) == 1 else BAND_NOT if lo == 0 else BAND_PARTLY
-        parts.append(f'<rect x="{PLOT_LEFT}%" y="{_n(PLOT_TOP + (1 - hi) * PLOT_HEIGHT)}" '
-                     f'width="{PLOT_RIGHT - PLOT_LEFT}%" height="{_n((hi - lo) * PLOT_HEIGHT)}" fill="{colour}"/>')
-    for level in levels:
-        at = _n(PLOT_TOP + (1 - level) * PLOT_HEIGHT)
-        parts.append(f'<line x1="{PLOT_LEFT}%" x2="{PLOT_RIGHT}%" y1="{at}" y2="{at}" stroke="{THRESHOLD}" '
-                     f'stroke-width="1.5"/>')
-    parts.append(f'<line x1="{PLOT_LEFT}%" x2="{PLOT_RIGHT}%" y1="{bottom}" y2="{bottom}" stroke="{MUTED}" '
-                 f'stroke-width="1"/>')
-    parts += _level_labels([Fraction(0), *levels], 0, w, upright=False)
-    count = len(entries)
-    # The line: a polyline for each run of years with a result.
+    height = bottom + 34
+    count = len(axis.points)
+    inner: list[str] = []
+    for i, (_, _, _, scale) in enumerate(axis.points):
+        x0, x1 = Fraction(100 * i, count), Fraction(100 * (i + 1), count)
+        if scale is None:
+            continue
+        for a, b, fulfilment in _bands(axis, scale):
+            inner.append(f'<rect x="{_n(x0)}" y="{_n(100 - 100 * b)}" width="{_n(x1 - x0)}" '
+                         f'height="{_n(100 * (b - a))}" fill="{_band_colour(fulfilment)}" shape-rendering="crispEdges"/>')
+        for _, threshold, _ in scale.tiers:
+            level = _n(100 - 100 * axis.at(threshold))
+            inner.append(f'<line class="rkc-threshold" x1="{_n(x0)}" x2="{_n(x1)}" y1="{level}" y2="{level}" '
+                         f'stroke="{THRESHOLD}" stroke-width="1.5" vector-effect="non-scaling-stroke"/>')
     runs: list[list[str]] = [[]]
-    for i, (_, cell) in enumerate(entries):
-        if cell.fulfilment is None:
+    for i, (_, _, value, _) in enumerate(axis.points):
+        if value is None:
             runs.append([])
             continue
-        along = Fraction(50) if count < 2 else Fraction(100 * i, count - 1)
-        runs[-1].append(f"{_n(along)},{_n(100 - 100 * cell.fulfilment)}")
-    lines = "".join(f'<polyline points="{" ".join(run)}" fill="none" stroke="{LINE}" stroke-width="2.5" '
-                    f'stroke-linejoin="round" vector-effect="non-scaling-stroke"/>' for run in runs if len(run) > 1)
-    if lines:
-        parts.append(f'<svg x="{POINTS_LEFT}%" y="{PLOT_TOP}" width="{POINTS_RIGHT - POINTS_LEFT}%" '
-                     f'height="{PLOT_HEIGHT}" viewBox="0 0 100 100" preserveAspectRatio="none" '
-                     f'overflow="visible">{lines}</svg>')
-    for i, (column, cell) in enumerate(entries):
-        x = _n(point_x(i, count)) + "%"
-        if cell.fulfilment is not None:
-            y = PLOT_TOP + (1 - cell.fulfilment) * PLOT_HEIGHT
+        level = _n(100 - 100 * axis.at(value))
+        runs[-1] += [f"{_n(Fraction(100 * i, count))},{level}", f"{_n(Fraction(100 * (i + 1), count))},{level}"]
+    inner += [f'<polyline class="rkc-step" points="{" ".join(run)}" fill="none" stroke="{LINE}" '
+              f'stroke-width="2.5" vector-effect="non-scaling-stroke"/>' for run in runs if run]
+    parts = [f'<text x="0" y="14" fill="{MUTED}" font-size="11">{e(axis.caption)}</text>',
+             f'<svg x="{PLOT_LEFT}%" y="{PLOT_TOP}" width="{PLOT_RIGHT - PLOT_LEFT}%" height="{PLOT_HEIGHT}" '
+             f'viewBox="0 0 100 100" preserveAspectRatio="none" overflow="visible">{"".join(inner)}</svg>',
+             f'<line x1="{PLOT_LEFT}%" x2="{PLOT_RIGHT}%" y1="{bottom}" y2="{bottom}" stroke="{MUTED}"/>']
+    before: Scale | None = None
+    for i, (column, cell, value, scale) in enumerate(axis.points):
+        if scale is not None and scale != before:  # a threshold is written where it is first drawn, or changes
+            for _, threshold, _ in scale.tiers:
+                y = PLOT_TOP + (1 - axis.at(threshold)) * PLOT_HEIGHT
+                parts.append(f'<text x="{_pct(slot_x(i, count, Fraction(0)) + Fraction(1, 200))}" y="{_n(y - 3)}" '
+                             f'fill="{THRESHOLD}" font-size="10">{e(_value_text(axis, threshold, w))}</text>')
+        before = scale
+        x = _pct(slot_x(i, count))
+        if value is not None and cell.fulfilment is not None:
+            y = PLOT_TOP + (1 - axis.at(value)) * PLOT_HEIGHT
             parts.append(f'<circle cx="{x}" cy="{_n(y)}" r="4.5" fill="{LINE}"/>'
                          f'<text x="{x}" y="{_n(y - 8)}" text-anchor="middle" font-size="11" font-weight="600">'
                          f"{e(w.percent(cell.fulfilment))}</text>")
         else:
             parts.append(f'<text x="{x}" y="{bottom - 6}" text-anchor="middle" fill="{MUTED}">'
-                         f"{e(w['report.none'])}</text>")
-        parts.append(f'<text x="{x}" y="{bottom + 17}" text-anchor="middle">{e(shortened(column.label, 12))}</text>')
+                         f"{e(w[cell.status] if cell.fulfilment is None else w['report.none'])}</text>")
+        parts.append(f'<text x="{x}" y="{bottom + 15}" text-anchor="middle">{e(shortened(column.label, 14))}</text>')
+        if value is not None and axis.measured:
+            parts.append(f'<text x="{x}" y="{bottom + 29}" text-anchor="middle" fill="{MUTED}" font-size="11">'
+                         f"{e(_value_text(axis, value, w))}</text>")
     return height, "".join(parts)
+
+
+def _dots(axis: _Axis, w: Wording) -> tuple[int, str]:
+    """A row per provider, the measured value from left to right: the row's tiers as bands at
+    their thresholds, coloured by the fulfilment they give, and a dot at its value, labelled
+    with the value and the fulfilment. The same range for every row, so the dots compare."""
+    e = escape.html
+    parts = [f'<text x="0" y="12" fill="{MUTED}" font-size="11">{e(axis.caption)}</text>']
+    same = len({scale for _, _, _, scale in axis.points if scale is not None}) <= 1
+    top = DOT_TOP
+    for column, cell, value, scale in axis.points:
+        strip = top + 18
+        shown = (f"{_value_text(axis, value, w)} → " if value is not None and axis.measured else "") + (
+            w.percent(cell.fulfilment) if cell.fulfilment is not None else w[cell.status])
+        parts.append(f'<text x="0" y="{top + 12}">{e(shortened(column.label, 30))}</text>'
+                     f'<text x="100%" y="{top + 12}" text-anchor="end" font-weight="600">{e(shown)}</text>')
+        if scale is None:
+            parts.append(f'<rect x="{PLOT_LEFT}%" y="{strip}" width="{PLOT_RIGHT - PLOT_LEFT}%" height="{DOT_STRIP}" '
+                         f'fill="none" stroke="{MUTED}" stroke-dasharray="4 3"/>')
+        else:
+            for a, b, fulfilment in _bands(axis, scale):
+                parts.append(f'<rect x="{_pct(_across(a))}" y="{strip}" width="{_pct(_across(b) - _across(a))}" '
+                             f'height="{DOT_STRIP}" fill="{_band_colour(fulfilment)}"/>')
+            for _, threshold, _ in scale.tiers:
+                x = _pct(_across(axis.at(threshold)))
+                parts.append(f'<line class="rkc-threshold" x1="{x}" x2="{x}" y1="{strip - 2}" '
+                             f'y2="{strip + DOT_STRIP + 2}" stroke="{THRESHOLD}" stroke-width="2"/>')
+                if not same:
+                    parts.append(_threshold_label(axis, threshold, strip + DOT_STRIP + 12, w))
+        if value is not None and cell.fulfilment is not None:
+            parts.append(f'<circle cx="{_pct(_across(axis.at(value)))}" cy="{strip + DOT_STRIP // 2}" r="6" '
+                         f'fill="{COLOURS.get(cell.status, MUTED)}" stroke="#fff" stroke-width="1.5"/>')
+        top += DOT_ROW + (0 if same else 12)
+    scales = [scale for _, _, _, scale in axis.points if scale is not None]
+    if same and scales:
+        parts += [_threshold_label(axis, threshold, top + 4, w) for _, threshold, _ in scales[0].tiers]
+    return top + 12, "".join(parts)
+
+
+def _across(share: Fraction) -> Fraction:
+    """A place on the value's range (0 to 1) as a share of the chart's width."""
+    return (PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * share) / 100
+
+
+def _threshold_label(axis: _Axis, threshold: Fraction, y: int, w: Wording) -> str:
+    return (f'<text x="{_pct(_across(axis.at(threshold)))}" y="{y}" text-anchor="middle" fill="{THRESHOLD}" '
+            f'font-size="10">{escape.html(_value_text(axis, threshold, w))}</text>')

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from ..core import escape
 from ..core.reasons import problem_text
 from ..core.values import MONEY, PERCENT, percent_number, round_half_away
-from ..core.vocabulary import number_literal, shortened
+from ..core.vocabulary import DKK, number_literal, shortened
 from ..semantics.status import NOT_APPLICABLE, PENDING
 from ..words.explain import not_evaluable
+from .grid import DELIVERABLES, FULFILMENT, POINTS
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
-    from .grid import Cell, Column, Decided, Row
+    from .grid import Cell, Column, Decided, PaymentCell, Row
     from .grid import Grid as Comparison
 
 
@@ -49,17 +50,63 @@ def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
 
 
 def change_text(change: Decided | None, w: Wording) -> str:
-    """`+4`, `−10 pp`: a change from one year to the next, signed."""
+    """`+3 NPS points`, `+1.9 percentage points`, `+1 deliverable`, `+98,799,071 kr.`: a
+    change from one period to the next, signed, in its unit, which every cell says."""
     if change is None:
         return ""
     assert change.value is not None
     sign = "+" if change.value > 0 else "−" if change.value < 0 else "±"
-    size = abs(change.value)
-    if change.kind == PERCENT:
-        return sign + w.phrase("compare.points", n=w.number(size * 100, 2))
+    return sign + change_size(change, abs(change.value), w)
+
+
+def change_size(change: Decided, size: Fraction, w: Wording) -> str:
+    """A change's size with its unit: `3 NPS points`, `1.9 percentage points`, `98,799,071 kr`."""
     if change.kind == MONEY:
-        return sign + w.money(size, currency=change.currency)
-    return sign + w.number(size, 2)
+        return kroner(size, change.currency, w)
+    number = w.number(size * 100 if change.kind == PERCENT else size, 2)
+    return f"{number} {change_unit(change, w, size)}"
+
+
+def change_unit(change: Decided, w: Wording, size: Fraction = Fraction(2)) -> str:
+    """What a change is counted in, in words (plural unless `size` is 1): the unit each change
+    cell says, and the CSV's and JSON's `unit`."""
+    count = 1 if size == 1 else 2
+    if change.kind == MONEY:
+        return change.currency
+    if change.counts == FULFILMENT:
+        return w["compare.unit fulfilment"]
+    if change.kind == PERCENT:
+        return w["compare.unit percent"]
+    if change.counts == DELIVERABLES:
+        return w.phrase("compare.unit deliverables", count)
+    if change.counts == POINTS:
+        return w.phrase("compare.unit points", count)
+    if change.nps:
+        return w.phrase("compare.unit nps", count)
+    return change.measure or w["compare.unit measure"]
+
+
+def kroner(amount: Fraction, currency: str, w: Wording) -> str:
+    """An amount to the krone (`98.799.071 kr.`), never in millions: a payment compared is
+    read to the krone; another currency as its readers write it."""
+    return w.money(amount, unit="kr") if currency == DKK else w.money(amount, currency=currency)
+
+
+def change_legend(comparison: Comparison, w: Wording) -> str:
+    """What the change column holds, said once under the table: which column minus which,
+    and in what units."""
+    if not comparison.series or len(comparison.columns) < 2:
+        return ""
+    return w.phrase("compare.legend", last=comparison.columns[-1].label, before=comparison.columns[-2].label)
+
+
+def payment_text(cell: PaymentCell | None, w: Wording) -> str:
+    """A payment's amount in one column, to the krone; its state where it has none."""
+    if cell is None:
+        return ""
+    if cell.amount is None:
+        return w[cell.state] if cell.state in (PENDING, NOT_APPLICABLE) else w["report.none"]
+    return kroner(cell.amount, cell.currency, w) + (f" ({w['provisional']})" if cell.provisional else "")
 
 
 def cell_text(cell: Cell | None, w: Wording) -> str:
@@ -98,13 +145,20 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     if comparison.weighted:
         footer.append(["", w["report.points"]] + [
             w.number(c.points) if c.points is not None else w["report.none"] for c in comparison.columns])
+    payments = [["", w["compare.payments"]] + [""] * len(comparison.columns)] if comparison.payments else []
+    payments += [["", row.title] + [payment_text(cell, w) for cell in row.cells] for row in comparison.payments]
     if comparison.series:
         header.append(w["compare.change"])
         for row, line in zip(comparison.rows, rows, strict=True):
             line.append(change_cell(comparison, row, w))
         overall.append(change_text(comparison.overall_change(), w))
         for line in footer[1:]:
-            line.append("")
+            line.append(change_text(comparison.points_change(), w))
+        if payments:
+            payments[0].append("")
+        for payment, line in zip(comparison.payments, payments[1:], strict=True):
+            line.append(change_text(payment.change(), w))
+    footer += payments
     table = [header, *rows, *footer]
     count = len(header)
     needed = [max(len(line[i]) for line in table) for i in range(count)]
@@ -118,12 +172,16 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     needed[1] = title_width
     out = [comparison_title(comparison, w), ""]
     for index, line in enumerate(table):
-        if index == len(table) - len(footer):
+        if index in (len(table) - len(footer), len(table) - len(payments)):
             out.append("")
         cells = [shortened(text, size) for text, size in zip(line, needed, strict=True)]
         out.append("  ".join(text.ljust(size) if i < 2 else text.rjust(size)
                              for i, (text, size) in enumerate(zip(cells, needed, strict=True))).rstrip())
     notes = _notes(comparison, w)
+    legend = change_legend(comparison, w)
+    if legend:
+        out.append("")
+        out += textwrap.wrap(legend, width=width, break_on_hyphens=False)
     if notes:
         out.append("")
         for note in notes:
@@ -132,9 +190,16 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
 
 
 def comparison_title(comparison: Comparison, w: Wording) -> str:
+    """`Udviklingskontrakt 2008-2011, år for år` for periods; `Busdrift …: 2 leverandører side
+    om side` for providers of one contract; `2 leverandører side om side` for several."""
     first = comparison.columns[0]
-    title = (w.phrase("compare.series", contract=first.contract) if comparison.series
-             else w.phrase("compare.side by side", n=len(comparison.columns)))
+    one = len({column.contract for column in comparison.columns}) == 1
+    if comparison.series:
+        title = w.phrase("compare.series", contract=first.contract if one else first.provider or first.contract)
+    elif one:
+        title = w.phrase("compare.side by side of", contract=first.contract, n=len(comparison.columns))
+    else:
+        title = w.phrase("compare.side by side", n=len(comparison.columns))
     if comparison.group is not None:
         title += " " + w.phrase("compare.group", group=comparison.group)
     return title
@@ -173,7 +238,7 @@ def comparison_dict(comparison: Comparison, w: Wording) -> dict[str, object]:
         "language": w.lang,
         "series": comparison.series,
         "group": comparison.group,
-        "columns": [{"label": c.label, "contract": c.contract,
+        "columns": [{"label": c.label, "contract": c.contract, "provider": c.provider,
                      "period": [d.isoformat() for d in c.period] if c.period else None,
                      "problem": c.problem.message if c.problem is not None else None}
                     for c in comparison.columns],
@@ -181,7 +246,32 @@ def comparison_dict(comparison: Comparison, w: Wording) -> dict[str, object]:
         "overall": [{"fulfilment": percent_number(c.overall) if c.overall is not None else None,
                      "points": _points(c.points), "provisional": c.evaluation.provisional}
                     for c in comparison.columns],
+        "overall_change": change_dict(comparison.overall_change(), w),
+        "points_change": change_dict(comparison.points_change(), w),
+        "payments": [{"name": row.name, "title": row.title,
+                      "cells": [None if cell is None else {
+                          "amount": money_number(cell.amount) if cell.amount is not None else None,
+                          "currency": cell.currency, "status": cell.state, "provisional": cell.provisional,
+                          "text": payment_text(cell, w)} for cell in row.cells],
+                      "change": change_dict(row.change(), w) if comparison.series else None}
+                     for row in comparison.payments],
+        "legend": change_legend(comparison, w) or None,
     }
+
+
+def change_dict(change: Decided | None, w: Wording) -> dict[str, object] | None:
+    """A change as data: its signed value as a number, what it counts (`measure`,
+    `deliverables`, `fulfilment`, `points`, `amount`), its unit in words, and the text."""
+    if change is None or change.value is None:
+        return None
+    value = change.value * 100 if change.kind == PERCENT else change.value
+    return {"value": _points(value), "counts": change.counts, "unit": change_unit(change, w),
+            "text": change_text(change, w)}
+
+
+def money_number(amount: Fraction) -> int | float:
+    """An amount as a JSON number: whole kroner as an integer, øre to 2 decimals."""
+    return amount.numerator if amount.denominator == 1 else float(round_half_away(amount, 2))
 
 
 def _row_dict(comparison: Comparison, row: Row, w: Wording) -> dict[str, object]:
@@ -196,7 +286,7 @@ def _row_dict(comparison: Comparison, row: Row, w: Wording) -> dict[str, object]
         } for cell in row.cells],
     }
     if comparison.series:
-        out["change"] = change_text(comparison.change(row), w) or None
+        out["change"] = change_dict(comparison.change(row), w)
         out["change_status"] = comparison.change_state(row)
     return out
 
@@ -228,7 +318,7 @@ def comparison_csv(comparison: Comparison, w: Wording) -> str:
         header += [f"{label}: {w['report.status']}", f"{label}: {w['report.fulfilment']}",
                    f"{label}: {w['compare.value']}"]
     if comparison.series:
-        header.append(w["compare.change"])
+        header += [w["compare.change"], w["compare.unit"]]
     writer.writerow(header)
     for row in comparison.rows:
         line = [escape.spreadsheet(row.id), escape.spreadsheet(row.title),
@@ -239,13 +329,40 @@ def comparison_csv(comparison: Comparison, w: Wording) -> str:
                 _plain(cell.fulfilment * 100, w) if cell.fulfilment is not None else "",
                 _decided_cell(cell.decided, w)]
         if comparison.series:
-            line.append(_decided_cell(comparison.change(row), w))
+            line += _change_cells(comparison.change(row), w)
         writer.writerow(line)
     overall = ["", w["report.overall"], ""]
     for column in comparison.columns:
         overall += ["", _plain(column.overall * 100, w) if column.overall is not None else "", ""]
+    if comparison.series:
+        overall += _change_cells(comparison.overall_change(), w)
     writer.writerow(overall)
+    if comparison.weighted:
+        points = ["", w["report.points"], ""]
+        for column in comparison.columns:
+            points += ["", "", _plain(column.points, w) if column.points is not None else ""]
+        if comparison.series:
+            points += _change_cells(comparison.points_change(), w)
+        writer.writerow(points)
+    for payment in comparison.payments:
+        line = [escape.spreadsheet(payment.name), escape.spreadsheet(payment.title), w["false"]]
+        for paid in payment.cells:
+            line += ["", "", ""] if paid is None else [
+                ("" if paid.state == "decided" else w[paid.state])
+                + (f" ({w['provisional']})" if paid.provisional else ""), "",
+                _plain(paid.amount, w) if paid.amount is not None else ""]
+        if comparison.series:
+            line += _change_cells(payment.change(), w)
+        writer.writerow(line)
     return "\ufeff" + out.getvalue()
+
+
+def _change_cells(change: Decided | None, w: Wording) -> list[str]:
+    """A change as a spreadsheet reads it, and its unit in the next cell: `-7,5`, `procentpoint`."""
+    if change is None or change.value is None:
+        return ["", ""]
+    value = change.value * 100 if change.kind == PERCENT else change.value
+    return [_plain(value, w), change_unit(change, w)]
 
 
 def _decided_cell(decided: Decided | None, w: Wording) -> str:

@@ -145,6 +145,7 @@ class Contract:
             weighted=self._weighted,
             reporting_period=reporting if reporting is not None and reporting.name else None,
             measured_until=measured,
+            party=supplied.party,
         )
 
     @property

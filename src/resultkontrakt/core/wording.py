@@ -291,17 +291,28 @@ ENGLISH_WORDS: dict[str, str] = {
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
     "compare.goal": "Goal", "compare.title": "Title", "compare.value": "value", "compare.change": "Change",
     "compare.titles differ short": "titles differ",
-    "compare.series": "{contract}, year on year", "compare.side by side": "{n} evaluations side by side",
-    "compare.group": "({group})", "compare.points": "{n} pp",
+    "compare.series": "{contract}, year on year", "compare.side by side": "{n} providers side by side",
+    "compare.side by side of": "{contract}: {n} providers side by side",
+    "compare.group": "({group})",
+    "compare.unit fulfilment": "percentage points of fulfilment",
+    "compare.unit percent": "percentage points",
+    "compare.unit deliverables": "deliverable|deliverables",
+    "compare.unit points": "point|points",
+    "compare.unit nps": "NPS point|NPS points",
+    "compare.unit measure": "in the measured value",
+    "compare.unit": "Unit", "compare.payments": "Payments",
+    "compare.legend": "Change: {last} minus {before} (the last column minus the one before it), in what "
+                      "decided the goal: the measured value in its own unit (percentage points for a "
+                      "percent), the deliverables done, or, where the measures differ, percentage points "
+                      "of fulfilment; a payment in its currency, the points in points.",
     "compare.titles differ": "* goal {id} has different titles: {titles}",
     "compare.unread": "{label}: the facts cannot be read, so no goal is evaluable: {problem}",
-    "compare.bars": "Goal {id}, {title}: the fulfilment in each evaluation, as bars from 0 to 100%",
-    "compare.line": "Goal {id}, {title}: the fulfilment year by year, as a line from 0 to 100%",
-    "compare.bars levels": "The upright lines mark the fulfilments the goal's tiers give: {levels}.",
-    "compare.line levels": "The level lines and the bands between them mark the fulfilments the goal's tiers "
-                           "give: {levels}.",
-    "compare.bars full": "The upright line marks full fulfilment, {level}.",
-    "compare.line full": "The level line marks full fulfilment, {level}.",
+    "compare.steps": "Goal {id}, {title}: {value} period by period, drawn as steps over the goal's tiers",
+    "compare.dots": "Goal {id}, {title}: {value} for each provider, as dots over the goal's tiers",
+    "compare.bands": "The bands are the goal's tiers at their thresholds, coloured by the fulfilment they give "
+                     "(green full, yellow partial, red none); each point is labelled with its fulfilment.",
+    "compare.bands unknown": "In {labels}, the tiers below the one that held were not tried, so their "
+                             "thresholds are not known from the evaluation and are not drawn (grey).",
     "compare.tiers": "Thresholds: {tiers}", "compare.evaluation": "Evaluation", "compare.year": "Year",
     "compare.charts": "Goal by goal", "compare.notes": "Why some goals have no result",
     "pending": "pending", "goal points": "{points} of {weight} points",
@@ -424,17 +435,28 @@ DANISH_WORDS: dict[str, str] = {
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
     "compare.goal": "Mål", "compare.title": "Titel", "compare.value": "værdi", "compare.change": "Ændring",
     "compare.titles differ short": "titler forskellige",
-    "compare.series": "{contract}, år for år", "compare.side by side": "{n} opgørelser side om side",
-    "compare.group": "({group})", "compare.points": "{n} pct.-point",
+    "compare.series": "{contract}, år for år", "compare.side by side": "{n} leverandører side om side",
+    "compare.side by side of": "{contract}: {n} leverandører side om side",
+    "compare.group": "({group})",
+    "compare.unit fulfilment": "procentpoint målopfyldelse",
+    "compare.unit percent": "procentpoint",
+    "compare.unit deliverables": "leverance|leverancer",
+    "compare.unit points": "point|point",
+    "compare.unit nps": "NPS-point|NPS-point",
+    "compare.unit measure": "i den målte værdi",
+    "compare.unit": "Enhed", "compare.payments": "Betalinger",
+    "compare.legend": "Ændring: {last} minus {before} (den sidste kolonne minus den før den), i det, der "
+                      "afgjorde målet: den målte værdi i sin egen enhed (procentpoint for en procentsats), "
+                      "leverancerne, eller, hvor målene måles forskelligt, procentpoint målopfyldelse; en "
+                      "betaling i sin valuta, point i point.",
     "compare.titles differ": "* mål {id} har forskellige titler: {titles}",
     "compare.unread": "{label}: fakta kan ikke læses, så intet mål kan vurderes: {problem}",
-    "compare.bars": "Mål {id}, {title}: målopfyldelsen i hver opgørelse som søjler fra 0 til 100 %",
-    "compare.line": "Mål {id}, {title}: målopfyldelsen år for år som en kurve fra 0 til 100 %",
-    "compare.bars levels": "De lodrette streger markerer de målopfyldelser, målets trin giver: {levels}.",
-    "compare.line levels": "De vandrette streger og båndene imellem dem markerer de målopfyldelser, målets "
-                           "trin giver: {levels}.",
-    "compare.bars full": "Den lodrette streg markerer fuld målopfyldelse, {level}.",
-    "compare.line full": "Den vandrette streg markerer fuld målopfyldelse, {level}.",
+    "compare.steps": "Mål {id}, {title}: {value} periode for periode, tegnet som trin over målets tærskler",
+    "compare.dots": "Mål {id}, {title}: {value} for hver leverandør, som prikker over målets tærskler",
+    "compare.bands": "Båndene er målets trin ved deres tærskler, farvet efter den målopfyldelse, de giver "
+                     "(grøn fuld, gul delvis, rød ingen); hvert punkt er mærket med sin målopfyldelse.",
+    "compare.bands unknown": "I {labels} blev trinene under det, der holdt, ikke prøvet, så deres tærskler "
+                             "kendes ikke fra opgørelsen og er ikke tegnet (gråt).",
     "compare.tiers": "Tærskler: {tiers}", "compare.evaluation": "Opgørelse", "compare.year": "År",
     "compare.charts": "Mål for mål", "compare.notes": "Hvorfor nogle mål ikke har et resultat",
     "pending": "afventer", "goal points": "{points} af {weight} point",
@@ -1982,6 +2004,7 @@ PERIODS_EN: dict[str, str] = {
     "problem.facts.measured-until": "\"measured_until\" is the last day the facts are measured to: {got} is "
                                     "no date",
     "hint.facts.measured-until": 'write it as "measured_until": "2008-06-30"',
+    "problem.facts.party": "\"party\" names the party whose results the facts are: {got} is no name",
     "problem.period.unknown": "the contract has no reporting period {name}",
     "hint.period.unknown": "its reporting periods are: {periods}",
     "hint.period.unnamed": 'it reports on one period, {start} .. {end}, which needs no name: leave out '
@@ -2044,6 +2067,7 @@ PERIODS_DA: dict[str, str] = {
     "problem.facts.measured-until": "\"measured_until\" er den sidste dag, fakta er målt til: {got} er ikke "
                                     "en dato",
     "hint.facts.measured-until": 'skriv det som "measured_until": "2008-06-30"',
+    "problem.facts.party": "\"party\" navngiver den part, fakta er resultater for: {got} er ikke et navn",
     "problem.period.unknown": "kontrakten har ingen rapporteringsperiode {name}",
     "hint.period.unknown": "dens rapporteringsperioder er: {periods}",
     "hint.period.unnamed": 'den rapporterer om én periode, {start} .. {end}, som ikke skal navngives: udelad '

@@ -198,6 +198,8 @@ class Outcomes(Generic[G, P, S]):
     # day its facts are measured to, where that is before the period's end (else None).
     reporting_period: ReportingPeriod | None = None
     measured_until: dt.date | None = None
+    # The party whose results these are, where the facts say (`"party"`): `rk compare`'s label.
+    party: str | None = None
 
     @property
     def provisional(self) -> bool:

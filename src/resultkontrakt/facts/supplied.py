@@ -43,8 +43,9 @@ from .records import (
 )
 
 # Keys a facts file may hold about itself rather than a fact: the reporting period it reports,
-# and the last day it is measured to. A fact or deliverable of that name is read as one instead.
-FACTS_FILE_KEYS = ("period", "measured_until")
+# the last day it is measured to, and the party whose results they are (`rk compare` labels
+# providers by it). A fact or deliverable of that name is read as one instead.
+FACTS_FILE_KEYS = ("period", "measured_until", "party")
 
 # Past this many, unknown facts are counted rather than each explained.
 MAX_UNKNOWN = 20
@@ -81,6 +82,8 @@ class Supplied:
     period: str | None = None
     period_span: Span | None = attrs.field(default=None, eq=False, repr=False)
     measured_until: dt.date | None = None
+    # The party whose results the facts are (`"party": "Kronjylland Bus A/S"`), where they say.
+    party: str | None = None
     # The facts file they were read from (None for facts from Python): where a problem with
     # the facts as a whole is said to be.
     origin: str | None = attrs.field(default=None, eq=False, repr=False)
@@ -146,6 +149,7 @@ class _Checking:
         self.period: str | None = None
         self.period_span: Span | None = None
         self.measured_until: dt.date | None = None
+        self.party: str | None = None
 
     def take_all(self, facts: Mapping[Any, object]) -> None:
         """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
@@ -209,6 +213,12 @@ class _Checking:
                                              got=describe(raw)))
             self.period, self.period_span = found, at
             return
+        if name == "party":
+            if not isinstance(raw, str) or not raw.strip():
+                self.problems.append(problem("facts.party", at, got=describe(raw)))
+            else:
+                self.party = raw.strip()
+            return
         try:
             self.measured_until = date_of(raw)
         except Invalid:
@@ -241,7 +251,7 @@ class _Checking:
         return Supplied(self.values, self.states, self.invalid, tuple(dict.fromkeys(self.problems)),
                         self.sources, given_metrics, self.declared, period=self.period,
                         period_span=self.period_span, measured_until=self.measured_until,
-                        origin=self.origin.source)
+                        party=self.party, origin=self.origin.source)
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:

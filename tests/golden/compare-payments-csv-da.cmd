@@ -1,0 +1,1 @@
+compare ../../examples/fair-chance-fund-2015.rk:../../examples/fair-chance-fund-2015.2016.facts.json ../../examples/fair-chance-fund-2015.rk:../../examples/fair-chance-fund-2015.2017.facts.json --format csv --lang da

@@ -1,0 +1,1 @@
+compare ../../examples/udviklingskontrakt-2008.rk:../../examples/udviklingskontrakt-2008.2009.facts.json ../../examples/udviklingskontrakt-2008.rk:../../examples/udviklingskontrakt-2008.2011.facts.json --format json
