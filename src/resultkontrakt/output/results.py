@@ -149,7 +149,7 @@ class PaymentResult(PaymentOutcome):
         return payment_text(self, wording_for(language).labelled(self.labels), formula)
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
-        w = wording_for(language)
+        w = wording_for(language).labelled(self.labels)
         return {
             "name": self.name,
             "title": self.title,
