@@ -196,3 +196,19 @@ def test_check_warns_for_a_payment_without_a_title_and_a_rows_field_without_a_la
     assert 'payment bod "Bod" = ...' in hints[1]
     labelled = rkt.loads(ROWS + 'payment bod "Bod" = 500 kr * count(t in udgåede where t.årsag = "operatør")\n')
     assert not [p for p in labelled.warnings if p.code.startswith("label.")]
+
+
+def test_how_far_a_share_is_from_its_next_tier_counts_answers_only_for_a_survey() -> None:
+    text = """\
+fact svar: list of optional integer in 1 .. 5 label "svarene"
+fact status: list of one of {"bolig", "hjemløs"} label "boligsituation"
+metric tilfredse = share(a in svar where a >= 4) label "andel tilfredse"
+metric i_bolig = share(s in status where s = "bolig") label "andel i bolig"
+goal 1 "Svar" { score tilfredse >= 50% -> 100%; else -> 0% }
+goal 2 "Bolig" { score i_bolig >= 50% -> 100%; else -> 0% }
+"""
+    result = rkt.loads(text).evaluate({"svar": [5, 5, 1, 1], "status": ["bolig", "bolig", "hjemløs", "hjemløs"]})
+    survey = result.goals["1"].distance_sentence("da")
+    housing = result.goals["2"].distance_sentence("da")
+    assert survey is not None and "færre af de 4 svar" in survey
+    assert housing is not None and "færre af de 4)" in housing and "svar" not in housing

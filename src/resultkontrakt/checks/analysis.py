@@ -83,6 +83,14 @@ class Analysis:
                     and isinstance(node.args[0], s.Name):
                 found.add(node.args[0].name)
             pending.extend(s.children(node))
+        # A metric that is a share (or a count) of survey answers is counted in answers too.
+        for metric in self.metrics.values():
+            expr = metric.expr
+            source = expr.source if isinstance(expr, s.Aggregate) else \
+                expr.args[0].source if isinstance(expr, s.Call) and len(expr.args) == 1 \
+                and isinstance(expr.args[0], s.Comprehension) else None
+            if isinstance(source, s.Name) and source.name in found:
+                found.add(metric.name)
         return frozenset(found)
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,

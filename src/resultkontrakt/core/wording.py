@@ -2179,6 +2179,8 @@ ROWS_DA: dict[str, str] = {
 # out from (explain.py: payments, and any expression a sentence names).
 READERS_EN: dict[str, str] = {
     "value.is": "{subject} is {value}",
+    "distance.answers.entries.up": "{n} more of the {of}|{n} more of the {of}",
+    "distance.answers.entries.down": "{n} fewer of the {of}|{n} fewer of the {of}",
     "value.because": "{subject} is {value}, because {why}",
     "value.from": "{subject} is worked out from {values}",
     "because": "because {why}",
@@ -2212,6 +2214,8 @@ READERS_EN: dict[str, str] = {
 }
 READERS_DA: dict[str, str] = {
     "value.is": "{subject} er {value}",
+    "distance.answers.entries.up": "{n} mere af de {of}|{n} flere af de {of}",
+    "distance.answers.entries.down": "{n} færre af de {of}|{n} færre af de {of}",
     "value.because": "{subject} er {value}, fordi {why}",
     "value.from": "{subject} er beregnet ud fra {values}",
     "because": "fordi {why}",

@@ -437,6 +437,8 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
             text += " " + w.phrase("distance.to", to=w.number(move.to))
         if move.answers is not None and isinstance(seen.counts, NpsCounts | ShareCounts):
             kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
+            if kind == "share" and isinstance(seen.expr, s.Name) and not w.answers(seen.expr.name):
+                kind = "entries"  # a share of housing statuses or claims: no answers to count
             total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
             answers = w.phrase(f"distance.answers.{kind}.{way}", move.answers, n=w.number(move.answers),
                                of=w.number(total))
