@@ -212,3 +212,11 @@ goal 2 "Bolig" { score i_bolig >= 50% -> 100%; else -> 0% }
     housing = result.goals["2"].distance_sentence("da")
     assert survey is not None and "færre af de 4 svar" in survey
     assert housing is not None and "færre af de 4)" in housing and "svar" not in housing
+
+
+def test_survey_answers_are_counted_as_answers_in_a_contract_without_labels() -> None:
+    contract = rkt.loads('fact svar: list of optional integer in 0 .. 10\n'
+                         'fact status: list of one of {"bolig", "hjemløs"}\n'
+                         'goal 1 "g" { score count(svar) >= 2 and count(status) >= 2 -> 100%; else -> 0% }\n')
+    said = contract.evaluate({"svar": [1, 2], "status": ["bolig"]}).goals["1"].explain()
+    assert "number of answers in svar = 2" in said and "number of entries in status = 1" in said

@@ -42,7 +42,9 @@ class Wording:
 
     def labelled(self, labels: Mapping[str, str]) -> Wording:
         """This wording, showing a contract's facts and metrics by their labels."""
-        return attrs.evolve(self, labels=labels) if labels and labels is not self.labels else self
+        # A contract's labels may be none but still say which lists hold survey answers.
+        given = bool(labels) or bool(getattr(labels, "answers", ()))
+        return attrs.evolve(self, labels=labels) if given and labels is not self.labels else self
 
     def name(self, name: str) -> str:
         """A fact or metric as readers see it: its label, or else its name."""
