@@ -220,3 +220,12 @@ def test_survey_answers_are_counted_as_answers_in_a_contract_without_labels() ->
                          'goal 1 "g" { score count(svar) >= 2 and count(status) >= 2 -> 100%; else -> 0% }\n')
     said = contract.evaluate({"svar": [1, 2], "status": ["bolig"]}).goals["1"].explain()
     assert "number of answers in svar = 2" in said and "number of entries in status = 1" in said
+
+
+def test_a_comparison_says_why_a_goal_has_no_result_by_labels(rk: Rk) -> None:
+    social = EXAMPLES / "social-investering-2021.rk"
+    shown = rk("compare", f"{social}:{EXAMPLES / 'social-investering-2021-midtvejs.facts.json'}",
+               f"{social}:{EXAMPLES / 'social-investering-2021.facts.json'}", "--lang", "da").stdout
+    assert "mangler faktum boligsituation efter 36 måneder" in shown
+    assert "Boligopgørelse efter 36 måneder er ikke indberettet" in shown
+    assert not NAME.search(shown), NAME.findall(shown)
