@@ -229,3 +229,17 @@ def test_a_comparison_says_why_a_goal_has_no_result_by_labels(rk: Rk) -> None:
     assert "mangler faktum boligsituation efter 36 måneder" in shown
     assert "Boligopgørelse efter 36 måneder er ikke indberettet" in shown
     assert not NAME.search(shown), NAME.findall(shown)
+
+
+def test_a_span_of_the_calendar_and_a_table_are_said_as_values_not_as_a_calculation() -> None:
+    contract = rkt.loads('fact ophold: list of record { fra: date label "fra", til: date label "til" } label "ophold"\n'
+                         'metric lange = count(g in ophold where g.til >= g.fra + 3 months) label "lange ophold"\n'
+                         'goal 1 "g" { score lange >= 1 -> 100%; else -> 0% }\n')
+    said = formula_words(contract.analysis.metrics["lange"].expr, DANISH.labelled(contract.analysis.labels))
+    assert said == "antallet af ophold, hvor til er tidligst fra + 3 måneder"
+
+
+def test_explanations_cannot_reach_the_contracts_code() -> None:
+    from resultkontrakt.words import explain
+
+    assert "expr_text" not in vars(explain)

@@ -565,6 +565,12 @@ class _Words:
                 return w.value(day, None), 8
             case s.Bool(value=truth):
                 return w.value(truth, None), 8
+            case s.Duration() | s.Rate():
+                return w.value(expr.value, None) if isinstance(expr, s.Duration) else \
+                    f"{w.money(expr.value, expr.unit)} per {expr.per}", 8
+            case s.TableLiteral(pairs=pairs):
+                return ", ".join(f"{key if isinstance(key, str) else w.value(key, None)}: {self.say(value)}"
+                                 for key, value in pairs), 8
             case s.Name(name=name) if name in self.items:
                 return self.items[name], 8
             case s.Name(name=name):
@@ -772,7 +778,7 @@ def _is_date(expr: s.Expr, values: Mapping[s.Expr, Seen]) -> bool:
     if seen is not None and seen.type is not None:
         return seen.type.kind == DATE
     return isinstance(expr, s.Date) or (isinstance(expr, s.PeriodValue) and expr.field in ("start", "end")) \
-        or (isinstance(expr, s.Call) and expr.function == "date")
+        or (isinstance(expr, s.Chain) and any(isinstance(operand, s.Duration) for operand in expr.operands))
 
 
 def _part_of(rows: s.Comprehension) -> str | None:
