@@ -98,8 +98,8 @@ def test_65_promoters_and_5_detractors_of_100_give_exactly_60_and_100_percent() 
 def test_no_answers_make_the_goal_not_evaluable_not_a_division_by_zero() -> None:
     result = SURVEY.evaluate({"anbefaling": [], "påvirkning": []})
     assert result.goals["1"].status == "not evaluable"
-    assert result.goals["1"].reason is not None and "no answers in `anbefaling`" in result.goals["1"].reason
-    assert result.goals["2"].reason is not None and "no answers in `påvirkning`" in result.goals["2"].reason
+    assert result.goals["1"].reason is not None and "no answers in anbefaling" in result.goals["1"].reason
+    assert result.goals["2"].reason is not None and "no answers in påvirkning" in result.goals["2"].reason
 
 
 def test_blank_answers_are_left_out_when_the_declaration_allows_them() -> None:

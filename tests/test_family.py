@@ -99,12 +99,13 @@ def test_a_payment_is_explained_to_the_krone_in_english_and_danish(plan: rk.Cont
     result = plan.evaluate({"a": 57, "b": 12, "løn": 738005})
     english = result.payments["resultatløn"].explain().replace("\u00a0", " ")
     danish = result.payments["resultatløn"].explain("da")
-    assert english.startswith("Resultatløn 2023: 22140 kr = round(andel_af_maks of 10% of løn, 1 kr), from ")
-    for said in ("andel_af_maks = 30% (point_i_alt = 70", "below 90, below 75, but at least 50",
-                 "løn = 738005 kr"):
-        assert said in english
-    assert danish.startswith("Resultatløn 2023: 22.140 kr. = ")
-    for said in ("andel_af_maks = 30\u00a0%", "under 90, under 75, men mindst 50", "løn = 738.005 kr."):
+    # The formula in words, each value beside its name, then why the share is what it is.
+    assert english == ("Resultatløn 2023: 22140 kr = andel_af_maks 30% of 10% of løn 738005 kr = 22140.15 kr, "
+                       "rounded to whole kroner; andel_af_maks is 30%, because point_i_alt is 70: below 90, "
+                       "below 75, but at least 50.")
+    assert danish.startswith("Resultatløn 2023: 22.140 kr. = andel_af_maks 30\u00a0% af 10\u00a0% af løn 738.005 kr. ")
+    for said in ("afrundet til hele kroner", "andel_af_maks er 30\u00a0%, fordi point_i_alt er 70: under 90, "
+                 "under 75, men mindst 50"):
         assert said in danish
     danish_data: dict[str, Any] = result.to_dict("da")  # JSON: its shape is the schema's
     [payment] = [p for p in danish_data["payments"] if p["name"] == "resultatløn"]
@@ -118,7 +119,7 @@ def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_an
     result = plan.evaluate({"b": 12, "løn": 738005})
     payment = result.payments["resultatløn"]
     assert payment.amount is None
-    assert "`points` reads goal 1, which is not evaluable" in payment.explain()
+    assert "points reads goal 1, which is not evaluable" in payment.explain()
     assert result.points is None and result.points_reached == 40
     assert result.points_sentence() == ("Points: not yet known: goal 1 has no result "
                                         "(the others have 40 of 40 points).")
@@ -270,8 +271,8 @@ def test_what_is_not_due_yet_makes_a_goal_pending_and_says_what_it_waits_for() -
                                as_of=dt.date(2023, 6, 30))
     goal = result.goals["1"]
     assert goal.status == "pending" and goal.fulfilment is None and goal.pending
-    assert goal.reasoning() == "waits for måling_36 (due 2024-08-30)."
-    assert goal.reasoning("da") == "afventer måling_36 (frist 2024-08-30)."
+    assert goal.reasoning() == "waits for Måling efter 36 måneder (due 2024-08-30)."
+    assert goal.reasoning("da") == "afventer Måling efter 36 måneder (frist 2024-08-30)."
     assert result.goals["2"].status == "pending"  # `sidste` is measured by the period's end
     assert result.goals["2"].reasoning() == "waits for sidste (measured by 2024-12-31)."
     data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's

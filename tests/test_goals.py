@@ -80,7 +80,7 @@ def test_too_few_answers_make_goal_1_not_evaluable_with_the_reason(
         contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(with_answers(year, anbefaling=[10] * 29)).goals["1"]
     assert goal.status == "not evaluable"
-    assert goal.reason == "NPS kræver mindst 30 svar (number of answers in anbefaling = 29: below 30)"
+    assert goal.reason == "NPS kræver mindst 30 svar (number of answers in virksomhedernes anbefaling = 29: below 30)"
     assert contract.evaluate(with_answers(year, anbefaling=[10] * 30)).goals["1"].status == "met"
 
 

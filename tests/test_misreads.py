@@ -243,7 +243,7 @@ goal 2 "h" { score x >= 1 -> 100% }''')
     result = finishes_within(5, lambda: contract.evaluate({"x": 10**99}))
     assert result.goals["1"].status == "not evaluable"
     reason = result.goals["1"].reason
-    assert reason is not None and "number too large in `a * a * a" in reason
+    assert reason is not None and "number too large in a × a × a" in reason
     assert result.goals["2"].status == "met"
 
 

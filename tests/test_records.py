@@ -104,7 +104,7 @@ goal 1 "g" { score count(t in udgåede where t.årsag = "vejr") = 0 -> 100%; els
                                             {"årsag": "vejr", "minutter": 12}]})
     words = DANISH.labelled(contract.analysis.labels)
     bod = formula_words(contract.module.payments[0].expr, words)
-    assert bod == '500 kr. × (antallet af udgåede ture, hvor årsag = "operatør")'
+    assert bod == '500 kr. × (antallet af udgåede ture, hvor årsag er "operatør")'
     minutter = formula_words(contract.module.payments[1].expr, words)
     assert minutter == "1 kr. × (summen af minutter, for hver række i udgåede ture)"
     assert " t." not in bod + minutter and "(t " not in bod + minutter

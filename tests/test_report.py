@@ -270,9 +270,9 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     flat = printed(tmp_path, page)
     assert "Statusrapport: Social investering: Housing First 2021-2024" in flat
     assert "Opgjort pr. 2023-06-30" in flat
-    assert "afventer måling_36 (frist 2024-08-31)" in flat
+    assert "afventer Boligopgørelse efter 36 måneder (frist 2024-08-31)" in flat
     assert "2 mål afventer: 1, 3" in flat
-    assert "Udbetaling til investorerne: afventer status_36 (måles senest 2024-12-31)" in flat
+    assert "Udbetaling til investorerne: afventer boligsituation efter 36 måneder (måles senest" in flat
     shot = tmp_path / "opfoelgning.png"
     chromium(tmp_path, "--window-size=700,700", f"--screenshot={shot}", page.as_uri())
     _, _, rows = read_png(shot)
@@ -291,6 +291,7 @@ def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path: Path) -> N
     flat = printed(tmp_path, page)
     assert "Point: 82,5 af 100 point" in flat
     assert "10 af 20 point" in flat
-    assert ("Resultatløn 2023: 55.180 kr. = andel af største resultatløn af 10 % af (lønrammeløn + varige "
-            "tillæg), afrundet til 1 kr.") in flat
+    assert ("Resultatløn 2023: 55.180 kr. = andel af største resultatløn 60 % af 10 % af (lønrammeløn "
+            "823.417,52 kr. + varige tillæg 96.250 kr.)") in flat
+    assert "afrundet til hele kroner; andel af største resultatløn er 60 %, fordi point i alt er 82,5" in flat
     assert "55.180,0512 kr." in flat

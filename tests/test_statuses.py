@@ -33,7 +33,7 @@ def test_a_goal_reading_a_metric_with_a_deliverable_not_due_is_pending(rk: Rk, t
                     ["compare", f"{contract}:{facts}"]):
         run = rk(*command, "--as-of", "2020-06-30")
         assert run.exit == 0 and "Traceback" not in run.stderr, run.stderr
-    assert "waits for d (due 2020-09-30)" in rk("eval", contract, facts, "--as-of", "2020-06-30").stdout
+    assert "waits for D (due 2020-09-30)" in rk("eval", contract, facts, "--as-of", "2020-06-30").stdout
     run = rk("test", contract)
     assert run.exit == 0, run.stdout + run.stderr
 
@@ -109,9 +109,9 @@ def test_a_deliverable_due_and_not_reported_is_called_a_deliverable() -> None:
     result = contract.evaluate({}, as_of=MIDYEAR)
     goal, payment = result.goals["1"], result.payments["p"]
     assert goal.state == payment.state == "not evaluable"
-    assert goal.reasoning() == "deliverable d not reported."
-    assert payment.explain() == "P: not evaluable: deliverable d not reported."
-    assert payment.explain("da") == "P: kan ikke vurderes: leverancen d er ikke indberettet."
+    assert goal.reasoning() == "deliverable D not reported."
+    assert payment.explain() == "P: not evaluable: deliverable D not reported."
+    assert payment.explain("da") == "P: kan ikke vurderes: leverancen D er ikke indberettet."
     assert goal.to_dict()["not_evaluable"] == {"code": "missing", "deliverables": ["d"]}
     assert goal.missing == ("d",)
 

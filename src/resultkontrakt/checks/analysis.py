@@ -9,9 +9,19 @@ from __future__ import annotations
 import attrs
 
 from ..core.errors import Problem
-from ..core.values import Type
+from ..core.values import LIST, Type
 from ..language import syntax as s
 from .infer import Typer
+
+
+class Labels(dict[str, str]):
+    """The words a contract gives what readers see (`label`, titles), by name; and which of its
+    lists are answers to a survey (`answers`): only their items are counted as answers
+    (`Wording.answers`)."""
+
+    def __init__(self, labels: dict[str, str], answers: frozenset[str]):
+        super().__init__(labels)
+        self.answers = answers
 
 
 @attrs.frozen
@@ -32,10 +42,11 @@ class Analysis:
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
-    def labels(self) -> dict[str, str]:
+    def labels(self) -> Labels:
         """The words readers see for each fact and metric that has a `label`, by name; and for
         each labelled field of a record (`dato: date label "dokumenteret"`), which a row's field
-        is said by, where no fact or metric has its name (the first such field's, if two do)."""
+        is said by, where no fact or metric has its name (the first such field's, if two do);
+        a deliverable's and a payment's title. With them, which lists are survey answers."""
         found = self.cache.get("labels")
         if found is None:
             declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
@@ -47,8 +58,40 @@ class Analysis:
             # A deliverable is shown by its title, which is what readers know it by.
             for deliverable in self.deliverables.values():
                 labels.setdefault(deliverable.name, deliverable.title)
-            found = self.cache["labels"] = labels
+            # A payment too is shown by its title (`bonus - bod` reads the payments' titles).
+            for payment in self.payments.values():
+                if payment.title is not None:
+                    labels.setdefault(payment.name, payment.title)
+            found = self.cache["labels"] = Labels(labels, self._answers())
         return found  # type: ignore[return-value]
+
+    def _answers(self) -> frozenset[str]:
+        """The lists of survey answers: a list whose answers may be blank (`list of optional
+        ...`, or a list of such lists, one per respondent), or one an NPS is worked out from.
+        A list of housing statuses or of claims is not: its items are not counted as answers."""
+        def blank_answers(type_: Type | None) -> bool:
+            while type_ is not None and type_.kind == LIST:
+                type_ = type_.element
+                if type_ is not None and type_.optional:
+                    return True
+            return False
+        found = {fact.name for fact in self.facts.values() if blank_answers(fact.type)}
+        pending = [metric.expr for metric in self.metrics.values()] + [p.expr for p in self.payments.values()]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, s.Call) and node.function == "nps" and len(node.args) == 1 \
+                    and isinstance(node.args[0], s.Name):
+                found.add(node.args[0].name)
+            pending.extend(s.children(node))
+        # A metric that is a share (or a count) of survey answers is counted in answers too.
+        for metric in self.metrics.values():
+            expr = metric.expr
+            source = expr.source if isinstance(expr, s.Aggregate) else \
+                expr.args[0].source if isinstance(expr, s.Call) and len(expr.args) == 1 \
+                and isinstance(expr.args[0], s.Comprehension) else None
+            if isinstance(source, s.Name) and source.name in found:
+                found.add(metric.name)
+        return frozenset(found)
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:

@@ -221,6 +221,31 @@ class _Checker:
                 kind = "fact" if isinstance(declared, s.Fact) else "metric"
                 self.problems.append(warning(f"label.{kind}", declared.span, name=declared.name,
                                              example=_labelled_example(declared)))
+        # A field of a row, read where a report says the formula in words (a goal, a payment,
+        # a split, a metric shown by its formula), is said by its label, or else its name.
+        module = self.module
+        said = [expr for goal in module.goals for expr in goal_exprs(goal)]
+        said += [payment.expr for payment in self.payments.values()]
+        said += [split.total for split in module.splits if split.total is not None]
+        said += [self.metrics[name].expr for name in sorted(reached) if self.metrics[name].label is None]
+        read = {node.field for expr in said for node in _walk(expr) if isinstance(node, s.FieldRead)}
+        labelled = {fact.name for fact in self.facts.values() if fact.label is not None}
+        labelled |= {metric.name for metric in self.metrics.values() if metric.label is not None}
+        labelled |= {field.name for fact in self.facts.values() for field in fact.fields if field.label}
+        warned: set[str] = set()
+        for fact in self.facts.values():
+            for field in fact.fields:
+                if field.name in read and field.name not in labelled and field.name not in warned:
+                    warned.add(field.name)
+                    self.problems.append(warning("label.field", field.span, name=field.name, fact=fact.name,
+                                                 example=f"{field.name}: {field.type} label "
+                                                         f"{quote(field.name.replace('_', ' '))}"))
+        # A payment is shown by its title.
+        for payment in self.payments.values():
+            if payment.title is None:
+                self.problems.append(warning("label.payment", payment.span, name=payment.name,
+                                             example=f"payment {payment.name} "
+                                                     f"{quote(payment.name.replace('_', ' ').capitalize())} = ..."))
 
     @functools.cached_property
     def _used(self) -> tuple[set[str], set[str]]:
@@ -535,6 +560,15 @@ def _check_goal(goal: s.Goal, types: dict[str, Type], module: s.Module,
             problems.append(warning("due.outside-period", deliverable.span, name=deliverable.name, due=due,
                                     first=period[0], last=period[1]))
     return iter(problems)
+
+
+def _walk(expr: s.Expr) -> Iterator[s.Expr]:
+    """`expr` and every expression inside it."""
+    pending = [expr]
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(s.children(node))
 
 
 def _labelled_example(declared: s.Fact | s.Metric) -> str:

@@ -222,7 +222,8 @@ def _notes(comparison: Comparison, w: Wording, ids: str) -> _Notes:
             if cell is None or cell.fulfilment is not None:
                 continue
             goal = column.evaluation.goals[row.id]
-            why = not_evaluable(goal.blocked, w) if goal.blocked is not None else goal.reasoning(w).rstrip(".")
+            why = not_evaluable(goal.blocked, w.labelled(goal.labels)) if goal.blocked is not None \
+                else goal.reasoning(w).rstrip(".")
             notes.of_cell[r, index] = notes.add(
                 f"{column.label}, {w['goal'].lower()} {row.id}: {w[cell.status]}: {why}")
     return notes

@@ -224,7 +224,8 @@ def _notes(comparison: Comparison, w: Wording) -> list[str]:
             if cell is None or cell.fulfilment is not None:
                 continue
             goal = column.evaluation.goals[row.id]
-            why = not_evaluable(goal.blocked, w) if goal.blocked is not None else goal.reasoning(w).rstrip(".")
+            why = not_evaluable(goal.blocked, w.labelled(goal.labels)) if goal.blocked is not None \
+                else goal.reasoning(w).rstrip(".")
             notes.append(f"{column.label}, {w['goal'].lower()} {row.id}: {w[cell.status]}: {why}")
     return notes
 

@@ -42,11 +42,19 @@ class Wording:
 
     def labelled(self, labels: Mapping[str, str]) -> Wording:
         """This wording, showing a contract's facts and metrics by their labels."""
-        return attrs.evolve(self, labels=labels) if labels and labels is not self.labels else self
+        # A contract's labels may be none but still say which lists hold survey answers.
+        given = bool(labels) or bool(getattr(labels, "answers", ()))
+        return attrs.evolve(self, labels=labels) if given and labels is not self.labels else self
 
     def name(self, name: str) -> str:
         """A fact or metric as readers see it: its label, or else its name."""
         return self.labels.get(name, name)
+
+    def answers(self, name: str) -> bool:
+        """Whether the list `name` holds answers to a survey (a list of `optional` answers, or
+        one an NPS is worked out from): only then are its items counted as answers. The
+        contract's labels say which (`Analysis.labels`, a mapping with `answers`)."""
+        return name in getattr(self.labels, "answers", ())
 
     def has(self, key: str) -> bool:
         return key in self.words
@@ -197,19 +205,19 @@ ENGLISH_WORDS: dict[str, str] = {
     "missing deliverable": "deliverable {names} not reported|deliverables {names} not reported",
     "not reported": "{name} not reported", "due unknown": "{name} delivered {delivered}, due date not known",
     "invalid": "invalid fact {problem}", "invalid deliverable": "invalid deliverable {problem}",
-    "metric failed": "metric `{metric}` could not be computed: {cause}",
+    "metric failed": "metric {metric} could not be computed: {cause}",
     "line": "(line {line})",
-    "failure.division-by-zero": "division by zero in `{expr}`",
-    "failure.no-answers": "no answers in `{expr}`",
-    "failure.no-values": "no values in `{expr}`",
-    "failure.too-large": "number too large in `{expr}`: more than {bits} bits (about 3,000 digits)",
-    "failure.list-too-long": "`{expr}` would make a list of more than {limit} values",
-    "failure.negative-repeat": "`{expr}` repeats a list a negative number of times",
-    "failure.nps-range": "NPS answers are whole numbers from 0 to 10, but `{expr}` holds {answer}; "
+    "failure.division-by-zero": "division by zero in {expr}",
+    "failure.no-answers": "no answers in {expr}",
+    "failure.no-values": "no values in {expr}",
+    "failure.too-large": "number too large in {expr}: more than {bits} bits (about 3,000 digits)",
+    "failure.list-too-long": "{expr} would make a list of more than {limit} values",
+    "failure.negative-repeat": "{expr} repeats a list a negative number of times",
+    "failure.nps-range": "NPS answers are whole numbers from 0 to 10, but {expr} holds {answer}; "
                          "declare it `list of integer in 0 .. 10`",
     "failure.fulfilment-range": "the fulfilment {fulfilment} lies outside 0% .. 100%",
     "failure.not-a-percent": "the fulfilment is not a percentage",
-    "failure.no-value": "no value for `{name}`",
+    "failure.no-value": "no value for {name}",
     "overall": "Overall: {overall}, the weighted average of {n} goal|Overall: {overall}, the weighted "
                "average of {n} goals",
     "report.report": "Annual report", "report.overall": "Overall fulfilment", "report.goal": "Goal",
@@ -271,16 +279,16 @@ ENGLISH_WORDS: dict[str, str] = {
     "distance.none": "{subject}: no other tier can be reached",
     "distance.to": "(to {to})",
     "distance.answers.past": "no whole number of answers gives {fulfilment}: {answers} gives {reached}",
-    "failure.goal-not-evaluable": "`{expr}` reads goal {goals}, which is not evaluable",
-    "failure.payment-not-evaluable": "the payment `{name}` could not be worked out",
-    "failure.no-weight": "`{expr}` is an average weighted by the goals' weights, but every weight is 0",
-    "failure.date-range": "`{expr}` gives a date outside the years 1 to 9999",
+    "failure.goal-not-evaluable": "{expr} reads goal {goals}, which is not evaluable",
+    "failure.payment-not-evaluable": "the payment {name} could not be worked out",
+    "failure.no-weight": "{expr} is an average weighted by the goals' weights, but every weight is 0",
+    "failure.date-range": "{expr} gives a date outside the years 1 to 9999",
     "failure.split-uneven-total": "the total {total} is not a whole number of units of {unit}; "
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
                                          "{each} each, not a whole number of units of {unit}",
     "report.pending": "{n} goal pending: {ids}|{n} goals pending: {ids}",
-    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "divided by", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
     "formula.floor": "{amount}, rounded down to {unit}", "formula.ceil": "{amount}, rounded up to {unit}",
@@ -342,18 +350,18 @@ DANISH_WORDS: dict[str, str] = {
     "missing deliverable": "leverancen {names} er ikke indberettet|leverancerne {names} er ikke indberettet",
     "not reported": "{name} er ikke indberettet", "due unknown": "{name} er leveret {delivered}, fristen er ukendt",
     "invalid": "ugyldigt faktum {problem}", "invalid deliverable": "ugyldig leverance {problem}",
-    "metric failed": "nøgletallet `{metric}` kunne ikke beregnes: {cause}",
+    "metric failed": "nøgletallet {metric} kunne ikke beregnes: {cause}",
     "line": "(linje {line})",
-    "failure.division-by-zero": "division med nul i `{expr}`",
-    "failure.no-answers": "ingen svar i `{expr}`",
-    "failure.no-values": "ingen værdier i `{expr}`",
-    "failure.too-large": "tallet bliver for stort i `{expr}`: mere end {bits} bit (omkring 3.000 cifre)",
-    "failure.list-too-long": "`{expr}` ville give en liste med mere end {limit} værdier",
-    "failure.negative-repeat": "`{expr}` gentager en liste et negativt antal gange",
-    "failure.nps-range": "NPS-svar er hele tal fra 0 til 10, men `{expr}` indeholder {answer}",
+    "failure.division-by-zero": "division med nul i {expr}",
+    "failure.no-answers": "ingen svar i {expr}",
+    "failure.no-values": "ingen værdier i {expr}",
+    "failure.too-large": "tallet bliver for stort i {expr}: mere end {bits} bit (omkring 3.000 cifre)",
+    "failure.list-too-long": "{expr} ville give en liste med mere end {limit} værdier",
+    "failure.negative-repeat": "{expr} gentager en liste et negativt antal gange",
+    "failure.nps-range": "NPS-svar er hele tal fra 0 til 10, men {expr} indeholder {answer}",
     "failure.fulfilment-range": "målopfyldelsen {fulfilment} ligger uden for 0 % .. 100 %",
     "failure.not-a-percent": "målopfyldelsen er ikke en procentsats",
-    "failure.no-value": "ingen værdi for `{name}`",
+    "failure.no-value": "ingen værdi for {name}",
     "overall": "Samlet: {overall}, det vægtede gennemsnit af {n} mål|Samlet: {overall}, det vægtede "
                "gennemsnit af {n} mål",
     "report.report": "Årsrapport", "report.overall": "Samlet målopfyldelse", "report.goal": "Mål",
@@ -415,16 +423,16 @@ DANISH_WORDS: dict[str, str] = {
     "distance.none": "{subject}: intet andet trin kan nås",
     "distance.to": "(til {to})",
     "distance.answers.past": "intet helt antal svar giver {fulfilment}: {answers} giver {reached}",
-    "failure.goal-not-evaluable": "`{expr}` læser mål {goals}, som ikke kan vurderes",
-    "failure.payment-not-evaluable": "betalingen `{name}` kunne ikke beregnes",
-    "failure.no-weight": "`{expr}` er et gennemsnit vægtet efter målenes vægte, men alle vægte er 0",
-    "failure.date-range": "`{expr}` giver en dato uden for årene 1 til 9999",
+    "failure.goal-not-evaluable": "{expr} læser mål {goals}, som ikke kan vurderes",
+    "failure.payment-not-evaluable": "betalingen {name} kunne ikke beregnes",
+    "failure.no-weight": "{expr} er et gennemsnit vægtet efter målenes vægte, men alle vægte er 0",
+    "failure.date-range": "{expr} giver en dato uden for årene 1 til 9999",
     "failure.split-uneven-total": "beløbet {total} er ikke et helt antal enheder á {unit}; "
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "failure.split-uneven-installments": "beløbet {total} fordelt på {installments} rater er {each} "
                                          "pr. rate, ikke et helt antal enheder á {unit}",
     "report.pending": "{n} mål afventer: {ids}",
-    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "af",
+    "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "divideret med", "formula.of": "af",
     "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
     "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
     "formula.floor": "{amount}, rundet ned til {unit}", "formula.ceil": "{amount}, rundet op til {unit}",
@@ -1470,6 +1478,11 @@ CHECKS_EN: dict[str, str] = {
     "problem.label.metric": "reports and explanations will show the metric `{name}` by its name: it has no "
                             "label",
     "hint.label.metric": "give it the words readers should see: `{example}`",
+    "problem.label.field": "reports and explanations will show the field `{name}` of `{fact}` by its name: it has "
+                           "no label",
+    "hint.label.field": "give it the words readers should see: `{example}`",
+    "problem.label.payment": "reports and explanations will show the payment `{name}` by its name: it has no title",
+    "hint.label.payment": "give it the title readers should see: `{example}`",
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
     "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
@@ -1875,6 +1888,12 @@ CHECKS_DA: dict[str, str] = {
     "problem.label.metric": "rapporter og forklaringer vil vise nøgletallet `{name}` ved dets navn: det har "
                             "ingen label",
     "hint.label.metric": "giv det de ord, læserne skal se: `{example}`",
+    "problem.label.field": "rapporter og forklaringer vil vise feltet `{name}` i `{fact}` ved dets navn: det har "
+                           "ingen label",
+    "hint.label.field": "giv det de ord, læserne skal se: `{example}`",
+    "problem.label.payment": "rapporter og forklaringer vil vise betalingen `{name}` ved dens navn: den har "
+                             "ingen titel",
+    "hint.label.payment": "giv den den titel, læserne skal se: `{example}`",
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
     "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
@@ -2108,7 +2127,7 @@ ROWS_EN: dict[str, str] = {
     "hint.lookup.no-key": "its keys are: {keys}",
     "problem.lookup.choices-missing": "`{table}` has no entry for {missing}, which `{key}` may be",
     "hint.lookup.choices-missing": "give every possible answer an entry in the table",
-    "failure.no-entry": "no entry {key} in `{expr}`",
+    "failure.no-entry": "no entry {key} in {expr}",
     "row": "row|rows",
     "rows.kept": "{kept} of {rows}",
     "rows.group": "{key}: {rows} × {each} = {total}",
@@ -2127,9 +2146,9 @@ ROWS_EN: dict[str, str] = {
     "hint.record.field-given-twice": "give each field once",
     "problem.example.record-fields": "this row gives the fields {given}, but a row of `{name}` has {declared}",
     "hint.example.record-fields": "give every field of the record, each once",
-    "failure.too-much-work": "`{expr}` would go through {count} rows in all, counting the lists it is "
+    "failure.too-much-work": "{expr} would go through {count} rows in all, counting the lists it is "
                              "inside; a calculation may go through at most {limit}",
-    "failure.blank-field": "a row of `{expr}` has no value for `{field}`",
+    "failure.blank-field": "a row of {expr} has no value for {field}",
 }
 ROWS_DA: dict[str, str] = {
     "type.a.record": "en post", "type.many.record": "poster",
@@ -2158,7 +2177,7 @@ ROWS_DA: dict[str, str] = {
     "hint.lookup.no-key": "dens nøgler er: {keys}",
     "problem.lookup.choices-missing": "`{table}` har ingen post for {missing}, som `{key}` kan være",
     "hint.lookup.choices-missing": "giv hvert muligt svar en post i tabellen",
-    "failure.no-entry": "ingen post {key} i `{expr}`",
+    "failure.no-entry": "ingen post {key} i {expr}",
     "row": "række|rækker",
     "rows.kept": "{kept} af {rows}",
     "rows.group": "{key}: {rows} × {each} = {total}",
@@ -2177,15 +2196,88 @@ ROWS_DA: dict[str, str] = {
     "hint.record.field-given-twice": "giv hvert felt én gang",
     "problem.example.record-fields": "denne række giver felterne {given}, men en række i `{name}` har {declared}",
     "hint.example.record-fields": "giv hvert felt i posten, hvert én gang",
-    "failure.too-much-work": "`{expr}` ville gennemgå {count} rækker i alt, medregnet de lister, det står "
+    "failure.too-much-work": "{expr} ville gennemgå {count} rækker i alt, medregnet de lister, det står "
                              "inden i; en beregning må gennemgå højst {limit}",
-    "failure.blank-field": "en række i `{expr}` har ingen værdi for `{field}`",
+    "failure.blank-field": "en række i {expr} har ingen værdi for {field}",
+}
+
+# What readers see of a formula and a condition, said in words with the values it was worked
+# out from (explain.py: payments, and any expression a sentence names).
+READERS_EN: dict[str, str] = {
+    "value.is": "{subject} is {value}",
+    "distance.answers.entries.up": "{n} more of the {of}|{n} more of the {of}",
+    "distance.answers.entries.down": "{n} fewer of the {of}|{n} fewer of the {of}",
+    "value.because": "{subject} is {value}, because {why}",
+    "value.from": "{subject} is worked out from {values}",
+    "because": "because {why}",
+    "formula.whole kroner": "whole kroner",
+    "formula.comes to": "{formula} = {value}",
+    "formula.if": "{then} if {condition}, otherwise {otherwise}",
+    "formula.calculation": "a calculation",
+    "formula.field": "{field} of {record}",
+    "formula.count of": "the number of {values} that hold",
+    "formula.count entries": "number of entries in {list}",
+    "formula.answer": "the answer", "formula.item": "the value",
+    "formula.share where": "the share of {source} where {condition}",
+    "formula.all where": "whether all of {source} have {condition}",
+    "formula.any where": "whether any of {source} has {condition}",
+    "formula.year.of": "the year of {value}", "formula.quarter.of": "the quarter of {value}",
+    "formula.month.of": "the month of {value}", "formula.day.of": "the day of the month of {value}",
+    "formula.abs.of": "the size of {value}",
+    "formula.for each month": "{value}, for each month",
+    "formula.for each month of": "{value}, for each month from {source}",
+    "formula.for each quarter": "{value}, for each quarter",
+    "formula.for each quarter of": "{value}, for each quarter from {source}",
+    "condition.=": "{left} is {right}", "condition.!=": "{left} is not {right}",
+    "condition.>=": "{left} is at least {right}", "condition.>": "{left} is above {right}",
+    "condition.<=": "{left} is at most {right}", "condition.<": "{left} is below {right}",
+    "condition.>= date": "{left} is on or after {right}", "condition.> date": "{left} is after {right}",
+    "condition.<= date": "{left} is on or before {right}", "condition.< date": "{left} is before {right}",
+    "condition.not": "not ({condition})",
+    "condition.in period": "{item} lies in the period", "condition.not in period": "{item} lies outside the period",
+    "condition.in month": "{date} lies in the month", "condition.in quarter": "{date} lies in the quarter",
+    "condition.among": "{item} is one of {collection}", "condition.not among": "{item} is none of {collection}",
+}
+READERS_DA: dict[str, str] = {
+    "value.is": "{subject} er {value}",
+    "distance.answers.entries.up": "{n} mere af de {of}|{n} flere af de {of}",
+    "distance.answers.entries.down": "{n} færre af de {of}|{n} færre af de {of}",
+    "value.because": "{subject} er {value}, fordi {why}",
+    "value.from": "{subject} er beregnet ud fra {values}",
+    "because": "fordi {why}",
+    "formula.whole kroner": "hele kroner",
+    "formula.comes to": "{formula} = {value}",
+    "formula.if": "{then}, hvis {condition}, ellers {otherwise}",
+    "formula.calculation": "en beregning",
+    "formula.field": "{field} i {record}",
+    "formula.count of": "antallet af {values}, der er opfyldt",
+    "formula.count entries": "antal i {list}",
+    "formula.answer": "svaret", "formula.item": "værdien",
+    "formula.share where": "andelen af {source}, hvor {condition}",
+    "formula.all where": "om alle i {source} opfylder, at {condition}",
+    "formula.any where": "om nogen i {source} opfylder, at {condition}",
+    "formula.year.of": "året for {value}", "formula.quarter.of": "kvartalet for {value}",
+    "formula.month.of": "måneden for {value}", "formula.day.of": "dagen i måneden for {value}",
+    "formula.abs.of": "størrelsen af {value}",
+    "formula.for each month": "{value}, for hver måned",
+    "formula.for each month of": "{value}, for hver måned fra {source}",
+    "formula.for each quarter": "{value}, for hvert kvartal",
+    "formula.for each quarter of": "{value}, for hvert kvartal fra {source}",
+    "condition.=": "{left} er {right}", "condition.!=": "{left} er ikke {right}",
+    "condition.>=": "{left} er mindst {right}", "condition.>": "{left} er over {right}",
+    "condition.<=": "{left} er højst {right}", "condition.<": "{left} er under {right}",
+    "condition.>= date": "{left} er tidligst {right}", "condition.> date": "{left} er efter {right}",
+    "condition.<= date": "{left} er senest {right}", "condition.< date": "{left} er før {right}",
+    "condition.not": "ikke ({condition})",
+    "condition.in period": "{item} ligger i perioden", "condition.not in period": "{item} ligger uden for perioden",
+    "condition.in month": "{date} ligger i måneden", "condition.in quarter": "{date} ligger i kvartalet",
+    "condition.among": "{item} er en af {collection}", "condition.not among": "{item} er ingen af {collection}",
 }
 
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **READERS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **READERS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

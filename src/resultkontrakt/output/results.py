@@ -76,7 +76,7 @@ class GoalResult(GoalOutcome):
     @property
     def reason(self) -> str | None:
         """Why it is not evaluable, in English; None if it is."""
-        return not_evaluable(self.blocked, ENGLISH) if self.blocked is not None else None
+        return not_evaluable(self.blocked, ENGLISH.labelled(self.labels)) if self.blocked is not None else None
 
     def explain(self, language: Language = ENGLISH) -> str:
         """One sentence: the goal, its outcome, and the numbers that decided it."""
@@ -143,12 +143,13 @@ class PaymentResult(PaymentOutcome):
     and its words."""
 
     def explain(self, language: Language = ENGLISH, *, formula: bool = True) -> str:
-        """One sentence: the amount, how it is worked out (unless `formula` is false, as in
-        the reports, which show no code), and every value it was computed from."""
+        """One sentence: the amount, how it is worked out in words with every value it was
+        computed from, and why a value an `if` chose is what it is. No code: `formula` is
+        kept for callers that still pass it, and changes nothing."""
         return payment_text(self, wording_for(language).labelled(self.labels), formula)
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
-        w = wording_for(language)
+        w = wording_for(language).labelled(self.labels)
         return {
             "name": self.name,
             "title": self.title,

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from ..checks.infer import DELIVERABLES
+from ..core.errors import Problem
 from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
 from ..core.values import DATE, LIST, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type, Value
 from ..core.vocabulary import DKK, MONEY_UNITS
 from ..language import syntax as s
-from ..language.printer import expr_text
 from ..semantics.distance import Distance
 from ..semantics.evidence import (
     Check,
@@ -100,18 +100,29 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
     """Why a goal could not be judged, without a full stop."""
     parts = []
     if blocked.missing:
-        parts.append(w.phrase("missing", len(blocked.missing), names=", ".join(blocked.missing)))
+        parts.append(w.phrase("missing", len(blocked.missing), names=_joined(list(map(w.name, blocked.missing)), w)))
     if blocked.deliverables:
         parts.append(w.phrase("missing deliverable", len(blocked.deliverables),
-                              names=", ".join(blocked.deliverables)))
+                              names=_joined(list(map(w.name, blocked.deliverables)), w)))
     parts.extend(w.phrase("invalid deliverable" if problem.code in DELIVERABLE_PROBLEMS else "invalid",
-                          problem=problem_text(problem, w)) for problem in blocked.invalid)
+                          problem=problem_text(labelled_problem(problem, w), w)) for problem in blocked.invalid)
     if blocked.requirement is not None:
         say = _Sayer(w, {})
         parts.append(f"{blocked.requirement.reason.rstrip('.')} ({say.check(blocked.requirement.check)})")
     if blocked.failure is not None:
         parts.append(failure_text(blocked.failure, w))
     return "; ".join(parts)
+
+
+def labelled_problem(found: Problem, w: Wording) -> Problem:
+    """A problem with a fact's value, naming the fact by its label, as readers know it
+    (`ugyldigt faktum indflyttede borgere: 300 ligger uden for ...`)."""
+    params = tuple((key, w.name(value) if key in ("fact", "name") and isinstance(value, str) else value)
+                   for key, value in found.params)
+    inner = dict(found.params).get("problem")
+    if isinstance(inner, Problem):
+        params = tuple((key, labelled_problem(inner, w) if key == "problem" else value) for key, value in params)
+    return attrs.evolve(found, params=params)
 
 
 def not_applicable_text(why: NotApplicable, w: Wording) -> str:
@@ -125,14 +136,15 @@ def not_applicable_text(why: NotApplicable, w: Wording) -> str:
 
 def failure_text(failure: Failure, w: Wording) -> str:
     """A calculation that failed, in words, with where it stands."""
-    params = {name: _param_text(value, w) for name, value in failure.params.items()}
+    params = {name: w.name(value) if name in ("name", "field") and isinstance(value, str) else _param_text(value, w)
+              for name, value in failure.params.items()}
     if failure.expr is not None:
-        params["expr"] = expr_text(failure.expr)
+        params["expr"] = formula_words(failure.expr, w)
     text = w.phrase(f"failure.{failure.code}", **params)
     if failure.span is not None:
         text += " " + w.phrase("line", line=failure.span.line)
     if failure.metric is not None:
-        text = w.phrase("metric failed", metric=failure.metric, cause=text)
+        text = w.phrase("metric failed", metric=w.name(failure.metric), cause=text)
     return text
 
 
@@ -147,9 +159,11 @@ def _param_text(value: object, w: Wording) -> str:
 class _Sayer:
     """Says the checks of one goal, knowing its deliverables."""
 
-    def __init__(self, w: Wording, deliveries: Mapping[str, Delivery]):
+    def __init__(self, w: Wording, deliveries: Mapping[str, Delivery], verb: bool = False):
         self.w = w
         self.deliveries = deliveries
+        # A value said with a verb (`point i alt er 82,5`), as in a sentence saying why; else `=`.
+        self.verb = verb
         self.told: set[str] = set()  # deliverables already described in this sentence
 
     # ---- requirements and tiers ----
@@ -292,8 +306,9 @@ class _Sayer:
             details = " (" + ", ".join(self.delivery(d) for d in untold) + ")"
         elif seen.counts is not None and not deliveries:
             details = self.counts(seen.counts, seen.type)
-        elif seen.inputs:
-            details = " (" + self.w.phrase("from", values=", ".join(map(self.named, seen.inputs))) + ")"
+        elif inputs := _behind(seen, self):
+            # What a value came from, but not the value itself again (`point i alt` from the points).
+            details = " (" + self.w.phrase("from", values=", ".join(map(self.named, inputs))) + ")"
         if seen.branch:
             details = " (" + self.branch(seen.branch) + ")"
         unit = against.expr.unit if against is not None and isinstance(against.expr, s.Money) else None
@@ -301,6 +316,8 @@ class _Sayer:
         if unit is not None and isinstance(seen.value, Fraction | int) and not isinstance(seen.value, bool) \
                 and (Fraction(seen.value) * 100 / MONEY_UNITS[unit]).denominator == 1:
             shown = self.w.money(seen.value, unit)
+        if self.verb:
+            return self.w.phrase("value.is", subject=self.label(seen), value=shown + details)
         return f"{self.label(seen)} = {shown}{details}"
 
     def branch(self, checks: tuple[Check, ...]) -> str:
@@ -329,10 +346,10 @@ class _Sayer:
             return self.w.name(expr.name)
         if isinstance(expr, s.Call) and expr.function == "count" and self._deliveries_of(expr):
             return self.w["deliverables done"]
-        if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name):
-            words = FUNCTIONS[expr.function].words.get(self.w.lang) if expr.function in FUNCTIONS else None
-            if words and expr.args[0].name != DELIVERABLES:
-                return words.format(self.w.name(expr.args[0].name))
+        if isinstance(expr, s.Call) and len(expr.args) == 1 and isinstance(expr.args[0], s.Name) \
+                and expr.function in FUNCTIONS and FUNCTIONS[expr.function].words \
+                and expr.args[0].name != DELIVERABLES:
+            return _Words(self.w).named_call(expr, expr.function, expr.args[0])
         return formula_words(expr, self.w)
 
     def value(self, seen: Seen) -> str:
@@ -390,11 +407,11 @@ def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
         if item.kind == "goal":
             parts.append(w.phrase("waits.goal", goal=item.name))
         elif item.kind == "payment":
-            parts.append(w.phrase("waits.payment", name=item.name))
+            parts.append(w.phrase("waits.payment", name=w.name(item.name)))
         elif item.due is not None:
-            parts.append(w.phrase(f"waits.{item.kind}", name=item.name, due=item.due))
+            parts.append(w.phrase(f"waits.{item.kind}", name=w.name(item.name), due=item.due))
         else:
-            parts.append(item.name)
+            parts.append(w.name(item.name))
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {w['and']} {parts[-1]}"
     return w.phrase("waits", items=listed)
 
@@ -420,6 +437,8 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
             text += " " + w.phrase("distance.to", to=w.number(move.to))
         if move.answers is not None and isinstance(seen.counts, NpsCounts | ShareCounts):
             kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
+            if kind == "share" and isinstance(seen.expr, s.Name) and not w.answers(seen.expr.name):
+                kind = "entries"  # a share of housing statuses or claims: no answers to count
             total = seen.counts.answers if isinstance(seen.counts, NpsCounts) else seen.counts.of
             answers = w.phrase(f"distance.answers.{kind}.{way}", move.answers, n=w.number(move.answers),
                                of=w.number(total))
@@ -482,78 +501,300 @@ def rows_text(counts: RowCounts, w: Wording, type_: Type | None) -> str:
 
 def formula_words(expr: s.Expr, w: Wording) -> str:
     """The contract's arithmetic in the reader's words and number style, without code:
-    `andel_af_maks af 10 % af (lønrammeløn + varige_tillæg), afrundet til hele kr.`."""
-    return _words_of(expr, w)[0]
+    `andel af største resultatløn af 10 % af (lønrammeløn + varige tillæg), afrundet til hele kroner`."""
+    return _Words(w).say(expr)
 
 
-def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
-    match expr:
-        case s.Money():
-            return w.money(expr.value, expr.unit), 8
-        case s.Number() | s.Percent():
-            return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
-        case s.Name(name=name):
-            return w.name(name), 8
-        case s.GoalValue():
-            return goal_value_label(expr, w), 8
-        case s.Unary(op="-", operand=operand):
-            inner, level = _words_of(operand, w)
-            return "-" + (inner if level >= 7 else f"({inner})"), 7
-        case s.Chain(first=first, steps=steps) if expr.op in _BINDING:
-            level = _BINDING[expr.op]
-            text, own = _words_of(first, w)
-            words = [text if own >= level else f"({text})"]
-            for op, operand in steps:
-                text, own = _words_of(operand, w)
-                words.append(f"{w['formula.' + op]} {text if own > level else f'({text})'}")
-            return " ".join(words), level
-        case s.Call(function="round", args=(amount, s.Money() as unit)):
-            inner, _ = _words_of(amount, w)
-            return w.phrase("formula.rounded", amount=inner, unit=w.money(unit.value, unit.unit)), 0
-        case s.Call(function="floor" | "ceil" | "round_half_even" as function,
-                    args=(amount, s.Money() | s.Percent() as unit)):
-            inner, _ = _words_of(amount, w)
-            return w.phrase(f"formula.{function}", amount=inner, unit=_words_of(unit, w)[0]), 0
-        case s.Call(function="convert", args=(amount, s.Rate() as rate)):
-            inner, _ = _words_of(amount, w)
-            return w.phrase("formula.converted", amount=inner,
-                            rate=f"{w.money(rate.value, rate.unit)} per {rate.per}"), 0
-        case s.Call(function="round", args=(amount,)):
-            inner, _ = _words_of(amount, w)
-            return w.phrase("formula.rounded whole", amount=inner), 0
-        case s.Call(function=function, args=(s.Comprehension() as rows,)):
-            return _rows_words(rows, w, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
-        case s.Comprehension():
-            return _rows_words(expr, w, None), 0
-        case s.Aggregate(function="count", var=var, source=source, where=where):
-            # `count(t in udgåede where t.årsag = "operatør")`: said through the list, with
-            # each field of the row by its own name, never through the name it binds.
-            return w.phrase("formula.count where", source=_words_of(source, w)[0],
-                            condition=expr_text(_unbound(where, var))), 0
-        case s.PeriodValue(field=field):
-            return w["formula.period" + (f".{field}" if field else "")], 8
-        case s.Lookup(table=table, key=key):
-            return w.phrase("formula.lookup", table=_words_of(table, w)[0], key=_words_of(key, w)[0]), 8
-        case s.Integers(low=low, high=high):
-            return w.phrase("formula.integers", low=_words_of(low, w)[0], high=_words_of(high, w)[0]), 8
-        case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
-            said = [_words_of(arg, w)[0] for arg in args]
-            listed = f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
-            return w.phrase(f"formula.{function}", values=listed), 8
-    return expr_text(expr), 8
+def condition_words(expr: s.Expr, w: Wording) -> str:
+    """A condition the contract wrote, in the reader's words: fields and names by their labels,
+    `=` as `er`, `and` as `og`, `d in period` as `d ligger i perioden`."""
+    return _Words(w).condition(expr)
 
 
-def _rows_words(rows: s.Comprehension, w: Wording, function: str | None) -> str:
-    """`summen af takster for resultat, for hver række i krav`: a comprehension said through
-    its list, never through the name it binds: a field of the row goes by the field's name."""
-    element = _words_of(_unbound(rows.element, rows.var), w)[0]
-    value = function.format(element) if function else element
-    record = isinstance(rows.source, s.Name)
-    said = w.phrase("formula.for each row" if record else "formula.for each", value=value,
-                    source=_words_of(rows.source, w)[0])
-    if rows.where is not None:
-        said = w.phrase("formula.where", value=said, condition=expr_text(_unbound(rows.where, rows.var)))
-    return said
+# The parts of a date a whole number can stand for, with how many a year has of each.
+_DATE_PARTS = {"month": 12, "quarter": 4}
+
+
+class _Words:
+    """An expression in words: every name by its label, every operator and function in words,
+    every condition in words. Given `values` (what evaluation saw of each part: a payment's
+    inputs), each value stands beside its label (`lønrammeløn 823.417,52 kr.`), and an `if`
+    is said by the branch it took; `chosen` then holds each such `if`, to say why."""
+
+    def __init__(self, w: Wording, values: Mapping[s.Expr, Seen] | None = None):
+        self.w = w
+        self.values = values or {}
+        self.chosen: list[Seen] = []
+        # A bound name, said by what it stands for: a field of the row is said alone; a number
+        # a date's month is compared with is "the month" (`month(dato) = m`).
+        self.parts: dict[str, str] = {}
+        self.items: dict[str, str] = {}
+
+    def say(self, expr: s.Expr) -> str:
+        return self.of(expr)[0]
+
+    def named(self, expr: s.Name | s.GoalValue, label: str) -> str:
+        """A name with the value evaluation found for it, where that is known."""
+        seen = self.values.get(expr)
+        if seen is None or isinstance(seen.value, tuple):
+            return label
+        details = ""
+        if isinstance(seen.counts, ShareCounts | NpsCounts):
+            details = counts_text(seen.counts, self.w, seen.type)
+        if seen.type is not None and seen.type.kind == MONEY and seen.type.currency_code == DKK \
+                and isinstance(seen.value, Fraction | int):
+            shown = self.w.money(seen.value, "kr")  # amounts side by side, in kroner as a payment is
+        else:
+            shown = self.w.value(seen.value, seen.type)
+        if label[-1:].isdigit():  # `målopfyldelsen for mål 3 (100 %)`, not `mål 3 100 %`
+            return f"{label} ({shown}){details}"
+        return f"{label} {shown}{details}"
+
+    def of(self, expr: s.Expr) -> tuple[str, int]:
+        """`expr` in words, and how tightly it binds (8 for a single value, 0 for words around
+        a value), for brackets where an operator's operand binds less tightly."""
+        w = self.w
+        match expr:
+            case s.Money():
+                return w.money(expr.value, expr.unit), 8
+            case s.Number() | s.Percent():
+                return w.value(expr.value, _LITERAL_TYPES[type(expr)]), 8
+            case s.Text(value=text):
+                return w.value(text, None), 8
+            case s.Date(value=day):
+                return w.value(day, None), 8
+            case s.Bool(value=truth):
+                return w.value(truth, None), 8
+            case s.Duration() | s.Rate():
+                return w.value(expr.value, None) if isinstance(expr, s.Duration) else \
+                    f"{w.money(expr.value, expr.unit)} per {expr.per}", 8
+            case s.TableLiteral(pairs=pairs):
+                return ", ".join(f"{key if isinstance(key, str) else w.value(key, None)}: {self.say(value)}"
+                                 for key, value in pairs), 8
+            case s.Name(name=name) if name in self.items:
+                return self.items[name], 8
+            case s.Name(name=name):
+                seen = self.values.get(expr)
+                label = ("NPS" if seen is not None and isinstance(seen.counts, NpsCounts)
+                         and name.casefold() == "nps" and name not in w.labels else w.name(name))
+                return self.named(expr, label), 8
+            case s.GoalValue():
+                return self.named(expr, goal_value_label(expr, w)), 8
+            case s.Unary(op="-", operand=operand):
+                inner, level = self.of(operand)
+                return "-" + (inner if level >= 7 else f"({inner})"), 7
+            case s.Unary(op="not", operand=operand):
+                return w.phrase("condition.not", condition=self.condition(operand)), 0
+            case s.Chain() if expr.op in _BINDING:
+                level = _BINDING[expr.op]
+                text, own = self.of(expr.first)
+                words = [text if own >= level else f"({text})"]
+                for op, operand in expr.steps:
+                    text, own = self.of(operand)
+                    words.append(f"{w['formula.' + op]} {text if own > level else f'({text})'}")
+                return " ".join(words), level
+            case s.Chain() | s.Compare() | s.Member():
+                return self.condition(expr), 0
+            case s.If():
+                return self.branch_taken(expr)
+            case s.Call(function="round" | "floor" | "ceil" | "round_half_even" as function,
+                        args=(amount, s.Money() | s.Percent() | s.Number() as unit)):
+                inner = self.rounded(amount, expr)
+                if isinstance(unit, s.Money) and unit.value == 1 and unit.currency == DKK:
+                    step = w["formula.whole kroner"]
+                else:
+                    step = self.say(unit)
+                key = "formula.rounded" if function == "round" else f"formula.{function}"
+                return w.phrase(key, amount=inner, unit=step), 0
+            case s.Call(function="convert", args=(amount, s.Rate() as rate)):
+                inner, _ = self.of(amount)
+                return w.phrase("formula.converted", amount=inner,
+                                rate=f"{w.money(rate.value, rate.unit)} per {rate.per}"), 0
+            case s.Call(function="round", args=(amount,)):
+                return w.phrase("formula.rounded whole", amount=self.rounded(amount, expr)), 0
+            case s.Call(function=function, args=(s.Comprehension() as rows,)):
+                return self.rows(rows, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
+            case s.Comprehension():
+                return self.rows(expr, None), 0
+            case s.Aggregate(function=function, var=var, source=source, where=where):
+                # `count(t in udgåede where t.årsag = "operatør")`: said through the list, with
+                # each field of the row by its own name, never through the name it binds.
+                listed = self.say(source)
+                self.items[var] = w["formula.answer" if isinstance(source, s.Name) and w.answers(source.name)
+                                    else "formula.item"]
+                condition = self.condition(_unbound(where, var))
+                del self.items[var]
+                return w.phrase(f"formula.{function} where", source=listed, condition=condition), 0
+            case s.PeriodValue(field=field):
+                return w["formula.period" + (f".{field}" if field else "")], 8
+            case s.Lookup(table=table, key=key):
+                return w.phrase("formula.lookup", table=self.say(table), key=self.say(key)), 8
+            case s.Integers(low=low, high=high):
+                return w.phrase("formula.integers", low=self.say(low), high=self.say(high)), 8
+            case s.FieldRead(record=record, field=field):
+                return w.phrase("formula.field", field=w.name(field), record=self.say(record)), 8
+            case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
+                return w.phrase(f"formula.{function}", values=self.listed(args, "and")), 8
+            case s.Call(function="all" | "any" as function, args=args) if len(args) >= 2:
+                return self.listed(args, "and" if function == "all" else "or", condition=True), 2
+            case s.Call(function="count", args=args) if len(args) >= 2:
+                return w.phrase("formula.count of", values=self.listed(args, "and", condition=True)), 8
+            case s.Call(function=function, args=(s.Name() as listed,)) \
+                    if function in FUNCTIONS and FUNCTIONS[function].words:
+                return self.named_call(expr, function, listed), 8
+            case s.Call(function=function, args=(argument,)) if w.has(f"formula.{function}.of"):
+                return w.phrase(f"formula.{function}.of", value=self.say(argument)), 8
+            case s.Call(function=function, args=(argument,)) if function in FUNCTIONS and FUNCTIONS[function].words:
+                return FUNCTIONS[function].words[w.lang].format(self.say(argument)), 8
+            case s.SetLiteral(items=items) | s.ListLiteral(items=items) if items:
+                return self.listed(items, "and"), 8
+        return w["formula.calculation"], 8
+
+    def named_call(self, expr: s.Call, function: str, listed: s.Name) -> str:
+        """`antal svar i kundernes tilfredshed`: a function of one named list; a list that does
+        not hold survey answers is counted by its entries (`antal i boligsituation`)."""
+        label = self.w.name(listed.name)
+        if function == "count" and not self.w.answers(listed.name):
+            said = self.w.phrase("formula.count entries", list=label)
+        else:
+            said = FUNCTIONS[function].words[self.w.lang].format(label)
+        seen = self.values.get(expr)
+        return said if seen is None or isinstance(seen.value, tuple) else \
+            f"{said} {self.w.value(seen.value, seen.type)}"
+
+    def listed(self, items: Sequence[s.Expr], joined: str, condition: bool = False) -> str:
+        """Items side by side; one said with words around it (`..., afrundet`) in brackets."""
+        said = [self.condition(item) if condition else self.bracketed(item) for item in items]
+        if len(said) == 1:
+            return said[0]
+        return f"{', '.join(said[:-1])} {self.w[joined]} {said[-1]}"
+
+    def bracketed(self, expr: s.Expr) -> str:
+        text, level = self.of(expr)
+        return f"({text})" if level == 0 else text
+
+    def rounded(self, amount: s.Expr, rounding: s.Expr) -> str:
+        """What is rounded, with its exact value where that was seen, is not on show already and
+        is not what it was rounded to."""
+        inner, _ = self.of(amount)
+        seen, result = self.values.get(amount), self.values.get(rounding)
+        shown = [self.values.get(operand) for operand in (amount.operands if isinstance(amount, s.Chain) else ())
+                 if isinstance(operand, s.Name | s.GoalValue)]
+        if seen is None or isinstance(amount, s.Name | s.GoalValue) or isinstance(seen.value, tuple | bool) \
+                or (result is not None and result.value == seen.value) \
+                or any(other is not None and other.value == seen.value for other in shown):
+            return inner
+        return self.w.phrase("formula.comes to", formula=inner, value=self.w.value(seen.value, seen.type))
+
+    def branch_taken(self, expr: s.If) -> tuple[str, int]:
+        """An `if`: with values, the branch it took (and, in `chosen`, why); without, in words."""
+        seen = self.values.get(expr)
+        if seen is None or not seen.branch:
+            return self.w.phrase("formula.if", then=self.say(expr.then), condition=self.condition(expr.condition),
+                                 otherwise=self.say(expr.otherwise)), 0
+        taken: s.Expr = expr
+        for check in seen.branch:
+            if not isinstance(taken, s.If):
+                break
+            taken = taken.then if _holds(check) else taken.otherwise
+        self.chosen.append(seen)
+        return self.of(taken)
+
+    def rows(self, rows: s.Comprehension, function: str | None) -> str:
+        """`summen af takster for resultat, for hver række i krav`: a comprehension said through
+        its list, never through the name it binds: a field of the row goes by the field's name,
+        and a month it goes through (`for m in 1 .. 12` with `month(dato) = m`) is "the month"."""
+        part = _part_of(rows)
+        if part is not None:
+            self.parts[rows.var] = part
+        elif isinstance(rows.source, s.Name):
+            self.items[rows.var] = self.w["formula.answer" if self.w.answers(rows.source.name)
+                                          else "formula.item"]
+        if function is not None and function == FUNCTIONS["count"].words.get(self.w.lang):
+            # `count(r.y = x for r in b)`: the number of rows of b where y is x.
+            said_source = self.say(rows.source)
+            conditions = [self.condition(_unbound(rows.element, rows.var))] + (
+                [self.condition(_unbound(rows.where, rows.var))] if rows.where is not None else [])
+            self.parts.pop(rows.var, None)
+            self.items.pop(rows.var, None)
+            return self.w.phrase("formula.count where", source=said_source,
+                                 condition=f" {self.w['and']} ".join(conditions))
+        element = self.say(_unbound(rows.element, rows.var))
+        condition = self.condition(_unbound(rows.where, rows.var)) if rows.where is not None else None
+        self.parts.pop(rows.var, None)
+        self.items.pop(rows.var, None)
+        value = function.format(element) if function else element
+        if part is not None:
+            source = rows.source
+            whole = isinstance(source, s.Integers) and s.literal_value(source.low) == 1 \
+                and s.literal_value(source.high) == _DATE_PARTS[part]
+            said = self.w.phrase(f"formula.for each {part}", value=value) if whole else \
+                self.w.phrase(f"formula.for each {part} of", value=value, source=self.say(source))
+        else:
+            record = isinstance(rows.source, s.Name)
+            said = self.w.phrase("formula.for each row" if record else "formula.for each", value=value,
+                                 source=self.say(rows.source))
+        if condition is not None:
+            said = self.w.phrase("formula.where", value=said, condition=condition)
+        return said
+
+    def condition(self, expr: s.Expr) -> str:
+        """A condition in words: `årsag er "operatør" og dato ligger i perioden`."""
+        w = self.w
+        match expr:
+            case s.Chain(steps=steps) if expr.op in ("and", "or"):
+                said = [self.condition(expr.first)] + [self.condition(operand) for _, operand in steps]
+                said = [f"({part})" if isinstance(operand, s.Chain) and operand.op in ("and", "or") else part
+                        for part, operand in zip(said, expr.operands, strict=True)]
+                return f" {w[expr.op]} ".join(said)
+            case s.Unary(op="not", operand=operand):
+                return w.phrase("condition.not", condition=self.condition(operand))
+            case s.Compare(op=op, left=s.Call(function=part, args=(day,)), right=s.Name(name=name)) \
+                    if self.parts.get(name) == part and op == "=":
+                return w.phrase(f"condition.in {part}", date=self.say(day))
+            case s.Compare(op=op, left=left, right=right):
+                kind = "date" if _is_date(left, self.values) or _is_date(right, self.values) else "number"
+                key = f"condition.{op} {kind}" if w.has(f"condition.{op} {kind}") else f"condition.{op}"
+                return w.phrase(key, left=self.say(left), right=self.say(right))
+            case s.Member(item=item, collection=s.PeriodValue(field=None), negated=negated):
+                return w.phrase("condition.not in period" if negated else "condition.in period", item=self.say(item))
+            case s.Member(item=item, collection=collection, negated=negated):
+                items = collection.items if isinstance(collection, s.SetLiteral | s.ListLiteral) else ()
+                if len(items) == 1:
+                    return w.phrase("condition.!=" if negated else "condition.=", left=self.say(item),
+                                    right=self.say(items[0]))
+                listed = self.listed(items, "or") if items else self.say(collection)
+                return w.phrase("condition.not among" if negated else "condition.among", item=self.say(item),
+                                collection=listed)
+        return self.say(expr)
+
+
+def _holds(check: Check) -> bool:
+    return check.holds
+
+
+def _is_date(expr: s.Expr, values: Mapping[s.Expr, Seen]) -> bool:
+    seen = values.get(expr)
+    if seen is not None and seen.type is not None:
+        return seen.type.kind == DATE
+    return isinstance(expr, s.Date) or (isinstance(expr, s.PeriodValue) and expr.field in ("start", "end")) \
+        or (isinstance(expr, s.Chain) and any(isinstance(operand, s.Duration) for operand in expr.operands))
+
+
+def _part_of(rows: s.Comprehension) -> str | None:
+    """The part of a date (`month`) a comprehension over whole numbers goes through: the one
+    its bound number is compared with (`month(t.dato) = m`), if any."""
+    if not isinstance(rows.source, s.Integers):
+        return None
+    pending: list[s.Expr] = [rows.element] + ([rows.where] if rows.where is not None else [])
+    while pending:
+        node = pending.pop()
+        if isinstance(node, s.Compare) and node.op == "=" and isinstance(node.right, s.Name) \
+                and node.right.name == rows.var and isinstance(node.left, s.Call) \
+                and node.left.function in _DATE_PARTS:
+            return node.left.function
+        pending.extend(s.children(node))
+    return None
 
 
 def _unbound(expr: s.Expr, var: str) -> s.Expr:
@@ -580,9 +821,16 @@ def _unbound_in(value: object, var: str) -> object:
     return value
 
 
-def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
-    """A payment's amount to the krone, and every value it was worked out from; with
-    `formula`, also the contract's expression for it, as written."""
+def payment_text(payment: PaymentLike, w: Wording, formula: bool = False) -> str:
+    """A payment's amount to the krone; the contract's formula for it in words, with each value it
+    was worked out from beside its label; and why a value an `if` chose is what it is:
+    `Resultatløn 2023: 55.180 kr. = andel af største resultatløn 60 % af 10 % af (lønrammeløn
+    823.417,52 kr. + varige tillæg 96.250 kr.) = 55.180,05 kr., afrundet til hele kroner; andel af
+    største resultatløn er 60 %, fordi point i alt er 82,5: under 90, men mindst 75`.
+
+    Readers see no code: `formula` is kept for those who asked for the formula, which is said in
+    words as well (the contract's own text is in the JSON's `value`)."""
+    del formula
     title = payment.title or payment.name
     if payment.not_applicable is not None:
         return _sentence(f"{title}: {not_applicable_text(payment.not_applicable, w)}")
@@ -591,52 +839,105 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
     if payment.amount is None or payment.seen is None:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
-    say = _Sayer(w, {})
+    # Every value evaluation saw on the way, by the part of the formula it is the value of.
+    values: dict[s.Expr, Seen] = {}
+    pending = [payment.seen]
+    while pending:
+        seen = pending.pop(0)
+        values.setdefault(seen.expr, seen)
+        pending.extend(seen.inputs)
+    say = _Words(w, values)
+    said = say.say(payment.seen.expr)
     # An amount from results measured before the period's end: provisional, and said so.
     to_date = f"{w['amount to date']} " if payment.provisional else ""
     marked = f"{title} ({w['provisional']})" if payment.provisional else title
     # A payment is told to the krone (or the penny), never rounded into a larger unit.
     unit = "kr" if payment.currency == DKK else None
-    head = f"{marked}: {to_date}{w.money(payment.amount, unit, currency=payment.currency)} = " + (
-        expr_text(payment.seen.expr) if formula else formula_words(payment.seen.expr, w))
-    values: list[str] = []
-    # What a branch already says (`point_i_alt = 82.5: below 90, ...`) is not said again.
-    told: set[str] = set()
-    pending = list(payment.seen.inputs)
+    amount = w.money(payment.amount, unit, currency=payment.currency)
+    head = f"{marked}: {to_date}{amount}"
+    if s.signed_literal(_taken(payment.seen.expr, values)) is None:
+        head += f" = {said}"
+    because = _Sayer(w, {}, verb=True)
+    for chosen in say.chosen:  # the branch an `if` took, and why
+        head += ", " + w.phrase("because", why=because.branch(chosen.branch))
+    reasons = _reasons(payment.seen.expr, values, say, because)
+    return _sentence("; ".join([head, *reasons]))
+
+
+def _taken(expr: s.Expr, values: Mapping[s.Expr, Seen]) -> s.Expr:
+    """The expression an `if` at the top of `expr` took, by the conditions it tried."""
+    while isinstance(expr, s.If) and (seen := values.get(expr)) is not None and seen.branch:
+        taken: s.Expr = expr
+        for check in seen.branch:
+            if not isinstance(taken, s.If):
+                break
+            taken = taken.then if check.holds else taken.otherwise
+        expr = taken
+    return expr
+
+
+def _reasons(expr: s.Expr, values: Mapping[s.Expr, Seen], say: _Words, because: _Sayer) -> list[str]:
+    """Why the values a formula names are what they are: a value an `if` chose, by the branch
+    that held (`andel af største resultatløn er 60 %, fordi point i alt er 82,5: under 90, men
+    mindst 75`); a metric, by what it is worked out from. Each said once, and never a value by
+    itself again (`point i alt` from the total points)."""
+    w = say.w
+    reasons: list[str] = []
+    told: set[s.Expr] = set()
+    by_name = {seen.expr.name: seen for seen in values.values() if isinstance(seen.expr, s.Name)}
+    pending = [by_name[name] for name in dict.fromkeys(s.names_in(_taken(expr, values))) if name in by_name]
+    first = len(pending)
     while pending:
         seen = pending.pop(0)
-        label = say.label(seen)
-        if label in told:
+        first -= 1
+        if seen.expr in told or not isinstance(seen.expr, s.Name):
             continue
-        told.add(label)
-        detail = ""
+        told.add(seen.expr)
+        label = because.label(seen)
         if seen.branch:
-            detail = f" ({say.branch(seen.branch)})"
-            told.update(_labels_in(seen.branch, say))
-        elif seen.counts is not None:
-            detail = say.counts(seen.counts, seen.type)
-        values.append(say.named(seen) if isinstance(seen.counts, RowCounts) else
-                      f"{label} = {say.value(seen)}{detail}")
+            reasons.append(w.phrase("value.because", subject=label, value=because.value(seen),
+                                    why=because.branch(seen.branch)))
+            told.update(_exprs_in(seen.branch))
+            continue
+        if isinstance(seen.counts, RowCounts):  # a value made from rows: by what its rows came to
+            reasons.append(because.named(seen) if isinstance(seen.value, tuple) else
+                           label + because.counts(seen.counts, seen.type))
+            continue
+        inputs = [i for i in _behind(seen, because) if not i.literal]
+        if inputs and first >= 0:
+            told.update(i.expr for i in inputs)  # said here, with what they came to
+            reasons.append(w.phrase("value.from", subject=label, values=_joined(
+                [say.of(i.expr)[0] if isinstance(i.expr, s.Name | s.GoalValue) and not isinstance(i.value, tuple)
+                 else because.named(i)
+                 for i in inputs], w)))
         pending.extend(seen.inputs)
-    if payment.seen.branch:
-        head += f" ({say.branch(payment.seen.branch)})"
-    if not values:
-        return _sentence(head)
-    return _sentence(f"{head}, {w.phrase('from', values='; '.join(values))}")
+    return reasons
 
 
-def _labels_in(checks: Sequence[Check], say: _Sayer) -> set[str]:
-    """The names of the values a branch's conditions show, with what they came from."""
-    found: set[str] = set()
+def _behind(seen: Seen, say: _Sayer) -> list[Seen]:
+    """What a value came from, but not the value itself again: `point i alt` is the points,
+    and saying it came from the points (82,5) says nothing."""
+    if len(seen.inputs) == 1 and seen.inputs[0].value == seen.value:
+        return []
+    return [i for i in seen.inputs if say.label(i) != say.label(seen)]
+
+
+def _joined(said: Sequence[str], w: Wording) -> str:
+    """`a, b og c`."""
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
+
+
+def _exprs_in(checks: Sequence[Check]) -> set[s.Expr]:
+    """What a branch's conditions show, with what that came from: not said again."""
+    found: set[s.Expr] = set()
     pending: list[Seen] = []
     for check in checks:
         if isinstance(check, Compared):
             pending += [check.left, check.right]
     while pending:
         seen = pending.pop()
-        if not seen.literal:
-            found.add(say.label(seen))
-            pending.extend(seen.inputs)
+        found.add(seen.expr)
+        pending.extend(seen.inputs)
     return found
 
 
