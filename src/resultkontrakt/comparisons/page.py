@@ -2,8 +2,9 @@
 
 The page needs nothing from elsewhere: no script, font, style sheet or image; its
 style is inline and its charts are inline SVG. It reads on a phone (the wide table
-scrolls inside its own box, the charts take the width there is) and prints on paper
-with its colours. Every text from a contract or a facts file passes through
+scrolls inside its own box with its first column kept in place, and says so while it
+is wider than the box; the charts take the width there is) and prints on A4 with its
+colours. Every text from a contract or a facts file passes through
 `escape.html`; every word and number comes from the wording asked for (Danish on
 `rk compare --format html`).
 

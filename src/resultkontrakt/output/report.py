@@ -4,7 +4,9 @@ For each goal: its status, fulfilment, the sentence that explains it, and
 its own text; then the overall result and the grant split. Danish by
 default, as the report goes to Danish municipalities. The HTML page needs
 nothing from elsewhere (no fonts, scripts or images), reads on a phone and
-prints on paper.
+prints on A4: a goal's card, a payment and a split each on one page (a split
+too long for one breaks between rows), no heading last on a page, and the
+footnote never alone on the last (tests/test_paper.py checks every example).
 """
 
 from __future__ import annotations
