@@ -97,7 +97,7 @@ class Printer:
     def close(self) -> None:
         try:
             self._call("Browser.close")
-        except AssertionError:
+        except (AssertionError, OSError):  # it said nothing, or has gone
             self._process.kill()
         finally:
             self._process.wait(timeout=self.timeout)
@@ -141,7 +141,7 @@ class Printed:
         # The page's letters lined up with the printed ones: the page each letter was printed on.
         # Mostly they are the same letters in the same order; where they are not, difflib lines up
         # what lies between the common start and end (on all of a long page, it would be slow).
-        seen = "".join(printed)
+        seen = self.printed = "".join(printed)
         self.page_of: list[int | None] = [None] * len(self.text)
         same = _alike(self.text, seen)
         tail = _alike(self.text[same:][::-1], seen[same:][::-1])

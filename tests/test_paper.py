@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,8 +48,7 @@ def example_reports() -> Iterator[tuple[str, Path, Path]]:
 
 def long_contract(lines: int) -> str:
     """A contract long enough for many page breaks: 14 goals in three groups, their texts of
-    `lines` lines and more, three payments and a split among 20 parties; a different `lines`
-    moves every break."""
+    `lines` lines and more, three payments and a split; a different `lines` moves every break."""
     goals = []
     for n in range(1, 15):
         text = "\n".join(["Målet beskrives her med et par linjer, der fylder op på siden som i en rigtig "
@@ -63,8 +63,9 @@ def long_contract(lines: int) -> str:
                       'fact x: number', 'fact indbyggere: table of integer', *goals, *payments, split])
 
 
-def long_facts() -> dict[str, object]:
-    return {"x": 7, "indbyggere": {f"Kommune {n}": 1000 + 37 * n for n in range(1, 21)}}
+def long_facts(parties: int = 20) -> dict[str, object]:
+    """The facts of `long_contract`: its split among `parties` parties (20 fit on a page)."""
+    return {"x": 7, "indbyggere": {f"Kommune {n}": 1000 + 37 * n for n in range(1, parties + 1)}}
 
 
 def pages_wrong(printed: Printed) -> list[str]:
@@ -86,6 +87,12 @@ def pages_wrong(printed: Printed) -> list[str]:
         if element.tag in ("h1", "h2", "h3") and not printed.followed_on_the_same_page(element):
             wrong.append(f"heading last on its page: {printed.text_of(element)}")
     return wrong
+
+
+def child(element: ET.Element, tag: str) -> ET.Element:
+    found = element.find(tag)
+    assert found is not None, tag
+    return found
 
 
 def payments(printed: Printed) -> list[object]:
@@ -118,9 +125,17 @@ def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(l
     for lines in (2, 3, 5):
         built = report.build(rk.loads(long_contract(lines)), long_facts(), lang)
         pages[f"long-{lines}"] = report.page(built)
+    # A split too long for a page breaks between its rows, its header on each page, its total once.
+    too_long = report.build(rk.loads(long_contract(0)), long_facts(parties=70), lang)
+    pages["long-split"] = report.page(too_long)
     printed = printed_pages(tmp_path, pages)
+    split = printed.pop("long-split")
     wrong = [f"{name}: {what}" for name, seen in printed.items() for what in pages_wrong(seen)]
     assert not wrong, "\n".join(wrong)
+    [table] = [e for e in split.elements() if e.tag == "table"]
+    head, foot = (split.text_of(child(table, part)) for part in ("thead", "tfoot"))
+    assert len(split.pages(table)) > 1
+    assert split.printed.count(head) == len(split.pages(table)) and split.printed.count(foot) == 1
     # The checks saw what they check: cards, payments, headings over more than one page.
     long = printed["long-5"]
     assert len(long.sizes) >= 5

@@ -376,8 +376,8 @@ def _split_html(report: Report, allocation: Allocation) -> str:
                    for s in allocation.shares)
     total = sum((s.amount for s in allocation.shares), Fraction(0))
     key = f"<p class=\"key\">{e(report.t('weight'))}: {e(allocation.key)}</p>" if allocation.key else ""
-    return (f"<section class=\"allocation\"><h2>{e(report.split_heading(allocation))}</h2>{key}<div class=\"table\"><table class=\"split\"><thead><tr>"
-            f"<th>{e(report.t('party'))}</th><th class=\"num\">{e(report.t('weight'))}</th>"
+    return (f"<section class=\"allocation\"><h2>{e(report.split_heading(allocation))}</h2>{key}"
+            f"<div class=\"table\"><table class=\"split\"><thead><tr><th>{e(report.t('party'))}</th><th class=\"num\">{e(report.t('weight'))}</th>"
             f"<th class=\"num\">{e(report.t('amount'))}</th></tr></thead><tbody>{rows}</tbody>"
             f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
             f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
