@@ -400,9 +400,10 @@ def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall
     assert "50 % (57) 0 % (49,5)" in flat and "100 % (72,5 %) 100 % (70 %)" in flat
     assert "Mål Titel Nordjylland Midtjylland" in flat  # the labels, over two lines
     # In reading order, each goal's id and title over its chart.
-    pdf = tmp_path / f"{page.stem}.pdf"  # the same print, read in reading order rather than laid out
-    read = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                              check=True).stdout.replace("\u00a0", " "))
+    # The same print, read in the order it was drawn (the page's order) rather than laid out.
+    pdf = tmp_path / f"{page.stem}.pdf"
+    read = re.sub(r"\s+", " ", subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                                              text=True, check=True).stdout.replace("\u00a0", " "))
     # The table: each goal's id before its title (a long title may wrap in its column).
     assert re.search(r"1 Virksomhedernes tilfredshed med .*vejledningen", read) and "5 Grøn omstilling" in read
     for goal_id, title in (("1", "Virksomhedernes tilfredshed med vejledningen"), ("3", "Fælles digital indgang"),

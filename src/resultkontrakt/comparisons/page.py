@@ -2,8 +2,9 @@
 
 The page needs nothing from elsewhere: no script, font, style sheet or image; its
 style is inline and its charts are inline SVG. It reads on a phone (the wide table
-scrolls inside its own box, the charts take the width there is) and prints on paper
-with its colours. Every text from a contract or a facts file passes through
+scrolls inside its own box with its first column kept in place, and says so while it
+is wider than the box; the charts take the width there is) and prints on A4 with its
+colours. Every text from a contract or a facts file passes through
 `escape.html`; every word and number comes from the wording asked for (Danish on
 `rk compare --format html`).
 
@@ -102,9 +103,17 @@ _CSS = """
 .rk-compare * { box-sizing: border-box; }
 .rk-compare h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
 .rk-compare h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid #d8dee6; }
-.rk-compare .rkc-scroll { overflow-x: auto; max-width: 100%; }
 .rk-compare table { border-collapse: collapse; margin: .25rem 0; }
-.rk-compare .rkc-table { min-width: 100%; }
+.rk-compare .rkc-scroll { overflow-x: auto; max-width: 100%; container-type: inline-size;
+  background: linear-gradient(to left, #fff 1.25rem, rgba(255, 255, 255, 0)) right center / 2rem 100% no-repeat local,
+    linear-gradient(to left, rgba(29, 37, 48, .3), rgba(29, 37, 48, 0)) right center / .9rem 100% no-repeat scroll; }
+.rk-compare .rkc-wide { width: fit-content; min-width: 100%; }
+.rk-compare .rkc-table { width: 100%; border-collapse: separate; border-spacing: 0; }
+.rk-compare .rkc-table tr > :first-child { position: sticky; left: 0; z-index: 1; background: #fff;
+  box-shadow: inset -1px 0 #d8dee6; }
+.rk-compare .rkc-swipe { position: sticky; left: 0; width: 100cqw; height: 0; margin: 0; overflow: clip;
+  padding-top: clamp(0rem, (100% - 100cqw) * 1000, 1.6rem); color: #0b6e79; font-size: .85rem; font-weight: 600; }
+.rk-compare .rkc-swipe span { position: absolute; top: .1rem; left: 0; white-space: nowrap; }
 .rk-compare th, .rk-compare td { padding: .35rem .5rem; border-bottom: 1px solid #d8dee6; text-align: left;
   vertical-align: top; }
 .rk-compare thead th { vertical-align: bottom; }
@@ -138,7 +147,9 @@ _CSS = """
   .rk-compare .rkc-goal { padding: .6rem .7rem .5rem; } }
 @media print {
   .rk-compare { max-width: none; padding: 0; font-size: 10pt; }
-  .rk-compare .rkc-scroll { overflow: visible; }
+  .rk-compare .rkc-scroll { overflow: visible; background: none; container-type: normal; }
+  .rk-compare .rkc-swipe { display: none; }
+  .rk-compare .rkc-table tr > :first-child { position: static; box-shadow: none; }
   .rk-compare .rkc-charts { grid-template-columns: 1fr 1fr; }
   .rk-compare .rkc-goal, .rk-compare .rkc-chart, .rk-compare .rkc-s {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -150,7 +161,7 @@ _CSS = """
 # Only on a page of its own: the page around the comparison.
 _PAGE_CSS = """
 body { margin: 0; background: #fff; }
-@page { margin: 14mm 12mm; }
+@page { size: A4; margin: 14mm 12mm; }
 """
 
 
@@ -265,8 +276,12 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
             lines.append(f'<tr class="rkc-money"><th scope="row"></th><td>{e(payment.title)}</td>{cells}</tr>')
         payments = "".join(lines)  # after the overall, as in the text: a footer's rows stand last
     legend = change_legend(comparison, w)
-    return (f'<div class="rkc-scroll"><table class="rkc-table"><thead><tr>{"".join(head)}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody><tfoot>{"".join(foot)}{payments}</tfoot></table></div>'
+    # On a phone the table scrolls sideways in its box, its first column kept in place; the note
+    # (`rkc-swipe`) shows only while the table is wider than its box (see the style).
+    swipe = f'<p class="rkc-swipe" aria-hidden="true"><span>{e(w["compare.swipe"])}</span></p>'
+    return (f'<div class="rkc-scroll"><div class="rkc-wide">{swipe}<table class="rkc-table"><thead>'
+            f'<tr>{"".join(head)}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            f'<tfoot>{"".join(foot)}{payments}</tfoot></table></div></div>'
             + (f'<p class="rkc-legend">{e(legend)}</p>' if legend else ""))
 
 

@@ -323,6 +323,7 @@ ENGLISH_WORDS: dict[str, str] = {
                              "thresholds are not known from the evaluation and are not drawn (grey).",
     "compare.tiers": "Thresholds: {tiers}", "compare.evaluation": "Evaluation", "compare.year": "Year",
     "compare.charts": "Goal by goal", "compare.notes": "Why some goals have no result",
+    "compare.swipe": "Swipe sideways to see the whole table →",
     "pending": "pending", "goal points": "{points} of {weight} points",
 }
 
@@ -467,6 +468,7 @@ DANISH_WORDS: dict[str, str] = {
                              "kendes ikke fra opgørelsen og er ikke tegnet (gråt).",
     "compare.tiers": "Tærskler: {tiers}", "compare.evaluation": "Opgørelse", "compare.year": "År",
     "compare.charts": "Mål for mål", "compare.notes": "Hvorfor nogle mål ikke har et resultat",
+    "compare.swipe": "Stryg til siden for at se hele tabellen →",
     "pending": "afventer", "goal points": "{points} af {weight} point",
 }
 

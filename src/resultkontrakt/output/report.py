@@ -4,7 +4,9 @@ For each goal: its status, fulfilment, the sentence that explains it, and
 its own text; then the overall result and the grant split. Danish by
 default, as the report goes to Danish municipalities. The HTML page needs
 nothing from elsewhere (no fonts, scripts or images), reads on a phone and
-prints on paper.
+prints on A4: a goal's card, a payment and a split each on one page (a split
+too long for one breaks between rows), no heading last on a page, and the
+footnote never alone on the last (tests/test_paper.py checks every example).
 """
 
 from __future__ import annotations
@@ -296,9 +298,14 @@ th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align:
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 @media (max-width: 30rem) { body { font-size: 15px; } .goal { padding: .6rem .7rem; } }
-@media print { body { font-size: 11pt; } main { max-width: none; padding: 0; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print { body { font-size: 10.5pt; } main { max-width: none; padding: 0; }
   .bar, .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; } }
+  h1, h2, h3, .key { break-after: avoid; page-break-after: avoid; }
+  .goal, .payments li, .allocation, tr { break-inside: avoid; page-break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  tfoot { display: table-row-group; }
+  .note { break-before: avoid; page-break-before: avoid; } }
 """
 
 _CLASS = {"met": "met", "partly met": "partly", "not met": "not", "not evaluable": "none",
@@ -368,10 +375,10 @@ def _split_html(report: Report, allocation: Allocation) -> str:
                    f"<td class=\"num\">{e(w.money(s.amount * _kroner(unit), unit))}</td></tr>"
                    for s in allocation.shares)
     total = sum((s.amount for s in allocation.shares), Fraction(0))
-    key = f"<p>{e(report.t('weight'))}: {e(allocation.key)}</p>" if allocation.key else ""
-    return (f"<h2>{e(report.split_heading(allocation))}</h2>{key}<div class=\"table\"><table class=\"split\"><thead><tr>"
-            f"<th>{e(report.t('party'))}</th><th class=\"num\">{e(report.t('weight'))}</th>"
+    key = f"<p class=\"key\">{e(report.t('weight'))}: {e(allocation.key)}</p>" if allocation.key else ""
+    return (f"<section class=\"allocation\"><h2>{e(report.split_heading(allocation))}</h2>{key}"
+            f"<div class=\"table\"><table class=\"split\"><thead><tr><th>{e(report.t('party'))}</th><th class=\"num\">{e(report.t('weight'))}</th>"
             f"<th class=\"num\">{e(report.t('amount'))}</th></tr></thead><tbody>{rows}</tbody>"
             f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
             f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
-            f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div>")
+            f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div></section>")
