@@ -1,7 +1,7 @@
 """The `rk` command: arguments in, renderers out, exit codes.
 
-Exit codes: 0 success, 1 the contract or the facts have errors, 2 the command
-line is wrong. No user input ever ends in a Python traceback.
+Exit codes: 0 success, 1 the contract or the facts have errors (or, for `rk eval`,
+`rk report` and `rk compare`, a goal cannot be evaluated), 2 the command line is wrong. No user input ever ends in a Python traceback.
 """
 
 from __future__ import annotations
@@ -295,6 +295,13 @@ def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
     _language(evaluate, "the explanations")
+    evaluate.epilog = _JUDGED_EXIT.format(what="the evaluation")
+
+
+# What `rk eval`, `rk report` and `rk compare` exit with, said in their --help.
+_JUDGED_EXIT = ("exit status: 0 when every goal that applies is decided or pending; 1 when a goal "
+                "cannot be evaluated (a fact or deliverable missing or invalid), or the contract or the "
+                "facts have errors ({what} is still printed in full); 2 when the command line is wrong")
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
@@ -304,6 +311,7 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
     _language(report, "the report")
     report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                         help="write to FILE (`-o -`, as without -o: standard output)")
+    report.epilog = _JUDGED_EXIT.format(what="the report") + "; a split that cannot be worked out is 1 too"
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
@@ -324,6 +332,7 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     _language(compare, "the comparison")
     compare.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                          help="write to FILE (`-o -`, as without -o: standard output)")
+    compare.epilog = _JUDGED_EXIT.format(what="the comparison").replace("a goal ", "a goal in any column ", 1)
 
 
 def _split_arguments(split: argparse.ArgumentParser) -> None:
@@ -447,7 +456,9 @@ def _eval(args: argparse.Namespace) -> int:
         print(evaluation_json(evaluation, wording))
     else:
         print(evaluation_text(evaluation, with_text=not args.brief, wording=wording))
-    return FAILED if evaluation.errors else OK
+    # A goal that cannot be evaluated is a failure a script must see, as an error is; one that
+    # is pending or does not apply in the period is not.
+    return FAILED if evaluation.errors or evaluation.covers.not_evaluable else OK
 
 
 def _test(args: argparse.Namespace) -> int:
@@ -611,7 +622,8 @@ def _compare(args: argparse.Namespace) -> int:
         text += "\n"
     if not _written(args.output, text, "the comparison", raw=args.format == "csv"):
         return FAILED
-    failed = any(column.problem is not None or column.evaluation.errors for column in comparison.columns)
+    failed = any(column.problem is not None or column.evaluation.errors or column.evaluation.covers.not_evaluable
+                 for column in comparison.columns)
     return FAILED if failed else OK
 
 

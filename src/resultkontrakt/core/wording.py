@@ -2158,10 +2158,50 @@ ROWS_DA: dict[str, str] = {
     "failure.blank-field": "en række i `{expr}` har ingen værdi for `{field}`",
 }
 
+# The overall result and what it covers (words/overall.py): never a bare number.
+OVERALL_EN: dict[str, str] = {
+    "overall.label": "Overall",
+    "overall.all": "{overall} ({n} goal)|{overall} (average of {n} goals)",
+    "overall.all weighted": "{overall} (weighted average of {n} goal)|{overall} (weighted average of {n} goals)",
+    "overall.some": "{overall} of {n} goal decided|{overall}, the average of the {n} goals decided",
+    "overall.some weighted": "{overall} of {n} goal decided|{overall}, the weighted average of the {n} goals decided",
+    "overall.no result": "the one goal has no result|no goal of {n} has a result",
+    "overall.weightless": "not evaluable: every goal decided has weight 0",
+    "overall.none applicable": "not applicable: the one goal does not apply in this period|not applicable: "
+                               "no goal of {n} applies in this period",
+    "overall.pending": "{n} pending ({ids})",
+    "overall.not evaluable": "{n} not evaluable ({ids})",
+    "overall.not applicable": "{n} does not apply in the period ({ids})|{n} do not apply in the period ({ids})",
+    "overall.ids": "goal {ids}|goals {ids}",
+    "overall.cell": "{overall} ({n} of {of} goals)",
+    "overall.not comparable": "not comparable",
+    "overall.covers differ": "The overall covers different goals in different columns, so no change is "
+                             "shown for it.",
+}
+OVERALL_DA: dict[str, str] = {
+    "overall.label": "Samlet",
+    "overall.all": "{overall} ({n} mål)|{overall} (gennemsnit af {n} mål)",
+    "overall.all weighted": "{overall} (vægtet gennemsnit af {n} mål)",
+    "overall.some": "{overall} af {n} vurderet mål|{overall}, gennemsnit af de {n} vurderede mål",
+    "overall.some weighted": "{overall} af {n} vurderet mål|{overall}, vægtet gennemsnit af de {n} vurderede mål",
+    "overall.no result": "målet har intet resultat|ingen af de {n} mål har et resultat",
+    "overall.weightless": "kan ikke vurderes: alle vurderede mål har vægt 0",
+    "overall.none applicable": "ikke relevant: målet gælder ikke i perioden|ikke relevant: ingen af de {n} "
+                               "mål gælder i perioden",
+    "overall.pending": "{n} afventer ({ids})",
+    "overall.not evaluable": "{n} kan ikke vurderes ({ids})",
+    "overall.not applicable": "{n} gælder ikke i perioden ({ids})",
+    "overall.ids": "mål {ids}",
+    "overall.cell": "{overall} ({n} af {of} mål)",
+    "overall.not comparable": "kan ikke sammenlignes",
+    "overall.covers differ": "Den samlede målopfyldelse dækker forskellige mål i kolonnerne, så dens ændring "
+                             "vises ikke.",
+}
+
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **OVERALL_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **OVERALL_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

@@ -42,6 +42,7 @@ from ..words.explain import (
 )
 from ..words.jsondata import (
     blocked_dict,
+    covers_dict,
     distance_dict,
     money_text,
     not_applicable_dict,
@@ -53,6 +54,7 @@ from ..words.jsondata import (
     waiting_dict,
     weight_number,
 )
+from ..words.overall import overall_sentence
 
 __all__ = [
     "MADE",
@@ -224,39 +226,16 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         return self.period[1] if self.period is not None else None
 
     def overall_sentence(self, language: Language = ENGLISH) -> str:
-        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
-        wording = wording_for(language)
-        overall = self.overall
-        inapplicable = self.not_applicable
-        evaluable = len(self.goals) - len(self.not_evaluable) - len(inapplicable)
-        blocked = [g for g in self.not_evaluable if g not in self.pending]
-        if inapplicable and len(inapplicable) == len(self.goals):
-            return wording.phrase("overall none applicable", n=len(self.goals)) + "."
-        if overall is None and not (self.pending and not evaluable):
-            key = "overall weightless" if evaluable else "overall none"
-            return wording.phrase(key, n=len(self.goals)) + "."
-        if overall is None:  # no goal has a result, and some wait: say which, and which cannot
-            text = wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
-                                  ids=", ".join(self.pending))
-        else:
-            shown = wording.percent(overall) + (f" ({wording['provisional']})" if self.provisional else "")
-            text = wording.phrase("overall", evaluable, overall=shown, n=evaluable)
-        if blocked:
-            text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
-                                          ids=", ".join(blocked))
-        if self.pending and overall is not None:
-            text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
-                                          ids=", ".join(self.pending))
-        if inapplicable:
-            text += "; " + wording.phrase("overall not applicable", len(inapplicable), n=len(inapplicable),
-                                          ids=", ".join(inapplicable))
-        return text + "."
+        """`Overall: 72.2% (weighted average of 9 goals).`, or what it covers and leaves out:
+        `Overall (provisional): 100% of 1 goal decided; 2 pending (goals 1, 3).`, in `language`."""
+        return overall_sentence(self.overall, self.covers, wording_for(language))
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The evaluation as JSON data: the shape of `rk eval --format json`, documented by
         resultkontrakt/schema/eval.json."""
         wording = wording_for(language)
         overall = self.overall
+        covers = self.covers
         return {
             "contract": self.title,
             "language": wording.lang,
@@ -274,10 +253,11 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
             "overall": {
                 "fulfilment": percent_number(overall) if overall is not None else None,
                 "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
-                "evaluable": len(self.goals) - len(self.not_evaluable) - len(self.not_applicable),
+                "evaluable": len(covers.decided),
                 "not_evaluable": len(self.not_evaluable),
                 "not_applicable": len(self.not_applicable),
-                "provisional": self.provisional,
+                "provisional": covers.provisional,
+                "covers": covers_dict(covers),
                 "explanation": self.overall_sentence(wording),
             },
             "problems": [problem_dict(p, wording) for p in self.problems],
@@ -285,7 +265,10 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
 
     def __repr__(self) -> str:
         overall = self.overall
+        covers = self.covers
         shown = format_percent(overall) if overall is not None else "not evaluable"
+        if overall is not None and not covers.complete:  # never a bare number over some of the goals
+            shown += f" of {len(covers.decided)} decided"
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
 
     def _repr_html_(self) -> str:
