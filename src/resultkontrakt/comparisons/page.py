@@ -49,9 +49,10 @@ from ..words.explain import not_evaluable
 from .tables import (
     cell_text,
     change_cell,
-    change_text,
     comparison_title,
     decided_text,
+    overall_change_text,
+    overall_notes,
     overall_text,
     provisional_mark,
 )
@@ -202,6 +203,8 @@ def _notes(comparison: Comparison, w: Wording, ids: str) -> _Notes:
     """The notes of the text table (compare_data.py), but for titles that differ: the
     table shows those in their row."""
     notes = _Notes(ids)
+    for text in overall_notes(comparison, w):
+        notes.add(text)
     for index, column in enumerate(comparison.columns):
         if column.problem is not None:
             where = column.problem.span
@@ -238,9 +241,9 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
             line.append(f'<td class="rkc-num">{e(change_cell(comparison, row, w))}</td>')
         rows.append("<tr>" + "".join(line) + "</tr>")
     none = w["report.none"]
-    overall = [f'<td class="rkc-num">{e(overall_text(c, w))}</td>' for c in comparison.columns]
+    overall = [f'<td class="rkc-num">{e(overall_text(comparison, c, w))}</td>' for c in comparison.columns]
     if comparison.series:
-        overall.append(f'<td class="rkc-num">{e(change_text(comparison.overall_change(), w))}</td>')
+        overall.append(f'<td class="rkc-num">{e(overall_change_text(comparison, w))}</td>')
     foot = [f'<tr><th scope="row"></th><td>{e(w["report.overall"])}</td>{"".join(overall)}</tr>']
     if comparison.weighted:
         points = [f'<td class="rkc-num">{e(w.number(c.points) if c.points is not None else none)}</td>'

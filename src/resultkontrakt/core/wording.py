@@ -2173,10 +2173,10 @@ OVERALL_EN: dict[str, str] = {
     "overall.not evaluable": "{n} not evaluable ({ids})",
     "overall.not applicable": "{n} does not apply in the period ({ids})|{n} do not apply in the period ({ids})",
     "overall.ids": "goal {ids}|goals {ids}",
-    "overall.cell": "{overall} ({n} of {of} goals)",
+    "overall.cell": "{overall} ({n} of {of} goals)", "overall.goals": "{n} of {of} goals",
     "overall.not comparable": "not comparable",
-    "overall.covers differ": "The overall covers different goals in different columns, so no change is "
-                             "shown for it.",
+    "overall.covers differ": "The overall averages different goals in different columns ({which})",
+    "overall.no change": ", so no change is shown for it",
 }
 OVERALL_DA: dict[str, str] = {
     "overall.label": "Samlet",
@@ -2192,10 +2192,11 @@ OVERALL_DA: dict[str, str] = {
     "overall.not evaluable": "{n} kan ikke vurderes ({ids})",
     "overall.not applicable": "{n} gælder ikke i perioden ({ids})",
     "overall.ids": "mål {ids}",
-    "overall.cell": "{overall} ({n} af {of} mål)",
-    "overall.not comparable": "kan ikke sammenlignes",
-    "overall.covers differ": "Den samlede målopfyldelse dækker forskellige mål i kolonnerne, så dens ændring "
-                             "vises ikke.",
+    "overall.cell": "{overall} ({n} af {of} mål)", "overall.goals": "{n} af {of} mål",
+    "overall.not comparable": "ikke sammenlignelig",
+    "overall.covers differ": "Den samlede målopfyldelse er et gennemsnit af forskellige mål i kolonnerne "
+                             "({which})",
+    "overall.no change": ", så dens ændring vises ikke",
 }
 
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
