@@ -128,6 +128,8 @@ class Contract:
                               (reporting.start, reporting.end) if reporting else None, made=MADE,
                               reporting=reporting, measured_until=measured)
         goals = evaluator.goals(self.module.goals)
+        if self.language is not None:  # a goal shown on its own (a notebook) speaks the contract's language
+            goals = {goal_id: attrs.evolve(goal, language=self.language) for goal_id, goal in goals.items()}
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
@@ -145,6 +147,7 @@ class Contract:
             weighted=self._weighted,
             reporting_period=reporting if reporting is not None and reporting.name else None,
             measured_until=measured,
+            language=self.language,
         )
 
     @property

@@ -2176,6 +2176,19 @@ OVERALL_EN: dict[str, str] = {
     "overall.cell": "{overall} ({n} of {of} goals)", "overall.goals": "{n} of {of} goals",
     "overall.not comparable": "not comparable",
     "overall.covers differ": "The overall averages different goals in different columns ({which})",
+    # What `rk` itself says on standard error (cli/main.py), in the language the command speaks.
+    "cli.as of outside": "--as-of {day} is {where} ({period})",
+    "cli.before period": "before the period starts", "cli.after period": "after the period ends",
+    "cli.before reporting period": "before the reporting period starts",
+    "cli.after reporting period": "after the reporting period ends",
+    "cli.after period.hint": "after the period, nothing is pending: leave out --as-of",
+    "cli.before period.hint": "before the period, everything not yet given is pending",
+    "cli.outside reporting period.hint": "give the day within the period evaluated, or the period the day is "
+                                         "in (--period)",
+    "cli.no split": "the contract has no split",
+    "cli.no split.hint": "add one: split NAME {{ total ... shares {{ ... }} }}",
+    "cli.unknown split": "there is no split `{name}`", "cli.which split": "name the split to work out",
+    "cli.the splits": "the splits are: {names}",
     "overall.no change": ", so no change is shown for it",
 }
 OVERALL_DA: dict[str, str] = {
@@ -2196,6 +2209,19 @@ OVERALL_DA: dict[str, str] = {
     "overall.not comparable": "ikke sammenlignelig",
     "overall.covers differ": "Den samlede målopfyldelse er et gennemsnit af forskellige mål i kolonnerne "
                              "({which})",
+    "cli.as of outside": "--as-of {day} ligger {where} ({period})",
+    "cli.before period": "før perioden begynder", "cli.after period": "efter periodens slutning",
+    "cli.before reporting period": "før rapporteringsperioden begynder",
+    "cli.after reporting period": "efter rapporteringsperiodens slutning",
+    "cli.after period.hint": "efter perioden afventer intet: udelad --as-of",
+    "cli.before period.hint": "før perioden afventer alt, der ikke er givet endnu",
+    "cli.outside reporting period.hint": "giv en dag i den periode, der opgøres, eller den periode, dagen "
+                                         "ligger i (--period)",
+    "cli.no split": "kontrakten har ingen fordeling",
+    "cli.no split.hint": "tilføj en: split NAVN {{ total ... shares {{ ... }} }}",
+    "cli.unknown split": "der er ingen fordeling `{name}`", "cli.which split": "navngiv den fordeling, der skal "
+                                                                                "beregnes",
+    "cli.the splits": "fordelingerne er: {names}",
     "overall.no change": ", så dens ændring vises ikke",
 }
 

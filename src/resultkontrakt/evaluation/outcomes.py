@@ -62,6 +62,9 @@ class GoalOutcome:
     not_applicable: NotApplicable | None = attrs.field(default=None, repr=False)
     # Decided from facts measured before the reporting period ends: the result to date.
     provisional: bool = False
+    # The contract's own language (`language "da"`), a code, for the views that speak without
+    # being asked in which language (a notebook's); None where the contract says none.
+    language: str | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def distance(self) -> Distance | None:
@@ -198,6 +201,8 @@ class Outcomes(Generic[G, P, S]):
     # day its facts are measured to, where that is before the period's end (else None).
     reporting_period: ReportingPeriod | None = None
     measured_until: dt.date | None = None
+    # The contract's own language (`language "da"`), as on its goals; None where it says none.
+    language: str | None = attrs.field(default=None, eq=False)
 
     @property
     def provisional(self) -> bool:

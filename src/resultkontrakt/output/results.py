@@ -10,7 +10,6 @@ this module makes text; this one makes it only when asked (`evaluation_of` and
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -111,6 +110,11 @@ class GoalResult(GoalOutcome):
         shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
         title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
+
+    def _repr_html_(self) -> str:
+        """For notebooks: the goal's status, fulfilment, a bar and why, in the contract's
+        language (English where it says none), styled inline only."""
+        return _goal_html(self, wording_for(self.language or "en"))
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
@@ -272,8 +276,9 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
 
     def _repr_html_(self) -> str:
-        """For notebooks such as Jupyter: a table of the goals, styled inline only."""
-        return _evaluation_html(self)
+        """For notebooks such as Jupyter: a table of the goals, in the contract's language
+        (English where it says none), styled inline only."""
+        return _evaluation_html(self, wording_for(self.language or "en"))
 
 
 @attrs.frozen
@@ -328,19 +333,43 @@ _COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "no
             "pending": "#3a6ea5", "not applicable": "#8a94a3"}
 
 
+def _bar(goal: GoalResult) -> str:
+    """The goal's fulfilment as a bar in its status's colour; nothing without a result."""
+    if goal.fulfilment is None:
+        return ""
+    return (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
+            f'<div style="width:{float(goal.fulfilment * 100):g}%;height:100%;border-radius:.35em;'
+            f'background:{_COLOURS[goal.status]}"></div></div>')
+
+
+def _status_html(goal: GoalResult, wording: Wording) -> str:
+    """`opfyldt (foreløbig)`, in the status's colour."""
+    provisional = f" ({wording['provisional']})" if goal.provisional else ""
+    return (f'<span style="color:{_COLOURS[goal.status]};font-weight:600">'
+            f'{escape.html(wording[goal.status] + provisional)}</span>')
+
+
+def _goal_html(goal: GoalResult, wording: Wording) -> str:
+    """One goal as an HTML card: its id and title, status, fulfilment and bar, why, and how far
+    it is from another tier. Every text from the contract or the facts is escaped."""
+    e = escape.html
+    shown = f" {e(wording.percent(goal.fulfilment))}" if goal.fulfilment is not None else ""
+    distance = goal.distance_sentence(wording)
+    return (f'<div><p><strong>{e(wording["goal"])} {e(goal.id)}: {e(goal.title)}</strong></p>'
+            f'<p>{_status_html(goal, wording)}{shown}</p>{_bar(goal)}'
+            f"<p>{e(goal.reasoning(wording))}</p>"
+            + (f"<p>{e(distance)}</p>" if distance else "") + "</div>")
+
+
 def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
     """An evaluation as an HTML table: each goal's status, fulfilment, a bar and why."""
     e = escape.html
     rows = []
     for goal in evaluation.goals.values():
-        share = goal.fulfilment or Fraction(0)
-        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
-               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
-               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
         shown = wording.percent(goal.fulfilment) if goal.fulfilment is not None else ""
         rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
-                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
-                    f'<td>{e(shown)}</td><td>{bar}</td>'
+                    f"<td>{_status_html(goal, wording)}</td>"
+                    f"<td>{e(shown)}</td><td>{_bar(goal)}</td>"
                     f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
     return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(evaluation.overall_sentence(wording))}</p>"
             f"<table><tbody>{''.join(rows)}</tbody></table></div>")
