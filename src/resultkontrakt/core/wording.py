@@ -210,13 +210,9 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.fulfilment-range": "the fulfilment {fulfilment} lies outside 0% .. 100%",
     "failure.not-a-percent": "the fulfilment is not a percentage",
     "failure.no-value": "no value for `{name}`",
-    "overall": "Overall: {overall}, the weighted average of {n} goal|Overall: {overall}, the weighted "
-               "average of {n} goals",
     "report.report": "Annual report", "report.overall": "Overall fulfilment", "report.goal": "Goal",
     "report.status": "Status", "report.fulfilment": "Fulfilment", "report.split": "Split of",
     "report.party": "Party", "report.amount": "Amount", "report.weight": "Key", "report.total": "Total",
-    "report.evaluated": "weighted average of {n} goal|weighted average of {n} goals",
-    "report.not evaluable": "{n} goal not evaluable: {ids}|{n} goals not evaluable: {ids}",
     "report.none": "–",
     "report.note": "≈ marks a value rounded for display; every calculation is exact.",
     "report.made": "Made with resultkontrakt.", "report.groupless": "Other goals",
@@ -235,16 +231,10 @@ ENGLISH_WORDS: dict[str, str] = {
                      "before its amount changes.",
     "split.tie": "* a tie decided this amount: equal claims go to the larger weight, then to the party "
                  "written first.",
-    "overall not evaluable": "{n} goal not evaluable ({ids})|{n} goals not evaluable ({ids})",
-    "overall none": "Overall: not evaluable (no goal of {n} could be evaluated)",
-    "overall weightless": "Overall: not evaluable: every goal that could be evaluated has weight 0",
     "not due": "{name} not due yet (due {due})", "not due undated": "{name} not due yet",
     "waits": "waits for {items}", "waits.goal": "goal {goal}, which is pending",
     "waits.payment": "the payment {name}, which is pending",
     "waits.deliverable": "{name} (due {due})", "waits.fact": "{name} (measured by {due})",
-    "overall pending": "{n} goal pending ({ids})|{n} goals pending ({ids})",
-    "overall all pending": "Overall: not yet known: {n} goal pending ({ids})|Overall: not yet known: "
-                           "{n} goals pending ({ids})",
     "points": "Points: {points} of {possible} points",
     "points missing": "Points: not yet known: goal {ids} has no result (the others have {reached} "
                       "of {possible} points)|Points: not yet known: goals {ids} have no result "
@@ -279,7 +269,6 @@ ENGLISH_WORDS: dict[str, str] = {
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
                                          "{each} each, not a whole number of units of {unit}",
-    "report.pending": "{n} goal pending: {ids}|{n} goals pending: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
@@ -343,13 +332,10 @@ DANISH_WORDS: dict[str, str] = {
     "failure.fulfilment-range": "målopfyldelsen {fulfilment} ligger uden for 0 % .. 100 %",
     "failure.not-a-percent": "målopfyldelsen er ikke en procentsats",
     "failure.no-value": "ingen værdi for `{name}`",
-    "overall": "Samlet: {overall}, det vægtede gennemsnit af {n} mål|Samlet: {overall}, det vægtede "
-               "gennemsnit af {n} mål",
     "report.report": "Årsrapport", "report.overall": "Samlet målopfyldelse", "report.goal": "Mål",
     "report.status": "Status", "report.fulfilment": "Opfyldelse", "report.split": "Fordeling af",
     "report.party": "Part", "report.amount": "Beløb", "report.weight": "Fordelingsnøgle",
-    "report.total": "I alt", "report.evaluated": "vægtet gennemsnit af {n} mål",
-    "report.not evaluable": "{n} mål kan ikke vurderes: {ids}", "report.none": "–",
+    "report.total": "I alt", "report.none": "–",
     "report.note": "≈ betyder afrundet til visning; alle beregninger er eksakte.",
     "report.made": "Lavet med resultkontrakt.", "report.groupless": "Øvrige mål",
     "report.installments": "{n} rater à {each}",
@@ -368,16 +354,10 @@ DANISH_WORDS: dict[str, str] = {
                      "uændrede, før dens beløb ændres.",
     "split.tie": "* lige krav afgjorde dette beløb: de går til den største vægt, dernæst til den part, "
                  "der står først.",
-    "overall not evaluable": "{n} mål kan ikke vurderes ({ids})|{n} mål kan ikke vurderes ({ids})",
-    "overall none": "Samlet: kan ikke vurderes (ingen af de {n} mål kunne vurderes)",
-    "overall weightless": "Samlet: kan ikke vurderes: alle mål, der kunne vurderes, har vægt 0",
     "not due": "{name} er ikke forfalden endnu (frist {due})", "not due undated": "{name} er ikke forfalden endnu",
     "waits": "afventer {items}", "waits.goal": "mål {goal}, som afventer",
     "waits.payment": "betalingen {name}, som afventer",
     "waits.deliverable": "{name} (frist {due})", "waits.fact": "{name} (måles senest {due})",
-    "overall pending": "{n} mål afventer ({ids})|{n} mål afventer ({ids})",
-    "overall all pending": "Samlet: endnu ikke kendt: {n} mål afventer ({ids})|Samlet: endnu ikke "
-                           "kendt: {n} mål afventer ({ids})",
     "points": "Point: {points} af {possible} point",
     "points missing": "Point: endnu ikke kendt: mål {ids} har intet resultat (de øvrige har {reached} "
                       "af {possible} point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
@@ -412,7 +392,6 @@ DANISH_WORDS: dict[str, str] = {
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "failure.split-uneven-installments": "beløbet {total} fordelt på {installments} rater er {each} "
                                          "pr. rate, ikke et helt antal enheder á {unit}",
-    "report.pending": "{n} mål afventer: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "/", "formula.of": "af",
     "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
     "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
@@ -1938,12 +1917,8 @@ PERIODS_EN: dict[str, str] = {
     "applies.not": "{why}",
     "applies.goals": "reads goal {goals}, which does not apply",
     "in period": "within the period {start} .. {end}", "not in period": "outside the period {start} .. {end}",
-    "overall not applicable": "{n} goal not applicable ({ids})|{n} goals not applicable ({ids})",
-    "overall none applicable": "Overall: not applicable (no goal of {n} applies in this period)",
     "amount to date": "amount to date",
     "reporting period": "Reporting period {name} ({start} .. {end})",
-    "report.not applicable": "{n} goal does not apply in the period: {ids}|{n} goals do not apply in the "
-                             "period: {ids}",
     "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
     "problem.period.unknown-field": "a period has no `{field}`",
     "hint.period.unknown-field": "write one of: {fields}",
@@ -1999,11 +1974,8 @@ PERIODS_DA: dict[str, str] = {
     "applies.not": "{why}",
     "applies.goals": "læser mål {goals}, som ikke er relevant",
     "in period": "inden for perioden {start} .. {end}", "not in period": "uden for perioden {start} .. {end}",
-    "overall not applicable": "{n} mål ikke relevant ({ids})|{n} mål ikke relevante ({ids})",
-    "overall none applicable": "Samlet: ikke relevant (intet af {n} mål gælder i denne periode)",
     "amount to date": "beløb til dato",
     "reporting period": "Rapporteringsperiode {name} ({start} .. {end})",
-    "report.not applicable": "{n} mål gælder ikke i perioden: {ids}",
     "report.provisional": "Foreløbig: målt til og med {day}; perioden slutter {end}.",
     "problem.period.unknown-field": "en periode har ingen `{field}`",
     "hint.period.unknown-field": "skriv en af: {fields}",
