@@ -11,7 +11,7 @@ import pytest
 
 import resultkontrakt as rk
 
-from .conftest import EXAMPLE_FACTS, Rk
+from .conftest import EXAMPLE, EXAMPLE_FACTS, Rk
 
 DANISH = ('contract "Aftale" {\n    period 2020-01-01 .. 2020-12-31\n    language "da"\n}\n'
           'fact andel: percent\nfact antal: number\n'
@@ -100,6 +100,8 @@ def test_notebook_views_follow_the_contracts_language_and_escape(danish: tuple[P
     assert "delvist opfyldt" in card and "50\u00a0%" in card
     comparison = rk.compare([(danish[0], danish[1]), (danish[0], danish[1])], labels=["A", "B"])
     assert "Samlet målopfyldelse" in comparison._repr_html_()
+    split = contract.split()._repr_html_()
+    assert "tilskud: 100 kr. fordelt efter vægt (største brøkdel" in split.replace("\u00a0", " ")
 
 
 def test_notebook_views_of_a_contract_without_a_language_are_english() -> None:
@@ -107,6 +109,8 @@ def test_notebook_views_of_a_contract_without_a_language_are_english() -> None:
     assert "Overall: 100% (1 goal)." in evaluation._repr_html_()
     card = evaluation.goals["1"]._repr_html_()
     assert "Goal 1: A &amp; B" in card and "met" in card and "100%" in card
+    split = rk.load(EXAMPLE).split("basisbevilling", margins=False)._repr_html_()
+    assert "basisbevilling: 16488 tkr split by Folketal 1. januar 2018 (largest remainder" in split
 
 
 def test_a_facts_file_says_what_it_is_and_never_its_data() -> None:

@@ -247,14 +247,18 @@ class Contract:
                 # from the evaluation itself).
                 reason = worked.total.explain().removeprefix(f"{worked.shown_as}: ")
                 raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
-            return worked.allocation if margins is False else allocation_of(allocate(
+            return self._spoken(worked.allocation if margins is False else allocation_of(allocate(
                 split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
-                total=worked.total.amount, currency=worked.total.currency))
+                total=worked.total.amount, currency=worked.total.currency)))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
             weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
-        return allocation_of(allocate(split, weights, margins))
+        return self._spoken(allocation_of(allocate(split, weights, margins)))
+
+    def _spoken(self, allocation: Allocation) -> Allocation:
+        """The allocation, knowing the contract's language: its notebook view speaks it."""
+        return allocation if self.language is None else attrs.evolve(allocation, language=self.language)
 
     def _split_named(self, name: str | None) -> s.Split:
         splits = self.splits

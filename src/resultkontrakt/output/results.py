@@ -302,8 +302,9 @@ class Allocation(Shares):
         return said.allocation_dict(self)
 
     def _repr_html_(self) -> str:
-        """For notebooks: the split as a table, styled inline only."""
-        return said.allocation_html(self)
+        """For notebooks: the split as a table, in the contract's language (English where it
+        says none), styled inline only."""
+        return said.allocation_html(self, wording_for(self.language or "en"))
 
     def __repr__(self) -> str:
         return said.allocation_repr(self)
