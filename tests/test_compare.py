@@ -38,8 +38,10 @@ def test_rows_are_goals_matched_by_id_and_cells_follow_the_columns() -> None:
     assert two.titles_differ and two.titles == ("Oplevet effekt af vejledningen", "Virksomhedernes oplevede effekt")
     assert four.cells[1] is None and five.cells[0] is None  # a goal missing from a contract is empty there
     data: dict[str, Any] = table.to_dict()  # JSON: its shape is the schema's
-    assert data["overall"] == [{"fulfilment": 75, "points": None, "provisional": False},
-                               {"fulfilment": 62.5, "points": None, "provisional": False}]
+    covers = [{"decided": decided, "pending": [], "not_evaluable": [], "not_applicable": [], "weighted": False}
+              for decided in (["1", "2", "3", "4"], ["1", "2", "3", "5"])]
+    assert data["overall"] == [{"fulfilment": 75, "points": None, "provisional": False, "covers": covers[0]},
+                               {"fulfilment": 62.5, "points": None, "provisional": False, "covers": covers[1]}]
     assert data["rows"][2]["cells"][0]["value"] == "1 of 2"
     assert "Comparison of 2 providers" in repr(table)
 
@@ -62,10 +64,12 @@ def test_one_contract_over_the_years_stands_in_period_order_with_the_change() ->
     assert table.series and [c.label for c in table.columns] == ["2019", "2020", "2021"]
     change = table.change(table.rows[0])
     assert change is not None and change.value == 3  # NPS 61 -> 64
-    # Each change says its unit: NPS points, deliverables, percentage points of the overall.
+    # Each change says its unit (NPS points, deliverables); 2021's overall averages 2 of the 4
+    # goals: no change of "+25 pp" against 2020's over all 4.
     assert "+3 NPS points" in table.text() and "±0 deliverables" in table.text()
-    assert "+25 percentage points" in table.text()  # overall 75% -> 100%
     assert "Change: 2021 minus 2020 (the last column minus the one before it)" in table.text()
+    assert "100% (2 of 4 goals)  not comparable" in table.text()
+    assert table.overall_change() is None and not table.overall_comparable
 
 
 def test_a_facts_file_that_cannot_be_read_keeps_its_column_and_says_why() -> None:

@@ -192,7 +192,7 @@ goal 2 "y" { score y >= 10 -> 100% }
     result = rk.loads(text).evaluate({"x": 10})
     assert result.overall == 1
     assert result.not_evaluable == ("2",)
-    assert "1 goal not evaluable (2)" in result.explain()
+    assert "Overall: 100% of 1 goal decided; 1 not evaluable (goal 2)." in result.explain()
     assert rk.loads(text).evaluate({}).overall is None
 
 

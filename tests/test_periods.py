@@ -63,7 +63,7 @@ def test_a_goal_that_does_not_apply_is_left_out_of_the_overall_the_points_and_th
     assert e.not_applicable == ("3",) and e.not_evaluable == ()
     assert goal.reasoning() == "the reporting year = 2009: not 2011."
     assert goal.explain("da") == "Mål 3 (Gæsteforskere): ikke relevant: rapporteringsåret = 2009: ikke 2011."
-    assert "1 goal not applicable (3)" in e.overall_sentence()
+    assert e.overall_sentence() == "Overall: 100% (average of 2 goals); 1 does not apply in the period (goal 3)."
     assert "gæster" not in str(e.problems)  # a fact a goal that does not apply needs is not missed
     last = years.evaluate({"publikationer": 12, "rapport": "2011-05-01", "gæster": 41, "period": 2011})
     assert last.goals["3"].status == "met" and last.points_possible == 3
@@ -262,7 +262,8 @@ def test_when_no_goal_applies_the_overall_says_so() -> None:
                         'goal 1 "g" { applies when period.year = 2010\n score true -> 100% }\n')
     e = contract.evaluate({})
     assert e.overall is None and e.points_possible == 0
-    assert e.overall_sentence() == "Overall: not applicable (no goal of 1 applies in this period)."
+    assert e.overall_sentence() == "Overall: not applicable: the one goal does not apply in this period."
+    assert e.overall_sentence("da") == "Samlet: ikke relevant: målet gælder ikke i perioden."
 
 
 @functools.lru_cache(maxsize=64)
@@ -330,7 +331,7 @@ def test_a_goal_that_does_not_apply_by_facts_measured_to_date_says_so_provisiona
     said = report.markdown(report.build(contract, facts, "en"))
     assert "**Not applicable (provisional).**" in said
     # One goal is one goal, not "1 goals".
-    assert "(weighted average of 1 goal); 1 goal does not apply in the period: 2**" in said
+    assert "**Overall fulfilment (provisional): 100% (1 goal); 1 does not apply in the period (goal 2)**" in said
 
 
 def test_measured_to_the_last_day_of_the_period_is_final() -> None:
@@ -382,7 +383,7 @@ def test_rk_eval_and_compare_take_the_period(rk: Rk, tmp_path: Path) -> None:
     other = tmp_path / "g.json"
     other.write_text('{"publikationer": 12, "rapport": "2011-03-01"}', encoding="utf-8")
     run = rk("compare", f"{contract}:{facts}", f"{contract}:{other}", "--period", "2011", "--format", "json")
-    assert run.exit == 0, run.stderr
+    assert run.exit == 1, run.stderr  # the second facts lack `gæster`: goal 3 cannot be evaluated there
     cells = json.loads(run.stdout)["rows"][0]["cells"]
     assert [cell["provisional"] for cell in cells] == [True, False]
     run = rk("compare", f"{contract}:{facts}", f"{contract}:{other}", "--period", "2009")

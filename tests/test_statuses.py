@@ -93,14 +93,14 @@ def test_the_overall_sentence_names_the_pending_goals_and_those_not_evaluable() 
                                  'goal 2 "G2" { score b >= 1 -> 100%; else -> 0% }\n'
                                  'goal 3 "G3" { score c >= 1 -> 100%; else -> 0% }\n')
     nothing = contract.evaluate({"b": "x", "c": "y"}, as_of=MIDYEAR)
-    assert nothing.overall_sentence() == ("Overall: not yet known: 1 goal pending (1); "
-                                          "2 goals not evaluable (2, 3).")
-    assert nothing.overall_sentence("da") == ("Samlet: endnu ikke kendt: 1 mål afventer (1); "
-                                              "2 mål kan ikke vurderes (2, 3).")
+    assert nothing.overall_sentence() == ("Overall: no goal of 3 has a result: 1 pending (goal 1), "
+                                          "2 not evaluable (goals 2, 3).")
+    assert nothing.overall_sentence("da") == ("Samlet: ingen af de 3 mål har et resultat: 1 afventer (mål 1), "
+                                              "2 kan ikke vurderes (mål 2, 3).")
     some = contract.evaluate({"b": 1, "c": "y"}, as_of=MIDYEAR)
     # Decided from facts measured before the period's end: provisional.
-    assert some.overall_sentence() == ("Overall: 100% (provisional), the weighted average of 1 goal; 1 goal not "
-                                       "evaluable (3); 1 goal pending (1).")
+    assert some.overall_sentence() == ("Overall (provisional): 100% of 1 goal decided; 1 pending (goal 1), "
+                                       "1 not evaluable (goal 3).")
 
 
 def test_a_deliverable_due_and_not_reported_is_called_a_deliverable() -> None:

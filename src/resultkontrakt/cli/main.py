@@ -1,7 +1,7 @@
 """The `rk` command: arguments in, renderers out, exit codes.
 
-Exit codes: 0 success, 1 the contract or the facts have errors, 2 the command
-line is wrong. No user input ever ends in a Python traceback.
+Exit codes: 0 success, 1 the contract or the facts have errors (or, for `rk eval`,
+`rk report` and `rk compare`, a goal cannot be evaluated), 2 the command line is wrong. No user input ever ends in a Python traceback.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # character reaches the terminal raw: every line printed passes through here.
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Visible(saved[0]), _Visible(saved[1])
+    args: argparse.Namespace | None = None
     try:
         given = sys.argv[1:] if argv is None else list(argv)
         args = _arguments(given).parse_args(given)
@@ -53,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"rk {args.command}: error: {usage}\n  hint: {usage.hint}", file=sys.stderr)
             return USAGE
     except RkError as exc:
-        _print_error(exc)
+        # In the language the command speaks, once the contract has said it (`_speaking`).
+        _print_error(exc, getattr(args, "speaking", None))
         return FAILED
     except KeyboardInterrupt:
         return 130
@@ -94,22 +96,21 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2019-06-30") from None
 
 
-def _outside(contract: Contract, as_of: dt.date | None) -> None:
+def _outside(contract: Contract, as_of: dt.date | None, w: Wording) -> None:
     """A note on standard error when the day to evaluate as of lies outside the period."""
     header = contract.module.header
     period = header.period if header is not None else None
     if as_of is None or period is None or period[0] <= as_of <= period[1]:
         return
-    where = "before the period starts" if as_of < period[0] else "after the period ends"
-    print(f"{contract.source}: warning: --as-of {as_of} is {where} ({period[0]} .. {period[1]})",
+    where = w["cli.before period" if as_of < period[0] else "cli.after period"]
+    print(f"{contract.source}: {w['label.warning']}: "
+          f"{w.phrase('cli.as of outside', day=as_of, where=where, period=f'{period[0]} .. {period[1]}')}",
           file=sys.stderr)
-    if as_of > period[1]:
-        print("  hint: after the period, nothing is pending: leave out --as-of", file=sys.stderr)
-    else:
-        print("  hint: before the period, everything not yet given is pending", file=sys.stderr)
+    hint = w["cli.after period.hint" if as_of > period[1] else "cli.before period.hint"]
+    print(f"  {w['label.hint']}: {hint}", file=sys.stderr)
 
 
-def _outside_reporting(evaluation: Evaluation, source: str, as_of: dt.date | None) -> None:
+def _outside_reporting(evaluation: Evaluation, source: str, as_of: dt.date | None, w: Wording) -> None:
     """A note on standard error when the day to evaluate as of lies outside the reporting period
     (of a contract that reports `each year`) though within the contract's."""
     period = evaluation.reporting_period
@@ -117,11 +118,11 @@ def _outside_reporting(evaluation: Evaluation, source: str, as_of: dt.date | Non
     if as_of is None or period is None or period.start <= as_of <= period.end or (
             whole is not None and not whole[0] <= as_of <= whole[1]):  # said already
         return
-    where = "before the reporting period starts" if as_of < period.start else "after the reporting period ends"
-    print(f"{source}: warning: --as-of {as_of} is {where} ({period.name}: {period.start} .. {period.end})",
+    where = w["cli.before reporting period" if as_of < period.start else "cli.after reporting period"]
+    print(f"{source}: {w['label.warning']}: " + w.phrase(
+        "cli.as of outside", day=as_of, where=where, period=f"{period.name}: {period.start} .. {period.end}"),
           file=sys.stderr)
-    print("  hint: give the day within the period evaluated, or the period the day is in (--period)",
-          file=sys.stderr)
+    print(f"  {w['label.hint']}: {w['cli.outside reporting period.hint']}", file=sys.stderr)
 
 
 def _size(text: str) -> int:
@@ -288,6 +289,15 @@ def _wording_of(args: argparse.Namespace, *contracts: Contract | Column) -> Word
     return WORDINGS[_lang(args, *contracts)]
 
 
+def _speaking(args: argparse.Namespace, *contracts: Contract | Column) -> Wording:
+    """The one language rule, for everything a command says once its contracts are read: its
+    output, the problems with the facts and its own warnings on standard error, and an error
+    that stops it later (`main`). `--lang`, else the contracts' `language`, else the format's."""
+    wording = _wording_of(args, *contracts)
+    args.speaking = wording
+    return wording
+
+
 def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
     evaluate.add_argument("facts", metavar="FACTS.json", type=_FILE, help=_FACTS_HELP)
@@ -295,6 +305,13 @@ def _eval_arguments(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("--brief", action="store_true",
                           help="leave out the goals' text blocks in the text output")
     _language(evaluate, "the explanations")
+    evaluate.epilog = _JUDGED_EXIT.format(what="the evaluation")
+
+
+# What `rk eval`, `rk report` and `rk compare` exit with, said in their --help.
+_JUDGED_EXIT = ("exit status: 0 when every goal that applies is decided or pending; 1 when a goal "
+                "cannot be evaluated (a fact or deliverable missing or invalid), or the contract or the "
+                "facts have errors ({what} is still printed in full); 2 when the command line is wrong")
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
@@ -304,6 +321,7 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
     _language(report, "the report")
     report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                         help="write to FILE (`-o -`, as without -o: standard output)")
+    report.epilog = _JUDGED_EXIT.format(what="the report") + "; a split that cannot be worked out is 1 too"
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
@@ -324,6 +342,7 @@ def _compare_arguments(compare: argparse.ArgumentParser) -> None:
     _language(compare, "the comparison")
     compare.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                          help="write to FILE (`-o -`, as without -o: standard output)")
+    compare.epilog = _JUDGED_EXIT.format(what="the comparison").replace("a goal ", "a goal in any column ", 1)
 
 
 def _split_arguments(split: argparse.ArgumentParser) -> None:
@@ -437,17 +456,19 @@ def _eval(args: argparse.Namespace) -> int:
 
     _read_once(args.contract, args.facts)
     contract = _contract(args.contract, args.max_bytes)
+    wording = _speaking(args, contract)
     facts = _facts(args, args.facts)
-    _outside(contract, args.as_of)
+    _outside(contract, args.as_of, wording)
     evaluation = contract.evaluate(facts, as_of=args.as_of, period=args.period)
-    _outside_reporting(evaluation, contract.source, args.as_of)
-    _print_problems(evaluation.problems, evaluation.sources, sys.stderr)
-    wording = _wording_of(args, contract)
+    _outside_reporting(evaluation, contract.source, args.as_of, wording)
+    _print_problems(evaluation.problems, evaluation.sources, sys.stderr, wording)
     if args.format == "json":
         print(evaluation_json(evaluation, wording))
     else:
         print(evaluation_text(evaluation, with_text=not args.brief, wording=wording))
-    return FAILED if evaluation.errors else OK
+    # A goal that cannot be evaluated is a failure a script must see, as an error is; one that
+    # is pending or does not apply in the period is not.
+    return FAILED if evaluation.errors or evaluation.covers.not_evaluable else OK
 
 
 def _test(args: argparse.Namespace) -> int:
@@ -486,11 +507,12 @@ def _report(args: argparse.Namespace) -> int:
 
     _read_once(args.contract, args.facts)
     contract = _contract(args.contract, args.max_bytes)
+    wording = _speaking(args, contract)
     facts = _facts(args, args.facts)
-    _outside(contract, args.as_of)
-    built = report.build(contract, facts, _lang(args, contract), as_of=args.as_of, period=args.period)
-    _outside_reporting(built.evaluation, contract.source, args.as_of)
-    _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr)
+    _outside(contract, args.as_of, wording)
+    built = report.build(contract, facts, wording.lang, as_of=args.as_of, period=args.period)
+    _outside_reporting(built.evaluation, contract.source, args.as_of, wording)
+    _print_problems(built.evaluation.problems, built.evaluation.sources, sys.stderr, wording)
     text = report.page(built) if args.format == "html" else report.markdown(built)
     if not _written(args.output, text, "the report"):
         return FAILED
@@ -596,9 +618,9 @@ def _compare(args: argparse.Namespace) -> int:
     except CompareError as error:
         print(f"rk compare: error: {error} ({error.argument})", file=sys.stderr)
         return USAGE
-    wording = _wording_of(args, *comparison.columns)
+    wording = _speaking(args, *comparison.columns)
     for column in comparison.columns:
-        _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr)
+        _print_problems(column.evaluation.problems, column.evaluation.sources, sys.stderr, wording)
     if args.format == "json":
         text = escape.json(comparison.to_dict(wording))
     elif args.format == "csv":
@@ -611,7 +633,8 @@ def _compare(args: argparse.Namespace) -> int:
         text += "\n"
     if not _written(args.output, text, "the comparison", raw=args.format == "csv"):
         return FAILED
-    failed = any(column.problem is not None or column.evaluation.errors for column in comparison.columns)
+    failed = any(column.problem is not None or column.evaluation.errors or column.evaluation.covers.not_evaluable
+                 for column in comparison.columns)
     return FAILED if failed else OK
 
 
@@ -626,15 +649,17 @@ def _split(args: argparse.Namespace) -> int:
 
     _read_once(args.contract, args.facts)
     contract = _contract(args.contract, args.max_bytes)
+    w = _speaking(args, contract)
     if not contract.splits:
-        print(f"{contract.source}: error: the contract has no split", file=sys.stderr)
-        print("  hint: add one: split NAME { total ... shares { ... } }", file=sys.stderr)
+        print(f"{contract.source}: {w['label.error']}: {w['cli.no split']}", file=sys.stderr)
+        print(f"  {w['label.hint']}: {w.phrase('cli.no split.hint')}", file=sys.stderr)
         return FAILED
     if (args.name is not None and args.name not in contract.splits) or (
             args.name is None and len(contract.splits) != 1):
-        names = ", ".join(contract.splits) or "none"
-        what = f"there is no split `{args.name}`" if args.name else "name the split to work out"
-        print(f"rk split: error: {what} in {contract.source}; the splits are: {names}", file=sys.stderr)
+        names = ", ".join(contract.splits)
+        what = w.phrase("cli.unknown split", name=args.name) if args.name else w["cli.which split"]
+        print(f"rk split: {w['label.error']}: {what} ({contract.source}); "
+              f"{w.phrase('cli.the splits', names=names)}", file=sys.stderr)
         return USAGE
     facts = _facts(args, args.facts) if args.facts else None
     allocation = contract.split(args.name, facts, period=args.period)
@@ -642,7 +667,7 @@ def _split(args: argparse.Namespace) -> int:
         print(allocation_json(allocation))
     else:
         render = allocation_csv if args.format == "csv" else allocation_text
-        print(render(allocation, _wording_of(args, contract)))
+        print(render(allocation, w))
     return OK
 
 

@@ -52,8 +52,10 @@ class Comparison(Grid):
         return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} goals>"
 
     def _repr_html_(self) -> str:
-        """For notebooks: the page's tables and charts, styled inline only."""
-        return comparison_html(self, wording_for("en"), whole=False)
+        """For notebooks: the page's tables and charts, styled inline only, in the language the
+        contracts compared say (`language "da"`), where they all say the same, else English."""
+        said = {column.language for column in self.columns}
+        return comparison_html(self, wording_for(said.pop() or "en" if len(said) == 1 else "en"), whole=False)
 
 
 # ---- building a comparison from evaluations ----------------------------------------------------

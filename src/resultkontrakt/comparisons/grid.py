@@ -16,7 +16,7 @@ from ..core.errors import Problem
 from ..core.values import MONEY, NUMBER, PERCENT
 from ..core.vocabulary import DKK
 from ..output.results import Evaluation, Status
-from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State, worst
+from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, Covers, State, worst
 
 # What a change is counted in: the measure that decided the goal, the deliverables done,
 # the goal's fulfilment (where the measures differ), points, or a payment's amount.
@@ -150,6 +150,11 @@ class Column:
     def points(self) -> Fraction | None:
         return self.evaluation.points if self.weighted else None
 
+    @property
+    def covers(self) -> Covers:
+        """The goals its overall averages, and those it leaves out (semantics/status.py)."""
+        return self.evaluation.covers
+
 
 @attrs.frozen
 class Row:
@@ -234,9 +239,27 @@ class Grid:
         return worst(before.state, last.state)
 
     def overall_change(self) -> Decided | None:
+        """The change of the overall from the column before the last to the last; None where
+        either has none, or where they average different goals (not comparable)."""
         if not self.series or len(self.columns) < 2:
             return None
         before, last = self.columns[-2].overall, self.columns[-1].overall
-        if before is None or last is None:
+        if before is None or last is None or not self.overall_comparable:
             return None
         return Decided(last - before, PERCENT, counts=OVERALL)
+
+    @property
+    def overall_comparable(self) -> bool:
+        """Whether the last two columns' overalls average the same goals: 100 % of 2 goals
+        against 75 % of 4 is no change of 25 percentage points."""
+        if len(self.columns) < 2:
+            return True
+        return set(self.columns[-2].covers.decided) == set(self.columns[-1].covers.decided)
+
+    def overall_whole(self, column: Column) -> bool:
+        """The column's overall covers every goal that applies there and, in a series, the
+        same goals as every other such column's: then its cell needs no word on what it
+        covers. (Side by side, different contracts have different goals: each overall over
+        all of its own is whole.)"""
+        complete = [c for c in self.columns if c.covers.complete and c.problem is None]
+        return column in complete and (not self.series or len({frozenset(c.covers.decided) for c in complete}) == 1)

@@ -55,6 +55,8 @@ from .tables import (
     comparison_title,
     decided_text,
     kroner,
+    overall_change_text,
+    overall_notes,
     overall_text,
     payment_text,
     provisional_mark,
@@ -218,6 +220,8 @@ def _notes(comparison: Comparison, w: Wording, ids: str) -> _Notes:
     """The notes of the text table (compare_data.py), but for titles that differ: the
     table shows those in their row."""
     notes = _Notes(ids)
+    for text in overall_notes(comparison, w):
+        notes.add(text)
     for index, column in enumerate(comparison.columns):
         if column.problem is not None:
             where = column.problem.span
@@ -255,9 +259,9 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
             line.append(f'<td class="rkc-num">{e(change_cell(comparison, row, w))}</td>')
         rows.append("<tr>" + "".join(line) + "</tr>")
     none = w["report.none"]
-    overall = [f'<td class="rkc-num">{e(overall_text(c, w))}</td>' for c in comparison.columns]
+    overall = [f'<td class="rkc-num">{e(overall_text(comparison, c, w))}</td>' for c in comparison.columns]
     if comparison.series:
-        overall.append(f'<td class="rkc-num">{e(change_text(comparison.overall_change(), w))}</td>')
+        overall.append(f'<td class="rkc-num">{e(overall_change_text(comparison, w))}</td>')
     foot = [f'<tr><th scope="row"></th><td>{e(w["report.overall"])}</td>{"".join(overall)}</tr>']
     if comparison.weighted:
         points = [f'<td class="rkc-num">{e(w.number(c.points) if c.points is not None else none)}</td>'

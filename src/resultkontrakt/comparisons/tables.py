@@ -18,6 +18,9 @@ from ..core.values import MONEY, PERCENT, percent_number, round_half_away
 from ..core.vocabulary import DKK, number_literal, shortened
 from ..semantics.status import NOT_APPLICABLE, PENDING
 from ..words.explain import not_evaluable
+from ..words.jsondata import covers_dict
+from ..words.overall import goal_ids, overall_cell
+from ..words.overall import overall_text as said
 from .grid import DELIVERABLES, FULFILMENT, POINTS
 
 if TYPE_CHECKING:
@@ -119,11 +122,34 @@ def cell_text(cell: Cell | None, w: Wording) -> str:
     return w.percent(cell.fulfilment) + (f" ({decided})" if decided else "") + provisional_mark(cell, w)
 
 
-def overall_text(column: Column, w: Wording) -> str:
-    """A column's overall result, marked where it is provisional; `–` where there is none."""
-    if column.overall is None:
-        return w["report.none"]
-    return w.percent(column.overall) + (f" ({w['provisional']})" if column.evaluation.provisional else "")
+def overall_text(comparison: Comparison, column: Column, w: Wording) -> str:
+    """A column's overall result, marked where it is provisional, and with how many goals it
+    averages where not every column's covers all its goals (`100 % (2 af 4 mål)`); `–` where
+    there is none."""
+    return overall_cell(column.overall, column.covers, w, whole=comparison.overall_whole(column))
+
+
+def overall_change_text(comparison: Comparison, w: Wording) -> str:
+    """The overall's change in a series; `kan ikke sammenlignes` where the two columns'
+    overalls average different goals."""
+    last = comparison.columns[-2:]
+    if len(last) == 2 and all(c.overall is not None for c in last) and not comparison.overall_comparable:
+        return w["overall.not comparable"]
+    return change_text(comparison.overall_change(), w)
+
+
+def overall_notes(comparison: Comparison, w: Wording) -> list[str]:
+    """What each overall covers, where it leaves goals out; and why the overall's change is not
+    shown, where the last two columns average different goals. (Side by side, an overall over
+    other goals than its neighbour's says how many in its cell: `75 % (4 af 4 mål)`.)"""
+    columns = [column for column in comparison.columns if column.problem is None]
+    notes = [f"{column.label}, {w['report.overall'].lower()}: {said(column.overall, column.covers, w)}"
+             for column in columns if not column.covers.complete]
+    if comparison.series and overall_change_text(comparison, w) == w["overall.not comparable"]:
+        which = "; ".join(f"{column.label}: {goal_ids(column.covers.decided, w)}" for column in columns
+                          if column.covers.decided)
+        notes.append(w.phrase("overall.covers differ", which=which) + w["overall.no change"] + ".")
+    return notes
 
 
 def provisional_mark(cell: Cell, w: Wording) -> str:
@@ -140,7 +166,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
     header = [w["compare.goal"], ""] + [column.label for column in comparison.columns]
     rows: list[list[str]] = [[row.id, ("* " if row.titles_differ else "") + row.title]
                              + [cell_text(cell, w) for cell in row.cells] for row in comparison.rows]
-    overall = ["", w["report.overall"]] + [overall_text(c, w) for c in comparison.columns]
+    overall = ["", w["report.overall"]] + [overall_text(comparison, c, w) for c in comparison.columns]
     footer = [overall]
     if comparison.weighted:
         footer.append(["", w["report.points"]] + [
@@ -151,7 +177,7 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
         header.append(w["compare.change"])
         for row, line in zip(comparison.rows, rows, strict=True):
             line.append(change_cell(comparison, row, w))
-        overall.append(change_text(comparison.overall_change(), w))
+        overall.append(overall_change_text(comparison, w))
         for line in footer[1:]:
             line.append(change_text(comparison.points_change(), w))
         if payments:
@@ -207,7 +233,7 @@ def comparison_title(comparison: Comparison, w: Wording) -> str:
 
 def _notes(comparison: Comparison, w: Wording) -> list[str]:
     """What the table cannot hold: each goal without a result and why, titles that differ."""
-    notes = []
+    notes = overall_notes(comparison, w)
     for row in comparison.rows:
         if row.titles_differ:
             notes.append(w.phrase("compare.titles differ", id=row.id,
@@ -245,7 +271,8 @@ def comparison_dict(comparison: Comparison, w: Wording) -> dict[str, object]:
                     for c in comparison.columns],
         "rows": [_row_dict(comparison, row, w) for row in comparison.rows],
         "overall": [{"fulfilment": percent_number(c.overall) if c.overall is not None else None,
-                     "points": _points(c.points), "provisional": c.evaluation.provisional}
+                     "points": _points(c.points), "provisional": c.covers.provisional,
+                     "covers": covers_dict(c.covers)}
                     for c in comparison.columns],
         "overall_change": change_dict(comparison.overall_change(), w),
         "points_change": change_dict(comparison.points_change(), w),
@@ -334,7 +361,12 @@ def comparison_csv(comparison: Comparison, w: Wording) -> str:
         writer.writerow(line)
     overall = ["", w["report.overall"], ""]
     for column in comparison.columns:
-        overall += ["", _plain(column.overall * 100, w) if column.overall is not None else "", ""]
+        # What the overall averages, where not every column's covers all its goals: `2 af 4 mål`.
+        covers = column.covers
+        overall += [w["provisional"] if covers.provisional else "",
+                    _plain(column.overall * 100, w) if column.overall is not None else "",
+                    "" if comparison.overall_whole(column) or column.overall is None else
+                    w.phrase("overall.goals", n=len(covers.decided), of=covers.applicable)]
     if comparison.series:
         overall += _change_cells(comparison.overall_change(), w)
     writer.writerow(overall)

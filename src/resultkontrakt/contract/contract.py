@@ -128,6 +128,8 @@ class Contract:
                               (reporting.start, reporting.end) if reporting else None, made=MADE,
                               reporting=reporting, measured_until=measured)
         goals = evaluator.goals(self.module.goals)
+        if self.language is not None:  # a goal shown on its own (a notebook) speaks the contract's language
+            goals = {goal_id: attrs.evolve(goal, language=self.language) for goal_id, goal in goals.items()}
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
@@ -146,6 +148,7 @@ class Contract:
             reporting_period=reporting if reporting is not None and reporting.name else None,
             measured_until=measured,
             party=supplied.party,
+            language=self.language,
         )
 
     @property
@@ -245,14 +248,18 @@ class Contract:
                 # from the evaluation itself).
                 reason = worked.total.explain().removeprefix(f"{worked.shown_as}: ")
                 raise FactsError([problem("split.total-not-evaluable", split=split.name, reason=reason)])
-            return worked.allocation if margins is False else allocation_of(allocate(
+            return self._spoken(worked.allocation if margins is False else allocation_of(allocate(
                 split, [(sh.party, sh.weight) for sh in worked.allocation.shares], margins,
-                total=worked.total.amount, currency=worked.total.currency))
+                total=worked.total.amount, currency=worked.total.currency)))
         if split.shares_from is None:
             weights: list[tuple[str, Fraction | int]] = [(sh.party, sh.weight) for sh in split.shares]
         else:
             weights = self._table_weights(split, facts, data_dir=data_dir, max_bytes=max_bytes)
-        return allocation_of(allocate(split, weights, margins))
+        return self._spoken(allocation_of(allocate(split, weights, margins)))
+
+    def _spoken(self, allocation: Allocation) -> Allocation:
+        """The allocation, knowing the contract's language: its notebook view speaks it."""
+        return allocation if self.language is None else attrs.evolve(allocation, language=self.language)
 
     def _split_named(self, name: str | None) -> s.Split:
         splits = self.splits

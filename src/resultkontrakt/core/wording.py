@@ -218,13 +218,9 @@ ENGLISH_WORDS: dict[str, str] = {
     "failure.fulfilment-range": "the fulfilment {fulfilment} lies outside 0% .. 100%",
     "failure.not-a-percent": "the fulfilment is not a percentage",
     "failure.no-value": "no value for {name}",
-    "overall": "Overall: {overall}, the weighted average of {n} goal|Overall: {overall}, the weighted "
-               "average of {n} goals",
     "report.report": "Annual report", "report.overall": "Overall fulfilment", "report.goal": "Goal",
     "report.status": "Status", "report.fulfilment": "Fulfilment", "report.split": "Split of",
     "report.party": "Party", "report.amount": "Amount", "report.weight": "Key", "report.total": "Total",
-    "report.evaluated": "weighted average of {n} goal|weighted average of {n} goals",
-    "report.not evaluable": "{n} goal not evaluable: {ids}|{n} goals not evaluable: {ids}",
     "report.none": "–",
     "report.note": "≈ marks a value rounded for display; every calculation is exact.",
     "report.made": "Made with resultkontrakt.", "report.groupless": "Other goals",
@@ -243,16 +239,10 @@ ENGLISH_WORDS: dict[str, str] = {
                      "before its amount changes.",
     "split.tie": "* a tie decided this amount: equal claims go to the larger weight, then to the party "
                  "written first.",
-    "overall not evaluable": "{n} goal not evaluable ({ids})|{n} goals not evaluable ({ids})",
-    "overall none": "Overall: not evaluable (no goal of {n} could be evaluated)",
-    "overall weightless": "Overall: not evaluable: every goal that could be evaluated has weight 0",
     "not due": "{name} not due yet (due {due})", "not due undated": "{name} not due yet",
     "waits": "waits for {items}", "waits.goal": "goal {goal}, which is pending",
     "waits.payment": "the payment {name}, which is pending",
     "waits.deliverable": "{name} (due {due})", "waits.fact": "{name} (measured by {due})",
-    "overall pending": "{n} goal pending ({ids})|{n} goals pending ({ids})",
-    "overall all pending": "Overall: not yet known: {n} goal pending ({ids})|Overall: not yet known: "
-                           "{n} goals pending ({ids})",
     "points": "Points: {points} of {possible} points",
     "points missing": "Points: not yet known: goal {ids} has no result (the others have {reached} "
                       "of {possible} points)|Points: not yet known: goals {ids} have no result "
@@ -287,7 +277,6 @@ ENGLISH_WORDS: dict[str, str] = {
                                   "round it in the contract, e.g. `round(amount, 1 kr)`",
     "failure.split-uneven-installments": "the total {total} over {installments} installments is "
                                          "{each} each, not a whole number of units of {unit}",
-    "report.pending": "{n} goal pending: {ids}|{n} goals pending: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "divided by", "formula.of": "of",
     "formula.min": "the least of {values}", "formula.max": "the greatest of {values}",
     "formula.rounded": "{amount}, rounded to {unit}", "formula.rounded whole": "{amount}, rounded",
@@ -363,13 +352,10 @@ DANISH_WORDS: dict[str, str] = {
     "failure.fulfilment-range": "målopfyldelsen {fulfilment} ligger uden for 0 % .. 100 %",
     "failure.not-a-percent": "målopfyldelsen er ikke en procentsats",
     "failure.no-value": "ingen værdi for {name}",
-    "overall": "Samlet: {overall}, det vægtede gennemsnit af {n} mål|Samlet: {overall}, det vægtede "
-               "gennemsnit af {n} mål",
     "report.report": "Årsrapport", "report.overall": "Samlet målopfyldelse", "report.goal": "Mål",
     "report.status": "Status", "report.fulfilment": "Opfyldelse", "report.split": "Fordeling af",
     "report.party": "Part", "report.amount": "Beløb", "report.weight": "Fordelingsnøgle",
-    "report.total": "I alt", "report.evaluated": "vægtet gennemsnit af {n} mål",
-    "report.not evaluable": "{n} mål kan ikke vurderes: {ids}", "report.none": "–",
+    "report.total": "I alt", "report.none": "–",
     "report.note": "≈ betyder afrundet til visning; alle beregninger er eksakte.",
     "report.made": "Lavet med resultkontrakt.", "report.groupless": "Øvrige mål",
     "report.installments": "{n} rater à {each}",
@@ -388,16 +374,10 @@ DANISH_WORDS: dict[str, str] = {
                      "uændrede, før dens beløb ændres.",
     "split.tie": "* lige krav afgjorde dette beløb: de går til den største vægt, dernæst til den part, "
                  "der står først.",
-    "overall not evaluable": "{n} mål kan ikke vurderes ({ids})|{n} mål kan ikke vurderes ({ids})",
-    "overall none": "Samlet: kan ikke vurderes (ingen af de {n} mål kunne vurderes)",
-    "overall weightless": "Samlet: kan ikke vurderes: alle mål, der kunne vurderes, har vægt 0",
     "not due": "{name} er ikke forfalden endnu (frist {due})", "not due undated": "{name} er ikke forfalden endnu",
     "waits": "afventer {items}", "waits.goal": "mål {goal}, som afventer",
     "waits.payment": "betalingen {name}, som afventer",
     "waits.deliverable": "{name} (frist {due})", "waits.fact": "{name} (måles senest {due})",
-    "overall pending": "{n} mål afventer ({ids})|{n} mål afventer ({ids})",
-    "overall all pending": "Samlet: endnu ikke kendt: {n} mål afventer ({ids})|Samlet: endnu ikke "
-                           "kendt: {n} mål afventer ({ids})",
     "points": "Point: {points} af {possible} point",
     "points missing": "Point: endnu ikke kendt: mål {ids} har intet resultat (de øvrige har {reached} "
                       "af {possible} point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
@@ -432,7 +412,6 @@ DANISH_WORDS: dict[str, str] = {
                                   "afrund det i kontrakten, fx `round(beløb, 1 kr)`",
     "failure.split-uneven-installments": "beløbet {total} fordelt på {installments} rater er {each} "
                                          "pr. rate, ikke et helt antal enheder á {unit}",
-    "report.pending": "{n} mål afventer: {ids}",
     "formula.+": "+", "formula.-": "−", "formula.*": "×", "formula./": "divideret med", "formula.of": "af",
     "formula.min": "det mindste af {values}", "formula.max": "det største af {values}",
     "formula.rounded": "{amount}, afrundet til {unit}", "formula.rounded whole": "{amount}, afrundet",
@@ -1981,12 +1960,8 @@ PERIODS_EN: dict[str, str] = {
     "applies.not": "{why}",
     "applies.goals": "reads goal {goals}, which does not apply",
     "in period": "within the period {start} .. {end}", "not in period": "outside the period {start} .. {end}",
-    "overall not applicable": "{n} goal not applicable ({ids})|{n} goals not applicable ({ids})",
-    "overall none applicable": "Overall: not applicable (no goal of {n} applies in this period)",
     "amount to date": "amount to date",
     "reporting period": "Reporting period {name} ({start} .. {end})",
-    "report.not applicable": "{n} goal does not apply in the period: {ids}|{n} goals do not apply in the "
-                             "period: {ids}",
     "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
     "problem.period.unknown-field": "a period has no `{field}`",
     "hint.period.unknown-field": "write one of: {fields}",
@@ -2043,11 +2018,8 @@ PERIODS_DA: dict[str, str] = {
     "applies.not": "{why}",
     "applies.goals": "læser mål {goals}, som ikke er relevant",
     "in period": "inden for perioden {start} .. {end}", "not in period": "uden for perioden {start} .. {end}",
-    "overall not applicable": "{n} mål ikke relevant ({ids})|{n} mål ikke relevante ({ids})",
-    "overall none applicable": "Samlet: ikke relevant (intet af {n} mål gælder i denne periode)",
     "amount to date": "beløb til dato",
     "reporting period": "Rapporteringsperiode {name} ({start} .. {end})",
-    "report.not applicable": "{n} mål gælder ikke i perioden: {ids}",
     "report.provisional": "Foreløbig: målt til og med {day}; perioden slutter {end}.",
     "problem.period.unknown-field": "en periode har ingen `{field}`",
     "hint.period.unknown-field": "skriv en af: {fields}",
@@ -2276,10 +2248,77 @@ READERS_DA: dict[str, str] = {
     "condition.among": "{item} er en af {collection}", "condition.not among": "{item} er ingen af {collection}",
 }
 
+# The overall result and what it covers (words/overall.py): never a bare number.
+OVERALL_EN: dict[str, str] = {
+    "overall.label": "Overall",
+    "overall.all": "{overall} ({n} goal)|{overall} (average of {n} goals)",
+    "overall.all weighted": "{overall} (weighted average of {n} goal)|{overall} (weighted average of {n} goals)",
+    "overall.some": "{overall} of {n} goal decided|{overall}, the average of the {n} goals decided",
+    "overall.some weighted": "{overall} of {n} goal decided|{overall}, the weighted average of the {n} goals decided",
+    "overall.no result": "the one goal has no result|no goal of {n} has a result",
+    "overall.weightless": "not evaluable: every goal decided has weight 0",
+    "overall.none applicable": "not applicable: the one goal does not apply in this period|not applicable: "
+                               "no goal of {n} applies in this period",
+    "overall.pending": "{n} pending ({ids})",
+    "overall.not evaluable": "{n} not evaluable ({ids})",
+    "overall.not applicable": "{n} does not apply in the period ({ids})|{n} do not apply in the period ({ids})",
+    "overall.ids": "goal {ids}|goals {ids}",
+    "overall.cell": "{overall} ({n} of {of} goals)", "overall.goals": "{n} of {of} goals",
+    "overall.not comparable": "not comparable",
+    "overall.covers differ": "The overall averages different goals in different columns ({which})",
+    # What `rk` itself says on standard error (cli/main.py), in the language the command speaks.
+    "cli.as of outside": "--as-of {day} is {where} ({period})",
+    "cli.before period": "before the period starts", "cli.after period": "after the period ends",
+    "cli.before reporting period": "before the reporting period starts",
+    "cli.after reporting period": "after the reporting period ends",
+    "cli.after period.hint": "after the period, nothing is pending: leave out --as-of",
+    "cli.before period.hint": "before the period, everything not yet given is pending",
+    "cli.outside reporting period.hint": "give the day within the period evaluated, or the period the day is "
+                                         "in (--period)",
+    "cli.no split": "the contract has no split",
+    "cli.no split.hint": "add one: split NAME {{ total ... shares {{ ... }} }}",
+    "cli.unknown split": "there is no split `{name}`", "cli.which split": "name the split to work out",
+    "cli.the splits": "the splits are: {names}",
+    "overall.no change": ", so no change is shown for it",
+}
+OVERALL_DA: dict[str, str] = {
+    "overall.label": "Samlet",
+    "overall.all": "{overall} ({n} mål)|{overall} (gennemsnit af {n} mål)",
+    "overall.all weighted": "{overall} (vægtet gennemsnit af {n} mål)",
+    "overall.some": "{overall} af {n} vurderet mål|{overall}, gennemsnit af de {n} vurderede mål",
+    "overall.some weighted": "{overall} af {n} vurderet mål|{overall}, vægtet gennemsnit af de {n} vurderede mål",
+    "overall.no result": "målet har intet resultat|ingen af de {n} mål har et resultat",
+    "overall.weightless": "kan ikke vurderes: alle vurderede mål har vægt 0",
+    "overall.none applicable": "ikke relevant: målet gælder ikke i perioden|ikke relevant: ingen af de {n} "
+                               "mål gælder i perioden",
+    "overall.pending": "{n} afventer ({ids})",
+    "overall.not evaluable": "{n} kan ikke vurderes ({ids})",
+    "overall.not applicable": "{n} gælder ikke i perioden ({ids})",
+    "overall.ids": "mål {ids}",
+    "overall.cell": "{overall} ({n} af {of} mål)", "overall.goals": "{n} af {of} mål",
+    "overall.not comparable": "ikke sammenlignelig",
+    "overall.covers differ": "Den samlede målopfyldelse er et gennemsnit af forskellige mål i kolonnerne "
+                             "({which})",
+    "cli.as of outside": "--as-of {day} ligger {where} ({period})",
+    "cli.before period": "før perioden begynder", "cli.after period": "efter periodens slutning",
+    "cli.before reporting period": "før rapporteringsperioden begynder",
+    "cli.after reporting period": "efter rapporteringsperiodens slutning",
+    "cli.after period.hint": "efter perioden afventer intet: udelad --as-of",
+    "cli.before period.hint": "før perioden afventer alt, der ikke er givet endnu",
+    "cli.outside reporting period.hint": "giv en dag i den periode, der opgøres, eller den periode, dagen "
+                                         "ligger i (--period)",
+    "cli.no split": "kontrakten har ingen fordeling",
+    "cli.no split.hint": "tilføj en: split NAVN {{ total ... shares {{ ... }} }}",
+    "cli.unknown split": "der er ingen fordeling `{name}`", "cli.which split": "navngiv den fordeling, der skal "
+                                                                                "beregnes",
+    "cli.the splits": "fordelingerne er: {names}",
+    "overall.no change": ", så dens ændring vises ikke",
+}
+
 ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **READERS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **OVERALL_EN, **READERS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **READERS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **OVERALL_DA, **READERS_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

@@ -19,7 +19,7 @@ from ..core.vocabulary import DKK
 from ..semantics.distance import Distance, Reach
 from ..semantics.evidence import NotApplicable, NotEvaluable, Seen, Step, Waiting
 from ..semantics.periods import ReportingPeriod
-from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, State
+from ..semantics.status import DECIDED, NOT_APPLICABLE, NOT_EVALUABLE, PENDING, Covers, State
 from ..split.shares import Shares
 
 Status = Literal["met", "partly met", "not met", "not evaluable", "pending", "not applicable"]
@@ -62,6 +62,9 @@ class GoalOutcome:
     not_applicable: NotApplicable | None = attrs.field(default=None, repr=False)
     # Decided from facts measured before the reporting period ends: the result to date.
     provisional: bool = False
+    # The contract's own language (`language "da"`), a code, for the views that speak without
+    # being asked in which language (a notebook's); None where the contract says none.
+    language: str | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def distance(self) -> Distance | None:
@@ -200,6 +203,8 @@ class Outcomes(Generic[G, P, S]):
     measured_until: dt.date | None = None
     # The party whose results these are, where the facts say (`"party"`): `rk compare`'s label.
     party: str | None = None
+    # The contract's own language (`language "da"`), as on its goals; None where it says none.
+    language: str | None = attrs.field(default=None, eq=False)
 
     @property
     def provisional(self) -> bool:
@@ -248,6 +253,20 @@ class Outcomes(Generic[G, P, S]):
             return None
         return sum((g.weight * g.fulfilment for g in evaluable if g.fulfilment is not None),
                    Fraction(0)) / total_weight
+
+    @property
+    def covers(self) -> Covers:
+        """What `overall` covers: the goals it averages, and those it leaves out and why.
+
+        The overall is marked provisional while it is a result to date: some goal it averages
+        is provisional, or some goal is still pending (its result may change the overall)."""
+        goals = self.goals.values()
+        decided = tuple(g.id for g in goals if g.state == DECIDED)
+        pending = tuple(g.id for g in goals if g.state == PENDING)
+        weights = {g.weight for g in goals if g.state == DECIDED}
+        return Covers(decided, pending, tuple(g.id for g in goals if g.state == NOT_EVALUABLE),
+                      tuple(g.id for g in goals if g.state == NOT_APPLICABLE), weighted=len(weights) > 1,
+                      provisional=self.provisional or bool(pending and decided))
 
     @property
     def not_evaluable(self) -> tuple[str, ...]:

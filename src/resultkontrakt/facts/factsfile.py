@@ -39,6 +39,10 @@ class Reads:
     values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
 
 
+# Keys a facts file may hold about itself (supplied.FACTS_FILE_KEYS): shown in its repr.
+_ABOUT = ("period", "measured_until")
+
+
 @attrs.frozen
 class FactsFile(Mapping[str, object]):
     """Facts read from a file: name -> value as written, with where each value stands."""
@@ -66,6 +70,16 @@ class FactsFile(Mapping[str, object]):
 
     def __len__(self) -> int:
         return len(self.given)
+
+    def __repr__(self) -> str:
+        """`<FactsFile nordjylland-2019.facts.json: 14 facts, period 2019>`: what it is, never
+        its data, which may be thousands of survey answers (or someone's personal data)."""
+        name = self.source if self.source.startswith("<") else Path(self.source).name
+        # `$note` and the like are comments; `period` and `measured_until` say what the facts are.
+        facts = sum(1 for key in self.given if not key.startswith("$") and key not in _ABOUT)
+        about = "".join(f", {key.replace('_', ' ')} {self.given[key]}" for key in _ABOUT
+                        if isinstance(self.given.get(key), (str, int)) and not isinstance(self.given[key], bool))
+        return f"<FactsFile {name}: {facts} fact{'' if facts == 1 else 's'}{about}>"
 
     def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
                 **values: object) -> FactsFile:

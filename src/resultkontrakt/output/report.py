@@ -24,6 +24,7 @@ from ..core.reasons import problem_text
 from ..core.values import round_half_away
 from ..core.wording import Wording, wording_for
 from ..semantics.status import NOT_EVALUABLE
+from ..words.overall import overall_label, overall_text
 from .results import Allocation, Evaluation, GoalResult, SplitResult
 
 
@@ -41,10 +42,10 @@ class Report:
 
     @property
     def failed(self) -> bool:
-        """True if the facts or a split had errors, or a split's total cannot be worked out:
-        the report says so, and `rk report` exits 1. A total still pending, or one that does not
-        apply in the reporting period, is no failure."""
-        return bool(self.evaluation.errors or self.failed_splits
+        """True if the facts or a split had errors, a goal cannot be evaluated, or a split's
+        total cannot be worked out: the report says so, and `rk report` exits 1. A goal or a
+        total still pending, or one that does not apply in the reporting period, is no failure."""
+        return bool(self.evaluation.errors or self.failed_splits or self.evaluation.covers.not_evaluable
                     or any(split.total.state == NOT_EVALUABLE for split in self.unsplit))
 
     def unsplit_sentence(self, split: SplitResult) -> str:
@@ -112,28 +113,13 @@ class Report:
         """The fulfilment, or a dash in the table, whose status column says why there is none."""
         return self.t("none") if goal.fulfilment is None else self.wording.percent(goal.fulfilment)
 
+    def overall_label(self) -> str:
+        """`Samlet målopfyldelse`, or `Samlet målopfyldelse (foreløbig)` for a result to date."""
+        return overall_label(self.evaluation.covers, self.wording, "report.overall")
+
     def overall(self) -> str:
-        overall = self.evaluation.overall
-        if overall is None:
-            pending = self.evaluation.pending
-            if pending and len(pending) == len(self.evaluation.not_evaluable):
-                return self.t("pending", n=len(pending), ids=", ".join(pending))
-            return self.wording["not evaluable"]
-        inapplicable = self.evaluation.not_applicable
-        evaluable = len(self.evaluation.goals) - len(self.evaluation.not_evaluable) - len(inapplicable)
-        text = f"{self.wording.percent(overall)} ({self.t('evaluated', n=evaluable)})"
-        if self.evaluation.provisional:
-            text = f"{self.wording.percent(overall)}, {self.wording['provisional']} " \
-                   f"({self.t('evaluated', n=evaluable)})"
-        pending = self.evaluation.pending
-        blocked = [g for g in self.evaluation.not_evaluable if g not in pending]
-        if blocked:
-            text += "; " + self.t("not evaluable", n=len(blocked), ids=", ".join(blocked))
-        if pending:
-            text += "; " + self.t("pending", n=len(pending), ids=", ".join(pending))
-        if inapplicable:
-            text += "; " + self.t("not applicable", n=len(inapplicable), ids=", ".join(inapplicable))
-        return text
+        """The overall and what it covers: `100 % af 1 vurderet mål; 2 afventer (mål 1, 3)`."""
+        return overall_text(self.evaluation.overall, self.evaluation.covers, self.wording)
 
     def split_heading(self, allocation: Allocation) -> str:
         unit = allocation.unit
@@ -205,7 +191,7 @@ def markdown(report: Report) -> str:
     about = report.about()
     if about:
         lines += [md(about), ""]
-    lines += [f"**{md(report.t('overall'))}: {md(report.overall())}**", ""]
+    lines += [f"**{md(report.overall_label())}: {md(report.overall())}**", ""]
     points = report.points()
     if points is not None:
         lines += [f"**{md(points)}**", ""]
@@ -320,7 +306,7 @@ def page(report: Report) -> str:
     body = [f"<h1>{e(report.kind())}: {e(ev.title)}</h1>"]
     if about:
         body.append(f'<p class="about">{e(about)}</p>')
-    body.append(f'<p class="overall"><strong>{e(report.t("overall"))}:</strong> {e(report.overall())}</p>')
+    body.append(f'<p class="overall"><strong>{e(report.overall_label())}:</strong> {e(report.overall())}</p>')
     points = report.points()
     if points is not None:
         body.append(f'<p class="overall points-total"><strong>{e(points)}</strong></p>')

@@ -10,7 +10,6 @@ this module makes text; this one makes it only when asked (`evaluation_of` and
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -42,6 +41,7 @@ from ..words.explain import (
 )
 from ..words.jsondata import (
     blocked_dict,
+    covers_dict,
     distance_dict,
     money_text,
     not_applicable_dict,
@@ -53,6 +53,7 @@ from ..words.jsondata import (
     waiting_dict,
     weight_number,
 )
+from ..words.overall import overall_sentence
 
 __all__ = [
     "MADE",
@@ -109,6 +110,11 @@ class GoalResult(GoalOutcome):
         shown = "" if self.fulfilment is None else f", {format_percent(self.fulfilment)}"
         title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
         return f"<GoalResult {self.id} {title!r}: {self.status}{shown}>"
+
+    def _repr_html_(self) -> str:
+        """For notebooks: the goal's status, fulfilment, a bar and why, in the contract's
+        language (English where it says none), styled inline only."""
+        return _goal_html(self, wording_for(self.language or "en"))
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The result as JSON data (resultkontrakt/schema/eval.json), explained in `language`:
@@ -225,39 +231,16 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         return self.period[1] if self.period is not None else None
 
     def overall_sentence(self, language: Language = ENGLISH) -> str:
-        """`Overall: ≈72.22%, the weighted average of 9 goals.` in `language`."""
-        wording = wording_for(language)
-        overall = self.overall
-        inapplicable = self.not_applicable
-        evaluable = len(self.goals) - len(self.not_evaluable) - len(inapplicable)
-        blocked = [g for g in self.not_evaluable if g not in self.pending]
-        if inapplicable and len(inapplicable) == len(self.goals):
-            return wording.phrase("overall none applicable", n=len(self.goals)) + "."
-        if overall is None and not (self.pending and not evaluable):
-            key = "overall weightless" if evaluable else "overall none"
-            return wording.phrase(key, n=len(self.goals)) + "."
-        if overall is None:  # no goal has a result, and some wait: say which, and which cannot
-            text = wording.phrase("overall all pending", len(self.pending), n=len(self.pending),
-                                  ids=", ".join(self.pending))
-        else:
-            shown = wording.percent(overall) + (f" ({wording['provisional']})" if self.provisional else "")
-            text = wording.phrase("overall", evaluable, overall=shown, n=evaluable)
-        if blocked:
-            text += "; " + wording.phrase("overall not evaluable", len(blocked), n=len(blocked),
-                                          ids=", ".join(blocked))
-        if self.pending and overall is not None:
-            text += "; " + wording.phrase("overall pending", len(self.pending), n=len(self.pending),
-                                          ids=", ".join(self.pending))
-        if inapplicable:
-            text += "; " + wording.phrase("overall not applicable", len(inapplicable), n=len(inapplicable),
-                                          ids=", ".join(inapplicable))
-        return text + "."
+        """`Overall: 72.2% (weighted average of 9 goals).`, or what it covers and leaves out:
+        `Overall (provisional): 100% of 1 goal decided; 2 pending (goals 1, 3).`, in `language`."""
+        return overall_sentence(self.overall, self.covers, wording_for(language))
 
     def to_dict(self, language: Language = ENGLISH) -> dict[str, object]:
         """The evaluation as JSON data: the shape of `rk eval --format json`, documented by
         resultkontrakt/schema/eval.json."""
         wording = wording_for(language)
         overall = self.overall
+        covers = self.covers
         return {
             "contract": self.title,
             "language": wording.lang,
@@ -275,10 +258,11 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
             "overall": {
                 "fulfilment": percent_number(overall) if overall is not None else None,
                 "fulfilment_exact": fraction_text(overall * 100) if overall is not None else None,
-                "evaluable": len(self.goals) - len(self.not_evaluable) - len(self.not_applicable),
+                "evaluable": len(covers.decided),
                 "not_evaluable": len(self.not_evaluable),
                 "not_applicable": len(self.not_applicable),
-                "provisional": self.provisional,
+                "provisional": covers.provisional,
+                "covers": covers_dict(covers),
                 "explanation": self.overall_sentence(wording),
             },
             "problems": [problem_dict(p, wording) for p in self.problems],
@@ -286,12 +270,16 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
 
     def __repr__(self) -> str:
         overall = self.overall
+        covers = self.covers
         shown = format_percent(overall) if overall is not None else "not evaluable"
+        if overall is not None and not covers.complete:  # never a bare number over some of the goals
+            shown += f" of {len(covers.decided)} decided"
         return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
 
     def _repr_html_(self) -> str:
-        """For notebooks such as Jupyter: a table of the goals, styled inline only."""
-        return _evaluation_html(self)
+        """For notebooks such as Jupyter: a table of the goals, in the contract's language
+        (English where it says none), styled inline only."""
+        return _evaluation_html(self, wording_for(self.language or "en"))
 
 
 @attrs.frozen
@@ -315,8 +303,9 @@ class Allocation(Shares):
         return said.allocation_dict(self)
 
     def _repr_html_(self) -> str:
-        """For notebooks: the split as a table, styled inline only."""
-        return said.allocation_html(self)
+        """For notebooks: the split as a table, in the contract's language (English where it
+        says none), styled inline only."""
+        return said.allocation_html(self, wording_for(self.language or "en"))
 
     def __repr__(self) -> str:
         return said.allocation_repr(self)
@@ -346,19 +335,43 @@ _COLOURS = {"met": "#2e7d4f", "partly met": "#c58a16", "not met": "#b3372f", "no
             "pending": "#3a6ea5", "not applicable": "#8a94a3"}
 
 
+def _bar(goal: GoalResult) -> str:
+    """The goal's fulfilment as a bar in its status's colour; nothing without a result."""
+    if goal.fulfilment is None:
+        return ""
+    return (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
+            f'<div style="width:{float(goal.fulfilment * 100):g}%;height:100%;border-radius:.35em;'
+            f'background:{_COLOURS[goal.status]}"></div></div>')
+
+
+def _status_html(goal: GoalResult, wording: Wording) -> str:
+    """`opfyldt (foreløbig)`, in the status's colour."""
+    provisional = f" ({wording['provisional']})" if goal.provisional else ""
+    return (f'<span style="color:{_COLOURS[goal.status]};font-weight:600">'
+            f'{escape.html(wording[goal.status] + provisional)}</span>')
+
+
+def _goal_html(goal: GoalResult, wording: Wording) -> str:
+    """One goal as an HTML card: its id and title, status, fulfilment and bar, why, and how far
+    it is from another tier. Every text from the contract or the facts is escaped."""
+    e = escape.html
+    shown = f" {e(wording.percent(goal.fulfilment))}" if goal.fulfilment is not None else ""
+    distance = goal.distance_sentence(wording)
+    return (f'<div><p><strong>{e(wording["goal"])} {e(goal.id)}: {e(goal.title)}</strong></p>'
+            f'<p>{_status_html(goal, wording)}{shown}</p>{_bar(goal)}'
+            f"<p>{e(goal.reasoning(wording))}</p>"
+            + (f"<p>{e(distance)}</p>" if distance else "") + "</div>")
+
+
 def _evaluation_html(evaluation: Evaluation, wording: Wording = ENGLISH) -> str:
     """An evaluation as an HTML table: each goal's status, fulfilment, a bar and why."""
     e = escape.html
     rows = []
     for goal in evaluation.goals.values():
-        share = goal.fulfilment or Fraction(0)
-        bar = (f'<div style="width:8em;height:.7em;background:#eef1f5;border-radius:.35em">'
-               f'<div style="width:{float(share * 100):g}%;height:100%;border-radius:.35em;'
-               f'background:{_COLOURS[goal.status]}"></div></div>') if goal.fulfilment is not None else ""
         shown = wording.percent(goal.fulfilment) if goal.fulfilment is not None else ""
         rows.append(f'<tr><td>{e(goal.id)}</td><td style="text-align:left">{e(goal.title)}</td>'
-                    f'<td style="color:{_COLOURS[goal.status]};font-weight:600">{e(wording[goal.status])}</td>'
-                    f'<td>{e(shown)}</td><td>{bar}</td>'
+                    f"<td>{_status_html(goal, wording)}</td>"
+                    f"<td>{e(shown)}</td><td>{_bar(goal)}</td>"
                     f'<td style="text-align:left">{e(goal.reasoning(wording))}</td></tr>')
     return (f"<div><p><strong>{e(evaluation.title)}</strong>: {e(evaluation.overall_sentence(wording))}</p>"
             f"<table><tbody>{''.join(rows)}</tbody></table></div>")

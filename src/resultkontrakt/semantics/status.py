@@ -42,6 +42,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+import attrs
+
 if TYPE_CHECKING:
     from ..core.errors import Problem
     from .evidence import Failure, NotEvaluable, Waiting
@@ -180,3 +182,33 @@ def _order(failure: Failure) -> tuple[str, int, int]:
     reason code, then where it stands in the contract)."""
     span = failure.span
     return failure.code, (span.line if span else 0), (span.column if span else 0)
+
+
+
+@attrs.frozen
+class Covers:
+    """What an overall result covers: the goals it averages (`decided`) and those it leaves
+    out, by why (`pending`, `not_evaluable`, `not_applicable`), as goal ids in the contract's
+    order. No overall is shown without it: 100 % of 1 goal while 2 are pending is another
+    result than 100 % of 3.
+
+    `weighted` says whether the goals it averages weigh differently (then the overall is a
+    weighted average, else a plain one); `provisional` whether it is a result to date.
+    """
+
+    decided: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
+    not_evaluable: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    weighted: bool = False
+    provisional: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """Every goal that applies has a result: the overall is over all of them."""
+        return not self.pending and not self.not_evaluable
+
+    @property
+    def applicable(self) -> int:
+        """How many goals apply in the period: what a complete overall is over."""
+        return len(self.decided) + len(self.pending) + len(self.not_evaluable)

@@ -114,7 +114,7 @@ def allocation_html(allocation: Shares, wording: Wording = ENGLISH) -> str:
     rows = "".join(f"<tr><td style=\"text-align:left\">{e(s.party)}</td><td>{e(wording.number(s.weight))}</td>"
                    f"<td>{e(wording.money(s.amount * account, allocation.unit))}</td></tr>"
                    for s in allocation.shares)
-    return (f"<div><p><strong>{e(headline(allocation))}</strong></p>"
+    return (f"<div><p><strong>{e(_headline(allocation, wording))}</strong></p>"
             f"<table><tbody>{rows}</tbody></table></div>")
 
 

@@ -45,6 +45,9 @@ class Shares(Mapping[str, "Fraction | int"]):
     shares: tuple[PartyShare, ...] = attrs.field(repr=False)
     margins: bool = attrs.field(default=True, repr=False)
     title: str | None = None  # what readers see it called, where the contract gives it a title
+    # The contract's own language (`language "da"`), a code, for a notebook's view; None where
+    # the contract says none.
+    language: str | None = attrs.field(default=None, repr=False, eq=False)
     # Each party's share by name: looking one up must not go through them all.
     _by_party: dict[str, PartyShare] = attrs.field(init=False, repr=False, eq=False)
 

@@ -44,6 +44,7 @@ from ..semantics.evidence import (
     Waiting,
 )
 from ..semantics.periods import ReportingPeriod
+from ..semantics.status import Covers
 from .explain import counts_text, distance_text, failure_text, not_applicable_text, problem_text
 
 if TYPE_CHECKING:
@@ -297,3 +298,10 @@ def _move_dict(move: Move | None) -> dict[str, object] | None:
 def distance_dict(distance: Distance, w: Wording) -> dict[str, object]:
     return {"subject": seen_dict(distance.subject), "better": _move_dict(distance.better),
             "worse": _move_dict(distance.worse), "explanation": distance_text(distance, None, w)}
+
+
+def covers_dict(covers: Covers) -> dict[str, object]:
+    """What an overall covers, as goal ids by status (schema/eval.json `overall.covers`)."""
+    return {"decided": list(covers.decided), "pending": list(covers.pending),
+            "not_evaluable": list(covers.not_evaluable), "not_applicable": list(covers.not_applicable),
+            "weighted": covers.weighted}
