@@ -130,6 +130,8 @@ _CSS = """
 .rk-compare .rkc-flag { display: block; font-size: .8rem; color: #8a6010; font-weight: 600; }
 .rk-compare .rkc-titles { margin: .1rem 0 0; padding-left: 1.1rem; font-size: .9rem; }
 .rk-compare .rkc-who { color: #5b6675; }
+.rk-compare tbody th { font-weight: 400; }
+.rk-compare .rkc-id { display: inline-block; min-width: 1.5rem; font-weight: 700; }
 .rk-compare tfoot td, .rk-compare tfoot th { font-weight: 700; border-top: 2px solid #1d2530; }
 .rk-compare tfoot .rkc-money td, .rk-compare tfoot .rkc-money th { font-weight: 400; border-top: 0; }
 .rk-compare tfoot .rkc-money th[scope="rowgroup"] { font-weight: 700; padding-top: 1rem; }
@@ -146,6 +148,7 @@ _CSS = """
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .rk-compare .rkc-tiers { color: #5b6675; font-size: .85rem; margin: .4rem 0 0; }
 @media (max-width: 30rem) { .rk-compare { font-size: 15px; padding: 1rem .75rem 2rem; }
+  .rk-compare .rkc-table tr > :first-child { max-width: 9.5rem; overflow-wrap: normal; hyphens: auto; }
   .rk-compare .rkc-goal { padding: .6rem .7rem .5rem; } }
 @media print {
   .rk-compare { max-width: none; padding: 0; font-size: 10pt; }
@@ -246,13 +249,15 @@ def _notes(comparison: Comparison, w: Wording, ids: str) -> _Notes:
 
 def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
     e = escape.html
-    head = [f'<th scope="col">{e(w["compare.goal"])}</th>', f'<th scope="col">{e(w["compare.title"])}</th>']
+    # The goal's number and title share the first column: on a phone it stays in place while the
+    # columns scroll, and a reader must still see which goal a row is (a number alone would not do).
+    head = [f'<th scope="col">{e(w["compare.goal"])}</th>']
     head += [f'<th scope="col" class="rkc-num">{e(column.label)}</th>' for column in comparison.columns]
     if comparison.series:
         head.append(f'<th scope="col" class="rkc-num">{e(w["compare.change"])}</th>')
     rows = []
     for r, row in enumerate(comparison.rows):
-        line = [f'<th scope="row">{e(row.id)}</th>', f"<td>{_row_title(comparison, row, w)}</td>"]
+        line = [f'<th scope="row"><span class="rkc-id">{e(row.id)}</span> {_row_title(comparison, row, w)}</th>']
         for c, cell in enumerate(row.cells):
             line.append(_cell(cell, w, notes.mark(r, c)))
         if comparison.series:
@@ -262,13 +267,13 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
     overall = [f'<td class="rkc-num">{e(overall_text(comparison, c, w))}</td>' for c in comparison.columns]
     if comparison.series:
         overall.append(f'<td class="rkc-num">{e(overall_change_text(comparison, w))}</td>')
-    foot = [f'<tr><th scope="row"></th><td>{e(w["report.overall"])}</td>{"".join(overall)}</tr>']
+    foot = [f'<tr><th scope="row">{e(w["report.overall"])}</th>{"".join(overall)}</tr>']
     if comparison.weighted:
         points = [f'<td class="rkc-num">{e(w.number(c.points) if c.points is not None else none)}</td>'
                   for c in comparison.columns]
         if comparison.series:
             points.append(f'<td class="rkc-num">{e(change_text(comparison.points_change(), w))}</td>')
-        foot.append(f'<tr><th scope="row"></th><td>{e(w["report.points"])}</td>{"".join(points)}</tr>')
+        foot.append(f'<tr><th scope="row">{e(w["report.points"])}</th>{"".join(points)}</tr>')
     payments = ""
     if comparison.payments:  # the money each column pays, to the krone, below the goals' results
         width = len(head)
@@ -277,7 +282,7 @@ def _table(comparison: Comparison, w: Wording, notes: _Notes) -> str:
             cells = "".join(f'<td class="rkc-num">{e(payment_text(cell, w))}</td>' for cell in payment.cells)
             if comparison.series:
                 cells += f'<td class="rkc-num">{e(change_text(payment.change(), w))}</td>'
-            lines.append(f'<tr class="rkc-money"><th scope="row"></th><td>{e(payment.title)}</td>{cells}</tr>')
+            lines.append(f'<tr class="rkc-money"><th scope="row">{e(payment.title)}</th>{cells}</tr>')
         payments = "".join(lines)  # after the overall, as in the text: a footer's rows stand last
     legend = change_legend(comparison, w)
     # On a phone the table scrolls sideways in its box, its first column kept in place; the note
