@@ -6,12 +6,18 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
 import attrs
 
 from ..core.errors import Problem
 from ..core.values import Type
 from ..language import syntax as s
 from .infer import Typer
+
+if TYPE_CHECKING:
+    from ..core.wording import Labels
 
 
 @attrs.frozen
@@ -32,10 +38,12 @@ class Analysis:
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
-    def labels(self) -> dict[str, str]:
+    def labels(self) -> Labels:
         """The words readers see for each fact and metric that has a `label`, by name; and for
         each labelled field of a record (`dato: date label "dokumenteret"`), which a row's field
-        is said by, where no fact or metric has its name (the first such field's, if two do)."""
+        is said by, where no fact or metric has its name (the first such field's, if two do).
+        With the units of those that have one (`unit`), and whether the contract's own amounts
+        (its money literals) have øre."""
         found = self.cache.get("labels")
         if found is None:
             declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
@@ -47,8 +55,20 @@ class Analysis:
             # A deliverable is shown by its title, which is what readers know it by.
             for deliverable in self.deliverables.values():
                 labels.setdefault(deliverable.name, deliverable.title)
-            found = self.cache["labels"] = labels
+            from ..core.wording import Labels  # the words' module, only once someone asks for words
+            units = {d.name: d.unit for d in declared if d.unit is not None}
+            found = self.cache["labels"] = Labels(labels, units, True if self._literal_cents() else None)
         return found  # type: ignore[return-value]
+
+    def _literal_cents(self) -> bool:
+        """Whether an amount the contract writes in its metrics or payments has øre (pence)."""
+        pending: list[s.Expr] = [m.expr for m in self.metrics.values()] + [p.expr for p in self.payments.values()]
+        while pending:
+            expr = pending.pop()
+            if isinstance(expr, s.Money) and Fraction(expr.value).denominator != 1:
+                return True
+            pending.extend(s.children(expr))
+        return False
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:

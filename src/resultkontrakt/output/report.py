@@ -65,10 +65,10 @@ class Report:
         """The parties and the period, as one line; and the day of a follow-up during the year."""
         about = ", ".join(self.evaluation.parties)
         if self.evaluation.period:
-            start, end = self.evaluation.period
-            about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+            period = self.wording.period(*self.evaluation.period)
+            about += f" ({period})" if about else period
         if self.evaluation.as_of is not None:
-            day = self.t("as of", day=self.evaluation.as_of)
+            day = self.t("as of", day=self.wording.date(self.evaluation.as_of))
             about = f"{about}. {day}" if about else day
         for said in (self.evaluation.period_sentence(self.wording),
                      self.evaluation.provisional_sentence(self.wording)):
