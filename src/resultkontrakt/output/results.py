@@ -161,7 +161,7 @@ class PaymentResult(PaymentOutcome):
             "explanation": self.explain(w),
             "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
             "waiting": [waiting_dict(item) for item in self.waiting],
-            "value": seen_dict(self.seen) if self.seen is not None else None,
+            "value": seen_dict(self.seen, w.labelled(self.labels).units) if self.seen is not None else None,
         }
 
     def __repr__(self) -> str:

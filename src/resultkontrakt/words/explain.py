@@ -358,14 +358,7 @@ class _Sayer:
         return formula_words(expr, self.w)
 
     def value(self, seen: Seen, of: Seen | None = None) -> str:
-        """A value as readers are shown it (wording.py): an NPS to one decimal, never equal to
-        a value it is compared with and is not, a year as written, in the unit of what it
-        measures (`28,6 dage`), or, for a threshold, of what it is compared with (`of`)."""
-        subject = of or seen
-        unit = self.w.unit(subject.expr.name, seen.value) if isinstance(subject.expr, s.Name) else ""
-        decimals = SCORE_DECIMALS if isinstance(subject.counts, NpsCounts) else None
-        return self.w.value(seen.value, seen.type, decimals, self.near.get(seen.expr, ()), unit,
-                            grouped=not _is_year(subject.expr))
+        return value_text(seen, self.w, self.near.get(seen.expr, ()), of)
 
     def named(self, seen: Seen) -> str:
         """`a = 1`; a list made from rows by what its rows came to (`pr_person (2 of 40 capped
@@ -394,6 +387,17 @@ def counts_text(counts: Counts, w: Wording, type_: Type | None = None) -> str:
         return (f" ({w.count(counts.answers, 'answer')}: {w.count(counts.promoters, 'promoter')}, "
                 f"{w.count(counts.detractors, 'detractor')})")
     return f" ({w.phrase('of', counted=w.number(counts.counted), of=w.number(counts.of))})"
+
+
+def value_text(seen: Seen, w: Wording, near: Sequence[object] = (), of: Seen | None = None) -> str:
+    """A value as readers are shown it (wording.py): an NPS to one decimal, never equal to a
+    value of `near` (what it is compared with) it is not, a year as written, in the unit of what
+    it measures (`28,6 dage`), or, for a threshold, of what it is compared with (`of`)."""
+    subject = of or seen
+    unit = w.unit(subject.expr.name, seen.value) if isinstance(subject.expr, s.Name) else ""
+    decimals = SCORE_DECIMALS if isinstance(subject.counts, NpsCounts) else None
+    avoid = [v for v in near if isinstance(v, Fraction | int) and not isinstance(v, bool)]
+    return w.value(seen.value, seen.type, decimals, avoid, unit, grouped=not _is_year(subject.expr))
 
 
 def _is_year(expr: s.Expr) -> bool:
@@ -572,7 +576,9 @@ def _words_of(expr: s.Expr, w: Wording) -> tuple[str, int]:
         case s.PeriodValue(field=field):
             return w["formula.period" + (f".{field}" if field else "")], 8
         case s.Lookup(table=table, key=key):
-            return w.phrase("formula.lookup", table=_words_of(table, w)[0], key=_words_of(key, w)[0]), 8
+            # A key is a name for a row, as a year is (2016, never 2.016): written as it is.
+            shown = w.number(key.value, grouped=False) if isinstance(key, s.Number) else _words_of(key, w)[0]
+            return w.phrase("formula.lookup", table=_words_of(table, w)[0], key=shown), 8
         case s.Integers(low=low, high=high):
             return w.phrase("formula.integers", low=_words_of(low, w)[0], high=_words_of(high, w)[0]), 8
         case s.Call(function="min" | "max" as function, args=args) if len(args) >= 2:
