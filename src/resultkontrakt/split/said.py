@@ -14,7 +14,7 @@ from fractions import Fraction
 from ..core import escape
 from ..core.values import format_number, fraction_text
 from ..core.vocabulary import MONEY_UNITS, UNIT_CURRENCY
-from ..core.wording import ENGLISH, Wording
+from ..core.wording import ENGLISH, NBSP, Wording
 from .shares import PartyShare, Shares
 
 
@@ -182,7 +182,7 @@ def _unit_words(unit: str, w: Wording) -> str:
 def _headline(allocation: Shares, w: Wording) -> str:
     """What is split, how, and in what units, in one sentence (`headline`, worded)."""
     def money(amount: Fraction) -> str:
-        return f"{w.number(amount)} {w.money_units.get(allocation.unit, allocation.unit)}".rstrip()
+        return f"{w.number(amount)}{NBSP}{w.money_units.get(allocation.unit, allocation.unit)}".rstrip()
 
     installments = allocation.installments
     each = w.phrase("split.installments", n=installments, each=money(allocation.total / installments))
