@@ -374,7 +374,7 @@ def test_a_credit_note_may_be_written_out_and_is_formatted_back_the_same() -> No
 def test_rk_split_of_a_total_in_pounds_works_it_out_in_pounds() -> None:
     allocation = rk.loads(FUND).split("fordeling", {"krav": 300_000, "gebyr": 1, "kurs": 7})
     assert allocation.currency == "GBP" and dict(allocation) == {"Nord": 100_000, "Syd": 200_000}
-    assert allocation.explain().startswith("Outcome payments by partner: 300000 GBP split by weight")
+    assert allocation.explain().startswith("Outcome payments by partner: 300,000\u00a0GBP split by weight")
     with pytest.raises(rk.FactsError) as error:
         rk.loads(FUND).split("fordeling", {"gebyr": 1, "kurs": 7})
     assert "Outcome payments by partner:" not in error.value.problems[0].message
