@@ -241,3 +241,41 @@ def test_a_narrow_column_never_parts_a_number_from_its_unit(tmp_path: Path) -> N
     # The same page with ordinary spaces breaks them: the test can fail.
     broken = _lines_of(tmp_path, html.replace("\u00a0", " "), "broken")
     assert not any(amount in line for amount in amounts for line in broken)
+
+
+# ---- every example's reports -----------------------------------------------------------------
+
+REPORTS = [("nordjylland-2019", "nordjylland-2019.facts.json"),
+           ("maal-og-resultatplan-2023", "maal-og-resultatplan-2023.facts.json"),
+           ("social-investering-2021", "social-investering-2021.facts.json"),
+           ("busdrift-2024", "busdrift-2024.2024.facts.json"),
+           ("fair-chance-fund-2015", "fair-chance-fund-2015.2016.facts.json"),
+           ("udviklingskontrakt-2008", "udviklingskontrakt-2008.2009.facts.json"),
+           ("udviklingskontrakt-2008", "udviklingskontrakt-2008.2011-midtvejs.facts.json")]
+
+
+def _shown_text(built: report.Report, form: str) -> str:
+    """What a reader reads: the Markdown, or the HTML page's text, without the contract's own
+    text blocks (quoted as written) and the page's style."""
+    if form == "markdown":
+        text = report.markdown(built)
+        return "\n".join(line for line in text.splitlines() if not line.startswith(">"))
+    page = re.sub(r"<style.*?</style>|<script.*?</script>|<blockquote.*?</blockquote>", " ",
+                  report.page(built), flags=re.S)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+@pytest.mark.parametrize(("name", "facts"), REPORTS, ids=[f for _, f in REPORTS])
+def test_no_danish_report_shows_more_than_two_decimals_an_iso_date_or_a_unit_apart(
+        name: str, facts: str, form: str) -> None:
+    built = report.build(rk.load(EXAMPLES / f"{name}.rk"), rk.load_facts(EXAMPLES / facts), "da")
+    text = _shown_text(built, form)
+    assert not re.search(r"\d,\d{3}", text), re.findall(r".{20}\d,\d{3}.{5}", text)  # a decimal comma
+    assert not re.search(r"\d{4}-\d\d-\d\d", text), re.findall(r".{20}\d{4}-\d\d-\d\d", text)
+    assert not re.search(r"\d (t\.kr\.|kr\.|mio\. kr\.|%|procentpoint|point\b|dage?\b|GBP|EUR)", text)
+    # Thousands always grouped, but in years and in an `if` still quoted as the contract writes
+    # it (`if ... then 0 kr else round(min(250000 kr, ...))`, until it is said in words).
+    said = re.sub(r"\b(19|20)\d\d\b|= if .*? then .*?\) \(", "", text)
+    assert not re.search(r"(?<![\d.,])\d{4,}(?![\d.,-])", said), \
+        re.findall(r".{20}(?<![\d.,])\d{4,}(?![\d.,-]).{5}", said)

@@ -637,6 +637,11 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = True) -> str:
         reason = not_evaluable(payment.blocked, w) if payment.blocked is not None else ""
         return _sentence(f"{title}: {w['not evaluable']}" + (f": {reason}" if reason else ""))
     say = _Sayer(w, {})
+    pending_seen = [payment.seen]
+    while pending_seen:  # what each value of an `if` was compared with, to show it on its side
+        seen = pending_seen.pop()
+        say.compared(seen.branch)
+        pending_seen.extend(seen.inputs)
     # An amount from results measured before the period's end: provisional, and said so.
     to_date = f"{w['amount to date']} " if payment.provisional else ""
     marked = f"{title} ({w['provisional']})" if payment.provisional else title
