@@ -279,3 +279,13 @@ def test_no_danish_report_shows_more_than_two_decimals_an_iso_date_or_a_unit_apa
     said = re.sub(r"\b(19|20)\d\d\b|= if .*? then .*?\) \(", "", text)
     assert not re.search(r"(?<![\d.,])\d{4,}(?![\d.,-])", said), \
         re.findall(r".{20}(?<![\d.,])\d{4,}(?![\d.,-]).{5}", said)
+
+
+def test_the_footnote_explains_approximately_only_where_a_value_is_rounded() -> None:
+    contract = rk.loads('fact x: number label "x"\ngoal 1 "g" { score x >= 1 -> 100% }')
+    exact = report.build(contract, {"x": 2}, "da")
+    rounded = report.build(contract, {"x": Fraction(4, 3)}, "da")
+    assert "≈" not in report.markdown(exact) and "Lavet med resultkontrakt." in report.markdown(exact)
+    assert "≈ betyder afrundet til visning" not in report.page(exact)
+    assert "≈1,33" in report.markdown(rounded) and "≈ betyder afrundet til visning" in report.markdown(rounded)
+    assert "≈ betyder afrundet til visning" in report.page(rounded)
