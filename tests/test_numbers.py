@@ -289,3 +289,13 @@ def test_the_footnote_explains_approximately_only_where_a_value_is_rounded() -> 
     assert "≈ betyder afrundet til visning" not in report.page(exact)
     assert "≈1,33" in report.markdown(rounded) and "≈ betyder afrundet til visning" in report.markdown(rounded)
     assert "≈ betyder afrundet til visning" in report.page(rounded)
+
+
+def test_the_highlighter_knows_the_unit_clause() -> None:
+    from pygments.token import Keyword, String
+
+    from resultkontrakt.editor.lexer import RkLexer
+
+    tokens = [(kind, text) for kind, text in RkLexer().get_tokens('fact t: number unit "dag" "dage"\n')
+              if text.strip()]
+    assert (Keyword, "unit") in tokens and (String.Double, '"dage"') in tokens
