@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import resultkontrakt as rk
-from resultkontrakt.core.wording import DANISH, ENGLISH, MAX_DECIMALS, NBSP, Labels, Wording, shown
+from resultkontrakt.checks.analysis import Labels
+from resultkontrakt.core.wording import DANISH, ENGLISH, MAX_DECIMALS, NBSP, Wording, shown
 from resultkontrakt.output import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS

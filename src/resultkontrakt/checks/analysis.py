@@ -7,7 +7,6 @@ evaluator, which never have to guess a type or a dependency.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -16,8 +15,25 @@ from ..core.values import Type
 from ..language import syntax as s
 from .infer import Typer
 
-if TYPE_CHECKING:
-    from ..core.wording import Labels
+
+class Labels(dict[str, str]):
+    """The words a contract gives what readers see (`label`, titles), by name; the units of its
+    measured values (`unit "dag" "dage"`: `units`, by name); and whether its amounts have øre
+    (`cents`: then they are shown to the øre, else to the krone; None where that is not known).
+    A wording reads them (`Wording.labelled`)."""
+
+    def __init__(self, labels: dict[str, str] | None = None,
+                 units: dict[str, tuple[str, str]] | None = None, cents: bool | None = None) -> None:
+        super().__init__(labels or {})
+        self.units = dict(units or {})
+        self.cents = cents
+
+    def with_cents(self, cents: bool) -> Labels:
+        """The same, with `cents` as the amounts of one evaluation's facts say."""
+        return self if cents == self.cents else Labels(dict(self), self.units, cents)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Labels, (dict(self), self.units, self.cents)
 
 
 @attrs.frozen
@@ -55,7 +71,6 @@ class Analysis:
             # A deliverable is shown by its title, which is what readers know it by.
             for deliverable in self.deliverables.values():
                 labels.setdefault(deliverable.name, deliverable.title)
-            from ..core.wording import Labels  # the words' module, only once someone asks for words
             units = {d.name: d.unit for d in declared if d.unit is not None}
             found = self.cache["labels"] = Labels(labels, units, True if self._literal_cents() else None)
         return found  # type: ignore[return-value]

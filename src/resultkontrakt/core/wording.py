@@ -67,23 +67,6 @@ def shown(value: Fraction, decimals: int, avoid: Iterable[Fraction | int] = (),
     return Shown(Fraction(towards, scale), places, False)
 
 
-class Labels(dict[str, str]):
-    """What a wording needs to know of one contract: the words it gives its names (`label`),
-    by name; the units of its measured values (`unit`); whether its amounts have øre."""
-
-    def __init__(self, labels: Mapping[str, str] | None = None,
-                 units: Mapping[str, tuple[str, str]] | None = None, cents: bool | None = None) -> None:
-        super().__init__(labels or {})
-        self.units: Mapping[str, tuple[str, str]] = dict(units or {})
-        self.cents = cents
-
-    def with_cents(self, cents: bool) -> Labels:
-        return self if cents == self.cents else Labels(self, self.units, cents)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return Labels, (dict(self), dict(self.units), self.cents)
-
-
 @attrs.frozen
 class Wording:
     lang: str
@@ -113,13 +96,14 @@ class Wording:
         return f"<Wording {self.lang}>"
 
     def labelled(self, labels: Mapping[str, str]) -> Wording:
-        """This wording, showing a contract's facts and metrics by their labels, their values in
-        their units, and its amounts to the krone or the øre (where `labels` is `Labels`)."""
-        if labels is self.labels or not (labels or isinstance(labels, Labels)):
+        """This wording, showing a contract's facts and metrics by their labels; and, where the
+        mapping says them (`Analysis.labels`: `units`, `cents`), their values in their units and
+        its amounts to the krone or to the øre."""
+        units: Mapping[str, tuple[str, str]] = getattr(labels, "units", {})
+        cents: bool | None = getattr(labels, "cents", None)
+        if labels is self.labels or not (labels or units or cents is not None):
             return self
-        if isinstance(labels, Labels):
-            return attrs.evolve(self, labels=labels, units=labels.units, cents=labels.cents)
-        return attrs.evolve(self, labels=labels)
+        return attrs.evolve(self, labels=labels, units=units, cents=cents)
 
     def name(self, name: str) -> str:
         """A fact or metric as readers see it: its label, or else its name."""

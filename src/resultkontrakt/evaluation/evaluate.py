@@ -55,7 +55,7 @@ from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
 from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
 
 if TYPE_CHECKING:
-    from ..core.wording import Labels
+    from ..checks.analysis import Labels
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
