@@ -183,7 +183,7 @@ def test_csv_answers_are_read_in_the_usual_spellings(tmp_path: Path, variant: st
     result = SURVEY.evaluate(rk.load_facts(survey_files(tmp_path, text, encoding)))
     assert not result.errors
     # S3 skipped everything: not counted; S2's 6 is a detractor.
-    assert "NPS = ≈33.3333 (3 answers: 2 promoters, 1 detractor)" in result.goals["1"].explain()
+    assert "NPS = ≈33.3 (3 answers: 2 promoters, 1 detractor)" in result.goals["1"].explain()
     assert "(2 of 3)" in result.goals["2"].explain()
 
 

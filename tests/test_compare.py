@@ -268,7 +268,7 @@ def test_a_contract_and_the_one_that_followed_it_are_a_series(tmp_path: Path) ->
     assert [cell.amount for cell in bonus.cells if cell is not None] == [55000, 62000]
     data: dict[str, Any] = table.to_dict("da")
     assert data["payments"][0]["change"] == {"value": 7000, "counts": "amount", "unit": "DKK",
-                                             "text": "+7000 kr."}
+                                             "text": "+7.000\u00a0kr."}
     assert data["rows"][0]["change"] == {"value": 7, "counts": "measure", "unit": "NPS-point",
                                          "text": "+7 NPS-point"}
 

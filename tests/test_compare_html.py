@@ -239,7 +239,7 @@ def test_a_target_looked_up_for_each_year_is_drawn_for_each_year() -> None:
                    if line.get("stroke") == compare_html.THRESHOLD)
     assert drawn == [("0", "50"), ("50", "100"), ("50", "100")]
     text = text_of(ET.tostring(goal1, encoding="unicode"))
-    assert "Tærskler: 2009: mindst 5350 → 100 %; 2011: mindst 5800 → 100 %, mindst 5510 → 50 %" in text
+    assert "Tærskler: 2009: mindst 5.350 → 100 %; 2011: mindst 5.800 → 100 %, mindst 5.510 → 50 %" in text
     # In 2009 the first tier held, so the 95 % tier's threshold is not in the evidence: said, not drawn.
     assert "I 2009 blev trinene under det, der holdt, ikke prøvet" in text
     assert compare_html.BAND_UNKNOWN in {r.get("fill") for r in goal1.iter("rect")}

@@ -100,10 +100,10 @@ def test_a_payment_is_explained_to_the_krone_in_english_and_danish(plan: rk.Cont
     english = result.payments["resultatløn"].explain().replace("\u00a0", " ")
     danish = result.payments["resultatløn"].explain("da")
     # The formula in words, each value beside its name, then why the share is what it is.
-    assert english == ("Resultatløn 2023: 22140 kr = andel_af_maks 30% of 10% of løn 738005 kr = 22140.15 kr, "
+    assert english == ("Resultatløn 2023: 22,140 kr = andel_af_maks 30% of 10% of løn 738,005 kr = ≈22,140 kr, "
                        "rounded to whole kroner; andel_af_maks is 30%, because point_i_alt is 70: below 90, "
                        "below 75, but at least 50.")
-    assert danish.startswith("Resultatløn 2023: 22.140 kr. = andel_af_maks 30\u00a0% af 10\u00a0% af løn 738.005 kr. ")
+    assert danish.startswith("Resultatløn 2023: 22.140\u00a0kr. = andel_af_maks 30\u00a0% af 10\u00a0% af løn 738.005\u00a0kr. ")
     for said in ("afrundet til hele kroner", "andel_af_maks er 30\u00a0%, fordi point_i_alt er 70: under 90, "
                  "under 75, men mindst 50"):
         assert said in danish
@@ -122,7 +122,7 @@ def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_an
     assert "points reads goal 1, which is not evaluable" in payment.explain()
     assert result.points is None and result.points_reached == 40
     assert result.points_sentence() == ("Points: not yet known: goal 1 has no result "
-                                        "(the others have 40 of 40 points).")
+                                        "(the others have 40 of 40\u00a0points).")
     data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
     assert data["points"] is None and data["points_possible"] == 100
     assert data["payments"][0]["amount"] is None
@@ -130,15 +130,15 @@ def test_reading_a_goal_that_is_not_evaluable_makes_the_payment_not_evaluable_an
 
 def test_points_are_shown_in_text_and_danish_reports(plan: rk.Contract) -> None:
     result = plan.evaluate({"a": 60, "b": 7, "løn": 1})
-    assert result.points == Fraction(70) and result.points_sentence("da") == "Point: 70 af 100 point."
+    assert result.points == Fraction(70) and result.points_sentence("da") == "Point: 70 af 100\u00a0point."
     half = rk.loads(PLAN.replace("weight 60", "weight 59.5").replace("weight 40", "weight 40.5"))
     halved = half.evaluate({"a": 60, "b": 12, "løn": 1})
-    assert halved.points_sentence() == "Points: 100 of 100 points."
+    assert halved.points_sentence() == "Points: 100 of 100\u00a0points."
     halved = half.evaluate({"a": 57, "b": 12, "løn": 1})
-    assert halved.points_sentence("da") == "Point: 70,25 af 100 point."
+    assert halved.points_sentence("da") == "Point: 70,25 af 100\u00a0point."
     built = report.build(half, {"a": 57, "b": 12, "løn": 1}, "da")
-    assert "**Point: 70,25 af 100 point**" in report.markdown(built)
-    assert "29,75 af 59,5 point" in report.markdown(built)
+    assert "**Point: 70,25 af 100\u00a0point**" in report.markdown(built)
+    assert "29,75 af 59,5\u00a0point" in report.markdown(built)
 
 
 def test_a_goal_reading_its_own_result_is_an_error_that_shows_the_whole_cycle() -> None:
@@ -229,7 +229,7 @@ def test_rk_split_needs_the_facts_for_a_computed_total(rk: Rk, tmp_path: Path) -
     assert run.exit == 0 and json.loads(run.stdout)["shares"] == {
         "Den Sociale Investeringsfond": 600, "Bikubenfonden": 400}
     shown = rk("eval", contract, facts)
-    assert "Split of tilbagebetaling: 1000 kr" in shown.stdout
+    assert "Split of tilbagebetaling: 1,000 kr" in shown.stdout
     assert [line.split() for line in shown.stdout.splitlines() if "Bikubenfonden" in line] == [
         ["Bikubenfonden", "40", "400", "kr"]]
 
@@ -259,7 +259,7 @@ def test_months_are_added_on_the_calendar_and_month_ends_clamp() -> None:
     assert result.goals["2"].fulfilment == 1  # 365 days
     late = contract.evaluate({**facts, "måling_18": "2023-03-01"})
     assert late.goals["1"].fulfilment == Fraction(1, 2)
-    assert "Måling efter 18 måneder delivered late (2023-03-01, due 2023-02-28)" in late.goals["1"].reasoning()
+    assert "Måling efter 18 måneder delivered late (1 March 2023, due 28 February 2023)" in late.goals["1"].reasoning()
 
 
 # ---- follow-up during the year -------------------------------------------------------------
@@ -271,10 +271,10 @@ def test_what_is_not_due_yet_makes_a_goal_pending_and_says_what_it_waits_for() -
                                as_of=dt.date(2023, 6, 30))
     goal = result.goals["1"]
     assert goal.status == "pending" and goal.fulfilment is None and goal.pending
-    assert goal.reasoning() == "waits for Måling efter 36 måneder (due 2024-08-30)."
-    assert goal.reasoning("da") == "afventer Måling efter 36 måneder (frist 2024-08-30)."
+    assert goal.reasoning() == "waits for Måling efter 36 måneder (due 30 August 2024)."
+    assert goal.reasoning("da") == "afventer Måling efter 36 måneder (frist 30. august 2024)."
     assert result.goals["2"].status == "pending"  # `sidste` is measured by the period's end
-    assert result.goals["2"].reasoning() == "waits for sidste (measured by 2024-12-31)."
+    assert result.goals["2"].reasoning() == "waits for sidste (measured by 31 December 2024)."
     data: dict[str, Any] = result.to_dict()  # JSON: its shape is the schema's
     assert data["goals"][0]["status"] == "pending"
 
@@ -289,7 +289,7 @@ def test_a_goal_already_decided_shows_its_result_during_the_period() -> None:
     result = decided.evaluate({"første_indflytning": "2021-08-31", "måling_18": False},
                               as_of=dt.date(2023, 6, 30))
     assert result.goals["1"].fulfilment == 0
-    assert "Måling efter 36 måneder not due yet (due 2024-08-30)" in result.goals["1"].reasoning()
+    assert "Måling efter 36 måneder not due yet (due 30 August 2024)" in result.goals["1"].reasoning()
 
 
 def test_as_of_in_the_command_and_the_reports(rk: Rk, tmp_path: Path) -> None:
@@ -298,7 +298,7 @@ def test_as_of_in_the_command_and_the_reports(rk: Rk, tmp_path: Path) -> None:
     facts = tmp_path / "f.json"
     facts.write_text(json.dumps({"første_indflytning": "2021-08-31"}), encoding="utf-8")
     run = rk("eval", contract, facts, "--as-of", "2022-01-31", "--lang", "da")
-    assert run.exit == 0 and "Opgjort pr. 2022-01-31" in run.stdout and "1  Målinger: afventer" in run.stdout
+    assert run.exit == 0 and "Opgjort pr. 31. januar 2022" in run.stdout and "1  Målinger: afventer" in run.stdout
     page = rk("report", contract, facts, "--as-of", "2022-01-31", "--format", "html")
     assert '<section class="goal pending" id="goal-1">' in page.stdout
     with pytest.raises(SystemExit) as usage:
@@ -346,7 +346,7 @@ def test_a_distance_in_whole_answers_names_the_tier_it_reaches_and_one_it_cannot
     result = contract.evaluate({"svar": [10, 10, 8], "antal": 10})
     # One fewer answer of 9-10 of 3 takes the NPS from 66.7 to 33.3 or lower: 0%, never 50%.
     assert result.goals["1"].distance_sentence() == (
-        "NPS for svar ≈66.6667: drops to 50% if it falls by more than ≈6.6667 (no whole number of answers "
+        "NPS for svar ≈66.7: drops to 50% if it falls by more than ≈6.7 (no whole number of answers "
         "gives 50%: 1 fewer answer of 9-10 of the 3 gives 0%).")
     assert contract.evaluate({"svar": [10, 8, 8]}).goals["1"].fulfilment == 0  # what one answer does
     # An integer moves in whole steps: to 11, not by 0.5 to 10.5.
@@ -386,7 +386,7 @@ def test_worked_examples_expect_payments_points_pending_goals_and_computed_split
     assert [o.failures for o in outcomes] == [(), ()]
     wrong = rk.loads(EXAMPLES.replace("payment resultatløn = 22140 kr", "payment resultatløn = 22141 kr"))
     [failed, _] = examples.run(wrong)
-    assert failed.failures[0].startswith("payment resultatløn: expected 22141 kr, got Resultatløn 2023: 22140 kr")
+    assert failed.failures[0].startswith("payment resultatløn: expected 22141 kr, got Resultatløn 2023: 22,140\u00a0kr")
 
 
 def test_rk_fmt_keeps_every_new_construct() -> None:
@@ -491,7 +491,7 @@ def test_a_table_of_weights_not_given_during_the_year_leaves_its_split_pending()
     contract = rk.loads(SPLIT.replace('goal 1 "x"', 'contract "c" { period 2020-01-01 .. 2020-12-31 }\ngoal 1 "x"'))
     split = contract.evaluate({"beløb": 100}, as_of=dt.date(2020, 6, 1)).splits["efter_tabel"]
     assert split.allocation is None and split.total.waiting
-    assert split.total.explain() == "efter_tabel: waits for andele (measured by 2020-12-31)."
+    assert split.total.explain() == "efter_tabel: waits for andele (measured by 31 December 2020)."
 
 
 def test_as_of_takes_a_day_written_as_a_date_and_warns_outside_the_period(rk: Rk, tmp_path: Path) -> None:

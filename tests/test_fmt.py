@@ -311,15 +311,18 @@ contract_texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), ma
 @given(title=contract_texts, parties=st.lists(contract_texts, min_size=1, max_size=3),
        thresholds=st.lists(big_numbers, min_size=1, max_size=4), weight=big_numbers,
        choices=st.lists(contract_texts, min_size=1, max_size=4, unique_by=lambda c: " ".join(c.split()).casefold()),
-       party=contract_texts, share=big_numbers, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
+       party=contract_texts, share=big_numbers, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans(),
+       units=st.lists(contract_texts, min_size=0, max_size=2))
 def test_any_contract_the_formatter_accepts_is_written_so_that_it_loads_the_same(
         tmp_path_factory: pytest.TempPathFactory, title: str, parties: list[str], thresholds: list[Fraction],
-        weight: Fraction, choices: list[str], party: str, share: Fraction, newline: str, bom: bool) -> None:
+        weight: Fraction, choices: list[str], party: str, share: Fraction, newline: str, bom: bool,
+        units: list[str]) -> None:
     from resultkontrakt.core.vocabulary import number_literal, quote
 
     tiers = "; ".join(f"x >= {number_literal(t)} -> 50%" for t in thresholds)
     text = (f"contract {quote(title)} {{ parties {', '.join(map(quote, parties))} currency EUR language \"da\" }}\n"
-            f"fact x: number label {quote(title)}\nfact s: one of {{{', '.join(map(quote, choices))}}}\n"
+            f"fact x: number label {quote(title)}{' unit ' if units else ''}{' '.join(map(quote, units))}\n"
+            f"metric y = x * 2 {' unit ' if units else ''}{' '.join(map(quote, units))}\nfact s: one of {{{', '.join(map(quote, choices))}}}\n"
             f"    {quote(party)} label {quote(party)}\n"
             f"fact f: money in 0 EUR .. 1 mio EUR\nfact g: list of money DKK\nfact r: rate DKK per EUR\n"
             f"goal 1 {quote(title)} {{ weight {number_literal(weight)} score {tiers}; "

@@ -136,7 +136,7 @@ def test_a_late_deliverable_is_not_done_and_the_explanation_says_so(
         contract: rk.Contract, year: rk.FactsFile) -> None:
     goal = contract.evaluate(year).goals["6"]
     assert goal.fulfilment == 0
-    assert "ErhvervsCAMP afholdt delivered late (2020-01-23, due 2019-12-31)" in goal.explain()
+    assert "ErhvervsCAMP afholdt delivered late (23 January 2020, due 31 December 2019)" in goal.explain()
 
 
 def test_a_deliverable_on_its_due_date_is_done(contract: rk.Contract, year: rk.FactsFile) -> None:

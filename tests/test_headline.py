@@ -86,7 +86,7 @@ def test_rk_report_and_rk_compare_exit_1_when_a_goal_cannot_be_evaluated(rk: Rk,
     contract, facts = _files(tmp_path, FOUR, {"a": 5, "b": 10, "c": 10})
     run = rk("report", contract, facts)
     assert run.exit == 1  # the report is written all the same, and says why
-    assert "**Samlet målopfyldelse: ≈83,33 %, gennemsnit af de 3 vurderede mål; 1 kan ikke vurderes (mål 4)**" \
+    assert "**Samlet målopfyldelse: ≈83,3 %, gennemsnit af de 3 vurderede mål; 1 kan ikke vurderes (mål 4)**" \
         in run.stdout.replace("\u00a0", " ")
     whole = tmp_path / "whole.json"
     whole.write_text('{"a": 5, "b": 10, "c": 10, "d": 0}', encoding="utf-8")

@@ -110,7 +110,7 @@ def test_notebook_views_of_a_contract_without_a_language_are_english() -> None:
     card = evaluation.goals["1"]._repr_html_()
     assert "Goal 1: A &amp; B" in card and "met" in card and "100%" in card
     split = rk.load(EXAMPLE).split("basisbevilling", margins=False)._repr_html_()
-    assert "basisbevilling: 16488 tkr split by Folketal 1. januar 2018 (largest remainder" in split
+    assert "basisbevilling: 16,488\u00a0tkr split by Folketal 1. januar 2018 (largest remainder" in split
 
 
 def test_a_facts_file_says_what_it_is_and_never_its_data() -> None:

@@ -110,7 +110,7 @@ def test_the_delimiter_is_found_by_parsing_not_by_counting_inside_quotes(tmp_pat
     facts = write(tmp_path, "f.json", '{"xs": {"csv": "svar.csv", "column": "Anbefaling, 0-10"}}')
     result = SURVEY.evaluate(rk.load_facts(facts))
     assert result.goals["1"].status == "met", result.explain()
-    assert "NPS for xs = ≈33.3333 (3 answers: 2 promoters, 1 detractor)" in result.explain()
+    assert "NPS for xs = ≈33.3 (3 answers: 2 promoters, 1 detractor)" in result.explain()
 
 
 @pytest.mark.parametrize("header", ['"Anbefaling, 0-10";id', 'id\t"a, b"', "a,b;c"])

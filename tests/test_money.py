@@ -70,13 +70,15 @@ def test_a_contract_in_pounds_pays_in_pounds_and_says_so_in_every_output() -> No
     assert data["currency"] == "GBP" and data["amount"] == "1900000.00"
     assert data["value"]["currency"] == "GBP"  # type: ignore[index]
     assert payment.explain(ENGLISH).startswith("Outcome payments: £1,900,000 = ")
-    assert payment.explain(DANISH).startswith("Outcome payments: 1.900.000 GBP = ")
+    assert payment.explain(DANISH).startswith("Outcome payments: 1.900.000\u00a0GBP = ")
     split = result.splits["fordeling"]
     assert split.allocation is not None and split.allocation.currency == "GBP"
     assert split.allocation.to_dict()["title"] == "Outcome payments by partner"
-    # The fee at the contract's rate, exactly: 1000 x 7.4604, not a float near it.
+    # The fee at the contract's rate, exactly: 1000 x 7.4604, not a float near it; shown to the
+    # krone, since the contract's own amounts have no øre.
     assert "fee = €1,000" in result.goals["1"].explain(ENGLISH)
-    assert "7460.40 kr" in result.goals["1"].explain(ENGLISH)
+    assert metric_values(contract, {"krav": 2_000_000, "gebyr": 1000, "kurs": 7.45})["i_kroner"] == Fraction("7460.4")
+    assert "fee in kroner = ≈7,460\u00a0kr" in result.goals["1"].explain(ENGLISH)
 
 
 @pytest.mark.parametrize(("written", "mixed"), [
@@ -268,7 +270,7 @@ def test_a_split_title_is_what_readers_see(rk: Rk, tmp_path: object) -> None:
     data = json.loads(run.stdout)
     assert data["splits"][0]["title"] == "Tilbagebetaling"
     text = rk("eval", str(folder / "c.rk"), str(folder / "f.json")).stdout
-    assert "Split of Tilbagebetaling: -9000 kr Nord 1 -3000 kr" in " ".join(text.split())
+    assert "Split of Tilbagebetaling: -9,000 kr Nord 1 -3,000 kr" in " ".join(text.split())
 
 
 def test_json_in_another_currency_and_of_a_credit_note_follows_the_schemas() -> None:
@@ -373,7 +375,7 @@ def test_a_credit_note_may_be_written_out_and_is_formatted_back_the_same() -> No
 def test_rk_split_of_a_total_in_pounds_works_it_out_in_pounds() -> None:
     allocation = rk.loads(FUND).split("fordeling", {"krav": 300_000, "gebyr": 1, "kurs": 7})
     assert allocation.currency == "GBP" and dict(allocation) == {"Nord": 100_000, "Syd": 200_000}
-    assert allocation.explain().startswith("Outcome payments by partner: 300000 GBP split by weight")
+    assert allocation.explain().startswith("Outcome payments by partner: 300,000\u00a0GBP split by weight")
     with pytest.raises(rk.FactsError) as error:
         rk.loads(FUND).split("fordeling", {"gebyr": 1, "kurs": 7})
     assert "Outcome payments by partner:" not in error.value.problems[0].message

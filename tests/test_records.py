@@ -104,9 +104,9 @@ goal 1 "g" { score count(t in udgåede where t.årsag = "vejr") = 0 -> 100%; els
                                             {"årsag": "vejr", "minutter": 12}]})
     words = DANISH.labelled(contract.analysis.labels)
     bod = formula_words(contract.module.payments[0].expr, words)
-    assert bod == '500 kr. × (antallet af udgåede ture, hvor årsag er "operatør")'
+    assert bod == '500\u00a0kr. × (antallet af udgåede ture, hvor årsag er "operatør")'
     minutter = formula_words(contract.module.payments[1].expr, words)
-    assert minutter == "1 kr. × (summen af minutter, for hver række i udgåede ture)"
+    assert minutter == "1\u00a0kr. × (summen af minutter, for hver række i udgåede ture)"
     assert " t." not in bod + minutter and "(t " not in bod + minutter
     assert result.payments["bod"].amount == 500
 

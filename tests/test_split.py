@@ -66,8 +66,8 @@ def test_each_amount_has_its_exact_quota(contract: rk.Contract) -> None:
 def test_rk_split_prints_the_table_with_margins(rk: Rk) -> None:
     run = rk("split", EXAMPLE)
     assert run.exit == 0
-    assert "Rebild           29827                ≈69.562     840  -125 / +455" in run.stdout
-    assert "total           589148                          16488" in run.stdout
+    assert "Rebild           29,827                 ≈69.56     840  -125 / +455" in run.stdout
+    assert "total           589,148                         16,488" in run.stdout
 
 
 def test_rk_split_json_has_the_sketch_shape(rk: Rk) -> None:

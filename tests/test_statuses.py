@@ -33,7 +33,7 @@ def test_a_goal_reading_a_metric_with_a_deliverable_not_due_is_pending(rk: Rk, t
                     ["compare", f"{contract}:{facts}"]):
         run = rk(*command, "--as-of", "2020-06-30")
         assert run.exit == 0 and "Traceback" not in run.stderr, run.stderr
-    assert "waits for D (due 2020-09-30)" in rk("eval", contract, facts, "--as-of", "2020-06-30").stdout
+    assert "waits for D (due 30 September 2020)" in rk("eval", contract, facts, "--as-of", "2020-06-30").stdout
     run = rk("test", contract)
     assert run.exit == 0, run.stdout + run.stderr
 
@@ -126,7 +126,7 @@ def test_a_result_that_no_unreported_deliverable_can_change_is_decided_before_an
                            contract.evaluate(facts))
     for result in (during, after, year):
         assert (result.goals["1"].state, result.goals["1"].fulfilment) == ("decided", 0)
-    assert "Late not due yet (due 2020-09-30)" in during.goals["1"].reasoning()
+    assert "Late not due yet (due 30 September 2020)" in during.goals["1"].reasoning()
     assert "Late not reported" in year.goals["1"].reasoning()
     steps = json.loads(json.dumps(year.goals["1"].to_dict()))["steps"]
     assert [(s["name"], s["missing"]) for s in steps if s["kind"] == "deliverable"] == [

@@ -6,6 +6,8 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import attrs
 
 from ..core.errors import Problem
@@ -15,13 +17,25 @@ from .infer import Typer
 
 
 class Labels(dict[str, str]):
-    """The words a contract gives what readers see (`label`, titles), by name; and which of its
-    lists are answers to a survey (`answers`): only their items are counted as answers
-    (`Wording.answers`)."""
+    """The words a contract gives what readers see (`label`, titles), by name; which of its
+    lists are answers to a survey (`answers`: only their items are counted as answers,
+    `Wording.answers`); the units of its measured values (`unit "dag" "dage"`: `units`, by
+    name); and whether its amounts have øre (`cents`: then they are shown to the øre, else to
+    the krone; None where that is not known). A wording reads them (`Wording.labelled`)."""
 
-    def __init__(self, labels: dict[str, str], answers: frozenset[str]):
-        super().__init__(labels)
+    def __init__(self, labels: dict[str, str] | None = None, answers: frozenset[str] = frozenset(),
+                 units: dict[str, tuple[str, str]] | None = None, cents: bool | None = None) -> None:
+        super().__init__(labels or {})
         self.answers = answers
+        self.units = dict(units or {})
+        self.cents = cents
+
+    def with_cents(self, cents: bool) -> Labels:
+        """The same, with `cents` as the amounts of one evaluation's facts say."""
+        return self if cents == self.cents else Labels(dict(self), self.answers, self.units, cents)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Labels, (dict(self), self.answers, self.units, self.cents)
 
 
 @attrs.frozen
@@ -46,7 +60,9 @@ class Analysis:
         """The words readers see for each fact and metric that has a `label`, by name; and for
         each labelled field of a record (`dato: date label "dokumenteret"`), which a row's field
         is said by, where no fact or metric has its name (the first such field's, if two do);
-        a deliverable's and a payment's title. With them, which lists are survey answers."""
+        a deliverable's and a payment's title. With them, which lists are survey answers, the
+        units of those that have one (`unit`), and whether the contract's own amounts (its
+        money literals) have øre."""
         found = self.cache.get("labels")
         if found is None:
             declared: list[s.Fact | s.Metric] = [*self.facts.values(), *self.metrics.values()]
@@ -62,7 +78,9 @@ class Analysis:
             for payment in self.payments.values():
                 if payment.title is not None:
                     labels.setdefault(payment.name, payment.title)
-            found = self.cache["labels"] = Labels(labels, self._answers())
+            units = {d.name: d.unit for d in declared if d.unit is not None}
+            found = self.cache["labels"] = Labels(labels, self._answers(), units,
+                                                  True if self._literal_cents() else None)
         return found  # type: ignore[return-value]
 
     def _answers(self) -> frozenset[str]:
@@ -92,6 +110,16 @@ class Analysis:
             if isinstance(source, s.Name) and source.name in found:
                 found.add(metric.name)
         return frozenset(found)
+
+    def _literal_cents(self) -> bool:
+        """Whether an amount the contract writes in its metrics or payments has øre (pence)."""
+        pending: list[s.Expr] = [m.expr for m in self.metrics.values()] + [p.expr for p in self.payments.values()]
+        while pending:
+            expr = pending.pop()
+            if isinstance(expr, s.Money) and Fraction(expr.value).denominator != 1:
+                return True
+            pending.extend(s.children(expr))
+        return False
 
     def type_of(self, expr: s.Expr, goal: s.Goal | None = None,
                 scope: dict[str, Type] | None = None) -> Type | None:

@@ -10,14 +10,61 @@ with ≈. What the phrases say is decided in explain.py, from evidence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Protocol, Union, runtime_checkable
 
 import attrs
 
-from .values import LIST, MONEY, PERCENT, RATE, CalendarSpan, Type, Value, format_number
-from .vocabulary import CURRENCY_SYMBOLS, DKK, MONEY_UNITS, UNIT_CURRENCY, quote
+from .values import LIST, MONEY, PERCENT, RATE, CalendarSpan, Type, Value, format_number, round_half_away
+from .vocabulary import CURRENCIES, CURRENCY_SYMBOLS, DKK, MONEY_UNITS, UNIT_CURRENCY, quote
+
+# ---- how precisely a reader is shown a number: one rule for every renderer ---------------
+# Nothing a reader sees has more than two decimals. A value that has no more is shown as it is
+# (12,5 point; 68,75 %); one that has more is rounded to the precision of its kind, marked ≈.
+MAX_DECIMALS = 2
+PERCENT_DECIMALS = 1  # ≈81,1 %, ≈1,1 procentpoint
+SCORE_DECIMALS = 1  # an NPS (≈31,1); a count is whole
+NUMBER_DECIMALS = 2  # any other number: ≈28,57
+MONEY_DECIMALS = 2  # øre, where the contract's amounts have them; else whole kroner (0)
+NBSP = "\u00a0"  # between a number and its unit: `576 t.kr.` never breaks across lines
+
+
+@attrs.frozen
+class Shown:
+    """A value as shown: the rounded value, its number of decimals, and whether it is exact."""
+
+    value: Fraction
+    decimals: int
+    exact: bool
+
+
+def shown(value: Fraction, decimals: int, avoid: Iterable[Fraction | int] = (),
+          keep: int = MAX_DECIMALS) -> Shown:
+    """`value` as a reader is shown it. Exact if it has at most `keep` decimals; otherwise
+    rounded (halves away from zero) to `decimals`, and where that would show it equal to a
+    value it is not (a threshold of `avoid` it does not meet, or 0), with one decimal more, up
+    to two; at two, rounded towards itself from that value. So 59,9612 against `mindst 60`
+    reads `≈59,96`, not `≈60,0`; 59,9996 reads `≈59,99`; 0,018 procentpoint `≈0,02`."""
+    value = Fraction(value)
+    keep = min(keep, MAX_DECIMALS)
+    for places in range(keep + 1):
+        if (value * 10**places).denominator == 1:
+            return Shown(value, places, True)
+    avoided = {Fraction(a) for a in avoid} | {Fraction(0)}
+    avoided.discard(value)
+    places = max(0, min(decimals, MAX_DECIMALS))
+    while True:
+        rounded = round_half_away(value, places)
+        if rounded not in avoided:
+            return Shown(rounded, places, False)
+        if places == MAX_DECIMALS:
+            break
+        places += 1
+    scale = 10**places  # on the value's side of the one it would equal
+    towards = math.floor(value * scale) if value < rounded else math.ceil(value * scale)
+    return Shown(Fraction(towards, scale), places, False)
 
 
 @attrs.frozen
@@ -31,6 +78,14 @@ class Wording:
     # The words a contract gives its facts and metrics (`label`), by name: what readers see
     # where a name would stand.
     labels: Mapping[str, str] = attrs.field(factory=dict, eq=False)
+    # The units of a contract's measured values (`unit "dag" "dage"`), by name: one, and many.
+    units: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False)
+    # Whether the contract's amounts have øre (pence, cents): then amounts are shown to the øre,
+    # else to the krone; None where no contract is known (a message): exact to the øre.
+    cents: bool | None = attrs.field(default=None, eq=False)
+    # In a message (a problem, a calculation that failed): numbers exact, as the contract and its
+    # files write them (to four decimals where they have no end), not to a reader's precision.
+    exact: bool = attrs.field(default=False, eq=False)
 
     def __getitem__(self, key: str) -> str:
         return self.words[key]
@@ -41,10 +96,15 @@ class Wording:
         return f"<Wording {self.lang}>"
 
     def labelled(self, labels: Mapping[str, str]) -> Wording:
-        """This wording, showing a contract's facts and metrics by their labels."""
-        # A contract's labels may be none but still say which lists hold survey answers.
-        given = bool(labels) or bool(getattr(labels, "answers", ()))
-        return attrs.evolve(self, labels=labels) if given and labels is not self.labels else self
+        """This wording, showing a contract's facts and metrics by their labels; and, where the
+        mapping says them (`Analysis.labels`: `answers`, `units`, `cents`), which lists hold
+        survey answers, their values in their units and its amounts to the krone or to the øre."""
+        answers: frozenset[str] = getattr(labels, "answers", frozenset())
+        units: Mapping[str, tuple[str, str]] = getattr(labels, "units", {})
+        cents: bool | None = getattr(labels, "cents", None)
+        if labels is self.labels or not (labels or answers or units or cents is not None):
+            return self
+        return attrs.evolve(self, labels=labels, units=units, cents=cents)
 
     def name(self, name: str) -> str:
         """A fact or metric as readers see it: its label, or else its name."""
@@ -73,8 +133,24 @@ class Wording:
 
     # ---- numbers ----
 
-    def number(self, value: Fraction | int, approx_digits: int = 4) -> str:
-        text = format_number(Fraction(value), approx_digits)
+    def number(self, value: Fraction | int, decimals: int = NUMBER_DECIMALS, avoid: Iterable[Fraction | int] = (),
+               *, grouped: bool = True) -> str:
+        """A number as this wording's reader writes it (`16.488`, `≈31,1`), to `decimals`
+        decimals where it must be rounded (`shown`), never shown equal to a value of `avoid`
+        it is not; `grouped=False` for a year (2019, not 2.019)."""
+        value = Fraction(value)
+        if self.exact:
+            return self._exact(value, 4)
+        if max(abs(value.numerator), value.denominator).bit_length() > 300:
+            # A huge value in scientific form (≈1.234568e+5000), with the decimal sign.
+            return format_number(value).replace(".", self.decimal)
+        found = shown(value, decimals, avoid)
+        return ("" if found.exact else "≈") + self.digits(found.value, found.decimals, grouped)
+
+    def _exact(self, value: Fraction, approx_digits: int) -> str:
+        """A number in a message: exact where it ends, else to `approx_digits` decimals, marked
+        ≈; Danish thousands grouped from 10.000 (a year, 2019, as it is), English not at all."""
+        text = format_number(value, approx_digits)
         if self.lang == "en":
             return text
         mark = "≈" if text.startswith("≈") else ""
@@ -83,78 +159,141 @@ class Wording:
             return mark + body.replace(".", self.decimal)
         sign = "-" if body.startswith("-") else ""
         whole, _, fraction = body.lstrip("-").partition(".")
-        if self.group and len(whole) > 4:  # 16.488, but 2019 and 1374 stay as they are
+        if self.group and len(whole) > 4:
             whole = f"{int(whole):,}".replace(",", self.group)
         return f"{mark}{sign}{whole}" + (self.decimal + fraction if fraction else "")
 
-    def percent(self, share: Fraction | int) -> str:
-        return self.number(Fraction(share) * 100, approx_digits=2) + self.percent_space + "%"
+    @property
+    def space(self) -> str:
+        """Between a number and its unit: no break for a reader; a plain space in a message."""
+        return " " if self.exact else NBSP
 
-    def money(self, kroner: Fraction | int, unit: str | None = None, currency: str = DKK) -> str:
+    def in_messages(self) -> Wording:
+        """This wording as problems and failures are said in: numbers exact (`exact`)."""
+        return self if self.exact else attrs.evolve(self, exact=True)
+
+    def digits(self, value: Fraction, decimals: int, grouped: bool = True) -> str:
+        """`value`, which has at most `decimals` decimals, with exactly that many, and the
+        thousands grouped from 1.000 up (1.224 and 16.488 alike, so a column reads as one)."""
+        sign = "-" if value < 0 else ""
+        whole, fraction = divmod(int(abs(value) * 10**decimals), 10**decimals)
+        text = f"{whole:,}".replace(",", self.group) if grouped else str(whole)
+        return sign + text + (f"{self.decimal}{fraction:0{decimals}d}" if decimals else "")
+
+    def percent(self, share: Fraction | int, avoid: Iterable[Fraction | int] = (),
+                decimals: int = PERCENT_DECIMALS) -> str:
+        """A share as a percent, to one decimal where it must be rounded (`≈81,1 %`); `avoid`
+        holds shares it must not be shown equal to (the thresholds it is compared with)."""
+        if self.exact:
+            return self._exact(Fraction(share) * 100, 2) + self.percent_space + "%"
+        return self.number(Fraction(share) * 100, decimals, [Fraction(a) * 100 for a in avoid]) \
+            + self.percent_space + "%"
+
+    def percentage_points(self, points: Fraction | int) -> str:
+        """A difference of percents, in percentage points (`≈1,1 procentpoint`)."""
+        return self.phrase("percentage points", 1 if points == 1 else 2, n=self.number(points, PERCENT_DECIMALS))
+
+    def money(self, kroner: Fraction | int, unit: str | None = None, currency: str = DKK,
+              avoid: Iterable[Fraction | int] = ()) -> str:
         """An amount in the given unit (whose currency it is in), or else in `currency`: kroner
-        in the largest unit that shows them whole, other currencies as their readers write them."""
+        in the largest unit that shows them whole, other currencies as their readers write them;
+        to the krone, or to the øre where the contract's amounts have øre (`cents`)."""
         if unit is not None:
             currency = UNIT_CURRENCY[unit]
         if currency != DKK:
-            return self.foreign(Fraction(kroner), currency)
+            return self.foreign(Fraction(kroner), currency, avoid)
         kroner = Fraction(kroner)
         units = [unit] if unit else ["mio kr", "tkr"]
         for name in units:
-            scaled = kroner / MONEY_UNITS[name]
+            scale = MONEY_UNITS[name]
+            scaled = kroner / scale
             if unit or (scaled.denominator == 1 and scaled != 0):
-                return f"{self._amount(scaled, name)} {self.money_units[name]}"
-        return f"{self._amount(kroner, 'kr')} {self.money_units['kr']}"
+                return self._amount(scaled, name, [Fraction(a) / scale for a in avoid]) \
+                    + self.space + self.money_units[name]
+        return self._amount(kroner, "kr", avoid) + self.space + self.money_units["kr"]
 
-    def foreign(self, amount: Fraction, currency: str) -> str:
+    def foreign(self, amount: Fraction, currency: str, avoid: Iterable[Fraction | int] = ()) -> str:
         """An amount in a currency but kroner, every thousand grouped: `1.500 EUR` to a Danish
         reader, `€1,500` to an English one (`1,500 SEK` where no symbol is usual)."""
-        text = self.number(amount)
+        text = self._amount(Fraction(amount), "kr", avoid)
         mark = "≈" if text.startswith("≈") else ""
         body = text.lstrip("≈")
         sign = "-" if body.startswith("-") else ""
-        whole, _, decimals = body.lstrip("-").partition(self.decimal)
-        if len(decimals) == 1:
-            decimals += "0"  # cents, as money is written: 12.50
-        if "e" not in body:
-            whole = f"{int(whole.replace(self.group, '') if self.group else whole):,}".replace(
-                ",", self.group or ",")
-        number = whole + (self.decimal + decimals if decimals else "")
+        number = body.lstrip("-")
+        if self.exact and "e" not in number:  # a message groups an amount as a reader's text does
+            whole, _, decimals = number.partition(self.decimal)
+            whole = f"{int(whole.replace(self.group, '') if self.group else whole):,}".replace(",", self.group or ",")
+            number = whole + (self.decimal + decimals if decimals else "")
         symbol = CURRENCY_SYMBOLS.get(currency) if self.lang == "en" else None
         if symbol is not None:
             return f"{mark}{sign}{symbol}{number}"
-        return f"{mark}{sign}{number} {currency}"
+        return f"{mark}{sign}{number}{self.space}{currency}"
 
-    def _amount(self, scaled: Fraction, unit: str) -> str:
-        """A number of `unit`s; kroner and øre as money is written: 4728628.30, not 4728628.3."""
-        text = self.number(scaled)
-        if unit == "kr" and scaled.denominator != 1 and not text.startswith("≈"):
-            whole, _, decimals = text.partition(self.decimal)
-            if len(decimals) == 1:
-                return f"{whole}{self.decimal}{decimals}0"
-        return text
+    def _amount(self, scaled: Fraction, unit: str, avoid: Iterable[Fraction | int] = ()) -> str:
+        """A number of `unit`s. Whole units of a currency (`kr`, `EUR`) to the krone, or to the
+        øre as money is written (4.728.628,30) where the contract's amounts have øre; a larger
+        unit (t.kr., mio. kr.) as a number."""
+        if self.exact:  # in a message: exact, and øre as money is written: 4728628.30
+            text = self.number(scaled)
+            cents = text.partition(self.decimal)[2]
+            return f"{text}0" if unit in ("kr", *CURRENCIES) and len(cents) == 1 else text
+        if unit not in ("kr", *CURRENCIES) or max(abs(scaled.numerator), scaled.denominator).bit_length() > 300:
+            return self.number(scaled, NUMBER_DECIMALS, avoid)
+        decimals = MONEY_DECIMALS if self.cents is not False else 0
+        found = shown(scaled, decimals, avoid, keep=decimals)
+        if found.decimals:  # øre: both digits, as money is written (12,50)
+            found = attrs.evolve(found, decimals=MAX_DECIMALS)
+        return ("" if found.exact else "≈") + self.digits(found.value, found.decimals)
 
-    def value(self, value: Value, type_: Type | None) -> str:
+    def rate(self, value: Fraction | int, currency: str, per: str) -> str:
+        """An exchange rate (`7,45 kr. per EUR`): a number of whole units, to two decimals."""
+        unit = self.money_units["kr"] if currency == DKK else currency
+        return f"{self.number(value)}{self.space}{unit} per {per}"
+
+    def date(self, day: dt.date) -> str:
+        """A day in words: `1. januar 2019`, `1 January 2019`."""
+        return self.phrase("date", day=day.day, month=self.words["months"].split("|")[day.month - 1],
+                           year=day.year)
+
+    def period(self, start: dt.date, end: dt.date) -> str:
+        """Two days in words, from the first to the last: `1. januar 2019 - 31. december 2019`."""
+        return f"{self.date(start)} - {self.date(end)}"
+
+    def unit(self, name: str, value: Value) -> str:
+        """The unit a contract gives the fact or metric `name` (`unit "dag" "dage"`), in the form
+        for `value` (one, or many); "" for none."""
+        found = self.units.get(name)
+        if found is None:
+            return ""
+        return found[0] if value == 1 else found[1]
+
+    def value(self, value: Value, type_: Type | None, decimals: int | None = None,
+              avoid: Iterable[Fraction | int] = (), unit: str = "", grouped: bool = True) -> str:
+        """A value as a reader is shown it: to its kind's precision (`decimals` for a number
+        that has its own, as an NPS), never equal to a value of `avoid` it is not, with its
+        `unit` after it (`28,6 dage`)."""
         if isinstance(value, bool):
             return self["true"] if value else self["false"]
         if isinstance(value, dt.date):
-            return value.isoformat()
+            return self.date(value)
         if isinstance(value, str):
             return quote(value)
         if isinstance(value, CalendarSpan):
-            return self.number(value.amount) + " " + self.phrase(f"span.{value.unit}", value.amount)
+            return self.number(value.amount) + self.space + self.phrase(f"span.{value.unit}", value.amount)
         if isinstance(value, tuple):
             element = type_.element if type_ is not None and type_.kind == LIST else None
             return "[" + ", ".join(self.value(v, element) for v in value) + "]"
         kind = type_.kind if type_ is not None else None
         if kind == PERCENT:
-            return self.percent(value)
+            return self.percent(value, avoid)
         if kind == MONEY:
             assert type_ is not None
-            return self.money(value, currency=type_.currency_code)
+            return self.money(value, currency=type_.currency_code, avoid=avoid)
         if kind == RATE:
             assert type_ is not None
-            return f"{self.money(value, currency=type_.currency_code)} per {type_.per}"
-        return self.number(value)
+            return self.rate(value, type_.currency_code, type_.per or "")
+        text = self.number(value, NUMBER_DECIMALS if decimals is None else decimals, avoid, grouped=grouped)
+        return f"{text}{NBSP}{unit}" if unit else text
 
     def count(self, number: int, word: str) -> str:
         """'1 answer', '400 answers' in the wording's language."""
@@ -165,6 +304,8 @@ class Wording:
         tuple as a list, and anything that can say itself (a word of the tables, a value with
         its type, another problem: `in_words`) as it says itself. Text is code or a name, as
         written."""
+        if not self.exact:
+            return self.in_messages().param(value)
         if isinstance(value, InWords):
             return value.in_words(self)
         if isinstance(value, Fraction) or (isinstance(value, int) and not isinstance(value, bool)):
@@ -243,10 +384,10 @@ ENGLISH_WORDS: dict[str, str] = {
     "waits": "waits for {items}", "waits.goal": "goal {goal}, which is pending",
     "waits.payment": "the payment {name}, which is pending",
     "waits.deliverable": "{name} (due {due})", "waits.fact": "{name} (measured by {due})",
-    "points": "Points: {points} of {possible} points",
+    "points": "Points: {points} of {possible}\u00a0points",
     "points missing": "Points: not yet known: goal {ids} has no result (the others have {reached} "
-                      "of {possible} points)|Points: not yet known: goals {ids} have no result "
-                      "(the others have {reached} of {possible} points)",
+                      "of {possible}\u00a0points)|Points: not yet known: goals {ids} have no result "
+                      "(the others have {reached} of {possible}\u00a0points)",
     "value.overall": "overall", "value.points": "points",
     "value.fulfilment of goal": "fulfilment of goal {goal}", "value.points of goal": "points of goal {goal}",
     "distance.better.up": "reaches {fulfilment} if it rises by {by}",
@@ -261,7 +402,7 @@ ENGLISH_WORDS: dict[str, str] = {
     "distance.better.down.any": "reaches {fulfilment} if it falls at all",
     "distance.worse.up.any": "drops to {fulfilment} if it rises at all",
     "distance.worse.down.any": "drops to {fulfilment} if it falls at all",
-    "percentage points": "{n} percentage point|{n} percentage points",
+    "percentage points": "{n}\u00a0percentage point|{n}\u00a0percentage points",
     "distance.answers.nps.up": "{n} more answer of 9-10 of the {of}|{n} more answers of 9-10 of the {of}",
     "distance.answers.nps.down": "{n} fewer answer of 9-10 of the {of}|{n} fewer answers of 9-10 of the {of}",
     "distance.answers.share.up": "{n} more of the {of} answers|{n} more of the {of} answers",
@@ -313,7 +454,10 @@ ENGLISH_WORDS: dict[str, str] = {
     "compare.tiers": "Thresholds: {tiers}", "compare.evaluation": "Evaluation", "compare.year": "Year",
     "compare.charts": "Goal by goal", "compare.notes": "Why some goals have no result",
     "compare.swipe": "Swipe sideways to see the whole table →",
-    "pending": "pending", "goal points": "{points} of {weight} points",
+    "pending": "pending", "goal points": "{points} of {weight}\u00a0points",
+    # a day in words (wording.date): 1 January 2019
+    "date": "{day} {month} {year}",
+    "months": "January|February|March|April|May|June|July|August|September|October|November|December",
 }
 
 DANISH_WORDS: dict[str, str] = {
@@ -378,10 +522,10 @@ DANISH_WORDS: dict[str, str] = {
     "waits": "afventer {items}", "waits.goal": "mål {goal}, som afventer",
     "waits.payment": "betalingen {name}, som afventer",
     "waits.deliverable": "{name} (frist {due})", "waits.fact": "{name} (måles senest {due})",
-    "points": "Point: {points} af {possible} point",
+    "points": "Point: {points} af {possible}\u00a0point",
     "points missing": "Point: endnu ikke kendt: mål {ids} har intet resultat (de øvrige har {reached} "
-                      "af {possible} point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
-                      "(de øvrige har {reached} af {possible} point)",
+                      "af {possible}\u00a0point)|Point: endnu ikke kendt: mål {ids} har intet resultat "
+                      "(de øvrige har {reached} af {possible}\u00a0point)",
     "value.overall": "samlet målopfyldelse", "value.points": "point i alt",
     "value.fulfilment of goal": "målopfyldelsen for mål {goal}", "value.points of goal": "point for mål {goal}",
     "distance.better.up": "når {fulfilment}, hvis det stiger {by}",
@@ -396,7 +540,7 @@ DANISH_WORDS: dict[str, str] = {
     "distance.better.down.any": "når {fulfilment}, hvis det falder det mindste",
     "distance.worse.up.any": "falder til {fulfilment}, hvis det stiger det mindste",
     "distance.worse.down.any": "falder til {fulfilment}, hvis det falder det mindste",
-    "percentage points": "{n} procentpoint|{n} procentpoint",
+    "percentage points": "{n}\u00a0procentpoint|{n}\u00a0procentpoint",
     "distance.answers.nps.up": "{n} svar mere på 9-10 af de {of}|{n} flere svar på 9-10 af de {of}",
     "distance.answers.nps.down": "{n} svar færre på 9-10 af de {of}|{n} færre svar på 9-10 af de {of}",
     "distance.answers.share.up": "{n} mere af de {of} svar|{n} flere af de {of} svar",
@@ -448,7 +592,10 @@ DANISH_WORDS: dict[str, str] = {
     "compare.tiers": "Tærskler: {tiers}", "compare.evaluation": "Opgørelse", "compare.year": "År",
     "compare.charts": "Mål for mål", "compare.notes": "Hvorfor nogle mål ikke har et resultat",
     "compare.swipe": "Stryg til siden for at se hele tabellen →",
-    "pending": "afventer", "goal points": "{points} af {weight} point",
+    "pending": "afventer", "goal points": "{points} af {weight}\u00a0point",
+    # en dag i ord (wording.date): 1. januar 2019
+    "date": "{day}. {month} {year}",
+    "months": "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
 }
 
 # ---- problems with facts and files (reasons.py): "problem.CODE", and "hint.CODE" -------
@@ -1466,6 +1613,9 @@ CHECKS_EN: dict[str, str] = {
     "hint.label.payment": "give it the title readers should see: `{example}`",
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
+    "problem.unit.empty": "a unit is the word shown after a value, and this one is empty",
+    "problem.unit.kind": "`{name}` is a {kind}, which shows its own unit (kr., %): it takes no `unit`",
+    "hint.unit.kind": "leave the unit out, or declare `{name}` a number or an integer",
     "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
                            "not tell them apart",
     "hint.label.taken": "give `{name}` a label of its own",
@@ -1877,6 +2027,9 @@ CHECKS_DA: dict[str, str] = {
     "hint.label.payment": "giv den den titel, læserne skal se: `{example}`",
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
+    "problem.unit.empty": "en enhed er det ord, der vises efter en værdi, og denne er tom",
+    "problem.unit.kind": "`{name}` er {kind}, som viser sin egen enhed (kr., %): det kan ikke have en `unit`",
+    "hint.unit.kind": "udelad enheden, eller erklær `{name}` som number eller integer",
     "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
                            "kunne ikke skelne dem",
     "hint.label.taken": "giv `{name}` sin egen label",
@@ -1959,9 +2112,9 @@ PERIODS_EN: dict[str, str] = {
     "provisional": "provisional",
     "applies.not": "{why}",
     "applies.goals": "reads goal {goals}, which does not apply",
-    "in period": "within the period {start} .. {end}", "not in period": "outside the period {start} .. {end}",
+    "in period": "within the period {start} - {end}", "not in period": "outside the period {start} - {end}",
     "amount to date": "amount to date",
-    "reporting period": "Reporting period {name} ({start} .. {end})",
+    "reporting period": "Reporting period {name} ({start} - {end})",
     "report.provisional": "Provisional: measured until {day}; the period ends {end}.",
     "problem.period.unknown-field": "a period has no `{field}`",
     "hint.period.unknown-field": "write one of: {fields}",
@@ -2017,9 +2170,9 @@ PERIODS_DA: dict[str, str] = {
     "provisional": "foreløbig",
     "applies.not": "{why}",
     "applies.goals": "læser mål {goals}, som ikke er relevant",
-    "in period": "inden for perioden {start} .. {end}", "not in period": "uden for perioden {start} .. {end}",
+    "in period": "inden for perioden {start} - {end}", "not in period": "uden for perioden {start} - {end}",
     "amount to date": "beløb til dato",
-    "reporting period": "Rapporteringsperiode {name} ({start} .. {end})",
+    "reporting period": "Rapporteringsperiode {name} ({start} - {end})",
     "report.provisional": "Foreløbig: målt til og med {day}; perioden slutter {end}.",
     "problem.period.unknown-field": "en periode har ingen `{field}`",
     "hint.period.unknown-field": "skriv en af: {fields}",
@@ -2315,7 +2468,7 @@ OVERALL_DA: dict[str, str] = {
     "overall.no change": ", så dens ændring vises ikke",
 }
 
-ENGLISH = Wording("en", ".", "", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
+ENGLISH = Wording("en", ".", ",", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
                   {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **OVERALL_EN, **READERS_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
                  {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **OVERALL_DA, **READERS_DA})

@@ -315,7 +315,7 @@ class _Printer:
             self.record_fact(fact)
             return
         self.described(f"fact {fact.name}: {fact.type}" + _range_text(fact.range),
-                       _labelled(fact.description, fact.label), fact.span)
+                       _labelled(fact.description, fact.label, fact.unit), fact.span)
 
     def record_fact(self, fact: s.Fact) -> None:
         """A list of records: a field a line, the description after the closing brace."""
@@ -342,7 +342,7 @@ class _Printer:
             self.out.append(lines[-1] + self.notes.after(field.span.line, field.span.end_line))
         last = fields[-1].span.end_line
         self.comments_before(1, span.end_line)
-        described = _labelled(fact.description, fact.label)
+        described = _labelled(fact.description, fact.label, fact.unit)
         closing = "}" if described is None else "} " + described
         self.spill(1)
         if len(closing) > WIDTH and described is not None:  # the description under the brace
@@ -352,7 +352,7 @@ class _Printer:
 
     def metric(self, metric: s.Metric) -> None:
         head = f"metric {metric.name} = "
-        described = _labelled(metric.description, metric.label)
+        described = _labelled(metric.description, metric.label, metric.unit)
         if not (self.chain(head, metric.expr, metric.span, described)
                 or self.rows(head, metric.expr, metric.span, described)
                 or self.table(head, metric.expr, metric.span, described)):
@@ -590,8 +590,11 @@ def _party(name: str) -> str:
     return name if _NAME.fullmatch(name) and name not in KEYWORDS else quote(name)
 
 
-def _labelled(description: str | None, label: str | None) -> str | None:
-    """A description and a label as written after a fact or metric: `"..." label "..."`."""
+def _labelled(description: str | None, label: str | None, unit: tuple[str, str] | None = None) -> str | None:
+    """A description, a label and a unit as written after a fact or metric:
+    `"..." label "..." unit "dag" "dage"` (one form where one serves both: `unit "min."`)."""
     said = [quote(description)] if description is not None else []
     said += [f"label {quote(label)}"] if label is not None else []
+    if unit is not None:
+        said += [f"unit {quote(unit[0])}" + (f" {quote(unit[1])}" if unit[1] != unit[0] else "")]
     return " ".join(said) or None

@@ -310,11 +310,13 @@ class Index:
                                    node.range and "range: " + markdown(
                                        f"{expr_text(node.range.low)} .. {expr_text(node.range.high)}"),
                                    node.label and "shown to readers as: " + markdown(node.label),
+                                   _unit_text(node.unit),
                                    node.description and markdown(node.description))
             case s.Metric():
                 return _paragraphs(f"**metric** {markdown(node.name)}", "= " + markdown(expr_text(node.expr)),
                                    f"type: {self._type_of(node.name)}", self._keys_of(node.name),
                                    node.label and "shown to readers as: " + markdown(node.label),
+                                   _unit_text(node.unit),
                                    node.description and markdown(node.description))
             case s.Payment():
                 return _paragraphs(f"**payment** {markdown(node.name)}" + (
@@ -741,3 +743,10 @@ def words_in(text: str) -> set[str]:
     words = set(re.findall(NAME, text))
     words |= {f"goal {m}" for m in re.findall(rf"\bgoal{_GAP}({GOAL_ID})", text)}
     return words
+
+
+def _unit_text(unit: tuple[str, str] | None) -> str | None:
+    """`unit: dag, dage` in a hover: what a value is shown with."""
+    if unit is None:
+        return None
+    return "unit: " + markdown(unit[0] if unit[0] == unit[1] else f"{unit[0]}, {unit[1]}")

@@ -14,7 +14,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -22,7 +22,7 @@ from ..checks.analysis import Analysis
 from ..checks.check import fact_needs, goal_exprs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, T_PERCENT, TABLE, Type, Value, money_in
+from ..core.values import LIST, MONEY, T_PERCENT, TABLE, Type, Value, money_in
 from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
@@ -53,6 +53,9 @@ from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
 from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
 from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
+
+if TYPE_CHECKING:
+    from ..checks.analysis import Labels
 
 # How many levels down a metric's inputs are recorded: enough for any contract a
 # person reads, and a bound for a chain of thousands of metrics.
@@ -401,7 +404,7 @@ class Evaluator:
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
                 reach: Reach | None = None) -> GoalOutcome:
         return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                              goal.text, waiting, reach, self.analysis.labels)
+                              goal.text, waiting, reach, self.labels)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result read as a value: strict, since money may follow it."""
@@ -474,7 +477,21 @@ class Evaluator:
         if currency is None:
             found = self.analysis.type_of(payment.expr)
             currency = currencies[key] = found.currency_code if found is not None else DKK
-        return currency, self.analysis.labels
+        return currency, self.labels
+
+    @property
+    def labels(self) -> Labels:
+        """The contract's labels and units, and whether its amounts have øre: in what it
+        writes (Analysis.labels), or in the amounts of this evaluation's facts."""
+        found: Labels | None = self.__dict__.get("_labels")
+        if found is None:
+            labels = self.analysis.labels
+            types = self.analysis.types
+            cents = labels.cents or any(
+                isinstance(value, Fraction) and value.denominator != 1 and name in types
+                and types[name].kind == MONEY for name, value in self.supplied.values.items())
+            found = self.__dict__["_labels"] = labels.with_cents(cents)
+        return found
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses

@@ -23,6 +23,9 @@ from ..core.reasons import Word, problem
 from ..core.values import (
     DECLARABLE,
     LIST,
+    MONEY,
+    PERCENT,
+    RATE,
     RECORD,
     T_NUMBER,
     TEXT,
@@ -239,8 +242,13 @@ class _Builder:
                 self._error(meta, "record-place", hint="record-place")
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
-        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
-        return s.Fact(name, type_, range_, description, span=self._span(meta), label=label, fields=fields)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "label"), None)
+        unit = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
+        if unit is not None and type_.kind in (MONEY, PERCENT, RATE):
+            self._error(meta, "unit.kind", hint="unit.kind", name=name, kind=type_.kind)
+            unit = None
+        return s.Fact(name, type_, range_, description, span=self._span(meta), label=label, fields=fields,
+                      unit=unit)
 
     def record_type(self, meta: Meta, children: list[s.Field]) -> _Record:
         fields: list[s.Field] = []
@@ -263,6 +271,14 @@ class _Builder:
         if not words:
             self._error(meta, "label.empty")
         return _GoalItem("label", words or None, self._span(meta))
+
+    def unit(self, meta: Meta, children: list[Token]) -> _GoalItem:
+        """`unit "dag" "dage"`: one form, and many; a single form serves both (`unit "min."`)."""
+        forms = [" ".join(_string(child).split()) for child in children]
+        if not all(forms):
+            self._error(meta, "unit.empty")
+            return _GoalItem("unit", None, self._span(meta))
+        return _GoalItem("unit", (forms[0], forms[-1]), self._span(meta))
 
     def currency_type(self, meta: Meta, children: list[Token]) -> Type:
         name, currency = children
@@ -327,8 +343,9 @@ class _Builder:
     def metric(self, meta: Meta, children: list[Any]) -> s.Metric:
         name = self._name(children[0], "metric")
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
-        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem)), None)
-        return s.Metric(name, children[1], description, span=self._span(meta), label=label)
+        label = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "label"), None)
+        unit = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
+        return s.Metric(name, children[1], description, span=self._span(meta), label=label, unit=unit)
 
     def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
         name, title, expr = children

@@ -464,6 +464,8 @@ class Fact:
     description: str | None = None
     span: Span = _span()
     label: str | None = None  # the words a report uses for it: `label "opsøgende model"`
+    # What its value counts, shown after it: `unit "dag" "dage"`, as (one, many).
+    unit: tuple[str, str] | None = None
     # The fields of the record in its type (`list of record {...}`), as written, with their
     # ranges; the type holds their names and types.
     fields: tuple[Field, ...] = ()
@@ -476,6 +478,7 @@ class Metric:
     description: str | None = None
     span: Span = _span()
     label: str | None = None  # the words a report uses for it
+    unit: tuple[str, str] | None = None  # what its value counts, as (one, many)
 
 
 @attrs.frozen

@@ -38,12 +38,12 @@ class _EvaluationText:
         evaluation = self.evaluation
         lines = [evaluation.title]
         if evaluation.as_of is not None:
-            lines.append(self.wording.phrase("report.as of", day=evaluation.as_of))
+            lines.append(self.wording.phrase("report.as of", day=self.wording.date(evaluation.as_of)))
         if evaluation.parties or evaluation.period:
             about = ", ".join(evaluation.parties)
             if evaluation.period:
-                start, end = evaluation.period
-                about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+                period = self.wording.period(*evaluation.period)
+                about += f" ({period})" if about else period
             lines.append(about)
         for said in (evaluation.period_sentence(self.wording), evaluation.provisional_sentence(self.wording)):
             if said:

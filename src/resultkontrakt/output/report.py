@@ -68,10 +68,10 @@ class Report:
         """The parties and the period, as one line; and the day of a follow-up during the year."""
         about = ", ".join(self.evaluation.parties)
         if self.evaluation.period:
-            start, end = self.evaluation.period
-            about += f" ({start} .. {end})" if about else f"{start} .. {end}"
+            period = self.wording.period(*self.evaluation.period)
+            about += f" ({period})" if about else period
         if self.evaluation.as_of is not None:
-            day = self.t("as of", day=self.evaluation.as_of)
+            day = self.t("as of", day=self.wording.date(self.evaluation.as_of))
             about = f"{about}. {day}" if about else day
         for said in (self.evaluation.period_sentence(self.wording),
                      self.evaluation.provisional_sentence(self.wording)):
@@ -236,7 +236,7 @@ def markdown(report: Report) -> str:
     for name, problems in report.failed_splits:
         lines += ["", f"## {md(report.t('split failed', name=name))}", ""]
         lines += [f"- {md(problem_text(problem, w))}" for problem in problems]
-    lines += ["", f"*{md(report.t('note'))} {md(report.t('made'))}*", ""]
+    lines += ["", f"*{md(_note(report, chr(10).join(lines)))}*", ""]
     return "\n".join(lines)
 
 
@@ -325,7 +325,7 @@ def page(report: Report) -> str:
     for name, problems in report.failed_splits:
         body.append(f'<h2>{e(report.t("split failed", name=name))}</h2><ul class="problems">'
                     + "".join(f"<li>{e(problem_text(p, w))}</li>" for p in problems) + "</ul>")
-    body.append(f'<p class="note">{e(report.t("note"))} {e(report.t("made"))}</p>')
+    body.append(f'<p class="note">{e(_note(report, "".join(body)))}</p>')
     return (f'<!DOCTYPE html>\n<html lang="{w.lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{e(report.kind())}: {e(ev.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
@@ -368,3 +368,9 @@ def _split_html(report: Report, allocation: Allocation) -> str:
             f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
             f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
             f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div></section>")
+
+
+def _note(report: Report, shown: str) -> str:
+    """The report's last line: what ≈ means, where a value above is shown rounded."""
+    made = report.t("made")
+    return f"{report.t('note')} {made}" if "≈" in shown else made

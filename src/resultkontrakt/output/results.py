@@ -168,7 +168,7 @@ class PaymentResult(PaymentOutcome):
             "explanation": self.explain(w),
             "not_evaluable": blocked_dict(self.blocked, w) if self.blocked is not None else None,
             "waiting": [waiting_dict(item) for item in self.waiting],
-            "value": seen_dict(self.seen) if self.seen is not None else None,
+            "value": seen_dict(self.seen, w.labelled(self.labels).units) if self.seen is not None else None,
         }
 
     def __repr__(self) -> str:
@@ -210,18 +210,19 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
                            self.not_evaluable, wording_for(language)) + "."
 
     def period_sentence(self, language: Language = ENGLISH) -> str:
-        """`Reporting period 2009 (2009-01-01 .. 2009-12-31).`; "" without reporting periods."""
+        """`Reporting period 2009 (1 January 2009 - 31 December 2009).`; "" without reporting periods."""
         period = self.reporting_period
         if period is None:
             return ""
-        return wording_for(language).phrase("reporting period", name=period.name, start=period.start,
-                                            end=period.end) + "."
+        w = wording_for(language)
+        return w.phrase("reporting period", name=period.name, start=w.date(period.start), end=w.date(period.end)) + "."
 
     def provisional_sentence(self, language: Language = ENGLISH) -> str:
-        """`Provisional: measured until 2009-06-30; the period ends 2009-12-31.`; "" when final."""
+        """`Provisional: measured until 30 June 2009; the period ends 31 December 2009.`; "" when final."""
         if self.measured_until is None or self.period_end is None:
             return ""
-        return wording_for(language).phrase("report.provisional", day=self.measured_until, end=self.period_end)
+        w = wording_for(language)
+        return w.phrase("report.provisional", day=w.date(self.measured_until), end=w.date(self.period_end))
 
     @property
     def period_end(self) -> dt.date | None:

@@ -14,7 +14,7 @@ from fractions import Fraction
 from ..core import escape
 from ..core.values import format_number, fraction_text
 from ..core.vocabulary import MONEY_UNITS, UNIT_CURRENCY
-from ..core.wording import ENGLISH, Wording
+from ..core.wording import ENGLISH, NBSP, Wording
 from .shares import PartyShare, Shares
 
 
@@ -39,10 +39,10 @@ def explanation(allocation: Shares) -> str:
             " (rounded up" if share.per_installment * allocation.unit_size > quota else " (rounded down")
         if rounding:
             rounding += ", decided by a tie)" if share.tie else ")"
-        line = (f"{share.party}: weight {format_number(share.weight)} of {format_number(weights)}, "
-                f"quota {format_number(quota)}{' ' + allocation.unit if allocation.unit else ''}"
+        line = (f"{share.party}: weight {_number(share.weight)} of {_number(weights)}, "
+                f"quota {_number(quota)}{' ' + allocation.unit if allocation.unit else ''}"
                 f"{' per installment' if allocation.installments > 1 else ''}; gets "
-                f"{format_number(share.per_installment * allocation.unit_size)}{rounding}{times} = "
+                f"{_number(share.per_installment * allocation.unit_size)}{rounding}{times} = "
                 f"{_money(share.amount, allocation.unit)}")
         margin = margin_text(share)
         lines.append(f"{line}; {margin}." if margin else f"{line}.")
@@ -55,9 +55,9 @@ def margin_text(share: PartyShare) -> str:
         return ""
     parts = []
     if share.margin_down is not None:
-        parts.append(f"falls by {format_number(share.margin_down)}")
+        parts.append(f"falls by {_number(share.margin_down)}")
     if share.margin_up is not None:
-        parts.append(f"rises by {format_number(share.margin_up)}")
+        parts.append(f"rises by {_number(share.margin_up)}")
     return "the amount changes if its weight " + " or ".join(parts)
 
 
@@ -91,7 +91,7 @@ def allocation_dict(allocation: Shares) -> dict[str, object]:
 
 
 def allocation_repr(allocation: Shares) -> str:
-    shown = ", ".join(f"{s.party}: {format_number(s.amount)}" for s in allocation.shares[:4])
+    shown = ", ".join(f"{s.party}: {_number(s.amount)}" for s in allocation.shares[:4])
     more = ", …" if len(allocation.shares) > 4 else ""
     return (f"<Allocation {allocation.name!r}: {_money(allocation.total, allocation.unit)} among "
             f"{len(allocation.shares)} parties ({shown}{more})>")
@@ -103,8 +103,14 @@ def _json_number(value: Fraction | int) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
 
 
+def _number(value: Fraction | int) -> str:
+    """A number in a split's English sentences, by the rule every reader's text follows
+    (core/wording.py): to two decimals at most, thousands grouped."""
+    return ENGLISH.number(value)
+
+
 def _money(amount: Fraction, unit: str) -> str:
-    return f"{format_number(amount)} {unit}".rstrip()
+    return f"{_number(amount)}{NBSP}{unit}".rstrip()
 
 
 def allocation_html(allocation: Shares, wording: Wording = ENGLISH) -> str:
@@ -182,7 +188,7 @@ def _unit_words(unit: str, w: Wording) -> str:
 def _headline(allocation: Shares, w: Wording) -> str:
     """What is split, how, and in what units, in one sentence (`headline`, worded)."""
     def money(amount: Fraction) -> str:
-        return f"{w.number(amount)} {w.money_units.get(allocation.unit, allocation.unit)}".rstrip()
+        return f"{w.number(amount)}{NBSP}{w.money_units.get(allocation.unit, allocation.unit)}".rstrip()
 
     installments = allocation.installments
     each = w.phrase("split.installments", n=installments, each=money(allocation.total / installments))

@@ -25,7 +25,8 @@ from ..checks.infer import DELIVERABLES
 from ..core.errors import Problem
 from ..core.reasons import DELIVERABLE_PROBLEMS, problem_text
 from ..core.values import DATE, LIST, MONEY, PERCENT, T_MONEY, T_NUMBER, T_PERCENT, Type, Value
-from ..core.vocabulary import DKK, MONEY_UNITS
+from ..core.vocabulary import DKK, MONEY_UNITS, UNIT_CURRENCY
+from ..core.wording import SCORE_DECIMALS
 from ..language import syntax as s
 from ..semantics.distance import Distance
 from ..semantics.evidence import (
@@ -90,6 +91,8 @@ def reasoning(steps: Sequence[Step], fulfilment: Fraction | None, blocked: NotEv
         return _sentence(not_evaluable(blocked, w))
     deliveries = {step.name: step for step in steps if isinstance(step, Delivery)}
     say = _Sayer(w, deliveries)
+    say.compared([step.check for step in steps if isinstance(step, RequirementCheck | TierTried)
+                  and step.check is not None])
     parts = [say.requirement(step) for step in steps if isinstance(step, RequirementCheck)]
     tiers = [step for step in steps if isinstance(step, TierTried)]
     parts.append(say.tiers(tiers, fulfilment or Fraction(0)))
@@ -151,8 +154,8 @@ def failure_text(failure: Failure, w: Wording) -> str:
 def _param_text(value: object, w: Wording) -> str:
     """A parameter of a failure, in `w`'s words and number style: a value as seen (the
     fulfilment a tier worked out) as its value."""
-    if isinstance(value, Seen):
-        return w.value(value.value, value.type)
+    if isinstance(value, Seen):  # exact, as a message says it: what failed is in its digits
+        return w.in_messages().value(value.value, value.type)
     return w.param(value)
 
 
@@ -165,6 +168,22 @@ class _Sayer:
         # A value said with a verb (`point i alt er 82,5`), as in a sentence saying why; else `=`.
         self.verb = verb
         self.told: set[str] = set()  # deliverables already described in this sentence
+        # What each value is compared with: a value is never shown equal to one it is not.
+        self.near: dict[s.Expr, list[Fraction | int]] = {}
+
+    def compared(self, checks: Sequence[Check]) -> None:
+        """Note what each value of `checks` is compared with (thresholds, and the other way)."""
+        pending = list(checks)
+        while pending:
+            check = pending.pop()
+            if isinstance(check, Compared):
+                for one, other in ((check.left, check.right), (check.right, check.left)):
+                    if isinstance(other.value, Fraction | int) and not isinstance(other.value, bool):
+                        self.near.setdefault(one.expr, []).append(other.value)
+            elif isinstance(check, Junction):
+                pending.extend(check.parts)
+            elif isinstance(check, Negation):
+                pending.append(check.part)
 
     # ---- requirements and tiers ----
 
@@ -234,7 +253,8 @@ class _Sayer:
         """`one of "Nord" or "Midt"`, `not "Syd"`: a set the contract wrote, in words."""
         if isinstance(collection.expr, s.PeriodValue) and isinstance(collection.value, tuple):
             start, end = collection.value
-            return self.w.phrase("in period" if among else "not in period", start=start, end=end)
+            return self.w.phrase("in period" if among else "not in period", start=self.w.value(start, None),
+                                 end=self.w.value(end, None))
         if isinstance(collection.expr, s.SetLiteral | s.ListLiteral) and isinstance(collection.value, tuple) \
                 and collection.value:
             element = collection.type.element if collection.type is not None else None
@@ -282,13 +302,15 @@ class _Sayer:
         self.told.add(delivery.name)
         name = self.w.name(delivery.name)  # its title, as readers know it
         if delivery.pending:
-            return self.w.phrase("not due", name=name, due=delivery.due) if delivery.due \
+            return self.w.phrase("not due", name=name, due=self.w.date(delivery.due)) if delivery.due \
                 else self.w.phrase("not due undated", name=name)
         if delivery.missing:
-            return self.w.phrase("due unknown", name=name, delivered=delivery.delivered) \
+            return self.w.phrase("due unknown", name=name, delivered=self.w.date(delivery.delivered)) \
                 if delivery.delivered is not None else self.w.phrase("not reported", name=name)
         if delivery.late:
-            return self.w.phrase("late", name=name, delivered=delivery.delivered, due=delivery.due)
+            assert delivery.delivered is not None and delivery.due is not None
+            return self.w.phrase("late", name=name, delivered=self.w.date(delivery.delivered),
+                                 due=self.w.date(delivery.due))
         return self.w.phrase("delivered" if delivery.done else "not delivered", name=name)
 
     # ---- values ----
@@ -352,8 +374,8 @@ class _Sayer:
             return _Words(self.w).named_call(expr, expr.function, expr.args[0])
         return formula_words(expr, self.w)
 
-    def value(self, seen: Seen) -> str:
-        return self.w.value(seen.value, seen.type)
+    def value(self, seen: Seen, of: Seen | None = None) -> str:
+        return value_text(seen, self.w, self.near.get(seen.expr, ()), of)
 
     def named(self, seen: Seen) -> str:
         """`a = 1`; a list made from rows by what its rows came to (`pr_person (2 of 40 capped
@@ -364,7 +386,8 @@ class _Sayer:
 
     def test(self, op: str, left: Seen, right: Seen) -> str:
         """`at least 60`, `under mål (60)`: an operator in words and what it compares with."""
-        threshold = self.value(right) if right.literal else f"{self.label(right)} ({self.value(right)})"
+        threshold = self.value(right, left) if right.literal else \
+            f"{self.label(right)} ({self.value(right, left)})"
         return f"{self.w.operator(op, _kind(left.type))} {threshold}"
 
     def counts(self, counts: Counts, type_: Type | None = None) -> str:
@@ -381,6 +404,23 @@ def counts_text(counts: Counts, w: Wording, type_: Type | None = None) -> str:
         return (f" ({w.count(counts.answers, 'answer')}: {w.count(counts.promoters, 'promoter')}, "
                 f"{w.count(counts.detractors, 'detractor')})")
     return f" ({w.phrase('of', counted=w.number(counts.counted), of=w.number(counts.of))})"
+
+
+def value_text(seen: Seen, w: Wording, near: Sequence[object] = (), of: Seen | None = None) -> str:
+    """A value as readers are shown it (wording.py): an NPS to one decimal, never equal to a
+    value of `near` (what it is compared with) it is not, a year as written, in the unit of what
+    it measures (`28,6 dage`), or, for a threshold, of what it is compared with (`of`)."""
+    subject = of or seen
+    unit = w.unit(subject.expr.name, seen.value) if isinstance(subject.expr, s.Name) else ""
+    decimals = SCORE_DECIMALS if isinstance(subject.counts, NpsCounts) else None
+    avoid = [v for v in near if isinstance(v, Fraction | int) and not isinstance(v, bool)]
+    return w.value(seen.value, seen.type, decimals, avoid, unit, grouped=not _is_year(subject.expr))
+
+
+def _is_year(expr: s.Expr) -> bool:
+    """A year (`period.year`, `year(dato)`): written as it is, 2019, never grouped as 2.019."""
+    return (isinstance(expr, s.PeriodValue) and expr.field == "year") or \
+        (isinstance(expr, s.Call) and expr.function == "year")
 
 
 def _kind(type_: Type | None) -> str:
@@ -409,7 +449,7 @@ def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
         elif item.kind == "payment":
             parts.append(w.phrase("waits.payment", name=w.name(item.name)))
         elif item.due is not None:
-            parts.append(w.phrase(f"waits.{item.kind}", name=w.name(item.name), due=item.due))
+            parts.append(w.phrase(f"waits.{item.kind}", name=w.name(item.name), due=w.date(item.due)))
         else:
             parts.append(w.name(item.name))
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {w['and']} {parts[-1]}"
@@ -420,6 +460,9 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
     """`NPS = 57: reaches 100 % if it rises by 3 (12 more answers of 9-10 of the 400); ...`."""
     say = _Sayer(w, {})
     seen = distance.subject
+    say.near[seen.expr] = [threshold for _, threshold, _ in distance.tiers]
+    unit = seen.expr.name if isinstance(seen.expr, s.Name) else ""
+    decimals = SCORE_DECIMALS if isinstance(seen.counts, NpsCounts) else None
     parts = []
     for move, key in ((distance.better, "better"), (distance.worse, "worse")):
         if move is None:
@@ -429,12 +472,12 @@ def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -
         if move.by == 0:
             how = ".any"  # at the threshold: any move that way changes it
         kind = seen.type.kind if seen.type is not None else "number"
-        by = (w.phrase("percentage points", 1 if move.by * 100 == 1 else 2, n=w.number(move.by * 100)) if kind == PERCENT
+        by = (w.percentage_points(move.by * 100) if kind == PERCENT
               else w.money(move.by, currency=seen.type.currency_code) if seen.type is not None and kind == MONEY
-              else w.number(move.by))
+              else w.value(move.by, None, decimals, unit=w.unit(unit, move.by)))
         text = w.phrase(f"distance.{key}.{way}{how}", by=by, fulfilment=w.percent(move.fulfilment))
         if move.to is not None:
-            text += " " + w.phrase("distance.to", to=w.number(move.to))
+            text += " " + w.phrase("distance.to", to=w.value(move.to, seen.type, decimals, unit=w.unit(unit, move.to)))
         if move.answers is not None and isinstance(seen.counts, NpsCounts | ShareCounts):
             kind = "nps" if isinstance(seen.counts, NpsCounts) else "share"
             if kind == "share" and isinstance(seen.expr, s.Name) and not w.answers(seen.expr.name):
@@ -565,9 +608,10 @@ class _Words:
                 return w.value(day, None), 8
             case s.Bool(value=truth):
                 return w.value(truth, None), 8
-            case s.Duration() | s.Rate():
-                return w.value(expr.value, None) if isinstance(expr, s.Duration) else \
-                    f"{w.money(expr.value, expr.unit)} per {expr.per}", 8
+            case s.Duration():
+                return w.value(expr.value, None), 8
+            case s.Rate():
+                return w.rate(expr.value, UNIT_CURRENCY[expr.unit], expr.per), 8
             case s.TableLiteral(pairs=pairs):
                 return ", ".join(f"{key if isinstance(key, str) else w.value(key, None)}: {self.say(value)}"
                                  for key, value in pairs), 8
@@ -609,7 +653,7 @@ class _Words:
             case s.Call(function="convert", args=(amount, s.Rate() as rate)):
                 inner, _ = self.of(amount)
                 return w.phrase("formula.converted", amount=inner,
-                                rate=f"{w.money(rate.value, rate.unit)} per {rate.per}"), 0
+                                rate=w.rate(rate.value, UNIT_CURRENCY[rate.unit], rate.per)), 0
             case s.Call(function="round", args=(amount,)):
                 return w.phrase("formula.rounded whole", amount=self.rounded(amount, expr)), 0
             case s.Call(function=function, args=(s.Comprehension() as rows,)):
@@ -628,7 +672,9 @@ class _Words:
             case s.PeriodValue(field=field):
                 return w["formula.period" + (f".{field}" if field else "")], 8
             case s.Lookup(table=table, key=key):
-                return w.phrase("formula.lookup", table=self.say(table), key=self.say(key)), 8
+                # A key is a name for a row, as a year is (2016, never 2.016): written as it is.
+                shown = w.number(key.value, grouped=False) if isinstance(key, s.Number) else self.say(key)
+                return w.phrase("formula.lookup", table=self.say(table), key=shown), 8
             case s.Integers(low=low, high=high):
                 return w.phrase("formula.integers", low=self.say(low), high=self.say(high)), 8
             case s.FieldRead(record=record, field=field):
@@ -858,6 +904,11 @@ def payment_text(payment: PaymentLike, w: Wording, formula: bool = False) -> str
     if s.signed_literal(_taken(payment.seen.expr, values)) is None:
         head += f" = {said}"
     because = _Sayer(w, {}, verb=True)
+    pending = [payment.seen]
+    while pending:  # what each value of an `if` was compared with, to show it on its side
+        seen = pending.pop()
+        because.compared(seen.branch)
+        pending.extend(seen.inputs)
     for chosen in say.chosen:  # the branch an `if` took, and why
         head += ", " + w.phrase("because", why=because.branch(chosen.branch))
     reasons = _reasons(payment.seen.expr, values, say, because)

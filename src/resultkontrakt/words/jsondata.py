@@ -11,6 +11,7 @@ documented by `resultkontrakt/schema/eval.json`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from ..core.errors import Problem
 from ..core.reasons import Quantity
 from ..core.values import MONEY, CalendarSpan, Type, Value, date_text, fraction_text, percent_number
 from ..core.vocabulary import number_literal
+from ..language import syntax as s
 from ..language.printer import expr_text
 from ..semantics.distance import Distance
 from ..semantics.evidence import (
@@ -45,10 +47,14 @@ from ..semantics.evidence import (
 )
 from ..semantics.periods import ReportingPeriod
 from ..semantics.status import Covers
-from .explain import counts_text, distance_text, failure_text, not_applicable_text, problem_text
+from .explain import counts_text, distance_text, failure_text, not_applicable_text, problem_text, value_text
 
 if TYPE_CHECKING:
     from ..core.wording import Wording
+
+# The units of a contract's measured values, by name: (one, many).
+Units = Mapping[str, tuple[str, str]]
+_NO_UNITS: Units = {}
 
 
 def problem_dict(problem: Problem, w: Wording) -> dict[str, object]:
@@ -101,7 +107,7 @@ def step_dict(step: Step, w: Wording) -> dict[str, object]:
                 "kind": "tier", "index": step.index, "holds": step.holds,
                 "fulfilment": percent_number(step.fulfilment) if step.fulfilment is not None else None,
                 "line": step.span.line if step.span is not None else None,
-                "check": check_dict(step.check) if step.check is not None else None,
+                "check": check_dict(step.check, w.units) if step.check is not None else None,
             }
             out.update(_summary(step.check, w))
             return out
@@ -110,7 +116,7 @@ def step_dict(step: Step, w: Wording) -> dict[str, object]:
 
 def _requirement(step: RequirementCheck, w: Wording) -> dict[str, object]:
     return {"condition": _check_text(step.check), "reason": step.reason, "holds": step.holds,
-            "check": check_dict(step.check), **_summary(step.check, w)}
+            "check": check_dict(step.check, w.units), **_summary(step.check, w)}
 
 
 def _summary(check: Check | None, w: Wording) -> dict[str, object]:
@@ -121,7 +127,7 @@ def _summary(check: Check | None, w: Wording) -> dict[str, object]:
     if isinstance(check, Compared):
         left = check.left
         return {"test": f"{check.op} {expr_text(check.right.expr)}", "subject": expr_text(left.expr),
-                "value": w.value(left.value, left.type),
+                "value": value_text(left, w, (check.right.value,)),
                 "detail": counts_text(left.counts, w, left.type).strip(" ()") if left.counts is not None else None}
     return {"test": _check_text(check), "subject": None, "value": None, "detail": None}
 
@@ -141,34 +147,39 @@ def _check_text(check: Check) -> str:
     raise AssertionError(f"unknown check {check!r}")
 
 
-def check_dict(check: Check) -> dict[str, object]:
+def check_dict(check: Check, units: Units = _NO_UNITS) -> dict[str, object]:
+    """A check as data; `units`: the contract's units (`unit "dag" "dage"`), by name."""
     match check:
         case Compared(left=left, op=op, right=right, holds=holds):
-            return {"kind": "comparison", "op": op, "holds": holds, "left": seen_dict(left),
-                    "right": seen_dict(right)}
+            return {"kind": "comparison", "op": op, "holds": holds, "left": seen_dict(left, units),
+                    "right": seen_dict(right, units)}
         case Membership(item=item, collection=collection, negated=negated, holds=holds):
-            return {"kind": "membership", "negated": negated, "holds": holds, "item": seen_dict(item),
-                    "collection": seen_dict(collection)}
+            return {"kind": "membership", "negated": negated, "holds": holds, "item": seen_dict(item, units),
+                    "collection": seen_dict(collection, units)}
         case Junction(op=op, parts=parts, holds=holds):
-            return {"kind": op, "holds": holds, "parts": [check_dict(part) for part in parts]}
+            return {"kind": op, "holds": holds, "parts": [check_dict(part, units) for part in parts]}
         case Negation(part=part, holds=holds):
-            return {"kind": "not", "holds": holds, "part": check_dict(part)}
+            return {"kind": "not", "holds": holds, "part": check_dict(part, units)}
         case Truth(seen=seen, holds=holds):
-            return {"kind": "truth", "holds": holds, "value": seen_dict(seen)}
+            return {"kind": "truth", "holds": holds, "value": seen_dict(seen, units)}
     raise AssertionError(f"unknown check {check!r}")
 
 
-def seen_dict(seen: Seen) -> dict[str, object]:
+def seen_dict(seen: Seen, units: Units = _NO_UNITS) -> dict[str, object]:
+    """A value as data: exact, with its type, currency, and unit (in the form for its value)."""
     out: dict[str, object] = {"expression": expr_text(seen.expr), "value": _exact(seen.value),
                               "type": str(seen.type) if seen.type is not None else None}
     if seen.type is not None and seen.type.kind == MONEY:
         out["currency"] = seen.type.currency_code
+    unit = units.get(seen.expr.name) if isinstance(seen.expr, s.Name) else None
+    if unit is not None:
+        out["unit"] = unit[0] if seen.value == 1 else unit[1]
     if seen.counts is not None:
         out["counts"] = _counts(seen.counts)
     if seen.inputs:
-        out["inputs"] = [seen_dict(i) for i in seen.inputs]
+        out["inputs"] = [seen_dict(i, units) for i in seen.inputs]
     if seen.branch:
-        out["branch"] = [check_dict(check) for check in seen.branch]
+        out["branch"] = [check_dict(check, units) for check in seen.branch]
     return out
 
 
@@ -271,7 +282,7 @@ def not_applicable_dict(why: NotApplicable | None, w: Wording) -> dict[str, obje
     if why is None:
         return None
     return {"reason": not_applicable_text(why, w),
-            "condition": check_dict(why.condition) if why.condition is not None else None,
+            "condition": check_dict(why.condition, w.units) if why.condition is not None else None,
             "goals": list(why.goals)}
 
 
@@ -296,7 +307,7 @@ def _move_dict(move: Move | None) -> dict[str, object] | None:
 
 
 def distance_dict(distance: Distance, w: Wording) -> dict[str, object]:
-    return {"subject": seen_dict(distance.subject), "better": _move_dict(distance.better),
+    return {"subject": seen_dict(distance.subject, w.units), "better": _move_dict(distance.better),
             "worse": _move_dict(distance.worse), "explanation": distance_text(distance, None, w)}
 
 
