@@ -56,9 +56,9 @@ def _text(contract: Path, facts: Path, form: str) -> str:
 
 def _written_by_us(text: str, contract: Path) -> str:
     text = "\n".join(line for line in text.splitlines() if not line.startswith(">"))  # text blocks
-    text = " ".join(text.split())
+    text = " ".join(text.split()).casefold()  # a label may start a sentence, with a capital
     for own in _own_words(contract):
-        text = text.replace(own, " ")
+        text = text.replace(own.casefold(), " ")
     return text
 
 

@@ -206,7 +206,9 @@ def _contract_words(contract: rk.Contract) -> list[str]:
 
 def _outside_the_contract(text: str, contract: rk.Contract) -> str:
     text = "\n".join(line for line in text.splitlines() if not line.startswith(">"))  # its text blocks
+    text = text.casefold()  # a label may start a sentence, with a capital
     for own in _contract_words(contract):
+        own = own.casefold()
         text = text.replace(own, " ").replace(own.replace("_", "\\_"), " ")
     return text
 
@@ -271,7 +273,7 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     flat = printed(tmp_path, page)
     assert "Statusrapport: Social investering: Housing First 2021-2024" in flat
     assert "Opgjort pr. 30. juni 2023" in flat
-    assert "afventer Boligopgørelse efter 36 måneder (frist 31. august 2024)" in flat
+    assert "Afventer Boligopgørelse efter 36 måneder (frist 31. august 2024)" in flat
     assert "Samlet målopfyldelse (foreløbig): 100 % af 1 vurderet mål; 2 afventer (mål 1, 3)" in flat
     assert "Udbetaling til investorerne: afventer boligsituation efter 36 måneder (måles senest" in flat
     shot = tmp_path / "opfoelgning.png"

@@ -210,10 +210,10 @@ def markdown(report: Report) -> str:
         for goal in goals:
             lines += ["", f"### {md(report.t('goal'))} {md(goal.id)}: {md(goal.title)}", "",
                       f"**{md(report.outcome(goal))}.** "
-                      f"{md(goal.reasoning(w))}"]
+                      f"{md(_capital(goal.reasoning(w)))}"]
             distance = goal.distance_sentence(w)
             if distance is not None:
-                lines += ["", md(distance)]
+                lines += ["", md(_capital(distance))]
             for block in goal.text:
                 lines += ["", "\n>\n".join(f"> {md(paragraph)}" for paragraph in _paragraphs(block))]
     if ev.payments:
@@ -341,9 +341,9 @@ def _goal_html(report: Report, goal: GoalResult) -> str:
              f'<span style="width: {width}"></span></div>') if goal.fulfilment is not None else ""
     text = "".join("<blockquote>" + "".join(f"<p>{e(p)}</p>" for p in _paragraphs(block))
                    + "</blockquote>" for block in goal.text)
-    why = e(goal.reasoning(w))
+    why = e(_capital(goal.reasoning(w)))
     distance = goal.distance_sentence(w)
-    more = f'<p class="distance">{e(distance)}</p>' if distance is not None else ""
+    more = f'<p class="distance">{e(_capital(distance))}</p>' if distance is not None else ""
     points = (f'<span class="points">{e(report.goal_points(goal))}</span>'
               if report.evaluation.weighted and goal.points is not None else "")
     return (f'<section class="goal {_CLASS[goal.status]}" id="goal-{e(goal.id)}">'
@@ -368,6 +368,12 @@ def _split_html(report: Report, allocation: Allocation) -> str:
             f"<tfoot><tr><td>{e(report.t('total'))}</td><td class=\"num\">"
             f"{e(w.number(allocation.weight_total))}</td><td class=\"num\">"
             f"{e(w.money(total * _kroner(unit), unit))}</td></tr></tfoot></table></div></section>")
+
+
+def _capital(text: str) -> str:
+    """A sentence of its own in a report starts with a capital letter, as a label it starts
+    with does there (`Sagsbehandlingstid for varemærker = 28,6 dage: ...`)."""
+    return text[:1].upper() + text[1:]
 
 
 def _note(report: Report, shown: str) -> str:
