@@ -99,7 +99,11 @@ def test_money_to_the_krone_unless_the_contracts_amounts_have_øre() -> None:
     assert DANISH.money(576000) == f"576{NBSP}t.kr."
     assert ENGLISH.money(Fraction(236500), currency="GBP") == "£236,500"
     assert DANISH.money(Fraction(236500), currency="GBP") == f"236.500{NBSP}GBP"
-    assert DANISH.rate(Fraction("7.4462"), "DKK", "EUR") == f"≈7,45{NBSP}kr. per EUR"
+    # A rate as Danmarks Nationalbank quotes one: per 100 units where per unit would need more
+    # than two decimals, so the rate a reader checks an amount with is exact.
+    assert DANISH.rate(Fraction("7.4462"), "DKK", "EUR") == f"744,62{NBSP}kr. per 100{NBSP}EUR"
+    assert DANISH.rate(Fraction("7.5"), "DKK", "EUR") == f"7,5{NBSP}kr. per EUR"
+    assert ENGLISH.rate(Fraction("7.44621"), "DKK", "EUR") == f"≈744.62{NBSP}kr per 100{NBSP}EUR"
 
 
 def test_a_contract_with_øre_in_its_facts_shows_its_amounts_to_the_øre() -> None:

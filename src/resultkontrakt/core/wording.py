@@ -246,9 +246,14 @@ class Wording:
         return ("" if found.exact else "≈") + self.digits(found.value, found.decimals)
 
     def rate(self, value: Fraction | int, currency: str, per: str) -> str:
-        """An exchange rate (`7,45 kr. per EUR`): a number of whole units, to two decimals."""
+        """An exchange rate as Danmarks Nationalbank quotes one: per unit where that takes at
+        most two decimals (`7,5 kr. per EUR`), else per 100 units (`745,52 kr. per 100 EUR`), so
+        the rate a reader checks an amount with is the exact one, not `≈7,46`."""
         unit = self.money_units["kr"] if currency == DKK else currency
-        return f"{self.number(value)}{self.space}{unit} per {per}"
+        value = Fraction(value)
+        if (value * 100).denominator == 1:
+            return f"{self.number(value)}{self.space}{unit} per {per}"
+        return f"{self.number(value * 100)}{self.space}{unit} per 100{self.space}{per}"
 
     def date(self, day: dt.date) -> str:
         """A day in words: `1. januar 2019`, `1 January 2019`."""
