@@ -202,10 +202,44 @@ def test_a_unit_on_money_or_a_percent_is_an_error_that_says_why(declared: str) -
     assert problem.code == "unit.kind" and "takes no `unit`" in problem.message
 
 
-def test_an_empty_unit_is_an_error() -> None:
+def test_an_empty_unit_is_an_error_that_says_how_to_fix_it() -> None:
     with pytest.raises(rk.RkError) as error:
         rk.loads('fact x: number unit " "\ngoal 1 "g" { score x > 1 -> 100% }')
-    assert [p.code for p in error.value.problems if p.is_error] == ["unit.empty"]
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.empty"
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 16)
+    assert problem.hint and 'unit "dag" "dage"' in problem.hint
+
+
+@pytest.mark.parametrize("declared", ["bool", "date", "text", "list of integer", "table of number",
+                                      'one of {"a", "b"}'])
+def test_a_unit_on_what_is_not_a_number_is_an_error_not_silently_dropped(declared: str) -> None:
+    with pytest.raises(rk.RkError) as error:
+        rk.loads(f'fact x: {declared} label "x" unit "svar"\ngoal 1 "g" {{ score true -> 100% }}')
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.not-number" and "takes no `unit`" in problem.message
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 20 + len(declared))
+    assert problem.hint and "leave the unit out" in problem.hint
+
+
+@pytest.mark.parametrize("expression", ["b * 2", "q / 100 * 1%", "q > 3", "b > 0 kr"])
+def test_a_unit_on_a_metric_worked_out_as_money_a_percent_or_a_bool_is_an_error(expression: str) -> None:
+    """JSON would otherwise say `"type": "money", "unit": "stk"`: the metric's type is found
+    from its expression, so the error comes from the checker, at the unit."""
+    text = (f'fact b: money label "b"\nfact q: number label "q"\n'
+            f'metric m = {expression} label "m" unit "stk"\ngoal 1 "g" {{ score m = m -> 100% }}')
+    with pytest.raises(rk.RkError) as error:
+        rk.loads(text)
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.metric", problem.message
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (3, 23 + len(expression))
+    assert "`m`" in problem.message and problem.hint and "leave the unit out" in problem.hint
+
+
+def test_a_unit_on_a_metric_that_counts_is_kept() -> None:
+    contract = rk.loads('fact q: list of number label "q"\nmetric m = count(q) label "m" unit "svar"\n'
+                        'goal 1 "g" { score m >= 2 -> 100% }')
+    assert contract.module.metrics[0].unit == ("svar", "svar")
 
 
 # ---- no break between a number and its unit ------------------------------------------------

@@ -1614,8 +1614,16 @@ CHECKS_EN: dict[str, str] = {
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
     "problem.unit.empty": "a unit is the word shown after a value, and this one is empty",
+    "hint.unit.empty": 'write the word, e.g. `unit "dag" "dage"`, or leave the unit out',
     "problem.unit.kind": "`{name}` is a {kind}, which shows its own unit (kr., %): it takes no `unit`",
     "hint.unit.kind": "leave the unit out, or declare `{name}` a number or an integer",
+    "problem.unit.not-number": "`{name}` is a {kind}, not a number: it takes no `unit`, which says what a "
+                               "number counts",
+    "hint.unit.not-number": 'leave the unit out: a unit says what a number or an integer counts (`unit "dag" '
+                            '"dage"`)',
+    "problem.unit.metric": "the metric `{name}` is worked out as a {kind}, not a number: it takes no `unit`",
+    "hint.unit.metric": "leave the unit out: money and percents show their own units (kr., %), and only a "
+                        "number counts something",
     "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
                            "not tell them apart",
     "hint.label.taken": "give `{name}` a label of its own",
@@ -2028,8 +2036,15 @@ CHECKS_DA: dict[str, str] = {
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
     "problem.unit.empty": "en enhed er det ord, der vises efter en værdi, og denne er tom",
+    "hint.unit.empty": 'skriv ordet, fx `unit "dag" "dage"`, eller udelad enheden',
     "problem.unit.kind": "`{name}` er {kind}, som viser sin egen enhed (kr., %): det kan ikke have en `unit`",
     "hint.unit.kind": "udelad enheden, eller erklær `{name}` som number eller integer",
+    "problem.unit.not-number": "`{name}` er {kind}, ikke et tal: det kan ikke have en `unit`, som siger, hvad et "
+                               "tal tæller",
+    "hint.unit.not-number": 'udelad enheden: en enhed siger, hvad et tal tæller (`unit "dag" "dage"`)',
+    "problem.unit.metric": "metric `{name}` regnes ud som {kind}, ikke som et tal: den kan ikke have en `unit`",
+    "hint.unit.metric": "udelad enheden: beløb og procenter viser deres egne enheder (kr., %), og kun et tal "
+                        "tæller noget",
     "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
                            "kunne ikke skelne dem",
     "hint.label.taken": "giv `{name}` sin egen label",
