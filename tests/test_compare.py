@@ -278,3 +278,58 @@ def test_a_party_in_the_facts_is_a_name_and_never_an_unknown_fact() -> None:
     named = contract.check_facts({"period": 2019, "party": " Nordjysk Vejledning ", "nps": 57})
     assert named.party == "Nordjysk Vejledning" and not named.problems
     assert [p.code for p in contract.check_facts({"period": 2019, "party": 5, "nps": 57}).problems] == ["facts.party"]
+
+
+# ---- units and the precision rule in the comparison -----------------------------------------
+
+DAYS_CONTRACT = '''contract "Sagsbehandling" {
+    parties "Styrelsen"
+    period 2024-01-01 .. 2024-12-31
+}
+fact tid: number label "sagsbehandlingstid" unit "dag" "dage"
+fact andel: percent label "andel til tiden"
+goal 1 "Hurtig behandling" {
+    score tid >= 100 -> 100%; >= 50 -> 50%
+}
+goal 2 "Til tiden" {
+    score andel >= 60% -> 100%
+}
+'''
+
+
+def _days_comparison(tmp_path: Path) -> rk.Comparison:
+    contract = tmp_path / "sager.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    pairs = []
+    for party, tid, andel in [("Nord", "99.999", 0.59999), ("Syd", "120", 0.6)]:
+        facts = tmp_path / f"{party}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "tid": float(tid), "andel": andel}),
+                         encoding="utf-8")
+        pairs.append((contract, facts))
+    return rk.compare(pairs)
+
+
+def test_the_comparison_shows_a_measured_value_with_its_unit_and_never_equal_to_a_threshold_it_misses(
+        tmp_path: Path) -> None:
+    """99,999 dage against `mindst 100` read `≈100,00` (and 59,999 % read `≈60,0 %`) in every
+    cell of the comparison, with no unit, while the explanation said `≈99,99 dage`: the reader
+    saw a value that meets the threshold where the goal was only half met."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    table = _days_comparison(tmp_path)
+    text = table.text("da")
+    assert "50 % (≈99,99\u00a0dage)" in text.replace(" dage", "\u00a0dage")
+    assert "100 % (120\u00a0dage)" in text.replace(" dage", "\u00a0dage")
+    assert "≈100,00" not in text and "≈60,0 %" not in text and "≈59,99 %" in text
+    data = table.to_dict("da")
+    rows: Any = data["rows"]
+    values = [cell["value"] for row in rows for cell in row["cells"]]
+    assert values[:2] == ["≈99,99\u00a0dage", "120\u00a0dage"]
+    page = comparison_html(table, DANISH)
+    assert "(≈99,99\u00a0dage)" in page  # a number never parted from its unit
+    page = page.replace("\u00a0", " ")
+    assert "≈100,00" not in page and "≈60,0 %" not in page
+    # The chart's value, its thresholds and the thresholds in words carry the unit too.
+    assert "≈99,99 dage → 50 %" in page and "≈59,99 % → 0 %" in page
+    assert "mindst 100 dage → 100 %" in page
+    assert ">100 dage</text>" in page

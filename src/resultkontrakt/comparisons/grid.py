@@ -39,6 +39,11 @@ class Decided:
     measure: str = ""
     nps: bool = False
     counts: str = MEASURE
+    # What the measure counts, as the contract says (`unit "dag" "dage"`: one, many), shown
+    # after it; and the thresholds it was compared with, which it is never shown equal to
+    # unless it is one (99,999 against `mindst 100` reads `≈99,99`, not `≈100,00`).
+    unit: tuple[str, str] | None = None
+    avoid: tuple[Fraction, ...] = attrs.field(default=(), eq=False)
 
 
 @attrs.frozen
@@ -212,7 +217,7 @@ class Grid:
         if was is not None and now is not None and was.value is not None and now.value is not None \
                 and (was.kind, was.currency, was.measure) == (now.kind, now.currency, now.measure):
             return Decided(now.value - was.value, was.kind, currency=was.currency, measure=was.measure,
-                           nps=was.nps)
+                           nps=was.nps, unit=was.unit if was.unit == now.unit else None)
         if was is not None and now is not None and was.done is not None and now.done is not None:
             return Decided(Fraction(now.done - was.done), NUMBER, counts=DELIVERABLES)
         if before.fulfilment is None or last.fulfilment is None:

@@ -37,10 +37,10 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
         return w.phrase("of", counted=w.number(decided.done), of=w.number(decided.of))
     assert decided.value is not None
     if decided.kind == PERCENT:
-        return w.percent(decided.value)
+        return w.percent(decided.value, decided.avoid)
     if decided.kind == MONEY:
-        return w.money(decided.value, currency=decided.currency)
-    return w.number(decided.value, 2)
+        return w.money(decided.value, currency=decided.currency, avoid=decided.avoid)
+    return w.value(decided.value, None, 2, decided.avoid, unit=w.unit_form(decided.unit, decided.value))
 
 
 def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
@@ -89,10 +89,12 @@ def change_unit(change: Decided, w: Wording, size: Fraction = Fraction(2)) -> st
     return change.measure or w["compare.unit measure"]
 
 
-def kroner(amount: Fraction, currency: str, w: Wording) -> str:
+def kroner(amount: Fraction, currency: str, w: Wording, avoid: tuple[Fraction, ...] = ()) -> str:
     """An amount to the krone (`98.799.071 kr.`), never in millions: a payment compared is
-    read to the krone; another currency as its readers write it."""
-    return w.money(amount, unit="kr") if currency == DKK else w.money(amount, currency=currency)
+    read to the krone; another currency as its readers write it. Never shown equal to an
+    amount of `avoid` it is not."""
+    return w.money(amount, unit="kr", avoid=avoid) if currency == DKK \
+        else w.money(amount, currency=currency, avoid=avoid)
 
 
 def change_legend(comparison: Comparison, w: Wording) -> str:

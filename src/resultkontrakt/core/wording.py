@@ -262,10 +262,14 @@ class Wording:
     def unit(self, name: str, value: Value) -> str:
         """The unit a contract gives the fact or metric `name` (`unit "dag" "dage"`), in the form
         for `value` (one, or many); "" for none."""
-        found = self.units.get(name)
-        if found is None:
+        return self.unit_form(self.units.get(name), value)
+
+    @staticmethod
+    def unit_form(unit: tuple[str, str] | None, value: Value) -> str:
+        """A unit (`("dag", "dage")`) in the form for `value`: one for exactly 1, else many; "" for none."""
+        if unit is None:
             return ""
-        return found[0] if value == 1 else found[1]
+        return unit[0] if value == 1 else unit[1]
 
     def value(self, value: Value, type_: Type | None, decimals: int | None = None,
               avoid: Iterable[Fraction | int] = (), unit: str = "", grouped: bool = True) -> str:
