@@ -333,3 +333,15 @@ def test_the_comparison_shows_a_measured_value_with_its_unit_and_never_equal_to_
     assert "≈99,99 dage → 50 %" in page and "≈59,99 % → 0 %" in page
     assert "mindst 100 dage → 100 %" in page
     assert ">100 dage</text>" in page
+
+
+def test_a_comparison_shown_in_a_python_session_sends_no_escape_sequence(tmp_path: Path) -> None:
+    """A REPL or a notebook's text view prints `repr`: a party's name from a stranger's facts
+    file must not drive the terminal (colours, a title, text reversed by U+202E)."""
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text(json.dumps({"period": 2024, "party": "Nord\x1b]0;pwned\x07\u202e", "tid": 1}), encoding="utf-8")
+    shown = repr(rk.compare([(contract, facts)]))
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "Nord\\x1b]0;pwned\\x07\\u202e" in shown

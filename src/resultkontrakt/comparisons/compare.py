@@ -19,6 +19,7 @@ import attrs
 
 from ..checks.analysis import Labels
 from ..contract.contract import Contract, load
+from ..core import escape
 from ..core.errors import FactsError, Problem
 from ..core.files import DEFAULT_MAX_BYTES
 from ..core.values import MONEY, NUMBER, PERCENT
@@ -47,7 +48,8 @@ class Comparison(Grid):
         return comparison_text(self, wording_for(language), width)
 
     def __repr__(self) -> str:
-        labels = ", ".join(column.label for column in self.columns[:4])
+        # A REPL prints this as it is: a party's name from a facts file must not drive the terminal.
+        labels = ", ".join(escape.visible(column.label) for column in self.columns[:4])
         more = ", …" if len(self.columns) > 4 else ""
         kind = "periods" if self.series else "providers"
         return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} goals>"

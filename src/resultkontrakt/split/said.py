@@ -91,7 +91,8 @@ def allocation_dict(allocation: Shares) -> dict[str, object]:
 
 
 def allocation_repr(allocation: Shares) -> str:
-    shown = ", ".join(f"{s.party}: {_number(s.amount)}" for s in allocation.shares[:4])
+    # A REPL prints this as it is: parties named in a facts file (`shares from`) must not drive the terminal.
+    shown = ", ".join(f"{escape.visible(s.party)}: {_number(s.amount)}" for s in allocation.shares[:4])
     more = ", …" if len(allocation.shares) > 4 else ""
     return (f"<Allocation {allocation.name!r}: {_money(allocation.total, allocation.unit)} among "
             f"{len(allocation.shares)} parties ({shown}{more})>")
