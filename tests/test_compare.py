@@ -345,3 +345,22 @@ def test_a_comparison_shown_in_a_python_session_sends_no_escape_sequence(tmp_pat
     shown = repr(rk.compare([(contract, facts)]))
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "Nord\\x1b]0;pwned\\x07\\u202e" in shown
+
+
+def test_a_change_of_a_measure_with_a_unit_is_counted_in_that_unit(tmp_path: Path) -> None:
+    """`−6 sagsbehandlingstid` read as if the label were a unit: a change is said in the
+    contract's unit (`−6 dage`, `+1 dag`), in the table, the CSV's unit column and JSON."""
+    contract = tmp_path / "s.rk"
+    contract.write_text('contract "s" { parties "A" period 2024-01-01 .. 2026-12-31 each year }\n'
+                        'fact tid: number label "sagsbehandlingstid" unit "dag" "dage"\n'
+                        'goal 1 "Hurtig" { score tid <= 30 -> 100%; <= 40 -> 50% }\n', encoding="utf-8")
+    pairs = []
+    for year, tid in [(2024, 35), (2025, 29), (2026, 30)]:
+        facts = tmp_path / f"{year}.json"
+        facts.write_text(json.dumps({"period": year, "tid": tid}), encoding="utf-8")
+        pairs.append((contract, facts))
+    text = rk.compare(pairs[:2]).text("da").replace("\u00a0", " ")
+    assert "−6 dage" in text and "sagsbehandlingstid" not in text.split("\n\n")[1]
+    assert re.search(r"\+1 dag$", rk.compare(pairs[1:]).text("da").replace("\u00a0", " "), re.M)
+    csv_text = comparison_csv(rk.compare(pairs[:2]), DANISH)
+    assert csv_text.splitlines()[1].endswith(";-6;dage")

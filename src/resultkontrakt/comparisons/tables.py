@@ -86,6 +86,8 @@ def change_unit(change: Decided, w: Wording, size: Fraction = Fraction(2)) -> st
         return w.phrase("compare.unit points", count)
     if change.nps:
         return w.phrase("compare.unit nps", count)
+    if change.unit is not None:  # the contract's own unit: `−6 dage`, `+1 dag`
+        return w.unit_form(change.unit, size)
     return change.measure or w["compare.unit measure"]
 
 
