@@ -364,3 +364,20 @@ def test_a_change_of_a_measure_with_a_unit_is_counted_in_that_unit(tmp_path: Pat
     assert re.search(r"\+1 dag$", rk.compare(pairs[1:]).text("da").replace("\u00a0", " "), re.M)
     csv_text = comparison_csv(rk.compare(pairs[:2]), DANISH)
     assert csv_text.splitlines()[1].endswith(";-6;dage")
+
+
+def test_a_party_written_over_several_lines_labels_its_column_on_one(tmp_path: Path) -> None:
+    """A line break or tab in a facts file's `"party"` broke the text table's header over two
+    lines and made CSV headers of several lines: a name is its words, spaced as a label is."""
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    pairs = []
+    for name, party in [("a", "Kronjylland\nBus\t A/S "), ("b", "Syd\r\nBus\u2028ApS")]:
+        facts = tmp_path / f"{name}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "tid": 1}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    assert [column.label for column in table.columns] == ["Kronjylland Bus A/S", "Syd Bus ApS"]
+    header = table.text("en").splitlines()[2]
+    assert "Kronjylland Bus A/S" in header and "Syd Bus ApS" in header
+    assert len(comparison_csv(table, ENGLISH).splitlines()) == 1 + len(table.rows) + 1
