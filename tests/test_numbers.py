@@ -55,6 +55,18 @@ def test_a_shown_value_is_never_a_threshold_it_is_not_and_never_has_more_than_tw
     assert abs(back - value) <= Fraction(1, 10**decimals)  # and near what it is
 
 
+@given(values, st.integers(0, 2), st.fractions(min_value=-10**7, max_value=10**7, max_denominator=10**4),
+       st.sampled_from([DANISH, ENGLISH]))
+def test_a_shown_value_keeps_to_its_side_of_a_threshold_with_more_decimals_than_it_is_shown_with(
+        value: Fraction, decimals: int, threshold: Fraction, w: Wording) -> None:
+    """33,3333 against `mindst 33,33` read `≈33,3`: below the threshold it meets."""
+    back = parsed(w.number(value, decimals, [threshold]), w)
+    if (threshold * 100).denominator == 1 and threshold != value:  # a threshold two decimals can show
+        assert back != threshold and (back < threshold) == (value < threshold)
+    elif threshold != value:
+        assert not (back < threshold < value or value < threshold < back)  # never on its far side
+
+
 @given(values, st.sampled_from([DANISH, ENGLISH]))
 def test_grouped_thousands_read_back_as_the_number(value: Fraction, w: Wording) -> None:
     text = w.number(value)
@@ -75,6 +87,15 @@ def test_grouped_thousands_read_back_as_the_number(value: Fraction, w: Wording) 
     (Fraction(1224), 2, [], "1.224"),  # grouped from 1.000
     (Fraction(999), 2, [], "999"),
     (Fraction(2, 3), 2, [], "≈0,67"),
+    # A threshold with more decimals than the value is rounded to: 33,3 read as below 33,33,
+    # 0,33 as below 0,3333, though each value is above the threshold it was compared with.
+    (Fraction("33.3333"), 1, [Fraction("33.33")], "≈33,34"),
+    (Fraction("33.3333"), 1, [Fraction("33.34")], "≈33,3"),  # below it, as it is
+    (Fraction("0.33333"), 2, [Fraction("0.3333")], "≈0,34"),
+    (Fraction("0.3333"), 2, [Fraction("0.33333")], "≈0,33"),
+    (Fraction("12.3456"), 1, [Fraction("12.3"), Fraction("12.4")], "≈12,35"),
+    # Between two thresholds no two decimals can part: the nearest, never the far side of both.
+    (Fraction("33.3333"), 1, [Fraction("33.33"), Fraction("33.34")], "≈33,33"),
 ])
 def test_boundaries_of_the_precision_rule(value: Fraction, decimals: int, avoid: list[int], da: str) -> None:
     assert DANISH.number(value, decimals, avoid) == da
@@ -86,6 +107,7 @@ def test_percents_to_one_decimal_that_keep_to_their_side_of_the_threshold() -> N
     share = Fraction(10506, 60 * 148200)  # 0.118...%: 0,1 % would read as the threshold
     assert DANISH.percent(share) == f"≈0,1{NBSP}%"
     assert DANISH.percent(share, [Fraction(1, 1000)]) == f"≈0,12{NBSP}%"
+    assert DANISH.percent(Fraction(1, 3), [Fraction("0.3333")]) == f"≈33,34{NBSP}%"  # not ≈33,3 % against 33,33 %
     assert DANISH.percentage_points(Fraction("1.1475")) == f"≈1,1{NBSP}procentpoint"
     assert ENGLISH.percentage_points(Fraction(1)) == f"1{NBSP}percentage point"
 

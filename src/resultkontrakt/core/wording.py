@@ -54,17 +54,26 @@ def shown(value: Fraction, decimals: int, avoid: Iterable[Fraction | int] = (),
             return Shown(value, places, True)
     avoided = {Fraction(a) for a in avoid} | {Fraction(0)}
     avoided.discard(value)
+
+    def crossed(shown: Fraction) -> int:
+        """How many of `avoided` `shown` reads as, or reads on their other side: 33,3 against a
+        threshold of 33,33 that 33,3333 meets, as much as 60,0 against 60 that 59,96 misses."""
+        return sum(1 for a in avoided if (shown > a) != (value > a) or (shown < a) != (value < a))
+
     places = max(0, min(decimals, MAX_DECIMALS))
     while True:
         rounded = round_half_away(value, places)
-        if rounded not in avoided:
+        if not crossed(rounded):
             return Shown(rounded, places, False)
         if places == MAX_DECIMALS:
             break
         places += 1
-    scale = 10**places  # on the value's side of the one it would equal
-    towards = math.floor(value * scale) if value < rounded else math.ceil(value * scale)
-    return Shown(Fraction(towards, scale), places, False)
+    # On the value's side of each one it would cross, towards itself; where two thresholds lie
+    # closer than two decimals can part, the nearer of the two neighbours that crosses fewest.
+    scale = 10**places
+    below, above = Fraction(math.floor(value * scale), scale), Fraction(math.ceil(value * scale), scale)
+    best = min((below, above), key=lambda shown: (crossed(shown), abs(shown - value), shown != rounded))
+    return Shown(best, places, False)
 
 
 @attrs.frozen
