@@ -381,3 +381,19 @@ def test_a_party_written_over_several_lines_labels_its_column_on_one(tmp_path: P
     header = table.text("en").splitlines()[2]
     assert "Kronjylland Bus A/S" in header and "Syd Bus ApS" in header
     assert len(comparison_csv(table, ENGLISH).splitlines()) == 1 + len(table.rows) + 1
+
+
+def test_a_title_written_over_lines_keeps_the_comparison_table_one_line_a_row(tmp_path: Path) -> None:
+    """`goal 1 "a\\nb\\tc"` and `payment p "P\\nQ"` split a row of the text table in two and
+    pushed its columns apart with a tab."""
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { parties "A" period 2024-01-01 .. 2024-12-31 }\n'
+                        'fact x: number label "x"\ngoal 1 "a\\nb\\tc" { score x >= 1 -> 100% }\n'
+                        'payment p "P\\nQ" = 1 kr\n', encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"period": 2024, "x": 1}', encoding="utf-8")
+    text = rk.compare([(contract, facts)]).text("en")
+    assert "\t" not in text
+    lines = text.splitlines()
+    assert any(line.startswith("1     a\\nb\\tc") and line.endswith("100% (1)") for line in lines), text
+    assert any("P\\nQ" in line and line.endswith("1 kr") for line in lines), text

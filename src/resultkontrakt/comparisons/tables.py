@@ -189,7 +189,8 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
         for payment, line in zip(comparison.payments, payments[1:], strict=True):
             line.append(change_text(payment.change(), w))
     footer += payments
-    table = [header, *rows, *footer]
+    # Titles, labels and parties are the contracts' and the facts' words: each cell on one line.
+    table = [[escape.cell(text) for text in line] for line in [header, *rows, *footer]]
     count = len(header)
     needed = [max(len(line[i]) for line in table) for i in range(count)]
     # The title takes what the numbers leave, and gives way first.
