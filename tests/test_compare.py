@@ -397,3 +397,12 @@ def test_a_title_written_over_lines_keeps_the_comparison_table_one_line_a_row(tm
     lines = text.splitlines()
     assert any(line.startswith("1     a\\nb\\tc") and line.endswith("100% (1)") for line in lines), text
     assert any("P\\nQ" in line and line.endswith("1 kr") for line in lines), text
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Sagsbehandling: 1 provider"), ("da", "Sagsbehandling: 1 leverandør")])
+def test_one_column_is_one_provider_not_providers_side_by_side(tmp_path: Path, lang: str, title: str) -> None:
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"period": 2024, "tid": 1}', encoding="utf-8")
+    assert rk.compare([(contract, facts)]).text(lang).splitlines()[0] == title

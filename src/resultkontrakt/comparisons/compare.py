@@ -51,8 +51,9 @@ class Comparison(Grid):
         # A REPL prints this as it is: a party's name from a facts file must not drive the terminal.
         labels = ", ".join(escape.visible(column.label) for column in self.columns[:4])
         more = ", …" if len(self.columns) > 4 else ""
-        kind = "periods" if self.series else "providers"
-        return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} goals>"
+        kind = ("period" if self.series else "provider") + ("" if len(self.columns) == 1 else "s")
+        goals = "goal" if len(self.rows) == 1 else "goals"
+        return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} {goals}>"
 
     def _repr_html_(self) -> str:
         """For notebooks: the page's tables and charts, styled inline only, in the language the

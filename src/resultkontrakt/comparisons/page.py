@@ -185,10 +185,11 @@ def comparison_html(comparison: Comparison, w: Wording, whole: bool = True) -> s
         body.append(f"<h2>{e(w['compare.notes'])}</h2><ol class=\"rkc-notes\">"
                     + "".join(f'<li id="{ids}-note-{n}">{e(text)}</li>'
                               for n, text in enumerate(notes.texts, start=1)) + "</ol>")
-    body.append(f"<h2>{e(w['compare.charts'])}</h2>")
-    body.append('<div class="rkc-charts">' + "".join(
-        _goal(comparison, row, index, w, f"{ids}-{index}") for index, row in enumerate(comparison.rows))
-        + "</div>")
+    if comparison.rows:  # contracts of payments alone have no goal to chart: no heading over nothing
+        body.append(f"<h2>{e(w['compare.charts'])}</h2>")
+        body.append('<div class="rkc-charts">' + "".join(
+            _goal(comparison, row, index, w, f"{ids}-{index}") for index, row in enumerate(comparison.rows))
+            + "</div>")
     inner = "\n".join(body)
     if not whole:
         return f'<div class="{_ROOT}" lang="{e(w.lang)}">\n<style>{_CSS}</style>\n{inner}\n</div>'

@@ -228,9 +228,10 @@ def comparison_title(comparison: Comparison, w: Wording) -> str:
     if comparison.series:
         title = w.phrase("compare.series", contract=first.contract if one else first.provider or first.contract)
     elif one:
-        title = w.phrase("compare.side by side of", contract=first.contract, n=len(comparison.columns))
+        title = w.phrase("compare.side by side of", len(comparison.columns), contract=first.contract,
+                         n=len(comparison.columns))
     else:
-        title = w.phrase("compare.side by side", n=len(comparison.columns))
+        title = w.phrase("compare.side by side", len(comparison.columns), n=len(comparison.columns))
     if comparison.group is not None:
         title += " " + w.phrase("compare.group", group=comparison.group)
     return title

@@ -28,6 +28,8 @@ def overall_label(covers: Covers, w: Wording, key: str = "overall.label") -> str
 def overall_text(overall: Fraction | None, covers: Covers, w: Wording) -> str:
     """The overall and what it covers, without a label: `100 % af 1 vurderet mål; 2 afventer
     (mål 1, 3)`; `72,2 % (gennemsnit af 9 mål)` when it covers every goal that applies."""
+    if not covers.applicable and not covers.not_applicable:  # a contract of payments alone
+        return w["overall.no goals"]
     if not covers.applicable:
         return w.phrase("overall.none applicable", len(covers.not_applicable), n=len(covers.not_applicable))
     left_out = [w.phrase(f"overall.{what}", len(ids), n=len(ids), ids=goal_ids(ids, w))
