@@ -406,3 +406,24 @@ def test_one_column_is_one_provider_not_providers_side_by_side(tmp_path: Path, l
     facts = tmp_path / "f.json"
     facts.write_text('{"period": 2024, "tid": 1}', encoding="utf-8")
     assert rk.compare([(contract, facts)]).text(lang).splitlines()[0] == title
+
+
+def test_amounts_in_a_row_of_the_comparison_are_in_one_unit_as_its_chart_says_them(tmp_path: Path) -> None:
+    """`0 % (≈999,99 kr.)` beside `100 % (1 t.kr.)`, and the chart saying `1.000 kr.` for the
+    cell's `1 t.kr.`: amounts compared are read to the krone, in the table as in the chart."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { parties "A" period 2024-01-01 .. 2024-12-31 }\n'
+                        'fact k: money label "omsætning"\ngoal 1 "g" { score k >= 1000 kr -> 100% }\n',
+                        encoding="utf-8")
+    pairs = []
+    for party, amount in [("Nord", 999.999), ("Syd", 1000), ("Vest", 2500000)]:
+        facts = tmp_path / f"{party}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "k": amount}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    line = table.text("da").replace("\u00a0", " ").splitlines()[3]
+    assert "(≈999,99 kr.)" in line and "(1.000 kr.)" in line and "(2.500.000 kr.)" in line, line
+    page = comparison_html(table, DANISH).replace("\u00a0", " ")
+    assert "(1.000 kr.)" in page and "1.000 kr. → 100 %" in page and "t.kr." not in page

@@ -38,8 +38,8 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
     assert decided.value is not None
     if decided.kind == PERCENT:
         return w.percent(decided.value, decided.avoid)
-    if decided.kind == MONEY:
-        return w.money(decided.value, currency=decided.currency, avoid=decided.avoid)
+    if decided.kind == MONEY:  # to the krone, as its chart says it: one unit along a row
+        return kroner(decided.value, decided.currency, w, decided.avoid)
     return w.value(decided.value, None, 2, decided.avoid, unit=w.unit_form(decided.unit, decided.value))
 
 
