@@ -166,3 +166,17 @@ def test_a_contract_of_payments_alone_says_it_sets_no_goals_and_shows_no_empty_t
         == "<Evaluation '<string>': 1 goal, overall 100%>"
     page = rk.compare([(contract, {"m": 5})])._repr_html_()
     assert "Goal by goal" not in page and "Mål for mål" not in page
+
+
+def test_a_headline_over_many_goals_names_the_first_ten_and_counts_the_rest() -> None:
+    """2,000 goals without a result made a headline of 11,000 characters listing every id;
+    JSON's `covers` keeps them all."""
+    goals = "\n".join(f'goal {i} "Mål {i}" {{ score x >= {i} -> 100% }}' for i in range(1, 2001))
+    contract = rk.loads(f'fact x: number label "x"\n{goals}\n')
+    result = contract.evaluate({})
+    assert result.overall_sentence("en") == ("Overall: no goal of 2000 has a result: 2000 not evaluable "
+                                             "(goals 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1,990 more).")
+    assert result.overall_sentence("da").endswith("(mål 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 og 1.990 andre).")
+    assert len(result.covers.not_evaluable) == 2000
+    one = rk.loads('fact x: number label "x"\ngoal 7 "g" { score x >= 1 -> 100% }').evaluate({})
+    assert one.overall_sentence("en").endswith("1 not evaluable (goal 7).")

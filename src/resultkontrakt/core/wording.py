@@ -2453,6 +2453,7 @@ OVERALL_EN: dict[str, str] = {
     "overall.not evaluable": "{n} not evaluable ({ids})",
     "overall.not applicable": "{n} does not apply in the period ({ids})|{n} do not apply in the period ({ids})",
     "overall.ids": "goal {ids}|goals {ids}",
+    "overall.ids more": "{ids} and {n} more",
     "overall.cell": "{overall} ({n} of {of} goals)", "overall.goals": "{n} of {of} goals",
     "overall.not comparable": "not comparable",
     "overall.covers differ": "The overall averages different goals in different columns ({which})",
@@ -2486,6 +2487,7 @@ OVERALL_DA: dict[str, str] = {
     "overall.not evaluable": "{n} kan ikke vurderes ({ids})",
     "overall.not applicable": "{n} gælder ikke i perioden ({ids})",
     "overall.ids": "mål {ids}",
+    "overall.ids more": "{ids} og {n} andre",
     "overall.cell": "{overall} ({n} af {of} mål)", "overall.goals": "{n} af {of} mål",
     "overall.not comparable": "ikke sammenlignelig",
     "overall.covers differ": "Den samlede målopfyldelse er et gennemsnit af forskellige mål i kolonnerne "

@@ -62,6 +62,13 @@ def overall_cell(overall: Fraction | None, covers: Covers, w: Wording, *, whole:
     return shown + (f" ({w['provisional']})" if covers.provisional else "")
 
 
+# A headline names this many goals at most and counts the rest: 2,000 ids are no headline.
+SHOWN_IDS = 10
+
+
 def goal_ids(ids: tuple[str, ...], w: Wording) -> str:
-    """`mål 1, 3`; `goal 4`."""
-    return w.phrase("overall.ids", len(ids), ids=", ".join(ids))
+    """`mål 1, 3`; `goal 4`; `goals 1, 2, …, 10 and 1990 more` past `SHOWN_IDS`."""
+    listed = ", ".join(ids[:SHOWN_IDS])
+    if len(ids) > SHOWN_IDS:
+        listed = w.phrase("overall.ids more", ids=listed, n=w.number(len(ids) - SHOWN_IDS))
+    return w.phrase("overall.ids", len(ids), ids=listed)
