@@ -427,3 +427,26 @@ def test_amounts_in_a_row_of_the_comparison_are_in_one_unit_as_its_chart_says_th
     assert "(≈999,99 kr.)" in line and "(1.000 kr.)" in line and "(2.500.000 kr.)" in line, line
     page = comparison_html(table, DANISH).replace("\u00a0", " ")
     assert "(1.000 kr.)" in page and "1.000 kr. → 100 %" in page and "t.kr." not in page
+
+
+def test_measures_in_different_units_are_not_one_axis_or_one_change(tmp_path: Path) -> None:
+    """Two years whose contracts count the same label in days and in hours: the change read
+    `−20 dage` and the chart drew hours on an axis of days."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    pairs = []
+    for year, unit, value in [(2024, '"dag" "dage"', 30), (2025, '"time" "timer"', 10)]:
+        contract = tmp_path / f"c{year}.rk"
+        contract.write_text(f'contract "c" {{ parties "A" period {year}-01-01 .. {year}-12-31 }}\n'
+                            f'fact tid: number label "behandlingstid" unit {unit}\n'
+                            'goal 1 "Hurtig" { score tid <= 20 -> 100% }\n', encoding="utf-8")
+        facts = tmp_path / f"{year}.json"
+        facts.write_text(json.dumps({"period": year, "tid": value}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    assert table.series
+    text = table.text("da").replace("\u00a0", " ")
+    assert "(30 dage)" in text and "(10 timer)" in text
+    assert "dage" not in text.splitlines()[3].split("(10 timer)")[1]  # the change is not in days
+    page = comparison_html(table, DANISH).replace("\u00a0", " ")
+    assert "10 dage" not in page and "30 timer" not in page

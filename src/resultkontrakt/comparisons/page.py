@@ -361,7 +361,7 @@ def _axis(comparison: Comparison, row: Row, w: Wording) -> _Axis:
     entries = [(column, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
                if cell is not None]
     decided = [cell.decided for _, cell in entries if cell.decided is not None and cell.decided.value is not None]
-    same = bool(decided) and len({(d.kind, d.currency, d.measure) for d in decided}) == 1 and all(
+    same = bool(decided) and len({(d.kind, d.currency, d.measure, d.unit) for d in decided}) == 1 and all(
         cell.fulfilment is None or (cell.decided is not None and cell.decided.value is not None)
         for _, cell in entries)
     if same:
