@@ -278,3 +278,175 @@ def test_a_party_in_the_facts_is_a_name_and_never_an_unknown_fact() -> None:
     named = contract.check_facts({"period": 2019, "party": " Nordjysk Vejledning ", "nps": 57})
     assert named.party == "Nordjysk Vejledning" and not named.problems
     assert [p.code for p in contract.check_facts({"period": 2019, "party": 5, "nps": 57}).problems] == ["facts.party"]
+
+
+# ---- units and the precision rule in the comparison -----------------------------------------
+
+DAYS_CONTRACT = '''contract "Sagsbehandling" {
+    parties "Styrelsen"
+    period 2024-01-01 .. 2024-12-31
+}
+fact tid: number label "sagsbehandlingstid" unit "dag" "dage"
+fact andel: percent label "andel til tiden"
+goal 1 "Hurtig behandling" {
+    score tid >= 100 -> 100%; >= 50 -> 50%
+}
+goal 2 "Til tiden" {
+    score andel >= 60% -> 100%
+}
+'''
+
+
+def _days_comparison(tmp_path: Path) -> rk.Comparison:
+    contract = tmp_path / "sager.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    pairs = []
+    for party, tid, andel in [("Nord", "99.999", 0.59999), ("Syd", "120", 0.6)]:
+        facts = tmp_path / f"{party}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "tid": float(tid), "andel": andel}),
+                         encoding="utf-8")
+        pairs.append((contract, facts))
+    return rk.compare(pairs)
+
+
+def test_the_comparison_shows_a_measured_value_with_its_unit_and_never_equal_to_a_threshold_it_misses(
+        tmp_path: Path) -> None:
+    """99,999 dage against `mindst 100` read `≈100,00` (and 59,999 % read `≈60,0 %`) in every
+    cell of the comparison, with no unit, while the explanation said `≈99,99 dage`: the reader
+    saw a value that meets the threshold where the goal was only half met."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    table = _days_comparison(tmp_path)
+    text = table.text("da")
+    assert "50 % (≈99,99\u00a0dage)" in text.replace(" dage", "\u00a0dage")
+    assert "100 % (120\u00a0dage)" in text.replace(" dage", "\u00a0dage")
+    assert "≈100,00" not in text and "≈60,0 %" not in text and "≈59,99 %" in text
+    data = table.to_dict("da")
+    rows: Any = data["rows"]
+    values = [cell["value"] for row in rows for cell in row["cells"]]
+    assert values[:2] == ["≈99,99\u00a0dage", "120\u00a0dage"]
+    page = comparison_html(table, DANISH)
+    assert "(≈99,99\u00a0dage)" in page  # a number never parted from its unit
+    page = page.replace("\u00a0", " ")
+    assert "≈100,00" not in page and "≈60,0 %" not in page
+    # The chart's value, its thresholds and the thresholds in words carry the unit too.
+    assert "≈99,99 dage → 50 %" in page and "≈59,99 % → 0 %" in page
+    assert "mindst 100 dage → 100 %" in page
+    assert ">100 dage</text>" in page
+
+
+def test_a_comparison_shown_in_a_python_session_sends_no_escape_sequence(tmp_path: Path) -> None:
+    """A REPL or a notebook's text view prints `repr`: a party's name from a stranger's facts
+    file must not drive the terminal (colours, a title, text reversed by U+202E)."""
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text(json.dumps({"period": 2024, "party": "Nord\x1b]0;pwned\x07\u202e", "tid": 1}), encoding="utf-8")
+    shown = repr(rk.compare([(contract, facts)]))
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "Nord\\x1b]0;pwned\\x07\\u202e" in shown
+
+
+def test_a_change_of_a_measure_with_a_unit_is_counted_in_that_unit(tmp_path: Path) -> None:
+    """`−6 sagsbehandlingstid` read as if the label were a unit: a change is said in the
+    contract's unit (`−6 dage`, `+1 dag`), in the table, the CSV's unit column and JSON."""
+    contract = tmp_path / "s.rk"
+    contract.write_text('contract "s" { parties "A" period 2024-01-01 .. 2026-12-31 each year }\n'
+                        'fact tid: number label "sagsbehandlingstid" unit "dag" "dage"\n'
+                        'goal 1 "Hurtig" { score tid <= 30 -> 100%; <= 40 -> 50% }\n', encoding="utf-8")
+    pairs = []
+    for year, tid in [(2024, 35), (2025, 29), (2026, 30)]:
+        facts = tmp_path / f"{year}.json"
+        facts.write_text(json.dumps({"period": year, "tid": tid}), encoding="utf-8")
+        pairs.append((contract, facts))
+    text = rk.compare(pairs[:2]).text("da").replace("\u00a0", " ")
+    assert "−6 dage" in text and "sagsbehandlingstid" not in text.split("\n\n")[1]
+    assert re.search(r"\+1 dag$", rk.compare(pairs[1:]).text("da").replace("\u00a0", " "), re.M)
+    csv_text = comparison_csv(rk.compare(pairs[:2]), DANISH)
+    assert csv_text.splitlines()[1].endswith(";-6;dage")
+
+
+def test_a_party_written_over_several_lines_labels_its_column_on_one(tmp_path: Path) -> None:
+    """A line break or tab in a facts file's `"party"` broke the text table's header over two
+    lines and made CSV headers of several lines: a name is its words, spaced as a label is."""
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    pairs = []
+    for name, party in [("a", "Kronjylland\nBus\t A/S "), ("b", "Syd\r\nBus\u2028ApS")]:
+        facts = tmp_path / f"{name}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "tid": 1}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    assert [column.label for column in table.columns] == ["Kronjylland Bus A/S", "Syd Bus ApS"]
+    header = table.text("en").splitlines()[2]
+    assert "Kronjylland Bus A/S" in header and "Syd Bus ApS" in header
+    assert len(comparison_csv(table, ENGLISH).splitlines()) == 1 + len(table.rows) + 1
+
+
+def test_a_title_written_over_lines_keeps_the_comparison_table_one_line_a_row(tmp_path: Path) -> None:
+    """`goal 1 "a\\nb\\tc"` and `payment p "P\\nQ"` split a row of the text table in two and
+    pushed its columns apart with a tab."""
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { parties "A" period 2024-01-01 .. 2024-12-31 }\n'
+                        'fact x: number label "x"\ngoal 1 "a\\nb\\tc" { score x >= 1 -> 100% }\n'
+                        'payment p "P\\nQ" = 1 kr\n', encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"period": 2024, "x": 1}', encoding="utf-8")
+    text = rk.compare([(contract, facts)]).text("en")
+    assert "\t" not in text
+    lines = text.splitlines()
+    assert any(line.startswith("1     a\\nb\\tc") and line.endswith("100% (1)") for line in lines), text
+    assert any("P\\nQ" in line and line.endswith("1 kr") for line in lines), text
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Sagsbehandling: 1 provider"), ("da", "Sagsbehandling: 1 leverandør")])
+def test_one_column_is_one_provider_not_providers_side_by_side(tmp_path: Path, lang: str, title: str) -> None:
+    contract = tmp_path / "c.rk"
+    contract.write_text(DAYS_CONTRACT, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"period": 2024, "tid": 1}', encoding="utf-8")
+    assert rk.compare([(contract, facts)]).text(lang).splitlines()[0] == title
+
+
+def test_amounts_in_a_row_of_the_comparison_are_in_one_unit_as_its_chart_says_them(tmp_path: Path) -> None:
+    """`0 % (≈999,99 kr.)` beside `100 % (1 t.kr.)`, and the chart saying `1.000 kr.` for the
+    cell's `1 t.kr.`: amounts compared are read to the krone, in the table as in the chart."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    contract = tmp_path / "c.rk"
+    contract.write_text('contract "c" { parties "A" period 2024-01-01 .. 2024-12-31 }\n'
+                        'fact k: money label "omsætning"\ngoal 1 "g" { score k >= 1000 kr -> 100% }\n',
+                        encoding="utf-8")
+    pairs = []
+    for party, amount in [("Nord", 999.999), ("Syd", 1000), ("Vest", 2500000)]:
+        facts = tmp_path / f"{party}.json"
+        facts.write_text(json.dumps({"period": 2024, "party": party, "k": amount}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    line = table.text("da").replace("\u00a0", " ").splitlines()[3]
+    assert "(≈999,99 kr.)" in line and "(1.000 kr.)" in line and "(2.500.000 kr.)" in line, line
+    page = comparison_html(table, DANISH).replace("\u00a0", " ")
+    assert "(1.000 kr.)" in page and "1.000 kr. → 100 %" in page and "t.kr." not in page
+
+
+def test_measures_in_different_units_are_not_one_axis_or_one_change(tmp_path: Path) -> None:
+    """Two years whose contracts count the same label in days and in hours: the change read
+    `−20 dage` and the chart drew hours on an axis of days."""
+    from resultkontrakt.comparisons.page import comparison_html
+
+    pairs = []
+    for year, unit, value in [(2024, '"dag" "dage"', 30), (2025, '"time" "timer"', 10)]:
+        contract = tmp_path / f"c{year}.rk"
+        contract.write_text(f'contract "c" {{ parties "A" period {year}-01-01 .. {year}-12-31 }}\n'
+                            f'fact tid: number label "behandlingstid" unit {unit}\n'
+                            'goal 1 "Hurtig" { score tid <= 20 -> 100% }\n', encoding="utf-8")
+        facts = tmp_path / f"{year}.json"
+        facts.write_text(json.dumps({"period": year, "tid": value}), encoding="utf-8")
+        pairs.append((contract, facts))
+    table = rk.compare(pairs)
+    assert table.series
+    text = table.text("da").replace("\u00a0", " ")
+    assert "(30 dage)" in text and "(10 timer)" in text
+    assert "dage" not in text.splitlines()[3].split("(10 timer)")[1]  # the change is not in days
+    page = comparison_html(table, DANISH).replace("\u00a0", " ")
+    assert "10 dage" not in page and "30 timer" not in page

@@ -250,3 +250,24 @@ def test_a_party_name_is_never_a_formula_in_the_csv_of_a_split(
     rows = list(csv_module.reader(capsys.readouterr().out.splitlines()))
     assert rows[1][0] == "'" + escape.visible(party)
     assert rows[2][0] == "B"
+
+
+@given(st.text())
+def test_a_table_cell_on_a_terminal_is_one_line_with_no_tab_or_control_character(text: str) -> None:
+    shown = escape.cell(text)
+    assert "\n" not in shown and "\t" not in shown and "\r" not in shown
+    assert not INVISIBLE.search(shown)
+
+
+@pytest.mark.parametrize("fmt", ["text", "text-da"])
+def test_a_party_named_over_lines_keeps_the_split_table_one_row_a_party(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    """Parties from a contract (`"Nord\\nSyd"`) or a facts file's table keys (`shares from`)
+    broke a row of the split's table over two lines and pushed its columns apart with a tab."""
+    contract = tmp_path / "c.rk"
+    contract.write_text('split s { total 10 kr shares { "Nord\\nSyd" 1 "Øst\\tVest" 1 } }', encoding="utf-8")
+    assert main(["split", str(contract), *(["--lang", "da"] if fmt == "text-da" else [])]) == 0
+    out = capsys.readouterr().out
+    assert "\t" not in out
+    rows = [line for line in out.splitlines() if line.startswith(("Nord", "Øst"))]
+    assert [row.split()[0] for row in rows] == ["Nord\\nSyd", "Øst\\tVest"]

@@ -147,3 +147,36 @@ def test_a_follow_up_whose_decided_goal_is_final_is_provisional_while_another_is
     evaluation = rk.loads(PENDING).evaluate({"a": 12}, as_of=dt.date(2020, 6, 30))
     assert evaluation.covers.provisional and evaluation.covers.pending == ("2",)
     assert evaluation.overall_sentence() == "Overall (provisional): 100% of 1 goal decided; 1 pending (goal 2)."
+
+
+def test_a_contract_of_payments_alone_says_it_sets_no_goals_and_shows_no_empty_table() -> None:
+    """`Overall: not applicable: no goal of 0 applies in this period` and a table of goals with
+    a header and no row were what a contract of payments alone reported."""
+    contract = rk.loads('contract "p" { parties "A" period 2024-01-01 .. 2024-12-31 }\n'
+                        'fact m: money label "beløb"\npayment p "Betaling" = m\n')
+    result = contract.evaluate({"m": 5})
+    assert result.overall_sentence("en") == "Overall: none: the contract sets no goals."
+    assert result.overall_sentence("da") == "Samlet: ingen: kontrakten fastsætter ingen mål."
+    built = report.build(contract, {"m": 5}, "da")
+    markdown = report.markdown(built)
+    assert "0 mål" not in markdown and "|---|" not in markdown
+    assert "Samlet målopfyldelse: ingen: kontrakten fastsætter ingen mål" in markdown
+    assert repr(rk.compare([(contract, {"m": 5})])) == "<Comparison of 1 provider (A): 0 goals>"
+    assert repr(rk.loads('fact x: number label "x"\ngoal 1 "g" { score x > 1 -> 100% }').evaluate({"x": 2})) \
+        == "<Evaluation '<string>': 1 goal, overall 100%>"
+    page = rk.compare([(contract, {"m": 5})])._repr_html_()
+    assert "Goal by goal" not in page and "Mål for mål" not in page
+
+
+def test_a_headline_over_many_goals_names_the_first_ten_and_counts_the_rest() -> None:
+    """2,000 goals without a result made a headline of 11,000 characters listing every id;
+    JSON's `covers` keeps them all."""
+    goals = "\n".join(f'goal {i} "Mål {i}" {{ score x >= {i} -> 100% }}' for i in range(1, 2001))
+    contract = rk.loads(f'fact x: number label "x"\n{goals}\n')
+    result = contract.evaluate({})
+    assert result.overall_sentence("en") == ("Overall: no goal of 2000 has a result: 2000 not evaluable "
+                                             "(goals 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1,990 more).")
+    assert result.overall_sentence("da").endswith("(mål 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 og 1.990 andre).")
+    assert len(result.covers.not_evaluable) == 2000
+    one = rk.loads('fact x: number label "x"\ngoal 7 "g" { score x >= 1 -> 100% }').evaluate({})
+    assert one.overall_sentence("en").endswith("1 not evaluable (goal 7).")

@@ -327,3 +327,22 @@ def test_odd_answer_file_references_are_facts_errors(reference: str) -> None:
     result = contract.evaluate(rk.loads_facts(f'{{"xs": {reference}}}'))
     assert result.goals["1"].status == "not evaluable"
     assert result.errors
+
+
+def test_a_facts_file_shown_in_a_python_session_sends_no_escape_sequence(tmp_path: Path) -> None:
+    """A REPL prints `repr`: neither the file's name nor its period may drive the terminal."""
+    path = tmp_path / "evil\x1b[31m.json"
+    path.write_text('{"period": "2024\\u001b[2J\\u202e", "x": 1}', encoding="utf-8")
+    shown = repr(rk.load_facts(path))
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert shown == "<FactsFile evil\\x1b[31m.json: 1 fact, period 2024\\x1b[2J\\u202e>"
+
+
+def test_an_allocation_shown_in_a_python_session_sends_no_escape_sequence() -> None:
+    """`shares from` takes the parties' names from a facts file: a REPL printing the
+    allocation must not send an escape sequence to the terminal."""
+    contract = rk.loads('fact folketal: table of integer label "folketal"\n'
+                        'split tilskud { total 100 kr\n shares from folketal }\n')
+    shown = repr(contract.split("tilskud", {"folketal": {"A\x1b[2J": 1, "B\u202e": 3}}))
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "A\\x1b[2J" in shown and "B\\u202e" in shown

@@ -55,6 +55,18 @@ def test_a_shown_value_is_never_a_threshold_it_is_not_and_never_has_more_than_tw
     assert abs(back - value) <= Fraction(1, 10**decimals)  # and near what it is
 
 
+@given(values, st.integers(0, 2), st.fractions(min_value=-10**7, max_value=10**7, max_denominator=10**4),
+       st.sampled_from([DANISH, ENGLISH]))
+def test_a_shown_value_keeps_to_its_side_of_a_threshold_with_more_decimals_than_it_is_shown_with(
+        value: Fraction, decimals: int, threshold: Fraction, w: Wording) -> None:
+    """33,3333 against `mindst 33,33` read `≈33,3`: below the threshold it meets."""
+    back = parsed(w.number(value, decimals, [threshold]), w)
+    if (threshold * 100).denominator == 1 and threshold != value:  # a threshold two decimals can show
+        assert back != threshold and (back < threshold) == (value < threshold)
+    elif threshold != value:
+        assert not (back < threshold < value or value < threshold < back)  # never on its far side
+
+
 @given(values, st.sampled_from([DANISH, ENGLISH]))
 def test_grouped_thousands_read_back_as_the_number(value: Fraction, w: Wording) -> None:
     text = w.number(value)
@@ -75,6 +87,15 @@ def test_grouped_thousands_read_back_as_the_number(value: Fraction, w: Wording) 
     (Fraction(1224), 2, [], "1.224"),  # grouped from 1.000
     (Fraction(999), 2, [], "999"),
     (Fraction(2, 3), 2, [], "≈0,67"),
+    # A threshold with more decimals than the value is rounded to: 33,3 read as below 33,33,
+    # 0,33 as below 0,3333, though each value is above the threshold it was compared with.
+    (Fraction("33.3333"), 1, [Fraction("33.33")], "≈33,34"),
+    (Fraction("33.3333"), 1, [Fraction("33.34")], "≈33,3"),  # below it, as it is
+    (Fraction("0.33333"), 2, [Fraction("0.3333")], "≈0,34"),
+    (Fraction("0.3333"), 2, [Fraction("0.33333")], "≈0,33"),
+    (Fraction("12.3456"), 1, [Fraction("12.3"), Fraction("12.4")], "≈12,35"),
+    # Between two thresholds no two decimals can part: the nearest, never the far side of both.
+    (Fraction("33.3333"), 1, [Fraction("33.33"), Fraction("33.34")], "≈33,33"),
 ])
 def test_boundaries_of_the_precision_rule(value: Fraction, decimals: int, avoid: list[int], da: str) -> None:
     assert DANISH.number(value, decimals, avoid) == da
@@ -86,6 +107,7 @@ def test_percents_to_one_decimal_that_keep_to_their_side_of_the_threshold() -> N
     share = Fraction(10506, 60 * 148200)  # 0.118...%: 0,1 % would read as the threshold
     assert DANISH.percent(share) == f"≈0,1{NBSP}%"
     assert DANISH.percent(share, [Fraction(1, 1000)]) == f"≈0,12{NBSP}%"
+    assert DANISH.percent(Fraction(1, 3), [Fraction("0.3333")]) == f"≈33,34{NBSP}%"  # not ≈33,3 % against 33,33 %
     assert DANISH.percentage_points(Fraction("1.1475")) == f"≈1,1{NBSP}procentpoint"
     assert ENGLISH.percentage_points(Fraction(1)) == f"1{NBSP}percentage point"
 
@@ -206,10 +228,44 @@ def test_a_unit_on_money_or_a_percent_is_an_error_that_says_why(declared: str) -
     assert problem.code == "unit.kind" and "takes no `unit`" in problem.message
 
 
-def test_an_empty_unit_is_an_error() -> None:
+def test_an_empty_unit_is_an_error_that_says_how_to_fix_it() -> None:
     with pytest.raises(rk.RkError) as error:
         rk.loads('fact x: number unit " "\ngoal 1 "g" { score x > 1 -> 100% }')
-    assert [p.code for p in error.value.problems if p.is_error] == ["unit.empty"]
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.empty"
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 16)
+    assert problem.hint and 'unit "dag" "dage"' in problem.hint
+
+
+@pytest.mark.parametrize("declared", ["bool", "date", "text", "list of integer", "table of number",
+                                      'one of {"a", "b"}'])
+def test_a_unit_on_what_is_not_a_number_is_an_error_not_silently_dropped(declared: str) -> None:
+    with pytest.raises(rk.RkError) as error:
+        rk.loads(f'fact x: {declared} label "x" unit "svar"\ngoal 1 "g" {{ score true -> 100% }}')
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.not-number" and "takes no `unit`" in problem.message
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 20 + len(declared))
+    assert problem.hint and "leave the unit out" in problem.hint
+
+
+@pytest.mark.parametrize("expression", ["b * 2", "q / 100 * 1%", "q > 3", "b > 0 kr"])
+def test_a_unit_on_a_metric_worked_out_as_money_a_percent_or_a_bool_is_an_error(expression: str) -> None:
+    """JSON would otherwise say `"type": "money", "unit": "stk"`: the metric's type is found
+    from its expression, so the error comes from the checker, at the unit."""
+    text = (f'fact b: money label "b"\nfact q: number label "q"\n'
+            f'metric m = {expression} label "m" unit "stk"\ngoal 1 "g" {{ score m = m -> 100% }}')
+    with pytest.raises(rk.RkError) as error:
+        rk.loads(text)
+    [problem] = [p for p in error.value.problems if p.is_error]
+    assert problem.code == "unit.metric", problem.message
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (3, 23 + len(expression))
+    assert "`m`" in problem.message and problem.hint and "leave the unit out" in problem.hint
+
+
+def test_a_unit_on_a_metric_that_counts_is_kept() -> None:
+    contract = rk.loads('fact q: list of number label "q"\nmetric m = count(q) label "m" unit "svar"\n'
+                        'goal 1 "g" { score m >= 2 -> 100% }')
+    assert contract.module.metrics[0].unit == ("svar", "svar")
 
 
 # ---- no break between a number and its unit ------------------------------------------------

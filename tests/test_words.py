@@ -244,3 +244,27 @@ def test_explanations_cannot_reach_the_contracts_code() -> None:
     from resultkontrakt.words import explain
 
     assert "expr_text" not in vars(explain)
+
+
+QUANTIFIED = '''contract "q" { parties "A" period 2024-01-01 .. 2024-12-31 }
+fact rows: list of record {
+    who: text label "hvem"
+} label "rækker"
+goal 1 "Alle" { score all(r.who = "ok" for r in rows) -> 100% }
+goal 2 "Nogen" { score any(r.who = "x" for r in rows) -> 100% }
+'''
+
+
+@pytest.mark.parametrize(("lang", "every", "some"), [
+    ("en", 'hvem is "ok" for every row of rækker (1 of 2) does not hold',
+     'hvem is "x" for at least one row of rækker (1 of 2) holds'),
+    ("da", 'hvem er "ok" for hver række i rækker (1 af 2) er ikke opfyldt',
+     'hvem er "x" for mindst én række i rækker (1 af 2) er opfyldt'),
+])
+def test_any_is_said_as_at_least_one_and_all_as_every(lang: str, every: str, some: str) -> None:
+    """`any(r.who = "x" for r in rows)` read "hvem is "x", for each row of rækker (1 of 2)
+    holds": a reader was told every row, where one did."""
+    contract = rkt.loads(QUANTIFIED)
+    result = contract.evaluate({"rows": [{"who": "ok"}, {"who": "x"}]})
+    said = result.explain(lang).replace("\u00a0", " ")
+    assert every in said and some in said, said

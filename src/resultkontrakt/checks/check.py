@@ -106,9 +106,13 @@ class _Checker:
         for name in order:
             typer = Typer(self.types, None, self.problems, self.untyped, goal_ids=self.goal_ids,
                           payments=self.late)
-            found = typer.type_of(self.metrics[name].expr)
+            metric = self.metrics[name]
+            found = typer.type_of(metric.expr)
             if found is not None:
                 self.types[name] = found
+                if metric.unit is not None and found.kind != NUMBER:
+                    self.problems.append(problem("unit.metric", metric.unit_span or metric.span,
+                                                 name=name, kind=found.kind))
             else:
                 self.untyped.add(name)
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import attrs
 
+from ..checks.analysis import Labels
 from ..contract.contract import Contract, load
+from ..core import escape
 from ..core.errors import FactsError, Problem
 from ..core.files import DEFAULT_MAX_BYTES
 from ..core.values import MONEY, NUMBER, PERCENT
@@ -46,10 +48,12 @@ class Comparison(Grid):
         return comparison_text(self, wording_for(language), width)
 
     def __repr__(self) -> str:
-        labels = ", ".join(column.label for column in self.columns[:4])
+        # A REPL prints this as it is: a party's name from a facts file must not drive the terminal.
+        labels = ", ".join(escape.visible(column.label) for column in self.columns[:4])
         more = ", …" if len(self.columns) > 4 else ""
-        kind = "periods" if self.series else "providers"
-        return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} goals>"
+        kind = ("period" if self.series else "provider") + ("" if len(self.columns) == 1 else "s")
+        goals = "goal" if len(self.rows) == 1 else "goals"
+        return f"<Comparison of {len(self.columns)} {kind} ({labels}{more}): {len(self.rows)} {goals}>"
 
     def _repr_html_(self) -> str:
         """For notebooks: the page's tables and charts, styled inline only, in the language the
@@ -67,8 +71,15 @@ def decided_by(goal: GoalResult) -> Decided | None:
     deciding = next((step for step in goal.steps if isinstance(step, TierTried) and step.holds), None)
     tried = [step for step in goal.steps if isinstance(step, TierTried)]
     check = deciding.check if deciding is not None else (tried[-1].check if tried else None)
-    if isinstance(check, Compared) and not check.left.literal and _measure(check.left, goal.labels) is not None:
-        return _measure(check.left, goal.labels)
+    measure = _measure(check.left, goal.labels) if isinstance(check, Compared) and not check.left.literal else None
+    if measure is not None and isinstance(check, Compared):
+        # Every threshold the measure was tried against: it is never shown equal to one it is not.
+        subject = check.left.expr
+        thresholds = tuple(Fraction(step.check.right.value) for step in tried
+                           if isinstance(step.check, Compared) and step.check.left.expr == subject
+                           and isinstance(step.check.right.value, Fraction | int)
+                           and not isinstance(step.check.right.value, bool))
+        return attrs.evolve(measure, avoid=thresholds)
     if isinstance(check, Truth | Compared) and deliveries:
         return Decided(done=sum(1 for d in deliveries if d.done), of=len(deliveries))
     return None
@@ -85,8 +96,9 @@ def _measure(seen: Seen, labels: Mapping[str, str]) -> Decided | None:
     name = seen.expr.name if isinstance(seen.expr, s.Name) else ""
     label = labels.get(name, "")
     nps = isinstance(seen.counts, NpsCounts) or name.lower() == "nps" or "NPS" in label.split()
+    unit = labels.units.get(name) if isinstance(labels, Labels) and kind == NUMBER else None
     return Decided(Fraction(seen.value), kind, currency=seen.type.currency_code if seen.type is not None else DKK,
-                   measure=label, nps=nps)
+                   measure=label, nps=nps, unit=unit)
 
 
 def cell_of(goal: GoalResult, written: s.Goal | None = None) -> Cell:

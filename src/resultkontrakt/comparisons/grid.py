@@ -39,6 +39,11 @@ class Decided:
     measure: str = ""
     nps: bool = False
     counts: str = MEASURE
+    # What the measure counts, as the contract says (`unit "dag" "dage"`: one, many), shown
+    # after it; and the thresholds it was compared with, which it is never shown equal to
+    # unless it is one (99,999 against `mindst 100` reads `≈99,99`, not `≈100,00`).
+    unit: tuple[str, str] | None = None
+    avoid: tuple[Fraction, ...] = attrs.field(default=(), eq=False)
 
 
 @attrs.frozen
@@ -210,9 +215,10 @@ class Grid:
             return None
         was, now = before.decided, last.decided
         if was is not None and now is not None and was.value is not None and now.value is not None \
-                and (was.kind, was.currency, was.measure) == (now.kind, now.currency, now.measure):
+                and (was.kind, was.currency, was.measure, was.unit) == (now.kind, now.currency, now.measure, now.unit):
+            # Days less hours is no change: a measure counted in another unit changes in fulfilment.
             return Decided(now.value - was.value, was.kind, currency=was.currency, measure=was.measure,
-                           nps=was.nps)
+                           nps=was.nps, unit=was.unit)
         if was is not None and now is not None and was.done is not None and now.done is not None:
             return Decided(Fraction(now.done - was.done), NUMBER, counts=DELIVERABLES)
         if before.fulfilment is None or last.fulfilment is None:

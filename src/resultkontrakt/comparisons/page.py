@@ -185,10 +185,11 @@ def comparison_html(comparison: Comparison, w: Wording, whole: bool = True) -> s
         body.append(f"<h2>{e(w['compare.notes'])}</h2><ol class=\"rkc-notes\">"
                     + "".join(f'<li id="{ids}-note-{n}">{e(text)}</li>'
                               for n, text in enumerate(notes.texts, start=1)) + "</ol>")
-    body.append(f"<h2>{e(w['compare.charts'])}</h2>")
-    body.append('<div class="rkc-charts">' + "".join(
-        _goal(comparison, row, index, w, f"{ids}-{index}") for index, row in enumerate(comparison.rows))
-        + "</div>")
+    if comparison.rows:  # contracts of payments alone have no goal to chart: no heading over nothing
+        body.append(f"<h2>{e(w['compare.charts'])}</h2>")
+        body.append('<div class="rkc-charts">' + "".join(
+            _goal(comparison, row, index, w, f"{ids}-{index}") for index, row in enumerate(comparison.rows))
+            + "</div>")
     inner = "\n".join(body)
     if not whole:
         return f'<div class="{_ROOT}" lang="{e(w.lang)}">\n<style>{_CSS}</style>\n{inner}\n</div>'
@@ -336,6 +337,7 @@ class _Axis:
     currency: str
     points: tuple[tuple[Column, Cell, Fraction | None, Scale | None], ...]
     measured: bool  # the measured value; else the fulfilment
+    unit: tuple[str, str] | None = None  # what the measured value counts (`unit "dag" "dage"`)
 
     @property
     def span(self) -> tuple[Fraction, Fraction]:
@@ -359,7 +361,7 @@ def _axis(comparison: Comparison, row: Row, w: Wording) -> _Axis:
     entries = [(column, cell) for column, cell in zip(comparison.columns, row.cells, strict=True)
                if cell is not None]
     decided = [cell.decided for _, cell in entries if cell.decided is not None and cell.decided.value is not None]
-    same = bool(decided) and len({(d.kind, d.currency, d.measure) for d in decided}) == 1 and all(
+    same = bool(decided) and len({(d.kind, d.currency, d.measure, d.unit) for d in decided}) == 1 and all(
         cell.fulfilment is None or (cell.decided is not None and cell.decided.value is not None)
         for _, cell in entries)
     if same:
@@ -367,7 +369,7 @@ def _axis(comparison: Comparison, row: Row, w: Wording) -> _Axis:
         caption = first.measure or ("NPS" if first.nps else row.title)
         return _Axis(caption, first.kind, first.currency, tuple(
             (column, cell, cell.decided.value if cell.decided is not None else None, cell.scale)
-            for column, cell in entries), measured=True)
+            for column, cell in entries), measured=True, unit=first.unit)
     # No one measure: the fulfilment itself, with bands at the fulfilments the goal gave.
     levels = sorted({cell.fulfilment for _, cell in entries if cell.fulfilment} | {Fraction(1)}, reverse=True)
     scale = Scale(tuple((">=", level, level) for level in levels), Fraction(0))
@@ -376,12 +378,15 @@ def _axis(comparison: Comparison, row: Row, w: Wording) -> _Axis:
         for column, cell in entries), measured=False)
 
 
-def _value_text(axis: _Axis, value: Fraction, w: Wording) -> str:
+def _value_text(axis: _Axis, value: Fraction, w: Wording, cell: Cell | None = None) -> str:
+    """A value on the axis, a threshold or a `cell`'s measured value: never shown equal to a
+    threshold the cell's value is not (`≈99,99`, not `≈100,00`), with its unit."""
+    avoid = cell.decided.avoid if cell is not None and cell.decided is not None else ()
     if axis.kind == PERCENT:
-        return w.percent(value)
+        return w.percent(value, avoid)
     if axis.kind == MONEY:
-        return kroner(value, axis.currency, w)
-    return w.number(value, 2)
+        return kroner(value, axis.currency, w, avoid)
+    return w.value(value, None, 2, avoid, unit=w.unit_form(axis.unit, value))
 
 
 def _band_colour(fulfilment: Fraction | None) -> str:
@@ -541,7 +546,7 @@ def _steps(axis: _Axis, w: Wording) -> tuple[int, str]:
         parts.append(f'<text x="{x}" y="{bottom + 15}" text-anchor="middle">{e(shortened(column.label, 14))}</text>')
         if value is not None and axis.measured:
             parts.append(f'<text x="{x}" y="{bottom + 29}" text-anchor="middle" fill="{MUTED}" font-size="11">'
-                         f"{e(_value_text(axis, value, w))}</text>")
+                         f"{e(_value_text(axis, value, w, cell))}</text>")
     return height, "".join(parts)
 
 
@@ -555,7 +560,7 @@ def _dots(axis: _Axis, w: Wording) -> tuple[int, str]:
     top = DOT_TOP
     for column, cell, value, scale in axis.points:
         strip = top + 18
-        shown = (f"{_value_text(axis, value, w)} → " if value is not None and axis.measured else "") + (
+        shown = (f"{_value_text(axis, value, w, cell)} → " if value is not None and axis.measured else "") + (
             w.percent(cell.fulfilment) if cell.fulfilment is not None else w[cell.status])
         parts.append(f'<text x="0" y="{top + 12}">{e(shortened(column.label, 30))}</text>'
                      f'<text x="100%" y="{top + 12}" text-anchor="end" font-weight="600">{e(shown)}</text>')

@@ -37,10 +37,10 @@ def decided_text(decided: Decided | None, w: Wording) -> str:
         return w.phrase("of", counted=w.number(decided.done), of=w.number(decided.of))
     assert decided.value is not None
     if decided.kind == PERCENT:
-        return w.percent(decided.value)
-    if decided.kind == MONEY:
-        return w.money(decided.value, currency=decided.currency)
-    return w.number(decided.value, 2)
+        return w.percent(decided.value, decided.avoid)
+    if decided.kind == MONEY:  # to the krone, as its chart says it: one unit along a row
+        return kroner(decided.value, decided.currency, w, decided.avoid)
+    return w.value(decided.value, None, 2, decided.avoid, unit=w.unit_form(decided.unit, decided.value))
 
 
 def change_cell(comparison: Comparison, row: Row, w: Wording) -> str:
@@ -86,13 +86,17 @@ def change_unit(change: Decided, w: Wording, size: Fraction = Fraction(2)) -> st
         return w.phrase("compare.unit points", count)
     if change.nps:
         return w.phrase("compare.unit nps", count)
+    if change.unit is not None:  # the contract's own unit: `−6 dage`, `+1 dag`
+        return w.unit_form(change.unit, size)
     return change.measure or w["compare.unit measure"]
 
 
-def kroner(amount: Fraction, currency: str, w: Wording) -> str:
+def kroner(amount: Fraction, currency: str, w: Wording, avoid: tuple[Fraction, ...] = ()) -> str:
     """An amount to the krone (`98.799.071 kr.`), never in millions: a payment compared is
-    read to the krone; another currency as its readers write it."""
-    return w.money(amount, unit="kr") if currency == DKK else w.money(amount, currency=currency)
+    read to the krone; another currency as its readers write it. Never shown equal to an
+    amount of `avoid` it is not."""
+    return w.money(amount, unit="kr", avoid=avoid) if currency == DKK \
+        else w.money(amount, currency=currency, avoid=avoid)
 
 
 def change_legend(comparison: Comparison, w: Wording) -> str:
@@ -185,7 +189,8 @@ def comparison_text(comparison: Comparison, w: Wording, width: int = 100) -> str
         for payment, line in zip(comparison.payments, payments[1:], strict=True):
             line.append(change_text(payment.change(), w))
     footer += payments
-    table = [header, *rows, *footer]
+    # Titles, labels and parties are the contracts' and the facts' words: each cell on one line.
+    table = [[escape.cell(text) for text in line] for line in [header, *rows, *footer]]
     count = len(header)
     needed = [max(len(line[i]) for line in table) for i in range(count)]
     # The title takes what the numbers leave, and gives way first.
@@ -223,9 +228,10 @@ def comparison_title(comparison: Comparison, w: Wording) -> str:
     if comparison.series:
         title = w.phrase("compare.series", contract=first.contract if one else first.provider or first.contract)
     elif one:
-        title = w.phrase("compare.side by side of", contract=first.contract, n=len(comparison.columns))
+        title = w.phrase("compare.side by side of", len(comparison.columns), contract=first.contract,
+                         n=len(comparison.columns))
     else:
-        title = w.phrase("compare.side by side", n=len(comparison.columns))
+        title = w.phrase("compare.side by side", len(comparison.columns), n=len(comparison.columns))
     if comparison.group is not None:
         title += " " + w.phrase("compare.group", group=comparison.group)
     return title

@@ -7,6 +7,7 @@ Each medium has one function here, and every renderer uses it for every text
 that came from outside:
 
 - `terminal`: control characters shown as escapes (`\\x1b`), never sent raw;
+- `cell`: as `terminal`, on one line, for a cell of a table on a terminal;
 - `markdown`: every character Markdown would read as markup escaped, so the
   text shows exactly as written: no HTML, no links, no emphasis;
 - `html`: `&`, `<`, `>` and quotes as entities;
@@ -36,6 +37,15 @@ def visible(text: str) -> str:
 def terminal(text: str) -> str:
     """Text that can go to a terminal: no escape sequence, no carriage return, no surrogate."""
     return visible(text)
+
+
+_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def cell(text: str) -> str:
+    """Text for one cell of a table on a terminal: as `terminal`, and a line break or a tab
+    written as `\\n`, `\\t`, so that its row stays one line and the columns stay aligned."""
+    return visible(text).translate(_LINE)
 
 
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})

@@ -54,17 +54,26 @@ def shown(value: Fraction, decimals: int, avoid: Iterable[Fraction | int] = (),
             return Shown(value, places, True)
     avoided = {Fraction(a) for a in avoid} | {Fraction(0)}
     avoided.discard(value)
+
+    def crossed(shown: Fraction) -> int:
+        """How many of `avoided` `shown` reads as, or reads on their other side: 33,3 against a
+        threshold of 33,33 that 33,3333 meets, as much as 60,0 against 60 that 59,96 misses."""
+        return sum(1 for a in avoided if (shown > a) != (value > a) or (shown < a) != (value < a))
+
     places = max(0, min(decimals, MAX_DECIMALS))
     while True:
         rounded = round_half_away(value, places)
-        if rounded not in avoided:
+        if not crossed(rounded):
             return Shown(rounded, places, False)
         if places == MAX_DECIMALS:
             break
         places += 1
-    scale = 10**places  # on the value's side of the one it would equal
-    towards = math.floor(value * scale) if value < rounded else math.ceil(value * scale)
-    return Shown(Fraction(towards, scale), places, False)
+    # On the value's side of each one it would cross, towards itself; where two thresholds lie
+    # closer than two decimals can part, the nearer of the two neighbours that crosses fewest.
+    scale = 10**places
+    below, above = Fraction(math.floor(value * scale), scale), Fraction(math.ceil(value * scale), scale)
+    best = min((below, above), key=lambda shown: (crossed(shown), abs(shown - value), shown != rounded))
+    return Shown(best, places, False)
 
 
 @attrs.frozen
@@ -267,10 +276,14 @@ class Wording:
     def unit(self, name: str, value: Value) -> str:
         """The unit a contract gives the fact or metric `name` (`unit "dag" "dage"`), in the form
         for `value` (one, or many); "" for none."""
-        found = self.units.get(name)
-        if found is None:
+        return self.unit_form(self.units.get(name), value)
+
+    @staticmethod
+    def unit_form(unit: tuple[str, str] | None, value: Value) -> str:
+        """A unit (`("dag", "dage")`) in the form for `value`: one for exactly 1, else many; "" for none."""
+        if unit is None:
             return ""
-        return found[0] if value == 1 else found[1]
+        return unit[0] if value == 1 else unit[1]
 
     def value(self, value: Value, type_: Type | None, decimals: int | None = None,
               avoid: Iterable[Fraction | int] = (), unit: str = "", grouped: bool = True) -> str:
@@ -434,8 +447,8 @@ ENGLISH_WORDS: dict[str, str] = {
     "span.days": "day|days", "span.months": "month|months", "span.years": "year|years",
     "compare.goal": "Goal", "compare.title": "Title", "compare.value": "value", "compare.change": "Change",
     "compare.titles differ short": "titles differ",
-    "compare.series": "{contract}, year on year", "compare.side by side": "{n} providers side by side",
-    "compare.side by side of": "{contract}: {n} providers side by side",
+    "compare.series": "{contract}, year on year", "compare.side by side": "{n} provider|{n} providers side by side",
+    "compare.side by side of": "{contract}: {n} provider|{contract}: {n} providers side by side",
     "compare.group": "({group})",
     "compare.unit fulfilment": "percentage points of fulfilment",
     "compare.unit percent": "percentage points",
@@ -572,8 +585,8 @@ DANISH_WORDS: dict[str, str] = {
     "span.days": "dag|dage", "span.months": "måned|måneder", "span.years": "år|år",
     "compare.goal": "Mål", "compare.title": "Titel", "compare.value": "værdi", "compare.change": "Ændring",
     "compare.titles differ short": "titler forskellige",
-    "compare.series": "{contract}, år for år", "compare.side by side": "{n} leverandører side om side",
-    "compare.side by side of": "{contract}: {n} leverandører side om side",
+    "compare.series": "{contract}, år for år", "compare.side by side": "{n} leverandør|{n} leverandører side om side",
+    "compare.side by side of": "{contract}: {n} leverandør|{contract}: {n} leverandører side om side",
     "compare.group": "({group})",
     "compare.unit fulfilment": "procentpoint målopfyldelse",
     "compare.unit percent": "procentpoint",
@@ -1619,8 +1632,16 @@ CHECKS_EN: dict[str, str] = {
     "problem.label.empty": "a label is the words a report uses for a name, and this one is empty",
     "hint.label.empty": 'write the words, e.g. `label "outreach plan"`, or leave the label out',
     "problem.unit.empty": "a unit is the word shown after a value, and this one is empty",
+    "hint.unit.empty": 'write the word, e.g. `unit "dag" "dage"`, or leave the unit out',
     "problem.unit.kind": "`{name}` is a {kind}, which shows its own unit (kr., %): it takes no `unit`",
     "hint.unit.kind": "leave the unit out, or declare `{name}` a number or an integer",
+    "problem.unit.not-number": "`{name}` is a {kind}, not a number: it takes no `unit`, which says what a "
+                               "number counts",
+    "hint.unit.not-number": 'leave the unit out: a unit says what a number or an integer counts (`unit "dag" '
+                            '"dage"`)',
+    "problem.unit.metric": "the metric `{name}` is worked out as a {kind}, not a number: it takes no `unit`",
+    "hint.unit.metric": "leave the unit out: money and percents show their own units (kr., %), and only a "
+                        "number counts something",
     "problem.label.taken": "`{name}` would be shown as {label}, which reads as `{other}`: explanations could "
                            "not tell them apart",
     "hint.label.taken": "give `{name}` a label of its own",
@@ -2033,8 +2054,15 @@ CHECKS_DA: dict[str, str] = {
     "problem.label.empty": "en label er de ord, en rapport bruger for et navn, og denne er tom",
     "hint.label.empty": 'skriv ordene, fx `label "opsøgende model"`, eller udelad label',
     "problem.unit.empty": "en enhed er det ord, der vises efter en værdi, og denne er tom",
+    "hint.unit.empty": 'skriv ordet, fx `unit "dag" "dage"`, eller udelad enheden',
     "problem.unit.kind": "`{name}` er {kind}, som viser sin egen enhed (kr., %): det kan ikke have en `unit`",
     "hint.unit.kind": "udelad enheden, eller erklær `{name}` som number eller integer",
+    "problem.unit.not-number": "`{name}` er {kind}, ikke et tal: det kan ikke have en `unit`, som siger, hvad et "
+                               "tal tæller",
+    "hint.unit.not-number": 'udelad enheden: en enhed siger, hvad et tal tæller (`unit "dag" "dage"`)',
+    "problem.unit.metric": "metric `{name}` regnes ud som {kind}, ikke som et tal: den kan ikke have en `unit`",
+    "hint.unit.metric": "udelad enheden: beløb og procenter viser deres egne enheder (kr., %), og kun et tal "
+                        "tæller noget",
     "problem.label.taken": "`{name}` ville blive vist som {label}, som læses som `{other}`: forklaringer "
                            "kunne ikke skelne dem",
     "hint.label.taken": "giv `{name}` sin egen label",
@@ -2267,6 +2295,10 @@ ROWS_EN: dict[str, str] = {
     "rows.capped": "{capped} of {rows} capped at {cap}, by {by} in all",
     "rows.uncapped": "none of {rows} above the cap of {cap}",
     "formula.for each row": "{value}, for each row of {source}",
+    "formula.every row": "{value} for every row of {source}",
+    "formula.every": "{value} for every one of {source}",
+    "formula.some row": "{value} for at least one row of {source}",
+    "formula.some": "{value} for at least one of {source}",
     "formula.for each": "{value}, for each of {source}",
     "formula.where": "{value} where {condition}",
     "formula.count where": "the number of {source} where {condition}",
@@ -2317,6 +2349,10 @@ ROWS_DA: dict[str, str] = {
     "rows.capped": "{capped} af {rows} begrænset til {cap}, med {by} i alt",
     "rows.uncapped": "ingen af {rows} over loftet på {cap}",
     "formula.for each row": "{value}, for hver række i {source}",
+    "formula.every row": "{value} for hver række i {source}",
+    "formula.every": "{value} for hver af {source}",
+    "formula.some row": "{value} for mindst én række i {source}",
+    "formula.some": "{value} for mindst én af {source}",
     "formula.for each": "{value}, for hver af {source}",
     "formula.where": "{value}, hvor {condition}",
     "formula.count where": "antallet af {source}, hvor {condition}",
@@ -2415,12 +2451,14 @@ OVERALL_EN: dict[str, str] = {
     "overall.some weighted": "{overall} of {n} goal decided|{overall}, the weighted average of the {n} goals decided",
     "overall.no result": "the one goal has no result|no goal of {n} has a result",
     "overall.weightless": "not evaluable: every goal decided has weight 0",
+    "overall.no goals": "none: the contract sets no goals",
     "overall.none applicable": "not applicable: the one goal does not apply in this period|not applicable: "
                                "no goal of {n} applies in this period",
     "overall.pending": "{n} pending ({ids})",
     "overall.not evaluable": "{n} not evaluable ({ids})",
     "overall.not applicable": "{n} does not apply in the period ({ids})|{n} do not apply in the period ({ids})",
     "overall.ids": "goal {ids}|goals {ids}",
+    "overall.ids more": "{ids} and {n} more",
     "overall.cell": "{overall} ({n} of {of} goals)", "overall.goals": "{n} of {of} goals",
     "overall.not comparable": "not comparable",
     "overall.covers differ": "The overall averages different goals in different columns ({which})",
@@ -2447,12 +2485,14 @@ OVERALL_DA: dict[str, str] = {
     "overall.some weighted": "{overall} af {n} vurderet mål|{overall}, vægtet gennemsnit af de {n} vurderede mål",
     "overall.no result": "målet har intet resultat|ingen af de {n} mål har et resultat",
     "overall.weightless": "kan ikke vurderes: alle vurderede mål har vægt 0",
+    "overall.no goals": "ingen: kontrakten fastsætter ingen mål",
     "overall.none applicable": "ikke relevant: målet gælder ikke i perioden|ikke relevant: ingen af de {n} "
                                "mål gælder i perioden",
     "overall.pending": "{n} afventer ({ids})",
     "overall.not evaluable": "{n} kan ikke vurderes ({ids})",
     "overall.not applicable": "{n} gælder ikke i perioden ({ids})",
     "overall.ids": "mål {ids}",
+    "overall.ids more": "{ids} og {n} andre",
     "overall.cell": "{overall} ({n} af {of} mål)", "overall.goals": "{n} af {of} mål",
     "overall.not comparable": "ikke sammenlignelig",
     "overall.covers differ": "Den samlede målopfyldelse er et gennemsnit af forskellige mål i kolonnerne "

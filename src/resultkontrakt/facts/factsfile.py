@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..core import escape
 from ..core.errors import FactsError, Problem, Span
 from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, read_bytes
 from ..core.reasons import problem
@@ -79,7 +80,8 @@ class FactsFile(Mapping[str, object]):
         facts = sum(1 for key in self.given if not key.startswith("$") and key not in _ABOUT)
         about = "".join(f", {key.replace('_', ' ')} {self.given[key]}" for key in _ABOUT
                         if isinstance(self.given.get(key), (str, int)) and not isinstance(self.given[key], bool))
-        return f"<FactsFile {name}: {facts} fact{'' if facts == 1 else 's'}{about}>"
+        # A REPL prints this as it is: a file's name or a period from a stranger must not drive the terminal.
+        return escape.visible(f"<FactsFile {name}: {facts} fact{'' if facts == 1 else 's'}{about}>")
 
     def updated(self, changes: Mapping[str, object] | None = None, /, *, without: tuple[str, ...] = (),
                 **values: object) -> FactsFile:

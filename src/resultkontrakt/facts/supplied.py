@@ -217,7 +217,9 @@ class _Checking:
             if not isinstance(raw, str) or not raw.strip():
                 self.problems.append(problem("facts.party", at, got=describe(raw)))
             else:
-                self.party = raw.strip()
+                # A name is its words, spaced as a label is: a line break or a tab would break
+                # the header of a comparison's text table and its CSV.
+                self.party = " ".join(raw.split())
             return
         try:
             self.measured_until = date_of(raw)

@@ -24,6 +24,7 @@ from ..core.values import (
     DECLARABLE,
     LIST,
     MONEY,
+    NUMBER,
     PERCENT,
     RATE,
     RECORD,
@@ -243,9 +244,13 @@ class _Builder:
         range_ = next((c for c in children[2:] if isinstance(c, s.Range)), None)
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
         label = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "label"), None)
-        unit = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
-        if unit is not None and type_.kind in (MONEY, PERCENT, RATE):
-            self._error(meta, "unit.kind", hint="unit.kind", name=name, kind=type_.kind)
+        written = next((c for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
+        unit = written.value if written is not None else None
+        if written is not None and unit is not None and type_.kind != NUMBER:
+            # Money and percents show their own units; anything else counts nothing, and its
+            # unit would be carried into JSON (`"type": "bool", "unit": ...`) or dropped unseen.
+            code = "unit.kind" if type_.kind in (MONEY, PERCENT, RATE) else "unit.not-number"
+            self._error(written.span, code, hint=code, name=name, kind=type_.kind)
             unit = None
         return s.Fact(name, type_, range_, description, span=self._span(meta), label=label, fields=fields,
                       unit=unit)
@@ -276,7 +281,7 @@ class _Builder:
         """`unit "dag" "dage"`: one form, and many; a single form serves both (`unit "min."`)."""
         forms = [" ".join(_string(child).split()) for child in children]
         if not all(forms):
-            self._error(meta, "unit.empty")
+            self._error(meta, "unit.empty", hint="unit.empty")
             return _GoalItem("unit", None, self._span(meta))
         return _GoalItem("unit", (forms[0], forms[-1]), self._span(meta))
 
@@ -344,8 +349,10 @@ class _Builder:
         name = self._name(children[0], "metric")
         description = next((_string(c) for c in children[2:] if isinstance(c, Token)), None)
         label = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "label"), None)
-        unit = next((c.value for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
-        return s.Metric(name, children[1], description, span=self._span(meta), label=label, unit=unit)
+        written = next((c for c in children[2:] if isinstance(c, _GoalItem) and c.kind == "unit"), None)
+        return s.Metric(name, children[1], description, span=self._span(meta), label=label,
+                        unit=written.value if written is not None else None,
+                        unit_span=written.span if written is not None else None)
 
     def payment(self, meta: Meta, children: list[Any]) -> s.Payment:
         name, title, expr = children

@@ -479,6 +479,9 @@ class Metric:
     span: Span = _span()
     label: str | None = None  # the words a report uses for it
     unit: tuple[str, str] | None = None  # what its value counts, as (one, many)
+    # Where the unit is written: its type is found only by the checker, which says there
+    # that a metric worked out as money or a percent takes none.
+    unit_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen

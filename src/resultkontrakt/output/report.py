@@ -195,7 +195,9 @@ def markdown(report: Report) -> str:
     points = report.points()
     if points is not None:
         lines += [f"**{md(points)}**", ""]
-    if ev.weighted:
+    if not ev.goals:  # a contract of payments alone: no table of goals with no row
+        pass
+    elif ev.weighted:
         lines += [f"| {md(report.t('goal'))} | | {md(report.t('status'))} | {md(report.t('fulfilment'))} "
                   f"| {md(report.t('points'))} |", "|---|---|---|---:|---:|"]
         lines += [f"| {md(g.id)} | {md(g.title)} | {md(report.status(g))} | {md(report.fulfilment(g))} "

@@ -275,7 +275,8 @@ class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
         shown = format_percent(overall) if overall is not None else "not evaluable"
         if overall is not None and not covers.complete:  # never a bare number over some of the goals
             shown += f" of {len(covers.decided)} decided"
-        return f"<Evaluation {self.title!r}: {len(self.goals)} goals, overall {shown}>"
+        goals = "goal" if len(self.goals) == 1 else "goals"
+        return f"<Evaluation {self.title!r}: {len(self.goals)} {goals}, overall {shown}>"
 
     def _repr_html_(self) -> str:
         """For notebooks such as Jupyter: a table of the goals, in the contract's language

@@ -91,7 +91,8 @@ def allocation_dict(allocation: Shares) -> dict[str, object]:
 
 
 def allocation_repr(allocation: Shares) -> str:
-    shown = ", ".join(f"{s.party}: {_number(s.amount)}" for s in allocation.shares[:4])
+    # A REPL prints this as it is: parties named in a facts file (`shares from`) must not drive the terminal.
+    shown = ", ".join(f"{escape.visible(s.party)}: {_number(s.amount)}" for s in allocation.shares[:4])
     more = ", …" if len(allocation.shares) > 4 else ""
     return (f"<Allocation {allocation.name!r}: {_money(allocation.total, allocation.unit)} among "
             f"{len(allocation.shares)} parties ({shown}{more})>")
@@ -131,7 +132,7 @@ def split_lines(allocation: Shares, wording: Wording) -> list[str]:
     def money(amount: Fraction) -> str:
         return wording.money(amount * account, allocation.unit).replace("\u00a0", " ")
 
-    rows = [(escape.visible(share.party), wording.number(share.weight), money(share.amount))
+    rows = [(escape.cell(share.party), wording.number(share.weight), money(share.amount))
             for share in allocation.shares]
     rows.append((wording["report.total"], wording.number(allocation.weight_total),
                  money(sum((share.amount for share in allocation.shares), Fraction(0)))))
@@ -152,7 +153,7 @@ def allocation_text(allocation: Shares, wording: Wording = ENGLISH) -> str:
         margin = " / ".join(part for part in (
             f"-{w.number(share.margin_down)}" if share.margin_down is not None else "",
             f"+{w.number(share.margin_up)}" if share.margin_up is not None else "") if part)
-        rows.append((escape.visible(share.party), w.number(share.weight), w.number(quota),
+        rows.append((escape.cell(share.party), w.number(share.weight), w.number(quota),
                      w.number(share.amount) + (" *" if share.tie else ""), margin))
     total = sum((s.amount for s in allocation.shares), Fraction(0))
     rows.append((w["split.total"], w.number(allocation.weight_total), "", w.number(total), ""))

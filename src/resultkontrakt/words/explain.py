@@ -656,6 +656,8 @@ class _Words:
                                 rate=w.rate(rate.value, UNIT_CURRENCY[rate.unit], rate.per)), 0
             case s.Call(function="round", args=(amount,)):
                 return w.phrase("formula.rounded whole", amount=self.rounded(amount, expr)), 0
+            case s.Call(function="all" | "any" as function, args=(s.Comprehension() as rows,)):
+                return self.rows(rows, None, quantifier=function), 0
             case s.Call(function=function, args=(s.Comprehension() as rows,)):
                 return self.rows(rows, FUNCTIONS[function].words.get(w.lang) if function in FUNCTIONS else None), 0
             case s.Comprehension():
@@ -746,7 +748,7 @@ class _Words:
         self.chosen.append(seen)
         return self.of(taken)
 
-    def rows(self, rows: s.Comprehension, function: str | None) -> str:
+    def rows(self, rows: s.Comprehension, function: str | None, quantifier: str | None = None) -> str:
         """`summen af takster for resultat, for hver række i krav`: a comprehension said through
         its list, never through the name it binds: a field of the row goes by the field's name,
         and a month it goes through (`for m in 1 .. 12` with `month(dato) = m`) is "the month"."""
@@ -778,8 +780,9 @@ class _Words:
                 self.w.phrase(f"formula.for each {part} of", value=value, source=self.say(source))
         else:
             record = isinstance(rows.source, s.Name)
-            said = self.w.phrase("formula.for each row" if record else "formula.for each", value=value,
-                                 source=self.say(rows.source))
+            # `all(...)` holds for every row, `any(...)` for at least one: never "for each" for `any`.
+            key = {"all": "formula.every", "any": "formula.some"}.get(quantifier or "", "formula.for each")
+            said = self.w.phrase(key + (" row" if record else ""), value=value, source=self.say(rows.source))
         if condition is not None:
             said = self.w.phrase("formula.where", value=said, condition=condition)
         return said

@@ -28,6 +28,8 @@ def overall_label(covers: Covers, w: Wording, key: str = "overall.label") -> str
 def overall_text(overall: Fraction | None, covers: Covers, w: Wording) -> str:
     """The overall and what it covers, without a label: `100 % af 1 vurderet mål; 2 afventer
     (mål 1, 3)`; `72,2 % (gennemsnit af 9 mål)` when it covers every goal that applies."""
+    if not covers.applicable and not covers.not_applicable:  # a contract of payments alone
+        return w["overall.no goals"]
     if not covers.applicable:
         return w.phrase("overall.none applicable", len(covers.not_applicable), n=len(covers.not_applicable))
     left_out = [w.phrase(f"overall.{what}", len(ids), n=len(ids), ids=goal_ids(ids, w))
@@ -60,6 +62,13 @@ def overall_cell(overall: Fraction | None, covers: Covers, w: Wording, *, whole:
     return shown + (f" ({w['provisional']})" if covers.provisional else "")
 
 
+# A headline names this many goals at most and counts the rest: 2,000 ids are no headline.
+SHOWN_IDS = 10
+
+
 def goal_ids(ids: tuple[str, ...], w: Wording) -> str:
-    """`mål 1, 3`; `goal 4`."""
-    return w.phrase("overall.ids", len(ids), ids=", ".join(ids))
+    """`mål 1, 3`; `goal 4`; `goals 1, 2, …, 10 and 1990 more` past `SHOWN_IDS`."""
+    listed = ", ".join(ids[:SHOWN_IDS])
+    if len(ids) > SHOWN_IDS:
+        listed = w.phrase("overall.ids more", ids=listed, n=w.number(len(ids) - SHOWN_IDS))
+    return w.phrase("overall.ids", len(ids), ids=listed)
