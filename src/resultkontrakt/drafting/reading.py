@@ -98,13 +98,30 @@ def read_terms(path: Path, *, max_size: int = DEFAULT_MAX_BYTES) -> dict[str, st
 
 
 class _Mark:
-    """A mark being read: its name, and its text so far, in pieces."""
+    """A mark being read: its name, its text so far in pieces, and the separator that stands
+    before what comes next (a paragraph's or a cell's end), if anything comes: a term ends
+    with its last paragraph's text, not with the paragraph's end."""
 
-    __slots__ = ("name", "pieces")
+    __slots__ = ("name", "pending", "pieces")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.pieces: list[str] = []
+        self.pending = ""
+
+    def add(self, text: str) -> None:
+        if self.pending:
+            self.pieces.append(self.pending)
+            self.pending = ""
+        self.pieces.append(text)
+
+    def end_paragraph(self) -> None:
+        if self.pending:  # the paragraph before was empty: it stands, as an empty line
+            self.pieces.append(self.pending)
+        self.pending = "\n"
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 class _Reader:
@@ -187,7 +204,7 @@ class _Reader:
             if self.joined:
                 self.joined = False
             elif self.open:
-                self._add("\n")
+                self._end_paragraph()
         elif name == _TC and self.open:
             self._end_cell()
         elif name == _TR and self.open:
@@ -198,28 +215,30 @@ class _Reader:
             self._add(text)
 
     def _add(self, text: str) -> None:
-        self.text += len(text) * len(self.open)
+        self.text += (len(text) + 1) * len(self.open)  # with the separator it may bring
         if self.text > self.text_budget:
             raise _refused("too-much-text", file=self.file, limit=self.text_budget, per=TEXT_PER_BYTE,
                            floor=TEXT_FLOOR)
         for mark in self.open.values():
-            mark.pieces.append(text)
+            mark.add(text)
+
+    def _end_paragraph(self) -> None:
+        self.text += len(self.open)
+        if self.text > self.text_budget:
+            raise _refused("too-much-text", file=self.file, limit=self.text_budget, per=TEXT_PER_BYTE,
+                           floor=TEXT_FLOOR)
+        for mark in self.open.values():
+            mark.end_paragraph()
 
     def _end_cell(self) -> None:
         """A cell's last paragraph ends in the tab before the next cell."""
         for mark in self.open.values():
-            if mark.pieces and mark.pieces[-1] == "\n":
-                mark.pieces[-1] = "\t"
-            else:
-                mark.pieces.append("\t")
+            mark.pending = "\t"
 
     def _end_row(self) -> None:
         """A row ends as a paragraph does."""
         for mark in self.open.values():
-            if mark.pieces and mark.pieces[-1] == "\t":
-                mark.pieces[-1] = "\n"
-            else:
-                mark.pieces.append("\n")
+            mark.pending = "\n"
 
     def _mark_start(self, attributes: dict[str, str]) -> None:
         name = attributes.get(_NAME, "")
@@ -239,7 +258,7 @@ class _Reader:
         mark = self.open.pop(attributes.get(_ID, ""), None)
         if mark is None:
             return  # the end of the reader's own bookmark, or of one whose start was removed
-        self.done[mark.name] = "".join(mark.pieces).removesuffix("\n")
+        self.done[mark.name] = mark.text()
 
     def _doctype(self, *declaration: object) -> None:
         raise _refused("entities", file=self.file)
