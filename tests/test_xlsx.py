@@ -466,6 +466,16 @@ def test_a_workbook_packed_tighter_than_a_spreadsheet_packs_is_refused_before_it
     assert problem.message_in(DANISH).startswith("projektmappen fylder 2.8 MiB udpakket")
 
 
+def test_a_workbook_of_more_parts_than_a_spreadsheet_writes_is_refused_before_it_is_unpacked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = workbook_file(tmp_path, [["id", "tal"], ["S1", 1]])
+    rewritten(path, lambda xml: xml, more={f"xl/media/image{n}.png": b"" for n in range(10_001)})
+    problem = refused_before_openpyxl_reads(monkeypatch, facts_file(tmp_path, tal=column("tal")))
+    assert re.fullmatch(r"the workbook is an archive of 100\d\d parts: more than a spreadsheet writes "
+                        r"\(at most 10000\)", problem.message)
+    assert problem.hint is not None and problem.hint.startswith("this limit cannot be raised")
+
+
 def test_a_workbook_that_packs_as_a_spreadsheet_packs_is_still_bounded_by_the_elements_it_holds(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 300,000 rows, with an image that does not pack beside them: 37 KiB in all, unpacking 50 times.
