@@ -90,7 +90,7 @@ def read_terms(path: Path, *, max_size: int = DEFAULT_MAX_BYTES) -> dict[str, st
         reader = _Reader(file, len(data))
         try:
             reader.read(archive, member)
-        except (DraftError, ArchiveProblem):
+        except DraftError:
             raise
         except Exception:  # a broken archive or broken XML: zip, zlib, expat and their kin
             raise _refused("not-docx", file=file) from None
