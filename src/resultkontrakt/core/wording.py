@@ -852,6 +852,10 @@ PROBLEMS_EN: dict[str, str] = {
                                       "(four times the limit for a file)",
     "hint.xlsx.unpacks-too-large": "if the workbook is right, raise the limit: `--max-file-size SIZE`, or "
                                    "max_bytes= in Python",
+    "problem.xlsx.too-many-parts": "the workbook is an archive of {count} parts: more than a spreadsheet writes "
+                                   "(at most {most})",
+    "hint.xlsx.too-many-parts": "this limit cannot be raised: save the workbook again from the spreadsheet, "
+                                "or export the answers as CSV",
     "problem.xlsx.packed-too-tightly": "the workbook unpacks to {size}, {times} times its own size: more than a "
                                        "spreadsheet packs (at most {most} times)",
     "hint.xlsx.packed-too-tightly": "this limit cannot be raised: save the workbook again from the spreadsheet, "
@@ -928,6 +932,62 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.xlsx.key-twice": "{cell}: {name} appears twice in the column {key}",
     "hint.xlsx.key-twice": "each row names a different party",
     "problem.xlsx.stopped": "stopped after {count} problems in this sheet",
+    # ---- a signed .docx read back (`rk draft --check`, drafting/reading.py and check.py) ----
+    "problem.draft.unreadable": "cannot read the signed document {file}: {problem}",
+    "problem.draft.not-docx": "{file} is not a Word document (.docx) that can be read",
+    "hint.draft.not-docx": "save it from Word as a Word document (.docx), without a password",
+    "hint.draft.stretch": "it holds more than a megabyte without an XML tag, which Word never writes: save it "
+                          "again from Word as a Word document (.docx)",
+    "problem.draft.no-document": "{file} is a zip archive, but no Word document: it holds no word/document.xml",
+    "hint.draft.no-document": "save it from Word as a Word document (.docx)",
+    "problem.draft.too-many-parts": "{file} is an archive of {count} parts: more than a word processor writes "
+                                    "(at most {most})",
+    "hint.draft.too-many-parts": "this limit cannot be raised: save the document again from Word",
+    "problem.draft.packed-too-tightly": "{file} unpacks to {size}, {times} times its own size: more than a word "
+                                        "processor packs (at most {most} times)",
+    "hint.draft.packed-too-tightly": "this limit cannot be raised: save the document again from Word",
+    "problem.draft.unpacks-too-large": "{file} unpacks to {size}, more than the limit of {limit} (four times "
+                                       "the limit for a file)",
+    "hint.draft.unpacks-too-large": "if the document is right, raise the limit: `--max-file-size SIZE`, or "
+                                    "max_size= in Python",
+    "problem.draft.entities": "{file} declares XML entities (a DTD), which no Word document does, and which "
+                              "could expand without end",
+    "hint.draft.entities": "it was not saved by Word: open it in Word and save it again as a Word document (.docx)",
+    "problem.draft.too-many-elements": "{file} holds more than {limit} XML elements, more than a Word document "
+                                       "of its size",
+    "hint.draft.too-many-elements": "a document may hold {per} XML elements for each byte of its file, and "
+                                    "{floor} at least: save it again from Word",
+    "problem.draft.too-much-text": "the drafted terms of {file} hold more than {limit} characters",
+    "hint.draft.too-much-text": "a document's terms may hold {per} characters for each byte of its file, and "
+                                "{floor} at least: draft it again with `rk draft`",
+    "problem.draft.no-marks": "{file} is not a draft of a contract: it holds no drafted terms (Word bookmarks "
+                              "named rk_…)",
+    "hint.draft.no-marks": "draft it with `rk draft CONTRACT.rk --format docx`, and sign and check that "
+                           "document: a document written by hand cannot be checked",
+    "problem.draft.mark-unended": "the drafted term {mark} in {file} has a start but no end",
+    "hint.draft.mark-unended": "its bookmark was damaged: draft the document again with `rk draft`, or in Word "
+                               "add the bookmark {mark} again around the term (Insert > Bookmark)",
+    "problem.draft.mark-twice": "the drafted term {mark} stands twice in {file}",
+    "hint.draft.mark-twice": "Word keeps one bookmark of each name, so the document was edited outside Word: "
+                             "draft it again with `rk draft`",
+    "problem.draft.too-many-marks": "{file} holds more than {most} drafted terms, more than any contract is "
+                                    "drafted with",
+    "hint.draft.too-many-marks": "draft the document again with `rk draft`",
+    "draft.check.same": "The signed document says what the rules say.",
+    "draft.check.summary": "{count} term of the signed document differs from the rules|{count} terms of the "
+                           "signed document differ from the rules",
+    "draft.check.count.changed": "{count} changed",
+    "draft.check.count.not-in-document": "{count} not in the document",
+    "draft.check.count.not-in-rules": "{count} no longer in the rules",
+    "draft.check.changed": "{title}: changed in the document",
+    "draft.check.not-in-document": "{title}: in the rules, but not in the document (added to the rules since "
+                                   "the document was drafted, or deleted from the document)",
+    "draft.check.not-in-rules": "{title}: in the document, but no longer in the rules",
+    "draft.check.added": "added: {signed}",
+    "draft.check.left-out": "left out: {drafted}",
+    "draft.check.rules": "the rules say:",
+    "draft.check.document": "the document says:",
+    "draft.check.term": "a drafted term",
     "problem.split.not-given": "split `{split}` takes its weights from the fact `{fact}`, which is not given",
     "hint.split.not-given": "pass the facts: rk split CONTRACT --facts FACTS.json",
     "problem.split.negative": "{fact}[{party}]: the weight {weight} is negative",
@@ -1190,6 +1250,10 @@ PROBLEMS_DA: dict[str, str] = {
                                       "(fire gange grænsen for en fil)",
     "hint.xlsx.unpacks-too-large": "hvis projektmappen er rigtig, så hæv grænsen: `--max-file-size "
                                    "STØRRELSE`, eller max_bytes= i Python",
+    "problem.xlsx.too-many-parts": "projektmappen er et arkiv med {count} dele: flere end et regneark skriver "
+                                   "(højst {most})",
+    "hint.xlsx.too-many-parts": "denne grænse kan ikke hæves: gem projektmappen igen fra regnearket, eller "
+                                "eksportér svarene som CSV",
     "problem.xlsx.packed-too-tightly": "projektmappen fylder {size} udpakket, {times} gange sin egen størrelse: "
                                        "mere end et regneark pakker (højst {most} gange)",
     "hint.xlsx.packed-too-tightly": "denne grænse kan ikke hæves: gem projektmappen igen fra regnearket, eller "
@@ -1268,6 +1332,63 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.xlsx.key-twice": "{cell}: {name} står to gange i kolonnen {key}",
     "hint.xlsx.key-twice": "hver række skal nævne en anden part",
     "problem.xlsx.stopped": "stoppede efter {count} problemer i dette ark",
+    # ---- et underskrevet .docx læst igen (`rk draft --check`, drafting/reading.py og check.py) ----
+    "problem.draft.unreadable": "kan ikke læse det underskrevne dokument {file}: {problem}",
+    "problem.draft.not-docx": "{file} er ikke et Word-dokument (.docx), der kan læses",
+    "hint.draft.not-docx": "gem det fra Word som Word-dokument (.docx), uden adgangskode",
+    "hint.draft.stretch": "det indeholder mere end en megabyte uden et XML-mærke, hvad Word aldrig skriver: gem "
+                          "det igen fra Word som Word-dokument (.docx)",
+    "problem.draft.no-document": "{file} er et zip-arkiv, men intet Word-dokument: det indeholder ingen "
+                                 "word/document.xml",
+    "hint.draft.no-document": "gem det fra Word som Word-dokument (.docx)",
+    "problem.draft.too-many-parts": "{file} er et arkiv med {count} dele: flere end et tekstbehandlingsprogram "
+                                    "skriver (højst {most})",
+    "hint.draft.too-many-parts": "denne grænse kan ikke hæves: gem dokumentet igen fra Word",
+    "problem.draft.packed-too-tightly": "{file} fylder {size} udpakket, {times} gange sin egen størrelse: mere "
+                                        "end et tekstbehandlingsprogram pakker (højst {most} gange)",
+    "hint.draft.packed-too-tightly": "denne grænse kan ikke hæves: gem dokumentet igen fra Word",
+    "problem.draft.unpacks-too-large": "{file} fylder {size} udpakket, mere end grænsen på {limit} (fire gange "
+                                       "grænsen for en fil)",
+    "hint.draft.unpacks-too-large": "hvis dokumentet er rigtigt, så hæv grænsen: `--max-file-size STØRRELSE`, "
+                                    "eller max_size= i Python",
+    "problem.draft.entities": "{file} erklærer XML-entiteter (en DTD), hvad intet Word-dokument gør, og som kan "
+                              "udfolde sig uden ende",
+    "hint.draft.entities": "det er ikke gemt af Word: åbn det i Word, og gem det igen som Word-dokument (.docx)",
+    "problem.draft.too-many-elements": "{file} indeholder mere end {limit} XML-elementer, flere end et "
+                                       "Word-dokument af dets størrelse",
+    "hint.draft.too-many-elements": "et dokument må indeholde {per} XML-elementer pr. byte i filen og mindst "
+                                    "{floor}: gem det igen fra Word",
+    "problem.draft.too-much-text": "de udarbejdede vilkår i {file} indeholder mere end {limit} tegn",
+    "hint.draft.too-much-text": "et dokuments vilkår må indeholde {per} tegn pr. byte i filen og mindst "
+                                "{floor}: udarbejd det igen med `rk draft`",
+    "problem.draft.no-marks": "{file} er ikke et udkast til en kontrakt: det indeholder ingen udarbejdede vilkår "
+                              "(Word-bogmærker med navnet rk_…)",
+    "hint.draft.no-marks": "udarbejd det med `rk draft KONTRAKT.rk --format docx`, og underskriv og kontrollér "
+                           "det dokument: et dokument skrevet i hånden kan ikke kontrolleres",
+    "problem.draft.mark-unended": "det udarbejdede vilkår {mark} i {file} har en begyndelse, men ingen slutning",
+    "hint.draft.mark-unended": "dets bogmærke er beskadiget: udarbejd dokumentet igen med `rk draft`, eller "
+                               "tilføj i Word bogmærket {mark} igen om vilkåret (Indsæt > Bogmærke)",
+    "problem.draft.mark-twice": "det udarbejdede vilkår {mark} står to gange i {file}",
+    "hint.draft.mark-twice": "Word holder ét bogmærke af hvert navn, så dokumentet er redigeret uden for Word: "
+                             "udarbejd det igen med `rk draft`",
+    "problem.draft.too-many-marks": "{file} indeholder mere end {most} udarbejdede vilkår, flere end nogen "
+                                    "kontrakt udarbejdes med",
+    "hint.draft.too-many-marks": "udarbejd dokumentet igen med `rk draft`",
+    "draft.check.same": "Det underskrevne dokument siger det, som reglerne siger.",
+    "draft.check.summary": "{count} vilkår i det underskrevne dokument afviger fra reglerne|{count} vilkår i det "
+                           "underskrevne dokument afviger fra reglerne",
+    "draft.check.count.changed": "{count} ændret",
+    "draft.check.count.not-in-document": "{count} ikke i dokumentet",
+    "draft.check.count.not-in-rules": "{count} ikke længere i reglerne",
+    "draft.check.changed": "{title}: ændret i dokumentet",
+    "draft.check.not-in-document": "{title}: i reglerne, men ikke i dokumentet (tilføjet reglerne, efter "
+                                   "dokumentet blev udarbejdet, eller slettet fra dokumentet)",
+    "draft.check.not-in-rules": "{title}: i dokumentet, men ikke længere i reglerne",
+    "draft.check.added": "tilføjet: {signed}",
+    "draft.check.left-out": "udeladt: {drafted}",
+    "draft.check.rules": "reglerne siger:",
+    "draft.check.document": "dokumentet siger:",
+    "draft.check.term": "et udarbejdet vilkår",
     "problem.split.not-given": "fordelingen `{split}` tager sine vægte fra faktummet `{fact}`, som ikke er "
                                "givet",
     "hint.split.not-given": "giv fakta: rk split KONTRAKT --facts FAKTA.json",

@@ -27,12 +27,13 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from xml.parsers import expat
 
 import attrs
 
+from ..core.archives import ArchiveProblem, open_archive, untagged, xml_parser
 from ..core.errors import Problem, Span, closest
 from ..core.files import FileProblem, read_bytes, size_text
 from ..core.reasons import problem
@@ -49,16 +50,6 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 # The cells of one sheet kept in memory: a survey of 40 000 companies with 50 questions.
 MAX_CELLS = 2_000_000
-# A workbook is a zip archive of XML, which packs tightly: it may unpack to this many times
-# the file limit, which holds any sheet of MAX_CELLS cells, and an archive made to unpack
-# without end is refused before a byte of it is unpacked.
-UNPACK_FACTOR = 4
-# A spreadsheet packs its XML 8 to 15 times; openpyxl (and so pandas) writes a text in every
-# cell, and packs a sheet of short answers 20 to 25 times, one long answer in every cell 44.
-# An archive packed tighter than this was made to unpack: 64 MiB in 99 KiB is 660 times.
-# Below UNPACK_FLOOR, anything goes.
-MAX_PACKING = 100
-UNPACK_FLOOR = 2**20
 # openpyxl pays for a workbook by its XML elements, 3 to 25 µs each (a cell is two or three).
 # A spreadsheet writes up to 1 element per byte of its file, openpyxl (so pandas) up to 1.4,
 # when one short answer fills the sheet; a program that leaves out the cells' names
@@ -76,10 +67,9 @@ MAX_WHOLE = 50_000
 MAX_ROW_ELEMENTS = 16 * MAX_COLUMNS
 # Excel keeps at most this many characters in a cell: a longer text was not written by a
 # spreadsheet, and openpyxl would hold it whole. Nor does a spreadsheet write a stretch of
-# MAX_STRETCH bytes without a tag, which expat would hold whole; the longest text, escaped, is
-# a fraction of it.
+# MAX_STRETCH bytes without a tag (core/archives.py), which expat would hold whole; the longest
+# text, escaped, is a fraction of it.
 MAX_TEXT = 32_767
-MAX_STRETCH = 2**20
 # The characters of text in all parts, kept in memory by openpyxl as they are: openpyxl (and
 # so pandas) writes 2 to 4 for each byte of its file, and 29 when one answer of 105 characters
 # fills every cell.
@@ -422,15 +412,17 @@ def _survey(data: bytes, ref: TableRef) -> _Survey:
     directory says: a member that unpacks to more than it says fails its checksum, and is not
     read past that)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except Exception:  # whatever the bytes are, they are no workbook
-        raise _not_a_workbook(ref, data) from None
+        # Bounded as any archive a user hands over (core/archives.py): its parts, how tightly it
+        # was packed, and what it unpacks to, as its directory says.
+        archive = open_archive(data, ref.max_bytes)
+    except ArchiveProblem as refused:
+        if refused.code == "not-zip":
+            raise _not_a_workbook(ref, data) from None
+        raise _fail(ref, refused.code, params=refused.params) from None
     with archive:
-        members = archive.infolist()
-        _check_unpacked(sum(member.file_size for member in members), len(data), ref)
         survey = _Survey(ref, len(data))
         try:
-            for member in members:
+            for member in archive.infolist():
                 survey.read(archive, member)
             survey.check_drawings()
         except TableError:
@@ -438,17 +430,6 @@ def _survey(data: bytes, ref: TableRef) -> _Survey:
         except Exception:  # a broken archive, a cell named as no cell is named
             raise _not_a_workbook(ref, data) from None
     return survey
-
-
-def _check_unpacked(unpacked: int, size: int, ref: TableRef) -> None:
-    """TableError if the archive was packed tighter than a spreadsheet packs, or unpacks to
-    more than UNPACK_FACTOR times the file limit; the first can be no mistake of the limit's."""
-    if unpacked > max(UNPACK_FLOOR, MAX_PACKING * size):
-        raise _fail(ref, "packed-too-tightly", size=size_text(unpacked), times=unpacked // size,
-                    most=MAX_PACKING)
-    limit = UNPACK_FACTOR * ref.max_bytes
-    if unpacked > limit:
-        raise _fail(ref, "unpacks-too-large", size=size_text(unpacked), limit=size_text(limit))
 
 
 class _Survey:
@@ -483,12 +464,10 @@ class _Survey:
         self.limit = self.budget
         self.strings = self.whole_part = self.drawn_part = False
         self.sheet: _Sheet | None = None
-        parser = expat.ParserCreate(namespace_separator=" ")
-        parser.buffer_text = True
+        parser = xml_parser(self._doctype)
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._text
-        parser.StartDoctypeDeclHandler = self._doctype
         stretch, counted, head = 0, self.elements, b""
         with archive.open(member) as stream:
             try:
@@ -513,10 +492,10 @@ class _Survey:
         """The bytes since the last `<`, which expat holds whole when they are a tag: a tag or a
         comment of megabytes is refused before it is held. A part that is no XML has failed
         long before its first megabyte."""
-        first = chunk.find(b"<")
-        if stretch + (len(chunk) if first < 0 else first) > MAX_STRETCH:
+        found = untagged(stretch, chunk)
+        if found is None:
             raise _fail(self.ref, "text-too-long", limit=MAX_TEXT, part=self.part)
-        return stretch + len(chunk) if first < 0 else len(chunk) - chunk.rfind(b"<") - 1
+        return found
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         self.elements += 1
@@ -681,12 +660,12 @@ def _row_number(given: str) -> int:
 
 
 def _fail(ref: TableRef, code: str, hint: str | None = None, *, at: tuple[int, int] = (1, 0),
-          **params: object) -> TableError:
+          params: Mapping[str, object] | None = None, **named: object) -> TableError:
     """A problem that stops the reading of a sheet, at the cell (row, column index) it concerns;
     a workbook's bytes are no text to show, so no excerpt is offered."""
     row, index = at
     return TableError([problem(f"xlsx.{code}", Span.point(ref.source, row, index + 1), hint=hint,
-                               params=params)], {})
+                               params={**(params or {}), **named})], {})
 
 
 def _fail_at(grid: Grid, ref: TableRef, code: str, number: int, index: int, **params: object) -> TableError:
