@@ -24,7 +24,7 @@ FLOORS = {
     "evaluation": 6, "words": 6,
     "output": 7,
     "contract": 8,
-    "comparisons": 9, "editor": 9,
+    "comparisons": 9, "editor": 9, "drafting": 9,
     "cli": 10,
     "": 11,  # the package's own __init__ and __main__
 }
