@@ -238,3 +238,26 @@ def test_every_draft_prints_on_a4_with_no_heading_last_on_a_page_and_no_term_cut
 def test_amounts_in_the_table_add_up_to_the_total() -> None:
     amounts = rk_split_amounts()
     assert Fraction(sum(amounts.values())) == 16488
+
+
+def test_a_docx_is_never_written_to_a_terminal(rk: Rk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    run = rk("draft", EXAMPLE, "--format", "docx")
+    assert run.exit == 2 and run.stdout == ""
+    assert "not written to a terminal" in run.stderr and "-o CONTRACT.docx" in run.stderr
+
+
+def test_a_written_draft_is_read_back_the_same(rk: Rk, tmp_path: Path) -> None:
+    out = tmp_path / "kontrakt.md"
+    out.write_text("an older draft", encoding="utf-8")
+    assert rk("draft", EXAMPLE, "-o", out).exit == 0
+    assert out.read_text(encoding="utf-8") == markdown(draft(rk_load(EXAMPLE), "da"))
+    folder = tmp_path / "folder.docx"
+    folder.mkdir()
+    refused = rk("draft", EXAMPLE, "--format", "docx", "-o", folder)
+    assert refused.exit == 1 and "cannot write the draft" in refused.stderr
+
+
+def rk_load(path: Path) -> rk.Contract:
+    """A contract loaded, where the `rk` fixture hides the module of that name."""
+    return rk.load(path)
