@@ -261,3 +261,42 @@ def test_a_written_draft_is_read_back_the_same(rk: Rk, tmp_path: Path) -> None:
 def rk_load(path: Path) -> rk.Contract:
     """A contract loaded, where the `rk` fixture hides the module of that name."""
     return rk.load(path)
+
+
+HOSTILE = '''contract "<b>Kontrakt</b> *med* [link](http://x.dk) | bar" {
+    parties "A & B <script>", "C_D"
+    period 2024-01-01 .. 2024-12-31
+    """
+    # Ikke en overskrift
+    <img src=x onerror=alert(1)>
+    """
+}
+
+fact x: number label "x <i>"
+
+goal 1 "Mål med | bar og `kode`" {
+    score x >= 10 -> 100%; >= 5 -> 50%
+}
+
+payment bøde "Bøde" = 100 kr
+payment boede "Anden bøde" = 200 kr
+payment en_meget_lang_betaling_med_et_navn_der_ikke_kan_vaere_et_bogmaerke "Lang" = 1 kr
+'''
+
+
+def test_texts_show_as_written_and_marks_that_would_clash_are_told_apart(tmp_path: Path) -> None:
+    contract = rk.loads(HOSTILE, "hostile.rk")
+    drafted = draft(contract, "da")
+    marks = list(drafted.terms())
+    assert marks[:3] == ["rk_contract", "rk_goal_1", "rk_payment_boede"]
+    assert re.fullmatch(r"rk_payment_boede_[0-9a-f]{8}", marks[3]) and len(marks[4]) == MARK_LENGTH
+    assert all(BOOKMARK.fullmatch(mark) for mark in marks)
+    md = markdown(drafted)
+    assert "# \\<b\\>Kontrakt\\</b\\> \\*med\\* \\[link\\](http\\://x.dk) \\| bar" in md
+    assert "\\# Ikke en overskrift \\<img src=x onerror=alert(1)\\>" in md
+    html = page(drafted)
+    assert "<script>" not in html and "<img" not in html and "<b>Kontrakt" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    document = docx.Document(io.BytesIO(docx_bytes(drafted)))
+    assert document.paragraphs[0].text == "<b>Kontrakt</b> *med* [link](http://x.dk) | bar"
+    assert bookmarked(document) == drafted.terms()

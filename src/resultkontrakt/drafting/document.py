@@ -321,7 +321,7 @@ class _Drafter:
 
     def split(self, split: s.Split) -> Term:
         w = self.w
-        title = w.phrase("draft.split", title=split.shown_as.replace("_", " "))
+        title = w.phrase("draft.split", title=_capital(split.shown_as.replace("_", " ")))
         blocks: list[Block] = [Heading(3, title)]
         blocks += [Paragraph(text) for block in split.text for text in _paragraphs(block)]
         fixed = split.fixed_total
