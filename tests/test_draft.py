@@ -107,6 +107,16 @@ def test_the_docx_reads_back_with_headings_tables_a4_page_numbers_and_every_term
     assert set(terms) >= {"rk_contract"} and all(BOOKMARK.fullmatch(mark) for mark in terms)
     assert bookmarked(document) == terms
     assert document.core_properties.author == "resultkontrakt"
+    # A heading is never alone at a page's foot, and a goal stays on one page where it fits.
+    for level in range(1, 5):
+        assert document.styles[f"Heading {level}"].paragraph_format.keep_with_next
+    paragraphs = document.paragraphs
+    goal = [n for n, p in enumerate(paragraphs) if p.style is not None and p.style.name.startswith("Heading")
+            and p.text.startswith("Mål 1:")]
+    if goal:
+        after = paragraphs[goal[0] + 1:]
+        kept = [p.paragraph_format.keep_with_next for p in after[:len(terms["rk_goal_1"].split("\n")) - 1]]
+        assert kept[:-1] == [True] * (len(kept) - 1) and kept[-1] is False
 
 
 def test_the_terms_are_each_goal_payment_and_split_with_what_a_reader_calls_them() -> None:

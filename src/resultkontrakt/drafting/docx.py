@@ -63,8 +63,11 @@ def docx_bytes(draft: Draft) -> bytes:
     for part in draft.parts:
         if isinstance(part, Term):
             first = len(body) - 1  # before the section properties, which stay last
-            for block in part.blocks:
-                _add(document, block, kept=not any(isinstance(b, Table) for b in part.blocks))
+            # A goal or a payment stays on one page where it fits on one: each of its paragraphs
+            # kept with the next, and whole. A term with a table may run over pages.
+            whole = not any(isinstance(b, Table) for b in part.blocks)
+            for n, block in enumerate(part.blocks):
+                _add(document, block, kept=whole, with_next=whole and n < len(part.blocks) - 1)
             added = list(body)[first:-1]
             _bookmark(added, part, bookmark)
             bookmark += 1
@@ -130,7 +133,8 @@ def _page_field(paragraph: WordParagraph) -> None:
             run._r.append(shown)
 
 
-def _add(document: docx.document.Document, block: Heading | Paragraph | Table, kept: bool = False) -> None:
+def _add(document: docx.document.Document, block: Heading | Paragraph | Table, kept: bool = False,
+         with_next: bool = False) -> None:
     if isinstance(block, Heading):
         document.add_heading(block.text, level=block.level)
     elif isinstance(block, Paragraph):
@@ -141,8 +145,9 @@ def _add(document: docx.document.Document, block: Heading | Paragraph | Table, k
         if block.kind == "signature":
             paragraph.paragraph_format.keep_with_next = True
             paragraph.paragraph_format.space_before = Pt(12)
-        elif kept:  # a goal or a payment stays on one page where it fits on one
+        elif kept:
             paragraph.paragraph_format.keep_together = True
+            paragraph.paragraph_format.keep_with_next = with_next
     else:
         _table(document, block)
 
