@@ -2529,8 +2529,8 @@ DRAFT_EN: dict[str, str] = {
     "draft.follow.period": "Reporting period", "draft.follow.from": "From", "draft.follow.to": "To",
     "draft.follow.due": "Figures due",
     "draft.whole period": "the contract period",
-    "draft.signature date": "Date: ______________________",
-    "draft.signature line": "Signature: ______________________________________",
+    "draft.signature date": "Date:",
+    "draft.signature line": "Signature:",
     "draft.no period": "The contract names no period.",
 }
 
@@ -2587,8 +2587,8 @@ DRAFT_DA: dict[str, str] = {
     "draft.follow.period": "Opgørelsesperiode", "draft.follow.from": "Fra", "draft.follow.to": "Til",
     "draft.follow.due": "Oplysninger senest",
     "draft.whole period": "kontraktperioden",
-    "draft.signature date": "Dato: ______________________",
-    "draft.signature line": "Underskrift: ______________________________________",
+    "draft.signature date": "Dato:",
+    "draft.signature line": "Underskrift:",
     "draft.no period": "Kontrakten angiver ingen periode.",
 }
 

@@ -46,7 +46,9 @@ def _one_stop(text: str) -> str:
 @attrs.frozen
 class Paragraph:
     text: str = attrs.field(converter=_one_stop)
-    # "item" for one of a list (a deliverable, a fact); "signature" for a signature block's lines.
+    # "item" for one of a list (a deliverable, a fact); "signature" for a party's name in the
+    # signature block, "signature line" for a line to write on there (its date, its signature),
+    # which each format draws as it draws a line.
     kind: str = ""
 
 
@@ -186,8 +188,8 @@ class _Drafter:
         parts += self.follow_up()
         parts.append(Heading(2, self.w["draft.signatures"]))
         for party in header.parties if header else ():
-            parts += [Paragraph(party, "signature"), Paragraph(self.w["draft.signature date"], "signature"),
-                      Paragraph(self.w["draft.signature line"], "signature")]
+            parts += [Paragraph(party, "signature"), Paragraph(self.w["draft.signature date"], "signature line"),
+                      Paragraph(self.w["draft.signature line"], "signature line")]
         start = header.period[0] if header and header.period else None
         return Draft(contract.title, self.w.lang, tuple(parts), start)
 

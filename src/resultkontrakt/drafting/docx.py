@@ -140,9 +140,12 @@ def _add(document: docx.document.Document, block: Heading | Paragraph | Table, k
     elif isinstance(block, Paragraph):
         if block.kind == "item":
             paragraph = document.add_paragraph(block.text, style="List Bullet")
+        elif block.kind == "signature line":  # a line to write on, as a form draws one
+            paragraph = document.add_paragraph(f"{block.text} ")
+            paragraph.add_run("\u00a0" * 60).underline = True
         else:
             paragraph = document.add_paragraph(block.text)
-        if block.kind == "signature":
+        if block.kind.startswith("signature"):
             paragraph.paragraph_format.keep_with_next = True
             paragraph.paragraph_format.space_before = Pt(12)
         elif kept:

@@ -26,6 +26,8 @@ p.item::before { content: "–"; display: inline-block; width: 1rem; text-indent
 .signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1.5rem; }
 .signature p { margin: 0 0 1.25rem; }
 .signature p:first-child { font-weight: 600; }
+.signature p.line { display: flex; gap: .5rem; margin-top: 1.75rem; }
+.signature p.line::after { content: ""; flex: 1; border-bottom: 1px solid var(--ink); }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
@@ -45,20 +47,22 @@ def page(draft: Draft) -> str:
     """The draft as a page: each drafted term in a box of its own, named by its mark (`id`)."""
     e = escape.html
     body: list[str] = []
-    signatures: list[str] = []
+    signatures: list[Paragraph] = []
     for part in draft.parts:
         if isinstance(part, Term):
             kind = part.mark.split("_")[1]
             inner = "\n".join(_block(block) for block in part.blocks)
             body.append(f'<section class="term {e(kind)}" id="{e(part.mark)}">\n{inner}\n</section>')
-        elif isinstance(part, Paragraph) and part.kind == "signature":
-            signatures.append(part.text)
+        elif isinstance(part, Paragraph) and part.kind.startswith("signature"):
+            signatures.append(part)
         else:
             body.append(_block(part))
     if signatures:  # each party's name, date line and signature line, side by side
         blocks = [signatures[i:i + 3] for i in range(0, len(signatures), 3)]
         body.append('<div class="signatures">' + "".join(
-            '<div class="signature">' + "".join(f"<p>{e(line)}</p>" for line in block) + "</div>"
+            '<div class="signature">' + "".join(
+                f'<p class="line">{e(line.text)}</p>' if line.kind == "signature line" else f"<p>{e(line.text)}</p>"
+                for line in block) + "</div>"
             for block in blocks) + "</div>")
     return (f'<!DOCTYPE html>\n<html lang="{e(draft.lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
