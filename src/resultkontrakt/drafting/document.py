@@ -240,7 +240,7 @@ class _Drafter:
                 if deliverable.due is None:
                     said = w.phrase("draft.deliverable", title=deliverable.title)
                 else:
-                    due = w.date(deliverable.due_date) if deliverable.due_date else formula_words(deliverable.due, w)
+                    due = w.date(deliverable.due_date) if deliverable.due_date else self.due(deliverable.due)
                     said = w.phrase("draft.deliverable due", title=deliverable.title, due=due)
                 blocks.append(Paragraph(said, "item"))
         for requirement in goal.requirements:
@@ -250,6 +250,16 @@ class _Drafter:
             total = sum((g.weight for g in self.contract.module.goals), Fraction(0))
             blocks.append(Paragraph(w.phrase("draft.weight", weight=w.number(goal.weight), total=w.number(total))))
         return Term(mark_of("goal", goal.id, self.marks), f"{title}", tuple(blocks))
+
+    def due(self, expr: s.Expr) -> str:
+        """A due date worked out from another: `18 måneder efter første indflytning`, as a
+        contract says it, not `første indflytning + 18 måneder`."""
+        w = self.w
+        if isinstance(expr, s.Chain) and len(expr.steps) == 1 and isinstance(expr.steps[0][1], s.Duration):
+            op, span = expr.steps[0]
+            return w.phrase("draft.after" if op == "+" else "draft.before", span=formula_words(span, w),
+                            date=formula_words(expr.first, w))
+        return formula_words(expr, w)
 
     def tiers(self, goal: s.Goal) -> list[str]:
         """The goal's score as a contract says it: `Målet er nået, når NPS er mindst 60, og delvist
