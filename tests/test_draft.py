@@ -131,7 +131,7 @@ def test_the_terms_are_each_goal_payment_and_split_with_what_a_reader_calls_them
            "Ellers er målet ikke nået." in north["rk_goal_1"].split("\n")
     assert "Kommunikations- og kendskabsstrategi klar til 2020, senest 31. december 2019." in north["rk_goal_4"]
     housing = draft(rk.load(EXAMPLES / "social-investering-2021.rk"), "da").terms()["rk_goal_1"]
-    assert "Boligopgørelse efter 18 måneder, senest 18 måneder efter første indflytning." in housing.split("\n")
+    assert "Boligopgørelse efter 18 måneder, senest 18\u00a0måneder efter første indflytning." in housing.split("\n")
     english = draft(rk.load(EXAMPLE), "en").terms()
     assert "The goal is met when NPS is at least 60, and partly met (50%) when NPS is at least 50." \
            in english["rk_goal_1"]
