@@ -86,7 +86,7 @@ def with_results(path: Path, results: dict[str, str | None]) -> None:
         members = {info.filename: archive.read(info) for info in archive.infolist()}
     sheet = members["xl/worksheets/sheet1.xml"].decode("utf-8")
     for cell, result in results.items():
-        # `<v/>` as openpyxl writes it alone, `<v></v>` where lxml is installed (python-docx brings it).
+        # openpyxl writes an empty `<v/>`, or `<v></v>` where lxml is installed (python-docx needs it).
         pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>(.*?)</f>(?:<v ?/>|<v></v>)</c>')
         assert pattern.search(sheet), cell
         if result is None:  # a formula never calculated, as a program writes it
