@@ -267,13 +267,13 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
 # none, it follows the format: the documents the contract's parties read (the report, HTML
 # pages) are in Danish, as the contracts are; what a terminal shows or a program reads (text,
 # JSON, CSV) in English. `--lang` chooses for any command.
-_DOCUMENTS = ("markdown", "html")
+_DOCUMENTS = ("markdown", "html", "md", "docx")
 
 
-def _language(command: argparse.ArgumentParser, what: str) -> None:
+def _language(command: argparse.ArgumentParser, what: str, documents: str = "Danish for markdown and html and "
+              "English otherwise") -> None:
     command.add_argument("--lang", choices=("en", "da"), default=None,
-                         help=f"the language of {what} (default: the contract's `language`, else "
-                         "Danish for markdown and html and English otherwise)")
+                         help=f"the language of {what} (default: the contract's `language`, else {documents})")
 
 
 def _lang(args: argparse.Namespace, *contracts: Contract | Column) -> str:
@@ -322,6 +322,20 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                         help="write to FILE (`-o -`, as without -o: standard output)")
     report.epilog = _JUDGED_EXIT.format(what="the report") + "; a split that cannot be worked out is 1 too"
+
+
+def _draft_arguments(draft: argparse.ArgumentParser) -> None:
+    draft.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
+    draft.add_argument("--format", choices=("md", "html", "docx"), default="md",
+                       help="md: Markdown, for reviews in git (default); html: a page that prints on A4; "
+                       "docx: a Word document (needs the docx extra and -o FILE)")
+    _language(draft, "the document", "Danish")
+    draft.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
+                       help="write to FILE (`-o -`, as without -o: standard output; not for docx on a terminal)")
+    draft.epilog = ("the same contract drafted twice gives the same bytes; a .docx is dated SOURCE_DATE_EPOCH "
+                    "where it is set, else the first day of the contract's period. exit status: 0 when the "
+                    "draft is written; 1 when the contract has errors or the file cannot be written; 2 when "
+                    "the command line is wrong")
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
@@ -542,6 +556,50 @@ def _written(output: str | None, text: str, what: str, raw: bool = False) -> boo
     return True
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from ..drafting.document import draft
+
+    _read_once(args.contract)
+    contract = _contract(args.contract, args.max_bytes)
+    wording = _speaking(args, contract)
+    drafted = draft(contract, wording)
+    to_screen = args.output is None or args.output in _STANDARD_OUTPUT
+    if args.format == "docx":
+        stream = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
+        if to_screen and stream.isatty():
+            raise _Usage("a Word document is binary and is not written to a terminal",
+                         "write it to a file: rk draft --format docx -o CONTRACT.docx")
+        try:
+            from ..drafting.docx import docx_bytes
+        except ImportError as missing:
+            if (missing.name or "").partition(".")[0] != "docx":
+                raise
+            print("rk draft: error: a Word document needs python-docx: pip install 'resultkontrakt[docx]'",
+                  file=sys.stderr)
+            return USAGE
+        data = docx_bytes(drafted)
+        if to_screen:
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+            return OK
+        try:
+            write_atomically(args.output, data)
+        except FileProblem as problem:
+            _print_file_problem(args.output, "cannot write the draft", problem)
+            return FAILED
+        return OK
+    if args.format == "html":
+        from ..drafting.page import page
+
+        text = page(drafted)
+    else:
+        from ..drafting.markdown import markdown
+
+        text = markdown(drafted)
+    return OK if _written(args.output, text, "the draft") else FAILED
+
+
 def _fmt(args: argparse.Namespace) -> int:
     from ..contract.contract import read_contract
     from ..editor.fmt import PLAIN, format_file
@@ -707,6 +765,7 @@ _COMMANDS: dict[str, tuple[Command, tuple[Callable[[], _CommandParser], ...], st
     "test": (_test, (_reads,), "run the worked examples written in contracts", _contracts),
     "report": (_report, (_reads, _facts_folder, _during),
                "write the annual report on a contract, for a year's facts", _report_arguments),
+    "draft": (_draft, (_reads,), "write the contract document to sign, drafted from the rules", _draft_arguments),
     "fmt": (_fmt, (_reads,), "print contracts in the one canonical layout", _fmt_arguments),
     "compare": (_compare, (_reads, _facts_folder, _during),
                 "set contracts, or years of one contract, side by side", _compare_arguments),

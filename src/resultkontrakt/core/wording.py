@@ -2634,10 +2634,131 @@ OVERALL_DA: dict[str, str] = {
     "overall.no change": ", så dens ændring vises ikke",
 }
 
+# ---- the contract document drafted from the rules (`rk draft`, drafting/document.py) ------------
+DRAFT_EN: dict[str, str] = {
+    "draft.parties": "This contract is made between {parties}.",
+    "draft.period": "The contract runs from {start} to {end}.",
+    "draft.each": "Results are reported for each {each}: {periods}.",
+    "draft.each.year": "year", "draft.each.half year": "half year", "draft.each.quarter": "quarter",
+    "draft.section": "§\u00a0{n}",
+    "draft.section titled": "§\u00a0{n}. {title}",
+    "draft.goals": "Goals", "draft.payments": "Payments", "draft.splits": "Funding and its split",
+    "draft.follow-up": "Follow-up", "draft.signatures": "Signatures",
+    "draft.goal": "Goal {id}: {title}",
+    "draft.payment": "Payment: {title}",
+    "draft.split": "Split: {title}",
+    "draft.contract": "The contract: {title}",
+    "draft.met when": "met when {condition}",
+    "draft.partly when": "partly met ({fulfilment}) when {condition}",
+    "draft.not met when": "not met when {condition}",
+    "draft.tiers": "The goal is {tiers}.",
+    "draft.otherwise partly": "Otherwise the goal is partly met ({fulfilment}).",
+    "draft.otherwise met": "Otherwise the goal is met.",
+    "draft.otherwise not met": "Otherwise the goal is not met.",
+    "draft.met by value": "The goal is met to the degree of {fulfilment}.",
+    "draft.requirement": "The goal can only be assessed provided that {condition}.",
+    "draft.deliverables": "The goal asks for this work:",
+    "draft.deliverable": "{title}.",
+    "draft.deliverable due": "{title}, by {due} at the latest.",
+    "draft.after": "{span} after {date}", "draft.before": "{span} before {date}",
+    "draft.all deliverables": "all the work it asks for has been delivered on time",
+    "draft.any deliverable": "at least one piece of the work it asks for has been delivered on time",
+    "draft.delivered count": "the number of pieces of work delivered on time",
+    "draft.weight": "The goal weighs {weight} of the contract's {total} points; it earns its points in "
+                    "proportion to its fulfilment.",
+    "draft.applies": "The goal applies only when {condition}.",
+    "draft.group": "{group}",
+    "draft.payment amount": "{title} amounts to {formula}.",
+    "draft.payment after": "The amount is worked out once the goals have been assessed for the period.",
+    "draft.split total": "A total of {total} is split among the parties.",
+    "draft.split computed": "The total to be split is {formula}; it is known once the results are assessed.",
+    "draft.split key": "The split follows {key}.",
+    "draft.split method": "Amounts are worked out by the {method} method in units of {unit}, so that "
+                          "they add up to the total exactly.",
+    "draft.split installments": "The amount is paid in {n} equal installments; each installment is split "
+                                "on its own.",
+    "draft.split from facts": "The weights are taken from {fact} as reported, and each party's amount is "
+                              "worked out from them when the figures are known.",
+    "draft.split follows results": "Each party's amount is worked out from the weights when the total is "
+                                   "known.",
+    "draft.split.party": "Party", "draft.split.weight": "Weight", "draft.split.installment": "Each installment",
+    "draft.split.amount": "Amount", "draft.split.total": "Total",
+    "draft.facts due": "The figures and documentation for a reporting period are due at its end; the "
+                       "contract is assessed for the period once they are at hand.",
+    "draft.facts": "The assessment uses these figures:",
+    "draft.fact": "{label}: {description}.",
+    "draft.fact bare": "{label}.",
+    "draft.follow.period": "Reporting period", "draft.follow.from": "From", "draft.follow.to": "To",
+    "draft.follow.due": "Figures due",
+    "draft.whole period": "the contract period",
+    "draft.signature date": "Date:",
+    "draft.signature line": "Signature:",
+    "draft.no period": "The contract names no period.",
+}
+
+DRAFT_DA: dict[str, str] = {
+    "draft.parties": "Denne kontrakt er indgået mellem {parties}.",
+    "draft.period": "Kontrakten gælder fra {start} til {end}.",
+    "draft.each": "Resultaterne gøres op for hvert {each}: {periods}.",
+    "draft.each.year": "år", "draft.each.half year": "halvår", "draft.each.quarter": "kvartal",
+    "draft.section": "§\u00a0{n}",
+    "draft.section titled": "§\u00a0{n}. {title}",
+    "draft.goals": "Mål", "draft.payments": "Betalinger", "draft.splits": "Finansiering og fordeling",
+    "draft.follow-up": "Opfølgning", "draft.signatures": "Underskrifter",
+    "draft.goal": "Mål {id}: {title}",
+    "draft.payment": "Betaling: {title}",
+    "draft.split": "Fordeling: {title}",
+    "draft.contract": "Kontrakten: {title}",
+    "draft.met when": "nået, når {condition}",
+    "draft.partly when": "delvist nået ({fulfilment}), når {condition}",
+    "draft.not met when": "ikke nået, når {condition}",
+    "draft.tiers": "Målet er {tiers}.",
+    "draft.otherwise partly": "Ellers er målet delvist nået ({fulfilment}).",
+    "draft.otherwise met": "Ellers er målet nået.",
+    "draft.otherwise not met": "Ellers er målet ikke nået.",
+    "draft.met by value": "Målet er nået i det omfang, {fulfilment} angiver.",
+    "draft.requirement": "Målet kan kun gøres op, forudsat at {condition}.",
+    "draft.deliverables": "Målet omfatter disse leverancer:",
+    "draft.deliverable": "{title}.",
+    "draft.deliverable due": "{title}, senest {due}.",
+    "draft.after": "{span} efter {date}", "draft.before": "{span} før {date}",
+    "draft.all deliverables": "alle leverancer er leveret til tiden",
+    "draft.any deliverable": "mindst én af leverancerne er leveret til tiden",
+    "draft.delivered count": "antallet af leverancer, der er leveret til tiden,",
+    "draft.weight": "Målet vægter {weight} af kontraktens {total} point og giver point i forhold til, "
+                    "hvor meget af det der er nået.",
+    "draft.applies": "Målet gælder kun, når {condition}.",
+    "draft.group": "{group}",
+    "draft.payment amount": "{title} udgør {formula}.",
+    "draft.payment after": "Beløbet opgøres, når målene er gjort op for perioden.",
+    "draft.split total": "I alt {total} fordeles mellem parterne.",
+    "draft.split computed": "Det beløb, der fordeles, er {formula}; det kendes, når resultaterne er gjort op.",
+    "draft.split key": "Fordelingen sker efter {key}.",
+    "draft.split method": "Beløbene beregnes efter metoden {method} i enheder af {unit}, så de tilsammen "
+                          "giver det samlede beløb præcist.",
+    "draft.split installments": "Beløbet betales i {n} lige store rater; hver rate fordeles for sig.",
+    "draft.split from facts": "Vægtene tages fra {fact}, som de indberettes, og hver parts beløb beregnes "
+                              "ud fra dem, når tallene foreligger.",
+    "draft.split follows results": "Hver parts beløb beregnes ud fra vægtene, når det samlede beløb kendes.",
+    "draft.split.party": "Part", "draft.split.weight": "Vægt", "draft.split.installment": "Pr. rate",
+    "draft.split.amount": "Beløb", "draft.split.total": "I alt",
+    "draft.facts due": "Tal og dokumentation for en opgørelsesperiode skal foreligge ved periodens udgang; "
+                       "kontrakten gøres op for perioden, når de foreligger.",
+    "draft.facts": "Opgørelsen bygger på disse oplysninger:",
+    "draft.fact": "{label}: {description}.",
+    "draft.fact bare": "{label}.",
+    "draft.follow.period": "Opgørelsesperiode", "draft.follow.from": "Fra", "draft.follow.to": "Til",
+    "draft.follow.due": "Oplysninger senest",
+    "draft.whole period": "kontraktperioden",
+    "draft.signature date": "Dato:",
+    "draft.signature line": "Underskrift:",
+    "draft.no period": "Kontrakten angiver ingen periode.",
+}
+
 ENGLISH = Wording("en", ".", ",", "", {"kr": "kr", "tkr": "tkr", "mio kr": "mio kr"},
-                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **OVERALL_EN, **READERS_EN})
+                  {**ENGLISH_WORDS, **PROBLEMS_EN, **CHECKS_EN, **ROWS_EN, **PERIODS_EN, **OVERALL_EN, **READERS_EN, **DRAFT_EN})
 DANISH = Wording("da", ",", ".", "\u00a0", {"kr": "kr.", "tkr": "t.kr.", "mio kr": "mio. kr."},
-                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **OVERALL_DA, **READERS_DA})
+                 {**DANISH_WORDS, **PROBLEMS_DA, **CHECKS_DA, **ROWS_DA, **PERIODS_DA, **OVERALL_DA, **READERS_DA, **DRAFT_DA})
 WORDINGS = {"en": ENGLISH, "da": DANISH}
 Language = Union[Wording, str]
 

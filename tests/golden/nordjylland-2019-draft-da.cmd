@@ -1,0 +1,1 @@
+draft ../../examples/nordjylland-2019.rk
