@@ -310,3 +310,71 @@ def test_texts_show_as_written_and_marks_that_would_clash_are_told_apart(tmp_pat
     document = docx.Document(io.BytesIO(docx_bytes(drafted)))
     assert document.paragraphs[0].text == "<b>Kontrakt</b> *med* [link](http://x.dk) | bar"
     assert bookmarked(document) == drafted.terms()
+
+
+# ---- rk draft --check: the signed document against the rules ----------------------------------
+
+PLAN = EXAMPLES / "maal-og-resultatplan-2023.rk"
+
+
+def _edited(path: Path, *edits: tuple[str, str]) -> None:
+    """Each `old` text typed over with `new` in the run that holds it, as Word keeps a run's
+    formatting when a word in it is changed; a sentence added by hand at the end."""
+    document = docx.Document(str(path))
+    for old, new in edits:
+        run = next((r for p in document.paragraphs for r in p.runs if old in r.text), None)
+        assert run is not None, old
+        run.text = run.text.replace(old, new, 1)
+    document.add_paragraph("Underskrevet i København, 2. januar 2023.")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("contract", CONTRACTS, ids=NAMES)
+def test_a_draft_as_it_was_written_says_what_the_rules_say(rk: Rk, tmp_path: Path, contract: Path) -> None:
+    signed = tmp_path / "signed.docx"
+    assert rk("draft", contract, "--format", "docx", "-o", signed).exit == 0
+    checked = rk("draft", "--check", signed, contract)
+    assert (checked.exit, checked.stderr) == (0, "")
+    assert checked.stdout.strip() in ("Det underskrevne dokument siger det, som reglerne siger.",
+                                      "The signed document says what the rules say.")
+
+
+def test_check_finds_a_changed_threshold_due_date_and_percentage_and_nothing_else(rk: Rk, tmp_path: Path) -> None:
+    signed = tmp_path / "signed.docx"
+    assert rk("draft", PLAN, "--format", "docx", "-o", signed).exit == 0
+    _edited(signed, ("er højst 30\u00a0dage,", "er højst 35\u00a0dage,"),
+            ("30. september 2023", "31. oktober 2023"), ("10\u00a0% af", "12\u00a0% af"))
+    checked = rk("draft", "--check", signed, PLAN)
+    assert checked.exit == 1, checked.stderr
+    said = checked.stdout.replace("\u00a0", " ")
+    changed = [line for line in said.splitlines() if line.endswith(": ændret i dokumentet")]
+    assert changed == ["Mål 1: Hurtig registrering af varemærker: ændret i dokumentet",
+                       "Mål 5: Digital selvbetjening ved fornyelse af varemærker: ændret i dokumentet",
+                       "Betaling: Resultatløn 2023: ændret i dokumentet"]
+    for change in ("  30 → 35", "  september → oktober", "  10 → 12"):
+        assert change in said.splitlines()
+    assert said.rstrip().endswith("3 vilkår i det underskrevne dokument afviger fra reglerne: 3 ændret.")
+    # The same edit in the rules instead: the document, as signed, says what they now say.
+    rules = tmp_path / "plan.rk"
+    text = PLAN.read_text(encoding="utf-8")
+    for old, new in (("score sagsbehandlingstid <= 30", "score sagsbehandlingstid <= 35"),
+                     ("due 2023-09-30", "due 2023-10-31"), ("of 10% of (", "of 12% of (")):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    rules.write_text(text, encoding="utf-8")
+    assert rk("draft", "--check", signed, rules).exit == 0
+
+
+def test_check_refuses_a_document_that_is_no_draft_and_takes_no_format(rk: Rk, tmp_path: Path) -> None:
+    plain = tmp_path / "brev.docx"
+    letter = docx.Document()
+    letter.add_paragraph("Kære Patentstyrelse")
+    letter.save(str(plain))
+    refused = rk("draft", "--check", plain, PLAN)
+    assert refused.exit == 1 and refused.stdout == ""
+    assert "brev.docx" in refused.stderr and "rk draft" in refused.stderr  # what is wrong, and how to fix it
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    assert rk("draft", "--check", broken, PLAN).exit == 1
+    wrong = rk("draft", "--check", plain, PLAN, "--format", "md")
+    assert wrong.exit == 2 and "--format" in wrong.stderr

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..comparisons.grid import Column
     from ..contract.contract import Contract
     from ..core.wording import Wording
+    from ..drafting.document import Draft
     from ..facts.factsfile import FactsFile
     from ..output.results import Evaluation
     from .check_output import Checked
@@ -326,16 +327,20 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
 
 def _draft_arguments(draft: argparse.ArgumentParser) -> None:
     draft.add_argument("contract", metavar="CONTRACT.rk", type=_FILE, help=_CONTRACT_HELP)
-    draft.add_argument("--format", choices=("md", "html", "docx"), default="md",
+    draft.add_argument("--format", choices=("md", "html", "docx"),
                        help="md: Markdown, for reviews in git (default); html: a page that prints on A4; "
                        "docx: a Word document (needs the docx extra and -o FILE)")
+    draft.add_argument("--check", metavar="SIGNED.docx", type=_FILE,
+                       help="instead of drafting, read SIGNED.docx (a drafted document, edited and signed) "
+                       "and report every drafted term that no longer says what the contract says")
     _language(draft, "the document", "Danish")
     draft.add_argument("-o", "--output", metavar="FILE", type=_OUTPUT,
                        help="write to FILE (`-o -`, as without -o: standard output; not for docx on a terminal)")
     draft.epilog = ("the same contract drafted twice gives the same bytes; a .docx is dated SOURCE_DATE_EPOCH "
                     "where it is set, else the first day of the contract's period. exit status: 0 when the "
-                    "draft is written; 1 when the contract has errors or the file cannot be written; 2 when "
-                    "the command line is wrong")
+                    "draft is written, or --check finds the document saying what the contract says; 1 when "
+                    "the contract has errors, the file cannot be written, or --check finds a difference or "
+                    "cannot read the document; 2 when the command line is wrong")
 
 
 def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
@@ -559,10 +564,16 @@ def _written(output: str | None, text: str, what: str, raw: bool = False) -> boo
 def _draft(args: argparse.Namespace) -> int:
     from ..drafting.document import draft
 
+    if args.check is not None and args.format is not None:
+        raise _Usage("--check reads a document; it writes none, so it takes no --format",
+                     "leave out --format: rk draft --check SIGNED.docx CONTRACT.rk")
+    args.format = args.format or "md"  # a document, in the contract's language or else Danish
     _read_once(args.contract)
     contract = _contract(args.contract, args.max_bytes)
     wording = _speaking(args, contract)
     drafted = draft(contract, wording)
+    if args.check is not None:
+        return _draft_check(args, drafted, wording)
     to_screen = args.output is None or args.output in _STANDARD_OUTPUT
     if args.format == "docx":
         stream = sys.stdout.stream if isinstance(sys.stdout, _Visible) else sys.stdout
@@ -598,6 +609,21 @@ def _draft(args: argparse.Namespace) -> int:
 
         text = markdown(drafted)
     return OK if _written(args.output, text, "the draft") else FAILED
+
+
+def _draft_check(args: argparse.Namespace, drafted: Draft, wording: Wording) -> int:
+    """`rk draft --check SIGNED.docx`: the signed document's marked terms against the terms
+    drafted from the contract now. A document that cannot be read raises its DraftError, which
+    `main` prints in the command's language (exit 1)."""
+    from pathlib import Path
+
+    from ..drafting.check import compare_terms, exit_code, said
+    from ..drafting.reading import read_terms
+
+    signed = read_terms(Path(args.check), max_size=args.max_bytes)
+    differences = compare_terms(signed, drafted.terms(), drafted.term_titles())
+    text = said(differences, wording) + "\n"
+    return exit_code(differences) if _written(args.output, text, "the check") else FAILED
 
 
 def _fmt(args: argparse.Namespace) -> int:

@@ -2667,6 +2667,8 @@ DRAFT_EN: dict[str, str] = {
     "draft.weight": "The goal weighs {weight} of the contract's {total} points; it earns its points in "
                     "proportion to its fulfilment.",
     "draft.applies": "The goal applies only when {condition}.",
+    "draft.metric": "{label} is worked out as {formula}.",
+    "draft.table": "{label}: {entries}.",
     "draft.group": "{group}",
     "draft.payment amount": "{title} amounts to {formula}.",
     "draft.payment after": "The amount is worked out once the goals have been assessed for the period.",
@@ -2728,6 +2730,8 @@ DRAFT_DA: dict[str, str] = {
     "draft.weight": "Målet vægter {weight} af kontraktens {total} point og giver point i forhold til, "
                     "hvor meget af det der er nået.",
     "draft.applies": "Målet gælder kun, når {condition}.",
+    "draft.metric": "{label} opgøres som {formula}.",
+    "draft.table": "{label}: {entries}.",
     "draft.group": "{group}",
     "draft.payment amount": "{title} udgør {formula}.",
     "draft.payment after": "Beløbet opgøres, når målene er gjort op for perioden.",

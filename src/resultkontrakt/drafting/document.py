@@ -12,6 +12,7 @@ Nothing here knows a format: markdown.py, page.py and docx.py write the same par
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -246,10 +247,45 @@ class _Drafter:
         for requirement in goal.requirements:
             blocks.append(Paragraph(w.phrase("draft.requirement", condition=self.condition(requirement.condition))))
         blocks += [Paragraph(text) for text in self.tiers(goal)]
+        blocks += [Paragraph(text) for text in self.measures(goal)]
         if self.weighted:
             total = sum((g.weight for g in self.contract.module.goals), Fraction(0))
             blocks.append(Paragraph(w.phrase("draft.weight", weight=w.number(goal.weight), total=w.number(total))))
         return Term(mark_of("goal", goal.id, self.marks), f"{title}", tuple(blocks))
+
+    def measures(self, goal: s.Goal) -> list[str]:
+        """How each value the goal's conditions read is worked out, as the contract defines it:
+        a table of targets entry by entry (`Mål for publikationer: 2008: 5.100, 2009: 5.350, ...`),
+        another metric by its formula in words. They are terms the parties sign, and what
+        `--check` compares: a target changed in the document is found."""
+        w = self.w
+        metrics = self.contract.analysis.metrics
+        pending: list[s.Expr] = [tier.condition for tier in goal.tiers if tier.condition is not None]
+        pending += [requirement.condition for requirement in goal.requirements]
+        pending += [goal.applies] if goal.applies is not None else []
+        names: list[str] = []
+        while pending:
+            expr = pending.pop(0)
+            if isinstance(expr, s.Name) and expr.name in metrics and expr.name not in names:
+                names.append(expr.name)
+            pending.extend(s.children(expr))
+        said: list[str] = []
+        for name in names:
+            expr = metrics[name].expr
+            label = _capital(w.name(name))
+            if isinstance(expr, s.TableLiteral):
+                entries = [f"{self.key(key)}: {self.say(value)}" for key, value in expr.pairs]
+                said.append(w.phrase("draft.table", label=label, entries=_joined(entries, w)))
+            else:
+                said.append(w.phrase("draft.metric", label=label, formula=self.say(expr)))
+        return said
+
+    def key(self, key: object) -> str:
+        """A table's key as a contract writes it: a year as it is (2016, never 2.016), a date in
+        words, a text as written."""
+        if isinstance(key, bool) or not isinstance(key, int | dt.date):
+            return str(key)
+        return self.w.date(key) if isinstance(key, dt.date) else self.w.number(key, grouped=False)
 
     def due(self, expr: s.Expr) -> str:
         """A due date worked out from another: `18 måneder efter første indflytning`, as a

@@ -804,7 +804,7 @@ class _Words:
             case s.Compare(op=op, left=left, right=right):
                 kind = "date" if _is_date(left, self.values) or _is_date(right, self.values) else "number"
                 key = f"condition.{op} {kind}" if w.has(f"condition.{op} {kind}") else f"condition.{op}"
-                return w.phrase(key, left=self.say(left), right=self.say(right))
+                return w.phrase(key, left=self.measured(left, right), right=self.measured(right, left))
             case s.Member(item=item, collection=s.PeriodValue(field=None), negated=negated):
                 return w.phrase("condition.not in period" if negated else "condition.in period", item=self.say(item))
             case s.Member(item=item, collection=collection, negated=negated):
@@ -815,6 +815,14 @@ class _Words:
                 listed = self.listed(items, "or") if items else self.say(collection)
                 return w.phrase("condition.not among" if negated else "condition.among", item=self.say(item),
                                 collection=listed)
+        return self.say(expr)
+
+
+    def measured(self, expr: s.Expr, against: s.Expr) -> str:
+        """`expr` in words; a number the contract writes against a value with a unit, in that
+        unit (`sagsbehandlingstid er højst 30 dage`, not `højst 30`)."""
+        if isinstance(expr, s.Number) and isinstance(against, s.Name) and against.name in self.w.units:
+            return self.w.value(expr.value, None, unit=self.w.unit(against.name, expr.value))
         return self.say(expr)
 
 
