@@ -378,3 +378,17 @@ def test_check_refuses_a_document_that_is_no_draft_and_takes_no_format(rk: Rk, t
     assert rk("draft", "--check", broken, PLAN).exit == 1
     wrong = rk("draft", "--check", plain, PLAN, "--format", "md")
     assert wrong.exit == 2 and "--format" in wrong.stderr
+
+
+def test_a_yearly_target_changed_in_the_document_is_found(rk: Rk, tmp_path: Path) -> None:
+    """The targets a goal is judged by (`måltal[period.year]`) are drafted entry by entry, so a
+    target typed over in the signed copy is a difference like a threshold."""
+    contract = EXAMPLES / "udviklingskontrakt-2008.rk"
+    signed = tmp_path / "signed.docx"
+    assert rk("draft", contract, "--format", "docx", "-o", signed).exit == 0
+    _edited(signed, ("2011: 5.800", "2011: 5.500"))
+    checked = rk("draft", "--check", signed, contract)
+    assert checked.exit == 1
+    said = checked.stdout.replace("\u00a0", " ").splitlines()
+    assert "Mål 1: Forskningspublikationer: ændret i dokumentet" in said and "  5.800 → 5.500" in said
+    assert said[-1] == "1 vilkår i det underskrevne dokument afviger fra reglerne: 1 ændret."
