@@ -139,8 +139,15 @@ def mark_of(kind: str, name: str, taken: set[str]) -> str:
     clean = re.sub(r"[^A-Za-z0-9]+", "_", folded).strip("_").lower()
     mark = f"rk_{kind}_{clean}" if clean else f"rk_{kind}"
     if len(mark) > MARK_LENGTH or mark in taken:
-        digest = hashlib.sha256(f"{kind}\0{name}".encode()).hexdigest()[:8]
-        mark = f"{mark[:MARK_LENGTH - 9].rstrip('_')}_{digest}"
+        # Told apart by a hash of the name; where even that is taken (a long name shortened to
+        # the same mark twice), by a hash of the name and how many tries it took: still stable.
+        stem, tries = mark[:MARK_LENGTH - 9].rstrip("_"), 0
+        while True:
+            salt = f"\0{tries}" if tries else ""
+            digest = hashlib.sha256(f"{kind}\0{name}{salt}".encode()).hexdigest()[:8]
+            mark, tries = f"{stem}_{digest}", tries + 1
+            if mark not in taken:
+                break
     taken.add(mark)
     return mark
 
