@@ -27,7 +27,7 @@ from resultkontrakt.comparisons.page import comparison_html
 from resultkontrakt.core.wording import wording_for
 from resultkontrakt.output import report
 
-from .conftest import EXAMPLES
+from .conftest import DEEP, EXAMPLES
 from .png import Pixels, matches, read_png
 from .printing import A4, Printed, Printer, classes
 from .test_report import BROWSER, FLAGS, chromium, needs_browser
@@ -119,8 +119,11 @@ def printed_pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, Printed]:
     return found
 
 
+# The Danish reports every run; the English ones, whose pages break elsewhere, in the deep
+# profile that CI runs (3 s of the quick loop's 60).
 @needs_browser
-@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("lang", ["da", pytest.param("en", marks=pytest.mark.skipif(
+    not DEEP, reason="the English reports' pages: the deep profile prints them, as in CI"))])
 def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(lang: str,
                                                                                tmp_path: Path) -> None:
     pages = {}
@@ -155,6 +158,7 @@ def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(l
 
 
 @needs_browser
+@pytest.mark.skipif(not DEEP, reason="the test harness against chromium --print-to-pdf: the deep profile, as in CI")
 def test_the_batch_prints_as_chromium_print_to_pdf_does(tmp_path: Path) -> None:
     """The browser kept open prints the pages `chromium --headless --print-to-pdf` prints, word
     for word in the same places: the report checked in print is the one readers print."""
