@@ -11,7 +11,7 @@ from fractions import Fraction
 import attrs
 
 from ..core.errors import Problem
-from ..core.values import LIST, Type
+from ..core.values import LIST, MONEY, Type
 from ..language import syntax as s
 from .infer import Typer
 
@@ -81,6 +81,24 @@ class Analysis:
             units = {d.name: d.unit for d in declared if d.unit is not None}
             found = self.cache["labels"] = Labels(labels, self._answers(), units,
                                                   True if self._literal_cents() else None)
+        return found  # type: ignore[return-value]
+
+    def labels_with_cents(self, cents: bool) -> Labels:
+        """The labels, with whether amounts have øre as one evaluation's facts say: made once
+        for each answer and kept, since every evaluation asks (it is on the evaluator's path)."""
+        key = "labels with cents" if cents else "labels without cents"
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self.labels.with_cents(cents)
+        return found  # type: ignore[return-value]
+
+    @property
+    def money_facts(self) -> tuple[str, ...]:
+        """The facts that are amounts of money, whose values can say that amounts have øre."""
+        found = self.cache.get("money facts")
+        if found is None:
+            found = self.cache["money facts"] = tuple(
+                name for name in self.facts if name in self.types and self.types[name].kind == MONEY)
         return found  # type: ignore[return-value]
 
     def _answers(self) -> frozenset[str]:

@@ -10,6 +10,7 @@ are made by `wording` when someone asks for them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -22,7 +23,7 @@ from ..checks.analysis import Analysis
 from ..checks.check import fact_needs, goal_exprs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, MONEY, T_PERCENT, TABLE, Type, Value, money_in
+from ..core.values import LIST, T_PERCENT, TABLE, Type, Value, money_in
 from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
@@ -479,19 +480,16 @@ class Evaluator:
             currency = currencies[key] = found.currency_code if found is not None else DKK
         return currency, self.labels
 
-    @property
+    @functools.cached_property
     def labels(self) -> Labels:
         """The contract's labels and units, and whether its amounts have øre: in what it
-        writes (Analysis.labels), or in the amounts of this evaluation's facts."""
-        found: Labels | None = self.__dict__.get("_labels")
-        if found is None:
-            labels = self.analysis.labels
-            types = self.analysis.types
-            cents = labels.cents or any(
-                isinstance(value, Fraction) and value.denominator != 1 and name in types
-                and types[name].kind == MONEY for name, value in self.supplied.values.items())
-            found = self.__dict__["_labels"] = labels.with_cents(cents)
-        return found
+        writes (Analysis.labels), or in the amounts of this evaluation's facts. Worked out once
+        an evaluation (each goal's result carries it): after that, a plain attribute."""
+        values = self.supplied.values
+        cents = bool(self.analysis.labels.cents) or any(
+            isinstance(value := values.get(name), Fraction) and value.denominator != 1
+            for name in self.analysis.money_facts)
+        return self.analysis.labels_with_cents(cents)
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
