@@ -117,10 +117,7 @@ class OneOf:
     more: bool = False
 
     def in_words(self, w: Wording) -> str:
-        said = [w.param(item) for item in self.items] + (["…"] if self.more else [])
-        if len(said) == 1:
-            return said[0]
-        return ", ".join(said[:-1]) + f" {w['or']} " + said[-1]
+        return w.listed([w.param(item) for item in self.items] + (["…"] if self.more else []), "or")
 
 
 @attrs.frozen

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Protocol, Union, runtime_checkable
 
@@ -38,6 +39,18 @@ class Shown:
     value: Fraction
     decimals: int
     exact: bool
+
+
+def capital(text: str) -> str:
+    """`text` starting with a capital letter, as a sentence of its own or a heading does."""
+    return text[:1].upper() + text[1:]
+
+
+def paragraphs(block: str) -> list[str]:
+    """A text block's paragraphs, each on one line: its line breaks were for the editor, its
+    blank lines for the reader."""
+    return [" ".join(line.strip() for line in chunk.splitlines() if line.strip())
+            for chunk in re.split(r"\n\s*\n", block.strip()) if chunk.strip()]
 
 
 def shown(value: Fraction, decimals: int, avoid: Iterable[Fraction | int] = (),
@@ -127,6 +140,12 @@ class Wording:
 
     def has(self, key: str) -> bool:
         return key in self.words
+
+    def listed(self, items: Sequence[str], joined: str = "and") -> str:
+        """Items side by side as a reader lists them: `a, b og c`, `"Nord" eller "Midt"`."""
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self[joined]} {items[-1]}"
 
     def phrase(self, key: str, count: int | None = None, /, **values: object) -> str:
         """The phrase `key` with its values filled in; `count` picks singular or plural."""

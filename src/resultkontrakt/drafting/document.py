@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Union
 import attrs
 
 from ..core.vocabulary import MONEY_UNITS
-from ..core.wording import Wording, wording_for
+from ..core.wording import Wording, capital, paragraphs, wording_for
 from ..language import syntax as s
 from ..words.explain import condition_words, formula_words
 
@@ -182,7 +182,7 @@ class _Drafter:
         header = module.header
         for block in header.text if header else ():
             parts.append(self.section())
-            parts += [Paragraph(text) for text in _paragraphs(block)]
+            parts += [Paragraph(text) for text in paragraphs(block)]
         if module.goals:
             parts.append(self.section(self.w["draft.goals"]))
             parts += self.goals()
@@ -207,14 +207,14 @@ class _Drafter:
         w, header = self.w, self.contract.module.header
         blocks: list[Block] = [Heading(1, self.contract.title)]
         if header is not None and header.parties:
-            blocks.append(Paragraph(w.phrase("draft.parties", parties=_joined(list(header.parties), w))))
+            blocks.append(Paragraph(w.phrase("draft.parties", parties=w.listed(list(header.parties)))))
         if header is not None and header.period is not None:
             blocks.append(Paragraph(w.phrase("draft.period", start=w.date(header.period[0]),
                                              end=w.date(header.period[1]))))
             if header.each is not None:
                 names = [p.name for p in self.contract.reporting_periods]
                 blocks.append(Paragraph(w.phrase("draft.each", each=w[f"draft.each.{header.each}"],
-                                                 periods=_joined(names, w))))
+                                                 periods=w.listed(names))))
         else:
             blocks.append(Paragraph(w["draft.no period"]))
         return Term(mark_of("contract", "", self.marks), w.phrase("draft.contract", title=self.contract.title),
@@ -239,7 +239,7 @@ class _Drafter:
         w = self.w
         title = w.phrase("draft.goal", id=goal.id, title=goal.title)
         blocks: list[Block] = [Heading(level, title)]
-        blocks += [Paragraph(text) for block in goal.text for text in _paragraphs(block)]
+        blocks += [Paragraph(text) for block in goal.text for text in paragraphs(block)]
         if goal.applies is not None:
             blocks.append(Paragraph(w.phrase("draft.applies", condition=self.condition(goal.applies))))
         if goal.deliverables:
@@ -279,10 +279,10 @@ class _Drafter:
         said: list[str] = []
         for name in names:
             expr = metrics[name].expr
-            label = _capital(w.name(name))
+            label = capital(w.name(name))
             if isinstance(expr, s.TableLiteral):
                 entries = [f"{self.key(key)}: {self.say(value)}" for key, value in expr.pairs]
-                said.append(w.phrase("draft.table", label=label, entries=_joined(entries, w)))
+                said.append(w.phrase("draft.table", label=label, entries=w.listed(entries)))
             else:
                 said.append(w.phrase("draft.metric", label=label, formula=self.say(expr)))
         return said
@@ -367,7 +367,7 @@ class _Drafter:
         title = w.phrase("draft.payment", title=shown)
         blocks: tuple[Block, ...] = (
             Heading(3, title),
-            Paragraph(_capital(w.phrase("draft.payment amount", title=shown, formula=formula_words(payment.expr, w)))),
+            Paragraph(capital(w.phrase("draft.payment amount", title=shown, formula=formula_words(payment.expr, w)))),
             Paragraph(w["draft.payment after"]),
         )
         return Term(mark_of("payment", payment.name, self.marks), title, blocks)
@@ -376,9 +376,9 @@ class _Drafter:
 
     def split(self, split: s.Split) -> Term:
         w = self.w
-        title = w.phrase("draft.split", title=_capital(split.shown_as.replace("_", " ")))
+        title = w.phrase("draft.split", title=capital(split.shown_as.replace("_", " ")))
         blocks: list[Block] = [Heading(3, title)]
-        blocks += [Paragraph(text) for block in split.text for text in _paragraphs(block)]
+        blocks += [Paragraph(text) for block in split.text for text in paragraphs(block)]
         fixed = split.fixed_total
         if fixed is not None:
             blocks.append(Paragraph(w.phrase("draft.split total", total=w.money(fixed.value, fixed.unit))))
@@ -444,23 +444,7 @@ class _Drafter:
             parts.append(Paragraph(w["draft.facts"]))
             for fact in facts:
                 label = fact.label or fact.name.replace("_", " ")
-                said = w.phrase("draft.fact", label=_capital(label), description=fact.description.rstrip(".")) \
-                    if fact.description else w.phrase("draft.fact bare", label=_capital(label))
+                said = w.phrase("draft.fact", label=capital(label), description=fact.description.rstrip(".")) \
+                    if fact.description else w.phrase("draft.fact bare", label=capital(label))
                 parts.append(Paragraph(said, "item"))
         return parts
-
-
-def _paragraphs(block: str) -> list[str]:
-    """A text block's paragraphs, each one line: lines joined, blank lines apart."""
-    return [" ".join(line.strip() for line in chunk.splitlines() if line.strip())
-            for chunk in re.split(r"\n\s*\n", block.strip()) if chunk.strip()]
-
-
-def _joined(items: list[str], w: Wording) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {w['and']} {items[-1]}"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -103,10 +103,10 @@ def not_evaluable(blocked: NotEvaluable, w: Wording) -> str:
     """Why a goal could not be judged, without a full stop."""
     parts = []
     if blocked.missing:
-        parts.append(w.phrase("missing", len(blocked.missing), names=_joined(list(map(w.name, blocked.missing)), w)))
+        parts.append(w.phrase("missing", len(blocked.missing), names=w.listed(list(map(w.name, blocked.missing)))))
     if blocked.deliverables:
         parts.append(w.phrase("missing deliverable", len(blocked.deliverables),
-                              names=_joined(list(map(w.name, blocked.deliverables)), w)))
+                              names=w.listed(list(map(w.name, blocked.deliverables)))))
     parts.extend(w.phrase("invalid deliverable" if problem.code in DELIVERABLE_PROBLEMS else "invalid",
                           problem=problem_text(labelled_problem(problem, w), w)) for problem in blocked.invalid)
     if blocked.requirement is not None:
@@ -261,7 +261,7 @@ class _Sayer:
             items = [self.w.value(v, element) for v in collection.value]
             if len(items) == 1:
                 return self.w.phrase("is" if among else "is not", item=items[0])
-            listed = f"{', '.join(items[:-1])} {self.w['or']} {items[-1]}"
+            listed = self.w.listed(items, "or")
         else:
             listed = self.value(collection)
         return self.w.phrase("among" if among else "not among", collection=listed)
@@ -452,8 +452,7 @@ def waiting_text(waiting: Sequence[Waiting], w: Wording) -> str:
             parts.append(w.phrase(f"waits.{item.kind}", name=w.name(item.name), due=w.date(item.due)))
         else:
             parts.append(w.name(item.name))
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {w['and']} {parts[-1]}"
-    return w.phrase("waits", items=listed)
+    return w.phrase("waits", items=w.listed(parts))
 
 
 def distance_text(distance: Distance, fulfilment: Fraction | None, w: Wording) -> str:
@@ -712,10 +711,8 @@ class _Words:
 
     def listed(self, items: Sequence[s.Expr], joined: str, condition: bool = False) -> str:
         """Items side by side; one said with words around it (`..., afrundet`) in brackets."""
-        said = [self.condition(item) if condition else self.bracketed(item) for item in items]
-        if len(said) == 1:
-            return said[0]
-        return f"{', '.join(said[:-1])} {self.w[joined]} {said[-1]}"
+        return self.w.listed([self.condition(item) if condition else self.bracketed(item) for item in items],
+                             joined)
 
     def bracketed(self, expr: s.Expr) -> str:
         text, level = self.of(expr)
@@ -968,10 +965,10 @@ def _reasons(expr: s.Expr, values: Mapping[s.Expr, Seen], say: _Words, because: 
         inputs = [i for i in _behind(seen, because) if not i.literal]
         if inputs and first >= 0:
             told.update(i.expr for i in inputs)  # said here, with what they came to
-            reasons.append(w.phrase("value.from", subject=label, values=_joined(
+            reasons.append(w.phrase("value.from", subject=label, values=w.listed(
                 [say.of(i.expr)[0] if isinstance(i.expr, s.Name | s.GoalValue) and not isinstance(i.value, tuple)
                  else because.named(i)
-                 for i in inputs], w)))
+                 for i in inputs])))
         pending.extend(seen.inputs)
     return reasons
 
@@ -982,11 +979,6 @@ def _behind(seen: Seen, say: _Sayer) -> list[Seen]:
     if len(seen.inputs) == 1 and seen.inputs[0].value == seen.value:
         return []
     return [i for i in seen.inputs if say.label(i) != say.label(seen)]
-
-
-def _joined(said: Sequence[str], w: Wording) -> str:
-    """`a, b og c`."""
-    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {w['and']} {said[-1]}"
 
 
 def _exprs_in(checks: Sequence[Check]) -> set[s.Expr]:
