@@ -5,16 +5,11 @@ on a page. Every text passes through `escape.html`."""
 from __future__ import annotations
 
 from ..core import escape
+from ..output.report import PAGE_CSS
 from .document import Block, Draft, Heading, Paragraph, Table, Term
 
-_CSS = """
-:root { --ink: #1d2530; --muted: #5b6675; --line: #d8dee6; --track: #eef1f5; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       color: var(--ink); background: #fff; overflow-wrap: break-word; }
-main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+_CSS = PAGE_CSS + """
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.08rem; margin: 1.25rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 0 0 .5rem; }
 .term { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; }
@@ -28,13 +23,7 @@ p.item::before { content: "–"; display: inline-block; width: 1rem; text-indent
 .signature p:first-child { font-weight: 600; }
 .signature p.line { display: flex; gap: .5rem; margin-top: 1.75rem; }
 .signature p.line::after { content: ""; flex: 1; border-bottom: 1px solid var(--ink); }
-.table { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 @media (max-width: 30rem) { body { font-size: 15px; } .term { padding: .6rem .7rem; } }
-@page { size: A4; margin: 16mm 15mm 18mm; }
 @media print { body { font-size: 10.5pt; } main { max-width: none; padding: 0; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   .term, .signature, tr { break-inside: avoid; page-break-inside: avoid; }

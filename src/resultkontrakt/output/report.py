@@ -249,15 +249,25 @@ def _paragraphs(block: str) -> list[str]:
 
 # ---- HTML -----------------------------------------------------------------------
 
-_CSS = """
+# The look a printed page of ours shares (the report's, the drafted contract's): colours, type,
+# tables, A4. Each page adds its own rules after it.
+PAGE_CSS = """
 :root { --ink: #1d2530; --muted: #5b6675; --line: #d8dee6; --met: #2e7d4f; --partly: #c58a16;
         --not: #b3372f; --none: #8a94a3; --pending: #3a6ea5; --track: #eef1f5; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: var(--ink); background: #fff; overflow-wrap: break-word; }
 main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+"""
+
+_CSS = PAGE_CSS + """h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
 .about, .note { color: var(--muted); }
 .overall { font-size: 1.15rem; margin: 1rem 0; padding: .75rem 1rem; background: var(--track); border-radius: .5rem; }
 .goal { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0;
@@ -278,15 +288,9 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bo
 .met .bar span { background: var(--met); } .partly .bar span { background: var(--partly); }
 .not .bar span { background: var(--not); }
 .why { margin: .25rem 0; overflow-wrap: anywhere; }
-.table { overflow-x: auto; }
 blockquote { margin: .5rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); color: var(--muted); }
 blockquote p { margin: 0 0 .4rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 @media (max-width: 30rem) { body { font-size: 15px; } .goal { padding: .6rem .7rem; } }
-@page { size: A4; margin: 16mm 15mm 18mm; }
 @media print { body { font-size: 10.5pt; } main { max-width: none; padding: 0; }
   .bar, .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h1, h2, h3, .key { break-after: avoid; page-break-after: avoid; }
