@@ -196,3 +196,16 @@ def _alike(one: str, other: str) -> int:
 
 def classes(element: ET.Element) -> list[str]:
     return (element.get("class") or "").split()
+
+
+def printed_pages(browser: str, flags: list[str], folder: Path, pages: dict[str, str]) -> dict[str, Printed]:
+    """Each page (HTML by name) printed to PDF by one browser, and read back."""
+    found = {}
+    with Printer(browser, flags, folder / "profile") as printer:
+        for name, page in pages.items():
+            html = folder / f"{name}.html"
+            html.write_text(page, encoding="utf-8")
+            pdf = folder / f"{name}.pdf"
+            pdf.write_bytes(printer.pdf(html))
+            found[name] = Printed(pdf, page)
+    return found

@@ -30,7 +30,7 @@ from resultkontrakt.drafting.markdown import markdown
 from resultkontrakt.drafting.page import page
 
 from .conftest import EXAMPLE, EXAMPLES, Rk
-from .printing import A4, Printed, Printer, classes
+from .printing import A4, classes, printed_pages
 from .test_report import BROWSER, FLAGS, needs_browser
 
 CONTRACTS = sorted(EXAMPLES.glob("*.rk"))
@@ -226,22 +226,16 @@ def test_every_draft_prints_on_a4_with_no_heading_last_on_a_page_and_no_term_cut
     pages = {name: page(drafted) for name, drafted in drafts.items()}
     pages["nordjylland-2019-en"] = page(draft(rk.load(EXAMPLE), "en"))
     wrong = []
-    with Printer(BROWSER, FLAGS, tmp_path / "profile") as printer:
-        for name, html in pages.items():
-            path = tmp_path / f"{name}.html"
-            path.write_text(html, encoding="utf-8")
-            pdf = tmp_path / f"{name}.pdf"
-            pdf.write_bytes(printer.pdf(path))
-            printed = Printed(pdf, html)
-            wrong += [f"{name}: page {n + 1} is not A4" for n, (width, height) in enumerate(printed.sizes)
-                      if abs(width - A4[0]) > 1 or abs(height - A4[1]) > 1]
-            for element in printed.elements():
-                if element.tag in ("h1", "h2", "h3", "h4") and not printed.followed_on_the_same_page(element):
-                    wrong.append(f"{name}: heading last on its page: {printed.text_of(element)}")
-                if "term" in classes(element) and len(printed.pages(element)) > 1:
-                    wrong.append(f"{name}: {element.get('id')} cut over pages {sorted(printed.pages(element))}")
-            if name == "nordjylland-2019":
-                assert len(printed.sizes) > 1 and printed.unprinted < len(printed.text) // 50
+    for name, printed in printed_pages(BROWSER, FLAGS, tmp_path, pages).items():
+        wrong += [f"{name}: page {n + 1} is not A4" for n, (width, height) in enumerate(printed.sizes)
+                  if abs(width - A4[0]) > 1 or abs(height - A4[1]) > 1]
+        for element in printed.elements():
+            if element.tag in ("h1", "h2", "h3", "h4") and not printed.followed_on_the_same_page(element):
+                wrong.append(f"{name}: heading last on its page: {printed.text_of(element)}")
+            if "term" in classes(element) and len(printed.pages(element)) > 1:
+                wrong.append(f"{name}: {element.get('id')} cut over pages {sorted(printed.pages(element))}")
+        if name == "nordjylland-2019":
+            assert len(printed.sizes) > 1 and printed.unprinted < len(printed.text) // 50
     assert not wrong, "\n".join(wrong)
 
 

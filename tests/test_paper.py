@@ -27,6 +27,7 @@ from resultkontrakt.comparisons.page import comparison_html
 from resultkontrakt.core.wording import wording_for
 from resultkontrakt.output import report
 
+from . import printing
 from .conftest import DEEP, EXAMPLES
 from .png import Pixels, matches, read_png
 from .printing import A4, Printed, Printer, classes
@@ -108,15 +109,7 @@ def payments(printed: Printed) -> list[ET.Element]:
 def printed_pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, Printed]:
     """Each page printed to PDF, by one browser."""
     assert BROWSER, "chromium is needed for this test"
-    found = {}
-    with Printer(BROWSER, FLAGS, tmp_path / "profile") as printer:
-        for name, page in pages.items():
-            html = tmp_path / f"{name}.html"
-            html.write_text(page, encoding="utf-8")
-            pdf = tmp_path / f"{name}.pdf"
-            pdf.write_bytes(printer.pdf(html))
-            found[name] = Printed(pdf, page)
-    return found
+    return printing.printed_pages(BROWSER, FLAGS, tmp_path, pages)
 
 
 # The Danish reports every run; the English ones, whose pages break elsewhere, in the deep
