@@ -126,10 +126,8 @@ class Contract:
             measured = None
         evaluator = Evaluator(self.analysis, supplied, as_of if as_of is not None else measured,
                               (reporting.start, reporting.end) if reporting else None, made=MADE,
-                              reporting=reporting, measured_until=measured)
+                              reporting=reporting, measured_until=measured, language=self.language)
         goals = evaluator.goals(self.module.goals)
-        if self.language is not None:  # a goal shown on its own (a notebook) speaks the contract's language
-            goals = {goal_id: attrs.evolve(goal, language=self.language) for goal_id, goal in goals.items()}
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}

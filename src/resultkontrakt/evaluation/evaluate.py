@@ -87,9 +87,13 @@ class Evaluator:
 
     def __init__(self, analysis: Analysis, supplied: Supplied, as_of: dt.date | None = None,
                  period: tuple[dt.date, dt.date] | None = None, made: Made = OUTCOMES,
-                 reporting: ReportingPeriod | None = None, measured_until: dt.date | None = None):
+                 reporting: ReportingPeriod | None = None, measured_until: dt.date | None = None,
+                 language: str | None = None):
         self.analysis = analysis
         self.made = made  # the classes of the outcomes (outcomes.Made)
+        # The contract's own language, which each goal's result carries for the views that
+        # speak without being asked in which (a notebook's).
+        self.language = language
         self.supplied = supplied
         self.as_of = as_of
         self.period = period
@@ -405,7 +409,7 @@ class Evaluator:
                 blocked: NotEvaluable | None, waiting: tuple[Waiting, ...] = (),
                 reach: Reach | None = None) -> GoalOutcome:
         return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, steps, blocked,
-                              goal.text, waiting, reach, self.labels)
+                              goal.text, waiting, reach, self.labels, language=self.language)
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result read as a value: strict, since money may follow it."""
