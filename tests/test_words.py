@@ -131,6 +131,9 @@ def test_conditions_are_said_in_words_by_labels_and_never_by_the_bound_name() ->
     ('z not in {"a", "b"}', 'z er ingen af "a" eller "b"', 'z is none of "a" or "b"'),
     ("d <= 2024-06-30", "d er senest 30. juni 2024", "d is on or before 30 June 2024"),
     ("year(d) = period.year", "året for d er rapporteringsåret", "the year of d is the reporting year"),
+    # A year the contract writes, against a year, as a year is written: never 2.025.
+    ("year(d) >= 2025", "året for d er mindst 2025", "the year of d is at least 2025"),
+    ("period.year = 2025", "rapporteringsåret er 2025", "the reporting year is 2025"),
 ])
 def test_a_condition_is_said_in_words(condition: str, danish: str, english: str) -> None:
     contract = rkt.loads(f'fact x: number\nfact y: number\nfact z: text\nfact d: date\n'

@@ -340,7 +340,7 @@ class _Drafter:
 
     def condition(self, expr: s.Expr) -> str:
         """A condition in words; what the goal's deliverables are said as a contract says it
-        (`alle leverancer er leveret til tiden`), a year as it is written (2016, never 2.016)."""
+        (`alle leverancer er leveret til tiden`)."""
         w = self.w
         match expr:
             case s.Call(function="all", args=(s.Name(name="deliverables"),)):
@@ -349,9 +349,6 @@ class _Drafter:
                 return w["draft.any deliverable"]
             case s.Compare(op=op, left=s.Call(function="count", args=(s.Name(name="deliverables"),)), right=right):
                 return w.phrase(f"condition.{op}", left=w["draft.delivered count"], right=self.say(right))
-            case s.Compare(op=op, left=s.PeriodValue(field="year") as left, right=s.Number() as right):
-                key = f"condition.{op}"
-                return w.phrase(key, left=formula_words(left, w), right=w.number(right.value, grouped=False))
             case s.Chain(steps=steps) if expr.op in ("and", "or"):
                 return f" {w[expr.op]} ".join([self.condition(expr.first)] + [self.condition(o) for _, o in steps])
         return condition_words(expr, w)

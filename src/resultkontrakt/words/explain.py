@@ -817,9 +817,14 @@ class _Words:
 
     def measured(self, expr: s.Expr, against: s.Expr) -> str:
         """`expr` in words; a number the contract writes against a value with a unit, in that
-        unit (`sagsbehandlingstid er højst 30 dage`, not `højst 30`)."""
+        unit (`sagsbehandlingstid er højst 30 dage`, not `højst 30`), and against a year as a
+        year is written (`rapporteringsåret er 2011`, never 2.011)."""
         if isinstance(expr, s.Number) and isinstance(against, s.Name) and against.name in self.w.units:
             return self.w.value(expr.value, None, unit=self.w.unit(against.name, expr.value))
+        year = (isinstance(against, s.PeriodValue) and against.field == "year") \
+            or (isinstance(against, s.Call) and against.function == "year")
+        if isinstance(expr, s.Number) and year:
+            return self.w.number(expr.value, grouped=False)
         return self.say(expr)
 
 
