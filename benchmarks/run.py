@@ -28,6 +28,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import rule_engines
+from six_goals import SIX_FACTS, SIX_GOALS, six_by_hand
+
 import resultkontrakt as rk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,70 +136,6 @@ def evaluation(rounds: int, times: int) -> tuple[float, float]:
     assert by_hand(values) == expected, (by_hand(values), expected)
     return compare(repeated(lambda: by_hand(values), times), repeated(lambda: contract.evaluate(facts), times),
                    rounds)
-
-
-SIX_GOALS = """
-fact anbefaling: list of integer in 0 .. 10
-fact besøg: integer
-fact admin: percent
-fact udgifter: money
-fact budget: money
-metric nps = nps(anbefaling)
-metric forbrug = udgifter / budget * 100%
-goal 1 "NPS" {
-    require count(anbefaling) >= 30 "mindst 30 svar"
-    score nps >= 60 -> 100%; >= 50 -> 50%
-}
-goal 2 "Ambassadører" { score share(a in anbefaling where a >= 9) >= 50% -> 100%; >= 40% -> 50% }
-goal 3 "Besøg og administration" {
-    score admin <= 8% and besøg >= 100 -> 100%; besøg >= 100 or admin <= 8% -> 50%
-}
-goal 4 "Forbrug" { score forbrug <= 100% -> 100%; <= 110% -> 50% }
-goal 5 "Leverancer" {
-    deliverable strategi "Strategi" due 2019-12-31
-    deliverable camp "Camp" due 2019-12-31
-    deliverable rapport "Rapport"
-    score all(deliverables) -> 100%; count(deliverables) >= 2 -> 50%
-}
-goal 6 "Besøg" { score besøg >= 150 -> 100%; >= 120 -> 75%; >= 100 -> 50% }
-"""
-SIX_FACTS = {"anbefaling": [(i * 7) % 11 for i in range(400)], "besøg": 125, "admin": "7.5%",
-             "udgifter": "16 mio kr", "budget": "15.5 mio kr", "strategi": "2019-12-16",
-             "camp": "2020-01-23", "rapport": True}
-_UNITS = {"kr": 1, "tkr": 1_000, "mio": 1_000_000}
-_DUE = dt.date(2019, 12, 31)
-
-
-def six_by_hand(facts: dict[str, Any]) -> dict[str, Fraction | None]:
-    """The six goals written directly in Python, from the same raw facts: the baseline."""
-    xs, visits = facts["anbefaling"], facts["besøg"]
-    out: dict[str, Fraction | None] = {}
-    if len(xs) < 30:
-        out["1"] = None
-    else:
-        nps = Fraction(100 * (sum(1 for a in xs if a >= 9) - sum(1 for a in xs if a <= 6)), len(xs))
-        out["1"] = Fraction(1) if nps >= 60 else Fraction(1, 2) if nps >= 50 else Fraction(0)
-    share = Fraction(sum(1 for a in xs if a >= 9), len(xs))
-    out["2"] = Fraction(1) if share >= Fraction(1, 2) else Fraction(1, 2) if share >= Fraction(2, 5) else Fraction(0)
-    admin = Fraction(facts["admin"].rstrip("%")) / 100
-    low = admin <= Fraction(8, 100)
-    out["3"] = Fraction(1) if low and visits >= 100 else Fraction(1, 2) if visits >= 100 or low else Fraction(0)
-
-    def money(text: str) -> Fraction:
-        number, unit = text.split(" ")[:2]
-        return Fraction(number) * _UNITS[unit]
-    spent = money(facts["udgifter"]) / money(facts["budget"])
-    out["4"] = Fraction(1) if spent <= 1 else Fraction(1, 2) if spent <= Fraction(11, 10) else Fraction(0)
-
-    def done(value: object, due: dt.date | None) -> bool:
-        if isinstance(value, bool):
-            return value
-        return due is None or dt.date.fromisoformat(str(value)) <= due
-    delivered = done(facts["strategi"], _DUE) + done(facts["camp"], _DUE) + done(facts["rapport"], None)
-    out["5"] = Fraction(1) if delivered == 3 else Fraction(1, 2) if delivered >= 2 else Fraction(0)
-    out["6"] = (Fraction(1) if visits >= 150 else Fraction(3, 4) if visits >= 120 else
-                Fraction(1, 2) if visits >= 100 else Fraction(0))
-    return out
 
 
 def six_goals(rounds: int, times: int, checked: bool) -> tuple[float, float]:
@@ -517,6 +456,11 @@ def main() -> None:
         six_goals(rounds, times, checked=False), 3)
     add(f"evaluate six goals {times:,} times, facts checked once", "the six goals by hand in Python",
         six_goals(rounds, times, checked=True), 2)
+    engines = rule_engines.measure(rounds, 200 if args.quick else 1_000, 0.02 if args.quick else 0.05)
+    fastest = engines.fastest_peer
+    if fastest is not None:
+        add(f"six goals, per evaluation: rk vs fastest peer ({fastest})", f"{fastest} (benchmarks/peers)",
+            (engines.seconds[fastest], engines.seconds[rule_engines.RK]), 1)
     add("rk.compare of 6 hubs x 8 years (48 evaluations)", "48 evaluate calls in one process",
         comparing(rounds), 1.3)
     add("nps() over 1,000,000 answers", "collections.Counter", nps(rounds), 1.5)
@@ -585,6 +529,8 @@ def main() -> None:
     print("|---|---:|---:|")
     for what, seconds in bounded:
         print(f"| {what} | {_seconds(seconds)} | {'✓' if seconds < 1 else '✗'} |")
+    print("\nThe six goals in rk and in peer rules engines, from the same facts dict (benchmarks/rule_engines.py):\n")
+    print(engines.report())
     if args.json:
         Path(args.json).write_text(json.dumps(
             [dict(zip(("what", "baseline", "baseline_s", "ours_s", "unit", "target"), row, strict=True)) for row in rows],
