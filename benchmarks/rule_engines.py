@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 from peers import INSTALL, Evaluate, Fulfilment, Fulfilments, available, with_mean
 from peers.facts import facts_sets
-from six_goals import _UNITS, SIX_FACTS, SIX_GOALS, six_by_hand, six_by_hand_floats
+from six_goals import DUE, SIX_FACTS, SIX_GOALS, UNITS, six_by_hand, six_by_hand_floats
 
 import resultkontrakt as rk
 
@@ -35,7 +35,7 @@ EXACT = "by hand in Python, Fraction"
 FLOATS = "by hand in Python, floats"
 # Where each goal's tiers start, for telling a difference on an exact boundary from any other.
 THRESHOLDS: dict[str, tuple[Fraction, ...]] = {
-    "1": (Fraction(60), Fraction(50)), "2": (Fraction(1, 2), Fraction(2, 5)), "3": (Fraction(8), Fraction(100)),
+    "1": (Fraction(60), Fraction(50)), "2": (Fraction(1, 2), Fraction(2, 5)), "3": (Fraction(8),),
     "4": (Fraction(1), Fraction(11, 10)), "5": (), "6": (Fraction(150), Fraction(120), Fraction(100)),
 }
 
@@ -68,13 +68,15 @@ def on_boundary(facts: Mapping[str, Any]) -> set[str]:
 
     def money(text: str) -> Fraction:
         number, unit = text.split(" ")[:2]
-        return Fraction(number) * _UNITS[unit]
+        return Fraction(number) * UNITS[unit]
     measures = {"1": Fraction(100 * (promoters - detractors), len(xs)), "2": Fraction(promoters, len(xs)),
                 "3": Fraction(facts["admin"].rstrip("%")), "4": money(facts["udgifter"]) / money(facts["budget"]),
                 "6": Fraction(facts["besøg"])}
     found = {goal for goal, value in measures.items() if value in THRESHOLDS[goal]}
-    if facts["besøg"] == 100:
+    if facts["besøg"] == 100:  # goal 3's other measure
         found.add("3")
+    if DUE.isoformat() in (facts["strategi"], facts["camp"]):  # delivered on the day it was due
+        found.add("5")
     return found
 
 
@@ -93,15 +95,18 @@ class Agreement:
     of: int
     on_boundary: collections.Counter[str]  # goal -> sets that differ there, with its measure exactly on a threshold
     elsewhere: collections.Counter[str]  # goal (or "mean") -> sets that differ there otherwise
+    errors: collections.Counter[str]  # the exception raised -> sets it was raised on
 
     def sentence(self) -> str:
         text = f"agrees on {self.agreed:,}/{self.of:,}"
         if self.on_boundary:
             goals = ", ".join(f"goal {g} ×{n}" for g, n in sorted(self.on_boundary.items()))
-            text += f"; differs at exact boundaries ({goals}): floats"
+            text += f"; differs only where a measure is exactly on a threshold ({goals}), as floats do"
         if self.elsewhere:
             goals = ", ".join(f"{'goal ' if g != 'mean' else ''}{g} ×{n}" for g, n in sorted(self.elsewhere.items()))
             text += f"; differs away from any boundary ({goals}): a mistake in these rules or in the engine"
+        if self.errors:
+            text += "; raises " + ", ".join(f"{name} on {n}" for name, n in sorted(self.errors.items()))
         return text
 
 
@@ -111,9 +116,13 @@ def agreement(evaluators: Mapping[str, Evaluate], sets: list[dict[str, Any]]) ->
     boundaries = [on_boundary(facts) for facts in sets]
     found = []
     for name, evaluate in evaluators.items():
-        agreed, near, far = 0, collections.Counter[str](), collections.Counter[str]()
+        agreed, near, far, errors = 0, collections.Counter[str](), collections.Counter[str](), collections.Counter[str]()
         for facts, expected, boundary in zip(sets, exact, boundaries, strict=True):
-            got = evaluate(facts)
+            try:
+                got = evaluate(facts)
+            except Exception as error:  # a peer that fails on some facts is reported, not fatal
+                errors[type(error).__name__] += 1
+                continue
             wrong = [key for key, value in expected.items() if not _same(got.get(key), value, key == "mean")]
             agreed += not wrong
             for key in wrong:
@@ -121,7 +130,7 @@ def agreement(evaluators: Mapping[str, Evaluate], sets: list[dict[str, Any]]) ->
                     near[key] += 1
                 elif key != "mean" or not any(k != "mean" for k in wrong):  # a wrong goal explains its mean
                     far[key] += 1
-        found.append(Agreement(name, agreed, len(sets), near, far))
+        found.append(Agreement(name, agreed, len(sets), near, far, errors))
     return found
 
 

@@ -36,8 +36,8 @@ goal 6 "Besøg" { score besøg >= 150 -> 100%; >= 120 -> 75%; >= 100 -> 50% }
 SIX_FACTS = {"anbefaling": [(i * 7) % 11 for i in range(400)], "besøg": 125, "admin": "7.5%",
              "udgifter": "16 mio kr", "budget": "15.5 mio kr", "strategi": "2019-12-16",
              "camp": "2020-01-23", "rapport": True}
-_UNITS = {"kr": 1, "tkr": 1_000, "mio": 1_000_000}
-_DUE = dt.date(2019, 12, 31)
+UNITS = {"kr": 1, "tkr": 1_000, "mio": 1_000_000}
+DUE = dt.date(2019, 12, 31)
 
 
 def six_by_hand(facts: dict[str, Any]) -> dict[str, Fraction | None]:
@@ -57,7 +57,7 @@ def six_by_hand(facts: dict[str, Any]) -> dict[str, Fraction | None]:
 
     def money(text: str) -> Fraction:
         number, unit = text.split(" ")[:2]
-        return Fraction(number) * _UNITS[unit]
+        return Fraction(number) * UNITS[unit]
     spent = money(facts["udgifter"]) / money(facts["budget"])
     out["4"] = Fraction(1) if spent <= 1 else Fraction(1, 2) if spent <= Fraction(11, 10) else Fraction(0)
 
@@ -65,7 +65,7 @@ def six_by_hand(facts: dict[str, Any]) -> dict[str, Fraction | None]:
         if isinstance(value, bool):
             return value
         return due is None or dt.date.fromisoformat(str(value)) <= due
-    delivered = done(facts["strategi"], _DUE) + done(facts["camp"], _DUE) + done(facts["rapport"], None)
+    delivered = done(facts["strategi"], DUE) + done(facts["camp"], DUE) + done(facts["rapport"], None)
     out["5"] = Fraction(1) if delivered == 3 else Fraction(1, 2) if delivered >= 2 else Fraction(0)
     out["6"] = (Fraction(1) if visits >= 150 else Fraction(3, 4) if visits >= 120 else
                 Fraction(1, 2) if visits >= 100 else Fraction(0))
@@ -74,7 +74,7 @@ def six_by_hand(facts: dict[str, Any]) -> dict[str, Fraction | None]:
 
 def six_by_hand_floats(facts: dict[str, Any]) -> dict[str, float | None]:
     """The same six goals by hand with floats, as most Python is written: the fastest baseline,
-    and not exact (a spending ratio of 17.05 mio / 15.5 mio is 1.1, times 100 is 110.00000000000001)."""
+    and not exact (spending of 17.05 mio against 15.5 mio is 1.1, times 100 is 110.00000000000001%)."""
     xs, visits = facts["anbefaling"], facts["besøg"]
     out: dict[str, float | None] = {}
     promoters = sum(1 for a in xs if a >= 9)
@@ -90,9 +90,9 @@ def six_by_hand_floats(facts: dict[str, Any]) -> dict[str, float | None]:
 
     def money(text: str) -> float:
         number, unit = text.split(" ")[:2]
-        return float(number) * _UNITS[unit]
-    spent = money(facts["udgifter"]) / money(facts["budget"])
-    out["4"] = 1.0 if spent <= 1 else 0.5 if spent <= 1.1 else 0.0
+        return float(number) * UNITS[unit]
+    spent = money(facts["udgifter"]) / money(facts["budget"]) * 100  # a percent, as the contract has it
+    out["4"] = 1.0 if spent <= 100 else 0.5 if spent <= 110 else 0.0
 
     def done(value: object, due: str | None) -> bool:
         if isinstance(value, bool):

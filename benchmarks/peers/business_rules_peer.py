@@ -13,10 +13,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from . import Evaluate, Fulfilments, with_mean
+from six_goals import DUE, UNITS
 
-_UNITS = {"kr": 1, "tkr": 1_000, "mio": 1_000_000}
-_DUE = dt.date(2019, 12, 31)
+from . import Evaluate, Fulfilments, with_mean
 
 
 def _rule(conditions: list[dict[str, Any]], goal: str, fulfilment: float | None) -> dict[str, Any]:
@@ -39,7 +38,7 @@ RULES: dict[str, list[dict[str, Any]]] = {
     "2": [_rule([_at_least("ambassadors", 0.5)], "2", 1), _rule([_at_least("ambassadors", 0.4)], "2", 0.5)],
     "3": [_rule([_at_most("admin", 8), _at_least("visits", 100)], "3", 1),
           {**_rule([], "3", 0.5), "conditions": {"any": [_at_least("visits", 100), _at_most("admin", 8)]}}],
-    "4": [_rule([_at_most("spent", 1)], "4", 1), _rule([_at_most("spent", 1.1)], "4", 0.5)],
+    "4": [_rule([_at_most("spent", 100)], "4", 1), _rule([_at_most("spent", 110)], "4", 0.5)],
     "5": [_rule([{"name": "delivered", "operator": "equal_to", "value": 3}], "5", 1),
           _rule([_at_least("delivered", 2)], "5", 0.5)],
     "6": [_rule([_at_least("visits", 150)], "6", 1), _rule([_at_least("visits", 120)], "6", 0.75),
@@ -55,7 +54,7 @@ def evaluator() -> Evaluate:
 
     def money(text: str) -> float:
         number, unit = text.split(" ")[:2]
-        return float(number) * _UNITS[unit]
+        return float(number) * UNITS[unit]
 
     def done(value: object, due: dt.date | None) -> bool:
         if isinstance(value, bool):
@@ -86,12 +85,12 @@ def evaluator() -> Evaluate:
 
         @numeric_rule_variable
         def spent(self) -> float:
-            return money(self.facts["udgifter"]) / money(self.facts["budget"])
+            return money(self.facts["udgifter"]) / money(self.facts["budget"]) * 100  # a percent
 
         @numeric_rule_variable
         def delivered(self) -> int:
             f = self.facts
-            return done(f["strategi"], _DUE) + done(f["camp"], _DUE) + done(f["rapport"], None)
+            return done(f["strategi"], DUE) + done(f["camp"], DUE) + done(f["rapport"], None)
 
         @numeric_rule_variable
         def visits(self) -> int:

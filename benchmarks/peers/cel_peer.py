@@ -33,7 +33,7 @@ METRICS = {
     "promoters": "facts.anbefaling.filter(a, a >= 9).size()",
     "detractors": "facts.anbefaling.filter(a, a <= 6).size()",
     "admin": 'double(facts.admin.split("%")[0])',
-    "spent": f"({_money('udgifter')}) / ({_money('budget')})",
+    "spent": f"({_money('udgifter')}) / ({_money('budget')}) * 100.0",  # a percent, as the contract has it
     "delivered": f"{_done('strategi', '2019-12-31')} + {_done('camp', '2019-12-31')} + {_done('rapport', None)}",
     "visits": 'facts["besøg"]',
 }
@@ -43,7 +43,7 @@ TIERS = {
     "1": f"answers < 30 ? null : ({NPS} >= 60.0 ? 1.0 : ({NPS} >= 50.0 ? 0.5 : 0.0))",
     "2": f"{SHARE} >= 0.5 ? 1.0 : ({SHARE} >= 0.4 ? 0.5 : 0.0)",
     "3": "admin <= 8.0 && visits >= 100 ? 1.0 : (visits >= 100 || admin <= 8.0 ? 0.5 : 0.0)",
-    "4": "spent <= 1.0 ? 1.0 : (spent <= 1.1 ? 0.5 : 0.0)",
+    "4": "spent <= 100.0 ? 1.0 : (spent <= 110.0 ? 0.5 : 0.0)",
     "5": "delivered == 3 ? 1.0 : (delivered >= 2 ? 0.5 : 0.0)",
     "6": "visits >= 150 ? 1.0 : (visits >= 120 ? 0.75 : (visits >= 100 ? 0.5 : 0.0))",
 }

@@ -11,8 +11,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from six_goals import DUE
+
 SEED = 25
-DUE = dt.date(2019, 12, 31)
 
 
 def facts_sets(count: int = 1_000, seed: int = SEED) -> list[dict[str, Any]]:

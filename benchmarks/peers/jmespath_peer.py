@@ -30,7 +30,7 @@ def _done(name: str, due: str | None) -> str:
 METRICS = ("{answers: length(anbefaling), promoters: length(anbefaling[?@ >= `9`]), "
            "detractors: length(anbefaling[?@ <= `6`]), "
            "admin: to_number(split(admin, '%')[0]), "
-           f"spent: div({_money('udgifter')}, {_money('budget')}), "
+           f"spent: mul(div({_money('udgifter')}, {_money('budget')}), `100`), "
            f"delivered: sum([{_done('strategi', '2019-12-31')}, {_done('camp', '2019-12-31')}, "
            f"{_done('rapport', None)}]), "
            'visits: "besøg"}')
@@ -41,7 +41,7 @@ TIERS = ("{"
          f'"1": (answers >= `30` && (({NPS} >= `60` && `1`) || ({NPS} >= `50` && `0.5`) || `0`)) || null, '
          f'"2": ({SHARE} >= `0.5` && `1`) || ({SHARE} >= `0.4` && `0.5`) || `0`, '
          '"3": (admin <= `8` && visits >= `100` && `1`) || ((visits >= `100` || admin <= `8`) && `0.5`) || `0`, '
-         '"4": (spent <= `1` && `1`) || (spent <= `1.1` && `0.5`) || `0`, '
+         '"4": (spent <= `100` && `1`) || (spent <= `110` && `0.5`) || `0`, '
          '"5": (delivered == `3` && `1`) || (delivered >= `2` && `0.5`) || `0`, '
          '"6": (visits >= `150` && `1`) || (visits >= `120` && `0.75`) || (visits >= `100` && `0.5`) || `0`'
          "}")

@@ -49,7 +49,7 @@ METRICS: dict[str, Rule] = {
     "promoters": count(ANSWERS, {">=": [var("current"), 9]}),
     "detractors": count(ANSWERS, {"<=": [var("current"), 6]}),
     "admin": {"+": [{"substr": [var("admin"), 0, -1]}]},  # "7.5%" -> 7.5
-    "spent": {"/": [money("udgifter"), money("budget")]},
+    "spent": {"*": [{"/": [money("udgifter"), money("budget")]}, 100]},  # a percent, as the contract has it
     "delivered": {"+": [done("strategi", "2019-12-31"), done("camp", "2019-12-31"), done("rapport", None)]},
 }
 NPS = {"/": [{"*": [100, {"-": [var("promoters"), var("detractors")]}]}, var("answers")]}
@@ -61,7 +61,7 @@ TIERS: dict[str, Rule] = {
     "2": {"if": [{">=": [AMBASSADORS, 0.5]}, 1, {">=": [AMBASSADORS, 0.4]}, 0.5, 0]},
     "3": {"if": [{"and": [LOW_ADMIN, {">=": [VISITS, 100]}]}, 1,
                  {"or": [{">=": [VISITS, 100]}, LOW_ADMIN]}, 0.5, 0]},
-    "4": {"if": [{"<=": [var("spent"), 1]}, 1, {"<=": [var("spent"), 1.1]}, 0.5, 0]},
+    "4": {"if": [{"<=": [var("spent"), 100]}, 1, {"<=": [var("spent"), 110]}, 0.5, 0]},
     "5": {"if": [{"==": [var("delivered"), 3]}, 1, {">=": [var("delivered"), 2]}, 0.5, 0]},
     "6": {"if": [{">=": [VISITS, 150]}, 1, {">=": [VISITS, 120]}, 0.75, {">=": [VISITS, 100]}, 0.5, 0]},
 }

@@ -34,7 +34,7 @@ METRICS = {
     "promoters": "[a for a in anbefaling if a >= 9].length",
     "detractors": "[a for a in anbefaling if a <= 6].length",
     "admin": "$parse_float($split(admin, '%')[0])",
-    "spent": f"({_money('udgifter')}) / ({_money('budget')})",
+    "spent": f"({_money('udgifter')}) / ({_money('budget')}) * 100",  # a percent, as the contract has it
     "delivered": f"{_done('strategi', '2019-12-31')} + {_done('camp', '2019-12-31')} + {_done('rapport', None)}",
     "visits": "besoeg",
 }
@@ -44,7 +44,7 @@ TIERS = {
     "1": f"answers < 30 ? null : ({NPS} >= 60 ? 1 : ({NPS} >= 50 ? 0.5 : 0))",
     "2": f"{SHARE} >= 0.5 ? 1 : ({SHARE} >= 0.4 ? 0.5 : 0)",
     "3": "admin <= 8 and visits >= 100 ? 1 : (visits >= 100 or admin <= 8 ? 0.5 : 0)",
-    "4": "spent <= 1 ? 1 : (spent <= 1.1 ? 0.5 : 0)",
+    "4": "spent <= 100 ? 1 : (spent <= 110 ? 0.5 : 0)",
     "5": "delivered == 3 ? 1 : (delivered >= 2 ? 0.5 : 0)",
     "6": "visits >= 150 ? 1 : (visits >= 120 ? 0.75 : (visits >= 100 ? 0.5 : 0))",
 }

@@ -31,7 +31,7 @@ METRICS = {
     "nps": "100 * (count(anbefaling, # >= 9) - count(anbefaling, # <= 6)) / len(anbefaling)",
     "ambassadors": "count(anbefaling, # >= 9) / len(anbefaling)",
     "admin": 'number(split(admin, "%")[0])',
-    "spent": f"({_money('udgifter')}) / ({_money('budget')})",
+    "spent": f"({_money('udgifter')}) / ({_money('budget')}) * 100",  # a percent, as the contract has it
     "delivered": f"{_done('strategi', '2019-12-31')} + {_done('camp', '2019-12-31')} + {_done('rapport', None)}",
     "visits": '$root["besøg"]',
 }
@@ -42,7 +42,7 @@ TABLES: dict[str, tuple[tuple[str, ...], list[tuple[tuple[str, ...], str]]]] = {
     "2": (("ambassadors",), [((">= 0.5",), "1"), ((">= 0.4",), "0.5"), (("",), "0")]),
     "3": (("admin", "visits"), [(("<= 8", ">= 100"), "1"), (("<= 8", ""), "0.5"), (("", ">= 100"), "0.5"),
                                 (("", ""), "0")]),
-    "4": (("spent",), [(("<= 1",), "1"), (("<= 1.1",), "0.5"), (("",), "0")]),
+    "4": (("spent",), [(("<= 100",), "1"), (("<= 110",), "0.5"), (("",), "0")]),
     "5": (("delivered",), [(("3",), "1"), ((">= 2",), "0.5"), (("",), "0")]),
     "6": (("visits",), [((">= 150",), "1"), ((">= 120",), "0.75"), ((">= 100",), "0.5"), (("",), "0")]),
 }
