@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any
 
 import attrs
-from peers import INSTALL, Evaluate, Fulfilment, Fulfilments, available, with_mean
+from peers import IN_PYTHON, INSTALL, Evaluate, Fulfilment, Fulfilments, available, with_mean
 from peers.facts import facts_sets
 from six_goals import DUE, SIX_FACTS, SIX_GOALS, UNITS, six_by_hand, six_by_hand_floats
 
@@ -170,10 +170,11 @@ class Figures:
     def report(self) -> str:
         rk_s = self.seconds[RK]
         agreements = {a.name: a for a in self.agreements}
-        lines = ["| six goals from a plain facts dict | µs an evaluation | rk's ratio to it | "
-                 f"agreement on {self.agreements[0].of:,} facts sets |", "|---|---:|---:|---|"]
+        lines = ["| six goals from a plain facts dict | µs an evaluation | rk's ratio to it | done in Python | "
+                 f"agreement on {self.agreements[0].of:,} facts sets |", "|---|---:|---:|---|---|"]
         for name, seconds in sorted(self.seconds.items(), key=lambda item: item[1]):
-            lines.append(f"| {name} | {seconds * 1e6:,.1f} | {rk_s / seconds:.2f} | {agreements[name].sentence()} |")
+            lines.append(f"| {name} | {seconds * 1e6:,.1f} | {rk_s / seconds:.2f} | {IN_PYTHON.get(name, '—')} | "
+                         f"{agreements[name].sentence()} |")
         lines.append("")
         fastest = self.fastest_peer
         if fastest is not None:

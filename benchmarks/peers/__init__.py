@@ -30,6 +30,7 @@ INSTALL = "pip install -e '.[bench]'"
 class Peer:
     name: str  # the distribution on the package index
     module: str  # the module of this package that holds its rules
+    in_python: str = "the mean"  # the steps done in Python rather than in the engine
 
     def evaluator(self) -> Evaluate:
         """The compiled rules; ImportError (with the reason) where the engine cannot be used."""
@@ -40,12 +41,14 @@ class Peer:
 PEERS = (
     Peer("panzi-json-logic", "jsonlogic_panzi"),
     Peer("json-logic-qubit", "jsonlogic_qubit"),
-    Peer("jmespath", "jmespath_peer"),
-    Peer("business-rules", "business_rules_peer"),
+    Peer("jmespath", "jmespath_peer", "the mean; sub, mul, div and split, as custom functions"),
+    Peer("business-rules", "business_rules_peer",
+         "the mean; the metrics (NPS, shares, money, deliverables), as its variables are Python"),
     Peer("rule-engine", "rule_engine_peer"),
     Peer("zen-engine", "zen_peer"),
-    Peer("cel-python", "cel_peer"),
+    Peer("cel-python", "cel_peer", "the mean; split, as a custom function"),
 )
+IN_PYTHON = {peer.name: peer.in_python for peer in PEERS}
 
 
 def with_mean(goals: Fulfilments) -> Fulfilments:

@@ -1,10 +1,11 @@
 """The six goals as JsonLogic rules, run by both JsonLogic peers (panzi-json-logic, json-logic-qubit).
 
 JsonLogic has no variables, so a metric used by more than one test would be worked out again at
-each: the rules come in two stages, as JsonLogic users chain them. The metrics (NPS, the share of
-ambassadors, the admin share, the spending ratio, the deliverables done) are rules over the facts;
-the goals' tiers are rules over the facts and those metrics. Everything, counting the answers and
-reading "7.5%" and "16 mio kr", is done by JsonLogic operators; Python only hands the metrics on.
+each: the rules come in two stages, as JsonLogic users chain them. The metrics (the answers, the
+promoters and the detractors counted, the admin share, spending as a percent, the deliverables
+done) are rules over the facts; the goals' tiers, NPS and the share of ambassadors worked out in
+them, are rules over the facts and those metrics. Everything, counting the answers and reading
+"7.5%" and "16 mio kr", is done by JsonLogic operators; Python only hands the metrics on.
 """
 
 from __future__ import annotations
