@@ -205,15 +205,19 @@ class Contract:
         evaluating checked facts again (a loop over scenarios) repeats none of it.
         The arguments are those of `evaluate`.
         """
-        from ..facts.supplied import check_facts
+        from ..facts.supplied import Readers, check_facts
 
         # Only metrics can be given a value: a fact goes in `facts`, and a payment or a
         # deliverable is worked out or reported, never set by a what-if.
-        metric_types = {name: self.analysis.types[name] for name in self.analysis.metrics
-                        if name in self.analysis.types}
+        metric_types = None if not metrics else {
+            name: self.analysis.types[name] for name in self.analysis.metrics if name in self.analysis.types}
+        # How each fact is read, chosen once: a raw facts dict is checked at every evaluation.
+        readers = self.analysis.cache.get("readers")
+        if not isinstance(readers, Readers):
+            readers = self.analysis.cache["readers"] = Readers.of(self.analysis.facts, self.analysis.deliverables)
         return check_facts(facts if facts is not None else {}, self.analysis.facts,
                            self.analysis.deliverables, metrics, metric_types,
-                           data_dir=data_dir, max_bytes=max_bytes)
+                           data_dir=data_dir, max_bytes=max_bytes, readers=readers)
 
     @property
     def splits(self) -> dict[str, s.Split]:
