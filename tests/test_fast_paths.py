@@ -1,7 +1,7 @@
 """The quick ways evaluation takes agree with the general ways they stand in for.
 
 Facts are read at once where they are given as most are (coerce.reader, supplied.Readers),
-and quantities compared on whole numerators and denominators (runtime.COMPARE): each
+and quantities compared on whole numerators and denominators (runtime.COMPARE_ONE): each
 property draws values at and around the bounds and thresholds and holds the quick way to
 the plain one, exactly, errors included.
 """
@@ -29,6 +29,7 @@ from resultkontrakt.core.values import (
 )
 from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
+from resultkontrakt.semantics.runtime import COMPARE_ONE
 
 T_WHOLE = Type(NUMBER, integer=True)
 TYPES = {"integer": T_WHOLE, "percent": T_PERCENT, "money": T_MONEY, "euros": money_in("EUR"),
@@ -138,23 +139,19 @@ OPERATORS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operat
 
 @given(quantities, quantities, st.sampled_from(sorted(OPERATORS)))
 def test_comparing_quantities_quickly_is_comparing_them(left: Fraction | int, right: Fraction | int, op: str) -> None:
-    from resultkontrakt.semantics.runtime import COMPARE
-
-    assert COMPARE[op](left, right) is OPERATORS[op](left, right)
+    assert COMPARE_ONE[op](left, right) is OPERATORS[op](left, right)
 
 
 @given(st.integers(-10**40, 10**40), st.integers(1, 10**40), st.sampled_from(sorted(OPERATORS)))
 def test_comparing_at_a_threshold(numerator: int, denominator: int, op: str) -> None:
     """A value at a threshold, one part in its denominator either side, and written as an int
     where it is whole (NPS exactly 60 against 60, 60.0 and 3/5 of 100)."""
-    from resultkontrakt.semantics.runtime import COMPARE
-
     threshold = Fraction(numerator, denominator)
     for value in (threshold, threshold - Fraction(1, denominator), threshold + Fraction(1, denominator)):
         for a in (value, value.numerator if value.denominator == 1 else value):
             for b in (threshold, threshold.numerator if threshold.denominator == 1 else threshold):
-                assert COMPARE[op](a, b) is OPERATORS[op](a, b)
-                assert COMPARE[op](b, a) is OPERATORS[op](b, a)
+                assert COMPARE_ONE[op](a, b) is OPERATORS[op](a, b)
+                assert COMPARE_ONE[op](b, a) is OPERATORS[op](b, a)
 
 
 def test_kinds_without_a_reader() -> None:

@@ -29,6 +29,7 @@ from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from ..semantics.runtime import (
     COMPARE,
+    COMPARE_ONE,
     arithmetic,
     bounded,
     calendar,
@@ -200,7 +201,7 @@ class Compiler:
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _compare(self, expr: s.Compare, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
-        test = COMPARE[expr.op]
+        test = COMPARE_ONE[expr.op]
         first, second = self._compile(expr.left, goal, scope), self._compile(expr.right, goal, scope)
 
         def compared(ev: Evaluator, bound: Bound) -> Value:

@@ -48,7 +48,7 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.periods import ReportingPeriod
-from ..semantics.runtime import COMPARE, fail
+from ..semantics.runtime import COMPARE_ONE, fail
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
@@ -959,7 +959,7 @@ class Plans:
                 return negation
             case s.Compare(op=op, left=left, right=right):
                 first, second = self.seen_of(left, goal), self.seen_of(right, goal)
-                test = COMPARE[op]
+                test = COMPARE_ONE[op]
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does
