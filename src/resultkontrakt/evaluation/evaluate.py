@@ -118,7 +118,7 @@ class Evaluator:
         self.kept: dict[object, object] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
-        self._seen: dict[int, Seen] = {}
+        self.seen: dict[int, Seen] = {}
         self.paid: dict[str, PaymentOutcome] = {}
         self.trial = False  # trying how pending deliverables could turn out: they are set
         # As of a day: deliverables not due yet, and due dates that could not be worked out.
@@ -565,13 +565,6 @@ class Evaluator:
         return written
 
     # ---- evidence ----
-
-    def remembered(self, slot: int, seen_of: SeenOf) -> Seen:
-        """A subject seen once in this evaluation, however many tiers ask for it."""
-        found = self._seen.get(slot)
-        if found is None:
-            found = self._seen[slot] = seen_of(self)
-        return found
 
     def metric_seen(self, expr: s.Name, name: str, value: Value, type_: Type | None, depth: int,
                     counted: int | None, chain: tuple[str, ...]) -> Seen:
@@ -1033,7 +1026,14 @@ class Plans:
         if depth:
             return seen_of
         slot = id(seen_of)
-        return lambda ev: ev.remembered(slot, seen_of)
+
+        def remembered(ev: Evaluator) -> Seen:
+            """A subject seen once an evaluation, however many tiers ask for it."""
+            found = ev.seen.get(slot)
+            if found is None:
+                found = ev.seen[slot] = seen_of(ev)
+            return found
+        return remembered
 
     def _branch_of(self, expr: s.If, goal: s.Goal | None) -> Callable[[Evaluator], tuple[Check, ...]]:
         """How to record the conditions an `if` chain tried, up to the one that decided."""
