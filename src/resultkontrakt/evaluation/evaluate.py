@@ -620,11 +620,10 @@ class Evaluator:
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's, metric's or payment's value in this evaluation."""
-        try:
-            return self.values[name]
-        except KeyError:  # a metric: computed on first use
-            pass
-        cached = self._metrics.get(name)
+        found = self.values.get(name)  # no value is None
+        if found is not None:
+            return found
+        cached = self._metrics.get(name)  # a metric: computed on first use
         if cached is None:
             if name in self.analysis.payments:
                 paid = self.paid.get(name)
@@ -953,6 +952,14 @@ class Plans:
             case s.Compare(op=op, left=left, right=right):
                 first, second = self.seen_of(left, goal), self.seen_of(right, goal)
                 test = COMPARE_ONE[op]
+                threshold = self.written_of(right, goal)
+                if threshold is not None:  # the commonest of all: a subject against a written threshold
+                    fixed = threshold.value
+
+                    def against(ev: Evaluator) -> Check:
+                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                        return Compared(seen, op, threshold, test(seen.value, fixed))
+                    return against
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does
@@ -988,9 +995,8 @@ class Plans:
 
     def _seer(self, expr: s.Expr, goal: s.Goal | None, depth: int) -> SeenOf:
         type_ = self.compiler.type_of(expr, goal)
-        fixed = constant(expr)
-        if fixed is not NOT_CONSTANT:
-            written = Seen(expr, fixed, type_)
+        written = self.written_of(expr, goal)
+        if written is not None:
             return lambda ev: written
         closure = self.compiler.get(expr, goal)
         metrics = self.analysis.metrics
@@ -1034,6 +1040,12 @@ class Plans:
                 found = ev.seen[slot] = seen_of(ev)
             return found
         return remembered
+
+    def written_of(self, expr: s.Expr, goal: s.Goal | None) -> Seen | None:
+        """A value written in the contract (a threshold) as seen, the same in every evaluation;
+        None for one worked out."""
+        fixed = constant(expr)
+        return None if fixed is NOT_CONSTANT else Seen(expr, fixed, self.compiler.type_of(expr, goal))
 
     def _branch_of(self, expr: s.If, goal: s.Goal | None) -> Callable[[Evaluator], tuple[Check, ...]]:
         """How to record the conditions an `if` chain tried, up to the one that decided."""
