@@ -188,9 +188,10 @@ class Evaluator:
     def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         """A goal judged by its requirements and tiers, with everything it needs at hand."""
         deliveries = self.deliveries
-        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs]
+        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs] \
+            if goal.deliverables else []
         try:
-            failed = self._requirements(plan, steps)
+            failed = self._requirements(plan, steps) if plan.requirements else None
             if failed is not None:
                 return self._result(goal, None, tuple(steps), NotEvaluable(requirement=failed))
             fulfilment = self._score(plan, goal, steps)
@@ -1023,11 +1024,12 @@ class Plans:
             # A goal's result is read as it is: what it came from is the goal's own explanation.
             inputs = self._inputs_read(expr, depth) if not isinstance(expr, s.GoalValue) else ()
             chosen_by = self._branch_of(expr, goal) if isinstance(expr, s.If) else None
+            counts_at = id(expr)  # where its counts are kept
 
             def computed(ev: Evaluator) -> Seen:
                 value = closure(ev, None)  # first: computing it records its counts
-                return Seen(expr, value, type_, _decided_inputs(inputs, ev),
-                            ev.counts.get(id(expr)), chosen_by(ev) if chosen_by is not None else ())
+                return Seen(expr, value, type_, _decided_inputs(inputs, ev) if inputs else (),
+                            ev.counts.get(counts_at), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
         if depth:
             return seen_of

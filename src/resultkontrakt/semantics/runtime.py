@@ -137,7 +137,8 @@ def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Exp
         return bounded(left * right, expr)
     if right == 0:
         raise fail("division-by-zero", expr)
-    return bounded(Fraction(left) / right, expr)  # int / int would be a float
+    # int / int would be a float; a Fraction made again from a Fraction asks what number it is.
+    return bounded((left if type(left) is Fraction else Fraction(left)) / right, expr)
 
 
 def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
