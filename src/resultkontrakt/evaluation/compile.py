@@ -55,6 +55,9 @@ Bound = dict[str, Value] | None
 class Evaluator(Protocol):
     """What a compiled expression asks of the evaluation it runs in (evaluate.Evaluator)."""
 
+    # The facts' values, and the deliverables' as they stand on the day: read before `lookup`.
+    values: dict[str, Value]
+
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's or metric's value."""
 
@@ -665,7 +668,11 @@ def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, sa
 
 def _lookup(expr: s.Name) -> Closure:
     name = expr.name
-    return lambda ev, bound: ev.lookup(name, expr)
+
+    def read(ev: Evaluator, bound: Bound) -> Value:
+        found = ev.values.get(name)  # a fact, read most often of all, at once
+        return found if found is not None else ev.lookup(name, expr)
+    return read
 
 
 # ---- operands whose statuses combine (status.py) ------------------------------------
