@@ -141,7 +141,9 @@ class Contract:
         reporting = self.reporting_period(period, supplied)
         contract_period = header.period if header else None
         # Facts measured to a day before the period's end are the facts as of that day.
-        measured = min((day for day in (supplied.measured_until, as_of) if day is not None), default=None)
+        measured = supplied.measured_until
+        if as_of is not None and (measured is None or as_of < measured):
+            measured = as_of
         if reporting is None or (measured is not None and measured >= reporting.end):
             measured = None
         evaluator = evaluator_of(self.analysis, supplied, as_of if as_of is not None else measured,
@@ -155,7 +157,8 @@ class Contract:
         return evaluation_of(
             title=self.title,
             goals=cast("dict[str, GoalResult]", goals),
-            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
+            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems)
+            if splits else supplied.problems,
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
             period=contract_period,

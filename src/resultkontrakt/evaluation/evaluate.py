@@ -10,7 +10,6 @@ are made by `wording` when someone asks for them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -125,6 +124,7 @@ class Evaluator:
         self.not_due: dict[str, Waiting] = {}
         self.due_failures: dict[str, Failure] = {}
         self.due_needs: dict[str, tuple[str, ...]] = {}  # deliverable -> missing facts of its due date
+        self.labels = self._labels()
 
     # ---- goals ----
 
@@ -485,11 +485,10 @@ class Evaluator:
             currency = currencies[key] = found.currency_code if found is not None else DKK
         return currency, self.labels
 
-    @functools.cached_property
-    def labels(self) -> Labels:
+    def _labels(self) -> Labels:
         """The contract's labels and units, and whether its amounts have øre: in what it
         writes (Analysis.labels), or in the amounts of this evaluation's facts. Worked out once
-        an evaluation (each goal's result carries it): after that, a plain attribute."""
+        an evaluation, as it starts (each goal's result carries it): a plain attribute, `labels`."""
         values = self.supplied.values
         cents = bool(self.analysis.labels.cents) or any(
             isinstance(value := values.get(name), Fraction) and value.denominator != 1
