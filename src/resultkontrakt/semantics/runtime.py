@@ -40,12 +40,15 @@ def _exactly(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
     def compared(a: Any, b: Any) -> bool:
         kind, other = type(a), type(b)
         if kind is Fraction:
+            numerator, denominator = a.as_integer_ratio()  # one call, where each property is one
             if other is Fraction:
-                return test(a.numerator * b.denominator, b.numerator * a.denominator)
+                other_numerator, other_denominator = b.as_integer_ratio()
+                return test(numerator * other_denominator, other_numerator * denominator)
             if other is int:
-                return test(a.numerator, b * a.denominator)
+                return test(numerator, b * denominator)
         elif kind is int and other is Fraction:
-            return test(a * b.denominator, b.numerator)
+            numerator, denominator = b.as_integer_ratio()
+            return test(a * denominator, numerator)
         return test(a, b)
     return compared
 
