@@ -31,6 +31,8 @@ from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
 from resultkontrakt.semantics.runtime import COMPARE_ONE
 
+from .conftest import DEEP
+
 T_WHOLE = Type(NUMBER, integer=True)
 TYPES = {"integer": T_WHOLE, "percent": T_PERCENT, "money": T_MONEY, "euros": money_in("EUR"),
          "answers": list_of(T_WHOLE)}
@@ -112,6 +114,7 @@ goal 3 "Leverancer" {
 }
 goal 4 "Forbrug" { score udgifter <= 15.5 mio kr -> 100% }
 """, source="<fast>")
+READERS = Readers.of(CONTRACT.analysis.facts, CONTRACT.analysis.deliverables)
 days = st.dates().map(str) | st.sampled_from(["2019-02-30", "2019-12-31", "2020-01-01", " 2019-12-31", "31-12-2019"])
 facts = st.fixed_dictionaries({}, optional={
     "svar": raw_values, "besøg": raw_values, "admin": raw_values, "udgifter": raw_values, "navn": raw_values,
@@ -123,12 +126,12 @@ def test_facts_read_at_once_are_the_facts_checked(given_facts: dict[str, object]
     """The facts checked with readers are the facts checked without: values, deliverables,
     problems and their places; and the evaluation says the same."""
     analysis = CONTRACT.analysis
-    quick = check_facts(given_facts, analysis.facts, analysis.deliverables,
-                        readers=Readers.of(analysis.facts, analysis.deliverables))
+    quick = check_facts(given_facts, analysis.facts, analysis.deliverables, readers=READERS)
     plain = check_facts(given_facts, analysis.facts, analysis.deliverables, readers=NO_READERS)
     assert quick == plain
     assert {k: type(v) for k, v in quick.values.items()} == {k: type(v) for k, v in plain.values.items()}
-    assert CONTRACT.evaluate(quick).to_dict() == CONTRACT.evaluate(plain).to_dict()
+    if DEEP:  # evaluation reads nothing else than the facts checked: the same, said the same
+        assert CONTRACT.evaluate(quick).to_dict() == CONTRACT.evaluate(plain).to_dict()
 
 
 quantities = (st.integers(-200, 200) | st.fractions(min_value=-200, max_value=200, max_denominator=12)
