@@ -23,6 +23,7 @@ from resultkontrakt.core.values import (
     PERCENT,
     T_MONEY,
     T_PERCENT,
+    JsonNumber,
     Type,
     list_of,
     money_in,
@@ -47,9 +48,11 @@ number_texts = st.builds(lambda sign, whole, sep, decimals: sign + whole + (sep 
                          st.text("0123456789", min_size=1, max_size=4))
 units = st.sampled_from(["%", " %", "  %", "% ", "kr", " kr", " tkr", " mio kr", " mio  kr", " EUR", " mio EUR",
                          " DKK", " USD", " kroner", ""])
-raw_values = (st.integers(-1000, 1000) | st.sampled_from([2**332, -(2**332), 2**333, True, False, None])
+# A facts file's numbers are kept as the text they are written as (JsonNumber).
+written = st.from_regex(r"-?[0-9]{1,20}(\.[0-9])?", fullmatch=True).map(JsonNumber)
+raw_values = (st.integers(-1000, 1000) | written | st.sampled_from([2**332, -(2**332), 2**333, True, False, None])
               | st.builds(lambda n, u: n + u, number_texts, units) | st.text(max_size=6)
-              | st.lists(st.integers(-2, 12) | st.sampled_from([True, "7", None]), max_size=12)
+              | st.lists(st.integers(-2, 12) | st.sampled_from([True, "7", None, JsonNumber("7")]), max_size=12)
               | st.fractions(max_denominator=7))
 
 
@@ -89,6 +92,8 @@ def test_a_reader_reads_as_coerce_does(kind: str, raw: object, limits: Bounds) -
     ("integer", 10, (Fraction(0), Fraction(10)), 10),
     ("integer", 11, (Fraction(0), Fraction(10)), None),
     ("integer", True, None, None),
+    ("integer", JsonNumber("125"), None, 125),
+    ("integer", JsonNumber("1.0"), None, None),
     ("answers", [0, 10, 9], (Fraction(0), Fraction(10)), (0, 10, 9)),
     ("answers", [0, 11], (Fraction(0), Fraction(10)), None),
     ("answers", [1, True], None, None),

@@ -510,7 +510,7 @@ def reader(type_: Type, bounds: Bounds) -> Reader | None:
         whole = _WholeRange.of(bounds)
         low = _SHORTEST if whole.low is None else max(whole.low, _SHORTEST)
         high = _LONGEST if whole.high is None else min(whole.high, _LONGEST)
-        return lambda raw: raw if type(raw) is int and low <= raw <= high else None
+        return partial(_whole, low, high)
     if kind == PERCENT:
         return partial(_share_text, type_, bounds)
     if kind == MONEY:
@@ -521,6 +521,14 @@ def reader(type_: Type, bounds: Bounds) -> Reader | None:
         within = _WholeRange.of(bounds)
         return lambda raw: _whole_numbers_within(raw, within) if type(raw) is list or type(raw) is tuple else None
     return None
+
+
+def _whole(low: int, high: int, raw: object) -> Value | None:
+    """A whole number given as one, or written as one in a facts file ("125"), within `low` to
+    `high`; else None (coerce reads it)."""
+    if type(raw) is JsonNumber and raw.isdigit() and len(raw) <= 18:  # as _number reads a count
+        raw = int(raw)
+    return raw if type(raw) is int and low <= raw <= high else None
 
 
 def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
