@@ -7,9 +7,10 @@ that evaluating the same contract against many years of facts repeats none of it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -26,12 +27,33 @@ from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..facts.supplied import Supplied
+    from ..evaluation.evaluate import Evaluator
+    from ..evaluation.outcomes import Made
+    from ..facts.supplied import Readers, Supplied
     from ..output.results import Allocation, Evaluation, GoalResult, PaymentResult, SplitResult
 
 # Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
 # checks; evaluating and splitting need much more. The methods that evaluate import what
 # they use when they run, so that loading never pays for it.
+
+
+@functools.cache
+def _evaluating() -> tuple[type[Evaluator], type[Supplied], Made, type[Evaluation]]:
+    """What `evaluate` uses, imported when a contract is first evaluated and kept: an import
+    statement in the method took a microsecond and a half at each evaluation."""
+    from ..evaluation.evaluate import Evaluator
+    from ..facts.supplied import Supplied
+    from ..output.results import MADE, Evaluation
+
+    return Evaluator, Supplied, MADE, Evaluation
+
+
+@functools.cache
+def _checking() -> tuple[type[Readers], Callable[..., Supplied]]:
+    """What `check_facts` uses, imported once as `_evaluating`'s is."""
+    from ..facts.supplied import Readers, check_facts
+
+    return Readers, check_facts
 
 
 @attrs.frozen
@@ -101,13 +123,10 @@ class Contract:
         (`"period": 2009`). Naming two different periods, naming none where the contract
         has more than one, or naming one it does not have raises FactsError.
         """
-        from ..evaluation.evaluate import Evaluator
-        from ..facts.supplied import Supplied
-        from ..output.results import MADE, Evaluation
-
+        evaluator_of, supplied_type, made, evaluation_of = _evaluating()
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
             raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
-        if isinstance(facts, Supplied):
+        if isinstance(facts, supplied_type):
             if metrics is not None or data_dir is not None or max_bytes is not None:
                 raise TypeError("these facts are checked already: give metrics, data_dir and "
                                 "max_bytes to check_facts() instead")
@@ -116,26 +135,30 @@ class Contract:
                                  "this contract's check_facts()")
             supplied = facts
         else:
-            supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)
+            supplied = self.check_facts(cast("Mapping[str, object] | None", facts), metrics, data_dir=data_dir,
+                                        max_bytes=max_bytes)
         header = self.module.header
         reporting = self.reporting_period(period, supplied)
         contract_period = header.period if header else None
         # Facts measured to a day before the period's end are the facts as of that day.
-        measured = min((day for day in (supplied.measured_until, as_of) if day is not None), default=None)
+        measured = supplied.measured_until
+        if as_of is not None and (measured is None or as_of < measured):
+            measured = as_of
         if reporting is None or (measured is not None and measured >= reporting.end):
             measured = None
-        evaluator = Evaluator(self.analysis, supplied, as_of if as_of is not None else measured,
-                              (reporting.start, reporting.end) if reporting else None, made=MADE,
-                              reporting=reporting, measured_until=measured, language=self.language)
+        evaluator = evaluator_of(self.analysis, supplied, as_of if as_of is not None else measured,
+                                 (reporting.start, reporting.end) if reporting else None, made=made,
+                                 reporting=reporting, measured_until=measured, language=self.language)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
         # Made as the classes users hold (results.MADE): the outcomes are these already.
-        return Evaluation(
+        return evaluation_of(
             title=self.title,
             goals=cast("dict[str, GoalResult]", goals),
-            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems),
+            problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems)
+            if splits else supplied.problems,
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
             period=contract_period,
@@ -205,15 +228,18 @@ class Contract:
         evaluating checked facts again (a loop over scenarios) repeats none of it.
         The arguments are those of `evaluate`.
         """
-        from ..facts.supplied import check_facts
-
+        readers_of, check_facts = _checking()
         # Only metrics can be given a value: a fact goes in `facts`, and a payment or a
         # deliverable is worked out or reported, never set by a what-if.
-        metric_types = {name: self.analysis.types[name] for name in self.analysis.metrics
-                        if name in self.analysis.types}
+        metric_types = None if not metrics else {
+            name: self.analysis.types[name] for name in self.analysis.metrics if name in self.analysis.types}
+        # How each fact is read, chosen once: a raw facts dict is checked at every evaluation.
+        readers = self.analysis.cache.get("readers")
+        if not isinstance(readers, readers_of):
+            readers = self.analysis.cache["readers"] = readers_of.of(self.analysis.facts, self.analysis.deliverables)
         return check_facts(facts if facts is not None else {}, self.analysis.facts,
                            self.analysis.deliverables, metrics, metric_types,
-                           data_dir=data_dir, max_bytes=max_bytes)
+                           data_dir=data_dir, max_bytes=max_bytes, readers=readers)
 
     @property
     def splits(self) -> dict[str, s.Split]:

@@ -29,6 +29,7 @@ from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
 from ..semantics.runtime import (
     COMPARE,
+    COMPARE_ONE,
     arithmetic,
     bounded,
     calendar,
@@ -53,6 +54,9 @@ Bound = dict[str, Value] | None
 
 class Evaluator(Protocol):
     """What a compiled expression asks of the evaluation it runs in (evaluate.Evaluator)."""
+
+    # The facts' values, and the deliverables' as they stand on the day: read before `lookup`.
+    values: dict[str, Value]
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's or metric's value."""
@@ -200,7 +204,7 @@ class Compiler:
         raise AssertionError(f"unknown expression node {expr!r}")
 
     def _compare(self, expr: s.Compare, goal: s.Goal | None, scope: dict[str, Type]) -> Closure:
-        test = COMPARE[expr.op]
+        test = COMPARE_ONE[expr.op]
         first, second = self._compile(expr.left, goal, scope), self._compile(expr.right, goal, scope)
 
         def compared(ev: Evaluator, bound: Bound) -> Value:
@@ -664,7 +668,11 @@ def _capped(limit: Fraction | int, other: Closure, var: str, kept_of: KeptOf, sa
 
 def _lookup(expr: s.Name) -> Closure:
     name = expr.name
-    return lambda ev, bound: ev.lookup(name, expr)
+
+    def read(ev: Evaluator, bound: Bound) -> Value:
+        found = ev.values.get(name)  # a fact, read most often of all, at once
+        return found if found is not None else ev.lookup(name, expr)
+    return read
 
 
 # ---- operands whose statuses combine (status.py) ------------------------------------

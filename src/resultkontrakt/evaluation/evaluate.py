@@ -10,7 +10,6 @@ are made by `wording` when someone asks for them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -48,7 +47,7 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.periods import ReportingPeriod
-from ..semantics.runtime import COMPARE, fail
+from ..semantics.runtime import COMPARE_ONE, fail
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
@@ -118,13 +117,14 @@ class Evaluator:
         self.kept: dict[object, object] = {}
         self._inputs: dict[tuple[str, int], tuple[Seen, ...]] = {}
         # Subjects already seen in this evaluation: a chain of tiers reads its subject once.
-        self._seen: dict[int, Seen] = {}
+        self.seen: dict[int, Seen] = {}
         self.paid: dict[str, PaymentOutcome] = {}
         self.trial = False  # trying how pending deliverables could turn out: they are set
         # As of a day: deliverables not due yet, and due dates that could not be worked out.
         self.not_due: dict[str, Waiting] = {}
         self.due_failures: dict[str, Failure] = {}
         self.due_needs: dict[str, tuple[str, ...]] = {}  # deliverable -> missing facts of its due date
+        self.labels = self._labels()
 
     # ---- goals ----
 
@@ -188,9 +188,10 @@ class Evaluator:
     def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         """A goal judged by its requirements and tiers, with everything it needs at hand."""
         deliveries = self.deliveries
-        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs]
+        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs] \
+            if goal.deliverables else []
         try:
-            failed = self._requirements(plan, steps)
+            failed = self._requirements(plan, steps) if plan.requirements else None
             if failed is not None:
                 return self._result(goal, None, tuple(steps), NotEvaluable(requirement=failed))
             fulfilment = self._score(plan, goal, steps)
@@ -484,11 +485,10 @@ class Evaluator:
             currency = currencies[key] = found.currency_code if found is not None else DKK
         return currency, self.labels
 
-    @functools.cached_property
-    def labels(self) -> Labels:
+    def _labels(self) -> Labels:
         """The contract's labels and units, and whether its amounts have øre: in what it
         writes (Analysis.labels), or in the amounts of this evaluation's facts. Worked out once
-        an evaluation (each goal's result carries it): after that, a plain attribute."""
+        an evaluation, as it starts (each goal's result carries it): a plain attribute, `labels`."""
         values = self.supplied.values
         cents = bool(self.analysis.labels.cents) or any(
             isinstance(value := values.get(name), Fraction) and value.denominator != 1
@@ -566,13 +566,6 @@ class Evaluator:
 
     # ---- evidence ----
 
-    def remembered(self, slot: int, seen_of: SeenOf) -> Seen:
-        """A subject seen once in this evaluation, however many tiers ask for it."""
-        found = self._seen.get(slot)
-        if found is None:
-            found = self._seen[slot] = seen_of(self)
-        return found
-
     def metric_seen(self, expr: s.Name, name: str, value: Value, type_: Type | None, depth: int,
                     counted: int | None, chain: tuple[str, ...]) -> Seen:
         """A metric as seen: its value, what it was computed from, and the counts behind it.
@@ -627,11 +620,10 @@ class Evaluator:
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's, metric's or payment's value in this evaluation."""
-        try:
-            return self.values[name]
-        except KeyError:  # a metric: computed on first use
-            pass
-        cached = self._metrics.get(name)
+        found = self.values.get(name)  # no value is None
+        if found is not None:
+            return found
+        cached = self._metrics.get(name)  # a metric: computed on first use
         if cached is None:
             if name in self.analysis.payments:
                 paid = self.paid.get(name)
@@ -959,7 +951,15 @@ class Plans:
                 return negation
             case s.Compare(op=op, left=left, right=right):
                 first, second = self.seen_of(left, goal), self.seen_of(right, goal)
-                test = COMPARE[op]
+                test = COMPARE_ONE[op]
+                threshold = self.written_of(right, goal)
+                if threshold is not None:  # the commonest of all: a subject against a written threshold
+                    fixed = threshold.value
+
+                    def against(ev: Evaluator) -> Check:
+                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                        return Compared(seen, op, threshold, test(seen.value, fixed))
+                    return against
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does
@@ -995,9 +995,8 @@ class Plans:
 
     def _seer(self, expr: s.Expr, goal: s.Goal | None, depth: int) -> SeenOf:
         type_ = self.compiler.type_of(expr, goal)
-        fixed = constant(expr)
-        if fixed is not NOT_CONSTANT:
-            written = Seen(expr, fixed, type_)
+        written = self.written_of(expr, goal)
+        if written is not None:
             return lambda ev: written
         closure = self.compiler.get(expr, goal)
         metrics = self.analysis.metrics
@@ -1024,16 +1023,30 @@ class Plans:
             # A goal's result is read as it is: what it came from is the goal's own explanation.
             inputs = self._inputs_read(expr, depth) if not isinstance(expr, s.GoalValue) else ()
             chosen_by = self._branch_of(expr, goal) if isinstance(expr, s.If) else None
+            counts_at = id(expr)  # where its counts are kept
 
             def computed(ev: Evaluator) -> Seen:
                 value = closure(ev, None)  # first: computing it records its counts
-                return Seen(expr, value, type_, _decided_inputs(inputs, ev),
-                            ev.counts.get(id(expr)), chosen_by(ev) if chosen_by is not None else ())
+                return Seen(expr, value, type_, _decided_inputs(inputs, ev) if inputs else (),
+                            ev.counts.get(counts_at), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
         if depth:
             return seen_of
         slot = id(seen_of)
-        return lambda ev: ev.remembered(slot, seen_of)
+
+        def remembered(ev: Evaluator) -> Seen:
+            """A subject seen once an evaluation, however many tiers ask for it."""
+            found = ev.seen.get(slot)
+            if found is None:
+                found = ev.seen[slot] = seen_of(ev)
+            return found
+        return remembered
+
+    def written_of(self, expr: s.Expr, goal: s.Goal | None) -> Seen | None:
+        """A value written in the contract (a threshold) as seen, the same in every evaluation;
+        None for one worked out."""
+        fixed = constant(expr)
+        return None if fixed is NOT_CONSTANT else Seen(expr, fixed, self.compiler.type_of(expr, goal))
 
     def _branch_of(self, expr: s.If, goal: s.Goal | None) -> Callable[[Evaluator], tuple[Check, ...]]:
         """How to record the conditions an `if` chain tried, up to the one that decided."""

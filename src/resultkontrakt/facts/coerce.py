@@ -14,9 +14,10 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import cast
 
 import attrs
@@ -193,6 +194,28 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
 
     None if any item needs the general path, which then says exactly what is wrong.
     """
+    return _whole_numbers_within(raw, _WholeRange.of(bounds))
+
+
+@attrs.frozen
+class _WholeRange:
+    """A declared range as whole numbers do or do not lie within it, worked out once a fact."""
+
+    low: int | None
+    high: int | None
+    # On a small scale (within 0-255), the range's own bytes: taken away, anything left is outside it.
+    inside: bytes | None
+
+    @classmethod
+    def of(cls, bounds: Bounds) -> _WholeRange:
+        if bounds is None:
+            return cls(None, None, None)
+        # Whole numbers lie within a range exactly when they lie within its whole part.
+        low, high = math.ceil(bounds[0]), math.floor(bounds[1])
+        return cls(low, high, bytes(range(low, high + 1)) if low >= 0 and high <= 255 else None)
+
+
+def _whole_numbers_within(raw: list[object] | tuple[object, ...], within: _WholeRange) -> tuple[int, ...] | None:
     kinds = set(map(type, raw))  # one pass in C over a million answers
     out: tuple[int, ...]
     if kinds == {int} or not kinds:
@@ -212,13 +235,10 @@ def _whole_numbers(raw: list[object] | tuple[object, ...], bounds: Bounds) -> tu
         small = None
         if max(out) > LARGEST_WHOLE or min(out) < -LARGEST_WHOLE:
             return None  # a number too long to take: the general path says so
-    if bounds is not None:
-        # Whole numbers lie within a range exactly when they lie within its whole part.
-        low, high = math.ceil(bounds[0]), math.floor(bounds[1])
-        if small is not None and low >= 0 and high <= 255:
-            # The range's own bytes taken away, anything left is outside it.
-            return None if small.translate(None, bytes(range(low, high + 1))) else out
-        if not (low <= min(out) and max(out) <= high):
+    if within.low is not None and within.high is not None:
+        if small is not None and within.inside is not None:
+            return None if small.translate(None, within.inside) else out
+        if not (within.low <= min(out) and max(out) <= within.high):
             return None
     return out
 
@@ -466,5 +486,95 @@ def cell_text(raw: int | float | dt.date) -> str:
     return format_number(number) if number is not None else str(raw)
 
 
+# ---- readers: coerce for one declared type, chosen once -----------------------------------
+
+Reader = Callable[[object], "Value | None"]
+
+# The texts facts most often give a percent and an amount as ("7.5%", "72,5 %", "16 mio kr"):
+# whole digits, and a decimal sign followed by one or two digits, which can mean nothing else
+# (number_text). Anything else is read by coerce.
+_SHARE_TEXT = re.compile(r"([0-9]{1,18})(?:[.,]([0-9]{1,2}))? ?%")
+_AMOUNT_TEXT = re.compile(r"([0-9]{1,18})(?:[.,]([0-9]{1,2}))? ([A-Za-z]+(?: [A-Za-z]+)?)")
+# Whole numbers with no more bits than this are taken as they are (_number's short path).
+_SHORTEST, _LONGEST = -(2**SHORT_BITS - 1), 2**SHORT_BITS - 1
+
+
+def reader(type_: Type, bounds: Bounds) -> Reader | None:
+    """How a single fact of `type_` is read from the raw values facts are most often given as,
+    at once: the same value `coerce` gives, or None, and then `coerce` reads it and says what
+    is wrong. None where the type has no quick way: `coerce` reads every value of it.
+
+    Chosen once a contract, since a raw facts dict is checked again at every evaluation."""
+    kind = type_.kind
+    if kind == NUMBER and type_.integer:
+        whole = _WholeRange.of(bounds)
+        low = _SHORTEST if whole.low is None else max(whole.low, _SHORTEST)
+        high = _LONGEST if whole.high is None else min(whole.high, _LONGEST)
+        return partial(_whole, low, high)
+    if kind == PERCENT:
+        return partial(_share_text, type_, bounds)
+    if kind == MONEY:
+        units = {written: scale for written, scale in MONEY_UNITS.items()
+                 if UNIT_CURRENCY[money_unit(written)] == type_.currency_code}
+        return partial(_amount_text, type_, bounds, units)
+    if kind == LIST and type_.element is not None and type_.element.kind == NUMBER and type_.element.integer:
+        within = _WholeRange.of(bounds)
+        return lambda raw: _whole_numbers_within(raw, within) if type(raw) is list or type(raw) is tuple else None
+    return None
+
+
+def _whole(low: int, high: int, raw: object) -> Value | None:
+    """A whole number given as one, or written as one in a facts file ("125"), within `low` to
+    `high`; else None (coerce reads it)."""
+    if type(raw) is JsonNumber and raw.isdigit() and len(raw) <= 18:  # as _number reads a count
+        raw = int(raw)
+    return raw if type(raw) is int and low <= raw <= high else None
+
+
+def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
+    """"7.5%" as 3/40, where it is at most 100%; else None (coerce reads it)."""
+    found = _SHARE_TEXT.fullmatch(raw) if type(raw) is str else None
+    if found is None:
+        return None
+    whole, decimals = found.groups()
+    scale = 100 if decimals is None else 100 * 10 ** len(decimals)
+    digits = int(whole + decimals) if decimals is not None else int(whole)
+    if digits > scale:
+        return None  # more than 100%: coerce says it is not a share
+    return _quick_within(Fraction(digits, scale), type_, bounds)
+
+
+def _amount_text(type_: Type, bounds: Bounds, units: Mapping[str, int], raw: object) -> Value | None:
+    """"16 mio kr" as 16000000, in a unit of the fact's currency; else None (coerce reads it)."""
+    found = _AMOUNT_TEXT.fullmatch(raw) if type(raw) is str else None
+    if found is None:
+        return None
+    whole, decimals, unit = found.groups()
+    scale = units.get(unit)
+    if scale is None:
+        return None
+    if decimals is None:
+        return _quick_within(Fraction(int(whole) * scale), type_, bounds)
+    return _quick_within(Fraction(int(whole + decimals) * scale, 10 ** len(decimals)), type_, bounds)
+
+
+def quick_date(raw: object) -> dt.date | None:
+    """A day written as ISO does ("2019-12-16"), at once; else None (date_of reads it and says
+    what is wrong)."""
+    if type(raw) is not str or not _ISO_DATE.fullmatch(raw):
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None  # not in the calendar: date_of says so
+
+
+def _quick_within(value: Fraction, type_: Type, bounds: Bounds) -> Value | None:
+    """`value`, where it lies within the declared range; else None (coerce says it does not)."""
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        return None
+    return value
+
+
 __all__ = ["BROKEN", "Bounds", "Exact", "Got", "Invalid", "bounds_of", "cell", "cell_text", "choice",
-           "coerce", "date_of", "is_blank", "numeral", "sheet_cell", "with_unit"]
+           "coerce", "date_of", "is_blank", "numeral", "quick_date", "reader", "sheet_cell", "with_unit"]

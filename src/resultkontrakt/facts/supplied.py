@@ -30,7 +30,20 @@ from ..language import syntax as s
 from ..semantics.evidence import Delivery
 from ..semantics.periods import period_name
 from . import answers
-from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
+from .coerce import (
+    BROKEN,
+    Bounds,
+    Exact,
+    Invalid,
+    Reader,
+    bounds_of,
+    cell,
+    coerce,
+    date_of,
+    quick_date,
+    reader,
+    sheet_cell,
+)
 from .factsfile import FactsFile, Reads
 from .records import (
     as_value,
@@ -89,17 +102,41 @@ class Supplied:
     origin: str | None = attrs.field(default=None, eq=False, repr=False)
 
 
+@attrs.frozen
+class Readers:
+    """How each declared fact and deliverable is read at once from the raw values facts are
+    most often given as (a whole number, "7.5%", "16 mio kr", a list of whole answers, true,
+    "2019-12-16"), chosen once a contract: a raw facts dict is checked again at every
+    evaluation. Each gives the value the general way gives, or None, and then the general way
+    reads it and says what is wrong."""
+
+    facts: Mapping[str, Reader]
+    deliverables: Mapping[str, Callable[[object], Delivery | None]]
+
+    @classmethod
+    def of(cls, declared: Mapping[str, s.Fact], deliverables: Mapping[str, s.Deliverable]) -> Readers:
+        facts = {name: found for name, fact in declared.items()
+                 if (found := reader(fact.type, bounds_of(fact))) is not None}
+        return cls(facts, {name: _delivery_reader(deliverable) for name, deliverable in deliverables.items()
+                           if name not in declared})
+
+
+NO_READERS = Readers({}, {})
+
+
 def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 deliverables: Mapping[str, s.Deliverable],
                 metrics: Mapping[str, object] | None = None,
                 metric_types: Mapping[str, Type] | None = None, *,
-                data_dir: str | Path | None = None, max_bytes: int | None = None) -> Supplied:
+                data_dir: str | Path | None = None, max_bytes: int | None = None,
+                readers: Readers = NO_READERS) -> Supplied:
     """`facts` checked against the contract's declarations: each value made a value of its
     declared type, and each problem kept with its fact, so that a bad value makes only the goals
-    that need it not evaluable. Metrics given a value are taken too, or refused whole."""
+    that need it not evaluable. Metrics given a value are taken too, or refused whole.
+    `readers` (Readers.of the same declarations) read the common raw values at once."""
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
-    checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables)
+    checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers)
     checking.take_all(facts)
     checking.values.update(_metric_values(metrics or {}, metric_types))
     return checking.supplied(frozenset(metrics or {}) & frozenset(checking.values))
@@ -136,8 +173,9 @@ class _Checking:
     """Facts being checked one by one: the values, deliverables and problems found so far."""
 
     def __init__(self, origin: _Origin, declared: Mapping[str, s.Fact],
-                 deliverables: Mapping[str, s.Deliverable]):
+                 deliverables: Mapping[str, s.Deliverable], readers: Readers = NO_READERS):
         self.origin = origin
+        self.readers = readers
         self.declared = declared
         self.deliverables = deliverables
         self.values: dict[str, Value] = {}
@@ -155,7 +193,20 @@ class _Checking:
         """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
         (a comment) are passed over."""
         positions = self.origin.positions
+        values, states = self.values, self.states
+        quick, quick_states = self.readers.facts, self.readers.deliverables
         for key, raw in facts.items():
+            # A key that is a declared name is that name (names are composed, and hold no
+            # control characters): its value read at once where it is given as most are.
+            read = quick.get(key)
+            if read is not None and (value := read(raw)) is not None:
+                values[key] = value
+                continue
+            read_state = quick_states.get(key)
+            if read_state is not None and (state := read_state(raw)) is not None:
+                states[key] = state
+                values[key] = state.done
+                continue
             name = _fact_name(key) if isinstance(key, str) else None
             if name is None:
                 self.problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
@@ -384,6 +435,24 @@ def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads) -> t
     if ref.key is not None:
         return answers.read_table(ref, type_, in_text, reads.sheets)
     return answers.read(ref, type_, in_text, reads.sheets)
+
+
+def _delivery_reader(deliverable: s.Deliverable) -> Callable[[object], Delivery | None]:
+    """A deliverable's state read at once from true, false or an ISO day, as `_deliverable`
+    reads it; None for anything else, which `_deliverable` then reads."""
+    name, title, due = deliverable.name, deliverable.title, deliverable.due_date
+    # Done or not, without a day: the same state whatever the facts (a Delivery is a value).
+    given = {True: Delivery(name, title, True, None, due), False: Delivery(name, title, False, None, due)}
+
+    def read(raw: object) -> Delivery | None:
+        if type(raw) is bool:
+            return given[raw]
+        delivered = quick_date(raw)
+        if delivered is None:
+            return None
+        late = due is not None and delivered > due
+        return Delivery(name, title, not late, delivered, due, late)
+    return read
 
 
 def _deliverable(deliverable: s.Deliverable, raw: object) -> Delivery:

@@ -25,10 +25,37 @@ def fail(code: str, expr: s.Expr | None, **params: object) -> Failed:
     return Failed(Failure(code, expr, params))
 
 
+# In C: the tests a filter runs over a million answers (whole numbers against a whole number).
 COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
     "=": operator.eq, "!=": operator.ne,
 }
+
+
+def _exactly(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    """`test` of two values, where either is a Fraction done on whole numbers: a/b against
+    c/d is a·d against c·b, since a Fraction's denominator is positive. The same answer as
+    Fraction's own comparison, without the checks of type it makes for any kind of number
+    (a quantity here is an int or a Fraction); anything else is compared as it is."""
+    def compared(a: Any, b: Any) -> bool:
+        kind, other = type(a), type(b)
+        if kind is Fraction:
+            numerator, denominator = a.as_integer_ratio()  # one call, where each property is one
+            if other is Fraction:
+                other_numerator, other_denominator = b.as_integer_ratio()
+                return test(numerator * other_denominator, other_numerator * denominator)
+            if other is int:
+                return test(numerator, b * denominator)
+        elif kind is int and other is Fraction:
+            numerator, denominator = b.as_integer_ratio()
+            return test(a * denominator, numerator)
+        return test(a, b)
+    return compared
+
+
+# One comparison at a time (a tier, a requirement, a condition): a threshold is often a
+# Fraction (50%, an NPS of 57.5), and an NPS or a share always is.
+COMPARE_ONE: dict[str, Callable[[Any, Any], bool]] = {op: _exactly(test) for op, test in COMPARE.items()}
 
 
 def quantity(value: Value) -> Fraction | int:
@@ -113,7 +140,8 @@ def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Exp
         return bounded(left * right, expr)
     if right == 0:
         raise fail("division-by-zero", expr)
-    return bounded(Fraction(left) / right, expr)  # int / int would be a float
+    # int / int would be a float; a Fraction made again from a Fraction asks what number it is.
+    return bounded((left if type(left) is Fraction else Fraction(left)) / right, expr)
 
 
 def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
