@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -26,6 +26,7 @@ from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..checks.check import GoalMemo
     from ..facts.supplied import Supplied
     from ..output.results import Allocation, Evaluation, GoalResult, PaymentResult, SplitResult
 
@@ -345,9 +346,11 @@ def _loads(text: str | bytes, source: str, kept: bool) -> Contract:
 
 
 def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | None = None, *,
-                kept: bool = False) -> Contract:
+                kept: bool = False, memo: GoalMemo | None = None, keys: Sequence[str] | None = None) -> Contract:
     """The contract of `text` (as `prepared` gives it), checked: from `read`, what the parser
-    and the builder made of it, when the caller has it (incremental.py), else read here."""
+    and the builder made of it, when the caller has it (incremental.py), else read here; with
+    `memo` and `keys`, what the check before found in goals read from the same text is kept
+    (`check`)."""
     from ..checks.check import check
 
     # Reading builds many small objects that are never garbage; pausing the
@@ -358,7 +361,7 @@ def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | N
         if read is None:
             read = _read(text, source) if kept else _parsed(text, source)
         module, build_problems = read
-        analysis = check(module, build_problems)
+        analysis = check(module, build_problems, memo=memo, keys=keys)
     except RecursionError:
         raise RkSyntaxError([problem("contract.too-deep", Span.point(source, 1, 1))], {source: text}) from None
     finally:

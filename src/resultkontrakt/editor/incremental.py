@@ -17,6 +17,7 @@ import gc
 import re
 from collections.abc import Iterator
 
+from ..checks.check import GoalMemo
 from ..contract.contract import Contract, contract_of, prepared
 from ..core.errors import Problem, RkSyntaxError
 from ..core.vocabulary import DECLARATIONS
@@ -72,6 +73,8 @@ class IncrementalLoader:
 
     def __init__(self) -> None:
         self._read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
+        self._memo = GoalMemo()  # what checking each goal found, by the text it was read from
+        self._keys: list[str] = []  # the text each goal of the last text read was read from
 
     def loads(self, text: str, source: str = "<string>") -> Contract:
         """As `contract.loads(text, source)`, reading anew only what changed since the last call."""
@@ -83,7 +86,9 @@ class IncrementalLoader:
         finally:
             if collecting:
                 gc.enable()
-        return contract_of(text, source, read)
+        if read is None:
+            return contract_of(text, source)
+        return contract_of(text, source, read, memo=self._memo, keys=self._keys)
 
     def _keep(self, read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]]) -> None:
         # While a text does not parse, what was read before is kept with it; bounded, so that
@@ -98,6 +103,7 @@ class IncrementalLoader:
 
         kept: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
         items: list[object] = []
+        keys: list[str] = []
         problems: list[Problem] = []
         for line, piece in declarations(text):
             if not piece.strip():
@@ -126,6 +132,9 @@ class IncrementalLoader:
             kept[(source, piece)] = (line, piece_items, piece_problems)
             items += piece_items
             problems += piece_problems
+            if piece_items and isinstance(piece_items[0], s.Goal):
+                keys.append(piece)
         self._keep(kept)
+        self._keys = keys
         all_items = tuple(items)
         return s.module_of(all_items, source), problems + header_problems(all_items)
