@@ -72,7 +72,7 @@ async def test_the_server_says_what_it_can(client: RkClient) -> None:
     capabilities = client.server_capabilities
     assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
     sync = capabilities.text_document_sync
-    assert isinstance(sync, lsp.TextDocumentSyncOptions) and sync.change == lsp.TextDocumentSyncKind.Full
+    assert isinstance(sync, lsp.TextDocumentSyncOptions) and sync.change == lsp.TextDocumentSyncKind.Incremental
     assert capabilities.hover_provider and capabilities.definition_provider
     assert capabilities.references_provider and capabilities.document_symbol_provider
     assert capabilities.document_formatting_provider and capabilities.completion_provider

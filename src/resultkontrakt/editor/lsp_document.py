@@ -15,6 +15,7 @@ names. Positions are converted here, in one place:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -34,9 +35,12 @@ UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 Position = tuple[int, int]  # an editor's: 0-based line, and character in its encoding's units
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the protocol's line ends; no other (`str.splitlines` has more)
+
+
 def editor_lines(text: str) -> list[str]:
     """The lines of a text as an editor counts them."""
-    return re.split(r"\r\n|\r|\n", text)
+    return _LINE_END.split(text)
 
 
 class EditorText:
@@ -51,6 +55,12 @@ class EditorText:
         # editor's line (one more entry, for the end).
         self._columns: dict[int, list[int]] = {}
         self._units: dict[int, list[int]] = {}
+        self._starts: list[int] | None = None  # where each line begins in `original`, when asked
+        if not text.startswith("\ufeff") and unicodedata.is_normalized("NFC", text):
+            # Most texts: every line is read as it is written (one pass in C, not one a line).
+            self.text = "\n".join(self.raw)
+            self.lines = Lines(self.text)
+            return
         read: list[str] = []
         for number, line in enumerate(self.raw):
             shift = 1 if number == 0 and line.startswith("\ufeff") else 0
@@ -92,6 +102,36 @@ class EditorText:
 
     def end(self) -> Position:
         return len(self.raw) - 1, self._count(len(self.raw) - 1, len(self.raw[-1]))
+
+    # ---- edits, as the editor sends them ----
+
+    def edited(self, start: Position, end: Position, new: str) -> tuple[EditorText, str | None]:
+        """The text with the range from `start` to `end` (editor positions) replaced by `new`;
+        and what was wrong with the range, if anything was. As the protocol says, a character
+        past a line's end is its end; a line past the last is taken as the document's end, and a
+        range that ends before it starts as the range between the two; both are said."""
+        wrong = None
+        if start > end:
+            start, end = end, start
+            wrong = "lsp.range-reversed"
+        last = len(self.raw) - 1
+        if start[0] > last or end[0] > last:
+            wrong = wrong or "lsp.range-outside"
+        at, to = self._offset(start), self._offset(end)
+        text = self.original[:at] + new + self.original[to:]
+        return EditorText(text, self.encoding), wrong
+
+    def _offset(self, position: Position) -> int:
+        """Where an editor's position stands in `original`; a character inside one that takes
+        two units (an emoji in UTF-16) stands before it."""
+        number, units = position
+        if number >= len(self.raw):
+            return len(self.original)
+        if self._starts is None:
+            ends = [len(end) for end in _LINE_END.findall(self.original)]
+            self._starts = [0, *itertools.accumulate(
+                length + end for length, end in zip(map(len, self.raw), ends, strict=False))]
+        return self._starts[number] + self._index(number, units)
 
     def _table(self, number: int) -> list[int] | None:
         """Units before each character of a line, for a line where they are not the characters."""
