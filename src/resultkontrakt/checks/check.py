@@ -147,13 +147,14 @@ class _Recall:
         if self.all:
             return None
         found = self.memo.goals.get(self.keys[number])
-        if found is None or (self.changed and not self.changed.isdisjoint(found.mentioned)):
+        if found is None:
             return None
-        if self.any_change and (found.problems or found.periods.reads or found.periods.applies):
-            return None
-        if self.goals_changed and found.reads_goals:
-            return None
-        return found.at(goal.span.line)
+        if self.any_change:
+            if (self.changed and not self.changed.isdisjoint(found.mentioned)) or \
+                    found.problems or found.periods.reads or found.periods.applies or \
+                    (self.goals_changed and found.reads_goals):
+                return None
+        return found if found.line == goal.span.line else found.at(goal.span.line)
 
 
 _Declared = TypeVar("_Declared", s.Fact, s.Metric, s.Deliverable, s.Payment)
@@ -228,17 +229,20 @@ class _Checker:
     def check_goals(self) -> None:
         """Each goal's problems, the facts it reads, and the order goals are judged in."""
         module = self.module
-        self.problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
+        if len(self.goal_ids) < len(module.goals):
+            self.problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
         recall = self.recall
         if recall is not None:
             recall.compare(self)
+        checks, problems, needs = self.goal_checks, self.problems, self.needs
         for number, goal in enumerate(module.goals):
             found = recall.found(number, goal) if recall is not None else None
             if found is None:
                 found = self._check_goal(goal)
-            self.goal_checks.append(found)
-            self.problems.extend(found.problems)
-            self.needs[goal.id] = found.needs
+            checks.append(found)
+            if found.problems:
+                problems.extend(found.problems)
+            needs[goal.id] = found.needs
         self.goal_order, goal_problems = self._goal_order()
         self.problems.extend(goal_problems)
 

@@ -13,7 +13,9 @@ declarations on a line), it reads the whole text as `loads` does.
 
 from __future__ import annotations
 
+import bisect
 import gc
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -34,19 +36,67 @@ _PIECES = re.compile(
 
 def declarations(text: str) -> Iterator[tuple[int, str]]:
     """The text cut where a declaration may start: each piece with the line it starts on."""
+    cuts = list(_cuts(text))
+    for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
+        yield line, text[cut:end]
+
+
+Cut = tuple[int, int]  # where a piece of the text starts: its offset, and its line
+
+
+def _cuts(text: str, cut: int = 0, line: int = 1) -> Iterator[Cut]:
+    """Where the text is cut, from a cut at `cut` on (outside brackets, texts and comments)."""
+    yield cut, line
     depth = 0
-    cut = 0
-    line = 1
-    for piece in _PIECES.finditer(text):
+    for piece in _PIECES.finditer(text, cut):
         if piece.group("open"):
             depth += 1
         elif piece.group("close"):
             depth = max(depth - 1, 0)
         elif piece.group("start") and depth == 0 and piece.start() > cut:
-            yield line, text[cut:piece.start()]
             line += text.count("\n", cut, piece.start())
             cut = piece.start()
-    yield line, text[cut:]
+            yield cut, line
+
+
+# The characters after a cut's offset its keyword decides on: the longest keyword, and the
+# character after it (`\b`).
+_REACH = max(map(len, DECLARATIONS)) + 1
+
+
+def recut(before: str, cuts: list[Cut], text: str) -> list[Cut]:
+    """The cuts of `text`, from `cuts`, those of the text `before` it: cut anew from the last cut
+    the edit cannot have moved, until a cut in the unchanged end is one of the cuts before
+    (from there on, the scan sees what it saw then)."""
+    if not cuts:
+        return list(_cuts(text))
+    same = _same_start(before, text)
+    same_end = _same_start(before[::-1], text[::-1], min(len(before), len(text)) - same)
+    shift = len(text) - len(before)
+    index = max(bisect.bisect_right(cuts, (same - _REACH, -1)) - 1, 0)
+    found = cuts[:index]
+    unchanged = len(text) - same_end  # where the unchanged end begins, in `text`
+    offsets = [offset for offset, _ in cuts]
+    for offset, line in _cuts(text, *cuts[index]):
+        if offset >= unchanged and offset > cuts[index][0]:
+            old = bisect.bisect_left(offsets, offset - shift)
+            if old < len(cuts) and offsets[old] == offset - shift:
+                lines = line - cuts[old][1]
+                return found + [(at + shift, at_line + lines) for at, at_line in cuts[old:]]
+        found.append((offset, line))
+    return found
+
+
+def _same_start(a: str, b: str, most: int | None = None) -> int:
+    """How many characters `a` and `b` begin with alike (at most `most`): compared a block at a
+    time, then a character at a time."""
+    most = min(len(a), len(b)) if most is None else most
+    at, block = 0, 4096
+    while at + block <= most and a[at:at + block] == b[at:at + block]:
+        at += block
+    while at < most and a[at] == b[at]:
+        at += 1
+    return at
 
 
 # Declarations kept between loads: more than any contract holds, and the pieces of
@@ -75,6 +125,8 @@ class IncrementalLoader:
         self._read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
         self._memo = GoalMemo()  # what checking each goal found, by the text it was read from
         self._keys: list[str] = []  # the text each goal of the last text read was read from
+        self._text = ""  # the last text cut into declarations, and where it was cut
+        self._cuts: list[Cut] = []
 
     def loads(self, text: str, source: str = "<string>") -> Contract:
         """As `contract.loads(text, source)`, reading anew only what changed since the last call."""
@@ -105,7 +157,10 @@ class IncrementalLoader:
         items: list[object] = []
         keys: list[str] = []
         problems: list[Problem] = []
-        for line, piece in declarations(text):
+        cuts = self._cuts = recut(self._text, self._cuts, text)
+        self._text = text
+        for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
+            piece = text[cut:end]
             if not piece.strip():
                 continue
             known = self._read.get((source, piece))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -127,10 +128,9 @@ class EditorText:
         number, units = position
         if number >= len(self.raw):
             return len(self.original)
-        if self._starts is None:
-            ends = [len(end) for end in _LINE_END.findall(self.original)]
-            self._starts = [0, *itertools.accumulate(
-                length + end for length, end in zip(map(len, self.raw), ends, strict=False))]
+        if self._starts is None:  # each line's length and its end's, added up (in C: a document is long)
+            ends = map(len, _LINE_END.findall(self.original))
+            self._starts = [0, *itertools.accumulate(map(operator.add, map(len, self.raw), ends))]
         return self._starts[number] + self._index(number, units)
 
     def _table(self, number: int) -> list[int] | None:
