@@ -149,11 +149,10 @@ class _Recall:
         found = self.memo.goals.get(self.keys[number])
         if found is None:
             return None
-        if self.any_change:
-            if (self.changed and not self.changed.isdisjoint(found.mentioned)) or \
-                    found.problems or found.periods.reads or found.periods.applies or \
-                    (self.goals_changed and found.reads_goals):
-                return None
+        if self.any_change and ((self.changed and not self.changed.isdisjoint(found.mentioned)) or
+                                found.problems or found.periods.reads or found.periods.applies or
+                                (self.goals_changed and found.reads_goals)):
+            return None
         return found if found.line == goal.span.line else found.at(goal.span.line)
 
 

@@ -5,10 +5,14 @@ the server knows is elsewhere: `lsp_document.py` reads a document (positions, pr
 through a syntax error, highlighting, layout) and `navigate.py` answers questions about its
 names (definitions, uses, hover, outline, completion).
 
-Documents are synchronised whole: each change sends the full text, which is read and checked
-again, and its problems published. A document larger than the limit (`MAX_DOCUMENT_BYTES`, or
-what the editor sets in `initializationOptions`) is not read: one warning says so, and requests
-on it get empty answers.
+Documents are synchronised incrementally: the editor sends each change as a range and the text
+that replaces it, and the server applies it to the text it keeps (`EditorText.edited`, in the
+position encoding agreed at `initialize`; a range outside the document is clamped as the
+protocol says, and said in the log). After each change the document is read again, but only the
+declarations the change touched are parsed (`IncrementalLoader`) and only the goals it can
+change are checked (`GoalMemo`); its problems, word for word those of `rk check`, are published.
+A document larger than the limit (`MAX_DOCUMENT_BYTES`, or what the editor sets in
+`initializationOptions`) is not read: one warning says so, and requests on it get empty answers.
 
 pygls is repaired where it breaks the protocol or grows without end (`RkProtocol`).
 """
