@@ -6,7 +6,6 @@ range outside the document is taken as the protocol says, and said in the log.""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
@@ -15,13 +14,12 @@ from hypothesis import strategies as st
 from lsprotocol import types as lsp
 
 from .conftest import DEEP
-from .lsp_client import RkClient, _published, opened, server_fixture
+from .lsp_client import RkClient, changed_by, opened, server_fixture
 
 client = server_fixture()
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 URI = "file:///tmp/synced.rk"
 FRESH = "file:///tmp/fresh.rk"
-_versions = itertools.count(10_000)
 
 SEED = ('fact svar: list of integer in 0 .. 10 "Svar 😀" label "Svar"\r\n'
         'fact åbne: number label "Åbne sager"\r\n'
@@ -59,10 +57,7 @@ def apply(text: str, change: lsp.TextDocumentContentChangePartial) -> str:
 
 
 async def sent(client: RkClient, changes: list[lsp.TextDocumentContentChangePartial]) -> list[lsp.Diagnostic]:
-    version = next(_versions)
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        lsp.VersionedTextDocumentIdentifier(version=version, uri=URI), list(changes)))
-    return list(await _published(client, URI, version))
+    return list(await changed_by(client, URI, changes))
 
 
 async def same_as_fresh(client: RkClient, text: str, diagnostics: list[lsp.Diagnostic]) -> None:
@@ -153,3 +148,4 @@ async def test_any_ranged_edits_keep_the_servers_text_the_editors(client: RkClie
         text, changes = data.draw(edits(text))
         if changes:
             await same_as_fresh(client, text, await sent(client, changes))
+

@@ -47,11 +47,11 @@ from .lsp_document import (
     TOKEN_TYPES,
     Checked,
     EditorText,
+    Highlighter,
     Position,
     declaration_at,
     formatted,
     internal,
-    semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
 
@@ -89,6 +89,7 @@ class Open:
         self.source = _file_name(uri)
         self.document = document
         self.checked = Checked(self.document.text, self.source, loader.loads)
+        self.tokens: list[int] | None = None  # its semantic tokens, once asked for
 
     def range(self, span: Span | None) -> lsp.Range:
         if span is None:
@@ -239,6 +240,7 @@ class RkServer(LanguageServer):
         self.documents: dict[str, Open] = {}
         # Each document's loader keeps what its declarations were read as, for the next keystroke.
         self.loaders: dict[str, IncrementalLoader] = {}
+        self.highlighters: dict[str, Highlighter] = {}  # and what its declarations' tokens were
         self.max_bytes = MAX_DOCUMENT_BYTES
         self.too_large: set[str] = set()  # the documents not read, for their size
         self.wording = ENGLISH  # the language diagnostics are said in
@@ -296,8 +298,15 @@ class RkServer(LanguageServer):
         if document is not None:
             self.texts[uri] = document
 
+    def highlighted(self, document: Open) -> list[int]:
+        """The document's semantic tokens (none without Pygments)."""
+        if document.tokens is None:
+            document.tokens = self.highlighters.setdefault(document.uri, Highlighter()).tokens(document.document) or []
+        return document.tokens
+
     def forget(self, uri: str) -> None:
         self.texts.pop(uri, None)
+        self.highlighters.pop(uri, None)
         self.documents.pop(uri, None)
         self.loaders.pop(uri, None)
         self.too_large.discard(uri)
@@ -548,8 +557,7 @@ def _semantic_tokens(ls: RkServer) -> None:
     @ls.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
     def tokens(ls: RkServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
         document = ls.opened(params.text_document.uri)
-        data = semantic_tokens(document.document) if document else None
-        return lsp.SemanticTokens(data=data or [])
+        return lsp.SemanticTokens(data=ls.highlighted(document) if document else [])
 
 
 # What the server does, a group of features each: each registers its handlers with pygls.

@@ -20,7 +20,9 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from ..checks.analysis import Analysis
 from ..core.errors import ContractError, Problem, RkError, RkSyntaxError, Span
@@ -100,6 +102,10 @@ class EditorText:
         start = self.to_editor(span.line, span.column)
         end = self.to_editor(span.end_line, span.end_column)
         return start, max(start, end)
+
+    def has_moved_columns(self) -> bool:
+        """Whether a line's columns in `text` are not those of the editor's (NFC, a byte-order mark)."""
+        return bool(self._columns)
 
     def end(self) -> Position:
         return len(self.raw) - 1, self._count(len(self.raw) - 1, len(self.raw[-1]))
@@ -368,23 +374,96 @@ def semantic_tokens(document: EditorText) -> list[int] | None:
         from .lexer import RkLexer
     except ImportError:
         return None
+    return _encoded(RkLexer(), document.text, document.lines.place, document.to_editor).data
+
+
+@attrs.frozen
+class _Tokens:
+    """Tokens in the protocol's relative encoding, and the editor's place of the first and the last."""
+
+    data: list[int]
+    first: Position = (0, 0)
+    last: Position = (0, 0)
+
+
+def _encoded(lexer: Any, text: str, place: Callable[[int], tuple[int, int]],
+             to_editor: Callable[[int, int], Position]) -> _Tokens:
     data: list[int] = []
-    last = (0, 0)
-    for at, kind, value in RkLexer().get_tokens_unprocessed(document.text):
+    first = last = (0, 0)
+    for at, kind, value in lexer.get_tokens_unprocessed(text):
         found = _token_kind(kind)
         if found is None:
             continue
         for start, piece in _pieces(at, value):
-            line, column = document.lines.place(start)
-            begin = document.to_editor(line, column)
-            end = document.to_editor(line, column + len(piece))
+            line, column = place(start)
+            begin = to_editor(line, column)
+            end = to_editor(line, column + len(piece))
             if end[1] <= begin[1] or end[0] != begin[0]:
                 continue
+            if not data:
+                first = begin
             delta_line = begin[0] - last[0]
             delta = begin[1] - last[1] if delta_line == 0 else begin[1]
             data += [delta_line, delta, end[1] - begin[1], *found]
             last = begin
-    return data
+    return _Tokens(data, first, last)
+
+
+class Highlighter:
+    """Semantic tokens of one open document, version after version: each declaration's tokens
+    are kept by its text, and a version's are those of its declarations, put together (the
+    lexer starts each declaration as it starts the text: outside texts, comments and brackets).
+    The same as `semantic_tokens`, which it falls back on where a declaration cannot be lexed
+    alone: a text whose lines NFC changes, or a declaration ending in `goal` (the lexer reads
+    `goal` and the next line's first word as a goal's id)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], _Tokens] = {}
+        self._text = ""
+        self._cuts: list[tuple[int, int]] = []
+
+    def tokens(self, document: EditorText) -> list[int] | None:
+        from .incremental import recut
+
+        try:
+            from .lexer import RkLexer
+        except ImportError:
+            return None
+        text = document.text
+        if document.has_moved_columns():
+            return semantic_tokens(document)
+        self._cuts = cuts = recut(self._text, self._cuts, text)
+        self._text = text
+        lexer, encoding = RkLexer(), document.encoding
+        kept: dict[tuple[str, str], _Tokens] = {}
+        data: list[int] = []
+        last = (0, 0)
+        for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
+            piece = text[cut:end]
+            found = kept.get((encoding, piece)) or self._kept.get((encoding, piece))
+            if found is None:
+                if end < len(text) and _GOAL_AT_END.search(piece):
+                    return semantic_tokens(document)
+                found = _piece_tokens(lexer, piece, encoding)
+            kept[(encoding, piece)] = found
+            if not found.data:
+                continue
+            begin = (line - 1 + found.first[0], found.first[1])
+            delta_line = begin[0] - last[0]
+            data += [delta_line, begin[1] - last[1] if delta_line == 0 else begin[1]]
+            data += itertools.islice(found.data, 2, None)
+            last = (line - 1 + found.last[0], found.last[1])
+        self._kept = kept
+        return data
+
+
+_GOAL_AT_END = re.compile(r"\bgoal\s*\Z")
+
+
+def _piece_tokens(lexer: Any, piece: str, encoding: str) -> _Tokens:
+    """A declaration's tokens, with places counted from its first line."""
+    local = EditorText(piece, encoding)
+    return _encoded(lexer, piece, local.lines.place, local.to_editor)
 
 
 def _pieces(at: int, value: str) -> Iterator[tuple[int, str]]:
