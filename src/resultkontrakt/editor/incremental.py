@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ..checks.check import GoalMemo
 from ..contract.contract import Contract, contract_of, prepared
-from ..core.errors import Problem, RkSyntaxError
+from ..core.errors import Problem, RkSyntaxError, Span
 from ..core.vocabulary import DECLARATIONS
 from ..language import syntax as s
 
@@ -114,6 +114,45 @@ def _before_its_end(error: RkSyntaxError, piece: str) -> bool:
     return span is not None and span.line < len(lines)
 
 
+Read = dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]]
+
+
+def _read_whole(text: str, source: str, cuts: list[Cut]) -> Read | None:
+    """What each declaration of `text` reads as, from one reading of the whole text: the
+    declarations read alone would be the same nodes, each where it stands (read alone, each
+    would be read at line 1 and moved down, a copy of every node). None where the text does not
+    parse, or a declaration does not lie within its piece (then each piece is read alone)."""
+    from ..language.build import build, header_problems
+    from ..language.parser import parse
+
+    try:
+        module, problems = build(parse(text, source), source)
+    except RkSyntaxError:
+        return None
+    problems = problems[:len(problems) - len(header_problems(module.items))]
+    ends = [*cuts[1:], (len(text), len(text) + 1)]
+    starts = [line for _, line in cuts]
+    items: list[list[object]] = [[] for _ in cuts]
+    found: list[list[Problem]] = [[] for _ in cuts]
+    for item in module.items:
+        span = getattr(item, "span", None)
+        if not isinstance(span, Span):
+            return None
+        at = bisect.bisect_right(starts, span.line) - 1
+        if span.end_line >= ends[at][1] or items[at]:  # across a cut, or two on a line
+            return None
+        items[at].append(item)
+    for problem in problems:
+        if problem.span is None:
+            return None
+        at = bisect.bisect_right(starts, problem.span.line) - 1
+        if problem.span.end_line >= ends[at][1]:
+            return None
+        found[at].append(problem)
+    return {(source, text[cut:end]): (line, tuple(its), problems_of)
+            for (cut, line), (end, _), its, problems_of in zip(cuts, ends, items, found, strict=True)}
+
+
 class IncrementalLoader:
     """Loads contracts, keeping what each declaration was read as for the next load.
 
@@ -159,6 +198,8 @@ class IncrementalLoader:
         problems: list[Problem] = []
         cuts = self._cuts = recut(self._text, self._cuts, text)
         self._text = text
+        if not self._read:  # a text opened: read whole, and kept by declaration (no piece moved)
+            self._read = _read_whole(text, source, cuts) or {}
         for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
             piece = text[cut:end]
             if not piece.strip():
