@@ -246,15 +246,20 @@ class _Checker:
         self.problems.extend(goal_problems)
 
     def _check_goal(self, goal: s.Goal) -> _GoalChecked:
+        """One goal's checks, and what they read: each of its expressions walked once for the
+        names it reads, once for the goals' results, once for fields."""
         module = self.module
         exprs = list(goal_exprs(goal))
+        names = [name for expr in exprs for name in s.names_in(expr)]
+        through = [(value.goal, bool(path)) for expr in exprs for value, path in
+                   _goal_values_through(expr, self.metrics)]
         return _GoalChecked(
             goal.span.line,
             tuple(_check_goal(goal, self.types, module, self.untyped, self.goal_ids, self.late)),
-            frozenset(_fact_needs(goal, self.metrics, self.facts, self.deliverables)),
-            frozenset(name for expr in exprs for name in s.names_in(expr)),
-            tuple(value.goal for expr in exprs for value, _ in _goal_values_through(expr, self.metrics)),
-            any(True for expr in exprs for _ in s.goal_values_in(expr)),
+            frozenset(needs_of(names, self.metrics, self.facts, self.deliverables, goal=goal)),
+            frozenset(names),
+            tuple(target for target, _ in through),
+            not all(through_metrics for _, through_metrics in through),
             frozenset(node.field for expr in exprs for node in _walk(expr) if isinstance(node, s.FieldRead)),
             goal_periods(module.header, self.metrics, goal, exprs))
 
@@ -636,8 +641,16 @@ def fact_needs(exprs: Iterable[s.Expr], metrics: Mapping[str, s.Metric], facts: 
                *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
     """The facts and deliverables expressions read, directly or through metrics (and
     payments); `deliverables` in a goal's expressions reads that goal's deliverables."""
+    return needs_of([name for expr in exprs for name in s.names_in(expr)], metrics, facts, deliverables, payments,
+                    goal=goal, given_metrics=given_metrics)
+
+
+def needs_of(names: Iterable[str], metrics: Mapping[str, s.Metric], facts: Mapping[str, s.Fact],
+             deliverables: Mapping[str, s.Deliverable], payments: Mapping[str, s.Payment] | None = None,
+             *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
+    """The facts and deliverables read by expressions that name `names` (`fact_needs`)."""
     needs: set[str] = set()
-    pending = [name for expr in exprs for name in s.names_in(expr)]
+    pending = list(names)
     seen: set[str] = set()
     while pending:
         name = pending.pop()
