@@ -46,6 +46,9 @@ goal 4 "Fire" {
 goal 5 "Fem" {
     score n >= 10 -> 100%; count(svar) >= 1 -> 25%
 }
+goal 6 "Seks" {
+    score share(s in svar where s >= 9) >= 50% -> 100%
+}
 '''
 # The examples too, where there is time for them (loading one from scratch takes a while).
 TEXTS = {"made.rk": MADE, **({path.name: path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.rk"))}
@@ -91,7 +94,7 @@ ACTIONS = ("rename everywhere", "rename the declaration", "delete", "duplicate",
 
 
 @given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(
-    st.sampled_from(ACTIONS), st.floats(0, 1), st.sampled_from(["a", "b", "m", "n", "x", "nps", "1", "7", "}"])),
+    st.sampled_from(ACTIONS), st.floats(0, 1), st.sampled_from(["a", "b", "m", "n", "s", "x", "nps", "1", "7", "}"])),
     min_size=1, max_size=5))
 @settings(max_examples=2000 if DEEP else 12)
 def test_a_check_after_edits_is_the_check_from_scratch(name: str, edits: list[tuple[str, float, str]]) -> None:
@@ -124,3 +127,9 @@ def test_an_edit_to_one_goal_checks_that_goal_alone(monkeypatch: pytest.MonkeyPa
     assert checked == []
     loader.loads(MADE.replace("metric m = a * 2", "metric m = a * 3"), "made.rk")
     assert sorted(checked) == ["1", "2", "5"]  # 2 and 5 read m through n; 1 is as first loaded
+
+
+def test_a_name_declared_that_a_quantifier_binds_checks_the_goal_again() -> None:
+    loader = IncrementalLoader()
+    for text in (MADE, MADE.replace("fact a: number", "fact s: number"), MADE):
+        assert outcome(partial(loader.loads, text, "made.rk")) == outcome(partial(rk.loads, text, "made.rk"))

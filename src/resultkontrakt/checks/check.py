@@ -73,6 +73,7 @@ class _GoalChecked:
     reads_goals: bool  # whether its own expressions name a goal's result
     fields: frozenset[str]  # the fields of records its expressions read
     periods: GoalPeriods
+    bound: frozenset[str]  # the names its quantifiers bind, which must not be names declared
 
     def at(self, line: int) -> _GoalChecked:
         if line == self.line:
@@ -149,7 +150,8 @@ class _Recall:
         found = self.memo.goals.get(self.keys[number])
         if found is None:
             return None
-        if self.any_change and ((self.changed and not self.changed.isdisjoint(found.mentioned)) or
+        if self.any_change and ((self.changed and not (self.changed.isdisjoint(found.mentioned) and
+                                                       self.changed.isdisjoint(found.bound))) or
                                 found.problems or found.periods.reads or found.periods.applies or
                                 (self.goals_changed and found.reads_goals)):
             return None
@@ -253,6 +255,9 @@ class _Checker:
         names = [name for expr in exprs for name in s.names_in(expr)]
         through = [(value.goal, bool(path)) for expr in exprs for value, path in
                    _goal_values_through(expr, self.metrics)]
+        nodes = [node for expr in exprs for node in _walk(expr)]
+        # A name a quantifier binds is checked against the names declared, as a name read is.
+        bound = [node.var for node in nodes if isinstance(node, (s.Comprehension, s.Aggregate))]
         return _GoalChecked(
             goal.span.line,
             tuple(_check_goal(goal, self.types, module, self.untyped, self.goal_ids, self.late)),
@@ -260,8 +265,9 @@ class _Checker:
             frozenset(names),
             tuple(target for target, _ in through),
             not all(through_metrics for _, through_metrics in through),
-            frozenset(node.field for expr in exprs for node in _walk(expr) if isinstance(node, s.FieldRead)),
-            goal_periods(module.header, self.metrics, goal, exprs))
+            frozenset(node.field for node in nodes if isinstance(node, s.FieldRead)),
+            goal_periods(module.header, self.metrics, goal, exprs),
+            frozenset(bound))
 
     def _goal_order(self) -> tuple[list[str], list[Problem]]:
         """The order goals are judged in, from the goals each reads; where they read each other
