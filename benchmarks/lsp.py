@@ -166,7 +166,7 @@ def measured(quick: bool, command: list[str] | None = None, whole_only: bool = F
     sent as the whole text)."""
     command = command or [RK, "lsp"]
     rounds = 3 if quick else 7
-    return {"open 10,000": (_toml_load(10_000, rounds), opening(10_000, 3 if quick else 5, command)),
+    return {"open 10,000": (_toml_load(10_000, rounds), opening(10_000, 1 if quick else 5, command)),
             "edit 10,000": editing(10_000, rounds, command, whole_only),
             "edit 1,000": editing(1_000, rounds * 2, command, whole_only)}
 
