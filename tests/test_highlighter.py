@@ -15,7 +15,7 @@ from .test_incremental import TEXTS, TYPED
 @given(st.sampled_from(sorted(TEXTS)), st.sampled_from(["utf-16", "utf-8", "utf-32"]), st.lists(st.tuples(
     st.floats(0, 1), st.sampled_from([*TYPED, "😀", "x goal\n", "a\u030a", "\ufeff"]), st.integers(0, 20)),
     min_size=1, max_size=4))
-@settings(max_examples=2000 if DEEP else 15)
+@settings(max_examples=2000 if DEEP else 8)
 def test_tokens_kept_by_declaration_are_the_tokens_of_the_whole(
         name: str, encoding: str, edits: list[tuple[float, str, int]]) -> None:
     text = TEXTS[name]

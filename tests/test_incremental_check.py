@@ -96,7 +96,7 @@ ACTIONS = ("rename everywhere", "rename the declaration", "delete", "duplicate",
 @given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(
     st.sampled_from(ACTIONS), st.floats(0, 1), st.sampled_from(["a", "b", "m", "n", "s", "x", "nps", "1", "7", "}"])),
     min_size=1, max_size=5))
-@settings(max_examples=2000 if DEEP else 12)
+@settings(max_examples=2000 if DEEP else 6)
 def test_a_check_after_edits_is_the_check_from_scratch(name: str, edits: list[tuple[str, float, str]]) -> None:
     text = TEXTS[name]
     loader = IncrementalLoader()
