@@ -19,6 +19,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from ..checks.check import GoalMemo
 from ..contract.contract import Contract, contract_of, prepared
 from ..core.errors import Problem, RkSyntaxError, Span
@@ -68,8 +70,14 @@ def recut(before: str, cuts: list[Cut], text: str) -> list[Cut]:
     """The cuts of `text`, from `cuts`, those of the text `before` it: cut anew from the last cut
     the edit cannot have moved, until a cut in the unchanged end is one of the cuts before
     (from there on, the scan sees what it saw then)."""
+    return _recut(before, cuts, text)[0]
+
+
+def _recut(before: str, cuts: list[Cut], text: str) -> tuple[list[Cut], int, int, int]:
+    """`recut`, and what of `cuts` it kept: the first `head` as they were, and those from
+    `tail` on (to the end) `lines` lines further down."""
     if not cuts:
-        return list(_cuts(text))
+        return list(_cuts(text)), 0, 0, 0
     same = _same_start(before, text)
     same_end = _same_start(before[::-1], text[::-1], min(len(before), len(text)) - same)
     shift = len(text) - len(before)
@@ -82,9 +90,9 @@ def recut(before: str, cuts: list[Cut], text: str) -> list[Cut]:
             old = bisect.bisect_left(offsets, offset - shift)
             if old < len(cuts) and offsets[old] == offset - shift:
                 lines = line - cuts[old][1]
-                return found + [(at + shift, at_line + lines) for at, at_line in cuts[old:]]
+                return found + [(at + shift, at_line + lines) for at, at_line in cuts[old:]], index, old, lines
         found.append((offset, line))
-    return found
+    return found, index, len(cuts), 0
 
 
 def _same_start(a: str, b: str, most: int | None = None) -> int:
@@ -166,6 +174,10 @@ class IncrementalLoader:
         self._keys: list[str] = []  # the text each goal of the last text read was read from
         self._text = ""  # the last text cut into declarations, and where it was cut
         self._cuts: list[Cut] = []
+        # What each piece of the last text read as, by its place among the cuts: the pieces an
+        # edit did not touch are taken from here, without looking them up.
+        self._pieces: list[_Piece] = []
+        self._source = ""
 
     def loads(self, text: str, source: str = "<string>") -> Contract:
         """As `contract.loads(text, source)`, reading anew only what changed since the last call."""
@@ -181,56 +193,91 @@ class IncrementalLoader:
             return contract_of(text, source)
         return contract_of(text, source, read, memo=self._memo, keys=self._keys)
 
-    def _keep(self, read: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]]) -> None:
+    def _keep(self, read: Read) -> None:
         # While a text does not parse, what was read before is kept with it; bounded, so that
         # an editing session does not grow without end.
-        self._read = read if len(read) <= MAX_KEPT else {}
+        self._read.update(read)
+        if len(self._read) > MAX_KEPT:
+            self._read = {(self._source, piece.text): (piece.line, piece.items, piece.problems)
+                          for piece in self._pieces}
 
     def _reread(self, text: str, source: str) -> tuple[s.Module, list[Problem]] | None:
         """The declarations of `text`, each kept or read alone; None where the whole text
         must be read at once (then `contract_of` reads it, errors and all)."""
-        from ..language.build import build, header_problems
-        from ..language.parser import parse_alone, syntax_error
+        from ..language.build import header_problems
 
-        kept: dict[tuple[str, str], tuple[int, tuple[object, ...], list[Problem]]] = {}
-        items: list[object] = []
-        keys: list[str] = []
-        problems: list[Problem] = []
-        cuts = self._cuts = recut(self._text, self._cuts, text)
-        self._text = text
+        before = self._pieces if source == self._source and len(self._pieces) == len(self._cuts) else []
+        self._pieces, self._source = [], source
+        cuts, head, tail, lines = _recut(self._text, self._cuts, text)
+        self._cuts, self._text = cuts, text
         if not self._read:  # a text opened: read whole, and kept by declaration (no piece moved)
             self._read = _read_whole(text, source, cuts) or {}
-        for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
-            piece = text[cut:end]
-            if not piece.strip():
-                continue
-            known = self._read.get((source, piece))
-            if known is None:
-                try:
-                    module, found = build(parse_alone(piece, source), source)
-                except RkSyntaxError as error:
-                    if _before_its_end(error, piece):
-                        # The parser meets the same mistake in the whole text, in the same state
-                        # (a declaration starts as the first did): the same error, moved down.
-                        self._keep({**self._read, **kept})
-                        raise syntax_error(s.moved(list(error.problems), line - 1), text, source) from None
-                    module = None  # at its end: the whole text may go on, or end, differently
-                if module is None or len(module.items) > 1:  # two declarations on a line
-                    # Keep what was read, for the keystroke that mends the text; the rest of
-                    # this text is not looked at (`contract_of` reads it whole, for its error).
-                    self._keep({**self._read, **kept})
-                    return None
-                known = (1, module.items, found)
-            was, piece_items, piece_problems = known
-            if was != line:
-                piece_items = s.moved(piece_items, line - was)
-                piece_problems = s.moved(piece_problems, line - was)
-            kept[(source, piece)] = (line, piece_items, piece_problems)
-            items += piece_items
-            problems += piece_problems
-            if piece_items and isinstance(piece_items[0], s.Goal):
-                keys.append(piece)
-        self._keep(kept)
-        self._keys = keys
-        all_items = tuple(items)
-        return s.module_of(all_items, source), problems + header_problems(all_items)
+        if not before:  # every piece looked up
+            head, tail = 0, 0
+        # The pieces before `head` and from `tail` on are those of the text before, as they were
+        # or moved down; those between are looked up, or read.
+        first, last = head, len(cuts) - (len(before) - tail)
+        pieces = before[:head]
+        ends = [*cuts[1:], (len(text), 0)]
+        read: Read = {}
+        for (cut, line), (end, _) in zip(cuts[first:last], ends[first:last], strict=True):
+            piece = self._piece(text[cut:end], line, source, text, read)
+            if piece is None:
+                return None
+            pieces.append(piece)
+        pieces += before[tail:] if not lines else [piece.moved(lines) for piece in before[tail:]]
+        self._pieces = pieces
+        self._keep(read)
+        self._keys = [piece.text for piece in pieces if piece.goal]
+        items = tuple(item for piece in pieces for item in piece.items)
+        problems = [found for piece in pieces if piece.problems for found in piece.problems]
+        return s.module_of(items, source), problems + header_problems(items)
+
+    def _piece(self, piece: str, line: int, source: str, text: str, read: Read) -> _Piece | None:
+        """What one piece of `text` reads as, kept or read alone (and added to `read`); None
+        where the whole text must be read at once."""
+        from ..language.build import build
+        from ..language.parser import parse_alone, syntax_error
+
+        if not piece.strip():
+            return _Piece(piece, line, (), [])
+        known = read.get((source, piece)) or self._read.get((source, piece))
+        if known is None:
+            try:
+                module, found = build(parse_alone(piece, source), source)
+            except RkSyntaxError as error:
+                if _before_its_end(error, piece):
+                    # The parser meets the same mistake in the whole text, in the same state
+                    # (a declaration starts as the first did): the same error, moved down.
+                    self._keep(read)
+                    raise syntax_error(s.moved(list(error.problems), line - 1), text, source) from None
+                module = None  # at its end: the whole text may go on, or end, differently
+            if module is None or len(module.items) > 1:  # two declarations on a line
+                # Keep what was read, for the keystroke that mends the text; the rest of
+                # this text is not looked at (`contract_of` reads it whole, for its error).
+                self._keep(read)
+                return None
+            known = (1, module.items, found)
+        was, piece_items, piece_problems = known
+        if was != line:
+            piece_items = s.moved(piece_items, line - was)
+            piece_problems = s.moved(piece_problems, line - was)
+        read[(source, piece)] = (line, piece_items, piece_problems)
+        return _Piece(piece, line, piece_items, piece_problems)
+
+
+@attrs.frozen
+class _Piece:
+    """A piece of a text, where it starts, and what it reads as."""
+
+    text: str
+    line: int
+    items: tuple[object, ...]
+    problems: list[Problem]
+    goal: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "goal", bool(self.items) and isinstance(self.items[0], s.Goal))
+
+    def moved(self, lines: int) -> _Piece:
+        return _Piece(self.text, self.line + lines, s.moved(self.items, lines), s.moved(self.problems, lines))
