@@ -110,6 +110,8 @@ def _same_start(a: str, b: str, most: int | None = None) -> int:
 # Declarations kept between loads: more than any contract holds, and the pieces of
 # the versions typed while a text did not parse.
 MAX_KEPT = 100_000
+# Versions of pieces kept beyond those of the last text, until they are let go all at once.
+_SLACK = 1_000
 
 
 def _before_its_end(error: RkSyntaxError, piece: str) -> bool:
@@ -193,13 +195,17 @@ class IncrementalLoader:
             return contract_of(text, source)
         return contract_of(text, source, read, memo=self._memo, keys=self._keys)
 
-    def _keep(self, read: Read) -> None:
-        # While a text does not parse, what was read before is kept with it; bounded, so that
-        # an editing session does not grow without end.
+    def _keep(self, read: Read, whole: bool = False) -> None:
+        """Keep what `read` holds with what was read before: while a text does not parse, what
+        was read before is kept with it. Bounded, so that an editing session does not grow
+        without end: once a text is read `whole` and far more is kept than it holds, only its
+        pieces are kept."""
         self._read.update(read)
-        if len(self._read) > MAX_KEPT:
+        if whole and len(self._read) > len(self._pieces) + _SLACK:
             self._read = {(self._source, piece.text): (piece.line, piece.items, piece.problems)
                           for piece in self._pieces}
+        elif len(self._read) > MAX_KEPT:
+            self._read = {}
 
     def _reread(self, text: str, source: str) -> tuple[s.Module, list[Problem]] | None:
         """The declarations of `text`, each kept or read alone; None where the whole text
@@ -227,7 +233,7 @@ class IncrementalLoader:
             pieces.append(piece)
         pieces += before[tail:] if not lines else [piece.moved(lines) for piece in before[tail:]]
         self._pieces = pieces
-        self._keep(read)
+        self._keep(read, whole=True)
         self._keys = [piece.text for piece in pieces if piece.goal]
         items = tuple(item for piece in pieces for item in piece.items)
         problems = [found for piece in pieces if piece.problems for found in piece.problems]
