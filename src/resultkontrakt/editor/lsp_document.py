@@ -462,6 +462,8 @@ _GOAL_AT_END = re.compile(r"\bgoal\s*\Z")
 
 def _piece_tokens(lexer: Any, piece: str, encoding: str) -> _Tokens:
     """A declaration's tokens, with places counted from its first line."""
+    if piece.isascii():  # every character one unit in every encoding: no table of units
+        return _encoded(lexer, piece, Lines(piece).place, lambda line, column: (line - 1, column - 1))
     local = EditorText(piece, encoding)
     return _encoded(lexer, piece, local.lines.place, local.to_editor)
 
