@@ -479,6 +479,11 @@ def main() -> None:
         figures = reloading(goals, rounds)
         per_goal_edited[goals] = figures[1] / goals
         add(f"load and check {goals:,} goals after an edit", "the same as TOML (tomllib)", figures, 4)
+    import lsp as language_server  # benchmarks/lsp.py: rk lsp over stdio
+
+    server_figures = language_server.measured(args.quick)
+    for key, figures in server_figures.items():
+        add(language_server.WHAT[key], language_server.BASELINE[key], figures, None)
     example_again = recheck_example(rounds)
     print(f"  the example after an edit: {_seconds(example_again)}", file=sys.stderr, flush=True)
     add("split 100,000 parties (largest remainder)", "apportionment package", splitting(3), 1)
@@ -522,6 +527,7 @@ def main() -> None:
           f"for): {_seconds(example_again)}")
     print("Six goals, one evaluation: " + "; ".join(
         f"{how} {ours / times * 1e6:.1f} µs (by hand {base / times * 1e6:.1f} µs)" for how, (base, ours) in six.items()))
+    print("\n".join(language_server.lines(server_figures)))
     slowest = max(with_margins, key=with_margins.__getitem__)
     print(f"Split of 1,000 parties with margins, slowest method ({slowest}): "
           f"{_seconds(with_margins[slowest])} (well under a second: "

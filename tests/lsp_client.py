@@ -105,6 +105,15 @@ async def changed(client: RkClient, uri: str, text: str) -> Sequence[lsp.Diagnos
     return await _published(client, uri, version)
 
 
+async def changed_by(client: RkClient, uri: str,
+                     changes: Sequence[lsp.TextDocumentContentChangePartial]) -> Sequence[lsp.Diagnostic]:
+    """Send ranged changes of an open document in one message and wait for its diagnostics."""
+    version = next(_versions)
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        lsp.VersionedTextDocumentIdentifier(version=version, uri=uri), list(changes)))
+    return await _published(client, uri, version)
+
+
 def hover_text(hover: lsp.Hover | None) -> str:
     """The Markdown a hover shows (the server answers in Markdown, as the client asks)."""
     assert hover is not None, "no hover"

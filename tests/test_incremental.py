@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import resultkontrakt as rk
 from resultkontrakt.core import plaindata
 from resultkontrakt.core.errors import RkError
-from resultkontrakt.editor.incremental import IncrementalLoader, declarations
+from resultkontrakt.editor.incremental import IncrementalLoader, declarations, recut
 
 from .conftest import EXAMPLE, EXAMPLES, ROOT
 
@@ -142,3 +142,18 @@ def test_a_syntax_error_inside_a_declaration_is_found_without_reading_the_rest(
         rk.loads(broken, "k.rk")
     assert raised.value.render() == from_scratch.value.render()
     assert len(texts) == 2 and texts[0].startswith("goal 1 ") and texts[1] == broken  # then loads'
+
+
+@given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(st.floats(0, 1), st.sampled_from(TYPED), st.integers(0, 30)),
+                                                min_size=1, max_size=4))
+def test_a_text_cut_again_after_an_edit_is_cut_as_from_scratch(name: str, edits: list[tuple[float, str, int]]) -> None:
+    text = TEXTS[name]
+    cuts = recut("", [], text)
+    for where, typed, length in edits:
+        at = int(where * len(text))
+        edited = text[:at] + typed + text[at + length:]
+        cuts = recut(text, cuts, edited)
+        text = edited
+        assert cuts == recut("", [], text)
+        assert [text[a:b] for (a, _), (b, _) in zip(cuts, [*cuts[1:], (len(text), 0)], strict=True)] == \
+            [piece for _, piece in declarations(text)]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TypeVar
+
+import attrs
 
 from ..core.errors import Problem, Span
 from ..core.reasons import Joined, Kind, phrase, problem, warning
@@ -22,19 +24,25 @@ from ..split.checks import check_split
 from .analysis import Analysis
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, unit_hint
-from .periods_check import check_periods
+from .periods_check import GoalPeriods, check_periods, goal_periods
 from .tiers import check_tiers
 
 
-def check(module: s.Module, build_problems: list[Problem] | None = None) -> Analysis:
+def check(module: s.Module, build_problems: list[Problem] | None = None, *, memo: GoalMemo | None = None,
+          keys: Sequence[str] | None = None) -> Analysis:
     """Every problem in `module`, errors and warnings alike (after those found building it),
     and what the checks learned on the way.
 
     Each kind of declaration is checked after the kinds it may read: metrics read facts,
     goals read both, payments read goals, a split's total may read payments; examples and
     unused names are judged last, when every type is known.
+
+    With a `memo` of the check before and `keys` (the text each goal was read from, in order:
+    incremental.py cuts it), a goal read from the same text, that reads nothing that changed,
+    is not checked again: what was found in it is kept, moved to where it now stands. The
+    result is the same as without.
     """
-    checker = _Checker(module, build_problems or [])
+    checker = _Checker(module, build_problems or [], _Recall(memo, keys) if memo is not None and keys else None)
     checker.check_fact_declarations()
     checker.type_metrics()
     checker.check_goals()
@@ -47,7 +55,107 @@ def check(module: s.Module, build_problems: list[Problem] | None = None) -> Anal
     if not any(found.is_error for found in checker.problems):
         # Only a contract that loads is reported on: while it has errors, this is noise.
         checker.warn_unlabelled()
-    return checker.analysis()
+    analysis = checker.analysis()
+    if memo is not None:
+        memo.keep(checker, keys)
+    return analysis
+
+
+@attrs.frozen
+class _GoalChecked:
+    """What checking one goal found, all of it about the goal itself, given the names it reads."""
+
+    line: int  # where the goal began when it was checked: what has a place moves with it
+    problems: tuple[Problem, ...]
+    needs: frozenset[str]  # the facts and deliverables it reads, through metrics too
+    mentioned: frozenset[str]  # every name its expressions read
+    targets: tuple[str | None, ...]  # the goals whose results it reads, through metrics too (None: all)
+    reads_goals: bool  # whether its own expressions name a goal's result
+    fields: frozenset[str]  # the fields of records its expressions read
+    periods: GoalPeriods
+    bound: frozenset[str]  # the names its quantifiers bind, which must not be names declared
+
+    def at(self, line: int) -> _GoalChecked:
+        if line == self.line:
+            return self
+        by = line - self.line
+        return attrs.evolve(self, line=line, problems=s.moved(self.problems, by),
+                            periods=GoalPeriods(s.moved(self.periods.reads, by), s.moved(self.periods.applies, by)))
+
+
+# What the goals' checks read from the rest of a contract, by name: each fact, metric,
+# deliverable and payment with its declaration and the type found for it.
+_Names = dict[str, tuple[object, ...]]
+
+
+class GoalMemo:
+    """What each goal's checks found in the last check of one contract (an editor's open
+    document), kept for the next check, after an edit, by the text the goal was read from.
+
+    A goal is checked again where its text changed, where it reads a name whose declaration or
+    type changed (through metrics too), where it has problems and any name or goal changed
+    (their words name what is declared: `did you mean`), and where it names a goal's result
+    and the goals changed. A change of header or file checks every goal again.
+    """
+
+    def __init__(self) -> None:
+        self.source: str | None = None
+        self.header: s.Header | None = None
+        self.names: list[tuple[str, tuple[object, ...]]] = []
+        self.goal_ids: frozenset[str] = frozenset()
+        self.delivered: frozenset[str] = frozenset()
+        self.goals: dict[str, _GoalChecked] = {}
+
+    def keep(self, checker: _Checker, keys: Sequence[str] | None) -> None:
+        module = checker.module
+        self.source, self.header = module.source, module.header
+        self.names = list(checker.names().items())
+        self.goal_ids, self.delivered = checker.goal_ids, checker.delivered
+        self.goals = {} if keys is None else dict(zip(keys, checker.goal_checks, strict=True))
+
+
+class _Recall:
+    """A memo of the check before, and the text each goal of this one was read from."""
+
+    def __init__(self, memo: GoalMemo, keys: Sequence[str]) -> None:
+        self.memo = memo
+        self.keys = keys
+        self.changed: frozenset[str] = frozenset()
+        self.any_change = self.goals_changed = self.all = False
+
+    def compare(self, checker: _Checker) -> None:
+        """What changed since the memo's check, as the goals' checks see it."""
+        memo = self.memo
+        module = checker.module
+        if memo.source != module.source or memo.header != module.header or len(self.keys) != len(module.goals):
+            self.all = True
+            return
+        names = checker.names()
+        before = dict(memo.names)
+        changed = {name for name, value in names.items() if before.get(name) != value}
+        changed |= before.keys() - names.keys()
+        changed |= memo.delivered ^ checker.delivered
+        # A metric or payment that reads what changed may give its readers another answer.
+        readers = {name: frozenset(s.names_in(metric.expr)) for name, metric in checker.metrics.items()}
+        readers.update((name, frozenset(s.names_in(payment.expr))) for name, payment in checker.payments.items())
+        while grown := {name for name, read in readers.items() if name not in changed and not changed.isdisjoint(read)}:
+            changed |= grown
+        self.changed = frozenset(changed)
+        self.goals_changed = memo.goal_ids != checker.goal_ids
+        self.any_change = bool(changed) or self.goals_changed or list(names.items()) != memo.names
+
+    def found(self, number: int, goal: s.Goal) -> _GoalChecked | None:
+        if self.all:
+            return None
+        found = self.memo.goals.get(self.keys[number])
+        if found is None:
+            return None
+        if self.any_change and ((self.changed and not (self.changed.isdisjoint(found.mentioned) and
+                                                       self.changed.isdisjoint(found.bound))) or
+                                found.problems or found.periods.reads or found.periods.applies or
+                                (self.goals_changed and found.reads_goals)):
+            return None
+        return found if found.line == goal.span.line else found.at(goal.span.line)
 
 
 _Declared = TypeVar("_Declared", s.Fact, s.Metric, s.Deliverable, s.Payment)
@@ -57,8 +165,10 @@ class _Checker:
     """One contract's checks as they go: its names by kind, the types found so far, and the
     problems found so far, in the order found. Each step may read what the steps before it found."""
 
-    def __init__(self, module: s.Module, build_problems: list[Problem]):
+    def __init__(self, module: s.Module, build_problems: list[Problem], recall: _Recall | None = None):
         self.module = module
+        self.recall = recall
+        self.goal_checks: list[_GoalChecked] = []
         self.problems: list[Problem] = list(build_problems)
         self.first_use: dict[str, Span] = {}
         self.facts = self._declare(module.facts, {})
@@ -66,6 +176,7 @@ class _Checker:
         self.deliverables = self._declare((d for goal in module.goals for d in goal.deliverables), {})
         self.payments = self._declare(module.payments, {})
         self.goal_ids = frozenset(goal.id for goal in module.goals)
+        self.delivered = frozenset(d.name for goal in module.goals for d in goal.deliverables)
         self.late = frozenset(self.payments)  # worked out after the goals: metrics and goals may not read them
         self.types: dict[str, Type] = {name: fact.type for name, fact in self.facts.items()}
         self.types.update(dict.fromkeys(self.deliverables, T_BOOL))
@@ -119,12 +230,67 @@ class _Checker:
     def check_goals(self) -> None:
         """Each goal's problems, the facts it reads, and the order goals are judged in."""
         module = self.module
-        self.problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
-        for goal in module.goals:
-            self.problems.extend(_check_goal(goal, self.types, module, self.untyped, self.goal_ids, self.late))
-            self.needs[goal.id] = frozenset(_fact_needs(goal, self.metrics, self.facts, self.deliverables))
-        self.goal_order, goal_problems = _goal_order(module.goals, self.metrics)
+        if len(self.goal_ids) < len(module.goals):
+            self.problems.extend(_twice(((goal.id, goal.span) for goal in module.goals), "goal.twice", "goal"))
+        recall = self.recall
+        if recall is not None:
+            recall.compare(self)
+        checks, problems, needs = self.goal_checks, self.problems, self.needs
+        for number, goal in enumerate(module.goals):
+            found = recall.found(number, goal) if recall is not None else None
+            if found is None:
+                found = self._check_goal(goal)
+            checks.append(found)
+            if found.problems:
+                problems.extend(found.problems)
+            needs[goal.id] = found.needs
+        self.goal_order, goal_problems = self._goal_order()
         self.problems.extend(goal_problems)
+
+    def _check_goal(self, goal: s.Goal) -> _GoalChecked:
+        """One goal's checks, and what they read: each of its expressions walked once for the
+        names it reads, once for the goals' results, once for fields."""
+        module = self.module
+        exprs = list(goal_exprs(goal))
+        names = [name for expr in exprs for name in s.names_in(expr)]
+        through = [(value.goal, bool(path)) for expr in exprs for value, path in
+                   _goal_values_through(expr, self.metrics)]
+        nodes = [node for expr in exprs for node in _walk(expr)]
+        # A name a quantifier binds is checked against the names declared, as a name read is.
+        bound = [node.var for node in nodes if isinstance(node, (s.Comprehension, s.Aggregate))]
+        return _GoalChecked(
+            goal.span.line,
+            tuple(_check_goal(goal, self.types, module, self.untyped, self.goal_ids, self.late)),
+            frozenset(needs_of(names, self.metrics, self.facts, self.deliverables, goal=goal)),
+            frozenset(names),
+            tuple(target for target, _ in through),
+            not all(through_metrics for _, through_metrics in through),
+            frozenset(node.field for node in nodes if isinstance(node, s.FieldRead)),
+            goal_periods(module.header, self.metrics, goal, exprs),
+            frozenset(bound))
+
+    def _goal_order(self) -> tuple[list[str], list[Problem]]:
+        """The order goals are judged in, from the goals each reads; where they read each other
+        in a cycle, worked out again from their expressions, to say how."""
+        goals = self.module.goals
+        ids = [goal.id for goal in goals]
+        if not any(found.targets for found in self.goal_checks):
+            return list(dict.fromkeys(ids)), []
+        every = set(ids)
+        reads = {goal.id: [other for target in found.targets for other in ([target] if target is not None else ids)
+                           if other in every] for goal, found in zip(goals, self.goal_checks, strict=True)}
+        order, cycles = _in_order(ids, lambda goal_id: list(dict.fromkeys(reads[goal_id])))
+        return (order, []) if not cycles else _goal_order(goals, self.metrics)
+
+    def names(self) -> _Names:
+        """What the goals' checks read of the rest of the contract, by name (`GoalMemo`)."""
+        types, untyped = self.types, self.untyped
+        found: _Names = {name: ("fact", fact) for name, fact in self.facts.items()}
+        found.update((name, ("metric", metric, types.get(name), name in untyped))
+                     for name, metric in self.metrics.items())
+        found.update((name, ("deliverable", deliverable)) for name, deliverable in self.deliverables.items())
+        found.update((name, ("payment", payment)) for name, payment in self.payments.items())
+        return found
 
     def type_payments(self) -> None:
         """Each payment's type, which must be money; payments may use each other, in an order
@@ -174,11 +340,11 @@ class _Checker:
         """The reporting periods of the header (`each`), what reads the period in an
         expression, and the period each worked example names (periods_check.py)."""
         module = self.module
-        expressions = [metric.expr for metric in module.metrics]
-        expressions += [expr for goal in module.goals for expr in goal_exprs(goal)]
-        expressions += [payment.expr for payment in module.payments]
-        expressions += [split.total for split in module.splits if split.total is not None]
-        self.problems.extend(check_periods(module, self.metrics, expressions))
+        before = [metric.expr for metric in module.metrics]
+        after = [payment.expr for payment in module.payments]
+        after += [split.total for split in module.splits if split.total is not None]
+        self.problems.extend(check_periods(module, self.metrics, before,
+                                           [found.periods for found in self.goal_checks], after))
 
     def warn_unused(self) -> None:
         """A warning for each fact, metric and deliverable nothing reads: most often a name
@@ -228,11 +394,11 @@ class _Checker:
         # A field of a row, read where a report says the formula in words (a goal, a payment,
         # a split, a metric shown by its formula), is said by its label, or else its name.
         module = self.module
-        said = [expr for goal in module.goals for expr in goal_exprs(goal)]
-        said += [payment.expr for payment in self.payments.values()]
+        said = [payment.expr for payment in self.payments.values()]
         said += [split.total for split in module.splits if split.total is not None]
         said += [self.metrics[name].expr for name in sorted(reached) if self.metrics[name].label is None]
         read = {node.field for expr in said for node in _walk(expr) if isinstance(node, s.FieldRead)}
+        read |= set().union(*(found.fields for found in self.goal_checks))
         labelled = {fact.name for fact in self.facts.values() if fact.label is not None}
         labelled |= {metric.name for metric in self.metrics.values() if metric.label is not None}
         labelled |= {field.name for fact in self.facts.values() for field in fact.fields if field.label}
@@ -261,7 +427,7 @@ class _Checker:
             split.total for split in module.splits if split.total is not None and split.fixed_total is None]
         used = set().union(*self.needs.values()) if self.needs else set()
         used |= {split.shares_from for split in module.splits if split.shares_from}
-        mentioned = {name for goal in module.goals for expr in goal_exprs(goal) for name in s.names_in(expr)}
+        mentioned: set[str] = set().union(*(found.mentioned for found in self.goal_checks))
         mentioned |= {name for expr in later for name in s.names_in(expr)}
         reached = _reached_metrics(metrics, mentioned)
         used |= {name for name in mentioned if name in facts}
@@ -481,8 +647,16 @@ def fact_needs(exprs: Iterable[s.Expr], metrics: Mapping[str, s.Metric], facts: 
                *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
     """The facts and deliverables expressions read, directly or through metrics (and
     payments); `deliverables` in a goal's expressions reads that goal's deliverables."""
+    return needs_of([name for expr in exprs for name in s.names_in(expr)], metrics, facts, deliverables, payments,
+                    goal=goal, given_metrics=given_metrics)
+
+
+def needs_of(names: Iterable[str], metrics: Mapping[str, s.Metric], facts: Mapping[str, s.Fact],
+             deliverables: Mapping[str, s.Deliverable], payments: Mapping[str, s.Payment] | None = None,
+             *, goal: s.Goal | None = None, given_metrics: frozenset[str] = frozenset()) -> set[str]:
+    """The facts and deliverables read by expressions that name `names` (`fact_needs`)."""
     needs: set[str] = set()
-    pending = [name for expr in exprs for name in s.names_in(expr)]
+    pending = list(names)
     seen: set[str] = set()
     while pending:
         name = pending.pop()

@@ -6,7 +6,9 @@ Found when the contract loads, before any fact is read (check.py runs them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
 
 from ..core.errors import Problem
 from ..core.reasons import Joined, phrase, problem, warning
@@ -15,17 +17,38 @@ from ..language.printer import expr_text
 from ..semantics.periods import MAX_REPORTING_PERIODS, count_of, full_period, reporting_periods
 
 
-def check_periods(module: s.Module, metrics: Mapping[str, s.Metric], expressions: Iterable[s.Expr]
-                  ) -> list[Problem]:
-    """The problems of the reporting periods, found in the header, in `expressions` (every
-    expression the contract evaluates), in each goal's `applies when` and in the examples."""
+def check_periods(module: s.Module, metrics: Mapping[str, s.Metric], before: Iterable[s.Expr],
+                  goals: Sequence[GoalPeriods], after: Iterable[s.Expr]) -> list[Problem]:
+    """The problems of the reporting periods, found in the header, in every expression the
+    contract evaluates (those of metrics `before` the goals', those of payments and splits
+    `after`), in each goal's `applies when` and in the examples; `goals` holds what
+    `goal_periods` found in each goal, in written order."""
     problems = list(_header(module.header))
-    problems += _period_reads(module.header, expressions)
-    for goal in module.goals:
-        if goal.applies is not None:
-            problems += _applies_reads_no_goal(goal.applies, metrics)
+    # Read as one stack of expressions, last first: each expression's reads come whole.
+    problems += _period_reads(module.header, after)
+    for found in reversed(goals):
+        problems += found.reads
+    problems += _period_reads(module.header, before)
+    for found in goals:
+        problems += found.applies
     problems += _examples(module)
     return problems
+
+
+@attrs.frozen
+class GoalPeriods:
+    """What one goal's expressions say about the period: the reads of it the header does not
+    allow, and an `applies when` that reads a goal's result."""
+
+    reads: tuple[Problem, ...]
+    applies: tuple[Problem, ...]
+
+
+def goal_periods(header: s.Header | None, metrics: Mapping[str, s.Metric], goal: s.Goal,
+                 expressions: Sequence[s.Expr]) -> GoalPeriods:
+    """The period problems of one goal, whose `expressions` are all it evaluates."""
+    applies = () if goal.applies is None else tuple(_applies_reads_no_goal(goal.applies, metrics))
+    return GoalPeriods(tuple(_period_reads(header, expressions)), applies)
 
 
 def _header(header: s.Header | None) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import gc
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -27,6 +27,7 @@ from ..semantics.periods import ReportingPeriod, days_of, period_name, reporting
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..checks.check import GoalMemo
     from ..evaluation.evaluate import Evaluator
     from ..evaluation.outcomes import Made
     from ..facts.supplied import Readers, Supplied
@@ -371,9 +372,11 @@ def _loads(text: str | bytes, source: str, kept: bool) -> Contract:
 
 
 def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | None = None, *,
-                kept: bool = False) -> Contract:
+                kept: bool = False, memo: GoalMemo | None = None, keys: Sequence[str] | None = None) -> Contract:
     """The contract of `text` (as `prepared` gives it), checked: from `read`, what the parser
-    and the builder made of it, when the caller has it (incremental.py), else read here."""
+    and the builder made of it, when the caller has it (incremental.py), else read here; with
+    `memo` and `keys`, what the check before found in goals read from the same text is kept
+    (`check`)."""
     from ..checks.check import check
 
     # Reading builds many small objects that are never garbage; pausing the
@@ -384,7 +387,7 @@ def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | N
         if read is None:
             read = _read(text, source) if kept else _parsed(text, source)
         module, build_problems = read
-        analysis = check(module, build_problems)
+        analysis = check(module, build_problems, memo=memo, keys=keys)
     except RecursionError:
         raise RkSyntaxError([problem("contract.too-deep", Span.point(source, 1, 1))], {source: text}) from None
     finally:

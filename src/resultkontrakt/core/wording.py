@@ -823,6 +823,9 @@ PROBLEMS_EN: dict[str, str] = {
     "hint.lsp.limit": "write a whole number of bytes, e.g. \"{option}\": 5000000",
     "problem.lsp.params": "{method}: the params are not as the protocol has them: {detail}",
     "problem.lsp.shut-down": "the server has been shut down: it answers no more requests; send exit to end it",
+    "problem.lsp.range-outside": "{uri}: a change's range reaches past the document's last line ({lines} lines): "
+                                 "taken to its end",
+    "problem.lsp.range-reversed": "{uri}: a change's range ends before it starts: taken as the range between the two",
     "problem.csv.invalid": "the file is not valid CSV: {detail}",
     "hint.csv.invalid": 'a cell in quotes ends with a quote, followed by the delimiter or the end of the '
                         'line; a quote inside it is written twice ("")',
@@ -1217,6 +1220,9 @@ PROBLEMS_DA: dict[str, str] = {
                          "{limit} byte ({limit_text}) tjekkes, mens du skriver",
     "hint.lsp.limit": "skriv et helt antal byte, fx \"{option}\": 5000000",
     "problem.lsp.params": "{method}: params er ikke, som protokollen har dem: {detail}",
+    "problem.lsp.range-outside": "{uri}: en ændrings område når ud over dokumentets sidste linje ({lines} linjer): "
+                                 "taget til dets slutning",
+    "problem.lsp.range-reversed": "{uri}: en ændrings område ender, før det begynder: taget som området mellem de to",
     "problem.lsp.shut-down": "serveren er lukket ned: den svarer ikke på flere anmodninger; send exit for at "
                              "afslutte den",
     "problem.csv.invalid": "filen er ikke gyldig CSV: {detail}",

@@ -5,10 +5,14 @@ the server knows is elsewhere: `lsp_document.py` reads a document (positions, pr
 through a syntax error, highlighting, layout) and `navigate.py` answers questions about its
 names (definitions, uses, hover, outline, completion).
 
-Documents are synchronised whole: each change sends the full text, which is read and checked
-again, and its problems published. A document larger than the limit (`MAX_DOCUMENT_BYTES`, or
-what the editor sets in `initializationOptions`) is not read: one warning says so, and requests
-on it get empty answers.
+Documents are synchronised incrementally: the editor sends each change as a range and the text
+that replaces it, and the server applies it to the text it keeps (`EditorText.edited`, in the
+position encoding agreed at `initialize`; a range outside the document is clamped as the
+protocol says, and said in the log). After each change the document is read again, but only the
+declarations the change touched are parsed (`IncrementalLoader`) and only the goals it can
+change are checked (`GoalMemo`); its problems, word for word those of `rk check`, are published.
+A document larger than the limit (`MAX_DOCUMENT_BYTES`, or what the editor sets in
+`initializationOptions`) is not read: one warning says so, and requests on it get empty answers.
 
 pygls is repaired where it breaks the protocol or grows without end (`RkProtocol`).
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
@@ -43,11 +47,11 @@ from .lsp_document import (
     TOKEN_TYPES,
     Checked,
     EditorText,
+    Highlighter,
     Position,
     declaration_at,
     formatted,
     internal,
-    semantic_tokens,
 )
 from .navigate import Candidate, Declaration, Index, Outline, complete
 
@@ -80,11 +84,12 @@ _ORDER = ("field", "choice", "goal", "bound", "fact", "metric", "deliverable", "
 class Open:
     """An open document: its text as the editor holds it, and what checking it found."""
 
-    def __init__(self, uri: str, text: str, encoding: str, loader: IncrementalLoader):
+    def __init__(self, uri: str, document: EditorText, loader: IncrementalLoader):
         self.uri = uri
         self.source = _file_name(uri)
-        self.document = EditorText(text, encoding)
+        self.document = document
         self.checked = Checked(self.document.text, self.source, loader.loads)
+        self.tokens: list[int] | None = None  # its semantic tokens, once asked for
 
     def range(self, span: Span | None) -> lsp.Range:
         if span is None:
@@ -138,6 +143,26 @@ class RkProtocol(LanguageServerProtocol):
     """
 
     exit_code = 0  # what the process ends with when the editor closes the stream without `exit`
+
+    # The server keeps each open document's text itself (`RkServer.texts`), as the protocol
+    # counts lines (pygls's workspace splits lines at more characters than `\r` and `\n`, and
+    # drops a change outside the document without a word), and its own checks read it.
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(lsp.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(lsp.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: lsp.DidCloseTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(lsp.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _user(self, method: str, params: object) -> Generator[Any, Any, None]:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
 
     def structure_message(self, data: Any) -> Any:
         try:
@@ -209,11 +234,13 @@ class RkServer(LanguageServer):
     protocol: RkProtocol
 
     def __init__(self) -> None:
-        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        super().__init__(NAME, _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                          protocol_cls=RkProtocol)
+        self.texts: dict[str, EditorText] = {}  # each open document's text, as the editor's changes made it
         self.documents: dict[str, Open] = {}
         # Each document's loader keeps what its declarations were read as, for the next keystroke.
         self.loaders: dict[str, IncrementalLoader] = {}
+        self.highlighters: dict[str, Highlighter] = {}  # and what its declarations' tokens were
         self.max_bytes = MAX_DOCUMENT_BYTES
         self.too_large: set[str] = set()  # the documents not read, for their size
         self.wording = ENGLISH  # the language diagnostics are said in
@@ -241,15 +268,45 @@ class RkServer(LanguageServer):
         if uri in self.too_large:
             return None
         current = self.documents.get(uri)
-        held = self.workspace.text_documents.get(unquote(uri))
+        held = self.texts.get(uri)
         if held is None:
             return current
-        if current is None or current.document.original != held.source or \
-                current.document.encoding != self.encoding():
-            current = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+        if current is None or current.document is not held:
+            current = self.documents[uri] = Open(uri, held, self.loader(uri))
         return current
 
+    def opening(self, uri: str, text: str) -> None:
+        self.texts[uri] = EditorText(text, self.encoding())
+
+    def change(self, uri: str, changes: Sequence[lsp.TextDocumentContentChangeEvent]) -> None:
+        """Apply an editor's changes to the text kept of a document, in order; a range outside
+        the document is taken as the protocol says, and said in the log."""
+        document = self.texts.get(uri)
+        for change in changes:
+            if isinstance(change, lsp.TextDocumentContentChangeWholeDocument):
+                document = EditorText(change.text, self.encoding())
+                continue
+            if document is None:  # a change to a document never opened: nothing to change
+                continue
+            start, end = change.range.start, change.range.end
+            document, wrong = document.edited((start.line, start.character), (end.line, end.character),
+                                              change.text)
+            if wrong is not None:
+                said = ENGLISH.phrase(f"problem.{wrong}", uri=uri, lines=len(document.raw))
+                logger.warning("%s", said)
+                self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Warning, f"rk lsp: {said}"))
+        if document is not None:
+            self.texts[uri] = document
+
+    def highlighted(self, document: Open) -> list[int]:
+        """The document's semantic tokens (none without Pygments)."""
+        if document.tokens is None:
+            document.tokens = self.highlighters.setdefault(document.uri, Highlighter()).tokens(document.document) or []
+        return document.tokens
+
     def forget(self, uri: str) -> None:
+        self.texts.pop(uri, None)
+        self.highlighters.pop(uri, None)
         self.documents.pop(uri, None)
         self.loaders.pop(uri, None)
         self.too_large.discard(uri)
@@ -257,19 +314,20 @@ class RkServer(LanguageServer):
     def check(self, uri: str, version: int | None) -> None:
         """Read the document again and publish its problems."""
         try:
-            held = self.workspace.text_documents.get(unquote(uri))
+            held = self.texts.get(uri)
             if held is None:
                 return
-            size = len(held.source.encode("utf-8", "surrogatepass"))
+            size = len(held.original.encode("utf-8", "surrogatepass"))
             if size > self.max_bytes:
-                self.forget(uri)
+                self.documents.pop(uri, None)  # its text is kept, for the changes that follow
+                self.loaders.pop(uri, None)
                 self.too_large.add(uri)
                 found = _too_large(_file_name(uri), size, self.max_bytes)
                 diagnostics = [_diagnostic(found, lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
                                            self.wording)]
             else:
                 self.too_large.discard(uri)
-                document = self.documents[uri] = Open(uri, held.source, self.encoding(), self.loader(uri))
+                document = self.documents[uri] = Open(uri, held, self.loader(uri))
                 diagnostics = [_diagnostic(problem, document.range(problem.span), self.wording)
                                for problem in document.checked.problems]
         except Exception as error:  # never leave an editor without a word on its document
@@ -371,10 +429,12 @@ def _checking(ls: RkServer) -> None:
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RkServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.opening(params.text_document.uri, params.text_document.text)
         ls.check(params.text_document.uri, params.text_document.version)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: RkServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.change(params.text_document.uri, params.content_changes)
         ls.check(params.text_document.uri, params.text_document.version)
 
     @ls.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
@@ -497,8 +557,7 @@ def _semantic_tokens(ls: RkServer) -> None:
     @ls.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
     def tokens(ls: RkServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
         document = ls.opened(params.text_document.uri)
-        data = semantic_tokens(document.document) if document else None
-        return lsp.SemanticTokens(data=data or [])
+        return lsp.SemanticTokens(data=ls.highlighted(document) if document else [])
 
 
 # What the server does, a group of features each: each registers its handlers with pygls.

@@ -15,10 +15,14 @@ names. Positions are converted here, in one place:
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from ..checks.analysis import Analysis
 from ..core.errors import ContractError, Problem, RkError, RkSyntaxError, Span
@@ -34,9 +38,12 @@ UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 Position = tuple[int, int]  # an editor's: 0-based line, and character in its encoding's units
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the protocol's line ends; no other (`str.splitlines` has more)
+
+
 def editor_lines(text: str) -> list[str]:
     """The lines of a text as an editor counts them."""
-    return re.split(r"\r\n|\r|\n", text)
+    return _LINE_END.split(text)
 
 
 class EditorText:
@@ -51,6 +58,12 @@ class EditorText:
         # editor's line (one more entry, for the end).
         self._columns: dict[int, list[int]] = {}
         self._units: dict[int, list[int]] = {}
+        self._starts: list[int] | None = None  # where each line begins in `original`, when asked
+        if not text.startswith("\ufeff") and unicodedata.is_normalized("NFC", text):
+            # Most texts: every line is read as it is written (one pass in C, not one a line).
+            self.text = "\n".join(self.raw)
+            self.lines = Lines(self.text)
+            return
         read: list[str] = []
         for number, line in enumerate(self.raw):
             shift = 1 if number == 0 and line.startswith("\ufeff") else 0
@@ -90,8 +103,41 @@ class EditorText:
         end = self.to_editor(span.end_line, span.end_column)
         return start, max(start, end)
 
+    def has_moved_columns(self) -> bool:
+        """Whether a line's columns in `text` are not those of the editor's (NFC, a byte-order mark)."""
+        return bool(self._columns)
+
     def end(self) -> Position:
         return len(self.raw) - 1, self._count(len(self.raw) - 1, len(self.raw[-1]))
+
+    # ---- edits, as the editor sends them ----
+
+    def edited(self, start: Position, end: Position, new: str) -> tuple[EditorText, str | None]:
+        """The text with the range from `start` to `end` (editor positions) replaced by `new`;
+        and what was wrong with the range, if anything was. As the protocol says, a character
+        past a line's end is its end; a line past the last is taken as the document's end, and a
+        range that ends before it starts as the range between the two; both are said."""
+        wrong = None
+        if start > end:
+            start, end = end, start
+            wrong = "lsp.range-reversed"
+        last = len(self.raw) - 1
+        if start[0] > last or end[0] > last:
+            wrong = wrong or "lsp.range-outside"
+        at, to = self._offset(start), self._offset(end)
+        text = self.original[:at] + new + self.original[to:]
+        return EditorText(text, self.encoding), wrong
+
+    def _offset(self, position: Position) -> int:
+        """Where an editor's position stands in `original`; a character inside one that takes
+        two units (an emoji in UTF-16) stands before it."""
+        number, units = position
+        if number >= len(self.raw):
+            return len(self.original)
+        if self._starts is None:  # each line's length and its end's, added up (in C: a document is long)
+            ends = map(len, _LINE_END.findall(self.original))
+            self._starts = [0, *itertools.accumulate(map(operator.add, map(len, self.raw), ends))]
+        return self._starts[number] + self._index(number, units)
 
     def _table(self, number: int) -> list[int] | None:
         """Units before each character of a line, for a line where they are not the characters."""
@@ -328,23 +374,98 @@ def semantic_tokens(document: EditorText) -> list[int] | None:
         from .lexer import RkLexer
     except ImportError:
         return None
+    return _encoded(RkLexer(), document.text, document.lines.place, document.to_editor).data
+
+
+@attrs.frozen
+class _Tokens:
+    """Tokens in the protocol's relative encoding, and the editor's place of the first and the last."""
+
+    data: list[int]
+    first: Position = (0, 0)
+    last: Position = (0, 0)
+
+
+def _encoded(lexer: Any, text: str, place: Callable[[int], tuple[int, int]],
+             to_editor: Callable[[int, int], Position]) -> _Tokens:
     data: list[int] = []
-    last = (0, 0)
-    for at, kind, value in RkLexer().get_tokens_unprocessed(document.text):
+    first = last = (0, 0)
+    for at, kind, value in lexer.get_tokens_unprocessed(text):
         found = _token_kind(kind)
         if found is None:
             continue
         for start, piece in _pieces(at, value):
-            line, column = document.lines.place(start)
-            begin = document.to_editor(line, column)
-            end = document.to_editor(line, column + len(piece))
+            line, column = place(start)
+            begin = to_editor(line, column)
+            end = to_editor(line, column + len(piece))
             if end[1] <= begin[1] or end[0] != begin[0]:
                 continue
+            if not data:
+                first = begin
             delta_line = begin[0] - last[0]
             delta = begin[1] - last[1] if delta_line == 0 else begin[1]
             data += [delta_line, delta, end[1] - begin[1], *found]
             last = begin
-    return data
+    return _Tokens(data, first, last)
+
+
+class Highlighter:
+    """Semantic tokens of one open document, version after version: each declaration's tokens
+    are kept by its text, and a version's are those of its declarations, put together (the
+    lexer starts each declaration as it starts the text: outside texts, comments and brackets).
+    The same as `semantic_tokens`, which it falls back on where a declaration cannot be lexed
+    alone: a text whose lines NFC changes, or a declaration ending in `goal` (the lexer reads
+    `goal` and the next line's first word as a goal's id)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], _Tokens] = {}
+        self._text = ""
+        self._cuts: list[tuple[int, int]] = []
+
+    def tokens(self, document: EditorText) -> list[int] | None:
+        from .incremental import recut
+
+        try:
+            from .lexer import RkLexer
+        except ImportError:
+            return None
+        text = document.text
+        if document.has_moved_columns():
+            return semantic_tokens(document)
+        self._cuts = cuts = recut(self._text, self._cuts, text)
+        self._text = text
+        lexer, encoding = RkLexer(), document.encoding
+        kept: dict[tuple[str, str], _Tokens] = {}
+        data: list[int] = []
+        last = (0, 0)
+        for (cut, line), (end, _) in itertools.pairwise([*cuts, (len(text), 0)]):
+            piece = text[cut:end]
+            found = kept.get((encoding, piece)) or self._kept.get((encoding, piece))
+            if found is None:
+                if end < len(text) and _GOAL_AT_END.search(piece):
+                    return semantic_tokens(document)
+                found = _piece_tokens(lexer, piece, encoding)
+            kept[(encoding, piece)] = found
+            if not found.data:
+                continue
+            begin = (line - 1 + found.first[0], found.first[1])
+            delta_line = begin[0] - last[0]
+            data += [delta_line, begin[1] - last[1] if delta_line == 0 else begin[1]]
+            data += itertools.islice(found.data, 2, None)
+            last = (line - 1 + found.last[0], found.last[1])
+        self._kept = kept
+        return data
+
+
+_GOAL_AT_END = re.compile(r"\bgoal\s*\Z")
+
+
+def _piece_tokens(lexer: Any, piece: str, encoding: str) -> _Tokens:
+    """A declaration's tokens, with places counted from its first line."""
+    if piece.isascii():  # every character one unit in every encoding: no table of units
+        return _encoded(lexer, piece, Lines(piece).place, lambda line, column: (line - 1, column - 1))
+    local = EditorText(piece, encoding)
+    return _encoded(lexer, piece, local.lines.place, local.to_editor)
 
 
 def _pieces(at: int, value: str) -> Iterator[tuple[int, str]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -46,7 +48,9 @@ class Lines:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # each line's length and its `\n`, added up (in C: a document may be long)
+        lengths = map(len, text.split("\n")[:-1])
+        self.starts = [0, *itertools.accumulate(map(operator.add, lengths, itertools.repeat(1)))]
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based place, kept inside the text."""

@@ -700,20 +700,28 @@ _T = TypeVar("_T")
 
 def moved(value: _T, lines: int) -> _T:
     """`value` (nodes, problems, tuples of them) with every position `lines` further down the file."""
+    cls = type(value)
+    if cls in _PLACELESS:  # most fields: looked at first, as an editor moves every node below a new line
+        return value
+    fields = _MOVABLE.get(cls)
+    if fields is not None:
+        copy = object.__new__(cls)
+        for name in fields:
+            field = getattr(value, name)
+            object.__setattr__(copy, name, field if type(field) in _PLACELESS else moved(field, lines))
+        return copy
     if isinstance(value, Span):
         return Span(value.source, value.line + lines, value.column,  # type: ignore[return-value]
                     value.end_line + lines, value.end_column)
     if isinstance(value, tuple):
-        return tuple(moved(item, lines) for item in value)  # type: ignore[return-value]
+        return tuple([moved(item, lines) for item in value])  # type: ignore[return-value]
     if isinstance(value, list):
         return [moved(item, lines) for item in value]  # type: ignore[return-value]
-    cls = type(value)
-    if cls in _MOVABLE:
-        copy = object.__new__(cls)
-        for name in _MOVABLE[cls]:
-            object.__setattr__(copy, name, moved(getattr(value, name), lines))
-        return copy
     return value  # a date, a number, a type: nothing in it has a place
+
+
+# Values with no place in them, of the kinds nodes hold most.
+_PLACELESS = frozenset({str, int, bool, type(None), Fraction, dt.date})
 
 
 # Every kind of node, for readers of syntax kept as data (contract_cache.py).
