@@ -6,14 +6,19 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 import attrs
 
 from ..core.errors import Problem
-from ..core.values import LIST, MONEY, Type
+from ..core.values import BOOL, LIST, MONEY, Type
 from ..language import syntax as s
+from ..semantics.functions import FUNCTIONS
 from .infer import Typer
+
+# Integer answers in a declared range at most this wide are counted by their tally.
+MAX_TALLIED = 1000
 
 
 class Labels(dict[str, str]):
@@ -54,6 +59,8 @@ class Analysis:
     payment_order: tuple[str, ...] = ()  # each after the payments it uses
     # Work done once per contract and kept: the compiled expressions.
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    # The list facts the contract only counts (`counted_facts`): read from a file as a tally.
+    counted: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> Labels:
@@ -148,3 +155,65 @@ class Analysis:
                     scope: dict[str, Type] | None = None) -> list[Type | None]:
         """The type of a sum or product that passed the checks, so far at each of its steps."""
         return Typer(self.types, goal, None, scope=dict(scope or {})).along(expr)
+
+
+def tallied_by(function: str, fact: s.Fact) -> bool:
+    """Whether `function` over the list fact `fact` counts it by its tally: answers with few
+    possible values (0-10, a choice, true/false) are counted once per set of facts, and every
+    share, count and NPS over them then costs as many steps as there are distinct answers. A
+    list of many distinct values would gain nothing from it."""
+    element = fact.type.element
+    found = FUNCTIONS.get(function)
+    if found is None or found.over_tally is None or element is None or fact.type.kind != LIST:
+        return False
+    if element.kind == BOOL or element.choices is not None or function == "nps":
+        return True
+    if not element.integer or fact.range is None:
+        return False
+    low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
+    return isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
+
+
+def tally_source(expr: s.Expr) -> tuple[str, s.Expr] | None:
+    """The function and the list a call counts by a tally where its list is a fact
+    (`nps(anbefaling)`, `share(a in anbefaling where a >= 9)`); None for any other expression."""
+    if isinstance(expr, s.Aggregate):
+        return expr.function, expr.source
+    function = FUNCTIONS.get(expr.function) if isinstance(expr, s.Call) else None  # None: not a function
+    if isinstance(expr, s.Call) and len(expr.args) == 1 and not isinstance(expr.args[0], s.Comprehension) \
+            and function is not None and function.over is not None:
+        return expr.function, expr.args[0]
+    return None
+
+
+def counted_facts(exprs: Iterable[s.Expr], facts: Mapping[str, s.Fact]) -> frozenset[str]:
+    """The list facts that `exprs` (every expression of a contract that reads facts) only
+    count: each place that reads one is a call that counts it by its tally. Such a list's
+    value depends only on how often each answer occurs, so it may be read from its file as
+    a tally (`Tallied`); a list read any other way (indexed, paired with another, passed to
+    `mean`) is kept answer by answer."""
+    lists = {name for name, fact in facts.items() if fact.type.kind == LIST}
+    if not lists:
+        return frozenset()
+    counted: set[str] = set()
+    listed: set[str] = set()
+    pending: list[tuple[s.Expr, frozenset[str]]] = [(expr, frozenset()) for expr in exprs]
+    while pending:
+        node, bound = pending.pop()
+        if isinstance(node, s.Name):
+            if node.name in lists and node.name not in bound:
+                listed.add(node.name)
+            continue
+        inner = bound | {node.var} if isinstance(node, s.Aggregate | s.Comprehension) else bound
+        found = tally_source(node)
+        children = s.children(node)
+        if found is not None:
+            function, source = found
+            if isinstance(source, s.Name) and source.name in lists and source.name not in bound \
+                    and tallied_by(function, facts[source.name]):
+                counted.add(source.name)
+                children = tuple(child for child in children if child is not source)
+        # A bound name is the quantifier's own in its condition and element, not in its source.
+        pending.extend((child, bound if isinstance(node, s.Aggregate | s.Comprehension)
+                        and child is node.source else inner) for child in children)
+    return frozenset(counted - listed)

@@ -213,7 +213,7 @@ class Contract:
                         if name in self.analysis.types}
         return check_facts(facts if facts is not None else {}, self.analysis.facts,
                            self.analysis.deliverables, metrics, metric_types,
-                           data_dir=data_dir, max_bytes=max_bytes)
+                           data_dir=data_dir, max_bytes=max_bytes, counted=self.analysis.counted)
 
     @property
     def splits(self) -> dict[str, s.Split]:
