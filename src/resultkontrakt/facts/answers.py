@@ -389,15 +389,16 @@ class _Rows:
 
 # Bytes read from a file at a time, and rows parsed at a time: what counting holds at once.
 PIECE = 1 << 20
-ROWS_AT_ONCE = 1 << 14
+ROWS_AT_ONCE = 256
 # The distinct answers a tally holds at most. Answers with few possible values never reach it;
 # past it (a list of 10,000,000 different numbers) the list is read answer by answer, as any
 # list is, and the file's size limit bounds it.
 MAX_DISTINCT = 100_000
-# Distinct texts of a cell kept with the value they make: past it, each is made again.
-MAX_MADE = 10_000
+# Distinct texts of answers counted before they are made values: past it, they are made values
+# and counted as those, and counting their texts starts again.
+MAX_TEXTS = 10_000
 _SAMPLE = 1 << 16  # the characters `delimiter_of` judges a file by
-_BLANK, _UNSEEN = object(), object()
+_BLANK = object()
 
 
 class _NotPlain(Exception):
@@ -427,12 +428,12 @@ def tally(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
 
 
 def _counted(ref: TableRef, element: Type, cell: Callable[[Type, str], Value]) -> Tallied:
-    texts = _plain_texts(ref)
-    first = next(texts)
-    lines = itertools.chain.from_iterable(io.StringIO(text, newline="") for text in itertools.chain((first,), texts))
+    pieces = _plain_texts(ref)
+    first = next(pieces)
+    lines = itertools.chain.from_iterable(io.StringIO(text, newline="") for text in itertools.chain((first,), pieces))
     reader = csv.reader(lines, delimiter=delimiter_of(first), strict=True)
     counts: Counter[Any] = Counter()
-    made: dict[str, object] = {}
+    texts: Counter[str] = Counter()  # the answers' texts not yet made values, in the order first read
     try:
         with _cells_of_any_length(ref.max_bytes):
             header = next(reader, None)
@@ -440,22 +441,29 @@ def _counted(ref: TableRef, element: Type, cell: Callable[[Type, str], Value]) -
             if not names or names.count(ref.columns[0]) != 1:
                 raise _NotPlain
             width, pick = len(names), operator.itemgetter(names.index(ref.columns[0]))
+            # A few hundred rows at a time: few enough that their lists are made again in memory
+            # just freed (a list of thousands of rows takes half as long again to read).
             while rows := list(itertools.islice(reader, ROWS_AT_ONCE)):
                 if len(set(map(len, rows))) != 1 or len(rows[0]) != width:
                     rows = _even(rows, width)
-                for text, times in Counter(map(pick, rows)).items():
-                    value = made.get(text, _UNSEEN)
-                    if value is _UNSEEN:
-                        value = _made(text, element, cell)
-                        if len(made) < MAX_MADE:
-                            made[text] = value
-                    if value is not _BLANK:
-                        counts[value] += times
-                if len(counts) > MAX_DISTINCT:
-                    raise _NotPlain
+                texts.update(map(pick, rows))
+                if len(texts) > MAX_TEXTS:
+                    _fold(texts, counts, element, cell)
     except (csv.Error, FileProblem, UnicodeDecodeError):
         raise _NotPlain from None
+    _fold(texts, counts, element, cell)
     return Tallied(counts, sum(counts.values()))
+
+
+def _fold(texts: Counter[str], counts: Counter[Any], element: Type, cell: Callable[[Type, str], Value]) -> None:
+    """The texts counted so far, each made a value once and counted as it (`texts` emptied)."""
+    for text, times in texts.items():
+        value = _made(text, element, cell)
+        if value is not _BLANK:
+            counts[value] += times
+    texts.clear()
+    if len(counts) > MAX_DISTINCT:
+        raise _NotPlain
 
 
 def _made(text: str, element: Type, cell: Callable[[Type, str], Value]) -> object:

@@ -31,7 +31,7 @@ from ..semantics.evidence import Delivery
 from ..semantics.periods import period_name
 from ..semantics.runtime import items_of
 from . import answers
-from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell
+from .coerce import BROKEN, Bounds, Exact, Invalid, bounds_of, cell, coerce, date_of, sheet_cell, tally
 from .factsfile import FactsFile, Reads
 from .records import (
     as_value,
@@ -185,6 +185,8 @@ class _Checking:
                 self._from_file(name, fact, raw)
             elif is_records(fact.type):
                 self.values[name] = given_records(fact, raw)
+            elif name in self.counted:
+                self.values[name] = tally(fact.type, raw, bounds_of(fact))
             else:
                 self.values[name] = coerce(fact.type, raw, bounds_of(fact))
         elif name in self.deliverables:
