@@ -6,7 +6,7 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 
 import attrs
@@ -59,8 +59,24 @@ class Analysis:
     payment_order: tuple[str, ...] = ()  # each after the payments it uses
     # Work done once per contract and kept: the compiled expressions.
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
-    # The list facts the contract only counts (`counted_facts`): read from a file as a tally.
-    counted: frozenset[str] = frozenset()
+    # The contract itself: what `counted` walks, the first time facts are checked.
+    module: s.Module | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def counted(self) -> frozenset[str]:
+        """The list facts the contract only counts (`counted_facts`), read as tallies: worked out
+        when facts are first checked, not when the contract loads (an editor loads it at every
+        keystroke)."""
+        found = self.cache.get("counted")
+        if found is None:
+            module = self.module
+            exprs: list[s.Expr] = [metric.expr for metric in self.metrics.values()]
+            exprs += [payment.expr for payment in self.payments.values()]
+            if module is not None:
+                exprs += [expr for goal in module.goals for expr in goal_exprs(goal)]
+                exprs += [split.total for split in module.splits if split.total is not None]
+            found = self.cache["counted"] = counted_facts(exprs, self.facts) if module is not None else frozenset()
+        return found  # type: ignore[return-value]
 
     @property
     def labels(self) -> Labels:
@@ -157,6 +173,21 @@ class Analysis:
         return Typer(self.types, goal, None, scope=dict(scope or {})).along(expr)
 
 
+def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
+    """The expressions of a goal: its deliverables' due dates, `applies`, requirements and tiers."""
+    for deliverable in goal.deliverables:
+        if deliverable.due is not None:
+            yield deliverable.due
+    if goal.applies is not None:
+        yield goal.applies
+    for requirement in goal.requirements:
+        yield requirement.condition
+    for tier in goal.tiers:
+        if tier.condition is not None:
+            yield tier.condition
+        yield tier.fulfilment
+
+
 def tallied_by(function: str, fact: s.Fact) -> bool:
     """Whether `function` over the list fact `fact` counts it by its tally: answers with few
     possible values (0-10, a choice, true/false) are counted once per set of facts, and every
@@ -191,29 +222,25 @@ def counted_facts(exprs: Iterable[s.Expr], facts: Mapping[str, s.Fact]) -> froze
     count: each place that reads one is a call that counts it by its tally. Such a list's
     value depends only on how often each answer occurs, so it may be read from its file as
     a tally (`Tallied`); a list read any other way (indexed, paired with another, passed to
-    `mean`) is kept answer by answer."""
+    `mean`) is kept answer by answer. A quantifier's name that hides a fact's is taken for
+    the fact: at worst, a list is kept that could have been counted."""
     lists = {name for name, fact in facts.items() if fact.type.kind == LIST}
     if not lists:
         return frozenset()
     counted: set[str] = set()
     listed: set[str] = set()
-    pending: list[tuple[s.Expr, frozenset[str]]] = [(expr, frozenset()) for expr in exprs]
+    pending = list(exprs)
     while pending:
-        node, bound = pending.pop()
+        node = pending.pop()
         if isinstance(node, s.Name):
-            if node.name in lists and node.name not in bound:
+            if node.name in lists:
                 listed.add(node.name)
             continue
-        inner = bound | {node.var} if isinstance(node, s.Aggregate | s.Comprehension) else bound
         found = tally_source(node)
-        children = s.children(node)
-        if found is not None:
-            function, source = found
-            if isinstance(source, s.Name) and source.name in lists and source.name not in bound \
-                    and tallied_by(function, facts[source.name]):
-                counted.add(source.name)
-                children = tuple(child for child in children if child is not source)
-        # A bound name is the quantifier's own in its condition and element, not in its source.
-        pending.extend((child, bound if isinstance(node, s.Aggregate | s.Comprehension)
-                        and child is node.source else inner) for child in children)
+        if found is not None and isinstance(found[1], s.Name) and found[1].name in lists \
+                and tallied_by(found[0], facts[found[1].name]):
+            counted.add(found[1].name)
+            pending.extend(child for child in s.children(node) if child is not found[1])
+        else:
+            pending.extend(s.children(node))
     return frozenset(counted - listed)

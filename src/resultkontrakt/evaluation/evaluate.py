@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ..checks.analysis import Analysis
-from ..checks.check import fact_needs, goal_exprs, needs_with
+from ..checks.analysis import Analysis, goal_exprs
+from ..checks.check import fact_needs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, money_in
