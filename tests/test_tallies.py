@@ -207,6 +207,7 @@ def test_a_tally_stands_for_its_list_in_equality_and_pickling() -> None:
     tally = Tallied.of((9, 10, 9))
     assert tally == Tallied(Counter({9: 2, 10: 1}), 3)
     assert pickle.loads(pickle.dumps(tally)) == tally
+    assert len(tally) == 3 and tuple(tally) == (9, 9, 10)  # its answers, grouped, for a program that wants them
 
 
 @settings(max_examples=2000 if DEEP else 20)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Union
@@ -76,6 +77,14 @@ class Tallied:
     @classmethod
     def of(cls, values: tuple[Value, ...]) -> Tallied:
         return cls(Counter(values), len(values))
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[Any]:
+        """The answers, each as often as it occurs: grouped, in the order first read, not the
+        file's order (`tuple(...)` gives a list with the same counts, for a program that wants one)."""
+        return self.counts.elements()
 
 
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count. A list of answers
