@@ -6,14 +6,19 @@ evaluator, which never have to guess a type or a dependency.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 
 import attrs
 
 from ..core.errors import Problem
-from ..core.values import LIST, MONEY, Type
+from ..core.values import BOOL, LIST, MONEY, Type
 from ..language import syntax as s
+from ..semantics.functions import FUNCTIONS
 from .infer import Typer
+
+# Integer answers in a declared range at most this wide are counted by their tally.
+MAX_TALLIED = 1000
 
 
 class Labels(dict[str, str]):
@@ -54,6 +59,24 @@ class Analysis:
     payment_order: tuple[str, ...] = ()  # each after the payments it uses
     # Work done once per contract and kept: the compiled expressions.
     cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    # The contract itself: what `counted` walks, the first time facts are checked.
+    module: s.Module | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def counted(self) -> frozenset[str]:
+        """The list facts the contract only counts (`counted_facts`), read as tallies: worked out
+        when facts are first checked, not when the contract loads (an editor loads it at every
+        keystroke)."""
+        found = self.cache.get("counted")
+        if found is None:
+            module = self.module
+            exprs: list[s.Expr] = [metric.expr for metric in self.metrics.values()]
+            exprs += [payment.expr for payment in self.payments.values()]
+            if module is not None:
+                exprs += [expr for goal in module.goals for expr in goal_exprs(goal)]
+                exprs += [split.total for split in module.splits if split.total is not None]
+            found = self.cache["counted"] = counted_facts(exprs, self.facts) if module is not None else frozenset()
+        return found  # type: ignore[return-value]
 
     @property
     def labels(self) -> Labels:
@@ -148,3 +171,76 @@ class Analysis:
                     scope: dict[str, Type] | None = None) -> list[Type | None]:
         """The type of a sum or product that passed the checks, so far at each of its steps."""
         return Typer(self.types, goal, None, scope=dict(scope or {})).along(expr)
+
+
+def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
+    """The expressions of a goal: its deliverables' due dates, `applies`, requirements and tiers."""
+    for deliverable in goal.deliverables:
+        if deliverable.due is not None:
+            yield deliverable.due
+    if goal.applies is not None:
+        yield goal.applies
+    for requirement in goal.requirements:
+        yield requirement.condition
+    for tier in goal.tiers:
+        if tier.condition is not None:
+            yield tier.condition
+        yield tier.fulfilment
+
+
+def tallied_by(function: str, fact: s.Fact) -> bool:
+    """Whether `function` over the list fact `fact` counts it by its tally: answers with few
+    possible values (0-10, a choice, true/false) are counted once per set of facts, and every
+    share, count and NPS over them then costs as many steps as there are distinct answers. A
+    list of many distinct values would gain nothing from it."""
+    element = fact.type.element
+    found = FUNCTIONS.get(function)
+    if found is None or found.over_tally is None or element is None or fact.type.kind != LIST:
+        return False
+    if element.kind == BOOL or element.choices is not None or function == "nps":
+        return True
+    if not element.integer or fact.range is None:
+        return False
+    low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
+    return isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
+
+
+def tally_source(expr: s.Expr) -> tuple[str, s.Expr] | None:
+    """The function and the list a call counts by a tally where its list is a fact
+    (`nps(anbefaling)`, `share(a in anbefaling where a >= 9)`); None for any other expression."""
+    if isinstance(expr, s.Aggregate):
+        return expr.function, expr.source
+    function = FUNCTIONS.get(expr.function) if isinstance(expr, s.Call) else None  # None: not a function
+    if isinstance(expr, s.Call) and len(expr.args) == 1 and not isinstance(expr.args[0], s.Comprehension) \
+            and function is not None and function.over is not None:
+        return expr.function, expr.args[0]
+    return None
+
+
+def counted_facts(exprs: Iterable[s.Expr], facts: Mapping[str, s.Fact]) -> frozenset[str]:
+    """The list facts that `exprs` (every expression of a contract that reads facts) only
+    count: each place that reads one is a call that counts it by its tally. Such a list's
+    value depends only on how often each answer occurs, so it may be read from its file as
+    a tally (`Tallied`); a list read any other way (indexed, paired with another, passed to
+    `mean`) is kept answer by answer. A quantifier's name that hides a fact's is taken for
+    the fact: at worst, a list is kept that could have been counted."""
+    lists = {name for name, fact in facts.items() if fact.type.kind == LIST}
+    if not lists:
+        return frozenset()
+    counted: set[str] = set()
+    listed: set[str] = set()
+    pending = list(exprs)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, s.Name):
+            if node.name in lists:
+                listed.add(node.name)
+            continue
+        found = tally_source(node)
+        if found is not None and isinstance(found[1], s.Name) and found[1].name in lists \
+                and tallied_by(found[0], facts[found[1].name]):
+            counted.add(found[1].name)
+            pending.extend(child for child in s.children(node) if child is not found[1])
+        else:
+            pending.extend(s.children(node))
+    return frozenset(counted - listed)

@@ -21,7 +21,7 @@ from ..core.values import BOOL, DATE, MONEY, NUMBER, PERCENT, T_BOOL, Type
 from ..core.vocabulary import quote, shortened
 from ..language import syntax as s
 from ..split.checks import check_split
-from .analysis import Analysis
+from .analysis import Analysis, goal_exprs
 from .example_checks import check_example
 from .infer import DELIVERABLES, Typer, unit_hint
 from .periods_check import GoalPeriods, check_periods, goal_periods
@@ -440,7 +440,7 @@ class _Checker:
         unique = tuple(dict.fromkeys(self.problems))
         return Analysis(self.facts, self.metrics, self.deliverables, self.types, self.needs, unique,
                         payments=self.payments, goal_order=tuple(self.goal_order),
-                        payment_order=tuple(self.payment_order))
+                        payment_order=tuple(self.payment_order), module=self.module)
 
 
 def _goal_order(goals: tuple[s.Goal, ...], metrics: dict[str, s.Metric]) -> tuple[list[str], list[Problem]]:
@@ -610,20 +610,6 @@ def _in_order(roots: list[str], uses: Callable[[str], list[str]]) -> tuple[list[
                 path.append(used)
                 stack.append(iter(uses(used)))
     return order, cycles
-
-
-def goal_exprs(goal: s.Goal) -> Iterator[s.Expr]:
-    for deliverable in goal.deliverables:
-        if deliverable.due is not None:
-            yield deliverable.due
-    if goal.applies is not None:
-        yield goal.applies
-    for requirement in goal.requirements:
-        yield requirement.condition
-    for tier in goal.tiers:
-        if tier.condition is not None:
-            yield tier.condition
-        yield tier.fulfilment
 
 
 def needs_with(analysis: Analysis, goal: s.Goal, given_metrics: frozenset[str]) -> frozenset[str]:

@@ -237,10 +237,12 @@ class Contract:
         # How each fact is read, chosen once: a raw facts dict is checked at every evaluation.
         readers = self.analysis.cache.get("readers")
         if not isinstance(readers, readers_of):
-            readers = self.analysis.cache["readers"] = readers_of.of(self.analysis.facts, self.analysis.deliverables)
+            readers = self.analysis.cache["readers"] = readers_of.of(
+                self.analysis.facts, self.analysis.deliverables, self.analysis.counted)
         return check_facts(facts if facts is not None else {}, self.analysis.facts,
                            self.analysis.deliverables, metrics, metric_types,
-                           data_dir=data_dir, max_bytes=max_bytes, readers=readers)
+                           data_dir=data_dir, max_bytes=max_bytes, readers=readers,
+                           counted=self.analysis.counted)
 
     @property
     def splits(self) -> dict[str, s.Split]:

@@ -22,6 +22,7 @@ import functools
 import os
 import re
 import stat
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
@@ -115,6 +116,15 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     without blocking, so a named pipe, a device or a huge file is refused at
     once rather than hanging or exhausting memory.
     """
+    return b"".join(read_pieces(path, max_bytes, None))
+
+
+def read_pieces(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, piece: int | None = 1 << 20
+                ) -> Iterator[bytes]:
+    """The content of a regular file of at most `max_bytes` bytes in pieces of `piece` bytes
+    (the whole file at once for None), checked as `read_bytes` checks it, so that a large
+    export can be read without holding it all; FileProblem, before the first piece or after
+    the last, if the file is not one to read or changed while it was read."""
     name = os.fspath(path)
     if "\0" in name:
         raise FileProblem("nul")
@@ -129,20 +139,31 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as exc:
         raise FileProblem("os", reason=_reason(exc)) from None
     try:
-        opened = os.fstat(fd)
+        try:
+            opened = os.fstat(fd)
+        except OSError as exc:
+            raise FileProblem("os", reason=_reason(exc)) from None
         if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
             raise FileProblem("replaced")
         _check_regular(opened, name, max_bytes)
         # Read one byte more than the file says it holds: a file that gives
         # more (a /proc file, or one still being written) is not read at all.
-        data = _read_up_to(fd, opened.st_size + 1)
-    except OSError as exc:
-        raise FileProblem("os", reason=_reason(exc)) from None
+        left = opened.st_size + 1
+        while left > 0:
+            try:
+                data = _read_up_to(fd, left if piece is None else min(left, piece))
+            except OSError as exc:
+                raise FileProblem("os", reason=_reason(exc)) from None
+            if not data:
+                break
+            left -= len(data)
+            if left <= 0:
+                break
+            yield data
+        if left != 1:
+            raise FileProblem("changed")
     finally:
         os.close(fd)
-    if len(data) != opened.st_size:
-        raise FileProblem("changed")
-    return data
 
 
 def read_stream(stream: BinaryIO | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -12,9 +12,11 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Union
+from typing import Any, Union
 
 import attrs
 
@@ -58,8 +60,36 @@ class Record(tuple[object, ...]):
     __slots__ = ()
 
 
-# Whole numbers (counts, survey answers) stay int: exact, and fast to count.
-Value = Union[Fraction, int, bool, dt.date, str, CalendarSpan, tuple["Value", ...]]
+@attrs.frozen
+class Tallied:
+    """A list of answers kept as how often each distinct answer occurs, not answer by answer.
+
+    A survey's answers are read so when the contract only counts them (`nps`, `share`,
+    `count`: checks/analysis.py says which facts): ten million answers then take as much
+    memory as their few distinct values. It stands for the list in evaluation, and every
+    result and explanation is the list's; `counts` holds the distinct answers in the order
+    the list first holds them, `size` how many answers there are in all.
+    """
+
+    counts: Counter[Any] = attrs.field(hash=False)
+    size: int
+
+    @classmethod
+    def of(cls, values: tuple[Value, ...]) -> Tallied:
+        return cls(Counter(values), len(values))
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[Any]:
+        """The answers, each as often as it occurs: grouped, in the order first read, not the
+        file's order (`tuple(...)` gives a list with the same counts, for a program that wants one)."""
+        return self.counts.elements()
+
+
+# Whole numbers (counts, survey answers) stay int: exact, and fast to count. A list of answers
+# only counted may be held as its tally (`Tallied`).
+Value = Union[Fraction, int, bool, dt.date, str, CalendarSpan, tuple["Value", ...], Tallied]
 
 
 def date_text(moment: dt.date) -> str:
@@ -544,6 +574,8 @@ def format_value(value: Value, type_: Type | None) -> str:
         # As a worked example writes one: `{deltager: "A", dato: 2016-03-01}`.
         return "{" + ", ".join(f"{name}: {format_value(item, field)}"
                                for (name, field), item in zip(type_.fields or (), value, strict=False)) + "}"
+    if isinstance(value, Tallied):  # never shown (lists are said by their counts): as its list would be
+        return format_value(tuple(value.counts.elements()), type_)
     if isinstance(value, tuple):
         element = type_.element if type_ is not None else None
         return "[" + ", ".join(format_value(v, element) for v in value) + "]"

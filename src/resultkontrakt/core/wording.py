@@ -18,7 +18,18 @@ from typing import Protocol, Union, runtime_checkable
 
 import attrs
 
-from .values import LIST, MONEY, PERCENT, RATE, CalendarSpan, Type, Value, format_number, round_half_away
+from .values import (
+    LIST,
+    MONEY,
+    PERCENT,
+    RATE,
+    CalendarSpan,
+    Tallied,
+    Type,
+    Value,
+    format_number,
+    round_half_away,
+)
 from .vocabulary import CURRENCIES, CURRENCY_SYMBOLS, DKK, MONEY_UNITS, UNIT_CURRENCY, quote
 
 # ---- how precisely a reader is shown a number: one rule for every renderer ---------------
@@ -317,6 +328,8 @@ class Wording:
             return quote(value)
         if isinstance(value, CalendarSpan):
             return self.number(value.amount) + self.space + self.phrase(f"span.{value.unit}", value.amount)
+        if isinstance(value, Tallied):  # never shown (lists are said by their counts): as its list would be
+            return self.value(tuple(value.counts.elements()), type_, decimals, avoid, unit, grouped)
         if isinstance(value, tuple):
             element = type_.element if type_ is not None and type_.kind == LIST else None
             return "[" + ", ".join(self.value(v, element) for v in value) + "]"

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
+from ..checks.analysis import tallied_by
 from ..checks.infer import DELIVERABLES
-from ..core.values import BOOL, DATE, DURATION, LIST, RECORD, T_NUMBER, Record, Type, Value
+from ..core.values import DATE, DURATION, RECORD, T_NUMBER, Record, Type, Value
 from ..language import syntax as s
 from ..semantics.evidence import KeyGroup, RowCounts
 from ..semantics.functions import FUNCTIONS, Counted, Function, Predicate, Tally
@@ -64,8 +65,9 @@ class Evaluator(Protocol):
     def counted(self, expr: s.Expr, result: Value | Counted) -> Value:
         """A function's result, keeping the counts that explain it."""
 
-    def tally(self, name: str, values: tuple[Value, ...]) -> Tally:
-        """The distinct values of the list fact `name` (whose value is `values`), counted."""
+    def tally(self, name: str, value: Value) -> tuple[Tally, int]:
+        """The distinct values of the list fact `name` (whose value is `value`: a list, or
+        the list read as a tally), counted, and how many values the list holds."""
 
     def goal_value(self, expr: s.GoalValue) -> Value:
         """A goal's result (`fulfilment(goal 1)`, `points`), once the goals it reads are judged."""
@@ -97,9 +99,6 @@ PerRow = Callable[[Evaluator, dict[str, Value], tuple[Value, ...]], list[Value]]
 # One step of a sum or product: (the value so far, the step's operand) -> the value after it.
 Step = Callable[[Value, Value], Value]
 OverTally = Callable[[Tally, int, Predicate | None, s.Expr], "Value | Counted"]
-
-# Integer answers in a declared range at most this wide are counted by their tally.
-MAX_TALLIED = 1000
 
 # `c OP x` for a constant c on the left, so that partial(function, c)(x) asks `x OP' c`.
 _FLIPPED = {">=": operator.le, ">": operator.lt, "<=": operator.ge, "<": operator.gt,
@@ -309,8 +308,8 @@ class Compiler:
                 name, in_tally = tallied
 
                 def over_tally(ev: Evaluator, bound: Bound) -> Value:
-                    values = items_of(source(ev, bound))
-                    return ev.counted(expr, in_tally(ev.tally(name, values), len(values), None, expr))
+                    tally, size = ev.tally(name, source(ev, bound))
+                    return ev.counted(expr, in_tally(tally, size, None, expr))
                 return over_tally
 
             def over_list(ev: Evaluator, bound: Bound) -> Value:
@@ -355,9 +354,8 @@ class Compiler:
             name, in_tally = tallied
 
             def aggregate_tally(ev: Evaluator, bound: Bound) -> Value:
-                values = items_of(source(ev, bound))
-                return ev.counted(expr, in_tally(ev.tally(name, values), len(values),
-                                                 test_in(ev, bound, len(values)), expr))
+                tally, size = ev.tally(name, source(ev, bound))
+                return ev.counted(expr, in_tally(tally, size, test_in(ev, bound, size), expr))
             return aggregate_tally
 
         def aggregate(ev: Evaluator, bound: Bound) -> Value:
@@ -557,25 +555,13 @@ class Compiler:
 
     def _tallied(self, source: s.Expr, scope: dict[str, Type], function: Function
                  ) -> tuple[str, OverTally] | None:
-        """The fact whose answers `function` may count by their tally, and how; else None.
-
-        Answers with few possible values (0-10, a choice, true/false) are counted
-        once per set of facts, and every share, count and NPS over them then costs
-        as many steps as there are distinct answers. A list of many distinct
-        values would gain nothing from it.
-        """
+        """The fact whose answers `function` may count by their tally, and how; else None
+        (checks/analysis.py `tallied_by` says which)."""
         if function.over_tally is None or not isinstance(source, s.Name) or source.name in scope \
-                or source.name not in self.analysis.facts:
+                or source.name not in self.analysis.facts \
+                or not tallied_by(function.name, self.analysis.facts[source.name]):
             return None
-        fact = self.analysis.facts[source.name]
-        element = fact.type.element
-        if element is None or fact.type.kind != LIST:
-            return None
-        few = element.kind == BOOL or element.choices is not None or function.name == "nps"
-        if not few and element.integer and fact.range is not None:
-            low, high = s.literal_value(fact.range.low), s.literal_value(fact.range.high)
-            few = isinstance(low, Fraction) and isinstance(high, Fraction) and high - low <= MAX_TALLIED
-        return (source.name, function.over_tally) if few else None
+        return source.name, function.over_tally
 
 
 def _group(table: dict[Any, Value], key: Value, rows: int, lookup: s.Lookup) -> KeyGroup:

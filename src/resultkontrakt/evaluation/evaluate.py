@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ..checks.analysis import Analysis
-from ..checks.check import fact_needs, goal_exprs, needs_with
+from ..checks.analysis import Analysis, goal_exprs
+from ..checks.check import fact_needs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, T_PERCENT, TABLE, Type, Value, money_in
+from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, money_in
 from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
@@ -47,7 +47,7 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.periods import ReportingPeriod
-from ..semantics.runtime import COMPARE_ONE, fail
+from ..semantics.runtime import COMPARE_ONE, fail, items_of
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
@@ -611,12 +611,16 @@ class Evaluator:
             return result.value
         return result
 
-    def tally(self, name: str, values: tuple[Value, ...]) -> Tally:
-        """The answers of a list fact, counted once and kept with the facts for every evaluation."""
+    def tally(self, name: str, value: Value) -> tuple[Tally, int]:
+        """The answers of a list fact, counted once and kept with the facts for every
+        evaluation (read as a tally from their file, they come counted), and how many."""
+        if isinstance(value, Tallied):
+            return value.counts, value.size
+        values = items_of(value)
         found = self.supplied.tallies.get(name)
         if found is None:
             found = self.supplied.tallies[name] = Counter(values)
-        return found
+        return found, len(values)
 
     def lookup(self, name: str, expr: s.Name) -> Value:
         """A fact's, deliverable's, metric's or payment's value in this evaluation."""

@@ -16,23 +16,26 @@ here too; workbook.py reads its sheet.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
+import itertools
 import operator
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 import attrs
 
 from ..core.errors import Problem, Span, closest
-from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes
+from ..core.files import DEFAULT_MAX_BYTES, Access, FileProblem, confine, read_bytes, read_pieces
 from ..core.reasons import problem
-from ..core.values import LIST, T_TEXT, JsonNumber, Record, Type, Value, list_of
+from ..core.values import LIST, T_TEXT, JsonNumber, Record, Tallied, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
 from .coerce import Invalid
 from .records import Column
@@ -380,6 +383,142 @@ class _Rows:
 
     def _where(self, line: int, index: int) -> Span:
         return _where(self.ref.source, self.sheet.lines, line, index, self.sheet.delimiter)
+
+
+# ---- answers counted as they are read ---------------------------------------------------------
+
+# Bytes read from a file at a time, and rows parsed at a time: what counting holds at once.
+PIECE = 1 << 20
+ROWS_AT_ONCE = 256
+# The distinct answers a tally holds at most. Answers with few possible values never reach it;
+# past it (a list of 10,000,000 different numbers) the list is read answer by answer, as any
+# list is, and the file's size limit bounds it.
+MAX_DISTINCT = 100_000
+# Distinct texts of answers counted before they are made values: past it, they are made values
+# and counted as those, and counting their texts starts again.
+MAX_TEXTS = 10_000
+_SAMPLE = 1 << 16  # the characters `delimiter_of` judges a file by
+_BLANK = object()
+
+
+class _NotPlain(Exception):
+    """The file is one that counting as it reads cannot be sure to read as `read` does (a
+    problem to report, a character that Unicode normalization would change): `read` reads it."""
+
+
+def tally(ref: TableRef, type_: Type, cell: Callable[[Type, str], Value],
+          sheets: dict[str, Sheet] | None = None) -> Tallied:
+    """The answers `ref` points at, counted: the same as `Tallied.of(read(...))`, with the
+    same problems, but read a piece at a time and counted as they come, so that memory grows
+    with the number of distinct answers, not with the number of answers.
+
+    Each piece's rows are parsed by the csv module, the answer cells counted by their text
+    (in C), and each distinct text made a value once. A file with anything to report (a bad
+    answer, a row of the wrong width, a blank where none is allowed) or with text that
+    Unicode normalization would change is read again by `read`, which says where the
+    problems are (file, line and column), as it always has.
+    """
+    element = element_of(ref, type_)
+    if ref.several or ref.key is not None or (sheets is not None and str(ref.path) in sheets):
+        return Tallied.of(read(ref, type_, cell, sheets))
+    try:
+        return _counted(ref, element, cell)
+    except _NotPlain:
+        return Tallied.of(read(ref, type_, cell, sheets))
+
+
+def _counted(ref: TableRef, element: Type, cell: Callable[[Type, str], Value]) -> Tallied:
+    pieces = _plain_texts(ref)
+    first = next(pieces)
+    lines = itertools.chain.from_iterable(io.StringIO(text, newline="") for text in itertools.chain((first,), pieces))
+    reader = csv.reader(lines, delimiter=delimiter_of(first), strict=True)
+    counts: Counter[Any] = Counter()
+    texts: Counter[str] = Counter()  # the answers' texts not yet made values, in the order first read
+    try:
+        with _cells_of_any_length(ref.max_bytes):
+            header = next(reader, None)
+            names = [unicodedata.normalize("NFC", name.strip()) for name in header or ()]
+            if not names or names.count(ref.columns[0]) != 1:
+                raise _NotPlain
+            width, pick = len(names), operator.itemgetter(names.index(ref.columns[0]))
+            # A few hundred rows at a time: few enough that their lists are made again in memory
+            # just freed (a list of thousands of rows takes half as long again to read).
+            while rows := list(itertools.islice(reader, ROWS_AT_ONCE)):
+                if len(set(map(len, rows))) != 1 or len(rows[0]) != width:
+                    rows = _even(rows, width)
+                texts.update(map(pick, rows))
+                if len(texts) > MAX_TEXTS:
+                    _fold(texts, counts, element, cell)
+    except (csv.Error, FileProblem, UnicodeDecodeError):
+        raise _NotPlain from None
+    _fold(texts, counts, element, cell)
+    return Tallied(counts, sum(counts.values()))
+
+
+def _fold(texts: Counter[str], counts: Counter[Any], element: Type, cell: Callable[[Type, str], Value]) -> None:
+    """The texts counted so far, each made a value once and counted as it (`texts` emptied)."""
+    for text, times in texts.items():
+        value = _made(text, element, cell)
+        if value is not _BLANK:
+            counts[value] += times
+    texts.clear()
+    if len(counts) > MAX_DISTINCT:
+        raise _NotPlain
+
+
+def _made(text: str, element: Type, cell: Callable[[Type, str], Value]) -> object:
+    """The value a cell's text makes; _BLANK for a blank answer, which is left out where the
+    type allows it (else `read` says where it is)."""
+    answer = text.strip()
+    if not answer:
+        if element.optional:
+            return _BLANK
+        raise _NotPlain  # a blank answer, or a row left blank altogether: `read` tells them apart
+    try:
+        return cell(element, answer)
+    except Invalid:
+        raise _NotPlain from None
+
+
+def _even(rows: list[list[str]], width: int) -> list[list[str]]:
+    """The rows of the header's width; the empty rows left out, and any other row is a problem."""
+    kept = []
+    for row in rows:
+        if len(row) == width:
+            kept.append(row)
+        elif any(cell.strip() for cell in row):
+            raise _NotPlain
+    return kept
+
+
+def _plain_texts(ref: TableRef) -> Iterator[str]:
+    """The file's text, a piece at a time, each ending with a line, as `_text` makes it: UTF-8
+    with its byte-order mark left out, each line ending in "\n". The first piece holds at least
+    the sample a delimiter is judged by (or the whole file). _NotPlain where Unicode
+    normalization would change a piece: `_text` normalizes the whole file, and counting would
+    then see other cells than `read` does."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    held = ""  # text after the last line end, and a "\r" that may be the first half of "\r\n"
+    ready = ""
+    try:
+        for piece in read_pieces(ref.path, ref.max_bytes, PIECE):
+            raw = held + decoder.decode(piece)
+            cut = len(raw) - 1 if raw.endswith("\r") else len(raw)
+            text = raw[:cut].replace("\r\n", "\n").replace("\r", "\n")
+            end = text.rfind("\n") + 1
+            ready, held = ready + _plain(text[:end]), text[end:] + raw[cut:]
+            if len(ready) >= _SAMPLE:
+                yield ready
+                ready = ""
+        yield ready + _plain((held + decoder.decode(b"", final=True)).replace("\r\n", "\n").replace("\r", "\n"))
+    except (FileProblem, UnicodeDecodeError):
+        raise _NotPlain from None
+
+
+def _plain(text: str) -> str:
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        raise _NotPlain
+    return text
 
 
 def element_of(ref: TableRef, type_: Type) -> Type:

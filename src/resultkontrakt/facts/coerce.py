@@ -14,6 +14,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -40,6 +41,7 @@ from ..core.values import (
     TEXT,
     JsonNumber,
     NumberError,
+    Tallied,
     Type,
     UnclearNumber,
     Value,
@@ -169,6 +171,41 @@ def _list(type_: Type, raw: object, bounds: Bounds, exact: bool) -> tuple[Value,
             continue  # every answer blank: the company did not answer, as in a CSV file
         items.append(value)
     return tuple(items)
+
+
+def tally(type_: Type, raw: object, bounds: Bounds) -> Value:
+    """A list given as a value (JSON, Python) that the contract only counts, as its tally: the
+    same as `Tallied.of(coerce(...))`, with the same problems. Plain whole numbers are counted
+    first (`_whole_answers_counted`); anything else is checked answer by answer, then counted."""
+    element = type_.element
+    if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
+        counted = _whole_answers_counted(raw, bounds)
+        if counted is not None:
+            return counted
+    value = coerce(type_, raw, bounds)
+    return Tallied.of(value) if isinstance(value, tuple) and type_.kind == LIST else value
+
+
+def tally_reader(type_: Type, bounds: Bounds) -> Reader | None:
+    """`reader` for a list fact the contract only counts: plain whole answers within `bounds`
+    counted at once, the same `Tallied` as `tally` gives; None where `tally` must look closer."""
+    element = type_.element
+    if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
+        return partial(_whole_answers_counted, bounds=bounds)
+    return None
+
+
+def _whole_answers_counted(raw: object, bounds: Bounds) -> Tallied | None:
+    """Plain whole numbers, as survey answers come, counted first and each distinct answer
+    checked once (their kinds are looked at first: `True == 1` in Python, but true is no
+    answer 0-10); None for anything else."""
+    if not (type(raw) is list or type(raw) is tuple) or not raw or set(map(type, raw)) != {int}:
+        return None
+    counts: Counter[int] = Counter(raw)  # every item an int, as just seen
+    low, high = bounds if bounds is not None else (-LARGEST_WHOLE, LARGEST_WHOLE)
+    if all(low <= answer <= high and -LARGEST_WHOLE <= answer <= LARGEST_WHOLE for answer in counts):
+        return Tallied(counts, len(raw))
+    return None
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:

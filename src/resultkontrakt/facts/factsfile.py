@@ -37,7 +37,7 @@ class Reads:
     sheets: dict[str, Sheet] = attrs.field(factory=dict)
     workbooks: Grids = attrs.field(factory=dict)  # each sheet read, by workbook and sheet name
     paths: dict[tuple[str, Access], Path] = attrs.field(factory=dict)
-    values: dict[tuple[object, ...], tuple[Value, ...]] = attrs.field(factory=dict)
+    values: dict[tuple[object, ...], Value] = attrs.field(factory=dict)  # a list, or a list's tally
 
 
 # Keys a facts file may hold about itself (supplied.FACTS_FILE_KEYS): shown in its repr.

@@ -29,6 +29,7 @@ from ..core.vocabulary import shortened
 from ..language import syntax as s
 from ..semantics.evidence import Delivery
 from ..semantics.periods import period_name
+from ..semantics.runtime import items_of
 from . import answers
 from .coerce import (
     BROKEN,
@@ -43,6 +44,8 @@ from .coerce import (
     quick_date,
     reader,
     sheet_cell,
+    tally,
+    tally_reader,
 )
 from .factsfile import FactsFile, Reads
 from .records import (
@@ -114,9 +117,12 @@ class Readers:
     deliverables: Mapping[str, Callable[[object], Delivery | None]]
 
     @classmethod
-    def of(cls, declared: Mapping[str, s.Fact], deliverables: Mapping[str, s.Deliverable]) -> Readers:
+    def of(cls, declared: Mapping[str, s.Fact], deliverables: Mapping[str, s.Deliverable],
+           counted: frozenset[str] = frozenset()) -> Readers:
+        """`counted`: the list facts the contract only counts, read as tallies (`Analysis.counted`)."""
         facts = {name: found for name, fact in declared.items()
-                 if (found := reader(fact.type, bounds_of(fact))) is not None}
+                 if (found := (tally_reader if name in counted else reader)(fact.type, bounds_of(fact)))
+                 is not None}
         return cls(facts, {name: _delivery_reader(deliverable) for name, deliverable in deliverables.items()
                            if name not in declared})
 
@@ -129,14 +135,16 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
                 metrics: Mapping[str, object] | None = None,
                 metric_types: Mapping[str, Type] | None = None, *,
                 data_dir: str | Path | None = None, max_bytes: int | None = None,
-                readers: Readers = NO_READERS) -> Supplied:
+                readers: Readers = NO_READERS, counted: frozenset[str] = frozenset()) -> Supplied:
     """`facts` checked against the contract's declarations: each value made a value of its
     declared type, and each problem kept with its fact, so that a bad value makes only the goals
     that need it not evaluable. Metrics given a value are taken too, or refused whole.
-    `readers` (Readers.of the same declarations) read the common raw values at once."""
+    `readers` (Readers.of the same declarations) read the common raw values at once. A list
+    fact in `counted` (one the contract only counts: `Analysis.counted`) that names a file is
+    read from it as a tally (`Tallied`), its answers counted as they are read."""
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
-    checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers)
+    checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers, counted)
     checking.take_all(facts)
     checking.values.update(_metric_values(metrics or {}, metric_types))
     return checking.supplied(frozenset(metrics or {}) & frozenset(checking.values))
@@ -173,9 +181,11 @@ class _Checking:
     """Facts being checked one by one: the values, deliverables and problems found so far."""
 
     def __init__(self, origin: _Origin, declared: Mapping[str, s.Fact],
-                 deliverables: Mapping[str, s.Deliverable], readers: Readers = NO_READERS):
+                 deliverables: Mapping[str, s.Deliverable], readers: Readers = NO_READERS,
+                 counted: frozenset[str] = frozenset()):
         self.origin = origin
         self.readers = readers
+        self.counted = counted
         self.declared = declared
         self.deliverables = deliverables
         self.values: dict[str, Value] = {}
@@ -231,6 +241,8 @@ class _Checking:
                 self._from_file(name, fact, raw)
             elif is_records(fact.type):
                 self.values[name] = given_records(fact, raw)
+            elif name in self.counted:
+                self.values[name] = tally(fact.type, raw, bounds_of(fact))
             else:
                 self.values[name] = coerce(fact.type, raw, bounds_of(fact))
         elif name in self.deliverables:
@@ -243,9 +255,11 @@ class _Checking:
         """A fact's values read from the file it names; the file's problems are the fact's."""
         if self.origin.reads is None:
             self.origin.reads = Reads()
-        read = _records if is_records(fact.type) else _table
         try:
-            self.values[name] = read(fact, raw, self.origin.access, self.origin.reads)
+            if is_records(fact.type):
+                self.values[name] = _records(fact, raw, self.origin.access, self.origin.reads)
+            else:
+                self.values[name] = _table(fact, raw, self.origin.access, self.origin.reads, name in self.counted)
         except answers.TableError as exc:
             self.sources.update(exc.sources)
             self.problems.extend(exc.problems)
@@ -366,7 +380,8 @@ def _in_file(name: str, found: list[Problem]) -> Problem:
                    file=Path(first.span.source).name, line=first.span.line, problem=first, more=more)
 
 
-def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Reads) -> tuple[Value, ...]:
+def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Reads,
+           counted: bool = False) -> Value:
     if fact.type.kind not in (LIST, TABLE):
         raise Invalid(f"{answers.kind_of(raw)}-for-one-value", fact=fact.name, type=str(fact.type))
 
@@ -380,9 +395,9 @@ def _table(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: Re
         raise Invalid("table-needs-key" if fact.type.kind == TABLE else "list-has-key",
                       fact=fact.name, type=str(fact.type))
     bounds = bounds_of(fact)
-    key = (ref, fact.type, bounds)
+    key = (ref, fact.type, bounds, counted)
     if key not in reads.values:
-        reads.values[key] = _read(ref, fact.type, bounds, reads)
+        reads.values[key] = _read(ref, fact.type, bounds, reads, counted)
     return reads.values[key]
 
 
@@ -416,11 +431,12 @@ def _records(fact: s.Fact, raw: Mapping[object, object], access: Access, reads: 
         else:
             rows = answers.read_records(ref, names, [text_column(field, ref.decimal) for field in fields])
         reads.values[key] = as_value(without_empty(rows, fields))
-    return reads.values[key]
+    return items_of(reads.values[key])
 
 
-def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads) -> tuple[Value, ...]:
-    """The values a reference points at: a CSV file's cells are texts, a workbook's are values."""
+def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads, counted: bool) -> Value:
+    """The values a reference points at: a CSV file's cells are texts, a workbook's are values;
+    `counted`: the list as a tally, its answers counted as they are read."""
     if ref.kind == "xlsx":
         from . import workbook  # with zip archives and openpyxl: only for a fact in a workbook
 
@@ -428,12 +444,16 @@ def _read(ref: answers.TableRef, type_: Type, bounds: Bounds, reads: Reads) -> t
             return sheet_cell(element, raw, bounds, ref.decimal)
         if ref.key is not None:
             return workbook.read_table(ref, type_, in_sheet, reads.workbooks)
+        if counted:
+            return workbook.tally(ref, type_, in_sheet, reads.workbooks)
         return workbook.read(ref, type_, in_sheet, reads.workbooks)
 
     def in_text(element: Type, text: str) -> Value:
         return cell(element, text, bounds, ref.decimal)
     if ref.key is not None:
         return answers.read_table(ref, type_, in_text, reads.sheets)
+    if counted:
+        return answers.tally(ref, type_, in_text, reads.sheets)
     return answers.read(ref, type_, in_text, reads.sheets)
 
 

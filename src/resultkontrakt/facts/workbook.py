@@ -27,6 +27,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from xml.parsers import expat
@@ -37,7 +38,7 @@ from ..core.archives import ArchiveProblem, open_archive, untagged, xml_parser
 from ..core.errors import Problem, Span, closest
 from ..core.files import FileProblem, read_bytes, size_text
 from ..core.reasons import problem
-from ..core.values import T_TEXT, Record, Type, Value, list_of
+from ..core.values import T_TEXT, Record, Tallied, Type, Value, list_of
 from ..core.vocabulary import quote, shortened
 from .answers import MAX_PROBLEMS, TableError, TableRef, element_of
 from .coerce import Invalid, cell_text
@@ -99,6 +100,30 @@ def read(ref: TableRef, type_: Type, cell: Cell, grids: Grids | None = None) -> 
     """
     element = element_of(ref, type_)
     return tuple(value for _, value in _column(_grid(ref, grids), ref, element, cell))
+
+
+def tally(ref: TableRef, type_: Type, cell: Cell, grids: Grids | None = None) -> Tallied:
+    """The answers `ref` points at, counted: the same as `Tallied.of(read(...))`, with the same
+    problems. The column's cells are counted by what the sheet holds (the kind of value with
+    it: 1 and true are two answers), and each distinct one made a value once; a column with
+    anything to report is read by `read`, which says at which cell."""
+    element = element_of(ref, type_)
+    grid = _grid(ref, grids)
+    if ref.several:
+        return Tallied.of(read(ref, type_, cell, grids))
+    [index] = _indexes(grid, ref)
+    held = [cells[index] if index < len(cells) else None for _, cells in grid.rows[1:]]
+    counts: Counter[Any] = Counter()
+    for (_, raw), times in Counter(zip(map(type, held), held, strict=True)).items():
+        if raw is None:
+            if not element.optional or grid.unsaved:  # a blank to report, or a formula's lost result
+                return Tallied.of(read(ref, type_, cell, grids))
+            continue
+        try:
+            counts[cell(element, raw)] += times
+        except Invalid:
+            return Tallied.of(read(ref, type_, cell, grids))
+    return Tallied(counts, sum(counts.values()))
 
 
 def read_table(ref: TableRef, type_: Type, cell: Cell,

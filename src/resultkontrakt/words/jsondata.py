@@ -19,7 +19,7 @@ import attrs
 
 from ..core.errors import Problem
 from ..core.reasons import Quantity
-from ..core.values import MONEY, CalendarSpan, Type, Value, date_text, fraction_text, percent_number
+from ..core.values import MONEY, CalendarSpan, Tallied, Type, Value, date_text, fraction_text, percent_number
 from ..core.vocabulary import number_literal
 from ..language import syntax as s
 from ..language.printer import expr_text
@@ -211,6 +211,8 @@ def _exact(value: Value) -> object:
         return value
     if isinstance(value, CalendarSpan):
         return str(value)
+    if isinstance(value, Tallied):  # as its list would be
+        return _exact(tuple(value.counts.elements())) if value.size <= 100 else {"values": value.size}
     if isinstance(value, tuple):
         if len(value) > 100:  # the answers behind a figure are summed up by its counts
             return {"values": len(value)}
