@@ -179,7 +179,7 @@ def tally(type_: Type, raw: object, bounds: Bounds) -> Value:
     first (`_whole_answers_counted`); anything else is checked answer by answer, then counted."""
     element = type_.element
     if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
-        counted = _whole_answers_counted(raw, bounds)
+        counted = _whole_answers_counted(*_whole_bounds(bounds), raw)
         if counted is not None:
             return counted
     value = coerce(type_, raw, bounds)
@@ -191,19 +191,26 @@ def tally_reader(type_: Type, bounds: Bounds) -> Reader | None:
     counted at once, the same `Tallied` as `tally` gives; None where `tally` must look closer."""
     element = type_.element
     if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
-        return partial(_whole_answers_counted, bounds=bounds)
+        return partial(_whole_answers_counted, *_whole_bounds(bounds))
     return None
 
 
-def _whole_answers_counted(raw: object, bounds: Bounds) -> Tallied | None:
+def _whole_bounds(bounds: Bounds) -> tuple[int, int]:
+    """The whole numbers a declared range holds, as whole numbers (compared with whole answers
+    without a Fraction), within the largest whole number a fact may be."""
+    if bounds is None:
+        return -LARGEST_WHOLE, LARGEST_WHOLE
+    return max(math.ceil(bounds[0]), -LARGEST_WHOLE), min(math.floor(bounds[1]), LARGEST_WHOLE)
+
+
+def _whole_answers_counted(low: int, high: int, raw: object) -> Tallied | None:
     """Plain whole numbers, as survey answers come, counted first and each distinct answer
-    checked once (their kinds are looked at first: `True == 1` in Python, but true is no
-    answer 0-10); None for anything else."""
+    checked once against `low`..`high` (their kinds are looked at first: `True == 1` in
+    Python, but true is no answer 0-10); None for anything else."""
     if not (type(raw) is list or type(raw) is tuple) or not raw or set(map(type, raw)) != {int}:
         return None
     counts: Counter[int] = Counter(raw)  # every item an int, as just seen
-    low, high = bounds if bounds is not None else (-LARGEST_WHOLE, LARGEST_WHOLE)
-    if all(low <= answer <= high and -LARGEST_WHOLE <= answer <= LARGEST_WHOLE for answer in counts):
+    if low <= min(counts) and max(counts) <= high:
         return Tallied(counts, len(raw))
     return None
 
