@@ -1,7 +1,8 @@
 """The quick ways evaluation takes agree with the general ways they stand in for.
 
 Facts are read at once where they are given as most are (coerce.reader, supplied.Readers),
-and quantities compared on whole numerators and denominators (runtime.COMPARE_ONE): each
+quantities compared on whole numerators and denominators (runtime.COMPARE_ONE), and sums
+and weighted means reduced once at the end (values.exact_sum, values.weighted_mean): each
 property draws values at and around the bounds and thresholds and holds the quick way to
 the plain one, exactly, errors included.
 """
@@ -25,8 +26,10 @@ from resultkontrakt.core.values import (
     T_PERCENT,
     JsonNumber,
     Type,
+    exact_sum,
     list_of,
     money_in,
+    weighted_mean,
 )
 from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
@@ -167,3 +170,22 @@ def test_kinds_without_a_reader() -> None:
     assert reader(Type(NUMBER), None) is None
     assert reader(list_of(T_PERCENT), None) is None
     assert {LIST, MONEY, PERCENT} <= {t.kind for t in TYPES.values()}
+
+
+EXACT = st.one_of(st.integers(-10**6, 10**6),
+                  st.fractions(max_denominator=10**4), st.fractions(min_value=0, max_value=1, max_denominator=400))
+
+
+@given(st.lists(EXACT, max_size=40))
+def test_a_sum_reduced_once_is_the_sum_reduced_at_every_step(terms: list[Fraction | int]) -> None:
+    total = exact_sum(terms)
+    assert total == sum(terms, Fraction(0))
+    assert type(total) is Fraction
+
+
+@given(st.lists(st.tuples(st.one_of(st.integers(0, 5), st.fractions(min_value=0, max_value=5, max_denominator=8)),
+                          EXACT), max_size=30))
+def test_a_weighted_mean_is_the_weighted_sum_over_the_weights(pairs: list[tuple[Fraction | int, Fraction | int]]) -> None:
+    weights = sum((w for w, _ in pairs), Fraction(0))
+    expected = sum((w * v for w, v in pairs), Fraction(0)) / weights if weights else None
+    assert weighted_mean(pairs) == expected

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Union
@@ -90,6 +91,39 @@ class Tallied:
 # Whole numbers (counts, survey answers) stay int: exact, and fast to count. A list of answers
 # only counted may be held as its tally (`Tallied`).
 Value = Union[Fraction, int, bool, dt.date, str, CalendarSpan, tuple["Value", ...], Tallied]
+
+
+def exact_sum(terms: Iterable[Fraction | int]) -> Fraction:
+    """The sum of exact numbers, reduced once at the end rather than at every step as
+    `sum(..., Fraction(0))` does (a gcd and a new Fraction a term): the running denominator is
+    the least common multiple of the terms', so it stays as small as theirs."""
+    numerator, denominator = 0, 1
+    for term in terms:
+        if type(term) is int:
+            numerator += term * denominator
+            continue
+        top, bottom = term.numerator, term.denominator
+        if bottom == denominator:
+            numerator += top
+        elif denominator % bottom == 0:
+            numerator += top * (denominator // bottom)
+        else:
+            common = math.lcm(denominator, bottom)
+            numerator = numerator * (common // denominator) + top * (common // bottom)
+            denominator = common
+    return Fraction(numerator, denominator)
+
+
+def weighted_mean(pairs: Iterable[tuple[Fraction | int, Fraction | int]]) -> Fraction | None:
+    """The mean of values weighted by their weights, `(weight, value)` pairs, exactly; None
+    where the weights add up to nothing."""
+    weights: list[Fraction | int] = []
+    weighted: list[Fraction | int] = []
+    for weight, value in pairs:
+        weights.append(weight)
+        weighted.append(weight * value if weight != 1 else value)
+    total = exact_sum(weights)
+    return exact_sum(weighted) / total if total else None
 
 
 def date_text(moment: dt.date) -> str:

@@ -22,7 +22,7 @@ from ..checks.analysis import Analysis, goal_exprs
 from ..checks.check import fact_needs, needs_with
 from ..core.errors import FactsError, Problem
 from ..core.reasons import Quantity
-from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, money_in
+from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, exact_sum, money_in, weighted_mean
 from ..core.vocabulary import DKK
 from ..facts.supplied import Supplied
 from ..language import syntax as s
@@ -436,14 +436,14 @@ class Evaluator:
             raise Inapplicable(inapplicable)
         judged = [r for r in results if r is not None and r.fulfilment is not None]
         if expr.what == "points":
-            return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0))
+            return exact_sum(r.weight * r.fulfilment for r in judged if r.fulfilment is not None)
         if expr.what == "fulfilment":
             assert judged[0].fulfilment is not None
             return judged[0].fulfilment
-        weights = sum((r.weight for r in judged), Fraction(0))
-        if not weights:
+        mean = weighted_mean((r.weight, r.fulfilment) for r in judged if r.fulfilment is not None)
+        if mean is None:
             raise fail("no-weight", expr)
-        return sum((r.weight * r.fulfilment for r in judged if r.fulfilment is not None), Fraction(0)) / weights
+        return mean
 
     # ---- payments, after the goals ----
 

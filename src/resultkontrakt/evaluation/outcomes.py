@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, Self, TypeVar
 import attrs
 
 from ..core.errors import Problem
+from ..core.values import exact_sum, weighted_mean
 from ..core.vocabulary import DKK
 from ..semantics.distance import Distance, Reach
 from ..semantics.evidence import NotApplicable, NotEvaluable, Seen, Step, Waiting
@@ -228,17 +229,17 @@ class Outcomes(Generic[G, P, S]):
     @property
     def points_reached(self) -> Fraction:
         """The points of the goals that have a result, whatever the others."""
-        return sum((g.points for g in self.goals.values() if g.points is not None), Fraction(0))
+        return exact_sum(g.points for g in self.goals.values() if g.points is not None)
 
     @property
     def points_possible(self) -> Fraction:
         """The weights of the goals that apply in the reporting period."""
-        return sum((g.weight for g in self.goals.values() if g.not_applicable is None), Fraction(0))
+        return exact_sum(g.weight for g in self.goals.values() if g.not_applicable is None)
 
     @property
     def points_possible_decided(self) -> Fraction:
         """The weights of the goals that have a result: what the points reached are out of."""
-        return sum((g.weight for g in self.goals.values() if g.fulfilment is not None), Fraction(0))
+        return exact_sum(g.weight for g in self.goals.values() if g.fulfilment is not None)
 
     @property
     def pending(self) -> tuple[str, ...]:
@@ -247,12 +248,7 @@ class Outcomes(Generic[G, P, S]):
     @property
     def overall(self) -> Fraction | None:
         """The weight-averaged fulfilment of the goals that could be evaluated."""
-        evaluable = [g for g in self.goals.values() if g.fulfilment is not None]
-        total_weight = sum((g.weight for g in evaluable), Fraction(0))
-        if not total_weight:
-            return None
-        return sum((g.weight * g.fulfilment for g in evaluable if g.fulfilment is not None),
-                   Fraction(0)) / total_weight
+        return weighted_mean((g.weight, g.fulfilment) for g in self.goals.values() if g.fulfilment is not None)
 
     @property
     def covers(self) -> Covers:
