@@ -148,6 +148,13 @@ class Evaluator:
             return attrs.evolve(outcome, provisional=True)
         return outcome
 
+    def _at_hand(self, needs: frozenset[str]) -> bool:
+        """Whether every fact in `needs` has a value. Asked of the dict's keys, which looks up
+        each name needed: `needs.issubset(values)` would copy all the values' names into a set
+        first, for every goal, which makes an evaluation quadratic in a contract whose facts
+        grow with its goals."""
+        return self.values.keys() >= needs
+
     def _to_date(self, facts: bool, goals: frozenset[str]) -> bool:
         """Whether a result read from facts (if `facts`) and the results of `goals` is a result
         to date: it reads a fact, or a goal whose result is provisional."""
@@ -158,7 +165,7 @@ class Evaluator:
         """The goal's outcome where its `applies when` does not hold (not applicable) or cannot
         be decided (its status); None where it applies and is to be judged."""
         needs = frozenset(expr_needs(self.analysis, condition))
-        unready = self._unready(needs) if not needs.issubset(self.values) or self.not_due else None
+        unready = self._unready(needs) if not self._at_hand(needs) or self.not_due else None
         if unready is not None and (unready.blocked is not None or unready.waiting):
             undecided: Undecided = Blocked(unready.blocked) if unready.blocked is not None \
                 else Waits(unready.waiting)
@@ -178,7 +185,7 @@ class Evaluator:
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
-        if self.not_due or self.due_failures or not needs.issubset(self.values):
+        if self.not_due or self.due_failures or not self._at_hand(needs):
             unready = self._unready(needs)
             if unready is not None:
                 return self._settled(unready, lambda trial: trial._judged(goal, plan), _goal_outcome,
@@ -451,7 +458,7 @@ class Evaluator:
         something it needs is not there, its status by the same rule as a goal's."""
         needs = self.plans.payment_needs(payment, self.supplied.given_metrics)
         paid: PaymentOutcome | None = None
-        if self.not_due or self.due_failures or not needs.issubset(self.values):
+        if self.not_due or self.due_failures or not self._at_hand(needs):
             unready = self._unready(needs)
             if unready is not None:
                 paid = self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
