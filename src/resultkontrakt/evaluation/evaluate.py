@@ -904,12 +904,18 @@ class Plans:
         """How to see the facts and metrics an expression reads, lists left out (as `inputs_of`)."""
         if depth >= INPUT_DEPTH:
             return ()
-        known = self.analysis.facts.keys() | self.analysis.metrics.keys() | self.analysis.payments.keys()
-        nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
+        nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if self._declared(name)]
         self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
         # The steps in between that change a value the most to the eye: a rounding, a cap.
         steps = tuple(self.seen_of(inner, None, depth + 1) for inner in _inner_steps(expr))
         return steps + self._seers_of_names(nodes, depth + 1) + self._seers_of_goals(expr, depth + 1)
+
+    def _declared(self, name: str) -> bool:
+        """Whether `name` is a fact, a metric or a payment: looked up in each, never in their
+        names joined into one set, which would be made again for each expression planned and
+        make planning a contract quadratic in its names."""
+        analysis = self.analysis
+        return name in analysis.facts or name in analysis.metrics or name in analysis.payments
 
     def _seers_of_goals(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
         """How to see the goal results an expression reads (`points`, `fulfilment(goal 1)`)."""
