@@ -513,6 +513,8 @@ def main() -> None:
     bounded = hostile(rounds)
     for what, seconds in bounded:
         print(f"  {what}: {_seconds(seconds)}", file=sys.stderr, flush=True)
+    from scaling import growth, table
+    grown = growth(args.quick)
 
     print(f"\nresultkontrakt benchmarks on {platform.machine()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.system()} ({len(os.sched_getaffinity(0))} cores)\n")
@@ -544,6 +546,8 @@ def main() -> None:
           f"{'✓' if with_margins[slowest] < 0.5 else '✗'})")
     print(f"Memory the records of {claims:,} rows keep: {per_row:.0f} bytes a row (at most 300: "
           f"{'✓' if per_row <= 300 else '✗'})")
+    print("\nGrowth with size: the exponent of each step, t ∝ size ** exponent (at most 1.1: ✓)\n")
+    print(table(grown))
     print("\nBounded work on small hostile input (absolute; each must finish or stop well under a second):\n")
     print("| input | time | under 1 s |")
     print("|---|---:|---:|")

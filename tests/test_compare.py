@@ -450,3 +450,33 @@ def test_measures_in_different_units_are_not_one_axis_or_one_change(tmp_path: Pa
     assert "dage" not in text.splitlines()[3].split("(10 timer)")[1]  # the change is not in days
     page = comparison_html(table, DANISH).replace("\u00a0", " ")
     assert "10 dage" not in page and "30 timer" not in page
+
+
+@pytest.mark.parametrize("series", [False, True])
+def test_rendering_a_comparison_reads_each_columns_covers_a_few_times_not_once_per_column(
+        series: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a column's overall is whole depends on every column's covers: worked out for
+    each column it read all of them, and rk compare grew with the square of its columns."""
+    from resultkontrakt.comparisons.page import comparison_html
+    from resultkontrakt.evaluation.outcomes import Outcomes
+
+    contract = rk.loads('contract "c" { period 2001-01-01 .. 2040-12-31 each year }\nfact x: number\n'
+                        'goal 1 "g" { score x >= 5 -> 100%; >= 2 -> 50% }\n'
+                        'goal 2 "h" { score x >= 9 -> 100% }\n')
+    columns = 40  # years of one contract (a series), or providers of one year
+    pairs: list[Pair] = [(contract, {"x": n % 12, "party": f"p{n}", "period": 2001 + n if series else 2001})
+                         for n in range(columns)]
+    comparison = rk.compare(pairs)
+    assert comparison.series == series
+    reads = [0]
+    covers = Outcomes.covers
+
+    def counted(self: Outcomes[Any, Any, Any]) -> object:
+        reads[0] += 1
+        return covers.fget(self)  # type: ignore[attr-defined]
+    monkeypatch.setattr(Outcomes, "covers", property(counted))
+    comparison.text()
+    comparison.to_dict()
+    comparison_csv(comparison, ENGLISH)
+    comparison_html(comparison, ENGLISH)
+    assert 0 < reads[0] <= 12 * columns

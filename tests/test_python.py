@@ -70,3 +70,23 @@ def test_help_shows_no_phrase_table() -> None:
         assert ENGLISH["report.made"] not in text and "'problem." not in text, thing
     signature = pydoc.render_doc(result.explain, renderer=PLAIN_TEXT).splitlines()[2]
     assert signature.startswith("explain(language: 'Language' = <Wording en>) -> 'str'")
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_an_evaluation_leaves_the_cycle_collector_as_it_found_it(collecting: bool) -> None:
+    """Evaluation pauses Python's cycle collector while it runs (contract.py): the user's
+    setting is theirs again afterwards, whether the evaluation ends or raises."""
+    import gc
+
+    contract = rk.loads('contract "c" { period 2009-01-01 .. 2010-12-31 each year }\nfact x: number\n'
+                        'goal 1 "g" { score x >= 1 -> 100% }\n')
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert contract.evaluate({"x": 2}, period=2009).goals["1"].fulfilment == 1
+        assert gc.isenabled() == collecting
+        with pytest.raises(rk.FactsError):
+            contract.evaluate({"x": 2}, period=2031)
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if was else gc.disable)()

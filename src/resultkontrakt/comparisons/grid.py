@@ -8,6 +8,7 @@ compare_html.py) read it; comparing.py builds it and gives it its renderings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from fractions import Fraction
 
 import attrs
@@ -267,5 +268,17 @@ class Grid:
         same goals as every other such column's: then its cell needs no word on what it
         covers. (Side by side, different contracts have different goals: each overall over
         all of its own is whole.)"""
+        whole = self._whole
+        if id(column) not in whole:  # a column equal to one of the grid's, but not it
+            column = next((c for c in self.columns if c == column), column)
+        return whole.get(id(column), False)
+
+    @functools.cached_property
+    def _whole(self) -> dict[int, bool]:
+        """`overall_whole` of each column, by the column's identity (the grid keeps its columns
+        alive). Worked out once for the grid: every column's covers decide each one's, and a
+        renderer asks for each column, which was quadratic in the columns."""
         complete = [c for c in self.columns if c.covers.complete and c.problem is None]
-        return column in complete and (not self.series or len({frozenset(c.covers.decided) for c in complete}) == 1)
+        same = not self.series or len({frozenset(c.covers.decided) for c in complete}) == 1
+        found = {id(c) for c in complete}
+        return {id(c): same and id(c) in found for c in self.columns}

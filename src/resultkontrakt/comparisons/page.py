@@ -34,6 +34,7 @@ else; the charts carry their colours as SVG attributes and need no style at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from collections.abc import Sequence
@@ -339,9 +340,11 @@ class _Axis:
     measured: bool  # the measured value; else the fulfilment
     unit: tuple[str, str] | None = None  # what the measured value counts (`unit "dag" "dage"`)
 
-    @property
+    @functools.cached_property
     def span(self) -> tuple[Fraction, Fraction]:
-        """The range drawn: the values and the thresholds, with room around them."""
+        """The range drawn: the values and the thresholds, with room around them. Worked out
+        once an axis: every point and threshold is placed by it (`at`), which made a chart
+        quadratic in its columns."""
         if not self.measured:  # 0 to 100 %, with room above for the band of full fulfilment
             return Fraction(0), Fraction(11, 10)
         found = [value for _, _, value, _ in self.points if value is not None]

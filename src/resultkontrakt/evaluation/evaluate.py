@@ -148,6 +148,13 @@ class Evaluator:
             return attrs.evolve(outcome, provisional=True)
         return outcome
 
+    def _at_hand(self, needs: frozenset[str]) -> bool:
+        """Whether every fact in `needs` has a value. Asked of the dict's keys, which looks up
+        each name needed: `needs.issubset(values)` would copy all the values' names into a set
+        first, for every goal, which makes an evaluation quadratic in a contract whose facts
+        grow with its goals."""
+        return self.values.keys() >= needs
+
     def _to_date(self, facts: bool, goals: frozenset[str]) -> bool:
         """Whether a result read from facts (if `facts`) and the results of `goals` is a result
         to date: it reads a fact, or a goal whose result is provisional."""
@@ -158,7 +165,7 @@ class Evaluator:
         """The goal's outcome where its `applies when` does not hold (not applicable) or cannot
         be decided (its status); None where it applies and is to be judged."""
         needs = frozenset(expr_needs(self.analysis, condition))
-        unready = self._unready(needs) if not needs.issubset(self.values) or self.not_due else None
+        unready = self._unready(needs) if not self._at_hand(needs) or self.not_due else None
         if unready is not None and (unready.blocked is not None or unready.waiting):
             undecided: Undecided = Blocked(unready.blocked) if unready.blocked is not None \
                 else Waits(unready.waiting)
@@ -178,7 +185,7 @@ class Evaluator:
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
-        if self.not_due or self.due_failures or not needs.issubset(self.values):
+        if self.not_due or self.due_failures or not self._at_hand(needs):
             unready = self._unready(needs)
             if unready is not None:
                 return self._settled(unready, lambda trial: trial._judged(goal, plan), _goal_outcome,
@@ -452,7 +459,7 @@ class Evaluator:
         something it needs is not there, its status by the same rule as a goal's."""
         needs = self.plans.payment_needs(payment, self.supplied.given_metrics)
         paid: PaymentOutcome | None = None
-        if self.not_due or self.due_failures or not needs.issubset(self.values):
+        if self.not_due or self.due_failures or not self._at_hand(needs):
             unready = self._unready(needs)
             if unready is not None:
                 paid = self._settled(unready, lambda trial: trial._paid(payment), _payment_outcome,
@@ -893,12 +900,18 @@ class Plans:
         """How to see the facts and metrics an expression reads, lists left out (as `inputs_of`)."""
         if depth >= INPUT_DEPTH:
             return ()
-        known = self.analysis.facts.keys() | self.analysis.metrics.keys() | self.analysis.payments.keys()
-        nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if name in known]
+        nodes = [s.Name(name, span=expr.span) for name in dict.fromkeys(s.names_in(expr)) if self._declared(name)]
         self._kept.extend(nodes)  # plans are keyed by the nodes' identity: keep them alive
         # The steps in between that change a value the most to the eye: a rounding, a cap.
         steps = tuple(self.seen_of(inner, None, depth + 1) for inner in _inner_steps(expr))
         return steps + self._seers_of_names(nodes, depth + 1) + self._seers_of_goals(expr, depth + 1)
+
+    def _declared(self, name: str) -> bool:
+        """Whether `name` is a fact, a metric or a payment: looked up in each, never in their
+        names joined into one set, which would be made again for each expression planned and
+        make planning a contract quadratic in its names."""
+        analysis = self.analysis
+        return name in analysis.facts or name in analysis.metrics or name in analysis.payments
 
     def _seers_of_goals(self, expr: s.Expr, depth: int) -> tuple[SeenOf, ...]:
         """How to see the goal results an expression reads (`points`, `fulfilment(goal 1)`)."""
