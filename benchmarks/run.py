@@ -475,6 +475,13 @@ def main() -> None:
         figures = loading(goals, rounds if goals < 10_000 else max(3, rounds // 2))
         per_goal[goals] = figures[1] / goals
         add(f"load a contract of {goals:,} goals from scratch", "the same as TOML (tomllib)", figures, None)
+    from loading import growing_checks, split_lines  # beside this file
+
+    growing = growing_checks(max(3, rounds // 2))
+    add("load 10,000 goals with due dates and 1,000 examples", "ten times 1,000 goals and 100 examples",
+        growing, None)
+    split = split_lines(10_000, contract_text(10_000)[0], max(3, rounds // 2))
+    print("\n".join(split), file=sys.stderr, flush=True)
     per_goal_edited = {}
     for goals in (1_000, 10_000):
         figures = reloading(goals, rounds)
@@ -535,6 +542,7 @@ def main() -> None:
         # Linear, or better: a load of 1,000 goals carries its fixed costs over fewer goals.
         print(f"\nTime per goal {what}, 10,000 goals against 1,000: {flat:.2f} "
               f"(no more than linear, within 20%: {'✓' if flat <= 1.2 else '✗'})", end="")
+    print("\n" + "\n".join(split), end="")
     print(f"\nThe example contract loaded and checked again after an edit (what an editor waits "
           f"for): {_seconds(example_again)}")
     print("Six goals, one evaluation: " + "; ".join(

@@ -432,12 +432,16 @@ def test_a_deliverable_read_in_another_goal_is_judged_by_its_own_due_date_and_da
     ("(if l then 2020-03-01 else 2020-12-31)", "the due date of `l` reads the deliverable `l`"),
     ("m", "the due date of `l` reads the deliverable `k` (through `m`)"),
     ("s + (if fulfilment(goal 2) >= 50% then 1 month else 2 months)", "the due date of `l` reads a goal's result"),
+    # The deliverables and metrics a due date may not read, or reads through, are the whole
+    # contract's, worked out once for every due date: a later goal's deliverable is one of them.
+    ("(if n then 2020-03-01 else 2020-12-31)", "the due date of `l` reads the deliverable `n`"),
 ])
 def test_a_due_date_is_worked_out_from_facts_only(due: str, said: str) -> None:
     with pytest.raises(rk.ContractError) as error:
         rk.loads(f'fact s: date\nmetric m = if k then s else s + 1 month\n'
                  f'goal 1 "x" {{ deliverable l "L" due {due}\n deliverable k "K"\n'
-                 f'score all(deliverables) -> 100% }}\ngoal 2 "y" {{ score s >= 2020-01-01 -> 100% }}')
+                 f'score all(deliverables) -> 100% }}\ngoal 2 "y" {{ deliverable n "N"\n'
+                 f'score s >= 2020-01-01 -> 100% }}')
     assert any(p.message.startswith(said) for p in error.value.problems), error.value.problems
 
 

@@ -16,11 +16,13 @@ from ..language import syntax as s
 from .infer import Typer, as_percent
 
 
-def check_example(example: s.Example, types: Mapping[str, Type], module: s.Module,
-                  names_of: Mapping[str, str]) -> Iterator[Problem]:
-    """Problems in one example. `names_of` maps each declared name to its kind."""
+def check_example(example: s.Example, types: dict[str, Type], module: s.Module,
+                  names_of: Mapping[str, str], goals: Collection[str]) -> Iterator[Problem]:
+    """Problems in one example. `names_of` maps each declared name to its kind; `goals` are the
+    contract's goal ids. Nothing here is worked out from the whole contract once an example:
+    a contract of 10,000 goals and 1,000 examples would take their product."""
     typer_problems: list[Problem] = []
-    typer = Typer(dict(types), None, typer_problems)
+    typer = Typer(types, None, typer_problems)  # which only reads the types
     for given in example.givens:
         kind = names_of.get(given.name)
         if kind is None:
@@ -49,11 +51,10 @@ def check_example(example: s.Example, types: Mapping[str, Type], module: s.Modul
         else:
             _check_choices(typer, given, declared)
     yield from typer_problems
-    goals = {goal.id for goal in module.goals}
     splits = {split.name: split for split in module.splits}
+    payments = [payment.name for payment in module.payments]
     for expectation in example.expectations:
-        yield from _check_expectation(expectation, goals, splits, typer,
-                                      [payment.name for payment in module.payments])
+        yield from _check_expectation(expectation, goals, splits, typer, payments)
     period = module.header.period if module.header else None
     if example.as_of is not None and period is not None and not period[0] <= example.as_of <= period[1]:
         yield warning("example.outside-period", example.span, day=example.as_of, first=period[0],
@@ -134,7 +135,7 @@ def _check_choices(typer: Typer, given: s.Given, declared: Type) -> None:
             typer.check_choice(inner, text)  # reported with the typer's other problems
 
 
-def _check_expectation(expectation: s.Expectation, goals: set[str],
+def _check_expectation(expectation: s.Expectation, goals: Collection[str],
                        splits: Mapping[str, s.Split], typer: Typer,
                        payments: Collection[str] = ()) -> Iterator[Problem]:
     if expectation.kind in ("goal", "pending", "not applicable", "provisional") and expectation.goal not in goals:

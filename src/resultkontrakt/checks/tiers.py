@@ -31,14 +31,22 @@ class _Interval:
 
 
 def _intervals(op: str, value: Any) -> list[_Interval]:
-    return {
-        ">=": [_Interval(value, True, None, False)],
-        ">": [_Interval(value, False, None, False)],
-        "<=": [_Interval(None, False, value, True)],
-        "<": [_Interval(None, False, value, False)],
-        "=": [_Interval(value, True, value, True)],
-        "!=": [_Interval(None, False, value, False), _Interval(value, False, None, False)],
-    }[op]
+    """The values `subject op value` takes. Only the operator's own stretches are made: a table
+    of all six, made at each tier, was a tenth of the time the checks of 10,000 goals took."""
+    match op:
+        case ">=":
+            return [_Interval(value, True, None, False)]
+        case ">":
+            return [_Interval(value, False, None, False)]
+        case "<=":
+            return [_Interval(None, False, value, True)]
+        case "<":
+            return [_Interval(None, False, value, False)]
+        case "=":
+            return [_Interval(value, True, value, True)]
+        case "!=":
+            return [_Interval(None, False, value, False), _Interval(value, False, None, False)]
+    raise KeyError(op)
 
 
 def _low_key(i: _Interval) -> tuple[int, Any, int]:
