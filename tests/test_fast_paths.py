@@ -183,7 +183,7 @@ def test_a_sum_reduced_once_is_the_sum_reduced_at_every_step(terms: list[Fractio
     assert type(total) is Fraction
 
 
-@given(st.lists(st.tuples(st.one_of(st.integers(0, 5), st.fractions(min_value=0, max_value=5, max_denominator=8)),
+@given(st.lists(st.tuples(st.one_of(st.integers(-5, 5), st.fractions(min_value=-5, max_value=5, max_denominator=8)),
                           EXACT), max_size=30))
 def test_a_weighted_mean_is_the_weighted_sum_over_the_weights(pairs: list[tuple[Fraction | int, Fraction | int]]) -> None:
     weights = sum((w for w, _ in pairs), Fraction(0))
