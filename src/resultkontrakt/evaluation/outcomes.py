@@ -36,7 +36,8 @@ def status_of(fulfilment: Fraction | None, pending: bool = False, applicable: bo
     return "not met" if fulfilment == 0 else "partly met"
 
 
-@attrs.frozen
+# Not slotted, as the evidence it holds is not (evidence.py): made for every goal of every evaluation.
+@attrs.frozen(slots=False)
 class GoalOutcome:
     """How far one goal was met, and the evidence of why (evidence.py).
 

@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class GoalResult(GoalOutcome):
     """How far one goal was met, and the evidence of why (evidence.py), with its words:
     `explain()`, `reasoning()`, `to_dict()`, made only when asked for."""

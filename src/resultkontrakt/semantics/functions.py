@@ -70,7 +70,7 @@ def mistake(code: str, **params: object) -> Mistake:
 TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Counted:
     """A result and the counts that explain it, worked out in one pass."""
 
