@@ -184,7 +184,8 @@ class SplitOutcome(Generic[P, A]):
         return NOT_EVALUABLE if self.problems else self.total.state
 
 
-@attrs.frozen
+# Not slotted, as GoalOutcome is not: one is made at every evaluation.
+@attrs.frozen(slots=False)
 class Outcomes(Generic[G, P, S]):
     """A contract evaluated against one set of facts."""
 

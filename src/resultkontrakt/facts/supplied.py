@@ -73,7 +73,9 @@ _NOT_MAPPINGS = (str, int, list, tuple, bool)
 _NOWHERE: Mapping[str, Span] = MappingProxyType({})
 
 
-@attrs.frozen
+# Frozen but not slotted: a raw dict of facts is checked at every evaluation, and attrs fills a
+# frozen class with a __dict__ in one store a field, a slotted one in an object.__setattr__ call.
+@attrs.frozen(slots=False)
 class Supplied:
     """The facts of one evaluation, checked: values, and what was missing or wrong.
 

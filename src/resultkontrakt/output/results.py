@@ -184,7 +184,7 @@ class SplitResult(SplitOutcome["PaymentResult", "Allocation"]):
         return f"<SplitResult {self.name}: {self.allocation!r}>"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
     """A contract evaluated against one set of facts, with its words."""
 
