@@ -9,6 +9,7 @@ the plain one, exactly, errors included.
 
 from __future__ import annotations
 
+import functools
 import operator
 from fractions import Fraction
 
@@ -163,6 +164,29 @@ def test_comparing_at_a_threshold(numerator: int, denominator: int, op: str) -> 
             for b in (threshold, threshold.numerator if threshold.denominator == 1 else threshold):
                 assert COMPARE_ONE[op](a, b) is OPERATORS[op](a, b)
                 assert COMPARE_ONE[op](b, a) is OPERATORS[op](b, a)
+
+
+# Thresholds as a contract writes them, with their values; a subject drawn at and around them.
+WRITTEN = {"60": Fraction(60), "59.5": Fraction(119, 2), "0.125": Fraction(1, 8), "-3": Fraction(-3), "8%": Fraction(2, 25)}
+
+
+@functools.cache
+def against_written(op: str, written: str) -> rk.Contract:
+    kind = "percent" if written.endswith("%") else "number"
+    return rk.loads(f'fact x: {kind}\ngoal 1 "g" {{ score x {op} {written} -> 100% }}')
+
+
+@given(st.sampled_from(sorted(WRITTEN)), st.sampled_from(sorted(OPERATORS)),
+       st.sampled_from([0, 1, -1]) | st.fractions(-1, 1, max_denominator=400), st.booleans())
+def test_a_subject_against_a_written_threshold(written: str, op: str, off: Fraction | int, whole: bool) -> None:
+    """A goal's tier compares its subject with the threshold's ratio taken once (evaluate.py
+    `against_quantity`): the same as comparing the Fractions, at the threshold and either side,
+    whether the fact is given as an int or a Fraction."""
+    threshold = WRITTEN[written]
+    value = threshold + (Fraction(off) / 20 if written.endswith("%") else off)  # a percent is a share, at most 100%
+    given_as: Fraction | int = value.numerator if whole and value.denominator == 1 else value
+    fulfilment = against_written(op, written).evaluate({"x": given_as}).goals["1"].fulfilment
+    assert (fulfilment == 1) is OPERATORS[op](value, threshold)
 
 
 def test_kinds_without_a_reader() -> None:

@@ -58,6 +58,17 @@ def _exactly(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
 COMPARE_ONE: dict[str, Callable[[Any, Any], bool]] = {op: _exactly(test) for op, test in COMPARE.items()}
 
 
+def ratio_of(fixed: object) -> tuple[int, int] | None:
+    """A threshold written in the contract as its numerator and denominator, taken once for
+    every evaluation that compares with it (as COMPARE_ONE does: a·d against c·b); None for
+    anything but a quantity (a date, a text, true or false)."""
+    if type(fixed) is int:
+        return fixed, 1
+    if type(fixed) is Fraction:
+        return fixed.as_integer_ratio()
+    return None
+
+
 def quantity(value: Value) -> Fraction | int:
     # Whole-number facts and answers are kept as int, the rest as Fraction.
     assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
