@@ -34,9 +34,11 @@ from resultkontrakt.core.values import (
 )
 from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
-from resultkontrakt.semantics.runtime import COMPARE_ONE
+from resultkontrakt.language import syntax as s
+from resultkontrakt.semantics.runtime import COMPARE_ONE, arithmetic
+from resultkontrakt.semantics.status import Failed
 
-from .conftest import DEEP
+from .conftest import DEEP, SOMEWHERE
 
 T_WHOLE = Type(NUMBER, integer=True)
 TYPES = {"integer": T_WHOLE, "percent": T_PERCENT, "money": T_MONEY, "euros": money_in("EUR"),
@@ -187,6 +189,23 @@ def test_a_subject_against_a_written_threshold(written: str, op: str, off: Fract
     given_as: Fraction | int = value.numerator if whole and value.denominator == 1 else value
     fulfilment = against_written(op, written).evaluate({"x": given_as}).goals["1"].fulfilment
     assert (fulfilment == 1) is OPERATORS[op](value, threshold)
+
+
+REFERENCE = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+@given(quantities | st.just(0), quantities | st.just(0), st.sampled_from(sorted(REFERENCE)))
+def test_arithmetic_on_ratios_is_fractions_arithmetic(left: Fraction | int, right: Fraction | int, op: str) -> None:
+    """runtime.arithmetic works on numerators and denominators: the same value and the same
+    kind (whole numbers stay int, but for `/`) as Fraction's own operators, a zero divisor refused."""
+    if op == "/" and right == 0:
+        with pytest.raises(Failed):
+            arithmetic(op, left, right, s.Number(Fraction(0), span=SOMEWHERE))
+        return
+    found = arithmetic(op, left, right, s.Number(Fraction(0), span=SOMEWHERE))
+    expected = REFERENCE[op](Fraction(left) if op == "/" else left, right)
+    assert found == expected
+    assert type(found) is type(expected)
 
 
 def test_kinds_without_a_reader() -> None:
