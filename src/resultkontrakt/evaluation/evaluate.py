@@ -20,7 +20,7 @@ import attrs
 
 from ..checks.analysis import Analysis, goal_exprs
 from ..checks.check import fact_needs, needs_with
-from ..core.errors import FactsError, Problem
+from ..core.errors import FactsError, Problem, Span
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, exact_sum, money_in, weighted_mean
 from ..core.vocabulary import DKK
@@ -143,7 +143,12 @@ class Evaluator:
             applies = self._applies(goal, goal.applies)
             if applies is not None:
                 return applies
-        outcome = self._goal(goal)
+        plan = self.plans.goal(goal)
+        # Most often everything a goal needs is at hand: judged at once, without `_goal`'s call.
+        if self.not_due or self.due_failures or self.supplied.given_metrics or not plan.needs.issubset(self.values):
+            outcome = self._goal(goal, plan)
+        else:
+            outcome = self._judged(goal, plan)
         if self.provisional and outcome.fulfilment is not None and self._to_date(*self.plans.measured(goal)):
             return attrs.evolve(outcome, provisional=True)
         return outcome
@@ -173,8 +178,7 @@ class Evaluator:
         return attrs.evolve(outcome, not_applicable=NotApplicable(condition=check),
                             provisional=self.provisional and bool(needs & self.analysis.facts.keys()))
 
-    def _goal(self, goal: s.Goal) -> GoalOutcome:
-        plan = self.plans.goal(goal)
+    def _goal(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
@@ -549,9 +553,9 @@ class Evaluator:
             if check is None or check.holds:
                 fulfilment = tier.fulfilment if tier.fulfilment is not None else \
                     self._fulfilment(tier.tier, goal)
-                steps.append(TierTried(tier.index, check, fulfilment, span=tier.tier.span))
+                steps.append(TierTried(tier.index, check, fulfilment, tier.span))
                 return fulfilment
-            steps.append(TierTried(tier.index, check, None, span=tier.tier.span))
+            steps.append(TierTried(tier.index, check, None, tier.span))
         return _NONE_MET
 
     def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
@@ -749,6 +753,7 @@ class TierPlan:
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
+    span: Span | None = None  # the tier's, which the tier tried carries: read once
 
 
 @attrs.frozen
@@ -874,7 +879,7 @@ class Plans:
                 needs_with(self.analysis, goal, frozenset()),
                 tuple((self.check_of(r.condition, goal), r) for r in goal.requirements),
                 tuple(TierPlan(index, tier, None if tier.condition is None else
-                               self.check_of(tier.condition, goal), _written(tier))
+                               self.check_of(tier.condition, goal), _written(tier), tier.span)
                       for index, tier in enumerate(goal.tiers)),
                 _reach_of(goal))
         return plan
