@@ -194,7 +194,7 @@ def test_a_subject_against_a_written_threshold(written: str, op: str, off: Fract
 REFERENCE = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 
 
-@given(quantities | st.just(0), quantities | st.just(0), st.sampled_from(sorted(REFERENCE)))
+@given(quantities | st.just(0), quantities | st.sampled_from([0, 1, Fraction(1)]), st.sampled_from(sorted(REFERENCE)))
 def test_arithmetic_on_ratios_is_fractions_arithmetic(left: Fraction | int, right: Fraction | int, op: str) -> None:
     """runtime.arithmetic works on numerators and denominators: the same value and the same
     kind (whole numbers stay int, but for `/`) as Fraction's own operators, a zero divisor refused."""

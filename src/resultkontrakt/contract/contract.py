@@ -146,9 +146,10 @@ class Contract:
             measured = as_of
         if reporting is None or (measured is not None and measured >= reporting.end):
             measured = None
+        language = self.language
         evaluator = evaluator_of(self.analysis, supplied, as_of if as_of is not None else measured,
                                  (reporting.start, reporting.end) if reporting else None, made=made,
-                                 reporting=reporting, measured_until=measured, language=self.language)
+                                 reporting=reporting, measured_until=measured, language=language)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
@@ -170,7 +171,7 @@ class Contract:
             reporting_period=reporting if reporting is not None and reporting.name else None,
             measured_until=measured,
             party=supplied.party,
-            language=self.language,
+            language=language,
         )
 
     @property

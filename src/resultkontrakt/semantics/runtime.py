@@ -157,6 +157,8 @@ def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Exp
     if op == "-":
         return bounded(Fraction(a * d - c * b, b * d), expr)
     if op == "*":
+        if c == d == 1 and type(left) is Fraction:  # times 100% (`udgifter / budget * 100%`): itself
+            return bounded(left, expr)
         return bounded(Fraction(a * c, b * d), expr)
     if c == 0:
         raise fail("division-by-zero", expr)
