@@ -9,6 +9,7 @@ the plain one, exactly, errors included.
 
 from __future__ import annotations
 
+import functools
 import operator
 from fractions import Fraction
 
@@ -33,9 +34,11 @@ from resultkontrakt.core.values import (
 )
 from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
-from resultkontrakt.semantics.runtime import COMPARE_ONE
+from resultkontrakt.language import syntax as s
+from resultkontrakt.semantics.runtime import COMPARE_ONE, arithmetic
+from resultkontrakt.semantics.status import Failed
 
-from .conftest import DEEP
+from .conftest import DEEP, SOMEWHERE
 
 T_WHOLE = Type(NUMBER, integer=True)
 TYPES = {"integer": T_WHOLE, "percent": T_PERCENT, "money": T_MONEY, "euros": money_in("EUR"),
@@ -165,6 +168,46 @@ def test_comparing_at_a_threshold(numerator: int, denominator: int, op: str) -> 
                 assert COMPARE_ONE[op](b, a) is OPERATORS[op](b, a)
 
 
+# Thresholds as a contract writes them, with their values; a subject drawn at and around them.
+WRITTEN = {"60": Fraction(60), "59.5": Fraction(119, 2), "0.125": Fraction(1, 8), "-3": Fraction(-3), "8%": Fraction(2, 25)}
+
+
+@functools.cache
+def against_written(op: str, written: str) -> rk.Contract:
+    kind = "percent" if written.endswith("%") else "number"
+    return rk.loads(f'fact x: {kind}\ngoal 1 "g" {{ score x {op} {written} -> 100% }}')
+
+
+@given(st.sampled_from(sorted(WRITTEN)), st.sampled_from(sorted(OPERATORS)),
+       st.sampled_from([0, 1, -1]) | st.fractions(-1, 1, max_denominator=400), st.booleans())
+def test_a_subject_against_a_written_threshold(written: str, op: str, off: Fraction | int, whole: bool) -> None:
+    """A goal's tier compares its subject with the threshold's ratio taken once (evaluate.py
+    `against_quantity`): the same as comparing the Fractions, at the threshold and either side,
+    whether the fact is given as an int or a Fraction."""
+    threshold = WRITTEN[written]
+    value = threshold + (Fraction(off) / 20 if written.endswith("%") else off)  # a percent is a share, at most 100%
+    given_as: Fraction | int = value.numerator if whole and value.denominator == 1 else value
+    fulfilment = against_written(op, written).evaluate({"x": given_as}).goals["1"].fulfilment
+    assert (fulfilment == 1) is OPERATORS[op](value, threshold)
+
+
+REFERENCE = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+@given(quantities | st.just(0), quantities | st.sampled_from([0, 1, Fraction(1)]), st.sampled_from(sorted(REFERENCE)))
+def test_arithmetic_on_ratios_is_fractions_arithmetic(left: Fraction | int, right: Fraction | int, op: str) -> None:
+    """runtime.arithmetic works on numerators and denominators: the same value and the same
+    kind (whole numbers stay int, but for `/`) as Fraction's own operators, a zero divisor refused."""
+    if op == "/" and right == 0:
+        with pytest.raises(Failed):
+            arithmetic(op, left, right, s.Number(Fraction(0), span=SOMEWHERE))
+        return
+    found = arithmetic(op, left, right, s.Number(Fraction(0), span=SOMEWHERE))
+    expected = REFERENCE[op](Fraction(left) if op == "/" else left, right)
+    assert found == expected
+    assert type(found) is type(expected)
+
+
 def test_kinds_without_a_reader() -> None:
     """Types with no quick way are coerce's alone."""
     assert reader(Type(NUMBER), None) is None
@@ -183,7 +226,7 @@ def test_a_sum_reduced_once_is_the_sum_reduced_at_every_step(terms: list[Fractio
     assert type(total) is Fraction
 
 
-@given(st.lists(st.tuples(st.one_of(st.integers(0, 5), st.fractions(min_value=0, max_value=5, max_denominator=8)),
+@given(st.lists(st.tuples(st.one_of(st.integers(-5, 5), st.fractions(min_value=-5, max_value=5, max_denominator=8)),
                           EXACT), max_size=30))
 def test_a_weighted_mean_is_the_weighted_sum_over_the_weights(pairs: list[tuple[Fraction | int, Fraction | int]]) -> None:
     weights = sum((w for w, _ in pairs), Fraction(0))

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..evaluation.evaluate import Evaluator
     from ..evaluation.outcomes import Made
     from ..facts.supplied import Readers, Supplied
-    from ..output.results import Allocation, Evaluation, GoalResult, PaymentResult, SplitResult
+    from ..output.results import Allocation, Evaluation
 
 # Loading a contract (`rk check`, an editor's every keystroke) needs the parser and the
 # checks; evaluating and splitting need much more. The methods that evaluate import what
@@ -156,8 +156,7 @@ class Contract:
                                  "this contract's check_facts()")
             supplied = facts
         else:
-            supplied = self.check_facts(cast("Mapping[str, object] | None", facts), metrics, data_dir=data_dir,
-                                        max_bytes=max_bytes)
+            supplied = self.check_facts(facts, metrics, data_dir=data_dir, max_bytes=max_bytes)  # type: ignore[arg-type]
         header = self.module.header
         reporting = self.reporting_period(period, supplied)
         contract_period = header.period if header else None
@@ -167,30 +166,32 @@ class Contract:
             measured = as_of
         if reporting is None or (measured is not None and measured >= reporting.end):
             measured = None
+        language = self.language
         evaluator = evaluator_of(self.analysis, supplied, as_of if as_of is not None else measured,
                                  (reporting.start, reporting.end) if reporting else None, made=made,
-                                 reporting=reporting, measured_until=measured, language=self.language)
+                                 reporting=reporting, measured_until=measured, language=language)
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
                   for split in self.module.splits if split.total is not None and split.fixed_total is None}
-        # Made as the classes users hold (results.MADE): the outcomes are these already.
+        # Made as the classes users hold (results.MADE): the outcomes are these already (told
+        # to mypy by the ignores below, not by typing.cast: a call each, at every evaluation).
         return evaluation_of(
             title=self.title,
-            goals=cast("dict[str, GoalResult]", goals),
+            goals=goals,  # type: ignore[arg-type]
             problems=supplied.problems + tuple(p for split in splits.values() for p in split.problems)
             if splits else supplied.problems,
             sources={self.source: self.text, **supplied.sources},
             parties=header.parties if header else (),
             period=contract_period,
-            payments=cast("dict[str, PaymentResult]", payments),
-            splits=cast("dict[str, SplitResult]", splits),
+            payments=payments,  # type: ignore[arg-type]
+            splits=splits,  # type: ignore[arg-type]
             as_of=as_of,
             weighted=self._weighted,
             reporting_period=reporting if reporting is not None and reporting.name else None,
             measured_until=measured,
             party=supplied.party,
-            language=self.language,
+            language=language,
         )
 
     @property

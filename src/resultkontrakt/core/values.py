@@ -97,12 +97,17 @@ def exact_sum(terms: Iterable[Fraction | int]) -> Fraction:
     """The sum of exact numbers, reduced once at the end rather than at every step as
     `sum(..., Fraction(0))` does (a gcd and a new Fraction a term): the running denominator is
     the least common multiple of the terms', so it stays as small as theirs."""
+    return Fraction(*_sum_ratio(terms))
+
+
+def _sum_ratio(terms: Iterable[Fraction | int]) -> tuple[int, int]:
+    """`exact_sum` as a numerator and a positive denominator, not reduced."""
     numerator, denominator = 0, 1
     for term in terms:
         if type(term) is int:
             numerator += term * denominator
             continue
-        top, bottom = term.numerator, term.denominator
+        top, bottom = term.as_integer_ratio()  # one call, where each property is one
         if bottom == denominator:
             numerator += top
         elif denominator % bottom == 0:
@@ -111,7 +116,10 @@ def exact_sum(terms: Iterable[Fraction | int]) -> Fraction:
             common = math.lcm(denominator, bottom)
             numerator = numerator * (common // denominator) + top * (common // bottom)
             denominator = common
-    return Fraction(numerator, denominator)
+    return numerator, denominator
+
+
+_ONE = (1, 1)
 
 
 def weighted_mean(pairs: Iterable[tuple[Fraction | int, Fraction | int]]) -> Fraction | None:
@@ -121,9 +129,14 @@ def weighted_mean(pairs: Iterable[tuple[Fraction | int, Fraction | int]]) -> Fra
     weighted: list[Fraction | int] = []
     for weight, value in pairs:
         weights.append(weight)
-        weighted.append(weight * value if weight != 1 else value)
-    total = exact_sum(weights)
-    return exact_sum(weighted) / total if total else None
+        # A weight of 1 (most goals have no other) told by its ratio: one call, not Fraction's ==.
+        weighted.append(value if weight.as_integer_ratio() == _ONE else weight * value)
+    total, total_denominator = _sum_ratio(weights)
+    if not total:
+        return None
+    # (a/b) / (c/d) made one Fraction, reduced once: the same as exact_sum(weighted) / exact_sum(weights).
+    numerator, denominator = _sum_ratio(weighted)
+    return Fraction(numerator * total_denominator, denominator * total)
 
 
 def date_text(moment: dt.date) -> str:

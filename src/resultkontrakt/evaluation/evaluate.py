@@ -20,7 +20,7 @@ import attrs
 
 from ..checks.analysis import Analysis, goal_exprs
 from ..checks.check import fact_needs, needs_with
-from ..core.errors import FactsError, Problem
+from ..core.errors import FactsError, Problem, Span
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, exact_sum, money_in, weighted_mean
 from ..core.vocabulary import DKK
@@ -47,7 +47,7 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.periods import ReportingPeriod
-from ..semantics.runtime import COMPARE_ONE, fail, items_of
+from ..semantics.runtime import COMPARE, COMPARE_ONE, fail, items_of, ratio_of
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
@@ -143,7 +143,12 @@ class Evaluator:
             applies = self._applies(goal, goal.applies)
             if applies is not None:
                 return applies
-        outcome = self._goal(goal)
+        plan = self.plans.goal(goal)
+        # Most often everything a goal needs is at hand: judged at once, without `_goal`'s call.
+        if self.not_due or self.due_failures or self.supplied.given_metrics or not plan.needs.issubset(self.values):
+            outcome = self._goal(goal, plan)
+        else:
+            outcome = self._judged(goal, plan)
         if self.provisional and outcome.fulfilment is not None and self._to_date(*self.plans.measured(goal)):
             return attrs.evolve(outcome, provisional=True)
         return outcome
@@ -180,8 +185,7 @@ class Evaluator:
         return attrs.evolve(outcome, not_applicable=NotApplicable(condition=check),
                             provisional=self.provisional and bool(needs & self.analysis.facts.keys()))
 
-    def _goal(self, goal: s.Goal) -> GoalOutcome:
-        plan = self.plans.goal(goal)
+    def _goal(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         supplied = self.supplied
         needs = plan.needs if not supplied.given_metrics else \
             needs_with(self.analysis, goal, supplied.given_metrics)
@@ -556,9 +560,9 @@ class Evaluator:
             if check is None or check.holds:
                 fulfilment = tier.fulfilment if tier.fulfilment is not None else \
                     self._fulfilment(tier.tier, goal)
-                steps.append(TierTried(tier.index, check, fulfilment, span=tier.tier.span))
+                steps.append(TierTried(tier.index, check, fulfilment, tier.span))
                 return fulfilment
-            steps.append(TierTried(tier.index, check, None, span=tier.tier.span))
+            steps.append(TierTried(tier.index, check, None, tier.span))
         return _NONE_MET
 
     def _fulfilment(self, tier: s.Tier, goal: s.Goal) -> Fraction:
@@ -756,6 +760,7 @@ class TierPlan:
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
+    span: Span | None = None  # the tier's, which the tier tried carries: read once
 
 
 @attrs.frozen
@@ -881,7 +886,7 @@ class Plans:
                 needs_with(self.analysis, goal, frozenset()),
                 tuple((self.check_of(r.condition, goal), r) for r in goal.requirements),
                 tuple(TierPlan(index, tier, None if tier.condition is None else
-                               self.check_of(tier.condition, goal), _written(tier))
+                               self.check_of(tier.condition, goal), _written(tier), tier.span)
                       for index, tier in enumerate(goal.tiers)),
                 _reach_of(goal))
         return plan
@@ -972,11 +977,30 @@ class Plans:
                 threshold = self.written_of(right, goal)
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
                     fixed = threshold.value
+                    ratio = ratio_of(fixed)
+                    if ratio is None:
+                        def against(ev: Evaluator) -> Check:
+                            seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                            return Compared(seen, op, threshold, test(seen.value, fixed))
+                        return against
+                    top, bottom = ratio
+                    exact = COMPARE[op]
 
-                    def against(ev: Evaluator) -> Check:
-                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
-                        return Compared(seen, op, threshold, test(seen.value, fixed))
-                    return against
+                    def against_quantity(ev: Evaluator) -> Check:
+                        """COMPARE_ONE[op](value, fixed), the threshold's ratio taken once: a/b
+                        against c/d as a·d against c·b, a call less at each comparison."""
+                        seen = first(ev)
+                        value: Any = seen.value  # told by its type, as COMPARE_ONE tells it
+                        kind = type(value)
+                        if kind is int:
+                            holds = exact(value * bottom, top)
+                        elif kind is Fraction:
+                            numerator, denominator = value.as_integer_ratio()
+                            holds = exact(numerator * bottom, top * denominator)
+                        else:
+                            holds = test(value, fixed)
+                        return Compared(seen, op, threshold, holds)
+                    return against_quantity
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does

@@ -36,7 +36,8 @@ def status_of(fulfilment: Fraction | None, pending: bool = False, applicable: bo
     return "not met" if fulfilment == 0 else "partly met"
 
 
-@attrs.frozen
+# Not slotted, as the evidence it holds is not (evidence.py): made for every goal of every evaluation.
+@attrs.frozen(slots=False)
 class GoalOutcome:
     """How far one goal was met, and the evidence of why (evidence.py).
 
@@ -183,7 +184,8 @@ class SplitOutcome(Generic[P, A]):
         return NOT_EVALUABLE if self.problems else self.total.state
 
 
-@attrs.frozen
+# Not slotted, as GoalOutcome is not: one is made at every evaluation.
+@attrs.frozen(slots=False)
 class Outcomes(Generic[G, P, S]):
     """A contract evaluated against one set of facts."""
 

@@ -73,7 +73,9 @@ _NOT_MAPPINGS = (str, int, list, tuple, bool)
 _NOWHERE: Mapping[str, Span] = MappingProxyType({})
 
 
-@attrs.frozen
+# Frozen but not slotted: a raw dict of facts is checked at every evaluation, and attrs fills a
+# frozen class with a __dict__ in one store a field, a slotted one in an object.__setattr__ call.
+@attrs.frozen(slots=False)
 class Supplied:
     """The facts of one evaluation, checked: values, and what was missing or wrong.
 
@@ -146,8 +148,10 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
     checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers, counted)
     checking.take_all(facts)
-    checking.values.update(_metric_values(metrics or {}, metric_types))
-    return checking.supplied(frozenset(metrics or {}) & frozenset(checking.values))
+    if not metrics:  # as most evaluations are: nothing given a value, nothing to take
+        return checking.supplied(frozenset())
+    checking.values.update(_metric_values(metrics, metric_types))
+    return checking.supplied(frozenset(metrics) & frozenset(checking.values))
 
 
 # Not frozen: a frozen class takes a microsecond longer to make, and a raw dict of facts is

@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class GoalResult(GoalOutcome):
     """How far one goal was met, and the evidence of why (evidence.py), with its words:
     `explain()`, `reasoning()`, `to_dict()`, made only when asked for."""
@@ -184,7 +184,7 @@ class SplitResult(SplitOutcome["PaymentResult", "Allocation"]):
         return f"<SplitResult {self.name}: {self.allocation!r}>"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Evaluation(Outcomes[GoalResult, PaymentResult, SplitResult]):
     """A contract evaluated against one set of facts, with its words."""
 

@@ -14,6 +14,7 @@ bound to each element and a condition (`share(a in svar where a >= 9)`):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -45,7 +46,7 @@ from ..language import syntax as s
 from .runtime import bounded, fail, ordered, quantity, total
 
 if TYPE_CHECKING:
-    from .evidence import Counts, ShareCounts
+    from .evidence import Counts, NpsCounts, ShareCounts
 
 Predicate = Callable[[Any], bool]
 # A list's distinct values, each with how often the list holds it, in the order first held.
@@ -69,7 +70,7 @@ def mistake(code: str, **params: object) -> Mistake:
 TypeRule = Callable[[list[Type], s.Call], "Type | Mistake"]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Counted:
     """A result and the counts that explain it, worked out in one pass."""
 
@@ -118,21 +119,28 @@ class Function:
 # ---- all, any, count, share: how many hold ---------------------------------------------------
 
 
-def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
-    from .evidence import ShareCounts  # evidence is the evaluator's; checking a contract needs none
+@functools.cache
+def _counts() -> tuple[type[ShareCounts], type[NpsCounts]]:
+    """The records of counts, imported when a list is first counted and kept: evidence is the
+    evaluator's, and checking a contract needs none; an import statement in the functions below
+    took a microsecond at each call."""
+    from .evidence import NpsCounts, ShareCounts
 
+    return ShareCounts, NpsCounts
+
+
+def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
     counted = sum(map(test, values)) if test is not None else sum(1 for v in values if v)
-    return ShareCounts(counted, len(values))
+    return _counts()[0](counted, len(values))
 
 
 def _holding_in(tally: Tally, size: int, test: Predicate | None) -> ShareCounts:
     """As `_holding`, each distinct value tested once: in the order the list first holds
     them, so a test that fails (a division by zero) fails on the same value."""
-    from .evidence import ShareCounts
-
+    share_counts = _counts()[0]
     if test is None:
-        return ShareCounts(tally[True], size)  # a list of true/false values, as typed
-    return ShareCounts(sum(n for value, n in tally.items() if test(value)), size)
+        return share_counts(tally[True], size)  # a list of true/false values, as typed
+    return share_counts(sum(n for value, n in tally.items() if test(value)), size)
 
 
 Decide = Callable[["ShareCounts", s.Expr], "Value | Counted"]
@@ -307,9 +315,7 @@ def _nps_in(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Co
         raise fail("nps-range", _source(expr), answer=stray)
     promoters = tally[9] + tally[10]
     passives = tally[7] + tally[8]
-    from .evidence import NpsCounts
-
-    counts = NpsCounts(promoters, passives, size - promoters - passives)
+    counts = _counts()[1](promoters, passives, size - promoters - passives)
     return Counted(Fraction(100 * (promoters - counts.detractors), size), counts)
 
 

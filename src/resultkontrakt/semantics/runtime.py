@@ -58,6 +58,17 @@ def _exactly(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
 COMPARE_ONE: dict[str, Callable[[Any, Any], bool]] = {op: _exactly(test) for op, test in COMPARE.items()}
 
 
+def ratio_of(fixed: object) -> tuple[int, int] | None:
+    """A threshold written in the contract as its numerator and denominator, taken once for
+    every evaluation that compares with it (as COMPARE_ONE does: a·d against c·b); None for
+    anything but a quantity (a date, a text, true or false)."""
+    if type(fixed) is int:
+        return fixed, 1
+    if type(fixed) is Fraction:
+        return fixed.as_integer_ratio()
+    return None
+
+
 def quantity(value: Value) -> Fraction | int:
     # Whole-number facts and answers are kept as int, the rest as Fraction.
     assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
@@ -125,23 +136,33 @@ def bounded(value: Fraction | int, expr: s.Expr) -> Fraction | int:
     if isinstance(value, int):
         large = value.bit_length() > MAX_BITS
     else:
-        large = value.numerator.bit_length() > MAX_BITS or value.denominator.bit_length() > MAX_BITS
+        numerator, denominator = value.as_integer_ratio()  # one call, where each property is one
+        large = numerator.bit_length() > MAX_BITS or denominator.bit_length() > MAX_BITS
     if large:
         raise fail("too-large", expr, bits=MAX_BITS)
     return value
 
 
 def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Expr) -> Fraction | int:
+    """`left op right`, exactly: whole numbers stay whole (but for `/`); where either is a
+    Fraction, the result is one Fraction made from the operands' numerators and denominators
+    (a/b · c/d = ac/bd), reduced once, as Fraction's own operators give it, without the calls
+    they make to read each operand (int / int would be a float)."""
+    if type(left) is int and type(right) is int and op != "/":
+        return bounded(left + right if op == "+" else left - right if op == "-" else left * right, expr)
+    a, b = left.as_integer_ratio()
+    c, d = right.as_integer_ratio()
     if op == "+":
-        return bounded(left + right, expr)
+        return bounded(Fraction(a * d + c * b, b * d), expr)
     if op == "-":
-        return bounded(left - right, expr)
+        return bounded(Fraction(a * d - c * b, b * d), expr)
     if op == "*":
-        return bounded(left * right, expr)
-    if right == 0:
+        if c == d == 1 and type(left) is Fraction:  # times 100% (`udgifter / budget * 100%`): itself
+            return bounded(left, expr)
+        return bounded(Fraction(a * c, b * d), expr)
+    if c == 0:
         raise fail("division-by-zero", expr)
-    # int / int would be a float; a Fraction made again from a Fraction asks what number it is.
-    return bounded((left if type(left) is Fraction else Fraction(left)) / right, expr)
+    return bounded(Fraction(a * d, b * c), expr)
 
 
 def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
