@@ -145,7 +145,7 @@ class Evaluator:
                 return applies
         plan = self.plans.goal(goal)
         # Most often everything a goal needs is at hand: judged at once, without `_goal`'s call.
-        if self.not_due or self.due_failures or self.supplied.given_metrics or not plan.needs.issubset(self.values):
+        if self.not_due or self.due_failures or self.supplied.given_metrics or not self._at_hand(plan.needs):
             outcome = self._goal(goal, plan)
         else:
             outcome = self._judged(goal, plan)
