@@ -498,7 +498,9 @@ class Highlighter:
         return data
 
 
-_GOAL_AT_END = re.compile(r"\bgoal\s*\Z")
+# No `\b` before `goal`: the lexer reads `2goal` as a number and the keyword. A declaration ending
+# in a name such as `xgoal` is then lexed with the whole text too: the same tokens, at more cost.
+_GOAL_AT_END = re.compile(r"goal\s*\Z")
 
 
 def _piece_tokens(lexer: Any, piece: str, encoding: str) -> _Tokens:
