@@ -26,3 +26,11 @@ def test_tokens_kept_by_declaration_are_the_tokens_of_the_whole(
         text = text[:at] + typed + text[at + length:]
         document = EditorText(text, encoding)
         assert highlighter.tokens(document) == semantic_tokens(document)
+
+
+def test_goal_after_a_number_at_a_declarations_end_is_lexed_with_the_next() -> None:
+    """The lexer reads `2goal` as the number 2 and the keyword `goal`, which takes the next
+    line's first word for its id: a declaration ending so is not lexed alone."""
+    for end in ("2goal", "2 goal", "50%goal", "2024-01-01goal", "xgoal"):
+        document = EditorText(f"metric m = {end}\nmetric n = m + 1\n")
+        assert Highlighter().tokens(document) == semantic_tokens(document), end

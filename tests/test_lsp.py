@@ -522,6 +522,23 @@ async def test_a_change_that_joins_lines_and_one_that_ends_inside_an_emoji(clien
     await same_as_fresh(client, text, await sent(client, [joined, inside]))
 
 
+async def test_a_change_to_a_document_never_opened_opens_nothing(client: RkClient) -> None:
+    """A whole text sent as a change to a document the editor never opened is not taken for its
+    opening (a ranged change to it never was): nothing is held, checked or published for it,
+    and the log says why."""
+    never = "file:///tmp/never-opened.rk"
+    client.log_messages.clear()
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        lsp.VersionedTextDocumentIdentifier(version=7, uri=never),
+        [lsp.TextDocumentContentChangeWholeDocument(text="fact x: number\n"),
+         lsp.TextDocumentContentChangePartial(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), "#")]))
+    await opened(client, FRESH, SEED)  # handled after the change: the server has read it by now
+    assert not any(uri == never for uri, _ in client.published)
+    assert await client.text_document_hover_async(
+        lsp.HoverParams(lsp.TextDocumentIdentifier(never), lsp.Position(0, 6))) is None
+    assert any("never opened" in message.message for message in client.log_messages)
+
+
 async def test_a_range_outside_the_document_is_clamped_and_said(client: RkClient) -> None:
     await opened(client, SYNCED, SEED)
     lines = len(re.split(r"\r\n|\r|\n", SEED))

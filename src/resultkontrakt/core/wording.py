@@ -839,6 +839,7 @@ PROBLEMS_EN: dict[str, str] = {
     "problem.lsp.range-outside": "{uri}: a change's range reaches past the document's last line ({lines} lines): "
                                  "taken to its end",
     "problem.lsp.range-reversed": "{uri}: a change's range ends before it starts: taken as the range between the two",
+    "problem.lsp.not-open": "{uri}: a change to a document never opened (or closed): left out; open it first",
     "problem.csv.invalid": "the file is not valid CSV: {detail}",
     "hint.csv.invalid": 'a cell in quotes ends with a quote, followed by the delimiter or the end of the '
                         'line; a quote inside it is written twice ("")',
@@ -1236,6 +1237,7 @@ PROBLEMS_DA: dict[str, str] = {
     "problem.lsp.range-outside": "{uri}: en ændrings område når ud over dokumentets sidste linje ({lines} linjer): "
                                  "taget til dets slutning",
     "problem.lsp.range-reversed": "{uri}: en ændrings område ender, før det begynder: taget som området mellem de to",
+    "problem.lsp.not-open": "{uri}: en ændring af et dokument, der aldrig er åbnet (eller er lukket): udeladt; åbn det først",
     "problem.lsp.shut-down": "serveren er lukket ned: den svarer ikke på flere anmodninger; send exit for at "
                              "afslutte den",
     "problem.csv.invalid": "filen er ikke gyldig CSV: {detail}",

@@ -280,23 +280,29 @@ class RkServer(LanguageServer):
 
     def change(self, uri: str, changes: Sequence[lsp.TextDocumentContentChangeEvent]) -> None:
         """Apply an editor's changes to the text kept of a document, in order; a range outside
-        the document is taken as the protocol says, and said in the log."""
+        the document is taken as the protocol says, and said in the log. A document never opened
+        (or closed) is not changed, not even by a whole text: it would be held and checked with
+        no didClose ever to come for it."""
         document = self.texts.get(uri)
+        if document is None:
+            self._warn("lsp.not-open", uri=uri)
+            return
         for change in changes:
             if isinstance(change, lsp.TextDocumentContentChangeWholeDocument):
                 document = EditorText(change.text, self.encoding())
-                continue
-            if document is None:  # a change to a document never opened: nothing to change
                 continue
             start, end = change.range.start, change.range.end
             document, wrong = document.edited((start.line, start.character), (end.line, end.character),
                                               change.text)
             if wrong is not None:
-                said = ENGLISH.phrase(f"problem.{wrong}", uri=uri, lines=len(document.raw))
-                logger.warning("%s", said)
-                self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Warning, f"rk lsp: {said}"))
-        if document is not None:
-            self.texts[uri] = document
+                self._warn(wrong, uri=uri, lines=len(document.raw))
+        self.texts[uri] = document
+
+    def _warn(self, code: str, **params: object) -> None:
+        """A warning about what the editor sent, in the log and to the editor's log."""
+        said = ENGLISH.phrase(f"problem.{code}", **params)
+        logger.warning("%s", said)
+        self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Warning, f"rk lsp: {said}"))
 
     def highlighted(self, document: Open) -> list[int]:
         """The document's semantic tokens (none without Pygments)."""

@@ -15,6 +15,7 @@ names. Positions are converted here, in one place:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -50,30 +51,49 @@ class EditorText:
     """A document's text as the editor has it, the text the library reads from it, and
     positions between the two."""
 
-    def __init__(self, text: str, encoding: str = UTF16):
+    def __init__(self, text: str, encoding: str = UTF16,
+                 lines: tuple[list[str], list[str]] | None = None):
+        """`lines`: the text's lines and their ends, where `edited` has them already."""
         self.original = text
         self.encoding = encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
-        self.raw = editor_lines(text)
-        # For lines the library reads differently: where each of its characters stands in the
-        # editor's line (one more entry, for the end).
-        self._columns: dict[int, list[int]] = {}
+        self.raw, ends = lines if lines is not None else (editor_lines(text), None)
+        self._ends: list[str] | None = ends  # each line's end (none after the last), when asked
         self._units: dict[int, list[int]] = {}
         self._starts: list[int] | None = None  # where each line begins in `original`, when asked
+
+    # What the library reads is worked out when first asked: a message of many changes makes a
+    # text for each, and only the last is read.
+    @functools.cached_property
+    def _read(self) -> tuple[str, dict[int, list[int]]]:
+        """The text the library reads (what `contract.prepared` would make of it), and, for
+        lines it reads differently, where each of its characters stands in the editor's line
+        (one more entry, for the end)."""
+        text = self.original
         if not text.startswith("\ufeff") and unicodedata.is_normalized("NFC", text):
             # Most texts: every line is read as it is written (one pass in C, not one a line).
-            self.text = "\n".join(self.raw)
-            self.lines = Lines(self.text)
-            return
+            return "\n".join(self.raw), {}
+        columns: dict[int, list[int]] = {}
         read: list[str] = []
         for number, line in enumerate(self.raw):
             shift = 1 if number == 0 and line.startswith("\ufeff") else 0
             body = line[shift:]
             normal = unicodedata.normalize("NFC", body)
             if shift or normal != body:
-                self._columns[number] = _columns(body, normal, shift)
+                columns[number] = _columns(body, normal, shift)
             read.append(normal)
-        self.text = "\n".join(read)  # what `contract.prepared` would make of it
-        self.lines = Lines(self.text)
+        return "\n".join(read), columns
+
+    @property
+    def text(self) -> str:
+        return self._read[0]
+
+    @property
+    def _columns(self) -> dict[int, list[int]]:
+        return self._read[1]
+
+    @functools.cached_property
+    def lines(self) -> Lines:
+        return Lines(self.text)
 
     # ---- library places (1-based, characters of `text`) <-> editor positions ----
 
@@ -125,8 +145,21 @@ class EditorText:
         if start[0] > last or end[0] > last:
             wrong = wrong or "lsp.range-outside"
         at, to = self._offset(start), self._offset(end)
-        text = self.original[:at] + new + self.original[to:]
-        return EditorText(text, self.encoding), wrong
+        original, raw, starts, ends = self.original, self.raw, self._line_starts(), self._line_ends()
+        # Only the lines from `at` to `to` are split again, with the end of the last (a "\r" there
+        # and a "\n" the edit ends with are one line end) and of the line before (a "\r" there
+        # and a "\n" the edit begins with are one too); the lines around them are as they were.
+        first, last = bisect.bisect_right(starts, at) - 1, bisect.bisect_right(starts, to) - 1
+        if first > 0 and ends[first - 1] == "\r":
+            first -= 1
+        more = last + 1 < len(raw)  # lines after the last touched: the piece ends with its line end
+        piece = original[starts[first]:at] + new + original[to:starts[last + 1] if more else len(original)]
+        lines, line_ends = editor_lines(piece), _LINE_END.findall(piece)
+        if more:
+            lines.pop()  # the start of the next line, which is kept as it was
+        text = original[:at] + new + original[to:]
+        return EditorText(text, self.encoding, (raw[:first] + lines + raw[last + 1:],
+                                                ends[:first] + line_ends + ends[last + 1:])), wrong
 
     def _offset(self, position: Position) -> int:
         """Where an editor's position stands in `original`; a character inside one that takes
@@ -134,10 +167,18 @@ class EditorText:
         number, units = position
         if number >= len(self.raw):
             return len(self.original)
+        return self._line_starts()[number] + self._index(number, units)
+
+    def _line_ends(self) -> list[str]:
+        if self._ends is None:
+            self._ends = _LINE_END.findall(self.original)
+        return self._ends
+
+    def _line_starts(self) -> list[int]:
         if self._starts is None:  # each line's length and its end's, added up (in C: a document is long)
-            ends = map(len, _LINE_END.findall(self.original))
+            ends = map(len, self._line_ends())
             self._starts = [0, *itertools.accumulate(map(operator.add, map(len, self.raw), ends))]
-        return self._starts[number] + self._index(number, units)
+        return self._starts
 
     def _table(self, number: int) -> list[int] | None:
         """Units before each character of a line, for a line where they are not the characters."""
@@ -457,7 +498,9 @@ class Highlighter:
         return data
 
 
-_GOAL_AT_END = re.compile(r"\bgoal\s*\Z")
+# No `\b` before `goal`: the lexer reads `2goal` as a number and the keyword. A declaration ending
+# in a name such as `xgoal` is then lexed with the whole text too: the same tokens, at more cost.
+_GOAL_AT_END = re.compile(r"goal\s*\Z")
 
 
 def _piece_tokens(lexer: Any, piece: str, encoding: str) -> _Tokens:
