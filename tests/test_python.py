@@ -9,6 +9,8 @@ import sys
 from importlib import metadata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultkontrakt as rk
 from resultkontrakt.core.wording import DANISH, ENGLISH
@@ -87,6 +89,37 @@ def test_an_evaluation_leaves_the_cycle_collector_as_it_found_it(collecting: boo
         assert gc.isenabled() == collecting
         with pytest.raises(rk.FactsError):
             contract.evaluate({"x": 2}, period=2031)
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+
+@given(st.lists(st.booleans(), max_size=40), st.booleans())
+def test_pauses_that_overlap_leave_the_collector_as_the_first_found_it(steps: list[bool], collecting: bool) -> None:
+    """Loads and evaluations in several threads pause the collector together (core/collector.py):
+    however their starts (True) and ends (False) interleave, it is paused while any runs and
+    going again after the last, if it was going before the first. Each keeping what
+    gc.isenabled() said as it began would see another's pause and leave it off for good
+    (A begins, B begins and sees it off, A ends and sets it going, B ends)."""
+    import gc
+
+    from resultkontrakt.core.collector import pause, resume
+
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    running = 0
+    try:
+        for begins in steps:
+            if begins:
+                pause()
+                running += 1
+            elif running:
+                resume()
+                running -= 1
+            assert gc.isenabled() == (collecting and not running)
+        for _ in range(running):
+            resume()
         assert gc.isenabled() == collecting
     finally:
         (gc.enable if was else gc.disable)()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from ..checks.analysis import Analysis
+from ..core.collector import pause, resume
 from ..core.errors import ContractError, FactsError, Problem, RkSyntaxError, Span, closest
 from ..core.files import DEFAULT_MAX_BYTES, FileProblem, read_bytes
 from ..core.reasons import Word, problem
@@ -126,22 +126,11 @@ class Contract:
         """
         if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
             raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
-        # Python's cycle collector is paused while an evaluation runs, as while a contract loads
-        # (`contract_of`), and set going again if it was going before. An evaluation keeps
-        # evidence for every goal, and a first one compiles a closure for every expression: so
-        # many objects kept that the collector ran full collections, each through everything
-        # alive, the loaded contract above all, which an evaluation never frees; the first
-        # evaluation grew as goals ** 1.4-1.5 from 1,000 to 10,000 goals (1.15 paused; frozen
-        # with gc.freeze, 1.41). What an evaluation leaves as garbage in cycles is bounded by
-        # its work and collected after it. Inline, as a context manager costs more than a small
-        # evaluation's comparisons.
-        collecting = gc.isenabled()
-        gc.disable()
+        pause()  # collector.py says why
         try:
             return self._evaluated(facts, metrics, data_dir, max_bytes, as_of, period)
         finally:
-            if collecting:
-                gc.enable()
+            resume()
 
     def _evaluated(self, facts: Mapping[str, object] | Supplied | None, metrics: Mapping[str, object] | None,
                    data_dir: str | Path | None, max_bytes: int | None, as_of: dt.date | None,
@@ -402,10 +391,7 @@ def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | N
     (`check`)."""
     from ..checks.check import check
 
-    # Reading builds many small objects that are never garbage; pausing the
-    # cycle collector keeps loading linear in the size of the contract.
-    collecting = gc.isenabled()
-    gc.disable()
+    pause()  # reading builds many small objects that are never garbage (collector.py)
     try:
         if read is None:
             read = _read(text, source) if kept else _parsed(text, source)
@@ -414,8 +400,7 @@ def contract_of(text: str, source: str, read: tuple[s.Module, list[Problem]] | N
     except RecursionError:
         raise RkSyntaxError([problem("contract.too-deep", Span.point(source, 1, 1))], {source: text}) from None
     finally:
-        if collecting:
-            gc.enable()
+        resume()
     if any(p.is_error for p in analysis.problems):
         ordered = sorted(analysis.problems, key=_position)
         raise ContractError(ordered, {source: text})

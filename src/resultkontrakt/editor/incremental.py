@@ -14,7 +14,6 @@ declarations on a line), it reads the whole text as `loads` does.
 from __future__ import annotations
 
 import bisect
-import gc
 import itertools
 import re
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ import attrs
 
 from ..checks.check import GoalMemo
 from ..contract.contract import Contract, contract_of, prepared
+from ..core.collector import pause, resume
 from ..core.errors import Problem, RkSyntaxError, Span
 from ..core.vocabulary import DECLARATIONS
 from ..language import syntax as s
@@ -184,13 +184,11 @@ class IncrementalLoader:
     def loads(self, text: str, source: str = "<string>") -> Contract:
         """As `contract.loads(text, source)`, reading anew only what changed since the last call."""
         text = prepared(text, source)
-        collecting = gc.isenabled()
-        gc.disable()
+        pause()  # as while loading (collector.py)
         try:
             read = self._reread(text, source)
         finally:
-            if collecting:
-                gc.enable()
+            resume()
         if read is None:
             return contract_of(text, source)
         return contract_of(text, source, read, memo=self._memo, keys=self._keys)
