@@ -101,7 +101,7 @@ def growing_checks(rounds: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    from run import contract_text  # beside this file, where Python looks first for a script's imports
+    from contracts import contract_text  # beside this file, where Python looks first for a script's imports
 
     rounds = 3 if "--quick" in sys.argv else 5
     for line in split_lines(10_000, contract_text(10_000)[0], rounds):

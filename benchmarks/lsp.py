@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import RK, contract_text
+from contracts import RK, contract_text
 
 URI = "file:///tmp/bench/big.rk"
 # What an editor waits for, at most (docs/editors.md, README's Speed section).

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import rule_engines
+from contracts import RK, contract_text
 from six_goals import SIX_FACTS, SIX_GOALS, six_by_hand
 
 import resultkontrakt as rk
@@ -37,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nordjylland-2019.rk"
 FACTS = ROOT / "examples" / "nordjylland-2019.facts.json"
 PYTHON = sys.executable
-RK = str(Path(PYTHON).with_name("rk"))
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -193,19 +193,6 @@ def rate_card(rounds: int) -> tuple[float, float]:
     evaluation = contract.evaluate(checked)
     assert not evaluation.errors and evaluation.goals["1"].fulfilment == 1, evaluation.explain()
     return compare(by_hand, lambda: contract.evaluate(checked), rounds)
-
-
-def contract_text(goals: int) -> tuple[str, str]:
-    """The same goals as .rk and as TOML."""
-    rk_lines = ["fact x: number"]
-    toml_lines = ['[[fact]]\nname = "x"\ntype = "number"\n']
-    for n in range(goals):
-        rk_lines.append(f'goal {n} "Goal number {n}" {{\n    group "G"\n'
-                        f'    score x >= {n + 2} -> 100%; >= {n // 2 + 1} -> 50%\n}}')
-        toml_lines.append(f'[[goal]]\nid = "{n}"\ntitle = "Goal number {n}"\ngroup = "G"\n'
-                          f'score = [{{subject = "x", op = ">=", threshold = {n + 2}, fulfilment = "100%"}}, '
-                          f'{{op = ">=", threshold = {n // 2 + 1}, fulfilment = "50%"}}]\n')
-    return "\n".join(rk_lines) + "\n", "\n".join(toml_lines)
 
 
 def loading(goals: int, rounds: int) -> tuple[float, float]:

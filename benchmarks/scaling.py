@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from contracts import RK
+
 import resultkontrakt as rk
 from resultkontrakt.comparisons.compare import Pair
 from resultkontrakt.comparisons.page import comparison_html
@@ -32,7 +34,6 @@ from resultkontrakt.core.wording import wording_for
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "nordjylland-2019.rk"
-RK = str(Path(sys.executable).with_name("rk"))
 LINEAR = 1.1  # the most an exponent may be to count as linear growth
 GOALS = (1_000, 10_000, 50_000)
 COLUMNS = (50, 100, 200)
