@@ -35,7 +35,7 @@ from resultkontrakt.core.values import (
 from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
 from resultkontrakt.language import syntax as s
-from resultkontrakt.semantics.runtime import COMPARE_ONE, arithmetic
+from resultkontrakt.semantics.runtime import COMPARE_ONE, arithmetic, compared_with
 from resultkontrakt.semantics.status import Failed
 
 from .conftest import DEEP, SOMEWHERE
@@ -154,6 +154,7 @@ OPERATORS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operat
 @given(quantities, quantities, st.sampled_from(sorted(OPERATORS)))
 def test_comparing_quantities_quickly_is_comparing_them(left: Fraction | int, right: Fraction | int, op: str) -> None:
     assert COMPARE_ONE[op](left, right) is OPERATORS[op](left, right)
+    assert compared_with(op, right)(left) is OPERATORS[op](left, right)  # a threshold written in the contract
 
 
 @given(st.integers(-10**40, 10**40), st.integers(1, 10**40), st.sampled_from(sorted(OPERATORS)))
@@ -165,6 +166,7 @@ def test_comparing_at_a_threshold(numerator: int, denominator: int, op: str) -> 
         for a in (value, value.numerator if value.denominator == 1 else value):
             for b in (threshold, threshold.numerator if threshold.denominator == 1 else threshold):
                 assert COMPARE_ONE[op](a, b) is OPERATORS[op](a, b)
+                assert compared_with(op, b)(a) is OPERATORS[op](a, b)
                 assert COMPARE_ONE[op](b, a) is OPERATORS[op](b, a)
 
 

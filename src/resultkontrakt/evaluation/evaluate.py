@@ -47,7 +47,7 @@ from ..semantics.evidence import (
 )
 from ..semantics.functions import Counted, Tally
 from ..semantics.periods import ReportingPeriod
-from ..semantics.runtime import COMPARE, COMPARE_ONE, fail, items_of, ratio_of
+from ..semantics.runtime import COMPARE_ONE, compared_with, fail, items_of
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
@@ -976,31 +976,12 @@ class Plans:
                 test = COMPARE_ONE[op]
                 threshold = self.written_of(right, goal)
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
-                    fixed = threshold.value
-                    ratio = ratio_of(fixed)
-                    if ratio is None:
-                        def against(ev: Evaluator) -> Check:
-                            seen = first(ev)  # a threshold is always decided: the subject's status is the status
-                            return Compared(seen, op, threshold, test(seen.value, fixed))
-                        return against
-                    top, bottom = ratio
-                    exact = COMPARE[op]
+                    holds = compared_with(op, threshold.value)
 
-                    def against_quantity(ev: Evaluator) -> Check:
-                        """COMPARE_ONE[op](value, fixed), the threshold's ratio taken once: a/b
-                        against c/d as a·d against c·b, a call less at each comparison."""
-                        seen = first(ev)
-                        value: Any = seen.value  # told by its type, as COMPARE_ONE tells it
-                        kind = type(value)
-                        if kind is int:
-                            holds = exact(value * bottom, top)
-                        elif kind is Fraction:
-                            numerator, denominator = value.as_integer_ratio()
-                            holds = exact(numerator * bottom, top * denominator)
-                        else:
-                            holds = test(value, fixed)
-                        return Compared(seen, op, threshold, holds)
-                    return against_quantity
+                    def against(ev: Evaluator) -> Check:
+                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                        return Compared(seen, op, threshold, holds(seen.value))
+                    return against
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does

@@ -58,15 +58,28 @@ def _exactly(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
 COMPARE_ONE: dict[str, Callable[[Any, Any], bool]] = {op: _exactly(test) for op, test in COMPARE.items()}
 
 
-def ratio_of(fixed: object) -> tuple[int, int] | None:
-    """A threshold written in the contract as its numerator and denominator, taken once for
-    every evaluation that compares with it (as COMPARE_ONE does: a·d against c·b); None for
-    anything but a quantity (a date, a text, true or false)."""
+def compared_with(op: str, fixed: object) -> Callable[[Any], bool]:
+    """`COMPARE_ONE[op](value, fixed)` for a threshold written in the contract, its numerator
+    and denominator taken once for every evaluation that compares with it (a·d against c·b);
+    a threshold that is no quantity (a date, a text, true or false) as COMPARE_ONE has it."""
+    test = COMPARE_ONE[op]
     if type(fixed) is int:
-        return fixed, 1
-    if type(fixed) is Fraction:
-        return fixed.as_integer_ratio()
-    return None
+        top, bottom = fixed, 1
+    elif type(fixed) is Fraction:
+        top, bottom = fixed.as_integer_ratio()
+    else:
+        return lambda value: test(value, fixed)
+    exact = COMPARE[op]
+
+    def holds(value: Any) -> bool:
+        kind = type(value)
+        if kind is int:
+            return exact(value * bottom, top)
+        if kind is Fraction:
+            numerator, denominator = value.as_integer_ratio()
+            return exact(numerator * bottom, top * denominator)
+        return test(value, fixed)
+    return holds
 
 
 def quantity(value: Value) -> Fraction | int:
