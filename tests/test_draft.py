@@ -29,7 +29,7 @@ from resultkontrakt.drafting.docx import docx_bytes
 from resultkontrakt.drafting.markdown import markdown
 from resultkontrakt.drafting.page import page
 
-from .conftest import EXAMPLE, EXAMPLES, Rk
+from .conftest import DEEP, EXAMPLE, EXAMPLES, Rk
 from .printing import A4, classes, printed_pages
 from .test_report import BROWSER, FLAGS, needs_browser
 
@@ -223,7 +223,8 @@ def test_without_python_docx_the_error_names_the_extra(
 def test_every_draft_prints_on_a4_with_no_heading_last_on_a_page_and_no_term_cut_in_two(
         tmp_path: Path, drafts: dict[str, Draft]) -> None:
     assert BROWSER
-    pages = {name: page(drafted) for name, drafted in drafts.items()}
+    # The quick loop prints the North Jutland draft in both languages; the deep profile, every one.
+    pages = {name: page(drafted) for name, drafted in drafts.items() if DEEP or name == "nordjylland-2019"}
     pages["nordjylland-2019-en"] = page(draft(rk.load(EXAMPLE), "en"))
     wrong = []
     for name, printed in printed_pages(BROWSER, FLAGS, tmp_path, pages).items():

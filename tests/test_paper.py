@@ -121,9 +121,11 @@ def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(l
                                                                                tmp_path: Path) -> None:
     pages = {}
     for name, contract, facts in example_reports():
-        built = report.build(rk.load(contract), rk.load_facts(facts), lang, as_of=AS_OF.get(name))
-        pages[name] = report.page(built)
-    assert len(pages) >= 13 and len({c for _, c, _ in example_reports()}) >= 6  # every example
+        # The quick loop prints the two reports asserted on below; the deep profile, all 13 (2 s).
+        if DEEP or name in ("nordjylland-2019", "maal-og-resultatplan-2023"):
+            built = report.build(rk.load(contract), rk.load_facts(facts), lang, as_of=AS_OF.get(name))
+            pages[name] = report.page(built)
+    assert len(pages) >= (13 if DEEP else 2) and len({c for _, c, _ in example_reports()}) >= 6
     for lines in (2, 3, 5):
         built = report.build(rk.loads(long_contract(lines)), long_facts(), lang)
         pages[f"long-{lines}"] = report.page(built)
