@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from operator import countOf
 from typing import cast
 
 import attrs
@@ -191,7 +192,10 @@ def tally_reader(type_: Type, bounds: Bounds) -> Reader | None:
     counted at once, the same `Tallied` as `tally` gives; None where `tally` must look closer."""
     element = type_.element
     if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
-        return partial(_whole_answers_counted, *_whole_bounds(bounds))
+        low, high = _whole_bounds(bounds)
+        if _small(low, high):
+            return partial(_small_answers_counted, low, high, bytes(range(low, high + 1)))
+        return partial(_whole_answers_counted, low, high)
     return None
 
 
@@ -206,13 +210,42 @@ def _whole_bounds(bounds: Bounds) -> tuple[int, int]:
 def _whole_answers_counted(low: int, high: int, raw: object) -> Tallied | None:
     """Plain whole numbers, as survey answers come, counted first and each distinct answer
     checked once against `low`..`high` (their kinds are looked at first: `True == 1` in
-    Python, but true is no answer 0-10); None for anything else."""
+    Python, but true is no answer 0-10); None for anything else. Answers on a small scale
+    (0-10) are counted as bytes (`_small_answers_counted`)."""
+    if _small(low, high):
+        return _small_answers_counted(low, high, bytes(range(low, high + 1)), raw)
     if not (type(raw) is list or type(raw) is tuple) or not raw or set(map(type, raw)) != {int}:
         return None
     counts: Counter[int] = Counter(raw)  # every item an int, as just seen
     if low <= min(counts) and max(counts) <= high:
         return Tallied(counts, len(raw))
     return None
+
+
+def _small(low: int, high: int) -> bool:
+    """Whether a scale is a small one of bytes (0-10, 1-5), whose answers are counted as bytes."""
+    return 0 <= low <= high <= 255 and high - low < 32
+
+
+def _small_answers_counted(low: int, high: int, scale: bytes, raw: object) -> Tallied | None:
+    """`_whole_answers_counted` for a small scale `low`..`high` (`scale`, its bytes): the answers
+    made bytes in one pass in C (which refuses anything that is no whole number from 0 to 255),
+    the bytes of the scale taken away (none may be left), and each answer of the scale counted
+    in the bytes, in the order the list first holds them, as `Counter` counts them. A `Counter`
+    of the list goes to a dict for each answer; this goes through the bytes in C, once an answer
+    of the scale."""
+    # Every answer an int itself, first: bytearray would take anything with __index__ (true as 1).
+    if not (type(raw) is list or type(raw) is tuple) or not raw or countOf(map(type, raw), int) != len(raw):
+        return None
+    try:
+        answers = bytearray(raw)
+    except ValueError:  # below 0 or above 255
+        return None
+    if answers.translate(None, scale):  # an answer outside the scale
+        return None
+    first = sorted((at, answer) for answer in range(low, high + 1) if (at := answers.find(answer)) >= 0)
+    return Tallied(Counter({answer: answers.count(answer) for _, answer in first}), len(raw))
+
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
