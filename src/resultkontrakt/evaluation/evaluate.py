@@ -134,8 +134,16 @@ class Evaluator:
         if (self.plans.dated or self.as_of is not None) and not self.trial:
             self._deliveries_on_the_day()
         results, judge = self.results, self.goal
-        for goal in ordered:
-            results[goal.id] = judge(goal)
+        if self.not_due or self.due_failures or self.supplied.given_metrics or self.provisional:
+            for goal in ordered:
+                results[goal.id] = judge(goal)
+        else:
+            # Most often nothing waits, nothing is given a value and nothing is provisional:
+            # a goal that applies always and has everything it needs at hand is judged at once.
+            have, judged = self.values.keys(), self._judged
+            for goal, plan in self.plans.planned(ordered):
+                results[goal.id] = judged(goal, plan) if goal.applies is None and have >= plan.needs \
+                    else judge(goal)
         return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalOutcome:
@@ -198,9 +206,11 @@ class Evaluator:
 
     def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         """A goal judged by its requirements and tiers, with everything it needs at hand."""
-        deliveries = self.deliveries
-        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs] \
-            if goal.deliverables else []
+        if plan.delivered:
+            deliveries = self.deliveries
+            steps: list[Step] = [deliveries[name] for name in plan.delivered]
+        else:
+            steps = []
         try:
             failed = self._requirements(plan, steps) if plan.requirements else None
             if failed is not None:
@@ -208,7 +218,9 @@ class Evaluator:
             fulfilment = self._score(plan, goal, steps)
         except Undecided as undecided:
             return self._undecided_goal(goal, undecided, tuple(steps))
-        return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
+        # self._result's call, written out: made for every goal of every evaluation.
+        return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, tuple(steps), None,
+                              goal.text, (), plan.reach, self.labels, language=self.language)
 
     def _requirements(self, plan: GoalPlan, steps: list[Step]) -> RequirementCheck | None:
         """The first requirement that does not hold, None if all hold. One that fails is
@@ -555,9 +567,26 @@ class Evaluator:
         return self.made.split(split.name, self.made.shares(allocation), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
+        subject: SeenOf | None = None
+        seen: Seen | None = None
+        check: Check | None
         for tier in plan.tiers:
-            check = None if tier.check is None else tier.check(self)
-            if check is None or check.holds:
+            against = tier.against
+            if against is not None:
+                # The subject against a written threshold, as the tier's check compares them
+                # (Plans.check_of): a subject the tier before read is not read again.
+                if against.subject is not subject:
+                    subject = against.subject
+                    seen = subject(self)
+                assert seen is not None
+                holds = against.holds(seen.value)
+                check = Compared(seen, against.op, against.threshold, holds)
+            elif tier.check is not None:
+                check = tier.check(self)
+                holds = check.holds
+            else:
+                check, holds = None, True
+            if holds:
                 fulfilment = tier.fulfilment if tier.fulfilment is not None else \
                     self._fulfilment(tier.tier, goal)
                 steps.append(TierTried(tier.index, check, fulfilment, tier.span))
@@ -755,12 +784,27 @@ _NONE_MET = Fraction(0)
 
 
 @attrs.frozen
+class Against:
+    """A condition that compares a subject with a threshold written in the contract, the
+    commonest of all, in parts: how to see the subject, and how its value compares. Its check
+    is `Compared(subject(ev), op, threshold, holds(value))`."""
+
+    subject: SeenOf
+    op: str
+    threshold: Seen
+    holds: Callable[[Any], bool]
+
+
+@attrs.frozen
 class TierPlan:
     index: int
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
     span: Span | None = None  # the tier's, which the tier tried carries: read once
+    # Where the tier's condition is a subject against a written threshold: its parts, so that
+    # the tiers of a goal compare one subject without a call a tier (`_score`).
+    against: Against | None = None
 
 
 @attrs.frozen
@@ -769,6 +813,7 @@ class GoalPlan:
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
     reach: Reach | None = None  # where the tiers compare one value with fixed thresholds
+    delivered: tuple[str, ...] = ()  # the deliverables it reads, whose states are its first steps
 
 
 class Plans:
@@ -784,12 +829,14 @@ class Plans:
         self.compiler = compiler
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
+        self._planned: tuple[tuple[s.Goal, GoalPlan], ...] | None = None
         self._totals: dict[str, s.Payment] = {}
         self._measures: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}  # goal or payment -> what it reads
         self._dated: bool | None = None
         self._metric_needs: dict[str, frozenset[str]] = {}
         self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
+        self._against: dict[tuple[int, str | None], Against] = {}  # the checks that are a subject against a threshold
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
@@ -879,17 +926,31 @@ class Plans:
             found = self._ordered = (order, order == list(goals))
         return found
 
+    def planned(self, ordered: list[s.Goal]) -> tuple[tuple[s.Goal, GoalPlan], ...]:
+        """The goals `ordered` gives, each with its plan."""
+        found = self._planned
+        if found is None:
+            found = self._planned = tuple((goal, self.goal(goal)) for goal in ordered)
+        return found
+
     def goal(self, goal: s.Goal) -> GoalPlan:
         plan = self._goals.get(goal.id)
         if plan is None:
+            needs = needs_with(self.analysis, goal, frozenset())
             plan = self._goals[goal.id] = GoalPlan(
-                needs_with(self.analysis, goal, frozenset()),
+                needs,
                 tuple((self.check_of(r.condition, goal), r) for r in goal.requirements),
-                tuple(TierPlan(index, tier, None if tier.condition is None else
-                               self.check_of(tier.condition, goal), _written(tier), tier.span)
-                      for index, tier in enumerate(goal.tiers)),
-                _reach_of(goal))
+                tuple(self._tier(index, tier, goal) for index, tier in enumerate(goal.tiers)),
+                _reach_of(goal),
+                tuple(d.name for d in goal.deliverables if d.name in needs))
         return plan
+
+    def _tier(self, index: int, tier: s.Tier, goal: s.Goal) -> TierPlan:
+        if tier.condition is None:
+            return TierPlan(index, tier, None, _written(tier), tier.span)
+        check = self.check_of(tier.condition, goal)
+        return TierPlan(index, tier, check, _written(tier), tier.span,
+                        self._against.get((id(tier.condition), goal.id)))
 
     def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
         """How to see the facts and metrics `metric` reads, but not the lists it goes through:
@@ -977,6 +1038,8 @@ class Plans:
                 threshold = self.written_of(right, goal)
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
                     holds = compared_with(op, threshold.value)
+                    self._against[(id(expr), goal.id if goal is not None else None)] = Against(
+                        first, op, threshold, holds)
 
                     def against(ev: Evaluator) -> Check:
                         seen = first(ev)  # a threshold is always decided: the subject's status is the status
