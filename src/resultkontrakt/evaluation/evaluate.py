@@ -20,6 +20,7 @@ import attrs
 
 from ..checks.analysis import Analysis, goal_exprs
 from ..checks.check import fact_needs, needs_with
+from ..checks.infer import DELIVERABLES
 from ..core.errors import FactsError, Problem, Span
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, exact_sum, money_in, weighted_mean
@@ -51,7 +52,7 @@ from ..semantics.runtime import COMPARE_ONE, compared_with, fail, items_of
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
-from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
+from .compile import NOT_CONSTANT, Bound, Closure, Compiler, also, constant
 from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
 
 if TYPE_CHECKING:
@@ -689,20 +690,20 @@ class Evaluator:
     def _compute_metric(self, name: str) -> None:
         """Compute a metric after the metrics it uses, without recursing through the chain."""
         pending = [name]
-        metrics = self.analysis.metrics
+        computed, planned = self._metrics, self.plans.metric
         while pending:
             current = pending[-1]
-            if current in self._metrics:
+            if current in computed:
                 pending.pop()
                 continue
-            waiting = [node.name for node in self.compiler.names_read(current)
-                       if node.name in metrics and node.name not in self._metrics]
+            compute, reads = planned(current)
+            waiting = [metric for metric in reads if metric not in computed] if reads else None
             if waiting:
                 pending.extend(waiting)
                 continue
             pending.pop()
             try:
-                self._metrics[current] = self.value(metrics[current].expr, None)
+                computed[current] = compute(self, None)
             except Failed as failed:
                 # Said of the metric where it happened, however many metrics lead to it.
                 cause = failed.failure
@@ -834,10 +835,12 @@ class Plans:
         self._measures: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}  # goal or payment -> what it reads
         self._dated: bool | None = None
         self._metric_needs: dict[str, frozenset[str]] = {}
+        self._metric_plans: dict[str, tuple[Closure, tuple[str, ...]]] = {}
         self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
         self._against: dict[tuple[int, str | None], Against] = {}  # the checks that are a subject against a threshold
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
+        self._remembered: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
 
@@ -848,6 +851,15 @@ class Plans:
             self._dated = any(d.due is not None and d.due_date is None
                               for d in self.analysis.deliverables.values())
         return self._dated
+
+    def metric(self, name: str) -> tuple[Closure, tuple[str, ...]]:
+        """A metric's compiled expression, and the metrics it reads (computed before it)."""
+        found = self._metric_plans.get(name)
+        if found is None:
+            metrics = self.analysis.metrics
+            found = self._metric_plans[name] = (self.compiler.get(metrics[name].expr, None), tuple(
+                node.name for node in self.compiler.names_read(name) if node.name in metrics))
+        return found
 
     def metric_needs(self, name: str) -> frozenset[str]:
         """The facts and deliverables a metric reads, directly or through other metrics."""
@@ -1039,7 +1051,7 @@ class Plans:
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
                     holds = compared_with(op, threshold.value)
                     self._against[(id(expr), goal.id if goal is not None else None)] = Against(
-                        first, op, threshold, holds)
+                        self.seen_of(left, goal, remember=False), op, threshold, holds)
 
                     def against(ev: Evaluator) -> Check:
                         seen = first(ev)  # a threshold is always decided: the subject's status is the status
@@ -1071,12 +1083,20 @@ class Plans:
             return Truth(seen, seen.value)
         return truth
 
-    def seen_of(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0) -> SeenOf:
+    def seen_of(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0, remember: bool = True) -> SeenOf:
+        """How to see `expr`; a subject (at depth 0) is seen once an evaluation, however many
+        checks ask for it, but where it is not to be `remember`ed (`_score` reads a subject once
+        for the tiers that share it)."""
         key = (id(expr), goal.id if goal is not None else None, depth)
         found = self._seers.get(key)
         if found is None:
             found = self._seers[key] = self._seer(expr, goal, depth)
-        return found
+        if depth or not remember:
+            return found
+        remembered = self._remembered.get(key)
+        if remembered is None:
+            remembered = self._remembered[key] = _remembered(found)
+        return remembered
 
     def _seer(self, expr: s.Expr, goal: s.Goal | None, depth: int) -> SeenOf:
         type_ = self.compiler.type_of(expr, goal)
@@ -1093,15 +1113,23 @@ class Plans:
             branch_of = self._branch_of(target, None) if isinstance(target, s.If) else None
 
             def metric(ev: Evaluator) -> Seen:
-                seen = ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
+                # ev.lookup, as the closure of a metric's name reads it (compile._lookup).
+                seen = ev.metric_seen(expr, name, ev.lookup(name, expr), type_, depth, counted, chain)
                 if branch_of is not None and name not in ev.supplied.given_metrics:
                     return attrs.evolve(seen, branch=branch_of(ev))
                 return seen
             seen_of: SeenOf = metric
-        elif isinstance(expr, s.Name):
+        elif isinstance(expr, s.Name) and expr.name != DELIVERABLES:
+            name = expr.name
+
             def plain(ev: Evaluator) -> Seen:
-                return Seen(expr, closure(ev, None), type_)
+                found = ev.values.get(name)  # a fact, read at once, as its closure reads it (compile._lookup)
+                return Seen(expr, found if found is not None else closure(ev, None), type_)
             seen_of = plain
+        elif isinstance(expr, s.Name):
+            def named(ev: Evaluator) -> Seen:
+                return Seen(expr, closure(ev, None), type_)
+            seen_of = named
         else:
             # The contract's own arithmetic (`a + b`, `round(x, 1)`, a share over answers
             # above a threshold fact): its value, and the values it was worked out from.
@@ -1115,17 +1143,7 @@ class Plans:
                 return Seen(expr, value, type_, _decided_inputs(inputs, ev) if inputs else (),
                             ev.counts.get(counts_at), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
-        if depth:
-            return seen_of
-        slot = id(seen_of)
-
-        def remembered(ev: Evaluator) -> Seen:
-            """A subject seen once an evaluation, however many tiers ask for it."""
-            found = ev.seen.get(slot)
-            if found is None:
-                found = ev.seen[slot] = seen_of(ev)
-            return found
-        return remembered
+        return seen_of
 
     def written_of(self, expr: s.Expr, goal: s.Goal | None) -> Seen | None:
         """A value written in the contract (a threshold) as seen, the same in every evaluation;
@@ -1159,6 +1177,18 @@ class Plans:
             chain.append(target.name)
             target = metrics[target.name].expr
         return tuple(chain), target
+
+
+def _remembered(seen_of: SeenOf) -> SeenOf:
+    slot = id(seen_of)
+
+    def remembered(ev: Evaluator) -> Seen:
+        """A subject seen once an evaluation, however many tiers ask for it."""
+        found = ev.seen.get(slot)
+        if found is None:
+            found = ev.seen[slot] = seen_of(ev)
+        return found
+    return remembered
 
 
 def _decided_inputs(inputs: Sequence[SeenOf], ev: Evaluator) -> tuple[Seen, ...]:

@@ -249,7 +249,7 @@ def _small_answers_counted(low: int, high: int, scale: bytes, raw: object) -> Ta
     counted = list(map(answers.count, order))
     absent = counted.count(0)
     counts: Counter[int] = Counter()
-    dict.update(counts, zip(order[absent:], counted[absent:]))  # as Counter(mapping) does, without its checks
+    dict.update(counts, zip(order[absent:], counted[absent:], strict=True))  # as Counter(mapping) does, without its checks
     return Tallied(counts, len(raw))
 
 
