@@ -146,6 +146,17 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     read from it as a tally (`Tallied`), its answers counted as they are read."""
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
+    if type(facts) is dict and not metrics and data_dir is None and max_bytes is None:
+        # A dict made in Python whose every fact is given as most are, as a raw dict of facts
+        # checked at every evaluation most often is: read at once, with no problem to keep, no
+        # place to say and no file to read (else everything is checked again, below).
+        values: dict[str, Value] = {}
+        states: dict[str, Delivery] = {}
+        for key, raw in facts.items():
+            if not _read_at_once(readers, key, raw, values, states):
+                break
+        else:
+            return Supplied(values, states, {}, (), declared=declared)
     checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers, counted)
     checking.take_all(facts)
     if not metrics:  # as most evaluations are: nothing given a value, nothing to take
@@ -206,20 +217,10 @@ class _Checking:
     def take_all(self, facts: Mapping[Any, object]) -> None:
         """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
         (a comment) are passed over."""
-        positions = self.origin.positions
+        positions, readers = self.origin.positions, self.readers
         values, states = self.values, self.states
-        quick, quick_states = self.readers.facts, self.readers.deliverables
         for key, raw in facts.items():
-            # A key that is a declared name is that name (names are composed, and hold no
-            # control characters): its value read at once where it is given as most are.
-            read = quick.get(key)
-            if read is not None and (value := read(raw)) is not None:
-                values[key] = value
-                continue
-            read_state = quick_states.get(key)
-            if read_state is not None and (state := read_state(raw)) is not None:
-                states[key] = state
-                values[key] = state.done
+            if _read_at_once(readers, key, raw, values, states):
                 continue
             name = _fact_name(key) if isinstance(key, str) else None
             if name is None:
@@ -323,6 +324,29 @@ class _Checking:
                         self.sources, given_metrics, self.declared, period=self.period,
                         period_span=self.period_span, measured_until=self.measured_until,
                         party=self.party, origin=self.origin.source)
+
+
+def _read_at_once(readers: Readers, key: str, raw: object, values: dict[str, Value],
+                  states: dict[str, Delivery]) -> bool:
+    """A fact's value (or a deliverable's state, and whether it is done) read at once into
+    `values` (and `states`) where `key` is a declared name (names are composed, and hold no
+    control characters) and `raw` is given as most are; False where it needs a closer look."""
+    read = readers.facts.get(key)  # a key of another kind than text is in neither
+    if read is not None:
+        value = read(raw)
+        if value is None:
+            return False
+        values[key] = value
+        return True
+    read_state = readers.deliverables.get(key)
+    if read_state is None:
+        return False
+    state = read_state(raw)
+    if state is None:
+        return False
+    states[key] = state
+    values[key] = state.done
+    return True
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:
