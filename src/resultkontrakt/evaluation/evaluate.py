@@ -608,15 +608,16 @@ class Evaluator:
     # ---- evidence ----
 
     def metric_seen(self, expr: s.Name, name: str, value: Value, type_: Type | None, depth: int,
-                    counted: int | None, chain: tuple[str, ...]) -> Seen:
-        """A metric as seen: its value, what it was computed from, and the counts behind it.
+                    counted: int | None, chain: tuple[str, ...], reads: bool = True) -> Seen:
+        """A metric as seen: its value, what it was computed from (where it `reads` facts or
+        metrics that are shown), and the counts behind it.
 
         A metric given a value (a what-if) was not computed, so it has neither.
         """
         given = self.supplied.given_metrics
         if given and name in given:
             return Seen(expr, value, type_)
-        inputs = self._metric_inputs(name, depth) if depth < INPUT_DEPTH else ()
+        inputs = self._metric_inputs(name, depth) if reads and depth < INPUT_DEPTH else ()
         if given and not given.isdisjoint(chain):
             return Seen(expr, value, type_, inputs, self._counts(expr))
         return Seen(expr, value, type_, inputs, None if counted is None else self.counts.get(counted))
@@ -1111,10 +1112,12 @@ class Plans:
             counted = id(target) if isinstance(target, s.Call | s.Aggregate | s.Comprehension) else None
 
             branch_of = self._branch_of(target, None) if isinstance(target, s.If) else None
+            # Whether it reads anything shown as its inputs (an NPS reads a list alone: nothing).
+            reads = depth < INPUT_DEPTH and bool(self.inputs_of(name, depth))
 
             def metric(ev: Evaluator) -> Seen:
                 # ev.lookup, as the closure of a metric's name reads it (compile._lookup).
-                seen = ev.metric_seen(expr, name, ev.lookup(name, expr), type_, depth, counted, chain)
+                seen = ev.metric_seen(expr, name, ev.lookup(name, expr), type_, depth, counted, chain, reads)
                 if branch_of is not None and name not in ev.supplied.given_metrics:
                     return attrs.evolve(seen, branch=branch_of(ev))
                 return seen
