@@ -101,8 +101,8 @@ class Evaluator:
             ReportingPeriod("", *period)
         # Measured before the period's end: what is decided from measurements is provisional.
         self.provisional = measured_until is not None and period is not None and measured_until < period[1]
-        self.compiler = compiler_for(analysis)
-        self.plans = _plans_for(analysis, self.compiler)
+        self.plans = _plans_for(analysis)
+        self.compiler = self.plans.compiler
         # The values goals read: the facts, and the deliverables as they stand on the day.
         self.values: dict[str, Value] = supplied.values
         self.deliveries: dict[str, Delivery] = supplied.deliverables
@@ -221,7 +221,7 @@ class Evaluator:
             return self._undecided_goal(goal, undecided, tuple(steps))
         # self._result's call, written out: made for every goal of every evaluation.
         return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, tuple(steps), None,
-                              goal.text, (), plan.reach, self.labels, language=self.language)
+                              goal.text, (), plan.reach, self.labels, None, False, self.language)
 
     def _requirements(self, plan: GoalPlan, steps: list[Step]) -> RequirementCheck | None:
         """The first requirement that does not hold, None if all hold. One that fails is
@@ -513,11 +513,15 @@ class Evaluator:
         """The contract's labels and units, and whether its amounts have øre: in what it
         writes (Analysis.labels), or in the amounts of this evaluation's facts. Worked out once
         an evaluation, as it starts (each goal's result carries it): a plain attribute, `labels`."""
+        with_cents, without_cents, money_facts = self.plans.labels
+        if without_cents is None:  # the contract's own amounts have øre
+            return with_cents
         values = self.supplied.values
-        cents = bool(self.analysis.labels.cents) or any(
-            isinstance(value := values.get(name), Fraction) and value.denominator != 1
-            for name in self.analysis.money_facts)
-        return self.analysis.labels_with_cents(cents)
+        for name in money_facts:
+            value = values.get(name)
+            if isinstance(value, Fraction) and value.denominator != 1:
+                return with_cents
+        return without_cents
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
@@ -835,6 +839,7 @@ class Plans:
         self._totals: dict[str, s.Payment] = {}
         self._measures: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}  # goal or payment -> what it reads
         self._dated: bool | None = None
+        self._labels: tuple[Labels, Labels | None, tuple[str, ...]] | None = None
         self._metric_needs: dict[str, frozenset[str]] = {}
         self._metric_plans: dict[str, tuple[Closure, tuple[str, ...]]] = {}
         self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
@@ -844,6 +849,17 @@ class Plans:
         self._remembered: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
+
+    @property
+    def labels(self) -> tuple[Labels, Labels | None, tuple[str, ...]]:
+        """The contract's labels where amounts have øre and where they have none (None where
+        its own amounts have øre: they always do), and the facts whose amounts can say so."""
+        found = self._labels
+        if found is None:
+            analysis = self.analysis
+            found = self._labels = (analysis.labels_with_cents(True), None if analysis.labels.cents else
+                                    analysis.labels_with_cents(False), analysis.money_facts)
+        return found
 
     @property
     def dated(self) -> bool:
@@ -1046,18 +1062,21 @@ class Plans:
                     return Negation(part, not part.holds)
                 return negation
             case s.Compare(op=op, left=left, right=right):
-                first, second = self.seen_of(left, goal), self.seen_of(right, goal)
-                test = COMPARE_ONE[op]
                 threshold = self.written_of(right, goal)
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
                     holds = compared_with(op, threshold.value)
+                    # The subject is read where it is compared: a subject that several tiers
+                    # compare is read once by _score, which compares it with their thresholds.
+                    subject = self.seen_of(left, goal, remember=False)
                     self._against[(id(expr), goal.id if goal is not None else None)] = Against(
-                        self.seen_of(left, goal, remember=False), op, threshold, holds)
+                        subject, op, threshold, holds)
 
                     def against(ev: Evaluator) -> Check:
-                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                        seen = subject(ev)  # a threshold is always decided: the subject's status is the status
                         return Compared(seen, op, threshold, holds(seen.value))
                     return against
+                first, second = self.seen_of(left, goal), self.seen_of(right, goal)
+                test = COMPARE_ONE[op]
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does
@@ -1076,7 +1095,7 @@ class Plans:
                     assert isinstance(holds, bool)
                     return Membership(element(ev), members(ev), negated, holds)
                 return membership
-        truth_of = self.seen_of(expr, goal)
+        truth_of = self.seen_of(expr, goal, remember=False)  # read where it is checked, as a subject against a threshold is
 
         def truth(ev: Evaluator) -> Check:
             seen = truth_of(ev)
@@ -1272,10 +1291,10 @@ def expr_needs(analysis: Analysis, expr: s.Expr) -> set[str]:
     return fact_needs([expr], analysis.metrics, analysis.facts, analysis.deliverables, analysis.payments)
 
 
-def _plans_for(analysis: Analysis, compiler: Compiler) -> Plans:
+def _plans_for(analysis: Analysis) -> Plans:
     plans = analysis.cache.get("plans")
     if plans is None:
-        plans = analysis.cache["plans"] = Plans(analysis, compiler)
+        plans = analysis.cache["plans"] = Plans(analysis, compiler_for(analysis))
     assert isinstance(plans, Plans)
     return plans
 
