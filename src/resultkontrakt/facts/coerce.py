@@ -9,6 +9,7 @@ reason code and its parameters, which reasons.py turns into English or Danish.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import numbers
@@ -599,7 +600,9 @@ def reader(type_: Type, bounds: Bounds) -> Reader | None:
     if kind == MONEY:
         units = {written: scale for written, scale in MONEY_UNITS.items()
                  if UNIT_CURRENCY[money_unit(written)] == type_.currency_code}
-        return partial(_amount_text, type_, bounds, units)
+        # Each text read once and kept (a Fraction is a value): a raw facts dict gives the same
+        # few texts at every evaluation.
+        return partial(_amount_text, functools.lru_cache(maxsize=_KEPT)(partial(_amount_of, units)), type_, bounds)
     if kind == LIST and type_.element is not None and type_.element.kind == NUMBER and type_.element.integer:
         within = _WholeRange.of(bounds)
         return lambda raw: _whole_numbers_within(raw, within) if type(raw) is list or type(raw) is tuple else None
@@ -614,9 +617,21 @@ def _whole(low: int, high: int, raw: object) -> Value | None:
     return raw if type(raw) is int and low <= raw <= high else None
 
 
+# How many texts of each kind are kept read (a raw facts dict gives the same few at every evaluation).
+_KEPT = 1024
+
+
 def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
     """"7.5%" as 3/40, where it is at most 100%; else None (coerce reads it)."""
-    found = _SHARE_TEXT.fullmatch(raw) if type(raw) is str else None
+    value = _share_of(raw) if type(raw) is str else None
+    return None if value is None else _quick_within(value, type_, bounds)
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _share_of(text: str) -> Fraction | None:
+    """"7.5%" as 3/40, where it is at most 100%; else None. Each text read once and kept (a
+    Fraction is a value)."""
+    found = _SHARE_TEXT.fullmatch(text)
     if found is None:
         return None
     whole, decimals = found.groups()
@@ -624,12 +639,19 @@ def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
     digits = int(whole + decimals) if decimals is not None else int(whole)
     if digits > scale:
         return None  # more than 100%: coerce says it is not a share
-    return _quick_within(Fraction(digits, scale), type_, bounds)
+    return Fraction(digits, scale)
 
 
-def _amount_text(type_: Type, bounds: Bounds, units: Mapping[str, int], raw: object) -> Value | None:
-    """"16 mio kr" as 16000000, in a unit of the fact's currency; else None (coerce reads it)."""
-    found = _AMOUNT_TEXT.fullmatch(raw) if type(raw) is str else None
+def _amount_text(amount_of: Callable[[str], Fraction | None], type_: Type, bounds: Bounds,
+                 raw: object) -> Value | None:
+    """"16 mio kr" as 16000000, read by `amount_of` (`_amount_of`); else None (coerce reads it)."""
+    value = amount_of(raw) if type(raw) is str else None
+    return None if value is None else _quick_within(value, type_, bounds)
+
+
+def _amount_of(units: Mapping[str, int], text: str) -> Fraction | None:
+    """"16 mio kr" as 16000000, in one of `units` (the fact's currency's); else None."""
+    found = _AMOUNT_TEXT.fullmatch(text)
     if found is None:
         return None
     whole, decimals, unit = found.groups()
@@ -637,17 +659,23 @@ def _amount_text(type_: Type, bounds: Bounds, units: Mapping[str, int], raw: obj
     if scale is None:
         return None
     if decimals is None:
-        return _quick_within(Fraction(int(whole) * scale), type_, bounds)
-    return _quick_within(Fraction(int(whole + decimals) * scale, 10 ** len(decimals)), type_, bounds)
+        return Fraction(int(whole) * scale)
+    return Fraction(int(whole + decimals) * scale, 10 ** len(decimals))
 
 
 def quick_date(raw: object) -> dt.date | None:
     """A day written as ISO does ("2019-12-16"), at once; else None (date_of reads it and says
     what is wrong)."""
-    if type(raw) is not str or not _ISO_DATE.fullmatch(raw):
+    return _iso_day(raw) if type(raw) is str else None
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _iso_day(text: str) -> dt.date | None:
+    """`quick_date` of a text: each read once and kept (a day is a value)."""
+    if not _ISO_DATE.fullmatch(text):
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None  # not in the calendar: date_of says so
 

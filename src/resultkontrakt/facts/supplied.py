@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -152,10 +152,7 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
         # place to say and no file to read (else everything is checked again, below).
         values: dict[str, Value] = {}
         states: dict[str, Delivery] = {}
-        for key, raw in facts.items():
-            if not _read_at_once(readers, key, raw, values, states):
-                break
-        else:
+        if _read_at_once(readers, iter(facts.items()), values, states) is None:
             return Supplied(values, states, {}, (), declared=declared)
     checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers, counted)
     checking.take_all(facts)
@@ -219,9 +216,10 @@ class _Checking:
         (a comment) are passed over."""
         positions, readers = self.origin.positions, self.readers
         values, states = self.values, self.states
-        for key, raw in facts.items():
-            if _read_at_once(readers, key, raw, values, states):
-                continue
+        given = iter(facts.items())
+        # Read at once up to the first fact that needs a closer look, which is read here; then on.
+        while (closer := _read_at_once(readers, given, values, states)) is not None:
+            key, raw = closer
             name = _fact_name(key) if isinstance(key, str) else None
             if name is None:
                 self.problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
@@ -326,27 +324,28 @@ class _Checking:
                         party=self.party, origin=self.origin.source)
 
 
-def _read_at_once(readers: Readers, key: str, raw: object, values: dict[str, Value],
-                  states: dict[str, Delivery]) -> bool:
-    """A fact's value (or a deliverable's state, and whether it is done) read at once into
-    `values` (and `states`) where `key` is a declared name (names are composed, and hold no
-    control characters) and `raw` is given as most are; False where it needs a closer look."""
-    read = readers.facts.get(key)  # a key of another kind than text is in neither
-    if read is not None:
-        value = read(raw)
-        if value is None:
-            return False
-        values[key] = value
-        return True
-    read_state = readers.deliverables.get(key)
-    if read_state is None:
-        return False
-    state = read_state(raw)
-    if state is None:
-        return False
-    states[key] = state
-    values[key] = state.done
-    return True
+def _read_at_once(readers: Readers, given: Iterator[tuple[str, object]], values: dict[str, Value],
+                  states: dict[str, Delivery]) -> tuple[str, object] | None:
+    """Facts from `given`, in turn, read at once into `values` (and a deliverable's state into
+    `states`, whether it is done into `values`) where the key is a declared name (names are
+    composed, and hold no control characters) and the value is given as most are; up to the
+    first that needs a closer look, which is returned (None when none does)."""
+    quick, quick_states = readers.facts, readers.deliverables
+    for key, raw in given:
+        read = quick.get(key)  # a key of another kind than text is in neither
+        if read is not None:
+            value = read(raw)
+            if value is None:
+                return key, raw
+            values[key] = value
+            continue
+        read_state = quick_states.get(key)
+        state = read_state(raw) if read_state is not None else None
+        if state is None:
+            return key, raw
+        states[key] = state
+        values[key] = state.done
+    return None
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:
@@ -492,14 +491,17 @@ def _delivery_reader(deliverable: s.Deliverable) -> Callable[[object], Delivery 
     # Done or not, without a day: the same state whatever the facts (a Delivery is a value).
     given = {True: Delivery(name, title, True, None, due), False: Delivery(name, title, False, None, due)}
 
+    @functools.lru_cache(maxsize=256)
+    def on(delivered: dt.date) -> Delivery:
+        """Delivered on a day: made once for each day and kept, as the states above are."""
+        late = due is not None and delivered > due
+        return Delivery(name, title, not late, delivered, due, late)
+
     def read(raw: object) -> Delivery | None:
         if type(raw) is bool:
             return given[raw]
         delivered = quick_date(raw)
-        if delivered is None:
-            return None
-        late = due is not None and delivered > due
-        return Delivery(name, title, not late, delivered, due, late)
+        return None if delivered is None else on(delivered)
     return read
 
 
