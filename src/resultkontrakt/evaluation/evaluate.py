@@ -830,9 +830,12 @@ class Plans:
     once; an evaluation then only computes values and fills in the records.
     """
 
-    def __init__(self, analysis: Analysis, compiler: Compiler):
+    def __init__(self, analysis: Analysis, compiler: Compiler, against: bool = True):
         self.analysis = analysis
         self.compiler = compiler
+        # Whether a tier that compares a subject with a written threshold is compared in _score
+        # from its parts (Against), rather than by its check; the tests compare the two.
+        self.against = against
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
         self._planned: tuple[tuple[s.Goal, GoalPlan], ...] | None = None
@@ -979,7 +982,7 @@ class Plans:
             return TierPlan(index, tier, None, _written(tier), tier.span)
         check = self.check_of(tier.condition, goal)
         return TierPlan(index, tier, check, _written(tier), tier.span,
-                        self._against.get((id(tier.condition), goal.id)))
+                        self._against.get((id(tier.condition), goal.id)) if self.against else None)
 
     def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
         """How to see the facts and metrics `metric` reads, but not the lists it goes through:
