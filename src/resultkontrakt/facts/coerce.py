@@ -250,7 +250,8 @@ def _small_answers_counted(low: int, high: int, scale: bytes, raw: object) -> Ta
     counted = list(map(answers.count, order))
     absent = counted.count(0)
     counts: Counter[int] = Counter()
-    dict.update(counts, zip(order[absent:], counted[absent:], strict=True))  # as Counter(mapping) does, without its checks
+    # As Counter(mapping) fills an empty Counter, without its checks (the two are as long: not checked).
+    dict.update(counts, zip(order[absent:], counted[absent:], strict=False))
     return Tallied(counts, len(raw))
 
 
