@@ -1098,7 +1098,7 @@ class Plans:
                     assert isinstance(holds, bool)
                     return Membership(element(ev), members(ev), negated, holds)
                 return membership
-        truth_of = self.seen_of(expr, goal, remember=False)  # read where it is checked, as a subject against a threshold is
+        truth_of = self.seen_of(expr, goal, remember=False)  # read where it is checked, as a subject is
 
         def truth(ev: Evaluator) -> Check:
             seen = truth_of(ev)

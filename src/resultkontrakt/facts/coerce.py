@@ -255,7 +255,6 @@ def _small_answers_counted(low: int, high: int, scale: bytes, raw: object) -> Ta
     return Tallied(counts, len(raw))
 
 
-
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
     if type_.integer and isinstance(value, Fraction):
         if value.denominator != 1:
