@@ -619,11 +619,14 @@ def _whole(low: int, high: int, raw: object) -> Value | None:
 
 # How many texts of each kind are kept read (a raw facts dict gives the same few at every evaluation).
 _KEPT = 1024
+# The longest text kept read: no share, amount or day written by hand is longer, and a longer one
+# (a stranger's megabyte) is read by coerce each time rather than held by the cache.
+_KEPT_LENGTH = 64
 
 
 def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
     """"7.5%" as 3/40, where it is at most 100%; else None (coerce reads it)."""
-    value = _share_of(raw) if type(raw) is str else None
+    value = _share_of(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
     return None if value is None else _quick_within(value, type_, bounds)
 
 
@@ -645,7 +648,7 @@ def _share_of(text: str) -> Fraction | None:
 def _amount_text(amount_of: Callable[[str], Fraction | None], type_: Type, bounds: Bounds,
                  raw: object) -> Value | None:
     """"16 mio kr" as 16000000, read by `amount_of` (`_amount_of`); else None (coerce reads it)."""
-    value = amount_of(raw) if type(raw) is str else None
+    value = amount_of(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
     return None if value is None else _quick_within(value, type_, bounds)
 
 
@@ -666,7 +669,7 @@ def _amount_of(units: Mapping[str, int], text: str) -> Fraction | None:
 def quick_date(raw: object) -> dt.date | None:
     """A day written as ISO does ("2019-12-16"), at once; else None (date_of reads it and says
     what is wrong)."""
-    return _iso_day(raw) if type(raw) is str else None
+    return _iso_day(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
 
 
 @functools.lru_cache(maxsize=_KEPT)
