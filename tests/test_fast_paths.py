@@ -1,21 +1,29 @@
 """The quick ways evaluation takes agree with the general ways they stand in for.
 
 Facts are read at once where they are given as most are (coerce.reader, supplied.Readers),
-quantities compared on whole numerators and denominators (runtime.COMPARE_ONE), and sums
-and weighted means reduced once at the end (values.exact_sum, values.weighted_mean): each
-property draws values at and around the bounds and thresholds and holds the quick way to
-the plain one, exactly, errors included.
+answers on a small scale counted as bytes (coerce.tally_reader), quantities compared on whole
+numerators and denominators (runtime.COMPARE_ONE), the tiers of a goal compared with their
+written thresholds from their parts (evaluate.Against), answers tested against a whole
+threshold as an int, and sums and weighted means reduced once at the end (values.exact_sum,
+values.weighted_mean): each property draws values at and around the bounds and thresholds and
+holds the quick way to the plain one, exactly, errors included.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
+import itertools
 import operator
+from collections import Counter
 from fractions import Fraction
+from typing import Any, cast
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from six_goals import SIX_FACTS, SIX_GOALS
 
 import resultkontrakt as rk
 from resultkontrakt.core.values import (
@@ -26,16 +34,20 @@ from resultkontrakt.core.values import (
     T_MONEY,
     T_PERCENT,
     JsonNumber,
+    Tallied,
     Type,
     exact_sum,
     list_of,
     money_in,
     weighted_mean,
 )
-from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader
+from resultkontrakt.evaluation.evaluate import Plans, compiler_for
+from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader, tally, tally_reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
 from resultkontrakt.language import syntax as s
-from resultkontrakt.semantics.runtime import COMPARE_ONE, arithmetic, compared_with
+from resultkontrakt.semantics.evidence import Compared, ShareCounts, TierTried
+from resultkontrakt.semantics.functions import FUNCTIONS, Counted
+from resultkontrakt.semantics.runtime import COMPARE_ONE, MAX_BITS, arithmetic, compared_with
 from resultkontrakt.semantics.status import Failed
 
 from .conftest import DEEP, SOMEWHERE
@@ -108,6 +120,20 @@ def test_a_reader_at_its_edges(kind: str, raw: object, limits: Bounds, value: ob
     read = reader(TYPES[kind], limits)
     assert read is not None
     assert read(raw) == value
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), [
+    ("percent", "0" * 70 + "50%", Fraction(1, 2)),
+    ("money", "0" * 70 + "16 mio kr", Fraction(16_000_000)),
+    ("money", "1" * 90 + " kr", Fraction(int("1" * 90))),
+])
+def test_a_long_text_is_left_to_coerce_and_read_as_it_reads_it(kind: str, text: str, value: Fraction) -> None:
+    """The quick readers keep what they read of short texts only: a long one (a stranger's
+    megabyte would be kept with it) is coerce's to read, and means what it means there."""
+    read = reader(TYPES[kind], None)
+    assert read is not None
+    assert read(text) is None
+    assert general(TYPES[kind], text, None) == value
 
 
 CONTRACT = rk.loads("""
@@ -234,3 +260,213 @@ def test_a_weighted_mean_is_the_weighted_sum_over_the_weights(pairs: list[tuple[
     weights = sum((w for w, _ in pairs), Fraction(0))
     expected = sum((w * v for w, v in pairs), Fraction(0)) / weights if weights else None
     assert weighted_mean(pairs) == expected
+
+
+# ---- answers on a small scale, counted as bytes (coerce._small_answers_counted) ----------------
+
+# Answers as lists give them, and what must not pass for one: true (which equals 1), numbers
+# outside the scale or past a byte, texts, numbers that are not whole, and an int of another type.
+answer_items = (st.integers(-3, 14) | st.sampled_from([True, False, 255, 256, 2**70, -(2**70), "7", None, 7.0,
+                                                       Fraction(7), Fraction(15, 2)]))
+
+
+class Answer(int):
+    """An int of another type, as an enum's member is: not a plain answer."""
+
+
+@given(st.lists(answer_items, max_size=40) | st.lists(st.integers(0, 10), min_size=1, max_size=60),
+       st.sampled_from([(0, 10), (1, 5), (0, 0), (7, 7), (0, 31), (224, 255), (0, 255)]), st.booleans(),
+       st.booleans())
+def test_answers_counted_as_bytes_are_the_answers_counted(items: list[object], scale: tuple[int, int],
+                                                          as_tuple: bool, odd: bool) -> None:
+    """A list the contract only counts, read by its reader (as bytes on a small scale), is the
+    list checked answer by answer and counted: the same counts in the same order (the order
+    the list first holds them: a test that fails on an answer fails on the same one), or the
+    reader leaves it to the general way, which says what is wrong."""
+    if odd and items:
+        items = [Answer(item) if type(item) is int else item for item in items[:1]] + items[1:]
+    raw: object = tuple(items) if as_tuple else items
+    limits = (Fraction(scale[0]), Fraction(scale[1]))
+    type_ = list_of(T_WHOLE)
+    read = tally_reader(type_, limits)
+    assert read is not None
+    quick = read(raw)
+    plain = general(type_, raw, limits)
+    refused = isinstance(plain, tuple) and plain[:1] == ("invalid",)
+    if quick is not None:
+        assert isinstance(quick, Tallied) and isinstance(plain, tuple) and not refused
+        assert quick == Tallied.of(plain) and list(quick.counts.items()) == list(Counter(plain).items())
+        assert {type(answer) for answer in quick.counts} <= {int}
+    try:  # tally, the general way for a list only counted: the same, or the same problem
+        found: object = tally(type_, raw, limits)
+    except Invalid as exc:
+        found = ("invalid", exc.code, exc.path, exc.params)
+    assert found == (plain if refused else Tallied.of(plain))  # type: ignore[arg-type]
+    if refused:  # the reader took nothing
+        assert quick is None
+
+
+# ---- tiers that compare one subject with written thresholds (evaluate.Against) ----------------
+
+
+@functools.cache
+def ladder(kind: str, first: str, second: str, op: str) -> tuple[rk.Contract, rk.Contract]:
+    """Tiers that compare one subject with two written thresholds, a requirement and a junction
+    that compare it too, as most goals are written; and the same checked the general way."""
+    contract = rk.loads(f'''fact x: {kind}
+fact y: integer
+goal 1 "ladder" {{
+    require x >= {second} or y > 0 "some"
+    score x {op} {first} -> 100%; {op} {second} -> 50%; y >= 3 and x {op} {second} -> 25%
+}}
+''', source="<ladder>")
+    return contract, in_general(contract)
+
+
+def in_general(contract: rk.Contract) -> rk.Contract:
+    """The same contract, its tiers checked each by its check (Plans.check_of), as before the
+    tiers of a goal were compared in _score from their parts."""
+    analysis = contract.analysis
+    plans = Plans(analysis, compiler_for(analysis), against=False)
+    return attrs.evolve(contract, analysis=attrs.evolve(analysis, cache={"plans": plans}))
+
+
+@given(st.sampled_from(["number", "integer", "percent"]), st.sampled_from(sorted(OPERATORS)),
+       st.sampled_from([(60, 50), (7, -3), (12.5, 0.5)]),
+       st.sampled_from([0, 1, -1, Fraction(1, 2), Fraction(-1, 3)]), st.sampled_from([0, 1]), st.integers(-1, 4))
+def test_tiers_against_written_thresholds_say_what_their_checks_say(
+        kind: str, op: str, thresholds: tuple[float, float], off: Fraction | int, which: int, y: int) -> None:
+    """A subject drawn on and around each threshold (an int where it is whole), compared in
+    _score from the tiers' parts: the same fulfilment and the same evidence, word for word in
+    English and Danish, as each tier's check closure gives."""
+    high, low = (Fraction(str(t)) for t in thresholds)
+    first, second = (low, high) if op in ("<", "<=") else (high, low)  # each tier takes values of its own
+    if kind == "integer":
+        first, second, off = Fraction(round(first)), Fraction(round(second)), round(off)
+    unit = "%" if kind == "percent" else ""
+    written = [f"{t.numerator if t.denominator == 1 else float(t)}{unit}" for t in (first, second)]
+    contract, general_way = ladder(kind, *written, op)
+    value = ((first, second)[which] + off) / (100 if unit else 1)
+    given_as: Fraction | int = value.numerator if value.denominator == 1 else value
+    facts = {"x": given_as, "y": y}
+    quick, plain = contract.evaluate(facts), general_way.evaluate(facts)
+    assert quick.goals["1"].fulfilment == plain.goals["1"].fulfilment
+    assert quick.goals["1"].steps == plain.goals["1"].steps
+    for language in ("en", "da"):
+        assert quick.to_dict(language) == plain.to_dict(language)
+        assert quick.explain(language) == plain.explain(language)
+
+
+# ---- a share's test against a whole threshold, as an int (compile._predicate) ------------------
+
+
+@functools.cache
+def share_of(kind: str, op: str, threshold: str) -> rk.Contract:
+    return rk.loads(f'fact xs: list of {kind}\nmetric s = share(a in xs where a {op} {threshold})\n'
+                    'goal 1 "s" { score s >= 50% -> 100% }')
+
+
+@given(st.sampled_from(["integer", "number"]), st.sampled_from(sorted(OPERATORS)), st.sampled_from(["9", "9.0", "0", "-2"]),
+       st.lists(st.integers(-3, 12) | st.fractions(-3, 12, max_denominator=4), min_size=1, max_size=30))
+def test_a_share_against_a_whole_threshold(kind: str, op: str, threshold: str, answers: list[Fraction | int]) -> None:
+    """Each answer is tested against a whole threshold written as an int (`a >= 9`): the share
+    Fraction's own comparison gives, answers on the threshold included."""
+    if kind == "integer":
+        answers = [int(a) for a in answers]
+    answers += [int(Fraction(threshold))]  # one exactly on it
+    found = share_of(kind, op, threshold).evaluate({"xs": answers})
+    expected = Fraction(sum(1 for a in answers if OPERATORS[op](Fraction(a), Fraction(threshold))), len(answers))
+    tried = found.goals["1"].steps[0]
+    assert isinstance(tried, TierTried) and isinstance(tried.check, Compared)
+    assert tried.check.left.value == expected
+
+
+# ---- NPS and shares counted from a tally (functions._nps_in, _holding_in) -----------------------
+
+
+@given(st.lists(st.integers(-2, 12) | st.sampled_from([True, False, Answer(9), Fraction(9)]), min_size=1, max_size=30))
+def test_an_nps_finds_the_first_stray_answer(answers: list[Any]) -> None:
+    """The answers 0-10 are told in C; where one is not (true, 11, -1), the first in the order
+    the list holds them is named, as going through them one by one names it."""
+    tally = Counter(answers)
+    stray = next((a for a in tally if a not in range(11) or isinstance(a, bool)), None)
+    here = s.Name("svar", span=SOMEWHERE)
+    nps = FUNCTIONS["nps"].over_tally
+    assert nps is not None
+    if stray is not None:
+        with pytest.raises(Failed) as failed:
+            nps(tally, len(answers), None, here)
+        assert failed.value.failure.params["answer"] is stray
+        return
+    promoters, detractors = sum(1 for a in answers if a >= 9), sum(1 for a in answers if a <= 6)
+    found = nps(tally, len(answers), None, here)
+    assert isinstance(found, Counted) and found.value == Fraction(100 * (promoters - detractors), len(answers))
+
+
+@given(st.dictionaries(st.integers(-5, 5), st.integers(1, 9), min_size=1), st.integers(-5, 5))
+def test_a_share_of_a_tally_tests_each_value_in_turn(counts: dict[int, int], breaks: int) -> None:
+    """The values that hold counted with their counts; a test that fails fails on the first
+    value it fails on, in the tally's order, as a loop over it fails."""
+    tally = Counter(counts)
+    tested: list[int] = []
+
+    def test(value: int) -> bool:
+        tested.append(value)
+        if value == breaks:
+            raise ZeroDivisionError(value)
+        return value % 2 == 0
+
+    expected: list[int] = list(itertools.takewhile(lambda v: v != breaks, tally)) + \
+        ([breaks] if breaks in tally else [])
+    count = FUNCTIONS["count"].over_tally
+    assert count is not None
+    here = s.Name("svar", span=SOMEWHERE)
+    if breaks in tally:
+        with pytest.raises(ZeroDivisionError):
+            count(tally, sum(counts.values()), test, here)
+        assert tested == expected
+        return
+    found = count(tally, sum(counts.values()), test, here)
+    assert isinstance(found, Counted)
+    held = sum(n for v, n in counts.items() if v % 2 == 0)
+    assert (found.value, found.counts) == (held, ShareCounts(held, sum(counts.values())))
+
+
+# ---- arithmetic past the bound (runtime._ratio) --------------------------------------------------
+
+
+@given(st.integers(MAX_BITS - 3, MAX_BITS + 3), st.integers(MAX_BITS - 3, MAX_BITS + 3), st.sampled_from(sorted(REFERENCE)))
+def test_arithmetic_near_the_bound_is_refused_as_bounded_refuses_it(top: int, bottom: int, op: str) -> None:
+    """A result whose numerator or denominator needs more than MAX_BITS bits, reduced, is
+    refused; one that needs no more is made, however large its terms were before reducing."""
+    left, right = Fraction(2**top - 1, 3), Fraction(3, 2**bottom + 1)
+    here = s.Number(Fraction(0), span=SOMEWHERE)
+    expected = REFERENCE[op](left, right)
+    fits = max(expected.numerator.bit_length(), expected.denominator.bit_length()) <= MAX_BITS
+    if fits:
+        assert arithmetic(op, left, right, here) == expected
+    else:
+        with pytest.raises(Failed) as failed:
+            arithmetic(op, left, right, here)
+        assert failed.value.failure.code == "too-large"
+
+
+# ---- facts read at once, and a dict changed between evaluations ----------------------------------
+
+
+@given(st.lists(st.sampled_from(["7.5%", "8%", "9.25%", "16 mio kr", "15.5 mio kr", "17.05 mio kr", "2019-12-31",
+                                 "2020-01-01", "2019-02-30", True, 125, 99]), min_size=8, max_size=8))
+def test_a_facts_dict_changed_between_evaluations_is_read_anew(values: list[object]) -> None:
+    """Texts are read once and kept by their value, never facts by the dict they are in: a dict
+    changed in place between two evaluations gives what a new dict of the same facts gives."""
+    contract = rk.loads(SIX_GOALS)
+    answers = list(cast("list[int]", SIX_FACTS["anbefaling"]))
+    facts = dict(SIX_FACTS, anbefaling=answers)
+    contract.evaluate(facts)
+    names = ["admin", "udgifter", "budget", "strategi", "camp", "rapport", "besøg", "admin"]
+    for name, value in zip(names, values, strict=True):
+        facts[name] = value
+    answers.append(10)
+    again = contract.evaluate(facts)
+    fresh = rk.loads(SIX_GOALS).evaluate(copy.deepcopy(facts))
+    assert again.to_dict() == fresh.to_dict() and again.problems == fresh.problems

@@ -162,7 +162,8 @@ class Contract:
         goals = evaluator.goals(self.module.goals)
         payments = evaluator.payments() if self.analysis.payments else {}
         splits = {split.name: evaluator.split(split)
-                  for split in self.module.splits if split.total is not None and split.fixed_total is None}
+                  for split in self.module.splits if split.total is not None and split.fixed_total is None} \
+            if self.module.splits else {}
         # Made as the classes users hold (results.MADE): the outcomes are these already (told
         # to mypy by the ignores below, not by typing.cast: a call each, at every evaluation).
         return evaluation_of(

@@ -125,13 +125,18 @@ _ONE = (1, 1)
 def weighted_mean(pairs: Iterable[tuple[Fraction | int, Fraction | int]]) -> Fraction | None:
     """The mean of values weighted by their weights, `(weight, value)` pairs, exactly; None
     where the weights add up to nothing."""
-    weights: list[Fraction | int] = []
+    others: list[Fraction | int] = []  # the weights other than 1
     weighted: list[Fraction | int] = []
     for weight, value in pairs:
-        weights.append(weight)
-        # A weight of 1 (most goals have no other) told by its ratio: one call, not Fraction's ==.
-        weighted.append(value if weight.as_integer_ratio() == _ONE else weight * value)
-    total, total_denominator = _sum_ratio(weights)
+        # A weight of 1 (most goals have no other) told by its ratio: one call, not Fraction's ==;
+        # such weights are counted rather than added.
+        if weight.as_integer_ratio() == _ONE:
+            weighted.append(value)
+        else:
+            others.append(weight)
+            weighted.append(weight * value)
+    total, total_denominator = _sum_ratio(others)
+    total += (len(weighted) - len(others)) * total_denominator  # the weights of 1
     if not total:
         return None
     # (a/b) / (c/d) made one Fraction, reduced once: the same as exact_sum(weighted) / exact_sum(weights).

@@ -589,6 +589,14 @@ def _by_index(source: Closure, index: int, wanted: Closure, said: s.Expr) -> Kep
     return kept_of
 
 
+def _whole(value: Any) -> Any:
+    """A constant a predicate compares each item with: a whole number as an int, which compares
+    with an int answer in C (`a >= 9` over answers 0-10) and gives what the Fraction gives."""
+    if type(value) is Fraction and value.denominator == 1:
+        return value.numerator
+    return value
+
+
 def _field_test(record: Type, field: str, value: Any, test: Callable[[Any, Any], bool]) -> Predicate | None:
     """`row[index] OP value` for a constant `value`, where the field is never blank."""
     found = record.field(field)
@@ -785,11 +793,11 @@ def _predicate(expr: s.Expr, var: str, record: Type | None = None) -> Predicate 
         case s.Compare(op=op, left=s.Name(name=name), right=right) if name == var:
             value = constant(right)
             if value is not NOT_CONSTANT:
-                return partial(_FLIPPED[op], value)
+                return partial(_FLIPPED[op], _whole(value))
         case s.Compare(op=op, left=left, right=s.Name(name=name)) if name == var:
             value = constant(left)
             if value is not NOT_CONSTANT:
-                return partial(COMPARE[op], value)
+                return partial(COMPARE[op], _whole(value))
         case s.Member(item=s.Name(name=name), collection=collection, negated=negated) if name == var:
             members = constant(collection)
             if members is not NOT_CONSTANT:

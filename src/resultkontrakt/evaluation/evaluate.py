@@ -20,6 +20,7 @@ import attrs
 
 from ..checks.analysis import Analysis, goal_exprs
 from ..checks.check import fact_needs, needs_with
+from ..checks.infer import DELIVERABLES
 from ..core.errors import FactsError, Problem, Span
 from ..core.reasons import Quantity
 from ..core.values import LIST, T_PERCENT, TABLE, Tallied, Type, Value, exact_sum, money_in, weighted_mean
@@ -51,7 +52,7 @@ from ..semantics.runtime import COMPARE_ONE, compared_with, fail, items_of
 from ..semantics.status import Blocked, Failed, Inapplicable, Undecided, Waits, joined_blocked, merged_waiting
 from ..split.allocation import allocate, units_of
 from ..split.weights import weights_in
-from .compile import NOT_CONSTANT, Bound, Compiler, also, constant
+from .compile import NOT_CONSTANT, Bound, Closure, Compiler, also, constant
 from .outcomes import OUTCOMES, GoalOutcome, Made, PaymentOutcome, SplitOutcome
 
 if TYPE_CHECKING:
@@ -100,8 +101,8 @@ class Evaluator:
             ReportingPeriod("", *period)
         # Measured before the period's end: what is decided from measurements is provisional.
         self.provisional = measured_until is not None and period is not None and measured_until < period[1]
-        self.compiler = compiler_for(analysis)
-        self.plans = _plans_for(analysis, self.compiler)
+        self.plans = _plans_for(analysis)
+        self.compiler = self.plans.compiler
         # The values goals read: the facts, and the deliverables as they stand on the day.
         self.values: dict[str, Value] = supplied.values
         self.deliveries: dict[str, Delivery] = supplied.deliverables
@@ -134,8 +135,16 @@ class Evaluator:
         if (self.plans.dated or self.as_of is not None) and not self.trial:
             self._deliveries_on_the_day()
         results, judge = self.results, self.goal
-        for goal in ordered:
-            results[goal.id] = judge(goal)
+        if self.not_due or self.due_failures or self.supplied.given_metrics or self.provisional:
+            for goal in ordered:
+                results[goal.id] = judge(goal)
+        else:
+            # Most often nothing waits, nothing is given a value and nothing is provisional:
+            # a goal that applies always and has everything it needs at hand is judged at once.
+            have, judged = self.values.keys(), self._judged
+            for goal, plan in self.plans.planned(ordered):
+                results[goal.id] = judged(goal, plan) if goal.applies is None and have >= plan.needs \
+                    else judge(goal)
         return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalOutcome:
@@ -198,9 +207,11 @@ class Evaluator:
 
     def _judged(self, goal: s.Goal, plan: GoalPlan) -> GoalOutcome:
         """A goal judged by its requirements and tiers, with everything it needs at hand."""
-        deliveries = self.deliveries
-        steps: list[Step] = [deliveries[d.name] for d in goal.deliverables if d.name in plan.needs] \
-            if goal.deliverables else []
+        if plan.delivered:
+            deliveries = self.deliveries
+            steps: list[Step] = [deliveries[name] for name in plan.delivered]
+        else:
+            steps = []
         try:
             failed = self._requirements(plan, steps) if plan.requirements else None
             if failed is not None:
@@ -208,7 +219,9 @@ class Evaluator:
             fulfilment = self._score(plan, goal, steps)
         except Undecided as undecided:
             return self._undecided_goal(goal, undecided, tuple(steps))
-        return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
+        # self._result's call, written out: made for every goal of every evaluation.
+        return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, tuple(steps), None,
+                              goal.text, (), plan.reach, self.labels, None, False, self.language)
 
     def _requirements(self, plan: GoalPlan, steps: list[Step]) -> RequirementCheck | None:
         """The first requirement that does not hold, None if all hold. One that fails is
@@ -500,11 +513,15 @@ class Evaluator:
         """The contract's labels and units, and whether its amounts have øre: in what it
         writes (Analysis.labels), or in the amounts of this evaluation's facts. Worked out once
         an evaluation, as it starts (each goal's result carries it): a plain attribute, `labels`."""
+        with_cents, without_cents, money_facts = self.plans.labels
+        if without_cents is None:  # the contract's own amounts have øre
+            return with_cents
         values = self.supplied.values
-        cents = bool(self.analysis.labels.cents) or any(
-            isinstance(value := values.get(name), Fraction) and value.denominator != 1
-            for name in self.analysis.money_facts)
-        return self.analysis.labels_with_cents(cents)
+        for name in money_facts:
+            value = values.get(name)
+            if isinstance(value, Fraction) and value.denominator != 1:
+                return with_cents
+        return without_cents
 
     def payments(self) -> dict[str, PaymentOutcome]:
         for name in self.analysis.payment_order:  # each after the payments it uses
@@ -555,9 +572,26 @@ class Evaluator:
         return self.made.split(split.name, self.made.shares(allocation), paid)
 
     def _score(self, plan: GoalPlan, goal: s.Goal, steps: list[Step]) -> Fraction:
+        subject: SeenOf | None = None
+        seen: Seen | None = None
+        check: Check | None
         for tier in plan.tiers:
-            check = None if tier.check is None else tier.check(self)
-            if check is None or check.holds:
+            against = tier.against
+            if against is not None:
+                # The subject against a written threshold, as the tier's check compares them
+                # (Plans.check_of): a subject the tier before read is not read again.
+                if against.subject is not subject:
+                    subject = against.subject
+                    seen = subject(self)
+                assert seen is not None
+                holds = against.holds(seen.value)
+                check = Compared(seen, against.op, against.threshold, holds)
+            elif tier.check is not None:
+                check = tier.check(self)
+                holds = check.holds
+            else:
+                check, holds = None, True
+            if holds:
                 fulfilment = tier.fulfilment if tier.fulfilment is not None else \
                     self._fulfilment(tier.tier, goal)
                 steps.append(TierTried(tier.index, check, fulfilment, tier.span))
@@ -578,15 +612,16 @@ class Evaluator:
     # ---- evidence ----
 
     def metric_seen(self, expr: s.Name, name: str, value: Value, type_: Type | None, depth: int,
-                    counted: int | None, chain: tuple[str, ...]) -> Seen:
-        """A metric as seen: its value, what it was computed from, and the counts behind it.
+                    counted: int | None, chain: tuple[str, ...], reads: bool = True) -> Seen:
+        """A metric as seen: its value, what it was computed from (where it `reads` facts or
+        metrics that are shown), and the counts behind it.
 
         A metric given a value (a what-if) was not computed, so it has neither.
         """
         given = self.supplied.given_metrics
         if given and name in given:
             return Seen(expr, value, type_)
-        inputs = self._metric_inputs(name, depth) if depth < INPUT_DEPTH else ()
+        inputs = self._metric_inputs(name, depth) if reads and depth < INPUT_DEPTH else ()
         if given and not given.isdisjoint(chain):
             return Seen(expr, value, type_, inputs, self._counts(expr))
         return Seen(expr, value, type_, inputs, None if counted is None else self.counts.get(counted))
@@ -660,20 +695,20 @@ class Evaluator:
     def _compute_metric(self, name: str) -> None:
         """Compute a metric after the metrics it uses, without recursing through the chain."""
         pending = [name]
-        metrics = self.analysis.metrics
+        computed, planned = self._metrics, self.plans.metric
         while pending:
             current = pending[-1]
-            if current in self._metrics:
+            if current in computed:
                 pending.pop()
                 continue
-            waiting = [node.name for node in self.compiler.names_read(current)
-                       if node.name in metrics and node.name not in self._metrics]
+            compute, reads = planned(current)
+            waiting = [metric for metric in reads if metric not in computed] if reads else None
             if waiting:
                 pending.extend(waiting)
                 continue
             pending.pop()
             try:
-                self._metrics[current] = self.value(metrics[current].expr, None)
+                computed[current] = compute(self, None)
             except Failed as failed:
                 # Said of the metric where it happened, however many metrics lead to it.
                 cause = failed.failure
@@ -755,12 +790,27 @@ _NONE_MET = Fraction(0)
 
 
 @attrs.frozen
+class Against:
+    """A condition that compares a subject with a threshold written in the contract, the
+    commonest of all, in parts: how to see the subject, and how its value compares. Its check
+    is `Compared(subject(ev), op, threshold, holds(value))`."""
+
+    subject: SeenOf
+    op: str
+    threshold: Seen
+    holds: Callable[[Any], bool]
+
+
+@attrs.frozen
 class TierPlan:
     index: int
     tier: s.Tier
     check: CheckOf | None
     fulfilment: Fraction | None  # a fulfilment written as a percent, checked once
     span: Span | None = None  # the tier's, which the tier tried carries: read once
+    # Where the tier's condition is a subject against a written threshold: its parts, so that
+    # the tiers of a goal compare one subject without a call a tier (`_score`).
+    against: Against | None = None
 
 
 @attrs.frozen
@@ -769,6 +819,7 @@ class GoalPlan:
     requirements: tuple[tuple[CheckOf, s.Requirement], ...]
     tiers: tuple[TierPlan, ...]
     reach: Reach | None = None  # where the tiers compare one value with fixed thresholds
+    delivered: tuple[str, ...] = ()  # the deliverables it reads, whose states are its first steps
 
 
 class Plans:
@@ -779,20 +830,39 @@ class Plans:
     once; an evaluation then only computes values and fills in the records.
     """
 
-    def __init__(self, analysis: Analysis, compiler: Compiler):
+    def __init__(self, analysis: Analysis, compiler: Compiler, against: bool = True):
         self.analysis = analysis
         self.compiler = compiler
+        # Whether a tier that compares a subject with a written threshold is compared in _score
+        # from its parts (Against), rather than by its check; the tests compare the two.
+        self.against = against
         self._goals: dict[str, GoalPlan] = {}
         self._ordered: tuple[list[s.Goal], bool] | None = None
+        self._planned: tuple[tuple[s.Goal, GoalPlan], ...] | None = None
         self._totals: dict[str, s.Payment] = {}
         self._measures: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}  # goal or payment -> what it reads
         self._dated: bool | None = None
+        self._labels: tuple[Labels, Labels | None, tuple[str, ...]] | None = None
         self._metric_needs: dict[str, frozenset[str]] = {}
+        self._metric_plans: dict[str, tuple[Closure, tuple[str, ...]]] = {}
         self._payment_needs: dict[int, frozenset[str]] = {}  # by the payment node, kept alive
         self._checks: dict[tuple[int, str | None], CheckOf] = {}
+        self._against: dict[tuple[int, str | None], Against] = {}  # the checks that are a subject against a threshold
         self._seers: dict[tuple[int, str | None, int], SeenOf] = {}
+        self._remembered: dict[tuple[int, str | None, int], SeenOf] = {}
         self._inputs: dict[tuple[str, int], tuple[SeenOf, ...]] = {}
         self._kept: list[s.Name] = []
+
+    @property
+    def labels(self) -> tuple[Labels, Labels | None, tuple[str, ...]]:
+        """The contract's labels where amounts have øre and where they have none (None where
+        its own amounts have øre: they always do), and the facts whose amounts can say so."""
+        found = self._labels
+        if found is None:
+            analysis = self.analysis
+            found = self._labels = (analysis.labels_with_cents(True), None if analysis.labels.cents else
+                                    analysis.labels_with_cents(False), analysis.money_facts)
+        return found
 
     @property
     def dated(self) -> bool:
@@ -801,6 +871,15 @@ class Plans:
             self._dated = any(d.due is not None and d.due_date is None
                               for d in self.analysis.deliverables.values())
         return self._dated
+
+    def metric(self, name: str) -> tuple[Closure, tuple[str, ...]]:
+        """A metric's compiled expression, and the metrics it reads (computed before it)."""
+        found = self._metric_plans.get(name)
+        if found is None:
+            metrics = self.analysis.metrics
+            found = self._metric_plans[name] = (self.compiler.get(metrics[name].expr, None), tuple(
+                node.name for node in self.compiler.names_read(name) if node.name in metrics))
+        return found
 
     def metric_needs(self, name: str) -> frozenset[str]:
         """The facts and deliverables a metric reads, directly or through other metrics."""
@@ -879,17 +958,31 @@ class Plans:
             found = self._ordered = (order, order == list(goals))
         return found
 
+    def planned(self, ordered: list[s.Goal]) -> tuple[tuple[s.Goal, GoalPlan], ...]:
+        """The goals `ordered` gives, each with its plan."""
+        found = self._planned
+        if found is None:
+            found = self._planned = tuple((goal, self.goal(goal)) for goal in ordered)
+        return found
+
     def goal(self, goal: s.Goal) -> GoalPlan:
         plan = self._goals.get(goal.id)
         if plan is None:
+            needs = needs_with(self.analysis, goal, frozenset())
             plan = self._goals[goal.id] = GoalPlan(
-                needs_with(self.analysis, goal, frozenset()),
+                needs,
                 tuple((self.check_of(r.condition, goal), r) for r in goal.requirements),
-                tuple(TierPlan(index, tier, None if tier.condition is None else
-                               self.check_of(tier.condition, goal), _written(tier), tier.span)
-                      for index, tier in enumerate(goal.tiers)),
-                _reach_of(goal))
+                tuple(self._tier(index, tier, goal) for index, tier in enumerate(goal.tiers)),
+                _reach_of(goal),
+                tuple(d.name for d in goal.deliverables if d.name in needs))
         return plan
+
+    def _tier(self, index: int, tier: s.Tier, goal: s.Goal) -> TierPlan:
+        if tier.condition is None:
+            return TierPlan(index, tier, None, _written(tier), tier.span)
+        check = self.check_of(tier.condition, goal)
+        return TierPlan(index, tier, check, _written(tier), tier.span,
+                        self._against.get((id(tier.condition), goal.id)) if self.against else None)
 
     def inputs_of(self, metric: str, depth: int) -> tuple[SeenOf, ...]:
         """How to see the facts and metrics `metric` reads, but not the lists it goes through:
@@ -972,16 +1065,21 @@ class Plans:
                     return Negation(part, not part.holds)
                 return negation
             case s.Compare(op=op, left=left, right=right):
-                first, second = self.seen_of(left, goal), self.seen_of(right, goal)
-                test = COMPARE_ONE[op]
                 threshold = self.written_of(right, goal)
                 if threshold is not None:  # the commonest of all: a subject against a written threshold
                     holds = compared_with(op, threshold.value)
+                    # The subject is read where it is compared: a subject that several tiers
+                    # compare is read once by _score, which compares it with their thresholds.
+                    subject = self.seen_of(left, goal, remember=False)
+                    self._against[(id(expr), goal.id if goal is not None else None)] = Against(
+                        subject, op, threshold, holds)
 
                     def against(ev: Evaluator) -> Check:
-                        seen = first(ev)  # a threshold is always decided: the subject's status is the status
+                        seen = subject(ev)  # a threshold is always decided: the subject's status is the status
                         return Compared(seen, op, threshold, holds(seen.value))
                     return against
+                first, second = self.seen_of(left, goal), self.seen_of(right, goal)
+                test = COMPARE_ONE[op]
 
                 def comparison(ev: Evaluator) -> Check:
                     try:  # the operands' statuses combined, as compile.both does
@@ -1000,7 +1098,7 @@ class Plans:
                     assert isinstance(holds, bool)
                     return Membership(element(ev), members(ev), negated, holds)
                 return membership
-        truth_of = self.seen_of(expr, goal)
+        truth_of = self.seen_of(expr, goal, remember=False)  # read where it is checked, as a subject is
 
         def truth(ev: Evaluator) -> Check:
             seen = truth_of(ev)
@@ -1008,12 +1106,20 @@ class Plans:
             return Truth(seen, seen.value)
         return truth
 
-    def seen_of(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0) -> SeenOf:
+    def seen_of(self, expr: s.Expr, goal: s.Goal | None, depth: int = 0, remember: bool = True) -> SeenOf:
+        """How to see `expr`; a subject (at depth 0) is seen once an evaluation, however many
+        checks ask for it, but where it is not to be `remember`ed (`_score` reads a subject once
+        for the tiers that share it)."""
         key = (id(expr), goal.id if goal is not None else None, depth)
         found = self._seers.get(key)
         if found is None:
             found = self._seers[key] = self._seer(expr, goal, depth)
-        return found
+        if depth or not remember:
+            return found
+        remembered = self._remembered.get(key)
+        if remembered is None:
+            remembered = self._remembered[key] = _remembered(found)
+        return remembered
 
     def _seer(self, expr: s.Expr, goal: s.Goal | None, depth: int) -> SeenOf:
         type_ = self.compiler.type_of(expr, goal)
@@ -1028,17 +1134,27 @@ class Plans:
             counted = id(target) if isinstance(target, s.Call | s.Aggregate | s.Comprehension) else None
 
             branch_of = self._branch_of(target, None) if isinstance(target, s.If) else None
+            # Whether it reads anything shown as its inputs (an NPS reads a list alone: nothing).
+            reads = depth < INPUT_DEPTH and bool(self.inputs_of(name, depth))
 
             def metric(ev: Evaluator) -> Seen:
-                seen = ev.metric_seen(expr, name, closure(ev, None), type_, depth, counted, chain)
+                # ev.lookup, as the closure of a metric's name reads it (compile._lookup).
+                seen = ev.metric_seen(expr, name, ev.lookup(name, expr), type_, depth, counted, chain, reads)
                 if branch_of is not None and name not in ev.supplied.given_metrics:
                     return attrs.evolve(seen, branch=branch_of(ev))
                 return seen
             seen_of: SeenOf = metric
-        elif isinstance(expr, s.Name):
+        elif isinstance(expr, s.Name) and expr.name != DELIVERABLES:
+            name = expr.name
+
             def plain(ev: Evaluator) -> Seen:
-                return Seen(expr, closure(ev, None), type_)
+                found = ev.values.get(name)  # a fact, read at once, as its closure reads it (compile._lookup)
+                return Seen(expr, found if found is not None else closure(ev, None), type_)
             seen_of = plain
+        elif isinstance(expr, s.Name):
+            def named(ev: Evaluator) -> Seen:
+                return Seen(expr, closure(ev, None), type_)
+            seen_of = named
         else:
             # The contract's own arithmetic (`a + b`, `round(x, 1)`, a share over answers
             # above a threshold fact): its value, and the values it was worked out from.
@@ -1052,17 +1168,7 @@ class Plans:
                 return Seen(expr, value, type_, _decided_inputs(inputs, ev) if inputs else (),
                             ev.counts.get(counts_at), chosen_by(ev) if chosen_by is not None else ())
             seen_of = computed
-        if depth:
-            return seen_of
-        slot = id(seen_of)
-
-        def remembered(ev: Evaluator) -> Seen:
-            """A subject seen once an evaluation, however many tiers ask for it."""
-            found = ev.seen.get(slot)
-            if found is None:
-                found = ev.seen[slot] = seen_of(ev)
-            return found
-        return remembered
+        return seen_of
 
     def written_of(self, expr: s.Expr, goal: s.Goal | None) -> Seen | None:
         """A value written in the contract (a threshold) as seen, the same in every evaluation;
@@ -1096,6 +1202,18 @@ class Plans:
             chain.append(target.name)
             target = metrics[target.name].expr
         return tuple(chain), target
+
+
+def _remembered(seen_of: SeenOf) -> SeenOf:
+    slot = id(seen_of)
+
+    def remembered(ev: Evaluator) -> Seen:
+        """A subject seen once an evaluation, however many tiers ask for it."""
+        found = ev.seen.get(slot)
+        if found is None:
+            found = ev.seen[slot] = seen_of(ev)
+        return found
+    return remembered
 
 
 def _decided_inputs(inputs: Sequence[SeenOf], ev: Evaluator) -> tuple[Seen, ...]:
@@ -1176,10 +1294,10 @@ def expr_needs(analysis: Analysis, expr: s.Expr) -> set[str]:
     return fact_needs([expr], analysis.metrics, analysis.facts, analysis.deliverables, analysis.payments)
 
 
-def _plans_for(analysis: Analysis, compiler: Compiler) -> Plans:
+def _plans_for(analysis: Analysis) -> Plans:
     plans = analysis.cache.get("plans")
     if plans is None:
-        plans = analysis.cache["plans"] = Plans(analysis, compiler)
+        plans = analysis.cache["plans"] = Plans(analysis, compiler_for(analysis))
     assert isinstance(plans, Plans)
     return plans
 

@@ -9,6 +9,7 @@ reason code and its parameters, which reasons.py turns into English or Danish.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import numbers
@@ -19,6 +20,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from operator import countOf
 from typing import cast
 
 import attrs
@@ -191,7 +193,10 @@ def tally_reader(type_: Type, bounds: Bounds) -> Reader | None:
     counted at once, the same `Tallied` as `tally` gives; None where `tally` must look closer."""
     element = type_.element
     if type_.kind == LIST and element is not None and element.integer and element.kind == NUMBER:
-        return partial(_whole_answers_counted, *_whole_bounds(bounds))
+        low, high = _whole_bounds(bounds)
+        if _small(low, high):
+            return partial(_small_answers_counted, low, high, bytes(range(low, high + 1)))
+        return partial(_whole_answers_counted, low, high)
     return None
 
 
@@ -206,13 +211,48 @@ def _whole_bounds(bounds: Bounds) -> tuple[int, int]:
 def _whole_answers_counted(low: int, high: int, raw: object) -> Tallied | None:
     """Plain whole numbers, as survey answers come, counted first and each distinct answer
     checked once against `low`..`high` (their kinds are looked at first: `True == 1` in
-    Python, but true is no answer 0-10); None for anything else."""
+    Python, but true is no answer 0-10); None for anything else. Answers on a small scale
+    (0-10) are counted as bytes (`_small_answers_counted`)."""
+    if _small(low, high):
+        return _small_answers_counted(low, high, bytes(range(low, high + 1)), raw)
     if not (type(raw) is list or type(raw) is tuple) or not raw or set(map(type, raw)) != {int}:
         return None
     counts: Counter[int] = Counter(raw)  # every item an int, as just seen
     if low <= min(counts) and max(counts) <= high:
         return Tallied(counts, len(raw))
     return None
+
+
+def _small(low: int, high: int) -> bool:
+    """Whether a scale is a small one of bytes (0-10, 1-5), whose answers are counted as bytes."""
+    return 0 <= low <= high <= 255 and high - low < 32
+
+
+def _small_answers_counted(low: int, high: int, scale: bytes, raw: object) -> Tallied | None:
+    """`_whole_answers_counted` for a small scale `low`..`high` (`scale`, its bytes): the answers
+    made bytes in one pass in C (which refuses anything that is no whole number from 0 to 255),
+    the bytes of the scale taken away (none may be left), and each answer of the scale counted
+    in the bytes, in the order the list first holds them, as `Counter` counts them. A `Counter`
+    of the list goes to a dict for each answer; this goes through the bytes in C, once an answer
+    of the scale."""
+    # Every answer an int itself, first: bytearray would take anything with __index__ (true as 1).
+    if not (type(raw) is list or type(raw) is tuple) or not raw or countOf(map(type, raw), int) != len(raw):
+        return None
+    try:
+        answers = bytearray(raw)
+    except ValueError:  # below 0 or above 255
+        return None
+    if answers.translate(None, scale):  # an answer outside the scale
+        return None
+    # The answers of the scale in the order the list first holds them, those it does not hold
+    # (found at -1) first: they count 0, and are left out.
+    order = sorted(range(low, high + 1), key=answers.find)
+    counted = list(map(answers.count, order))
+    absent = counted.count(0)
+    counts: Counter[int] = Counter()
+    # As Counter(mapping) fills an empty Counter, without its checks (the two are as long: not checked).
+    dict.update(counts, zip(order[absent:], counted[absent:], strict=False))
+    return Tallied(counts, len(raw))
 
 
 def _exact(type_: Type, value: Value, bounds: Bounds) -> Value:
@@ -560,7 +600,9 @@ def reader(type_: Type, bounds: Bounds) -> Reader | None:
     if kind == MONEY:
         units = {written: scale for written, scale in MONEY_UNITS.items()
                  if UNIT_CURRENCY[money_unit(written)] == type_.currency_code}
-        return partial(_amount_text, type_, bounds, units)
+        # Each text read once and kept (a Fraction is a value): a raw facts dict gives the same
+        # few texts at every evaluation.
+        return partial(_amount_text, functools.lru_cache(maxsize=_KEPT)(partial(_amount_of, units)), type_, bounds)
     if kind == LIST and type_.element is not None and type_.element.kind == NUMBER and type_.element.integer:
         within = _WholeRange.of(bounds)
         return lambda raw: _whole_numbers_within(raw, within) if type(raw) is list or type(raw) is tuple else None
@@ -575,9 +617,24 @@ def _whole(low: int, high: int, raw: object) -> Value | None:
     return raw if type(raw) is int and low <= raw <= high else None
 
 
+# How many texts of each kind are kept read (a raw facts dict gives the same few at every evaluation).
+_KEPT = 1024
+# The longest text kept read: no share, amount or day written by hand is longer, and a longer one
+# (a stranger's megabyte) is read by coerce each time rather than held by the cache.
+_KEPT_LENGTH = 64
+
+
 def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
     """"7.5%" as 3/40, where it is at most 100%; else None (coerce reads it)."""
-    found = _SHARE_TEXT.fullmatch(raw) if type(raw) is str else None
+    value = _share_of(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
+    return None if value is None else _quick_within(value, type_, bounds)
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _share_of(text: str) -> Fraction | None:
+    """"7.5%" as 3/40, where it is at most 100%; else None. Each text read once and kept (a
+    Fraction is a value)."""
+    found = _SHARE_TEXT.fullmatch(text)
     if found is None:
         return None
     whole, decimals = found.groups()
@@ -585,12 +642,19 @@ def _share_text(type_: Type, bounds: Bounds, raw: object) -> Value | None:
     digits = int(whole + decimals) if decimals is not None else int(whole)
     if digits > scale:
         return None  # more than 100%: coerce says it is not a share
-    return _quick_within(Fraction(digits, scale), type_, bounds)
+    return Fraction(digits, scale)
 
 
-def _amount_text(type_: Type, bounds: Bounds, units: Mapping[str, int], raw: object) -> Value | None:
-    """"16 mio kr" as 16000000, in a unit of the fact's currency; else None (coerce reads it)."""
-    found = _AMOUNT_TEXT.fullmatch(raw) if type(raw) is str else None
+def _amount_text(amount_of: Callable[[str], Fraction | None], type_: Type, bounds: Bounds,
+                 raw: object) -> Value | None:
+    """"16 mio kr" as 16000000, read by `amount_of` (`_amount_of`); else None (coerce reads it)."""
+    value = amount_of(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
+    return None if value is None else _quick_within(value, type_, bounds)
+
+
+def _amount_of(units: Mapping[str, int], text: str) -> Fraction | None:
+    """"16 mio kr" as 16000000, in one of `units` (the fact's currency's); else None."""
+    found = _AMOUNT_TEXT.fullmatch(text)
     if found is None:
         return None
     whole, decimals, unit = found.groups()
@@ -598,17 +662,23 @@ def _amount_text(type_: Type, bounds: Bounds, units: Mapping[str, int], raw: obj
     if scale is None:
         return None
     if decimals is None:
-        return _quick_within(Fraction(int(whole) * scale), type_, bounds)
-    return _quick_within(Fraction(int(whole + decimals) * scale, 10 ** len(decimals)), type_, bounds)
+        return Fraction(int(whole) * scale)
+    return Fraction(int(whole + decimals) * scale, 10 ** len(decimals))
 
 
 def quick_date(raw: object) -> dt.date | None:
     """A day written as ISO does ("2019-12-16"), at once; else None (date_of reads it and says
     what is wrong)."""
-    if type(raw) is not str or not _ISO_DATE.fullmatch(raw):
+    return _iso_day(raw) if type(raw) is str and len(raw) <= _KEPT_LENGTH else None
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _iso_day(text: str) -> dt.date | None:
+    """`quick_date` of a text: each read once and kept (a day is a value)."""
+    if not _ISO_DATE.fullmatch(text):
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None  # not in the calendar: date_of says so
 

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -146,6 +146,14 @@ def check_facts(facts: object, declared: Mapping[str, s.Fact],
     read from it as a tally (`Tallied`), its answers counted as they are read."""
     if not isinstance(facts, dict) and not isinstance(facts, Mapping):  # a dict is told at once
         raise FactsError([problem("facts.not-a-mapping", type=type(facts).__name__)])
+    if type(facts) is dict and not metrics and data_dir is None and max_bytes is None:
+        # A dict made in Python whose every fact is given as most are, as a raw dict of facts
+        # checked at every evaluation most often is: read at once, with no problem to keep, no
+        # place to say and no file to read (else everything is checked again, below).
+        values: dict[str, Value] = {}
+        states: dict[str, Delivery] = {}
+        if _read_at_once(readers, iter(facts.items()), values, states) is None:
+            return Supplied(values, states, {}, (), declared=declared)
     checking = _Checking(_Origin.of(facts, data_dir, max_bytes), declared, deliverables, readers, counted)
     checking.take_all(facts)
     if not metrics:  # as most evaluations are: nothing given a value, nothing to take
@@ -206,21 +214,12 @@ class _Checking:
     def take_all(self, facts: Mapping[Any, object]) -> None:
         """Each fact as given: its value, or its problem; a null (not known yet) and a `$note`
         (a comment) are passed over."""
-        positions = self.origin.positions
+        positions, readers = self.origin.positions, self.readers
         values, states = self.values, self.states
-        quick, quick_states = self.readers.facts, self.readers.deliverables
-        for key, raw in facts.items():
-            # A key that is a declared name is that name (names are composed, and hold no
-            # control characters): its value read at once where it is given as most are.
-            read = quick.get(key)
-            if read is not None and (value := read(raw)) is not None:
-                values[key] = value
-                continue
-            read_state = quick_states.get(key)
-            if read_state is not None and (state := read_state(raw)) is not None:
-                states[key] = state
-                values[key] = state.done
-                continue
+        given = iter(facts.items())
+        # Read at once up to the first fact that needs a closer look, which is read here; then on.
+        while (closer := _read_at_once(readers, given, values, states)) is not None:
+            key, raw = closer
             name = _fact_name(key) if isinstance(key, str) else None
             if name is None:
                 self.problems.append(problem("name-broken", positions.get(key)) if isinstance(key, str)
@@ -323,6 +322,30 @@ class _Checking:
                         self.sources, given_metrics, self.declared, period=self.period,
                         period_span=self.period_span, measured_until=self.measured_until,
                         party=self.party, origin=self.origin.source)
+
+
+def _read_at_once(readers: Readers, given: Iterator[tuple[str, object]], values: dict[str, Value],
+                  states: dict[str, Delivery]) -> tuple[str, object] | None:
+    """Facts from `given`, in turn, read at once into `values` (and a deliverable's state into
+    `states`, whether it is done into `values`) where the key is a declared name (names are
+    composed, and hold no control characters) and the value is given as most are; up to the
+    first that needs a closer look, which is returned (None when none does)."""
+    quick, quick_states = readers.facts, readers.deliverables
+    for key, raw in given:
+        read = quick.get(key)  # a key of another kind than text is in neither
+        if read is not None:
+            value = read(raw)
+            if value is None:
+                return key, raw
+            values[key] = value
+            continue
+        read_state = quick_states.get(key)
+        state = read_state(raw) if read_state is not None else None
+        if state is None:
+            return key, raw
+        states[key] = state
+        values[key] = state.done
+    return None
 
 
 def _names_a_file(raw: object) -> TypeGuard[Mapping[object, object]]:
@@ -468,14 +491,17 @@ def _delivery_reader(deliverable: s.Deliverable) -> Callable[[object], Delivery 
     # Done or not, without a day: the same state whatever the facts (a Delivery is a value).
     given = {True: Delivery(name, title, True, None, due), False: Delivery(name, title, False, None, due)}
 
+    @functools.lru_cache(maxsize=256)
+    def on(delivered: dt.date) -> Delivery:
+        """Delivered on a day: made once for each day and kept, as the states above are."""
+        late = due is not None and delivered > due
+        return Delivery(name, title, not late, delivered, due, late)
+
     def read(raw: object) -> Delivery | None:
         if type(raw) is bool:
             return given[raw]
         delivered = quick_date(raw)
-        if delivered is None:
-            return None
-        late = due is not None and delivered > due
-        return Delivery(name, title, not late, delivered, due, late)
+        return None if delivered is None else on(delivered)
     return read
 
 

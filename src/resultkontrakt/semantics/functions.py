@@ -19,6 +19,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from itertools import compress
+from operator import truth
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -130,7 +132,7 @@ def _counts() -> tuple[type[ShareCounts], type[NpsCounts]]:
 
 
 def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
-    counted = sum(map(test, values)) if test is not None else sum(1 for v in values if v)
+    counted = sum(map(test if test is not None else truth, values))
     return _counts()[0](counted, len(values))
 
 
@@ -140,7 +142,8 @@ def _holding_in(tally: Tally, size: int, test: Predicate | None) -> ShareCounts:
     share_counts = _counts()[0]
     if test is None:
         return share_counts(tally[True], size)  # a list of true/false values, as typed
-    return share_counts(sum(n for value, n in tally.items() if test(value)), size)
+    # The counts of the values that hold, the test run on each value in turn, all in C.
+    return share_counts(sum(compress(tally.values(), map(test, tally))), size)
 
 
 Decide = Callable[["ShareCounts", s.Expr], "Value | Counted"]
@@ -292,6 +295,7 @@ def _distinct(values: tuple[Value, ...], test: Predicate | None, expr: s.Expr) -
 # ---- nps -----------------------------------------------------------------------------------------
 
 _ZERO_TO_TEN = frozenset(range(11))
+_WHOLE = frozenset([int])
 
 
 def _nps_over_list(element: Type, bound: bool) -> Type | Mistake:
@@ -309,10 +313,12 @@ def _nps_in(tally: Tally, size: int, test: Predicate | None, expr: s.Expr) -> Co
     if not size:
         raise fail("no-answers", _source(expr))
     # Checked on the distinct answers, not the million: anything else would
-    # silently count as a detractor.
-    stray = next((a for a in tally if a not in _ZERO_TO_TEN or isinstance(a, bool)), None)
-    if stray is not None:
-        raise fail("nps-range", _source(expr), answer=stray)
+    # silently count as a detractor. Most often every answer is a whole number 0-10, told
+    # in C; else the first that is not is found (true is no answer, though it equals 1).
+    if not (_ZERO_TO_TEN.issuperset(tally) and _WHOLE.issuperset(map(type, tally))):
+        stray = next((a for a in tally if a not in _ZERO_TO_TEN or isinstance(a, bool)), None)
+        if stray is not None:
+            raise fail("nps-range", _source(expr), answer=stray)
     promoters = tally[9] + tally[10]
     passives = tally[7] + tally[8]
     counts = _counts()[1](promoters, passives, size - promoters - passives)

@@ -83,7 +83,11 @@ def compared_with(op: str, fixed: object) -> Callable[[Any], bool]:
 
 
 def quantity(value: Value) -> Fraction | int:
-    # Whole-number facts and answers are kept as int, the rest as Fraction.
+    # Whole-number facts and answers are kept as int, the rest as Fraction: told by their type
+    # at once, as every step of arithmetic asks.
+    kind = type(value)
+    if kind is Fraction or kind is int:
+        return value  # type: ignore[return-value]  # as just seen
     assert isinstance(value, Fraction | int) and not isinstance(value, bool), value
     return value
 
@@ -166,16 +170,26 @@ def arithmetic(op: str, left: Fraction | int, right: Fraction | int, expr: s.Exp
     a, b = left.as_integer_ratio()
     c, d = right.as_integer_ratio()
     if op == "+":
-        return bounded(Fraction(a * d + c * b, b * d), expr)
+        return _ratio(a * d + c * b, b * d, expr)
     if op == "-":
-        return bounded(Fraction(a * d - c * b, b * d), expr)
+        return _ratio(a * d - c * b, b * d, expr)
     if op == "*":
         if c == d == 1 and type(left) is Fraction:  # times 100% (`udgifter / budget * 100%`): itself
             return bounded(left, expr)
-        return bounded(Fraction(a * c, b * d), expr)
+        return _ratio(a * c, b * d, expr)
     if c == 0:
         raise fail("division-by-zero", expr)
-    return bounded(Fraction(a * d, b * c), expr)
+    return _ratio(a * d, b * c, expr)
+
+
+def _ratio(numerator: int, denominator: int, expr: s.Expr) -> Fraction:
+    """numerator/denominator as a Fraction, reduced, bounded as `bounded` bounds it: where
+    neither needs more than MAX_BITS bits, reduced they need no more either."""
+    if numerator.bit_length() <= MAX_BITS and denominator.bit_length() <= MAX_BITS:
+        return Fraction(numerator, denominator)
+    found = bounded(Fraction(numerator, denominator), expr)
+    assert isinstance(found, Fraction)
+    return found
 
 
 def total(values: tuple[Value, ...], expr: s.Expr) -> Fraction | int:
