@@ -6,6 +6,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +16,8 @@ from hypothesis import HealthCheck, settings
 
 from resultkontrakt.cli import main as cli
 from resultkontrakt.core.errors import Span
+
+from .printing import BROWSER, FLAGS, Printer
 
 # Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
 # theirs in a folder of their own, removed at the end, and never touch the user's.
@@ -72,6 +75,14 @@ def rk(capsys: pytest.CaptureFixture[str]) -> Rk:
         return Run(code, out, err)
 
     return run
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printer]:
+    """One headless Chromium for every test of the worker that prints or draws a page (those
+    marked `needs_browser`): a launch a page took most of their time."""
+    assert BROWSER, "chromium is needed for this test"
+    with Printer(BROWSER, FLAGS, tmp_path_factory.mktemp("chromium") / "profile") as printer:
+        yield printer
 
 # Broken contracts are test data for `rk check` (test_broken.py, test_golden.py), not worked
 # examples to run.
