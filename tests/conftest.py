@@ -48,7 +48,7 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 # The few tests that are slow by their size (a 10 MB file, 10,000 goals) take that size in the
-# deep and fuzz profiles, which CI runs, and a third of it in the quick loop.
+# deep and fuzz profiles, which CI runs, and a part of it in the quick loop (each says how much).
 DEEP = os.environ.get("HYPOTHESIS_PROFILE", "quick") != "quick"
 
 
