@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import tempfile
@@ -50,6 +51,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 # The few tests that are slow by their size (a 10 MB file, 10,000 goals) take that size in the
 # deep and fuzz profiles, which CI runs, and a part of it in the quick loop (each says how much).
 DEEP = os.environ.get("HYPOTHESIS_PROFILE", "quick") != "quick"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collecting made (the modules, hypothesis's strategies, the tests themselves) lives as
+    long as the run: frozen out of the cycle collector's way, it is no longer gone through by
+    each full collection the tests' own objects set off (two thirds of the collector's time, 18
+    of a run's 80 s of tests)."""
+    gc.collect()
+    gc.freeze()
 
 
 @attrs.frozen
