@@ -86,6 +86,7 @@ def rk(capsys: pytest.CaptureFixture[str]) -> Rk:
 
     return run
 
+
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printer]:
     """One headless Chromium for every test of the worker that prints or draws a page (those
@@ -93,6 +94,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printer]:
     assert BROWSER, "chromium is needed for this test"
     with Printer(BROWSER, FLAGS, tmp_path_factory.mktemp("chromium") / "profile") as printer:
         yield printer
+
 
 # Broken contracts are test data for `rk check` (test_broken.py, test_golden.py), not worked
 # examples to run.
