@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +17,8 @@ from hypothesis import HealthCheck, settings
 
 from resultkontrakt.cli import main as cli
 from resultkontrakt.core.errors import Span
+
+from .printing import BROWSER, FLAGS, Printer
 
 # Contracts read from files are kept in a cache folder between runs (cache.py). The tests keep
 # theirs in a folder of their own, removed at the end, and never touch the user's.
@@ -45,8 +49,17 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 # The few tests that are slow by their size (a 10 MB file, 10,000 goals) take that size in the
-# deep and fuzz profiles, which CI runs, and a third of it in the quick loop.
+# deep and fuzz profiles, which CI runs, and a part of it in the quick loop (each says how much).
 DEEP = os.environ.get("HYPOTHESIS_PROFILE", "quick") != "quick"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collecting made (the modules, hypothesis's strategies, the tests themselves) lives as
+    long as the run: frozen out of the cycle collector's way, it is no longer gone through by
+    each full collection the tests' own objects set off (the collector took 8 s of the two
+    workers' time in the README's test command, 5 s frozen)."""
+    gc.collect()
+    gc.freeze()
 
 
 @attrs.frozen
@@ -72,6 +85,16 @@ def rk(capsys: pytest.CaptureFixture[str]) -> Rk:
         return Run(code, out, err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printer]:
+    """One headless Chromium for every test of the worker that prints or draws a page (those
+    marked `needs_browser`): a launch a page took most of their time."""
+    assert BROWSER, "chromium is needed for this test"
+    with Printer(BROWSER, FLAGS, tmp_path_factory.mktemp("chromium") / "profile") as printer:
+        yield printer
+
 
 # Broken contracts are test data for `rk check` (test_broken.py, test_golden.py), not worked
 # examples to run.

@@ -1,12 +1,14 @@
-"""Printing many pages with one browser, and reading where each word landed on which page.
+"""Printing and drawing many pages with one browser, and reading where each word landed on which page.
 
 `rk report --format html` is printed by a reader from Chromium; the tests print every example's
-report, in both languages, to check the pages by their geometry. A Chromium launch a page would
-take most of the suite's time, so one browser prints them all: `Printer` drives headless
-Chromium over its DevTools pipe (`--remote-debugging-pipe`: JSON messages on file descriptors 3
-and 4, each ended by a NUL byte) and asks for each page's PDF as the print dialog makes it, with
-the page size and margins of the page's `@page` rule. test_paper.py checks that this prints the
-same pages as `chromium --headless --print-to-pdf`.
+report, in both languages, to check the pages by their geometry, and take screenshots to measure
+what the browser drew. A Chromium launch a page would take most of the suite's time, so one
+browser does it all (the `browser` fixture: one a worker): `Printer` drives headless Chromium over
+its DevTools pipe (`--remote-debugging-pipe`: JSON messages on file descriptors 3 and 4, each
+ended by a NUL byte) and asks for each page's PDF as the print dialog makes it, with the page size
+and margins of the page's `@page` rule, or for a screenshot of a window of a given size.
+test_paper.py checks that this prints the same pages as `chromium --headless --print-to-pdf`, and
+draws the same pixels as `chromium --headless --window-size=... --screenshot`.
 
 `Printed` reads a PDF with `pdftotext -raw -bbox` (its words in the order drawn): each page's size and the page each letter is
 on. Lined up with the letters of the HTML page's `<main>`, it tells on which page each element of
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import select
+import shutil
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -29,6 +32,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import pytest
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_browser = pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("RK_REQUIRE_BROWSER"),
+    reason="no chromium here (CI installs it and sets RK_REQUIRE_BROWSER)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars"]
 A4 = (595.28, 841.89)  # points: 210 × 297 mm
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # An SVG's title and description are said by a screen reader, never drawn (inline SVG in HTML
@@ -37,7 +49,7 @@ UNDRAWN = ("title", "desc", "{http://www.w3.org/2000/svg}title", "{http://www.w3
 
 
 class Printer:
-    """One headless Chromium that prints pages to PDF, one after the other."""
+    """One headless Chromium that prints pages to PDF and draws them, one after the other."""
 
     def __init__(self, browser: str, flags: list[str], profile: Path, timeout: float = 60):
         self.timeout = timeout
@@ -63,12 +75,27 @@ class Printer:
 
     def pdf(self, page: Path) -> bytes:
         """`page` printed as from the print dialog: A4 where its `@page` says so, no header or footer."""
-        self._call("Page.navigate", session=self._session, url=page.resolve().as_uri())
-        while self._next().get("method") != "Page.loadEventFired":
-            pass
+        self._load(page)
         data = self._call("Page.printToPDF", session=self._session, preferCSSPageSize=True,
                           displayHeaderFooter=False)["data"]
         return base64.b64decode(data)
+
+    def screenshot(self, page: Path, width: int, height: int) -> bytes:
+        """`page` as a window `width` × `height` CSS pixels draws it, as a PNG: what
+        `chromium --headless --window-size=width,height --screenshot` writes."""
+        self._call("Emulation.setDeviceMetricsOverride", session=self._session, width=width, height=height,
+                   deviceScaleFactor=1, mobile=False)
+        try:
+            self._load(page)  # the load event waits for the page's frames and their scripts
+            data = self._call("Page.captureScreenshot", session=self._session, format="png")["data"]
+        finally:
+            self._call("Emulation.clearDeviceMetricsOverride", session=self._session)
+        return base64.b64decode(data)
+
+    def _load(self, page: Path) -> None:
+        self._call("Page.navigate", session=self._session, url=page.resolve().as_uri())
+        while self._next().get("method") != "Page.loadEventFired":
+            pass
 
     def _call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
         self._sent += 1
@@ -198,14 +225,21 @@ def classes(element: ET.Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
-def printed_pages(browser: str, flags: list[str], folder: Path, pages: dict[str, str]) -> dict[str, Printed]:
-    """Each page (HTML by name) printed to PDF by one browser, and read back."""
+def printed_pages(printer: Printer, folder: Path, pages: dict[str, str]) -> dict[str, Printed]:
+    """Each page (HTML by name) printed to PDF by the browser, and read back."""
     found = {}
-    with Printer(browser, flags, folder / "profile") as printer:
-        for name, page in pages.items():
-            html = folder / f"{name}.html"
-            html.write_text(page, encoding="utf-8")
-            pdf = folder / f"{name}.pdf"
-            pdf.write_bytes(printer.pdf(html))
-            found[name] = Printed(pdf, page)
+    for name, page in pages.items():
+        html = folder / f"{name}.html"
+        html.write_text(page, encoding="utf-8")
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(printer.pdf(html))
+        found[name] = Printed(pdf, page)
     return found
+
+
+def chromium(folder: Path, *args: str) -> None:
+    """Chromium run once from the command line with `args`, as a reader would (a profile of its own)."""
+    assert BROWSER, "chromium is needed for this test"
+    profile = folder / f"profile-{len(list(folder.iterdir()))}"
+    subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args], check=True,
+                   capture_output=True, timeout=120)

@@ -21,7 +21,8 @@ from resultkontrakt.comparisons.page import comparison_html
 from resultkontrakt.core.wording import wording_for
 
 from .png import matches, read_png, run_at
-from .test_report import chromium, needs_browser, printed
+from .printing import Printer, needs_browser
+from .test_report import printed
 
 HERE = Path(__file__).parent / "golden" / "compare"
 DA = wording_for("da")
@@ -290,14 +291,14 @@ def one_goal(tmp_path: Path, values: Sequence[int], same_year: bool = False) -> 
 
 
 @needs_browser
-def test_the_dots_stand_on_bands_at_the_thresholds(tmp_path: Path) -> None:
+def test_the_dots_stand_on_bands_at_the_thresholds(browser: Printer, tmp_path: Path) -> None:
     # Two providers of 2019: NPS 40 and 70 against 50 and 60. The range is 35 .. 75, over 98 % of
     # the width: the red band to 50, yellow to 60, green above, one strip per provider.
     comparison = one_goal(tmp_path, [40, 70], same_year=True)
     assert not comparison.series
     page = written(tmp_path, "dots.html", comparison_html(comparison, DA))
     shot = tmp_path / "dots.png"
-    chromium(tmp_path, "--window-size=700,600", f"--screenshot={shot}", page.as_uri())
+    shot.write_bytes(browser.screenshot(page, 700, 600))
     _, _, pixels = read_png(shot)
     _red, red_start, y = run_at(pixels, rgb(compare_html.BAND_NOT), tolerance=4)
     yellow, yellow_start, _ = run_at(pixels, rgb(compare_html.BAND_PARTLY), tolerance=4)
@@ -321,13 +322,13 @@ def test_the_dots_stand_on_bands_at_the_thresholds(tmp_path: Path) -> None:
 
 
 @needs_browser
-def test_the_steps_are_level_over_each_period_and_upright_between(tmp_path: Path) -> None:
+def test_the_steps_are_level_over_each_period_and_upright_between(browser: Printer, tmp_path: Path) -> None:
     # NPS 57, 61, 64 in 2019, 2020, 2021: three levels, joined by two upright steps, no slope.
     comparison = one_goal(tmp_path, [57, 61, 64])
     assert comparison.series
     page = written(tmp_path, "steps.html", comparison_html(comparison, DA))
     shot = tmp_path / "steps.png"
-    chromium(tmp_path, "--window-size=600,700", f"--screenshot={shot}", page.as_uri())
+    shot.write_bytes(browser.screenshot(page, 600, 700))
     _, _, pixels = read_png(shot)
     line = matches(pixels, rgb(compare_html.LINE), tolerance=10)
     # The levels: rows where the line runs across a year (a third of the plot, 170 px and more).
@@ -361,14 +362,14 @@ def test_the_steps_are_level_over_each_period_and_upright_between(tmp_path: Path
     for at in (sixty, fifty):
         assert min(abs(y - at) for y in threshold_rows) <= 1.5
     # The legend under the table says what the change is, as the browser lays the page out.
-    assert "Ændring: 2021 minus 2020 (den sidste kolonne minus den før den)" in printed(tmp_path, page)
+    assert "Ændring: 2021 minus 2020 (den sidste kolonne minus den før den)" in printed(browser, tmp_path, page)
 
 
 @needs_browser
-def test_the_page_fits_a_phone(tmp_path: Path) -> None:
+def test_the_page_fits_a_phone(browser: Printer, tmp_path: Path) -> None:
     page = comparison_html(hubs(), DA)
     shot = tmp_path / "phone.png"
-    chromium(tmp_path, "--window-size=390,1150", f"--screenshot={shot}", written(tmp_path, "p.html", page).as_uri())
+    shot.write_bytes(browser.screenshot(written(tmp_path, "p.html", page), 390, 1150))
     width, _, pixels = read_png(shot)
     assert width == 390
     # Goal 1's strips: red below 50, yellow to 60, green above; the chart spans its box, inside the screen.
@@ -385,7 +386,7 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
                'height:6px;background:#00ffff"></div>\'); m(); addEventListener("resize", m); setInterval(m, 10);</script>')
     measured = written(tmp_path, "measured.html", page.replace("</body>", measure + "</body>"))
     shot = tmp_path / "measured.png"
-    chromium(tmp_path, "--window-size=390,240", f"--screenshot={shot}", measured.as_uri())
+    shot.write_bytes(browser.screenshot(measured, 390, 240))
     _, _, pixels = read_png(shot)
     page_width, _, _ = run_at(pixels, (0xFF, 0x00, 0xFF), tolerance=4)
     screen_width, _, _ = run_at(pixels, (0x00, 0xFF, 0xFF), tolerance=4)
@@ -394,9 +395,10 @@ def test_the_page_fits_a_phone(tmp_path: Path) -> None:
 
 
 @needs_browser
-def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall(tmp_path: Path) -> None:
+def test_the_printed_page_holds_the_heading_goals_labels_fulfilments_and_overall(
+        browser: Printer, tmp_path: Path) -> None:
     page = written(tmp_path, "sammenligning.html", comparison_html(hubs(), DA))
-    flat = printed(tmp_path, page)  # as laid out on paper
+    flat = printed(browser, tmp_path, page)  # as laid out on paper
     assert "2 leverandører side om side" in flat
     assert "Samlet målopfyldelse 75 % 62,5 %" in flat
     assert "50 % (57) 0 % (49,5)" in flat and "100 % (72,5 %) 100 % (70 %)" in flat

@@ -30,8 +30,7 @@ from resultkontrakt.drafting.markdown import markdown
 from resultkontrakt.drafting.page import page
 
 from .conftest import DEEP, EXAMPLE, EXAMPLES, Rk
-from .printing import A4, classes, printed_pages
-from .test_report import BROWSER, FLAGS, needs_browser
+from .printing import A4, Printer, classes, needs_browser, printed_pages
 
 CONTRACTS = sorted(EXAMPLES.glob("*.rk"))
 NAMES = [c.stem for c in CONTRACTS]
@@ -221,13 +220,12 @@ def test_without_python_docx_the_error_names_the_extra(
 
 @needs_browser
 def test_every_draft_prints_on_a4_with_no_heading_last_on_a_page_and_no_term_cut_in_two(
-        tmp_path: Path, drafts: dict[str, Draft]) -> None:
-    assert BROWSER
+        browser: Printer, tmp_path: Path, drafts: dict[str, Draft]) -> None:
     # The quick loop prints the North Jutland draft in both languages; the deep profile, every one.
     pages = {name: page(drafted) for name, drafted in drafts.items() if DEEP or name == "nordjylland-2019"}
     pages["nordjylland-2019-en"] = page(draft(rk.load(EXAMPLE), "en"))
     wrong = []
-    for name, printed in printed_pages(BROWSER, FLAGS, tmp_path, pages).items():
+    for name, printed in printed_pages(browser, tmp_path, pages).items():
         wrong += [f"{name}: page {n + 1} is not A4" for n, (width, height) in enumerate(printed.sizes)
                   if abs(width - A4[0]) > 1 or abs(height - A4[1]) > 1]
         for element in printed.elements():

@@ -21,7 +21,7 @@ from resultkontrakt.core.wording import DANISH, ENGLISH, MAX_DECIMALS, NBSP, Wor
 from resultkontrakt.output import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS
-from .test_report import chromium, needs_browser
+from .printing import Printer, needs_browser
 
 EXAMPLES = EXAMPLE.parent
 
@@ -280,27 +280,27 @@ def test_a_number_and_its_unit_are_joined_by_a_no_break_space_in_markdown_and_ht
                                                                             flags=re.S))
 
 
-def _lines_of(tmp_path: Path, html: str, name: str) -> list[str]:
+def _lines_of(browser: Printer, tmp_path: Path, html: str, name: str) -> list[str]:
     page = tmp_path / f"{name}.html"
     page.write_text(html, encoding="utf-8")
     pdf = tmp_path / f"{name}.pdf"
-    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    pdf.write_bytes(browser.pdf(page))
     raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [line.replace("\u00a0", " ").strip() for line in raw.splitlines()]
 
 
 @needs_browser
-def test_a_narrow_column_never_parts_a_number_from_its_unit(tmp_path: Path) -> None:
+def test_a_narrow_column_never_parts_a_number_from_its_unit(browser: Printer, tmp_path: Path) -> None:
     built = report.build(rk.load(EXAMPLE), rk.load_facts(EXAMPLE_FACTS), "da")
     # Every cell of the split table as narrow as its widest word: a line break may fall at
     # any space the text has.
     narrow = "<style>table{table-layout:auto;width:1px!important}td,th{width:1px;white-space:normal!important}</style></head>"
     html = report.page(built).replace("</head>", narrow, 1)
     amounts = [f"{a} t.kr." for a in ("576", "1.224", "5.976", "1.020")]
-    lines = _lines_of(tmp_path, html, "narrow")
+    lines = _lines_of(browser, tmp_path, html, "narrow")
     assert all(any(amount in line for line in lines) for amount in amounts), lines
     # The same page with ordinary spaces breaks them: the test can fail.
-    broken = _lines_of(tmp_path, html.replace("\u00a0", " "), "broken")
+    broken = _lines_of(browser, tmp_path, html.replace("\u00a0", " "), "broken")
     assert not any(amount in line for amount in amounts for line in broken)
 
 

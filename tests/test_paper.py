@@ -30,8 +30,7 @@ from resultkontrakt.output import report
 from . import printing
 from .conftest import DEEP, EXAMPLES
 from .png import Pixels, matches, read_png
-from .printing import A4, Printed, Printer, classes
-from .test_report import BROWSER, FLAGS, chromium, needs_browser
+from .printing import A4, Printed, Printer, chromium, classes, needs_browser
 
 COMPARE = Path(__file__).parent / "golden" / "compare"
 
@@ -106,10 +105,9 @@ def payments(printed: Printed) -> list[ET.Element]:
     return [li for ul in printed.elements() if "payments" in classes(ul) for li in ul]
 
 
-def printed_pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, Printed]:
-    """Each page printed to PDF, by one browser."""
-    assert BROWSER, "chromium is needed for this test"
-    return printing.printed_pages(BROWSER, FLAGS, tmp_path, pages)
+def printed_pages(browser: Printer, tmp_path: Path, pages: dict[str, str]) -> dict[str, Printed]:
+    """Each page printed to PDF, by the worker's one browser."""
+    return printing.printed_pages(browser, tmp_path, pages)
 
 
 # The Danish reports every run; the English ones, whose pages break elsewhere, in the deep
@@ -117,8 +115,8 @@ def printed_pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, Printed]:
 @needs_browser
 @pytest.mark.parametrize("lang", ["da", pytest.param("en", marks=pytest.mark.skipif(
     not DEEP, reason="the English reports' pages: the deep profile prints them, as in CI"))])
-def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(lang: str,
-                                                                               tmp_path: Path) -> None:
+def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(
+        lang: str, browser: Printer, tmp_path: Path) -> None:
     pages = {}
     for name, contract, facts in example_reports():
         # The quick loop prints the two reports asserted on below; the deep profile, all 13 (2 s).
@@ -132,7 +130,7 @@ def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(l
     # A split too long for a page breaks between its rows, its header on each page, its total once.
     too_long = report.build(rk.loads(long_contract(0)), long_facts(parties=70), lang)
     pages["long-split"] = report.page(too_long)
-    printed = printed_pages(tmp_path, pages)
+    printed = printed_pages(browser, tmp_path, pages)
     split = printed.pop("long-split")
     wrong = [f"{name}: {what}" for name, seen in printed.items() for what in pages_wrong(seen)]
     assert not wrong, "\n".join(wrong)
@@ -153,19 +151,19 @@ def test_every_examples_report_prints_on_a4_with_no_card_or_payment_cut_in_two(l
 
 
 @needs_browser
-@pytest.mark.skipif(not DEEP, reason="the test harness against chromium --print-to-pdf: the deep profile, as in CI")
-def test_the_batch_prints_as_chromium_print_to_pdf_does(tmp_path: Path) -> None:
-    """The browser kept open prints the pages `chromium --headless --print-to-pdf` prints, word
-    for word in the same places: the report checked in print is the one readers print."""
+@pytest.mark.skipif(not DEEP, reason="the test harness against chromium run alone: the deep profile, as in CI")
+def test_the_kept_browser_prints_and_draws_as_chromium_run_alone_does(browser: Printer, tmp_path: Path) -> None:
+    """The browser kept open (one a worker, for every browser test) prints the pages
+    `chromium --headless --print-to-pdf` prints, word for word in the same places, and draws the
+    pixels `chromium --headless --window-size=... --screenshot` draws: the report checked in print
+    and on screen is the one readers print and see."""
     built = report.build(rk.load(EXAMPLES / "nordjylland-2019.rk"),
                          rk.load_facts(EXAMPLES / "nordjylland-2019.facts.json"))
     page = tmp_path / "rapport.html"
     page.write_text(report.page(built), encoding="utf-8")
     pdf = tmp_path / "cli.pdf"
     chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
-    assert BROWSER
-    with Printer(BROWSER, FLAGS, tmp_path / "profile") as printer:
-        (tmp_path / "kept.pdf").write_bytes(printer.pdf(page))
+    (tmp_path / "kept.pdf").write_bytes(browser.pdf(page))
 
     def words(path: Path) -> str:
         return subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
@@ -173,6 +171,15 @@ def test_the_batch_prints_as_chromium_print_to_pdf_does(tmp_path: Path) -> None:
 
     assert words(pdf) == words(tmp_path / "kept.pdf")
     assert Printed(pdf, page.read_text(encoding="utf-8")).sizes[0] == pytest.approx(A4, abs=1)
+    # On screen: the report on a phone and on a desktop, and the comparison in frames whose
+    # scripts scroll (the command line given time to run them, as test_on_a_phone_... was).
+    shown = frames(tmp_path, comparison_html(years(), wording_for("da")), 900)
+    for drawn, (width, height), more in ((page, (390, 1200), ()), (page, (1000, 900), ()),
+                                          (shown, (2 * PHONE + 900, 900), ("--virtual-time-budget=2000",))):
+        alone, kept = tmp_path / f"alone-{width}.png", tmp_path / f"kept-{width}.png"
+        chromium(tmp_path, f"--window-size={width},{height}", *more, f"--screenshot={alone}", drawn.as_uri())
+        kept.write_bytes(browser.screenshot(drawn, width, height))
+        assert numpy.array_equal(read_png(alone)[2], read_png(kept)[2]), drawn.name
 
 
 def hubs() -> rk.Comparison:
@@ -185,13 +192,13 @@ def years() -> rk.Comparison:
 
 
 @needs_browser
-def test_the_comparison_prints_on_a4_with_no_chart_cut_in_two(tmp_path: Path) -> None:
+def test_the_comparison_prints_on_a4_with_no_chart_cut_in_two(browser: Printer, tmp_path: Path) -> None:
     bus = rk.compare([(EXAMPLES / "busdrift-2024.rk", EXAMPLES / f"busdrift-2024.{period}.facts.json")
                       for period in ("2024", "2025")])
     pages = {f"{name}-{lang}": comparison_html(comparison, wording_for(lang))
              for name, comparison in (("hubs", hubs()), ("years", years()), ("bus", bus))
              for lang in ("da", "en")}
-    printed = printed_pages(tmp_path, pages)
+    printed = printed_pages(browser, tmp_path, pages)
     wrong = [f"{name}: {what}" for name, seen in printed.items() for what in pages_wrong(seen)]
     assert not wrong, "\n".join(wrong)
     assert any(len(seen.sizes) > 1 for seen in printed.values())
@@ -227,13 +234,15 @@ def luminance(pixels: Pixels) -> Pixels:
 
 
 @needs_browser
-def test_on_a_phone_the_first_column_stays_and_the_reader_is_told_the_table_scrolls(tmp_path: Path) -> None:
+def test_on_a_phone_the_first_column_stays_and_the_reader_is_told_the_table_scrolls(
+        browser: Printer, tmp_path: Path) -> None:
     page = comparison_html(years(), wording_for("da"))
     assert page.count(SWIPE) == 1  # the note's colour is the note's only
     wide = 900
     shot = tmp_path / "frames.png"
-    chromium(tmp_path, f"--window-size={2 * PHONE + wide},900", "--virtual-time-budget=2000",
-             f"--screenshot={shot}", frames(tmp_path, page, wide).as_uri())
+    # The load event waits for the frames, and their scripts, as --virtual-time-budget did on the
+    # command line (test_the_kept_browser_prints_and_draws_as_chromium_run_alone_does).
+    shot.write_bytes(browser.screenshot(frames(tmp_path, page, wide), 2 * PHONE + wide, 900))
     _, _, pixels = read_png(shot)
     phone, scrolled, screen = pixels[:, :PHONE], pixels[:, PHONE:2 * PHONE], pixels[:, 2 * PHONE:]
     # The note says the table scrolls: on the phone, in the same place after scrolling (its

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from resultkontrakt.output import report
 
 from .conftest import EXAMPLE, EXAMPLE_FACTS, Rk
 from .png import longest_run, read_png, upright
+from .printing import Printer, needs_browser
 
 
 @pytest.fixture(scope="module")
@@ -112,26 +111,10 @@ def test_notebooks_get_html() -> None:
 
 # ---- in a real browser ---------------------------------------------------------------
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_browser = pytest.mark.skipif(
-    BROWSER is None and not os.environ.get("RK_REQUIRE_BROWSER"),
-    reason="no chromium here (CI installs it and sets RK_REQUIRE_BROWSER)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars"]
-
-
-def chromium(tmp_path: Path, *args: str) -> None:
-    assert BROWSER, "chromium is needed for this test"
-    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
-    subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args], check=True,
-                   capture_output=True, timeout=120)
-
-
-def printed(tmp_path: Path, page: Path) -> str:
+def printed(browser: Printer, tmp_path: Path, page: Path) -> str:
     """The text of `page` printed to PDF by the browser, on one line, as a reader gets it."""
     pdf = tmp_path / f"{page.stem}.pdf"
-    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    pdf.write_bytes(browser.pdf(page))
     seen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     return re.sub(r"\s+", " ", seen.replace("\u00a0", " "))
@@ -145,8 +128,9 @@ def page_file(built: report.Report, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @needs_browser
-def test_a_reader_sees_the_results_in_the_printed_report(page_file: Path, tmp_path: Path) -> None:
-    flat = printed(tmp_path, page_file)
+def test_a_reader_sees_the_results_in_the_printed_report(
+        page_file: Path, browser: Printer, tmp_path: Path) -> None:
+    flat = printed(browser, tmp_path, page_file)
     assert "Årsrapport: Resultatkontrakt 2019" in flat
     assert "Samlet målopfyldelse: ≈72,2 % (gennemsnit af 9 mål)" in flat
     assert "Mål 1: Virksomhedernes tilfredshed med den specialiserede vejledning" in flat
@@ -159,9 +143,9 @@ def test_a_reader_sees_the_results_in_the_printed_report(page_file: Path, tmp_pa
 
 
 @needs_browser
-def test_the_bars_show_each_goals_fulfilment(page_file: Path, tmp_path: Path) -> None:
+def test_the_bars_show_each_goals_fulfilment(page_file: Path, browser: Printer, tmp_path: Path) -> None:
     shot = tmp_path / "rapport.png"
-    chromium(tmp_path, "--window-size=1000,900", f"--screenshot={shot}", page_file.as_uri())
+    shot.write_bytes(browser.screenshot(page_file, 1000, 900))
     _, _, rows = read_png(shot)
     half = longest_run(rows, (0xC5, 0x8A, 0x16))  # goal 1, partly met
     full = longest_run(rows, (0x2E, 0x7D, 0x4F))  # goal 2, met
@@ -170,9 +154,9 @@ def test_the_bars_show_each_goals_fulfilment(page_file: Path, tmp_path: Path) ->
 
 
 @needs_browser
-def test_the_report_fits_a_phone(page_file: Path, tmp_path: Path) -> None:
+def test_the_report_fits_a_phone(page_file: Path, browser: Printer, tmp_path: Path) -> None:
     shot = tmp_path / "phone.png"
-    chromium(tmp_path, "--window-size=390,1200", f"--screenshot={shot}", page_file.as_uri())
+    shot.write_bytes(browser.screenshot(page_file, 390, 1200))
     width, _, rows = read_png(shot)
     full = longest_run(rows, (0x2E, 0x7D, 0x4F))
     assert width == 390
@@ -262,7 +246,8 @@ SOCIAL = EXAMPLE.parent / "social-investering-2021.rk"
 
 
 @needs_browser
-def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_waiting(tmp_path: Path) -> None:
+def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_waiting(
+        browser: Printer, tmp_path: Path) -> None:
     import datetime as dt
 
     contract = rk.load(SOCIAL)
@@ -270,14 +255,14 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
     page = tmp_path / "opfoelgning.html"
     page.write_text(report.page(report.build(contract, facts, "da", as_of=dt.date(2023, 6, 30))),
                     encoding="utf-8")
-    flat = printed(tmp_path, page)
+    flat = printed(browser, tmp_path, page)
     assert "Statusrapport: Social investering: Housing First 2021-2024" in flat
     assert "Opgjort pr. 30. juni 2023" in flat
     assert "Afventer Boligopgørelse efter 36 måneder (frist 31. august 2024)" in flat
     assert "Samlet målopfyldelse (foreløbig): 100 % af 1 vurderet mål; 2 afventer (mål 1, 3)" in flat
     assert "Udbetaling til investorerne: afventer boligsituation efter 36 måneder (måles senest" in flat
     shot = tmp_path / "opfoelgning.png"
-    chromium(tmp_path, "--window-size=700,700", f"--screenshot={shot}", page.as_uri())
+    shot.write_bytes(browser.screenshot(page, 700, 700))
     _, _, rows = read_png(shot)
     # The left edge of each pending goal: a strip of its colour as tall as the goal's box,
     # taller than any letter of the status "afventer" written in the same colour.
@@ -286,12 +271,12 @@ def test_a_follow_up_shows_pending_goals_in_their_own_colour_and_the_payment_wai
 
 
 @needs_browser
-def test_the_payment_and_the_points_are_in_the_printed_plan(tmp_path: Path) -> None:
+def test_the_payment_and_the_points_are_in_the_printed_plan(browser: Printer, tmp_path: Path) -> None:
     plan = EXAMPLE.parent / "maal-og-resultatplan-2023.rk"
     built_plan = report.build(rk.load(plan), rk.load_facts(plan.with_suffix(".facts.json")), "da")
     page = tmp_path / "plan.html"
     page.write_text(report.page(built_plan), encoding="utf-8")
-    flat = printed(tmp_path, page)
+    flat = printed(browser, tmp_path, page)
     assert "Point: 82,5 af 100 point" in flat
     assert "10 af 20 point" in flat
     assert ("Resultatløn 2023: 55.180 kr. = andel af største resultatløn 60 % af 10 % af (lønrammeløn "
