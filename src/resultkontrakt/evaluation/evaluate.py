@@ -135,16 +135,16 @@ class Evaluator:
         if (self.plans.dated or self.as_of is not None) and not self.trial:
             self._deliveries_on_the_day()
         results, judge = self.results, self.goal
-        if self.not_due or self.due_failures or self.supplied.given_metrics or self.provisional:
+        if self._judged_at_once() and not self.provisional:
+            # As most often: a goal that applies always and has everything it needs at hand is
+            # judged at once, its plan found once for the contract's goals in this order.
+            at_hand, judged = self._at_hand, self._judged
+            for goal, plan in self.plans.planned(ordered):
+                results[goal.id] = judged(goal, plan) if goal.applies is None and at_hand(plan.needs) \
+                    else judge(goal)
+        else:
             for goal in ordered:
                 results[goal.id] = judge(goal)
-        else:
-            # Most often nothing waits, nothing is given a value and nothing is provisional:
-            # a goal that applies always and has everything it needs at hand is judged at once.
-            have, judged = self.values.keys(), self._judged
-            for goal, plan in self.plans.planned(ordered):
-                results[goal.id] = judged(goal, plan) if goal.applies is None and have >= plan.needs \
-                    else judge(goal)
         return results if as_written else {goal.id: results[goal.id] for goal in goals}
 
     def goal(self, goal: s.Goal) -> GoalOutcome:
@@ -154,13 +154,18 @@ class Evaluator:
                 return applies
         plan = self.plans.goal(goal)
         # Most often everything a goal needs is at hand: judged at once, without `_goal`'s call.
-        if self.not_due or self.due_failures or self.supplied.given_metrics or not self._at_hand(plan.needs):
+        if not self._judged_at_once() or not self._at_hand(plan.needs):
             outcome = self._goal(goal, plan)
         else:
             outcome = self._judged(goal, plan)
         if self.provisional and outcome.fulfilment is not None and self._to_date(*self.plans.measured(goal)):
             return attrs.evolve(outcome, provisional=True)
         return outcome
+
+    def _judged_at_once(self) -> bool:
+        """Whether a goal with everything it needs at hand is judged at once (`_judged`): no
+        deliverable waits for its due date or has failed it, and no metric is given a value."""
+        return not (self.not_due or self.due_failures or self.supplied.given_metrics)
 
     def _at_hand(self, needs: frozenset[str]) -> bool:
         """Whether every fact in `needs` has a value. Asked of the dict's keys, which looks up
@@ -219,9 +224,7 @@ class Evaluator:
             fulfilment = self._score(plan, goal, steps)
         except Undecided as undecided:
             return self._undecided_goal(goal, undecided, tuple(steps))
-        # self._result's call, written out: made for every goal of every evaluation.
-        return self.made.goal(goal.id, goal.title, fulfilment, goal.group, goal.weight, tuple(steps), None,
-                              goal.text, (), plan.reach, self.labels, None, False, self.language)
+        return self._result(goal, fulfilment, tuple(steps), None, reach=plan.reach)
 
     def _requirements(self, plan: GoalPlan, steps: list[Step]) -> RequirementCheck | None:
         """The first requirement that does not hold, None if all hold. One that fails is
