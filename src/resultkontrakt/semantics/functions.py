@@ -16,9 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import operator
 from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from functools import partial
 from itertools import compress
 from operator import truth
 from typing import TYPE_CHECKING, Any
@@ -131,8 +133,25 @@ def _counts() -> tuple[type[ShareCounts], type[NpsCounts]]:
     return ShareCounts, NpsCounts
 
 
+# How many items of a list pass `partial(compare, k)`, the commonest test (`a >= 9`, as
+# compile.py makes it): the comparison written out in a generator counts what
+# `sum(map(test, values))` counts, item by item in the same order, without a call of the
+# partial an item (15 ms a million answers rather than 30).
+_PASSING: dict[Callable[[Any, Any], Any], Callable[[Any, tuple[Value, ...]], int]] = {
+    operator.le: lambda k, values: sum(1 for a in values if k <= a),
+    operator.lt: lambda k, values: sum(1 for a in values if k < a),
+    operator.ge: lambda k, values: sum(1 for a in values if k >= a),
+    operator.gt: lambda k, values: sum(1 for a in values if k > a),
+    operator.eq: lambda k, values: sum(1 for a in values if k == a),
+    operator.ne: lambda k, values: sum(1 for a in values if k != a),
+}
+
+
 def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
-    counted = sum(map(test if test is not None else truth, values))
+    if type(test) is partial and len(test.args) == 1 and not test.keywords and test.func in _PASSING:
+        counted = _PASSING[test.func](test.args[0], values)
+    else:
+        counted = sum(map(test if test is not None else truth, values))
     return _counts()[0](counted, len(values))
 
 
