@@ -21,7 +21,7 @@ from typing import Any, cast
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from six_goals import SIX_FACTS, SIX_GOALS
 
@@ -42,7 +42,7 @@ from resultkontrakt.core.values import (
     weighted_mean,
 )
 from resultkontrakt.evaluation.evaluate import Plans, compiler_for
-from resultkontrakt.facts.coerce import Bounds, Invalid, coerce, reader, tally, tally_reader
+from resultkontrakt.facts.coerce import MAX_BYTE_VALUES, Bounds, Invalid, coerce, reader, tally, tally_reader
 from resultkontrakt.facts.supplied import NO_READERS, Readers, check_facts
 from resultkontrakt.language import syntax as s
 from resultkontrakt.semantics.evidence import Compared, ShareCounts, TierTried
@@ -262,7 +262,7 @@ def test_a_weighted_mean_is_the_weighted_sum_over_the_weights(pairs: list[tuple[
     assert weighted_mean(pairs) == expected
 
 
-# ---- answers on a small scale, counted as bytes (coerce._small_answers_counted) ----------------
+# ---- answers counted as bytes (coerce._small_answers_counted, _bytes_counted) -----------------
 
 # Answers as lists give them, and what must not pass for one: true (which equals 1), numbers
 # outside the scale or past a byte, texts, numbers that are not whole, and an int of another type.
@@ -274,19 +274,32 @@ class Answer(int):
     """An int of another type, as an enum's member is: not a plain answer."""
 
 
-@given(st.lists(answer_items, max_size=40) | st.lists(st.integers(0, 10), min_size=1, max_size=60),
-       st.sampled_from([(0, 10), (1, 5), (0, 0), (7, 7), (0, 31), (224, 255), (0, 255)]), st.booleans(),
-       st.booleans())
-def test_answers_counted_as_bytes_are_the_answers_counted(items: list[object], scale: tuple[int, int],
+# Lists of whole numbers in bytes with more distinct values than are counted as bytes, and
+# with as many (coerce.MAX_BYTE_VALUES): past it, they are counted by Counter.
+many_values = st.integers(MAX_BYTE_VALUES - 2, MAX_BYTE_VALUES + 2).flatmap(
+    lambda distinct: st.permutations(range(200, 200 + distinct)).flatmap(
+        lambda values: st.lists(st.sampled_from(values), min_size=len(values), max_size=3 * len(values))
+        .map(lambda more: list(values) + more)).flatmap(st.permutations))
+
+
+@given(st.lists(answer_items, max_size=40) | st.lists(st.integers(0, 10), min_size=1, max_size=60) | many_values,
+       st.sampled_from([(0, 10), (1, 5), (0, 0), (7, 7), (0, 31), (224, 255), (0, 255), (-5, 300), None]),
+       st.booleans(), st.booleans())
+@example([3, 1, 3, 2, 300], None, False, False)  # past a byte: counted by Counter
+@example([3, 1, 3, 2], (-5, 300), True, False)  # in bytes on a wide scale: in the order first held
+@example(list(range(MAX_BYTE_VALUES + 1)) * 2, None, False, False)  # too many to count as bytes
+def test_answers_counted_as_bytes_are_the_answers_counted(items: list[object], scale: tuple[int, int] | None,
                                                           as_tuple: bool, odd: bool) -> None:
-    """A list the contract only counts, read by its reader (as bytes on a small scale), is the
-    list checked answer by answer and counted: the same counts in the same order (the order
-    the list first holds them: a test that fails on an answer fails on the same one), or the
-    reader leaves it to the general way, which says what is wrong."""
+    """A list the contract only counts, read by its reader (as bytes on a small scale, or where
+    its whole numbers fit in bytes), is the list checked answer by answer and counted: the same
+    counts in the same order (the order the list first holds them: a test that fails on an
+    answer fails on the same one), or the reader leaves it to the general way, which says what
+    is wrong. On a wide scale or none, the numbers may be past a byte, below 0, or too many to
+    count as bytes."""
     if odd and items:
         items = [Answer(item) if type(item) is int else item for item in items[:1]] + items[1:]
     raw: object = tuple(items) if as_tuple else items
-    limits = (Fraction(scale[0]), Fraction(scale[1]))
+    limits = None if scale is None else (Fraction(scale[0]), Fraction(scale[1]))
     type_ = list_of(T_WHOLE)
     read = tally_reader(type_, limits)
     assert read is not None
@@ -361,21 +374,28 @@ def test_tiers_against_written_thresholds_say_what_their_checks_say(
 
 
 @functools.cache
-def share_of(kind: str, op: str, threshold: str) -> rk.Contract:
-    return rk.loads(f'fact xs: list of {kind}\nmetric s = share(a in xs where a {op} {threshold})\n'
+def share_of(kind: str, op: str, threshold: str, flipped: bool = False) -> rk.Contract:
+    test = f"{threshold} {op} a" if flipped else f"a {op} {threshold}"
+    return rk.loads(f'fact xs: list of {kind}\nmetric s = share(a in xs where {test})\n'
                     'goal 1 "s" { score s >= 50% -> 100% }')
 
 
 @given(st.sampled_from(["integer", "number"]), st.sampled_from(sorted(OPERATORS)), st.sampled_from(["9", "9.0", "0", "-2"]),
-       st.lists(st.integers(-3, 12) | st.fractions(-3, 12, max_denominator=4), min_size=1, max_size=30))
-def test_a_share_against_a_whole_threshold(kind: str, op: str, threshold: str, answers: list[Fraction | int]) -> None:
-    """Each answer is tested against a whole threshold written as an int (`a >= 9`): the share
-    Fraction's own comparison gives, answers on the threshold included."""
+       st.lists(st.integers(-3, 12) | st.fractions(-3, 12, max_denominator=4), min_size=1, max_size=30),
+       st.booleans())
+def test_a_share_against_a_whole_threshold(kind: str, op: str, threshold: str, answers: list[Fraction | int],
+                                           flipped: bool) -> None:
+    """Each answer is tested against a whole threshold written as an int (`a >= 9`, or
+    `9 <= a`), and the answers that pass are counted in a generator with the comparison written
+    out (functions._PASSING): the share Fraction's own comparison gives, answers on the
+    threshold included."""
     if kind == "integer":
         answers = [int(a) for a in answers]
     answers += [int(Fraction(threshold))]  # one exactly on it
-    found = share_of(kind, op, threshold).evaluate({"xs": answers})
-    expected = Fraction(sum(1 for a in answers if OPERATORS[op](Fraction(a), Fraction(threshold))), len(answers))
+    found = share_of(kind, op, threshold, flipped).evaluate({"xs": answers})
+    passes = (lambda a: OPERATORS[op](Fraction(threshold), Fraction(a))) if flipped else \
+        (lambda a: OPERATORS[op](Fraction(a), Fraction(threshold)))
+    expected = Fraction(sum(1 for a in answers if passes(a)), len(answers))
     tried = found.goals["1"].steps[0]
     assert isinstance(tried, TierTried) and isinstance(tried.check, Compared)
     assert tried.check.left.value == expected
