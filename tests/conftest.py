@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if os.environ.get("PYTHONDONTWRITEBYTECODE") and "PYTHONPYCACHEPREFIX" not in os.environ:
     os.environ["PYTHONPYCACHEPREFIX"] = str(ROOT / ".pytest_cache" / "bytecode")
     del os.environ["PYTHONDONTWRITEBYTECODE"]
+
 EXAMPLES = ROOT / "examples"
 EXAMPLE = EXAMPLES / "nordjylland-2019.rk"
 EXAMPLE_FACTS = EXAMPLES / "nordjylland-2019.facts.json"

@@ -20,9 +20,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from functools import partial
 from itertools import compress
-from operator import truth
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -148,10 +146,10 @@ _PASSING: dict[Callable[[Any, Any], Any], Callable[[Any, tuple[Value, ...]], int
 
 
 def _holding(values: tuple[Value, ...], test: Predicate | None) -> ShareCounts:
-    if type(test) is partial and len(test.args) == 1 and not test.keywords and test.func in _PASSING:
+    if type(test) is functools.partial and len(test.args) == 1 and not test.keywords and test.func in _PASSING:
         counted = _PASSING[test.func](test.args[0], values)
     else:
-        counted = sum(map(test if test is not None else truth, values))
+        counted = sum(map(test if test is not None else operator.truth, values))
     return _counts()[0](counted, len(values))
 
 
